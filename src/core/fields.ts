@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { cadenceDays, isDateShaped, isRealDate } from './dates';
+import {
+  CLOSURE_OUTCOMES,
+  FORMALITIES,
+  FORMATS,
+  GOAL_OWNERS,
+  GOAL_STATUSES,
+  SESSION_STATUSES,
+  STAGES,
+  type JournalFileType,
+} from './types';
+
+/**
+ * The journal schema, one zod schema per front-matter key. Keys are validated one by one
+ * so that a bad value spoils only itself, and each key carries the words that completion,
+ * hover, quick fixes and the docs show.
+ */
+export interface FieldSpec {
+  schema: z.ZodType;
+  required?: boolean;
+  /** What the key means, for hover and completion. */
+  description: string;
+  /** What a valid value looks like, for messages. */
+  expects: string;
+  /** Inserted by the "add missing key" fix. `YYYY-MM-DD` stands for today. */
+  placeholder: string;
+  /** Allowed values, for completion and "replace with" fixes. */
+  values?: readonly string[];
+}
+
+export type FieldSpecs = Record<string, FieldSpec>;
+
+/** Marks an issue with the rule code it should be reported under. */
+const rule = (code: string, message: string) => ({ message, params: { rule: code } });
+
+export const dateSchema = z
+  .string()
+  .refine(isDateShaped, rule('date/format', 'must be a date written YYYY-MM-DD'))
+  .refine((s) => !isDateShaped(s) || isRealDate(s), rule('date/impossible', 'is not a real calendar date'));
+
+const text = z.string().trim().min(1, 'must not be empty');
+const textList = z.array(text);
+const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: z.string().optional() })]);
+const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+const goalId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case, like `write-design-doc`');
+
+const STAGE_ALIASES: Record<string, string> = { '1': 'creating', '2': 'building', '3': 'mastery', '4': 'moving-on' };
+/** `1`-`4` are accepted for the four stages. */
+export const stageSchema = z.preprocess((v) => (typeof v === 'number' || typeof v === 'string' ? STAGE_ALIASES[String(v)] ?? v : v), z.enum(STAGES));
+
+const cadence = z
+  .string()
+  .refine((s) => cadenceDays(s) !== undefined, 'must be weekly, biweekly, monthly or an ISO-8601 duration such as P10D or P3W');
+
+const partnerLists = z.strictObject({ mentor: textList.optional(), mentee: textList.optional() });
+
+const TYPE_VALUES = ['agreement', 'goal', 'session', 'review'] as const;
+
+const typeField = (type: JournalFileType): FieldSpec => ({
+  schema: z.literal(type),
+  required: true,
+  description: 'What this journal file is: agreement, goal, session or review.',
+  expects: `\`${type}\``,
+  placeholder: type,
+  values: TYPE_VALUES,
+});
+
+const enumField = (values: readonly string[], description: string, placeholder?: string): FieldSpec => ({
+  schema: z.enum(values as [string, ...string[]]),
+  description,
+  expects: `one of ${values.join(', ')}`,
+  placeholder: placeholder ?? values[0] ?? '',
+  values,
+});
+
+const dateField = (description: string, required = false): FieldSpec => ({
+  schema: dateSchema,
+  required,
+  description,
+  expects: 'a date YYYY-MM-DD',
+  placeholder: 'YYYY-MM-DD',
+});
+
+/** Goal fields shared by goal files and the agreement's inline `goals:` list. */
+const goalFields: FieldSpecs = {
+  id: { schema: goalId, description: 'Stable id that sessions use to refer to this goal, lower-case kebab-case. A goal file defaults to its file name.', expects: 'a kebab-case id', placeholder: 'goal-id' },
+  title: { schema: text, required: true, description: 'The goal in a few words.', expects: 'a short text', placeholder: 'Goal title' },
+  owner: enumField(GOAL_OWNERS, 'Whose learning goal this is. Mentoring is reciprocal: mentors set goals too. Default: mentee.', 'mentee'),
+  success: { schema: text, description: 'Specific, measurable success criteria: how both partners will know the goal is met.', expects: 'a text', placeholder: 'How we will know this goal is met' },
+  due: dateField('When the goal should be met: a goal needs a timeframe.'),
+  status: { ...enumField(GOAL_STATUSES, 'Where the goal stands.', 'proposed'), required: true },
+  progress: { schema: percent, description: 'How far along the goal is, 0-100.', expects: 'a number from 0 to 100', placeholder: '0' },
+  skills: { schema: textList, description: 'Skills this goal develops.', expects: 'a list of skills', placeholder: '[]' },
+  created: dateField('When the goal was set.'),
+};
+
+export const AGREEMENT_FIELDS: FieldSpecs = {
+  type: typeField('agreement'),
+  mentor: { schema: person, description: 'The mentor: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentor Name' },
+  mentee: { schema: person, description: 'The mentee: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentee Name' },
+  mentors: { schema: z.array(person).min(1), description: 'Several mentors, for group mentoring.', expects: 'a list of names', placeholder: '[]' },
+  mentees: { schema: z.array(person).min(1), description: 'Several mentees, for group mentoring.', expects: 'a list of names', placeholder: '[]' },
+  format: enumField(FORMATS, 'How the partnership is set up. Default: one-to-one.', 'one-to-one'),
+  formality: enumField(FORMALITIES, 'A formal partnership is time-limited and needs an end date. Default: formal.', 'formal'),
+  started: dateField('When the partnership began.', true),
+  ends: dateField('When the partnership is planned to end; required for a formal partnership.'),
+  cadence: { schema: cadence, description: 'How often you meet: weekly, biweekly, monthly or an ISO-8601 duration (P10D, P3W).', expects: 'weekly, biweekly, monthly or a duration like P10D', placeholder: 'biweekly', values: ['weekly', 'biweekly', 'monthly'] },
+  stage: {
+    schema: stageSchema,
+    required: true,
+    description: 'The stage of the relationship: creating (1), building (2), mastery (3), moving-on (4).',
+    expects: `one of ${STAGES.join(', ')} (or 1-4)`,
+    placeholder: 'creating',
+    values: STAGES,
+  },
+  confidential: { schema: z.boolean(), description: 'Whether what is discussed stays between the partners. Default: true.', expects: 'true or false', placeholder: 'true', values: ['true', 'false'] },
+  signed: {
+    schema: z.strictObject({ mentor: dateSchema.optional(), mentee: dateSchema.optional() }),
+    description: 'When each partner agreed to this agreement: {mentor: date, mentee: date}.',
+    expects: '{mentor: YYYY-MM-DD, mentee: YYYY-MM-DD}',
+    placeholder: '{ mentor: YYYY-MM-DD, mentee: YYYY-MM-DD }',
+  },
+  strengths: { schema: partnerLists, description: 'What each partner brings: {mentor: [..], mentee: [..]}.', expects: '{mentor: [..], mentee: [..]}', placeholder: '{ mentor: [], mentee: [] }' },
+  expectations: { schema: partnerLists, description: 'What each partner expects: {mentor: [..], mentee: [..]}.', expects: '{mentor: [..], mentee: [..]}', placeholder: '{ mentor: [], mentee: [] }' },
+  success: { schema: text, description: 'How both partners define success for the partnership.', expects: 'a text', placeholder: 'What success means for us' },
+  goals: { schema: z.array(z.unknown()), description: 'Goals defined inline: a list of goals with the fields of a goal file (without type).', expects: 'a list of goals', placeholder: '[]' },
+  closure: {
+    schema: z.strictObject({ date: dateSchema, outcome: z.enum(CLOSURE_OUTCOMES), reflection: z.string().optional() }),
+    description: 'How the formal partnership ended: {date, outcome: informal | friends | periodic-contact | ended, reflection}.',
+    expects: '{date, outcome, reflection}',
+    placeholder: '{ date: YYYY-MM-DD, outcome: ended }',
+  },
+};
+
+/** Fields of an inline goal in the agreement: the goal fields, with `id` required since there is no file name. */
+export const INLINE_GOAL_FIELDS: FieldSpecs = { ...goalFields, id: { ...goalFields.id!, required: true } };
+
+export const GOAL_FIELDS: FieldSpecs = { type: typeField('goal'), ...goalFields };
+
+export const SESSION_FIELDS: FieldSpecs = {
+  type: typeField('session'),
+  date: dateField('When the session took place.', true),
+  attendees: { schema: textList, description: 'Who took part.', expects: 'a list of names', placeholder: '[]' },
+  duration: { schema: z.number().int('must be whole minutes').positive('must be positive'), description: 'Length of the session in minutes.', expects: 'a positive whole number of minutes', placeholder: '60' },
+  status: enumField(SESSION_STATUSES, 'Whether the session was held, cancelled or missed. Default: held.', 'held'),
+  stage: { ...AGREEMENT_FIELDS.stage!, required: false, description: 'The stage the partners felt they were in at this session.' },
+  goals: { schema: z.array(z.string()), description: 'Ids of the goals discussed.', expects: 'a list of goal ids', placeholder: '[]' },
+  progress: { schema: z.record(z.string(), percent), description: 'Progress of each goal as of this session: goal id to 0-100.', expects: 'a map of goal id to 0-100', placeholder: '{}' },
+  next: dateField('When the partners meet next.'),
+};
+
+export const REVIEW_FIELDS: FieldSpecs = {
+  type: typeField('review'),
+  date: dateField('When the review was made.', true),
+  relationship: { schema: z.string(), description: 'The relationship reviewed.', expects: 'a relationship id', placeholder: '' },
+  stage: { ...AGREEMENT_FIELDS.stage!, required: false, description: 'The declared stage at the time of the review.' },
+  inferred: { ...AGREEMENT_FIELDS.stage!, required: false, description: 'The stage inferred from the journal at the time of the review.' },
+  goals: {
+    schema: z.record(z.string(), z.strictObject({ status: z.enum(GOAL_STATUSES).optional(), progress: percent.optional() })),
+    description: 'Snapshot of each goal at the time of the review: goal id to {status, progress}.',
+    expects: 'a map of goal id to {status, progress}',
+    placeholder: '{}',
+  },
+};
+
+export const FIELDS_BY_TYPE: Record<JournalFileType, FieldSpecs> = {
+  agreement: AGREEMENT_FIELDS,
+  goal: GOAL_FIELDS,
+  session: SESSION_FIELDS,
+  review: REVIEW_FIELDS,
+};

@@ -1,0 +1,12 @@
+/** The Mentoring Journal engine: editor-free, with file access and the clock injected. */
+export * from './types';
+export * from './dates';
+export { FIELDS_BY_TYPE, AGREEMENT_FIELDS, GOAL_FIELDS, SESSION_FIELDS, REVIEW_FIELDS, INLINE_GOAL_FIELDS, type FieldSpec, type FieldSpecs } from './fields';
+export { parseJournalFile, typeFromPath } from './parseFile';
+export { parseMarkdown, YamlLocator } from './frontmatter';
+export { JournalIndex, sortProblems, type IndexChange } from './journalIndex';
+export { assembleRelationship } from './relationshipRules';
+export { RULES, defaultSeverity, applySeverities, ruleAnchor, type RuleCode, type RuleInfo } from './rules';
+export { MemoryFileSystem } from './memoryFileSystem';
+export { LineIndex } from './text';
+export { nearest, editDistance } from './suggest';

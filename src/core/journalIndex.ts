@@ -1,0 +1,263 @@
+import { parseJournalFile } from './parseFile';
+import { assembleRelationship } from './relationshipRules';
+import { applySeverities, defaultSeverity } from './rules';
+import { FILE_START } from './text';
+import { DEFAULT_OPTIONS, type Cancellation, type EngineOptions, type FileSystem, type JournalFile, type Problem, type Relationship } from './types';
+
+/** What an update touched: files whose problems may differ now, and relationships whose model changed. */
+export interface IndexChange {
+  files: string[];
+  relationships: string[];
+}
+
+const READ_CONCURRENCY = 16;
+const MAX_DEPTH = 64;
+
+const isMarkdown = (path: string) => /\.md$/i.test(path);
+const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+const folderId = (folder: string) => (folder === '' ? '.' : folder);
+
+/**
+ * The journal index: every Markdown file under the root, parsed once, grouped into
+ * relationships. Updates re-read only the changed file and re-run the cross-file
+ * rules of the relationships it belongs to (before and after the change).
+ */
+export class JournalIndex {
+  private readonly files = new Map<string, JournalFile>();
+  /** Folders holding an `agreement.md`, whatever its content. */
+  private readonly agreementFolders = new Set<string>();
+  private readonly members = new Map<string, Set<string>>();
+  private readonly relations = new Map<string, { relationship: Relationship; problems: Map<string, Problem[]> }>();
+  /** Problems of files outside every relationship. */
+  private readonly strays = new Map<string, Problem>();
+  private readonly options: EngineOptions;
+
+  constructor(
+    private readonly fs: FileSystem,
+    options: Partial<EngineOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  /** Walks the root and reads every Markdown file. Returns false when cancelled part-way. */
+  async build(token?: Cancellation): Promise<boolean> {
+    this.files.clear();
+    this.agreementFolders.clear();
+    const paths = await this.listMarkdown('', 0, token);
+    if (token?.isCancellationRequested) return false;
+    let next = 0;
+    const worker = async () => {
+      while (next < paths.length && !token?.isCancellationRequested) {
+        const path = paths[next++]!;
+        this.store(await this.read(path));
+      }
+    };
+    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+    if (token?.isCancellationRequested) return false;
+    this.regroup();
+    return true;
+  }
+
+  /** Re-reads one file from disk after it was created or changed. */
+  async refresh(path: string): Promise<IndexChange> {
+    if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
+    return this.apply(path, await this.read(path));
+  }
+
+  /** Takes a file's text from an editor buffer, unsaved changes included. */
+  setText(path: string, text: string): IndexChange {
+    if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
+    return this.apply(path, parseJournalFile(path, text, this.options));
+  }
+
+  /** Forgets a deleted file, or every file under a deleted folder. */
+  delete(path: string): IndexChange {
+    const gone = [...this.files.keys()].filter((p) => p === path || p.startsWith(`${path}/`));
+    if (gone.length === 0) return { files: [], relationships: [] };
+    const before = new Set(gone.map((p) => this.relationshipIdOf(p)).filter((id): id is string => id !== undefined));
+    let structural = false;
+    for (const p of gone) {
+      this.files.delete(p);
+      this.strays.delete(p);
+      if (p.endsWith('agreement.md') && this.agreementFolders.delete(parentOf(p))) structural = true;
+    }
+    if (structural) return this.regroup(gone);
+    for (const p of gone) {
+      const id = this.relationshipIdOf(p);
+      if (id !== undefined) this.members.get(id)?.delete(p);
+    }
+    return this.reassemble(before, gone);
+  }
+
+  /** Problems of one file: its own and those of its relationship, with configured severities. */
+  problems(path: string): Problem[] {
+    const file = this.files.get(path);
+    if (!file) return [];
+    const id = this.relationshipIdOf(path);
+    const cross = id !== undefined ? this.relations.get(id)?.problems.get(path) ?? [] : [];
+    const stray = this.strays.get(path);
+    const all = [...file.problems, ...cross, ...(stray ? [stray] : [])];
+    return sortProblems(applySeverities(all, this.options.severities));
+  }
+
+  /** Every file with at least one problem, and its problems. */
+  allProblems(): Map<string, Problem[]> {
+    const out = new Map<string, Problem[]>();
+    for (const path of this.files.keys()) {
+      const problems = this.problems(path);
+      if (problems.length) out.set(path, problems);
+    }
+    return out;
+  }
+
+  relationships(): Relationship[] {
+    return [...this.relations.values()].map((r) => r.relationship).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  relationship(id: string): Relationship | undefined {
+    return this.relations.get(id)?.relationship;
+  }
+
+  /** The relationship a file belongs to: the nearest folder above it with an agreement.md. */
+  relationshipIdOf(path: string): string | undefined {
+    for (let folder = parentOf(path); ; folder = parentOf(folder)) {
+      if (this.agreementFolders.has(folder)) return folderId(folder);
+      if (folder === '') return undefined;
+    }
+  }
+
+  file(path: string): JournalFile | undefined {
+    return this.files.get(path);
+  }
+
+  /** Paths of every Markdown file in the index. */
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  private excluded(path: string): boolean {
+    return path.split('/').some((part) => this.options.exclude.includes(part) || (part.startsWith('.') && part.length > 1));
+  }
+
+  private async listMarkdown(folder: string, depth: number, token?: Cancellation): Promise<string[]> {
+    if (depth > MAX_DEPTH || token?.isCancellationRequested) return [];
+    let entries: Array<[string, 'file' | 'directory' | 'other']>;
+    try {
+      entries = await this.fs.readDirectory(folder);
+    } catch {
+      return []; // an unreadable folder holds nothing we can index
+    }
+    const out: string[] = [];
+    const folders: string[] = [];
+    for (const [name, kind] of entries) {
+      const path = folder ? `${folder}/${name}` : name;
+      if (this.excluded(path)) continue;
+      if (kind === 'directory') folders.push(path);
+      else if (kind === 'file' && isMarkdown(name)) out.push(path);
+    }
+    for (const sub of folders.sort()) out.push(...(await this.listMarkdown(sub, depth + 1, token)));
+    return out;
+  }
+
+  private async read(path: string): Promise<JournalFile> {
+    try {
+      const size = await this.fs.size?.(path);
+      if (size !== undefined && size > this.options.maxFileBytes) {
+        return parseJournalFile(path, new Uint8Array(size), this.options);
+      }
+      return parseJournalFile(path, await this.fs.readFile(path), this.options);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        path,
+        typeSource: 'none',
+        hasFrontMatter: false,
+        headRange: FILE_START,
+        goals: [],
+        problems: [{ file: path, range: FILE_START, severity: defaultSeverity('file/unreadable'), code: 'file/unreadable', message: `This file could not be read: ${message}` }],
+      };
+    }
+  }
+
+  private store(file: JournalFile): void {
+    this.files.set(file.path, file);
+    if (/(^|\/)agreement\.md$/.test(file.path)) this.agreementFolders.add(parentOf(file.path));
+  }
+
+  private apply(path: string, file: JournalFile): IndexChange {
+    const before = this.relationshipIdOf(path);
+    const isNewAgreement = /(^|\/)agreement\.md$/.test(path) && !this.agreementFolders.has(parentOf(path));
+    this.store(file);
+    if (isNewAgreement) return this.regroup([path]);
+    const after = this.relationshipIdOf(path);
+    if (after !== undefined) {
+      if (!this.members.has(after)) this.members.set(after, new Set());
+      this.members.get(after)!.add(path);
+    }
+    return this.reassemble(new Set([before, after].filter((id): id is string => id !== undefined)), [path]);
+  }
+
+  /** Recomputes membership of every file (after an agreement appeared or vanished) and every relationship. */
+  private regroup(touched: string[] = []): IndexChange {
+    this.members.clear();
+    for (const folder of this.agreementFolders) this.members.set(folderId(folder), new Set());
+    for (const path of this.files.keys()) {
+      const id = this.relationshipIdOf(path);
+      if (id !== undefined) this.members.get(id)!.add(path);
+    }
+    const previous = new Set(this.relations.keys());
+    for (const id of previous) if (!this.members.has(id)) this.relations.delete(id);
+    const change = this.reassemble(new Set(this.members.keys()), touched);
+    for (const p of this.files.keys()) this.updateStray(p);
+    change.relationships = [...new Set([...change.relationships, ...previous])];
+    change.files = [...new Set([...change.files, ...this.files.keys(), ...touched])];
+    return change;
+  }
+
+  private reassemble(ids: Set<string>, touched: string[]): IndexChange {
+    const files = new Set(touched);
+    for (const id of ids) {
+      const old = this.relations.get(id);
+      for (const p of old?.problems.keys() ?? []) files.add(p);
+      const memberPaths = this.members.get(id);
+      if (!memberPaths) {
+        this.relations.delete(id);
+        continue;
+      }
+      const folder = id === '.' ? '' : id;
+      const members = [...memberPaths].flatMap((p) => this.files.get(p) ?? []);
+      const { relationship, problems } = assembleRelationship(id, folder, members);
+      const byFile = new Map<string, Problem[]>();
+      for (const p of problems) {
+        if (!byFile.has(p.file)) byFile.set(p.file, []);
+        byFile.get(p.file)!.push(p);
+        files.add(p.file);
+      }
+      this.relations.set(id, { relationship, problems: byFile });
+    }
+    for (const p of touched) this.updateStray(p);
+    return { files: [...files], relationships: [...ids] };
+  }
+
+  private updateStray(path: string): void {
+    const file = this.files.get(path);
+    this.strays.delete(path);
+    if (!file?.type || this.relationshipIdOf(path) !== undefined) return;
+    const what = file.type === 'agreement' ? 'An agreement must be named agreement.md' : `This ${file.type} file is not inside a relationship`;
+    this.strays.set(path, {
+      file: path,
+      range: file.headRange,
+      severity: defaultSeverity('file/outside-relationship'),
+      code: 'file/outside-relationship',
+      message: `${what}: a relationship is a folder with an agreement.md, and its journal files live below it.`,
+    });
+  }
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}

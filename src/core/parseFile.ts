@@ -1,0 +1,333 @@
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { readBody } from './body';
+import { cadenceDays, toDayNumber } from './dates';
+import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
+import { parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
+import { FILE_START } from './text';
+import {
+  DEFAULT_OPTIONS,
+  type Agreement,
+  type EngineOptions,
+  type Goal,
+  type GoalReference,
+  type JournalFile,
+  type JournalFileType,
+  type Person,
+  type Range,
+  type Review,
+  type Session,
+} from './types';
+import { isRecord, Reporter, validateFields, type Raw, type ValidationContext } from './validate';
+
+const JOURNAL_TYPES: readonly JournalFileType[] = ['agreement', 'goal', 'session', 'review'];
+const FOLDER_TYPES: Record<string, JournalFileType> = { goals: 'goal', sessions: 'session', reviews: 'review' };
+const BINARY_PROBE = 8192;
+
+/** The type a file's place implies: `agreement.md`, or a file under `goals/`, `sessions/` or `reviews/`. */
+export function typeFromPath(path: string): JournalFileType | undefined {
+  const parts = path.split('/');
+  if (parts[parts.length - 1] === 'agreement.md') return 'agreement';
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const t = FOLDER_TYPES[parts[i] ?? ''];
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/** Decodes bytes as UTF-8 text, reporting binary content and invalid encodings; the BOM is dropped. */
+export function decode(path: string, bytes: Uint8Array, reporter: Reporter): string | undefined {
+  const probe = bytes.subarray(0, BINARY_PROBE);
+  if (probe.includes(0)) {
+    reporter.report(FILE_START, 'file/binary', 'This file holds binary content, not Markdown text; it was skipped.');
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    reporter.report(FILE_START, 'file/encoding', 'This file is not valid UTF-8; invalid bytes were read as \uFFFD. Save it as UTF-8.');
+    text = new TextDecoder('utf-8').decode(bytes);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Reads one journal file: what it is, its typed content, and every problem that can be
+ * found in the file alone. Never throws, whatever the input.
+ */
+export function parseJournalFile(path: string, content: Uint8Array | string, options: EngineOptions = DEFAULT_OPTIONS): JournalFile {
+  const reporter = new Reporter(path);
+  const empty: JournalFile = { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems };
+  const implied = typeFromPath(path);
+  try {
+    if (typeof content !== 'string' && content.byteLength > options.maxFileBytes) {
+      reporter.report(FILE_START, 'file/too-large', `This file has ${content.byteLength} bytes, more than the limit of ${options.maxFileBytes}; it was skipped.`);
+      return { ...empty, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
+    }
+    const text = typeof content === 'string' ? (content.charCodeAt(0) === 0xfeff ? content.slice(1) : content) : decode(path, content, reporter);
+    if (text === undefined) return { ...empty, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
+    const parsed = parseMarkdown(path, text);
+    return readParsed(path, parsed, implied, reporter, options);
+  } catch (error) {
+    // A defect of ours must not take the editor down: report it on the file instead.
+    reporter.report(FILE_START, 'file/unreadable', `This file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return empty;
+  }
+}
+
+function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileType | undefined, reporter: Reporter, options: EngineOptions): JournalFile {
+  const base: JournalFile = { path, typeSource: 'none', hasFrontMatter: !!parsed.yaml, headRange: parsed.yaml?.head ?? FILE_START, goals: [], problems: reporter.problems };
+  if (!parsed.yaml) {
+    if (!implied) return base; // plain notes and READMEs are not journal files
+    reporter.problems.push(...parsed.problems);
+    if (parsed.problems.length === 0) {
+      reporter.report(FILE_START, 'frontmatter/missing', `This ${implied} file has no front matter: start it with --- and \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
+    }
+    return { ...base, type: implied, typeSource: 'folder' };
+  }
+  reporter.problems.push(...parsed.problems);
+  const { doc, offset, head } = parsed.yaml;
+  const locator = new YamlLocator(doc, offset, parsed.lines, head);
+  const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    reporter.report(head, 'yaml/too-many-aliases', `The front matter could not be expanded: ${message.split('\n')[0]}`);
+    return { ...base, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
+  }
+  if (raw === null || raw === undefined) raw = {};
+  if (!isRecord(raw)) {
+    if (!brokenYaml) reporter.report(locator.rangeOf(doc.contents as YamlNode) ?? head, 'frontmatter/not-a-map', 'The front matter must be a map of keys to values, like `type: session`.');
+    return { ...base, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
+  }
+
+  const declared = raw.type;
+  let type: JournalFileType | undefined;
+  let typeSource: JournalFile['typeSource'] = 'none';
+  if (typeof declared === 'string' && (JOURNAL_TYPES as readonly string[]).includes(declared)) {
+    type = declared as JournalFileType;
+    typeSource = 'declared';
+  } else if (declared !== undefined && declared !== null) {
+    if (!brokenYaml) {
+      reporter.report(locator.valueRange(['type']), 'schema/invalid-enum', `\`type\` must be one of ${JOURNAL_TYPES.join(', ')}.`, {
+        kind: 'invalid-enum',
+        key: 'type',
+        allowed: [...JOURNAL_TYPES],
+      });
+    }
+    if (implied) [type, typeSource] = [implied, 'folder'];
+  } else if (implied) {
+    [type, typeSource] = [implied, 'folder'];
+    reporter.report(head, 'type/missing', `Missing \`type\`: this file is read as a ${implied} because of where it is; add \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
+  }
+  if (!type) return { ...base, typeSource };
+
+  // With `type` missing or wrong, its problem is reported above; validate the rest as the implied type.
+  const body: Raw = typeSource === 'declared' ? raw : { ...raw, type };
+  const ctx: ValidationContext = { locator, reporter, unknownKeys: options.unknownKeys, quiet: brokenYaml };
+  const file: JournalFile = { ...base, type, typeSource };
+  switch (type) {
+    case 'agreement':
+      buildAgreement(file, body, ctx);
+      break;
+    case 'goal':
+      buildGoalFile(file, body, ctx);
+      break;
+    case 'session':
+      buildSession(file, body, ctx, parsed);
+      break;
+    case 'review':
+      buildReview(file, body, ctx, parsed);
+      break;
+  }
+  return file;
+}
+
+function toPerson(value: unknown): Person {
+  if (typeof value === 'string') return { name: value.trim() };
+  const v = value as Person;
+  return { name: v.name.trim(), ...(v.handle ? { handle: v.handle } : {}), ...(v.email ? { email: v.email } : {}) };
+}
+
+function wholeRange(ctx: ValidationContext): Range {
+  return ctx.locator.head;
+}
+
+function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
+  const data = validateFields(raw, AGREEMENT_FIELDS, [], ctx);
+  const { reporter, locator } = ctx;
+  const report = (range: Range, code: string, message: string, key?: string) => {
+    if (ctx.quiet) return;
+    reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key]?.placeholder ?? '' } : undefined);
+  };
+  for (const [one, many] of [['mentor', 'mentors'], ['mentee', 'mentees']] as const) {
+    if (raw[one] == null && raw[many] == null) report(locator.head, 'schema/missing-key', `Missing required key \`${one}\` (or \`${many}\` for group mentoring): who is the ${one}?`, one);
+  }
+  const formality = (data.formality as Agreement['formality'] | undefined) ?? 'formal';
+  if (formality === 'formal' && raw.ends == null) {
+    report(locator.head, 'schema/missing-key', 'Missing key `ends`: a formal partnership is time-limited, so give its end date (or set `formality: informal`).', 'ends');
+  }
+  const started = data.started as string | undefined;
+  const ends = data.ends as string | undefined;
+  if (started && ends && toDayNumber(ends) <= toDayNumber(started)) {
+    report(locator.valueRange(['ends']), 'agreement/ends-before-start', `\`ends\` (${ends}) must be after \`started\` (${started}).`);
+  }
+  const signed = (data.signed as Agreement['signed'] | undefined) ?? {};
+  const stage = data.stage as Agreement['stage'];
+  if (stage && stage !== 'creating' && (!signed.mentor || !signed.mentee)) {
+    const missing = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean).join(' and ');
+    report(
+      locator.valueRange(['stage']),
+      'agreement/unsigned',
+      `The stage is ${stage}, but the agreement is not signed by the ${missing}: completing the agreement is the critical task of the creating stage. Add \`signed: {mentor: date, mentee: date}\`.`,
+    );
+  }
+  const cadenceText = data.cadence as string | undefined;
+  const partners: Partial<Agreement["strengths"]> = (data.strengths as Agreement["strengths"] | undefined) ?? {};
+  const expectations: Partial<Agreement["expectations"]> = (data.expectations as Agreement["expectations"] | undefined) ?? {};
+  const closure = data.closure as Agreement['closure'];
+  file.agreement = {
+    source: { file: file.path, range: wholeRange(ctx) },
+    mentors: ((data.mentors as unknown[] | undefined) ?? (data.mentor !== undefined ? [data.mentor] : [])).map(toPerson),
+    mentees: ((data.mentees as unknown[] | undefined) ?? (data.mentee !== undefined ? [data.mentee] : [])).map(toPerson),
+    format: (data.format as Agreement['format'] | undefined) ?? 'one-to-one',
+    formality,
+    ...(started ? { started } : {}),
+    ...(ends ? { ends } : {}),
+    ...(cadenceText ? { cadence: { label: cadenceText, days: cadenceDays(cadenceText) ?? 0 } } : {}),
+    ...(stage ? { stage } : {}),
+    confidential: (data.confidential as boolean | undefined) ?? true,
+    signed,
+    strengths: { mentor: partners.mentor ?? [], mentee: partners.mentee ?? [] },
+    expectations: { mentor: expectations.mentor ?? [], mentee: expectations.mentee ?? [] },
+    ...(typeof data.success === 'string' ? { success: data.success } : {}),
+    ...(closure ? { closure } : {}),
+  };
+  const items = Array.isArray(data.goals) ? data.goals : [];
+  const itemRanges = locator.itemsOf(['goals']);
+  items.forEach((item, i) => {
+    const path = ['goals', i];
+    const range = itemRanges[i] ?? locator.valueRange(path);
+    if (!isRecord(item)) {
+      report(range, 'schema/invalid-type', `\`goals[${i}]\` must be a goal: a map with id, title and status.`);
+      return;
+    }
+    const goalData = validateFields(item, INLINE_GOAL_FIELDS, path, ctx);
+    const goal = toGoal(goalData, goalData.id as string | undefined, file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
+    if (goal) file.goals.push(goal);
+  });
+}
+
+function toGoal(
+  data: Raw,
+  id: string | undefined,
+  file: string,
+  range: Range,
+  idRange: Range,
+  origin: Goal['origin'],
+  ctx: ValidationContext,
+  base: Array<string | number>,
+): Goal | undefined {
+  if (!id) return undefined;
+  const status = (data.status as Goal['status'] | undefined) ?? 'proposed';
+  const goal: Goal = {
+    id,
+    title: (data.title as string | undefined) ?? id,
+    owner: (data.owner as Goal['owner'] | undefined) ?? 'mentee',
+    ...(typeof data.success === 'string' ? { success: data.success } : {}),
+    ...(typeof data.due === 'string' ? { due: data.due } : {}),
+    status,
+    ...(typeof data.progress === 'number' ? { progress: data.progress } : {}),
+    skills: (data.skills as string[] | undefined) ?? [],
+    ...(typeof data.created === 'string' ? { created: data.created } : {}),
+    source: { file, range },
+    idRange,
+    fields: Object.fromEntries(ctx.locator.keysOf(base).map(({ key }) => [key, ctx.locator.valueRange([...base, key])])),
+    origin,
+  };
+  if (!ctx.quiet && data.status === 'active' && (!goal.success || !goal.due)) {
+    const missing = [!goal.success && '`success`', !goal.due && '`due`'].filter(Boolean).join(' and ');
+    ctx.reporter.report(
+      ctx.locator.valueRange([...base, 'status']),
+      'goal/no-success-criteria',
+      `Active goal \`${id}\` has no ${missing}: a goal needs specific success criteria and a timeframe.`,
+      { kind: 'missing-key', key: !goal.success ? 'success' : 'due', placeholder: !goal.success ? 'How we will know this goal is met' : 'YYYY-MM-DD' },
+    );
+  }
+  if (!ctx.quiet && status === 'achieved' && goal.progress !== undefined && goal.progress < 100) {
+    ctx.reporter.report(ctx.locator.valueRange([...base, 'progress']), 'goal/achieved-incomplete', `Goal \`${id}\` is achieved but its progress is ${goal.progress}: set it to 100, or the status back to active.`);
+  }
+  return goal;
+}
+
+function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
+  const data = validateFields(raw, FIELDS_BY_TYPE.goal, [], ctx);
+  let id = data.id as string | undefined;
+  let idRange = ctx.locator.valueRange(['id']);
+  if (raw.id === undefined) {
+    const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
+    idRange = ctx.locator.head;
+    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) id = name;
+    else if (!ctx.quiet) {
+      ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file or add \`id:\`.`, {
+        kind: 'missing-key',
+        key: 'id',
+        placeholder: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'goal-id',
+      });
+    }
+  }
+  const goal = toGoal(data, id, file.path, ctx.locator.head, idRange, 'file', ctx, []);
+  if (goal) file.goals.push(goal);
+}
+
+/** Goal ids named in `goals:` (a list) and as keys of a map at `key`, with their spans. */
+function frontMatterRefs(ctx: ValidationContext, key: string, via: GoalReference['via']): GoalReference[] {
+  const refs: GoalReference[] = [];
+  const node = ctx.locator.pair([key])?.value;
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      if (isScalar(item) && typeof item.value === 'string') refs.push({ id: item.value, range: ctx.locator.rangeOf(item as YamlNode)!, via });
+    }
+  } else if (isMap(node)) {
+    for (const { key: id, range } of ctx.locator.keysOf([key])) refs.push({ id, range, via, valueRange: ctx.locator.valueRange([key, id]) });
+  }
+  return refs;
+}
+
+function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
+  const data = validateFields(raw, FIELDS_BY_TYPE.session, [], ctx);
+  const body = readBody(file.path, parsed.root, parsed.lines);
+  const references = [...frontMatterRefs(ctx, 'goals', 'goals'), ...frontMatterRefs(ctx, 'progress', 'progress'), ...body.references];
+  const session: Session = {
+    date: (data.date as string | undefined) ?? '',
+    attendees: (data.attendees as string[] | undefined) ?? [],
+    ...(typeof data.duration === 'number' ? { duration: data.duration } : {}),
+    status: (data.status as Session['status'] | undefined) ?? 'held',
+    ...(data.stage ? { stage: data.stage as Session['stage'] } : {}),
+    goals: [...new Set(references.map((r) => r.id))],
+    progress: (data.progress as Record<string, number> | undefined) ?? {},
+    ...(typeof data.next === 'string' ? { next: data.next } : {}),
+    sections: body.sections,
+    actions: body.actions,
+    references,
+    source: { file: file.path, range: ctx.locator.head },
+    dateRange: ctx.locator.valueRange(['date']),
+  };
+  file.session = session;
+}
+
+function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
+  const data = validateFields(raw, FIELDS_BY_TYPE.review, [], ctx);
+  const body = readBody(file.path, parsed.root, parsed.lines);
+  const review: Review = {
+    date: (data.date as string | undefined) ?? '',
+    ...(data.stage ? { stage: data.stage as Review['stage'] } : {}),
+    goals: (data.goals as Review['goals'] | undefined) ?? {},
+    references: [...frontMatterRefs(ctx, 'goals', 'goals'), ...body.references],
+    source: { file: file.path, range: ctx.locator.head },
+  };
+  file.review = review;
+}

@@ -1,0 +1,66 @@
+import type { Problem, RuleSeverity, Severity } from './types';
+
+export interface RuleInfo {
+  severity: Severity;
+  /** One line on what the rule checks, for docs and settings. */
+  description: string;
+}
+
+/** Every rule the engine reports, with its default severity. Codes are stable: settings and docs refer to them. */
+export const RULES = {
+  'yaml/syntax': { severity: 'error', description: 'The front matter is not valid YAML.' },
+  'yaml/duplicate-key': { severity: 'error', description: 'A key appears twice in the same map.' },
+  'yaml/too-many-aliases': { severity: 'error', description: 'The front matter expands too many YAML aliases (a resource-exhaustion pattern).' },
+  'frontmatter/missing': { severity: 'error', description: 'A file that must be a journal file has no front matter.' },
+  'frontmatter/unclosed': { severity: 'error', description: 'The front matter opened with --- is never closed.' },
+  'frontmatter/toml': { severity: 'error', description: 'TOML (+++) front matter is not supported.' },
+  'frontmatter/not-a-map': { severity: 'error', description: 'The front matter is not a map of keys to values.' },
+  'file/too-large': { severity: 'warning', description: 'The file is larger than the configured limit and was skipped.' },
+  'file/binary': { severity: 'error', description: 'The file holds binary content, not text.' },
+  'file/encoding': { severity: 'warning', description: 'The file is not valid UTF-8.' },
+  'file/unreadable': { severity: 'error', description: 'The file could not be read.' },
+  'file/outside-relationship': { severity: 'error', description: 'A goal, session or review file is not inside a folder with an agreement.md.' },
+  'type/missing': { severity: 'warning', description: 'A file under goals/ or sessions/ (or an agreement.md) lacks `type`.' },
+  'type/unknown': { severity: 'warning', description: 'A file with front matter inside a relationship has no `type` and its folder does not imply one.' },
+  'schema/missing-key': { severity: 'error', description: 'A required key is missing.' },
+  'schema/invalid-enum': { severity: 'error', description: 'A value is not one of the allowed values.' },
+  'schema/invalid-type': { severity: 'error', description: 'A value has the wrong type.' },
+  'schema/invalid-value': { severity: 'error', description: 'A value is out of range or malformed.' },
+  'keys/unknown': { severity: 'warning', description: 'A key the journal format does not define (often a typo).' },
+  'date/format': { severity: 'error', description: 'A date is not written YYYY-MM-DD.' },
+  'date/impossible': { severity: 'error', description: 'A date does not exist in the calendar (2026-02-30).' },
+  'agreement/duplicate': { severity: 'error', description: 'A relationship has more than one agreement.' },
+  'agreement/ends-before-start': { severity: 'error', description: '`ends` is not after `started`.' },
+  'agreement/unsigned': { severity: 'warning', description: 'The stage is past creating, but the agreement is not signed by both partners.' },
+  'goal/unknown-id': { severity: 'error', description: 'A session or review refers to a goal id that does not exist.' },
+  'goal/duplicate-id': { severity: 'error', description: 'Two goals of one relationship share an id.' },
+  'goal/id-from-file-name': { severity: 'warning', description: 'A goal file without `id` has a file name that is not a valid goal id.' },
+  'goal/due-before-start': { severity: 'warning', description: 'A goal is due before the partnership started.' },
+  'goal/no-success-criteria': { severity: 'warning', description: 'An active goal lacks `success` criteria or a `due` date.' },
+  'goal/achieved-incomplete': { severity: 'info', description: 'A goal is achieved but its progress is below 100.' },
+  'goal/progress-decreased': { severity: 'info', description: "A session records lower progress for a goal than an earlier session." },
+  'session/outside-partnership': { severity: 'warning', description: 'A session is dated before `started` or after `ends`.' },
+} satisfies Record<string, RuleInfo>;
+
+export type RuleCode = keyof typeof RULES;
+
+export function defaultSeverity(code: string): Severity {
+  return (RULES as Record<string, RuleInfo>)[code]?.severity ?? 'error';
+}
+
+/** Applies per-rule severity settings; rules set to `off` disappear. */
+export function applySeverities(problems: Problem[], overrides: Record<string, RuleSeverity>): Problem[] {
+  if (Object.keys(overrides).length === 0) return problems;
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const s = overrides[p.code];
+    if (s === 'off') continue;
+    out.push(s ? { ...p, severity: s } : p);
+  }
+  return out;
+}
+
+/** The documentation anchor for a rule code, used by hosts to link codes to docs/rules.md. */
+export function ruleAnchor(code: string): string {
+  return code.replace(/[^a-z0-9]+/g, '-');
+}

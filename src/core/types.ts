@@ -1,0 +1,237 @@
+/**
+ * The engine's shared vocabulary. Nothing here depends on an editor: paths are
+ * root-relative POSIX strings (`priya-and-sam/sessions/2026-11-02.md`), positions
+ * are 1-based, and the host injects file access and the clock.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A span of text; `end` points just past the last character (as in ESLint's endColumn). */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Where something came from: a file and the exact span of its YAML node (or body text). */
+export interface SourceRef {
+  file: string;
+  range: Range;
+}
+
+/** Extra facts a problem carries so that hosts can offer fixes without re-parsing. */
+export type ProblemData =
+  | { kind: 'missing-key'; key: string; placeholder: string }
+  | { kind: 'invalid-enum'; key: string; allowed: string[] }
+  | { kind: 'unknown-key'; key: string; suggestion?: string }
+  | { kind: 'unknown-goal'; id: string; suggestion?: string; relationship: string }
+  | { kind: 'missing-type'; type: JournalFileType };
+
+export interface Problem {
+  /** Root-relative POSIX path. */
+  file: string;
+  range: Range;
+  severity: Severity;
+  /** Stable rule code, e.g. `schema/missing-key`. */
+  code: string;
+  message: string;
+  data?: ProblemData;
+}
+
+export type JournalFileType = 'agreement' | 'goal' | 'session' | 'review';
+
+export const STAGES = ['creating', 'building', 'mastery', 'moving-on'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const GOAL_STATUSES = ['proposed', 'active', 'achieved', 'dropped', 'paused'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+export const SESSION_STATUSES = ['held', 'cancelled', 'missed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const FORMATS = ['one-to-one', 'peer', 'group', 'reverse', 'co-mentoring'] as const;
+export type MentoringFormat = (typeof FORMATS)[number];
+
+export const FORMALITIES = ['formal', 'informal'] as const;
+export type Formality = (typeof FORMALITIES)[number];
+
+export const GOAL_OWNERS = ['mentee', 'mentor', 'both'] as const;
+export type GoalOwner = (typeof GOAL_OWNERS)[number];
+
+export const CLOSURE_OUTCOMES = ['informal', 'friends', 'periodic-contact', 'ended'] as const;
+export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+
+export interface Person {
+  name: string;
+  handle?: string;
+  email?: string;
+}
+
+export interface Cadence {
+  /** As written: `weekly`, `P10D`. */
+  label: string;
+  /** Length of one interval in days. */
+  days: number;
+}
+
+export interface Agreement {
+  source: SourceRef;
+  mentors: Person[];
+  mentees: Person[];
+  format: MentoringFormat;
+  formality: Formality;
+  started?: string;
+  ends?: string;
+  cadence?: Cadence;
+  stage?: Stage;
+  confidential: boolean;
+  signed: { mentor?: string; mentee?: string };
+  strengths: { mentor: string[]; mentee: string[] };
+  expectations: { mentor: string[]; mentee: string[] };
+  success?: string;
+  closure?: { date: string; outcome: ClosureOutcome; reflection?: string };
+}
+
+export interface Goal {
+  id: string;
+  title: string;
+  owner: GoalOwner;
+  success?: string;
+  due?: string;
+  status: GoalStatus;
+  progress?: number;
+  skills: string[];
+  created?: string;
+  /** Span of the goal file's front matter, or of the item in the agreement's `goals:` list. */
+  source: SourceRef;
+  /** Span of the `id` value (or of the opening `---` when the id is implied by the file name). */
+  idRange: Range;
+  /** Spans of the values of the keys written for this goal, by key. */
+  fields: Record<string, Range>;
+  origin: 'agreement' | 'file';
+}
+
+export interface ActionItem {
+  text: string;
+  done: boolean;
+  owner?: string;
+  due?: string;
+  goalRefs: string[];
+  source: SourceRef;
+}
+
+/** A reference to a goal id somewhere in a session or review, with the exact span of the id. */
+export interface GoalReference {
+  id: string;
+  range: Range;
+  /** Where it was written: the `goals:` list, a `progress:` key, or `[[id]]` in the body. */
+  via: 'goals' | 'progress' | 'body';
+  /** For `progress:` entries, the span of the number. */
+  valueRange?: Range;
+}
+
+export interface Session {
+  date: string;
+  attendees: string[];
+  duration?: number;
+  status: SessionStatus;
+  stage?: Stage;
+  /** Goal ids listed in `goals:` plus those referenced with `[[id]]` and in `progress:`, deduplicated. */
+  goals: string[];
+  progress: Record<string, number>;
+  next?: string;
+  /** Body sections by heading text (lower-cased), e.g. `summary`. */
+  sections: Record<string, string>;
+  actions: ActionItem[];
+  references: GoalReference[];
+  source: SourceRef;
+  /** Span of the `date` value. */
+  dateRange: Range;
+}
+
+export interface Review {
+  date: string;
+  stage?: Stage;
+  /** Snapshot of each goal at the time of the review, used for "what changed since". */
+  goals: Record<string, { status?: GoalStatus; progress?: number }>;
+  references: GoalReference[];
+  source: SourceRef;
+}
+
+/** One parsed file, with its per-file problems. */
+export interface JournalFile {
+  path: string;
+  type?: JournalFileType;
+  /** `declared` from `type:`, `folder` inferred from `goals/` or `sessions/`. */
+  typeSource: 'declared' | 'folder' | 'none';
+  /** Whether the file has a front-matter block at all. */
+  hasFrontMatter: boolean;
+  /** Span of the opening `---` (where missing keys are reported). */
+  headRange: Range;
+  agreement?: Agreement;
+  /** Goals defined by this file: one for a goal file, the inline list for an agreement. */
+  goals: Goal[];
+  session?: Session;
+  review?: Review;
+  problems: Problem[];
+}
+
+export interface Relationship {
+  /** Folder path relative to the root (`''` for a root-level agreement). */
+  id: string;
+  folder: string;
+  agreementFile: string;
+  agreement?: Agreement;
+  goals: Goal[];
+  /** Sorted by date, oldest first. */
+  sessions: Session[];
+  /** Sorted by date, oldest first. */
+  reviews: Review[];
+  files: string[];
+}
+
+/** File access, injected by the host: Node's fs for the CLI, `workspace.fs` in VS Code, memory in tests. */
+export interface FileSystem {
+  /** Root-relative POSIX path in, bytes out. */
+  readFile(path: string): Promise<Uint8Array>;
+  /** Entries of a folder: names and kinds. `''` is the root. */
+  readDirectory(path: string): Promise<Array<[name: string, kind: 'file' | 'directory' | 'other']>>;
+  /** Size in bytes, when cheaply known; used to skip huge files without reading them. */
+  size?(path: string): Promise<number | undefined>;
+}
+
+/** A cancellation signal in the style of VS Code's `CancellationToken`. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
+export type RuleSeverity = Severity | 'off';
+
+export interface EngineOptions {
+  /** Report unknown front-matter keys (with a "did you mean"). */
+  unknownKeys: boolean;
+  /** Per-rule severity overrides, by rule code. */
+  severities: Record<string, RuleSeverity>;
+  /** An active goal not mentioned in this many of the latest held sessions is stale. */
+  staleAfterSessions: number;
+  /** Days of slack past the cadence before a relationship counts as overdue. */
+  graceDays: number;
+  /** Files larger than this are reported and skipped. */
+  maxFileBytes: number;
+  /** Folder names never entered. */
+  exclude: string[];
+}
+
+export const DEFAULT_OPTIONS: EngineOptions = {
+  unknownKeys: true,
+  severities: {},
+  staleAfterSessions: 3,
+  graceDays: 2,
+  maxFileBytes: 1024 * 1024,
+  exclude: ['node_modules', '.git'],
+};

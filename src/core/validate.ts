@@ -1,0 +1,173 @@
+import type { z } from 'zod';
+import type { FieldSpecs } from './fields';
+import type { YamlLocator, YamlPath } from './frontmatter';
+import { defaultSeverity } from './rules';
+import { nearest } from './suggest';
+import type { Problem, ProblemData, Range } from './types';
+
+/** Collects problems of one file while its front matter is validated. */
+export class Reporter {
+  readonly problems: Problem[] = [];
+
+  constructor(readonly file: string) {}
+
+  report(range: Range, code: string, message: string, data?: ProblemData): void {
+    this.problems.push({ file: this.file, range, severity: defaultSeverity(code), code, message, ...(data ? { data } : {}) });
+  }
+}
+
+export interface ValidationContext {
+  locator: YamlLocator;
+  reporter: Reporter;
+  unknownKeys: boolean;
+  /** When the YAML itself is broken, values are still read but schema problems are not reported. */
+  quiet: boolean;
+}
+
+export type Raw = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function pathText(path: YamlPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
+ * Returns the parsed values of the keys that are valid; every other key is reported.
+ */
+export function validateFields(raw: Raw, specs: FieldSpecs, base: YamlPath, ctx: ValidationContext): Raw {
+  const data: Raw = {};
+  const { locator, reporter } = ctx;
+  const quietReport: Reporter['report'] = (...args) => {
+    if (!ctx.quiet) reporter.report(...args);
+  };
+
+  if (ctx.unknownKeys) {
+    for (const { key, range } of locator.keysOf(base)) {
+      if (key in specs) continue;
+      const suggestion = nearest(key, Object.keys(specs));
+      quietReport(range, 'keys/unknown', `Unknown key \`${pathText([...base, key])}\`${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`, {
+        kind: 'unknown-key',
+        key,
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+  }
+
+  for (const [key, spec] of Object.entries(specs)) {
+    const value = raw[key];
+    const path = [...base, key];
+    if (value === undefined || value === null) {
+      if (spec.required) {
+        const range = value === null ? locator.keyRange(path) : locator.missingKeyRange(base);
+        quietReport(range, 'schema/missing-key', `Missing required key \`${pathText(path)}\`: expected ${spec.expects}.`, {
+          kind: 'missing-key',
+          key,
+          placeholder: spec.placeholder,
+        });
+      }
+      continue;
+    }
+    const result = spec.schema.safeParse(value);
+    if (result.success) {
+      data[key] = result.data;
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      const problem = describeIssue(issue, path, spec.expects, spec.schema);
+      const id = `${problem.code}:${pathText(problem.path)}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const range = problem.code === 'keys/unknown' ? locator.keyRange(problem.path) : locator.valueRange(problem.path);
+      if (problem.code === 'keys/unknown' && !ctx.unknownKeys) continue;
+      quietReport(range, problem.code, problem.message, problem.data);
+    }
+  }
+  return data;
+}
+
+interface DescribedIssue {
+  code: string;
+  path: YamlPath;
+  message: string;
+  data?: ProblemData;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: string, schema: z.ZodType): DescribedIssue {
+  const path = [...fieldPath, ...(issue.path as Array<string | number>)];
+  const name = `\`${pathText(path)}\``;
+  const atField = issue.path.length === 0;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0] ?? '';
+      const known = knownKeys(schema, issue.path as Array<string | number>);
+      const suggestion = nearest(key, known);
+      return {
+        code: 'keys/unknown',
+        path: [...path, key],
+        message: `Unknown key \`${pathText([...path, key])}\`${suggestion ? `: did you mean \`${suggestion}\`?` : known.length ? `: expected one of ${known.join(', ')}.` : '.'}`,
+        data: { kind: 'unknown-key', key, ...(suggestion ? { suggestion } : {}) },
+      };
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      return {
+        code: 'schema/invalid-enum',
+        path,
+        message: `${name} must be one of ${allowed.join(', ')}.`,
+        data: { kind: 'invalid-enum', key: String(path[path.length - 1]), allowed },
+      };
+    }
+    case 'custom': {
+      const rule = (issue.params as { rule?: string } | undefined)?.rule;
+      return { code: rule ?? 'schema/invalid-value', path, message: `${name} ${issue.message}${rule?.startsWith('date/') ? ` (YYYY-MM-DD)` : ''}.` };
+    }
+    case 'invalid_type':
+      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected)}.` };
+    case 'invalid_union':
+      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : 'a valid value'}.` };
+    default:
+      return { code: 'schema/invalid-value', path, message: `${name} ${issue.message.replace(/^Invalid input: /, '')}${atField ? ` (expected ${expects})` : ''}.` };
+  }
+}
+
+function describeExpected(expected: string): string {
+  const words: Record<string, string> = { string: 'a text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a map', int: 'a whole number' };
+  return words[expected] ?? expected;
+}
+
+/** The keys a (strict) object schema accepts at `path` inside `schema`, for "did you mean". */
+function knownKeys(schema: z.ZodType, path: ReadonlyArray<string | number>): string[] {
+  let node: unknown = schema;
+  for (const step of [...path, undefined]) {
+    node = unwrap(node);
+    const def = (node as { def?: Record<string, unknown> })?.def;
+    if (!def) return [];
+    if (step === undefined) break;
+    if (def.type === 'object') node = (def.shape as Record<string, unknown>)[String(step)];
+    else if (def.type === 'array') node = def.element;
+    else if (def.type === 'record') node = def.valueType;
+    else return [];
+  }
+  const def = (unwrap(node) as { def?: { type?: string; shape?: Record<string, unknown> } })?.def;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function unwrap(node: unknown): unknown {
+  let current = node as { def?: Record<string, unknown> } | undefined;
+  for (let i = 0; i < 10 && current?.def; i++) {
+    const def = current.def;
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType as typeof current;
+    else if (def.type === 'pipe') current = def.out as typeof current;
+    else if (def.type === 'union') {
+      const object = (def.options as Array<{ def?: { type?: string } }>).find((o) => o.def?.type === 'object');
+      if (!object) break;
+      current = object as typeof current;
+    } else break;
+  }
+  return current;
+}

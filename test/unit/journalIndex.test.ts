@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { JournalIndex, MemoryFileSystem } from '../../src/core';
+
+const agreement = [
+  '---',
+  'type: agreement',
+  'mentor: Priya',
+  'mentee: Sam',
+  'started: 2026-01-01',
+  'ends: 2026-12-31',
+  'stage: building',
+  'signed: {mentor: 2026-01-02, mentee: 2026-01-02}',
+  'goals:',
+  '  - {id: rust, title: Rust, status: achieved, progress: 100}',
+  '---',
+  '',
+].join('\n');
+
+function journal(): MemoryFileSystem {
+  return new MemoryFileSystem({
+    'README.md': '# Our journals\n',
+    'p/agreement.md': agreement,
+    'p/goals/design.md': '---\ntype: goal\ntitle: Design\nstatus: active\nsuccess: An RFC approved\ndue: 2026-06-01\n---\n',
+    'p/sessions/2026-02-01.md': '---\ntype: session\ndate: 2026-02-01\nprogress: {design: 50}\n---\nWe talked about [[design]].\n',
+  });
+}
+
+/** Index content in a comparable form: relationships and every file's problems. */
+function snapshot(index: JournalIndex) {
+  return {
+    relationships: index.relationships().map((r) => ({ id: r.id, goals: r.goals.map((g) => g.id), sessions: r.sessions.map((s) => s.date), files: r.files })),
+    problems: Object.fromEntries([...index.allProblems()].sort(([a], [b]) => (a < b ? -1 : 1))),
+  };
+}
+
+async function fresh(fs: MemoryFileSystem) {
+  const index = new JournalIndex(fs);
+  await index.build();
+  return snapshot(index);
+}
+
+describe('JournalIndex', () => {
+  it('groups files into relationships by the nearest agreement.md and ignores plain notes', async () => {
+    const index = new JournalIndex(journal());
+    await index.build();
+    const [rel] = index.relationships();
+    assert.equal(index.relationships().length, 1);
+    assert.equal(rel!.id, 'p');
+    assert.deepEqual(rel!.goals.map((g) => g.id), ['rust', 'design']);
+    assert.deepEqual(index.problems('README.md'), []);
+    assert.equal(index.relationshipIdOf('p/sessions/2026-02-01.md'), 'p');
+    assert.equal(index.relationshipIdOf('README.md'), undefined);
+  });
+
+  it('reports a session file outside any relationship at its opening ---', async () => {
+    const fs = journal();
+    fs.write('stray.md', '---\ntype: session\ndate: 2026-01-01\n---\n');
+    const index = new JournalIndex(fs);
+    await index.build();
+    const [p] = index.problems('stray.md');
+    assert.equal(p!.code, 'file/outside-relationship');
+    assert.deepEqual(p!.range, { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } });
+  });
+
+  it('re-runs cross-file rules when a goal is renamed in an editor buffer', async () => {
+    const fs = journal();
+    const index = new JournalIndex(fs);
+    await index.build();
+    const change = index.setText('p/goals/design.md', '---\ntype: goal\nid: design-doc\ntitle: Design\nstatus: proposed\n---\n');
+    assert.ok(change.files.includes('p/sessions/2026-02-01.md'));
+    const problems = index.problems('p/sessions/2026-02-01.md');
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.column]),
+      [
+        ['goal/unknown-id', 4, 12, 18],
+        ['goal/unknown-id', 6, 19, 25],
+      ],
+    );
+    assert.match(problems[0]!.message, /did you mean `design-doc`\?/);
+  });
+
+  it('after a series of creates, changes and deletes equals a fresh index of the final tree', async () => {
+    const fs = journal();
+    const index = new JournalIndex(fs);
+    await index.build();
+    const steps: Array<() => Promise<unknown>> = [
+      async () => { fs.write('q/agreement.md', agreement.replace('Priya', 'Ana')); return index.refresh('q/agreement.md'); },
+      async () => { fs.write('q/sessions/a.md', '---\ndate: 2026-03-01\n---\n[[rust]] [[nope]]\n'); return index.refresh('q/sessions/a.md'); },
+      async () => { fs.remove('p/agreement.md'); return index.delete('p/agreement.md'); },
+      async () => { fs.write('p/agreement.md', agreement); return index.refresh('p/agreement.md'); },
+      async () => { fs.write('p/goals/design.md', '---\ntype: goal\ntitle: Design\nstatus: achieved\nprogress: 90\n---\n'); return index.refresh('p/goals/design.md'); },
+      async () => { fs.remove('q'); return index.delete('q'); },
+      async () => { fs.write('p/sessions/2026-03-01.md', '---\ntype: session\ndate: 2026-03-01\nprogress: {design: 30}\n---\n'); return index.refresh('p/sessions/2026-03-01.md'); },
+    ];
+    for (const step of steps) {
+      await step();
+      assert.deepEqual(snapshot(index), await fresh(fs));
+    }
+  });
+});
