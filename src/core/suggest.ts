@@ -19,7 +19,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 }
 
 /** The candidate closest to `word`, if it is close enough to be a plausible typo. */
-export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
@@ -29,6 +29,16 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
+    }
+  }
+  if (best !== undefined || lower.length < 3) return best;
+  // A shortened or extended id (`design` for `design-doc`) is a likely slip too.
+  let bestGap = Infinity;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    if (c.startsWith(lower) || lower.startsWith(c)) {
+      const gap = Math.abs(c.length - lower.length);
+      if (gap < bestGap) [best, bestGap] = [candidate, gap];
     }
   }
   return best;
