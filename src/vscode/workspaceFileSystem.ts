@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { FileSystem } from '../core';
+
+/** The engine's file access over `vscode.workspace.fs`, so journals in virtual workspaces work too. */
+export class WorkspaceFileSystem implements FileSystem {
+  constructor(readonly root: vscode.Uri) {}
+
+  uri(path: string): vscode.Uri {
+    return path ? vscode.Uri.joinPath(this.root, ...path.split('/')) : this.root;
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    return vscode.workspace.fs.readFile(this.uri(path));
+  }
+
+  async readDirectory(path: string): Promise<Array<[string, 'file' | 'directory' | 'other']>> {
+    const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
+    return entries.map(([name, type]) => {
+      // Symbolic links to folders are not followed: they could loop.
+      if (type & vscode.FileType.SymbolicLink) return [name, type & vscode.FileType.File ? 'file' : 'other'];
+      return [name, type === vscode.FileType.Directory ? 'directory' : type === vscode.FileType.File ? 'file' : 'other'];
+    });
+  }
+
+  async size(path: string): Promise<number | undefined> {
+    return (await vscode.workspace.fs.stat(this.uri(path))).size;
+  }
+}
