@@ -1,0 +1,86 @@
+// Test-only bootstrap extension for the offline runner (scripts/vscode-test/run-code-server.mjs)
+// and the end-to-end runner (test/e2e/run.ts). code-server has no --extensionTestsPath, so this
+// extension, installed beside the product, plays that part. It reads its orders from the
+// environment, which the extension host inherits from code-server:
+//
+//   MJ_HOST_READY_FILE  written (JSON) as soon as this extension activates: proof that the
+//                       extension host runs, with the VS Code version and the installed extensions.
+//   MJ_TEST_SUITE       absolute path of the bundled suite index (out/suite/index.js); when set,
+//                       its runSuites() runs once the product extension is installed and a folder
+//                       is open.
+//   MJ_TEST_EVENTS      JSON-lines file the suite index appends results to; a load or start-up
+//                       error is reported there too, always followed by an "end" line.
+//   MJ_TEST_PRODUCT_ID  extension the suites test (default mentoring-journal.mentoring-journal).
+//
+// Without those variables it does nothing.
+/* global require, module */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: VS Code loads `main` with require() */
+'use strict';
+
+const fs = require('node:fs');
+const vscode = require('vscode');
+
+const PRODUCT_ID = process.env.MJ_TEST_PRODUCT_ID || 'mentoring-journal.mentoring-journal';
+
+function appendEvent(file, record) {
+  if (file) fs.appendFileSync(file, JSON.stringify({ ...record, time: Date.now() }) + '\n');
+}
+
+function writeJson(file, value) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, JSON.stringify(value, null, 2));
+  fs.renameSync(tmp, file);
+}
+
+async function waitFor(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function runSuites(suitePath, eventsFile) {
+  try {
+    await waitFor(`extension ${PRODUCT_ID} to be installed`, () => vscode.extensions.getExtension(PRODUCT_ID), 30000);
+    await waitFor('a workspace folder', () => (vscode.workspace.workspaceFolders || []).length > 0, 30000);
+        const suite = require(suitePath);
+    if (typeof suite.runSuites !== 'function') throw new Error(`${suitePath} does not export runSuites()`);
+    await suite.runSuites({ eventsFile });
+  } catch (err) {
+    appendEvent(eventsFile, {
+      event: 'fail',
+      title: 'test bootstrap',
+      fullTitle: 'test bootstrap: loading and starting the suites',
+      message: err && err.message ? err.message : String(err),
+      stack: err && err.stack,
+    });
+    appendEvent(eventsFile, { event: 'end', total: 1, passed: 0, failed: 1, pending: 0, durationMs: 0 });
+  }
+}
+
+function activate() {
+  const readyFile = process.env.MJ_HOST_READY_FILE;
+  if (readyFile) {
+    writeJson(readyFile, {
+      time: Date.now(),
+      vscodeVersion: vscode.version,
+      appHost: vscode.env.appHost,
+      remoteName: vscode.env.remoteName || null,
+      node: process.version,
+      workspaceFolders: (vscode.workspace.workspaceFolders || []).map((f) => f.uri.toString()),
+      extensions: vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id),
+    });
+  }
+  const suitePath = process.env.MJ_TEST_SUITE;
+  if (suitePath) {
+    // Run after activate() returns, so that the extension host is not held up.
+    setTimeout(() => void runSuites(suitePath, process.env.MJ_TEST_EVENTS), 0);
+  }
+}
+
+function deactivate() {}
+
+module.exports = { activate, deactivate };
