@@ -10,3 +10,4 @@ export { RULES, defaultSeverity, applySeverities, ruleAnchor, type RuleCode, typ
 export { MemoryFileSystem } from './memoryFileSystem';
 export { LineIndex } from './text';
 export { nearest, editDistance } from './suggest';
+export * from './model';

@@ -1,0 +1,85 @@
+import { daysBetween } from '../dates';
+import type { Goal, Relationship, Session } from '../types';
+import type { GoalReport, OpenAction, ProgressPoint } from './types';
+
+/** The identity of an action item across sessions: owner and text, case and spacing ignored. */
+const actionKey = (owner: string | undefined, text: string) => `${(owner ?? '').toLowerCase()}\u0000${text.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+
+/**
+ * Open action items: an item is open when its latest occurrence, by session date, is unchecked.
+ * An item carried over to a later session and ticked there is therefore closed, and one ticked
+ * earlier but written again unchecked is open again. Items are matched by owner and text (the
+ * `(due ...)` part is not part of the text, so moving a due date keeps the identity).
+ * All sessions count, whatever their status; the result is ordered by session date.
+ */
+export function openActions(sessions: Session[], today: string): OpenAction[] {
+  const latest = new Map<string, { session: Session; index: number }>();
+  for (const session of sessions) {
+    session.actions.forEach((action, index) => latest.set(actionKey(action.owner, action.text), { session, index }));
+  }
+  const out: OpenAction[] = [];
+  for (const { session, index } of latest.values()) {
+    const action = session.actions[index]!;
+    if (action.done) continue;
+    const daysLeft = action.due ? daysBetween(today, action.due) : undefined;
+    out.push({
+      text: action.text,
+      ...(action.owner ? { owner: action.owner } : {}),
+      ...(action.due ? { due: action.due, daysLeft } : {}),
+      overdue: daysLeft !== undefined && daysLeft < 0,
+      goalRefs: [...action.goalRefs],
+      sessionDate: session.date,
+      source: action.source,
+    });
+  }
+  // Map insertion order is first occurrence; report by the session that holds the latest one.
+  return out.sort((a, b) => (a.sessionDate < b.sessionDate ? -1 : a.sessionDate > b.sessionDate ? 1 : 0));
+}
+
+/** Progress values sessions recorded for a goal, oldest first. */
+export function progressHistory(goalId: string, sessions: Session[]): ProgressPoint[] {
+  return sessions.flatMap((s) => {
+    const value = s.progress[goalId];
+    return value === undefined ? [] : [{ date: s.date, progress: value, file: s.source.file }];
+  });
+}
+
+/**
+ * Latest progress: the last session that recorded one wins; otherwise the goal's own `progress`;
+ * otherwise 100 for an achieved goal; otherwise unknown.
+ */
+function latestProgress(goal: Goal, history: ProgressPoint[]): Pick<GoalReport, 'progress' | 'progressSource'> {
+  const last = history[history.length - 1];
+  if (last) return { progress: last.progress, progressSource: 'session' };
+  if (goal.progress !== undefined) return { progress: goal.progress, progressSource: 'goal' };
+  if (goal.status === 'achieved') return { progress: 100, progressSource: 'status' };
+  return { progressSource: 'none' };
+}
+
+/**
+ * One report per goal. A goal counts as discussed by a held session that lists it in `goals:`,
+ * records its `progress:` or mentions `[[id]]` in the body; cancelled and missed sessions did
+ * not take place, so they never count as a discussion (their recorded progress still does).
+ */
+export function goalReports(rel: Relationship, actions: OpenAction[], today: string): GoalReport[] {
+  return rel.goals.map((goal) => {
+    const history = progressHistory(goal.id, rel.sessions);
+    const discussedIn = rel.sessions.filter((s) => s.status === 'held' && s.goals.includes(goal.id)).map((s) => ({ date: s.date, file: s.source.file }));
+    const last = discussedIn[discussedIn.length - 1];
+    return {
+      id: goal.id,
+      title: goal.title,
+      owner: goal.owner,
+      status: goal.status,
+      ...(goal.success ? { success: goal.success } : {}),
+      ...(goal.due ? { due: goal.due, daysLeft: daysBetween(today, goal.due) } : {}),
+      ...(goal.created ? { created: goal.created } : {}),
+      ...latestProgress(goal, history),
+      history,
+      discussedIn,
+      ...(last ? { lastDiscussed: last.date } : {}),
+      openActions: actions.filter((a) => a.goalRefs.includes(goal.id)),
+      source: goal.source,
+    };
+  });
+}

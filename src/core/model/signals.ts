@@ -1,0 +1,168 @@
+import { daysBetween } from '../dates';
+import type { EngineOptions, Relationship } from '../types';
+import { partnershipOver } from './cadence';
+import { signedByBoth } from './stage';
+import type { CadenceHealth, GoalReport, OpenAction, Signal, StageInference } from './types';
+
+/** `ends` this close (or closer) without a recorded closure raises `closure-due`. */
+export const CLOSURE_WINDOW_DAYS = 30;
+/** A goal due within this many days (or already past due) ... */
+export const AT_RISK_WINDOW_DAYS = 30;
+/** ... with progress below this percentage raises `goal-at-risk`. */
+export const AT_RISK_PROGRESS = 50;
+/** Share of the partnership's time that must remain for `goals-too-broad`. */
+export const TOO_BROAD_SHARE = 0.25;
+/** Days after `started` before an unsigned agreement raises `agreement-unsigned-long`. */
+export const UNSIGNED_LONG_DAYS = 30;
+
+/** The facts signals are computed from. */
+export interface SignalInput {
+  rel: Relationship;
+  today: string;
+  options: Pick<EngineOptions, 'staleAfterSessions'>;
+  inferred: StageInference;
+  goals: GoalReport[];
+  cadence: CadenceHealth;
+  actions: OpenAction[];
+}
+
+const days = (n: number) => `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+const goalName = (g: GoalReport) => `\`${g.id}\` (${g.title})`;
+const percent = (g: GoalReport) => (g.progress === undefined ? 'no progress recorded' : `${g.progress}% progress`);
+
+/**
+ * Every signal for one relationship, in a fixed order (relationship-wide first, then per goal).
+ * Once the partnership is over (closure recorded or `ends` passed), only `stage-mismatch`,
+ * `closure-due` and `actions-overdue` are raised: rhythm and goal warnings no longer apply.
+ */
+export function computeSignals(input: SignalInput): Signal[] {
+  const over = partnershipOver(input.rel, input.today);
+  return [
+    ...(over ? [] : unsignedLong(input)),
+    ...stageMismatch(input),
+    ...(over ? [] : cadenceOverdue(input)),
+    ...closureDue(input),
+    ...(over ? [] : goalsTooBroad(input)),
+    ...(over ? [] : input.goals.flatMap((g) => [...goalAtRisk(input, g), ...goalStale(input, g)])),
+    ...actionsOverdue(input),
+  ];
+}
+
+function unsignedLong({ rel, today }: SignalInput): Signal[] {
+  const started = rel.agreement?.started;
+  if (!rel.agreement || !started || signedByBoth(rel)) return [];
+  const since = daysBetween(started, today);
+  if (since <= UNSIGNED_LONG_DAYS) return [];
+  const missing = [!rel.agreement.signed.mentor && 'mentor', !rel.agreement.signed.mentee && 'mentee'].filter(Boolean).join(' and ');
+  return [{
+    code: 'agreement-unsigned-long',
+    severity: 'warning',
+    message: `The partnership started on ${started}, ${days(since)} ago, and the agreement is still not signed by the ${missing}.`,
+    advice: 'Finishing the agreement is the work of the first stage: meet to settle goals and ground rules and both sign, or say openly that the match is not working.',
+    source: rel.agreement.source,
+  }];
+}
+
+function stageMismatch({ rel, inferred }: SignalInput): Signal[] {
+  const declared = rel.agreement?.stage;
+  if (!declared || declared === inferred.stage) return [];
+  return [{
+    code: 'stage-mismatch',
+    severity: 'info',
+    message: `The agreement declares the ${declared} stage, but the journal's evidence points to ${inferred.stage}.`,
+    advice: 'Ask each other where you feel the relationship stands; if the journal is right, update `stage` in the agreement, and if not, write down in the next session what it is missing.',
+    source: rel.agreement!.source,
+  }];
+}
+
+function cadenceOverdue({ rel, cadence }: SignalInput): Signal[] {
+  if (!cadence.overdue) return [];
+  const last = rel.sessions[rel.sessions.length - 1];
+  const message =
+    cadence.overdueBy === 'next'
+      ? `The next meeting was planned for ${cadence.nextMeeting}, ${days(cadence.overdueDays)} ago, and no later session is recorded.`
+      : `The last held session was ${cadence.lastHeld ? `on ${cadence.lastHeld}, ${days(cadence.daysSinceLastHeld ?? 0)} ago` : 'never (counting from the start)'}, ${days(cadence.overdueDays)} past the agreed ${cadence.cadence?.label} rhythm of ${days(cadence.cadence?.days ?? 0)}.`;
+  return [{
+    code: 'cadence-overdue',
+    severity: 'warning',
+    message,
+    advice: 'Put a date in both calendars now; a steady rhythm keeps the work moving, and a long silence often means one of you needs to say something about the relationship.',
+    ...(last ? { source: last.source } : rel.agreement ? { source: rel.agreement.source } : {}),
+  }];
+}
+
+function closureDue({ rel, today }: SignalInput): Signal[] {
+  const agreement = rel.agreement;
+  if (!agreement?.ends || agreement.closure) return [];
+  const left = daysBetween(today, agreement.ends);
+  if (left > CLOSURE_WINDOW_DAYS) return [];
+  const when = left >= 0 ? `ends on ${agreement.ends}, in ${days(left)}` : `ended on ${agreement.ends}, ${days(-left)} ago`;
+  return [{
+    code: 'closure-due',
+    severity: 'warning',
+    message: `The partnership ${when}, and no closure is recorded in the agreement.`,
+    advice: 'Plan a closing conversation: look back at what each goal taught you, celebrate it, and agree whether to stay in touch informally, as friends, now and then, or not at all.',
+    source: agreement.source,
+  }];
+}
+
+function goalsTooBroad({ rel, today, goals }: SignalInput): Signal[] {
+  const { started, ends } = rel.agreement ?? {};
+  const kept = goals.filter((g) => g.status !== 'dropped');
+  if (!started || !ends || kept.length === 0 || !kept.every((g) => g.status === 'achieved')) return [];
+  const total = daysBetween(started, ends);
+  const left = daysBetween(today, ends);
+  if (total <= 0 || left <= total * TOO_BROAD_SHARE) return [];
+  return [{
+    code: 'goals-too-broad',
+    severity: 'info',
+    message: `Every goal is achieved with ${days(left)} of the partnership left, ${Math.round((left / total) * 100)}% of its time.`,
+    advice: 'Finishing this early suggests the goals were broad or modest: revisit them together and set new ones that build on the skills just gained.',
+    source: rel.agreement!.source,
+  }];
+}
+
+function goalAtRisk(_input: SignalInput, goal: GoalReport): Signal[] {
+  if ((goal.status !== 'active' && goal.status !== 'paused') || goal.daysLeft === undefined) return [];
+  if (goal.daysLeft > AT_RISK_WINDOW_DAYS || (goal.progress ?? 0) >= AT_RISK_PROGRESS) return [];
+  const when = goal.daysLeft >= 0 ? `is due on ${goal.due}, in ${days(goal.daysLeft)}` : `was due on ${goal.due}, ${days(-goal.daysLeft)} ago`;
+  return [{
+    code: 'goal-at-risk',
+    severity: 'warning',
+    message: `Goal ${goalName(goal)} ${when}, with ${percent(goal)}.`,
+    advice: 'Talk about whether it is still within reach: narrow the success criteria, agree on a new date, or pick the one next step that matters most.',
+    goalId: goal.id,
+    source: goal.source,
+  }];
+}
+
+function goalStale({ rel, options }: SignalInput, goal: GoalReport): Signal[] {
+  const n = Math.max(1, options.staleAfterSessions);
+  if (goal.status !== 'active') return [];
+  const held = rel.sessions.filter((s) => s.status === 'held' && (!goal.created || s.date >= goal.created));
+  if (held.length < n) return [];
+  if (held.slice(-n).some((s) => s.goals.includes(goal.id))) return [];
+  const last = goal.lastDiscussed ? `last discussed on ${goal.lastDiscussed}` : 'never discussed in a held session';
+  return [{
+    code: 'goal-stale',
+    severity: 'warning',
+    message: `Active goal ${goalName(goal)} was not discussed in the last ${n} held sessions (${last}).`,
+    advice: 'Bring it to the next session and check it still matters to both of you; then plan a concrete step, or pause or drop it openly rather than letting it fade.',
+    goalId: goal.id,
+    source: goal.source,
+  }];
+}
+
+function actionsOverdue({ actions }: SignalInput): Signal[] {
+  const late = actions.filter((a) => a.overdue).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
+  const oldest = late[0];
+  if (!oldest) return [];
+  const what = `${oldest.owner ? `@${oldest.owner}: ` : ''}${oldest.text}`;
+  return [{
+    code: 'actions-overdue',
+    severity: 'warning',
+    message: `${late.length === 1 ? '1 open action item is' : `${late.length} open action items are`} past due; the oldest was due on ${oldest.due} (${what}).`,
+    advice: 'Go through them together at the next session: finish each one, give it a date you both believe in, or cross it off, so the list stays a record of real commitments.',
+    source: oldest.source,
+  }];
+}

@@ -1,0 +1,111 @@
+import { daysBetween } from '../dates';
+import type { Goal, Relationship, Session, Stage } from '../types';
+import type { StageInference } from './types';
+
+/** How much longer the recent gaps between held sessions must be than the earlier ones to count as thinning. */
+export const THINNING_FACTOR = 1.5;
+/** Held sessions needed before thinning can be judged: three gaps, one recent pair against at least one earlier gap. */
+const MIN_HELD_FOR_THINNING = 4;
+/** How many of the latest sessions are looked at for missed meetings. */
+const RECENT_SESSIONS = 3;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const ids = (goals: Goal[]) => goals.map((g) => g.id).join(', ');
+
+/** Whether both partners have signed the agreement. */
+export function signedByBoth(rel: Relationship): boolean {
+  const signed = rel.agreement?.signed;
+  return !!signed?.mentor && !!signed?.mentee;
+}
+
+/**
+ * Whether held sessions are drifting apart: the mean of the last two gaps between held
+ * sessions is at least {@link THINNING_FACTOR} times the mean of the gaps before them.
+ * Undefined (unknown) with fewer than four held sessions.
+ */
+export function sessionsThinning(held: Session[]): { thinning: boolean; recent: number; earlier: number } | undefined {
+  if (held.length < MIN_HELD_FOR_THINNING) return undefined;
+  const gaps = held.slice(1).map((s, i) => daysBetween(held[i]!.date, s.date));
+  const recentGaps = gaps.slice(-2);
+  const earlierGaps = gaps.slice(0, -2);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const recent = mean(recentGaps);
+  const earlier = mean(earlierGaps);
+  return { thinning: earlier > 0 && recent >= earlier * THINNING_FACTOR, recent, earlier };
+}
+
+/**
+ * Infers the stage from the journal, checking in this order (first match wins):
+ *
+ * 1. closure recorded, or `ends` before today: moving-on (the partnership is over, whatever else holds);
+ * 2. agreement not signed by both (or no agreement at all): creating;
+ * 3. no goals, or every goal still `proposed`: creating (agreeing on goals completes the agreement);
+ * 4. every goal achieved or dropped: moving-on;
+ * 5. more than half of the goals that were not dropped are achieved, and held sessions are thinning
+ *    out or one of the last three sessions was missed: mastery;
+ * 6. otherwise: building.
+ *
+ * Edge cases: with no sessions, or fewer than four held ones, thinning is unknown and counts as
+ * "not thinning", so mastery then needs a missed session; `paused` goals count as open work.
+ */
+export function inferStage(rel: Relationship, today: string): StageInference {
+  const agreement = rel.agreement;
+  const goals = rel.goals;
+  const reasons: string[] = [];
+  const result = (stage: Stage) => ({ stage, reasons });
+
+  if (agreement?.closure) {
+    reasons.push(`Closure was recorded on ${agreement.closure.date} (${agreement.closure.outcome}).`);
+    return result('moving-on');
+  }
+  if (agreement?.ends && daysBetween(agreement.ends, today) > 0) {
+    reasons.push(`The partnership ended on ${agreement.ends}, ${plural(daysBetween(agreement.ends, today), 'day')} ago.`);
+    return result('moving-on');
+  }
+  if (!agreement) {
+    reasons.push('There is no readable agreement yet; writing and signing it is the first task.');
+    return result('creating');
+  }
+  if (!signedByBoth(rel)) {
+    const missing = [!agreement.signed.mentor && 'mentor', !agreement.signed.mentee && 'mentee'].filter(Boolean).join(' and ');
+    reasons.push(`The agreement is not yet signed by the ${missing}.`);
+    return result('creating');
+  }
+  reasons.push(`The agreement is signed by both partners (mentor ${agreement.signed.mentor}, mentee ${agreement.signed.mentee}).`);
+  if (goals.length === 0) {
+    reasons.push('No goals are defined yet.');
+    return result('creating');
+  }
+  if (goals.every((g) => g.status === 'proposed')) {
+    reasons.push(`Every goal is still proposed (${ids(goals)}); none has been agreed on.`);
+    return result('creating');
+  }
+
+  const achieved = goals.filter((g) => g.status === 'achieved');
+  const dropped = goals.filter((g) => g.status === 'dropped');
+  if (achieved.length + dropped.length === goals.length) {
+    reasons.push(`Every goal is closed: ${plural(achieved.length, 'achieved goal')}, ${plural(dropped.length, 'dropped goal')}.`);
+    return result('moving-on');
+  }
+
+  const counted = goals.length - dropped.length;
+  const mostAchieved = achieved.length * 2 > counted;
+  const held = rel.sessions.filter((s) => s.status === 'held');
+  const thinning = sessionsThinning(held);
+  const recentMissed = rel.sessions.slice(-RECENT_SESSIONS).filter((s) => s.status === 'missed');
+  const active = goals.filter((g) => g.status === 'active');
+  if (mostAchieved) {
+    reasons.push(`${achieved.length} of ${plural(counted, 'goal')} are achieved (${ids(achieved)}).`);
+    const slowing: string[] = [];
+    if (thinning?.thinning) slowing.push(`Held sessions are thinning out: the last gaps average ${Math.round(thinning.recent)} days against ${Math.round(thinning.earlier)} before.`);
+    if (recentMissed.length) slowing.push(`${plural(recentMissed.length, 'of the latest sessions was', 'of the latest sessions were')} missed (${recentMissed.map((s) => s.date).join(', ')}).`);
+    if (slowing.length) {
+      reasons.push(...slowing);
+      return result('mastery');
+    }
+    reasons.push('Sessions keep their rhythm, so the work still looks like building.');
+  }
+  if (active.length) reasons.push(`${plural(active.length, 'goal is', 'goals are')} active (${ids(active)}).`);
+  else reasons.push(`No goal is active right now; the open ones are ${ids(goals.filter((g) => g.status === 'paused' || g.status === 'proposed'))}.`);
+  return result('building');
+}

@@ -1,0 +1,170 @@
+/**
+ * What the review computes for one relationship on one day. Every type here is plain
+ * data (strings, numbers, arrays, records) so that hosts can post it to a webview or
+ * print it as JSON without conversion.
+ */
+import type { Formality, GoalOwner, GoalStatus, MentoringFormat, Severity, SessionStatus, SourceRef, Stage } from '../types';
+
+/** The stage the journal's evidence points to, with the facts that led there. */
+export interface StageInference {
+  stage: Stage;
+  /** Short sentences, most decisive first. */
+  reasons: string[];
+}
+
+/** One value of a goal's progress, as a session recorded it. */
+export interface ProgressPoint {
+  date: string;
+  progress: number;
+  /** The session file that recorded it. */
+  file: string;
+}
+
+/** A session, by date and file. */
+export interface SessionRef {
+  date: string;
+  file: string;
+}
+
+/** An action item whose latest occurrence (by session date) is unchecked. */
+export interface OpenAction {
+  text: string;
+  owner?: string;
+  due?: string;
+  /** Days until `due` (negative when past). */
+  daysLeft?: number;
+  /** Whether `due` is before today. */
+  overdue: boolean;
+  goalRefs: string[];
+  /** Date of the session holding the latest occurrence. */
+  sessionDate: string;
+  source: SourceRef;
+}
+
+/** Where one goal stands. */
+export interface GoalReport {
+  id: string;
+  title: string;
+  owner: GoalOwner;
+  status: GoalStatus;
+  success?: string;
+  due?: string;
+  /** Days until `due` (negative when past). */
+  daysLeft?: number;
+  created?: string;
+  /** Latest known progress 0-100, or undefined when nothing was ever recorded. */
+  progress?: number;
+  /** Where `progress` comes from: a session, the goal's own `progress`, or its `achieved` status. */
+  progressSource: 'session' | 'goal' | 'status' | 'none';
+  /** Every progress value recorded by a session, oldest first. */
+  history: ProgressPoint[];
+  /** Held sessions that discussed the goal, oldest first. */
+  discussedIn: SessionRef[];
+  lastDiscussed?: string;
+  /** Open action items that reference the goal with `[[id]]`. */
+  openActions: OpenAction[];
+  /** The goal file's front matter, or its item in the agreement's `goals:` list. */
+  source: SourceRef;
+}
+
+/** How the meeting rhythm is holding up. */
+export interface CadenceHealth {
+  /** The agreed cadence, as written and in days. */
+  cadence?: { label: string; days: number };
+  lastHeld?: string;
+  daysSinceLastHeld?: number;
+  held: number;
+  missed: number;
+  cancelled: number;
+  /** The `next` date of the latest session. */
+  nextMeeting?: string;
+  /** Days until `nextMeeting` (negative when past). */
+  daysToNext?: number;
+  overdue: boolean;
+  /** Days past the planned meeting, or past the cadence interval; 0 when not overdue. */
+  overdueDays: number;
+  /** Why it is overdue: the planned `next` has passed, or the cadence interval (plus grace) has. */
+  overdueBy?: 'next' | 'cadence';
+}
+
+/** Stable signal codes: settings, docs and tools refer to them. */
+export const SIGNAL_CODES = [
+  'agreement-unsigned-long',
+  'stage-mismatch',
+  'cadence-overdue',
+  'closure-due',
+  'goal-at-risk',
+  'goal-stale',
+  'goals-too-broad',
+  'actions-overdue',
+] as const;
+export type SignalCode = (typeof SIGNAL_CODES)[number];
+
+/** Something in the journal worth the partners' attention, with one sentence of advice. */
+export interface Signal {
+  code: SignalCode;
+  severity: Severity;
+  /** One sentence with the facts. */
+  message: string;
+  /** One sentence on what to do about it. */
+  advice: string;
+  goalId?: string;
+  source?: SourceRef;
+}
+
+/** A session on the time axis. */
+export interface SessionMark {
+  date: string;
+  status: SessionStatus;
+  file: string;
+}
+
+/** What changed since the previous saved review. */
+export interface ReviewChanges {
+  /** The review compared with; undefined when there is none, and then the lists are empty. */
+  previous?: { date: string; file: string };
+  /** Set when the declared stage differs from the one the previous review saved. */
+  stage?: { from?: Stage; to?: Stage };
+  added: Array<{ id: string; title: string; status: GoalStatus; progress?: number }>;
+  removed: Array<{ id: string; status?: GoalStatus; progress?: number }>;
+  changed: Array<{
+    id: string;
+    title: string;
+    status?: { from?: GoalStatus; to: GoalStatus };
+    progress?: { from?: number; to: number };
+  }>;
+}
+
+/** Everything the review says about one relationship on `today`. */
+export interface RelationshipReport {
+  id: string;
+  today: string;
+  mentors: string[];
+  mentees: string[];
+  format?: MentoringFormat;
+  formality?: Formality;
+  started?: string;
+  ends?: string;
+  /** Days until `ends` (negative when past). */
+  daysLeft?: number;
+  /** Share of the partnership's time gone by, 0-1 (clamped); needs `started` and `ends`. */
+  elapsed?: number;
+  closure?: { date: string; outcome: string };
+  agreementFile: string;
+  declaredStage?: Stage;
+  inferred: StageInference;
+  goals: GoalReport[];
+  cadence: CadenceHealth;
+  sessions: SessionMark[];
+  /** Open action items across all sessions, oldest session first. */
+  actions: OpenAction[];
+  signals: Signal[];
+  /** Changes since the latest review saved before `today`. */
+  changes: ReviewChanges;
+}
+
+/** The review of a whole journal. */
+export interface JournalReport {
+  today: string;
+  relationships: RelationshipReport[];
+}

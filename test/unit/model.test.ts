@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { analyzeJournal, analyzeRelationship, JournalIndex, MemoryFileSystem } from '../../src/core';
+import { load, TODAY } from './model.journal.test';
+
+describe('analyzeRelationship', () => {
+  it('describes the partnership: partners, dates, days left, elapsed share and agreement file', async () => {
+    const report = analyzeRelationship(await load(), TODAY);
+    assert.equal(report.id, 'p');
+    assert.equal(report.today, TODAY);
+    assert.deepEqual([report.mentors, report.mentees], [['Priya'], ['Sam']]);
+    assert.deepEqual([report.format, report.formality], ['one-to-one', 'formal']);
+    assert.deepEqual([report.started, report.ends, report.daysLeft], ['2026-01-01', '2026-12-31', 213]);
+    assert.equal(Math.round(report.elapsed! * 1000), 415); // 151 of 364 days
+    assert.equal(report.agreementFile, 'p/agreement.md');
+    assert.equal(report.declaredStage, 'building');
+  });
+
+  it('leaves the elapsed share and days left out without an end date', async () => {
+    const report = analyzeRelationship(await load({ agreement: { ends: null, formality: 'informal' } }), TODAY);
+    assert.equal(report.elapsed, undefined);
+    assert.equal(report.daysLeft, undefined);
+  });
+
+  it('still reports a relationship whose agreement cannot be read', async () => {
+    const index = new JournalIndex(new MemoryFileSystem({ 'p/agreement.md': '---\n: [\n---\n' }));
+    await index.build();
+    const report = analyzeRelationship(index.relationship('p')!, TODAY);
+    assert.deepEqual([report.mentors, report.declaredStage, report.inferred.stage], [[], undefined, 'creating']);
+    assert.deepEqual(report.signals, []);
+  });
+
+  it('is deterministic', async () => {
+    const rel = await load({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-20', goals: ['rfc'], progress: { rfc: 30 } }] });
+    assert.deepEqual(analyzeRelationship(rel, TODAY), analyzeRelationship(rel, TODAY));
+  });
+});
+
+describe('goal reports', () => {
+  const spec = {
+    goals: [
+      { id: 'rfc', title: 'Write an RFC', due: '2026-07-01', progress: 5, created: '2026-01-05' },
+      { id: 'talk', status: 'achieved' },
+      { id: 'mentor-others', status: 'proposed', progress: 15 },
+      { id: 'quiet', status: 'paused' },
+    ],
+    sessions: [
+      { date: '2026-02-01', goals: ['rfc'], progress: { rfc: 20 }, actions: ['[ ] @sam outline [[rfc]] (due 2026-02-10)', '[ ] @priya send examples'] },
+      { date: '2026-03-01', status: 'missed' as const, progress: { rfc: 25 } },
+      { date: '2026-04-01', body: 'We looked at [[rfc]] again.', progress: { rfc: 40 }, actions: ['[x] @sam outline [[rfc]] (due 2026-02-10)', '[ ] @sam first draft [[rfc]] (due 2026-05-01)'] },
+    ],
+  };
+
+  it('takes progress from the latest session, then the goal, then an achieved status', async () => {
+    const report = analyzeRelationship(await load(spec), TODAY);
+    const byId = Object.fromEntries(report.goals.map((g) => [g.id, g]));
+    assert.deepEqual([byId.rfc!.progress, byId.rfc!.progressSource], [40, 'session']);
+    assert.deepEqual([byId.talk!.progress, byId.talk!.progressSource], [100, 'status']);
+    assert.deepEqual([byId['mentor-others']!.progress, byId['mentor-others']!.progressSource], [15, 'goal']);
+    assert.deepEqual([byId.quiet!.progress, byId.quiet!.progressSource], [undefined, 'none']);
+  });
+
+  it('keeps the progress history from every session that recorded one', async () => {
+    const rfc = analyzeRelationship(await load(spec), TODAY).goals.find((g) => g.id === 'rfc');
+    assert.deepEqual(rfc!.history, [
+      { date: '2026-02-01', progress: 20, file: 'p/sessions/2026-02-01.md' },
+      { date: '2026-03-01', progress: 25, file: 'p/sessions/2026-03-01.md' },
+      { date: '2026-04-01', progress: 40, file: 'p/sessions/2026-04-01.md' },
+    ]);
+  });
+
+  it('lists held sessions that discussed the goal, the last discussion, due date and days left', async () => {
+    const rfc = analyzeRelationship(await load(spec), TODAY).goals.find((g) => g.id === 'rfc');
+    assert.deepEqual(rfc!.discussedIn.map((s) => s.date), ['2026-02-01', '2026-04-01']);
+    assert.equal(rfc!.lastDiscussed, '2026-04-01');
+    assert.deepEqual([rfc!.title, rfc!.owner, rfc!.status, rfc!.due, rfc!.daysLeft, rfc!.created], ['Write an RFC', 'mentee', 'active', '2026-07-01', 30, '2026-01-05']);
+    assert.equal(rfc!.success, 'Both partners agree it is done');
+    assert.deepEqual(rfc!.source.file, 'p/goals/rfc.md');
+    assert.equal(rfc!.source.range.start.line, 1);
+  });
+
+  it('attaches the open action items that reference the goal', async () => {
+    const report = analyzeRelationship(await load(spec), TODAY);
+    const byId = Object.fromEntries(report.goals.map((g) => [g.id, g]));
+    assert.deepEqual(byId.rfc!.openActions.map((a) => a.text), ['first draft [[rfc]]']);
+    assert.deepEqual(byId.talk!.openActions, []);
+  });
+});
+
+describe('open action items', () => {
+  it('count an item as open when its latest occurrence is unchecked, and flag past due dates', async () => {
+    const rel = await load({
+      sessions: [
+        { date: '2026-04-01', actions: ['[ ] @sam outline (due 2026-04-10)', '[ ] @priya send examples', '[x] @sam book a room'] },
+        { date: '2026-05-01', actions: ['[x] @sam outline (due 2026-04-20)', '[ ] @sam book a room', '[ ] @sam first draft (due 2026-06-15)'] },
+      ],
+    });
+    const actions = analyzeRelationship(rel, TODAY).actions;
+    assert.deepEqual(
+      actions.map((a) => [a.owner, a.text, a.sessionDate, a.due ?? null, a.daysLeft ?? null, a.overdue]),
+      [
+        ['priya', 'send examples', '2026-04-01', null, null, false],
+        ['sam', 'book a room', '2026-05-01', null, null, false],
+        ['sam', 'first draft', '2026-05-01', '2026-06-15', 14, false],
+      ],
+    );
+    assert.equal(actions[0]!.source.file, 'p/sessions/2026-04-01.md');
+  });
+
+  it('mark an unchecked item past its due date as overdue', async () => {
+    const rel = await load({ sessions: [{ date: '2026-05-01', actions: ['[ ] @sam outline (due 2026-05-20)'] }] });
+    const [action] = analyzeRelationship(rel, TODAY).actions;
+    assert.deepEqual([action!.overdue, action!.daysLeft], [true, -12]);
+  });
+});
+
+describe('cadence health', () => {
+  const base = { goals: [{ id: 'rfc' }] };
+
+  it('counts held, missed and cancelled sessions and reads the next meeting from the latest session', async () => {
+    const rel = await load({
+      ...base,
+      sessions: [
+        { date: '2026-05-01', next: '2026-05-15' },
+        { date: '2026-05-15', status: 'missed' },
+        { date: '2026-05-20', status: 'cancelled' },
+        { date: '2026-05-25', next: '2026-06-08' },
+      ],
+    });
+    const c = analyzeRelationship(rel, TODAY).cadence;
+    assert.deepEqual(c, { cadence: { label: 'biweekly', days: 14 }, lastHeld: '2026-05-25', daysSinceLastHeld: 7, held: 2, missed: 1, cancelled: 1, nextMeeting: '2026-06-08', daysToNext: 7, overdue: false, overdueDays: 0 });
+  });
+
+  it('is overdue once the planned next meeting has passed', async () => {
+    const rel = await load({ ...base, sessions: [{ date: '2026-05-20', next: '2026-05-28' }] });
+    const c = analyzeRelationship(rel, TODAY).cadence;
+    assert.deepEqual([c.overdue, c.overdueDays, c.overdueBy, c.daysToNext], [true, 4, 'next', -4]);
+  });
+
+  it('uses only the latest session\'s next: an earlier plan was replaced', async () => {
+    const rel = await load({ ...base, sessions: [{ date: '2026-05-10', next: '2026-05-24' }, { date: '2026-05-24' }] });
+    const c = analyzeRelationship(rel, TODAY).cadence;
+    assert.equal(c.nextMeeting, undefined);
+    assert.equal(c.overdue, false); // 8 days since the last held session, within 14 + 2
+  });
+
+  it('without a next date, is overdue past the cadence plus the grace days', async () => {
+    const sessions = [{ date: '2026-05-16' }]; // 16 days before TODAY; biweekly is 14
+    const rel = await load({ ...base, sessions });
+    assert.equal(analyzeRelationship(rel, TODAY, { graceDays: 2 }).cadence.overdue, false);
+    const tight = analyzeRelationship(rel, TODAY, { graceDays: 1 }).cadence;
+    assert.deepEqual([tight.overdue, tight.overdueDays, tight.overdueBy], [true, 2, 'cadence']);
+    assert.equal(analyzeRelationship(rel, '2026-06-02', { graceDays: 2 }).cadence.overdue, true);
+  });
+
+  it('counts from the start when no session was held yet', async () => {
+    const rel = await load({ ...base, agreement: { started: '2026-05-01', signed: null, stage: 'creating' } });
+    const c = analyzeRelationship(rel, TODAY).cadence;
+    assert.deepEqual([c.overdue, c.overdueDays, c.lastHeld], [true, 17, undefined]);
+  });
+
+  it('is never overdue by cadence without one, but still by a passed next date', async () => {
+    const quiet = await load({ ...base, agreement: { cadence: null }, sessions: [{ date: '2026-01-10' }] });
+    assert.equal(analyzeRelationship(quiet, TODAY).cadence.overdue, false);
+    const planned = await load({ ...base, agreement: { cadence: null }, sessions: [{ date: '2026-01-10', next: '2026-02-01' }] });
+    assert.equal(analyzeRelationship(planned, TODAY).cadence.overdue, true);
+  });
+
+  it('is never overdue once the partnership is over', async () => {
+    const rel = await load({ ...base, agreement: { ends: '2026-05-01' }, sessions: [{ date: '2026-03-01', next: '2026-03-15' }] });
+    assert.equal(analyzeRelationship(rel, TODAY).cadence.overdue, false);
+  });
+});
+
+describe('analyzeJournal', () => {
+  it('reports every relationship of the index for one day', async () => {
+    const fs = new MemoryFileSystem({
+      'a/agreement.md': '---\ntype: agreement\nmentor: A\nmentee: B\nformality: informal\nstarted: 2026-01-01\nstage: creating\n---\n',
+      'b/agreement.md': '---\ntype: agreement\nmentor: C\nmentee: D\nformality: informal\nstarted: 2026-01-01\nstage: creating\n---\n',
+    });
+    const index = new JournalIndex(fs);
+    await index.build();
+    const journal = analyzeJournal(index.relationships(), TODAY, { graceDays: 0 });
+    assert.equal(journal.today, TODAY);
+    assert.deepEqual(journal.relationships.map((r) => [r.id, r.mentors[0]]), [['a', 'A'], ['b', 'C']]);
+  });
+});
