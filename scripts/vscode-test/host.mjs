@@ -167,7 +167,8 @@ export async function startHost({ name, extensions, env = {}, keep = false, sett
     tmp,
     userData: path.join(tmp, 'user-data'),
     extensions: path.join(tmp, 'extensions'),
-    workspace: path.join(tmp, 'workspace'),
+    // The folder's name is what the Explorer and the window title show (and screenshots).
+    workspace: path.join(tmp, 'mentoring'),
     browserProfile: path.join(tmp, 'chromium-profile'),
     home: path.join(tmp, 'home'),
     run: path.join(tmp, 'run'),

@@ -1,0 +1,31 @@
+/**
+ * The workbench opens the fixture workspace in code-server and the Explorer lists its folders.
+ * Measures the time from opening the workbench to the Explorer showing `journal/`.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { recordMetric, watchFirstAppearance, workbench } from './workbench';
+
+const JOURNAL_ROW = '.explorer-folders-view .monaco-list-row[aria-label="journal"]';
+watchFirstAppearance('explorer-journal', JOURNAL_ROW);
+
+describe('workbench', () => {
+  it('opens the fixture folder and the Explorer shows journal', async () => {
+    const wb = workbench();
+    assert.ok(fs.existsSync(path.join(wb.workspaceDir, 'journal')), 'the fixture workspace has journal/ (copied from examples/journal)');
+
+    await wb.explorerItem('journal').waitFor({ state: 'visible' });
+    const ms = await wb.mark('explorer-journal');
+    recordMetric('workbench_to_explorer_journal_ms', ms);
+
+    const items = await wb.explorerItems();
+    assert.ok(items.includes('journal'), `Explorer rows: ${items.join(', ')}`);
+    for (const name of wb.host.workspaceEntries) {
+      assert.ok(items.includes(name), `the Explorer shows every top-level fixture folder; missing ${name} in ${items.join(', ')}`);
+    }
+    const title = await wb.page.title();
+    assert.match(title, new RegExp(path.basename(wb.workspaceDir)), `window title "${title}" names the workspace folder`);
+    await wb.screenshot('workbench');
+  });
+});
