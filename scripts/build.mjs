@@ -1,8 +1,13 @@
 // Bundles the extension and the CLI with esbuild. `--production` minifies and drops source maps.
+// `--cli-out FILE` bundles only the CLI, to FILE (the CLI tests build their own copy this way).
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const cliOutIndex = process.argv.indexOf('--cli-out');
+const cliOut = cliOutIndex === -1 ? undefined : process.argv[cliOutIndex + 1];
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -16,10 +21,12 @@ const common = {
   legalComments: 'none',
 };
 
-const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
-];
+// `mentoring-journal --version` prints the version inlined here, without reading package.json at run time.
+const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? 'dist/cli.js', define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version) } };
+
+const builds = cliOut
+  ? [cli]
+  : [{ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }, cli];
 
 if (watch) {
   for (const options of builds) {

@@ -1,0 +1,109 @@
+import { nearest } from '../core/suggest';
+
+/** A usage mistake: printed with a pointer to `--help`, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OptionSpec {
+  /** `string` takes a value (`--format json` or `--format=json`); `boolean` takes none. */
+  kind: 'string' | 'boolean';
+  /** May be given more than once; the values are collected in order. */
+  repeatable?: boolean;
+  /** Allowed values, checked here so that every command reports them alike. */
+  values?: readonly string[];
+  /** One-letter alias, without the dash. */
+  short?: string;
+}
+
+export type OptionSpecs = Record<string, OptionSpec>;
+
+export interface ParsedArgs {
+  positionals: string[];
+  /** Boolean options are `true` when given; repeatable string options are arrays. */
+  options: Record<string, string | boolean | string[]>;
+}
+
+/**
+ * Parses `argv` against `specs`. Long options only, plus declared one-letter aliases;
+ * `--name=value` and `--name value` both work; `--` ends the options. Anything unknown
+ * is a `UsageError` that suggests the nearest known option.
+ */
+export function parseArgs(argv: readonly string[], specs: OptionSpecs, command?: string): ParsedArgs {
+  const positionals: string[] = [];
+  const options: ParsedArgs['options'] = {};
+  const shorts = new Map(Object.entries(specs).flatMap(([name, spec]) => (spec.short ? [[spec.short, name] as const] : [])));
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    let name: string;
+    let inline: string | undefined;
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+      inline = eq === -1 ? undefined : arg.slice(eq + 1);
+    } else {
+      const long = arg.length === 2 ? shorts.get(arg[1]!) : undefined;
+      if (!long) throw new UsageError(`unknown option ${arg}`, command);
+      name = long;
+    }
+    const spec = specs[name];
+    if (!spec) {
+      const suggestion = nearest(name, Object.keys(specs));
+      throw new UsageError(`unknown option --${name}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`, command);
+    }
+    if (spec.kind === 'boolean') {
+      if (inline !== undefined) throw new UsageError(`option --${name} takes no value`, command);
+      options[name] = true;
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) throw new UsageError(`option --${name} needs a value`, command);
+      value = next;
+      i++;
+    }
+    if (spec.values && !spec.values.includes(value)) {
+      throw new UsageError(`option --${name} must be one of ${spec.values.join(', ')}, not '${value}'`, command);
+    }
+    if (spec.repeatable) {
+      const list = (options[name] as string[] | undefined) ?? [];
+      list.push(value);
+      options[name] = list;
+    } else if (options[name] !== undefined) {
+      throw new UsageError(`option --${name} is given twice`, command);
+    } else {
+      options[name] = value;
+    }
+  }
+  return { positionals, options };
+}
+
+/** Reads a string option that was declared non-repeatable. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function listOption(args: ParsedArgs, name: string): string[] {
+  const value = args.options[name];
+  return Array.isArray(value) ? value : [];
+}
+
+export function flag(args: ParsedArgs, name: string): boolean {
+  return args.options[name] === true;
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { z } from 'zod';
+import { RULES } from '../core/rules';
+import { nearest } from '../core/suggest';
+import type { EngineOptions, RuleSeverity } from '../core/types';
+import { UsageError } from './args';
+
+export const CONFIG_FILE = '.mentoring-journal.json';
+export const RULE_SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
+
+/** The config file: the same names as the extension's settings, without the `mentoringJournal.` prefix. */
+const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  rules: z.record(z.string(), z.enum(RULE_SEVERITIES)).optional(),
+  unknownKeys: z.boolean().optional(),
+  exclude: z.array(z.string()).optional(),
+  maxFileSize: z.number().int().min(1024).optional(),
+  graceDays: z.number().int().min(0).optional(),
+  staleAfterSessions: z.number().int().min(1).optional(),
+});
+
+/**
+ * The nearest config file at `folder` or above it. The search stops at the top of the
+ * git work tree (a folder holding `.git`), so a stray file in a home folder cannot
+ * change how a repository is checked.
+ */
+export function findConfig(folder: string): string | undefined {
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads a config file into engine options. A bad file is a usage error: guessing would hide mistakes. */
+export function loadConfig(file: string): Partial<EngineOptions> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : 'the file';
+    throw new UsageError(`${file}: ${where}: ${issue.message}`);
+  }
+  const config = parsed.data;
+  const options: Partial<EngineOptions> = {};
+  if (config.rules) options.severities = checkRuleCodes(config.rules, file);
+  if (config.unknownKeys !== undefined) options.unknownKeys = config.unknownKeys;
+  if (config.exclude) options.exclude = config.exclude;
+  if (config.maxFileSize !== undefined) options.maxFileBytes = config.maxFileSize;
+  if (config.graceDays !== undefined) options.graceDays = config.graceDays;
+  if (config.staleAfterSessions !== undefined) options.staleAfterSessions = config.staleAfterSessions;
+  return options;
+}
+
+/** `CODE=severity` from `--rule`, checked against the known rule codes. */
+export function parseRuleOptions(values: readonly string[]): Record<string, RuleSeverity> {
+  const out: Record<string, RuleSeverity> = {};
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    const code = value.slice(0, eq);
+    const severity = value.slice(eq + 1);
+    if (eq <= 0 || !(RULE_SEVERITIES as readonly string[]).includes(severity)) {
+      throw new UsageError(`--rule takes CODE=${RULE_SEVERITIES.join('|')}, like --rule keys/unknown=off; got '${value}'`, 'check');
+    }
+    out[code] = severity as RuleSeverity;
+  }
+  return checkRuleCodes(out, '--rule');
+}
+
+function checkRuleCodes(rules: Record<string, RuleSeverity>, where: string): Record<string, RuleSeverity> {
+  const known = Object.keys(RULES);
+  for (const code of Object.keys(rules)) {
+    if (known.includes(code)) continue;
+    const suggestion = nearest(code, known);
+    throw new UsageError(`${where}: unknown rule ${code}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, 'check');
+  }
+  return rules;
+}

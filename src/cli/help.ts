@@ -1,0 +1,74 @@
+/** Help texts, kept apart from the commands so that `--help` and `--version` load no engine code. */
+
+export const HELP = `Usage: mentoring-journal <command> [options]
+
+Checks and reviews a mentoring journal kept as Markdown files with YAML front
+matter. Works offline: reads and writes local files only.
+
+Commands:
+  check [PATH...]   check journal files (for pre-commit hooks and CI)
+  review [PATH]     print where each relationship stands: stage, goals, cadence
+  init [DIR]        create a relationship: agreement.md, goals/, sessions/
+
+Options:
+  -h, --help        show help; 'mentoring-journal <command> --help' for a command
+  -v, --version     print the version
+
+Exit codes: 0 success, 1 problems found (or a file exists, for init),
+2 usage or I/O error.
+`;
+
+export const CHECK_HELP = `Usage: mentoring-journal check [PATH...] [options]
+
+Checks journal files: front matter, schema, dates, goal ids, and the rules across
+each relationship. PATH is a journal root folder (default: the current folder), a
+folder inside a relationship, or a Markdown file; a file is checked within its
+relationship (the nearest folder above it with an agreement.md).
+
+Options:
+  -f, --format FORMAT    text (default), json, or github (workflow annotations)
+  --max-warnings N       exit 1 when there are more than N warnings
+  --no-unknown-keys      do not report front-matter keys the format does not define
+  --rule CODE=SEVERITY   set a rule to error, warning, info or off (repeatable)
+  --config FILE          read options from FILE instead of the nearest
+                         .mentoring-journal.json
+  -h, --help             show this help
+
+Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),
+2 usage or I/O error.
+`;
+
+export const REVIEW_HELP = `Usage: mentoring-journal review [PATH] [options]
+
+Prints where each mentoring relationship in the journal at PATH (default: the
+current folder) stands: declared and inferred stage, goals with progress and due
+dates, cadence health, open action items, signals, and what changed since the
+last saved review.
+
+Options:
+  -f, --format FORMAT    md (default) or json
+  --today DATE           review as of DATE, YYYY-MM-DD (default: today)
+  -r, --relationship ID  only this relationship (its folder, relative to PATH)
+  --config FILE          read options from FILE instead of the nearest
+                         .mentoring-journal.json
+  -h, --help             show this help
+
+Exit codes: 0 success, 2 usage or I/O error.
+`;
+
+export const INIT_HELP = `Usage: mentoring-journal init [DIR] --mentor NAME --mentee NAME [options]
+
+Creates a mentoring relationship in DIR (default: a new folder named after the
+partners, like priya-and-sam): an agreement.md at stage creating, and the goals/
+and sessions/ folders. Never overwrites a file: if one exists, nothing is written.
+
+Options:
+  --mentor NAME      the mentor's name (required)
+  --mentee NAME      the mentee's name (required)
+  --cadence C        weekly, biweekly (default), monthly or a duration like P10D
+  --started DATE     first day of the partnership, YYYY-MM-DD (default: today)
+  --ends DATE        last day, YYYY-MM-DD (default: six months after --started)
+  -h, --help         show this help
+
+Exit codes: 0 created, 1 a file already exists, 2 usage or I/O error.
+`;

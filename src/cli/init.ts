@@ -1,0 +1,74 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { scaffoldProblem, scaffoldRelationship, suggestFolderName, type ScaffoldOptions } from '../core/scaffold';
+import { flag, parseArgs, stringOption, UsageError, type OptionSpecs } from './args';
+import { INIT_HELP } from './help';
+import type { Io } from './io';
+import { displayPath } from './targets';
+
+export const INIT_OPTIONS: OptionSpecs = {
+  mentor: { kind: 'string' },
+  mentee: { kind: 'string' },
+  cadence: { kind: 'string' },
+  started: { kind: 'string' },
+  ends: { kind: 'string' },
+  help: { kind: 'boolean', short: 'h' },
+};
+
+export async function runInit(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, INIT_OPTIONS, 'init');
+  if (flag(args, 'help')) {
+    io.out(INIT_HELP);
+    return 0;
+  }
+  if (args.positionals.length > 1) throw new UsageError(`init takes one folder, not ${args.positionals.length}`, 'init');
+  const mentor = stringOption(args, 'mentor');
+  const mentee = stringOption(args, 'mentee');
+  if (mentor === undefined || mentee === undefined) {
+    throw new UsageError(`init needs ${[mentor === undefined && '--mentor NAME', mentee === undefined && '--mentee NAME'].filter(Boolean).join(' and ')}`, 'init');
+  }
+  const cadence = stringOption(args, 'cadence');
+  const ends = stringOption(args, 'ends');
+  const options: ScaffoldOptions = {
+    mentor,
+    mentee,
+    started: stringOption(args, 'started') ?? io.today(),
+    ...(cadence !== undefined ? { cadence } : {}),
+    ...(ends !== undefined ? { ends } : {}),
+  };
+  const problem = scaffoldProblem(options);
+  if (problem) throw new UsageError(problem, 'init');
+
+  const folder = path.resolve(io.cwd, args.positionals[0] ?? suggestFolderName(mentor, mentee));
+  const files = scaffoldRelationship(options).map((f) => ({ ...f, absolute: path.join(folder, ...f.path.split('/')) }));
+  for (const file of files) {
+    if (await exists(file.absolute)) {
+      io.err(`mentoring-journal: ${displayPath(io.cwd, file.absolute)} already exists; init never overwrites a file, so nothing was written.\n`);
+      return 1;
+    }
+  }
+  for (const file of files) {
+    await fsp.mkdir(path.dirname(file.absolute), { recursive: true });
+    // `wx` fails instead of overwriting, should the file appear after the check above.
+    try {
+      await fsp.writeFile(file.absolute, file.content, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      io.err(`mentoring-journal: ${displayPath(io.cwd, file.absolute)} appeared while writing; it was left as it is.\n`);
+      return 1;
+    }
+    io.out(`created ${displayPath(io.cwd, file.absolute)}\n`);
+  }
+  const agreement = displayPath(io.cwd, path.join(folder, 'agreement.md'));
+  io.out(`\nNext: agree on goals, cadence and confidentiality in ${agreement}, then both sign it.\n`);
+  return 0;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,8 @@
+/** What a command may touch besides the file system: injected so that commands stay testable. */
+export interface Io {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** Today's date, `YYYY-MM-DD`, in local time unless `--today` says otherwise. */
+  today(): string;
+}

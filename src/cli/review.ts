@@ -1,0 +1,66 @@
+import * as path from 'node:path';
+import { promises as fsp } from 'node:fs';
+import { isRealDate } from '../core/dates';
+import { JournalIndex } from '../core/journalIndex';
+import { analyzeJournal } from '../core/model';
+import { nearest } from '../core/suggest';
+import { flag, parseArgs, stringOption, UsageError, type OptionSpecs } from './args';
+import { commandLineOptions } from './check';
+import { findConfig, loadConfig } from './config';
+import { REVIEW_HELP } from './help';
+import type { Io } from './io';
+import { NodeFileSystem } from './nodeFileSystem';
+import { PathError } from './targets';
+
+export const REVIEW_OPTIONS: OptionSpecs = {
+  format: { kind: 'string', values: ['md', 'json'], short: 'f' },
+  today: { kind: 'string' },
+  relationship: { kind: 'string', short: 'r' },
+  config: { kind: 'string' },
+  help: { kind: 'boolean', short: 'h' },
+};
+
+export async function runReview(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, REVIEW_OPTIONS, 'review');
+  if (flag(args, 'help')) {
+    io.out(REVIEW_HELP);
+    return 0;
+  }
+  if (args.positionals.length > 1) throw new UsageError(`review takes one journal folder, not ${args.positionals.length}`, 'review');
+  const today = stringOption(args, 'today') ?? io.today();
+  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'review');
+  const given = args.positionals[0] ?? '.';
+  const root = path.resolve(io.cwd, given);
+  await requireFolder(root, given);
+  const configOption = stringOption(args, 'config');
+  const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
+  const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
+
+  const index = new JournalIndex(new NodeFileSystem(root), options);
+  await index.build();
+  let relationships = index.relationships();
+  const only = stringOption(args, 'relationship');
+  if (only !== undefined) {
+    const id = only.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+    const ids = relationships.map((r) => r.id);
+    relationships = relationships.filter((r) => r.id === id);
+    if (relationships.length === 0) {
+      const suggestion = nearest(id, ids);
+      const known = ids.length ? `; the journal has ${ids.join(', ')}` : '; the journal has none';
+      throw new UsageError(`no relationship '${only}' in ${given}${suggestion ? ` (did you mean '${suggestion}'?)` : known}`, 'review');
+    }
+  }
+  const report = analyzeJournal(relationships, today, options);
+  io.out(`${JSON.stringify(report, null, 2)}\n`);
+  return 0;
+}
+
+async function requireFolder(folder: string, given: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fsp.stat(folder);
+  } catch {
+    throw new PathError(`no such folder: ${given}`);
+  }
+  if (!stat.isDirectory()) throw new PathError(`review takes a journal folder, and ${given} is not a folder`);
+}

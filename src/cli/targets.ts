@@ -1,0 +1,77 @@
+import { existsSync, promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+
+/** An I/O failure on a path the user named (exit code 2). */
+export class PathError extends Error {}
+
+/** One journal root to index, and which of its files to report (`''` reports every file). */
+export interface Target {
+  root: string;
+  /** Root-relative POSIX paths: files, or folders whose files are reported. */
+  scopes: Set<string>;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * The folder of the relationship that `folder` lies in: the nearest folder at or above
+ * it holding an agreement.md. The search stops at the top of the git work tree.
+ */
+export function relationshipFolder(folder: string): string | undefined {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'agreement.md'))) return dir;
+    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Turns the paths named on the command line into roots to index. A folder that is not
+ * inside a relationship is a journal root. A file, or a folder inside a relationship, is
+ * checked within that relationship: its root is the relationship's folder, which gives
+ * exactly the problems a check of the whole journal gives for it, since every rule looks
+ * at one file or one relationship. Files that are not Markdown are skipped.
+ */
+export async function resolveTargets(paths: readonly string[], cwd: string): Promise<Target[]> {
+  const byRoot = new Map<string, Target>();
+  const add = (root: string, scope: string) => {
+    const target = byRoot.get(root) ?? { root, scopes: new Set<string>() };
+    byRoot.set(root, target);
+    target.scopes.add(scope);
+  };
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat;
+    try {
+      stat = await fsp.stat(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new PathError(code === 'ENOENT' ? `no such file or folder: ${given}` : `cannot read ${given}: ${(error as Error).message}`);
+    }
+    if (stat.isDirectory()) {
+      const owner = relationshipFolder(path.dirname(absolute));
+      const holdsAgreement = existsSync(path.join(absolute, 'agreement.md'));
+      if (owner && !holdsAgreement) add(owner, toPosix(path.relative(owner, absolute)));
+      else add(absolute, '');
+    } else if (stat.isFile()) {
+      if (!/\.md$/i.test(absolute)) continue;
+      const folder = path.dirname(absolute);
+      const root = relationshipFolder(folder) ?? folder;
+      add(root, toPosix(path.relative(root, absolute)));
+    } else {
+      throw new PathError(`not a file or folder: ${given}`);
+    }
+  }
+  return [...byRoot.values()];
+}
+
+/** Whether a root-relative path is one of the scopes or lies below one. */
+export function inScope(target: Target, relative: string): boolean {
+  if (target.scopes.has('')) return true;
+  for (const scope of target.scopes) if (relative === scope || relative.startsWith(`${scope}/`)) return true;
+  return false;
+}
+
+/** A path for output: relative to the current folder, `/`-separated on every platform. */
+export function displayPath(cwd: string, absolute: string): string {
+  return toPosix(path.relative(cwd, absolute)) || '.';
+}

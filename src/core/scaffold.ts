@@ -1,0 +1,146 @@
+import { cadenceDays, isRealDate } from './dates';
+
+/** What a new relationship is set up with; the names are the only thing nobody can guess. */
+export interface ScaffoldOptions {
+  mentor: string;
+  mentee: string;
+  /** The first day of the partnership, `YYYY-MM-DD`; the host passes today. */
+  started: string;
+  /** When the formal partnership ends. Default: six months after `started`. */
+  ends?: string;
+  /** `weekly`, `biweekly`, `monthly` or an ISO-8601 duration. Default: `biweekly`. */
+  cadence?: string;
+}
+
+/** A file to create, relative to the new relationship's folder. */
+export interface ScaffoldFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * Why the options cannot make a valid agreement, or undefined when they can. Hosts call this
+ * before `scaffoldRelationship` so that the user sees the problem before any file is written.
+ */
+export function scaffoldProblem(options: ScaffoldOptions): string | undefined {
+  if (!options.mentor.trim()) return 'The mentor needs a name.';
+  if (!options.mentee.trim()) return 'The mentee needs a name.';
+  if (!isRealDate(options.started)) return `The start date must be a real date written YYYY-MM-DD, not \`${options.started}\`.`;
+  if (options.ends !== undefined) {
+    if (!isRealDate(options.ends)) return `The end date must be a real date written YYYY-MM-DD, not \`${options.ends}\`.`;
+    if (options.ends <= options.started) return `The end date (${options.ends}) must be after the start date (${options.started}).`;
+  }
+  if (options.cadence !== undefined && cadenceDays(options.cadence) === undefined) {
+    return `The cadence must be weekly, biweekly, monthly or an ISO-8601 duration such as P10D or P3W, not \`${options.cadence}\`.`;
+  }
+  return undefined;
+}
+
+/** The same calendar day `months` later, clamped to the end of a shorter month (2026-08-31 + 6 = 2027-02-28). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
+/** A folder name for a new relationship: `Priya Raman` and `Sam Okafor` give `priya-and-sam`. */
+export function suggestFolderName(mentor: string, mentee: string): string {
+  const first = (name: string) => slug(name.trim().split(/\s+/)[0] ?? '') || 'someone';
+  return `${first(mentor)}-and-${first(mentee)}`;
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A YAML scalar for a free-text value: plain when that is unambiguous, double-quoted otherwise. */
+export function yamlScalar(text: string): string {
+  const value = text.trim();
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'()-]*$/u.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value) && !/^[\d.+-]/.test(value);
+  return plain ? value : JSON.stringify(value); // JSON strings are valid YAML double-quoted scalars
+}
+
+/**
+ * The files of a new relationship: an agreement that passes every check as written (stage
+ * `creating`, so unsigned is fine), with commented keys showing what to fill in next, and
+ * the `goals/` and `sessions/` folders (kept in git by an empty `.gitkeep`, which the engine
+ * ignores). No placeholder goal is written: a made-up goal would only have to be deleted.
+ * Pure: the caller checks that none of the paths exists and never overwrites.
+ */
+export function scaffoldRelationship(options: ScaffoldOptions): ScaffoldFile[] {
+  const problem = scaffoldProblem(options);
+  if (problem) throw new Error(problem);
+  const ends = options.ends ?? addMonths(options.started, 6);
+  const cadence = options.cadence ?? 'biweekly';
+  const mentor = yamlScalar(options.mentor);
+  const mentee = yamlScalar(options.mentee);
+  const agreement = [
+    '---',
+    'type: agreement',
+    `mentor: ${mentor}`,
+    `mentee: ${mentee}`,
+    'format: one-to-one',
+    'formality: formal',
+    `started: ${options.started}`,
+    `ends: ${ends}`,
+    `cadence: ${cadence}`,
+    '# Stage 1: agree on goals, cadence and confidentiality. Once both of you sign,',
+    '# move on to `stage: building`.',
+    'stage: creating',
+    'confidential: true',
+    '# signed:',
+    '#   mentor: YYYY-MM-DD',
+    '#   mentee: YYYY-MM-DD',
+    'strengths:',
+    '  mentor: []',
+    '  mentee: []',
+    'expectations:',
+    '  mentor: []',
+    '  mentee: []',
+    '# success: How both of you will know, at the end, that the partnership worked.',
+    '# Goals can live here or as files under goals/, for example:',
+    '# goals:',
+    '#   - id: first-goal',
+    '#     title: What the mentee wants to achieve',
+    '#     status: proposed',
+    '---',
+    '',
+    `# Mentoring agreement: ${oneLine(options.mentor)} and ${oneLine(options.mentee)}`,
+    '',
+    '## What we will work on',
+    '',
+    'The goals, each with measurable success criteria and a date, live in `goals/`.',
+    '',
+    '## How we will work',
+    '',
+    '- When and where we meet, and what happens when one of us cannot make it.',
+    '- Who sets the agenda, and how we record each session in `sessions/`.',
+    '',
+    '## Confidentiality',
+    '',
+    'What stays between us, and what we may share with whom.',
+    '',
+    '## Ending well',
+    '',
+    'How either of us can end the partnership, and what we do in its last month.',
+    '',
+  ].join('\n');
+  return [
+    { path: 'agreement.md', content: agreement },
+    { path: 'goals/.gitkeep', content: '' },
+    { path: 'sessions/.gitkeep', content: '' },
+  ];
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { escapeData, escapeProperty, formatGithub } from '../../src/cli/format';
+import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, session, tempJournal } from './cliHarness';
+
+const repo = path.resolve(__dirname, '../..');
+const version = (JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** One relationship: an unknown goal id (error) and an unknown key (warning) in one session. */
+function brokenJournal(): string {
+  return tempJournal({
+    'p/agreement.md': AGREEMENT,
+    'p/goals/write-rfc.md': GOAL,
+    'p/sessions/2026-02-01.md': session('2026-02-01'),
+    'p/sessions/2026-02-15.md': '---\ntype: session\ndate: 2026-02-15\ngoals: [write-rcf]\nmood: good\n---\n',
+  });
+}
+
+const ERROR_LINE = 'p/sessions/2026-02-15.md:4:9 error goal/unknown-id No goal `write-rcf` in this relationship: did you mean `write-rfc`?';
+const WARNING_LINE = 'p/sessions/2026-02-15.md:5:1 warning keys/unknown Unknown key `mood`.';
+
+describe('CLI: global options', function () {
+  this.timeout(60_000);
+  before(() => buildCli());
+  after(cleanUp);
+
+  it('--version prints the version from package.json', () => {
+    const result = runCli(['--version'], repo);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, `${version}\n`);
+    assert.equal(runCli(['-v'], repo).stdout, `${version}\n`);
+  });
+
+  it('--help lists the commands and exits 0; each command has its own help', () => {
+    const result = runCli(['--help'], repo);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^Usage: mentoring-journal <command>/);
+    for (const command of ['check', 'review', 'init']) assert.match(result.stdout, new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['check', 'review', 'init']) {
+      const own = runCli([command, '--help'], repo);
+      assert.equal(own.code, 0);
+      assert.match(own.stdout, new RegExp(`^Usage: mentoring-journal ${command} `));
+      assert.equal(runCli(['help', command], repo).stdout, own.stdout);
+    }
+  });
+
+  it('without a command prints the help on stderr and exits 2', () => {
+    const result = runCli([], repo);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^Usage: mentoring-journal/);
+  });
+
+  it('an unknown flag is a usage error (exit 2) naming the flag and the nearest known one', () => {
+    const result = runCli(['check', '--formt', 'json'], repo);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, "mentoring-journal: unknown option --formt (did you mean --format?)\nRun 'mentoring-journal check --help' for usage.\n");
+    assert.equal(runCli(['--frobnicate'], repo).code, 2);
+    assert.equal(runCli(['init', '-z'], repo).code, 2);
+  });
+
+  it('an unknown command is a usage error with a suggestion', () => {
+    const result = runCli(['chek'], repo);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /unknown command 'chek' \(did you mean 'check'\?\)/);
+  });
+
+  it('a bad option value is a usage error', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT });
+    assert.equal(runCli(['check', '--format', 'xml'], root).code, 2);
+    assert.equal(runCli(['check', '--max-warnings', 'many'], root).code, 2);
+    assert.equal(runCli(['check', '--format'], root).code, 2);
+    assert.equal(runCli(['check', '--format', 'json', '--format', 'text'], root).code, 2);
+  });
+});
+
+describe('CLI: check', function () {
+  this.timeout(60_000);
+  before(() => buildCli());
+  after(cleanUp);
+
+  it('exits 0 and prints nothing for a valid journal', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-01.md': session('2026-02-01'), 'README.md': '# Notes\n' });
+    const result = runCli(['check'], root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, '');
+  });
+
+  it('the example journal passes and the broken example fails', () => {
+    assert.equal(runCli(['check', 'examples/journal'], repo).code, 0);
+    const broken = runCli(['check', 'examples/broken'], repo);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stdout, /^examples\/broken\/\S+\.md:\d+:\d+ error /m);
+  });
+
+  it('text: file:line:col severity code message, files relative to the current folder, exit 1 on errors', () => {
+    const root = brokenJournal();
+    const result = runCli(['check'], root);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, `${ERROR_LINE}\n${WARNING_LINE}\n`);
+    assert.equal(result.stderr, '1 error, 1 warning and 0 infos in 4 files\n');
+
+    const fromInside = runCli(['check', '..'], path.join(root, 'p'));
+    assert.equal(fromInside.stdout.split('\n')[0], ERROR_LINE.replace('p/sessions', 'sessions'));
+    const fromOutside = runCli(['check', path.basename(root)], path.dirname(root));
+    assert.equal(fromOutside.stdout.split('\n')[0], `${path.basename(root)}/${ERROR_LINE}`);
+  });
+
+  it('json: files read and every problem with its span', () => {
+    const result = runCli(['check', '--format', 'json'], brokenJournal());
+    assert.equal(result.code, 1);
+    assert.deepEqual(JSON.parse(result.stdout), {
+      files: 4,
+      problems: [
+        { file: 'p/sessions/2026-02-15.md', line: 4, column: 9, endLine: 4, endColumn: 18, severity: 'error', code: 'goal/unknown-id', message: 'No goal `write-rcf` in this relationship: did you mean `write-rfc`?' },
+        { file: 'p/sessions/2026-02-15.md', line: 5, column: 1, endLine: 5, endColumn: 5, severity: 'warning', code: 'keys/unknown', message: 'Unknown key `mood`.' },
+      ],
+    });
+    assert.equal(result.stderr, '');
+    const clean = runCli(['check', '-f', 'json'], tempJournal({ 'p/agreement.md': AGREEMENT }));
+    assert.equal(clean.code, 0);
+    assert.deepEqual(JSON.parse(clean.stdout), { files: 1, problems: [] });
+  });
+
+  it('github: workflow commands with the span and the rule code as title', () => {
+    const result = runCli(['check', '--format', 'github'], brokenJournal());
+    assert.equal(result.code, 1);
+    assert.equal(
+      result.stdout,
+      '::error file=p/sessions/2026-02-15.md,line=4,col=9,endLine=4,endColumn=18,title=goal/unknown-id::No goal `write-rcf` in this relationship: did you mean `write-rfc`?\n' +
+        '::warning file=p/sessions/2026-02-15.md,line=5,col=1,endLine=5,endColumn=5,title=keys/unknown::Unknown key `mood`.\n',
+    );
+  });
+
+  it('github: info becomes notice; %, CR and LF are escaped in messages, and : and , too in properties', () => {
+    assert.equal(escapeData('100% done\r\nnext: a, b'), '100%25 done%0D%0Anext: a, b');
+    assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
+    const range = { start: { line: 2, column: 3 }, end: { line: 2, column: 7 } };
+    const out = formatGithub({ files: 1, problems: [{ file: 'odd,name:1.md', problem: { file: 'x', range, severity: 'info', code: 'goal/achieved-incomplete', message: 'at 50%\nsecond line' } }] });
+    assert.equal(out, '::notice file=odd%2Cname%3A1.md,line=2,col=3,endLine=2,endColumn=7,title=goal/achieved-incomplete::at 50%25%0Asecond line\n');
+  });
+
+  it('--max-warnings: exit 1 only when warnings exceed the limit', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-01.md': session('2026-02-01', 'mood: good\n') });
+    assert.equal(runCli(['check'], root).code, 0);
+    assert.equal(runCli(['check', '--max-warnings', '1'], root).code, 0);
+    const over = runCli(['check', '--max-warnings', '0'], root);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+    assert.equal(runCli(['check', '--max-warnings=0', '--format', 'json'], root).code, 1);
+  });
+
+  it('a path that does not exist is an I/O error (exit 2)', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT });
+    const result = runCli(['check', 'p', 'nowhere'], root);
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, 'mentoring-journal: no such file or folder: nowhere\n');
+  });
+
+  it('a file path is checked within its relationship and reports only that file', () => {
+    const root = brokenJournal();
+    const one = runCli(['check', 'p/sessions/2026-02-15.md'], root);
+    assert.equal(one.code, 1);
+    assert.equal(one.stdout, `${ERROR_LINE}\n${WARNING_LINE}\n`);
+    const other = runCli(['check', 'p/sessions/2026-02-01.md', 'p/goals/write-rfc.md', 'p/agreement.md'], root);
+    assert.equal(other.code, 0, other.stdout);
+    assert.equal(other.stdout, '');
+  });
+
+  it('a folder inside a relationship is checked within the relationship', () => {
+    const root = brokenJournal();
+    const result = runCli(['check', 'p/sessions'], root);
+    assert.equal(result.stdout, `${ERROR_LINE}\n${WARNING_LINE}\n`);
+    assert.equal(runCli(['check', 'p/goals'], root).code, 0);
+  });
+
+  it('files that are not Markdown are skipped; overlapping paths report a problem once', () => {
+    const root = brokenJournal();
+    writeFileSync(path.join(root, 'notes.txt'), 'not a journal');
+    const result = runCli(['check', 'notes.txt', '.', 'p/sessions/2026-02-15.md'], root);
+    assert.equal(result.stdout, `${ERROR_LINE}\n${WARNING_LINE}\n`);
+    assert.equal(runCli(['check', 'notes.txt'], root).code, 0);
+  });
+
+  it('--rule sets a severity or turns a rule off; --no-unknown-keys drops unknown keys', () => {
+    const root = brokenJournal();
+    const off = runCli(['check', '--rule', 'goal/unknown-id=off', '--rule', 'keys/unknown=error'], root);
+    assert.equal(off.code, 1);
+    assert.equal(off.stdout, `${WARNING_LINE.replace('warning', 'error')}\n`);
+    const quiet = runCli(['check', '--no-unknown-keys', '--rule=goal/unknown-id=warning'], root);
+    assert.equal(quiet.code, 0);
+    assert.equal(quiet.stdout, `${ERROR_LINE.replace('error', 'warning')}\n`);
+    const bad = runCli(['check', '--rule', 'goal/unknown=off'], root);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown rule goal\/unknown \(did you mean goal\/unknown-id\?\)/);
+    assert.equal(runCli(['check', '--rule', 'keys/unknown'], root).code, 2);
+  });
+
+  it('reads .mentoring-journal.json at the root or above; the command line wins', () => {
+    const root = brokenJournal();
+    writeFileSync(path.join(root, '.mentoring-journal.json'), JSON.stringify({ rules: { 'goal/unknown-id': 'warning' }, unknownKeys: false }));
+    const result = runCli(['check'], root);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, `${ERROR_LINE.replace('error', 'warning')}\n`);
+    assert.equal(runCli(['check', 'p/sessions/2026-02-15.md'], root).stdout, `${ERROR_LINE.replace('error', 'warning')}\n`);
+    assert.equal(runCli(['check', '--rule', 'goal/unknown-id=error'], root).code, 1);
+  });
+
+  it('a config file with an unknown key, a bad severity or bad JSON is a usage error', () => {
+    for (const content of ['{"rulez": {}}', '{"rules": {"keys/unknown": "loud"}}', '{"rules": {"no/such-rule": "off"}}', '{not json']) {
+      const root = tempJournal({ 'p/agreement.md': AGREEMENT, '.mentoring-journal.json': content });
+      const result = runCli(['check'], root);
+      assert.equal(result.code, 2, content);
+      assert.match(result.stderr, /\.mentoring-journal\.json/, content);
+    }
+  });
+
+  it('--config names the config file; exclude skips folders', () => {
+    const root = brokenJournal();
+    mkdirSync(path.join(root, 'conf'));
+    writeFileSync(path.join(root, 'conf/strict.json'), JSON.stringify({ exclude: ['sessions'] }));
+    const result = runCli(['check', '--config', 'conf/strict.json', '--format', 'json'], root);
+    assert.equal(result.code, 0);
+    assert.deepEqual(JSON.parse(result.stdout), { files: 2, problems: [] });
+  });
+
+  it('does not follow symbolic links to folders, so a link loop cannot hang it', function () {
+    const root = brokenJournal();
+    try {
+      symlinkSync(root, path.join(root, 'p/loop'), 'dir');
+    } catch {
+      this.skip(); // no permission to create links here
+    }
+    const result = runCli(['check', '--format', 'json'], root);
+    assert.equal(result.code, 1);
+    assert.equal((JSON.parse(result.stdout) as { files: number }).files, 4);
+  });
+});

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { JournalIndex, MemoryFileSystem } from '../../src/core';
+import { addMonths, scaffoldProblem, scaffoldRelationship, suggestFolderName, yamlScalar } from '../../src/core/scaffold';
+import { buildCli, cleanUp, runCli, tempJournal } from './cliHarness';
+
+async function indexOf(files: Record<string, string>) {
+  const index = new JournalIndex(new MemoryFileSystem(files));
+  await index.build();
+  return index;
+}
+
+function scaffoldAt(folder: string, options: Parameters<typeof scaffoldRelationship>[0]): Record<string, string> {
+  return Object.fromEntries(scaffoldRelationship(options).map((f) => [`${folder}/${f.path}`, f.content]));
+}
+
+describe('scaffold', () => {
+  it('writes an agreement that passes every check, with goals/ and sessions/ kept by .gitkeep', async () => {
+    const files = scaffoldRelationship({ mentor: 'Priya Raman', mentee: 'Sam Okafor', started: '2026-11-23' });
+    assert.deepEqual(files.map((f) => f.path), ['agreement.md', 'goals/.gitkeep', 'sessions/.gitkeep']);
+    const index = await indexOf(scaffoldAt('priya-and-sam', { mentor: 'Priya Raman', mentee: 'Sam Okafor', started: '2026-11-23' }));
+    assert.deepEqual([...index.allProblems()], []);
+    const [rel] = index.relationships();
+    assert.equal(rel?.id, 'priya-and-sam');
+    assert.deepEqual(rel?.agreement?.mentors, [{ name: 'Priya Raman' }]);
+    assert.deepEqual(rel?.agreement?.mentees, [{ name: 'Sam Okafor' }]);
+    assert.equal(rel?.agreement?.stage, 'creating');
+    assert.equal(rel?.agreement?.started, '2026-11-23');
+    assert.equal(rel?.agreement?.ends, '2027-05-23');
+    assert.equal(rel?.agreement?.cadence?.label, 'biweekly');
+  });
+
+  it('keeps names with YAML-special characters exactly as given', async () => {
+    const names = ["Sam O'Neil: Jr", 'true', '#1 fan', 'Zoë "Z" Ångström', '2024', '- dash', 'Ada, Countess'];
+    for (const mentee of names) {
+      const index = await indexOf(scaffoldAt('r', { mentor: 'Priya', mentee, started: '2026-01-01', ends: '2026-12-31', cadence: 'P10D' }));
+      assert.deepEqual([...index.allProblems()], [], mentee);
+      assert.equal(index.relationships()[0]?.agreement?.mentees[0]?.name, mentee, mentee);
+    }
+  });
+
+  it('explains options that cannot make a valid agreement, and refuses to scaffold them', () => {
+    const base = { mentor: 'A', mentee: 'B', started: '2026-01-01' };
+    assert.equal(scaffoldProblem(base), undefined);
+    assert.match(scaffoldProblem({ ...base, mentor: ' ' }) ?? '', /mentor needs a name/);
+    assert.match(scaffoldProblem({ ...base, started: '2026-02-30' }) ?? '', /start date/);
+    assert.match(scaffoldProblem({ ...base, ends: '2025-12-31' }) ?? '', /must be after the start date/);
+    assert.match(scaffoldProblem({ ...base, cadence: 'sometimes' }) ?? '', /cadence/);
+    assert.throws(() => scaffoldRelationship({ ...base, ends: '2026-01-01' }), /must be after/);
+  });
+
+  it('adds months clamped to the month end, and suggests a folder name from first names', () => {
+    assert.equal(addMonths('2026-08-31', 6), '2027-02-28');
+    assert.equal(addMonths('2027-08-31', 6), '2028-02-29');
+    assert.equal(addMonths('2026-01-15', 12), '2027-01-15');
+    assert.equal(suggestFolderName('Priya Raman', 'Sam Okafor'), 'priya-and-sam');
+    assert.equal(suggestFolderName('Zoë', '  Élodie Martin'), 'zoe-and-elodie');
+    assert.equal(suggestFolderName('李', 'Sam'), 'someone-and-sam');
+    assert.equal(yamlScalar('Priya Raman'), 'Priya Raman');
+    assert.equal(yamlScalar('no'), '"no"');
+  });
+});
+
+describe('CLI: init', function () {
+  this.timeout(60_000);
+  before(() => buildCli());
+  after(cleanUp);
+
+  it('creates the relationship, prints what it wrote, and the result passes check', () => {
+    const root = tempJournal();
+    const result = runCli(['init', '--mentor', 'Priya Raman', '--mentee', 'Sam Okafor', '--started', '2026-11-23', '--cadence', 'monthly', '--ends', '2027-11-22'], root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^created priya-and-sam\/agreement\.md\ncreated priya-and-sam\/goals\/\.gitkeep\ncreated priya-and-sam\/sessions\/\.gitkeep\n/);
+    const agreement = readFileSync(path.join(root, 'priya-and-sam/agreement.md'), 'utf8');
+    assert.match(agreement, /^cadence: monthly$/m);
+    assert.match(agreement, /^ends: 2027-11-22$/m);
+    assert.equal(runCli(['check'], root).code, 0);
+  });
+
+  it('takes a folder and defaults the start to today', () => {
+    const root = tempJournal();
+    const result = runCli(['init', 'pairs/ada', '--mentor=Ada', '--mentee=Grace'], root);
+    assert.equal(result.code, 0, result.stderr);
+    const agreement = readFileSync(path.join(root, 'pairs/ada/agreement.md'), 'utf8');
+    assert.match(agreement, /^started: \d{4}-\d{2}-\d{2}$/m);
+    assert.equal(runCli(['check', 'pairs'], root).code, 0);
+  });
+
+  it('never overwrites: an existing file stops it before anything is written (exit 1)', () => {
+    const root = tempJournal();
+    mkdirSync(path.join(root, 'p/sessions'), { recursive: true });
+    writeFileSync(path.join(root, 'p/sessions/.gitkeep'), 'mine');
+    const result = runCli(['init', 'p', '--mentor', 'A', '--mentee', 'B'], root);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, 'mentoring-journal: p/sessions/.gitkeep already exists; init never overwrites a file, so nothing was written.\n');
+    assert.equal(readFileSync(path.join(root, 'p/sessions/.gitkeep'), 'utf8'), 'mine');
+    assert.equal(existsSync(path.join(root, 'p/agreement.md')), false);
+    assert.equal(existsSync(path.join(root, 'p/goals')), false);
+
+    writeFileSync(path.join(root, 'p/agreement.md'), 'keep me');
+    assert.equal(runCli(['init', 'p', '--mentor', 'A', '--mentee', 'B'], root).code, 1);
+    assert.equal(readFileSync(path.join(root, 'p/agreement.md'), 'utf8'), 'keep me');
+  });
+
+  it('needs both names; bad dates and cadences are usage errors (exit 2)', () => {
+    const root = tempJournal();
+    const missing = runCli(['init', '--mentor', 'A'], root);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /init needs --mentee NAME/);
+    assert.equal(runCli(['init', '--mentor', 'A', '--mentee', 'B', '--ends', '2026-13-01'], root).code, 2);
+    assert.equal(runCli(['init', '--mentor', 'A', '--mentee', 'B', '--cadence', 'often'], root).code, 2);
+    assert.equal(runCli(['init', 'a', 'b', '--mentor', 'A', '--mentee', 'B'], root).code, 2);
+    assert.equal(existsSync(path.join(root, 'a-and-b')), false);
+  });
+});
