@@ -70,7 +70,7 @@ function stageMismatch({ rel, inferred }: SignalInput): Signal[] {
     code: 'stage-mismatch',
     severity: 'info',
     message: `The agreement declares the ${declared} stage, but the journal's evidence points to ${inferred.stage}.`,
-    advice: 'Ask each other where you feel the relationship stands; if the journal is right, update `stage` in the agreement, and if not, write down in the next session what it is missing.',
+    advice: 'Ask each other where you feel the relationship stands; if the journal is right, update the stage in the agreement, and if not, write down in the next session what it is missing.',
     source: rel.agreement!.source,
   }];
 }

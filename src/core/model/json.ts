@@ -1,0 +1,167 @@
+import type { GoalStatus, Severity, SourceRef, Stage } from '../types';
+import type { CadenceHealth, GoalReport, JournalReport, OpenAction, ProgressPoint, RelationshipReport, ReviewChanges, SessionRef, Signal } from './types';
+
+/** An open action item in JSON; absent values are `null` so every key is always present. */
+export interface ActionJson {
+  text: string;
+  owner: string | null;
+  due: string | null;
+  daysLeft: number | null;
+  overdue: boolean;
+  goals: string[];
+  session: string;
+  source: SourceRef;
+}
+
+export interface GoalJson {
+  id: string;
+  title: string;
+  owner: string;
+  status: GoalStatus;
+  success: string | null;
+  due: string | null;
+  daysLeft: number | null;
+  progress: number | null;
+  progressSource: GoalReport['progressSource'];
+  lastDiscussed: string | null;
+  sessions: SessionRef[];
+  history: ProgressPoint[];
+  openActions: ActionJson[];
+  source: SourceRef;
+}
+
+export interface CadenceJson {
+  cadence: string | null;
+  cadenceDays: number | null;
+  lastHeld: string | null;
+  daysSinceLastHeld: number | null;
+  held: number;
+  missed: number;
+  cancelled: number;
+  nextMeeting: string | null;
+  daysToNext: number | null;
+  overdue: boolean;
+  overdueDays: number;
+  overdueBy: CadenceHealth['overdueBy'] | null;
+}
+
+export interface SignalJson {
+  code: string;
+  severity: Severity;
+  message: string;
+  advice: string;
+  goal: string | null;
+  source: SourceRef | null;
+}
+
+/** One relationship's review as printed by `mentoring-journal review --format json`. */
+export interface RelationshipJson {
+  id: string;
+  /** Mentor names joined with `, ` (several for group mentoring). */
+  mentor: string;
+  mentee: string;
+  mentors: string[];
+  mentees: string[];
+  format: string | null;
+  formality: string | null;
+  started: string | null;
+  ends: string | null;
+  daysLeft: number | null;
+  /** Share of the partnership's time gone by, 0-1, to three decimals. */
+  elapsed: number | null;
+  closure: { date: string; outcome: string } | null;
+  agreement: string;
+  stage: { declared: Stage | null; inferred: Stage; reasons: string[] };
+  goals: GoalJson[];
+  cadence: CadenceJson;
+  actions: ActionJson[];
+  signals: SignalJson[];
+  changes: Omit<ReviewChanges, 'previous'> & { previous: { date: string; file: string } | null };
+}
+
+export interface JournalJson {
+  today: string;
+  relationships: RelationshipJson[];
+}
+
+const nil = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function actionJson(a: OpenAction): ActionJson {
+  return { text: a.text, owner: nil(a.owner), due: nil(a.due), daysLeft: nil(a.daysLeft), overdue: a.overdue, goals: [...a.goalRefs], session: a.sessionDate, source: copy(a.source) };
+}
+
+function goalJson(g: GoalReport): GoalJson {
+  return {
+    id: g.id,
+    title: g.title,
+    owner: g.owner,
+    status: g.status,
+    success: nil(g.success),
+    due: nil(g.due),
+    daysLeft: nil(g.daysLeft),
+    progress: nil(g.progress),
+    progressSource: g.progressSource,
+    lastDiscussed: nil(g.lastDiscussed),
+    sessions: copy(g.discussedIn),
+    history: copy(g.history),
+    openActions: g.openActions.map(actionJson),
+    source: copy(g.source),
+  };
+}
+
+function cadenceJson(c: CadenceHealth): CadenceJson {
+  return {
+    cadence: nil(c.cadence?.label),
+    cadenceDays: nil(c.cadence?.days),
+    lastHeld: nil(c.lastHeld),
+    daysSinceLastHeld: nil(c.daysSinceLastHeld),
+    held: c.held,
+    missed: c.missed,
+    cancelled: c.cancelled,
+    nextMeeting: nil(c.nextMeeting),
+    daysToNext: nil(c.daysToNext),
+    overdue: c.overdue,
+    overdueDays: c.overdueDays,
+    overdueBy: nil(c.overdueBy),
+  };
+}
+
+function signalJson(s: Signal): SignalJson {
+  return { code: s.code, severity: s.severity, message: s.message, advice: s.advice, goal: nil(s.goalId), source: s.source ? copy(s.source) : null };
+}
+
+function relationshipJson(r: RelationshipReport): RelationshipJson {
+  return {
+    id: r.id,
+    mentor: r.mentors.join(', '),
+    mentee: r.mentees.join(', '),
+    mentors: [...r.mentors],
+    mentees: [...r.mentees],
+    format: nil(r.format),
+    formality: nil(r.formality),
+    started: nil(r.started),
+    ends: nil(r.ends),
+    daysLeft: nil(r.daysLeft),
+    elapsed: r.elapsed === undefined ? null : Math.round(r.elapsed * 1000) / 1000,
+    closure: r.closure ? { ...r.closure } : null,
+    agreement: r.agreementFile,
+    stage: { declared: nil(r.declaredStage), inferred: r.inferred.stage, reasons: [...r.inferred.reasons] },
+    goals: r.goals.map(goalJson),
+    cadence: cadenceJson(r.cadence),
+    actions: r.actions.map(actionJson),
+    signals: r.signals.map(signalJson),
+    changes: { ...copy(r.changes), previous: r.changes.previous ? { ...r.changes.previous } : null },
+  };
+}
+
+/**
+ * A report as plain JSON-safe data (no `undefined`, no shared references): a journal report
+ * becomes `{ today, relationships: [...] }`, a relationship report one relationship object.
+ */
+export function reviewToJson(report: JournalReport): JournalJson;
+export function reviewToJson(report: RelationshipReport): RelationshipJson;
+export function reviewToJson(report: JournalReport | RelationshipReport): JournalJson | RelationshipJson {
+  if ('relationships' in report) return { today: report.today, relationships: report.relationships.map(relationshipJson) };
+  return relationshipJson(report);
+}

@@ -1,0 +1,113 @@
+import { stringify } from 'yaml';
+import { code, escapeCell, escapeMarkdown as md } from './escape';
+import type { CadenceHealth, GoalReport, OpenAction, RelationshipReport, ReviewChanges, Signal } from './types';
+
+const days = (n: number) => `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+const relative = (n: number) => (n === 0 ? 'today' : n > 0 ? `in ${days(n)}` : `${days(-n)} ago`);
+const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`);
+const names = (list: string[]) => list.map(md).join(', ');
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function header(r: RelationshipReport): string[] {
+  const who = [r.mentors.length && `${names(r.mentors)} (mentor${r.mentors.length > 1 ? 's' : ''})`, r.mentees.length && `${names(r.mentees)} (mentee${r.mentees.length > 1 ? 's' : ''})`].filter(Boolean);
+  const kind = [r.format, r.formality].filter(Boolean).join(', ');
+  const facts: string[] = [];
+  if (who.length) facts.push(who.join(' and '));
+  if (kind) facts.push(`${kind} partnership`);
+  if (r.started) facts.push(r.ends ? `from ${r.started} to ${r.ends}` : `since ${r.started}`);
+  if (r.elapsed !== undefined && r.daysLeft !== undefined) facts.push(`${Math.round(r.elapsed * 100)}% of its time gone, ${r.daysLeft >= 0 ? `${days(r.daysLeft)} left` : `ended ${days(-r.daysLeft)} ago`}`);
+  if (r.closure) facts.push(`closed on ${r.closure.date} (${r.closure.outcome})`);
+  return [`# Review of ${code(r.id === '.' ? '(journal root)' : r.id)} on ${r.today}`, '', facts.length ? `${capital(facts.join('; '))}.` : 'No readable agreement yet.', ''];
+}
+
+function stage(r: RelationshipReport): string[] {
+  const out = ['## Stage', '', `- Declared in the agreement: ${r.declaredStage ? `**${r.declaredStage}**` : 'not set'}`, `- Inferred from the journal: **${r.inferred.stage}**`, ''];
+  if (r.inferred.reasons.length) out.push(`Why the journal points to ${r.inferred.stage}:`, '', ...r.inferred.reasons.map((x) => `- ${md(x)}`), '');
+  return out;
+}
+
+function goalRow(g: GoalReport): string {
+  // Days left only matter while the goal is open.
+  const open = g.status !== 'achieved' && g.status !== 'dropped';
+  const cells = [`${g.title} (${g.id})`, g.owner, g.status, pct(g.progress), g.due ?? '–', g.daysLeft === undefined || !open ? '–' : String(g.daysLeft), g.lastDiscussed ?? 'never'];
+  return `| ${cells.map(escapeCell).join(' | ')} |`;
+}
+
+function goals(r: RelationshipReport): string[] {
+  if (!r.goals.length) return ['## Goals', '', 'No goals yet: agree on a few, each with success criteria and a date.', ''];
+  return ['## Goals', '', '| Goal | Owner | Status | Progress | Due | Days left | Last discussed |', '| --- | --- | --- | ---: | --- | ---: | --- |', ...r.goals.map(goalRow), ''];
+}
+
+function cadenceLines(c: CadenceHealth): string[] {
+  const state = !c.overdue
+    ? 'On track.'
+    : c.overdueBy === 'next'
+      ? `**Overdue by ${days(c.overdueDays)}**: the planned meeting has passed without a recorded session.`
+      : `**Overdue by ${days(c.overdueDays)}**: more time has passed since the last held session than the cadence allows.`;
+  return [
+    '## Cadence',
+    '',
+    `- Agreed cadence: ${c.cadence ? `${md(c.cadence.label)} (every ${days(c.cadence.days)})` : 'none'}`,
+    `- Last held session: ${c.lastHeld ? `${c.lastHeld}, ${relative(-(c.daysSinceLastHeld ?? 0))}` : 'none yet'}`,
+    `- Sessions so far: ${c.held} held, ${c.missed} missed, ${c.cancelled} cancelled`,
+    `- Next meeting: ${c.nextMeeting ? `${c.nextMeeting}, ${relative(c.daysToNext ?? 0)}` : 'not planned'}`,
+    `- ${state}`,
+    '',
+  ];
+}
+
+function signalLines(signals: Signal[]): string[] {
+  if (!signals.length) return ['## Signals', '', 'Nothing needs attention right now.', ''];
+  return ['## Signals', '', ...signals.flatMap((s) => [`- **${capital(s.severity)}** (${code(s.code)}): ${md(s.message)}`, `  Advice: ${md(s.advice)}`]), ''];
+}
+
+/** One action item as text: `@owner text (due date, when)`. */
+export function actionText(a: OpenAction): string {
+  const due = a.due ? ` (due ${a.due}, ${a.overdue ? `${days(-(a.daysLeft ?? 0))} overdue` : relative(a.daysLeft ?? 0)})` : '';
+  return `${a.owner ? `@${md(a.owner)} ` : ''}${md(a.text)}${due}`;
+}
+
+function actions(list: OpenAction[]): string[] {
+  if (!list.length) return ['## Open actions', '', 'No open action items.', ''];
+  return ['## Open actions', '', ...list.map((a) => `- ${actionText(a)}, from the session of ${a.sessionDate}`), ''];
+}
+
+function changeLines(c: ReviewChanges | undefined): string[] {
+  if (!c?.previous) return ['## Changes since the last review', '', 'No earlier review to compare with.', ''];
+  const lines: string[] = [];
+  if (c.stage) lines.push(`- Declared stage: ${c.stage.from ?? 'not set'} → ${c.stage.to ?? 'not set'}`);
+  for (const g of c.added) lines.push(`- New goal ${code(g.id)} (${md(g.title)}): ${g.status}${g.progress !== undefined ? `, ${g.progress}%` : ''}`);
+  for (const g of c.removed) lines.push(`- Goal ${code(g.id)} is gone from the journal${g.status ? ` (was ${g.status})` : ''}`);
+  for (const g of c.changed) {
+    const parts = [g.status && `status ${g.status.from ?? 'unknown'} → ${g.status.to}`, g.progress && `progress ${pct(g.progress.from)} → ${pct(g.progress.to)}`].filter(Boolean);
+    lines.push(`- ${code(g.id)} (${md(g.title)}): ${parts.join('; ')}`);
+  }
+  return [`## Changes since the review of ${c.previous.date}`, '', ...(lines.length ? lines : ['Nothing changed in stage or goals.']), ''];
+}
+
+/**
+ * The review of one relationship as a Markdown document: stage declared and inferred with the
+ * reasons, a goals table, cadence health, signals with advice, open actions, and the changes
+ * since the previous review (`changes` defaults to the report's own). Journal text is escaped.
+ */
+export function renderReviewMarkdown(report: RelationshipReport, changes: ReviewChanges | undefined = report.changes): string {
+  return [...header(report), ...stage(report), ...goals(report), ...cadenceLines(report.cadence), ...signalLines(report.signals), ...actions(report.actions), ...changeLines(changes)].join('\n');
+}
+
+/**
+ * The full text of a `type: review` file to save under the relationship's `reviews/` folder:
+ * front matter with the snapshot later reviews compare with, then the Markdown review.
+ */
+export function renderReviewFile(report: RelationshipReport, changes: ReviewChanges | undefined = report.changes, today: string = report.today): string {
+  const snapshot: Record<string, { status: string; progress?: number }> = {};
+  for (const g of report.goals) snapshot[g.id] = { status: g.status, ...(g.progress !== undefined ? { progress: g.progress } : {}) };
+  const front = {
+    type: 'review',
+    date: today,
+    relationship: report.id,
+    ...(report.declaredStage ? { stage: report.declaredStage } : {}),
+    inferred: report.inferred.stage,
+    goals: snapshot,
+  };
+  return `---\n${stringify(front, { lineWidth: 0 })}---\n\n${renderReviewMarkdown(report, changes)}`;
+}

@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { analyzeRelationship, SIGNAL_CODES, type EngineOptions, type Signal, type SignalCode } from '../../src/core';
+import { load, TODAY, type JournalSpec } from './model.journal.test';
+
+async function signals(spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
+  return analyzeRelationship(await load(spec), today, options).signals;
+}
+
+async function only(code: SignalCode, spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
+  return (await signals(spec, today, options)).filter((s) => s.code === code);
+}
+
+/** A relationship meeting every two weeks with one active goal discussed each time: no signals. */
+const HEALTHY: JournalSpec = {
+  goals: [{ id: 'rfc', due: '2026-10-01', created: '2026-01-05' }],
+  sessions: [
+    { date: '2026-05-04', goals: ['rfc'], progress: { rfc: 30 } },
+    { date: '2026-05-18', goals: ['rfc'], progress: { rfc: 40 } },
+    { date: '2026-05-28', goals: ['rfc'], progress: { rfc: 45 }, next: '2026-06-11', actions: ['[ ] @sam draft (due 2026-06-10) [[rfc]]'] },
+  ],
+};
+
+describe('signals', () => {
+  it('a healthy relationship raises none', async () => {
+    assert.deepEqual(await signals(HEALTHY), []);
+  });
+
+  describe('cadence-overdue', () => {
+    it('fires when the planned next meeting has passed', async () => {
+      const [s] = await only('cadence-overdue', { ...HEALTHY, sessions: [{ date: '2026-05-10', goals: ['rfc'], next: '2026-05-20' }] });
+      assert.equal(s!.severity, 'warning');
+      assert.equal(s!.message, 'The next meeting was planned for 2026-05-20, 12 days ago, and no later session is recorded.');
+      assert.equal(s!.source?.file, 'p/sessions/2026-05-10.md');
+    });
+
+    it('fires past the cadence plus grace days when nothing is planned', async () => {
+      const spec = { ...HEALTHY, sessions: [{ date: '2026-05-15', goals: ['rfc'] }] };
+      const [s] = await only('cadence-overdue', spec);
+      assert.equal(s!.message, 'The last held session was on 2026-05-15, 17 days ago, 3 days past the agreed biweekly rhythm of 14 days.');
+      assert.deepEqual(await only('cadence-overdue', spec, TODAY, { graceDays: 3 }), []);
+    });
+
+    it('stays quiet while the next meeting is ahead', async () => {
+      assert.deepEqual(await only('cadence-overdue', { ...HEALTHY, sessions: [{ date: '2026-04-01', goals: ['rfc'], next: '2026-06-02' }] }), []);
+    });
+  });
+
+  describe('goal-stale', () => {
+    const stale: JournalSpec = {
+      goals: [{ id: 'rfc', created: '2026-01-05' }, { id: 'talk' }],
+      sessions: [{ date: '2026-04-20', goals: ['rfc', 'talk'] }, { date: '2026-05-04', goals: ['talk'] }, { date: '2026-05-18', goals: ['talk'] }, { date: '2026-05-25', status: 'missed' }, { date: '2026-05-30', goals: ['talk'], next: '2026-06-13' }],
+    };
+
+    it('fires for an active goal absent from the last three held sessions', async () => {
+      const found = await only('goal-stale', stale);
+      assert.deepEqual(found.map((s) => s.goalId), ['rfc']);
+      assert.equal(found[0]!.message, 'Active goal `rfc` (Goal rfc) was not discussed in the last 3 held sessions (last discussed on 2026-04-20).');
+      assert.equal(found[0]!.source?.file, 'p/goals/rfc.md');
+    });
+
+    it('follows staleAfterSessions', async () => {
+      assert.deepEqual(await only('goal-stale', stale, TODAY, { staleAfterSessions: 4 }), []);
+      assert.equal((await only('goal-stale', stale, TODAY, { staleAfterSessions: 2 })).length, 1);
+    });
+
+    it('waits until enough held sessions exist after the goal was created', async () => {
+      const young = { ...stale, goals: [{ id: 'rfc', created: '2026-05-10' }, { id: 'talk' }] };
+      assert.deepEqual(await only('goal-stale', young), []);
+    });
+
+    it('ignores goals that are not active', async () => {
+      assert.deepEqual(await only('goal-stale', { ...stale, goals: [{ id: 'rfc', status: 'paused' }, { id: 'talk' }] }), []);
+    });
+  });
+
+  describe('goals-too-broad', () => {
+    const done: JournalSpec = { goals: [{ id: 'rfc', status: 'achieved' }, { id: 'talk', status: 'achieved' }, { id: 'old', status: 'dropped' }] };
+
+    it('fires when every goal is achieved with more than a quarter of the time left', async () => {
+      const [s] = await only('goals-too-broad', done);
+      assert.equal(s!.severity, 'info');
+      assert.equal(s!.message, 'Every goal is achieved with 213 days of the partnership left, 59% of its time.');
+      assert.match(s!.advice, /revisit them together and set new ones/);
+    });
+
+    it('stays quiet near the end, or while a goal is open', async () => {
+      assert.deepEqual(await only('goals-too-broad', done, '2026-11-01'), []);
+      assert.deepEqual(await only('goals-too-broad', { goals: [{ id: 'rfc', status: 'achieved' }, { id: 'talk' }] }), []);
+    });
+  });
+
+  describe('closure-due', () => {
+    it('fires within 30 days of the end without closure', async () => {
+      const [s] = await only('closure-due', { ...HEALTHY, agreement: { ends: '2026-06-20' } });
+      assert.equal(s!.message, 'The partnership ends on 2026-06-20, in 19 days, and no closure is recorded in the agreement.');
+      assert.equal(s!.source?.file, 'p/agreement.md');
+    });
+
+    it('fires after the end without closure', async () => {
+      const [s] = await only('closure-due', { ...HEALTHY, agreement: { ends: '2026-05-31' } });
+      assert.equal(s!.message, 'The partnership ended on 2026-05-31, 1 day ago, and no closure is recorded in the agreement.');
+    });
+
+    it('stays quiet far from the end, or once closure is recorded', async () => {
+      assert.deepEqual(await only('closure-due', HEALTHY), []);
+      assert.deepEqual(await only('closure-due', { ...HEALTHY, agreement: { ends: '2026-06-20', closure: '{date: 2026-05-30, outcome: informal}' } }), []);
+    });
+  });
+
+  describe('goal-at-risk', () => {
+    const soon = (progress: number, due = '2026-06-20', status = 'active'): JournalSpec => ({
+      goals: [{ id: 'rfc', due, status }],
+      sessions: [{ date: '2026-05-28', goals: ['rfc'], progress: { rfc: progress }, next: '2026-06-11' }],
+    });
+
+    it('fires for a goal due within 30 days below 50%', async () => {
+      const [s] = await only('goal-at-risk', soon(30));
+      assert.equal(s!.message, 'Goal `rfc` (Goal rfc) is due on 2026-06-20, in 19 days, with 30% progress.');
+      assert.equal(s!.goalId, 'rfc');
+    });
+
+    it('fires for a goal past due without any progress recorded', async () => {
+      const [s] = await only('goal-at-risk', { goals: [{ id: 'rfc', due: '2026-05-01' }] });
+      assert.equal(s!.message, 'Goal `rfc` (Goal rfc) was due on 2026-05-01, 31 days ago, with no progress recorded.');
+    });
+
+    it('stays quiet at 50% or more, further out, or once achieved', async () => {
+      assert.deepEqual(await only('goal-at-risk', soon(50)), []);
+      assert.deepEqual(await only('goal-at-risk', soon(10, '2026-07-15')), []);
+      assert.deepEqual(await only('goal-at-risk', soon(10, '2026-06-20', 'achieved')), []);
+    });
+  });
+
+  describe('actions-overdue', () => {
+    it('fires for open action items past their due date, naming the oldest', async () => {
+      const [s] = await only('actions-overdue', {
+        sessions: [{ date: '2026-05-10', actions: ['[ ] @sam outline (due 2026-05-20)', '[ ] ask Mei (due 2026-05-15)', '[ ] @priya intro (due 2026-06-05)'] }],
+      });
+      assert.equal(s!.message, '2 open action items are past due; the oldest was due on 2026-05-15 (ask Mei).');
+      assert.equal(s!.source?.file, 'p/sessions/2026-05-10.md');
+      assert.equal(s!.source?.range.start.line, 11); // the line of `ask Mei`
+    });
+
+    it('stays quiet when the late items were ticked off in a later session', async () => {
+      const spec = { sessions: [{ date: '2026-05-10', actions: ['[ ] @sam outline (due 2026-05-20)'] }, { date: '2026-05-24', actions: ['[x] @sam outline'] }] };
+      assert.deepEqual(await only('actions-overdue', spec), []);
+    });
+  });
+
+  describe('stage-mismatch', () => {
+    it('fires as information when declared and inferred stages differ', async () => {
+      const [s] = await only('stage-mismatch', { ...HEALTHY, agreement: { stage: 'mastery' } });
+      assert.equal(s!.severity, 'info');
+      assert.equal(s!.message, "The agreement declares the mastery stage, but the journal's evidence points to building.");
+    });
+
+    it('stays quiet when they agree', async () => {
+      assert.deepEqual(await only('stage-mismatch', HEALTHY), []);
+    });
+  });
+
+  describe('agreement-unsigned-long', () => {
+    it('fires when the agreement is still unsigned more than 30 days after the start', async () => {
+      const [s] = await only('agreement-unsigned-long', { agreement: { stage: 'creating', signed: { mentor: '2026-01-02' } } });
+      assert.equal(s!.message, 'The partnership started on 2026-01-01, 151 days ago, and the agreement is still not signed by the mentee.');
+    });
+
+    it('stays quiet in the first month, or once both signed', async () => {
+      assert.deepEqual(await only('agreement-unsigned-long', { agreement: { stage: 'creating', signed: null, started: '2026-05-10' } }), []);
+      assert.deepEqual(await only('agreement-unsigned-long', HEALTHY), []);
+    });
+  });
+
+  it('after closure only stage, closure and action signals remain', async () => {
+    const found = await signals({
+      agreement: { stage: 'building', closure: '{date: 2026-05-20, outcome: ended}', signed: null },
+      goals: [{ id: 'rfc', due: '2026-06-10' }],
+      sessions: [{ date: '2026-03-01', next: '2026-03-15', actions: ['[ ] @sam outline (due 2026-03-10)'] }],
+    });
+    assert.deepEqual(found.map((s) => s.code), ['stage-mismatch', 'actions-overdue']);
+  });
+
+  it('every signal has a known code and one sentence each of facts and advice', async () => {
+    const all = [
+      ...(await signals({ agreement: { stage: 'mastery', ends: '2026-06-20', signed: { mentee: '2026-01-02' } }, goals: [{ id: 'rfc', due: '2026-06-10' }], sessions: [{ date: '2026-03-01', actions: ['[ ] x (due 2026-03-10)'] }] })),
+      ...(await signals({ goals: [{ id: 'rfc', status: 'achieved' }] })),
+      ...(await signals({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-01' }, { date: '2026-05-10' }, { date: '2026-05-20', next: '2026-06-03' }] })),
+    ];
+    assert.deepEqual([...new Set(all.map((s) => s.code))].sort(), [...SIGNAL_CODES].sort());
+    for (const s of all) {
+      for (const sentence of [s.message, s.advice]) assert.match(sentence, /^[A-Z0-9`][^\n]*[.)]$/, sentence);
+      assert.doesNotMatch(s.advice, /\. [A-Z]/, s.advice);
+    }
+  });
+});

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  analyzeJournal,
+  analyzeRelationship,
+  changesSince,
+  JournalIndex,
+  latestReview,
+  MemoryFileSystem,
+  parseJournalFile,
+  renderReviewFile,
+  renderReviewMarkdown,
+  reviewToJson,
+} from '../../src/core';
+import { journalFiles, load, loadJournal, TODAY, type JournalSpec } from './model.journal.test';
+
+const SPEC: JournalSpec = {
+  goals: [
+    { id: 'rfc', title: 'Write an RFC', due: '2026-06-20', created: '2026-01-05' },
+    { id: 'talk', title: 'Give a talk', status: 'achieved' },
+  ],
+  sessions: [
+    { date: '2026-05-04', goals: ['rfc'], progress: { rfc: 20 } },
+    { date: '2026-05-18', goals: ['rfc', 'talk'], progress: { rfc: 30 }, next: '2026-05-28', actions: ['[ ] @sam outline the options (due 2026-05-25) [[rfc]]'] },
+  ],
+};
+
+const reviewMd = (date: string, body: string) => `---\ntype: review\ndate: ${date}\n${body}\n---\n\n# Old review\n`;
+
+describe('changesSince', () => {
+  it('is empty without a previous review', async () => {
+    const report = analyzeRelationship(await load(SPEC), TODAY);
+    assert.deepEqual(changesSince(undefined, report), { added: [], removed: [], changed: [] });
+    assert.deepEqual(report.changes, { added: [], removed: [], changed: [] });
+  });
+
+  it('lists stage, status and progress changes, new and removed goals', async () => {
+    const files = { 'reviews/2026-04-01.md': reviewMd('2026-04-01', 'stage: creating\ngoals:\n  rfc: {status: proposed, progress: 10}\n  talk: {status: achieved, progress: 100}') };
+    const { rel } = await loadJournal({ ...SPEC, goals: [...SPEC.goals!, { id: 'new-goal', title: 'A new one', status: 'proposed' }], files });
+    const report = analyzeRelationship(rel, TODAY);
+    assert.deepEqual(report.changes, {
+      previous: { date: '2026-04-01', file: 'p/reviews/2026-04-01.md' },
+      stage: { from: 'creating', to: 'building' },
+      added: [{ id: 'new-goal', title: 'A new one', status: 'proposed' }],
+      removed: [],
+      changed: [{ id: 'rfc', title: 'Write an RFC', status: { from: 'proposed', to: 'active' }, progress: { from: 10, to: 30 } }],
+    });
+  });
+
+  it('reports goals that disappeared since the review', async () => {
+    const rel = await load(SPEC);
+    const previous = { date: '2026-05-01', stage: 'building' as const, goals: { gone: { status: 'active' as const, progress: 40 }, rfc: { status: 'active' as const, progress: 30 } }, references: [], source: { file: 'p/reviews/x.md', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } } } };
+    const changes = changesSince(previous, analyzeRelationship(rel, TODAY));
+    assert.deepEqual(changes.removed, [{ id: 'gone', status: 'active', progress: 40 }]);
+    assert.deepEqual(changes.changed, []);
+    assert.equal(changes.stage, undefined);
+    assert.deepEqual(changes.added.map((g) => g.id), ['talk']);
+  });
+
+  it('compares with the latest review saved before today, not one saved today', async () => {
+    const files = { 'reviews/2026-03-01.md': reviewMd('2026-03-01', 'stage: creating'), 'reviews/2026-05-01.md': reviewMd('2026-05-01', 'stage: building'), 'reviews/2026-06-01.md': reviewMd('2026-06-01', 'stage: mastery') };
+    const rel = await load({ ...SPEC, files });
+    assert.equal(latestReview(rel, TODAY)?.date, '2026-05-01');
+    assert.equal(analyzeRelationship(rel, TODAY).changes.previous?.date, '2026-05-01');
+  });
+});
+
+describe('renderReviewMarkdown', () => {
+  it('has the stage, goals, cadence, signals, actions and changes sections', async () => {
+    const text = renderReviewMarkdown(analyzeRelationship(await load(SPEC), TODAY));
+    const headings = text.split('\n').filter((l) => l.startsWith('#'));
+    assert.deepEqual(headings, ['# Review of `p` on 2026-06-01', '## Stage', '## Goals', '## Cadence', '## Signals', '## Open actions', '## Changes since the last review']);
+    assert.match(text, /^Priya \(mentor\) and Sam \(mentee\); one-to-one, formal partnership; from 2026-01-01 to 2026-12-31; 41% of its time gone, 213 days left\.$/m);
+    assert.match(text, /^- Declared in the agreement: \*\*building\*\*$/m);
+    assert.match(text, /^\| Write an RFC \(rfc\) \| mentee \| active \| 30% \| 2026-06-20 \| 19 \| 2026-05-18 \|$/m);
+    assert.match(text, /^- \*\*Overdue by 4 days\*\*: the planned meeting has passed/m);
+    assert.match(text, /^- \*\*Warning\*\* \(`goal-at-risk`\): Goal \\`rfc\\` \(Write an RFC\) is due on 2026-06-20, in 19 days, with 30% progress\.$/m);
+    assert.match(text, /^ {2}Advice: /m);
+    assert.match(text, /^- @sam outline the options \\\[\\\[rfc\\\]\\\] \(due 2026-05-25, 7 days overdue\), from the session of 2026-05-18$/m);
+    assert.match(text, /No earlier review to compare with\./);
+  });
+
+  it('says so when there are no goals, signals, actions or changes', async () => {
+    const files = { 'reviews/2026-05-01.md': reviewMd('2026-05-01', 'stage: creating\ngoals: {}') };
+    const text = renderReviewMarkdown(analyzeRelationship(await load({ agreement: { stage: 'creating', cadence: null }, files }), TODAY));
+    assert.match(text, /No goals yet/);
+    assert.match(text, /Nothing needs attention right now\./);
+    assert.match(text, /No open action items\./);
+    assert.match(text, /## Changes since the review of 2026-05-01\n\nNothing changed in stage or goals\./);
+  });
+
+  it('renders changes since the previous review', async () => {
+    const files = { 'reviews/2026-04-01.md': reviewMd('2026-04-01', 'stage: creating\ngoals:\n  rfc: {status: proposed, progress: 10}\n  talk: {status: achieved}') };
+    const text = renderReviewMarkdown(analyzeRelationship(await load({ ...SPEC, files }), TODAY));
+    assert.match(text, /## Changes since the review of 2026-04-01\n\n- Declared stage: creating → building\n- `rfc` \(Write an RFC\): status proposed → active; progress 10% → 30%\n- `talk` \(Give a talk\): progress – → 100%/);
+  });
+
+  it('escapes journal text: HTML, pipes and entities in cells stay text', async () => {
+    const spec = { ...SPEC, agreement: { mentor: '"<b>Pri</b>"' }, goals: [{ id: 'rfc', title: '<script>alert(1)</script> | A&B &amp;\nnext' }] };
+    const text = renderReviewMarkdown(analyzeRelationship(await load(spec), TODAY));
+    assert.doesNotMatch(text, /<script>|<b>/);
+    assert.match(text, /\\<script\\>alert\(1\)\\<\/script\\> \\\| A&B \\&amp; next \(rfc\)/);
+    const row = text.split('\n').find((l) => l.includes('alert'))!;
+    assert.equal(row.split(/(?<!\\)\|/).length, 9, row); // 7 cells between 8 unescaped pipes
+  });
+});
+
+describe('renderReviewFile', () => {
+  it('writes a review file that parses back without problems and holds the snapshot', async () => {
+    const report = analyzeRelationship(await load(SPEC), TODAY);
+    const text = renderReviewFile(report, report.changes, TODAY);
+    assert.ok(text.startsWith('---\ntype: review\ndate: 2026-06-01\nrelationship: p\nstage: building\ninferred: building\ngoals:\n  rfc:\n    status: active\n    progress: 30\n'), text);
+    const file = parseJournalFile('p/reviews/2026-06-01.md', text);
+    assert.deepEqual(file.problems, []);
+    assert.equal(file.type, 'review');
+    assert.deepEqual(file.review?.goals, { rfc: { status: 'active', progress: 30 }, talk: { status: 'achieved', progress: 100 } });
+    assert.equal(file.review?.stage, 'building');
+  });
+
+  it('adds no cross-file problems to the relationship, even with hostile titles', async () => {
+    const spec = { ...SPEC, goals: [{ id: 'rfc', title: '[[nope]] <script>x</script> | & done' }] };
+    const report = analyzeRelationship(await load(spec), TODAY);
+    const files = { ...journalFiles(spec), 'p/reviews/2026-06-01.md': renderReviewFile(report, report.changes, TODAY) };
+    const index = new JournalIndex(new MemoryFileSystem(files));
+    await index.build();
+    assert.deepEqual(index.problems('p/reviews/2026-06-01.md'), []);
+    // The saved review is the baseline for the next one: nothing changed the day after.
+    const next = analyzeRelationship(index.relationship('p')!, '2026-06-02');
+    assert.deepEqual([next.changes.previous?.date, next.changes.changed, next.changes.added, next.changes.stage], ['2026-06-01', [], [], undefined]);
+  });
+});
+
+describe('reviewToJson', () => {
+  it('prints a journal as { today, relationships } with the figures of each', async () => {
+    const json = reviewToJson(analyzeJournal([await load(SPEC)], TODAY));
+    assert.equal(json.today, TODAY);
+    const [r] = json.relationships;
+    assert.deepEqual([r!.id, r!.mentor, r!.mentee, r!.stage], ['p', 'Priya', 'Sam', { declared: 'building', inferred: 'building', reasons: ['The agreement is signed by both partners (mentor 2026-01-02, mentee 2026-01-03).', '1 goal is active (rfc).'] }]);
+    const rfc = r!.goals.find((g) => g.id === 'rfc')!;
+    assert.deepEqual([rfc.status, rfc.progress, rfc.due, rfc.daysLeft, rfc.lastDiscussed, rfc.sessions.length, rfc.openActions.length], ['active', 30, '2026-06-20', 19, '2026-05-18', 2, 1]);
+    assert.deepEqual([r!.cadence.overdue, r!.cadence.overdueDays, r!.cadence.nextMeeting, r!.cadence.cadence], [true, 4, '2026-05-28', 'biweekly']);
+    assert.deepEqual(r!.signals.map((s) => s.code), ['cadence-overdue', 'goal-at-risk', 'actions-overdue']);
+    assert.equal(r!.changes.previous, null);
+  });
+
+  it('is plain JSON: no undefined, survives a round trip unchanged, strings unescaped', async () => {
+    const spec = { ...SPEC, goals: [{ id: 'rfc', title: '<script>alert("x")</script> | A&B' }] };
+    const json = reviewToJson(analyzeRelationship(await load(spec), TODAY));
+    assert.deepEqual(JSON.parse(JSON.stringify(json)), json);
+    assert.equal(json.goals[0]!.title, '<script>alert("x")</script> | A&B');
+    assert.equal(json.goals[0]!.success, 'Both partners agree it is done');
+    const walk = (v: unknown): void => {
+      assert.notEqual(v, undefined);
+      if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(json);
+  });
+});
+
+describe('the example journal', () => {
+  const root = join(__dirname, '../../examples/journal');
+  const read = (dir: string, out: Record<string, string> = {}): Record<string, string> => {
+    for (const name of readdirSync(join(root, dir))) {
+      const path = dir ? `${dir}/${name}` : name;
+      if (statSync(join(root, path)).isDirectory()) read(path, out);
+      else out[path] = readFileSync(join(root, path), 'utf8');
+    }
+    return out;
+  };
+
+  it('gets a review for each relationship whose saved file parses back cleanly', async () => {
+    const index = new JournalIndex(new MemoryFileSystem(read('')));
+    await index.build();
+    const journal = analyzeJournal(index.relationships(), '2026-12-10');
+    assert.ok(journal.relationships.length >= 2);
+    for (const report of journal.relationships) {
+      const file = parseJournalFile(`${report.id}/reviews/2026-12-10.md`, renderReviewFile(report));
+      assert.deepEqual(file.problems, [], report.id);
+      assert.ok(report.inferred.reasons.length > 0);
+    }
+  });
+});
