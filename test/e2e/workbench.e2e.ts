@@ -1,10 +1,12 @@
 /**
- * The workbench opens the fixture workspace in code-server and the Explorer lists its folders.
- * Measures the time from opening the workbench to the Explorer showing `journal/`.
+ * The workbench opens the fixture workspace in code-server and the Explorer lists its folders;
+ * measures the time from opening the workbench to the Explorer showing `journal/`. And the
+ * helpers of workbench.ts drive a real editor.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { waitUntil } from '../../scripts/vscode-test/host.mjs';
 import { recordMetric, watchFirstAppearance, workbench } from './workbench';
 
 const JOURNAL_ROW = '.explorer-folders-view .monaco-list-row[aria-label="journal"]';
@@ -27,5 +29,21 @@ describe('workbench', () => {
     const title = await wb.page.title();
     assert.match(title, new RegExp(path.basename(wb.workspaceDir)), `window title "${title}" names the workspace folder`);
     await wb.screenshot('workbench');
+  });
+});
+
+describe('workbench helpers', () => {
+  it('open a file by Quick Open, insert a snippet by its prefix and save from the command palette', async () => {
+    const wb = workbench();
+    const file = 'harness-scratch.md';
+    fs.writeFileSync(path.join(wb.workspaceDir, file), '# Scratch\n\n');
+    await wb.openFile(file);
+    await wb.goToLine(3);
+    // A snippet that VS Code's own Markdown support contributes: checks the helper, not the product.
+    await wb.insertSnippet('heading2');
+    await wb.page.keyboard.type('Inserted by the end-to-end harness');
+    await wb.runCommand('File: Save');
+    await waitUntil(`${file} to be saved`, () => wb.readWorkspaceFile(file).includes('## Inserted'), { timeoutMs: 10_000 });
+    assert.equal(wb.readWorkspaceFile(file), '# Scratch\n\n## Inserted by the end-to-end harness');
   });
 });

@@ -214,7 +214,11 @@ export class Workbench {
    * label is `prefix` (or `label`). Fails when the suggestion list has no such entry.
    */
   async insertSnippet(prefix: string, label = prefix, timeoutMs = 15_000): Promise<void> {
-    await this.page.locator('.editor-instance .monaco-editor textarea').first().focus();
+    // Type where the cursor is; give the editor the focus first if something else has it.
+    if (await this.page.locator('.editor-instance .monaco-editor.focused').count() === 0) {
+      await this.runCommand('View: Focus Active Editor Group');
+      await this.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'visible', timeout: timeoutMs });
+    }
     await this.page.keyboard.type(prefix);
     await this.page.keyboard.press(`Control+Space`);
     const widget = this.page.locator('.editor-widget.suggest-widget');
