@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { Feature } from './feature';
+import type { JournalService } from './journalService';
+import { isClosed, nextSessionLabel, stageLabel, type RelationshipNode } from './tree/items';
+import { ReportCache } from './tree/reports';
+
+/**
+ * The status bar entry for the relationship of the active editor's file: its stage and the days
+ * to the next session. A click runs Review goals for that relationship. Hidden for other files.
+ */
+export class RelationshipStatus implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('mentoringJournal.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly reports: ReportCache;
+  private readonly disposables: vscode.Disposable[] = [];
+  private shown = false;
+
+  constructor(private readonly service: JournalService) {
+    this.reports = new ReportCache(service);
+    this.item.name = 'Mentoring Journal';
+    this.disposables.push(
+      this.item,
+      service.onDidChange((changes) => {
+        this.reports.invalidate(changes);
+        this.update();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    );
+    this.update();
+  }
+
+  /** Shows or hides the entry for the active editor; returns whether it is shown. */
+  update(): boolean {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const located = uri && this.service.locate(uri);
+    const id = located ? located.root.index.relationshipIdOf(located.path) : undefined;
+    const entry = located && id !== undefined ? this.reports.get(located.root, id) : undefined;
+    if (!entry) {
+      this.item.hide();
+      return (this.shown = false);
+    }
+    const { report } = entry;
+    const next = isClosed(report) ? 'closed' : nextSessionLabel(report);
+    this.item.text = `$(mortar-board) ${stageLabel(report)}${next ? ` · ${next}` : ''}`;
+    const pair = `${report.mentors.join(', ')} ↔ ${report.mentees.join(', ')}`;
+    this.item.tooltip = `${pair}\nStage: ${stageLabel(report)}${next ? `\n${next}` : ''}\nClick to review goals`;
+    this.item.backgroundColor = report.cadence.overdue && !isClosed(report) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    // The same argument the view's context menu passes, so Review goals needs to handle one shape.
+    const node: RelationshipNode = { kind: 'relationship', id: ReportCache.key(entry.root, entry.relationship.id), parent: undefined, entry };
+    this.item.command = { command: 'mentoringJournal.reviewGoals', title: 'Review goals', arguments: [node] };
+    this.item.show();
+    return (this.shown = true);
+  }
+
+  /** Whether the entry is shown (StatusBarItem itself does not tell). */
+  get visible(): boolean {
+    return this.shown;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export const registerStatusBar: Feature = ({ service, api }) => {
+  const status = new RelationshipStatus(service);
+  api.statusBar = status;
+  return status;
+};

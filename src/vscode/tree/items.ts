@@ -1,0 +1,212 @@
+import * as vscode from 'vscode';
+import { STAGES, type Relationship, type Session, type SourceRef } from '../../core';
+import type { GoalReport, RelationshipReport, Signal } from '../../core/model';
+import { toVsRange } from '../convert';
+import type { JournalRoot } from '../journalService';
+import type { TreeNode } from './baseTreeProvider';
+
+/** One relationship with its report for today: what every node of its subtree refers to. */
+export interface RelationshipEntry {
+  readonly root: JournalRoot;
+  readonly relationship: Relationship;
+  readonly report: RelationshipReport;
+}
+
+interface NodeBase extends TreeNode {
+  readonly entry: RelationshipEntry;
+  readonly parent: JournalNode | undefined;
+}
+
+export interface RelationshipNode extends NodeBase { readonly kind: 'relationship' }
+export interface AgreementNode extends NodeBase { readonly kind: 'agreement' }
+export interface GroupNode extends NodeBase { readonly kind: 'goals' | 'sessions' | 'signals' }
+export interface GoalNode extends NodeBase { readonly kind: 'goal'; readonly goal: GoalReport }
+export interface SessionNode extends NodeBase { readonly kind: 'session'; readonly session: Session }
+export interface SignalNode extends NodeBase { readonly kind: 'signal'; readonly signal: Signal }
+
+/**
+ * A node of the Relationships tree. Commands run from the view's menus receive it as their
+ * first argument: `node.entry` names the journal root, the relationship and its report.
+ */
+export type JournalNode = RelationshipNode | AgreementNode | GroupNode | GoalNode | SessionNode | SignalNode;
+
+export const OPEN_ITEM = 'mentoringJournal.openItem';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A file of the relationship's journal root as a URI. */
+export function fileUri(entry: RelationshipEntry, file: string): vscode.Uri {
+  return entry.root.fs.uri(file);
+}
+
+function openCommand(entry: RelationshipEntry, source: SourceRef): vscode.Command {
+  const uri = fileUri(entry, source.file);
+  return { command: OPEN_ITEM, title: 'Open', arguments: [uri, toVsRange(source.range)] };
+}
+
+/** Whether the partners recorded the closure of their partnership. */
+export function isClosed(report: RelationshipReport): boolean {
+  return !!report.closure;
+}
+
+/** "building (stage 2)": the declared stage, or the inferred one when none is declared. */
+export function stageLabel(report: RelationshipReport): string {
+  const stage = report.declaredStage ?? report.inferred.stage;
+  return `${stage} (stage ${STAGES.indexOf(stage) + 1})`;
+}
+
+/** "next session in 5 days", "overdue 3 days", or undefined when nothing is planned. */
+export function nextSessionLabel(report: RelationshipReport): string | undefined {
+  const { overdue, overdueDays, daysToNext } = report.cadence;
+  if (overdue) return `overdue ${plural(overdueDays, 'day')}`;
+  if (daysToNext === undefined) return undefined;
+  if (daysToNext === 0) return 'next session today';
+  if (daysToNext > 0) return `next session in ${plural(daysToNext, 'day')}`;
+  return `next session was due ${plural(-daysToNext, 'day')} ago`;
+}
+
+/** How the relationship is doing, from the cadence and the severity of its signals. */
+export function healthIcon(report: RelationshipReport): vscode.ThemeIcon {
+  if (isClosed(report)) return new vscode.ThemeIcon('archive', new vscode.ThemeColor('descriptionForeground'));
+  if (report.signals.some((s) => s.severity === 'error')) return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (report.cadence.overdue || report.signals.some((s) => s.severity === 'warning')) {
+    return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  }
+  return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+}
+
+const GOAL_ICONS: Record<GoalReport['status'], [icon: string, color: string]> = {
+  proposed: ['circle-large-outline', 'charts.blue'],
+  active: ['play-circle', 'charts.yellow'],
+  paused: ['debug-pause', 'disabledForeground'],
+  achieved: ['pass-filled', 'testing.iconPassed'],
+  dropped: ['circle-slash', 'disabledForeground'],
+};
+
+const SIGNAL_ICONS: Record<Signal['severity'], [icon: string, color: string]> = {
+  error: ['error', 'list.errorForeground'],
+  warning: ['warning', 'list.warningForeground'],
+  info: ['info', 'charts.blue'],
+};
+
+const themeIcon = ([icon, color]: [string, string]) => new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+
+/** "2026-12-18 (25 days left)", "2026-10-01 (overdue 3 days)". */
+function dueLabel(goal: GoalReport): string | undefined {
+  if (!goal.due) return undefined;
+  if (goal.daysLeft === undefined || goal.status === 'achieved' || goal.status === 'dropped') return `due ${goal.due}`;
+  if (goal.daysLeft < 0) return `due ${goal.due} (overdue ${plural(-goal.daysLeft, 'day')})`;
+  return `due ${goal.due} (${plural(goal.daysLeft, 'day')} left)`;
+}
+
+function relationshipItem(node: RelationshipNode): vscode.TreeItem {
+  const { report, relationship } = node.entry;
+  const names = report.mentors.length || report.mentees.length
+    ? `${report.mentors.join(', ') || '?'} ↔ ${report.mentees.join(', ') || '?'}`
+    : relationship.folder || node.entry.root.uri.path.split('/').pop() || 'journal';
+  const item = new vscode.TreeItem(names, vscode.TreeItemCollapsibleState.Collapsed);
+  const next = isClosed(report) ? `closed ${report.closure?.date}` : nextSessionLabel(report);
+  item.description = [stageLabel(report), next].filter(Boolean).join(' · ');
+  item.iconPath = healthIcon(report);
+  item.resourceUri = fileUri(node.entry, relationship.agreementFile);
+  const tip = new vscode.MarkdownString();
+  tip.appendMarkdown(`**${escape(names)}**  \n`);
+  tip.appendMarkdown(`Folder: \`${relationship.folder || '.'}\`  \n`);
+  tip.appendMarkdown(`Stage: ${report.declaredStage ?? 'not declared'}; the journal suggests **${report.inferred.stage}**`);
+  for (const reason of report.inferred.reasons) tip.appendMarkdown(`\n- ${escape(reason)}`);
+  if (report.cadence.cadence) tip.appendMarkdown(`\n\nCadence: ${report.cadence.cadence.label}`);
+  if (report.cadence.nextMeeting) tip.appendMarkdown(`\n\nNext session: ${report.cadence.nextMeeting}`);
+  item.tooltip = tip;
+  return item;
+}
+
+function agreementItem(node: AgreementNode): vscode.TreeItem {
+  const { relationship } = node.entry;
+  const signed = relationship.agreement?.signed ?? {};
+  const item = new vscode.TreeItem('Agreement', vscode.TreeItemCollapsibleState.None);
+  if (signed.mentor && signed.mentee) {
+    item.description = 'signed';
+    item.iconPath = new vscode.ThemeIcon('verified', new vscode.ThemeColor('testing.iconPassed'));
+  } else {
+    const by = signed.mentor ? ', signed by the mentor only' : signed.mentee ? ', signed by the mentee only' : '';
+    item.description = `not signed${by}`;
+    item.iconPath = new vscode.ThemeIcon('unverified', new vscode.ThemeColor('list.warningForeground'));
+  }
+  item.tooltip = `Signed by the mentor: ${signed.mentor ?? 'no'}\nSigned by the mentee: ${signed.mentee ?? 'no'}`;
+  const source = relationship.agreement?.source ?? { file: relationship.agreementFile, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
+  item.command = openCommand(node.entry, source);
+  return item;
+}
+
+function groupItem(node: GroupNode, count: number, hidden: number): vscode.TreeItem {
+  const title = node.kind === 'goals' ? 'Goals' : node.kind === 'sessions' ? 'Sessions' : 'Signals';
+  const item = new vscode.TreeItem(title, count ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.description = count ? String(count) : 'none';
+  if (hidden) item.description += ` (${hidden} achieved hidden)`;
+  item.iconPath = new vscode.ThemeIcon(node.kind === 'goals' ? 'target' : node.kind === 'sessions' ? 'calendar' : 'bell');
+  return item;
+}
+
+function goalItem(node: GoalNode): vscode.TreeItem {
+  const goal = node.goal;
+  const item = new vscode.TreeItem(goal.title || goal.id, vscode.TreeItemCollapsibleState.None);
+  const progress = goal.progress !== undefined ? `${goal.progress}%` : 'no progress yet';
+  item.description = [progress, dueLabel(goal)].filter(Boolean).join(' · ');
+  item.iconPath = themeIcon(GOAL_ICONS[goal.status]);
+  const tip = new vscode.MarkdownString();
+  tip.appendMarkdown(`**${escape(goal.title)}** \`${goal.id}\`\n\n`);
+  tip.appendMarkdown(`Status: **${goal.status}**, owner: ${goal.owner}, progress: ${progress}\n\n`);
+  tip.appendMarkdown(`Success criteria: ${goal.success ? escape(goal.success) : '*none written*'}\n\n`);
+  tip.appendMarkdown(`Last discussed: ${goal.lastDiscussed ?? 'never'}; ${plural(goal.discussedIn.length, 'session')}`);
+  if (goal.openActions.length) tip.appendMarkdown(`; ${plural(goal.openActions.length, 'open action')}`);
+  item.tooltip = tip;
+  item.command = openCommand(node.entry, goal.source);
+  return item;
+}
+
+function sessionItem(node: SessionNode): vscode.TreeItem {
+  const session = node.session;
+  const item = new vscode.TreeItem(session.date, vscode.TreeItemCollapsibleState.None);
+  const open = session.actions.filter((a) => !a.done).length;
+  const parts = [
+    session.status === 'held' ? undefined : session.status,
+    session.goals.length ? session.goals.join(', ') : 'no goals discussed',
+    plural(open, 'open action'),
+  ];
+  item.description = parts.filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(session.status === 'held' ? 'comment-discussion' : session.status === 'missed' ? 'circle-slash' : 'close');
+  item.tooltip = `${session.date} (${session.status})${session.duration ? `, ${session.duration} minutes` : ''}\nGoals: ${session.goals.join(', ') || 'none'}\nOpen actions: ${open}`;
+  item.command = openCommand(node.entry, session.source);
+  return item;
+}
+
+function signalItem(node: SignalNode): vscode.TreeItem {
+  const signal = node.signal;
+  const item = new vscode.TreeItem(signal.message, vscode.TreeItemCollapsibleState.None);
+  item.description = signal.advice;
+  item.iconPath = themeIcon(SIGNAL_ICONS[signal.severity]);
+  const tip = new vscode.MarkdownString();
+  tip.appendMarkdown(`${escape(signal.message)}\n\n**Advice:** ${escape(signal.advice)}\n\n\`${signal.code}\``);
+  item.tooltip = tip;
+  if (signal.source) item.command = openCommand(node.entry, signal.source);
+  return item;
+}
+
+/** The TreeItem of a node: label, description, icon, tooltip, the command a click runs, and `contextValue` for menus. */
+export function treeItem(node: JournalNode, counts: { children: number; hidden: number }): vscode.TreeItem {
+  let item: vscode.TreeItem;
+  switch (node.kind) {
+    case 'relationship': item = relationshipItem(node); item.contextValue = 'relationship'; break;
+    case 'agreement': item = agreementItem(node); item.contextValue = 'agreement'; break;
+    case 'goal': item = goalItem(node); item.contextValue = `goal.${node.goal.status}`; break;
+    case 'session': item = sessionItem(node); item.contextValue = `session.${node.session.status}`; break;
+    case 'signal': item = signalItem(node); item.contextValue = `signal.${node.signal.code}`; break;
+    default: item = groupItem(node, counts.children, counts.hidden); item.contextValue = node.kind;
+  }
+  item.id = node.id;
+  return item;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,51 @@
+import { analyzeRelationship } from '../../core/model';
+import type { JournalChange, JournalRoot, JournalService } from '../journalService';
+import type { RelationshipEntry } from './items';
+
+/**
+ * Every relationship of the workspace with its report for today, computed by the engine's model
+ * on demand and kept until the service reports a change to that relationship (or a new day).
+ */
+export class ReportCache {
+  private readonly entries = new Map<string, RelationshipEntry>();
+  private roots: readonly JournalRoot[] = [];
+
+  constructor(private readonly service: JournalService) {}
+
+  static key(root: JournalRoot, relationshipId: string): string {
+    return `${root.uri.toString()}::${relationshipId}`;
+  }
+
+  /** Drops the reports that a change of the service made stale. */
+  invalidate(changes: readonly JournalChange[]): void {
+    if (this.service.allRoots() !== this.roots) {
+      this.entries.clear();
+      return;
+    }
+    for (const { root, change } of changes) for (const id of change.relationships) this.entries.delete(ReportCache.key(root, id));
+  }
+
+  /** Every relationship, in the order of the roots and then by folder. */
+  all(): RelationshipEntry[] {
+    this.sync();
+    return this.service.allRoots().flatMap((root) => root.index.relationships().map((r) => this.get(root, r.id)).filter((e): e is RelationshipEntry => !!e));
+  }
+
+  get(root: JournalRoot, relationshipId: string): RelationshipEntry | undefined {
+    this.sync();
+    const key = ReportCache.key(root, relationshipId);
+    const cached = this.entries.get(key);
+    const relationship = root.index.relationship(relationshipId);
+    if (!relationship) return undefined;
+    if (cached && cached.relationship === relationship && cached.report.today === this.service.today()) return cached;
+    const entry = { root, relationship, report: analyzeRelationship(relationship, this.service.today(), root.options) };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private sync(): void {
+    if (this.service.allRoots() === this.roots) return;
+    this.roots = this.service.allRoots();
+    this.entries.clear();
+  }
+}

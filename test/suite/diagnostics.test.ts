@@ -1,0 +1,153 @@
+/**
+ * Diagnostics inside a real VS Code: the engine's problems for every journal file, open or not,
+ * through `vscode.languages.getDiagnostics`, with exact ranges, codes linking to the rule docs,
+ * and live updates while the user types.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+
+const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+const E = vscode.DiagnosticSeverity.Error;
+const W = vscode.DiagnosticSeverity.Warning;
+
+let extension: vscode.Extension<MentoringJournalApi>;
+
+const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+const file = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+
+type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as Truthy<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A diagnostic as `code severity startLine:startChar-endLine:endChar` (0-based, as VS Code counts). */
+function describe_(d: vscode.Diagnostic): string {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  const r = d.range;
+  return `${code} ${d.severity === E ? 'error' : d.severity === W ? 'warning' : 'info'} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentoring-journal');
+const summary = (path: string) => ours(file(path)).map(describe_);
+
+/** examples/broken/README.md's table, 0-based. */
+const EXPECTED: Record<string, string[]> = {
+  'broken/stray-session.md': ['file/outside-relationship error 0:0-0:3'],
+  'broken/jo-and-ravi/agreement.md': ['schema/missing-key error 0:0-0:3', 'keys/unknown warning 3:0-3:6', 'schema/invalid-enum error 4:8-4:18'],
+  'broken/lee-and-noor/goals/incident-review.md': ['schema/missing-key error 0:0-0:3'],
+  'broken/lee-and-noor/goals/on-call-readiness.md': ['date/impossible error 4:5-4:15'],
+  'broken/lee-and-noor/goals/pairing-habit.md': ['goal/due-before-start warning 5:5-5:15'],
+  'broken/lee-and-noor/goals/public-speaking.md': ['goal/no-success-criteria warning 3:8-3:14'],
+  'broken/lee-and-noor/sessions/2026-03-04.md': ['goal/unknown-id error 4:8-4:22'],
+  'broken/lee-and-noor/sessions/2026-03-18.md': ['type/missing warning 0:0-0:3'],
+  'broken/lee-and-noor/sessions/2026-04-01.md': ['yaml/syntax error 6:0-6:1'],
+  'broken/lee-and-noor/sessions/2026-04-15.md': ['yaml/duplicate-key error 5:0-5:1'],
+  'broken/lee-and-noor/sessions/2026-11-16.md': ['session/outside-partnership warning 2:6-2:16'],
+};
+
+async function edit(uri: vscode.Uri, find: string, replace: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const at = doc.getText().indexOf(find);
+  assert.ok(at >= 0, `"${find}" in ${uri.path}`);
+  const change = new vscode.WorkspaceEdit();
+  change.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + find.length)), replace);
+  assert.ok(await vscode.workspace.applyEdit(change));
+}
+
+async function revert(uri: vscode.Uri): Promise<void> {
+  await vscode.window.showTextDocument(uri);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+describe('Diagnostics: the journal problems in the Problems panel', () => {
+  before(async () => {
+    const found = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not installed`);
+    extension = found;
+    const api = await extension.activate();
+    await api.service.ready();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reports every problem of examples/broken with its exact range, code and severity, for files never opened', async () => {
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const [path, expected] of Object.entries(EXPECTED)) {
+      assert.ok(!open.has(file(path).toString()), `${path} must not be open for this test`);
+      await waitFor(`diagnostics of ${path}`, () => ours(file(path)).length > 0);
+      assert.deepEqual(summary(path), expected, path);
+    }
+  });
+
+  it('reports nothing else: the example journal is clean and only the listed broken files have problems', () => {
+    const withProblems = vscode.languages.getDiagnostics()
+      .filter(([, ds]) => ds.some((d) => d.source === 'mentoring-journal'))
+      .map(([uri]) => vscode.workspace.asRelativePath(uri, false))
+      .sort();
+    assert.deepEqual(withProblems, Object.keys(EXPECTED).sort());
+  });
+
+  it('carries the message, the source, and a code that links to the rule in the bundled docs/rules.md', () => {
+    const [missing, unknown] = ours(file('broken/jo-and-ravi/agreement.md'));
+    assert.equal(missing!.source, 'mentoring-journal');
+    assert.match(missing!.message, /Missing required key `mentee`/);
+    assert.match(unknown!.message, /did you mean `mentee`\?/);
+    const code = missing!.code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'schema/missing-key');
+    const docs = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules.md');
+    assert.equal(code.target.toString(), docs.with({ fragment: 'schema-missing-key' }).toString());
+    const yaml = ours(file('broken/lee-and-noor/sessions/2026-04-01.md'))[0]!.code as { value: string; target: vscode.Uri };
+    assert.equal(yaml.target.fragment, 'yaml-syntax');
+    assert.notEqual(code.target.scheme, 'https', 'no network link');
+  });
+
+  it('updates live while the user types, before saving, and returns to the saved state on revert', async () => {
+    const uri = file('broken/jo-and-ravi/agreement.md');
+    await vscode.window.showTextDocument(uri);
+    await edit(uri, 'mentie:', 'mentee:');
+    try {
+      await waitFor('the typo fix to clear two problems', () => ours(uri).length === 1);
+      assert.deepEqual(summary('broken/jo-and-ravi/agreement.md'), ['schema/invalid-enum error 4:8-4:18']);
+    } finally {
+      await revert(uri);
+    }
+    await waitFor('the problems to come back', () => ours(uri).length === 3);
+    assert.deepEqual(summary('broken/jo-and-ravi/agreement.md'), EXPECTED['broken/jo-and-ravi/agreement.md']);
+  });
+
+  it('reports a mistake typed into a valid file at the value, and clears it when undone', async () => {
+    const uri = file('journal/priya-and-sam/goals/capacity-planning.md');
+    await vscode.window.showTextDocument(uri);
+    await edit(uri, 'status: achieved', 'status: done');
+    try {
+      await waitFor('the invalid status to be reported', () => ours(uri).length > 0);
+      assert.deepEqual(summary('journal/priya-and-sam/goals/capacity-planning.md'), ['schema/invalid-enum error 5:8-5:12']);
+      assert.match(ours(uri)[0]!.message, /`status` must be one of/);
+    } finally {
+      await revert(uri);
+    }
+    await waitFor('the problem to clear', () => ours(uri).length === 0);
+  });
+
+  it('reports files created on disk without opening them, and forgets deleted files', async () => {
+    const uri = file('broken/lee-and-noor/goals/new-goal.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntype: goal\nowner: mentee\nstatus: proposed\n---\n'));
+    try {
+      await waitFor('the new file to be checked', () => ours(uri).length > 0);
+      assert.deepEqual(summary('broken/lee-and-noor/goals/new-goal.md'), ['schema/missing-key error 0:0-0:3']);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('the deleted file to lose its diagnostics', () => ours(uri).length === 0);
+  });
+});

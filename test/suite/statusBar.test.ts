@@ -1,0 +1,101 @@
+/**
+ * The status bar entry inside a real VS Code: it follows the active editor's relationship,
+ * shows its stage and the days to the next session, and runs Review goals on a click.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+import type { RelationshipStatus } from '../../src/vscode/statusBar';
+import type { RelationshipNode } from '../../src/vscode/tree/items';
+
+const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+const TODAY = '2026-11-23';
+
+let api: MentoringJournalApi;
+let status: RelationshipStatus;
+
+const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+const file = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+
+type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as Truthy<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; status bar: ${status.visible ? status.item.text : '(hidden)'}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('Status bar: stage and next session of the active relationship', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    api = await extension.activate();
+    api.setToday(TODAY);
+    await api.service.ready();
+    status = api.statusBar as RelationshipStatus;
+    assert.ok(status?.item, 'activate() returns api.statusBar');
+  });
+
+  after(async () => {
+    api.setToday(TODAY);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("shows the stage and the days to the next session for any file of the active editor's relationship", async () => {
+    await vscode.window.showTextDocument(file('journal/priya-and-sam/sessions/2026-06-03.md'));
+    await waitFor('the Priya and Sam entry', () => status.visible && status.item.text.includes('building'));
+    assert.equal(status.item.text, '$(mortar-board) building (stage 2) · next session in 9 days');
+    assert.equal(status.item.name, 'Mentoring Journal');
+    assert.match(String(status.item.tooltip), /^Priya Raman ↔ Sam Okafor\n/);
+    assert.equal(status.item.backgroundColor, undefined);
+
+    await vscode.window.showTextDocument(file('journal/reverse-mentoring/agreement.md'));
+    await waitFor('the reverse mentoring entry', () => status.item.text.includes('mastery'));
+    assert.equal(status.item.text, '$(mortar-board) mastery (stage 3) · next session in 16 days');
+  });
+
+  it('warns when the next session is overdue', async () => {
+    await vscode.window.showTextDocument(file('broken/jo-and-ravi/agreement.md'));
+    await waitFor('the Jo and Ravi entry', () => status.item.text.includes('creating'));
+    assert.equal(status.item.text, '$(mortar-board) creating (stage 1) · overdue 76 days');
+    assert.equal((status.item.backgroundColor as { id?: string } | undefined)?.id, 'statusBarItem.warningBackground');
+  });
+
+  it('runs Review goals for that relationship when clicked', async () => {
+    await vscode.window.showTextDocument(file('journal/priya-and-sam/goals/write-design-rfc.md'));
+    await waitFor('the Priya and Sam entry', () => status.item.text.includes('building'));
+    const command = status.item.command as vscode.Command;
+    assert.equal(command.command, 'mentoringJournal.reviewGoals');
+    const node = command.arguments?.[0] as RelationshipNode;
+    assert.equal(node.kind, 'relationship');
+    assert.equal(node.entry.relationship.id, 'journal/priya-and-sam');
+    // The same node the Mentoring view passes from its context menu.
+    const roots = (await (api.tree as { provider: vscode.TreeDataProvider<RelationshipNode> }).provider.getChildren()) ?? [];
+    assert.ok(roots.some((r) => r.id === node.id), 'the argument has the id of the tree node');
+  });
+
+  it('follows the date: the days count down as today moves', async () => {
+    await vscode.window.showTextDocument(file('journal/priya-and-sam/agreement.md'));
+    await waitFor('the Priya and Sam entry', () => status.item.text.includes('building'));
+    api.setToday('2026-12-01');
+    await waitFor('one day left', () => status.item.text.endsWith('next session in 1 day'));
+    api.setToday('2026-12-02');
+    await waitFor('today', () => status.item.text.endsWith('next session today'));
+    api.setToday('2026-12-10');
+    await waitFor('overdue', () => status.item.text.endsWith('overdue 8 days'));
+    api.setToday(TODAY);
+    await waitFor('back to 9 days', () => status.item.text.endsWith('next session in 9 days'));
+  });
+
+  it('hides itself for files outside every relationship', async () => {
+    await vscode.window.showTextDocument(file('journal/README.md'));
+    await waitFor('the entry to hide', () => !status.visible);
+    assert.equal(status.visible, false);
+    await vscode.window.showTextDocument(file('journal/priya-and-sam/agreement.md'));
+    await waitFor('the entry to come back', () => status.visible);
+  });
+});
