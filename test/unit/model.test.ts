@@ -29,6 +29,14 @@ describe('analyzeRelationship', () => {
     assert.deepEqual(report.signals, []);
   });
 
+  it('reviews as of today: sessions dated later are left out', async () => {
+    const rel = await load({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-20', progress: { rfc: 30 } }, { date: '2026-06-10', progress: { rfc: 60 } }] });
+    const report = analyzeRelationship(rel, TODAY);
+    assert.deepEqual(report.sessions.map((s) => s.date), ['2026-05-20']);
+    assert.equal(report.goals[0]!.progress, 30);
+    assert.equal(analyzeRelationship(rel, '2026-06-10').goals[0]!.progress, 60);
+  });
+
   it('is deterministic', async () => {
     const rel = await load({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-20', goals: ['rfc'], progress: { rfc: 30 } }] });
     assert.deepEqual(analyzeRelationship(rel, TODAY), analyzeRelationship(rel, TODAY));

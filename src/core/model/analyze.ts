@@ -19,10 +19,14 @@ function elapsedShare(started: string | undefined, ends: string | undefined, tod
  * Analyzes one relationship as of `today` (`YYYY-MM-DD`): stage declared and inferred, goals,
  * cadence health, open actions, signals and the changes since the latest review saved before
  * today. Pure and deterministic: the same relationship, date and options give the same report.
- * A relationship without a readable agreement still gets a report (no partners, stage creating).
+ * Sessions dated after `today` are left out. A relationship without a readable agreement still
+ * gets a report (no partners, stage creating).
  */
-export function analyzeRelationship(rel: Relationship, today: string, options: Partial<EngineOptions> = {}): RelationshipReport {
+export function analyzeRelationship(relationship: Relationship, today: string, options: Partial<EngineOptions> = {}): RelationshipReport {
   const opts = { ...DEFAULT_OPTIONS, ...options };
+  // Sessions dated after today have not happened yet (an agenda written ahead) or, with an earlier
+  // `today`, had not happened then: the review is as of `today`, so it leaves them out.
+  const rel: Relationship = { ...relationship, sessions: relationship.sessions.filter((s) => s.date <= today) };
   const agreement = rel.agreement;
   const actions = openActions(rel.sessions, today);
   const goals = goalReports(rel, actions, today);

@@ -13,6 +13,7 @@ export interface ActionJson {
   source: SourceRef;
 }
 
+/** A goal's figures in JSON (see {@link GoalReport}). */
 export interface GoalJson {
   id: string;
   title: string;
@@ -30,6 +31,7 @@ export interface GoalJson {
   source: SourceRef;
 }
 
+/** Cadence health in JSON (see {@link CadenceHealth}). */
 export interface CadenceJson {
   cadence: string | null;
   cadenceDays: number | null;
@@ -45,6 +47,7 @@ export interface CadenceJson {
   overdueBy: CadenceHealth['overdueBy'] | null;
 }
 
+/** A signal in JSON; `goal` is the goal id for goal signals. */
 export interface SignalJson {
   code: string;
   severity: Severity;
@@ -79,6 +82,7 @@ export interface RelationshipJson {
   changes: Omit<ReviewChanges, 'previous'> & { previous: { date: string; file: string } | null };
 }
 
+/** A whole journal's review in JSON. */
 export interface JournalJson {
   today: string;
   relationships: RelationshipJson[];

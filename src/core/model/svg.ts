@@ -2,6 +2,7 @@ import { toDayNumber } from '../dates';
 import { escapeXml as x } from './escape';
 import type { ProgressSeries } from './series';
 
+/** Requested size of the chart in pixels. */
 export interface SvgOptions {
   width: number;
   height: number;
