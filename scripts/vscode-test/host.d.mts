@@ -26,6 +26,8 @@ export interface InstalledExtension {
   id: string;
   dir: string;
   manifest: ExtensionManifest;
+  /** Paths relative to `dir`: what the extension's .vsix would hold. */
+  files: string[];
 }
 
 export interface HostDirs {
@@ -67,6 +69,7 @@ export interface StartHostOptions {
 export function log(prefix: string, message: string): void;
 export function assertSetup(): void;
 export function readManifest(dir: string): ExtensionManifest;
+export function packagedFiles(dir: string): string[];
 export function installExtensionFolder(sourceDir: string, extensionsDir: string): InstalledExtension;
 export function prepareWorkspace(dest: string): string[];
 export function freePort(): Promise<number>;

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -67,16 +68,54 @@ export function readManifest(dir) {
   return manifest;
 }
 
-/** Top-level entries of the repository that are not part of the installed extension. */
-const NOT_IN_EXTENSION = new Set([
-  'node_modules', '.git', '.cache', 'out', 'test-results', '.vscode-test', '.ci', 'src', 'test', 'scripts',
-  'docs', 'examples', 'coverage', 'bin', '.github', '.vscode',
-]);
+/** Never part of an installed extension, and too big to walk (the code-server cache). */
+const NEVER_PACKAGED = new Set(['node_modules', '.git', '.cache', 'out', 'test-results', '.vscode-test', '.vscode-test-web']);
+
+/** vsce's default ignore list (@vscode/vsce out/package.js, defaultIgnore). */
+const VSCE_DEFAULT_IGNORE = [
+  '.vscodeignore', 'package-lock.json', 'npm-debug.log', 'yarn.lock', 'yarn-error.log', 'npm-shrinkwrap.json',
+  '.editorconfig', '.npmrc', '.yarnrc', '.gitattributes', '*.todo', 'tslint.yaml', '.eslintrc*', '.babelrc*',
+  '.prettierrc*', '.cz-config.js', '.commitlintrc*', 'webpack.config.js', 'ISSUE_TEMPLATE.md', 'CONTRIBUTING.md',
+  'PULL_REQUEST_TEMPLATE.md', 'CODE_OF_CONDUCT.md', '.github', '.travis.yml', 'appveyor.yml', '**/.git', '**/.git/**',
+  '**/*.vsix', '**/.DS_Store', '**/*.vsixmanifest', '**/.vscode-test/**', '**/.vscode-test-web/**',
+];
+
+function walk(dir, rel = '') {
+  const out = [];
+  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+    if (!rel && NEVER_PACKAGED.has(entry.name)) continue;
+    if (entry.isDirectory()) out.push(...walk(dir, relPath));
+    else if (entry.isFile() || entry.isSymbolicLink()) out.push(relPath);
+  }
+  return out;
+}
 
 /**
- * Copies an extension folder into `extensionsDir` as `<publisher>.<name>-<version>` (the layout
- * VS Code scans). For the product, the repository root: everything but sources, tests, tooling
- * and dependencies (the bundle in dist/ carries its dependencies). Returns the folder.
+ * The files `vsce package --no-dependencies` would put into the .vsix: the extension's
+ * .vscodeignore (or package.json "files") applied the way vsce applies it (same default
+ * ignores, same minimatch options), so that the tests run against what users install.
+ */
+export function packagedFiles(dir) {
+  const requireFromVsce = createRequire(createRequire(import.meta.url).resolve('@vscode/vsce/package.json'));
+  const { minimatch } = requireFromVsce('minimatch');
+  const options = { dot: true };
+  const manifest = readManifest(dir);
+  const ignoreFile = path.join(dir, '.vscodeignore');
+  let raw = '';
+  if (fs.existsSync(ignoreFile)) raw = fs.readFileSync(ignoreFile, 'utf8');
+  else if (Array.isArray(manifest.files)) raw = [...manifest.files.map((f) => `!${f}`), '**'].join('\n');
+  const lines = raw.split(/[\n\r]/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const withFolders = [...lines, ...lines.filter((l) => !/(^|\/)[^/]*\*[^/]*$/.test(l)).map((l) => (l.endsWith('/') ? `${l}**` : `${l}/**`))];
+  const patterns = [...VSCE_DEFAULT_IGNORE, ...withFolders, '!package.json', '!README.md'];
+  const ignore = patterns.filter((p) => !p.startsWith('!'));
+  const negate = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  return walk(dir).filter((f) => !ignore.some((p) => minimatch(f, p, options)) || negate.some((p) => minimatch(f, p, options)));
+}
+
+/**
+ * Installs an extension folder into `extensionsDir` as `<publisher>.<name>-<version>` (the layout
+ * VS Code scans), with exactly the files its .vsix would hold (packagedFiles). Returns the folder.
  */
 export function installExtensionFolder(sourceDir, extensionsDir) {
   const manifest = readManifest(sourceDir);
@@ -85,12 +124,12 @@ export function installExtensionFolder(sourceDir, extensionsDir) {
     throw new Error(`${manifest.publisher}.${manifest.name}: main ${manifest.main} not found in ${sourceDir} (build it first: npm run build)`);
   }
   const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
-  fs.mkdirSync(target, { recursive: true });
-  for (const entry of fs.readdirSync(sourceDir)) {
-    if (NOT_IN_EXTENSION.has(entry) || entry.endsWith('.vsix') || entry.endsWith('.log')) continue;
-    fs.cpSync(path.join(sourceDir, entry), path.join(target, entry), { recursive: true, dereference: true });
+  const files = packagedFiles(sourceDir);
+  for (const rel of files) {
+    fs.mkdirSync(path.dirname(path.join(target, rel)), { recursive: true });
+    fs.copyFileSync(fs.realpathSync(path.join(sourceDir, rel)), path.join(target, rel));
   }
-  return { id: `${manifest.publisher}.${manifest.name}`.toLowerCase(), dir: target, manifest };
+  return { id: `${manifest.publisher}.${manifest.name}`.toLowerCase(), dir: target, manifest, files };
 }
 
 /**
