@@ -332,6 +332,8 @@ export async function openBrowser(host, { viewport = { width: 1440, height: 900 
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    // Chromium keeps its crash-report database under XDG_CONFIG_HOME: not in the user's $HOME.
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(host.dirs.home, 'config'), XDG_CACHE_HOME: path.join(host.dirs.home, 'cache') },
   });
   host.browser = context;
   const page = context.pages()[0] ?? await context.newPage();

@@ -31,6 +31,12 @@ say() { printf '[setup-code-server] %s\n' "$*"; }
 elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
 
 mkdir -p "$CACHE"
+# One setup at a time (two test tiers started together would otherwise install twice).
+exec 9>"$CACHE/.setup.lock"
+if ! flock -n 9; then
+  say "waiting for another setup to finish"
+  flock 9
+fi
 
 # --- 1. Debian packages -------------------------------------------------------------------
 apt_packages=(chromium libkrb5-dev)

@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stopAllHosts, stopHostsOnSignals, writeTierSummary } from '../../scripts/vscode-test/host.mjs';
-import { recordMetric, setCurrentWorkbench, Workbench, workbench, writeMetrics } from './workbench';
+import { E2E_RESULTS, recordMetric, SCREENSHOTS, setCurrentWorkbench, Workbench, workbench, writeMetrics } from './workbench';
 
 const { values: opts } = parseArgs({
   options: {
@@ -39,6 +39,11 @@ function findTests(dir: string): string[] {
 
 async function main(): Promise<boolean> {
   stopHostsOnSignals();
+  // Start clean: no figures, logs or failure screenshots of an earlier run.
+  fs.rmSync(E2E_RESULTS, { recursive: true, force: true });
+  if (fs.existsSync(SCREENSHOTS)) {
+    for (const f of fs.readdirSync(SCREENSHOTS)) if (f.startsWith('failed-')) fs.rmSync(path.join(SCREENSHOTS, f));
+  }
   const whole = setTimeout(() => {
     process.stderr.write(`[e2e] FAILED: time-out after ${opts.timeout} s\n`);
     writeTierSummary('e2e', { total: 0, passed: 0, failed: 0, durationMs: Date.now() - started, ok: false, extra: { reason: 'time-out' } });

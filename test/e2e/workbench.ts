@@ -46,6 +46,8 @@ export interface OpenOptions {
   /** Extra user settings. */
   settings?: Record<string, unknown>;
   keep?: boolean;
+  /** Names the logs folder: test-results/<name>/logs/ (default e2e). */
+  name?: string;
 }
 
 let current: Workbench | undefined;
@@ -86,23 +88,24 @@ export class Workbench {
     private readonly readyFile: string,
     /** Date.now() when the navigation to the workbench started. */
     readonly openedAt: number,
+    readonly name: string,
   ) {
     this.consoleLines = consoleLines;
   }
 
   /** Starts code-server and loads the workbench on the fixture workspace. */
   static async open(options: OpenOptions = {}): Promise<Workbench> {
-    fs.mkdirSync(E2E_RESULTS, { recursive: true });
-    const readyFile = path.join(E2E_RESULTS, 'host-ready.json');
-    fs.rmSync(readyFile, { force: true });
+    const name = options.name ?? 'e2e';
+    let readyFile = '';
     const host = await startHost({
-      name: 'e2e',
+      name,
       keep: options.keep,
       settings: options.settings,
       extensions: [options.extension ?? repoRoot, bootstrapExtensionDir],
-      env: { MJ_HOST_READY_FILE: readyFile },
       prepare: async ({ dirs }) => {
         await options.populate?.(dirs.workspace);
+        readyFile = path.join(dirs.run, 'host-ready.json');
+        return { MJ_HOST_READY_FILE: readyFile };
       },
     });
     try {
@@ -111,7 +114,7 @@ export class Workbench {
       await page.addInitScript({ content: firstAppearanceScript([...watches.entries()]) });
       const openedAt = Date.now();
       await page.goto(host.url, { waitUntil: 'domcontentloaded' });
-      const wb = new Workbench(host, page, consoleLines, readyFile, openedAt);
+      const wb = new Workbench(host, page, consoleLines, readyFile, openedAt, name);
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       return wb;
     } catch (err) {
@@ -311,9 +314,10 @@ export class Workbench {
     return file;
   }
 
-  /** Stops Chromium and code-server; copies the logs into test-results/e2e/logs/. */
+  /** Stops Chromium and code-server; copies the logs into test-results/<name>/logs/. */
   async close(): Promise<void> {
-    collectLogs(this.host, 'e2e', { 'browser-console.log': this.consoleLines.join('\n') + '\n' });
+    const logs = collectLogs(this.host, this.name, { 'browser-console.log': this.consoleLines.join('\n') + '\n' });
+    if (this.readyInfo) fs.writeFileSync(path.join(logs, 'host-ready.json'), JSON.stringify(this.readyInfo, null, 2));
     await this.host.stop();
   }
 }
