@@ -110,6 +110,8 @@ describe('Mentoring view: the Relationships tree', () => {
     assert.equal(rfc.label, 'Lead the design RFC for the event-driven billing pipeline');
     assert.equal(rfc.description, '60% · due 2026-12-18 (25 days left)');
     assert.equal(item(nodes[1]!).description, 'no progress yet');
+    // The file's URI lets VS Code decorate the item with the file's problems.
+    assert.equal(rfc.resourceUri?.toString(), file('journal/priya-and-sam/goals/write-design-rfc.md').toString());
     assert.equal(item(nodes[0]!).description, '100% · due 2026-09-30');
     const tooltip = rfc.tooltip as vscode.MarkdownString;
     assert.ok(tooltip instanceof vscode.MarkdownString, 'the goal tooltip is a MarkdownString');

@@ -108,7 +108,6 @@ function relationshipItem(node: RelationshipNode): vscode.TreeItem {
   const next = isClosed(report) ? `closed ${report.closure?.date}` : nextSessionLabel(report);
   item.description = [stageLabel(report), next].filter(Boolean).join(' · ');
   item.iconPath = healthIcon(report);
-  item.resourceUri = fileUri(node.entry, relationship.agreementFile);
   const tip = new vscode.MarkdownString();
   tip.appendMarkdown(`**${escape(names)}**  \n`);
   tip.appendMarkdown(`Folder: \`${relationship.folder || '.'}\`  \n`);
@@ -135,6 +134,8 @@ function agreementItem(node: AgreementNode): vscode.TreeItem {
   item.tooltip = `Signed by the mentor: ${signed.mentor ?? 'no'}\nSigned by the mentee: ${signed.mentee ?? 'no'}`;
   const source = relationship.agreement?.source ?? { file: relationship.agreementFile, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
   item.command = openCommand(node.entry, source);
+  // With the file's URI, VS Code decorates the item with the file's problems (color and count).
+  item.resourceUri = fileUri(node.entry, source.file);
   return item;
 }
 
@@ -161,6 +162,7 @@ function goalItem(node: GoalNode): vscode.TreeItem {
   if (goal.openActions.length) tip.appendMarkdown(`; ${plural(goal.openActions.length, 'open action')}`);
   item.tooltip = tip;
   item.command = openCommand(node.entry, goal.source);
+  if (goal.source.file !== node.entry.relationship.agreementFile) item.resourceUri = fileUri(node.entry, goal.source.file);
   return item;
 }
 
@@ -177,6 +179,7 @@ function sessionItem(node: SessionNode): vscode.TreeItem {
   item.iconPath = new vscode.ThemeIcon(session.status === 'held' ? 'comment-discussion' : session.status === 'missed' ? 'circle-slash' : 'close');
   item.tooltip = `${session.date} (${session.status})${session.duration ? `, ${session.duration} minutes` : ''}\nGoals: ${session.goals.join(', ') || 'none'}\nOpen actions: ${open}`;
   item.command = openCommand(node.entry, session.source);
+  item.resourceUri = fileUri(node.entry, session.source.file);
   return item;
 }
 

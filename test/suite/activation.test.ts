@@ -1,0 +1,113 @@
+/**
+ * Activation inside a real VS Code: implicit and narrow activation events, a fast `activate`
+ * that leaves the indexing to the background, and an index kept current from the file watcher
+ * and, debounced, from edits in open documents.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+import type { JournalChange } from '../../src/vscode/journalService';
+
+const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+
+let extension: vscode.Extension<MentoringJournalApi>;
+let api: MentoringJournalApi;
+
+const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+const file = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentoring-journal')
+  .map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+
+async function waitFor(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+describe('Activation and keeping the index current', () => {
+  before(async () => {
+    const found = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not installed`);
+    extension = found;
+    api = await extension.activate();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('activates on a workspace with an agreement.md and otherwise only through its views and commands', () => {
+    const manifest = extension.packageJSON as { activationEvents: string[]; engines: { vscode: string }; contributes: { views: Record<string, unknown[]> } };
+    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/agreement.md']);
+    // From VS Code 1.74 on, contributed views and commands activate the extension implicitly.
+    assert.match(manifest.engines.vscode, /^\^1\.(7[4-9]|[89]\d|\d{3})\./);
+    assert.ok(manifest.contributes.views.mentoring?.length, 'the Mentoring view is contributed');
+    assert.equal(extension.isActive, true, 'the fixture workspace holds agreement.md files');
+  });
+
+  it('returns from activate within 50 ms and builds the index afterwards', async () => {
+    assert.equal(typeof api.activationMs, 'number');
+    assert.ok((api.activationMs as number) <= 50, `activate took ${String(api.activationMs)} ms`);
+    await api.service.ready();
+    const ids = api.service.relationships().map((r) => r.relationship.id);
+    assert.deepEqual(ids, ['broken/jo-and-ravi', 'broken/lee-and-noor', 'journal/priya-and-sam', 'journal/reverse-mentoring']);
+  });
+
+  it('follows changes written to disk by other programs, for files that are not open', async () => {
+    const uri = file('broken/lee-and-noor/goals/on-call-readiness.md');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
+    const original = await vscode.workspace.fs.readFile(uri);
+    const text = new TextDecoder().decode(original);
+    assert.ok(text.includes('2026-02-30'));
+    await waitFor('the impossible date to be reported', () => codes(uri).includes('date/impossible'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text.replace('2026-02-30', '2026-02-28')));
+    try {
+      await waitFor('the fixed date to clear the problem', () => codes(uri).length === 0);
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+    }
+    await waitFor('the problem to come back', () => codes(uri).includes('date/impossible'));
+  });
+
+  it('debounces typing: a burst of edits gives one update, about 300 ms after the last keystroke', async () => {
+    await api.service.ready();
+    const uri = file('journal/priya-and-sam/sessions/2026-10-21.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const updates: number[] = [];
+    const edits: number[] = [];
+    const listeners = [
+      api.service.onDidChange((changes: JournalChange[]) => {
+        if (changes.some((c) => c.change.files.some((f) => uri.path.endsWith(`/${f}`)))) updates.push(Date.now());
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === uri.toString() && e.contentChanges.length) edits.push(Date.now());
+      }),
+    ];
+    try {
+      // Six keystrokes sent at once: they reach the extension host as a burst of change events.
+      const end = doc.lineAt(doc.lineCount - 1).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      await Promise.all([...'typing'].map((text) => vscode.commands.executeCommand('type', { text })));
+      await waitFor('six edits', () => edits.length === 6, 5000);
+      await waitFor('the debounced update', () => updates.length > 0, 5000);
+      await sleep(500);
+    } finally {
+      for (const l of listeners) l.dispose();
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    const t0 = edits[0]!;
+    const gaps = edits.slice(1).map((t, i) => t - edits[i]!);
+    const timeline = `edits at ${edits.map((t) => t - t0).join(', ')} ms, updates at ${updates.map((t) => t - t0).join(', ')} ms`;
+    assert.equal(edits.length, 6, timeline);
+    // The service waits for 300 ms of quiet: as long as the edits came closer together, one update.
+    if (gaps.every((g) => g < 250)) assert.equal(updates.length, 1, `one update for six edits; ${timeline}`);
+    assert.ok(updates.length < edits.length, `fewer updates than edits; ${timeline}`);
+    const lastEdit = edits[edits.length - 1]!;
+    assert.ok(updates[updates.length - 1]! - lastEdit >= 250, `the last update waits for quiet; ${timeline}`);
+    assert.ok(updates.every((u) => !edits.some((e) => e < u && u - e < 250)), `no update within 250 ms of an edit; ${timeline}`);
+  });
+});
