@@ -48,9 +48,11 @@ describe('Activation and keeping the index current', () => {
     assert.equal(extension.isActive, true, 'the fixture workspace holds agreement.md files');
   });
 
-  it('returns from activate within 50 ms and builds the index afterwards', async () => {
+  it('returns from activate before indexing, then builds the index in the background', async () => {
+    // The figure is recorded (docs/performance.md), never asserted: tests must not depend on wall-clock speed.
     assert.equal(typeof api.activationMs, 'number');
-    assert.ok((api.activationMs as number) <= 50, `activate took ${String(api.activationMs)} ms`);
+    assert.equal(api.indexedAtActivation, 0, 'activate must not read journal files itself');
+    console.log(`    activate() took ${String(api.activationMs)} ms`);
     await api.service.ready();
     const ids = api.service.relationships().map((r) => r.relationship.id);
     assert.deepEqual(ids, ['broken/jo-and-ravi', 'broken/lee-and-noor', 'journal/priya-and-sam', 'journal/reverse-mentoring']);
