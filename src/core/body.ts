@@ -26,13 +26,14 @@ export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts 
     if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
     if (node.type === 'heading') {
       current = plainText(node).trim().toLowerCase();
-      sections[current] ??= '';
+      if (!Object.hasOwn(sections, current)) setOwn(sections, current, '');
     } else if (current !== undefined) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start !== undefined && end !== undefined) {
         const chunk = lines.text.slice(start, end);
-        sections[current] = sections[current] ? `${sections[current]}\n\n${chunk}` : chunk;
+        const before = sections[current];
+        setOwn(sections, current, before ? `${before}\n\n${chunk}` : chunk);
       }
     }
     collect(node, (n) => {
@@ -44,6 +45,11 @@ export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts 
     });
   }
   return { sections, actions, references };
+}
+
+/** Sets an own property, even one named `__proto__` or `constructor`: headings are user text. */
+function setOwn(target: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function collect(node: Nodes, visit: (n: Nodes) => void): void {

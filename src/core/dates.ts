@@ -46,8 +46,7 @@ const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 
 /** Length in days of a cadence (`weekly`, `P10D`, `P3W`, `P1M`), or undefined when it is not one. */
 export function cadenceDays(text: string): number | undefined {
-  const named = NAMED_CADENCES[text];
-  if (named !== undefined) return named;
+  if (Object.hasOwn(NAMED_CADENCES, text)) return NAMED_CADENCES[text];
   const m = DURATION.exec(text);
   if (!m || text === 'P') return undefined;
   const [years, months, weeks, days] = [m[1], m[2], m[3], m[4]].map((v) => Number(v ?? 0)) as [number, number, number, number];

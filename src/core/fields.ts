@@ -37,7 +37,7 @@ const rule = (code: string, message: string) => ({ message, params: { rule: code
 export const dateSchema = z
   .string()
   .refine(isDateShaped, rule('date/format', 'must be a date written YYYY-MM-DD'))
-  .refine((s) => !isDateShaped(s) || isRealDate(s), rule('date/impossible', 'is not a real calendar date'));
+  .refine((s) => !isDateShaped(s) || isRealDate(s), rule('date/impossible', 'is not a real calendar date: expected a date YYYY-MM-DD that exists'));
 
 const text = z.string().trim().min(1, 'must not be empty');
 const textList = z.array(text);
@@ -47,7 +47,7 @@ const goalId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-cas
 
 const STAGE_ALIASES: Record<string, string> = { '1': 'creating', '2': 'building', '3': 'mastery', '4': 'moving-on' };
 /** `1`-`4` are accepted for the four stages. */
-export const stageSchema = z.preprocess((v) => (typeof v === 'number' || typeof v === 'string' ? STAGE_ALIASES[String(v)] ?? v : v), z.enum(STAGES));
+export const stageSchema = z.preprocess((v) => (typeof v === 'number' || typeof v === 'string') && Object.hasOwn(STAGE_ALIASES, String(v)) ? STAGE_ALIASES[String(v)] : v, z.enum(STAGES));
 
 const cadence = z
   .string()
@@ -99,8 +99,8 @@ export const AGREEMENT_FIELDS: FieldSpecs = {
   type: typeField('agreement'),
   mentor: { schema: person, description: 'The mentor: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentor Name' },
   mentee: { schema: person, description: 'The mentee: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentee Name' },
-  mentors: { schema: z.array(person).min(1), description: 'Several mentors, for group mentoring.', expects: 'a list of names', placeholder: '[]' },
-  mentees: { schema: z.array(person).min(1), description: 'Several mentees, for group mentoring.', expects: 'a list of names', placeholder: '[]' },
+  mentors: { schema: z.array(person).min(1, 'must name at least one mentor'), description: 'Several mentors, for group mentoring.', expects: 'a list of names', placeholder: '[]' },
+  mentees: { schema: z.array(person).min(1, 'must name at least one mentee'), description: 'Several mentees, for group mentoring.', expects: 'a list of names', placeholder: '[]' },
   format: enumField(FORMATS, 'How the partnership is set up. Default: one-to-one.', 'one-to-one'),
   formality: enumField(FORMALITIES, 'A formal partnership is time-limited and needs an end date. Default: formal.', 'formal'),
   started: dateField('When the partnership began.', true),

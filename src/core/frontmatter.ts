@@ -2,7 +2,8 @@ import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Node as YamlNode, type Pair } from 'yaml';
+import { defaultSeverity } from './rules';
 import { LineIndex } from './text';
 import type { Problem, Range } from './types';
 
@@ -24,38 +25,159 @@ export interface ParsedMarkdown {
   problems: Problem[];
 }
 
+/** Deeper front matter is refused before the YAML parser sees it: its recursion would exhaust the stack. */
+export const MAX_YAML_DEPTH = 64;
+/** At most this many YAML errors are reported per file; the first ones are the useful ones. */
+const MAX_YAML_ERRORS = 20;
+
 /** Parses a journal file's text with remark (and remark-frontmatter) and its front matter with `yaml`. */
 export function parseMarkdown(file: string, text: string): ParsedMarkdown {
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
   const root = processor.parse(text) as Root;
   const first = root.children[0];
-  const report = (range: Range, code: string, message: string) => problems.push({ file, range, severity: 'error', code, message });
+  const report = (range: Range, code: string, message: string) => problems.push({ file, range, severity: defaultSeverity(code), code, message });
 
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     const endOffset = first.position.end.offset ?? text.length;
-    const contentStart = text.indexOf('\n') + 1;
-    const closingStart = text.lastIndexOf('\n', endOffset - 1) + 1;
-    const source = text.slice(contentStart, Math.max(contentStart, closingStart));
+    const contentStart = lines.lineStart(2);
+    const closingStart = lines.lineStart(lines.position(endOffset).line);
+    // YAML knows only \n and \r\n as line breaks; a lone \r (which editors and remark honour) becomes \n, same length.
+    const source = text.slice(contentStart, Math.max(contentStart, closingStart)).replace(/\r(?!\n)/g, '\n');
     const head = lines.range(0, 3);
-    const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+    const doc = parseYaml(source);
+    const seen = new Set<string>();
     for (const error of doc.errors) {
       const [start, end] = error.pos;
-      const duplicate = error.code === 'DUPLICATE_KEY';
-      report(
-        lines.range(contentStart + start, contentStart + Math.max(end, start + 1)),
-        duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
-        duplicate ? `Duplicate key: ${firstLine(error.message)}` : `YAML syntax error: ${firstLine(error.message)}`,
-      );
+      const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateKeyAt(doc, start) : undefined;
+      const range = duplicate
+        ? lines.range(contentStart + duplicate.start, contentStart + duplicate.end)
+        : lines.range(contentStart + start, contentStart + Math.max(end, start + 1));
+      const message = duplicate
+        ? `Duplicate key \`${duplicate.key}\`: it is already set${duplicate.firstAt !== undefined ? ` on line ${lines.position(contentStart + duplicate.firstAt).line}` : ' above'}; keep only one.`
+        : error.code === 'DUPLICATE_KEY'
+          ? `Duplicate key: ${firstLine(error.message)}`
+          : error.code === 'RESOURCE_EXHAUSTION'
+            ? error.message
+            : `YAML syntax error: ${firstLine(error.message)}`;
+      const key = `${range.start.line}:${range.start.column}:${message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > MAX_YAML_ERRORS) break;
+      report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
     return { text, lines, root, yaml: { doc, offset: contentStart, head }, problems };
   }
   if (first?.type === ('toml' as string) && first.position?.start.offset === 0) {
     report(lines.range(0, 3), 'frontmatter/toml', 'TOML front matter (+++) is not supported: write the front matter as YAML between --- lines.');
-  } else if (/^---[ \t]*\r?\n/.test(text) || text === '---') {
+  } else if (/^---[ \t]*(?:\r\n?|\n|$)/.test(text)) {
     report(lines.range(0, 3), 'frontmatter/unclosed', 'The front matter opened with --- is never closed: add a line with --- after the last key.');
   }
   return { text, lines, root, problems };
+}
+
+/** Parses front matter, refusing nesting deep enough to exhaust the parser's stack (one error instead). */
+function parseYaml(source: string): Document.Parsed {
+  const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
+  if (deep < 0) return parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument('', { prettyErrors: false });
+  doc.errors.push(
+    new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', `The front matter nests more than ${MAX_YAML_DEPTH} levels deep; it was not read. Journal front matter needs only a few levels.`),
+  );
+  return doc;
+}
+
+/** The duplicated key that starts at `offset`, with its span and where the same key first appears in its map. */
+function duplicateKeyAt(doc: Document.Parsed, offset: number): { key: string; start: number; end: number; firstAt?: number } | undefined {
+  let found: { key: string; start: number; end: number; firstAt?: number } | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const index = map.items.findIndex((p) => isNode(p.key) && p.key.range?.[0] === offset);
+      if (index < 0) return undefined;
+      const pair = map.items[index]!;
+      const key = keyText(pair.key);
+      const range = (pair.key as YamlNode).range!;
+      const earlier = map.items.slice(0, index).find((p) => keyText(p.key) === key);
+      const firstAt = isNode(earlier?.key) ? earlier.key.range?.[0] : undefined;
+      found = { key, start: range[0], end: Math.max(range[0] + 1, range[1]), ...(firstAt !== undefined ? { firstAt } : {}) };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Offset at which YAML source nests deeper than `max` levels, counting flow brackets, block
+ * indentation and compact `- - x` sequences, or -1. A cheap single pass that skips quoted
+ * scalars, comments and block scalars; it only has to be right about pathological input.
+ */
+export function nestingLimitOffset(src: string, max: number): number {
+  let flow = 0;
+  const indents: number[] = [];
+  let scalarIndent = -1;
+  let i = 0;
+  while (i < src.length) {
+    let indent = 0;
+    while (src.charCodeAt(i + indent) === 32) indent++;
+    const c0 = src[i + indent];
+    const blank = c0 === undefined || c0 === '\n' || c0 === '\r' || c0 === '#';
+    if (scalarIndent >= 0 && (blank || indent > scalarIndent)) {
+      i = lineAfter(src, i + indent);
+      continue;
+    }
+    scalarIndent = -1;
+    if (flow === 0 && !blank) {
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+    }
+    let prev = '\n';
+    let compact = 0;
+    let j = i + indent;
+    for (; j < src.length; j++) {
+      const c = src[j]!;
+      if (c === '\n' || c === '\r') break;
+      if (c === ' ' || c === '\t') continue;
+      if (c === '#' && (j === 0 || src[j - 1] === ' ' || src[j - 1] === '\t')) {
+        while (j < src.length && src[j] !== '\n' && src[j] !== '\r') j++;
+        break;
+      }
+      if ((c === '"' || c === "'") && '\n:,[{-?'.includes(prev)) {
+        j = skipQuoted(src, j);
+        prev = c;
+        continue;
+      }
+      const next = src[j + 1];
+      if ((c === '-' || c === '?') && (prev === '\n' || prev === '-' || prev === '?') && (next === ' ' || next === '\t')) compact++;
+      else if (c === '[' || c === '{') flow++;
+      else if ((c === ']' || c === '}') && flow > 0) flow--;
+      if (flow + indents.length + compact > max) return j;
+      prev = c;
+    }
+    if (flow === 0 && /(?:^|[\s:-])[|>][0-9+-]*[ \t]*(?:#.*)?$/.test(src.slice(i, j))) scalarIndent = indent;
+    i = lineAfter(src, j);
+  }
+  return -1;
+}
+
+function lineAfter(src: string, from: number): number {
+  let i = from;
+  while (i < src.length && src[i] !== '\n' && src[i] !== '\r') i++;
+  if (src[i] === '\r' && src[i + 1] === '\n') return i + 2;
+  return i + 1;
+}
+
+/** Offset of the closing quote of the quoted scalar opening at `at` (or the end of the text). */
+function skipQuoted(src: string, at: number): number {
+  const quote = src[at];
+  for (let i = at + 1; i < src.length; i++) {
+    const c = src[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && src[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return src.length;
 }
 
 function firstLine(message: string): string {

@@ -1,4 +1,4 @@
-import { parseJournalFile } from './parseFile';
+import { parseJournalFile, tooLargeFile } from './parseFile';
 import { assembleRelationship } from './relationshipRules';
 import { applySeverities, defaultSeverity } from './rules';
 import { FILE_START } from './text';
@@ -12,6 +12,8 @@ export interface IndexChange {
 
 const READ_CONCURRENCY = 16;
 const MAX_DEPTH = 64;
+/** Folders listed per build at most: a file system that loops (symbolic links followed) cannot make a build endless. */
+const MAX_FOLDERS = 100_000;
 
 const isMarkdown = (path: string) => /\.md$/i.test(path);
 const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
@@ -43,13 +45,14 @@ export class JournalIndex {
   async build(token?: Cancellation): Promise<boolean> {
     this.files.clear();
     this.agreementFolders.clear();
-    const paths = await this.listMarkdown('', 0, token);
+    const paths = await this.listMarkdown('', 0, token, { folders: 0 });
     if (token?.isCancellationRequested) return false;
     let next = 0;
     const worker = async () => {
       while (next < paths.length && !token?.isCancellationRequested) {
         const path = paths[next++]!;
-        this.store(await this.read(path));
+        const file = await this.read(path);
+        if (file) this.store(file); // a file deleted since it was listed is simply not there
       }
     };
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
@@ -61,7 +64,8 @@ export class JournalIndex {
   /** Re-reads one file from disk after it was created or changed. */
   async refresh(path: string): Promise<IndexChange> {
     if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
-    return this.apply(path, await this.read(path));
+    const file = await this.read(path);
+    return file ? this.apply(path, file) : this.delete(path);
   }
 
   /** Takes a file's text from an editor buffer, unsaved changes included. */
@@ -143,34 +147,38 @@ export class JournalIndex {
     return path.split('/').some((part) => this.options.exclude.includes(part) || (part.startsWith('.') && part.length > 1));
   }
 
-  private async listMarkdown(folder: string, depth: number, token?: Cancellation): Promise<string[]> {
-    if (depth > MAX_DEPTH || token?.isCancellationRequested) return [];
+  private async listMarkdown(folder: string, depth: number, token: Cancellation | undefined, budget: { folders: number }): Promise<string[]> {
+    if (depth > MAX_DEPTH || token?.isCancellationRequested || ++budget.folders > MAX_FOLDERS) return [];
     let entries: Array<[string, 'file' | 'directory' | 'other']>;
     try {
       entries = await this.fs.readDirectory(folder);
+      if (!Array.isArray(entries)) return [];
     } catch {
       return []; // an unreadable folder holds nothing we can index
     }
     const out: string[] = [];
     const folders: string[] = [];
-    for (const [name, kind] of entries) {
+    for (const entry of entries) {
+      const [name, kind] = Array.isArray(entry) ? entry : [];
+      // Names come from the host; one that is not a plain name cannot make a root-relative path.
+      if (typeof name !== 'string' || name === '' || name === '.' || name === '..' || name.includes('/')) continue;
       const path = folder ? `${folder}/${name}` : name;
       if (this.excluded(path)) continue;
       if (kind === 'directory') folders.push(path);
       else if (kind === 'file' && isMarkdown(name)) out.push(path);
     }
-    for (const sub of folders.sort()) out.push(...(await this.listMarkdown(sub, depth + 1, token)));
+    for (const sub of folders.sort()) out.push(...(await this.listMarkdown(sub, depth + 1, token, budget)));
     return out;
   }
 
-  private async read(path: string): Promise<JournalFile> {
+  /** Reads and parses one file; undefined when it no longer exists. */
+  private async read(path: string): Promise<JournalFile | undefined> {
     try {
       const size = await this.fs.size?.(path);
-      if (size !== undefined && size > this.options.maxFileBytes) {
-        return parseJournalFile(path, new Uint8Array(size), this.options);
-      }
+      if (typeof size === 'number' && size > this.options.maxFileBytes) return tooLargeFile(path, size, this.options);
       return parseJournalFile(path, await this.fs.readFile(path), this.options);
     } catch (error) {
+      if (isNotFound(error)) return undefined;
       const message = error instanceof Error ? error.message : String(error);
       return {
         path,
@@ -256,6 +264,14 @@ export class JournalIndex {
       message: `${what}: a relationship is a folder with an agreement.md, and its journal files live below it.`,
     });
   }
+}
+
+/** Node's ENOENT, VS Code's FileNotFound, or an in-memory file system's "no such file". */
+function isNotFound(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound') return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /^ENOENT\b|\(FileNotFound\)|EntryNotFound/.test(message);
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

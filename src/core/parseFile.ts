@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { readBody } from './body';
-import { cadenceDays, toDayNumber } from './dates';
+import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
 import { parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
 import { FILE_START } from './text';
@@ -28,8 +28,8 @@ export function typeFromPath(path: string): JournalFileType | undefined {
   const parts = path.split('/');
   if (parts[parts.length - 1] === 'agreement.md') return 'agreement';
   for (let i = parts.length - 2; i >= 0; i--) {
-    const t = FOLDER_TYPES[parts[i] ?? ''];
-    if (t) return t;
+    const name = parts[i] ?? '';
+    if (Object.hasOwn(FOLDER_TYPES, name)) return FOLDER_TYPES[name];
   }
   return undefined;
 }
@@ -60,10 +60,8 @@ export function parseJournalFile(path: string, content: Uint8Array | string, opt
   const empty: JournalFile = { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems };
   const implied = typeFromPath(path);
   try {
-    if (typeof content !== 'string' && content.byteLength > options.maxFileBytes) {
-      reporter.report(FILE_START, 'file/too-large', `This file has ${content.byteLength} bytes, more than the limit of ${options.maxFileBytes}; it was skipped.`);
-      return { ...empty, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
-    }
+    const bytes = typeof content === 'string' ? utf8Length(content, options.maxFileBytes) : content.byteLength;
+    if (bytes > options.maxFileBytes) return tooLargeFile(path, bytes, options);
     const text = typeof content === 'string' ? (content.charCodeAt(0) === 0xfeff ? content.slice(1) : content) : decode(path, content, reporter);
     if (text === undefined) return { ...empty, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
     const parsed = parseMarkdown(path, text);
@@ -73,6 +71,26 @@ export function parseJournalFile(path: string, content: Uint8Array | string, opt
     reporter.report(FILE_START, 'file/unreadable', `This file could not be read: ${error instanceof Error ? error.message : String(error)}`);
     return empty;
   }
+}
+
+/** UTF-8 length of a text; counting stops once it passes `limit` (an editor buffer can be huge). */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length; // every UTF-16 unit is at least one byte
+  if (text.length * 3 <= limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return bytes;
+}
+
+/** The result for a file over `options.maxFileBytes`: reported and skipped, without reading (or allocating) its content. */
+export function tooLargeFile(path: string, bytes: number, options: EngineOptions = DEFAULT_OPTIONS): JournalFile {
+  const reporter = new Reporter(path);
+  reporter.report(FILE_START, 'file/too-large', `This file has ${bytes} bytes, more than the limit of ${options.maxFileBytes}; it was skipped.`);
+  const implied = typeFromPath(path);
+  return { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
 }
 
 function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileType | undefined, reporter: Reporter, options: EngineOptions): JournalFile {
@@ -95,7 +113,15 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     raw = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    reporter.report(head, 'yaml/too-many-aliases', `The front matter could not be expanded: ${message.split('\n')[0]}`);
+    if (/alias/i.test(message)) {
+      reporter.report(
+        locator.rangeOf(firstAlias(doc)) ?? head,
+        'yaml/too-many-aliases',
+        'The front matter uses YAML aliases (*name) that expand to too much data (a resource-exhaustion pattern); it was not read. Write the values out instead.',
+      );
+    } else {
+      reporter.report(head, 'yaml/syntax', `The front matter could not be read: ${message.split('\n')[0]}`);
+    }
     return { ...base, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
   }
   if (raw === null || raw === undefined) raw = {};
@@ -121,7 +147,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     if (implied) [type, typeSource] = [implied, 'folder'];
   } else if (implied) {
     [type, typeSource] = [implied, 'folder'];
-    reporter.report(head, 'type/missing', `Missing \`type\`: this file is read as a ${implied} because of where it is; add \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
+    // With broken YAML, `type` may be there but unreadable: the syntax error says what to fix.
+    if (!brokenYaml) reporter.report(head, 'type/missing', `Missing \`type\`: this file is read as a ${implied} because of where it is; add \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
   }
   if (!type) return { ...base, typeSource };
 
@@ -146,10 +173,32 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   return file;
 }
 
+function firstAlias(doc: Document.Parsed): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 function toPerson(value: unknown): Person {
   if (typeof value === 'string') return { name: value.trim() };
   const v = value as Person;
   return { name: v.name.trim(), ...(v.handle ? { handle: v.handle } : {}), ...(v.email ? { email: v.email } : {}) };
+}
+
+/** The entries of a map that are real dates, when the map as a whole is invalid (say, a misspelt key beside them). */
+function validDates<K extends string>(value: unknown, keys: readonly K[]): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  if (!isRecord(value)) return out;
+  for (const key of keys) {
+    const v = Object.hasOwn(value, key) ? value[key] : undefined;
+    if (typeof v === 'string' && isRealDate(v)) out[key] = v;
+  }
+  return out;
 }
 
 function wholeRange(ctx: ValidationContext): Range {
@@ -175,7 +224,7 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
   if (started && ends && toDayNumber(ends) <= toDayNumber(started)) {
     report(locator.valueRange(['ends']), 'agreement/ends-before-start', `\`ends\` (${ends}) must be after \`started\` (${started}).`);
   }
-  const signed = (data.signed as Agreement['signed'] | undefined) ?? {};
+  const signed = (data.signed as Agreement['signed'] | undefined) ?? validDates(raw.signed, ['mentor', 'mentee']);
   const stage = data.stage as Agreement['stage'];
   if (stage && stage !== 'creating' && (!signed.mentor || !signed.mentee)) {
     const missing = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean).join(' and ');

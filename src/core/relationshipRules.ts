@@ -34,6 +34,13 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
     }
   }
 
+  for (const f of sorted) {
+    if (f.type || !f.hasFrontMatter || f.problems.some(hidesType)) continue;
+    problems.push(
+      problem(f.path, f.headRange, 'type/unknown', 'This file has front matter but no `type`, and its folder does not imply one: add `type: session` (or agreement, goal, review), or remove the front matter if it is a plain note.'),
+    );
+  }
+
   const goals: Goal[] = [];
   const seen = new Map<string, Goal>();
   const goalSources = [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')];
@@ -99,14 +106,17 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
   return { relationship, problems };
 }
 
+/** Problems that already explain why a file has no type: unreadable front matter, or a `type` value that is not a journal type. */
+const hidesType = (p: Problem) => /^(yaml|frontmatter|file)\//.test(p.code) || (p.data?.kind === 'invalid-enum' && p.data.key === 'type');
+
 function checkProgress(goals: Goal[], sessions: Relationship['sessions'], problems: Problem[]): void {
   const best = new Map<string, { value: number; date: string }>();
   const latest = new Map<string, number>();
   for (const s of sessions) {
     for (const ref of s.references) {
       if (ref.via !== 'progress') continue;
-      const value = s.progress[ref.id];
-      if (value === undefined) continue;
+      const value = Object.hasOwn(s.progress, ref.id) ? s.progress[ref.id] : undefined;
+      if (typeof value !== 'number') continue;
       const top = best.get(ref.id);
       if (top && value < top.value) {
         problems.push(problem(s.source.file, ref.valueRange ?? ref.range, 'goal/progress-decreased', `Progress of \`${ref.id}\` went down from ${top.value} (session of ${top.date}) to ${value}: was the goal redefined? Say why in the notes.`));

@@ -60,7 +60,16 @@ export function applySeverities(problems: Problem[], overrides: Record<string, R
   return out;
 }
 
-/** The documentation anchor for a rule code, used by hosts to link codes to docs/rules.md. */
+/**
+ * The documentation anchor for a rule code, used by hosts to link codes to docs/rules.md.
+ * docs/rules.md has a heading `### <code>` per rule; GitHub (and VS Code's Markdown preview)
+ * derive its anchor by lower-casing and dropping punctuation other than `-` and `_`, so
+ * `goal/unknown-id` is found at `#goalunknown-id`.
+ */
 export function ruleAnchor(code: string): string {
-  return code.replace(/[^a-z0-9]+/g, '-');
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }

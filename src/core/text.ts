@@ -1,16 +1,15 @@
 import type { Position, Range } from './types';
 
 /**
- * Maps UTF-16 offsets of one text to 1-based line and column. Lines end at `\n`;
- * a `\r` before it counts as part of the line, which is what editors do with CRLF.
+ * Maps UTF-16 offsets of one text to 1-based line and column. Lines end at `\r\n`, `\n`
+ * or a lone `\r`, as in editors, Markdown and YAML; the line break belongs to the line
+ * it ends, so columns never count it.
  */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      this.starts.push(i + 1);
-    }
+    for (const m of text.matchAll(/\r\n?|\n/g)) this.starts.push((m.index ?? 0) + m[0].length);
   }
 
   get lineCount(): number {
@@ -26,7 +25,9 @@ export class LineIndex {
       if ((this.starts[mid] ?? 0) <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - (this.starts[lo] ?? 0) + 1 };
+    // An offset between the `\r` and `\n` of a CRLF still lies at the end of its line.
+    const at = Math.min(clamped, this.lineEnd(lo + 1));
+    return { line: lo + 1, column: at - (this.starts[lo] ?? 0) + 1 };
   }
 
   range(start: number, end: number): Range {
@@ -39,12 +40,22 @@ export class LineIndex {
     return Math.min(this.text.length, start + position.column - 1);
   }
 
+  /** Offset where a 1-based line starts (the text's length past the last line). */
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.text.length;
+  }
+
+  /** Offset just past the last character of a 1-based line, before its line break. */
+  lineEnd(line: number): number {
+    const next = this.starts[line];
+    if (next === undefined) return this.text.length;
+    return next - (this.text[next - 2] === '\r' && this.text[next - 1] === '\n' ? 2 : 1);
+  }
+
   /** The span of a whole line, without its line break. */
   lineRange(line: number): Range {
-    const start = this.starts[line - 1] ?? this.text.length;
-    let end = (this.starts[line] ?? this.text.length + 1) - 1;
-    if (end > start && this.text[end - 1] === '\r') end -= 1;
-    return this.range(start, Math.max(start, end));
+    const start = this.lineStart(line);
+    return this.range(start, Math.max(start, this.lineEnd(line)));
   }
 }
 

@@ -47,7 +47,7 @@ export function validateFields(raw: Raw, specs: FieldSpecs, base: YamlPath, ctx:
 
   if (ctx.unknownKeys) {
     for (const { key, range } of locator.keysOf(base)) {
-      if (key in specs) continue;
+      if (Object.hasOwn(specs, key)) continue;
       const suggestion = nearest(key, Object.keys(specs));
       quietReport(range, 'keys/unknown', `Unknown key \`${pathText([...base, key])}\`${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`, {
         kind: 'unknown-key',
@@ -78,16 +78,36 @@ export function validateFields(raw: Raw, specs: FieldSpecs, base: YamlPath, ctx:
     }
     const seen = new Set<string>();
     for (const issue of result.error.issues) {
-      const problem = describeIssue(issue, path, spec.expects, spec.schema);
+      const problem = missingInside(value, issue, path) ?? describeIssue(issue, path, spec.expects, spec.schema);
       const id = `${problem.code}:${pathText(problem.path)}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const range = problem.code === 'keys/unknown' ? locator.keyRange(problem.path) : locator.valueRange(problem.path);
+      const range =
+        problem.code === 'keys/unknown'
+          ? locator.keyRange(problem.path)
+          : problem.code === 'schema/missing-key'
+            ? locator.missingKeyRange(problem.path.slice(0, -1))
+            : locator.valueRange(problem.path);
       if (problem.code === 'keys/unknown' && !ctx.unknownKeys) continue;
       quietReport(range, problem.code, problem.message, problem.data);
     }
   }
   return data;
+}
+
+/** A required key missing inside a nested map (`closure.outcome`): reported on the map's key, as missing keys are. */
+function missingInside(value: unknown, issue: z.core.$ZodIssue, fieldPath: YamlPath): DescribedIssue | undefined {
+  if (issue.path.length === 0 || (issue.code !== 'invalid_type' && issue.code !== 'invalid_value' && issue.code !== 'invalid_union')) return undefined;
+  let parent: unknown = value;
+  for (const step of issue.path.slice(0, -1)) {
+    if (!isRecord(parent) && !Array.isArray(parent)) return undefined;
+    parent = Object.hasOwn(parent, step as PropertyKey) ? (parent as Record<PropertyKey, unknown>)[step as PropertyKey] : undefined;
+  }
+  const key = issue.path[issue.path.length - 1];
+  if (!isRecord(parent) || typeof key !== 'string' || Object.hasOwn(parent, key)) return undefined;
+  const path = [...fieldPath, ...(issue.path as Array<string | number>)];
+  const expected = issue.code === 'invalid_value' ? `one of ${issue.values.map(String).join(', ')}` : issue.code === 'invalid_type' ? describeExpected(issue.expected) : 'a value';
+  return { code: 'schema/missing-key', path, message: `Missing required key \`${pathText(path)}\`: expected ${expected}.`, data: { kind: 'missing-key', key, placeholder: issue.code === 'invalid_value' ? String(issue.values[0] ?? '') : '' } };
 }
 
 interface DescribedIssue {
@@ -124,7 +144,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
     }
     case 'custom': {
       const rule = (issue.params as { rule?: string } | undefined)?.rule;
-      return { code: rule ?? 'schema/invalid-value', path, message: `${name} ${issue.message}${rule?.startsWith('date/') ? ` (YYYY-MM-DD)` : ''}.` };
+      return { code: rule ?? 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
     }
     case 'invalid_type':
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected)}.` };

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { expectCodes, expectNone, expectOne, GOAL, lines, parseFile, problemsOf, SESSION } from './helpers';
+
+describe('rules: frontmatter/*', () => {
+  describe('frontmatter/missing', () => {
+    it('valid: a session file that starts with front matter', () => {
+      expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'frontmatter/missing');
+    });
+
+    it('reports a file under sessions/ without front matter at the start of the file', () => {
+      expectOne(problemsOf('p/sessions/2026-02-02.md', '# Notes from today\n'), {
+        code: 'frontmatter/missing',
+        severity: 'error',
+        range: [1, 1, 1, 1],
+        message: [/session/, /---/, /`type: session`/],
+      });
+    });
+
+    it('reports an empty goal file', () => {
+      const p = expectOne(problemsOf('p/goals/design-doc.md', ''), { code: 'frontmatter/missing', severity: 'error', range: [1, 1, 1, 1], message: [/goal/] });
+      assert.deepEqual(p.data, { kind: 'missing-type', type: 'goal' });
+    });
+
+    it('ignores a note without front matter outside journal folders', () => {
+      assert.deepEqual(problemsOf('p/README.md', '# About us\n'), []);
+      assert.deepEqual(problemsOf('README.md', ''), []);
+    });
+  });
+
+  describe('frontmatter/unclosed', () => {
+    it('valid: closed front matter', () => {
+      expectNone(problemsOf('p/goals/design-doc.md', GOAL), 'frontmatter/unclosed');
+    });
+
+    it('reports the opening --- when no closing line follows', () => {
+      const text = lines('---', 'type: goal', 'title: Write a design doc', 'status: active', '', 'Body text.', '');
+      expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'frontmatter/unclosed', severity: 'error', range: [1, 1, 1, 4], message: [/never closed/, /---/] });
+    });
+
+    it('reports a file that is only ---, with or without a line break', () => {
+      expectCodes(problemsOf('p/goals/design-doc.md', '---'), ['frontmatter/unclosed@1:1-1:4']);
+      expectCodes(problemsOf('p/goals/design-doc.md', '---\n'), ['frontmatter/unclosed@1:1-1:4']);
+      expectCodes(problemsOf('p/goals/design-doc.md', '---\r\n'), ['frontmatter/unclosed@1:1-1:4']);
+    });
+  });
+
+  describe('frontmatter/toml', () => {
+    it('valid: YAML front matter', () => {
+      expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'frontmatter/toml');
+    });
+
+    it('reports +++ front matter at the opening fence', () => {
+      const text = lines('+++', 'type = "session"', 'date = "2026-02-02"', '+++', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'frontmatter/toml', severity: 'error', range: [1, 1, 1, 4], message: [/TOML/, /YAML between --- lines/] });
+    });
+  });
+
+  describe('frontmatter/not-a-map', () => {
+    it('valid: a map', () => {
+      expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'frontmatter/not-a-map');
+    });
+
+    it('reports a list at the list', () => {
+      const problems = problemsOf('p/sessions/2026-02-02.md', lines('---', '- type', '- session', '---', ''));
+      expectOne(problems, { code: 'frontmatter/not-a-map', severity: 'error', range: [2, 1, 3, 10], message: [/map of keys to values/, /type: session/] });
+      assert.equal(problems.length, 1);
+    });
+
+    it('reports a lone scalar at the scalar', () => {
+      expectOne(problemsOf('p/sessions/2026-02-02.md', lines('---', 'just some words', '---', '')), {
+        code: 'frontmatter/not-a-map',
+        severity: 'error',
+        range: [2, 1, 2, 16],
+        message: [/map of keys to values/],
+      });
+    });
+
+    it('treats empty front matter as an empty map (missing keys are reported instead)', () => {
+      const file = parseFile('p/sessions/2026-02-02.md', '---\n---\n');
+      expectNone(file.problems, 'frontmatter/not-a-map');
+      expectOne(file.problems, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4] });
+      expectOne(file.problems, { code: 'schema/missing-key', severity: 'error', range: [1, 1, 1, 4], message: [/`date`/] });
+    });
+  });
+});

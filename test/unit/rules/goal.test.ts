@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { AGREEMENT, check, expectCodes, expectNone, expectOne, GOAL, lines, parseFile, problemsOf, relationship, REVIEW, SESSION } from './helpers';
+
+describe('rules: goal/*', () => {
+  describe('goal/unknown-id', () => {
+    it('valid: references to goals defined inline and in files', async () => {
+      const { problems } = await check(relationship());
+      expectNone(problems('p/sessions/2026-02-02.md'), 'goal/unknown-id');
+      expectNone(problems('p/reviews/2026-03-01.md'), 'goal/unknown-id');
+    });
+
+    it('reports an unknown id in `goals:` at the id, with the nearest id', async () => {
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': SESSION.replace('goals: [rust-basics]', 'goals: [rust-basic]') }));
+      const p = expectOne(problems('p/sessions/2026-02-02.md'), {
+        code: 'goal/unknown-id',
+        severity: 'error',
+        range: [6, 9, 6, 19],
+        message: [/No goal `rust-basic`/, /did you mean `rust-basics`\?/],
+      });
+      assert.deepEqual(p.data, { kind: 'unknown-goal', id: 'rust-basic', suggestion: 'rust-basics', relationship: 'p' });
+    });
+
+    it('reports an unknown id as a `progress:` key at the key', async () => {
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': SESSION.replace('  design-doc: 40', '  desing-doc: 40') }));
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'goal/unknown-id', severity: 'error', range: [8, 3, 8, 13], message: [/`desing-doc`/, /did you mean `design-doc`\?/] });
+    });
+
+    it('reports an unknown [[id]] in the body, in a task item and in a paragraph, at the id inside the brackets', async () => {
+      const session = SESSION.replace('[[design-doc]]', '[[design]]').replace('How do reviewers read a design doc?', 'We talked about [[rust]].');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': session }));
+      const found = problems('p/sessions/2026-02-02.md');
+      expectCodes(found, ['goal/unknown-id@14:19-14:23', 'goal/unknown-id@18:47-18:53']);
+      assert.match(found[0]!.message, /No goal `rust` in this relationship: did you mean `rust-basics`\?/);
+      assert.match(found[1]!.message, /No goal `design` in this relationship: did you mean `design-doc`\?/);
+    });
+
+    it('reports unknown ids in a review (front matter and body), and lists the goals when nothing is close', async () => {
+      const review = REVIEW.replace('  design-doc:', '  public-speaking:').replace('[[rust-basics]]', '[[zzz]]');
+      const { problems } = await check(relationship({ 'p/reviews/2026-03-01.md': review }));
+      const found = problems('p/reviews/2026-03-01.md');
+      expectCodes(found, ['goal/unknown-id@6:3-6:18', 'goal/unknown-id@9:16-9:19']);
+      assert.match(found[0]!.message, /No goal `public-speaking` in this relationship; its goals are rust-basics, design-doc\./);
+    });
+
+    it('says so when the relationship has no goals yet', async () => {
+      const agreement = AGREEMENT.replace(/goals:\n(?: {2,}.*\n)+/, '');
+      const { problems } = await check(relationship({ 'p/agreement.md': agreement, 'p/goals/design-doc.md': undefined, 'p/reviews/2026-03-01.md': undefined }));
+      const found = problems('p/sessions/2026-02-02.md').filter((p) => p.code === 'goal/unknown-id');
+      assert.equal(found.length, 4);
+      assert.match(found[0]!.message, /which has no goals yet/);
+    });
+  });
+
+  describe('goal/duplicate-id', () => {
+    it('valid: distinct ids', async () => {
+      const { problems } = await check(relationship());
+      expectNone(problems('p/agreement.md'), 'goal/duplicate-id');
+      expectNone(problems('p/goals/design-doc.md'), 'goal/duplicate-id');
+    });
+
+    it('reports a goal file reusing an inline id at the goal file (its id comes from the file name)', async () => {
+      const { problems } = await check(relationship({ 'p/goals/rust-basics.md': GOAL }));
+      expectOne(problems('p/goals/rust-basics.md'), { code: 'goal/duplicate-id', severity: 'error', range: [1, 1, 1, 4], message: [/`rust-basics`/, /already used/, /p\/agreement\.md/] });
+      expectNone(problems('p/agreement.md'), 'goal/duplicate-id');
+    });
+
+    it('reports an explicit id reused by another goal file at the id value', async () => {
+      const { problems } = await check(relationship({ 'p/goals/other.md': GOAL.replace('type: goal', 'type: goal\nid: design-doc') }));
+      expectOne(problems('p/goals/other.md'), { code: 'goal/duplicate-id', severity: 'error', range: [3, 5, 3, 15], message: [/`design-doc`/, /p\/goals\/design-doc\.md/] });
+    });
+
+    it('reports two inline goals with one id at the second, naming the line of the first', async () => {
+      const agreement = AGREEMENT.replace('---\n\n#', '  - {id: rust-basics, title: Again, status: proposed}\n---\n\n#');
+      const { problems } = await check(relationship({ 'p/agreement.md': agreement }));
+      expectOne(problems('p/agreement.md'), { code: 'goal/duplicate-id', severity: 'error', range: [16, 10, 16, 21], message: [/`rust-basics`/, /line 11/] });
+    });
+  });
+
+  describe('goal/id-from-file-name', () => {
+    it('valid: a kebab-case file name, or an explicit id', () => {
+      expectNone(problemsOf('p/goals/design-doc.md', GOAL), 'goal/id-from-file-name');
+      const file = parseFile('p/goals/Design Doc.md', GOAL.replace('type: goal', 'type: goal\nid: design-doc'));
+      expectNone(file.problems, 'goal/id-from-file-name');
+      assert.equal(file.goals[0]?.id, 'design-doc');
+    });
+
+    it('reports a goal file whose name is not a goal id and that has no id, at the opening ---', () => {
+      const file = parseFile('p/goals/Design Doc.md', GOAL);
+      const p = expectOne(file.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/`Design Doc`/, /kebab-case/, /add `id:`/] });
+      assert.deepEqual(p.data, { kind: 'missing-key', key: 'id', placeholder: 'design-doc' });
+      assert.deepEqual(file.goals, []);
+    });
+  });
+
+  describe('goal/due-before-start', () => {
+    it('valid: due after the start', async () => {
+      const { problems } = await check(relationship());
+      expectNone(problems('p/goals/design-doc.md'), 'goal/due-before-start');
+    });
+
+    it('reports a goal file due before started at the due value', async () => {
+      const { problems } = await check(relationship({ 'p/goals/design-doc.md': GOAL.replace('due: 2026-05-29', 'due: 2025-12-01') }));
+      expectOne(problems('p/goals/design-doc.md'), { code: 'goal/due-before-start', severity: 'warning', range: [6, 6, 6, 16], message: [/`design-doc` is due 2025-12-01/, /started \(2026-01-05\)/] });
+    });
+
+    it('reports an inline goal due before started at its due value', async () => {
+      const { problems } = await check(relationship({ 'p/agreement.md': AGREEMENT.replace('due: 2026-06-30', 'due: 2026-01-04') }));
+      expectOne(problems('p/agreement.md'), { code: 'goal/due-before-start', severity: 'warning', range: [15, 10, 15, 20], message: [/`rust-basics`/] });
+    });
+  });
+
+  describe('goal/no-success-criteria', () => {
+    it('valid: an active goal with success and due; a proposed goal without', () => {
+      expectNone(problemsOf('p/goals/design-doc.md', GOAL), 'goal/no-success-criteria');
+      expectNone(problemsOf('p/goals/design-doc.md', lines('---', 'type: goal', 'title: Someday', 'status: proposed', '---', '')), 'goal/no-success-criteria');
+    });
+
+    it('reports an active goal without success at the status value', () => {
+      const p = expectOne(problemsOf('p/goals/design-doc.md', GOAL.replace('success: A design doc approved by the team\n', '')), {
+        code: 'goal/no-success-criteria',
+        severity: 'warning',
+        range: [4, 9, 4, 15],
+        message: [/Active goal `design-doc` has no `success`:/, /success criteria and a timeframe/],
+      });
+      assert.deepEqual(p.data, { kind: 'missing-key', key: 'success', placeholder: 'How we will know this goal is met' });
+    });
+
+    it('reports an inline active goal without due, and one without both', () => {
+      expectOne(problemsOf('p/agreement.md', AGREEMENT.replace('    due: 2026-06-30\n', '')), { code: 'goal/no-success-criteria', severity: 'warning', range: [13, 13, 13, 19], message: [/`rust-basics` has no `due`:/] });
+      expectOne(problemsOf('p/agreement.md', AGREEMENT.replace('    success: One small CLI shipped in Rust\n    due: 2026-06-30\n', '')), {
+        code: 'goal/no-success-criteria',
+        severity: 'warning',
+        range: [13, 13, 13, 19],
+        message: [/no `success` and `due`/],
+      });
+    });
+  });
+
+  describe('goal/achieved-incomplete', () => {
+    it('valid: achieved at 100, or achieved without any progress figure', async () => {
+      expectNone(problemsOf('p/goals/design-doc.md', GOAL.replace('status: active', 'status: achieved').replace('progress: 40', 'progress: 100')), 'goal/achieved-incomplete');
+      const { problems } = await check(relationship({ 'p/goals/design-doc.md': GOAL.replace('status: active', 'status: achieved').replace('progress: 40\n', ''), 'p/sessions/2026-03-02.md': SESSION.replace('2026-02-02', '2026-03-02').replace('design-doc: 40', 'design-doc: 100') }));
+      expectNone(problems('p/goals/design-doc.md'), 'goal/achieved-incomplete');
+    });
+
+    it('reports achieved with its own progress below 100 at the progress value', () => {
+      expectOne(problemsOf('p/goals/design-doc.md', GOAL.replace('status: active', 'status: achieved')), {
+        code: 'goal/achieved-incomplete',
+        severity: 'info',
+        range: [7, 11, 7, 13],
+        message: [/`design-doc` is achieved but its progress is 40/, /set it to 100/],
+      });
+    });
+
+    it('reports achieved when the latest session puts progress below 100, at the status value', async () => {
+      const { problems } = await check(relationship({ 'p/goals/design-doc.md': GOAL.replace('status: active', 'status: achieved').replace('progress: 40\n', '') }));
+      expectOne(problems('p/goals/design-doc.md'), { code: 'goal/achieved-incomplete', severity: 'info', range: [4, 9, 4, 17], message: [/`design-doc` is achieved/, /latest session puts its progress at 40/] });
+    });
+  });
+
+  describe('goal/progress-decreased', () => {
+    const later = (value: number) => SESSION.replace('date: 2026-02-02', 'date: 2026-02-16').replace('design-doc: 40', `design-doc: ${value}`);
+
+    it('valid: progress that stays or grows', async () => {
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-16.md': later(40), 'p/sessions/2026-03-02.md': later(70).replace('2026-02-16', '2026-03-02') }));
+      expectNone(problems('p/sessions/2026-02-16.md'), 'goal/progress-decreased');
+      expectNone(problems('p/sessions/2026-03-02.md'), 'goal/progress-decreased');
+    });
+
+    it('reports a later session with lower progress at the number, with both figures', async () => {
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-16.md': later(30) }));
+      expectOne(problems('p/sessions/2026-02-16.md'), {
+        code: 'goal/progress-decreased',
+        severity: 'info',
+        range: [8, 15, 8, 17],
+        message: [/`design-doc` went down from 40 \(session of 2026-02-02\) to 30/],
+      });
+      expectNone(problems('p/sessions/2026-02-02.md'), 'goal/progress-decreased');
+    });
+
+    it('orders sessions by date, not by file name', async () => {
+      const { problems } = await check(relationship({ 'p/sessions/a-first.md': later(30).replace('2026-02-16', '2026-03-30') }));
+      expectOne(problems('p/sessions/a-first.md'), { code: 'goal/progress-decreased', severity: 'info', range: [8, 15, 8, 17] });
+    });
+  });
+});

@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { AGREEMENT, expectCodes, expectNone, expectOne, GOAL, parseFile, problemsOf, REVIEW, SESSION } from './helpers';
+
+const agreement = (text: string) => problemsOf('p/agreement.md', text);
+const goal = (text: string) => problemsOf('p/goals/design-doc.md', text);
+const session = (text: string) => problemsOf('p/sessions/2026-02-02.md', text);
+const review = (text: string) => problemsOf('p/reviews/2026-03-01.md', text);
+
+describe('rules: schema/*, keys/unknown, date/*', () => {
+  it('valid: the base agreement, goal, session and review files have no problem', () => {
+    assert.deepEqual(agreement(AGREEMENT), []);
+    assert.deepEqual(goal(GOAL), []);
+    assert.deepEqual(session(SESSION), []);
+    assert.deepEqual(review(REVIEW), []);
+  });
+
+  describe('schema/missing-key', () => {
+    it('reports a missing top-level key at the opening ---, naming it and what it expects', () => {
+      const p = expectOne(agreement(AGREEMENT.replace('started: 2026-01-05\n', '')), {
+        code: 'schema/missing-key',
+        severity: 'error',
+        range: [1, 1, 1, 4],
+        message: [/`started`/, /a date YYYY-MM-DD/],
+      });
+      assert.deepEqual(p.data, { kind: 'missing-key', key: 'started', placeholder: 'YYYY-MM-DD' });
+      expectOne(goal(GOAL.replace('title: Write a design doc\n', '')), { code: 'schema/missing-key', severity: 'error', range: [1, 1, 1, 4], message: [/`title`/, /a short text/] });
+      expectOne(session(SESSION.replace('date: 2026-02-02\n', '')), { code: 'schema/missing-key', severity: 'error', range: [1, 1, 1, 4], message: [/`date`/] });
+      expectOne(review(REVIEW.replace('date: 2026-03-01\n', '')), { code: 'schema/missing-key', severity: 'error', range: [1, 1, 1, 4], message: [/`date`/] });
+    });
+
+    it('reports a key written without a value at the key', () => {
+      expectOne(goal(GOAL.replace('title: Write a design doc', 'title:')), { code: 'schema/missing-key', severity: 'error', range: [3, 1, 3, 6], message: [/`title`/] });
+    });
+
+    it('asks for mentee (or mentees) when neither is there', () => {
+      expectOne(agreement(AGREEMENT.replace('mentee: Sam Okafor\n', '')), { code: 'schema/missing-key', severity: 'error', range: [1, 1, 1, 4], message: [/`mentee`/, /`mentees`/] });
+    });
+
+    it('asks a formal agreement for `ends`, and lets an informal one go without', () => {
+      const formal = AGREEMENT.replace('ends: 2026-12-18\n', '');
+      const p = expectOne(agreement(formal), { code: 'schema/missing-key', severity: 'error', range: [1, 1, 1, 4], message: [/`ends`/, /formal/, /`formality: informal`/] });
+      assert.deepEqual(p.data, { kind: 'missing-key', key: 'ends', placeholder: 'YYYY-MM-DD' });
+      expectNone(agreement(formal.replace('cadence: biweekly', 'formality: informal')), 'schema/missing-key');
+    });
+
+    it('reports a missing key of an inline goal at its list item, naming the path', () => {
+      const text = AGREEMENT.replace('  - id: rust-basics\n    title: Learn Rust basics\n', '  - title: Learn Rust basics\n');
+      expectOne(agreement(text), { code: 'schema/missing-key', severity: 'error', range: [11, 5, 14, 20], message: [/`goals\[0\]\.id`/, /kebab-case id/] });
+    });
+
+    it('reports a missing nested key (closure.outcome) at its parent key', () => {
+      const text = AGREEMENT.replace('goals:', 'closure:\n  date: 2026-12-18\ngoals:');
+      expectOne(agreement(text), { code: 'schema/missing-key', severity: 'error', range: [10, 1, 10, 8], message: [/`closure\.outcome`/, /informal, friends, periodic-contact, ended/] });
+    });
+  });
+
+  describe('schema/invalid-enum', () => {
+    it('reports a value outside the allowed set at the value, listing the allowed values', () => {
+      const p = expectOne(goal(GOAL.replace('status: active', 'status: done')), {
+        code: 'schema/invalid-enum',
+        severity: 'error',
+        range: [4, 9, 4, 13],
+        message: [/`status`/, /proposed, active, achieved, dropped, paused/],
+      });
+      assert.deepEqual(p.data, { kind: 'invalid-enum', key: 'status', allowed: ['proposed', 'active', 'achieved', 'dropped', 'paused'] });
+      expectOne(session(SESSION.replace('duration: 60', 'status: postponed')), { code: 'schema/invalid-enum', severity: 'error', range: [5, 9, 5, 18], message: [/`status`/, /held, cancelled, missed/] });
+      expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'format: one-on-one')), { code: 'schema/invalid-enum', severity: 'error', range: [7, 9, 7, 19], message: [/`format`/, /one-to-one/] });
+    });
+
+    it('accepts the stage aliases 1-4 and rejects 5', () => {
+      for (const [alias, stage] of [['1', 'creating'], ['2', 'building'], ['3', 'mastery'], ['4', 'moving-on']] as const) {
+        const file = parseFile('p/agreement.md', AGREEMENT.replace('stage: building', `stage: ${alias}`));
+        assert.equal(file.agreement?.stage, stage);
+        expectNone(file.problems, 'schema/invalid-enum');
+      }
+      expectOne(agreement(AGREEMENT.replace('stage: building', 'stage: 5')), { code: 'schema/invalid-enum', severity: 'error', range: [8, 8, 8, 9], message: [/`stage`/, /creating, building, mastery, moving-on/] });
+      expectOne(agreement(AGREEMENT.replace('stage: building', 'stage: constructor')), { code: 'schema/invalid-enum', severity: 'error', range: [8, 8, 8, 19] });
+    });
+
+    it('reports nested values (closure.outcome) and inline goal values at the value', () => {
+      const closure = AGREEMENT.replace('goals:', 'closure: {date: 2026-12-18, outcome: friend}\ngoals:');
+      expectOne(agreement(closure), { code: 'schema/invalid-enum', severity: 'error', range: [10, 38, 10, 44], message: [/`closure\.outcome`/, /periodic-contact/] });
+      expectOne(agreement(AGREEMENT.replace('status: active', 'status: started')), { code: 'schema/invalid-enum', severity: 'error', range: [13, 13, 13, 20], message: [/`goals\[0\]\.status`/] });
+    });
+  });
+
+  describe('schema/invalid-type', () => {
+    it('reports a value of the wrong type at the value, saying what is expected', () => {
+      expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'confidential: yes')), { code: 'schema/invalid-type', severity: 'error', range: [7, 15, 7, 18], message: [/`confidential`/, /true or false/] });
+      expectOne(session(SESSION.replace('duration: 60', 'duration: 1.5')), { code: 'schema/invalid-type', severity: 'error', range: [5, 11, 5, 14], message: [/`duration`/, /whole number of minutes/] });
+      expectOne(session(SESSION.replace('goals: [rust-basics]', 'goals: rust-basics')), { code: 'schema/invalid-type', severity: 'error', range: [6, 8, 6, 19], message: [/`goals`/, /list of goal ids/] });
+    });
+
+    it('accepts a person as a name or as {name, handle, email}, and rejects anything else', () => {
+      const file = parseFile('p/agreement.md', AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: Priya Raman, handle: priya, email: priya@example.org}'));
+      assert.deepEqual(file.problems, []);
+      assert.deepEqual(file.agreement?.mentors, [{ name: 'Priya Raman', handle: 'priya', email: 'priya@example.org' }]);
+      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: [Priya]')), { code: 'schema/invalid-type', severity: 'error', range: [3, 9, 3, 16], message: [/`mentor`/, /a name or \{name, handle, email\}/] });
+    });
+
+    it('reports an inline goal that is not a map at the item', () => {
+      expectOne(agreement(AGREEMENT.replace('---\n\n#', '  - just a sentence\n---\n\n#')), { code: 'schema/invalid-type', severity: 'error', range: [16, 5, 16, 20], message: [/`goals\[1\]`/, /a map with id, title and status/] });
+    });
+  });
+
+  describe('schema/invalid-value', () => {
+    it('reports progress out of range', () => {
+      expectOne(goal(GOAL.replace('progress: 40', 'progress: 140')), { code: 'schema/invalid-value', severity: 'error', range: [7, 11, 7, 14], message: [/`progress`/, /between 0 and 100/] });
+      expectOne(session(SESSION.replace('design-doc: 40', 'design-doc: -5')), { code: 'schema/invalid-value', severity: 'error', range: [8, 15, 8, 17], message: [/`progress\.design-doc`/, /between 0 and 100/] });
+    });
+
+    it('accepts named cadences and ISO-8601 durations, and rejects the rest', () => {
+      for (const cadence of ['weekly', 'biweekly', 'monthly', 'P10D', 'P3W', 'P1M']) {
+        const file = parseFile('p/agreement.md', AGREEMENT.replace('cadence: biweekly', `cadence: ${cadence}`));
+        assert.deepEqual(file.problems, [], cadence);
+        assert.ok((file.agreement?.cadence?.days ?? 0) > 0, cadence);
+      }
+      for (const [cadence, end] of [['P0D', 13], ['daily', 15], ['3 weeks', 17], ['toString', 18]] as const) {
+        expectOne(agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${cadence}`)), {
+          code: 'schema/invalid-value',
+          severity: 'error',
+          range: [7, 10, 7, end],
+          message: [/`cadence`/, /weekly, biweekly, monthly or an ISO-8601 duration/],
+        });
+      }
+    });
+
+    it('reports a goal id that is not kebab-case, an empty text and an empty mentees list', () => {
+      expectOne(agreement(AGREEMENT.replace('id: rust-basics', 'id: Rust Basics')), { code: 'schema/invalid-value', severity: 'error', range: [11, 9, 11, 20], message: [/`goals\[0\]\.id`/, /kebab-case/] });
+      expectOne(goal(GOAL.replace('success: A design doc approved by the team', 'success: ""')), { code: 'schema/invalid-value', severity: 'error', range: [5, 10, 5, 12], message: [/`success`/, /must not be empty/] });
+      const group = AGREEMENT.replace('mentor: Priya Raman\nmentee: Sam Okafor', 'mentors: [Priya Raman, Ana Lima]\nmentees: []');
+      expectOne(agreement(group), { code: 'schema/invalid-value', severity: 'error', range: [4, 10, 4, 12], message: [/`mentees`/, /at least one mentee/] });
+    });
+
+    it('accepts group mentoring with mentors and mentees lists', () => {
+      const group = AGREEMENT.replace('mentor: Priya Raman\nmentee: Sam Okafor', 'format: group\nmentors: [Priya Raman]\nmentees: [Sam Okafor, {name: Lee Chen, handle: lee}]');
+      const file = parseFile('p/agreement.md', group);
+      assert.deepEqual(file.problems, []);
+      assert.deepEqual(file.agreement?.mentees, [{ name: 'Sam Okafor' }, { name: 'Lee Chen', handle: 'lee' }]);
+      assert.equal(file.agreement?.format, 'group');
+    });
+  });
+
+  describe('keys/unknown', () => {
+    it('reports an unknown top-level key at the key with "did you mean"', () => {
+      const p = expectOne(agreement(AGREEMENT.replace('mentee: Sam Okafor', 'mentie: Sam Okafor')), {
+        code: 'keys/unknown',
+        severity: 'warning',
+        range: [4, 1, 4, 7],
+        message: [/`mentie`/, /did you mean `mentee`\?/],
+      });
+      assert.deepEqual(p.data, { kind: 'unknown-key', key: 'mentie', suggestion: 'mentee' });
+    });
+
+    it('reports unknown nested keys: signed.mentie, strengths.mentie, a person object, an inline goal, a review snapshot', () => {
+      expectOne(agreement(AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed: {mentor: 2026-01-05, mentie: 2026-01-06}')), {
+        code: 'keys/unknown',
+        severity: 'warning',
+        range: [9, 30, 9, 36],
+        message: [/`signed\.mentie`/, /did you mean `mentee`\?/],
+      });
+      expectOne(agreement(AGREEMENT.replace('goals:', 'strengths:\n  mentor: [listening]\n  mentie: [curiosity]\ngoals:')), {
+        code: 'keys/unknown',
+        severity: 'warning',
+        range: [12, 3, 12, 9],
+        message: [/`strengths\.mentie`/, /did you mean `mentee`\?/],
+      });
+      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: Priya Raman, handel: priya}')), {
+        code: 'keys/unknown',
+        severity: 'warning',
+        range: [3, 29, 3, 35],
+        message: [/`mentor\.handel`/, /did you mean `handle`\?/],
+      });
+      expectOne(agreement(AGREEMENT.replace('    title: Learn Rust basics', '    titel: Learn Rust basics')), {
+        code: 'keys/unknown',
+        severity: 'warning',
+        range: [12, 5, 12, 10],
+        message: [/`goals\[0\]\.titel`/, /did you mean `title`\?/],
+      });
+      expectOne(review(REVIEW.replace('progress: 40}', 'progres: 40}')), {
+        code: 'keys/unknown',
+        severity: 'warning',
+        range: [6, 32, 6, 39],
+        message: [/`goals\.design-doc\.progres`/, /did you mean `progress`\?/],
+      });
+    });
+
+    it('names the key without a suggestion when nothing is close', () => {
+      const p = expectOne(session(SESSION.replace('duration: 60', 'mood: great')), { code: 'keys/unknown', severity: 'warning', range: [5, 1, 5, 5], message: [/`mood`\.$/] });
+      assert.deepEqual(p.data, { kind: 'unknown-key', key: 'mood' });
+    });
+
+    it('treats __proto__ and constructor as the unknown keys they are', () => {
+      expectCodes(session(SESSION.replace('duration: 60', '__proto__: 1\nconstructor: 2')), ['keys/unknown@5:1-5:10', 'keys/unknown@6:1-6:12']);
+    });
+
+    it('is silent with unknownKeys: false, at every level', () => {
+      const text = AGREEMENT.replace('mentee: Sam Okafor', 'mentee: Sam Okafor\nnotes: x').replace('mentee: 2026-01-06}', 'mentee: 2026-01-06, witness: 2026-01-06}');
+      assert.equal(agreement(text).filter((p) => p.code === 'keys/unknown').length, 2);
+      assert.deepEqual(problemsOf('p/agreement.md', text, { unknownKeys: false }), []);
+    });
+  });
+
+  describe('date/format', () => {
+    it('valid: dates quoted or not', () => {
+      expectNone(goal(GOAL.replace('due: 2026-05-29', 'due: "2026-05-29"')), 'date/format');
+    });
+
+    it('reports a date not written YYYY-MM-DD at the value', () => {
+      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 2026-5-29')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 15], message: [/`due`/, /YYYY-MM-DD/] });
+      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 29.05.2026')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 16], message: [/`due`/, /YYYY-MM-DD/] });
+    });
+
+    it('reports a nested date (signed.mentor) at the value', () => {
+      expectOne(agreement(AGREEMENT.replace('mentor: 2026-01-05,', 'mentor: Jan 5,')), { code: 'date/format', severity: 'error', range: [9, 18, 9, 23], message: [/`signed\.mentor`/, /YYYY-MM-DD/] });
+    });
+  });
+
+  describe('date/impossible', () => {
+    it('valid: a leap day in a leap year', () => {
+      expectNone(goal(GOAL.replace('due: 2026-05-29', 'due: 2028-02-29')), 'date/impossible');
+    });
+
+    it('reports a date that does not exist at the value', () => {
+      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 2026-02-30')), { code: 'date/impossible', severity: 'error', range: [6, 6, 6, 16], message: [/`due`/, /not a real calendar date/] });
+      expectOne(session(SESSION.replace('date: 2026-02-02', 'date: 2026-13-01')), { code: 'date/impossible', severity: 'error', range: [3, 7, 3, 17], message: [/`date`/] });
+      expectOne(agreement(AGREEMENT.replace('mentee: 2026-01-06', 'mentee: 2027-02-29')), { code: 'date/impossible', severity: 'error', range: [9, 38, 9, 48], message: [/`signed\.mentee`/] });
+      expectOne(agreement(AGREEMENT.replace('due: 2026-06-30', 'due: 2026-06-31')), { code: 'date/impossible', severity: 'error', range: [15, 10, 15, 20], message: [/`goals\[0\]\.due`/] });
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { AGREEMENT, check, expectNone, expectOne, lines, parseFile, relationship, SESSION } from './helpers';
+
+describe('rules: session/*', () => {
+  describe('session/outside-partnership', () => {
+    it('valid: a session between started and ends, on either boundary too', async () => {
+      const { problems } = await check(
+        relationship({
+          'p/sessions/first.md': SESSION.replace('date: 2026-02-02', 'date: 2026-01-05'),
+          'p/sessions/last.md': SESSION.replace('date: 2026-02-02', 'date: 2026-12-18'),
+        }),
+      );
+      for (const f of ['p/sessions/2026-02-02.md', 'p/sessions/first.md', 'p/sessions/last.md']) expectNone(problems(f), 'session/outside-partnership');
+    });
+
+    it('reports a session before started at its date value', async () => {
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': SESSION.replace('date: 2026-02-02', 'date: 2026-01-04') }));
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/\(2026-01-04\) is dated before the partnership started \(2026-01-05\)/] });
+    });
+
+    it('reports a session after ends at its date value, suggesting to extend ends or record closure', async () => {
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': SESSION.replace('date: 2026-02-02', 'date: 2026-12-19') }));
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/after the partnership ends \(2026-12-18\)/, /extend `ends`/, /closure/] });
+    });
+
+    it('has no end to check in an informal partnership without ends', async () => {
+      const informal = AGREEMENT.replace('ends: 2026-12-18', 'formality: informal');
+      const { problems } = await check(relationship({ 'p/agreement.md': informal, 'p/sessions/2026-02-02.md': SESSION.replace('date: 2026-02-02', 'date: 2031-01-01') }));
+      expectNone(problems('p/sessions/2026-02-02.md'), 'session/outside-partnership');
+    });
+  });
+
+  describe('session body', () => {
+    const body = lines(
+      '---', //                                                                1
+      'type: session', //                                                      2
+      'date: 2026-02-02', //                                                   3
+      '---', //                                                                4
+      '', //                                                                   5
+      '## Questions', //                                                       6
+      '', //                                                                   7
+      'What makes a *good* design doc?', //                                    8
+      '', //                                                                   9
+      '## Notes', //                                                           10
+      '', //                                                                   11
+      'Talked about [[design-doc]] and `[[not-a-ref]]` in code.', //           12
+      '', //                                                                   13
+      'Second paragraph.', //                                                  14
+      '', //                                                                   15
+      '## Summary', //                                                         16
+      '', //                                                                   17
+      'A good start.', //                                                      18
+      '', //                                                                   19
+      '## Actions', //                                                         20
+      '', //                                                                   21
+      '- [ ] @sam Outline the doc (due 2026-02-10) [[design-doc]]', //        22
+      '- [x] Read chapter 3', //                                               23
+      '- [X] @priya.r Send examples', //                                       24
+      '- [ ] Ask the team (DUE 2026-02-20)', //                                25
+      '- a plain list item, not an action', //                                 26
+      '  - [ ] @lee nested task [[rust-basics]]', //                           27
+      '',
+    );
+
+    it('splits sections by heading, keyed by the lower-cased heading text', () => {
+      const session = parseFile('p/sessions/2026-02-02.md', body).session!;
+      assert.deepEqual(Object.keys(session.sections), ['questions', 'notes', 'summary', 'actions']);
+      assert.equal(session.sections.questions, 'What makes a *good* design doc?');
+      assert.equal(session.sections.notes, 'Talked about [[design-doc]] and `[[not-a-ref]]` in code.\n\nSecond paragraph.');
+      assert.equal(session.sections.summary, 'A good start.');
+    });
+
+    it('reads task items as actions: owner and due optional, [x] and [X] done, nested items too', () => {
+      const session = parseFile('p/sessions/2026-02-02.md', body).session!;
+      assert.deepEqual(
+        session.actions.map(({ source: _source, ...a }) => a),
+        [
+          { text: 'Outline the doc [[design-doc]]', done: false, owner: 'sam', due: '2026-02-10', goalRefs: ['design-doc'] },
+          { text: 'Read chapter 3', done: true, goalRefs: [] },
+          { text: 'Send examples', done: true, owner: 'priya.r', goalRefs: [] },
+          { text: 'Ask the team', done: false, due: '2026-02-20', goalRefs: [] },
+          { text: 'nested task [[rust-basics]]', done: false, owner: 'lee', goalRefs: ['rust-basics'] },
+        ],
+      );
+      assert.deepEqual(session.actions[0]!.source, { file: 'p/sessions/2026-02-02.md', range: { start: { line: 22, column: 1 }, end: { line: 22, column: 59 } } });
+    });
+
+    it('finds [[id]] references in text and task items, not in code, with the span of the id', () => {
+      const session = parseFile('p/sessions/2026-02-02.md', body).session!;
+      assert.deepEqual(
+        session.references.map((r) => [r.id, r.via, r.range.start.line, r.range.start.column, r.range.end.column]),
+        [
+          ['design-doc', 'body', 12, 16, 26],
+          ['design-doc', 'body', 22, 47, 57],
+          ['rust-basics', 'body', 27, 28, 39],
+        ],
+      );
+      assert.deepEqual(session.goals, ['design-doc', 'rust-basics']);
+    });
+
+    it('merges goals from goals:, progress: and the body, and keeps a heading named like Object members as text', () => {
+      const file = parseFile('p/sessions/2026-02-02.md', SESSION.replace('## Questions', '## constructor').replace('## Actions', '## `__proto__`'));
+      const session = file.session!;
+      assert.deepEqual(session.goals, ['rust-basics', 'design-doc']);
+      assert.deepEqual(session.progress, { 'design-doc': 40 });
+      assert.equal(session.sections.constructor, 'How do reviewers read a design doc?');
+      assert.equal(Object.getOwnPropertyDescriptor(session.sections, '__proto__')?.value?.startsWith('- [ ] @sam'), true);
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { check, expectNone, expectOne, lines, parseFile, problemsOf, relationship, SESSION } from './helpers';
+
+describe('rules: type/*', () => {
+  describe('type/missing', () => {
+    it('valid: a session that declares its type', () => {
+      expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'type/missing');
+    });
+
+    it('reads a file under sessions/ without type as a session and says how to fix it', () => {
+      const file = parseFile('p/sessions/2026-02-02.md', SESSION.replace('type: session\n', ''));
+      assert.equal(file.type, 'session');
+      assert.equal(file.typeSource, 'folder');
+      assert.equal(file.session?.date, '2026-02-02');
+      const p = expectOne(file.problems, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4], message: [/`type`/, /add `type: session`/] });
+      assert.deepEqual(p.data, { kind: 'missing-type', type: 'session' });
+      assert.equal(file.problems.length, 1);
+    });
+
+    it('does the same under goals/ and for an agreement.md', () => {
+      const goal = parseFile('p/goals/design-doc.md', lines('---', 'title: Write a design doc', 'status: proposed', '---', ''));
+      assert.equal(goal.goals[0]?.id, 'design-doc');
+      expectOne(goal.problems, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4], message: [/`type: goal`/] });
+      const agreement = problemsOf('p/agreement.md', lines('---', 'mentor: A', 'mentee: B', 'started: 2026-01-01', 'formality: informal', 'stage: creating', '---', ''));
+      expectOne(agreement, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4], message: [/`type: agreement`/] });
+    });
+
+    it('a wrong type value is an invalid enum, and the file is still read as what its folder implies', () => {
+      const file = parseFile('p/sessions/2026-02-02.md', SESSION.replace('type: session', 'type: meeting'));
+      assert.equal(file.type, 'session');
+      expectNone(file.problems, 'type/missing');
+      expectOne(file.problems, { code: 'schema/invalid-enum', severity: 'error', range: [2, 7, 2, 14], message: [/`type`/, /agreement, goal, session, review/] });
+    });
+  });
+
+  describe('type/unknown', () => {
+    it('valid: journal files with a type, and plain notes without front matter', async () => {
+      const { problems } = await check(relationship({ 'p/notes/ideas.md': '# Ideas\n' }));
+      expectNone(problems('p/notes/ideas.md'), 'type/unknown');
+      expectNone(problems('p/sessions/2026-02-02.md'), 'type/unknown');
+    });
+
+    it('reports a file with front matter but no type inside a relationship, where the folder implies none', async () => {
+      const { problems } = await check(relationship({ 'p/notes/ideas.md': lines('---', 'title: Ideas for later', '---', '', 'Some ideas.', '') }));
+      expectOne(problems('p/notes/ideas.md'), { code: 'type/unknown', severity: 'warning', range: [1, 1, 1, 4], message: [/no `type`/, /add `type:/] });
+    });
+
+    it('stays quiet when the front matter is broken or the type is misspelt (those are reported instead)', async () => {
+      const { problems } = await check(
+        relationship({
+          'p/notes/a.md': lines('---', 'title: [oops', '---', ''),
+          'p/notes/b.md': lines('---', 'type: sesion', '---', ''),
+        }),
+      );
+      expectNone(problems('p/notes/a.md'), 'type/unknown');
+      expectNone(problems('p/notes/b.md'), 'type/unknown');
+      expectOne(problems('p/notes/b.md'), { code: 'schema/invalid-enum', severity: 'error', range: [2, 7, 2, 13], message: [/`type`/] });
+    });
+
+    it('ignores front matter in files outside every relationship', async () => {
+      const { problems } = await check(relationship({ 'blog/post.md': lines('---', 'title: A post', '---', '') }));
+      assert.deepEqual(problems('blog/post.md'), []);
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { expectCodes, expectNone, expectOne, GOAL, lines, problemsOf, SESSION } from './helpers';
+
+describe('rules: yaml/*', () => {
+  describe('yaml/syntax', () => {
+    it('valid: a session with well-formed YAML has none', () => {
+      expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'yaml/syntax');
+    });
+
+    it('reports a tab used as indentation at the tab, and nothing else', () => {
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'progress:', '\tdesign-doc: 40', '---', '');
+      const problems = problemsOf('p/sessions/2026-02-02.md', text);
+      expectOne(problems, { code: 'yaml/syntax', severity: 'error', range: [5, 1, 5, 2], message: [/YAML syntax error/, /[Tt]abs/] });
+      // Schema checks on front matter that does not parse would only add noise.
+      expectCodes(problems, ['yaml/syntax@5:1-5:2']);
+    });
+
+    it('reports an unclosed flow sequence where the parser gives up', () => {
+      const text = lines('---', 'type: goal', 'title: [Write, a doc', 'status: active', '---', '');
+      expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 1, 4, 2], message: [/Flow sequence/, /\]/] });
+    });
+
+    it('reports an unterminated quoted value', () => {
+      const text = lines('---', 'type: goal', 'title: "Write a doc', 'status: active', '---', '');
+      expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'yaml/syntax', severity: 'error', range: [5, 1, 5, 2], message: [/quote/] });
+    });
+
+    it('does not report type/missing when the YAML is broken (type may be there, unreadable)', () => {
+      const problems = problemsOf('p/sessions/x.md', lines('---', 'date: [2026-02-02', '---', ''));
+      expectNone(problems, 'type/missing');
+      assert.ok(problems.some((p) => p.code === 'yaml/syntax'));
+    });
+  });
+
+  describe('yaml/duplicate-key', () => {
+    it('valid: distinct keys', () => {
+      expectNone(problemsOf('p/goals/design-doc.md', GOAL), 'yaml/duplicate-key');
+    });
+
+    it('reports the second key, names it and the line of the first', () => {
+      const text = lines('---', 'type: session', 'date: 2026-04-15', 'duration: 45', 'goals: [design-doc]', 'duration: 60', '---', '');
+      expectOne(problemsOf('p/sessions/2026-04-15.md', text), {
+        code: 'yaml/duplicate-key',
+        severity: 'error',
+        range: [6, 1, 6, 9],
+        message: [/`duration`/, /line 4/, /keep only one/],
+      });
+    });
+
+    it('reports a duplicate inside a nested map at the nested key', () => {
+      const text = lines('---', 'type: session', 'date: 2026-04-15', 'progress: {design-doc: 40, design-doc: 50}', '---', '');
+      expectOne(problemsOf('p/sessions/2026-04-15.md', text), { code: 'yaml/duplicate-key', severity: 'error', range: [4, 28, 4, 38], message: [/`design-doc`/, /line 4/] });
+    });
+  });
+
+  describe('yaml/too-many-aliases', () => {
+    const bomb = lines(
+      '---',
+      'type: session',
+      'date: 2026-02-02',
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+      'f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]',
+      'g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]',
+      '---',
+      '',
+    );
+
+    it('valid: a few aliases are fine', () => {
+      const text = lines('---', 'type: session', 'date: &d 2026-02-02', 'next: *d', '---', '');
+      expectNone(problemsOf('p/sessions/2026-02-02.md', text), 'yaml/too-many-aliases');
+    });
+
+    it('reports an alias bomb once, at its first alias, and reads nothing else', () => {
+      const problems = problemsOf('p/sessions/2026-02-02.md', bomb);
+      expectOne(problems, { code: 'yaml/too-many-aliases', severity: 'error', range: [5, 8, 5, 10], message: [/aliases/, /too much/] });
+      assert.equal(problems.length, 1);
+    });
+  });
+});
