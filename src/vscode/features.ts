@@ -1,5 +1,10 @@
+import { registerJournalCommands } from './commands';
+import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import type { Feature } from './feature';
+import { registerHover } from './hover';
+import { registerQuickFixes } from './quickFixes';
+import { registerReviewGoals } from './review/panel';
 import { registerStatusBar } from './statusBar';
 import { registerRelationshipsTree } from './tree/relationshipsTree';
 import { registerViewCommands } from './viewCommands';
@@ -10,4 +15,9 @@ export const FEATURES: Feature[] = [
   registerRelationshipsTree,
   registerViewCommands,
   registerStatusBar,
+  registerJournalCommands,
+  registerReviewGoals,
+  registerQuickFixes,
+  registerCompletion,
+  registerHover,
 ];

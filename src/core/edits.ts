@@ -1,0 +1,632 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { addDays } from './dates';
+import { parseMarkdown } from './frontmatter';
+import { STAGES, type GoalOwner, type JournalFileType, type Relationship, type Session, type Stage } from './types';
+
+/**
+ * Minimal front-matter edits. Every edit replaces or inserts the few characters of one value
+ * and nothing else: comments, key order, quoting and layout of the rest of the file stay byte
+ * for byte as they were. When the front matter is not valid YAML, or the value sits somewhere
+ * an edit cannot reach safely (an alias, a block scalar, a list), the edit is refused with a
+ * message instead of guessed. Offsets are UTF-16 offsets into the text given, as editors use.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type EditResult = { ok: true; edits: TextEdit[]; text: string } | { ok: false; error: string };
+
+/** A step into the front matter: a map key, a list index, or the goal with this `id` in a list. */
+export type PathSegment = string | number | { id: string };
+
+type Value = string | number | boolean;
+
+/** Applies non-overlapping edits to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+interface FrontMatter {
+  text: string;
+  doc: Document.Parsed;
+  /** Offset of the YAML source in `text`. */
+  offset: number;
+  eol: string;
+}
+
+const fail = (error: string): EditResult => ({ ok: false, error });
+
+/** The file's front matter, or why it cannot be edited. */
+function readFrontMatter(text: string): FrontMatter | string {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const parsed = parseMarkdown('', bom ? text.slice(1) : text);
+  if (!parsed.yaml) {
+    const problem = parsed.problems[0];
+    return problem ? `${problem.message} Nothing was changed.` : 'This file has no front matter (a block between --- lines at the top). Nothing was changed.';
+  }
+  const { doc, offset } = parsed.yaml;
+  if (doc.errors.length > 0) {
+    const problem = parsed.problems[0];
+    const where = problem ? ` (line ${problem.range.start.line}: ${problem.message})` : '';
+    return `The front matter is not valid YAML${where}. Fix it first: nothing was changed.`;
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) return 'The front matter is not a map of keys to values. Nothing was changed.';
+  const eol = /^\uFEFF?---[ \t]*\r\n/.test(text) ? '\r\n' : '\n';
+  return { text, doc, offset: offset + bom, eol };
+}
+
+const keyOf = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
+const findPair = (map: YAMLMap, key: string): Pair | undefined => map.items.find((p) => isPair(p) && keyOf(p) === key) as Pair | undefined;
+const describe = (path: readonly PathSegment[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : typeof p === 'object' ? `[id=${p.id}]` : i === 0 ? p : `.${p}`)).join('');
+
+const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._'()-]*$/;
+const YAML_WORDS = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
+
+/** A YAML scalar for a value: plain when that reads back as the same string (also inside `[..]`), double-quoted otherwise. */
+export function yamlValue(value: Value, style?: Scalar.Type | string): string {
+  if (typeof value !== 'string') return String(value);
+  if (style === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  if (style === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  const numeric = /^[-+.\d]/.test(value) && !/^\d{4}-\d{2}-\d{2}$/.test(value);
+  const plain = PLAIN_SAFE.test(value) && !value.endsWith(' ') && !YAML_WORDS.test(value) && !numeric;
+  return plain ? value : JSON.stringify(value); // JSON strings are valid YAML double-quoted scalars
+}
+
+/** Where a key goes when it is missing: after the first of these siblings that exists, else at the end. */
+const INSERT_AFTER: Record<string, readonly string[]> = {
+  id: ['type'],
+  title: ['id', 'type'],
+  owner: ['title', 'id'],
+  status: ['owner', 'title', 'id', 'duration', 'attendees', 'date'],
+  progress: ['status'],
+  date: ['type'],
+  stage: ['cadence', 'ends', 'started', 'formality', 'format'],
+  signed: ['confidential', 'stage'],
+  mentor: ['type'],
+  mentee: ['mentor', 'mentors'],
+  started: ['formality', 'format', 'mentee', 'mentees'],
+  ends: ['started'],
+  success: ['due', 'status'],
+  due: ['created', 'progress', 'status'],
+};
+
+/** Offset of the start of the line after the one holding `offset` (or `offset` itself at a line start). */
+function nextLineStart(src: string, offset: number): number {
+  if (offset > 0 && src[offset - 1] === '\n') return offset;
+  const nl = src.indexOf('\n', offset);
+  return nl === -1 ? src.length : nl + 1;
+}
+
+function lineStart(src: string, offset: number): number {
+  return src.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The indentation step of nested block maps in this front matter (two spaces when there are none). */
+function indentUnit(fm: FrontMatter): string {
+  const src = fm.text;
+  const top = fm.doc.contents as YAMLMap | null;
+  for (const pair of top?.items ?? []) {
+    const value = pair.value as YamlNode | null;
+    if (isMap(value) && !value.flow && value.items[0]) {
+      const key = value.items[0].key as YamlNode;
+      const at = fm.offset + (key.range?.[0] ?? 0);
+      return ' '.repeat(Math.max(1, at - lineStart(src, at)));
+    }
+  }
+  return '  ';
+}
+
+/**
+ * The edit that adds a key to `map`: `lines[0]` is `key: value`, further lines (a nested map)
+ * are indented one step more. The map's own indentation is read from its first key.
+ */
+function insertIntoMap(fm: FrontMatter, map: YAMLMap | null, key: string, lines: readonly string[]): TextEdit | string {
+  const { text, offset, eol } = fm;
+  const [entry = '', ...nested] = lines;
+  if (map?.flow) {
+    if (nested.length) return `\`${key}\` would have to be added inside a one-line {...} map; edit it by hand.`;
+    const last = map.items[map.items.length - 1] as Pair | undefined;
+    if (!last) {
+      const open = text.indexOf('{', offset + (map.range?.[0] ?? 0));
+      return { start: open + 1, end: open + 1, text: entry };
+    }
+    const end = offset + ((last.value as YamlNode | null)?.range?.[1] ?? (last.key as YamlNode).range![1]);
+    return { start: end, end, text: `, ${entry}` };
+  }
+  const unit = indentUnit(fm);
+  const block = (indent: string) => [entry, ...nested.map((l) => `${unit}${l}`)].map((l) => `${indent}${l}`).join(eol);
+  const items = (map?.items ?? []) as Pair[];
+  const first = items[0];
+  if (!first) {
+    // An empty front matter: the key goes right before the closing ---.
+    const at = offset + (fm.doc.range?.[1] ?? 0);
+    return { start: at, end: at, text: `${block('')}${eol}` };
+  }
+  const firstKeyAt = offset + (first.key as YamlNode).range![0];
+  const indent = ' '.repeat(firstKeyAt - lineStart(text, firstKeyAt));
+  if (key === 'type') {
+    // `type` goes first: before the first key (a `- ` list marker stays in front of it).
+    return { start: firstKeyAt, end: firstKeyAt, text: `${block('').trimStart()}${eol}${indent}` };
+  }
+  const siblings = INSERT_AFTER[key] ?? [];
+  const anchor = siblings.map((s) => findPair(map!, s)).find(Boolean) ?? items[items.length - 1]!;
+  const value = anchor.value as YamlNode | null;
+  const end = offset + (value?.range?.[1] ?? (anchor.key as YamlNode).range![1]);
+  const at = nextLineStart(text, end);
+  const prefix = at === text.length && !text.endsWith('\n') ? eol : '';
+  return { start: at, end: at, text: `${prefix}${block(indent)}${eol}` };
+}
+
+/** The edit that gives a `key:` written without a value (or with `~`/`null`) its value. */
+function fillNull(fm: FrontMatter, pair: Pair, valueText: string): TextEdit {
+  const value = pair.value as Scalar | null;
+  const written = value?.range && value.range[1] > value.range[0] ? value.range : undefined;
+  if (written) return { start: fm.offset + written[0], end: fm.offset + written[1], text: valueText };
+  const colon = fm.text.indexOf(':', fm.offset + (pair.key as YamlNode).range![1]);
+  return { start: colon + 1, end: colon + 1, text: ` ${valueText}` };
+}
+
+interface Target {
+  map: YAMLMap | null;
+  key: string;
+  /** Set when the parent map itself is missing and must be created under this key of `map`. */
+  createParent?: { key: string; pair?: Pair };
+  /** The resolved path (ids replaced by indexes), for the check after the edit. */
+  path: Array<string | number>;
+}
+
+/** Finds where a value at `path` lives (or would live); a string says why it cannot be reached. */
+function resolve(fm: FrontMatter, path: readonly PathSegment[]): Target | string {
+  let node: unknown = fm.doc.contents;
+  const resolved: Array<string | number> = [];
+  for (let i = 0; i < path.length - 1; i++) {
+    const seg = path[i]!;
+    if (isAlias(node)) return `\`${describe(path.slice(0, i))}\` is a YAML alias; edit it by hand.`;
+    if (typeof seg === 'string') {
+      if (node !== null && !isMap(node)) return `\`${describe(path.slice(0, i)) || 'the front matter'}\` is not a map.`;
+      const pair = node ? findPair(node, seg) : undefined;
+      const value = pair?.value as YamlNode | null | undefined;
+      const isNull = !value || (isScalar(value) && value.value === null);
+      if (isNull && i === path.length - 2 && typeof path[i + 1] === 'string') {
+        return { map: node as YAMLMap | null, key: path[i + 1] as string, createParent: { key: seg, ...(pair ? { pair } : {}) }, path: [...resolved, seg, path[i + 1] as string] };
+      }
+      if (isNull) return `\`${describe(path.slice(0, i + 1))}\` is missing.`;
+      node = value;
+      resolved.push(seg);
+      continue;
+    }
+    if (!isSeq(node)) return `\`${describe(path.slice(0, i))}\` is not a list.`;
+    const index = typeof seg === 'number' ? seg : node.items.findIndex((item) => isMap(item) && String(item.get('id')) === seg.id);
+    if (index < 0 || index >= node.items.length) return typeof seg === 'number' ? `There is no item ${seg} in \`${describe(path.slice(0, i))}\`.` : `There is no goal \`${seg.id}\` in \`${describe(path.slice(0, i))}\`.`;
+    node = node.items[index];
+    resolved.push(index);
+  }
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return 'The last step of a path must be a key.';
+  if (isAlias(node)) return `\`${describe(path.slice(0, -1))}\` is a YAML alias; edit it by hand.`;
+  if (node !== null && !isMap(node)) return `\`${describe(path.slice(0, -1)) || 'the front matter'}\` is not a map.`;
+  return { map: node, key: last, path: [...resolved, last] };
+}
+
+/** Formats the new value, given the quoting style of the value it replaces (if any). */
+type Formatter = (style?: Scalar.Type | string) => string;
+
+const isEmpty = (node: unknown): boolean => node === null || node === undefined || (isScalar(node) && node.value === null);
+
+/** The edits that set one value, before they are checked. */
+function plan(fm: FrontMatter, target: Target, format: Formatter, label: string): TextEdit[] | string {
+  const { map, key, createParent } = target;
+  if (createParent) {
+    const entry = `${key}: ${format()}`;
+    const parentPair = createParent.pair;
+    if (!parentPair) {
+      const edit = insertIntoMap(fm, map, createParent.key, [`${createParent.key}:`, entry]);
+      return typeof edit === 'string' ? edit : [edit];
+    }
+    const written = parentPair.value as YamlNode | null;
+    if (written?.range && written.range[1] > written.range[0]) return `\`${createParent.key}\` is written as an empty value; edit it by hand.`;
+    // `signed:` with nothing after it: the new key goes on the next line, one step deeper.
+    const keyAt = fm.offset + (parentPair.key as YamlNode).range![0];
+    const at = nextLineStart(fm.text, fm.offset + (parentPair.key as YamlNode).range![1]);
+    const indent = ' '.repeat(keyAt - lineStart(fm.text, keyAt)) + indentUnit(fm);
+    const prefix = at === fm.text.length && !fm.text.endsWith('\n') ? fm.eol : '';
+    return [{ start: at, end: at, text: `${prefix}${indent}${entry}${fm.eol}` }];
+  }
+  const pair = map ? findPair(map, key) : undefined;
+  if (!pair) {
+    const edit = insertIntoMap(fm, map, key, [`${key}: ${format()}`]);
+    return typeof edit === 'string' ? edit : [edit];
+  }
+  const current = pair.value as YamlNode | null;
+  if (isEmpty(current)) return [fillNull(fm, pair, format())];
+  if (isAlias(current)) return `\`${label}\` is a YAML alias; edit it by hand.`;
+  if (!isScalar(current)) return `\`${label}\` holds a ${isSeq(current) ? 'list' : 'map'}, not a single value; edit it by hand.`;
+  if (current.type === Scalar.BLOCK_FOLDED || current.type === Scalar.BLOCK_LITERAL) return `\`${label}\` is written as a block of text; edit it by hand.`;
+  const [start, end] = current.range!;
+  return [{ start: fm.offset + start, end: fm.offset + end, text: format(typeof current.value === 'string' ? current.type : undefined) }];
+}
+
+/** Plain data of a front matter, for the check after an edit. */
+function toData(doc: Document.Parsed): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch {
+    return undefined;
+  }
+}
+
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function setIn(data: unknown, path: ReadonlyArray<string | number>, value: unknown): unknown {
+  const root = structuredClone(data ?? {}) as Record<string | number, unknown>;
+  let node = root;
+  path.forEach((seg, i) => {
+    if (i === path.length - 1) node[seg] = value;
+    else node = (node[seg] ??= {}) as Record<string | number, unknown>;
+  });
+  return root;
+}
+
+/**
+ * Sets one value of the front matter (`['status']`, `['signed', 'mentee']`,
+ * `['goals', {id: 'x'}, 'progress']`), replacing it where it is written, or inserting the key
+ * at a fitting place in its map. The result is checked by parsing it again: the front matter
+ * must read back as before with only this value changed, or the edit is refused.
+ */
+export function setFrontMatterValue(text: string, path: readonly PathSegment[], value: Value): EditResult {
+  const fm = readFrontMatter(text);
+  if (typeof fm === 'string') return fail(fm);
+  const label = describe(path);
+  const target = resolve(fm, path);
+  if (typeof target === 'string') return fail(`${target} Nothing was changed.`);
+  const edits = plan(fm, target, (style) => yamlValue(value, style), label);
+  if (typeof edits === 'string') return fail(`${edits} Nothing was changed.`);
+  return checked(fm, edits, (after) => sameData(after, setIn(toData(fm.doc), target.path, value)));
+}
+
+/** Applies `edits` and accepts them only when the result parses cleanly and `expect` holds for its data. */
+function checked(fm: FrontMatter, edits: TextEdit[], expect: (data: unknown) => boolean): EditResult {
+  const after = applyEdits(fm.text, edits);
+  const again = readFrontMatter(after);
+  if (typeof again === 'string' || !expect(toData(again.doc))) {
+    return fail('This change could not be made without touching other parts of the front matter; edit the file by hand. Nothing was changed.');
+  }
+  return { ok: true, edits, text: after };
+}
+
+/** The value at a path of the front matter, or undefined when absent or unreadable. */
+export function readFrontMatterValue(text: string, path: readonly PathSegment[]): unknown {
+  const fm = readFrontMatter(text);
+  if (typeof fm === 'string') return undefined;
+  const target = resolve(fm, path);
+  if (typeof target === 'string' || target.createParent || !target.map) return undefined;
+  const node = findPair(target.map, target.key)?.value;
+  return isScalar(node) ? node.value : node ? (node as YamlNode).toJSON() : undefined;
+}
+
+/** Path of a goal's key: its own file's front matter, or its item in the agreement's `goals:` list. */
+export function goalPath(goal: { id: string; origin: 'agreement' | 'file' }, key: string): PathSegment[] {
+  return goal.origin === 'agreement' ? ['goals', { id: goal.id }, key] : [key];
+}
+
+/** Sets the agreement's `stage`; a stage written as a number (`2`) stays a number. */
+export function setStage(text: string, stage: Stage): EditResult {
+  const current = readFrontMatterValue(text, ['stage']);
+  return setFrontMatterValue(text, ['stage'], typeof current === 'number' ? STAGES.indexOf(stage) + 1 : stage);
+}
+
+/** The stage after `stage`, or undefined at the last one. */
+export function nextStage(stage: Stage | undefined): Stage | undefined {
+  return STAGES[(stage ? STAGES.indexOf(stage) : -1) + 1];
+}
+
+interface Hit {
+  map: YAMLMap | null;
+  /** Path of `map` in the front matter. */
+  path: Array<string | number>;
+  pair?: Pair;
+  role?: 'key' | 'value' | 'item';
+}
+
+/** The YAML node (a key, a scalar value or a list item's map) that starts at an offset of the text. */
+function nodeAt(fm: FrontMatter, at: number): Hit {
+  const top = fm.doc.contents as YAMLMap | null;
+  const rel = at - fm.offset;
+  let found: Hit | undefined;
+  const visit = (node: unknown, path: Array<string | number>): void => {
+    if (found) return;
+    if (isMap(node)) {
+      for (const pair of node.items as Pair[]) {
+        const key = pair.key as YamlNode;
+        const value = pair.value as YamlNode | null;
+        if (key?.range?.[0] === rel) return void (found = { map: node, path, pair, role: 'key' });
+        if (value?.range?.[0] === rel && !isMap(value)) return void (found = { map: node, path, pair, role: 'value' });
+        visit(value, [...path, keyOf(pair)]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (found) return;
+        if (isMap(item) && item.range?.[0] === rel) found = { map: item, path: [...path, i], role: 'item' };
+        else visit(item, [...path, i]);
+      });
+    }
+  };
+  if (rel >= 0) visit(top, []);
+  return found ?? { map: top, path: [] };
+}
+
+function parseValue(valueText: string): unknown {
+  try {
+    return parseDocument(valueText).toJS({ maxAliasCount: 10 });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The fix for a missing key reported at `anchor` (an offset of the text): the opening `---`
+ * for a top-level key, the key or list item of the map it is missing from, or a sibling value.
+ * A key written without a value gets the value instead of a second key.
+ */
+export function addMissingKey(text: string, anchor: number, key: string, valueText: string): EditResult {
+  const fm = readFrontMatter(text);
+  if (typeof fm === 'string') return fail(fm);
+  const hit = nodeAt(fm, anchor);
+  let target: Target = { map: hit.map, key, path: [...hit.path, key] };
+  if (hit.role === 'key' && hit.pair && keyOf(hit.pair) !== key) {
+    // Reported at the key of the map the key is missing from (`signed`, a list item's key).
+    const value = hit.pair.value as YamlNode | null;
+    const parent = keyOf(hit.pair);
+    if (isMap(value)) target = { map: value, key, path: [...hit.path, parent, key] };
+    else if (isEmpty(value)) target = { map: hit.map, key, createParent: { key: parent, pair: hit.pair }, path: [...hit.path, parent, key] };
+    else return fail(`\`${keyOf(hit.pair)}\` is not a map, so \`${key}\` cannot be added to it. Nothing was changed.`);
+  }
+  const existing = target.map && !target.createParent ? findPair(target.map, key) : undefined;
+  if (existing && !isEmpty(existing.value)) return fail(`\`${key}\` is already there. Nothing was changed.`);
+  const edits = plan(fm, target, () => valueText, key);
+  if (typeof edits === 'string') return fail(`${edits} Nothing was changed.`);
+  const value = parseValue(valueText);
+  return checked(fm, edits, (after) => sameData(after, setIn(toData(fm.doc), target.path, value)));
+}
+
+/**
+ * Replaces the token at [start, end) with `replacement`: when it is a YAML scalar of the front
+ * matter its quoting is kept, otherwise (the body, `[[id]]`) the text is replaced as is.
+ */
+export function replaceToken(text: string, start: number, end: number, replacement: string): EditResult {
+  const fm = readFrontMatter(text);
+  if (typeof fm !== 'string') {
+    const yamlEnd = fm.offset + (fm.doc.range?.[2] ?? 0);
+    if (start >= fm.offset && start < yamlEnd) {
+      const hit = nodeAt(fm, start);
+      const node = (hit.role === 'key' ? hit.pair?.key : hit.role === 'value' ? hit.pair?.value : undefined) as YamlNode | undefined;
+      const item = node ?? scalarInSeqAt(fm, start - fm.offset);
+      if (isScalar(item) && fm.offset + item.range![1] === end) {
+        const edit = { start, end, text: yamlValue(replacement, typeof item.value === 'string' ? item.type : undefined) };
+        return checked(fm, [edit], (d) => d !== undefined);
+      }
+    }
+  } else if (start < text.indexOf('\n---') && /^\uFEFF?---/.test(text)) {
+    return fail(fm);
+  }
+  return { ok: true, edits: [{ start, end, text: replacement }], text: text.slice(0, start) + replacement + text.slice(end) };
+}
+
+function scalarInSeqAt(fm: FrontMatter, rel: number): Scalar | undefined {
+  let found: Scalar | undefined;
+  const visit = (node: unknown): void => {
+    if (found) return;
+    if (isSeq(node)) {
+      for (const item of node.items) {
+        if (isScalar(item) && item.range?.[0] === rel) found = item;
+        else visit(item);
+      }
+    }
+    else if (isMap(node)) for (const pair of node.items as Pair[]) visit(pair.value);
+  };
+  visit(fm.doc.contents);
+  return found;
+}
+
+/** Adds `type: <type>` as the first key, or a front matter holding only it when the file has none. */
+export function addType(text: string, type: JournalFileType): EditResult {
+  const fm = readFrontMatter(text);
+  if (typeof fm === 'string') {
+    if (/^\uFEFF?(---|\+\+\+)/.test(text)) return fail(fm);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const edits = [{ start: at, end: at, text: `---${eol}type: ${type}${eol}---${eol}${text.length > at ? eol : ''}` }];
+    return { ok: true, edits, text: applyEdits(text, edits) };
+  }
+  return setFrontMatterValue(text, ['type'], type);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates for new files.
+
+/** A file name that is not taken: `base.md`, else `base-2.md`, `base-3.md`, ... */
+export function uniqueFileName(base: string, taken: (name: string) => boolean, extension = '.md'): string {
+  if (!taken(`${base}${extension}`)) return `${base}${extension}`;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}${extension}`)) return `${base}-${n}${extension}`;
+}
+
+/** A goal id from a title: `Lead the design RFC!` gives `lead-the-design-rfc`, at most 48 characters, cut at a word. */
+export function goalIdFromTitle(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let id = '';
+  for (const word of words) {
+    const next = id ? `${id}-${word}` : word;
+    if (next.length > 48 && id) break;
+    id = next.slice(0, 48);
+  }
+  return id || 'new-goal';
+}
+
+/** A readable title from an id: `review-others-designs` gives `Review others designs`. */
+export function titleFromId(id: string): string {
+  const words = id.split('-').filter(Boolean).join(' ');
+  return words ? words[0]!.toUpperCase() + words.slice(1) : id;
+}
+
+export const GOAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface GoalTemplate {
+  id: string;
+  title: string;
+  /** `YYYY-MM-DD`, today. */
+  created: string;
+  owner?: GoalOwner;
+  due?: string;
+  success?: string;
+}
+
+/** A new goal file: proposed, at 0 %, with the keys still to fill in shown as comments. */
+export function renderGoalFile(goal: GoalTemplate): string {
+  const lines = [
+    '---',
+    'type: goal',
+    `id: ${goal.id}`,
+    `title: ${yamlValue(oneLine(goal.title))}`,
+    `owner: ${goal.owner ?? 'mentee'}`,
+    'status: proposed',
+    'progress: 0',
+    `created: ${goal.created}`,
+    goal.due ? `due: ${goal.due}` : '# due: YYYY-MM-DD (when the goal should be met)',
+    goal.success ? `success: ${yamlValue(oneLine(goal.success))}` : '# success: how both of you will know, specifically, that this goal is met',
+    'skills: []',
+    '---',
+    '',
+    `# ${oneLine(goal.title)}`,
+    '',
+    '## Why this goal',
+    '',
+    '<!-- What it changes for the mentee, and why now. -->',
+    '',
+    '## Milestones',
+    '',
+    '<!-- The steps on the way, each one you can check off in a session. -->',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Open-ended prompts for each stage, to pick from at the start of a session. */
+export const STAGE_QUESTIONS: Record<Stage, readonly string[]> = {
+  creating: [
+    'What made you look for a mentor now, and what should be different a year from today?',
+    'How do you like to get feedback: written or spoken, straight away or after a while?',
+    'What stays between the two of us, and what may either of us share?',
+    'Which goal matters most to you, and how will we both recognise that it is met?',
+    'When one of us has to move a session, how do we want to handle it?',
+  ],
+  building: [
+    'What did you try since we last met, and what came of it?',
+    'Where did you get stuck, and what did you do next?',
+    'How would you go about it if you started again tomorrow?',
+    'Which goal needs a sharper definition now that you know more?',
+    'What would help you most from me before our next session?',
+  ],
+  mastery: [
+    'What did you decide on your own lately, and how did it turn out?',
+    'How would you explain this to someone a step behind you?',
+    'Where do you still want a sounding board, and where no longer?',
+    'What tells us a goal is really done, rather than just quiet?',
+    'Which part of our sessions would you now like to lead?',
+  ],
+  'moving-on': [
+    'What are you proudest of from our time together?',
+    'How do you want to keep learning once our formal sessions end?',
+    'What should our contact look like afterwards: informal, now and then, or not at all?',
+    'Which new goals grow out of what you can do now?',
+    'What do we want to write down as our reflection on this partnership?',
+  ],
+};
+
+export interface SessionTemplate {
+  relationship: Relationship;
+  /** `YYYY-MM-DD` of the new session. */
+  date: string;
+  /** The stage to pick questions for; default the agreement's. */
+  stage?: Stage;
+}
+
+/** The latest held session on or before `date`: where open action items are carried over from. */
+export function previousSession(relationship: Relationship, date: string): Session | undefined {
+  const before = relationship.sessions.filter((s) => s.date <= date && s.status === 'held');
+  return before[before.length - 1];
+}
+
+/** Latest progress of a goal: from the sessions that recorded it, else the goal's own. */
+function latestProgress(relationship: Relationship, goalId: string): number | undefined {
+  for (let i = relationship.sessions.length - 1; i >= 0; i--) {
+    const value = relationship.sessions[i]!.progress[goalId];
+    if (value !== undefined) return value;
+  }
+  return relationship.goals.find((g) => g.id === goalId)?.progress;
+}
+
+/**
+ * Today's session file: attendees from the agreement, the active goals listed (their last
+ * progress as a comment to update), open action items of the previous session carried over,
+ * open-ended questions suited to the stage, and the next date from the cadence.
+ */
+export function renderSessionFile({ relationship, date, stage }: SessionTemplate): string {
+  const agreement = relationship.agreement;
+  const people = [...(agreement?.mentors ?? []), ...(agreement?.mentees ?? [])].map((p) => p.name);
+  const active = relationship.goals.filter((g) => g.status === 'active');
+  const currentStage = stage ?? agreement?.stage ?? 'creating';
+  const previous = previousSession(relationship, date);
+  const carried = previous?.actions.filter((a) => !a.done) ?? [];
+  const front = ['---', 'type: session', `date: ${date}`];
+  if (people.length) front.push(`attendees: [${people.map((p) => yamlValue(oneLine(p))).join(', ')}]`);
+  if (active.length) {
+    front.push(`goals: [${active.map((g) => g.id).join(', ')}]`);
+    front.push('# Progress of each goal as of this session, 0-100 (the last recorded values):');
+    front.push('# progress:');
+    for (const g of active) front.push(`#   ${g.id}: ${latestProgress(relationship, g.id) ?? 0}`);
+  }
+  if (agreement?.cadence?.days) front.push(`next: ${addDays(date, agreement.cadence.days)}`);
+  front.push('---');
+
+  const body = ['', `# Session of ${date}`, '', '## Goals', ''];
+  if (active.length === 0) body.push('No active goals yet: agreeing on them is a good use of this session.');
+  for (const g of active) {
+    const progress = latestProgress(relationship, g.id);
+    const facts = [progress !== undefined ? `${progress}%` : undefined, g.due ? `due ${g.due}` : undefined].filter(Boolean).join(', ');
+    body.push(`- [[${g.id}]] ${oneLine(g.title)}${facts ? ` (${facts})` : ''}`);
+  }
+  body.push('', '## Questions', '', `<!-- Open-ended questions for the ${currentStage} stage: keep the ones that fit, add your own. -->`, '');
+  for (const q of STAGE_QUESTIONS[currentStage]) body.push(`- ${q}`);
+  body.push('', '## Notes', '', '<!-- What you talked about, in your own words. -->', '');
+  body.push('## Summary', '', '<!-- What you agreed and decided, in a few points. -->', '', '## Actions', '');
+  if (carried.length) {
+    body.push(`Carried over from the session of ${previous!.date}:`, '');
+    for (const a of carried) body.push(`- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ? ` (due ${a.due})` : ''}`);
+    body.push('');
+  } else {
+    body.push('<!-- - [ ] @owner what to do (due YYYY-MM-DD) -->', '');
+  }
+  return [...front, ...body].join('\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { goalPath, setFrontMatterValue } from '../../core/edits';
+import { applyEngineEdit, notify, requireTrust } from '../editing';
+import type { FeatureContext } from '../feature';
+import { asArgs, fileOf, resolveGoal, resolveRelationship } from './targets';
+
+export const SET_GOAL_PROGRESS = 'mentoringJournal.setGoalProgress';
+const ACTION = 'Set goal progress';
+
+/** Why a text is not a progress value, or undefined when it is a whole number from 0 to 100. */
+export function progressProblem(text: string): string | undefined {
+  return /^\s*(100|[1-9]?\d)\s*$/.test(text) ? undefined : 'Enter a whole number from 0 to 100.';
+}
+
+/**
+ * Sets the goal's `progress` (0-100) where the goal is defined; nothing else changes.
+ * Argument: a goal node, or `{ relationship, goal, progress }`; otherwise it asks.
+ */
+export async function setGoalProgress(ctx: FeatureContext, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (!requireTrust(ctx, ACTION)) return undefined;
+  const target = await resolveRelationship(ctx, arg, ACTION);
+  if (!target) return undefined;
+  const goal = await resolveGoal(ctx, target, arg, ACTION);
+  if (!goal) return undefined;
+  const given = asArgs<{ progress: number }>(arg).progress;
+  let progress: number;
+  if (given !== undefined) {
+    if (progressProblem(String(given))) {
+      void notify(ctx, 'error', `${ACTION}: ${given} is not a progress value. ${progressProblem(String(given))}`);
+      return undefined;
+    }
+    progress = Number(given);
+  } else {
+    const text = await vscode.window.showInputBox({
+      title: `${ACTION}: ${goal.title}`,
+      prompt: 'Progress, 0-100',
+      value: String(goal.progress ?? 0),
+      validateInput: progressProblem,
+    });
+    if (text === undefined) return undefined;
+    progress = Number(text.trim());
+  }
+  return applyEngineEdit(ctx, fileOf(target, goal.source.file), ACTION, (text) => setFrontMatterValue(text, goalPath(goal, 'progress'), progress));
+}

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, parseJournalFile, type FieldSpec, type FieldSpecs, type JournalFile, type Relationship } from '../core';
+import { analyzeRelationship, type GoalReport } from '../core/model';
+import { escapeMarkdown } from '../core/model/escape';
+import { rangeContains } from './convert';
+import type { Feature } from './feature';
+import type { JournalRoot, JournalService } from './journalService';
+
+/** What the language features know about an open journal document: its text as parsed now, and its relationship. */
+export interface DocumentFacts {
+  root: JournalRoot;
+  path: string;
+  file: JournalFile;
+  relationship?: Relationship;
+  /** Lines of the front matter: [first key line, closing line) (0-based), when there is one. */
+  frontMatter?: { start: number; end: number };
+}
+
+export const JOURNAL_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { pattern: '**/*.md' }];
+
+/** The document's journal facts, from its current text (unsaved edits included), or undefined outside journal roots. */
+export function documentFacts(service: JournalService, document: vscode.TextDocument): DocumentFacts | undefined {
+  const located = service.locate(document.uri);
+  if (!located) return undefined;
+  const { root, path } = located;
+  const file = parseJournalFile(path, document.getText(), root.options);
+  const id = root.index.relationshipIdOf(path);
+  const relationship = id !== undefined ? root.index.relationship(id) : undefined;
+  let frontMatter: DocumentFacts['frontMatter'];
+  if (/^---\s*$/.test(document.lineAt(0).text)) {
+    let end = 1;
+    while (end < document.lineCount && !/^(---|\.\.\.)\s*$/.test(document.lineAt(end).text)) end++;
+    frontMatter = { start: 1, end };
+  }
+  return { root, path, file, ...(relationship ? { relationship } : {}), ...(frontMatter ? { frontMatter } : {}) };
+}
+
+export function inFrontMatter(facts: DocumentFacts, line: number): boolean {
+  return !!facts.frontMatter && line >= facts.frontMatter.start && line < facts.frontMatter.end;
+}
+
+/** The top-level key a front-matter line belongs to: the nearest key at indentation 0 on this line or above. */
+export function enclosingKey(document: vscode.TextDocument, facts: DocumentFacts, line: number): string | undefined {
+  for (let l = line; l >= (facts.frontMatter?.start ?? 1); l--) {
+    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(document.lineAt(l).text);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** The field specs that apply on a front-matter line: the file type's, or an inline goal's inside an agreement's `goals:` list. */
+export function specsAt(document: vscode.TextDocument, facts: DocumentFacts, line: number): FieldSpecs | undefined {
+  const type = facts.file.type;
+  if (!type) return undefined;
+  const indented = /^\s/.test(document.lineAt(line).text) || /^-\s/.test(document.lineAt(line).text);
+  if (!indented) return FIELDS_BY_TYPE[type];
+  if (type === 'agreement' && enclosingKey(document, facts, line) === 'goals') return INLINE_GOAL_FIELDS;
+  return undefined;
+}
+
+/** The goal reports of a relationship as of the service's today, for hover and completion details. */
+export function goalReports(service: JournalService, root: JournalRoot, relationship: Relationship): GoalReport[] {
+  return analyzeRelationship(relationship, service.today(), root.options).goals;
+}
+
+/** A goal as Markdown: title and id, status, progress, due date and success criteria. Journal text is escaped (and HTML is never rendered). */
+export function goalMarkdown(goal: GoalReport): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escapeMarkdown(goal.title)}** \`${goal.id}\`\n\n`);
+  const facts = [`Status: **${goal.status}**`, `Progress: ${goal.progress !== undefined ? `${goal.progress}%` : 'none recorded'}`];
+  if (goal.due) facts.push(`Due: ${goal.due}`);
+  facts.push(`Owner: ${goal.owner}`);
+  md.appendMarkdown(`${facts.join(' · ')}\n\n`);
+  md.appendMarkdown(`Success criteria: ${goal.success ? escapeMarkdown(goal.success) : '*none written yet*'}\n\n`);
+  md.appendMarkdown(`Defined in ${escapeMarkdown(goal.source.file)}`);
+  return md;
+}
+
+/** The description of a front-matter key as Markdown. */
+export function keyMarkdown(key: string, spec: FieldSpec): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  // The descriptions are the extension's own words, with `code` spans meant as such.
+  md.appendMarkdown(`**${key}**${spec.required ? ' (required)' : ''}\n\n${spec.description}\n\nExpects: ${spec.expects}`);
+  return md;
+}
+
+const WORD = /[A-Za-z0-9_-]+/;
+
+/** Hover on a goal id (in `goals:`, `progress:` or `[[...]]`): the goal; on a front-matter key: what it means. */
+export class JournalHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly service: JournalService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const facts = documentFacts(this.service, document);
+    if (!facts) return undefined;
+    return this.goalHover(document, position, facts) ?? this.keyHover(document, position, facts);
+  }
+
+  private goalHover(document: vscode.TextDocument, position: vscode.Position, facts: DocumentFacts): vscode.Hover | undefined {
+    if (!facts.relationship) return undefined;
+    const references = facts.file.session?.references ?? facts.file.review?.references ?? [];
+    const ref = references.find((r) => rangeContains(r.range, position));
+    let id = ref?.id;
+    let range: vscode.Range | undefined;
+    if (!id) {
+      // `[[id]]` in any journal file's body.
+      const line = document.lineAt(position.line).text;
+      for (const m of line.matchAll(/\[\[([^\][\n]+)\]\]/g)) {
+        const start = (m.index ?? 0) + 2;
+        if (position.character >= start && position.character <= start + (m[1]?.length ?? 0)) {
+          id = m[1]!.trim();
+          range = new vscode.Range(position.line, start, position.line, start + m[1]!.length);
+        }
+      }
+    }
+    if (!id) return undefined;
+    const goal = goalReports(this.service, facts.root, facts.relationship).find((g) => g.id === id);
+    if (!goal) return undefined;
+    return new vscode.Hover(goalMarkdown(goal), range ?? document.getWordRangeAtPosition(position, WORD));
+  }
+
+  private keyHover(document: vscode.TextDocument, position: vscode.Position, facts: DocumentFacts): vscode.Hover | undefined {
+    if (!inFrontMatter(facts, position.line)) return undefined;
+    const text = document.lineAt(position.line).text;
+    const m = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)(\s*):/.exec(text);
+    if (!m) return undefined;
+    const start = m[1]!.length;
+    const end = start + m[2]!.length;
+    if (position.character < start || position.character > end) return undefined;
+    const spec = specsAt(document, facts, position.line)?.[m[2]!];
+    if (!spec) return undefined;
+    return new vscode.Hover(keyMarkdown(m[2]!, spec), new vscode.Range(position.line, start, position.line, end));
+  }
+}
+
+export const registerHover: Feature = ({ service }) => vscode.languages.registerHoverProvider(JOURNAL_SELECTOR, new JournalHoverProvider(service));

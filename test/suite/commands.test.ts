@@ -1,0 +1,276 @@
+/**
+ * The journal commands inside a real VS Code: New relationship, New session, New goal, Mark goal
+ * achieved, Set goal progress, Advance stage and Open agreement, run through executeCommand with
+ * argument objects (as tests and other extensions do), with nodes of the Mentoring view (as its
+ * menus do) and through their quick picks (as the palette does). They work on a scratch copy
+ * of the example journal that is removed afterwards, so that other suites see the fixture as it was.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { EditingApi } from '../../src/vscode/editing';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+import type { JournalNode } from '../../src/vscode/tree/items';
+import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
+
+const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+const TODAY = '2026-11-23';
+const SCRATCH = 'scratch-commands';
+const PRIYA = `${SCRATCH}/priya-and-sam`;
+const REVERSE = `${SCRATCH}/reverse-mentoring`;
+
+let api: MentoringJournalApi;
+const editing = () => api.editing as EditingApi;
+const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(path)));
+const exists = async (path: string) => vscode.workspace.fs.stat(uri(path)).then(() => true, () => false);
+const run = <T = vscode.Uri | undefined>(command: string, arg?: unknown) => vscode.commands.executeCommand<T>(`mentoringJournal.${command}`, arg);
+const lastMessage = () => editing().messages[editing().messages.length - 1];
+
+async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
+async function copyFixture(from: string, to: string): Promise<void> {
+  await vscode.workspace.fs.delete(uri(to), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  await vscode.workspace.fs.copy(uri(from), uri(to));
+  const walk = async (path: string): Promise<void> => {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri(path))) {
+      if (type === vscode.FileType.Directory) await walk(`${path}/${name}`);
+      else if (name.endsWith('.md')) await api.service.refreshFile(uri(`${path}/${name}`));
+    }
+  };
+  await walk(to);
+}
+
+/** Deletes a scratch folder and waits until the index has forgotten it (rebuilding if the watcher missed it). */
+async function removeFixture(path: string): Promise<void> {
+  await vscode.workspace.fs.delete(uri(path), { recursive: true, useTrash: false });
+  const gone = () => !api.service.relationships().some((r) => r.relationship.id.startsWith(path));
+  await waitFor(`${path} to leave the index`, gone, 3000).catch(async () => {
+    await api.service.rebuild();
+    await waitFor(`${path} to leave the index after a rebuild`, gone);
+  });
+}
+
+const relationship = (id: string) => api.service.relationships().find((r) => r.relationship.id === id)?.relationship;
+
+/** Opens a file in an editor and resolves with its document (for undo). */
+async function show(path: string): Promise<vscode.TextDocument> {
+  const editor = await vscode.window.showTextDocument(uri(path), { preview: false, preserveFocus: false });
+  return editor.document;
+}
+
+async function closeAll(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('Commands that write the journal', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    api = await extension.activate();
+    await api.service.ready();
+    api.setToday(TODAY);
+    await copyFixture('journal/priya-and-sam', PRIYA);
+    await copyFixture('journal/reverse-mentoring', REVERSE);
+    await waitFor('the scratch relationships', () => relationship(PRIYA)?.goals.length === 3 && relationship(PRIYA)?.sessions.length === 8 && relationship(REVERSE)?.goals.length === 3);
+  });
+
+  after(async () => {
+    editing().overrideTrust(undefined);
+    await closeAll();
+    await removeFixture(SCRATCH);
+    api.setToday(undefined);
+  });
+
+  it('New session writes today\'s session from the template and never overwrites', async () => {
+    const first = await run('newSession', { relationship: PRIYA });
+    assert.equal(first?.toString(), uri(`${PRIYA}/sessions/${TODAY}.md`).toString());
+    const text = await read(`${PRIYA}/sessions/${TODAY}.md`);
+    assert.match(text, /^---\ntype: session\ndate: 2026-11-23\nattendees: \[Priya Raman, Sam Okafor\]\ngoals: \[write-design-rfc\]\n/);
+    const previous = relationship(PRIYA)!.sessions.filter((s) => s.date < TODAY).at(-1)!;
+    const open = previous.actions.filter((a) => !a.done);
+    assert.ok(open.length > 0, 'the previous session has open action items');
+    const carried = open.map((a) => `- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ? ` (due ${a.due})` : ''}`).join('\n');
+    assert.ok(text.includes(`Carried over from the session of ${previous.date}:\n\n${carried}\n`), text);
+    for (const done of previous.actions.filter((a) => a.done)) assert.ok(!text.includes(done.text), `done item not carried: ${done.text}`);
+    assert.match(text, /Open-ended questions for the building stage/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), first?.toString(), 'the new session is opened');
+    await waitFor('the index to hold the new session', () => relationship(PRIYA)?.sessions.some((s) => s.source.file === `${PRIYA}/sessions/${TODAY}.md`));
+    assert.deepEqual(vscode.languages.getDiagnostics(first!).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+
+    const second = await run('newSession', { relationship: PRIYA });
+    assert.equal(second?.toString(), uri(`${PRIYA}/sessions/${TODAY}-2.md`).toString());
+    assert.equal(await read(`${PRIYA}/sessions/${TODAY}.md`), text, 'the first session is left as it was');
+  });
+
+  it('New goal creates goals/<id>.md, and refuses an id the relationship already has', async () => {
+    const created = await run('newGoal', { relationship: PRIYA, title: 'Mentor a new hire', due: '2027-03-31', success: 'The new hire ships a change on their own' });
+    assert.equal(created?.toString(), uri(`${PRIYA}/goals/mentor-a-new-hire.md`).toString());
+    const goal = await waitFor('the new goal in the index', () => relationship(PRIYA)?.goals.find((g) => g.id === 'mentor-a-new-hire'));
+    assert.deepEqual([goal.title, goal.status, goal.progress, goal.created, goal.due], ['Mentor a new hire', 'proposed', 0, TODAY, '2027-03-31']);
+    const before = await read(`${PRIYA}/goals/mentor-a-new-hire.md`);
+
+    assert.equal(await run('newGoal', { relationship: PRIYA, title: 'Mentor a new hire' }), undefined);
+    assert.match(lastMessage()?.text ?? '', /already has a goal `mentor-a-new-hire`/);
+    assert.equal(await read(`${PRIYA}/goals/mentor-a-new-hire.md`), before);
+    assert.equal(await run('newGoal', { relationship: PRIYA, id: 'Not An Id' }), undefined);
+    assert.match(lastMessage()?.text ?? '', /kebab-case/);
+  });
+
+  it('Mark goal achieved changes only the status, in one undo step', async () => {
+    const path = `${PRIYA}/goals/write-design-rfc.md`;
+    const doc = await show(path);
+    const before = doc.getText();
+    const result = await run('markGoalAchieved', { relationship: PRIYA, goal: 'write-design-rfc' });
+    assert.equal(result?.toString(), uri(path).toString());
+    assert.equal(doc.getText(), before.replace('\nstatus: active\n', '\nstatus: achieved\n'));
+    assert.equal(await read(path), doc.getText(), 'a document without unsaved changes is saved');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before, 'one undo restores the exact text');
+    await doc.save();
+  });
+
+  it('Mark goal achieved edits a goal written inline in the agreement', async () => {
+    const path = `${REVERSE}/agreement.md`;
+    const before = await read(path);
+    const goal = relationship(REVERSE)!.goals.find((g) => g.status === 'active')!;
+    assert.ok(goal, 'an active inline goal');
+    await run('markGoalAchieved', { relationship: REVERSE, goal: goal.id });
+    const after = await read(path);
+    const at = before.indexOf(`- id: ${goal.id}`);
+    const statusAt = before.indexOf('status: active', at);
+    assert.equal(after, `${before.slice(0, statusAt)}status: achieved${before.slice(statusAt + 'status: active'.length)}`);
+    await waitFor('the goal to be achieved in the index', () => relationship(REVERSE)?.goals.find((g) => g.id === goal.id)?.status === 'achieved');
+  });
+
+  it('Set goal progress changes only the progress, and refuses a value out of range', async () => {
+    const path = `${PRIYA}/goals/capacity-planning.md`;
+    const before = await read(path);
+    const old = /\nprogress: (\d+)\n/.exec(before);
+    await run('setGoalProgress', { relationship: PRIYA, goal: 'capacity-planning', progress: 85 });
+    const after = await read(path);
+    assert.equal(after, old ? before.replace(old[0], '\nprogress: 85\n') : after);
+    assert.match(after, /\nprogress: 85\n/);
+    assert.equal(await run('setGoalProgress', { relationship: PRIYA, goal: 'capacity-planning', progress: 150 }), undefined);
+    assert.match(lastMessage()?.text ?? '', /not a progress value/);
+    assert.equal(await read(path), after);
+  });
+
+  it('Advance stage moves the agreement to the next stage, from a node of the Mentoring view', async () => {
+    const path = `${PRIYA}/agreement.md`;
+    const before = await read(path);
+    const tree = api.tree as RelationshipsTreeApi | undefined;
+    let arg: unknown = { relationship: PRIYA };
+    if (tree) {
+      const nodes = (await tree.provider.getChildren()) ?? [];
+      const node = nodes.find((n: JournalNode) => n.entry.relationship.id === PRIYA);
+      assert.ok(node, 'the scratch relationship is in the tree');
+      assert.equal(tree.provider.getTreeItem(node).contextValue, 'relationship');
+      arg = node;
+    }
+    const result = await run('advanceStage', arg);
+    assert.equal(result?.toString(), uri(path).toString());
+    assert.equal(await read(path), before.replace('\nstage: building\n', '\nstage: mastery\n'));
+    assert.match(lastMessage()?.text ?? '', /building → mastery/);
+  });
+
+  it('Mark goal achieved works from a goal node of the Mentoring view', async () => {
+    const tree = api.tree as RelationshipsTreeApi | undefined;
+    if (!tree) return assert.fail('the Mentoring view (api.tree) is not available');
+    await waitFor('the tree to show the scratch relationship', async () => ((await tree.provider.getChildren()) ?? []).some((n) => n.entry.relationship.id === PRIYA));
+    const rel = ((await tree.provider.getChildren()) ?? []).find((n) => n.entry.relationship.id === PRIYA)!;
+    const groups = (await tree.provider.getChildren(rel)) ?? [];
+    const goals = groups.find((g) => g.kind === 'goals')!;
+    const node = ((await tree.provider.getChildren(goals)) ?? []).find((g) => g.kind === 'goal' && g.goal.id === 'review-others-designs');
+    assert.ok(node && node.kind === 'goal');
+    assert.match(String(tree.provider.getTreeItem(node).contextValue), /^goal\.(proposed|active|paused)$/);
+    const path = `${PRIYA}/goals/review-others-designs.md`;
+    const before = await read(path);
+    await run('markGoalAchieved', node);
+    assert.equal(await read(path), before.replace(/\nstatus: \w+\n/, '\nstatus: achieved\n'));
+  });
+
+  it('refuses to edit a file whose front matter is not valid YAML, and changes nothing', async () => {
+    const path = `${PRIYA}/goals/write-design-rfc.md`;
+    const doc = await show(path);
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'oops: [unclosed\n'));
+    const broken = doc.getText();
+    assert.equal(await run('setGoalProgress', { relationship: PRIYA, goal: 'write-design-rfc', progress: 90 }), undefined);
+    assert.match(lastMessage()?.text ?? '', /not valid YAML \(line 3.*nothing was changed/i);
+    assert.equal(doc.getText(), broken);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Open agreement opens the agreement, also through the quick pick of the palette', async () => {
+    const opened = await run('openAgreement', { relationship: REVERSE });
+    assert.equal(opened?.toString(), uri(`${REVERSE}/agreement.md`).toString());
+    await show(`${PRIYA}/sessions/2026-11-18.md`);
+    // Without an argument it asks; the relationship of the active file is offered first.
+    const pending = run('openAgreement');
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const picked = await pending;
+    assert.equal(picked?.toString(), uri(`${PRIYA}/agreement.md`).toString());
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), picked?.toString());
+  });
+
+  it('New relationship scaffolds a folder that passes the checks, and never reuses one', async () => {
+    const args = { mentor: 'Ada Lovelace', mentee: 'Grace Hopper', cadence: 'weekly', ends: '2027-05-31', folder: `${SCRATCH}/ada-and-grace` };
+    const agreement = await run('newRelationship', args);
+    assert.equal(agreement?.toString(), uri(`${SCRATCH}/ada-and-grace/agreement.md`).toString());
+    const text = await read(`${SCRATCH}/ada-and-grace/agreement.md`);
+    assert.match(text, /\nmentor: Ada Lovelace\nmentee: Grace Hopper\n/);
+    assert.match(text, /\nstarted: 2026-11-23\nends: 2027-05-31\ncadence: weekly\n/);
+    assert.ok(await exists(`${SCRATCH}/ada-and-grace/goals/.gitkeep`));
+    const rel = await waitFor('the new relationship', () => relationship(`${SCRATCH}/ada-and-grace`));
+    assert.equal(rel.agreement?.stage, 'creating');
+    assert.deepEqual(vscode.languages.getDiagnostics(agreement!), []);
+
+    const again = await run('newRelationship', args);
+    assert.equal(again?.toString(), uri(`${SCRATCH}/ada-and-grace-2/agreement.md`).toString());
+    assert.equal(await read(`${SCRATCH}/ada-and-grace/agreement.md`), text);
+
+    assert.equal(await run('newRelationship', { ...args, ends: '2026-01-01' }), undefined);
+    assert.match(lastMessage()?.text ?? '', /end date .* must be after the start date/);
+  });
+
+  it('writes nothing in an untrusted workspace; reading commands still work', async () => {
+    editing().overrideTrust(false);
+    try {
+      const before = await read(`${PRIYA}/agreement.md`);
+      const attempts: Array<[string, unknown]> = [
+        ['newSession', { relationship: PRIYA }],
+        ['newGoal', { relationship: PRIYA, title: 'Untrusted goal' }],
+        ['markGoalAchieved', { relationship: PRIYA, goal: 'capacity-planning' }],
+        ['setGoalProgress', { relationship: PRIYA, goal: 'capacity-planning', progress: 1 }],
+        ['advanceStage', { relationship: PRIYA }],
+        ['newRelationship', { mentor: 'A', mentee: 'B', cadence: 'weekly', ends: '2027-01-01', folder: `${SCRATCH}/untrusted` }],
+      ];
+      for (const [command, arg] of attempts) {
+        assert.equal(await run(command, arg), undefined, command);
+        assert.match(lastMessage()?.text ?? '', /untrusted workspace/, command);
+      }
+      assert.equal(await read(`${PRIYA}/agreement.md`), before);
+      assert.equal(await exists(`${PRIYA}/goals/untrusted-goal.md`), false);
+      assert.equal(await exists(`${SCRATCH}/untrusted`), false);
+      const opened = await run('openAgreement', { relationship: PRIYA });
+      assert.equal(opened?.toString(), uri(`${PRIYA}/agreement.md`).toString());
+    } finally {
+      editing().overrideTrust(undefined);
+    }
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Quick fixes inside a real VS Code, through `vscode.executeCodeActionProvider` on a scratch copy
+ * of the broken example journal (one deliberate problem per file): each fix is applied and the
+ * resulting text asserted exactly, then reverted. The copy is removed afterwards.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+
+const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+const TODAY = '2026-11-23';
+const SCRATCH = 'scratch-fixes';
+
+let api: MentoringJournalApi;
+const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(path)));
+async function write(path: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(text));
+  await api.service.refreshFile(uri(path));
+}
+
+async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
+async function copyFixture(from: string, to: string): Promise<void> {
+  await vscode.workspace.fs.delete(uri(to), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  await vscode.workspace.fs.copy(uri(from), uri(to));
+  const walk = async (path: string): Promise<void> => {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri(path))) {
+      if (type === vscode.FileType.Directory) await walk(`${path}/${name}`);
+      else if (name.endsWith('.md')) await api.service.refreshFile(uri(`${path}/${name}`));
+    }
+  };
+  await walk(to);
+}
+
+/** Deletes a scratch folder and waits until the index has forgotten it (rebuilding if the watcher missed it). */
+async function removeFixture(path: string): Promise<void> {
+  await vscode.workspace.fs.delete(uri(path), { recursive: true, useTrash: false });
+  const gone = () => !api.service.relationships().some((r) => r.relationship.id.startsWith(path));
+  await waitFor(`${path} to leave the index`, gone, 3000).catch(async () => {
+    await api.service.rebuild();
+    await waitFor(`${path} to leave the index after a rebuild`, gone);
+  });
+}
+
+/** The quick fixes offered at a position (line and column 1-based, as in the broken journal's README). */
+async function fixesAt(path: string, line: number, column: number): Promise<vscode.CodeAction[]> {
+  const doc = await vscode.workspace.openTextDocument(uri(path));
+  const at = new vscode.Position(line - 1, column - 1);
+  const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at), vscode.CodeActionKind.QuickFix.value);
+  return (actions ?? []).filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a).filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+}
+
+const titles = (actions: vscode.CodeAction[]) => actions.map((a) => a.title);
+
+/** Applies a fix's edit and resolves with the document's text; the document is reverted afterwards by `revert`. */
+async function apply(path: string, action: vscode.CodeAction | undefined): Promise<string> {
+  assert.ok(action?.edit, `the fix has an edit: ${action?.title}`);
+  const doc = await vscode.workspace.openTextDocument(uri(path));
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+  const text = doc.getText();
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.equal(doc.getText(), await read(path), 'reverted');
+  return text;
+}
+
+describe('Quick fixes', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    api = await extension.activate();
+    await api.service.ready();
+    api.setToday(TODAY);
+    await copyFixture('broken', SCRATCH);
+    await waitFor('the scratch copy to be indexed', () => {
+      const ids = api.service.relationships().map((r) => r.relationship.id);
+      return ids.includes(`${SCRATCH}/lee-and-noor`) && ids.includes(`${SCRATCH}/jo-and-ravi`) && api.service.relationships().find((r) => r.relationship.id === `${SCRATCH}/lee-and-noor`)!.relationship.sessions.length >= 4;
+    });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await removeFixture(SCRATCH);
+    api.setToday(undefined);
+  });
+
+  it('renames an unknown key to the key it is probably a typo of', async () => {
+    const path = `${SCRATCH}/jo-and-ravi/agreement.md`;
+    const fixes = await fixesAt(path, 4, 1);
+    const rename = fixes.find((a) => a.title.includes('`mentee`') && a.title.startsWith('Did you mean'));
+    assert.ok(rename, titles(fixes).join(' | '));
+    assert.equal(rename.isPreferred, true);
+    const before = await read(path);
+    assert.equal(await apply(path, rename), before.replace('\nmentie: Ravi Kumar\n', '\nmentee: Ravi Kumar\n'));
+  });
+
+  it('adds a missing required key with its placeholder', async () => {
+    const path = `${SCRATCH}/lee-and-noor/goals/incident-review.md`;
+    const fixes = await fixesAt(path, 1, 1);
+    const add = fixes.find((a) => a.title === 'Add `title: Goal title`');
+    assert.ok(add, titles(fixes).join(' | '));
+    const before = await read(path);
+    assert.equal(await apply(path, add), before.replace('---\ntype: goal\n', '---\ntype: goal\ntitle: Goal title\n'));
+  });
+
+  it('adds a missing date key with today', async () => {
+    const path = `${SCRATCH}/lee-and-noor/sessions/2026-05-06.md`;
+    await write(path, '---\ntype: session\nattendees: [Lee Hamilton, Noor Haddad] # both\n---\n\nNotes.\n');
+    await waitFor('the new session to be indexed', () => api.service.allRoots().some((r) => r.index.file(path)));
+    const fixes = await fixesAt(path, 1, 1);
+    const add = fixes.find((a) => a.title === `Add \`date: ${TODAY}\``);
+    assert.ok(add, titles(fixes).join(' | '));
+    assert.equal(await apply(path, add), `---\ntype: session\ndate: ${TODAY}\nattendees: [Lee Hamilton, Noor Haddad] # both\n---\n\nNotes.\n`);
+  });
+
+  it('adds success criteria to an active goal that has none', async () => {
+    const path = `${SCRATCH}/lee-and-noor/goals/public-speaking.md`;
+    const fixes = await fixesAt(path, 4, 9);
+    const add = fixes.find((a) => a.title.startsWith('Add `success:'));
+    assert.ok(add, titles(fixes).join(' | '));
+    const text = await apply(path, add);
+    const before = await read(path);
+    assert.equal(text, before.replace('\ndue: 2026-10-16\n', '\ndue: 2026-10-16\nsuccess: How we will know this goal is met\n'));
+  });
+
+  it('replaces an invalid enum value with each allowed one, the closest preferred', async () => {
+    const path = `${SCRATCH}/jo-and-ravi/agreement.md`;
+    const fixes = (await fixesAt(path, 5, 9)).filter((a) => a.title.startsWith('Change to'));
+    assert.deepEqual(titles(fixes), ['one-to-one', 'peer', 'group', 'reverse', 'co-mentoring'].map((v) => `Change to \`${v}\``));
+    assert.deepEqual(fixes.filter((a) => a.isPreferred).map((a) => a.title), ['Change to `one-to-one`']);
+    const before = await read(path);
+    assert.equal(await apply(path, fixes[3]), before.replace('format: one-on-one', 'format: reverse'));
+  });
+
+  it('offers the nearest goal id for an unknown one, and to create its goal file', async () => {
+    const path = `${SCRATCH}/lee-and-noor/sessions/2026-03-04.md`;
+    const fixes = await fixesAt(path, 5, 9);
+    const change = fixes.find((a) => a.title.startsWith('Did you mean `design-review`'));
+    assert.ok(change, titles(fixes).join(' | '));
+    const before = await read(path);
+    assert.equal(await apply(path, change), before.replace('goals: [design-reviews]', 'goals: [design-review]'));
+
+    const create = fixes.find((a) => a.title === 'Create goal `design-reviews` (goals/design-reviews.md)');
+    assert.ok(create?.command, titles(fixes).join(' | '));
+    const created = await vscode.commands.executeCommand<vscode.Uri>(create.command.command, ...(create.command.arguments ?? []));
+    assert.equal(created?.toString(), uri(`${SCRATCH}/lee-and-noor/goals/design-reviews.md`).toString());
+    assert.match(await read(`${SCRATCH}/lee-and-noor/goals/design-reviews.md`), /^---\ntype: goal\nid: design-reviews\ntitle: Design reviews\n/);
+    const doc = await vscode.workspace.openTextDocument(uri(path));
+    await waitFor('the unknown goal problem to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => (d.code as { value?: string })?.value === 'goal/unknown-id'));
+  });
+
+  it('adds the missing type, and a front matter where there is none', async () => {
+    const path = `${SCRATCH}/lee-and-noor/sessions/2026-03-18.md`;
+    const add = (await fixesAt(path, 1, 1)).find((a) => a.title === 'Add `type: session`');
+    const before = await read(path);
+    assert.equal(await apply(path, add), before.replace(/^---\n/, '---\ntype: session\n'));
+
+    const bare = `${SCRATCH}/lee-and-noor/sessions/2026-05-20.md`;
+    await write(bare, 'We met and talked.\n');
+    await waitFor('the bare session to be indexed', () => api.service.allRoots().some((r) => r.index.file(bare)));
+    const front = (await fixesAt(bare, 1, 1)).find((a) => a.title === 'Add `type: session`');
+    assert.equal(await apply(bare, front), '---\ntype: session\n---\n\nWe met and talked.\n');
+  });
+
+  it('offers no fix that would have to guess in broken YAML', async () => {
+    const path = `${SCRATCH}/lee-and-noor/sessions/2026-04-01.md`;
+    const doc = await vscode.workspace.openTextDocument(uri(path));
+    await waitFor('its syntax error', () => vscode.languages.getDiagnostics(doc.uri).some((d) => (d.code as { value?: string })?.value === 'yaml/syntax'));
+    const all: vscode.CodeAction[] = [];
+    for (let line = 1; line <= doc.lineCount; line++) all.push(...(await fixesAt(path, line, 1)));
+    assert.deepEqual(titles(all), []);
+  });
+});
