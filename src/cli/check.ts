@@ -1,12 +1,13 @@
 import * as path from 'node:path';
-import { JournalIndex } from '../core/journalIndex';
-import type { EngineOptions } from '../core/types';
+import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { flag, listOption, parseArgs, stringOption, UsageError, type OptionSpecs } from './args';
 import { findConfig, loadConfig, parseRuleOptions } from './config';
 import { CHECK_FORMATS, compareReported, formatCheck, summary, type CheckFormat, type CheckResult, type Reported } from './format';
 import { CHECK_HELP } from './help';
 import type { Io } from './io';
 import { NodeFileSystem } from './nodeFileSystem';
+import { checkParts, defaultJobs } from './parallel';
+import { partition } from './partition';
 import { displayPath, inScope, resolveTargets } from './targets';
 
 export const CHECK_OPTIONS: OptionSpecs = {
@@ -15,6 +16,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   'no-unknown-keys': { kind: 'boolean' },
   rule: { kind: 'string', repeatable: true },
   config: { kind: 'string' },
+  jobs: { kind: 'string', short: 'j' },
   help: { kind: 'boolean', short: 'h' },
 };
 
@@ -49,7 +51,10 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const cli = commandLineOptions(flag(args, 'no-unknown-keys'), listOption(args, 'rule'));
   const configOption = stringOption(args, 'config');
   const configFile = configOption === undefined ? undefined : path.resolve(io.cwd, configOption);
-  const result = await check(args.positionals.length ? args.positionals : ['.'], io.cwd, (root) => optionsFor(root, configFile, cli));
+  const jobsText = stringOption(args, 'jobs');
+  if (jobsText !== undefined && !/^[1-9]\d*$/.test(jobsText)) throw new UsageError(`--jobs takes a number of threads (1 or more), not '${jobsText}'`, 'check');
+  const run: RunOptions = { jobs: jobsText === undefined ? defaultJobs() : Number(jobsText), entry: io.entry };
+  const result = await check(args.positionals.length ? args.positionals : ['.'], io.cwd, (root) => optionsFor(root, configFile, cli), run);
 
   io.out(formatCheck(result, format));
   const warnings = result.problems.filter((r) => r.problem.severity === 'warning').length;
@@ -62,23 +67,36 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   return errors > 0 ? 1 : 0;
 }
 
-/** Indexes each root once and collects the problems of the files in scope, relative to `cwd`. */
-export async function check(paths: readonly string[], cwd: string, optionsFor: (root: string) => Partial<EngineOptions>): Promise<CheckResult> {
+/** How to run a check: on how many threads, and the script that starts a worker thread. */
+export interface RunOptions {
+  jobs: number;
+  entry?: string;
+}
+
+/**
+ * Checks each root part by part (a relationship at a time, see partition.ts), so that memory
+ * stays bounded by the largest relationship and the parts can be spread over threads, and
+ * collects the problems of the files in scope, with paths relative to `cwd`.
+ */
+export async function check(paths: readonly string[], cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, run: RunOptions = { jobs: 1 }): Promise<CheckResult> {
   const targets = await resolveTargets(paths, cwd);
   const read = new Set<string>();
   const seen = new Set<string>();
   const problems: Reported[] = [];
   for (const target of targets) {
     const fs = new NodeFileSystem(target.root);
-    const index = new JournalIndex(fs, optionsFor(target.root));
-    await index.build();
-    for (const relative of index.paths()) {
-      const absolute = fs.resolve(relative);
-      read.add(absolute);
-      if (!inScope(target, relative) || seen.has(absolute)) continue;
-      seen.add(absolute);
-      const file = displayPath(cwd, absolute);
-      for (const problem of index.problems(relative)) problems.push({ file, problem });
+    const options = { ...DEFAULT_OPTIONS, ...optionsFor(target.root) };
+    const parts = await partition(fs, options.exclude);
+    for (const result of await checkParts(target.root, parts, options, run.jobs, run.entry)) {
+      const byPath = new Map(result.problems);
+      for (const relative of result.paths) {
+        const absolute = fs.resolve(relative);
+        read.add(absolute);
+        if (!inScope(target, relative) || seen.has(absolute)) continue;
+        seen.add(absolute);
+        const file = displayPath(cwd, absolute);
+        for (const problem of byPath.get(relative) ?? []) problems.push({ file, problem });
+      }
     }
   }
   return { files: read.size, problems: problems.sort(compareReported) };

@@ -32,6 +32,8 @@ Options:
   --rule CODE=SEVERITY   set a rule to error, warning, info or off (repeatable)
   --config FILE          read options from FILE instead of the nearest
                          .mentoring-journal.json
+  -j, --jobs N           check on up to N threads (default: one per CPU, at
+                         most 4; large journals only)
   -h, --help             show this help
 
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),
@@ -49,11 +51,13 @@ Options:
   -f, --format FORMAT    md (default) or json
   --today DATE           review as of DATE, YYYY-MM-DD (default: today)
   -r, --relationship ID  only this relationship (its folder, relative to PATH)
+  --save                 write each review to <relationship>/reviews/DATE.md as
+                         a type: review file (never overwrites one)
   --config FILE          read options from FILE instead of the nearest
                          .mentoring-journal.json
   -h, --help             show this help
 
-Exit codes: 0 success, 2 usage or I/O error.
+Exit codes: 0 success, 1 a review file exists (--save), 2 usage or I/O error.
 `;
 
 export const INIT_HELP = `Usage: mentoring-journal init [DIR] --mentor NAME --mentee NAME [options]

@@ -5,4 +5,6 @@ export interface Io {
   err(text: string): void;
   /** Today's date, `YYYY-MM-DD`, in local time unless `--today` says otherwise. */
   today(): string;
+  /** The script this process runs (the CLI bundle), to start worker threads from; absent in tests run in-process. */
+  entry?: string;
 }

@@ -1,21 +1,30 @@
 // The `mentoring-journal` executable: bundled into dist/cli.js, which bin/mentoring-journal.js loads.
+// The same bundle runs the worker threads of a large check (see parallel.ts).
+import { isMainThread } from 'node:worker_threads';
 import { localToday } from '../core/dates';
 import type { Io } from './io';
 import { main } from './run';
 
-const io: Io = {
-  cwd: process.cwd(),
-  out: (text) => void (text && process.stdout.write(text)),
-  err: (text) => void (text && process.stderr.write(text)),
-  today: () => localToday(),
-};
+if (isMainThread) {
+  const io: Io = {
+    cwd: process.cwd(),
+    out: (text) => void (text && process.stdout.write(text)),
+    err: (text) => void (text && process.stderr.write(text)),
+    today: () => localToday(),
+    ...(process.argv[1] ? { entry: process.argv[1] } : {}),
+  };
 
-// A reader that goes away early (`mentoring-journal check | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-});
+  // A reader that goes away early (`mentoring-journal check | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 
-// exitCode, not exit(): a large report piped to another program must be written out in full.
-void main(process.argv.slice(2), io).then((code) => {
-  process.exitCode = code;
-});
+  // exitCode, not exit(): a large report piped to another program must be written out in full.
+  void main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+} else {
+  void import('./parallel').then(async ({ isCheckWorker, serveCheckWorker }) => {
+    if (isCheckWorker()) await serveCheckWorker();
+  });
+}

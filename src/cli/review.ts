@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { isRealDate } from '../core/dates';
 import { JournalIndex } from '../core/journalIndex';
-import { analyzeJournal } from '../core/model';
+import { analyzeJournal, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../core/model';
+import type { RelationshipReport } from '../core/model';
 import { nearest } from '../core/suggest';
 import { flag, parseArgs, stringOption, UsageError, type OptionSpecs } from './args';
 import { commandLineOptions } from './check';
@@ -10,12 +11,13 @@ import { findConfig, loadConfig } from './config';
 import { REVIEW_HELP } from './help';
 import type { Io } from './io';
 import { NodeFileSystem } from './nodeFileSystem';
-import { PathError } from './targets';
+import { displayPath, PathError } from './targets';
 
 export const REVIEW_OPTIONS: OptionSpecs = {
   format: { kind: 'string', values: ['md', 'json'], short: 'f' },
   today: { kind: 'string' },
   relationship: { kind: 'string', short: 'r' },
+  save: { kind: 'boolean' },
   config: { kind: 'string' },
   help: { kind: 'boolean', short: 'h' },
 };
@@ -51,8 +53,43 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
     }
   }
   const report = analyzeJournal(relationships, today, options);
-  io.out(`${JSON.stringify(report, null, 2)}\n`);
+  if (flag(args, 'save')) return save(report.relationships, root, io);
+  if (stringOption(args, 'format') === 'json') {
+    io.out(`${JSON.stringify(reviewToJson(report), null, 2)}\n`);
+  } else if (report.relationships.length === 0) {
+    io.out(`No relationships in ${given}: a relationship is a folder with an agreement.md (see mentoring-journal init).\n`);
+  } else {
+    io.out(report.relationships.map((r) => renderReviewMarkdown(r)).join('\n'));
+  }
+  const errors = [...index.allProblems().values()].filter((list) => list.some((p) => p.severity === 'error')).length;
+  if (errors) io.err(`note: ${errors} journal file${errors === 1 ? ' has' : 's have'} errors, which the review skips in part; run mentoring-journal check ${given === '.' ? '' : given}`.trimEnd() + '\n');
   return 0;
+}
+
+/** Writes each review as `reviews/<today>.md` in its relationship; never overwrites (exit 1 before writing anything). */
+async function save(reports: RelationshipReport[], root: string, io: Io): Promise<number> {
+  const files = reports.map((r) => ({ report: r, absolute: path.join(root, ...(r.id === '.' ? [] : r.id.split('/')), 'reviews', `${r.today}.md`) }));
+  for (const { absolute } of files) {
+    if (await exists(absolute)) {
+      io.err(`mentoring-journal: ${displayPath(io.cwd, absolute)} already exists; review --save never overwrites a file, so nothing was written.\n`);
+      return 1;
+    }
+  }
+  for (const { report, absolute } of files) {
+    await fsp.mkdir(path.dirname(absolute), { recursive: true });
+    await fsp.writeFile(absolute, renderReviewFile(report), { flag: 'wx' });
+    io.out(`saved ${displayPath(io.cwd, absolute)}\n`);
+  }
+  return 0;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.lstat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function requireFolder(folder: string, given: string): Promise<void> {

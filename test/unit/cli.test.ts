@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { escapeData, escapeProperty, formatGithub } from '../../src/cli/format';
+import { partition, PartFileSystem } from '../../src/cli/partition';
+import { JournalIndex, MemoryFileSystem } from '../../src/core';
 import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, session, tempJournal } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../..');
@@ -238,5 +240,90 @@ describe('CLI: check', function () {
     const result = runCli(['check', '--format', 'json'], root);
     assert.equal(result.code, 1);
     assert.equal((JSON.parse(result.stdout) as { files: number }).files, 4);
+  });
+});
+
+/** A journal with nested relationships, loose files at several levels, and excluded folders. */
+function tangledJournal(): Record<string, string> {
+  const files: Record<string, string> = {
+    'README.md': '# Journals\n',
+    'stray.md': '---\ntype: session\ndate: 2026-01-01\n---\n',
+    'team/notes.md': '---\ntype: goal\ntitle: Loose\nstatus: active\n---\n',
+    'team/a/agreement.md': AGREEMENT,
+    'team/a/goals/write-rfc.md': GOAL,
+    'team/a/sessions/2026-02-01.md': session('2026-02-01'),
+    'team/a/inner/agreement.md': AGREEMENT,
+    'team/a/inner/sessions/2026-02-01.md': session('2026-02-01'),
+    'team/b/agreement.md': AGREEMENT.replace('stage: building', 'stage: mastery').replace('signed: {mentor: 2026-01-02, mentee: 2026-01-02}\n', ''),
+    'team/b/sessions/2026-03-01.md': session('2026-03-01'),
+    'team/b/sessions/2027-03-01.md': '---\ntype: session\ndate: 2027-03-01\n---\n',
+    'node_modules/x/agreement.md': 'not ours',
+    '.hidden/agreement.md': 'not ours',
+    'other/deep/er/c/agreement.md': AGREEMENT,
+    'other/deep/er/c/sessions/2026-02-01.md': session('2026-02-01'),
+    'other/deep/loose.md': '---\ntype: review\ndate: 2026-01-01\n---\n',
+  };
+  for (let i = 0; i < 20; i++) files[`many/r${i}/agreement.md`] = AGREEMENT;
+  for (let i = 0; i < 20; i++) files[`many/r${i}/sessions/2026-02-0${(i % 9) + 1}.md`] = session(`2026-02-0${(i % 9) + 1}`, i % 3 ? '' : 'mood: fine\n');
+  return files;
+}
+
+describe('CLI: partition', () => {
+  const problemsOf = async (fs: MemoryFileSystem | PartFileSystem) => {
+    const index = new JournalIndex(fs);
+    await index.build();
+    return { paths: index.paths(), problems: [...index.allProblems()] };
+  };
+
+  it('splits a journal into relationship trees and loose-file folders, skipping excluded ones', async () => {
+    const parts = await partition(new MemoryFileSystem(tangledJournal()), ['node_modules', '.git']);
+    assert.deepEqual(parts.slice(0, 7), [
+      { kind: 'files', folder: '' },
+      { kind: 'tree', folder: 'many/r0' },
+      { kind: 'tree', folder: 'many/r1' },
+      { kind: 'tree', folder: 'many/r10' },
+      { kind: 'tree', folder: 'many/r11' },
+      { kind: 'tree', folder: 'many/r12' },
+      { kind: 'tree', folder: 'many/r13' },
+    ]);
+    assert.deepEqual(parts.slice(21), [
+      { kind: 'files', folder: 'other/deep' },
+      { kind: 'tree', folder: 'other/deep/er/c' },
+      { kind: 'files', folder: 'team' },
+      { kind: 'tree', folder: 'team/a' },
+      { kind: 'tree', folder: 'team/b' },
+    ]);
+  });
+
+  it('checking part by part finds exactly what checking the whole journal finds', async () => {
+    const fs = new MemoryFileSystem(tangledJournal());
+    const whole = await problemsOf(fs);
+    const paths: string[] = [];
+    const problems: Array<[string, unknown]> = [];
+    for (const part of await partition(fs, ['node_modules', '.git'])) {
+      const found = await problemsOf(new PartFileSystem(fs, part));
+      paths.push(...found.paths);
+      problems.push(...found.problems);
+    }
+    assert.deepEqual(paths.sort(), whole.paths.sort());
+    assert.deepEqual(problems.sort(([a], [b]) => (a < b ? -1 : 1)), whole.problems.sort(([a], [b]) => (a < b ? -1 : 1)));
+    assert.ok(whole.problems.length >= 5);
+  });
+});
+
+describe('CLI: check on several threads', function () {
+  this.timeout(60_000);
+  before(() => buildCli());
+  after(cleanUp);
+
+  it('--jobs 2 reports exactly what --jobs 1 reports', () => {
+    const root = tempJournal(tangledJournal());
+    const one = runCli(['check', '--jobs', '1', '--format', 'json'], root);
+    const two = runCli(['check', '--jobs', '2', '--format', 'json'], root);
+    assert.equal(one.code, 1);
+    assert.equal(two.code, one.code);
+    assert.equal(two.stdout, one.stdout);
+    assert.ok((JSON.parse(one.stdout) as { problems: unknown[] }).problems.length >= 5);
+    assert.equal(runCli(['check', '--jobs', '0'], root).code, 2);
   });
 });

@@ -1,0 +1,92 @@
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { JournalIndex } from '../core/journalIndex';
+import type { EngineOptions, Problem } from '../core/types';
+import { NodeFileSystem } from './nodeFileSystem';
+import { PartFileSystem, type Part } from './partition';
+
+/** What checking one part found: every Markdown file read, and the problems of those that have any. */
+export interface PartResult {
+  paths: string[];
+  problems: Array<[path: string, problems: Problem[]]>;
+}
+
+/** Below this many parts a worker costs more to start (it loads the whole bundle) than it saves. */
+export const MIN_PARTS_PER_WORKER = 8;
+
+/** A smaller young generation than V8's default keeps a worker's memory down at no measurable cost in time. */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
+interface WorkerInput {
+  kind: 'mentoring-journal/check-parts';
+  root: string;
+  parts: Part[];
+  options: EngineOptions;
+  /** Index of the next unclaimed part, shared by every thread. */
+  next: Int32Array;
+}
+
+export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineOptions): Promise<PartResult> {
+  const index = new JournalIndex(new PartFileSystem(fs, part), options);
+  await index.build();
+  const paths = index.paths();
+  const problems: PartResult['problems'] = [];
+  for (const path of paths) {
+    const found = index.problems(path);
+    if (found.length) problems.push([path, found]);
+  }
+  return { paths, problems };
+}
+
+/** Claims parts one at a time from the shared counter until none is left. */
+async function drain(input: Omit<WorkerInput, 'kind'>, results: Map<number, PartResult>): Promise<void> {
+  const fs = new NodeFileSystem(input.root);
+  for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
+    results.set(i, await checkPart(fs, input.parts[i]!, input.options));
+  }
+}
+
+/** How many threads to use by default: one per core the process may use, at most four. */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/**
+ * Checks the parts of one root on up to `jobs` threads: this one and `jobs - 1` workers, which
+ * claim parts from a shared counter so that a large relationship does not hold the others
+ * up. Results come back in part order, whichever thread checked them, so output is stable.
+ * `entry` is the script that starts a worker (the CLI's own bundle).
+ */
+export async function checkParts(root: string, parts: Part[], options: EngineOptions, jobs: number, entry: string | undefined): Promise<PartResult[]> {
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const results = new Map<number, PartResult>();
+  const workers = entry ? Math.min(jobs - 1, Math.floor(parts.length / MIN_PARTS_PER_WORKER)) : 0;
+  const input: WorkerInput = { kind: 'mentoring-journal/check-parts', root, parts, options, next };
+  const running = Array.from({ length: Math.max(0, workers) }, () => runWorker(entry!, input, results));
+  await drain(input, results);
+  await Promise.all(running);
+  return parts.map((_, i) => results.get(i)!);
+}
+
+function runWorker(entry: string, input: WorkerInput, results: Map<number, PartResult>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry, { workerData: input, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+    worker.on('message', (message: [number, PartResult]) => results.set(message[0], message[1]));
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a check worker stopped with exit code ${code}`))));
+  });
+}
+
+/** Whether this thread is a check worker started by `checkParts`. */
+export function isCheckWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerInput> | undefined)?.kind === 'mentoring-journal/check-parts';
+}
+
+/** The worker side: checks parts until none is left, posting each result as it is done. */
+export async function serveCheckWorker(): Promise<void> {
+  const input = workerData as WorkerInput;
+  const fs = new NodeFileSystem(input.root);
+  for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
+    parentPort!.postMessage([i, await checkPart(fs, input.parts[i]!, input.options)]);
+  }
+}

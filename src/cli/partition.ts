@@ -1,0 +1,78 @@
+import type { FileSystem } from '../core/types';
+
+/**
+ * A part of a journal that can be checked on its own: a relationship folder with everything
+ * below it (`tree`), or the Markdown files directly in a folder outside every relationship
+ * (`files`). Every rule looks at one file or at one relationship, and a relationship never
+ * reaches outside its folder, so checking the parts one by one gives exactly the problems
+ * of checking the whole journal at once, while only one part is held in memory.
+ */
+export interface Part {
+  kind: 'tree' | 'files';
+  /** Root-relative POSIX folder (`''` is the root). */
+  folder: string;
+}
+
+const join = (folder: string, name: string) => (folder ? `${folder}/${name}` : name);
+
+/** Whether the engine skips a folder or file of this name (its `exclude` option, and dot names). */
+export function excludedName(name: string, exclude: readonly string[]): boolean {
+  return exclude.includes(name) || (name.startsWith('.') && name.length > 1);
+}
+
+/**
+ * Splits the journal under `fs` into parts. Walks only down to the first folder with an
+ * agreement.md on each path. A folder that cannot be read holds nothing, as for the index.
+ */
+export async function partition(fs: FileSystem, exclude: readonly string[], maxDepth = 64): Promise<Part[]> {
+  const parts: Part[] = [];
+  const visit = async (folder: string, depth: number): Promise<void> => {
+    if (depth > maxDepth) return;
+    let entries: Array<[string, 'file' | 'directory' | 'other']>;
+    try {
+      entries = await fs.readDirectory(folder);
+    } catch {
+      return;
+    }
+    if (entries.some(([name, kind]) => name === 'agreement.md' && kind === 'file')) {
+      parts.push({ kind: 'tree', folder });
+      return;
+    }
+    if (entries.some(([name, kind]) => kind === 'file' && /\.md$/i.test(name) && !excludedName(name, exclude))) parts.push({ kind: 'files', folder });
+    const folders = entries.filter(([name, kind]) => kind === 'directory' && !excludedName(name, exclude)).map(([name]) => name);
+    for (const name of folders.sort()) await visit(join(folder, name), depth + 1);
+  };
+  await visit('', 0);
+  return parts;
+}
+
+/**
+ * The file system as one part sees it: folders above the part show only the way down to
+ * it, and a `files` part shows no subfolders. Paths stay relative to the journal root, so
+ * relationship ids and reported paths are the same as for the whole journal.
+ */
+export class PartFileSystem implements FileSystem {
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly part: Part,
+  ) {}
+
+  readFile(path: string): Promise<Uint8Array> {
+    return this.fs.readFile(path);
+  }
+
+  size(path: string): Promise<number | undefined> {
+    return this.fs.size ? this.fs.size(path) : Promise.resolve(undefined);
+  }
+
+  async readDirectory(path: string): Promise<Array<[string, 'file' | 'directory' | 'other']>> {
+    const { folder, kind } = this.part;
+    const entries = await this.fs.readDirectory(path);
+    const inside = folder === '' || path === folder || path.startsWith(`${folder}/`);
+    if (inside) return kind === 'tree' || path !== folder ? entries : entries.filter(([, k]) => k !== 'directory');
+    // Above the part: only the folder that leads down to it.
+    const rest = path === '' ? folder : folder.slice(path.length + 1);
+    const next = rest.split('/')[0];
+    return entries.filter(([name, k]) => k === 'directory' && name === next);
+  }
+}

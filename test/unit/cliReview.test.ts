@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, session, tempJournal } from './cliHarness';
+
+const repo = path.resolve(__dirname, '../..');
+
+interface ReviewJson {
+  today: string;
+  relationships: Array<{
+    id: string;
+    mentor: string;
+    mentee: string;
+    stage: { declared: string | null; inferred: string; reasons: string[] };
+    goals: Array<{ id: string; status: string; progress: number | null; daysLeft: number | null; sessions: unknown[] }>;
+    cadence: { held: number; overdue: boolean };
+    signals: Array<{ code: string }>;
+    changes: { previous: { date: string } | null; changed: Array<{ id: string }> };
+  }>;
+}
+
+/** A small journal whose figures are known: one goal at 40%, discussed on 2026-02-01, biweekly cadence. */
+function smallJournal(): string {
+  return tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-01.md': session('2026-02-01', 'progress: {write-rfc: 40}\n') });
+}
+
+describe('CLI: review', function () {
+  this.timeout(60_000);
+  before(() => buildCli());
+  after(cleanUp);
+
+  it('prints the Markdown review of every relationship as of --today', () => {
+    const result = runCli(['review', 'examples/journal', '--today', '2026-11-23'], repo);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^# Review of `priya-and-sam` on 2026-11-23\n/);
+    assert.match(result.stdout, /^# Review of `reverse-mentoring` on 2026-11-23$/m);
+    for (const section of ['## Stage', '## Goals', '## Cadence', '## Signals', '## Open actions']) assert.ok(result.stdout.includes(`\n${section}\n`), section);
+  });
+
+  it('--relationship limits the review to one relationship', () => {
+    const result = runCli(['review', 'examples/journal', '--today', '2026-11-23', '--relationship', 'reverse-mentoring'], repo);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^# Review of `reverse-mentoring` on 2026-11-23\n/);
+    assert.doesNotMatch(result.stdout, /priya-and-sam/);
+  });
+
+  it('an unknown relationship is a usage error with the nearest id', () => {
+    const result = runCli(['review', 'examples/journal', '--relationship', 'priya-and-sem'], repo);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /no relationship 'priya-and-sem' in examples\/journal \(did you mean 'priya-and-sam'\?\)/);
+  });
+
+  it('--format json: per relationship, partners, stages with reasons, goals, cadence and signals', () => {
+    const result = runCli(['review', '--format', 'json', '--today', '2026-02-10'], smallJournal());
+    assert.equal(result.code, 0, result.stderr);
+    const json = JSON.parse(result.stdout) as ReviewJson;
+    assert.equal(json.today, '2026-02-10');
+    assert.equal(json.relationships.length, 1);
+    const [rel] = json.relationships;
+    assert.equal(rel?.id, 'p');
+    assert.equal(rel?.mentor, 'Priya');
+    assert.equal(rel?.mentee, 'Sam');
+    assert.equal(rel?.stage.declared, 'building');
+    assert.equal(typeof rel?.stage.inferred, 'string');
+    assert.ok(rel?.stage.reasons.length);
+    assert.equal(rel?.goals.length, 1);
+    assert.equal(rel?.goals[0]?.id, 'write-rfc');
+    assert.equal(rel?.goals[0]?.progress, 40);
+    assert.equal(rel?.goals[0]?.daysLeft, 111);
+    assert.equal(rel?.goals[0]?.sessions.length, 1);
+    assert.equal(rel?.cadence.held, 1);
+    assert.equal(rel?.cadence.overdue, false);
+    assert.equal(rel?.changes.previous, null);
+  });
+
+  it('the same journal and --today give the same output', () => {
+    const root = smallJournal();
+    const a = runCli(['review', '--today', '2026-03-30'], root);
+    const b = runCli(['review', '--today', '2026-03-30'], root);
+    assert.equal(a.stdout, b.stdout);
+    assert.match(a.stdout, /cadence-overdue/);
+  });
+
+  it('bad dates, paths and extra arguments are usage or I/O errors (exit 2)', () => {
+    const root = smallJournal();
+    assert.equal(runCli(['review', '--today', '2026-02-30'], root).code, 2);
+    assert.equal(runCli(['review', '--today', 'tomorrow'], root).code, 2);
+    assert.equal(runCli(['review', '--format', 'html'], root).code, 2);
+    assert.equal(runCli(['review', 'a', 'b'], root).code, 2);
+    const missing = runCli(['review', 'nowhere'], root);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, 'mentoring-journal: no such folder: nowhere\n');
+    assert.equal(runCli(['review', 'p/agreement.md'], root).code, 2);
+  });
+
+  it('a folder without relationships says so; json lists none', () => {
+    const root = tempJournal({ 'README.md': '# Notes\n' });
+    const md = runCli(['review'], root);
+    assert.equal(md.code, 0);
+    assert.match(md.stdout, /^No relationships in \.: a relationship is a folder with an agreement\.md/);
+    assert.deepEqual(JSON.parse(runCli(['review', '-f', 'json', '--today', '2026-01-01'], root).stdout), { today: '2026-01-01', relationships: [] });
+  });
+
+  it('notes on stderr when journal files have errors', () => {
+    const root = smallJournal();
+    writeFileSync(path.join(root, 'p/sessions/2026-02-15.md'), '---\ntype: session\ndate: 2026-02-31\n---\n');
+    const result = runCli(['review', '--today', '2026-03-01'], root);
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /^note: 1 journal file has errors/);
+  });
+
+  it('--save writes a valid review file, never overwrites it, and the next review compares with it', () => {
+    const root = tempJournal();
+    cpSync(path.join(repo, 'examples/journal'), root, { recursive: true });
+    const saved = runCli(['review', '--today', '2026-11-23', '--relationship', 'priya-and-sam', '--save'], root);
+    assert.equal(saved.code, 0, saved.stderr);
+    assert.equal(saved.stdout, 'saved priya-and-sam/reviews/2026-11-23.md\n');
+    const text = readFileSync(path.join(root, 'priya-and-sam/reviews/2026-11-23.md'), 'utf8');
+    assert.match(text, /^---\ntype: review\ndate: 2026-11-23\n/);
+    assert.equal(runCli(['check'], root).code, 0);
+
+    const again = runCli(['review', '--today', '2026-11-23', '--save'], root);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /priya-and-sam\/reviews\/2026-11-23\.md already exists/);
+    assert.equal(readFileSync(path.join(root, 'priya-and-sam/reviews/2026-11-23.md'), 'utf8'), text);
+
+    const later = runCli(['review', '--today', '2026-12-01', '-r', 'priya-and-sam', '-f', 'json'], root);
+    assert.equal((JSON.parse(later.stdout) as ReviewJson).relationships[0]?.changes.previous?.date, '2026-11-23');
+    assert.match(runCli(['review', '--today', '2026-12-01', '-r', 'priya-and-sam'], root).stdout, /^## Changes since the review of 2026-11-23$/m);
+  });
+});
