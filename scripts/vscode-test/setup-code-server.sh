@@ -118,6 +118,11 @@ else
 JSON
   (
     cd "$CS_DIR"
+    # Under `npm run`, the outer npm (Node 20) exports npm_config_* (user agent, log level, ...)
+    # and NODE; the inner npm would take them as its own config, and code-server's postinstall
+    # reads the Node version from npm_config_user_agent. Start from a clean npm environment.
+    while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_' || true)
+    unset NODE
     export PATH="$NODE24_HOME/bin:$PATH"
     export npm_config_nodedir="$NODE24_HOME"
     say "using node $(node --version), npm $(npm --version), nodedir $npm_config_nodedir"
