@@ -1,13 +1,27 @@
 import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Node as YamlNode, type Pair } from 'yaml';
 import { defaultSeverity } from './rules';
 import { LineIndex } from './text';
 import type { Problem, Range } from './types';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']);
+/**
+ * Leaves out Markdown constructs the journal never reads (emphasis, links, images, link
+ * definitions): body facts come from headings, list items, text and code. These constructs
+ * also have superlinear worst cases in micromark (`*` or `[[x]]` repeated thousands of
+ * times took seconds), and the engine runs on every keystroke.
+ */
+function remarkJournalSubset(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['attention', 'labelStartImage', 'labelStartLink', 'labelEnd', 'definition'] } });
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkJournalSubset);
+
+/** Container markers (`>`, `-`, `1.`) opened on one line beyond this are read as spaces: deeper nesting costs micromark quadratic time. */
+const MAX_LINE_CONTAINERS = 32;
 
 /** A Markdown file split into its YAML front matter (as a positioned Document) and its body tree. */
 export interface ParsedMarkdown {
@@ -34,8 +48,10 @@ const MAX_YAML_ERRORS = 20;
 export function parseMarkdown(file: string, text: string): ParsedMarkdown {
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
-  const root = processor.parse(text) as Root;
-  const first = root.children[0];
+  let root: Root | undefined;
+  // The body is parsed only when asked for (sessions and reviews read it; agreements and goals do not).
+  const body = () => (root ??= processor.parse(tameContainers(text)) as Root);
+  const first = frontMatterNode(text, lines, body);
   const report = (range: Range, code: string, message: string) => problems.push({ file, range, severity: defaultSeverity(code), code, message });
 
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
@@ -66,14 +82,82 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
       if (seen.size > MAX_YAML_ERRORS) break;
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
-    return { text, lines, root, yaml: { doc, offset: contentStart, head }, problems };
+    return {
+      text,
+      lines,
+      get root() {
+        return body();
+      },
+      yaml: { doc, offset: contentStart, head },
+      problems,
+    };
   }
   if (first?.type === ('toml' as string) && first.position?.start.offset === 0) {
     report(lines.range(0, 3), 'frontmatter/toml', 'TOML front matter (+++) is not supported: write the front matter as YAML between --- lines.');
   } else if (/^---[ \t]*(?:\r\n?|\n|$)/.test(text)) {
     report(lines.range(0, 3), 'frontmatter/unclosed', 'The front matter opened with --- is never closed: add a line with --- after the last key.');
   }
-  return { text, lines, root, problems };
+  return {
+    text,
+    lines,
+    get root() {
+      return body();
+    },
+    problems,
+  };
+}
+
+/**
+ * The front-matter node remark-frontmatter finds at the start of the text, found by parsing
+ * only the text up to the first closing fence: the rest cannot change it, and may be large.
+ */
+function frontMatterNode(text: string, lines: LineIndex, body: () => Root): Root['children'][number] | undefined {
+  const fence = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)/.exec(text)?.[1];
+  if (!fence) return undefined; // remark-frontmatter needs the opening fence and a line break
+  for (let line = 2; line <= lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    if (!text.startsWith(fence, start)) continue;
+    const end = lines.lineEnd(line);
+    if (!/^[ \t]*$/.test(text.slice(start + 3, end))) continue;
+    const node = (processor.parse(text.slice(0, end)) as Root).children[0];
+    if ((node?.type === 'yaml' || node?.type === ('toml' as string)) && node.position?.start.offset === 0) return node;
+    return body().children[0]; // not expected: let the whole document decide
+  }
+  return undefined;
+}
+
+/**
+ * The text with container markers beyond {@link MAX_LINE_CONTAINERS} on a line blanked out,
+ * same length so that every offset stays right; the text itself is unchanged for all else.
+ */
+export function tameContainers(text: string): string {
+  let out: string[] | undefined;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let i = lineStart;
+    let markers = 0;
+    for (;;) {
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      const c = text[i];
+      let end = -1;
+      if (c === '>') end = i + 1;
+      else if ((c === '-' || c === '*' || c === '+') && /[ \t\r\n]/.test(text[i + 1] ?? '\n')) end = i + 1;
+      else if (c !== undefined && c >= '0' && c <= '9') {
+        let j = i;
+        while (j - i < 9 && (text[j] ?? '') >= '0' && (text[j] ?? '') <= '9') j++;
+        if ((text[j] === '.' || text[j] === ')') && /[ \t\r\n]/.test(text[j + 1] ?? '\n')) end = j + 1;
+      }
+      if (end < 0) break;
+      if (++markers > MAX_LINE_CONTAINERS) {
+        out ??= text.split('');
+        for (let k = i; k < end; k++) out[k] = ' ';
+      }
+      i = end;
+    }
+    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    lineStart = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
+  }
+  return out ? out.join('') : text;
 }
 
 /** Parses front matter, refusing nesting deep enough to exhaust the parser's stack (one error instead). */
@@ -137,7 +221,7 @@ export function nestingLimitOffset(src: string, max: number): number {
       const c = src[j]!;
       if (c === '\n' || c === '\r') break;
       if (c === ' ' || c === '\t') continue;
-      if (c === '#' && (j === 0 || src[j - 1] === ' ' || src[j - 1] === '\t')) {
+      if (c === '#' && (prev === '\n' || src[j - 1] === ' ' || src[j - 1] === '\t')) {
         while (j < src.length && src[j] !== '\n' && src[j] !== '\r') j++;
         break;
       }

@@ -174,7 +174,13 @@ export class JournalIndex {
   /** Reads and parses one file; undefined when it no longer exists. */
   private async read(path: string): Promise<JournalFile | undefined> {
     try {
-      const size = await this.fs.size?.(path);
+      // The size is only a shortcut: when it cannot be had, the bytes read decide.
+      const size = await Promise.resolve()
+        .then(() => this.fs.size?.(path))
+        .catch((error: unknown) => {
+          if (isNotFound(error)) throw error;
+          return undefined;
+        });
       if (typeof size === 'number' && size > this.options.maxFileBytes) return tooLargeFile(path, size, this.options);
       return parseJournalFile(path, await this.fs.readFile(path), this.options);
     } catch (error) {
