@@ -1,0 +1,242 @@
+// `npm run bench [-- --large] [-- --runs N]`: generates a deterministic journal of 10,500 files
+// (100 relationships x 100 sessions, 4 goal files and an agreement each) under .cache/bench and
+// prints, from one run: our `check` as a cold process, markdownlint-cli2 over the same files,
+// a naive unified + remark + yaml parse of every file, a plain read of every file, one-file
+// updates in the built index, and peak memory; then the targets from docs/performance.md.
+// `--large` adds a journal of 105,000 files to show how `check` grows. Never used by tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { markdownFiles } from './bench/files.mjs';
+import { generateJournal, GENERATOR_VERSION } from './bench/generate.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cache = path.join(repo, '.cache', 'bench');
+const args = process.argv.slice(2);
+const large = args.includes('--large');
+const runsArg = args.indexOf('--runs');
+const runs = runsArg === -1 ? 3 : Math.max(1, Number(args[runsArg + 1]));
+const node = process.execPath;
+const cli = path.join(repo, 'bin', 'mentoring-journal.js');
+const markdownlint = path.join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const TARGETS = { speedup: 10, updateMs: 10, rssMB: 250, linearity: 1.1 };
+
+/** The journal with `relationships` x 100 sessions, generated once and reused while the generator is unchanged. */
+function journal(relationships) {
+  const dir = path.join(cache, `journal-${relationships}x100`);
+  const stampFile = `${dir}.json`;
+  const stamp = JSON.stringify({ generator: GENERATOR_VERSION, relationships });
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp || !existsSync(dir)) {
+    process.stderr.write(`generating ${relationships} relationships in ${path.relative(repo, dir)} ...\n`);
+    generateJournal(dir, { relationships });
+    writeFileSync(stampFile, stamp);
+  }
+  const files = markdownFiles(dir);
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  return { dir, files: files.length, bytes };
+}
+
+/** The engine's index and the Node file system adapter, bundled as the CLI bundles them. */
+async function engineBundle() {
+  const outfile = path.join(cache, 'engine.cjs');
+  await esbuild.build({
+    stdin: { contents: "export { JournalIndex } from './src/core/journalIndex';\nexport { NodeFileSystem } from './src/cli/nodeFileSystem';\n", resolveDir: repo, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+/** Runs a command as a fresh process; wall time, CPU time and peak RSS (from /usr/bin/time -v, else from the process itself). */
+function measure(argv, cwd) {
+  const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'mj-bench-')), 'time.txt');
+  const command = timeBin ? [timeBin, '-v', '-o', report, ...argv] : [argv[0], '--import', pathToFileURL(path.join(repo, 'scripts/bench/maxrss.mjs')).href, ...argv.slice(1)];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command[0], command.slice(1), { cwd, stdio: ['ignore', 'ignore', timeBin ? 'ignore' : 'pipe'], maxBuffer: 1 << 30 });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  let cpuMs;
+  let rssKB;
+  if (timeBin) {
+    const text = readFileSync(report, 'utf8');
+    const num = (label) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(text)?.[1]);
+    cpuMs = (num('User time \\(seconds\\)') + num('System time \\(seconds\\)')) * 1000;
+    rssKB = num('Maximum resident set size \\(kbytes\\)');
+  } else {
+    rssKB = Number(/BENCH_MAXRSS_KB (\d+)/.exec(result.stderr?.toString() ?? '')?.[1]);
+  }
+  rmSync(path.dirname(report), { recursive: true, force: true });
+  if (result.error) throw result.error;
+  return { wallMs, cpuMs, rssKB, code: result.status };
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return undefined;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Measures each command `rounds` times, interleaved so that a change in machine load hits all of them alike. */
+function compare(commands, rounds) {
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, { argv, cwd }] of Object.entries(commands)) {
+      const m = measure(argv, cwd);
+      samples[name].push(m);
+      process.stderr.write(`  round ${r + 1}/${rounds} ${name}: ${(m.wallMs / 1000).toFixed(2)} s\n`);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      { wallMs: median(list.map((m) => m.wallMs)), cpuMs: median(list.map((m) => m.cpuMs)), rssMB: median(list.map((m) => m.rssKB)) / 1024, codes: [...new Set(list.map((m) => m.code))] },
+    ]),
+  );
+}
+
+function updates(engine, dir) {
+  const result = spawnSync(node, ['--expose-gc', '--max-old-space-size=8192', path.join(repo, 'scripts/bench/update.mjs'), engine, dir, '100'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`update benchmark failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+/** Runs the check once with its output kept, to be sure it reads every file and finds the planted problems. */
+function sanity(dir, files) {
+  const result = spawnSync(node, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const json = JSON.parse(result.stdout);
+  if (json.files !== files) throw new Error(`check read ${json.files} files, expected ${files}`);
+  return { problems: json.problems.length, exitCode: result.status };
+}
+
+const fmt = {
+  s: (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`),
+  ms: (ms) => `${ms.toFixed(2)} ms`,
+  mb: (mb) => (Number.isFinite(mb) ? `${Math.round(mb)} MB` : '–'),
+  n: (n) => n.toLocaleString('en-US'),
+};
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ')).join('\n');
+}
+
+async function main() {
+  mkdirSync(cache, { recursive: true });
+  if (!existsSync(path.join(repo, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run bench`, which builds first');
+  const before = machine();
+  const small = journal(100);
+  const engine = await engineBundle();
+  markdownFiles(small.dir).forEach((f) => readFileSync(f)); // warm the file cache for every contender alike
+  const check = sanity(small.dir, small.files);
+
+  process.stderr.write(`measuring ${fmt.n(small.files)} files, ${runs} round(s) ...\n`);
+  const results = compare(
+    {
+      check: { argv: [node, cli, 'check', small.dir, '--format', 'json'], cwd: repo },
+      checkOneThread: { argv: [node, cli, 'check', small.dir, '--format', 'json', '--jobs', '1'], cwd: repo },
+      markdownlint: { argv: [node, markdownlint, '**/*.md'], cwd: small.dir },
+      naive: { argv: [node, path.join(repo, 'scripts/bench/naive.mjs'), small.dir], cwd: repo },
+      read: { argv: [node, path.join(repo, 'scripts/bench/read.mjs'), small.dir], cwd: repo },
+      nodeStart: { argv: [node, '-e', '0'], cwd: repo },
+    },
+    runs,
+  );
+  process.stderr.write('measuring one-file updates ...\n');
+  const update = updates(engine, small.dir);
+
+  let big;
+  if (large) {
+    const journalLarge = journal(1000);
+    markdownFiles(journalLarge.dir).forEach((f) => readFileSync(f));
+    process.stderr.write(`measuring ${fmt.n(journalLarge.files)} files ...\n`);
+    const measured = compare(
+      {
+        check: { argv: [node, cli, 'check', journalLarge.dir, '--format', 'json'], cwd: repo },
+        checkOneThread: { argv: [node, cli, 'check', journalLarge.dir, '--format', 'json', '--jobs', '1'], cwd: repo },
+        read: { argv: [node, path.join(repo, 'scripts/bench/read.mjs'), journalLarge.dir], cwd: repo },
+      },
+      1,
+    );
+    big = { journal: journalLarge, results: measured, update: updates(engine, journalLarge.dir) };
+  }
+  const after = machine();
+
+  const r = results;
+  const speedup = r.markdownlint.wallMs / r.check.wallMs;
+  const cpuSpeedup = r.markdownlint.cpuMs / r.check.cpuMs;
+  const perFile = (ms, files) => ms / files;
+  const linearity = big ? perFile(big.results.check.wallMs, big.journal.files) / perFile(r.check.wallMs, small.files) : undefined;
+
+  const lines = [];
+  lines.push(`Mentoring Journal benchmark, ${before.date}`);
+  lines.push(`Machine: ${before.cpu}, ${before.cores} cores, ${before.memoryGB} GB, Node ${before.node}, ${before.platform}`);
+  lines.push(`Load average (1/5/15 min): ${before.loadAverage.join(' / ')} at start, ${after.loadAverage.join(' / ')} at end`);
+  lines.push(`Journal: ${fmt.n(small.files)} files, ${(small.bytes / 2 ** 20).toFixed(1)} MB (100 relationships x 100 sessions + 4 goals + agreement), ${path.relative(repo, small.dir)}`);
+  lines.push(`check exit code ${check.exitCode}, ${fmt.n(check.problems)} problems (planted on purpose)`);
+  lines.push('');
+  lines.push(
+    table([
+      ['', `wall (median of ${runs})`, 'CPU user+sys', 'peak RSS'],
+      ['mentoring-journal check (cold process)', fmt.s(r.check.wallMs), fmt.s(r.check.cpuMs), fmt.mb(r.check.rssMB)],
+      ['mentoring-journal check --jobs 1', fmt.s(r.checkOneThread.wallMs), fmt.s(r.checkOneThread.cpuMs), fmt.mb(r.checkOneThread.rssMB)],
+      ['markdownlint-cli2, default rules', fmt.s(r.markdownlint.wallMs), fmt.s(r.markdownlint.cpuMs), fmt.mb(r.markdownlint.rssMB)],
+      ['naive: unified + remark + yaml, every file', fmt.s(r.naive.wallMs), fmt.s(r.naive.cpuMs), fmt.mb(r.naive.rssMB)],
+      ['plain read of every file', fmt.s(r.read.wallMs), fmt.s(r.read.cpuMs), fmt.mb(r.read.rssMB)],
+      ['node -e 0 (process start only)', fmt.s(r.nodeStart.wallMs), fmt.s(r.nodeStart.cpuMs), fmt.mb(r.nodeStart.rssMB)],
+    ]),
+  );
+  lines.push('');
+  lines.push(`Index build in one process: ${fmt.s(update.buildMs)}, heap after build ${fmt.mb(update.heapMB)}`);
+  lines.push(`One-file update (setText, 100 calls, ${update.target}): median ${fmt.ms(update.setText.median)}, p90 ${fmt.ms(update.setText.p90)}, max ${fmt.ms(update.setText.max)}`);
+  lines.push(`  with the file's problems and body facts read after it: median ${fmt.ms(update.setTextWithFacts.median)}, p90 ${fmt.ms(update.setTextWithFacts.p90)}`);
+  if (big) {
+    const b = big.results;
+    lines.push('');
+    lines.push(`Large journal: ${fmt.n(big.journal.files)} files, ${(big.journal.bytes / 2 ** 20).toFixed(1)} MB, one round`);
+    lines.push(
+      table([
+        ['', 'wall', 'CPU user+sys', 'peak RSS', 'per file'],
+        ['check (cold process)', fmt.s(b.check.wallMs), fmt.s(b.check.cpuMs), fmt.mb(b.check.rssMB), `${(perFile(b.check.wallMs, big.journal.files) * 1000).toFixed(0)} µs`],
+        ['check --jobs 1', fmt.s(b.checkOneThread.wallMs), fmt.s(b.checkOneThread.cpuMs), fmt.mb(b.checkOneThread.rssMB), `${(perFile(b.checkOneThread.wallMs, big.journal.files) * 1000).toFixed(0)} µs`],
+        ['plain read of every file', fmt.s(b.read.wallMs), fmt.s(b.read.cpuMs), fmt.mb(b.read.rssMB), `${(perFile(b.read.wallMs, big.journal.files) * 1000).toFixed(0)} µs`],
+      ]),
+    );
+    lines.push(`Index build in one process: ${fmt.s(big.update.buildMs)}, heap ${fmt.mb(big.update.heapMB)}; one-file update median ${fmt.ms(big.update.setText.median)}, p90 ${fmt.ms(big.update.setText.p90)}`);
+  }
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  lines.push('');
+  lines.push('Targets:');
+  lines.push(`  check at least ${TARGETS.speedup}x faster than markdownlint-cli2 (wall): ${speedup.toFixed(1)}x (CPU time: ${cpuSpeedup.toFixed(1)}x)  ${verdict(speedup >= TARGETS.speedup)}`);
+  lines.push(`  one-file update at most ${TARGETS.updateMs} ms median: ${fmt.ms(update.setText.median)}  ${verdict(update.setText.median <= TARGETS.updateMs)}`);
+  lines.push(`  peak RSS of check at most ${TARGETS.rssMB} MB: ${fmt.mb(r.check.rssMB)}  ${verdict(r.check.rssMB <= TARGETS.rssMB)}`);
+  if (linearity !== undefined) lines.push(`  no worse than linear at ${fmt.n(big.journal.files)} files: time per file ${linearity.toFixed(2)}x that at ${fmt.n(small.files)}  ${verdict(linearity <= TARGETS.linearity)}`);
+  else lines.push('  linear growth: run `npm run bench -- --large`');
+  console.log(lines.join('\n'));
+
+  const out = path.join(cache, large ? 'results-large.json' : 'results.json');
+  writeFileSync(out, `${JSON.stringify({ machine: { before, after }, runs, journal: small, check, results, update, large: big, speedup, cpuSpeedup, linearity }, null, 2)}\n`);
+  process.stderr.write(`\nraw figures: ${path.relative(repo, out)}\n`);
+}
+
+await main();

@@ -1,0 +1,245 @@
+// Generates a deterministic mentoring journal for the benchmark: `relationships` folders, each
+// with an agreement, goal files and `sessions` session files with realistic bodies (sections,
+// questions, notes, task-list actions with owners and due dates, and [[goal]] references).
+// The same arguments always give byte-identical files. A few files carry deliberate problems
+// (about one session in 200) so that the check has something to report.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** Bump when the generated content changes, so that cached journals are regenerated. */
+export const GENERATOR_VERSION = 4;
+
+/** A small, fast, seedable PRNG (mulberry32): the journal must not change between runs. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Priya', 'Sam', 'Aiko', 'Daniel', 'Lee', 'Noor', 'Jo', 'Ravi', 'Mei', 'Tomás', 'Fatima', 'Olu', 'Ingrid', 'Kenji', 'Ana', 'Marek', 'Zoë', 'Hamid', 'Grace', 'Luca'];
+const LAST = ['Raman', 'Okafor', 'Tanaka', 'Weber', 'Park', 'Haddad', 'Silva', 'Iyer', 'Chen', 'García', 'Nowak', 'Adeyemi', 'Larsen', 'Sato', 'Costa', 'Novak'];
+const TOPICS = [
+  ['write-design-rfc', 'Lead the design RFC for the event pipeline', ['design documents', 'migration planning']],
+  ['capacity-planning', 'Estimate load and capacity for a new service', ['capacity planning', 'load testing']],
+  ['review-designs', 'Review other engineers\u2019 designs', ['design review', 'feedback']],
+  ['public-speaking', 'Give a talk at the engineering all-hands', ['presenting', 'storytelling']],
+  ['on-call-readiness', 'Lead an incident as on-call commander', ['incident response', 'communication']],
+  ['frontend-testing', 'Set up component tests for the dashboard', ['testing', 'front-end']],
+  ['hiring-interviews', 'Run system design interviews', ['interviewing', 'calibration']],
+  ['delegation', 'Delegate the quarterly planning to the team', ['delegation', 'planning']],
+];
+const SENTENCES = [
+  'We went through the draft section by section and agreed that the failure modes need the most work.',
+  'The main question was how to keep the ledger and the invoice store consistent during the migration.',
+  'Sam explained the trade-off between at-least-once delivery and idempotent consumers with a concrete example.',
+  'Priya asked what would happen if the downstream team shipped their change a month late.',
+  'We compared two options and wrote down the criteria for choosing between them before picking one.',
+  'The review meeting went better than expected; two of the three comments were about naming.',
+  'Estimating the peak load from last year\u2019s traffic gave a number that surprised both of us.',
+  'We talked about how to say no to a request without closing the door on the person asking.',
+  'The incident last week was a good case study: the timeline showed where communication slowed down.',
+  'Next time we will start with the open questions from the last session before anything new.',
+  'A short written summary after each meeting has made it easier to see progress over the months.',
+  'We agreed the goal is still right, but the due date was too optimistic and should move by two weeks.',
+];
+const QUESTIONS = [
+  'What would you do differently if you started this design again?',
+  'Who else should review this before the architecture meeting?',
+  'How will we know the migration can be rolled back safely?',
+  'What is the smallest version of this that would still be useful?',
+  'Which part of the week felt most like progress, and why?',
+  'What feedback did you get that you disagree with?',
+];
+const ACTIONS = [
+  'Send the outline to two reviewers outside the team',
+  'Write down the failure modes for the retry path',
+  'Book a slot at the architecture review',
+  'Prepare three slides for the all-hands dry run',
+  'Read the postmortem of last year\u2019s billing outage',
+  'Pair on the load test scenarios',
+];
+
+const pick = (rand, list) => list[Math.floor(rand() * list.length)];
+/** A chat handle from a name: `Tomás Silva` gives `tomas`. */
+const handle = (name) => name.split(' ')[0].normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+const DAY = 86_400_000;
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+function paragraph(rand, sentences) {
+  return Array.from({ length: sentences }, () => pick(rand, SENTENCES)).join(' ');
+}
+
+function agreement(rand, r, mentor, mentee, started, ends, goals) {
+  return `---
+type: agreement
+mentor:
+  name: ${mentor}
+  handle: ${handle(mentor)}${r}
+mentee:
+  name: ${mentee}
+format: one-to-one
+formality: formal
+started: ${started}
+ends: ${ends}
+cadence: weekly
+stage: building
+confidential: true
+signed:
+  mentor: ${started}
+  mentee: ${started}
+strengths:
+  mentor:
+    - years of designing and operating distributed systems
+    - calm in incident reviews
+  mentee:
+    - careful implementer with deep knowledge of the codebase
+expectations:
+  mentor:
+    - come to each session with one concrete question from real work
+  mentee:
+    - honest, specific feedback on drafts
+success: >-
+  ${mentee} leads a cross-team design from first sketch to accepted RFC and
+  reviews other engineers' designs without help.
+---
+
+# Mentoring agreement: ${mentor} and ${mentee}
+
+${paragraph(rand, 4)}
+
+## What we will work on
+
+${goals.map((g) => `- [[${g.id}]]: ${g.title}`).join('\n')}
+
+## How we will work
+
+${paragraph(rand, 3)}
+
+## Confidentiality
+
+What we discuss stays between the two of us unless we both agree to share it.
+`;
+}
+
+function goalFile(g, started, due) {
+  return `---
+type: goal
+id: ${g.id}
+title: ${g.title}
+owner: mentee
+status: active
+created: ${started}
+due: ${due}
+progress: ${g.progress}
+skills:
+${g.skills.map((s) => `  - ${s}`).join('\n')}
+success: >-
+  The work is reviewed by two senior engineers outside the team and accepted,
+  with the mentee presenting it.
+---
+
+# ${g.title}
+
+Why this goal matters, and the milestones on the way:
+
+1. Problem statement agreed.
+2. First draft reviewed.
+3. Presented and accepted.
+`;
+}
+
+function sessionFile(rand, s) {
+  const { date, next, mentor, mentee, goals, progress, broken } = s;
+  const discussed = goals.filter(() => rand() < 0.6);
+  if (discussed.length === 0) discussed.push(goals[0]);
+  const mentorHandle = handle(mentor);
+  const menteeHandle = handle(mentee);
+  const goalIds = discussed.map((g) => (broken ? `${g.id}s` : g.id));
+  const actions = Array.from({ length: 2 + Math.floor(rand() * 3) }, (_, i) => {
+    const g = pick(rand, discussed);
+    const owner = rand() < 0.5 ? menteeHandle : mentorHandle;
+    const done = rand() < 0.4 ? 'x' : ' ';
+    return `- [${done}] @${owner} ${pick(rand, ACTIONS)} for [[${g.id}]] (due ${isoDay(Date.parse(date) + (7 + i) * DAY)})`;
+  });
+  return `---
+type: session
+date: ${date}
+attendees: [${mentor}, ${mentee}]
+duration: ${pick(rand, [45, 60, 60, 90])}
+goals: [${goalIds.join(', ')}]
+progress:
+${discussed.map((g) => `  ${g.id}: ${progress[g.id]}`).join('\n')}
+next: ${next}
+---
+
+# Session ${date}: ${discussed[0].title.toLowerCase()}
+
+## Questions
+
+${Array.from({ length: 2 + Math.floor(rand() * 2) }, () => `- ${pick(rand, QUESTIONS)}`).join('\n')}
+
+## Notes
+
+${paragraph(rand, 3)} We looked at [[${discussed[0].id}]] first.
+
+${paragraph(rand, 4)}
+
+> ${pick(rand, SENTENCES)}
+
+${paragraph(rand, 2)}
+
+## Summary
+
+${paragraph(rand, 2)} Progress on [[${discussed[discussed.length - 1].id}]] is now ${progress[discussed[discussed.length - 1].id]}%.
+
+## Actions
+
+${actions.join('\n')}
+`;
+}
+
+/**
+ * Writes the journal into `dir` (replacing it) and returns the number of files written.
+ * Each relationship gets an agreement, `goalsPer` goal files and `sessionsPer` weekly sessions.
+ */
+export function generateJournal(dir, { relationships = 100, sessionsPer = 100, goalsPer = 4, seed = 20261123 } = {}) {
+  rmSync(dir, { recursive: true, force: true });
+  const rand = random(seed);
+  let files = 0;
+  const write = (rel, content) => {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    files++;
+  };
+  const epoch = Date.parse('2024-01-01');
+  for (let r = 0; r < relationships; r++) {
+    const mentor = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
+    const mentee = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
+    const startMs = epoch + Math.floor(rand() * 180) * DAY;
+    const started = isoDay(startMs);
+    const ends = isoDay(startMs + (sessionsPer * 7 + 60) * DAY);
+    const folder = `team-${pad(Math.floor(r / 25), 2)}/pair-${pad(r, 4)}`;
+    const offset = Math.floor(rand() * TOPICS.length);
+    const goals = Array.from({ length: goalsPer }, (_, i) => {
+      const [id, title, skills] = TOPICS[(offset + i) % TOPICS.length];
+      return { id: i < TOPICS.length ? id : `${id}-${i}`, title, skills, progress: 0 };
+    });
+    write(`${folder}/agreement.md`, agreement(rand, r, mentor, mentee, started, ends, goals));
+    const progress = Object.fromEntries(goals.map((g) => [g.id, 0]));
+    for (let s = 0; s < sessionsPer; s++) {
+      for (const g of goals) progress[g.id] = Math.min(100, progress[g.id] + Math.floor(rand() * 3));
+      const dateMs = startMs + s * 7 * DAY;
+      const broken = (r * sessionsPer + s) % 200 === 199;
+      write(`${folder}/sessions/${isoDay(dateMs)}.md`, sessionFile(rand, { date: isoDay(dateMs), next: isoDay(dateMs + 7 * DAY), mentor, mentee, goals, progress, broken }));
+    }
+    for (const g of goals) write(`${folder}/goals/${g.id}.md`, goalFile({ ...g, progress: progress[g.id] }, started, ends));
+  }
+  return files;
+}
