@@ -1,0 +1,165 @@
+/**
+ * Safe edits inside a real VS Code: for every goal and agreement of the example journal (on a
+ * scratch copy), the commands change exactly the targeted value (the text equals what the engine's
+ * minimal edit gives, so everything else is byte for byte the same), as one undo step. CRLF files
+ * keep their line endings, a document with unsaved changes is edited but not saved, and invalid
+ * front matter is refused without a change.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { goalPath, nextStage, setFrontMatterValue, setStage } from '../../src/core/edits';
+import type { EditingApi } from '../../src/vscode/editing';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+
+const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+const TODAY = '2026-11-23';
+const SCRATCH = 'scratch-edits';
+
+let api: MentoringJournalApi;
+const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(path)));
+const relationships = () => api.service.relationships().filter((r) => r.relationship.id.startsWith(`${SCRATCH}/`)).map((r) => r.relationship);
+
+async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
+async function copyFixture(from: string, to: string): Promise<void> {
+  await vscode.workspace.fs.delete(uri(to), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  await vscode.workspace.fs.copy(uri(from), uri(to));
+  const walk = async (path: string): Promise<void> => {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri(path))) {
+      if (type === vscode.FileType.Directory) await walk(`${path}/${name}`);
+      else if (name.endsWith('.md')) await api.service.refreshFile(uri(`${path}/${name}`));
+    }
+  };
+  await walk(to);
+}
+
+/** Deletes a scratch folder and waits until the index has forgotten it (rebuilding if the watcher missed it). */
+async function removeFixture(path: string): Promise<void> {
+  await vscode.workspace.fs.delete(uri(path), { recursive: true, useTrash: false });
+  const gone = () => !api.service.relationships().some((r) => r.relationship.id.startsWith(path));
+  await waitFor(`${path} to leave the index`, gone, 3000).catch(async () => {
+    await api.service.rebuild();
+    await waitFor(`${path} to leave the index after a rebuild`, gone);
+  });
+}
+
+/** Runs a command on a file shown in the editor; asserts the expected text, then that one undo restores the original. */
+async function editAndUndo(path: string, command: string, arg: unknown, expected: (before: string) => string): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri(path), { preview: false });
+  const before = editor.document.getText();
+  const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(command, arg);
+  assert.equal(result?.toString(), uri(path).toString(), `${command} on ${path}`);
+  assert.equal(editor.document.getText(), expected(before), `${command} on ${path}: only the targeted value changed`);
+  assert.equal(await read(path), editor.document.getText(), 'saved');
+  await vscode.commands.executeCommand('undo');
+  assert.equal(editor.document.getText(), before, `${command} on ${path}: one undo restores the exact text`);
+  await editor.document.save();
+}
+
+const engine = (result: ReturnType<typeof setFrontMatterValue>) => {
+  assert.ok(result.ok, result.ok ? '' : result.error);
+  return result.text;
+};
+
+describe('Safe edits in the editor', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    api = await extension.activate();
+    await api.service.ready();
+    api.setToday(TODAY);
+    await copyFixture('journal', SCRATCH);
+    await waitFor('the scratch journal', () => relationships().length === 2 && relationships().every((r) => r.goals.length === 3));
+  });
+
+  after(async () => {
+    (api.editing as EditingApi).overrideTrust(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await removeFixture(SCRATCH);
+    api.setToday(undefined);
+  });
+
+  it('sets the progress of every goal, in goal files and inline in agreements, as one undo step', async () => {
+    let edited = 0;
+    for (const rel of relationships()) {
+      for (const goal of rel.goals) {
+        await editAndUndo(goal.source.file, 'mentoringJournal.setGoalProgress', { relationship: rel.id, goal: goal.id, progress: 42 }, (before) => engine(setFrontMatterValue(before, goalPath(goal, 'progress'), 42)));
+        edited++;
+      }
+    }
+    assert.equal(edited, 6);
+  });
+
+  it('marks every open goal achieved, as one undo step', async () => {
+    let edited = 0;
+    for (const rel of relationships()) {
+      for (const goal of rel.goals.filter((g) => g.status !== 'achieved' && g.status !== 'dropped')) {
+        await editAndUndo(goal.source.file, 'mentoringJournal.markGoalAchieved', { relationship: rel.id, goal: goal.id }, (before) => engine(setFrontMatterValue(before, goalPath(goal, 'status'), 'achieved')));
+        edited++;
+      }
+    }
+    assert.ok(edited >= 2, `${edited} open goals`);
+  });
+
+  it('advances the stage of every agreement, as one undo step', async () => {
+    for (const rel of relationships()) {
+      const next = nextStage(rel.agreement?.stage);
+      assert.ok(next, rel.id);
+      await editAndUndo(rel.agreementFile, 'mentoringJournal.advanceStage', { relationship: rel.id }, (before) => {
+        const expected = engine(setStage(before, next));
+        assert.equal(expected, before.replace(`\nstage: ${rel.agreement!.stage}\n`, `\nstage: ${next}\n`));
+        return expected;
+      });
+    }
+  });
+
+  it('keeps CRLF line endings and comments', async () => {
+    const path = `${SCRATCH}/priya-and-sam/goals/crlf-goal.md`;
+    const text = '---\r\ntype: goal\r\ntitle: "Keep CRLF" # quoted\r\nstatus: proposed # for now\r\nprogress: 10\r\n---\r\n\r\nBody.\r\n';
+    await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(text));
+    await api.service.refreshFile(uri(path));
+    await waitFor('the CRLF goal', () => relationships().some((r) => r.goals.some((g) => g.id === 'crlf-goal')));
+    await editAndUndo(path, 'mentoringJournal.setGoalProgress', { relationship: `${SCRATCH}/priya-and-sam`, goal: 'crlf-goal', progress: 55 }, (before) => before.replace('progress: 10\r\n', 'progress: 55\r\n'));
+    await editAndUndo(path, 'mentoringJournal.markGoalAchieved', { relationship: `${SCRATCH}/priya-and-sam`, goal: 'crlf-goal' }, (before) => before.replace('status: proposed # for now', 'status: achieved # for now'));
+    assert.equal(await read(path), text);
+  });
+
+  it('edits a document with unsaved changes without saving it', async () => {
+    const rel = relationships().find((r) => r.id.endsWith('priya-and-sam'))!;
+    const goal = rel.goals.find((g) => g.id === 'write-design-rfc')!;
+    const editor = await vscode.window.showTextDocument(uri(goal.source.file), { preview: false });
+    const onDisk = await read(goal.source.file);
+    await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), '\nA line not saved yet.\n'));
+    const typed = editor.document.getText();
+    await vscode.commands.executeCommand('mentoringJournal.setGoalProgress', { relationship: rel.id, goal: goal.id, progress: 77 });
+    assert.equal(editor.document.getText(), engine(setFrontMatterValue(typed, ['progress'], 77)));
+    assert.equal(editor.document.isDirty, true);
+    assert.equal(await read(goal.source.file), onDisk, 'nothing written to disk');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), typed);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('refuses to advance the stage of an agreement whose front matter is invalid', async () => {
+    const rel = relationships().find((r) => r.id.endsWith('reverse-mentoring'))!;
+    const editor = await vscode.window.showTextDocument(uri(rel.agreementFile), { preview: false });
+    await editor.edit((b) => b.insert(new vscode.Position(2, 0), 'stage: duplicate\n'));
+    const broken = editor.document.getText();
+    assert.equal(await vscode.commands.executeCommand('mentoringJournal.advanceStage', { relationship: rel.id }), undefined);
+    const message = (api.editing as EditingApi).messages.at(-1)?.text ?? '';
+    assert.match(message, /Advance stage: .*agreement\.md: The front matter is not valid YAML \(line \d+: Duplicate key.*Fix it first: nothing was changed\./);
+    assert.equal(editor.document.getText(), broken);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});

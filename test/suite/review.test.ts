@@ -1,0 +1,246 @@
+/**
+ * Review goals inside a real VS Code: the webview panel's HTML (goals table, declared and inferred
+ * stage with reasons, signals with advice, the progress chart with held and missed sessions), its
+ * Content Security Policy and escaping of hostile journal text, its webview options, live updates,
+ * and saving the review as reviews/YYYY-MM-DD.md without ever overwriting. On scratch copies.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { EditingApi } from '../../src/vscode/editing';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+import type { ReviewPanelApi } from '../../src/vscode/review/panel';
+
+const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+const TODAY = '2026-11-23';
+const SCRATCH = 'scratch-review';
+const PRIYA = `${SCRATCH}/priya-and-sam`;
+const REVERSE = `${SCRATCH}/reverse-mentoring`;
+const HOSTILE = `${SCRATCH}/hostile`;
+
+let api: MentoringJournalApi;
+let extension: vscode.Extension<MentoringJournalApi>;
+const panel = () => api.reviewPanel as ReviewPanelApi;
+const editing = () => api.editing as EditingApi;
+const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(path)));
+const exists = async (path: string) => vscode.workspace.fs.stat(uri(path)).then(() => true, () => false);
+
+async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
+async function copyFixture(from: string, to: string): Promise<void> {
+  await vscode.workspace.fs.delete(uri(to), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  await vscode.workspace.fs.copy(uri(from), uri(to));
+  const walk = async (path: string): Promise<void> => {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri(path))) {
+      if (type === vscode.FileType.Directory) await walk(`${path}/${name}`);
+      else if (name.endsWith('.md')) await api.service.refreshFile(uri(`${path}/${name}`));
+    }
+  };
+  await walk(to);
+}
+
+async function writeFile(path: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(text));
+  await api.service.refreshFile(uri(path));
+}
+
+/** Deletes a scratch folder and waits until the index has forgotten it (rebuilding if the watcher missed it). */
+async function removeFixture(path: string): Promise<void> {
+  await vscode.workspace.fs.delete(uri(path), { recursive: true, useTrash: false });
+  const gone = () => !api.service.relationships().some((r) => r.relationship.id.startsWith(path));
+  await waitFor(`${path} to leave the index`, gone, 3000).catch(async () => {
+    await api.service.rebuild();
+    await waitFor(`${path} to leave the index after a rebuild`, gone);
+  });
+}
+
+/** Every tag of an HTML text (escaped journal text holds no `<`). */
+const tags = (html: string) => html.match(/<[a-zA-Z!/][^<>]*>/g) ?? [];
+
+async function review(relationship: string): Promise<string> {
+  assert.equal(await vscode.commands.executeCommand('mentoringJournal.reviewGoals', { relationship }), relationship);
+  const current = panel().current();
+  assert.equal(current?.relationship, relationship);
+  return current!.html;
+}
+
+const HOSTILE_AGREEMENT = `---
+type: agreement
+mentor: "<img src=x onerror=alert(1)>"
+mentee: "<script>alert('mentee')</script>"
+started: 2026-06-01
+ends: 2027-05-31
+cadence: weekly
+stage: building
+signed: {mentor: 2026-06-01, mentee: 2026-06-01}
+goals:
+  - id: escape-test
+    title: "[click me](javascript:alert(1)) & <b onmouseover=alert(2)>bold</b>"
+    status: active
+    progress: 30
+    due: 2026-12-01
+    success: "</td></tr></table><script>alert(3)</script>"
+---
+`;
+
+const HOSTILE_SESSION = `---
+type: session
+date: 2026-11-20
+attendees: ["<svg onload=alert(4)>"]
+progress: {escape-test: 30}
+---
+
+## Actions
+
+- [ ] @mallory <iframe src="javascript:alert(5)"></iframe> [[escape-test]] (due 2026-11-30)
+`;
+
+describe('Review goals panel', () => {
+  before(async () => {
+    const found = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not installed`);
+    extension = found;
+    api = await extension.activate();
+    await api.service.ready();
+    api.setToday(TODAY);
+    await copyFixture('journal/priya-and-sam', PRIYA);
+    await copyFixture('journal/reverse-mentoring', REVERSE);
+    await writeFile(`${HOSTILE}/agreement.md`, HOSTILE_AGREEMENT);
+    await writeFile(`${HOSTILE}/sessions/2026-11-20.md`, HOSTILE_SESSION);
+    await waitFor('the scratch relationships', () => {
+      const ids = api.service.relationships().map((r) => r.relationship.id);
+      return [PRIYA, REVERSE, HOSTILE].every((id) => ids.includes(id));
+    });
+  });
+
+  after(async () => {
+    editing().overrideTrust(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await removeFixture(SCRATCH);
+    api.setToday(undefined);
+  });
+
+  it('shows the goals table, declared and inferred stage with reasons, signals with advice and open actions', async () => {
+    const html = await review(PRIYA);
+    const rel = api.service.relationships().find((r) => r.relationship.id === PRIYA)!.relationship;
+    assert.equal(panel().current()?.title, 'Review: Priya Raman ↔ Sam Okafor');
+    assert.match(html, /<table id="goals-table">/);
+    for (const goal of rel.goals) {
+      assert.ok(html.includes(`<tr data-goal="${goal.id}">`), goal.id);
+      assert.ok(html.includes(`<code>${goal.id}</code>`), goal.id);
+    }
+    assert.match(html, /Declared in the agreement: <strong>building \(stage 2\)<\/strong>/);
+    assert.match(html, /Inferred from the journal: <strong[^>]*>(creating|building|mastery|moving-on) \(stage \d\)<\/strong>/);
+    assert.match(html, /<ul class="reasons"><li>/);
+    assert.match(html, /<section id="signals">/);
+    assert.match(html, /<section id="actions">\n<h2>Open actions<\/h2>\n<ul><li>/);
+  });
+
+  it('draws each goal\'s progress with the sessions as held or missed marks', async () => {
+    const priya = await review(PRIYA);
+    assert.match(priya, /<svg [^>]*class="mj-progress"/);
+    assert.match(priya, /<polyline class="mj-line"/);
+    assert.equal((priya.match(/class="mj-session mj-session-held"/g) ?? []).length >= 8, true, 'one mark per held session');
+    const reverse = await review(REVERSE);
+    assert.match(reverse, /class="mj-session mj-session-missed"/, 'the missed session is marked');
+    assert.match(reverse, /<li class="(info|warning|error)" data-code="[\w-]+"><strong>[^<]+<\/strong><br><span class="advice">Advice: /, 'signals come with advice');
+  });
+
+  it('allows nothing by default: nonce scripts and styles, no inline handlers, resources only from media', async () => {
+    const html = await review(PRIYA);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    assert.ok(csp, 'a CSP meta tag');
+    assert.match(csp, /^default-src 'none';/);
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce && nonce.length >= 16, 'a script nonce');
+    assert.match(csp, new RegExp(`style-src [^;]*'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`));
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|unsafe-hashes/);
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.equal(scripts.length, 1);
+    for (const tag of [...scripts, ...(html.match(/<style\b[^>]*>/g) ?? [])]) assert.ok(tag.includes(`nonce="${nonce}"`), tag);
+    assert.deepEqual(tags(html).filter((t) => /\son[a-z]+=/i.test(t)), [], 'no inline event handlers');
+    assert.doesNotMatch(html, /\sstyle="/, 'no inline style attributes (the policy would block them)');
+    assert.doesNotMatch(html, /href=|src=/, 'nothing is loaded or linked');
+    assert.notEqual(await review(PRIYA).then((h) => /'nonce-([^']+)'/.exec(h)?.[1]), nonce, 'a new nonce for every render');
+
+    const options = panel().current()!.options;
+    assert.equal(options.enableScripts, true);
+    assert.ok(!options.enableCommandUris, 'no command links');
+    assert.deepEqual(options.localResourceRoots?.map((u) => u.toString()), [vscode.Uri.joinPath(extension.extensionUri, 'media').toString()]);
+  });
+
+  it('escapes every text from the journal: <script>, <img onerror>, javascript: links', async () => {
+    const html = await review(HOSTILE);
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the mentor name is shown as text');
+    assert.ok(html.includes('&lt;script&gt;alert(&#39;mentee&#39;)&lt;/script&gt;'));
+    assert.ok(html.includes('[click me](javascript:alert(1)) &amp; &lt;b onmouseover=alert(2)&gt;bold&lt;/b&gt;'));
+    assert.ok(html.includes('&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;script&gt;alert(3)&lt;/script&gt;'));
+    assert.ok(html.includes('&lt;iframe src=&quot;javascript:alert(5)&quot;&gt;&lt;/iframe&gt;'));
+    assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'only the page\'s own script');
+    for (const raw of ['<img', '<iframe', '<b ', "<script>alert", '<svg onload']) assert.ok(!html.includes(raw), raw);
+    assert.doesNotMatch(html, /<a\b|href=/);
+    assert.deepEqual(tags(html).filter((t) => /\son[a-z]+=|javascript:/i.test(t)), [], 'no tag carries a handler or a javascript: URL');
+  });
+
+  it('follows the editor theme through its CSS variables', async () => {
+    const html = await review(PRIYA);
+    for (const variable of ['--vscode-foreground', '--vscode-editor-background', '--vscode-button-background', '--vscode-font-family']) {
+      assert.ok(html.includes(`var(${variable})`), variable);
+    }
+    assert.doesNotMatch(/<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec(html)![1]!, /#[0-9a-f]{3,6}\b/i, 'no fixed colours in the page style');
+  });
+
+  it('saves the review as reviews/YYYY-MM-DD.md, never overwriting', async () => {
+    await review(PRIYA);
+    const first = await panel().save();
+    assert.equal(first?.toString(), uri(`${PRIYA}/reviews/${TODAY}.md`).toString());
+    const text = await read(`${PRIYA}/reviews/${TODAY}.md`);
+    assert.match(text, new RegExp(`^---\\ntype: review\\ndate: ${TODAY}\\nrelationship: ${PRIYA}\\n`));
+    assert.match(text, /\ngoals:\n[\s\S]*\n {2}write-design-rfc:\n {4}status: active\n/);
+    await waitFor('the saved review in the index', () => api.service.relationships().find((r) => r.relationship.id === PRIYA)?.relationship.reviews.length === 1);
+    assert.deepEqual(vscode.languages.getDiagnostics(first!), []);
+
+    const second = await panel().save();
+    assert.equal(second?.toString(), uri(`${PRIYA}/reviews/${TODAY}-2.md`).toString());
+    assert.equal(await read(`${PRIYA}/reviews/${TODAY}.md`), text, 'the first review is left as it was');
+  });
+
+  it('follows the journal as it changes', async () => {
+    await review(PRIYA);
+    assert.match(panel().current()?.html ?? '', /<tr data-goal="review-others-designs">\n<td>.*<\/td>\n<td class="status status-proposed">/);
+    await vscode.commands.executeCommand('mentoringJournal.markGoalAchieved', { relationship: PRIYA, goal: 'review-others-designs' });
+    await waitFor('the panel to show the goal achieved', () => /<tr data-goal="review-others-designs">\n<td>.*<\/td>\n<td class="status status-achieved">/.test(panel().current()?.html ?? ''));
+  });
+
+  it('opens in an untrusted workspace but does not save there', async () => {
+    editing().overrideTrust(false);
+    try {
+      const html = await review(REVERSE);
+      assert.match(html, /<button id="save" type="button" disabled/);
+      assert.equal(await panel().save(), undefined);
+      assert.match(editing().messages.at(-1)?.text ?? '', /untrusted workspace/);
+      assert.equal(await exists(`${REVERSE}/reviews`), false);
+    } finally {
+      editing().overrideTrust(undefined);
+    }
+  });
+
+  it('asks which relationship when run from the palette, the active file\'s first', async () => {
+    await vscode.window.showTextDocument(uri(`${REVERSE}/sessions/2026-11-12.md`));
+    const pending = vscode.commands.executeCommand('mentoringJournal.reviewGoals');
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await pending, REVERSE);
+    assert.equal(panel().current()?.relationship, REVERSE);
+  });
+});
