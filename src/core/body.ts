@@ -15,6 +15,19 @@ const TASK = /^\[([ xX])\]\s+/;
 const OWNER = /^@([\w.-]+)\s*/;
 const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
 
+/**
+ * Every id written `[[id]]` anywhere in a text, code blocks included: a superset of the ids
+ * `readBody` finds. Each reference it finds is a match of the same pattern in a slice of the
+ * same text, and matches cannot overlap, since an id holds no bracket. Lets the cross-file
+ * rules skip parsing a body whose every `[[id]]` is a known goal.
+ */
+export function goalIdCandidates(text: string): string[] {
+  if (!text.includes('[[')) return [];
+  const ids = new Set<string>();
+  for (const m of text.matchAll(GOAL_REF)) ids.add((m[1] ?? '').trim());
+  return [...ids];
+}
+
 /** Walks the body tree: headings start sections, task-list items become action items, `[[id]]` become goal references. */
 export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts {
   const sections: Record<string, string> = {};

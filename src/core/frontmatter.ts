@@ -50,7 +50,7 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
   const problems: Problem[] = [];
   let root: Root | undefined;
   // The body is parsed only when asked for (sessions and reviews read it; agreements and goals do not).
-  const body = () => (root ??= processor.parse(tameContainers(text)) as Root);
+  const body = () => (root ??= parseBody(text));
   const first = frontMatterNode(text, lines, body);
   const report = (range: Range, code: string, message: string) => problems.push({ file, range, severity: defaultSeverity(code), code, message });
 
@@ -105,6 +105,11 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
     },
     problems,
   };
+}
+
+/** The Markdown tree of a journal file's whole text (the front matter is its first node). */
+export function parseBody(text: string): Root {
+  return processor.parse(tameContainers(text)) as Root;
 }
 
 /**
@@ -163,8 +168,9 @@ export function tameContainers(text: string): string {
 /** Parses front matter, refusing nesting deep enough to exhaust the parser's stack (one error instead). */
 function parseYaml(source: string): Document.Parsed {
   const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
-  if (deep < 0) return parseDocument(source, { uniqueKeys: true, prettyErrors: false });
-  const doc = parseDocument('', { prettyErrors: false });
+  // logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console.
+  if (deep < 0) return parseDocument(source, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const doc = parseDocument('', { prettyErrors: false, logLevel: 'error' });
   doc.errors.push(
     new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', `The front matter nests more than ${MAX_YAML_DEPTH} levels deep; it was not read. Journal front matter needs only a few levels.`),
   );

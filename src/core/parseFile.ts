@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
-import { readBody } from './body';
+import { goalIdCandidates, readBody, type BodyFacts } from './body';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
-import { parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
+import { parseBody, parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
 import { FILE_START } from './text';
 import {
   DEFAULT_OPTIONS,
@@ -346,37 +346,95 @@ function frontMatterRefs(ctx: ValidationContext, key: string, via: GoalReference
   return refs;
 }
 
+/** What the cross-file rules may ask of a session or review without parsing its body. */
+interface ReferenceHints {
+  /** References written in the front matter (`goals:`, `progress:`), with their spans. */
+  frontMatter: GoalReference[];
+  /** Every id written `[[id]]` anywhere in the file: a superset of the body's references. */
+  candidates: string[];
+}
+
+const hints = new WeakMap<Session | Review, ReferenceHints>();
+
+/** The references a session or review writes in its front matter, read without parsing its body. */
+export function frontMatterReferences(item: Session | Review): GoalReference[] {
+  return hints.get(item)?.frontMatter ?? item.references;
+}
+
+/**
+ * Whether a session or review may refer to a goal id that is not in `known`: false only when
+ * every id in its front matter and every `[[id]]` in its text is known, and then its body
+ * need not be parsed to know that it names no unknown goal.
+ */
+export function mayReferToUnknownGoal(item: Session | Review, known: { has(id: string): boolean }): boolean {
+  const hint = hints.get(item);
+  if (!hint) return true;
+  return hint.frontMatter.some((r) => !known.has(r.id)) || hint.candidates.some((id) => !known.has(id));
+}
+
+/**
+ * The body facts of a file, parsed with remark on first use. Parsing the body is most of the
+ * cost of reading a session, and checking needs it only for `[[id]]`s that are not known
+ * goals (docs/performance.md). The closure keeps the text, not the front matter's Document.
+ */
+function lazyBody(file: string, parsed: ParsedMarkdown): () => BodyFacts {
+  const { text, lines } = parsed;
+  let facts: BodyFacts | undefined;
+  return () => (facts ??= readBody(file, parseBody(text), lines));
+}
+
+/** Makes `key` computed on first read, then a plain property with that value (in the same place among the keys). */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+}
+
 function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.session, [], ctx);
-  const body = readBody(file.path, parsed.root, parsed.lines);
-  const references = [...frontMatterRefs(ctx, 'goals', 'goals'), ...frontMatterRefs(ctx, 'progress', 'progress'), ...body.references];
+  const body = lazyBody(file.path, parsed);
+  const frontMatter = [...frontMatterRefs(ctx, 'goals', 'goals'), ...frontMatterRefs(ctx, 'progress', 'progress')];
   const session: Session = {
     date: (data.date as string | undefined) ?? '',
     attendees: (data.attendees as string[] | undefined) ?? [],
     ...(typeof data.duration === 'number' ? { duration: data.duration } : {}),
     status: (data.status as Session['status'] | undefined) ?? 'held',
     ...(data.stage ? { stage: data.stage as Session['stage'] } : {}),
-    goals: [...new Set(references.map((r) => r.id))],
+    goals: [],
     progress: (data.progress as Record<string, number> | undefined) ?? {},
     ...(typeof data.next === 'string' ? { next: data.next } : {}),
-    sections: body.sections,
-    actions: body.actions,
-    references,
+    sections: {},
+    actions: [],
+    references: [],
     source: { file: file.path, range: ctx.locator.head },
     dateRange: ctx.locator.valueRange(['date']),
   };
+  lazy(session, 'goals', () => [...new Set(session.references.map((r) => r.id))]);
+  lazy(session, 'sections', () => body().sections);
+  lazy(session, 'actions', () => body().actions);
+  lazy(session, 'references', () => [...frontMatter, ...body().references]);
+  hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.session = session;
 }
 
 function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.review, [], ctx);
-  const body = readBody(file.path, parsed.root, parsed.lines);
+  const body = lazyBody(file.path, parsed);
+  const frontMatter = frontMatterRefs(ctx, 'goals', 'goals');
   const review: Review = {
     date: (data.date as string | undefined) ?? '',
     ...(data.stage ? { stage: data.stage as Review['stage'] } : {}),
     goals: (data.goals as Review['goals'] | undefined) ?? {},
-    references: [...frontMatterRefs(ctx, 'goals', 'goals'), ...body.references],
+    references: [],
     source: { file: file.path, range: ctx.locator.head },
   };
+  lazy(review, 'references', () => [...frontMatter, ...body().references]);
+  hints.set(review, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.review = review;
 }

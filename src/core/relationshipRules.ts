@@ -1,5 +1,6 @@
 import { toDayNumber } from './dates';
 import { defaultSeverity } from './rules';
+import { frontMatterReferences, mayReferToUnknownGoal } from './parseFile';
 import { nearest } from './suggest';
 import type { Goal, JournalFile, Problem, ProblemData, Range, Relationship } from './types';
 
@@ -62,6 +63,7 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
   const ids = [...seen.keys()];
 
   for (const item of [...sessions, ...reviews]) {
+    if (!mayReferToUnknownGoal(item, seen)) continue; // spares parsing the body
     for (const ref of item.references) {
       if (seen.has(ref.id)) continue;
       const suggestion = nearest(ref.id, ids);
@@ -113,7 +115,7 @@ function checkProgress(goals: Goal[], sessions: Relationship['sessions'], proble
   const best = new Map<string, { value: number; date: string }>();
   const latest = new Map<string, number>();
   for (const s of sessions) {
-    for (const ref of s.references) {
+    for (const ref of frontMatterReferences(s)) {
       if (ref.via !== 'progress') continue;
       const value = Object.hasOwn(s.progress, ref.id) ? s.progress[ref.id] : undefined;
       if (typeof value !== 'number') continue;
