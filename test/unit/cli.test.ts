@@ -155,6 +155,14 @@ describe('CLI: check', function () {
     assert.equal(runCli(['check', '--max-warnings=0', '--format', 'json'], root).code, 1);
   });
 
+  it('reports [[id]] references to unknown goals in the body, but not those in code', () => {
+    const body = ['---', 'type: session', 'date: 2026-03-01', '---', '', '```', '[[in-fence]]', '```', '', 'Inline `[[in-code]]`, known [[write-rfc]] and unknown [[nope]].', ''].join('\n');
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-03-01.md': body, 'p/sessions/2026-03-08.md': session('2026-03-08') });
+    const result = runCli(['check'], root);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, 'p/sessions/2026-03-01.md:10:57 error goal/unknown-id No goal `nope` in this relationship; its goals are write-rfc.\n');
+  });
+
   it('a path that does not exist is an I/O error (exit 2)', () => {
     const root = tempJournal({ 'p/agreement.md': AGREEMENT });
     const result = runCli(['check', 'p', 'nowhere'], root);
