@@ -53,6 +53,8 @@ export class SpecPrinter {
     this.end = null;
     this.start = null;
     this.depth = 0;
+    /** The test that began and has not finished (what a time-out interrupted). */
+    this.running = null;
   }
 
   handle(ev) {
@@ -66,16 +68,21 @@ export class SpecPrinter {
         this.write(`\n${'  '.repeat(this.depth)}${ev.title}\n`);
         break;
       case 'pass':
+        this.running = null;
         this.passes.push(ev);
         this.write(`${'  '.repeat(this.depth + 1)}${green('✔')} ${grey(ev.title)}${ev.durationMs > 75 ? red(` (${ev.durationMs}ms)`) : ''}\n`);
         break;
       case 'fail':
+        this.running = null;
         this.failures.push(ev);
         this.write(`${'  '.repeat(this.depth + 1)}${red(`${this.failures.length}) ${ev.title}`)}\n`);
         break;
       case 'pending':
         this.pendings.push(ev);
         this.write(`${'  '.repeat(this.depth + 1)}${cyan(`- ${ev.title}`)}\n`);
+        break;
+      case 'begin':
+        this.running = ev;
         break;
       case 'end':
         this.end = ev;

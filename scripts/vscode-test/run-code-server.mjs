@@ -102,6 +102,7 @@ async function run() {
     else outcome = { ok: true };
   } catch (err) {
     outcome = { ok: false, reason: err.message };
+    if (printer.running) outcome.reason += `; the test running then: "${printer.running.fullTitle}"`;
   } finally {
     const logs = collectLogs(host, opts.tier, { 'browser-console.log': consoleLines.join('\n') + '\n' });
     const hostErrors = extensionHostErrors(host);

@@ -8,7 +8,7 @@
  *   extension (test/bootstrap-extension/), which calls `runSuites()` when it activates.
  *
  * Results stream as JSON lines to the file named by `MJ_TEST_EVENTS` (or `options.eventsFile`),
- * one object per line: `{event:"start"}`, `{event:"pass"|"fail"|"pending", ...}` and finally
+ * one object per line: `{event:"start"}`, `{event:"suite"|"begin"|"pass"|"fail"|"pending", ...}` and finally
  * `{event:"end", total, passed, failed, pending, durationMs}`. The runners read that file.
  *
  * Suites use mocha's BDD interface (`describe`/`it`/`before`/...), and `node:assert`.
@@ -168,6 +168,9 @@ export async function runSuites(options: RunOptions = {}): Promise<SuiteResults>
     }
     runner.on(Mocha.Runner.constants.EVENT_SUITE_BEGIN, (suite: Mocha.Suite) => {
       if (!suite.root) emit({ event: 'suite', title: suite.title, fullTitle: suite.fullTitle(), depth: suiteDepth(suite) });
+    });
+    runner.on(Mocha.Runner.constants.EVENT_TEST_BEGIN, (test: Mocha.Test) => {
+      emit({ event: 'begin', title: test.title, fullTitle: test.fullTitle() });
     });
     runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, (test: Mocha.Test) => {
       const rec = record(test);
