@@ -111,6 +111,13 @@ export class SpecPrinter {
     this.write(`  ${green(`${c.passed} passing`)} ${grey(`(${(c.durationMs / 1000).toFixed(1)}s)`)}\n`);
     if (c.pending) this.write(`  ${cyan(`${c.pending} pending`)}\n`);
     if (c.failed) this.write(`  ${red(`${c.failed} failing`)}\n`);
+    this.failureDetails();
+    this.write('\n');
+    return c;
+  }
+
+  /** Each failure with its message, diff and stack. */
+  failureDetails() {
     this.failures.forEach((f, i) => {
       this.write(`\n  ${i + 1}) ${f.fullTitle}:\n`);
       const message = f.message ?? '(no message)';
@@ -126,7 +133,5 @@ export class SpecPrinter {
         if (stack.length) this.write(`${grey(stack.map((l) => `     ${l.trim()}`).join('\n'))}\n`);
       }
     });
-    this.write('\n');
-    return c;
   }
 }

@@ -95,10 +95,16 @@ async function main() {
     if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   }
 
-  // The spec reporter already printed inside VS Code; sum up from the events file.
+  // The spec reporter already printed the tests inside VS Code; sum up from the events file,
+  // and repeat the failures (a suite that fails to load never reaches the reporter).
   const printer = new SpecPrinter(() => undefined);
   for (const ev of new EventsReader(eventsFile).read()) printer.handle(ev);
   const c = printer.counts();
+  if (c.failed > 0) {
+    printer.write = (text) => process.stdout.write(text);
+    printer.failureDetails();
+    process.stdout.write('\n');
+  }
   let reason = null;
   if (error) reason = `VS Code test run failed: ${error.message ?? error}`;
   else if (!printer.end) reason = 'the suites did not report an end';
@@ -111,7 +117,7 @@ async function main() {
     if (error && !launched && !executable) {
       console.error(`[${TAG}] hint: VS Code ${version} could not be downloaded; set VSCODE_EXECUTABLE_PATH to an installed VS Code, or run the offline tier: npm run test:vscode`);
     }
-    if (launched && error.code !== -2 && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    if (launched && !printer.start && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
       console.error(`[${TAG}] hint: no display; run under Xvfb (xvfb-run -a npm run test:electron)`);
     }
     return false;
