@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { Document, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Node as YamlNode, type Pair } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Node as YamlNode, type Pair } from 'yaml';
 import { defaultSeverity } from './rules';
 import { LineIndex } from './text';
 import type { Problem, Range } from './types';
@@ -61,16 +61,16 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
     // YAML knows only \n and \r\n as line breaks; a lone \r (which editors and remark honour) becomes \n, same length.
     const source = text.slice(contentStart, Math.max(contentStart, closingStart)).replace(/\r(?!\n)/g, '\n');
     const head = lines.range(0, 3);
-    const doc = parseYaml(source);
+    const { doc, duplicates } = parseYaml(source);
     const seen = new Set<string>();
     for (const error of doc.errors) {
       const [start, end] = error.pos;
-      const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateKeyAt(doc, start) : undefined;
+      const duplicate = error.code === 'DUPLICATE_KEY' ? duplicates.get(start) : undefined;
       const range = duplicate
         ? lines.range(contentStart + duplicate.start, contentStart + duplicate.end)
         : lines.range(contentStart + start, contentStart + Math.max(end, start + 1));
       const message = duplicate
-        ? `Duplicate key \`${duplicate.key}\`: it is already set${duplicate.firstAt !== undefined ? ` on line ${lines.position(contentStart + duplicate.firstAt).line}` : ' above'}; keep only one.`
+        ? `Duplicate key \`${duplicate.key}\`: it is already set on line ${lines.position(contentStart + duplicate.firstAt).line}; keep only one.`
         : error.code === 'DUPLICATE_KEY'
           ? `Duplicate key: ${firstLine(error.message)}`
           : error.code === 'RESOURCE_EXHAUSTION'
@@ -165,35 +165,59 @@ export function tameContainers(text: string): string {
   return out ? out.join('') : text;
 }
 
-/** Parses front matter, refusing nesting deep enough to exhaust the parser's stack (one error instead). */
-function parseYaml(source: string): Document.Parsed {
-  const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
-  // logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console.
-  if (deep < 0) return parseDocument(source, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-  const doc = parseDocument('', { prettyErrors: false, logLevel: 'error' });
-  doc.errors.push(
-    new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', `The front matter nests more than ${MAX_YAML_DEPTH} levels deep; it was not read. Journal front matter needs only a few levels.`),
-  );
-  return doc;
+interface Duplicate {
+  key: string;
+  start: number;
+  end: number;
+  firstAt: number;
 }
 
-/** The duplicated key that starts at `offset`, with its span and where the same key first appears in its map. */
-function duplicateKeyAt(doc: Document.Parsed, offset: number): { key: string; start: number; end: number; firstAt?: number } | undefined {
-  let found: { key: string; start: number; end: number; firstAt?: number } | undefined;
-  visit(doc, {
-    Map(_, map) {
-      const index = map.items.findIndex((p) => isNode(p.key) && p.key.range?.[0] === offset);
-      if (index < 0) return undefined;
-      const pair = map.items[index]!;
-      const key = keyText(pair.key);
-      const range = (pair.key as YamlNode).range!;
-      const earlier = map.items.slice(0, index).find((p) => keyText(p.key) === key);
-      const firstAt = isNode(earlier?.key) ? earlier.key.range?.[0] : undefined;
-      found = { key, start: range[0], end: Math.max(range[0] + 1, range[1]), ...(firstAt !== undefined ? { firstAt } : {}) };
-      return visit.BREAK;
-    },
-  });
-  return found;
+/**
+ * Parses front matter, refusing nesting deep enough to exhaust the parser's stack (one error
+ * instead), and finds duplicate keys itself: the yaml package's `uniqueKeys` check compares
+ * each key with all before it, quadratic in the number of keys.
+ */
+function parseYaml(source: string): { doc: Document.Parsed; duplicates: Map<number, Duplicate> } {
+  const duplicates = new Map<number, Duplicate>();
+  const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
+  // logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console.
+  const options = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
+  if (deep >= 0) {
+    const doc = parseDocument('', options);
+    doc.errors.push(
+      new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', `The front matter nests more than ${MAX_YAML_DEPTH} levels deep; it was not read. Journal front matter needs only a few levels.`),
+    );
+    return { doc, duplicates };
+  }
+  // Garbage can hold thousands of syntax errors; their stack traces are never read and cost most of the time.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const doc = parseDocument(source, options);
+    visit(doc, {
+      Map(_, map) {
+        const first = new Map<string, number>();
+        for (const pair of map.items) {
+          if (!isScalar(pair.key) || !pair.key.range) continue;
+          const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          const at = pair.key.range[0];
+          const earlier = first.get(id);
+          if (earlier === undefined) {
+            first.set(id, at);
+            continue;
+          }
+          duplicates.set(at, { key: String(pair.key.value), start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier });
+          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        }
+        return undefined;
+      },
+    });
+    // Errors in document order, as the parser would have reported them.
+    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+    return { doc, duplicates };
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /**

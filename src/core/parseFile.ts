@@ -51,6 +51,16 @@ export function decode(path: string, bytes: Uint8Array, reporter: Reporter): str
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Text from an editor buffer, judged as its bytes would be on disk (a NUL early on means binary); the BOM is dropped. */
+function fromEditor(content: string, reporter: Reporter): string | undefined {
+  const nul = content.indexOf('\0');
+  if (nul >= 0 && utf8Length(content.slice(0, nul), BINARY_PROBE) < BINARY_PROBE) {
+    reporter.report(FILE_START, 'file/binary', 'This file holds binary content, not Markdown text; it was skipped.');
+    return undefined;
+  }
+  return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+}
+
 /**
  * Reads one journal file: what it is, its typed content, and every problem that can be
  * found in the file alone. Never throws, whatever the input.
@@ -62,7 +72,7 @@ export function parseJournalFile(path: string, content: Uint8Array | string, opt
   try {
     const bytes = typeof content === 'string' ? utf8Length(content, options.maxFileBytes) : content.byteLength;
     if (bytes > options.maxFileBytes) return tooLargeFile(path, bytes, options);
-    const text = typeof content === 'string' ? (content.charCodeAt(0) === 0xfeff ? content.slice(1) : content) : decode(path, content, reporter);
+    const text = typeof content === 'string' ? fromEditor(content, reporter) : decode(path, content, reporter);
     if (text === undefined) return { ...empty, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
     const parsed = parseMarkdown(path, text);
     return readParsed(path, parsed, implied, reporter, options);

@@ -8,6 +8,8 @@ const encode = (text: string) => new TextEncoder().encode(text);
 /** Parses like the engine does for a file, and checks the promise every result keeps: ranges inside the file. */
 function parse(path: string, content: string | Uint8Array, options = {}): JournalFile {
   const file = parseJournalFile(path, content, { ...DEFAULT_OPTIONS, ...options });
+  // Bodies are parsed on first use: read them here, where an exception would show.
+  void [file.session?.sections, file.session?.actions, file.session?.references, file.review?.references];
   assertRangesInside(content, file.problems);
   assert.equal(file.problems.filter((p) => p.code === 'file/unreadable').length, 0, 'no internal error was caught');
   return file;
