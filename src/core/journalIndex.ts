@@ -32,6 +32,8 @@ export class JournalIndex {
   private readonly relations = new Map<string, { relationship: Relationship; problems: Map<string, Problem[]> }>();
   /** Problems of files outside every relationship. */
   private readonly strays = new Map<string, Problem>();
+  /** The latest read of each file; an older read that finishes later is dropped. */
+  private readonly tickets = new Map<string, number>();
   private readonly options: EngineOptions;
 
   constructor(
@@ -64,19 +66,45 @@ export class JournalIndex {
   /** Re-reads one file from disk after it was created or changed. */
   async refresh(path: string): Promise<IndexChange> {
     if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
+    const ticket = this.supersede(path);
     const file = await this.read(path);
+    // Reads can finish out of order: only the latest look at a file may change the index.
+    if (this.tickets.get(path) !== ticket) return { files: [], relationships: [] };
     return file ? this.apply(path, file) : this.delete(path);
+  }
+
+  /** Reads every Markdown file under a folder that appeared (a copy, a checkout) and updates the index. */
+  async refreshFolder(folder: string, token?: Cancellation): Promise<IndexChange> {
+    if (this.excluded(folder)) return { files: [], relationships: [] };
+    const files = new Set<string>();
+    const relationships = new Set<string>();
+    for (const path of await this.listMarkdown(folder, folder.split('/').length, token, { folders: 0 })) {
+      if (token?.isCancellationRequested) break;
+      const change = await this.refresh(path);
+      change.files.forEach((f) => files.add(f));
+      change.relationships.forEach((r) => relationships.add(r));
+    }
+    return { files: [...files], relationships: [...relationships] };
+  }
+
+  /** Marks any read of `path` still under way as stale. */
+  private supersede(path: string): number {
+    const ticket = (this.tickets.get(path) ?? 0) + 1;
+    this.tickets.set(path, ticket);
+    return ticket;
   }
 
   /** Takes a file's text from an editor buffer, unsaved changes included. */
   setText(path: string, text: string): IndexChange {
     if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
+    this.supersede(path);
     return this.apply(path, parseJournalFile(path, text, this.options));
   }
 
   /** Forgets a deleted file, or every file under a deleted folder. */
   delete(path: string): IndexChange {
     const gone = [...this.files.keys()].filter((p) => p === path || p.startsWith(`${path}/`));
+    for (const p of gone) this.supersede(p);
     if (gone.length === 0) return { files: [], relationships: [] };
     const before = new Set(gone.map((p) => this.relationshipIdOf(p)).filter((id): id is string => id !== undefined));
     let structural = false;

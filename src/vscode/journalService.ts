@@ -25,6 +25,14 @@ export interface JournalChange {
 
 const EDIT_DEBOUNCE_MS = 300;
 
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false; // gone again already
+  }
+}
+
 /**
  * Owns the journal indexes of the workspace and keeps them current: built once after
  * activation (under a cancellable progress), then updated per file from the file
@@ -140,7 +148,11 @@ export class JournalService implements vscode.Disposable {
         this.fire([{ root: located.root, change: located.root.index.delete(located.path) }]);
         return;
       }
-      if (!/\.md$/i.test(uri.path)) return;
+      if (!/\.md$/i.test(uri.path)) {
+        // A folder that appears at once (a copy, a checkout) may be reported without its files.
+        if (kind === 'refresh' && (await isFolder(uri))) this.fire([{ root: located.root, change: await located.root.index.refreshFolder(located.path) }]);
+        return;
+      }
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (open?.isDirty) return; // the buffer, not the disk, is what the user sees
       this.fire([{ root: located.root, change: await located.root.index.refresh(located.path) }]);

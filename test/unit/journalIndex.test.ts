@@ -98,3 +98,58 @@ describe('JournalIndex', () => {
     }
   });
 });
+
+describe('JournalIndex updates racing each other', () => {
+  /** A file system whose reads wait until released, so that a test can finish them in any order. */
+  class SlowFileSystem extends MemoryFileSystem {
+    readonly pending: Array<() => void> = [];
+    slow = false;
+    override async readFile(path: string): Promise<Uint8Array> {
+      const bytes = await super.readFile(path);
+      if (this.slow) await new Promise<void>((resolve) => this.pending.push(resolve));
+      return bytes;
+    }
+  }
+
+  it('keeps the latest read of a file when an older read finishes last', async () => {
+    const fs = new SlowFileSystem({ 'p/agreement.md': agreement, 'p/goals/g.md': '---\ntype: goal\ntitle: Old\nstatus: proposed\n---\n' });
+    const index = new JournalIndex(fs);
+    await index.build();
+    fs.slow = true;
+    const older = index.refresh('p/goals/g.md');
+    fs.write('p/goals/g.md', '---\ntype: goal\ntitle: New\nstatus: proposed\n---\n');
+    await new Promise((r) => setTimeout(r, 0));
+    // The first read captured the old bytes before the write; the second sees the new ones.
+    const newer = index.refresh('p/goals/g.md');
+    await new Promise((r) => setTimeout(r, 0));
+    fs.pending[1]!();
+    await newer;
+    fs.pending[0]!();
+    assert.deepEqual(await older, { files: [], relationships: [] });
+    assert.equal(index.relationship('p')!.goals.find((g) => g.id === 'g')!.title, 'New');
+  });
+
+  it('lets an editor buffer win over a disk read that was already under way', async () => {
+    const fs = new SlowFileSystem({ 'p/agreement.md': agreement, 'p/goals/g.md': '---\ntype: goal\ntitle: Disk\nstatus: proposed\n---\n' });
+    const index = new JournalIndex(fs);
+    await index.build();
+    fs.slow = true;
+    const read = index.refresh('p/goals/g.md');
+    await new Promise((r) => setTimeout(r, 0));
+    index.setText('p/goals/g.md', '---\ntype: goal\ntitle: Buffer\nstatus: proposed\n---\n');
+    fs.pending[0]!();
+    await read;
+    assert.equal(index.relationship('p')!.goals.find((g) => g.id === 'g')!.title, 'Buffer');
+  });
+
+  it('indexes every file of a folder that appeared at once', async () => {
+    const fs = journal();
+    const index = new JournalIndex(fs);
+    await index.build();
+    fs.write('q/agreement.md', agreement.replace('Priya', 'Ana'));
+    fs.write('q/sessions/2026-03-01.md', '---\ntype: session\ndate: 2026-03-01\n---\n[[nope]]\n');
+    const change = await index.refreshFolder('q');
+    assert.deepEqual(change.relationships.sort(), ['p', 'q']);
+    assert.deepEqual(snapshot(index), await fresh(fs));
+  });
+});
