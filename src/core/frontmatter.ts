@@ -51,11 +51,11 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
   let root: Root | undefined;
   // The body is parsed only when asked for (sessions and reviews read it; agreements and goals do not).
   const body = () => (root ??= parseBody(text));
-  const first = frontMatterNode(text, lines, body);
+  const first = frontMatterSpan(text, lines);
   const report = (range: Range, code: string, message: string) => problems.push({ file, range, severity: defaultSeverity(code), code, message });
 
-  if (first?.type === 'yaml' && first.position?.start.offset === 0) {
-    const endOffset = first.position.end.offset ?? text.length;
+  if (first?.type === 'yaml') {
+    const endOffset = first.end;
     const contentStart = lines.lineStart(2);
     const closingStart = lines.lineStart(lines.position(endOffset).line);
     // YAML knows only \n and \r\n as line breaks; a lone \r (which editors and remark honour) becomes \n, same length.
@@ -92,7 +92,7 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
       problems,
     };
   }
-  if (first?.type === ('toml' as string) && first.position?.start.offset === 0) {
+  if (first?.type === 'toml') {
     report(lines.range(0, 3), 'frontmatter/toml', 'TOML front matter (+++) is not supported: write the front matter as YAML between --- lines.');
   } else if (/^---[ \t]*(?:\r\n?|\n|$)/.test(text)) {
     report(lines.range(0, 3), 'frontmatter/unclosed', 'The front matter opened with --- is never closed: add a line with --- after the last key.');
@@ -113,20 +113,20 @@ export function parseBody(text: string): Root {
 }
 
 /**
- * The front-matter node remark-frontmatter finds at the start of the text, found by parsing
- * only the text up to the first closing fence: the rest cannot change it, and may be large.
+ * Where the front matter that remark-frontmatter would find at the start of the text ends:
+ * an opening `---` (`+++` for TOML) with only spaces or tabs after it on the first line, and
+ * the first later line that is the same fence, again with only spaces or tabs after it.
+ * These are micromark-extension-frontmatter's rules, applied without running micromark,
+ * which costs more than the YAML parse of a typical file (docs/performance.md).
  */
-function frontMatterNode(text: string, lines: LineIndex, body: () => Root): Root['children'][number] | undefined {
+export function frontMatterSpan(text: string, lines: LineIndex): { type: 'yaml' | 'toml'; end: number } | undefined {
   const fence = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)/.exec(text)?.[1];
   if (!fence) return undefined; // remark-frontmatter needs the opening fence and a line break
   for (let line = 2; line <= lines.lineCount; line++) {
     const start = lines.lineStart(line);
     if (!text.startsWith(fence, start)) continue;
     const end = lines.lineEnd(line);
-    if (!/^[ \t]*$/.test(text.slice(start + 3, end))) continue;
-    const node = (processor.parse(text.slice(0, end)) as Root).children[0];
-    if ((node?.type === 'yaml' || node?.type === ('toml' as string)) && node.position?.start.offset === 0) return node;
-    return body().children[0]; // not expected: let the whole document decide
+    if (/^[ \t]*$/.test(text.slice(start + 3, end))) return { type: fence === '---' ? 'yaml' : 'toml', end };
   }
   return undefined;
 }

@@ -1,0 +1,64 @@
+// The engine's fast paths that make `check` fast (docs/performance.md) must agree with the slow,
+// obviously right way: remark-frontmatter over the whole text, and remark over the whole body.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { goalIdCandidates, readBody } from '../../src/core/body';
+import { frontMatterSpan, parseBody, parseMarkdown } from '../../src/core/frontmatter';
+import { LineIndex } from '../../src/core/text';
+import { parseJournalFile } from '../../src/core/parseFile';
+
+/** Lines that are, or nearly are, front-matter fences and Markdown that can hide `[[id]]`. */
+const piece = fc.constantFrom(
+  '---', '--- ', '---\t', '----', ' ---', '+++', '+++ ', '-- -', 'a: 1', 'type: session', '', ' ', '# Notes', '- [ ] @sam do [[a]] (due 2026-01-02)',
+  '```', '~~~', '    [[indented]]', '`[[code]]`', '[[a]]', '[[b c]]', '[[ a ]]', '[[[a]]]', '[[x]](http://e)', '<!-- [[html]] -->', '> [[quoted]]', '\\[[escaped]]', '[[a]][[b]]', '* [[star]]',
+);
+const eol = fc.constantFrom('\n', '\r\n', '\r');
+const text = fc.array(fc.tuple(piece, eol), { maxLength: 14 }).chain((lines) =>
+  fc.boolean().map((end) => {
+    const joined = lines.map(([l, e]) => l + e).join('');
+    return end ? joined : joined.replace(/(\r\n|\r|\n)$/, '');
+  }),
+);
+
+describe('fast paths agree with remark', () => {
+  it('finds the front matter exactly where remark-frontmatter does', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const first = parseBody(t).children[0];
+        const found = first && (first.type === 'yaml' || first.type === ('toml' as string)) && first.position?.start.offset === 0 ? { type: first.type, end: first.position.end.offset } : undefined;
+        assert.deepEqual(frontMatterSpan(t, new LineIndex(t)), found, JSON.stringify(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('the [[id]] candidates hold every reference the body tree yields', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const parsed = parseMarkdown('s.md', t);
+        const ids = new Set(readBody('s.md', parseBody(t), parsed.lines).references.map((r) => r.id));
+        const candidates = new Set(goalIdCandidates(t));
+        for (const id of ids) assert.ok(candidates.has(id), `${id} in ${JSON.stringify(t)}`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a session read lazily equals one whose body is read at once', () => {
+    const session = (body: string) => `---\ntype: session\ndate: 2026-02-01\ngoals: [a]\nprogress: {a: 10}\n---\n${body}`;
+    fc.assert(
+      fc.property(text, (body) => {
+        const file = parseJournalFile('p/sessions/2026-02-01.md', session(body));
+        const s = file.session!;
+        const tree = parseBody(session(body));
+        const facts = readBody(file.path, tree, parseMarkdown(file.path, session(body)).lines);
+        assert.deepEqual(s.sections, facts.sections);
+        assert.deepEqual(s.actions, facts.actions);
+        assert.deepEqual(s.references.filter((r) => r.via === 'body'), facts.references);
+        assert.deepEqual(s.goals, [...new Set(s.references.map((r) => r.id))]);
+        assert.deepEqual(JSON.parse(JSON.stringify(s)).references, JSON.parse(JSON.stringify(s.references)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
