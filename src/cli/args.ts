@@ -30,8 +30,8 @@ export interface ParsedArgs {
 }
 
 /**
- * Parses `argv` against `specs`. Long options only, plus declared one-letter aliases;
- * `--name=value` and `--name value` both work; `--` ends the options. Anything unknown
+ * Parses `argv` against `specs`: long options, plus declared one-letter aliases;
+ * `--name=value`, `--name value`, `-n value` and `-nvalue` all work; `--` ends the options. Anything unknown
  * is a `UsageError` that suggests the nearest known option.
  */
 export function parseArgs(argv: readonly string[], specs: OptionSpecs, command?: string): ParsedArgs {
@@ -56,9 +56,11 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs, command?:
       name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
       inline = eq === -1 ? undefined : arg.slice(eq + 1);
     } else {
-      const long = arg.length === 2 ? shorts.get(arg[1]!) : undefined;
-      if (!long) throw new UsageError(`unknown option ${arg}`, command);
+      // `-j 2`, and for options that take a value also `-j2`.
+      const long = shorts.get(arg[1]!);
+      if (!long || (arg.length > 2 && specs[long]!.kind !== 'string')) throw new UsageError(`unknown option ${arg}`, command);
       name = long;
+      if (arg.length > 2) inline = arg.slice(2);
     }
     const spec = specs[name];
     if (!spec) {

@@ -32,8 +32,8 @@ Options:
   --rule CODE=SEVERITY   set a rule to error, warning, info or off (repeatable)
   --config FILE          read options from FILE instead of the nearest
                          .mentoring-journal.json
-  -j, --jobs N           check on up to N threads (default: one per CPU, at
-                         most 4; large journals only)
+  -j, --jobs N           check on up to N threads (default: one per core, at
+                         most 4, with 4 cores or more; else 1)
   -h, --help             show this help
 
 Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings),

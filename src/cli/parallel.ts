@@ -46,9 +46,13 @@ async function drain(input: Omit<WorkerInput, 'kind'>, results: Map<number, Part
   }
 }
 
-/** How many threads to use by default: one per core the process may use, at most four. */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
+/**
+ * How many threads to use by default: one per core, at most four, on machines with at least
+ * four cores. With fewer, a worker's start and its own JIT warm-up cost more than the second
+ * core gives back once anything else runs (measured in docs/performance.md).
+ */
+export function defaultJobs(cores = availableParallelism()): number {
+  return cores >= 4 ? Math.min(4, cores) : 1;
 }
 
 /**

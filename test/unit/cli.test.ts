@@ -333,5 +333,7 @@ describe('CLI: check on several threads', function () {
     assert.equal(two.stdout, one.stdout);
     assert.ok((JSON.parse(one.stdout) as { problems: unknown[] }).problems.length >= 5);
     assert.equal(runCli(['check', '--jobs', '0'], root).code, 2);
+    assert.equal(runCli(['check', '-j1', '-fjson'], root).stdout, one.stdout);
+    assert.equal(runCli(['check', '-hx'], root).code, 2);
   });
 });
