@@ -393,42 +393,39 @@ function lazyBody(file: string, parsed: ParsedMarkdown): () => BodyFacts {
   return () => (facts ??= readBody(file, parseBody(text), lines));
 }
 
-/** Makes `key` computed on first read, then a plain property with that value (in the same place among the keys). */
-function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
-      return value;
-    },
-  });
-}
+// Sessions and reviews read their body facts through getters, written in the object literals
+// so that the objects keep the fast shape of plain ones; each getter memoizes its value.
 
 function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.session, [], ctx);
   const body = lazyBody(file.path, parsed);
   const frontMatter = [...frontMatterRefs(ctx, 'goals', 'goals'), ...frontMatterRefs(ctx, 'progress', 'progress')];
+  let references: GoalReference[] | undefined;
+  let goals: string[] | undefined;
+  const allReferences = () => (references ??= [...frontMatter, ...body().references]);
   const session: Session = {
     date: (data.date as string | undefined) ?? '',
     attendees: (data.attendees as string[] | undefined) ?? [],
     ...(typeof data.duration === 'number' ? { duration: data.duration } : {}),
     status: (data.status as Session['status'] | undefined) ?? 'held',
     ...(data.stage ? { stage: data.stage as Session['stage'] } : {}),
-    goals: [],
+    get goals() {
+      return (goals ??= [...new Set(allReferences().map((r) => r.id))]);
+    },
     progress: (data.progress as Record<string, number> | undefined) ?? {},
     ...(typeof data.next === 'string' ? { next: data.next } : {}),
-    sections: {},
-    actions: [],
-    references: [],
+    get sections() {
+      return body().sections;
+    },
+    get actions() {
+      return body().actions;
+    },
+    get references() {
+      return allReferences();
+    },
     source: { file: file.path, range: ctx.locator.head },
     dateRange: ctx.locator.valueRange(['date']),
   };
-  lazy(session, 'goals', () => [...new Set(session.references.map((r) => r.id))]);
-  lazy(session, 'sections', () => body().sections);
-  lazy(session, 'actions', () => body().actions);
-  lazy(session, 'references', () => [...frontMatter, ...body().references]);
   hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.session = session;
 }
@@ -437,14 +434,16 @@ function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed
   const data = validateFields(raw, FIELDS_BY_TYPE.review, [], ctx);
   const body = lazyBody(file.path, parsed);
   const frontMatter = frontMatterRefs(ctx, 'goals', 'goals');
+  let references: GoalReference[] | undefined;
   const review: Review = {
     date: (data.date as string | undefined) ?? '',
     ...(data.stage ? { stage: data.stage as Review['stage'] } : {}),
     goals: (data.goals as Review['goals'] | undefined) ?? {},
-    references: [],
+    get references() {
+      return (references ??= [...frontMatter, ...body().references]);
+    },
     source: { file: file.path, range: ctx.locator.head },
   };
-  lazy(review, 'references', () => [...frontMatter, ...body().references]);
   hints.set(review, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.review = review;
 }
