@@ -32,6 +32,8 @@ export class JournalIndex {
   private readonly relations = new Map<string, { relationship: Relationship; problems: Map<string, Problem[]> }>();
   /** Problems of files outside every relationship. */
   private readonly strays = new Map<string, Problem>();
+  /** Modification time and size of each file when it was last read (when the file system tells them). */
+  private readonly stamps = new Map<string, string>();
   /** The latest read of each file; an older read that finishes later is dropped. */
   private readonly tickets = new Map<string, number>();
   private readonly options: EngineOptions;
@@ -87,6 +89,37 @@ export class JournalIndex {
     return { files: [...files], relationships: [...relationships] };
   }
 
+  /**
+   * Brings the index in line with the disk after a burst of changes that a file watcher may
+   * have reported only in part (a `git checkout`): lists every file, reads the new ones and
+   * those whose size or modification time changed, and forgets the vanished ones. Files in
+   * `keep` (open editors with unsaved changes) are left as they are.
+   */
+  async reconcile(keep: ReadonlySet<string> = new Set(), token?: Cancellation): Promise<IndexChange> {
+    const listed = await this.listMarkdown('', 0, token, { folders: 0 });
+    if (token?.isCancellationRequested) return { files: [], relationships: [] };
+    const files = new Set<string>();
+    const relationships = new Set<string>();
+    const merge = (change: IndexChange) => {
+      change.files.forEach((f) => files.add(f));
+      change.relationships.forEach((r) => relationships.add(r));
+    };
+    const present = new Set(listed);
+    for (const path of [...this.files.keys()]) if (!present.has(path) && !keep.has(path)) merge(this.delete(path));
+    for (const path of listed) {
+      if (token?.isCancellationRequested || keep.has(path)) continue;
+      const known = this.files.has(path);
+      if (known && this.fs.stat) {
+        const stat = await this.fs.stat(path).catch(() => undefined);
+        if (stat && this.stamps.get(path) === `${stat.mtime}:${stat.size}`) continue;
+      } else if (known) {
+        continue; // without modification times only new and vanished files can be found
+      }
+      merge(await this.refresh(path));
+    }
+    return { files: [...files], relationships: [...relationships] };
+  }
+
   /** Marks any read of `path` still under way as stale. */
   private supersede(path: string): number {
     const ticket = (this.tickets.get(path) ?? 0) + 1;
@@ -98,13 +131,17 @@ export class JournalIndex {
   setText(path: string, text: string): IndexChange {
     if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
     this.supersede(path);
+    this.stamps.delete(path); // the buffer, not the disk, is what the index holds now
     return this.apply(path, parseJournalFile(path, text, this.options));
   }
 
   /** Forgets a deleted file, or every file under a deleted folder. */
   delete(path: string): IndexChange {
     const gone = [...this.files.keys()].filter((p) => p === path || p.startsWith(`${path}/`));
-    for (const p of gone) this.supersede(p);
+    for (const p of gone) {
+      this.supersede(p);
+      this.stamps.delete(p);
+    }
     if (gone.length === 0) return { files: [], relationships: [] };
     const before = new Set(gone.map((p) => this.relationshipIdOf(p)).filter((id): id is string => id !== undefined));
     let structural = false;
@@ -204,7 +241,12 @@ export class JournalIndex {
     try {
       // The size is only a shortcut: when it cannot be had, the bytes read decide.
       const size = await Promise.resolve()
-        .then(() => this.fs.size?.(path))
+        .then(async () => {
+          if (!this.fs.stat) return this.fs.size?.(path);
+          const stat = await this.fs.stat(path);
+          if (stat) this.stamps.set(path, `${stat.mtime}:${stat.size}`);
+          return stat?.size;
+        })
         .catch((error: unknown) => {
           if (isNotFound(error)) throw error;
           return undefined;

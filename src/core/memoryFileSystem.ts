@@ -10,6 +10,17 @@ export class MemoryFileSystem implements FileSystem {
 
   write(path: string, content: string | Uint8Array): void {
     this.files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    this.mtimes.set(path, ++this.clock);
+  }
+
+  /** Modification "times": a counter that moves on every write. */
+  private readonly mtimes = new Map<string, number>();
+  private clock = 0;
+
+  async stat(path: string): Promise<{ size: number; mtime: number } | undefined> {
+    const bytes = this.files.get(path);
+    if (!bytes) throw Object.assign(new Error(`ENOENT: no such file: ${path}`), { code: 'ENOENT' });
+    return { size: bytes.byteLength, mtime: this.mtimes.get(path) ?? 0 };
   }
 
   remove(path: string): void {

@@ -203,6 +203,11 @@ export interface FileSystem {
   readDirectory(path: string): Promise<Array<[name: string, kind: 'file' | 'directory' | 'other']>>;
   /** Size in bytes, when cheaply known; used to skip huge files without reading them. */
   size?(path: string): Promise<number | undefined>;
+  /**
+   * Size and modification time, when cheaply known. When given, the index remembers them
+   * for every file it reads, so that `reconcile` can find changes a file watcher missed.
+   */
+  stat?(path: string): Promise<{ size: number; mtime: number } | undefined>;
 }
 
 /** A cancellation signal in the style of VS Code's `CancellationToken`. */

@@ -24,6 +24,9 @@ export interface JournalChange {
 }
 
 const EDIT_DEBOUNCE_MS = 300;
+/** A burst of at least this many watcher events is followed by a reconcile with the disk. */
+const BURST_EVENTS = 20;
+const BURST_SETTLE_MS = 1000;
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -44,6 +47,8 @@ export class JournalService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JournalChange[]>();
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   private building: Promise<void> | undefined;
+  private burstEvents = 0;
+  private burstTimer: NodeJS.Timeout | undefined;
   private generation = 0;
   private clock: () => string = () => localToday();
 
@@ -141,6 +146,7 @@ export class JournalService implements vscode.Disposable {
   private watch(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const onFile = (kind: 'refresh' | 'delete') => async (uri: vscode.Uri) => {
+      this.noteBurst();
       await this.building;
       const located = this.locate(uri);
       if (!located) return;
@@ -174,6 +180,30 @@ export class JournalService implements vscode.Disposable {
     );
   }
 
+  /**
+   * File watchers can miss events when many files change at once (a `git checkout`): after
+   * such a burst has settled, compare the index with the disk and catch up.
+   */
+  private noteBurst(): void {
+    this.burstEvents++;
+    clearTimeout(this.burstTimer);
+    this.burstTimer = setTimeout(() => {
+      const events = this.burstEvents;
+      this.burstEvents = 0;
+      if (events >= BURST_EVENTS) void this.reconcile();
+    }, BURST_SETTLE_MS);
+  }
+
+  /** Re-checks every root against the disk, leaving documents with unsaved changes alone. */
+  async reconcile(): Promise<void> {
+    await this.building;
+    const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty);
+    for (const root of this.roots) {
+      const keep = new Set(dirty.flatMap((d) => (this.locate(d.uri)?.root === root ? [this.locate(d.uri)!.path] : [])));
+      this.fire([{ root, change: await root.index.reconcile(keep) }]);
+    }
+  }
+
   private scheduleText(doc: vscode.TextDocument): void {
     if (doc.languageId !== 'markdown' && !/\.md$/i.test(doc.uri.path)) return;
     const key = doc.uri.toString();
@@ -201,6 +231,7 @@ export class JournalService implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.pendingEdits.values()) clearTimeout(t);
+    clearTimeout(this.burstTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

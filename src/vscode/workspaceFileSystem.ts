@@ -27,6 +27,12 @@ export class WorkspaceFileSystem implements FileSystem {
     });
   }
 
+  async stat(path: string): Promise<{ size: number; mtime: number }> {
+    fileAccess.count++;
+    const stat = await vscode.workspace.fs.stat(this.uri(path));
+    return { size: stat.size, mtime: stat.mtime };
+  }
+
   async size(path: string): Promise<number | undefined> {
     fileAccess.count++;
     return (await vscode.workspace.fs.stat(this.uri(path))).size;

@@ -153,3 +153,42 @@ describe('JournalIndex updates racing each other', () => {
     assert.deepEqual(snapshot(index), await fresh(fs));
   });
 });
+
+describe('JournalIndex.reconcile', () => {
+  it('finds changes, new files and deletions that no watcher reported, and leaves unsaved buffers alone', async () => {
+    const fs = journal();
+    const index = new JournalIndex(fs);
+    await index.build();
+    index.setText('p/goals/design.md', '---\ntype: goal\ntitle: Unsaved title\nstatus: proposed\n---\n');
+    // A checkout behind the index's back.
+    fs.write('p/sessions/2026-02-01.md', '---\ntype: session\ndate: 2026-02-01\nprogress: {design: 70}\n---\n[[gone]]\n');
+    fs.write('p/sessions/2026-03-01.md', '---\ntype: session\ndate: 2026-03-01\n---\n');
+    fs.write('p/goals/design.md', '---\ntype: goal\ntitle: Disk title\nstatus: proposed\n---\n');
+    fs.remove('README.md');
+    const change = await index.reconcile(new Set(['p/goals/design.md']));
+    assert.ok(change.files.includes('p/sessions/2026-03-01.md'));
+    const rel = index.relationship('p')!;
+    assert.deepEqual(rel.sessions.map((s) => s.date), ['2026-02-01', '2026-03-01']);
+    assert.equal(rel.goals.find((g) => g.id === 'design')!.title, 'Unsaved title');
+    assert.deepEqual(index.problems('p/sessions/2026-02-01.md').map((p) => p.code), ['goal/unknown-id']);
+    assert.equal(index.file('README.md'), undefined);
+    // Once the buffer is dropped, the index equals a fresh one.
+    await index.refresh('p/goals/design.md');
+    assert.deepEqual(snapshot(index), await fresh(fs));
+  });
+
+  it('reads nothing again when nothing changed', async () => {
+    const fs = journal();
+    const index = new JournalIndex(fs);
+    await index.build();
+    let reads = 0;
+    const readFile = fs.readFile.bind(fs);
+    fs.readFile = async (path: string) => {
+      reads++;
+      return readFile(path);
+    };
+    const change = await index.reconcile();
+    assert.equal(reads, 0);
+    assert.deepEqual(change, { files: [], relationships: [] });
+  });
+});
