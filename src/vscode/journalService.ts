@@ -48,6 +48,8 @@ export class JournalService implements vscode.Disposable {
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   private building: Promise<void> | undefined;
   private burstEvents = 0;
+  /** File-watcher events received and reconciles run: figures for tests and troubleshooting. */
+  readonly stats = { watcherEvents: 0, reconciles: 0 };
   private burstTimer: NodeJS.Timeout | undefined;
   private generation = 0;
   private clock: () => string = () => localToday();
@@ -185,6 +187,7 @@ export class JournalService implements vscode.Disposable {
    * such a burst has settled, compare the index with the disk and catch up.
    */
   private noteBurst(): void {
+    this.stats.watcherEvents++;
     this.burstEvents++;
     clearTimeout(this.burstTimer);
     this.burstTimer = setTimeout(() => {
@@ -197,6 +200,7 @@ export class JournalService implements vscode.Disposable {
   /** Re-checks every root against the disk, leaving documents with unsaved changes alone. */
   async reconcile(): Promise<void> {
     await this.building;
+    this.stats.reconciles++;
     const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty);
     for (const root of this.roots) {
       const keep = new Set(dirty.flatMap((d) => (this.locate(d.uri)?.root === root ? [this.locate(d.uri)!.path] : [])));
