@@ -80,24 +80,27 @@ export interface RunOptions {
  */
 export async function check(paths: readonly string[], cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, run: RunOptions = { jobs: 1 }): Promise<CheckResult> {
   const targets = await resolveTargets(paths, cwd);
-  const read = new Set<string>();
-  const seen = new Set<string>();
+  // Paths are remembered only when several targets may overlap: to count each file read once, and report it once.
+  const read = targets.length > 1 ? new Set<string>() : undefined;
+  const reported = targets.length > 1 ? new Set<string>() : undefined;
+  let files = 0;
   const problems: Reported[] = [];
   for (const target of targets) {
     const fs = new NodeFileSystem(target.root);
     const options = { ...DEFAULT_OPTIONS, ...optionsFor(target.root) };
     const parts = await partition(fs, options.exclude);
-    for (const result of await checkParts(target.root, parts, options, run.jobs, run.entry)) {
+    await checkParts(target.root, parts, options, run.jobs, run.entry, (result) => {
       const byPath = new Map(result.problems);
       for (const relative of result.paths) {
         const absolute = fs.resolve(relative);
-        read.add(absolute);
-        if (!inScope(target, relative) || seen.has(absolute)) continue;
-        seen.add(absolute);
+        if (!read?.has(absolute)) files++;
+        read?.add(absolute);
+        if (!inScope(target, relative) || reported?.has(absolute)) continue;
+        reported?.add(absolute);
         const file = displayPath(cwd, absolute);
         for (const problem of byPath.get(relative) ?? []) problems.push({ file, problem });
       }
-    }
+    });
   }
-  return { files: read.size, problems: problems.sort(compareReported) };
+  return { files, problems: problems.sort(compareReported) };
 }

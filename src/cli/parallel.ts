@@ -39,10 +39,10 @@ export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineO
 }
 
 /** Claims parts one at a time from the shared counter until none is left. */
-async function drain(input: Omit<WorkerInput, 'kind'>, results: Map<number, PartResult>): Promise<void> {
+async function drain(input: Omit<WorkerInput, 'kind'>, onResult: (result: PartResult) => void): Promise<void> {
   const fs = new NodeFileSystem(input.root);
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
-    results.set(i, await checkPart(fs, input.parts[i]!, input.options));
+    onResult(await checkPart(fs, input.parts[i]!, input.options));
   }
 }
 
@@ -58,24 +58,23 @@ export function defaultJobs(cores = availableParallelism()): number {
 /**
  * Checks the parts of one root on up to `jobs` threads: this one and `jobs - 1` workers, which
  * claim parts from a shared counter so that a large relationship does not hold the others
- * up. Results come back in part order, whichever thread checked them, so output is stable.
- * `entry` is the script that starts a worker (the CLI's own bundle).
+ * up. Each part's result is handed to `onResult` as soon as it is ready, in no set order, and
+ * then dropped, so memory does not grow with the journal. `entry` is the script that starts
+ * a worker (the CLI's own bundle).
  */
-export async function checkParts(root: string, parts: Part[], options: EngineOptions, jobs: number, entry: string | undefined): Promise<PartResult[]> {
+export async function checkParts(root: string, parts: Part[], options: EngineOptions, jobs: number, entry: string | undefined, onResult: (result: PartResult) => void): Promise<void> {
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const results = new Map<number, PartResult>();
   const workers = entry ? Math.min(jobs - 1, Math.floor(parts.length / MIN_PARTS_PER_WORKER)) : 0;
   const input: WorkerInput = { kind: 'mentoring-journal/check-parts', root, parts, options, next };
-  const running = Array.from({ length: Math.max(0, workers) }, () => runWorker(entry!, input, results));
-  await drain(input, results);
+  const running = Array.from({ length: Math.max(0, workers) }, () => runWorker(entry!, input, onResult));
+  await drain(input, onResult);
   await Promise.all(running);
-  return parts.map((_, i) => results.get(i)!);
 }
 
-function runWorker(entry: string, input: WorkerInput, results: Map<number, PartResult>): Promise<void> {
+function runWorker(entry: string, input: WorkerInput, onResult: (result: PartResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, { workerData: input, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-    worker.on('message', (message: [number, PartResult]) => results.set(message[0], message[1]));
+    worker.on('message', (result: PartResult) => onResult(result));
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a check worker stopped with exit code ${code}`))));
   });
@@ -91,6 +90,6 @@ export async function serveCheckWorker(): Promise<void> {
   const input = workerData as WorkerInput;
   const fs = new NodeFileSystem(input.root);
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
-    parentPort!.postMessage([i, await checkPart(fs, input.parts[i]!, input.options)]);
+    parentPort!.postMessage(await checkPart(fs, input.parts[i]!, input.options));
   }
 }

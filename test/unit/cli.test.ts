@@ -193,6 +193,11 @@ describe('CLI: check', function () {
     writeFileSync(path.join(root, 'notes.txt'), 'not a journal');
     const result = runCli(['check', 'notes.txt', '.', 'p/sessions/2026-02-15.md'], root);
     assert.equal(result.stdout, `${ERROR_LINE}\n${WARNING_LINE}\n`);
+    writeFileSync(path.join(root, 'p/goals/other.md'), '---\ntype: goal\ntitle: Other\nstatus: active\n---\n');
+    const fileFirst = runCli(['check', '--format', 'json', 'p/goals/write-rfc.md', '.'], root);
+    const json = JSON.parse(fileFirst.stdout) as { files: number; problems: Array<{ file: string }> };
+    assert.equal(json.files, 5);
+    assert.deepEqual([...new Set(json.problems.map((p) => p.file))], ['p/goals/other.md', 'p/sessions/2026-02-15.md']);
     assert.equal(runCli(['check', 'notes.txt'], root).code, 0);
   });
 
