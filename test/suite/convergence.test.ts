@@ -108,6 +108,19 @@ describe('Convergence of the live index (real file system, real watcher)', funct
   after(async () => {
     fs.rmSync(dir, { recursive: true, force: true });
     await converged('after cleanup');
+    // The Problems panel follows the index: no diagnostics are left for the deleted files.
+    const deadline = Date.now() + 30_000;
+    let left: string[];
+    do {
+      left = vscode.languages
+        .getDiagnostics()
+        .filter(([uri, ds]) => ds.length > 0 && vscode.workspace.asRelativePath(uri, false).startsWith(`${BASE}/`))
+        .map(([uri]) => vscode.workspace.asRelativePath(uri, false));
+      if (left.length === 0) return;
+      await sleep(250);
+    } while (Date.now() < deadline);
+    const inIndex = left.filter((p) => root.index.file(p) !== undefined).length;
+    assert.fail(`diagnostics left for ${left.length} deleted files (${inIndex} still in the index; service ${JSON.stringify(api.service.stats)}): ${left.slice(0, 5).join(', ')}`);
   });
 
   it('indexes a burst of 1,000 new files, then a checkout that changes, deletes and renames hundreds', async () => {
