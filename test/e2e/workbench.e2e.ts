@@ -17,6 +17,8 @@ describe('workbench', () => {
     const wb = workbench();
     assert.ok(fs.existsSync(path.join(wb.workspaceDir, 'journal')), 'the fixture workspace has journal/ (copied from examples/journal)');
 
+    // (Another test may have switched the side bar to another view since: the mark is kept.)
+    await wb.openViewContainer('Explorer');
     await wb.explorerItem('journal').waitFor({ state: 'visible' });
     const ms = await wb.mark('explorer-journal');
     recordMetric('workbench_to_explorer_journal_ms', ms);
@@ -39,11 +41,11 @@ describe('workbench helpers', () => {
     fs.writeFileSync(path.join(wb.workspaceDir, file), '# Scratch\n\n');
     await wb.openFile(file);
     await wb.goToLine(3);
-    // A snippet that VS Code's own Markdown support contributes: checks the helper, not the product.
-    await wb.insertSnippet('heading2');
-    await wb.page.keyboard.type('Inserted by the end-to-end harness');
+    // The product's goal reference snippet: `[[${1:goal-id}]]$0`, the placeholder selected.
+    await wb.insertSnippet('mj-goal-ref');
+    await wb.page.keyboard.type('write-design-rfc');
     await wb.runCommand('File: Save');
-    await waitUntil(`${file} to be saved`, () => wb.readWorkspaceFile(file).includes('## Inserted'), { timeoutMs: 10_000 });
-    assert.equal(wb.readWorkspaceFile(file), '# Scratch\n\n## Inserted by the end-to-end harness');
+    await waitUntil(`${file} to be saved`, () => wb.readWorkspaceFile(file).includes('[[write-design-rfc'), { timeoutMs: 10_000 });
+    assert.equal(wb.readWorkspaceFile(file), '# Scratch\n\n[[write-design-rfc]]');
   });
 });

@@ -13,7 +13,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
   bootstrapExtensionDir, collectLogs, type Host, openBrowser, repoRoot, resultsDir, startHost, waitUntil,
 } from '../../scripts/vscode-test/host.mjs';
@@ -48,6 +48,44 @@ export interface OpenOptions {
   keep?: boolean;
   /** Names the logs folder: test-results/<name>/logs/ (default e2e). */
   name?: string;
+}
+
+/** A row of a tree view as Workbench.treeRows reads it. */
+export interface TreeRow {
+  label: string;
+  description: string;
+  /** The codicon's name, e.g. `play-circle`; empty without a codicon. */
+  icon: string;
+  /** 1 for a top-level row. */
+  level: number;
+  /** undefined for a row that cannot expand. */
+  expanded: boolean | undefined;
+}
+
+/** A problem row of the Problems panel as Workbench.problemRows reads it. */
+export interface ProblemRow {
+  /** The file row above it: name and folder. */
+  file: string;
+  folder: string;
+  severity: string;
+  message: string;
+  source: string;
+  code: string;
+  /** `[Ln 5, Col 6]` */
+  position: string;
+}
+
+export interface SnippetOptions {
+  /** Called with the suggestion list open and the entry focused, before accepting it (for a screenshot). */
+  beforeAccept?: (widget: Locator) => Promise<void>;
+}
+
+/** A region of the page in CSS pixels. */
+export interface Clip {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 let current: Workbench | undefined;
@@ -188,10 +226,15 @@ export class Workbench {
     await this.page.keyboard.press(`${mod}+P`);
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await input.fill(relativePath);
     const base = path.posix.basename(relativePath);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: base }).first();
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    // A file created a moment ago may not be in the file search yet (the watcher lags on a busy
+    // machine): type the path again until Quick Open lists it.
+    await waitUntil(`Quick Open to list ${relativePath}`, async () => {
+      await input.fill('');
+      await input.fill(relativePath);
+      return row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+    }, { timeoutMs: Math.max(timeoutMs, 30_000), intervalMs: 500 });
     await this.page.keyboard.press('Enter');
     await this.activeTab(base).waitFor({ state: 'visible', timeout: timeoutMs });
     await this.page.locator('.editor-instance .monaco-editor').first().waitFor({ state: 'visible', timeout: timeoutMs });
@@ -216,7 +259,7 @@ export class Workbench {
    * Types a snippet's prefix in the active editor, opens suggestions and accepts the entry whose
    * label is `prefix` (or `label`). Fails when the suggestion list has no such entry.
    */
-  async insertSnippet(prefix: string, label = prefix, timeoutMs = 15_000): Promise<void> {
+  async insertSnippet(prefix: string, label = prefix, timeoutMs = 15_000, options: SnippetOptions = {}): Promise<void> {
     // Type where the cursor is; give the editor the focus first if something else has it.
     if (await this.page.locator('.editor-instance .monaco-editor.focused').count() === 0) {
       await this.runCommand('View: Focus Active Editor Group');
@@ -232,8 +275,52 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       throw new Error(`no suggestion "${label}" for "${prefix}" (offered: ${offered.join(' | ') || 'nothing'}): ${err.message}`);
     });
+    if (options.beforeAccept) {
+      // Focus the entry (its details show beside the list) and let the caller look at the list.
+      await row.hover();
+      await options.beforeAccept(widget);
+    }
     await row.click();
-    await widget.waitFor({ state: 'hidden', timeout: timeoutMs });
+    // The list closes, or (a snippet with a choice) shows the choices instead.
+    await waitUntil(`"${label}" to be accepted`, async () => !(await widget.isVisible()) || (await row.count()) === 0, { timeoutMs });
+  }
+
+  /**
+   * Opens the suggestion list at the cursor of the active editor (Ctrl+Space) and returns the
+   * labels it offers, without accepting any; the list stays open (Escape closes it).
+   */
+  async suggestions(timeoutMs = 15_000): Promise<string[]> {
+    const widget = this.suggestWidget();
+    const rows = widget.locator('.monaco-list-row');
+    // Right after start-up a provider may not be registered yet ("No suggestions."): ask again.
+    await waitUntil('suggestions', async () => {
+      await this.page.keyboard.press('Control+Space');
+      if (await rows.first().waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false)) return true;
+      await this.page.keyboard.press('Escape');
+      return false;
+    }, { timeoutMs, intervalMs: 500 });
+    return rows.locator('.label-name').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  }
+
+  /**
+   * Opens the Quick Fix menu at the cursor of the active editor (Ctrl+.) and returns it once it
+   * lists an entry containing `waitFor`; asks again while the fixes are not computed yet.
+   */
+  async quickFixMenu(waitFor: string, timeoutMs = 15_000): Promise<Locator> {
+    const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    const entry = menu.locator('.monaco-list-row').filter({ hasText: waitFor }).first();
+    await waitUntil(`a quick fix "${waitFor}"`, async () => {
+      await this.page.keyboard.press(`${mod}+.`);
+      if (await entry.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false)) return true;
+      await this.page.keyboard.press('Escape');
+      return false;
+    }, { timeoutMs, intervalMs: 500 });
+    return menu;
+  }
+
+  /** The editor's suggestion (completion) list. */
+  suggestWidget(): Locator {
+    return this.page.locator('.editor-widget.suggest-widget');
   }
 
   /** Saves the active editor (Ctrl+S) and returns the file's text as written to disk. */
@@ -242,7 +329,16 @@ export class Workbench {
     const before = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
     await this.page.keyboard.press(`${mod}+S`);
     await waitUntil(`${relativePath} to be saved`, () => fs.existsSync(file) && fs.statSync(file).mtimeMs !== before, { timeoutMs: 10_000 });
-    return fs.readFileSync(file, 'utf8');
+    // The write may still be under way when the time stamp changes: wait for the editor to say
+    // it is saved, then for the content to stay the same between two reads.
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+    let last = '';
+    return waitUntil(`${relativePath} to be written`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const stable = text === last;
+      last = text;
+      return stable && text !== '' ? text : undefined;
+    }, { timeoutMs: 10_000, intervalMs: 100 });
   }
 
   /** A file of the temp workspace as it is on disk now. */
@@ -266,8 +362,12 @@ export class Workbench {
   async openViewContainer(title: string, timeoutMs = 15_000): Promise<void> {
     const item = this.page.locator(`.activitybar .action-item a[aria-label^="${cssString(title)}"], .activitybar .action-item .action-label[aria-label^="${cssString(title)}"]`).first();
     await item.waitFor({ state: 'visible', timeout: timeoutMs });
-    const pressed = await item.locator('xpath=..').getAttribute('aria-pressed').catch(() => null);
-    if (pressed !== 'true') await item.click();
+    // The entry's tab (li) is selected while its container shows; clicking it then would hide the side bar.
+    const tab = item.locator('xpath=ancestor::li[contains(@class, "action-item")][1]');
+    const shown = async () => (await tab.getAttribute('aria-selected')) === 'true' && await this.page.locator('.part.sidebar').isVisible();
+    if (await shown()) return;
+    await item.click();
+    await waitUntil(`the ${title} view container to show`, shown, { timeoutMs });
   }
 
   /** Rows of a view's tree (by the view's title), as their accessible labels. */
@@ -280,6 +380,130 @@ export class Workbench {
   /** A view's pane in the side bar, by its title. */
   viewPane(viewTitle: string): Locator {
     return this.page.locator('.pane').filter({ has: this.page.locator(`.pane-header[aria-label^="${cssString(viewTitle)}"]`) });
+  }
+
+  /**
+   * The visible rows of a view's tree (by the view's title), as a user sees them: label,
+   * description, the codicon of the icon (`play-circle`), depth (1 = top level) and whether
+   * the row is expanded (undefined for a leaf).
+   */
+  async treeRows(viewTitle: string): Promise<TreeRow[]> {
+    const pane = this.viewPane(viewTitle);
+    await pane.waitFor({ state: 'visible' });
+    return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => {
+      const icon = r.querySelector('.custom-view-tree-node-item-icon');
+      const codicon = [...(icon?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon-colored');
+      const expanded = r.getAttribute('aria-expanded');
+      return {
+        label: r.querySelector('.label-name')?.textContent ?? '',
+        description: r.querySelector('.label-description')?.textContent ?? '',
+        icon: codicon ? codicon.slice('codicon-'.length) : '',
+        level: Number(r.getAttribute('aria-level')),
+        expanded: expanded === null ? undefined : expanded === 'true',
+        top: parseFloat(r.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'),
+      };
+    }).sort((a, b) => a.top - b.top).map(({ top: _top, ...row }) => row));
+  }
+
+  /** The row of a view's tree whose label is exactly `label` (the first, or the one under `parentLabel`'s row). */
+  treeRow(viewTitle: string, label: string): Locator {
+    return this.viewPane(viewTitle).locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+  }
+
+  /** Expands a collapsed row of a view's tree (by its label) and waits until it is expanded. */
+  async expandTreeItem(viewTitle: string, label: string, timeoutMs = 15_000): Promise<void> {
+    const row = this.treeRow(viewTitle, label);
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    if (await row.getAttribute('aria-expanded') === 'false') await row.locator('.monaco-tl-twistie').click();
+    await waitUntil(`"${label}" to expand`, async () => (await row.getAttribute('aria-expanded')) === 'true', { timeoutMs });
+  }
+
+  /**
+   * The problem rows of the Problems panel (opening it), as shown: severity, message, source,
+   * code, `[Ln 5, Col 6]`, and the file row above each. With `waitFor`, waits until a row
+   * contains that text.
+   */
+  async problemRows(waitFor?: string, timeoutMs = 30_000): Promise<ProblemRow[]> {
+    await this.problems(waitFor, timeoutMs);
+    return this.page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => {
+      const sorted = rows.map((r) => ({ r, top: parseFloat(r.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0') }))
+        .sort((a, b) => a.top - b.top).map((x) => x.r);
+      const out: Array<{ file: string; folder: string; severity: string; message: string; source: string; code: string; position: string }> = [];
+      let file = '';
+      let folder = '';
+      for (const r of sorted) {
+        // (No named helper functions in here: the bundler would wrap them in a call the page does not have.)
+        const [name, description, message, source, code, position] = ['.label-name', '.label-description', '.marker-message', '.marker-source', '.marker-code', '.marker-line']
+          .map((sel) => r.querySelector(sel)?.textContent?.trim() ?? '');
+        if (r.getAttribute('aria-level') === '1') {
+          file = name ?? '';
+          folder = description ?? '';
+          continue;
+        }
+        const severity = ['error', 'warning', 'info'].find((s) => r.querySelector(`.marker-icon.${s}`)) ?? '';
+        out.push({ file, folder, severity, message: message ?? '', source: source ?? '', code: code ?? '', position: position ?? '' });
+      }
+      return out;
+    });
+  }
+
+  /** Chooses an entry of the open quick pick by its label (waits for it). */
+  async pickQuickInput(label: string, timeoutMs = 15_000): Promise<void> {
+    const row = this.quickInputRow(label);
+    await row.waitFor({ state: 'visible', timeout: timeoutMs }).catch(async (err: Error) => {
+      throw new Error(`quick pick has no "${label}" (offered: ${(await this.quickInputLabels()).join(' | ') || 'nothing'}): ${err.message}`);
+    });
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
+  }
+
+  /**
+   * The content of the visible webview (an editor panel such as Review goals). VS Code puts a
+   * webview's page in an iframe (`iframe.webview`) whose own iframe (`#active-frame`) holds the
+   * extension's HTML.
+   */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+  }
+
+  /** Shows the editor's hover at the cursor (Show or Focus Hover) and returns its locator once visible. */
+  async showHover(timeoutMs = 15_000): Promise<Locator> {
+    await this.page.keyboard.press(`${mod}+K`);
+    await this.page.keyboard.press(`${mod}+I`);
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+    await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+    return hover;
+  }
+
+  /** Drags the side bar's edge so that the side bar is `width` pixels wide. */
+  async resizeSideBar(width: number): Promise<void> {
+    const sidebar = this.page.locator('.part.sidebar');
+    const box = await sidebar.boundingBox();
+    if (!box) throw new Error('no side bar visible');
+    const y = box.y + box.height / 2;
+    const edge = box.x + box.width;
+    // The vertical sash nearest to the side bar's right edge.
+    const sashes = await this.page.locator('.monaco-sash.vertical:visible').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + r.width / 2, top: r.y, bottom: r.y + r.height };
+    }));
+    const sash = sashes.filter((s) => s.top <= y && s.bottom >= y).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+    if (!sash || Math.abs(sash.x - edge) > 6) throw new Error(`no sash at the side bar's edge (${edge}): ${JSON.stringify(sashes)}`);
+    await this.page.mouse.move(sash.x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(sash.x + (width - box.width) / 2, y, { steps: 4 });
+    await this.page.mouse.move(sash.x + width - box.width, y, { steps: 4 });
+    await this.page.mouse.up();
+    await waitUntil(`the side bar to be ${width} px wide`, async () => Math.abs(((await sidebar.boundingBox())?.width ?? 0) - width) <= 4, { timeoutMs: 5000 });
+  }
+
+  /** Hides the panel (Problems, Output, Terminal) when it shows. */
+  async hidePanel(): Promise<void> {
+    const panel = this.page.locator('.part.panel');
+    if (!(await panel.isVisible())) return;
+    await this.runCommand('View: Hide Panel');
+    await panel.waitFor({ state: 'hidden' });
   }
 
   /** Closes whatever quick input (palette, quick pick) is open. */
@@ -305,11 +529,15 @@ export class Workbench {
     ).first();
   }
 
-  /** Screenshot of the page, or of one element, into test-results/screenshots/<name>.png. */
-  async screenshot(name: string, target?: Locator): Promise<string> {
+  /**
+   * Screenshot of the page, of one element, or of a region of the page (`clip`, in page
+   * pixels), into test-results/screenshots/<name>.png.
+   */
+  async screenshot(name: string, target?: Locator | Clip): Promise<string> {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const file = path.join(SCREENSHOTS, `${name}.png`);
-    if (target) await target.screenshot({ path: file });
+    if (target && 'screenshot' in target) await target.screenshot({ path: file });
+    else if (target) await this.page.screenshot({ path: file, clip: target });
     else await this.page.screenshot({ path: file });
     return file;
   }
@@ -349,4 +577,8 @@ function firstAppearanceScript(watched: Array<[string, string]>): string {
 /** Escapes a value for a double-quoted CSS attribute selector. */
 function cssString(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

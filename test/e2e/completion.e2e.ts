@@ -1,0 +1,31 @@
+/**
+ * Completion in front matter as a user sees it: at a goal's `status:` value, the suggestion
+ * list offers the allowed statuses. Nothing is accepted, so the journal stays as it is.
+ * Screenshot: completion.
+ */
+import * as assert from 'node:assert/strict';
+import { workbench } from './workbench';
+
+describe('Completion', () => {
+  before(async () => {
+    const wb = workbench();
+    await wb.dismissQuickInput();
+    await wb.runCommand('View: Close All Editors');
+  });
+
+  it("offers the allowed values at a goal's status", async () => {
+    const wb = workbench();
+    await wb.openFile('journal/priya-and-sam/goals/write-design-rfc.md');
+    // Line 6 is `status: active`; the cursor goes to the start of the value.
+    await wb.goToLine(6, 9);
+    const labels = await wb.suggestions();
+    for (const status of ['proposed', 'active', 'paused', 'achieved', 'dropped']) {
+      assert.ok(labels.includes(status), `${status} among the suggestions: ${labels.join(', ')}`);
+    }
+    const box = (await wb.page.locator('.part.editor').boundingBox())!;
+    await wb.screenshot('completion', { x: box.x, y: box.y, width: box.width, height: 380 });
+    await wb.page.keyboard.press('Escape');
+    await wb.suggestWidget().waitFor({ state: 'hidden' });
+    assert.equal(await wb.page.locator('.tabs-container .tab.active.dirty').count(), 0, 'the file is unchanged');
+  });
+});

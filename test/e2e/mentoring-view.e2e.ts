@@ -1,0 +1,130 @@
+/**
+ * The Mentoring view as a user sees it: the Relationships tree of the fixture workspace with
+ * "mentor ↔ mentee", stage and next session, a relationship expanded to its agreement and its
+ * goals with their status icons and progress, a goal's tooltip, and the status bar entry of the
+ * file being edited. Screenshots: mentoring-view, goal-tooltip, status-bar.
+ */
+import * as assert from 'node:assert/strict';
+import { type TreeRow, workbench } from './workbench';
+
+const VIEW = 'Relationships';
+const PRIYA = 'Priya Raman ↔ Sam Okafor';
+/** The stage, then the next session as the day's date makes it (the examples are dated around 2026-11-23). */
+const NEXT = String.raw`(next session in \d+ days?|next session today|overdue \d+ days?|next session was due \d+ days? ago)`;
+/** The health icons a relationship can carry. */
+const HEALTH = ['pass', 'warning', 'error', 'archive'];
+
+/** The rows below `parent` (by label) up to the next row at the parent's level or above. */
+function childrenOf(rows: TreeRow[], parent: string): TreeRow[] {
+  const i = rows.findIndex((r) => r.label === parent);
+  assert.ok(i >= 0, `no row "${parent}" in ${rows.map((r) => r.label).join(' | ')}`);
+  const level = rows[i]!.level;
+  const out: TreeRow[] = [];
+  for (const row of rows.slice(i + 1)) {
+    if (row.level <= level) break;
+    if (row.level === level + 1) out.push(row);
+  }
+  return out;
+}
+
+describe('Mentoring view', () => {
+  before(async () => {
+    const wb = workbench();
+    await wb.dismissQuickInput();
+    await wb.runCommand('View: Close All Editors');
+    await wb.hidePanel();
+    // A session of Priya and Sam in the editor: the status bar shows their relationship.
+    await wb.openFile('journal/priya-and-sam/sessions/2026-11-18.md');
+    await wb.openViewContainer('Mentoring');
+    await wb.treeRow(VIEW, PRIYA).waitFor({ state: 'visible', timeout: 60_000 });
+    // Wide enough for the descriptions (stage, next session, progress and due date).
+    await wb.resizeSideBar(600);
+  });
+
+  it('lists every relationship as "mentor ↔ mentee" with its stage and next session', async () => {
+    const wb = workbench();
+    const top = (await wb.treeRows(VIEW)).filter((r) => r.level === 1);
+    assert.deepEqual(top.map((r) => r.label), ['Jo Marsh ↔ ?', 'Lee Hamilton ↔ Noor Haddad', PRIYA, 'Aiko Tanaka ↔ Daniel Weber']);
+    const description = (label: string) => top.find((r) => r.label === label)!.description;
+    assert.match(description(PRIYA), new RegExp(`^building \\(stage 2\\) · ${NEXT}$`));
+    assert.match(description('Aiko Tanaka ↔ Daniel Weber'), new RegExp(`^mastery \\(stage 3\\) · ${NEXT}$`));
+    assert.match(description('Jo Marsh ↔ ?'), new RegExp(`^creating \\(stage 1\\) · ${NEXT}$`));
+    // Lee and Noor's partnership has ended (2026-10-30): no next session to show.
+    assert.match(description('Lee Hamilton ↔ Noor Haddad'), /^building \(stage 2\)/);
+    for (const row of top) {
+      assert.ok(HEALTH.includes(row.icon), `${row.label}: health icon ${row.icon}`);
+      assert.equal(typeof row.expanded, 'boolean', `${row.label} can be expanded`);
+    }
+  });
+
+  it('shows the agreement and each goal with its status, progress and due date when expanded', async () => {
+    const wb = workbench();
+    await wb.expandTreeItem(VIEW, PRIYA);
+    await wb.treeRow(VIEW, 'Goals').waitFor({ state: 'visible' });
+    const under = childrenOf(await wb.treeRows(VIEW), PRIYA);
+    assert.deepEqual(under.map((r) => [r.label, r.description]), [
+      ['Agreement', 'signed'], ['Goals', '3'], ['Sessions', '8'], ['Signals', 'none'],
+    ]);
+    assert.equal(under[0]!.icon, 'verified');
+
+    await wb.expandTreeItem(VIEW, 'Goals');
+    await wb.treeRow(VIEW, 'Lead the design RFC for the event-driven billing pipeline').waitFor({ state: 'visible' });
+    const goals = childrenOf(await wb.treeRows(VIEW), 'Goals');
+    // The status is the icon: achieved pass-filled, proposed an empty circle, active play-circle.
+    assert.deepEqual(goals.map((g) => [g.label, g.icon]), [
+      ['Estimate capacity for a service before it is built', 'pass-filled'],
+      ["Review other engineers' design documents", 'circle-large-outline'],
+      ['Lead the design RFC for the event-driven billing pipeline', 'play-circle'],
+    ]);
+    assert.equal(goals[0]!.description, '100% · due 2026-09-30');
+    assert.equal(goals[1]!.description, 'no progress yet');
+    assert.match(goals[2]!.description, /^60% · due 2026-12-18 \((\d+ days? left|overdue \d+ days?)\)$/);
+
+    // Leave the pointer away from the tree: no hover, no highlighted row in the picture.
+    await wb.page.mouse.move(900, 500);
+    await wb.screenshot('mentoring-view');
+  });
+
+  it("shows a goal's status and success criteria in its tooltip", async () => {
+    const wb = workbench();
+    await wb.expandTreeItem(VIEW, PRIYA);
+    await wb.expandTreeItem(VIEW, 'Goals');
+    const row = wb.treeRow(VIEW, 'Lead the design RFC for the event-driven billing pipeline');
+    await row.locator('.label-name').hover();
+    const tooltip = wb.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'Status:' }).first();
+    await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
+    const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /Status: active, owner: mentee, progress: 60%/);
+    assert.match(text, /Success criteria: The RFC covers failure modes/);
+    assert.match(text, /Last discussed: 2026-11-18; 5 sessions/);
+    const rowBox = (await row.boundingBox())!;
+    const tipBox = (await tooltip.boundingBox())!;
+    const x = Math.max(0, Math.min(rowBox.x, tipBox.x) - 8);
+    const y = Math.max(0, Math.min(rowBox.y, tipBox.y) - 8);
+    await wb.screenshot('goal-tooltip', {
+      x, y,
+      width: Math.max(rowBox.x + rowBox.width, tipBox.x + tipBox.width) + 8 - x,
+      height: Math.max(rowBox.y + rowBox.height, tipBox.y + tipBox.height) + 8 - y,
+    });
+    await wb.page.mouse.move(900, 500);
+  });
+
+  it("shows the stage and next session of the edited file's relationship in the status bar", async () => {
+    const wb = workbench();
+    await wb.openFile('journal/priya-and-sam/sessions/2026-11-18.md');
+    const item = wb.page.locator('.statusbar-item').filter({ hasText: 'building (stage 2)' });
+    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match((await item.innerText()).trim(), new RegExp(`^building \\(stage 2\\) · ${NEXT}$`));
+    assert.equal(await item.locator('.codicon-mortar-board').count(), 1, 'the entry has the mortar-board icon');
+    await item.hover();
+    const tooltip = wb.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'Click to review goals' }).first();
+    await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await tooltip.innerText(), new RegExp(`^${PRIYA}\\nStage: building \\(stage 2\\)`));
+    const itemBox = (await item.boundingBox())!;
+    const tipBox = (await tooltip.boundingBox())!;
+    const viewport = wb.page.viewportSize()!;
+    const y = Math.max(0, tipBox.y - 12);
+    await wb.screenshot('status-bar', { x: 0, y, width: Math.min(viewport.width, Math.max(itemBox.x + itemBox.width, tipBox.x + tipBox.width) + 160), height: viewport.height - y });
+    await wb.page.mouse.move(900, 500);
+  });
+});
