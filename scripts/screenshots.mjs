@@ -26,6 +26,7 @@ const SCREENSHOTS = {
   'review-chart': 'test/e2e/review.e2e.ts',
   'snippet-completion': 'test/e2e/snippets.e2e.ts',
   'snippet-choice': 'test/e2e/snippets.e2e.ts',
+  highlighting: 'test/e2e/grammar.e2e.ts',
 };
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -2,6 +2,7 @@
  * The injection grammars as VS Code applies them: with the editor's own token inspector
  * ("Developer: Inspect Editor Tokens and Scopes"), a goal reference, an action owner, a due
  * marker and a front-matter key of a real session file carry their `.mentoring` scopes.
+ * Screenshot: highlighting (the inspector on a goal reference).
  */
 import * as assert from 'node:assert/strict';
 import { workbench } from './workbench';
@@ -42,6 +43,10 @@ describe('Highlighting', () => {
       const inspector = wb.page.locator('.token-inspect-widget');
       await inspector.waitFor({ state: 'visible', timeout: 15_000 });
       const text = await inspector.innerText();
+      if (scope.includes('goal-id')) {
+        const box = (await wb.page.locator('.part.editor').boundingBox())!;
+        await wb.screenshot('highlighting', { x: box.x, y: box.y, width: box.width, height: box.height });
+      }
       await wb.page.keyboard.press('Escape');
       assert.ok(text.includes(scope), `${what} at ${at.line}:${at.column}: the inspector shows\n${text}`);
     });
