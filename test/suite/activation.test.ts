@@ -7,32 +7,18 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalChange } from '../../src/vscode/journalService';
-
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+import { getApi, getExtension, sleep, uri as file, waitFor } from './support';
 
 let extension: vscode.Extension<MentoringJournalApi>;
 let api: MentoringJournalApi;
 
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const file = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentoring-journal')
   .map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
 
-async function waitFor(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
 describe('Activation and keeping the index current', () => {
   before(async () => {
-    const found = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(found, `${EXTENSION_ID} is not installed`);
-    extension = found;
-    api = await extension.activate();
+    extension = getExtension();
+    api = await getApi();
   });
 
   after(async () => {

@@ -11,8 +11,8 @@ import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
+import { copyFixture, exists, getApi, read, removeFixture, uri, waitFor } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const TODAY = '2026-11-23';
 const SCRATCH = 'scratch-commands';
 const PRIYA = `${SCRATCH}/priya-and-sam`;
@@ -20,45 +20,8 @@ const REVERSE = `${SCRATCH}/reverse-mentoring`;
 
 let api: MentoringJournalApi;
 const editing = () => api.editing as EditingApi;
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
-const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(path)));
-const exists = async (path: string) => vscode.workspace.fs.stat(uri(path)).then(() => true, () => false);
 const run = <T = vscode.Uri | undefined>(command: string, arg?: unknown) => vscode.commands.executeCommand<T>(`mentoringJournal.${command}`, arg);
 const lastMessage = () => editing().messages[editing().messages.length - 1];
-
-async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
-async function copyFixture(from: string, to: string): Promise<void> {
-  await vscode.workspace.fs.delete(uri(to), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-  await vscode.workspace.fs.copy(uri(from), uri(to));
-  const walk = async (path: string): Promise<void> => {
-    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri(path))) {
-      if (type === vscode.FileType.Directory) await walk(`${path}/${name}`);
-      else if (name.endsWith('.md')) await api.service.refreshFile(uri(`${path}/${name}`));
-    }
-  };
-  await walk(to);
-}
-
-/** Deletes a scratch folder and waits until the index has forgotten it (rebuilding if the watcher missed it). */
-async function removeFixture(path: string): Promise<void> {
-  await vscode.workspace.fs.delete(uri(path), { recursive: true, useTrash: false });
-  const gone = () => !api.service.relationships().some((r) => r.relationship.id.startsWith(path));
-  await waitFor(`${path} to leave the index`, gone, 3000).catch(async () => {
-    await api.service.rebuild();
-    await waitFor(`${path} to leave the index after a rebuild`, gone);
-  });
-}
 
 const relationship = (id: string) => api.service.relationships().find((r) => r.relationship.id === id)?.relationship;
 
@@ -78,9 +41,7 @@ async function closeAll(): Promise<void> {
 
 describe('Commands that write the journal', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    api = await getApi();
     await api.service.ready();
     api.setToday(TODAY);
     await copyFixture('journal/priya-and-sam', PRIYA);

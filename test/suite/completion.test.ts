@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
+import { copyFixture, getApi, removeFixture, uri, waitFor } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const TODAY = '2026-11-23';
 const SCRATCH = 'scratch-completion';
 const REL = `${SCRATCH}/priya-and-sam`;
@@ -16,41 +16,6 @@ const REVERSE = `${SCRATCH}/reverse-mentoring`;
 const GOAL_IDS = ['write-design-rfc', 'capacity-planning', 'review-others-designs'];
 
 let api: MentoringJournalApi;
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
-
-async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
-async function copyFixture(from: string, to: string): Promise<void> {
-  await vscode.workspace.fs.delete(uri(to), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-  await vscode.workspace.fs.copy(uri(from), uri(to));
-  const walk = async (path: string): Promise<void> => {
-    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri(path))) {
-      if (type === vscode.FileType.Directory) await walk(`${path}/${name}`);
-      else if (name.endsWith('.md')) await api.service.refreshFile(uri(`${path}/${name}`));
-    }
-  };
-  await walk(to);
-}
-
-/** Deletes a scratch folder and waits until the index has forgotten it (rebuilding if the watcher missed it). */
-async function removeFixture(path: string): Promise<void> {
-  await vscode.workspace.fs.delete(uri(path), { recursive: true, useTrash: false });
-  const gone = () => !api.service.relationships().some((r) => r.relationship.id.startsWith(path));
-  await waitFor(`${path} to leave the index`, gone, 3000).catch(async () => {
-    await api.service.rebuild();
-    await waitFor(`${path} to leave the index after a rebuild`, gone);
-  });
-}
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 const docOf = (item: vscode.CompletionItem) => (typeof item.documentation === 'string' ? item.documentation : item.documentation?.value ?? '');
@@ -76,9 +41,7 @@ async function complete(base: string, path: string, marked: string): Promise<vsc
 
 describe('Completion', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    api = await getApi();
     await api.service.ready();
     api.setToday(TODAY);
     await copyFixture('journal/priya-and-sam', REL);

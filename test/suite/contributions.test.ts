@@ -5,8 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+import { getApi } from './support';
 
 const SESSION = [
   '---',
@@ -26,7 +25,7 @@ describe('Snippets contributed to Markdown', function () {
   this.timeout(60_000);
 
   before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+    await getApi();
     doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: SESSION });
     await vscode.window.showTextDocument(doc);
   });

@@ -10,12 +10,11 @@ import * as vscode from 'vscode';
 import { JournalIndex } from '../../src/core';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalRoot } from '../../src/vscode/journalService';
+import { getApi, sleep } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const BASE = 'convergence';
 const RELATIONSHIPS = 10;
 const SESSIONS = 95;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let api: MentoringJournalApi;
 let root: JournalRoot;
@@ -97,7 +96,7 @@ describe('Convergence of the live index (real file system, real watcher)', funct
   this.timeout(240_000);
 
   before(async () => {
-    api = await vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID)!.activate();
+    api = await getApi();
     await api.service.ready();
     root = api.service.allRoots()[0]!;
     assert.equal(root.uri.scheme, 'file', 'this suite writes with Node fs, like git does');

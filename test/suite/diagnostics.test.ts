@@ -7,27 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ruleAnchor } from '../../src/core';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
+import { getApi, getExtension, uri as file, waitFor } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const E = vscode.DiagnosticSeverity.Error;
 const W = vscode.DiagnosticSeverity.Warning;
 
 let extension: vscode.Extension<MentoringJournalApi>;
-
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const file = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
-
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as Truthy<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A diagnostic as `code severity startLine:startChar-endLine:endChar` (0-based, as VS Code counts). */
 function describe_(d: vscode.Diagnostic): string {
@@ -70,10 +55,8 @@ async function revert(uri: vscode.Uri): Promise<void> {
 
 describe('Diagnostics: the journal problems in the Problems panel', () => {
   before(async () => {
-    const found = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(found, `${EXTENSION_ID} is not installed`);
-    extension = found;
-    const api = await extension.activate();
+    extension = getExtension();
+    const api = await getApi();
     await api.service.ready();
   });
 

@@ -10,49 +10,13 @@ import * as vscode from 'vscode';
 import { goalPath, nextStage, setFrontMatterValue, setStage } from '../../src/core/edits';
 import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
+import { copyFixture, getApi, read, removeFixture, uri, waitFor } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const TODAY = '2026-11-23';
 const SCRATCH = 'scratch-edits';
 
 let api: MentoringJournalApi;
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
-const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(path)));
 const relationships = () => api.service.relationships().filter((r) => r.relationship.id.startsWith(`${SCRATCH}/`)).map((r) => r.relationship);
-
-async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
-async function copyFixture(from: string, to: string): Promise<void> {
-  await vscode.workspace.fs.delete(uri(to), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-  await vscode.workspace.fs.copy(uri(from), uri(to));
-  const walk = async (path: string): Promise<void> => {
-    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri(path))) {
-      if (type === vscode.FileType.Directory) await walk(`${path}/${name}`);
-      else if (name.endsWith('.md')) await api.service.refreshFile(uri(`${path}/${name}`));
-    }
-  };
-  await walk(to);
-}
-
-/** Deletes a scratch folder and waits until the index has forgotten it (rebuilding if the watcher missed it). */
-async function removeFixture(path: string): Promise<void> {
-  await vscode.workspace.fs.delete(uri(path), { recursive: true, useTrash: false });
-  const gone = () => !api.service.relationships().some((r) => r.relationship.id.startsWith(path));
-  await waitFor(`${path} to leave the index`, gone, 3000).catch(async () => {
-    await api.service.rebuild();
-    await waitFor(`${path} to leave the index after a rebuild`, gone);
-  });
-}
 
 /** Runs a command on a file shown in the editor; asserts the expected text, then that one undo restores the original. */
 async function editAndUndo(path: string, command: string, arg: unknown, expected: (before: string) => string): Promise<void> {
@@ -74,9 +38,7 @@ const engine = (result: ReturnType<typeof setFrontMatterValue>) => {
 
 describe('Safe edits in the editor', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    api = await getApi();
     await api.service.ready();
     api.setToday(TODAY);
     await copyFixture('journal', SCRATCH);

@@ -4,8 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+import { EXTENSION_ID } from './support';
 
 interface Manifest {
   name: string;

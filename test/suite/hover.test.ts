@@ -6,10 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+import { getApi, uri } from './support';
 
 /** The hover text at the first occurrence of `needle` (plus `offset` characters) in the file, Markdown escapes removed. */
 async function hoverAt(path: string, needle: string, offset = 1): Promise<string> {
@@ -28,9 +25,7 @@ describe('Hover', () => {
   let goal: { title: string; success?: string; progress?: number };
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    api = await getApi();
     await api.service.ready();
     api.setToday('2026-11-23');
     const rel = api.service.relationships().find((r) => r.relationship.id === 'journal/priya-and-sam');

@@ -7,30 +7,16 @@ import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
+import { folder, getApi, getExtension, uri as file, waitFor } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const TODAY = '2026-11-23';
 const KEYS = ['rules', 'unknownKeys', 'graceDays', 'staleAfterSessions', 'roots', 'exclude', 'maxFileSize'];
 
 let api: MentoringJournalApi;
 let tree: RelationshipsTreeApi;
 
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const file = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
 const config = () => vscode.workspace.getConfiguration('mentoringJournal', folder());
 const set = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Workspace);
-
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as Truthy<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const ours = (path: string) => vscode.languages.getDiagnostics(file(path)).filter((d) => d.source === 'mentoring-journal');
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
@@ -54,9 +40,7 @@ async function signalCodes(label: string): Promise<string[]> {
 
 describe('Settings: severities, unknown keys, grace days, staleness, roots and limits', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    api = await getApi();
     api.setToday(TODAY);
     await api.service.ready();
     tree = api.tree as RelationshipsTreeApi;
@@ -69,7 +53,7 @@ describe('Settings: severities, unknown keys, grace days, staleness, roots and l
   });
 
   it('declares every setting with a scope, a default and a description', () => {
-    const properties = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.configuration.properties) as Record<string, Record<string, unknown>>;
+    const properties = (getExtension().packageJSON.contributes.configuration.properties) as Record<string, Record<string, unknown>>;
     for (const key of KEYS) {
       const p = properties[`mentoringJournal.${key}`];
       assert.ok(p, `mentoringJournal.${key} is declared`);

@@ -7,33 +7,20 @@ import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { RelationshipStatus } from '../../src/vscode/statusBar';
 import type { RelationshipNode } from '../../src/vscode/tree/items';
+import { getApi, uri as file, waitFor as waitForShared } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const TODAY = '2026-11-23';
 
 let api: MentoringJournalApi;
 let status: RelationshipStatus;
 
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const file = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
-
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as Truthy<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; status bar: ${status.visible ? status.item.text : '(hidden)'}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** waitFor, with the status bar's text at the time out in the message. */
+const waitFor = <T>(what: string, check: () => T | Promise<T>, timeoutMs?: number) =>
+  waitForShared(() => `${what}; status bar: ${status.visible ? status.item.text : '(hidden)'}`, check, timeoutMs);
 
 describe('Status bar: stage and next session of the active relationship', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    api = await getApi();
     api.setToday(TODAY);
     await api.service.ready();
     status = api.statusBar as RelationshipStatus;

@@ -7,27 +7,12 @@ import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode, RelationshipNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
+import { getApi, getExtension, uri as file, waitFor } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const TODAY = '2026-11-23';
 
 let api: MentoringJournalApi;
 let tree: RelationshipsTreeApi;
-
-const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
-const file = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
-
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10000): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as Truthy<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const item = (node: JournalNode) => tree.provider.getTreeItem(node);
 const label = (node: JournalNode) => String(item(node).label);
@@ -59,9 +44,7 @@ async function allNodes(node?: JournalNode): Promise<JournalNode[]> {
 
 describe('Mentoring view: the Relationships tree', () => {
   before(async () => {
-    const extension = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    api = await getApi();
     api.setToday(TODAY);
     await api.service.ready();
     tree = api.tree as RelationshipsTreeApi;
@@ -232,7 +215,7 @@ describe('Mentoring view: the Relationships tree', () => {
   });
 
   it('opens the journal format documentation bundled with the extension in the Markdown preview', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const extension = getExtension();
     const docs = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'format.md');
     await vscode.workspace.fs.stat(docs).then(undefined, () => assert.fail(`${docs.path} is not in the installed extension: docs/ must ship with it`));
     const opened = await vscode.commands.executeCommand<vscode.Uri>('mentoringJournal.openFormatDocs');

@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { getApi, getExtension } from './support';
 
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
 const WRITING = [
   'mentoringJournal.newRelationship', 'mentoringJournal.newSession', 'mentoringJournal.newGoal',
   'mentoringJournal.markGoalAchieved', 'mentoringJournal.setGoalProgress', 'mentoringJournal.advanceStage',
@@ -30,10 +30,8 @@ let manifest: Manifest;
 
 describe('Trust and privacy', () => {
   before(async () => {
-    const found = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(found, `${EXTENSION_ID} is not installed`);
-    extension = found;
-    await extension.activate();
+    extension = getExtension();
+    await getApi();
     manifest = extension.packageJSON as Manifest;
   });
 
@@ -75,7 +73,7 @@ describe('Trust and privacy', () => {
   });
 
   it('links the rule docs inside the extension, not on the web', async () => {
-    await vscode.extensions.getExtension<{ service: { ready(): Promise<void> } }>(EXTENSION_ID)!.exports.service.ready();
+    await getExtension().exports.service.ready();
     const targets = vscode.languages.getDiagnostics()
       .flatMap(([, ds]) => ds)
       .filter((d) => d.source === 'mentoring-journal')

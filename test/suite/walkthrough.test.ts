@@ -6,8 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_OPTIONS, parseJournalFile } from '../../src/core';
-
-const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+import { getApi, getExtension } from './support';
 
 interface Step {
   id: string;
@@ -27,10 +26,8 @@ async function read(uri: vscode.Uri): Promise<string> {
 
 describe('Walkthrough: Get started with mentoring journals', () => {
   before(async () => {
-    const found = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(found, `${EXTENSION_ID} is not installed`);
-    extension = found;
-    await extension.activate();
+    extension = getExtension();
+    await getApi();
     const walkthroughs = (extension.packageJSON.contributes.walkthroughs ?? []) as Walkthrough[];
     assert.equal(walkthroughs.length, 1);
     walkthrough = walkthroughs[0]!;

@@ -1,0 +1,74 @@
+/**
+ * Helpers shared by the extension-host suites (test/suite/*.test.ts). Not a suite itself: the
+ * suite builder (scripts/vscode-test/build-tests.mjs) picks up only `*.test.ts` and bundles this
+ * module into each suite that imports it, so its state (the activated api) is per suite.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+
+export const EXTENSION_ID = 'mentoring-journal.mentoring-journal';
+
+export type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+/** The first (and only) folder of the test workspace. */
+export const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
+/** A workspace-relative path with `/` separators as a Uri. */
+export const uri = (path: string) => vscode.Uri.joinPath(folder(), ...path.split('/'));
+export const read = async (path: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(path)));
+export const exists = async (path: string) => vscode.workspace.fs.stat(uri(path)).then(() => true, () => false);
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls `check` every 50 ms until it gives a truthy value, and resolves with it; rejects with
+ * `timed out waiting for <what>` after `timeoutMs`. `what` may be a function, evaluated only
+ * then (for a message that shows the state at the time out).
+ */
+export async function waitFor<T>(what: string | (() => string), check: () => T | Promise<T>, timeoutMs = 10000): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as Truthy<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
+    await sleep(50);
+  }
+}
+
+/** This extension as installed in the VS Code under test; fails if it is not. */
+export function getExtension(): vscode.Extension<MentoringJournalApi> {
+  const found = vscode.extensions.getExtension<MentoringJournalApi>(EXTENSION_ID);
+  assert.ok(found, `${EXTENSION_ID} is not installed`);
+  return found;
+}
+
+let activated: Promise<MentoringJournalApi> | undefined;
+/** Activates the extension (once) and resolves with the api `activate()` returns. */
+export function getApi(): Promise<MentoringJournalApi> {
+  activated ??= Promise.resolve().then(() => getExtension().activate());
+  return activated;
+}
+
+/** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
+export async function copyFixture(from: string, to: string): Promise<void> {
+  const api = await getApi();
+  await vscode.workspace.fs.delete(uri(to), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  await vscode.workspace.fs.copy(uri(from), uri(to));
+  const walk = async (path: string): Promise<void> => {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(uri(path))) {
+      if (type === vscode.FileType.Directory) await walk(`${path}/${name}`);
+      else if (name.endsWith('.md')) await api.service.refreshFile(uri(`${path}/${name}`));
+    }
+  };
+  await walk(to);
+}
+
+/** Deletes a scratch folder and waits until the index has forgotten it (rebuilding if the watcher missed it). */
+export async function removeFixture(path: string): Promise<void> {
+  const api = await getApi();
+  await vscode.workspace.fs.delete(uri(path), { recursive: true, useTrash: false });
+  const gone = () => !api.service.relationships().some((r) => r.relationship.id.startsWith(path));
+  await waitFor(`${path} to leave the index`, gone, 3000).catch(async () => {
+    await api.service.rebuild();
+    await waitFor(`${path} to leave the index after a rebuild`, gone);
+  });
+}
