@@ -277,6 +277,19 @@ const blockArb = fc.oneof(
 );
 export const bodyArb = fc.array(blockArb, { maxLength: 12 }).map((blocks) => blocks.join('\n\n'));
 
+/** Markdown built from the constructs that decide where blocks start and end, for the cut-parsing property. */
+const structureLineArb = fc.constantFrom(
+  '- [ ] @sam task [[design-doc]] (due 2026-03-01)', '- a', '  - b [[rust-basics]]', '    - c', '* [x] done', '1. first', '2. second', '1) other',
+  '> quote [[on-call]]', '> - [ ] quoted task', '>', '  > indented quote', 'lazy continuation [[lazy]]',
+  '# Heading', '## Notes', '### Actions', 'Setext', '===', '---', '***', '___', '- - -',
+  '```', '~~~', '```js', '    ```', '  ~~~~', '> ```', '- ```', '    indented code [[in-code]]', '\tcode with tab [[tab]]',
+  '<!--', '-->', '<!-- [[hidden]] -->', '<pre>', '</pre>', '<div>', '</div>', '<?php', '?>', '<span>', '> <!--', '<![CDATA[', ']]>', '<!DOCTYPE',
+  'text with `[[code-ref]]` and [[text-ref]]', '| a | b |', '', '', '', '   ', '\t',
+);
+export const structuredMarkdownArb = fc
+  .tuple(fc.array(structureLineArb, { maxLength: 120 }), fc.constantFrom('\n', '\n', '\r\n', '\r'))
+  .map(([lines, eol]) => lines.join(eol));
+
 export interface GeneratedFile {
   path: string;
   text: string;
@@ -532,7 +545,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const results: Array<{ name: string; runs: number; failed: boolean; counterexample?: string; error?: string }> = [];
   for (const step of plan) {
+    if (!json) process.stderr.write(`  ${step.name}: ${step.runs} cases...`);
+    const stepStarted = performance.now();
     const details = await fc.check(step.property as fc.IAsyncProperty<never>, { numRuns: step.runs, seed, endOnFailure: false });
+    if (!json) process.stderr.write(` ${((performance.now() - stepStarted) / 1000).toFixed(1)} s\n`);
     results.push({
       name: step.name,
       runs: details.numRuns,

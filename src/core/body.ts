@@ -34,20 +34,26 @@ export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts 
   const actions: ActionItem[] = [];
   const references: GoalReference[] = [];
   let current: string | undefined;
+  // A section's text is the source from its first block to its last, as written.
+  let run: { start: number; end: number } | undefined;
+  const flush = () => {
+    if (current === undefined || !run) return;
+    const chunk = lines.text.slice(run.start, run.end);
+    const before = sections[current];
+    setOwn(sections, current, before ? `${before}\n\n${chunk}` : chunk);
+    run = undefined;
+  };
 
   for (const node of root.children) {
     if (node.type === 'yaml' || (node.type as string) === 'toml') continue;
     if (node.type === 'heading') {
+      flush();
       current = plainText(node).trim().toLowerCase();
       if (!Object.hasOwn(sections, current)) setOwn(sections, current, '');
     } else if (current !== undefined) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) {
-        const chunk = lines.text.slice(start, end);
-        const before = sections[current];
-        setOwn(sections, current, before ? `${before}\n\n${chunk}` : chunk);
-      }
+      if (start !== undefined && end !== undefined) run = { start: run?.start ?? start, end };
     }
     collect(node, (n) => {
       if (n.type === 'text') references.push(...goalRefsIn(n, lines));
@@ -57,6 +63,7 @@ export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts 
       }
     });
   }
+  flush();
   return { sections, actions, references };
 }
 

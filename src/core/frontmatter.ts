@@ -19,6 +19,8 @@ function remarkJournalSubset(this: Processor): void {
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkJournalSubset);
+/** For the pieces of a body after the first: a `---` there is a thematic break, never front matter. */
+const pieceProcessor = unified().use(remarkParse).use(remarkJournalSubset);
 
 /** Container markers (`>`, `-`, `1.`) opened on one line beyond this are read as spaces: deeper nesting costs micromark quadratic time. */
 const MAX_LINE_CONTAINERS = 32;
@@ -107,9 +109,160 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
   };
 }
 
-/** The Markdown tree of a journal file's whole text (the front matter is its first node). */
-export function parseBody(text: string): Root {
-  return processor.parse(tameContainers(text)) as Root;
+/** Texts are parsed in pieces of at least this size, cut where a top-level block starts. */
+const BODY_CHUNK = 1024;
+
+/**
+ * The Markdown tree of a journal file's whole text (the front matter is its first node).
+ *
+ * micromark's time grows with the square of the document for runs of closing containers
+ * (`> a` paragraphs between blank lines, nested lists, quotes before headings): 64 KB of a
+ * nested list took 17 s in one piece, 1 s in pieces of 1 KB. So the text is parsed in pieces
+ * cut where a top-level block starts, and the pieces' trees are joined with their positions
+ * shifted. What the journal reads from the tree (headings, task items with their first
+ * paragraph, `[[id]]` outside code, section text) is the same either way (a property test
+ * checks it); only a list cut in two becomes two lists. `chunk: Infinity` parses in one piece.
+ */
+export function parseBody(text: string, chunk = BODY_CHUNK): Root {
+  const tamed = tameContainers(text);
+  const cuts = tamed.length > chunk ? blockCuts(tamed, chunk) : [];
+  if (cuts.length === 0) return processor.parse(tamed) as Root;
+  const lines = new LineIndex(tamed);
+  const root: Root = { type: 'root', children: [] };
+  const bounds = [0, ...cuts, tamed.length];
+  for (let i = 0; i + 1 < bounds.length; ) {
+    const start = bounds[i]!;
+    const parse = (end: number) => (i === 0 ? processor : pieceProcessor).parse(tamed.slice(start, end)) as Root;
+    let part = parse(bounds[i + 1]!);
+    // The cuts avoid code fences and HTML blocks; should a piece still end inside one (its
+    // closing line is further on), the rest of the text is parsed with it, in one piece.
+    if (i + 2 < bounds.length && endsInRawBlock(part, tamed.slice(start, bounds[i + 1]))) {
+      part = parse(tamed.length);
+      i = bounds.length - 1;
+    } else i++;
+    shiftPositions(part, start, lines.position(start).line - 1);
+    root.children.push(...part.children);
+  }
+  root.position = { start: { line: 1, column: 1, offset: 0 }, end: { ...lines.position(tamed.length), offset: tamed.length } };
+  return root;
+}
+
+/** Whether a tree's last block (or the last block inside it) is a code fence or an HTML block left open at the end. */
+function endsInRawBlock(tree: Root, source: string): boolean {
+  let node: { type: string; position?: Root['position']; children?: unknown[] } | undefined = tree;
+  while (node) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined && (node.type === 'code' || node.type === 'html')) {
+      const lines = source.slice(start, end).split(/\r\n|\r|\n/).map((l) => l.replace(CONTAINER_PREFIX, ''));
+      const first = lines[0] ?? '';
+      const last = lines[lines.length - 1] ?? '';
+      const fence = /^(`{3,}|~{3,})/.exec(first)?.[1];
+      if (node.type === 'code' && fence) return lines.length < 2 || !new RegExp(`^${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(last);
+      const html = HTML_BLOCKS.find(([open]) => open.test(first));
+      if (node.type === 'html' && html) {
+        // Ended by its closing text, or (for the others) by a blank line after it in this piece.
+        return html[1] === 'blank' ? !/^[^\r\n]*(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)/.test(source.slice(end)) : !html[1].test(lines.join('\n').slice(1));
+      }
+    }
+    const children: unknown[] | undefined = node.children;
+    node = children && children.length > 0 ? (children[children.length - 1] as typeof node) : undefined;
+  }
+  return false;
+}
+
+/** Leading blanks and container markers (`>`, `-`, `1.`) of a line. */
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
+
+/** Moves every position in a tree parsed from a slice to where the slice starts (at a line start). */
+function shiftPositions(tree: Root, offset: number, lines: number): void {
+  const stack: Array<{ position?: Root['position']; children?: unknown[] }> = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end]) {
+        point.line += lines;
+        if (point.offset !== undefined) point.offset += offset;
+      }
+    }
+    if (node.children) stack.push(...(node.children as typeof stack));
+  }
+}
+
+/** CommonMark's HTML blocks by how they start, with what ends them. */
+const HTML_BLOCKS: Array<[RegExp, RegExp | 'blank']> = [
+  [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<\/?[A-Za-z]/, 'blank'],
+];
+
+/**
+ * Offsets at least `size` apart where a top-level block surely starts: a line that starts
+ * unindented after a blank line, or a heading, list item or `***` at the start of a line,
+ * outside fenced code blocks, HTML blocks and the front matter.
+ */
+export function blockCuts(text: string, size: number): number[] {
+  const cuts: number[] = [];
+  let last = 0;
+  let prevBlank = false;
+  let fence: { char: string; length: number } | undefined;
+  /** Inside an HTML block: what has to come, in order, before it surely ended (`'blank'`: a blank line). */
+  let html: Array<RegExp | 'blank'> = [];
+  let i = 0;
+  const head = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)/.exec(text);
+  let frontMatter = head ? head[1]! : undefined;
+  while (i < text.length) {
+    let end = i;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const line = text.slice(i, end);
+    const next = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+    if (frontMatter !== undefined) {
+      if (i > 0 && line.startsWith(frontMatter) && /^[ \t]*$/.test(line.slice(3))) frontMatter = undefined;
+      i = next;
+      continue;
+    }
+    const blank = /^[ \t]*$/.test(line);
+    if (!fence && html.length === 0 && !blank && i - last >= size) {
+      // Not indented: an indented line after a blank one may still belong to a list item.
+      const afterBlank = prevBlank && /^\S/.test(line);
+      // These interrupt a paragraph and cannot continue a container from the line before. (A `>` line can:
+      // `> a` / `lazy` / `> b` is one quote.)
+      const blockStart = /^(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S|1[.)][ \t]+\S|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/.test(line);
+      if (afterBlank || blockStart) {
+        cuts.push(i);
+        last = i;
+      }
+    }
+    // The line without container markers, to see fences and HTML blocks inside quotes and lists.
+    const inner = line.replace(CONTAINER_PREFIX, '');
+    if (fence) {
+      if (inner.startsWith(fence.char.repeat(fence.length)) && /^[`~]*[ \t]*$/.test(inner)) fence = undefined;
+    } else if (html.length > 0) {
+      const until = html[0]!;
+      if (until === 'blank' ? blank : until.test(line)) html.shift();
+      // The line that seemed to open a block ending at a blank line may have been paragraph text;
+      // then this one opens a block (or a fence) of its own. Waiting for both only means fewer cuts.
+      else if (until === 'blank') {
+        const open = /^(`{3,}|~{3,})/.exec(inner)?.[1];
+        const found = inner.startsWith('<') ? HTML_BLOCKS.find(([start]) => start.test(inner)) : undefined;
+        if (open) fence = { char: open[0]!, length: open.length };
+        else if (found && found[1] !== 'blank' && !found[1].test(inner.slice(1))) html.unshift(found[1]);
+      }
+    } else {
+      const open = /^(`{3,}|~{3,})/.exec(inner)?.[1];
+      if (open && !(open[0] === '`' && inner.slice(open.length).includes('`'))) fence = { char: open[0]!, length: open.length };
+      else if (inner.startsWith('<')) {
+        const found = HTML_BLOCKS.find(([start]) => start.test(inner));
+        if (found && !(found[1] !== 'blank' && found[1].test(inner.slice(1)))) html = [found[1]];
+      }
+    }
+    prevBlank = blank;
+    i = next;
+  }
+  return cuts;
 }
 
 /**

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseJournalFile } from '../../src/core';
-import { anyBytesArb, anyTextArb, checkFile, checkTree, journalFileArb, mutate, mutatedFileArb, pathArb, treeArb, updatesArb, violations } from '../../scripts/fuzz';
+import { LineIndex, parseJournalFile } from '../../src/core';
+import { readBody } from '../../src/core/body';
+import { parseBody } from '../../src/core/frontmatter';
+import { anyBytesArb, anyTextArb, bodyArb, checkFile, checkTree, journalFileArb, mutate, mutatedFileArb, pathArb, structuredMarkdownArb, treeArb, updatesArb, violations } from '../../scripts/fuzz';
 
 /**
  * A bounded fuzz run as part of `npm test` (a few hundred cases); `npm run fuzz` runs many more
@@ -46,6 +48,17 @@ describe('fuzz: the engine never throws and keeps every range inside its file', 
 
   it('JournalIndex over journal trees with updates: never throws, ranges inside, equals a fresh index', async () => {
     await fc.assert(fc.asyncProperty(treeArb, updatesArb, (tree, updates) => checkTree(tree, updates)), params(40));
+  });
+
+  it('a body parsed in pieces gives the same facts as parsed whole (sections, actions, references)', () => {
+    const text = fc.oneof(structuredMarkdownArb, bodyArb, anyTextArb).map((body) => `---\ntype: session\n---\n${body}`);
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 200 }), (t, chunk) => {
+        const lines = new LineIndex(t);
+        assert.deepEqual(readBody('s.md', parseBody(t, chunk), lines), readBody('s.md', parseBody(t, Infinity), lines));
+      }),
+      params(300),
+    );
   });
 
   it('mutations change bytes as described', () => {

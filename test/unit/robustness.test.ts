@@ -113,7 +113,8 @@ describe('robustness: hostile and odd files yield problems, never an exception',
 
     it('deeply nested Markdown (block quotes, list markers, emphasis, brackets) is read without a hang', () => {
       const head = lines('---', 'type: session', 'date: 2026-02-02', '---', '');
-      for (const body of ['>'.repeat(20_000) + ' [[x]]', '- '.repeat(20_000) + 'x', '*'.repeat(20_000) + 'a' + '*'.repeat(20_000), '[[a]]'.repeat(5_000), '['.repeat(20_000), '1. '.repeat(10_000) + 'x']) {
+      const quadratic = ['> a quote\n\n'.repeat(3_000), '- a\n  - b\n'.repeat(3_000), '> a\n# b\n'.repeat(3_000)]; // seconds to minutes in one piece
+      for (const body of ['>'.repeat(20_000) + ' [[x]]', '- '.repeat(20_000) + 'x', '*'.repeat(20_000) + 'a' + '*'.repeat(20_000), '[[a]]'.repeat(5_000), '['.repeat(20_000), '1. '.repeat(10_000) + 'x', ...quadratic]) {
         const file = parse('p/sessions/2026-02-02.md', head + body + '\n');
         assert.equal(file.session?.date, '2026-02-02');
       }
@@ -318,6 +319,20 @@ describe('robustness: hostile and odd files yield problems, never an exception',
       assert.ok(!index.paths().includes('p/sessions/2026-02-16.md'));
       assert.deepEqual([...index.allProblems().keys()], []);
       assert.equal(index.relationship('p')?.sessions.length, 1);
+    });
+
+    it('a file whose size() says ENOENT is left out too, and a readDirectory that returns nothing is an empty folder', async () => {
+      const inner = new MemoryFileSystem(relationship());
+      const fs: FileSystem = {
+        readFile: (p) => inner.readFile(p),
+        size: async (p) => {
+          if (p === 'p/goals/design-doc.md') throw Object.assign(new Error('ENOENT: gone'), { code: 'ENOENT' });
+          return inner.size(p);
+        },
+        readDirectory: async (p) => (p === 'p/reviews' ? (undefined as unknown as []) : inner.readDirectory(p)),
+      };
+      const index = await build(fs);
+      assert.deepEqual(index.paths().sort(), ['README.md', 'p/agreement.md', 'p/sessions/2026-02-02.md']);
     });
 
     it('refreshing a file that has gone removes it from the index', async () => {
