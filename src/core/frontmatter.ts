@@ -200,14 +200,16 @@ const HTML_BLOCKS: Array<[RegExp, RegExp | 'blank']> = [
 ];
 
 /**
- * Offsets at least `size` apart where a top-level block surely starts: a line that starts
- * unindented after a blank line, or a heading, list item or `***` at the start of a line,
- * outside fenced code blocks, HTML blocks and the front matter.
+ * Offsets at least `size` apart where a top-level block surely starts (or a list item, which is
+ * read the same wherever it starts): a line after a blank one that is not indented (or indented
+ * by up to three spaces when no list item may be open), or a heading, list item or `***`
+ * indented by up to three spaces; never inside fenced code, HTML blocks or the front matter.
  */
 export function blockCuts(text: string, size: number): number[] {
   const cuts: number[] = [];
   let last = 0;
   let prevBlank = false;
+  let listOpen = false;
   let fence: { char: string; length: number } | undefined;
   /** Inside an HTML block: what has to come, in order, before it surely ended (`'blank'`: a blank line). */
   let html: Array<RegExp | 'blank'> = [];
@@ -226,15 +228,21 @@ export function blockCuts(text: string, size: number): number[] {
     }
     const blank = /^[ \t]*$/.test(line);
     if (!fence && html.length === 0 && !blank && i - last >= size) {
-      // Not indented: an indented line after a blank one may still belong to a list item.
-      const afterBlank = prevBlank && /^\S/.test(line);
-      // These interrupt a paragraph and cannot continue a container from the line before. (A `>` line can:
-      // `> a` / `lazy` / `> b` is one quote.)
-      const blockStart = /^(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S|1[.)][ \t]+\S|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/.test(line);
+      // After a blank line, a line indented by up to three spaces starts a top-level block unless a
+      // list item may still be open (then it may belong to it, and a fence in it would end with it).
+      const afterBlank = prevBlank && (/^\S/.test(line) || (!listOpen && /^ {1,3}\S/.test(line)));
+      // These interrupt a paragraph and cannot continue a container from the line before; a list item
+      // stays a list item (with its own content) wherever it is cut. (A `>` line can continue: `> a` /
+      // `lazy` / `> b` is one quote.)
+      const blockStart = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]+\S|1[.)][ \t]+\S|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/.test(line);
       if (afterBlank || blockStart) {
         cuts.push(i);
         last = i;
       }
+    }
+    if (!fence && html.length === 0 && !blank) {
+      if (/^(?:[ \t]*>)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line)) listOpen = true;
+      else if ((prevBlank && /^\S/.test(line)) || /^(?:#{1,6}(?:[ \t]|$)|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/.test(line)) listOpen = false;
     }
     // The line without container markers, to see fences and HTML blocks inside quotes and lists.
     const inner = line.replace(CONTAINER_PREFIX, '');
