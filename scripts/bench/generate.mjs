@@ -10,7 +10,7 @@ import * as path from 'node:path';
 export const GENERATOR_VERSION = 4;
 
 /** A small, fast, seedable PRNG (mulberry32): the journal must not change between runs. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -10,23 +10,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { random } from '../../scripts/bench/generate.mjs';
 import { recordMetric, watchFirstAppearance, Workbench } from './workbench';
 
 /** A top-level row ("mentor ↔ mentee") of the Relationships tree; roots appear together, once the index is built. */
 const RELATIONSHIP_ROW = '.pane:has(.view-mentoringJournal-relationships) .monaco-list-row[aria-level="1"][aria-label*="↔"]';
 watchFirstAppearance('mentoring-tree', RELATIONSHIP_ROW);
-
-/** A small seedable PRNG (mulberry32): the generated journal is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MENTORS = ['Priya Raman', 'Aiko Tanaka', 'Lee Hamilton', 'Mei Chen', 'Tomás Silva', 'Fatima Iyer', 'Ingrid Larsen', 'Kenji Sato', 'Grace Adeyemi', 'Marek Nowak'];
 const MENTEES = ['Sam Okafor', 'Daniel Weber', 'Noor Haddad', 'Ravi Kumar', 'Ana Costa', 'Olu Park', 'Zoë García', 'Hamid Novak', 'Luca Rossi', 'Jo Marsh'];
