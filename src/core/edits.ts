@@ -43,7 +43,7 @@ const fail = (error: string): EditResult => ({ ok: false, error });
 /** The file's front matter, or why it cannot be edited. */
 function readFrontMatter(text: string): FrontMatter | string {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const parsed = parseMarkdown('', bom ? text.slice(1) : text);
+  const parsed = parseMarkdown('', bom ? text.slice(1) : text, { exact: true });
   if (!parsed.yaml) {
     const problem = parsed.problems[0];
     return problem ? `${problem.message} Nothing was changed.` : 'This file has no front matter (a block between --- lines at the top). Nothing was changed.';

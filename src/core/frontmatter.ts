@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Node as YamlNode, type Pair } from 'yaml';
 import { defaultSeverity } from './rules';
+import { parseSimpleYaml } from './simpleYaml';
 import { LineIndex } from './text';
 import type { Problem, Range } from './types';
 
@@ -46,8 +47,13 @@ export const MAX_YAML_DEPTH = 64;
 /** At most this many YAML errors are reported per file; the first ones are the useful ones. */
 const MAX_YAML_ERRORS = 20;
 
-/** Parses a journal file's text with remark (and remark-frontmatter) and its front matter with `yaml`. */
-export function parseMarkdown(file: string, text: string): ParsedMarkdown {
+/**
+ * Parses a journal file's text: finds its front matter by remark-frontmatter's rules and parses
+ * it into a positioned `yaml` Document; the body is parsed with remark on first use. Simple
+ * front matter takes a fast path that builds the same Document (simpleYaml.ts); `exact` skips
+ * it, for edits, which rewrite the text by the Document's ranges.
+ */
+export function parseMarkdown(file: string, text: string, options: { exact?: boolean } = {}): ParsedMarkdown {
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
   let root: Root | undefined;
@@ -63,7 +69,7 @@ export function parseMarkdown(file: string, text: string): ParsedMarkdown {
     // YAML knows only \n and \r\n as line breaks; a lone \r (which editors and remark honour) becomes \n, same length.
     const source = text.slice(contentStart, Math.max(contentStart, closingStart)).replace(/\r(?!\n)/g, '\n');
     const head = lines.range(0, 3);
-    const { doc, duplicates } = parseYaml(source);
+    const { doc, duplicates } = parseYaml(source, options.exact === true);
     const seen = new Set<string>();
     for (const error of doc.errors) {
       const [start, end] = error.pos;
@@ -338,11 +344,13 @@ interface Duplicate {
  * instead), and finds duplicate keys itself: the yaml package's `uniqueKeys` check compares
  * each key with all before it, quadratic in the number of keys.
  */
-function parseYaml(source: string): { doc: Document.Parsed; duplicates: Map<number, Duplicate> } {
+function parseYaml(source: string, exact: boolean): { doc: Document.Parsed; duplicates: Map<number, Duplicate> } {
   const duplicates = new Map<number, Duplicate>();
-  const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
   // logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console.
   const options = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
+  const simple = exact ? undefined : parseSimpleYaml(source, options);
+  if (simple) return { doc: simple, duplicates }; // no duplicate keys, no nesting to speak of: the fast path refuses both
+  const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
   if (deep >= 0) {
     const doc = parseDocument('', options);
     doc.errors.push(
