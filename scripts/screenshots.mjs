@@ -27,6 +27,10 @@ const SCREENSHOTS = {
   'snippet-completion': 'test/e2e/snippets.e2e.ts',
   'snippet-choice': 'test/e2e/snippets.e2e.ts',
   highlighting: 'test/e2e/grammar.e2e.ts',
+  'new-session': 'test/e2e/new-session.e2e.ts',
+  'new-goal-title': 'test/e2e/new-goal.e2e.ts',
+  'new-goal': 'test/e2e/new-goal.e2e.ts',
+  walkthrough: 'test/e2e/walkthrough.e2e.ts',
 };
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

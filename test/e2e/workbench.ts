@@ -240,6 +240,54 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor').first().waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
+  /**
+   * The lines of the active editor as it shows them, read from the screen: from the top, a page
+   * at a time (the editor renders only the lines in view), each wrapped line joined again.
+   * Leaves the cursor at the start of the file.
+   */
+  async editorLines(timeoutMs = 15_000): Promise<string[]> {
+    const editor = this.page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor({ state: 'visible', timeout: timeoutMs });
+    if (await this.page.locator('.editor-instance .monaco-editor.focused').count() === 0) await editor.locator('.view-lines').click();
+    await this.page.keyboard.press(`${mod}+Home`);
+    // The rendered rows, each with the line number the margin shows at its height (none for the
+    // continuation of a wrapped line). (No named helper functions in here: see problemRows.)
+    const readRows = () => editor.evaluate((el) => {
+      const numbers = new Map<number, number>();
+      for (const n of el.querySelectorAll('.margin-view-overlays > div')) {
+        const text = n.querySelector('.line-numbers')?.textContent?.trim();
+        if (text) numbers.set(Math.round(parseFloat(n.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0')), Number(text));
+      }
+      return [...el.querySelectorAll('.view-lines > .view-line')].map((l) => {
+        const top = Math.round(parseFloat(l.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'));
+        return { top, number: numbers.get(top), text: (l.textContent ?? '').replace(/\u00a0/g, ' ') };
+      }).sort((a, b) => a.top - b.top);
+    });
+    const lines = new Map<number, string>();
+    let first = -1;
+    for (let page = 0; page < 500; page++) {
+      const seen = new Map<number, string>();
+      let current: number | undefined;
+      for (const row of await readRows()) {
+        if (row.number !== undefined) current = row.number;
+        if (current === undefined) continue; // the tail of a wrapped line whose start is above the view
+        seen.set(current, row.number !== undefined ? row.text : `${seen.get(current) ?? ''}${row.text}`);
+      }
+      // A wrapped line cut at the bottom of the view lacks its tail: keep the longest reading.
+      for (const [n, text] of seen) if ((lines.get(n)?.length ?? -1) < text.length) lines.set(n, text);
+      const top = Math.min(...seen.keys());
+      if (top === first) break; // PageDown did not scroll: the end is in view
+      first = top;
+      await this.page.keyboard.press('PageDown');
+      await waitUntil('the editor to scroll', async () => {
+        const numbers = await editor.locator('.margin-view-overlays .line-numbers').allTextContents();
+        return Math.min(...numbers.map(Number).filter((n) => n > 0)) !== first;
+      }, { timeoutMs: 1000, intervalMs: 50 }).catch(() => undefined);
+    }
+    await this.page.keyboard.press(`${mod}+Home`);
+    return Array.from({ length: Math.max(0, ...lines.keys()) }, (_, i) => lines.get(i + 1) ?? '');
+  }
+
   /** The active editor tab showing `fileName`. */
   activeTab(fileName: string): Locator {
     return this.page.locator(`.tabs-container .tab.active[data-resource-name="${cssString(fileName)}"]`);
@@ -513,6 +561,27 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       await widget.waitFor({ state: 'hidden' });
     }
+  }
+
+  /**
+   * What the open quick input (a quick pick or an input box) shows: its title, the text typed
+   * (or suggested) in the box, the placeholder, and the line below the box (an input box's
+   * prompt, or its validation message). Empty strings for what it does not show.
+   */
+  async quickInputState(): Promise<{ title: string; value: string; placeholder: string; message: string }> {
+    const widget = this.page.locator('.quick-input-widget');
+    await widget.waitFor({ state: 'visible' });
+    const text = async (selector: string) => {
+      const el = widget.locator(selector).first();
+      return (await el.isVisible()) ? (await el.innerText()).trim() : '';
+    };
+    const input = widget.locator('.quick-input-box input').first();
+    return {
+      title: await text('.quick-input-title'),
+      value: await input.inputValue(),
+      placeholder: (await input.getAttribute('placeholder')) ?? '',
+      message: await text('.quick-input-message'),
+    };
   }
 
   /** Labels offered by the open quick input. */
