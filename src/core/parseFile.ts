@@ -403,17 +403,15 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   let references: GoalReference[] | undefined;
   let goals: string[] | undefined;
   const allReferences = () => (references ??= [...frontMatter, ...body().references]);
+  // A literal with a fixed set of keys (the optional ones are added after) keeps the object fast to build.
   const session: Session = {
     date: (data.date as string | undefined) ?? '',
     attendees: (data.attendees as string[] | undefined) ?? [],
-    ...(typeof data.duration === 'number' ? { duration: data.duration } : {}),
     status: (data.status as Session['status'] | undefined) ?? 'held',
-    ...(data.stage ? { stage: data.stage as Session['stage'] } : {}),
     get goals() {
       return (goals ??= [...new Set(allReferences().map((r) => r.id))]);
     },
     progress: (data.progress as Record<string, number> | undefined) ?? {},
-    ...(typeof data.next === 'string' ? { next: data.next } : {}),
     get sections() {
       return body().sections;
     },
@@ -426,6 +424,9 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
     source: { file: file.path, range: ctx.locator.head },
     dateRange: ctx.locator.valueRange(['date']),
   };
+  if (typeof data.duration === 'number') session.duration = data.duration;
+  if (data.stage) session.stage = data.stage as Session['stage'];
+  if (typeof data.next === 'string') session.next = data.next;
   hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.session = session;
 }

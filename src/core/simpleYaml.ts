@@ -50,6 +50,9 @@ function plainCharacters(source: string): boolean {
 const REFUSED_ASCII = new Uint8Array(0x5f);
 for (const ch of `#'"&*!|>%@\`{}\\`) REFUSED_ASCII[ch.charCodeAt(0) - 0x20] = 1;
 
+/** How every non-string plain scalar of the YAML 1.2 core schema starts: `~`, null, true, false, a number, `.inf`, `.nan`. */
+const MAY_BE_TYPED = /^[~nNtTfF0-9+.-]/;
+
 /** A key: a letter or `_`, then letters, digits, `_` and `-`. */
 function isKeyStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -181,7 +184,10 @@ class SimpleParser {
     const text = this.src.slice(from, to);
     if (!plainScalar(text)) return undefined;
     const schema = this.doc.schema;
-    const tag = schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && !t.collection && t.test?.test(text));
+    // Only text that starts like a null, bool or number can be anything but a string in the
+    // core schema (its tests all start so); the rest skips the tests. The property test holds
+    // this to parseDocument's typing.
+    const tag = MAY_BE_TYPED.test(text) ? schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && !t.collection && t.test?.test(text)) : undefined;
     let failed = false;
     let scalar: Scalar;
     if (tag && 'resolve' in tag) {
