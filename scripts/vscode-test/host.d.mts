@@ -13,6 +13,7 @@ export const resultsDir: string;
 export const PRODUCT_ID: string;
 export const CHROMIUM_ARGS: string[];
 export const USER_SETTINGS: Record<string, unknown>;
+export const UNTRUSTED_SETTINGS: Record<string, unknown>;
 
 export interface ExtensionManifest {
   publisher: string;
@@ -50,6 +51,8 @@ export interface Host {
   logFile: string;
   child: ChildProcess;
   startMs: number;
+  /** false: started without --disable-workspace-trust, in Restricted Mode. */
+  trust: boolean;
   browser: BrowserContext | null;
   exited(): { code: number | null; signal: string | null } | null;
   exitReason(): string | undefined;
@@ -62,6 +65,8 @@ export interface StartHostOptions {
   env?: Record<string, string>;
   keep?: boolean;
   settings?: Record<string, unknown>;
+  /** Default true (--disable-workspace-trust); false opens the workspace in Restricted Mode (UNTRUSTED_SETTINGS). */
+  trust?: boolean;
   prepare?: (ctx: { dirs: HostDirs; installed: InstalledExtension[] }) =>
     Record<string, string> | void | Promise<Record<string, string> | void>;
 }

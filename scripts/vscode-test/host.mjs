@@ -45,6 +45,20 @@ export const USER_SETTINGS = {
   'editor.accessibilitySupport': 'off',
 };
 
+/**
+ * Settings of an untrusted window (`startHost({ trust: false })`): workspace trust on, and no
+ * modal asking whether to trust the folder, so the window opens in Restricted Mode and stays
+ * there (nothing in a fresh profile has ever been trusted). Checked against code-server 4.139.1:
+ * without `--disable-workspace-trust` the workbench computes trust from these settings and the
+ * stored trust of the folder's URI (WorkspaceTrustManagementService.calculateWorkspaceTrust).
+ */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+  'security.workspace.trust.banner': 'always',
+};
+
 export function log(prefix, message) {
   process.stdout.write(`[${prefix}] ${message}\n`);
 }
@@ -198,8 +212,10 @@ export async function waitUntil(what, check, { timeoutMs, intervalMs = 200, abor
  * `extensions`: folders to install (each with a package.json).
  * `env`: extra environment for code-server, inherited by its extension host.
  * `prepare({ dirs, installed })`: called after installing and before starting; may return more env.
+ * `trust`: true (default) starts code-server with `--disable-workspace-trust` (every workspace is
+ * trusted); false starts it without, with UNTRUSTED_SETTINGS, so the workspace opens in Restricted Mode.
  */
-export async function startHost({ name, extensions, env = {}, keep = false, settings = {}, prepare }) {
+export async function startHost({ name, extensions, env = {}, keep = false, settings = {}, prepare, trust = true }) {
   assertSetup();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `mj-${name}-`));
   const dirs = {
@@ -214,7 +230,7 @@ export async function startHost({ name, extensions, env = {}, keep = false, sett
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  fs.writeFileSync(path.join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...(trust ? {} : UNTRUSTED_SETTINGS), ...settings }, null, 2));
 
   const installed = extensions.map((dir) => installExtensionFolder(dir, dirs.extensions));
   const workspaceEntries = prepareWorkspace(dirs.workspace);
@@ -229,7 +245,7 @@ export async function startHost({ name, extensions, env = {}, keep = false, sett
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trust ? ['--disable-workspace-trust'] : []),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
@@ -256,7 +272,7 @@ export async function startHost({ name, extensions, env = {}, keep = false, sett
   child.on('exit', (code, signal) => { exited = { code, signal }; });
 
   const host = {
-    name, port, dirs, installed, workspaceEntries, logFile, child,
+    name, port, dirs, installed, workspaceEntries, logFile, child, trust,
     url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}`,
     exited: () => exited,
     exitReason: () => (exited ? `code-server exited (code ${exited.code}, signal ${exited.signal})` : undefined),

@@ -71,6 +71,7 @@ function activate() {
       remoteName: vscode.env.remoteName || null,
       node: process.version,
       workspaceFolders: (vscode.workspace.workspaceFolders || []).map((f) => f.uri.toString()),
+      isTrusted: vscode.workspace.isTrusted,
       extensions: vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id),
     });
   }

@@ -38,7 +38,13 @@ export class ReviewPanels implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly ctx: FeatureContext) {
-    this.subscription = ctx.service.onDidChange((changes) => this.refresh(changes));
+    this.subscription = vscode.Disposable.from(
+      ctx.service.onDidChange((changes) => this.refresh(changes)),
+      // A panel opened in Restricted Mode shows Save disabled: enable it once the user trusts the workspace.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const entry of this.open.values()) this.render(entry);
+      }),
+    );
   }
 
   show(target: Target): OpenPanel {
