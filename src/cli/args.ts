@@ -1,4 +1,5 @@
 import { nearest } from '../core/suggest';
+import type { Io } from './io';
 
 /** A usage mistake: printed with a pointer to `--help`, exit code 2. */
 export class UsageError extends Error {
@@ -108,4 +109,15 @@ export function listOption(args: ParsedArgs, name: string): string[] {
 
 export function flag(args: ParsedArgs, name: string): boolean {
   return args.options[name] === true;
+}
+
+/**
+ * Parses a command's arguments; with `--help` (or `-h`) prints the command's help instead and
+ * returns undefined, for the command to exit with 0.
+ */
+export function parseCommand(argv: readonly string[], specs: OptionSpecs, command: string, help: string, io: Io): ParsedArgs | undefined {
+  const args = parseArgs(argv, specs, command);
+  if (!flag(args, 'help')) return args;
+  io.out(help);
+  return undefined;
 }

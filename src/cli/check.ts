@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
-import { flag, listOption, parseArgs, stringOption, UsageError, type OptionSpecs } from './args';
+import { flag, listOption, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { findConfig, loadConfig, parseRuleOptions } from './config';
 import { CHECK_FORMATS, compareReported, formatCheck, summary, type CheckFormat, type CheckResult, type Reported } from './format';
 import { CHECK_HELP } from './help';
@@ -39,11 +39,8 @@ export function commandLineOptions(noUnknownKeys: boolean, rules: readonly strin
 }
 
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, CHECK_OPTIONS, 'check');
-  if (flag(args, 'help')) {
-    io.out(CHECK_HELP);
-    return 0;
-  }
+  const args = parseCommand(argv, CHECK_OPTIONS, 'check', CHECK_HELP, io);
+  if (!args) return 0;
   const format = (stringOption(args, 'format') ?? 'text') as CheckFormat;
   const maxText = stringOption(args, 'max-warnings');
   if (maxText !== undefined && !/^\d+$/.test(maxText)) throw new UsageError(`--max-warnings takes a whole number of warnings, not '${maxText}'`, 'check');

@@ -1,10 +1,11 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { scaffoldProblem, scaffoldRelationship, suggestFolderName, type ScaffoldOptions } from '../core/scaffold';
-import { flag, parseArgs, stringOption, UsageError, type OptionSpecs } from './args';
+import { parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { INIT_HELP } from './help';
 import type { Io } from './io';
 import { displayPath } from './targets';
+import { pathExists } from './nodeFileSystem';
 
 export const INIT_OPTIONS: OptionSpecs = {
   mentor: { kind: 'string' },
@@ -16,11 +17,8 @@ export const INIT_OPTIONS: OptionSpecs = {
 };
 
 export async function runInit(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, INIT_OPTIONS, 'init');
-  if (flag(args, 'help')) {
-    io.out(INIT_HELP);
-    return 0;
-  }
+  const args = parseCommand(argv, INIT_OPTIONS, 'init', INIT_HELP, io);
+  if (!args) return 0;
   if (args.positionals.length > 1) throw new UsageError(`init takes one folder, not ${args.positionals.length}`, 'init');
   const mentor = stringOption(args, 'mentor');
   const mentee = stringOption(args, 'mentee');
@@ -42,7 +40,7 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   const folder = path.resolve(io.cwd, args.positionals[0] ?? suggestFolderName(mentor, mentee));
   const files = scaffoldRelationship(options).map((f) => ({ ...f, absolute: path.join(folder, ...f.path.split('/')) }));
   for (const file of files) {
-    if (await exists(file.absolute)) {
+    if (await pathExists(file.absolute)) {
       io.err(`mentoring-journal: ${displayPath(io.cwd, file.absolute)} already exists; init never overwrites a file, so nothing was written.\n`);
       return 1;
     }
@@ -64,11 +62,3 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   return 0;
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

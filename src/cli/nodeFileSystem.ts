@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileSystem } from '../core/types';
 
@@ -44,5 +45,15 @@ function kind(folder: string, entry: Dirent): EntryKind {
     return statSync(path.join(folder, entry.name)).isFile() ? 'file' : 'other';
   } catch {
     return 'other'; // a dangling link
+  }
+}
+
+/** Whether anything (a file, a folder, even a dangling link) is at an absolute path: commands that write never replace it. */
+export async function pathExists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch {
+    return false;
   }
 }

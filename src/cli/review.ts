@@ -5,12 +5,12 @@ import { JournalIndex } from '../core/journalIndex';
 import { analyzeJournal, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../core/model';
 import type { RelationshipReport } from '../core/model';
 import { nearest } from '../core/suggest';
-import { flag, parseArgs, stringOption, UsageError, type OptionSpecs } from './args';
+import { flag, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { commandLineOptions } from './check';
 import { findConfig, loadConfig } from './config';
 import { REVIEW_HELP } from './help';
 import type { Io } from './io';
-import { NodeFileSystem } from './nodeFileSystem';
+import { NodeFileSystem, pathExists } from './nodeFileSystem';
 import { displayPath, PathError } from './targets';
 
 export const REVIEW_OPTIONS: OptionSpecs = {
@@ -23,11 +23,8 @@ export const REVIEW_OPTIONS: OptionSpecs = {
 };
 
 export async function runReview(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, REVIEW_OPTIONS, 'review');
-  if (flag(args, 'help')) {
-    io.out(REVIEW_HELP);
-    return 0;
-  }
+  const args = parseCommand(argv, REVIEW_OPTIONS, 'review', REVIEW_HELP, io);
+  if (!args) return 0;
   if (args.positionals.length > 1) throw new UsageError(`review takes one journal folder, not ${args.positionals.length}`, 'review');
   const today = stringOption(args, 'today') ?? io.today();
   if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'review');
@@ -70,7 +67,7 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
 async function save(reports: RelationshipReport[], root: string, io: Io): Promise<number> {
   const files = reports.map((r) => ({ report: r, absolute: path.join(root, ...(r.id === '.' ? [] : r.id.split('/')), 'reviews', `${r.today}.md`) }));
   for (const { absolute } of files) {
-    if (await exists(absolute)) {
+    if (await pathExists(absolute)) {
       io.err(`mentoring-journal: ${displayPath(io.cwd, absolute)} already exists; review --save never overwrites a file, so nothing was written.\n`);
       return 1;
     }
@@ -81,15 +78,6 @@ async function save(reports: RelationshipReport[], root: string, io: Io): Promis
     io.out(`saved ${displayPath(io.cwd, absolute)}\n`);
   }
   return 0;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function requireFolder(folder: string, given: string): Promise<void> {

@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { workbench } from './workbench';
+import { localToday, workbench } from './workbench';
 
 const VIEW = 'Relationships';
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
@@ -21,19 +21,9 @@ const DUE = '2026-12-16';
 const SUCCESS = "Sam presents the RFC in five minutes and answers the board's questions without Priya stepping in";
 const FILE = `journal/priya-and-sam/goals/${ID}.md`;
 
-/** Today as the extension gives it (local time). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** The description of the "Goals" row under Priya and Sam (their relationship expanded). */
-async function goalCount(): Promise<string> {
-  const wb = workbench();
-  await wb.expandTreeItem(VIEW, PRIYA);
-  const row = wb.treeRow(VIEW, 'Goals');
-  await row.waitFor({ state: 'visible' });
-  return (await row.locator('.label-description').textContent()) ?? '';
+function goalCount(): Promise<string> {
+  return workbench().treeRowDescription(VIEW, PRIYA, 'Goals');
 }
 
 describe('New goal', () => {
@@ -135,7 +125,7 @@ describe('New goal', () => {
       'owner: mentee',
       'status: proposed',
       'progress: 0',
-      `created: ${today()}`,
+      `created: ${localToday()}`,
       `due: ${DUE}`,
       `success: ${SUCCESS}`,
       'skills: []',

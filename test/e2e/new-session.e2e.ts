@@ -10,17 +10,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { workbench } from './workbench';
+import { localToday, workbench } from './workbench';
 
 const VIEW = 'Relationships';
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
 const SESSIONS = 'journal/priya-and-sam/sessions';
-
-/** Today as the extension gives it (local time). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -31,18 +25,14 @@ function addDays(date: string, days: number): string {
 /** The name the new file gets: today's date, with -2, -3, ... when that name is taken. */
 function newSessionName(dir: string): string {
   for (let n = 1; ; n++) {
-    const name = `${today()}${n > 1 ? `-${n}` : ''}.md`;
+    const name = `${localToday()}${n > 1 ? `-${n}` : ''}.md`;
     if (!fs.existsSync(path.join(dir, name))) return name;
   }
 }
 
 /** The description of the "Sessions" row under Priya and Sam (their relationship expanded). */
-async function sessionCount(): Promise<string> {
-  const wb = workbench();
-  await wb.expandTreeItem(VIEW, PRIYA);
-  const row = wb.treeRow(VIEW, 'Sessions');
-  await row.waitFor({ state: 'visible' });
-  return (await row.locator('.label-description').textContent()) ?? '';
+function sessionCount(): Promise<string> {
+  return workbench().treeRowDescription(VIEW, PRIYA, 'Sessions');
 }
 
 describe('New session', () => {
@@ -73,7 +63,7 @@ describe('New session', () => {
     const wb = workbench();
     assert.equal(await sessionCount(), '8');
     const name = newSessionName(path.join(wb.workspaceDir, SESSIONS));
-    const date = today();
+    const date = localToday();
 
     // Select Priya and Sam's relationship (a click on its row toggles it: expand it again).
     const row = wb.treeRow(VIEW, PRIYA);

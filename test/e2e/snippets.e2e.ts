@@ -7,15 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { workbench } from './workbench';
+import { localToday, workbench } from './workbench';
 
 const FILE = 'session-notes.md';
-/** Today as the editor's $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE gives it (local time, like the browser's). */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** The top of the editor area, `height` pixels high: where the suggestions show. */
 async function editorTop(height: number) {
   const box = await workbench().page.locator('.part.editor').boundingBox();
@@ -78,7 +72,7 @@ describe('Snippets', () => {
     await wb.page.keyboard.press('Tab');
     await wb.page.keyboard.press('Tab');
     const text = await wb.saveAndRead(FILE);
-    assert.equal(text.split('\n')[8], `- [ ] @sam send the draft to two reviewers (due ${today()})`);
+    assert.equal(text.split('\n')[8], `- [ ] @sam send the draft to two reviewers (due ${localToday()})`);
     assert.equal(text.split('\n').length, 10, 'nothing else was added');
   });
 });

@@ -91,6 +91,12 @@ export interface Clip {
 let current: Workbench | undefined;
 
 /** The workbench that test/e2e/run.ts opened for this run. */
+/** Today in local time, as the browser, the editor's $CURRENT_DATE and the extension's commands see it: YYYY-MM-DD. */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export function workbench(): Workbench {
   if (!current) throw new Error('no workbench open: run the end-to-end tests through test/e2e/run.ts');
   return current;
@@ -460,6 +466,14 @@ export class Workbench {
   }
 
   /** Expands a collapsed row of a view's tree (by its label) and waits until it is expanded. */
+  /** The description of the row `label` under `parent` (which is expanded first), e.g. "9 sessions". */
+  async treeRowDescription(viewTitle: string, parent: string, label: string): Promise<string> {
+    await this.expandTreeItem(viewTitle, parent);
+    const row = this.treeRow(viewTitle, label);
+    await row.waitFor({ state: 'visible' });
+    return (await row.locator('.label-description').textContent()) ?? '';
+  }
+
   async expandTreeItem(viewTitle: string, label: string, timeoutMs = 15_000): Promise<void> {
     const row = this.treeRow(viewTitle, label);
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
