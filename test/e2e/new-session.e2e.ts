@@ -130,8 +130,17 @@ describe('New session', () => {
     // The view lists it first among Priya and Sam's sessions.
     await waitUntil('the Mentoring view to count the new session', async () => (await sessionCount()) === '9', { timeoutMs: 30_000, intervalMs: 500 });
     await wb.expandTreeItem(VIEW, 'Sessions');
-    const rows = await wb.treeRows(VIEW);
-    const group = rows.findIndex((r, i) => r.label === 'Sessions' && i > rows.findIndex((p) => p.label === PRIYA));
+    // The group's rows render a moment after it shows as expanded.
+    const sessionRows = async () => {
+      const rows = await wb.treeRows(VIEW);
+      const group = rows.findIndex((r, i) => r.label === 'Sessions' && i > rows.findIndex((p) => p.label === PRIYA));
+      return { rows, group };
+    };
+    await waitUntil('the sessions to show under Sessions', async () => {
+      const { rows, group } = await sessionRows();
+      return group >= 0 && rows[group + 1]?.level === rows[group]!.level + 1;
+    }, { timeoutMs: 15_000, intervalMs: 250 }).catch(() => undefined);
+    const { rows, group } = await sessionRows();
     const newest = rows[group + 1]!;
     assert.equal(newest.level, rows[group]!.level + 1, `a session under Sessions: ${JSON.stringify(rows.slice(group, group + 3))}`);
     assert.equal(newest.label, date);
