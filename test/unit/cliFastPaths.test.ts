@@ -44,6 +44,23 @@ describe('fast paths agree with remark', () => {
     );
   });
 
+  it('a body parsed again after edits, reusing the pieces it parsed before, gives the tree of a fresh parse', () => {
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom('', 'x', '\n', '- ', '\n\n', '```\n', '## H\n', '[[b]]', '> ', '    '));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), fc.array(edit, { maxLength: 8 }), (parts, edits) => {
+        let t = parts.join('\n\n');
+        // Small pieces (32 characters), so that these texts are cut into many.
+        assert.deepEqual(parseBody(t, 32), parseBody(t, 32, false));
+        for (const [at, remove, insert] of edits) {
+          const from = t.length ? at % t.length : 0;
+          t = t.slice(0, from) + insert + t.slice(from + remove);
+          assert.deepEqual(parseBody(t, 32), parseBody(t, 32, false), JSON.stringify(t));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('a session read lazily equals one whose body is read at once', () => {
     const session = (body: string) => `---\ntype: session\ndate: 2026-02-01\ngoals: [a]\nprogress: {a: 10}\n---\n${body}`;
     fc.assert(
