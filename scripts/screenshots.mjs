@@ -31,6 +31,10 @@ const SCREENSHOTS = {
   'new-goal-title': 'test/e2e/new-goal.e2e.ts',
   'new-goal': 'test/e2e/new-goal.e2e.ts',
   walkthrough: 'test/e2e/walkthrough.e2e.ts',
+  'goal-hover': 'test/e2e/goal-hover.e2e.ts',
+  'set-progress': 'test/e2e/set-progress.e2e.ts',
+  settings: 'test/e2e/settings.e2e.ts',
+  'restricted-mode': 'test/e2e/restricted-mode.e2e.ts',
 };
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -48,6 +48,8 @@ export interface OpenOptions {
   keep?: boolean;
   /** Names the logs folder: test-results/<name>/logs/ (default e2e). */
   name?: string;
+  /** false: code-server without --disable-workspace-trust, so the workspace opens in Restricted Mode (default true). */
+  trust?: boolean;
 }
 
 /** A row of a tree view as Workbench.treeRows reads it. */
@@ -60,6 +62,15 @@ export interface TreeRow {
   level: number;
   /** undefined for a row that cannot expand. */
   expanded: boolean | undefined;
+}
+
+/** A setting of the Settings editor as Workbench.settingRows reads it. */
+export interface SettingRow {
+  /** "Mentoring Journal: " */
+  category: string;
+  /** "Grace Days" */
+  title: string;
+  description: string;
 }
 
 /** A problem row of the Problems panel as Workbench.problemRows reads it. */
@@ -145,6 +156,7 @@ export class Workbench {
       name,
       keep: options.keep,
       settings: options.settings,
+      trust: options.trust ?? true,
       extensions: [options.extension ?? repoRoot, bootstrapExtensionDir],
       prepare: async ({ dirs }) => {
         await options.populate?.(dirs.workspace);
@@ -233,13 +245,21 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: timeoutMs });
     const base = path.posix.basename(relativePath);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: base }).first();
+    const dir = path.posix.dirname(relativePath);
+    // The entry Enter opens. Right after typing, the list may still be the unfiltered history of
+    // recently opened files, which can hold this file below another one: wait until the file
+    // (name and folder) is the focused entry.
+    const focused = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+    const isTarget = async () => {
+      const text = (await focused.first().textContent({ timeout: 500 }).catch(() => null)) ?? '';
+      return text.includes(base) && (dir === '.' || text.includes(dir));
+    };
     // A file created a moment ago may not be in the file search yet (the watcher lags on a busy
     // machine): type the path again until Quick Open lists it.
-    await waitUntil(`Quick Open to list ${relativePath}`, async () => {
+    await waitUntil(`Quick Open to offer ${relativePath} first`, async () => {
       await input.fill('');
       await input.fill(relativePath);
-      return row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      return waitUntil('', isTarget, { timeoutMs: 3000, intervalMs: 100 }).then(() => true, () => false);
     }, { timeoutMs: Math.max(timeoutMs, 30_000), intervalMs: 500 });
     await this.page.keyboard.press('Enter');
     await this.activeTab(base).waitFor({ state: 'visible', timeout: timeoutMs });
@@ -536,6 +556,58 @@ export class Workbench {
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
     await hover.waitFor({ state: 'visible', timeout: timeoutMs });
     return hover;
+  }
+
+  /**
+   * Opens the Settings editor (Preferences: Open Settings (UI)) and searches for `query`
+   * (`@ext:publisher.name`, a word); waits until the search shows its results, and returns them
+   * as shown (see settingRows).
+   */
+  async openSettings(query: string, timeoutMs = 15_000): Promise<SettingRow[]> {
+    await this.runCommand('Preferences: Open Settings (UI)');
+    const editor = this.page.locator('.settings-editor');
+    await editor.waitFor({ state: 'visible', timeout: timeoutMs });
+    const search = editor.locator('.settings-header .suggest-input-container .monaco-editor').first();
+    await search.waitFor({ state: 'visible', timeout: timeoutMs });
+    await search.click();
+    await this.page.keyboard.press(`${mod}+A`);
+    await this.page.keyboard.insertText(query);
+    // The search box's suggestions (@ext:, @tag:) would cover the settings, and Escape would close
+    // the Settings editor (a modal in VS Code 1.139): click the blank foot of the table of contents.
+    const suggestions = editor.locator('.suggest-widget.visible');
+    if (await suggestions.waitFor({ state: 'visible', timeout: 1000 }).then(() => true, () => false)) {
+      const toc = await editor.locator('.settings-toc-container').boundingBox();
+      if (toc) await this.page.mouse.click(toc.x + 10, toc.y + toc.height - 10);
+      await suggestions.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+    }
+    // The count ("7 Settings Found") shows once the search is done.
+    const count = editor.locator('.settings-count-widget');
+    let seen = '';
+    await waitUntil(`the Settings editor to show the settings for "${query}"`, async () => {
+      seen = (await count.isVisible()) ? await count.innerText() : '(no count)';
+      return /\d+ Settings? Found/i.test(seen) && (await this.settingRows()).length > 0;
+    }, { timeoutMs, intervalMs: 250 }).catch(async (err: Error) => {
+      const header = await editor.locator('.settings-header').innerText().catch(() => '');
+      throw new Error(`${err.message}; the count said ${seen}, the header ${JSON.stringify(header)}`);
+    });
+    return this.settingRows();
+  }
+
+  /**
+   * The settings the open Settings editor shows (the rows rendered in view, top to bottom): the
+   * category ("Mentoring Journal: "), the title ("Grace Days") and the description, as shown.
+   */
+  async settingRows(): Promise<SettingRow[]> {
+    return this.page.locator('.settings-editor .settings-tree-container .monaco-list-row').evaluateAll((rows) => rows
+      .filter((r) => r.querySelector('.setting-item-label'))
+      .map((r) => ({
+        top: parseFloat(r.getAttribute('style')?.match(/top:\s*([\d.]+)px/)?.[1] ?? '0'),
+        category: (r.querySelector('.setting-item-category')?.textContent ?? '').trim(),
+        title: (r.querySelector('.setting-item-label')?.textContent ?? '').trim(),
+        description: (r.querySelector('.setting-item-description')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      }))
+      .sort((a, b) => a.top - b.top)
+      .map(({ top: _top, ...row }) => row));
   }
 
   /** Drags the side bar's edge so that the side bar is `width` pixels wide. */
