@@ -91,7 +91,8 @@ describe('Mentoring view', () => {
     await wb.expandTreeItem(VIEW, 'Goals');
     const row = wb.treeRow(VIEW, 'Lead the design RFC for the event-driven billing pipeline');
     await row.locator('.label-name').hover();
-    const tooltip = wb.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'Status:' }).first();
+    // Visible hovers only: an editor hover another test left hidden may hold the same words.
+    const tooltip = wb.page.locator('.workbench-hover:visible, .monaco-hover:not(.hidden):visible').filter({ hasText: 'Status:' }).first();
     await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
     const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /Status: active, owner: mentee, progress: 60%/);
@@ -117,7 +118,7 @@ describe('Mentoring view', () => {
     assert.match((await item.innerText()).trim(), new RegExp(`^building \\(stage 2\\) · ${NEXT}$`));
     assert.equal(await item.locator('.codicon-mortar-board').count(), 1, 'the entry has the mortar-board icon');
     await item.hover();
-    const tooltip = wb.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: 'Click to review goals' }).first();
+    const tooltip = wb.page.locator('.workbench-hover:visible, .monaco-hover:not(.hidden):visible').filter({ hasText: 'Click to review goals' }).first();
     await tooltip.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await tooltip.innerText(), new RegExp(`^${PRIYA}\\nStage: building \\(stage 2\\)`));
     const itemBox = (await item.boundingBox())!;

@@ -114,6 +114,11 @@ describe('Set goal progress', () => {
     assert.deepEqual(after, expected, 'the editor shows the file with only progress changed');
     const changed = after.flatMap((text, i) => (text !== before[i] ? [`${i + 1}: ${before[i]} → ${text}`] : []));
     assert.deepEqual(changed, ['7: progress: 60 → progress: 75']);
+    // The session of 2026-11-18 recorded 60, which the journal keeps showing: a notification says so.
+    const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'still show 60%' });
+    await toast.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await toast.textContent()) ?? '', /recorded by the session of 2026-11-18/);
+    await wb.runCommand('Notifications: Clear All Notifications');
 
     // The picture: the edited file, the cursor on the changed line.
     await wb.goToLine(7, 12);

@@ -125,6 +125,8 @@ describe('Commands that write the journal', () => {
     const after = await read(path);
     assert.equal(after, old ? before.replace(old[0], '\nprogress: 85\n') : after);
     assert.match(after, /\nprogress: 85\n/);
+    // The session of 2026-08-26 recorded 100, and that is what the journal shows: the command says so.
+    assert.match(lastMessage()?.text ?? '', /still show 100%, recorded by the session of 2026-08-26/);
     assert.equal(await run('setGoalProgress', { relationship: PRIYA, goal: 'capacity-planning', progress: 150 }), undefined);
     assert.match(lastMessage()?.text ?? '', /not a progress value/);
     assert.equal(await read(path), after);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { goalPath, setFrontMatterValue } from '../../core/edits';
+import { progressHistory } from '../../core/model';
 import { applyEngineEdit, notify, requireTrust } from '../editing';
 import type { FeatureContext } from '../feature';
 import { asArgs, fileOf, resolveGoal, resolveRelationship } from './targets';
@@ -13,7 +14,9 @@ export function progressProblem(text: string): string | undefined {
 }
 
 /**
- * Sets the goal's `progress` (0-100) where the goal is defined; nothing else changes.
+ * Sets the goal's `progress` (0-100) where the goal is defined; nothing else changes. When a
+ * session has recorded a different progress for the goal, says that the session's value is the
+ * one the journal shows.
  * Argument: a goal node, or `{ relationship, goal, progress }`; otherwise it asks.
  */
 export async function setGoalProgress(ctx: FeatureContext, arg?: unknown): Promise<vscode.Uri | undefined> {
@@ -40,5 +43,16 @@ export async function setGoalProgress(ctx: FeatureContext, arg?: unknown): Promi
     if (text === undefined) return undefined;
     progress = Number(text.trim());
   }
-  return applyEngineEdit(ctx, fileOf(target, goal.source.file), ACTION, (text) => setFrontMatterValue(text, goalPath(goal, 'progress'), progress));
+  const written = await applyEngineEdit(ctx, fileOf(target, goal.source.file), ACTION, (text) => setFrontMatterValue(text, goalPath(goal, 'progress'), progress));
+  // The journal's progress is the latest a session recorded; the goal's own value counts only
+  // until a session records one. Say so, rather than leave the view showing the old figure.
+  const recorded = progressHistory(goal.id, target.relationship.sessions).at(-1);
+  if (written && recorded && recorded.progress !== progress) {
+    void notify(
+      ctx,
+      'info',
+      `Set \`progress: ${progress}\` in the goal. The view and Review goals still show ${recorded.progress}%, recorded by the session of ${recorded.date}: the latest progress a session records counts. Record ${progress} under \`progress:\` in your next session to move it.`,
+    );
+  }
+  return written;
 }
