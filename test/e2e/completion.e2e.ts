@@ -9,8 +9,7 @@ import { workbench } from './workbench';
 describe('Completion', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
+    await wb.reset();
   });
 
   it("offers the allowed values at a goal's status", async () => {

@@ -18,8 +18,7 @@ const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 describe('Problems', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
+    await wb.reset();
   });
 
   it('lists the problem of an open file in the Problems panel with its message, source, code and position', async () => {

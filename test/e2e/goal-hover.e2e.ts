@@ -30,9 +30,7 @@ async function hoverText(waitFor: string): Promise<string> {
 describe('Goal hover', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
-    await wb.hidePanel();
+    await wb.reset({ panel: false });
     await wb.openFile(SESSION);
   });
 

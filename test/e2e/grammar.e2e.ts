@@ -22,8 +22,7 @@ function locate(text: string, pattern: RegExp, offset = 0): { line: number; colu
 describe('Highlighting', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
+    await wb.reset();
     await wb.openFile(FILE);
   });
 

@@ -30,9 +30,7 @@ function childrenOf(rows: TreeRow[], parent: string): TreeRow[] {
 describe('Mentoring view', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
-    await wb.hidePanel();
+    await wb.reset({ panel: false });
     // A session of Priya and Sam in the editor: the status bar shows their relationship.
     await wb.openFile('journal/priya-and-sam/sessions/2026-11-18.md');
     await wb.openViewContainer('Mentoring');

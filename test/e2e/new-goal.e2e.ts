@@ -29,9 +29,7 @@ function goalCount(): Promise<string> {
 describe('New goal', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
-    await wb.hidePanel();
+    await wb.reset({ panel: false });
     await wb.openViewContainer('Mentoring');
     await wb.treeRow(VIEW, PRIYA).waitFor({ state: 'visible', timeout: 60_000 });
     await wb.resizeSideBar(560);
@@ -40,8 +38,7 @@ describe('New goal', () => {
 
   after(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
+    await wb.reset();
     if (fs.existsSync(path.join(wb.workspaceDir, FILE))) {
       fs.rmSync(path.join(wb.workspaceDir, FILE));
       // The journal is indexed again: Priya and Sam are back to their 3 goals.
@@ -69,15 +66,7 @@ describe('New goal', () => {
     // The title: an input box with its prompt below it.
     // (Each step reuses the widget: wait until it shows the step's prompt and value, then say
     // what it showed when it does not.)
-    const prompt = async (message: RegExp, value: string) => {
-      let last: Awaited<ReturnType<typeof wb.quickInputState>> | undefined;
-      return waitUntil(`the input box to say ${message} with "${value}" in it`, async () => {
-        last = await wb.quickInputState().catch(() => undefined);
-        return last && message.test(last.message) && last.value === value ? last : undefined;
-      }, { timeoutMs: 15_000 }).catch((err: Error) => {
-        throw new Error(`${err.message}; it shows ${JSON.stringify(last)}`);
-      });
-    };
+    const prompt = (message: RegExp, value: string) => wb.inputBox(message, value);
     box = await prompt(/^The goal in a few words/, '');
     assert.equal(box.title, 'New goal');
     await input.pressSequentially(TITLE);

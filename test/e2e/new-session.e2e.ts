@@ -40,9 +40,7 @@ describe('New session', () => {
 
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
-    await wb.hidePanel();
+    await wb.reset({ panel: false });
     await wb.openViewContainer('Mentoring');
     await wb.treeRow(VIEW, PRIYA).waitFor({ state: 'visible', timeout: 60_000 });
     await wb.resizeSideBar(440);
@@ -50,8 +48,7 @@ describe('New session', () => {
 
   after(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
+    await wb.reset();
     if (created) {
       fs.rmSync(path.join(wb.workspaceDir, created), { force: true });
       // The journal is indexed again: Priya and Sam are back to their 8 sessions.

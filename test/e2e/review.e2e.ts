@@ -12,9 +12,7 @@ const PRIYA = 'Priya Raman ↔ Sam Okafor';
 describe('Review goals', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
-    await wb.hidePanel();
+    await wb.reset({ panel: false });
   });
 
   it('asks for a relationship and shows its stage and goals table in a panel', async () => {

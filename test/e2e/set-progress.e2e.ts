@@ -24,9 +24,7 @@ describe('Set goal progress', () => {
 
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
-    await wb.hidePanel();
+    await wb.reset({ panel: false });
     original = fs.readFileSync(path.join(wb.workspaceDir, FILE));
   });
 
@@ -79,15 +77,7 @@ describe('Set goal progress', () => {
 
     // The progress: an input box titled with the goal, the current value in it.
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
-    const prompt = async (message: RegExp, value: string) => {
-      let last: Awaited<ReturnType<typeof wb.quickInputState>> | undefined;
-      return waitUntil(`the input box to say ${message} with "${value}" in it`, async () => {
-        last = await wb.quickInputState().catch(() => undefined);
-        return last && message.test(last.message) && last.value === value ? last : undefined;
-      }, { timeoutMs: 15_000 }).catch((err: Error) => {
-        throw new Error(`${err.message}; it shows ${JSON.stringify(last)}`);
-      });
-    };
+    const prompt = (message: RegExp, value: string) => wb.inputBox(message, value);
     box = await prompt(/^Progress, 0-100/, '60');
     assert.equal(box.title, `${ACTION}: ${TITLE}`);
     // Not a progress value: refused, with the reason below the box.

@@ -32,9 +32,7 @@ function shown(markdown: string): string {
 describe('Settings', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
-    await wb.hidePanel();
+    await wb.reset({ panel: false });
   });
 
   after(async () => {

@@ -20,8 +20,7 @@ async function editorTop(height: number) {
 describe('Snippets', () => {
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
+    await wb.reset();
     // Outside every relationship, so that the other tests' journal stays as it is.
     fs.writeFileSync(path.join(wb.workspaceDir, FILE), '# Session notes\n\n## Questions\n\n\n\n## Actions\n\n\n');
   });

@@ -27,9 +27,7 @@ describe('Walkthrough', () => {
 
   before(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
-    await wb.hidePanel();
+    await wb.reset({ panel: false });
     // The walkthrough shows a step's page beside the steps only in a wide enough editor area.
     sideBarShown = await wb.page.locator('.part.sidebar').isVisible();
     if (sideBarShown) {
@@ -41,8 +39,7 @@ describe('Walkthrough', () => {
 
   after(async () => {
     const wb = workbench();
-    await wb.dismissQuickInput();
-    await wb.runCommand('View: Close All Editors');
+    await wb.reset();
     if (sideBarShown && !(await wb.page.locator('.part.sidebar').isVisible())) {
       await wb.runCommand('View: Toggle Primary Side Bar Visibility');
       await wb.page.locator('.part.sidebar').waitFor({ state: 'visible' });

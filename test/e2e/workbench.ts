@@ -641,6 +641,28 @@ export class Workbench {
   }
 
   /** Closes whatever quick input (palette, quick pick) is open. */
+  /** A clean workbench for the next test: no quick input, no editor open, and (with `panel: false`) the panel hidden. */
+  async reset(options: { panel?: boolean } = {}): Promise<void> {
+    await this.dismissQuickInput();
+    await this.runCommand('View: Close All Editors');
+    if (options.panel === false) await this.hidePanel();
+  }
+
+  /**
+   * Waits until the open input box shows `value` and a message (the text under the box) that
+   * matches; returns what it shows. Steps of a command reuse the widget, so this is how a test
+   * knows the next step is there; on a time-out it says what the box showed instead.
+   */
+  async inputBox(message: RegExp, value: string): Promise<{ title: string; value: string; placeholder: string; message: string }> {
+    let last: Awaited<ReturnType<Workbench['quickInputState']>> | undefined;
+    return waitUntil(`the input box to say ${message} with "${value}" in it`, async () => {
+      last = await this.quickInputState().catch(() => undefined);
+      return last && message.test(last.message) && last.value === value ? last : undefined;
+    }, { timeoutMs: 15_000 }).catch((err: Error) => {
+      throw new Error(`${err.message}; it shows ${JSON.stringify(last)}`);
+    });
+  }
+
   async dismissQuickInput(): Promise<void> {
     const widget = this.page.locator('.quick-input-widget');
     if (await widget.isVisible()) {
