@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { Point } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
@@ -166,7 +167,8 @@ const pieceCache = new Map<string, Root>();
  * again: in a 64 KB body that is one piece of about 1 KB instead of 64.
  */
 function parsePiece(first: boolean, source: string, reuse: boolean): Root {
-  if (!reuse || source.length > PIECE_CACHE_MAX_CHARS) return (first ? processor : pieceProcessor).parse(source) as Root;
+  const parse = () => (first ? processor : pieceProcessor).parse(source) as Root;
+  if (!reuse || source.length > PIECE_CACHE_MAX_CHARS) return parse();
   const key = (first ? 'f' : 'p') + source;
   const kept = pieceCache.get(key);
   if (kept) {
@@ -174,7 +176,7 @@ function parsePiece(first: boolean, source: string, reuse: boolean): Root {
     pieceCache.set(key, kept);
     return kept;
   }
-  const tree = (first ? processor : pieceProcessor).parse(source) as Root;
+  const tree = parse();
   pieceCache.set(key, tree);
   if (pieceCache.size > PIECE_CACHE_ENTRIES) pieceCache.delete(pieceCache.keys().next().value!);
   return tree;
@@ -213,15 +215,15 @@ const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[
  */
 function shiftedCopy<T extends { position?: Root['position']; children?: unknown[] }>(node: T, offset: number, lines: number): T {
   const out = { ...node };
-  if (node.position) {
-    const { start, end } = node.position;
-    out.position = {
-      start: { line: start.line + lines, column: start.column, ...(start.offset !== undefined ? { offset: start.offset + offset } : {}) },
-      end: { line: end.line + lines, column: end.column, ...(end.offset !== undefined ? { offset: end.offset + offset } : {}) },
-    };
-  }
+  if (node.position) out.position = { start: shiftedPoint(node.position.start, offset, lines), end: shiftedPoint(node.position.end, offset, lines) };
   if (node.children) out.children = (node.children as T[]).map((child) => shiftedCopy(child, offset, lines));
   return out;
+}
+
+function shiftedPoint(point: Point, offset: number, lines: number): Point {
+  const moved: Point = { line: point.line + lines, column: point.column };
+  if (point.offset !== undefined) moved.offset = point.offset + offset;
+  return moved;
 }
 
 /** CommonMark's HTML blocks by how they start, with what ends them. */

@@ -116,12 +116,12 @@ class SimpleParser {
         while (this.src.charCodeAt(v) === SPACE) v++;
         value = this.inline(v, end);
         this.pos = end + 1;
-        // A more indented line after an inline value would continue it (a multi-line scalar).
-        if (this.pos < this.src.length && this.indentAt(this.pos) > indent) return undefined;
       }
       if (!value) return undefined;
       map.items.push(new Pair(key, value));
     }
+    // The map ends at a line indented less; one indented more (and not read as a nested block)
+    // would continue the last value (a multi-line scalar) or be a block at an odd indent.
     if (this.pos < this.src.length && this.indentAt(this.pos) > indent) return undefined;
     map.range = [start, this.pos, this.pos];
     return map;
@@ -140,8 +140,8 @@ class SimpleParser {
       if (!item) return undefined;
       seq.items.push(item);
       this.pos = end + 1;
-      if (this.pos < this.src.length && this.indentAt(this.pos) > indent) return undefined;
     }
+    // As for maps: a line indented more would continue the last item.
     if (this.pos < this.src.length && this.indentAt(this.pos) > indent) return undefined;
     seq.range = [start, this.pos, this.pos];
     return seq;
