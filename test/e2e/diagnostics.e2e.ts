@@ -7,13 +7,12 @@
  */
 import * as assert from 'node:assert/strict';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { workbench } from './workbench';
+import { mod, workbench } from './workbench';
 
 const ON_CALL = 'broken/lee-and-noor/goals/on-call-readiness.md';
 const DUE_MESSAGE = '`due` is not a real calendar date: expected a date YYYY-MM-DD that exists.';
 const JO = 'broken/jo-and-ravi/agreement.md';
 const FORMAT_MESSAGE = '`format` must be one of one-to-one, peer, group, reverse, co-mentoring.';
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 describe('Problems', () => {
   before(async () => {

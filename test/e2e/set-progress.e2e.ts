@@ -11,13 +11,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { workbench } from './workbench';
+import { mod, workbench } from './workbench';
 
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
 const FILE = 'journal/priya-and-sam/goals/write-design-rfc.md';
 const TITLE = 'Lead the design RFC for the event-driven billing pipeline';
 const ACTION = 'Set goal progress';
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 describe('Set goal progress', () => {
   let original: Buffer;

@@ -21,7 +21,8 @@ import {
 export const E2E_RESULTS = path.join(resultsDir, 'e2e');
 export const SCREENSHOTS = path.join(resultsDir, 'screenshots');
 const isMac = process.platform === 'darwin';
-const mod = isMac ? 'Meta' : 'Control';
+/** The key that goes with shortcuts such as Ctrl+Z (Cmd on macOS), as playwright names it. */
+export const mod = isMac ? 'Meta' : 'Control';
 
 const watches = new Map<string, string>();
 

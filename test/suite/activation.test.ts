@@ -7,13 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalChange } from '../../src/vscode/journalService';
-import { getApi, getExtension, sleep, uri as file, waitFor } from './support';
+import { diagnosticCodes, getApi, getExtension, sleep, uri as file, waitFor } from './support';
 
 let extension: vscode.Extension<MentoringJournalApi>;
 let api: MentoringJournalApi;
 
-const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentoring-journal')
-  .map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+const codes = diagnosticCodes;
 
 describe('Activation and keeping the index current', () => {
   before(async () => {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ruleAnchor } from '../../src/core';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import { getApi, getExtension, uri as file, waitFor } from './support';
+import { BROKEN_PROBLEMS, codeOf, getApi, getExtension, journalDiagnostics, uri as file, waitFor } from './support';
 
 const E = vscode.DiagnosticSeverity.Error;
 const W = vscode.DiagnosticSeverity.Warning;
@@ -16,28 +16,14 @@ let extension: vscode.Extension<MentoringJournalApi>;
 
 /** A diagnostic as `code severity startLine:startChar-endLine:endChar` (0-based, as VS Code counts). */
 function describe_(d: vscode.Diagnostic): string {
-  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  const code = codeOf(d);
   const r = d.range;
   return `${code} ${d.severity === E ? 'error' : d.severity === W ? 'warning' : 'info'} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentoring-journal');
+const ours = journalDiagnostics;
 const summary = (path: string) => ours(file(path)).map(describe_);
 
-/** examples/broken/README.md's table, 0-based. */
-const EXPECTED: Record<string, string[]> = {
-  'broken/stray-session.md': ['file/outside-relationship error 0:0-0:3'],
-  'broken/jo-and-ravi/agreement.md': ['schema/missing-key error 0:0-0:3', 'keys/unknown warning 3:0-3:6', 'schema/invalid-enum error 4:8-4:18'],
-  'broken/lee-and-noor/goals/incident-review.md': ['schema/missing-key error 0:0-0:3'],
-  'broken/lee-and-noor/goals/on-call-readiness.md': ['date/impossible error 4:5-4:15'],
-  'broken/lee-and-noor/goals/pairing-habit.md': ['goal/due-before-start warning 5:5-5:15'],
-  'broken/lee-and-noor/goals/public-speaking.md': ['goal/no-success-criteria warning 3:8-3:14'],
-  'broken/lee-and-noor/sessions/2026-03-04.md': ['goal/unknown-id error 4:8-4:22'],
-  'broken/lee-and-noor/sessions/2026-03-18.md': ['type/missing warning 0:0-0:3'],
-  'broken/lee-and-noor/sessions/2026-04-01.md': ['yaml/syntax error 6:0-6:1'],
-  'broken/lee-and-noor/sessions/2026-04-15.md': ['yaml/duplicate-key error 5:0-5:8'],
-  'broken/lee-and-noor/sessions/2026-11-16.md': ['session/outside-partnership warning 2:6-2:16'],
-};
 
 async function edit(uri: vscode.Uri, find: string, replace: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -66,7 +52,7 @@ describe('Diagnostics: the journal problems in the Problems panel', () => {
 
   it('reports every problem of examples/broken with its exact range, code and severity, for files never opened', async () => {
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    for (const [path, expected] of Object.entries(EXPECTED)) {
+    for (const [path, expected] of Object.entries(BROKEN_PROBLEMS)) {
       assert.ok(!open.has(file(path).toString()), `${path} must not be open for this test`);
       await waitFor(`diagnostics of ${path}`, () => ours(file(path)).length > 0);
       assert.deepEqual(summary(path), expected, path);
@@ -78,7 +64,7 @@ describe('Diagnostics: the journal problems in the Problems panel', () => {
       .filter(([, ds]) => ds.some((d) => d.source === 'mentoring-journal'))
       .map(([uri]) => vscode.workspace.asRelativePath(uri, false))
       .sort();
-    assert.deepEqual(withProblems, Object.keys(EXPECTED).sort());
+    assert.deepEqual(withProblems, Object.keys(BROKEN_PROBLEMS).sort());
   });
 
   it('carries the message, the source, and a code that links to the rule in the bundled docs/rules.md', () => {
@@ -107,7 +93,7 @@ describe('Diagnostics: the journal problems in the Problems panel', () => {
       await revert(uri);
     }
     await waitFor('the problems to come back', () => ours(uri).length === 3);
-    assert.deepEqual(summary('broken/jo-and-ravi/agreement.md'), EXPECTED['broken/jo-and-ravi/agreement.md']);
+    assert.deepEqual(summary('broken/jo-and-ravi/agreement.md'), BROKEN_PROBLEMS['broken/jo-and-ravi/agreement.md']);
   });
 
   it('reports a mistake typed into a valid file at the value, and clears it when undone', async () => {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
-import { folder, getApi, getExtension, uri as file, waitFor } from './support';
+import { codeOf, folder, getApi, getExtension, journalDiagnostics, uri as file, waitFor } from './support';
 
 const TODAY = '2026-11-23';
 const KEYS = ['rules', 'unknownKeys', 'graceDays', 'staleAfterSessions', 'roots', 'exclude', 'maxFileSize'];
@@ -18,8 +18,7 @@ let tree: RelationshipsTreeApi;
 const config = () => vscode.workspace.getConfiguration('mentoringJournal', folder());
 const set = (key: string, value: unknown) => config().update(key, value, vscode.ConfigurationTarget.Workspace);
 
-const ours = (path: string) => vscode.languages.getDiagnostics(file(path)).filter((d) => d.source === 'mentoring-journal');
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+const ours = (path: string) => journalDiagnostics(path);
 const find = (path: string, code: string) => ours(path).find((d) => codeOf(d) === code);
 const JO = 'broken/jo-and-ravi/agreement.md';
 

@@ -19,6 +19,31 @@ export const read = async (path: string) => new TextDecoder().decode(await vscod
 export const exists = async (path: string) => vscode.workspace.fs.stat(uri(path)).then(() => true, () => false);
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** This extension's diagnostics of a workspace-relative path or a Uri. */
+export const journalDiagnostics = (at: string | vscode.Uri) => vscode.languages.getDiagnostics(typeof at === 'string' ? uri(at) : at).filter((d) => d.source === 'mentoring-journal');
+/** A diagnostic's rule code (VS Code keeps a code with a link as `{ value, target }`). */
+export const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+/** The rule codes of this extension's diagnostics of a path or Uri. */
+export const diagnosticCodes = (at: string | vscode.Uri) => journalDiagnostics(at).map(codeOf);
+
+/**
+ * The problems of every file of examples/broken (the table in its README), each written
+ * `code severity startLine:startChar-endLine:endChar`, 0-based as VS Code counts.
+ */
+export const BROKEN_PROBLEMS: Record<string, string[]> = {
+  'broken/stray-session.md': ['file/outside-relationship error 0:0-0:3'],
+  'broken/jo-and-ravi/agreement.md': ['schema/missing-key error 0:0-0:3', 'keys/unknown warning 3:0-3:6', 'schema/invalid-enum error 4:8-4:18'],
+  'broken/lee-and-noor/goals/incident-review.md': ['schema/missing-key error 0:0-0:3'],
+  'broken/lee-and-noor/goals/on-call-readiness.md': ['date/impossible error 4:5-4:15'],
+  'broken/lee-and-noor/goals/pairing-habit.md': ['goal/due-before-start warning 5:5-5:15'],
+  'broken/lee-and-noor/goals/public-speaking.md': ['goal/no-success-criteria warning 3:8-3:14'],
+  'broken/lee-and-noor/sessions/2026-03-04.md': ['goal/unknown-id error 4:8-4:22'],
+  'broken/lee-and-noor/sessions/2026-03-18.md': ['type/missing warning 0:0-0:3'],
+  'broken/lee-and-noor/sessions/2026-04-01.md': ['yaml/syntax error 6:0-6:1'],
+  'broken/lee-and-noor/sessions/2026-04-15.md': ['yaml/duplicate-key error 5:0-5:8'],
+  'broken/lee-and-noor/sessions/2026-11-16.md': ['session/outside-partnership warning 2:6-2:16'],
+};
+
 /**
  * Polls `check` every 50 ms until it gives a truthy value, and resolves with it; rejects with
  * `timed out waiting for <what>` after `timeoutMs`. `what` may be a function, evaluated only

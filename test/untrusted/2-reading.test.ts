@@ -11,33 +11,19 @@ import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { ReviewPanelApi } from '../../src/vscode/review/panel';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
-import { getApi, uri, waitFor } from '../suite/support';
+import { BROKEN_PROBLEMS, diagnosticCodes, getApi, uri, waitFor } from '../suite/support';
 import { waitForWorkbench } from './workbench';
 
 const TODAY = '2026-11-23';
 const PRIYA = 'journal/priya-and-sam';
 
 /** The rule codes of examples/broken (its README's table), per file. */
-const BROKEN: Record<string, string[]> = {
-  'broken/stray-session.md': ['file/outside-relationship'],
-  'broken/jo-and-ravi/agreement.md': ['schema/missing-key', 'keys/unknown', 'schema/invalid-enum'],
-  'broken/lee-and-noor/goals/incident-review.md': ['schema/missing-key'],
-  'broken/lee-and-noor/goals/on-call-readiness.md': ['date/impossible'],
-  'broken/lee-and-noor/goals/pairing-habit.md': ['goal/due-before-start'],
-  'broken/lee-and-noor/goals/public-speaking.md': ['goal/no-success-criteria'],
-  'broken/lee-and-noor/sessions/2026-03-04.md': ['goal/unknown-id'],
-  'broken/lee-and-noor/sessions/2026-03-18.md': ['type/missing'],
-  'broken/lee-and-noor/sessions/2026-04-01.md': ['yaml/syntax'],
-  'broken/lee-and-noor/sessions/2026-04-15.md': ['yaml/duplicate-key'],
-  'broken/lee-and-noor/sessions/2026-11-16.md': ['session/outside-partnership'],
-};
+const BROKEN: Record<string, string[]> = Object.fromEntries(Object.entries(BROKEN_PROBLEMS).map(([path, problems]) => [path, problems.map((p) => p.split(' ')[0]!)]));
 
 let api: MentoringJournalApi;
 let tree: RelationshipsTreeApi;
 
-const codes = (path: string) => vscode.languages.getDiagnostics(uri(path))
-  .filter((d) => d.source === 'mentoring-journal')
-  .map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+const codes = diagnosticCodes;
 const item = (node: JournalNode) => tree.provider.getTreeItem(node);
 const children = async (node?: JournalNode) => (await tree.provider.getChildren(node)) ?? [];
 const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
