@@ -11,6 +11,8 @@ export const chromiumPath: string;
 export const bootstrapExtensionDir: string;
 export const resultsDir: string;
 export const PRODUCT_ID: string;
+/** The day the VS Code tiers run on (`MJ_TEST_TODAY` in the extension host). */
+export const TEST_TODAY: string;
 export const CHROMIUM_ARGS: string[];
 export const USER_SETTINGS: Record<string, unknown>;
 export const UNTRUSTED_SETTINGS: Record<string, unknown>;

@@ -22,6 +22,14 @@ export const bootstrapExtensionDir = path.join(repoRoot, 'test/bootstrap-extensi
 export const resultsDir = path.join(repoRoot, 'test-results');
 export const PRODUCT_ID = 'mentoring-journal.mentoring-journal';
 
+/**
+ * The day every VS Code tier runs on, whatever the real date: the examples are dated around it,
+ * so stages, "next session in N days", signals and new files' names are the same on any day.
+ * Passed to the extension host as `MJ_TEST_TODAY`, where the test bootstrap (or the suite index
+ * under test-electron) hands it to the product through `api.setToday()` before any test runs.
+ */
+export const TEST_TODAY = '2026-11-23';
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
@@ -263,6 +271,7 @@ export async function startHost({ name, extensions, env = {}, keep = false, sett
       XDG_CONFIG_HOME: path.join(dirs.home, 'config'),
       XDG_DATA_HOME: path.join(dirs.home, 'data'),
       XDG_CACHE_HOME: path.join(dirs.home, 'cache'),
+      MJ_TEST_TODAY: TEST_TODAY,
       ...env,
       ...preparedEnv,
     },

@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { USER_SETTINGS, prepareWorkspace, readManifest, repoRoot, writeTierSummary } from './host.mjs';
+import { TEST_TODAY, USER_SETTINGS, prepareWorkspace, readManifest, repoRoot, writeTierSummary } from './host.mjs';
 import { EventsReader, SpecPrinter } from './report.mjs';
 
 /**
@@ -75,6 +75,7 @@ async function main() {
       extensionTestsPath: suite,
       extensionTestsEnv: {
         MJ_TEST_EVENTS: eventsFile,
+        MJ_TEST_TODAY: TEST_TODAY,
         ...(opts.grep ? { MJ_TEST_GREP: opts.grep } : {}),
         MJ_TEST_COLOR: process.stdout.isTTY ? '1' : '',
       },

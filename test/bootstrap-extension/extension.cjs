@@ -11,9 +11,12 @@
 //   MJ_TEST_EVENTS      JSON-lines file the suite index appends results to; a load or start-up
 //                       error is reported there too, always followed by an "end" line.
 //   MJ_TEST_PRODUCT_ID  extension the suites test (default mentoring-journal.mentoring-journal).
+//   MJ_TEST_TODAY       YYYY-MM-DD: as soon as the product extension is active (however it was
+//                       activated), "today" is pinned to this date through its api's setToday(),
+//                       so that what the tests see does not depend on the day they run.
 //
 // Without those variables it does nothing.
-/* global require, module */
+/* global require, module, setInterval, clearInterval */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS: VS Code loads `main` with require() */
 'use strict';
 
@@ -61,7 +64,21 @@ async function runSuites(suitePath, eventsFile) {
   }
 }
 
+/**
+ * Pins the product's "today" once it is active. Polls rather than activating it, so that the
+ * tests still see the product activate by its own activation events.
+ */
+function pinToday(today) {
+  const timer = setInterval(() => {
+    const product = vscode.extensions.getExtension(PRODUCT_ID);
+    if (!product || !product.isActive) return;
+    clearInterval(timer);
+    if (product.exports && typeof product.exports.setToday === 'function') product.exports.setToday(today);
+  }, 10);
+}
+
 function activate() {
+  if (process.env.MJ_TEST_TODAY) pinToday(process.env.MJ_TEST_TODAY);
   const readyFile = process.env.MJ_HOST_READY_FILE;
   if (readyFile) {
     writeJson(readyFile, {

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { localToday, workbench } from './workbench';
+import { TODAY, workbench } from './workbench';
 
 const VIEW = 'Relationships';
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
@@ -25,7 +25,7 @@ function addDays(date: string, days: number): string {
 /** The name the new file gets: today's date, with -2, -3, ... when that name is taken. */
 function newSessionName(dir: string): string {
   for (let n = 1; ; n++) {
-    const name = `${localToday()}${n > 1 ? `-${n}` : ''}.md`;
+    const name = `${TODAY}${n > 1 ? `-${n}` : ''}.md`;
     if (!fs.existsSync(path.join(dir, name))) return name;
   }
 }
@@ -60,7 +60,7 @@ describe('New session', () => {
     const wb = workbench();
     assert.equal(await sessionCount(), '8');
     const name = newSessionName(path.join(wb.workspaceDir, SESSIONS));
-    const date = localToday();
+    const date = TODAY;
 
     // Select Priya and Sam's relationship (a click on its row toggles it: expand it again).
     const row = wb.treeRow(VIEW, PRIYA);

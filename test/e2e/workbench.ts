@@ -15,8 +15,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
-  bootstrapExtensionDir, collectLogs, type Host, openBrowser, repoRoot, resultsDir, startHost, waitUntil,
+  bootstrapExtensionDir, collectLogs, type Host, openBrowser, repoRoot, resultsDir, startHost, TEST_TODAY, waitUntil,
 } from '../../scripts/vscode-test/host.mjs';
+
+/**
+ * "Today" as the extension sees it in every workbench these tests open, whatever the real date:
+ * the test bootstrap pins it through the extension's api (MJ_TEST_TODAY). The browser's own
+ * clock, which the editor's $CURRENT_DATE reads, stays the real one: see localToday.
+ */
+export const TODAY = TEST_TODAY;
 
 export const E2E_RESULTS = path.join(resultsDir, 'e2e');
 export const SCREENSHOTS = path.join(resultsDir, 'screenshots');
@@ -103,7 +110,7 @@ export interface Clip {
 let current: Workbench | undefined;
 
 /** The workbench that test/e2e/run.ts opened for this run. */
-/** Today in local time, as the browser, the editor's $CURRENT_DATE and the extension's commands see it: YYYY-MM-DD. */
+/** The real date in local time, as the browser and the editor's $CURRENT_DATE see it: YYYY-MM-DD (the extension sees TODAY). */
 export function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -11,9 +11,8 @@ import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
-import { copyFixture, exists, getApi, read, removeFixture, uri, waitFor } from './support';
+import { exists, read, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
 
-const TODAY = '2026-11-23';
 const SCRATCH = 'scratch-commands';
 const PRIYA = `${SCRATCH}/priya-and-sam`;
 const REVERSE = `${SCRATCH}/reverse-mentoring`;
@@ -41,11 +40,7 @@ async function closeAll(): Promise<void> {
 
 describe('Commands that write the journal', () => {
   before(async () => {
-    api = await getApi();
-    await api.service.ready();
-    api.setToday(TODAY);
-    await copyFixture('journal/priya-and-sam', PRIYA);
-    await copyFixture('journal/reverse-mentoring', REVERSE);
+    api = await setUpSuite({ 'journal/priya-and-sam': PRIYA, 'journal/reverse-mentoring': REVERSE });
     await waitFor('the scratch relationships', () => relationship(PRIYA)?.goals.length === 3 && relationship(PRIYA)?.sessions.length === 8 && relationship(REVERSE)?.goals.length === 3);
   });
 
@@ -53,7 +48,7 @@ describe('Commands that write the journal', () => {
     editing().overrideTrust(undefined);
     await closeAll();
     await removeFixture(SCRATCH);
-    api.setToday(undefined);
+    api.setToday(TODAY);
   });
 
   it('New session writes today\'s session from the template and never overwrites', async () => {

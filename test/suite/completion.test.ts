@@ -7,9 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import { copyFixture, getApi, removeFixture, uri, waitFor } from './support';
+import { removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
 
-const TODAY = '2026-11-23';
 const SCRATCH = 'scratch-completion';
 const REL = `${SCRATCH}/priya-and-sam`;
 const REVERSE = `${SCRATCH}/reverse-mentoring`;
@@ -41,11 +40,7 @@ async function complete(base: string, path: string, marked: string): Promise<vsc
 
 describe('Completion', () => {
   before(async () => {
-    api = await getApi();
-    await api.service.ready();
-    api.setToday(TODAY);
-    await copyFixture('journal/priya-and-sam', REL);
-    await copyFixture('journal/reverse-mentoring', REVERSE);
+    api = await setUpSuite({ 'journal/priya-and-sam': REL, 'journal/reverse-mentoring': REVERSE });
     await waitFor('the scratch relationships', () => {
       const rels = api.service.relationships().map((r) => r.relationship);
       return rels.find((r) => r.id === REL)?.goals.length === 3 && rels.find((r) => r.id === REVERSE)?.goals.length === 3;
@@ -55,7 +50,7 @@ describe('Completion', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeFixture(SCRATCH);
-    api.setToday(undefined);
+    api.setToday(TODAY);
   });
 
   it('offers the keys of a session that are not written yet, with their descriptions', async () => {

@@ -10,9 +10,8 @@ import * as vscode from 'vscode';
 import { goalPath, nextStage, setFrontMatterValue, setStage } from '../../src/core/edits';
 import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import { copyFixture, getApi, read, removeFixture, uri, waitFor } from './support';
+import { read, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
 
-const TODAY = '2026-11-23';
 const SCRATCH = 'scratch-edits';
 
 let api: MentoringJournalApi;
@@ -38,10 +37,7 @@ const engine = (result: ReturnType<typeof setFrontMatterValue>) => {
 
 describe('Safe edits in the editor', () => {
   before(async () => {
-    api = await getApi();
-    await api.service.ready();
-    api.setToday(TODAY);
-    await copyFixture('journal', SCRATCH);
+    api = await setUpSuite({ 'journal': SCRATCH });
     await waitFor('the scratch journal', () => relationships().length === 2 && relationships().every((r) => r.goals.length === 3));
   });
 
@@ -49,7 +45,7 @@ describe('Safe edits in the editor', () => {
     (api.editing as EditingApi).overrideTrust(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeFixture(SCRATCH);
-    api.setToday(undefined);
+    api.setToday(TODAY);
   });
 
   it('sets the progress of every goal, in goal files and inline in agreements, as one undo step', async () => {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import { getApi, uri } from './support';
+import { setUpSuite, TODAY, uri } from './support';
 
 /** The hover text at the first occurrence of `needle` (plus `offset` characters) in the file, Markdown escapes removed. */
 async function hoverAt(path: string, needle: string, offset = 1): Promise<string> {
@@ -25,16 +25,14 @@ describe('Hover', () => {
   let goal: { title: string; success?: string; progress?: number };
 
   before(async () => {
-    api = await getApi();
-    await api.service.ready();
-    api.setToday('2026-11-23');
+    api = await setUpSuite();
     const rel = api.service.relationships().find((r) => r.relationship.id === 'journal/priya-and-sam');
     assert.ok(rel, 'the example relationship is indexed');
     goal = rel.relationship.goals.find((g) => g.id === 'write-design-rfc')!;
     assert.ok(goal?.success);
   });
 
-  after(() => api.setToday(undefined));
+  after(() => api.setToday(TODAY));
 
   it('shows the goal for an id in a session\'s goals list: title, status, progress and success criteria', async () => {
     const text = await hoverAt('journal/priya-and-sam/sessions/2026-11-18.md', 'goals: [write-design-rfc', 9);

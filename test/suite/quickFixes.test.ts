@@ -6,9 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import { copyFixture, getApi, read, removeFixture, uri, waitFor } from './support';
+import { read, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
 
-const TODAY = '2026-11-23';
 const SCRATCH = 'scratch-fixes';
 
 let api: MentoringJournalApi;
@@ -42,10 +41,7 @@ async function apply(path: string, action: vscode.CodeAction | undefined): Promi
 
 describe('Quick fixes', () => {
   before(async () => {
-    api = await getApi();
-    await api.service.ready();
-    api.setToday(TODAY);
-    await copyFixture('broken', SCRATCH);
+    api = await setUpSuite({ 'broken': SCRATCH });
     await waitFor('the scratch copy to be indexed', () => {
       const ids = api.service.relationships().map((r) => r.relationship.id);
       return ids.includes(`${SCRATCH}/lee-and-noor`) && ids.includes(`${SCRATCH}/jo-and-ravi`) && api.service.relationships().find((r) => r.relationship.id === `${SCRATCH}/lee-and-noor`)!.relationship.sessions.length >= 4;
@@ -55,7 +51,7 @@ describe('Quick fixes', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeFixture(SCRATCH);
-    api.setToday(undefined);
+    api.setToday(TODAY);
   });
 
   it('renames an unknown key to the key it is probably a typo of', async () => {

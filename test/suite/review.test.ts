@@ -9,9 +9,8 @@ import * as vscode from 'vscode';
 import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { ReviewPanelApi } from '../../src/vscode/review/panel';
-import { copyFixture, exists, getApi, getExtension, read, removeFixture, uri, waitFor } from './support';
+import { exists, getExtension, read, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
 
-const TODAY = '2026-11-23';
 const SCRATCH = 'scratch-review';
 const PRIYA = `${SCRATCH}/priya-and-sam`;
 const REVERSE = `${SCRATCH}/reverse-mentoring`;
@@ -71,11 +70,7 @@ progress: {escape-test: 30}
 describe('Review goals panel', () => {
   before(async () => {
     extension = getExtension();
-    api = await getApi();
-    await api.service.ready();
-    api.setToday(TODAY);
-    await copyFixture('journal/priya-and-sam', PRIYA);
-    await copyFixture('journal/reverse-mentoring', REVERSE);
+    api = await setUpSuite({ 'journal/priya-and-sam': PRIYA, 'journal/reverse-mentoring': REVERSE });
     await writeFile(`${HOSTILE}/agreement.md`, HOSTILE_AGREEMENT);
     await writeFile(`${HOSTILE}/sessions/2026-11-20.md`, HOSTILE_SESSION);
     await waitFor('the scratch relationships', () => {
@@ -88,7 +83,7 @@ describe('Review goals panel', () => {
     editing().overrideTrust(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeFixture(SCRATCH);
-    api.setToday(undefined);
+    api.setToday(TODAY);
   });
 
   it('shows the goals table, declared and inferred stage with reasons, signals with advice and open actions', async () => {

@@ -7,9 +7,8 @@ import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
-import { codeOf, folder, getApi, getExtension, journalDiagnostics, uri as file, waitFor } from './support';
+import { codeOf, folder, getExtension, journalDiagnostics, setUpSuite, uri as file, waitFor } from './support';
 
-const TODAY = '2026-11-23';
 const KEYS = ['rules', 'unknownKeys', 'graceDays', 'staleAfterSessions', 'roots', 'exclude', 'maxFileSize'];
 
 let api: MentoringJournalApi;
@@ -39,9 +38,7 @@ async function signalCodes(label: string): Promise<string[]> {
 
 describe('Settings: severities, unknown keys, grace days, staleness, roots and limits', () => {
   before(async () => {
-    api = await getApi();
-    api.setToday(TODAY);
-    await api.service.ready();
+    api = await setUpSuite();
     tree = api.tree as RelationshipsTreeApi;
   });
 

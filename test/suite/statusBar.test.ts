@@ -7,9 +7,8 @@ import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { RelationshipStatus } from '../../src/vscode/statusBar';
 import type { RelationshipNode } from '../../src/vscode/tree/items';
-import { getApi, uri as file, waitFor as waitForShared } from './support';
+import { setUpSuite, TODAY, uri as file, waitFor as waitForShared } from './support';
 
-const TODAY = '2026-11-23';
 
 let api: MentoringJournalApi;
 let status: RelationshipStatus;
@@ -20,9 +19,7 @@ const waitFor = <T>(what: string, check: () => T | Promise<T>, timeoutMs?: numbe
 
 describe('Status bar: stage and next session of the active relationship', () => {
   before(async () => {
-    api = await getApi();
-    api.setToday(TODAY);
-    await api.service.ready();
+    api = await setUpSuite();
     status = api.statusBar as RelationshipStatus;
     assert.ok(status?.item, 'activate() returns api.statusBar');
   });

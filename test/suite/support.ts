@@ -66,11 +66,37 @@ export function getExtension(): vscode.Extension<MentoringJournalApi> {
   return found;
 }
 
+/**
+ * The day the suites run on, whatever the real date: the runners set `MJ_TEST_TODAY`
+ * (scripts/vscode-test/host.mjs, TEST_TODAY) and the examples are dated around it.
+ */
+export const TODAY = ((): string => {
+  const date = process.env.MJ_TEST_TODAY;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`MJ_TEST_TODAY is not set to a date (got ${date}): run the suites through scripts/vscode-test/`);
+  return date;
+})();
+
 let activated: Promise<MentoringJournalApi> | undefined;
-/** Activates the extension (once) and resolves with the api `activate()` returns. */
+/** Activates the extension (once), pins "today" to TODAY, and resolves with the api `activate()` returns. */
 export function getApi(): Promise<MentoringJournalApi> {
-  activated ??= Promise.resolve().then(() => getExtension().activate());
+  activated ??= Promise.resolve().then(async () => {
+    const api = await getExtension().activate();
+    api.setToday(TODAY);
+    return api;
+  });
   return activated;
+}
+
+/**
+ * The start every suite shares: the extension activated with "today" at TODAY, its first index
+ * build finished, and each fixture folder copied (`{ from: to }`, workspace-relative) and indexed.
+ */
+export async function setUpSuite(fixtures: Record<string, string> = {}): Promise<MentoringJournalApi> {
+  const api = await getApi();
+  await api.service.ready();
+  api.setToday(TODAY);
+  for (const [from, to] of Object.entries(fixtures)) await copyFixture(from, to);
+  return api;
 }
 
 /** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */

@@ -7,9 +7,8 @@ import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode, RelationshipNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
-import { getApi, getExtension, uri as file, waitFor } from './support';
+import { getExtension, setUpSuite, TODAY, uri as file, waitFor } from './support';
 
-const TODAY = '2026-11-23';
 
 let api: MentoringJournalApi;
 let tree: RelationshipsTreeApi;
@@ -44,9 +43,7 @@ async function allNodes(node?: JournalNode): Promise<JournalNode[]> {
 
 describe('Mentoring view: the Relationships tree', () => {
   before(async () => {
-    api = await getApi();
-    api.setToday(TODAY);
-    await api.service.ready();
+    api = await setUpSuite();
     tree = api.tree as RelationshipsTreeApi;
     assert.ok(tree?.provider && tree.view, 'activate() returns api.tree with the provider and the view');
   });

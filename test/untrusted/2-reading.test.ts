@@ -11,10 +11,9 @@ import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { ReviewPanelApi } from '../../src/vscode/review/panel';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
-import { BROKEN_PROBLEMS, diagnosticCodes, getApi, uri, waitFor } from '../suite/support';
+import { BROKEN_PROBLEMS, diagnosticCodes, setUpSuite, TODAY, uri, waitFor } from '../suite/support';
 import { waitForWorkbench } from './workbench';
 
-const TODAY = '2026-11-23';
 const PRIYA = 'journal/priya-and-sam';
 
 /** The rule codes of examples/broken (its README's table), per file. */
@@ -33,15 +32,13 @@ describe('Reading features in Restricted Mode', function () {
   this.timeout(60_000);
 
   before(async () => {
-    api = await getApi();
-    await api.service.ready();
-    api.setToday(TODAY);
+    api = await setUpSuite();
     tree = api.tree as RelationshipsTreeApi;
     assert.ok(tree?.provider, 'activate() returns api.tree');
   });
 
   after(async () => {
-    api.setToday(undefined);
+    api.setToday(TODAY);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

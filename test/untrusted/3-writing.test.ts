@@ -12,9 +12,8 @@ import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { ReviewPanelApi } from '../../src/vscode/review/panel';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
-import { folder, getApi } from '../suite/support';
+import { folder, setUpSuite, TODAY } from '../suite/support';
 
-const TODAY = '2026-11-23';
 const PRIYA = 'journal/priya-and-sam';
 const REVERSE = 'journal/reverse-mentoring';
 
@@ -71,15 +70,13 @@ describe('Writing commands in Restricted Mode', function () {
   this.timeout(60_000);
 
   before(async () => {
-    api = await getApi();
-    await api.service.ready();
-    api.setToday(TODAY);
+    api = await setUpSuite();
     before_ = await snapshot();
     assert.ok([...before_.keys()].some((p) => p === `${PRIYA}/agreement.md`), 'the snapshot holds the journal');
   });
 
   after(async () => {
-    api.setToday(undefined);
+    api.setToday(TODAY);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
