@@ -335,6 +335,24 @@ export class Workbench {
     await input.waitFor({ state: 'visible' });
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
+    // Keys pressed before the editor has the focus back would be lost.
+    await input.waitFor({ state: 'hidden' });
+    await this.focusEditor();
+  }
+
+  /**
+   * Makes sure the keyboard goes to the active text editor: waits until the page's focused
+   * element is inside it, and gives it the focus (View: Focus Active Editor Group) when something
+   * else keeps it. The editor's `.focused` class is no proof: Monaco updates it when it next
+   * renders, so it can still be there while a quick input has the keyboard, or already gone.
+   */
+  async focusEditor(timeoutMs = 15_000): Promise<void> {
+    // A string, not a function: this project type-checks without the DOM library.
+    const focused = () => this.page.evaluate<boolean>("!!document.activeElement?.closest('.editor-instance .monaco-editor')");
+    const settled = () => waitUntil('the editor to have the focus', focused, { timeoutMs: 2000, intervalMs: 50 }).then(() => true, () => false);
+    if (await settled()) return;
+    await this.runCommand('View: Focus Active Editor Group');
+    await waitUntil('the editor to have the focus', focused, { timeoutMs, intervalMs: 50 });
   }
 
   /**
@@ -342,17 +360,26 @@ export class Workbench {
    * label is `prefix` (or `label`). Fails when the suggestion list has no such entry.
    */
   async insertSnippet(prefix: string, label = prefix, timeoutMs = 15_000, options: SnippetOptions = {}): Promise<void> {
-    // Type where the cursor is; give the editor the focus first if something else has it.
-    if (await this.page.locator('.editor-instance .monaco-editor.focused').count() === 0) {
-      await this.runCommand('View: Focus Active Editor Group');
-      await this.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'visible', timeout: timeoutMs });
-    }
+    // Type where the cursor is, once the editor has the keyboard, and see the prefix arrive.
+    await this.focusEditor(timeoutMs);
     await this.page.keyboard.type(prefix);
-    await this.page.keyboard.press(`Control+Space`);
-    const widget = this.page.locator('.editor-widget.suggest-widget');
-    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+    const lines = this.page.locator('.editor-instance .monaco-editor').filter({ has: this.page.locator(':focus') }).locator('.view-lines');
+    await waitUntil(`"${prefix}" to be typed into the editor`, async () => ((await lines.textContent()) ?? '').replace(/\u00a0/g, ' ').includes(prefix), { timeoutMs });
+    // Ctrl+Space (Trigger Suggest) acts only while the editor has the keyboard, and right after
+    // start-up the snippets may not be loaded yet ("No suggestions."): ask again in either case,
+    // from a known state (the list closed, the editor focused).
+    const widget = this.suggestWidget();
     const row = widget.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: label }) }).first();
-    await row.waitFor({ state: 'visible', timeout: timeoutMs }).catch(async (err: Error) => {
+    await waitUntil(`the suggestion "${label}"`, async () => {
+      if (await row.isVisible()) return true;
+      if (await widget.isVisible()) {
+        await this.page.keyboard.press('Escape');
+        await widget.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+      }
+      await this.focusEditor(timeoutMs);
+      await this.page.keyboard.press('Control+Space');
+      return row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+    }, { timeoutMs, intervalMs: 100 }).catch(async (err: Error) => {
       const offered = await widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
       await this.page.keyboard.press('Escape');
       throw new Error(`no suggestion "${label}" for "${prefix}" (offered: ${offered.join(' | ') || 'nothing'}): ${err.message}`);
