@@ -38,5 +38,7 @@ describe('npm run package', function () {
     for (const needed of ['extension/dist/extension.js', 'extension/package.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
       assert.ok(listing.includes(needed), `${needed} is missing from the .vsix`);
     }
+    // The tests pin "today" through the api only: the product itself reads no test variable.
+    assert.ok(!readFileSync(join(root, 'dist', 'extension.js'), 'utf8').includes('MJ_TEST_'), 'the bundle reads an MJ_TEST_ variable');
   });
 });
