@@ -2,7 +2,8 @@
 export * from './types';
 export * from './dates';
 export { FIELDS_BY_TYPE, AGREEMENT_FIELDS, GOAL_FIELDS, SESSION_FIELDS, REVIEW_FIELDS, INLINE_GOAL_FIELDS, type FieldSpec, type FieldSpecs } from './fields';
-export { parseJournalFile, typeFromPath } from './parseFile';
+export { parseJournalFile } from './parseFile';
+export { AGREEMENT_FILE, GOAL_ID, JOURNAL_TYPES, isAgreementFile, isExcludedPath, relationshipLabel, typeFromPath } from './conventions';
 export { parseMarkdown, YamlLocator } from './frontmatter';
 export { JournalIndex, sortProblems, type IndexChange } from './journalIndex';
 export { assembleRelationship } from './relationshipRules';

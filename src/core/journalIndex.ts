@@ -1,3 +1,4 @@
+import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf } from './conventions';
 import { parseJournalFile, tooLargeFile } from './parseFile';
 import { assembleRelationship } from './relationshipRules';
 import { applySeverities, defaultSeverity } from './rules';
@@ -15,8 +16,6 @@ const MAX_DEPTH = 64;
 /** Folders listed per build at most: a file system that loops (symbolic links followed) cannot make a build endless. */
 const MAX_FOLDERS = 100_000;
 
-const isMarkdown = (path: string) => /\.md$/i.test(path);
-const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const folderId = (folder: string) => (folder === '' ? '.' : folder);
 
 /**
@@ -67,7 +66,7 @@ export class JournalIndex {
 
   /** Re-reads one file from disk after it was created or changed. */
   async refresh(path: string): Promise<IndexChange> {
-    if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
+    if (!isMarkdownPath(path) || this.excluded(path)) return { files: [], relationships: [] };
     const ticket = this.supersede(path);
     const file = await this.read(path);
     // Reads can finish out of order: only the latest look at a file may change the index.
@@ -129,7 +128,7 @@ export class JournalIndex {
 
   /** Takes a file's text from an editor buffer, unsaved changes included. */
   setText(path: string, text: string): IndexChange {
-    if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
+    if (!isMarkdownPath(path) || this.excluded(path)) return { files: [], relationships: [] };
     this.supersede(path);
     this.stamps.delete(path); // the buffer, not the disk, is what the index holds now
     return this.apply(path, parseJournalFile(path, text, this.options));
@@ -148,7 +147,7 @@ export class JournalIndex {
     for (const p of gone) {
       this.files.delete(p);
       this.strays.delete(p);
-      if (p.endsWith('agreement.md') && this.agreementFolders.delete(parentOf(p))) structural = true;
+      if (isAgreementFile(p) && this.agreementFolders.delete(parentOf(p))) structural = true;
     }
     if (structural) return this.regroup(gone);
     for (const p of gone) {
@@ -209,7 +208,7 @@ export class JournalIndex {
   }
 
   private excluded(path: string): boolean {
-    return path.split('/').some((part) => this.options.exclude.includes(part) || (part.startsWith('.') && part.length > 1));
+    return isExcludedPath(path, this.options.exclude);
   }
 
   private async listMarkdown(folder: string, depth: number, token: Cancellation | undefined, budget: { folders: number }): Promise<string[]> {
@@ -230,7 +229,7 @@ export class JournalIndex {
       const path = folder ? `${folder}/${name}` : name;
       if (this.excluded(path)) continue;
       if (kind === 'directory') folders.push(path);
-      else if (kind === 'file' && isMarkdown(name)) out.push(path);
+      else if (kind === 'file' && isMarkdownPath(name)) out.push(path);
     }
     for (const sub of folders.sort()) out.push(...(await this.listMarkdown(sub, depth + 1, token, budget)));
     return out;
@@ -269,12 +268,12 @@ export class JournalIndex {
 
   private store(file: JournalFile): void {
     this.files.set(file.path, file);
-    if (/(^|\/)agreement\.md$/.test(file.path)) this.agreementFolders.add(parentOf(file.path));
+    if (isAgreementFile(file.path)) this.agreementFolders.add(parentOf(file.path));
   }
 
   private apply(path: string, file: JournalFile): IndexChange {
     const before = this.relationshipIdOf(path);
-    const isNewAgreement = /(^|\/)agreement\.md$/.test(path) && !this.agreementFolders.has(parentOf(path));
+    const isNewAgreement = isAgreementFile(path) && !this.agreementFolders.has(parentOf(path));
     this.store(file);
     if (isNewAgreement) return this.regroup([path]);
     const after = this.relationshipIdOf(path);

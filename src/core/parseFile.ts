@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, readBody, type BodyFacts } from './body';
+import { isJournalType, JOURNAL_TYPES, typeFromPath } from './conventions';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
 import { parseBody, parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
@@ -19,20 +20,7 @@ import {
 } from './types';
 import { isRecord, Reporter, validateFields, type Raw, type ValidationContext } from './validate';
 
-const JOURNAL_TYPES: readonly JournalFileType[] = ['agreement', 'goal', 'session', 'review'];
-const FOLDER_TYPES: Record<string, JournalFileType> = { goals: 'goal', sessions: 'session', reviews: 'review' };
 const BINARY_PROBE = 8192;
-
-/** The type a file's place implies: `agreement.md`, or a file under `goals/`, `sessions/` or `reviews/`. */
-export function typeFromPath(path: string): JournalFileType | undefined {
-  const parts = path.split('/');
-  if (parts[parts.length - 1] === 'agreement.md') return 'agreement';
-  for (let i = parts.length - 2; i >= 0; i--) {
-    const name = parts[i] ?? '';
-    if (Object.hasOwn(FOLDER_TYPES, name)) return FOLDER_TYPES[name];
-  }
-  return undefined;
-}
 
 /** Decodes bytes as UTF-8 text, reporting binary content and invalid encodings; the BOM is dropped. */
 export function decode(path: string, bytes: Uint8Array, reporter: Reporter): string | undefined {
@@ -143,8 +131,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const declared = raw.type;
   let type: JournalFileType | undefined;
   let typeSource: JournalFile['typeSource'] = 'none';
-  if (typeof declared === 'string' && (JOURNAL_TYPES as readonly string[]).includes(declared)) {
-    type = declared as JournalFileType;
+  if (isJournalType(declared)) {
+    type = declared;
     typeSource = 'declared';
   } else if (declared !== undefined && declared !== null) {
     if (!brokenYaml) {

@@ -1,3 +1,4 @@
+import { agreementFileOf } from './conventions';
 import { toDayNumber } from './dates';
 import { defaultSeverity } from './rules';
 import { frontMatterReferences, mayReferToUnknownGoal } from './parseFile';
@@ -24,7 +25,7 @@ const byDate = <T extends { date: string; source: { file: string } }>(a: T, b: T
  */
 export function assembleRelationship(id: string, folder: string, files: JournalFile[]): RelationshipResult {
   const problems: Problem[] = [];
-  const agreementFile = folder ? `${folder}/agreement.md` : 'agreement.md';
+  const agreementFile = agreementFileOf(folder);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const primary = sorted.find((f) => f.path === agreementFile && f.type === 'agreement');
   const agreement = primary?.agreement;

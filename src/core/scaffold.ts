@@ -1,3 +1,4 @@
+import { AGREEMENT_FILE } from './conventions';
 import { cadenceDays, isRealDate } from './dates';
 
 /** What a new relationship is set up with; the names are the only thing nobody can guess. */
@@ -135,7 +136,7 @@ export function scaffoldRelationship(options: ScaffoldOptions): ScaffoldFile[] {
     '',
   ].join('\n');
   return [
-    { path: 'agreement.md', content: agreement },
+    { path: AGREEMENT_FILE, content: agreement },
     { path: 'goals/.gitkeep', content: '' },
     { path: 'sessions/.gitkeep', content: '' },
   ];
