@@ -105,9 +105,10 @@ export function oneLine(text: string): string {
 
 /**
  * How a relationship is named to people: "Priya Raman ↔ Sam Okafor" (a `?` for a side without
- * names), or its folder when the agreement names nobody (`(journal root)` for the root).
+ * names), or its id (its folder) when the agreement names nobody; `(journal root)` for the root.
+ * The tree, the status bar, quick picks, messages and the review panel all show this one label.
  */
-export function relationshipLabel(mentors: readonly string[], mentees: readonly string[], folder: string): string {
-  if (mentors.length === 0 && mentees.length === 0) return folder || '(journal root)';
+export function relationshipLabel(mentors: readonly string[], mentees: readonly string[], id: string): string {
+  if (mentors.length === 0 && mentees.length === 0) return id === '.' || id === '' ? '(journal root)' : id;
   return `${mentors.join(', ') || '?'} ↔ ${mentees.join(', ') || '?'}`;
 }

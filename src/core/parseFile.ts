@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, readBody, type BodyFacts } from './body';
-import { isJournalType, JOURNAL_TYPES, typeFromPath } from './conventions';
+import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
 import { parseBody, parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
@@ -317,12 +317,12 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
   if (raw.id === undefined) {
     const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
     idRange = ctx.locator.head;
-    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) id = name;
+    if (GOAL_ID.test(name)) id = name;
     else if (!ctx.quiet) {
       ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file or add \`id:\`.`, {
         kind: 'missing-key',
         key: 'id',
-        placeholder: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'goal-id',
+        placeholder: slug(name) || 'goal-id',
       });
     }
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { applySeverities, assembleRelationship, nearest, type JournalFile, type Problem } from '../core';
-import { addMissingKey, addType, GOAL_ID, replaceToken, setFrontMatterValue, titleFromId, type EditResult } from '../core/edits';
+import { GOAL_ID, titleFromId } from '../core/conventions';
+import { addMissingKey, addType, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
 import { toVsRange } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { Feature } from './feature';

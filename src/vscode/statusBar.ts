@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { relationshipLabel } from '../core';
 import type { Feature } from './feature';
 import type { JournalService } from './journalService';
 import { isClosed, nextSessionLabel, stageLabel, type RelationshipNode } from './tree/items';
@@ -41,7 +42,7 @@ export class RelationshipStatus implements vscode.Disposable {
     const { report } = entry;
     const next = isClosed(report) ? 'closed' : nextSessionLabel(report);
     this.item.text = `$(mortar-board) ${stageLabel(report)}${next ? ` · ${next}` : ''}`;
-    const pair = `${report.mentors.join(', ')} ↔ ${report.mentees.join(', ')}`;
+    const pair = relationshipLabel(report.mentors, report.mentees, report.id);
     this.item.tooltip = `${pair}\nStage: ${stageLabel(report)}${next ? `\n${next}` : ''}\nClick to review goals`;
     this.item.backgroundColor = report.cadence.overdue && !isClosed(report) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // The same argument the view's context menu passes, so Review goals needs to handle one shape.

@@ -3,7 +3,7 @@ import { STAGES, type Stage } from '../../core';
 import { nextStage, readFrontMatterValue, setStage, type EditResult } from '../../core/edits';
 import { applyEngineEdit, notify, requireTrust } from '../editing';
 import type { FeatureContext } from '../feature';
-import { asArgs, fileOf, relationshipLabel, resolveRelationship } from './targets';
+import { asArgs, fileOf, labelOf, resolveRelationship } from './targets';
 
 export const ADVANCE_STAGE = 'mentoringJournal.advanceStage';
 const ACTION = 'Advance stage';
@@ -24,7 +24,7 @@ export async function advanceStage(ctx: FeatureContext, arg?: unknown): Promise<
   if (!requireTrust(ctx, ACTION)) return undefined;
   const target = await resolveRelationship(ctx, arg, ACTION);
   if (!target) return undefined;
-  const label = relationshipLabel(target.relationship);
+  const label = labelOf(target.relationship);
   const wanted = asArgs<{ stage: string }>(arg).stage;
   if (wanted !== undefined && !asStage(wanted)) {
     void notify(ctx, 'error', `${ACTION}: \`${wanted}\` is not a stage; the stages are ${STAGES.join(', ')}.`);

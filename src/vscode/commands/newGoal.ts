@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isRealDate } from '../../core';
-import { GOAL_ID, goalIdFromTitle, renderGoalFile, uniqueFileName } from '../../core/edits';
+import { GOAL_ID, goalIdFromTitle } from '../../core/conventions';
+import { renderGoalFile, uniqueFileName } from '../../core/templates';
 import { createFiles, namesIn, notify, requireTrust } from '../editing';
 import type { FeatureContext } from '../feature';
 import { asArgs, folderOf, resolveRelationship, type Target } from './targets';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { cadenceDays } from '../../core';
-import { uniqueFileName } from '../../core/edits';
+import { uniqueFileName } from '../../core/templates';
 import { addMonths, scaffoldProblem, scaffoldRelationship, suggestFolderName, type ScaffoldOptions } from '../../core/scaffold';
 import { createFiles, namesIn, notify, requireTrust } from '../editing';
 import type { FeatureContext } from '../feature';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isRealDate } from '../../core';
-import { renderSessionFile, uniqueFileName } from '../../core/edits';
+import { renderSessionFile, uniqueFileName } from '../../core/templates';
 import { inferStage } from '../../core/model';
 import { createFiles, namesIn, notify, requireTrust } from '../editing';
 import type { FeatureContext } from '../feature';

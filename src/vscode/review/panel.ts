@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { uniqueFileName } from '../../core/edits';
+import { uniqueFileName } from '../../core/templates';
 import { analyzeRelationship, renderReviewFile } from '../../core/model';
-import { folderOf, relationshipLabel, resolveRelationship, type Target } from '../commands/targets';
+import { folderOf, labelOf, resolveRelationship, type Target } from '../commands/targets';
 import { createFiles, editingApi, isTrusted, namesIn, notify, requireTrust } from '../editing';
 import type { Feature, FeatureContext } from '../feature';
 import type { JournalChange } from '../journalService';
@@ -54,7 +54,7 @@ export class ReviewPanels implements vscode.Disposable {
       entry.target = target;
       entry.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Review: ${relationshipLabel(target.relationship)}`, vscode.ViewColumn.Active, {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Review: ${labelOf(target.relationship)}`, vscode.ViewColumn.Active, {
         enableScripts: true,
         enableCommandUris: false,
         // The page loads nothing; if it ever does, only from the extension's media folder.
@@ -82,7 +82,7 @@ export class ReviewPanels implements vscode.Disposable {
     const report = analyzeRelationship(relationship, today, root.options);
     const nonce = randomBytes(16).toString('base64');
     const trusted = isTrusted(this.ctx);
-    entry.panel.title = `Review: ${relationshipLabel(relationship)}`;
+    entry.panel.title = `Review: ${labelOf(relationship)}`;
     entry.panel.webview.html = renderReviewPage(report, { nonce, cspSource: entry.panel.webview.cspSource, canSave: trusted, saveName: `${today}.md` });
   }
 
