@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
 import { cadenceDays, isDateShaped, isRealDate } from './dates';
+import type { RuleCode } from './rules';
 import {
   CLOSURE_OUTCOMES,
   FORMALITIES,
@@ -33,7 +34,7 @@ export interface FieldSpec {
 export type FieldSpecs = Record<string, FieldSpec>;
 
 /** Marks an issue with the rule code it should be reported under. */
-const rule = (code: string, message: string) => ({ message, params: { rule: code } });
+const rule = (code: RuleCode, message: string) => ({ message, params: { rule: code } });
 
 export const dateSchema = z
   .string()

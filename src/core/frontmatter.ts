@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Node as YamlNode, type Pair } from 'yaml';
-import { defaultSeverity } from './rules';
+import { problem, type RuleCode } from './rules';
 import { parseSimpleYaml } from './simpleYaml';
 import { LineIndex } from './text';
 import type { Problem, Range } from './types';
@@ -61,7 +61,7 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
   // The body is parsed only when asked for (sessions and reviews read it; agreements and goals do not).
   const body = () => (root ??= parseBody(text));
   const first = frontMatterSpan(text, lines);
-  const report = (range: Range, code: string, message: string) => problems.push({ file, range, severity: defaultSeverity(code), code, message });
+  const report = (range: Range, code: RuleCode, message: string) => problems.push(problem(file, range, code, message));
 
   if (first?.type === 'yaml') {
     const endOffset = first.end;

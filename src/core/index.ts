@@ -7,7 +7,7 @@ export { AGREEMENT_FILE, GOAL_ID, JOURNAL_TYPES, isAgreementFile, isExcludedPath
 export { parseMarkdown, YamlLocator } from './frontmatter';
 export { JournalIndex, sortProblems, type IndexChange } from './journalIndex';
 export { assembleRelationship } from './relationshipRules';
-export { RULES, defaultSeverity, applySeverities, ruleAnchor, type RuleCode, type RuleInfo } from './rules';
+export { RULES, defaultSeverity, isRuleCode, problem, applySeverities, ruleAnchor, type RuleCode, type RuleInfo } from './rules';
 export { MemoryFileSystem } from './memoryFileSystem';
 export { LineIndex } from './text';
 export { nearest, editDistance } from './suggest';

@@ -1,7 +1,7 @@
 import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf } from './conventions';
 import { parseJournalFile, tooLargeFile } from './parseFile';
 import { assembleRelationship } from './relationshipRules';
-import { applySeverities, defaultSeverity } from './rules';
+import { applySeverities, problem } from './rules';
 import { FILE_START } from './text';
 import { DEFAULT_OPTIONS, type Cancellation, type EngineOptions, type FileSystem, type JournalFile, type Problem, type Relationship } from './types';
 
@@ -261,7 +261,7 @@ export class JournalIndex {
         hasFrontMatter: false,
         headRange: FILE_START,
         goals: [],
-        problems: [{ file: path, range: FILE_START, severity: defaultSeverity('file/unreadable'), code: 'file/unreadable', message: `This file could not be read: ${message}` }],
+        problems: [problem(path, FILE_START, 'file/unreadable', `This file could not be read: ${message}`)],
       };
     }
   }
@@ -331,13 +331,7 @@ export class JournalIndex {
     this.strays.delete(path);
     if (!file?.type || this.relationshipIdOf(path) !== undefined) return;
     const what = file.type === 'agreement' ? 'An agreement must be named agreement.md' : `This ${file.type} file is not inside a relationship`;
-    this.strays.set(path, {
-      file: path,
-      range: file.headRange,
-      severity: defaultSeverity('file/outside-relationship'),
-      code: 'file/outside-relationship',
-      message: `${what}: a relationship is a folder with an agreement.md, and its journal files live below it.`,
-    });
+    this.strays.set(path, problem(path, file.headRange, 'file/outside-relationship', `${what}: a relationship is a folder with an agreement.md, and its journal files live below it.`));
   }
 }
 

@@ -4,6 +4,7 @@ import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './con
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
 import { parseBody, parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
+import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
   DEFAULT_OPTIONS,
@@ -206,7 +207,7 @@ function wholeRange(ctx: ValidationContext): Range {
 function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
   const data = validateFields(raw, AGREEMENT_FIELDS, [], ctx);
   const { reporter, locator } = ctx;
-  const report = (range: Range, code: string, message: string, key?: string) => {
+  const report = (range: Range, code: RuleCode, message: string, key?: string) => {
     if (ctx.quiet) return;
     reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key]?.placeholder ?? '' } : undefined);
   };

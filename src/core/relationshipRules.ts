@@ -1,18 +1,14 @@
 import { agreementFileOf } from './conventions';
 import { toDayNumber } from './dates';
-import { defaultSeverity } from './rules';
+import { problem } from './rules';
 import { frontMatterReferences, mayReferToUnknownGoal } from './parseFile';
 import { nearest } from './suggest';
-import type { Goal, JournalFile, Problem, ProblemData, Range, Relationship } from './types';
+import type { Goal, JournalFile, Problem, Relationship } from './types';
 
 /** The relationship a folder forms and the problems that only show across its files. */
 export interface RelationshipResult {
   relationship: Relationship;
   problems: Problem[];
-}
-
-function problem(file: string, range: Range, code: string, message: string, data?: ProblemData): Problem {
-  return { file, range, severity: defaultSeverity(code), code, message, ...(data ? { data } : {}) };
 }
 
 const byDate = <T extends { date: string; source: { file: string } }>(a: T, b: T) =>
