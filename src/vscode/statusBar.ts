@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { relationshipLabel } from '../core';
+import { reviewGoals } from './commands/reviewGoals';
 import type { Feature } from './feature';
 import type { JournalService } from './journalService';
 import { isClosed, nextSessionLabel, stageLabel, type RelationshipNode } from './tree/items';
@@ -47,7 +48,7 @@ export class RelationshipStatus implements vscode.Disposable {
     this.item.backgroundColor = report.cadence.overdue && !isClosed(report) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // The same argument the view's context menu passes, so Review goals needs to handle one shape.
     const node: RelationshipNode = { kind: 'relationship', id: ReportCache.key(entry.root, entry.relationship.id), parent: undefined, entry };
-    this.item.command = { command: 'mentoringJournal.reviewGoals', title: 'Review goals', arguments: [node] };
+    this.item.command = { command: reviewGoals.id, title: reviewGoals.action, arguments: [node] };
     this.item.show();
     return (this.shown = true);
   }
