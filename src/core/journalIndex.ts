@@ -1,3 +1,4 @@
+import { BodyPieceCache } from './bodyPieces';
 import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf } from './conventions';
 import { parseJournalFile, tooLargeFile } from './parseFile';
 import { assembleRelationship } from './relationshipRules';
@@ -36,6 +37,8 @@ export class JournalIndex {
   /** The latest read of each file; an older read that finishes later is dropped. */
   private readonly tickets = new Map<string, number>();
   private readonly options: EngineOptions;
+  /** Trees of body pieces parsed lately, reused when a file is parsed again after an edit (bodyPieces.ts). */
+  readonly pieces = new BodyPieceCache();
 
   constructor(
     private readonly fs: FileSystem,
@@ -131,7 +134,7 @@ export class JournalIndex {
     if (!isMarkdownPath(path) || this.excluded(path)) return { files: [], relationships: [] };
     this.supersede(path);
     this.stamps.delete(path); // the buffer, not the disk, is what the index holds now
-    return this.apply(path, parseJournalFile(path, text, this.options));
+    return this.apply(path, parseJournalFile(path, text, this.options, this.pieces));
   }
 
   /** Forgets a deleted file, or every file under a deleted folder. */
@@ -251,7 +254,7 @@ export class JournalIndex {
           return undefined;
         });
       if (typeof size === 'number' && size > this.options.maxFileBytes) return tooLargeFile(path, size, this.options);
-      return parseJournalFile(path, await this.fs.readFile(path), this.options);
+      return parseJournalFile(path, await this.fs.readFile(path), this.options, this.pieces);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       const message = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,9 @@ import { goalIdCandidates, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
-import { parseBody, parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
+import { parseBody, type BodyPieceCache } from './bodyPieces';
+import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
+import { YamlLocator } from './yamlLocator';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
@@ -54,7 +56,7 @@ function fromEditor(content: string, reporter: Reporter): string | undefined {
  * Reads one journal file: what it is, its typed content, and every problem that can be
  * found in the file alone. Never throws, whatever the input.
  */
-export function parseJournalFile(path: string, content: Uint8Array | string, options: EngineOptions = DEFAULT_OPTIONS): JournalFile {
+export function parseJournalFile(path: string, content: Uint8Array | string, options: EngineOptions = DEFAULT_OPTIONS, pieces?: BodyPieceCache): JournalFile {
   const reporter = new Reporter(path);
   const empty: JournalFile = { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems };
   const implied = typeFromPath(path);
@@ -63,7 +65,7 @@ export function parseJournalFile(path: string, content: Uint8Array | string, opt
     if (bytes > options.maxFileBytes) return tooLargeFile(path, bytes, options);
     const text = typeof content === 'string' ? fromEditor(content, reporter) : decode(path, content, reporter);
     if (text === undefined) return { ...empty, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
-    const parsed = parseMarkdown(path, text);
+    const parsed = parseMarkdown(path, text, pieces ? { pieces } : {});
     return readParsed(path, parsed, implied, reporter, options);
   } catch (error) {
     // A defect of ours must not take the editor down: report it on the file instead.
@@ -377,9 +379,9 @@ export function mayReferToUnknownGoal(item: Session | Review, known: { has(id: s
  * goals (docs/performance.md). The closure keeps the text, not the front matter's Document.
  */
 function lazyBody(file: string, parsed: ParsedMarkdown): () => BodyFacts {
-  const { text, lines } = parsed;
+  const { text, lines, pieces } = parsed;
   let facts: BodyFacts | undefined;
-  return () => (facts ??= readBody(file, parseBody(text), lines));
+  return () => (facts ??= readBody(file, parseBody(text, undefined, pieces), lines));
 }
 
 // Sessions and reviews read their body facts through getters, written in the object literals

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { FieldSpecs } from './fields';
-import type { YamlLocator, YamlPath } from './frontmatter';
+import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
 import { nearest } from './suggest';
 import type { Problem, ProblemData, Range } from './types';
