@@ -19,10 +19,7 @@ const ACTION = 'Advance stage';
  * both signatures is allowed, with a warning: the diagnostics report it too.
  */
 export const advanceStage: RelationshipCommand = {
-  id: 'mentoringJournal.advanceStage',
-  action: ACTION,
-  writes: true,
-  target: 'relationship',
+  id: 'mentoringJournal.advanceStage', action: ACTION, writes: true, target: 'relationship',
   async run(ctx, target, arg) {
     const label = labelOf(target.relationship);
     const wanted = asArgs<{ stage: string }>(arg).stage;

@@ -11,10 +11,7 @@ const ACTION = 'Mark goal achieved';
  * of the Mentoring view, or `{ relationship, goal }`. Resolves with the URI of the edited file.
  */
 export const markGoalAchieved: RelationshipCommand = {
-  id: 'mentoringJournal.markGoalAchieved',
-  action: ACTION,
-  writes: true,
-  target: 'relationship',
+  id: 'mentoringJournal.markGoalAchieved', action: ACTION, writes: true, target: 'relationship',
   async run(ctx, target, arg) {
     const goal = await resolveGoal(ctx, target, arg, ACTION, (g) => g.status !== 'achieved' && g.status !== 'dropped');
     if (!goal) return undefined;

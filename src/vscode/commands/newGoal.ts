@@ -32,10 +32,7 @@ const ACTION = 'New goal';
  * criteria unless they are given as `{ relationship, title, id, due, success }`.
  */
 export const newGoal: RelationshipCommand = {
-  id: 'mentoringJournal.newGoal',
-  action: ACTION,
-  writes: true,
-  target: 'relationship',
+  id: 'mentoringJournal.newGoal', action: ACTION, writes: true, target: 'relationship',
   async run(ctx, target, arg) {
     const args = asArgs<NewGoalArgs>(arg);
     const given = args.title !== undefined || args.id !== undefined;

@@ -58,9 +58,7 @@ async function options(ctx: FeatureContext, args: NewRelationshipArgs): Promise<
  * Resolves with the agreement's URI.
  */
 export const newRelationship: PlainCommand = {
-  id: 'mentoringJournal.newRelationship',
-  action: ACTION,
-  writes: true,
+  id: 'mentoringJournal.newRelationship', action: ACTION, writes: true,
   async run(ctx, arg) {
     const args = asArgs<NewRelationshipArgs>(arg);
     const root = await pickRoot(ctx);

@@ -15,10 +15,7 @@ const ACTION = 'New session';
  * resolves with its URI. Argument: a relationship node, or `{ relationship, date }`.
  */
 export const newSession: RelationshipCommand = {
-  id: 'mentoringJournal.newSession',
-  action: ACTION,
-  writes: true,
-  target: 'relationship',
+  id: 'mentoringJournal.newSession', action: ACTION, writes: true, target: 'relationship',
   async run(ctx, target, arg) {
     const date = asArgs<{ date: string }>(arg).date ?? ctx.service.today();
     if (!isRealDate(date)) {

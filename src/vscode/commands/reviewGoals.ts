@@ -6,10 +6,7 @@ import type { RelationshipCommand } from './registry';
  * Resolves with the relationship's id.
  */
 export const reviewGoals: RelationshipCommand = {
-  id: 'mentoringJournal.reviewGoals',
-  action: 'Review goals',
-  writes: false,
-  target: 'relationship',
+  id: 'mentoringJournal.reviewGoals', action: 'Review goals', writes: false, target: 'relationship',
   run(ctx, target) {
     ctx.api.reviewPanel?.show(target);
     return target.relationship.id;

@@ -19,10 +19,7 @@ const ACTION = 'Set goal progress';
  * Argument: a goal node, or `{ relationship, goal, progress }`; otherwise it asks.
  */
 export const setGoalProgress: RelationshipCommand = {
-  id: 'mentoringJournal.setGoalProgress',
-  action: ACTION,
-  writes: true,
-  target: 'relationship',
+  id: 'mentoringJournal.setGoalProgress', action: ACTION, writes: true, target: 'relationship',
   async run(ctx, target, arg) {
     const goal = await resolveGoal(ctx, target, arg, ACTION);
     if (!goal) return undefined;

@@ -10,30 +10,22 @@ import type { PlainCommand } from './registry';
  */
 
 export const refresh: PlainCommand = {
-  id: 'mentoringJournal.refresh',
-  action: 'Refresh',
-  writes: false,
+  id: 'mentoringJournal.refresh', action: 'Refresh', writes: false,
   run: (ctx) => ctx.service.rebuild(),
 };
 
 export const hideClosed: PlainCommand = {
-  id: 'mentoringJournal.hideClosed',
-  action: 'Hide closed',
-  writes: false,
+  id: 'mentoringJournal.hideClosed', action: 'Hide closed', writes: false,
   run: (ctx) => setHideClosed(ctx, true),
 };
 
 export const showClosed: PlainCommand = {
-  id: 'mentoringJournal.showClosed',
-  action: 'Show closed',
-  writes: false,
+  id: 'mentoringJournal.showClosed', action: 'Show closed', writes: false,
   run: (ctx) => setHideClosed(ctx, false),
 };
 
 export const revealActiveFile: PlainCommand = {
-  id: 'mentoringJournal.revealActiveFile',
-  action: 'Reveal active file',
-  writes: false,
+  id: 'mentoringJournal.revealActiveFile', action: 'Reveal active file', writes: false,
   async run(ctx, uri) {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     const tree = ctx.api.tree;
@@ -44,9 +36,7 @@ export const revealActiveFile: PlainCommand = {
 };
 
 export const openFormatDocs: PlainCommand = {
-  id: 'mentoringJournal.openFormatDocs',
-  action: 'Open format documentation',
-  writes: false,
+  id: 'mentoringJournal.openFormatDocs', action: 'Open format documentation', writes: false,
   async run(ctx: FeatureContext, name?: unknown) {
     const uri = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', typeof name === 'string' && /^[a-z-]+\.md$/.test(name) ? name : 'format.md');
     try {
@@ -62,9 +52,7 @@ export const openFormatDocs: PlainCommand = {
 
 /** Opens a file with the cursor at the start of `range` (a `vscode.Range`, or a 0-based line). */
 export const openItem: PlainCommand = {
-  id: OPEN_ITEM,
-  action: 'Open item',
-  writes: false,
+  id: OPEN_ITEM, action: 'Open item', writes: false,
   run(_ctx, target, range) {
     const uri = typeof target === 'string' ? vscode.Uri.parse(target) : (target as vscode.Uri);
     const start = typeof range === 'number' ? new vscode.Position(range, 0) : (range as vscode.Range | undefined)?.start ?? new vscode.Position(0, 0);
