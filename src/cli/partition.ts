@@ -1,3 +1,4 @@
+import { isAgreementFile, isExcludedName, isMarkdownPath } from '../core/conventions';
 import type { FileSystem } from '../core/types';
 
 /**
@@ -15,11 +16,6 @@ export interface Part {
 
 const join = (folder: string, name: string) => (folder ? `${folder}/${name}` : name);
 
-/** Whether the engine skips a folder or file of this name (its `exclude` option, and dot names). */
-export function excludedName(name: string, exclude: readonly string[]): boolean {
-  return exclude.includes(name) || (name.startsWith('.') && name.length > 1);
-}
-
 /**
  * Splits the journal under `fs` into parts. Walks only down to the first folder with an
  * agreement.md on each path. A folder that cannot be read holds nothing, as for the index.
@@ -34,12 +30,12 @@ export async function partition(fs: FileSystem, exclude: readonly string[], maxD
     } catch {
       return;
     }
-    if (entries.some(([name, kind]) => name === 'agreement.md' && kind === 'file')) {
+    if (entries.some(([name, kind]) => isAgreementFile(name) && kind === 'file')) {
       parts.push({ kind: 'tree', folder });
       return;
     }
-    if (entries.some(([name, kind]) => kind === 'file' && /\.md$/i.test(name) && !excludedName(name, exclude))) parts.push({ kind: 'files', folder });
-    const folders = entries.filter(([name, kind]) => kind === 'directory' && !excludedName(name, exclude)).map(([name]) => name);
+    if (entries.some(([name, kind]) => kind === 'file' && isMarkdownPath(name) && !isExcludedName(name, exclude))) parts.push({ kind: 'files', folder });
+    const folders = entries.filter(([name, kind]) => kind === 'directory' && !isExcludedName(name, exclude)).map(([name]) => name);
     for (const name of folders.sort()) await visit(join(folder, name), depth + 1);
   };
   await visit('', 0);

@@ -1,5 +1,6 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { AGREEMENT_FILE, isMarkdownPath } from '../core/conventions';
 
 /** An I/O failure on a path the user named (exit code 2). */
 export class PathError extends Error {}
@@ -19,7 +20,7 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
  */
 export function relationshipFolder(folder: string): string | undefined {
   for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'agreement.md'))) return dir;
+    if (existsSync(path.join(dir, AGREEMENT_FILE))) return dir;
     if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
   }
 }
@@ -49,11 +50,11 @@ export async function resolveTargets(paths: readonly string[], cwd: string): Pro
     }
     if (stat.isDirectory()) {
       const owner = relationshipFolder(path.dirname(absolute));
-      const holdsAgreement = existsSync(path.join(absolute, 'agreement.md'));
+      const holdsAgreement = existsSync(path.join(absolute, AGREEMENT_FILE));
       if (owner && !holdsAgreement) add(owner, toPosix(path.relative(owner, absolute)));
       else add(absolute, '');
     } else if (stat.isFile()) {
-      if (!/\.md$/i.test(absolute)) continue;
+      if (!isMarkdownPath(absolute)) continue;
       const folder = path.dirname(absolute);
       const root = relationshipFolder(folder) ?? folder;
       add(root, toPosix(path.relative(root, absolute)));

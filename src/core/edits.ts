@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { addDays } from './dates';
 import { parseMarkdown } from './frontmatter';
-import { STAGES, type GoalOwner, type JournalFileType, type Relationship, type Session, type Stage } from './types';
+import { yamlScalar } from './yamlWrite';
+import { STAGES, type JournalFileType, type Stage } from './types';
 
 /**
  * Minimal front-matter edits. Every edit replaces or inserts the few characters of one value
@@ -63,19 +63,6 @@ const keyOf = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.valu
 const findPair = (map: YAMLMap, key: string): Pair | undefined => map.items.find((p) => isPair(p) && keyOf(p) === key) as Pair | undefined;
 const describe = (path: readonly PathSegment[]) =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : typeof p === 'object' ? `[id=${p.id}]` : i === 0 ? p : `.${p}`)).join('');
-
-const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._'()-]*$/;
-const YAML_WORDS = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
-
-/** A YAML scalar for a value: plain when that reads back as the same string (also inside `[..]`), double-quoted otherwise. */
-export function yamlValue(value: Value, style?: Scalar.Type | string): string {
-  if (typeof value !== 'string') return String(value);
-  if (style === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
-  if (style === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
-  const numeric = /^[-+.\d]/.test(value) && !/^\d{4}-\d{2}-\d{2}$/.test(value);
-  const plain = PLAIN_SAFE.test(value) && !value.endsWith(' ') && !YAML_WORDS.test(value) && !numeric;
-  return plain ? value : JSON.stringify(value); // JSON strings are valid YAML double-quoted scalars
-}
 
 /** Where a key goes when it is missing: after the first of these siblings that exists, else at the end. */
 const INSERT_AFTER: Record<string, readonly string[]> = {
@@ -292,7 +279,7 @@ export function setFrontMatterValue(text: string, path: readonly PathSegment[], 
   const label = describe(path);
   const target = resolve(fm, path);
   if (typeof target === 'string') return fail(`${target} Nothing was changed.`);
-  const edits = plan(fm, target, (style) => yamlValue(value, style), label);
+  const edits = plan(fm, target, (style) => yamlScalar(value, style), label);
   if (typeof edits === 'string') return fail(`${edits} Nothing was changed.`);
   return checked(fm, edits, (after) => sameData(after, setIn(toData(fm.doc), target.path, value)));
 }
@@ -415,7 +402,7 @@ export function replaceToken(text: string, start: number, end: number, replaceme
       const node = (hit.role === 'key' ? hit.pair?.key : hit.role === 'value' ? hit.pair?.value : undefined) as YamlNode | undefined;
       const item = node ?? scalarInSeqAt(fm, start - fm.offset);
       if (isScalar(item) && fm.offset + item.range![1] === end) {
-        const edit = { start, end, text: yamlValue(replacement, typeof item.value === 'string' ? item.type : undefined) };
+        const edit = { start, end, text: yamlScalar(replacement, typeof item.value === 'string' ? item.type : undefined) };
         return checked(fm, [edit], (d) => d !== undefined);
       }
     }
@@ -452,181 +439,4 @@ export function addType(text: string, type: JournalFileType): EditResult {
     return { ok: true, edits, text: applyEdits(text, edits) };
   }
   return setFrontMatterValue(text, ['type'], type);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Templates for new files.
-
-/** A file name that is not taken: `base.md`, else `base-2.md`, `base-3.md`, ... */
-export function uniqueFileName(base: string, taken: (name: string) => boolean, extension = '.md'): string {
-  if (!taken(`${base}${extension}`)) return `${base}${extension}`;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}${extension}`)) return `${base}-${n}${extension}`;
-}
-
-/** A goal id from a title: `Lead the design RFC!` gives `lead-the-design-rfc`, at most 48 characters, cut at a word. */
-export function goalIdFromTitle(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let id = '';
-  for (const word of words) {
-    const next = id ? `${id}-${word}` : word;
-    if (next.length > 48 && id) break;
-    id = next.slice(0, 48);
-  }
-  return id || 'new-goal';
-}
-
-/** A readable title from an id: `review-others-designs` gives `Review others designs`. */
-export function titleFromId(id: string): string {
-  const words = id.split('-').filter(Boolean).join(' ');
-  return words ? words[0]!.toUpperCase() + words.slice(1) : id;
-}
-
-export const GOAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export interface GoalTemplate {
-  id: string;
-  title: string;
-  /** `YYYY-MM-DD`, today. */
-  created: string;
-  owner?: GoalOwner;
-  due?: string;
-  success?: string;
-}
-
-/** A new goal file: proposed, at 0 %, with the keys still to fill in shown as comments. */
-export function renderGoalFile(goal: GoalTemplate): string {
-  const lines = [
-    '---',
-    'type: goal',
-    `id: ${goal.id}`,
-    `title: ${yamlValue(oneLine(goal.title))}`,
-    `owner: ${goal.owner ?? 'mentee'}`,
-    'status: proposed',
-    'progress: 0',
-    `created: ${goal.created}`,
-    goal.due ? `due: ${goal.due}` : '# due: YYYY-MM-DD (when the goal should be met)',
-    goal.success ? `success: ${yamlValue(oneLine(goal.success))}` : '# success: how both of you will know, specifically, that this goal is met',
-    'skills: []',
-    '---',
-    '',
-    `# ${oneLine(goal.title)}`,
-    '',
-    '## Why this goal',
-    '',
-    '<!-- What it changes for the mentee, and why now. -->',
-    '',
-    '## Milestones',
-    '',
-    '<!-- The steps on the way, each one you can check off in a session. -->',
-    '',
-  ];
-  return lines.join('\n');
-}
-
-/** Open-ended prompts for each stage, to pick from at the start of a session. */
-export const STAGE_QUESTIONS: Record<Stage, readonly string[]> = {
-  creating: [
-    'What made you look for a mentor now, and what should be different a year from today?',
-    'How do you like to get feedback: written or spoken, straight away or after a while?',
-    'What stays between the two of us, and what may either of us share?',
-    'Which goal matters most to you, and how will we both recognise that it is met?',
-    'When one of us has to move a session, how do we want to handle it?',
-  ],
-  building: [
-    'What did you try since we last met, and what came of it?',
-    'Where did you get stuck, and what did you do next?',
-    'How would you go about it if you started again tomorrow?',
-    'Which goal needs a sharper definition now that you know more?',
-    'What would help you most from me before our next session?',
-  ],
-  mastery: [
-    'What did you decide on your own lately, and how did it turn out?',
-    'How would you explain this to someone a step behind you?',
-    'Where do you still want a sounding board, and where no longer?',
-    'What tells us a goal is really done, rather than just quiet?',
-    'Which part of our sessions would you now like to lead?',
-  ],
-  'moving-on': [
-    'What are you proudest of from our time together?',
-    'How do you want to keep learning once our formal sessions end?',
-    'What should our contact look like afterwards: informal, now and then, or not at all?',
-    'Which new goals grow out of what you can do now?',
-    'What do we want to write down as our reflection on this partnership?',
-  ],
-};
-
-export interface SessionTemplate {
-  relationship: Relationship;
-  /** `YYYY-MM-DD` of the new session. */
-  date: string;
-  /** The stage to pick questions for; default the agreement's. */
-  stage?: Stage;
-}
-
-/** The latest held session on or before `date`: where open action items are carried over from. */
-export function previousSession(relationship: Relationship, date: string): Session | undefined {
-  const before = relationship.sessions.filter((s) => s.date <= date && s.status === 'held');
-  return before[before.length - 1];
-}
-
-/** Latest progress of a goal: from the sessions that recorded it, else the goal's own. */
-function latestProgress(relationship: Relationship, goalId: string): number | undefined {
-  for (let i = relationship.sessions.length - 1; i >= 0; i--) {
-    const value = relationship.sessions[i]!.progress[goalId];
-    if (value !== undefined) return value;
-  }
-  return relationship.goals.find((g) => g.id === goalId)?.progress;
-}
-
-/**
- * Today's session file: attendees from the agreement, the active goals listed (their last
- * progress as a comment to update), open action items of the previous session carried over,
- * open-ended questions suited to the stage, and the next date from the cadence.
- */
-export function renderSessionFile({ relationship, date, stage }: SessionTemplate): string {
-  const agreement = relationship.agreement;
-  const people = [...(agreement?.mentors ?? []), ...(agreement?.mentees ?? [])].map((p) => p.name);
-  const active = relationship.goals.filter((g) => g.status === 'active');
-  const currentStage = stage ?? agreement?.stage ?? 'creating';
-  const previous = previousSession(relationship, date);
-  const carried = previous?.actions.filter((a) => !a.done) ?? [];
-  const front = ['---', 'type: session', `date: ${date}`];
-  if (people.length) front.push(`attendees: [${people.map((p) => yamlValue(oneLine(p))).join(', ')}]`);
-  if (active.length) {
-    front.push(`goals: [${active.map((g) => g.id).join(', ')}]`);
-    front.push('# Progress of each goal as of this session, 0-100 (the last recorded values):');
-    front.push('# progress:');
-    for (const g of active) front.push(`#   ${g.id}: ${latestProgress(relationship, g.id) ?? 0}`);
-  }
-  if (agreement?.cadence?.days) front.push(`next: ${addDays(date, agreement.cadence.days)}`);
-  front.push('---');
-
-  const body = ['', `# Session of ${date}`, '', '## Goals', ''];
-  if (active.length === 0) body.push('No active goals yet: agreeing on them is a good use of this session.');
-  for (const g of active) {
-    const progress = latestProgress(relationship, g.id);
-    const facts = [progress !== undefined ? `${progress}%` : undefined, g.due ? `due ${g.due}` : undefined].filter(Boolean).join(', ');
-    body.push(`- [[${g.id}]] ${oneLine(g.title)}${facts ? ` (${facts})` : ''}`);
-  }
-  body.push('', '## Questions', '', `<!-- Open-ended questions for the ${currentStage} stage: keep the ones that fit, add your own. -->`, '');
-  for (const q of STAGE_QUESTIONS[currentStage]) body.push(`- ${q}`);
-  body.push('', '## Notes', '', '<!-- What you talked about, in your own words. -->', '');
-  body.push('## Summary', '', '<!-- What you agreed and decided, in a few points. -->', '', '## Actions', '');
-  if (carried.length) {
-    body.push(`Carried over from the session of ${previous!.date}:`, '');
-    for (const a of carried) body.push(`- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ? ` (due ${a.due})` : ''}`);
-    body.push('');
-  } else {
-    body.push('<!-- - [ ] @owner what to do (due YYYY-MM-DD) -->', '');
-  }
-  return [...front, ...body].join('\n');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

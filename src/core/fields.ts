@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
 import { cadenceDays, isDateShaped, isRealDate } from './dates';
+import type { RuleCode } from './rules';
 import {
   CLOSURE_OUTCOMES,
   FORMALITIES,
@@ -32,7 +34,7 @@ export interface FieldSpec {
 export type FieldSpecs = Record<string, FieldSpec>;
 
 /** Marks an issue with the rule code it should be reported under. */
-const rule = (code: string, message: string) => ({ message, params: { rule: code } });
+const rule = (code: RuleCode, message: string) => ({ message, params: { rule: code } });
 
 export const dateSchema = z
   .string()
@@ -43,7 +45,7 @@ const text = z.string().trim().min(1, 'must not be empty');
 const textList = z.array(text);
 const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: z.string().optional() })]);
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
-const goalId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case, like `write-design-doc`');
+const goalId = z.string().regex(GOAL_ID, GOAL_ID_RULE);
 
 const STAGE_ALIASES: Record<string, string> = { '1': 'creating', '2': 'building', '3': 'mastery', '4': 'moving-on' };
 /** `1`-`4` are accepted for the four stages. */
@@ -55,15 +57,13 @@ const cadence = z
 
 const partnerLists = z.strictObject({ mentor: textList.optional(), mentee: textList.optional() });
 
-const TYPE_VALUES = ['agreement', 'goal', 'session', 'review'] as const;
-
 const typeField = (type: JournalFileType): FieldSpec => ({
   schema: z.literal(type),
   required: true,
   description: 'What this journal file is: agreement, goal, session or review.',
   expects: `\`${type}\``,
   placeholder: type,
-  values: TYPE_VALUES,
+  values: JOURNAL_TYPES,
 });
 
 const enumField = (values: readonly string[], description: string, placeholder?: string): FieldSpec => ({

@@ -2,11 +2,14 @@
 export * from './types';
 export * from './dates';
 export { FIELDS_BY_TYPE, AGREEMENT_FIELDS, GOAL_FIELDS, SESSION_FIELDS, REVIEW_FIELDS, INLINE_GOAL_FIELDS, type FieldSpec, type FieldSpecs } from './fields';
-export { parseJournalFile, typeFromPath } from './parseFile';
-export { parseMarkdown, YamlLocator } from './frontmatter';
+export { parseJournalFile } from './parseFile';
+export { AGREEMENT_FILE, GOAL_ID, JOURNAL_TYPES, isAgreementFile, isExcludedPath, relationshipLabel, typeFromPath } from './conventions';
+export { parseMarkdown } from './frontmatter';
+export { YamlLocator } from './yamlLocator';
+export { BodyPieceCache } from './bodyPieces';
 export { JournalIndex, sortProblems, type IndexChange } from './journalIndex';
 export { assembleRelationship } from './relationshipRules';
-export { RULES, defaultSeverity, applySeverities, ruleAnchor, type RuleCode, type RuleInfo } from './rules';
+export { RULES, defaultSeverity, isRuleCode, problem, applySeverities, ruleAnchor, type RuleCode, type RuleInfo } from './rules';
 export { MemoryFileSystem } from './memoryFileSystem';
 export { LineIndex } from './text';
 export { nearest, editDistance } from './suggest';

@@ -1,6 +1,8 @@
+import { BodyPieceCache } from './bodyPieces';
+import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf } from './conventions';
 import { parseJournalFile, tooLargeFile } from './parseFile';
 import { assembleRelationship } from './relationshipRules';
-import { applySeverities, defaultSeverity } from './rules';
+import { applySeverities, problem } from './rules';
 import { FILE_START } from './text';
 import { DEFAULT_OPTIONS, type Cancellation, type EngineOptions, type FileSystem, type JournalFile, type Problem, type Relationship } from './types';
 
@@ -15,8 +17,6 @@ const MAX_DEPTH = 64;
 /** Folders listed per build at most: a file system that loops (symbolic links followed) cannot make a build endless. */
 const MAX_FOLDERS = 100_000;
 
-const isMarkdown = (path: string) => /\.md$/i.test(path);
-const parentOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
 const folderId = (folder: string) => (folder === '' ? '.' : folder);
 
 /**
@@ -37,6 +37,8 @@ export class JournalIndex {
   /** The latest read of each file; an older read that finishes later is dropped. */
   private readonly tickets = new Map<string, number>();
   private readonly options: EngineOptions;
+  /** Trees of body pieces parsed lately, reused when a file is parsed again after an edit (bodyPieces.ts). */
+  readonly pieces = new BodyPieceCache();
 
   constructor(
     private readonly fs: FileSystem,
@@ -67,7 +69,7 @@ export class JournalIndex {
 
   /** Re-reads one file from disk after it was created or changed. */
   async refresh(path: string): Promise<IndexChange> {
-    if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
+    if (!isMarkdownPath(path) || this.excluded(path)) return { files: [], relationships: [] };
     const ticket = this.supersede(path);
     const file = await this.read(path);
     // Reads can finish out of order: only the latest look at a file may change the index.
@@ -129,10 +131,10 @@ export class JournalIndex {
 
   /** Takes a file's text from an editor buffer, unsaved changes included. */
   setText(path: string, text: string): IndexChange {
-    if (!isMarkdown(path) || this.excluded(path)) return { files: [], relationships: [] };
+    if (!isMarkdownPath(path) || this.excluded(path)) return { files: [], relationships: [] };
     this.supersede(path);
     this.stamps.delete(path); // the buffer, not the disk, is what the index holds now
-    return this.apply(path, parseJournalFile(path, text, this.options));
+    return this.apply(path, parseJournalFile(path, text, this.options, this.pieces));
   }
 
   /** Forgets a deleted file, or every file under a deleted folder. */
@@ -148,7 +150,7 @@ export class JournalIndex {
     for (const p of gone) {
       this.files.delete(p);
       this.strays.delete(p);
-      if (p.endsWith('agreement.md') && this.agreementFolders.delete(parentOf(p))) structural = true;
+      if (isAgreementFile(p) && this.agreementFolders.delete(parentOf(p))) structural = true;
     }
     if (structural) return this.regroup(gone);
     for (const p of gone) {
@@ -209,7 +211,7 @@ export class JournalIndex {
   }
 
   private excluded(path: string): boolean {
-    return path.split('/').some((part) => this.options.exclude.includes(part) || (part.startsWith('.') && part.length > 1));
+    return isExcludedPath(path, this.options.exclude);
   }
 
   private async listMarkdown(folder: string, depth: number, token: Cancellation | undefined, budget: { folders: number }): Promise<string[]> {
@@ -230,7 +232,7 @@ export class JournalIndex {
       const path = folder ? `${folder}/${name}` : name;
       if (this.excluded(path)) continue;
       if (kind === 'directory') folders.push(path);
-      else if (kind === 'file' && isMarkdown(name)) out.push(path);
+      else if (kind === 'file' && isMarkdownPath(name)) out.push(path);
     }
     for (const sub of folders.sort()) out.push(...(await this.listMarkdown(sub, depth + 1, token, budget)));
     return out;
@@ -252,7 +254,7 @@ export class JournalIndex {
           return undefined;
         });
       if (typeof size === 'number' && size > this.options.maxFileBytes) return tooLargeFile(path, size, this.options);
-      return parseJournalFile(path, await this.fs.readFile(path), this.options);
+      return parseJournalFile(path, await this.fs.readFile(path), this.options, this.pieces);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       const message = error instanceof Error ? error.message : String(error);
@@ -262,19 +264,19 @@ export class JournalIndex {
         hasFrontMatter: false,
         headRange: FILE_START,
         goals: [],
-        problems: [{ file: path, range: FILE_START, severity: defaultSeverity('file/unreadable'), code: 'file/unreadable', message: `This file could not be read: ${message}` }],
+        problems: [problem(path, FILE_START, 'file/unreadable', `This file could not be read: ${message}`)],
       };
     }
   }
 
   private store(file: JournalFile): void {
     this.files.set(file.path, file);
-    if (/(^|\/)agreement\.md$/.test(file.path)) this.agreementFolders.add(parentOf(file.path));
+    if (isAgreementFile(file.path)) this.agreementFolders.add(parentOf(file.path));
   }
 
   private apply(path: string, file: JournalFile): IndexChange {
     const before = this.relationshipIdOf(path);
-    const isNewAgreement = /(^|\/)agreement\.md$/.test(path) && !this.agreementFolders.has(parentOf(path));
+    const isNewAgreement = isAgreementFile(path) && !this.agreementFolders.has(parentOf(path));
     this.store(file);
     if (isNewAgreement) return this.regroup([path]);
     const after = this.relationshipIdOf(path);
@@ -332,13 +334,7 @@ export class JournalIndex {
     this.strays.delete(path);
     if (!file?.type || this.relationshipIdOf(path) !== undefined) return;
     const what = file.type === 'agreement' ? 'An agreement must be named agreement.md' : `This ${file.type} file is not inside a relationship`;
-    this.strays.set(path, {
-      file: path,
-      range: file.headRange,
-      severity: defaultSeverity('file/outside-relationship'),
-      code: 'file/outside-relationship',
-      message: `${what}: a relationship is a folder with an agreement.md, and its journal files live below it.`,
-    });
+    this.strays.set(path, problem(path, file.headRange, 'file/outside-relationship', `${what}: a relationship is a folder with an agreement.md, and its journal files live below it.`));
   }
 }
 

@@ -1,8 +1,12 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, readBody, type BodyFacts } from './body';
+import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
-import { parseBody, parseMarkdown, YamlLocator, type ParsedMarkdown } from './frontmatter';
+import { parseBody, type BodyPieceCache } from './bodyPieces';
+import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
+import { YamlLocator } from './yamlLocator';
+import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
   DEFAULT_OPTIONS,
@@ -19,20 +23,7 @@ import {
 } from './types';
 import { isRecord, Reporter, validateFields, type Raw, type ValidationContext } from './validate';
 
-const JOURNAL_TYPES: readonly JournalFileType[] = ['agreement', 'goal', 'session', 'review'];
-const FOLDER_TYPES: Record<string, JournalFileType> = { goals: 'goal', sessions: 'session', reviews: 'review' };
 const BINARY_PROBE = 8192;
-
-/** The type a file's place implies: `agreement.md`, or a file under `goals/`, `sessions/` or `reviews/`. */
-export function typeFromPath(path: string): JournalFileType | undefined {
-  const parts = path.split('/');
-  if (parts[parts.length - 1] === 'agreement.md') return 'agreement';
-  for (let i = parts.length - 2; i >= 0; i--) {
-    const name = parts[i] ?? '';
-    if (Object.hasOwn(FOLDER_TYPES, name)) return FOLDER_TYPES[name];
-  }
-  return undefined;
-}
 
 /** Decodes bytes as UTF-8 text, reporting binary content and invalid encodings; the BOM is dropped. */
 export function decode(path: string, bytes: Uint8Array, reporter: Reporter): string | undefined {
@@ -65,7 +56,7 @@ function fromEditor(content: string, reporter: Reporter): string | undefined {
  * Reads one journal file: what it is, its typed content, and every problem that can be
  * found in the file alone. Never throws, whatever the input.
  */
-export function parseJournalFile(path: string, content: Uint8Array | string, options: EngineOptions = DEFAULT_OPTIONS): JournalFile {
+export function parseJournalFile(path: string, content: Uint8Array | string, options: EngineOptions = DEFAULT_OPTIONS, pieces?: BodyPieceCache): JournalFile {
   const reporter = new Reporter(path);
   const empty: JournalFile = { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems };
   const implied = typeFromPath(path);
@@ -74,7 +65,7 @@ export function parseJournalFile(path: string, content: Uint8Array | string, opt
     if (bytes > options.maxFileBytes) return tooLargeFile(path, bytes, options);
     const text = typeof content === 'string' ? fromEditor(content, reporter) : decode(path, content, reporter);
     if (text === undefined) return { ...empty, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
-    const parsed = parseMarkdown(path, text);
+    const parsed = parseMarkdown(path, text, pieces ? { pieces } : {});
     return readParsed(path, parsed, implied, reporter, options);
   } catch (error) {
     // A defect of ours must not take the editor down: report it on the file instead.
@@ -143,8 +134,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const declared = raw.type;
   let type: JournalFileType | undefined;
   let typeSource: JournalFile['typeSource'] = 'none';
-  if (typeof declared === 'string' && (JOURNAL_TYPES as readonly string[]).includes(declared)) {
-    type = declared as JournalFileType;
+  if (isJournalType(declared)) {
+    type = declared;
     typeSource = 'declared';
   } else if (declared !== undefined && declared !== null) {
     if (!brokenYaml) {
@@ -218,7 +209,7 @@ function wholeRange(ctx: ValidationContext): Range {
 function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
   const data = validateFields(raw, AGREEMENT_FIELDS, [], ctx);
   const { reporter, locator } = ctx;
-  const report = (range: Range, code: string, message: string, key?: string) => {
+  const report = (range: Range, code: RuleCode, message: string, key?: string) => {
     if (ctx.quiet) return;
     reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key]?.placeholder ?? '' } : undefined);
   };
@@ -329,12 +320,12 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
   if (raw.id === undefined) {
     const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
     idRange = ctx.locator.head;
-    if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) id = name;
+    if (GOAL_ID.test(name)) id = name;
     else if (!ctx.quiet) {
       ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file or add \`id:\`.`, {
         kind: 'missing-key',
         key: 'id',
-        placeholder: name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'goal-id',
+        placeholder: slug(name) || 'goal-id',
       });
     }
   }
@@ -388,9 +379,9 @@ export function mayReferToUnknownGoal(item: Session | Review, known: { has(id: s
  * goals (docs/performance.md). The closure keeps the text, not the front matter's Document.
  */
 function lazyBody(file: string, parsed: ParsedMarkdown): () => BodyFacts {
-  const { text, lines } = parsed;
+  const { text, lines, pieces } = parsed;
   let facts: BodyFacts | undefined;
-  return () => (facts ??= readBody(file, parseBody(text), lines));
+  return () => (facts ??= readBody(file, parseBody(text, undefined, pieces), lines));
 }
 
 // Sessions and reviews read their body facts through getters, written in the object literals

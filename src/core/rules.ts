@@ -1,4 +1,4 @@
-import type { Problem, RuleSeverity, Severity } from './types';
+import type { Problem, ProblemData, Range, RuleSeverity, Severity } from './types';
 
 export interface RuleInfo {
   severity: Severity;
@@ -42,10 +42,20 @@ export const RULES = {
   'session/outside-partnership': { severity: 'warning', description: 'A session is dated before `started` or after `ends`.' },
 } satisfies Record<string, RuleInfo>;
 
+/** A rule's code: a typo in one is a type error. */
 export type RuleCode = keyof typeof RULES;
 
-export function defaultSeverity(code: string): Severity {
-  return (RULES as Record<string, RuleInfo>)[code]?.severity ?? 'error';
+export function isRuleCode(code: unknown): code is RuleCode {
+  return typeof code === 'string' && Object.hasOwn(RULES, code);
+}
+
+export function defaultSeverity(code: RuleCode): Severity {
+  return RULES[code].severity;
+}
+
+/** The one way a problem is made: its severity is the rule's default (settings may change it later, see `applySeverities`). */
+export function problem(file: string, range: Range, code: RuleCode, message: string, data?: ProblemData): Problem {
+  return { file, range, severity: defaultSeverity(code), code, message, ...(data ? { data } : {}) };
 }
 
 /** Applies per-rule severity settings; rules set to `off` disappear. */

@@ -1,4 +1,6 @@
+import { AGREEMENT_FILE, oneLine, slug } from './conventions';
 import { cadenceDays, isRealDate } from './dates';
+import { yamlScalar } from './yamlWrite';
 
 /** What a new relationship is set up with; the names are the only thing nobody can guess. */
 export interface ScaffoldOptions {
@@ -53,22 +55,6 @@ export function suggestFolderName(mentor: string, mentee: string): string {
   return `${first(mentor)}-and-${first(mentee)}`;
 }
 
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** A YAML scalar for a free-text value: plain when that is unambiguous, double-quoted otherwise. */
-export function yamlScalar(text: string): string {
-  const value = text.trim();
-  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'()-]*$/u.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value) && !/^[\d.+-]/.test(value);
-  return plain ? value : JSON.stringify(value); // JSON strings are valid YAML double-quoted scalars
-}
-
 /**
  * The files of a new relationship: an agreement that passes every check as written (stage
  * `creating`, so unsigned is fine), with commented keys showing what to fill in next, and
@@ -81,8 +67,8 @@ export function scaffoldRelationship(options: ScaffoldOptions): ScaffoldFile[] {
   if (problem) throw new Error(problem);
   const ends = options.ends ?? addMonths(options.started, 6);
   const cadence = options.cadence ?? 'biweekly';
-  const mentor = yamlScalar(options.mentor);
-  const mentee = yamlScalar(options.mentee);
+  const mentor = yamlScalar(options.mentor.trim());
+  const mentee = yamlScalar(options.mentee.trim());
   const agreement = [
     '---',
     'type: agreement',
@@ -135,12 +121,8 @@ export function scaffoldRelationship(options: ScaffoldOptions): ScaffoldFile[] {
     '',
   ].join('\n');
   return [
-    { path: 'agreement.md', content: agreement },
+    { path: AGREEMENT_FILE, content: agreement },
     { path: 'goals/.gitkeep', content: '' },
     { path: 'sessions/.gitkeep', content: '' },
   ];
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FieldSpecs } from './fields';
-import type { YamlLocator, YamlPath } from './frontmatter';
-import { defaultSeverity } from './rules';
+import type { YamlLocator, YamlPath } from './yamlLocator';
+import { isRuleCode, problem, type RuleCode } from './rules';
 import { nearest } from './suggest';
 import type { Problem, ProblemData, Range } from './types';
 
@@ -11,8 +11,8 @@ export class Reporter {
 
   constructor(readonly file: string) {}
 
-  report(range: Range, code: string, message: string, data?: ProblemData): void {
-    this.problems.push({ file: this.file, range, severity: defaultSeverity(code), code, message, ...(data ? { data } : {}) });
+  report(range: Range, code: RuleCode, message: string, data?: ProblemData): void {
+    this.problems.push(problem(this.file, range, code, message, data));
   }
 }
 
@@ -111,7 +111,7 @@ function missingInside(value: unknown, issue: z.core.$ZodIssue, fieldPath: YamlP
 }
 
 interface DescribedIssue {
-  code: string;
+  code: RuleCode;
   path: YamlPath;
   message: string;
   data?: ProblemData;
@@ -143,8 +143,8 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       };
     }
     case 'custom': {
-      const rule = (issue.params as { rule?: string } | undefined)?.rule;
-      return { code: rule ?? 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
+      const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
+      return { code: isRuleCode(rule) ? rule : 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
     }
     case 'invalid_type':
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected)}.` };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EditResult } from '../core/edits';
-import type { FeatureContext, MentoringJournalApi } from './feature';
+import type { FeatureContext } from './feature';
 
 /**
  * How commands write: engine edits applied as one WorkspaceEdit (one undo step), new files
@@ -22,25 +22,23 @@ export interface EditingApi {
   overrideTrust(trusted: boolean | undefined): void;
 }
 
-const trustOverride = new WeakMap<MentoringJournalApi, boolean>();
+const trustOverride = new WeakMap<EditingApi, boolean>();
 
-export function editingApi(api: MentoringJournalApi): EditingApi {
-  if (!api.editing) {
-    const messages: ShownMessage[] = [];
-    api.editing = {
-      messages,
-      overrideTrust(trusted: boolean | undefined) {
-        if (trusted === undefined) trustOverride.delete(api);
-        else trustOverride.set(api, trusted);
-      },
-    } satisfies EditingApi;
-  }
-  return api.editing as EditingApi;
+/** The editing part of a new extension API (`api.editing`). */
+export function createEditingApi(): EditingApi {
+  const editing: EditingApi = {
+    messages: [],
+    overrideTrust(trusted: boolean | undefined) {
+      if (trusted === undefined) trustOverride.delete(editing);
+      else trustOverride.set(editing, trusted);
+    },
+  };
+  return editing;
 }
 
 /** Shows a message and records it for tests. Resolves with the button chosen, if any. */
 export function notify(ctx: FeatureContext, severity: ShownMessage['severity'], text: string, ...buttons: string[]): Thenable<string | undefined> {
-  const { messages } = editingApi(ctx.api);
+  const { messages } = ctx.api.editing;
   messages.push({ severity, text });
   if (messages.length > 20) messages.shift();
   const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -49,7 +47,7 @@ export function notify(ctx: FeatureContext, severity: ShownMessage['severity'], 
 
 /** Whether the workspace is trusted (or, in tests, acts as if). */
 export function isTrusted(ctx: FeatureContext): boolean {
-  return trustOverride.get(ctx.api) ?? vscode.workspace.isTrusted;
+  return trustOverride.get(ctx.api.editing) ?? vscode.workspace.isTrusted;
 }
 
 /** Whether commands may write: the workspace is trusted (checked here too, not only by `when` clauses). */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { localToday } from '../core';
+import { createEditingApi } from './editing';
 import type { MentoringJournalApi } from './feature';
 import { FEATURES } from './features';
 import { JournalService } from './journalService';
@@ -15,6 +16,7 @@ export function activate(extension: vscode.ExtensionContext): MentoringJournalAp
   const api: MentoringJournalApi = {
     service,
     setToday: (date) => service.setClock(date ? () => date : () => localToday()),
+    editing: createEditingApi(),
   };
   extension.subscriptions.push(service);
   for (const register of FEATURES) extension.subscriptions.push(register({ extension, service, api }));

@@ -1,5 +1,9 @@
 import type * as vscode from 'vscode';
+import type { EditingApi } from './editing';
 import type { JournalService } from './journalService';
+import type { ReviewPanelApi } from './review/panel';
+import type { RelationshipStatus } from './statusBar';
+import type { RelationshipsTreeApi } from './tree/relationshipsTree';
 
 /** What every feature gets when it registers. */
 export interface FeatureContext {
@@ -14,11 +18,25 @@ export type Feature = (ctx: FeatureContext) => vscode.Disposable;
 
 /**
  * What `activate` returns: used by the extension-host tests and open to other extensions.
- * Features fill in their parts when they register.
+ * `activate` sets the first part; each feature fills in its own part when it registers, so
+ * those are there once `activate` has returned.
  */
 export interface MentoringJournalApi {
   readonly service: JournalService;
   /** Fixes "today" for the model, for tests and demos. */
   setToday(date: string | undefined): void;
-  [feature: string]: unknown;
+  /** Messages commands showed, and the trust override for tests (editing.ts). */
+  readonly editing: EditingApi;
+  /** How long `activate` itself took, in ms (the budget is 50). */
+  activationMs?: number;
+  /** File accesses made during `activate` (none: indexing starts after it returns). */
+  indexedAtActivation?: number;
+  /** The Mentoring view (tree/relationshipsTree.ts). */
+  tree?: RelationshipsTreeApi;
+  /** The status bar entry (statusBar.ts). */
+  statusBar?: RelationshipStatus;
+  /** The review panels (review/panel.ts). */
+  reviewPanel?: ReviewPanelApi;
+  /** The Problems panel entries (diagnostics.ts). */
+  diagnostics?: vscode.DiagnosticCollection;
 }

@@ -1,22 +1,20 @@
-import { registerJournalCommands } from './commands';
+import { registerCommands } from './commands';
 import { registerCompletion } from './completion';
 import { registerDiagnostics } from './diagnostics';
 import type { Feature } from './feature';
 import { registerHover } from './hover';
 import { registerQuickFixes } from './quickFixes';
-import { registerReviewGoals } from './review/panel';
+import { registerReviewPanels } from './review/panel';
 import { registerStatusBar } from './statusBar';
 import { registerRelationshipsTree } from './tree/relationshipsTree';
-import { registerViewCommands } from './viewCommands';
 
-/** Every feature of the extension, registered in this order by `activate`. One feature per file. */
+/** Every feature of the extension, registered in this order by `activate`. One feature per file; every command comes from commands/index.ts. */
 export const FEATURES: Feature[] = [
   registerDiagnostics,
   registerRelationshipsTree,
-  registerViewCommands,
   registerStatusBar,
-  registerJournalCommands,
-  registerReviewGoals,
+  registerReviewPanels,
+  registerCommands,
   registerQuickFixes,
   registerCompletion,
   registerHover,

@@ -23,7 +23,7 @@ export function documentFacts(service: JournalService, document: vscode.TextDocu
   const located = service.locate(document.uri);
   if (!located) return undefined;
   const { root, path } = located;
-  const file = parseJournalFile(path, document.getText(), root.options);
+  const file = parseJournalFile(path, document.getText(), root.options, root.index.pieces);
   const id = root.index.relationshipIdOf(path);
   const relationship = id !== undefined ? root.index.relationship(id) : undefined;
   let frontMatter: DocumentFacts['frontMatter'];

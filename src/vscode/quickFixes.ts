@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { applySeverities, assembleRelationship, nearest, type JournalFile, type Problem } from '../core';
-import { addMissingKey, addType, GOAL_ID, replaceToken, setFrontMatterValue, titleFromId, type EditResult } from '../core/edits';
+import { GOAL_ID, titleFromId } from '../core/conventions';
+import { addMissingKey, addType, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
+import { newGoal } from './commands/newGoal';
 import { toVsRange } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { Feature } from './feature';
 import { documentFacts, JOURNAL_SELECTOR, type DocumentFacts } from './hover';
 import type { JournalService } from './journalService';
-
-const NEW_GOAL = 'mentoringJournal.newGoal';
 
 /**
  * Quick fixes for the engine's problems, from the facts the problems carry: add a missing key
@@ -79,7 +79,7 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
       if (GOAL_ID.test(data.id) && facts.relationship) {
         const action = new vscode.CodeAction(`Create goal \`${data.id}\` (goals/${data.id}.md)`, vscode.CodeActionKind.QuickFix);
         action.command = {
-          command: NEW_GOAL,
+          command: newGoal.id,
           title: 'Create goal file',
           arguments: [{ relationship: facts.relationship.id, id: data.id, title: titleFromId(data.id) }],
         };

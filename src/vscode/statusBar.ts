@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { relationshipLabel } from '../core';
+import { reviewGoals } from './commands/reviewGoals';
 import type { Feature } from './feature';
 import type { JournalService } from './journalService';
 import { isClosed, nextSessionLabel, stageLabel, type RelationshipNode } from './tree/items';
@@ -41,12 +43,12 @@ export class RelationshipStatus implements vscode.Disposable {
     const { report } = entry;
     const next = isClosed(report) ? 'closed' : nextSessionLabel(report);
     this.item.text = `$(mortar-board) ${stageLabel(report)}${next ? ` · ${next}` : ''}`;
-    const pair = `${report.mentors.join(', ')} ↔ ${report.mentees.join(', ')}`;
+    const pair = relationshipLabel(report.mentors, report.mentees, report.id);
     this.item.tooltip = `${pair}\nStage: ${stageLabel(report)}${next ? `\n${next}` : ''}\nClick to review goals`;
     this.item.backgroundColor = report.cadence.overdue && !isClosed(report) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // The same argument the view's context menu passes, so Review goals needs to handle one shape.
     const node: RelationshipNode = { kind: 'relationship', id: ReportCache.key(entry.root, entry.relationship.id), parent: undefined, entry };
-    this.item.command = { command: 'mentoringJournal.reviewGoals', title: 'Review goals', arguments: [node] };
+    this.item.command = { command: reviewGoals.id, title: reviewGoals.action, arguments: [node] };
     this.item.show();
     return (this.shown = true);
   }

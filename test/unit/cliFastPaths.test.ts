@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { goalIdCandidates, readBody } from '../../src/core/body';
-import { frontMatterSpan, parseBody, parseMarkdown } from '../../src/core/frontmatter';
+import { BodyPieceCache, parseBody } from '../../src/core/bodyPieces';
+import { frontMatterSpan, parseMarkdown } from '../../src/core/frontmatter';
 import { LineIndex } from '../../src/core/text';
 import { parseJournalFile } from '../../src/core/parseFile';
 
@@ -46,15 +47,16 @@ describe('fast paths agree with remark', () => {
 
   it('a body parsed again after edits, reusing the pieces it parsed before, gives the tree of a fresh parse', () => {
     const edit = fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom('', 'x', '\n', '- ', '\n\n', '```\n', '## H\n', '[[b]]', '> ', '    '));
+    const pieces = new BodyPieceCache();
     fc.assert(
       fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), fc.array(edit, { maxLength: 8 }), (parts, edits) => {
         let t = parts.join('\n\n');
         // Small pieces (32 characters), so that these texts are cut into many.
-        assert.deepEqual(parseBody(t, 32), parseBody(t, 32, false));
+        assert.deepEqual(parseBody(t, 32, pieces), parseBody(t, 32));
         for (const [at, remove, insert] of edits) {
           const from = t.length ? at % t.length : 0;
           t = t.slice(0, from) + insert + t.slice(from + remove);
-          assert.deepEqual(parseBody(t, 32), parseBody(t, 32, false), JSON.stringify(t));
+          assert.deepEqual(parseBody(t, 32, pieces), parseBody(t, 32), JSON.stringify(t));
         }
       }),
       { numRuns: 1000 },

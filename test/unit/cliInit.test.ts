@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { JournalIndex, MemoryFileSystem } from '../../src/core';
-import { addMonths, scaffoldProblem, scaffoldRelationship, suggestFolderName, yamlScalar } from '../../src/core/scaffold';
+import { addMonths, scaffoldProblem, scaffoldRelationship, suggestFolderName } from '../../src/core/scaffold';
+import { yamlScalar } from '../../src/core/yamlWrite';
 import { buildCli, cleanUp, runCli, tempJournal } from './cliHarness';
 
 async function indexOf(files: Record<string, string>) {

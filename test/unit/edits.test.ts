@@ -8,22 +8,18 @@ import {
   addMissingKey,
   addType,
   applyEdits,
-  goalIdFromTitle,
   goalPath,
   nextStage,
   readFrontMatterValue,
-  renderGoalFile,
-  renderSessionFile,
   replaceToken,
   setFrontMatterValue,
   setStage,
-  STAGE_QUESTIONS,
-  titleFromId,
-  uniqueFileName,
   type EditResult,
   type PathSegment,
   type TextEdit,
 } from '../../src/core/edits';
+import { goalIdFromTitle, titleFromId } from '../../src/core/conventions';
+import { renderGoalFile, renderSessionFile, STAGE_QUESTIONS, uniqueFileName } from '../../src/core/templates';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 

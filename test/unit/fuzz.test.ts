@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LineIndex, parseJournalFile } from '../../src/core';
 import { readBody } from '../../src/core/body';
-import { parseBody } from '../../src/core/frontmatter';
+import { parseBody } from '../../src/core/bodyPieces';
 import { anyBytesArb, anyTextArb, bodyArb, checkFile, checkTree, journalFileArb, mutate, mutatedFileArb, pathArb, structuredMarkdownArb, treeArb, updatesArb, violations } from '../../scripts/fuzz';
 
 /**

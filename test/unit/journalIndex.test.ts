@@ -79,6 +79,19 @@ describe('JournalIndex', () => {
     assert.match(problems[0]!.message, /did you mean `design-doc`\?/);
   });
 
+  it('keeps a relationship when a file whose name only ends in agreement.md is deleted', async () => {
+    const fs = journal();
+    fs.write('p/myagreement.md', '# Notes on our agreement\n');
+    const index = new JournalIndex(fs);
+    await index.build();
+    assert.deepEqual(index.relationships().map((r) => r.id), ['p']);
+    fs.remove('p/myagreement.md');
+    index.delete('p/myagreement.md');
+    assert.deepEqual(index.relationships().map((r) => r.id), ['p'], 'p/agreement.md still makes p a relationship');
+    assert.equal(index.relationshipIdOf('p/sessions/2026-02-01.md'), 'p');
+    assert.deepEqual(snapshot(index), await fresh(fs));
+  });
+
   it('after a series of creates, changes and deletes equals a fresh index of the final tree', async () => {
     const fs = journal();
     const index = new JournalIndex(fs);

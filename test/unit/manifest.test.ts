@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../src/core';
+import { withGeneratedRules } from '../../scripts/manifest/rulesSetting';
 
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -11,6 +12,11 @@ describe('package.json manifest', () => {
   it('declares a setting for the severity of every rule, and only for rules', () => {
     const declared = Object.keys(contributes.configuration.properties['mentoringJournal.rules'].properties).sort();
     assert.deepEqual(declared, Object.keys(RULES).sort());
+  });
+
+  it('holds the rules settings exactly as generated from RULES (run `npm run generate` after changing RULES)', () => {
+    const text = readFileSync(join(root, 'package.json'), 'utf8');
+    assert.equal(withGeneratedRules(text), text, 'package.json is stale: run `npm run generate`');
   });
 
   it('gives every setting a scope, a default and a description', () => {

@@ -1,12 +1,8 @@
-import type * as vscode from 'vscode';
 import { STAGES, type Stage } from '../../core';
 import { nextStage, readFrontMatterValue, setStage, type EditResult } from '../../core/edits';
-import { applyEngineEdit, notify, requireTrust } from '../editing';
-import type { FeatureContext } from '../feature';
-import { asArgs, fileOf, relationshipLabel, resolveRelationship } from './targets';
-
-export const ADVANCE_STAGE = 'mentoringJournal.advanceStage';
-const ACTION = 'Advance stage';
+import { applyEngineEdit, notify } from '../editing';
+import type { RelationshipCommand } from './registry';
+import { asArgs, fileOf, labelOf } from './targets';
 
 /** A stage as written: its name, or its number 1-4. */
 function asStage(value: unknown): Stage | undefined {
@@ -14,38 +10,40 @@ function asStage(value: unknown): Stage | undefined {
   return (STAGES as readonly unknown[]).includes(value) ? (value as Stage) : undefined;
 }
 
+const ACTION = 'Advance stage';
+
 /**
  * Moves the agreement's `stage` to the next one (creating → building → mastery → moving-on),
  * or to `{ stage }` when given; only that value changes. The current stage is read from the
  * agreement's text as it is now (unsaved edits included). Leaving the creating stage without
  * both signatures is allowed, with a warning: the diagnostics report it too.
  */
-export async function advanceStage(ctx: FeatureContext, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust(ctx, ACTION)) return undefined;
-  const target = await resolveRelationship(ctx, arg, ACTION);
-  if (!target) return undefined;
-  const label = relationshipLabel(target.relationship);
-  const wanted = asArgs<{ stage: string }>(arg).stage;
-  if (wanted !== undefined && !asStage(wanted)) {
-    void notify(ctx, 'error', `${ACTION}: \`${wanted}\` is not a stage; the stages are ${STAGES.join(', ')}.`);
-    return undefined;
-  }
-  const agreement = target.relationship.agreement;
-  if (wanted === undefined && agreement?.stage === 'moving-on') {
-    void notify(ctx, 'info', `${ACTION}: ${label} is at the last stage, moving-on. Record the closure in the agreement when the partnership ends.`);
-    return undefined;
-  }
-  let from: Stage | undefined;
-  let to: Stage | undefined;
-  const uri = await applyEngineEdit(ctx, fileOf(target, target.relationship.agreementFile), ACTION, (text): EditResult => {
-    from = asStage(readFrontMatterValue(text, ['stage'])) ?? agreement?.stage;
-    to = asStage(wanted) ?? nextStage(from);
-    return to ? setStage(text, to) : { ok: false, error: 'The relationship is already at the last stage, moving-on. Nothing was changed.' };
-  });
-  if (!uri) return undefined;
-  const signed = agreement?.signed ?? {};
-  const unsigned = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean);
-  const note = to !== 'creating' && unsigned.length ? ` The agreement is not signed by the ${unsigned.join(' and ')} yet.` : '';
-  void notify(ctx, note ? 'warning' : 'info', `Stage of ${label}: ${from ?? 'none'} → ${to}.${note}`);
-  return uri;
-}
+export const advanceStage: RelationshipCommand = {
+  id: 'mentoringJournal.advanceStage', action: ACTION, writes: true, target: 'relationship',
+  async run(ctx, target, arg) {
+    const label = labelOf(target.relationship);
+    const wanted = asArgs<{ stage: string }>(arg).stage;
+    if (wanted !== undefined && !asStage(wanted)) {
+      void notify(ctx, 'error', `${ACTION}: \`${wanted}\` is not a stage; the stages are ${STAGES.join(', ')}.`);
+      return undefined;
+    }
+    const agreement = target.relationship.agreement;
+    if (wanted === undefined && agreement?.stage === 'moving-on') {
+      void notify(ctx, 'info', `${ACTION}: ${label} is at the last stage, moving-on. Record the closure in the agreement when the partnership ends.`);
+      return undefined;
+    }
+    let from: Stage | undefined;
+    let to: Stage | undefined;
+    const uri = await applyEngineEdit(ctx, fileOf(target, target.relationship.agreementFile), ACTION, (text): EditResult => {
+      from = asStage(readFrontMatterValue(text, ['stage'])) ?? agreement?.stage;
+      to = asStage(wanted) ?? nextStage(from);
+      return to ? setStage(text, to) : { ok: false, error: 'The relationship is already at the last stage, moving-on. Nothing was changed.' };
+    });
+    if (!uri) return undefined;
+    const signed = agreement?.signed ?? {};
+    const unsigned = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean);
+    const note = to !== 'creating' && unsigned.length ? ` The agreement is not signed by the ${unsigned.join(' and ')} yet.` : '';
+    void notify(ctx, note ? 'warning' : 'info', `Stage of ${label}: ${from ?? 'none'} → ${to}.${note}`);
+    return uri;
+  },
+};

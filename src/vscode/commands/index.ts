@@ -1,30 +1,35 @@
-import * as vscode from 'vscode';
-import type { Feature, FeatureContext } from '../feature';
-import { editingApi } from '../editing';
-import { ADVANCE_STAGE, advanceStage } from './advanceStage';
-import { MARK_GOAL_ACHIEVED, markGoalAchieved } from './markGoalAchieved';
-import { NEW_GOAL, newGoal } from './newGoal';
-import { NEW_RELATIONSHIP, newRelationship } from './newRelationship';
-import { NEW_SESSION, newSession } from './newSession';
-import { OPEN_AGREEMENT, openAgreement } from './openAgreement';
-import { SET_GOAL_PROGRESS, setGoalProgress } from './setGoalProgress';
-
-const COMMANDS: Record<string, (ctx: FeatureContext, arg?: unknown) => Promise<unknown>> = {
-  [NEW_RELATIONSHIP]: newRelationship,
-  [NEW_SESSION]: newSession,
-  [NEW_GOAL]: newGoal,
-  [MARK_GOAL_ACHIEVED]: markGoalAchieved,
-  [SET_GOAL_PROGRESS]: setGoalProgress,
-  [ADVANCE_STAGE]: advanceStage,
-  [OPEN_AGREEMENT]: openAgreement,
-};
+import type { Feature } from '../feature';
+import { advanceStage } from './advanceStage';
+import { markGoalAchieved } from './markGoalAchieved';
+import { newGoal } from './newGoal';
+import { newRelationship } from './newRelationship';
+import { newSession } from './newSession';
+import { openAgreement } from './openAgreement';
+import { registerCommandTable, type CommandDefinition } from './registry';
+import { reviewGoals } from './reviewGoals';
+import { setGoalProgress } from './setGoalProgress';
+import { hideClosed, openFormatDocs, openItem, refresh, revealActiveFile, showClosed } from './view';
 
 /**
- * The journal commands: New relationship, New session, New goal, Mark goal achieved, Set goal
- * progress, Advance stage and Open agreement. (Review goals lives with its panel in review/.)
- * Each takes a Mentoring view node, an argument object, or nothing (then it asks).
+ * Every command of the extension, registered from this one table (package.json declares each
+ * id under `contributes.commands`, with its title, icon and `when` clauses). The journal
+ * commands take a Mentoring view node, an argument object, or nothing (then they ask).
  */
-export const registerJournalCommands: Feature = (ctx) => {
-  editingApi(ctx.api);
-  return vscode.Disposable.from(...Object.entries(COMMANDS).map(([id, run]) => vscode.commands.registerCommand(id, (arg?: unknown) => run(ctx, arg))));
-};
+export const COMMANDS: readonly CommandDefinition[] = [
+  newRelationship,
+  newSession,
+  newGoal,
+  markGoalAchieved,
+  setGoalProgress,
+  advanceStage,
+  openAgreement,
+  reviewGoals,
+  refresh,
+  hideClosed,
+  showClosed,
+  revealActiveFile,
+  openFormatDocs,
+  openItem,
+];
+
+export const registerCommands: Feature = (ctx) => registerCommandTable(ctx, COMMANDS);

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { isRealDate } from '../../core';
-import { GOAL_ID, goalIdFromTitle, renderGoalFile, uniqueFileName } from '../../core/edits';
-import { createFiles, namesIn, notify, requireTrust } from '../editing';
-import type { FeatureContext } from '../feature';
-import { asArgs, folderOf, resolveRelationship, type Target } from './targets';
-
-export const NEW_GOAL = 'mentoringJournal.newGoal';
-const ACTION = 'New goal';
+import { GOAL_ID, goalIdFromTitle } from '../../core/conventions';
+import { renderGoalFile, uniqueFileName } from '../../core/templates';
+import { createFiles, namesIn, notify } from '../editing';
+import type { RelationshipCommand } from './registry';
+import { asArgs, folderOf, type Target } from './targets';
 
 export interface NewGoalArgs {
   relationship?: string;
@@ -26,46 +24,48 @@ function idProblem(target: Target, id: string): string | undefined {
 
 const dateProblem = (text: string) => (text === '' || isRealDate(text) ? undefined : 'Enter a date written YYYY-MM-DD, or leave it empty.');
 
+const ACTION = 'New goal';
+
 /**
  * Creates `goals/<id>.md` (never overwriting) from the goal template: proposed, 0 %, created
  * today. Asks for the title, the id (suggested from the title), the due date and the success
  * criteria unless they are given as `{ relationship, title, id, due, success }`.
  */
-export async function newGoal(ctx: FeatureContext, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust(ctx, ACTION)) return undefined;
-  const target = await resolveRelationship(ctx, arg, ACTION);
-  if (!target) return undefined;
-  const args = asArgs<NewGoalArgs>(arg);
-  const given = args.title !== undefined || args.id !== undefined;
-  const title = args.title ?? (args.id ? undefined : await vscode.window.showInputBox({ title: ACTION, prompt: 'The goal in a few words', validateInput: (t) => (t.trim() ? undefined : 'The goal needs a title.') }));
-  if (title === undefined && !args.id) return undefined;
-  const suggested = args.id ?? goalIdFromTitle(title ?? '');
-  const id = given ? suggested : await vscode.window.showInputBox({ title: ACTION, prompt: 'Goal id, used by sessions to refer to it', value: suggested, validateInput: (t) => idProblem(target, t) });
-  if (id === undefined) return undefined;
-  const problem = idProblem(target, id) ?? (args.due !== undefined ? dateProblem(args.due) : undefined);
-  if (problem) {
-    void notify(ctx, 'error', `${ACTION}: ${problem}`);
-    return undefined;
-  }
-  let due = args.due;
-  let success = args.success;
-  if (!given) {
-    due = await vscode.window.showInputBox({ title: ACTION, prompt: 'Due date (YYYY-MM-DD), optional', validateInput: dateProblem });
-    if (due === undefined) return undefined;
-    success = await vscode.window.showInputBox({ title: ACTION, prompt: 'Success criteria: how will both of you know it is met? Optional' });
-    if (success === undefined) return undefined;
-  }
-  const folder = vscode.Uri.joinPath(folderOf(target), 'goals');
-  const taken = await namesIn(folder);
-  const uri = vscode.Uri.joinPath(folder, uniqueFileName(id, (name) => taken.has(name)));
-  const content = renderGoalFile({
-    id,
-    title: title?.trim() || id,
-    created: ctx.service.today(),
-    ...(due ? { due } : {}),
-    ...(success?.trim() ? { success: success.trim() } : {}),
-  });
-  if (!(await createFiles(ctx, ACTION, [{ uri, content }]))) return undefined;
-  if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
-  return uri;
-}
+export const newGoal: RelationshipCommand = {
+  id: 'mentoringJournal.newGoal', action: ACTION, writes: true, target: 'relationship',
+  async run(ctx, target, arg) {
+    const args = asArgs<NewGoalArgs>(arg);
+    const given = args.title !== undefined || args.id !== undefined;
+    const title = args.title ?? (args.id ? undefined : await vscode.window.showInputBox({ title: ACTION, prompt: 'The goal in a few words', validateInput: (t) => (t.trim() ? undefined : 'The goal needs a title.') }));
+    if (title === undefined && !args.id) return undefined;
+    const suggested = args.id ?? goalIdFromTitle(title ?? '');
+    const id = given ? suggested : await vscode.window.showInputBox({ title: ACTION, prompt: 'Goal id, used by sessions to refer to it', value: suggested, validateInput: (t) => idProblem(target, t) });
+    if (id === undefined) return undefined;
+    const problem = idProblem(target, id) ?? (args.due !== undefined ? dateProblem(args.due) : undefined);
+    if (problem) {
+      void notify(ctx, 'error', `${ACTION}: ${problem}`);
+      return undefined;
+    }
+    let due = args.due;
+    let success = args.success;
+    if (!given) {
+      due = await vscode.window.showInputBox({ title: ACTION, prompt: 'Due date (YYYY-MM-DD), optional', validateInput: dateProblem });
+      if (due === undefined) return undefined;
+      success = await vscode.window.showInputBox({ title: ACTION, prompt: 'Success criteria: how will both of you know it is met? Optional' });
+      if (success === undefined) return undefined;
+    }
+    const folder = vscode.Uri.joinPath(folderOf(target), 'goals');
+    const taken = await namesIn(folder);
+    const uri = vscode.Uri.joinPath(folder, uniqueFileName(id, (name) => taken.has(name)));
+    const content = renderGoalFile({
+      id,
+      title: title?.trim() || id,
+      created: ctx.service.today(),
+      ...(due ? { due } : {}),
+      ...(success?.trim() ? { success: success.trim() } : {}),
+    });
+    if (!(await createFiles(ctx, ACTION, [{ uri, content }]))) return undefined;
+    if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
+    return uri;
+  },
+};

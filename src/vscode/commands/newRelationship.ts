@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { cadenceDays } from '../../core';
-import { uniqueFileName } from '../../core/edits';
+import { uniqueFileName } from '../../core/templates';
 import { addMonths, scaffoldProblem, scaffoldRelationship, suggestFolderName, type ScaffoldOptions } from '../../core/scaffold';
-import { createFiles, namesIn, notify, requireTrust } from '../editing';
+import { createFiles, namesIn, notify } from '../editing';
 import type { FeatureContext } from '../feature';
+import type { PlainCommand } from './registry';
 import { asArgs } from './targets';
 
-export const NEW_RELATIONSHIP = 'mentoringJournal.newRelationship';
 const ACTION = 'New relationship';
 
 export interface NewRelationshipArgs {
@@ -57,29 +57,31 @@ async function options(ctx: FeatureContext, args: NewRelationshipArgs): Promise<
  * mentee, cadence and end date unless given as `{ mentor, mentee, cadence, ends, folder }`.
  * Resolves with the agreement's URI.
  */
-export async function newRelationship(ctx: FeatureContext, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust(ctx, ACTION)) return undefined;
-  const args = asArgs<NewRelationshipArgs>(arg);
-  const root = await pickRoot(ctx);
-  if (!root) {
-    void notify(ctx, 'error', `${ACTION}: open a folder first; the relationship is created inside it.`);
-    return undefined;
-  }
-  const opts = await options(ctx, args);
-  if (!opts) return undefined;
-  const problem = scaffoldProblem(opts) ?? (opts.cadence !== undefined && cadenceDays(opts.cadence) === undefined ? `Unknown cadence \`${opts.cadence}\`.` : undefined);
-  if (problem) {
-    void notify(ctx, 'error', `${ACTION}: ${problem}`);
-    return undefined;
-  }
-  const parts = (args.folder ?? '').split('/').filter((p) => p && p !== '.' && p !== '..');
-  const parent = parts.length > 1 ? vscode.Uri.joinPath(root, ...parts.slice(0, -1)) : root;
-  const taken = await namesIn(parent);
-  const name = uniqueFileName(parts[parts.length - 1] ?? suggestFolderName(opts.mentor, opts.mentee), (n) => taken.has(n), '');
-  const folder = vscode.Uri.joinPath(parent, name);
-  const files = scaffoldRelationship(opts).map((f) => ({ uri: vscode.Uri.joinPath(folder, ...f.path.split('/')), content: f.content }));
-  if (!(await createFiles(ctx, ACTION, files))) return undefined;
-  const agreement = vscode.Uri.joinPath(folder, 'agreement.md');
-  await vscode.window.showTextDocument(agreement, { preview: false });
-  return agreement;
-}
+export const newRelationship: PlainCommand = {
+  id: 'mentoringJournal.newRelationship', action: ACTION, writes: true,
+  async run(ctx, arg) {
+    const args = asArgs<NewRelationshipArgs>(arg);
+    const root = await pickRoot(ctx);
+    if (!root) {
+      void notify(ctx, 'error', `${ACTION}: open a folder first; the relationship is created inside it.`);
+      return undefined;
+    }
+    const opts = await options(ctx, args);
+    if (!opts) return undefined;
+    const problem = scaffoldProblem(opts) ?? (opts.cadence !== undefined && cadenceDays(opts.cadence) === undefined ? `Unknown cadence \`${opts.cadence}\`.` : undefined);
+    if (problem) {
+      void notify(ctx, 'error', `${ACTION}: ${problem}`);
+      return undefined;
+    }
+    const parts = (args.folder ?? '').split('/').filter((p) => p && p !== '.' && p !== '..');
+    const parent = parts.length > 1 ? vscode.Uri.joinPath(root, ...parts.slice(0, -1)) : root;
+    const taken = await namesIn(parent);
+    const name = uniqueFileName(parts[parts.length - 1] ?? suggestFolderName(opts.mentor, opts.mentee), (n) => taken.has(n), '');
+    const folder = vscode.Uri.joinPath(parent, name);
+    const files = scaffoldRelationship(opts).map((f) => ({ uri: vscode.Uri.joinPath(folder, ...f.path.split('/')), content: f.content }));
+    if (!(await createFiles(ctx, ACTION, files))) return undefined;
+    const agreement = vscode.Uri.joinPath(folder, 'agreement.md');
+    await vscode.window.showTextDocument(agreement, { preview: false });
+    return agreement;
+  },
+};

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import type { FeatureContext } from '../feature';
-import { fileOf, resolveRelationship } from './targets';
+import type { RelationshipCommand } from './registry';
+import { fileOf } from './targets';
 
-export const OPEN_AGREEMENT = 'mentoringJournal.openAgreement';
+const ACTION = 'Open agreement';
 
 /** Opens the relationship's agreement.md in an editor. Reads only: works in untrusted workspaces. */
-export async function openAgreement(ctx: FeatureContext, arg?: unknown): Promise<vscode.Uri | undefined> {
-  const target = await resolveRelationship(ctx, arg, 'Open agreement');
-  if (!target) return undefined;
-  const uri = fileOf(target, target.relationship.agreementFile);
-  await vscode.window.showTextDocument(uri, { preview: false });
-  return uri;
-}
+export const openAgreement: RelationshipCommand = {
+  id: 'mentoringJournal.openAgreement', action: ACTION, writes: false, target: 'relationship',
+  async run(_ctx, target) {
+    const uri = fileOf(target, target.relationship.agreementFile);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    return uri;
+  },
+};

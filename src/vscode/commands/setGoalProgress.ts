@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
 import { goalPath, setFrontMatterValue } from '../../core/edits';
 import { progressHistory } from '../../core/model';
-import { applyEngineEdit, notify, requireTrust } from '../editing';
-import type { FeatureContext } from '../feature';
-import { asArgs, fileOf, resolveGoal, resolveRelationship } from './targets';
-
-export const SET_GOAL_PROGRESS = 'mentoringJournal.setGoalProgress';
-const ACTION = 'Set goal progress';
+import { applyEngineEdit, notify } from '../editing';
+import type { RelationshipCommand } from './registry';
+import { asArgs, fileOf, resolveGoal } from './targets';
 
 /** Why a text is not a progress value, or undefined when it is a whole number from 0 to 100. */
 export function progressProblem(text: string): string | undefined {
   return /^\s*(100|[1-9]?\d)\s*$/.test(text) ? undefined : 'Enter a whole number from 0 to 100.';
 }
+
+const ACTION = 'Set goal progress';
 
 /**
  * Sets the goal's `progress` (0-100) where the goal is defined; nothing else changes. When a
@@ -19,40 +18,40 @@ export function progressProblem(text: string): string | undefined {
  * one the journal shows.
  * Argument: a goal node, or `{ relationship, goal, progress }`; otherwise it asks.
  */
-export async function setGoalProgress(ctx: FeatureContext, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust(ctx, ACTION)) return undefined;
-  const target = await resolveRelationship(ctx, arg, ACTION);
-  if (!target) return undefined;
-  const goal = await resolveGoal(ctx, target, arg, ACTION);
-  if (!goal) return undefined;
-  const given = asArgs<{ progress: number }>(arg).progress;
-  let progress: number;
-  if (given !== undefined) {
-    if (progressProblem(String(given))) {
-      void notify(ctx, 'error', `${ACTION}: ${given} is not a progress value. ${progressProblem(String(given))}`);
-      return undefined;
+export const setGoalProgress: RelationshipCommand = {
+  id: 'mentoringJournal.setGoalProgress', action: ACTION, writes: true, target: 'relationship',
+  async run(ctx, target, arg) {
+    const goal = await resolveGoal(ctx, target, arg, ACTION);
+    if (!goal) return undefined;
+    const given = asArgs<{ progress: number }>(arg).progress;
+    let progress: number;
+    if (given !== undefined) {
+      if (progressProblem(String(given))) {
+        void notify(ctx, 'error', `${ACTION}: ${given} is not a progress value. ${progressProblem(String(given))}`);
+        return undefined;
+      }
+      progress = Number(given);
+    } else {
+      const text = await vscode.window.showInputBox({
+        title: `${ACTION}: ${goal.title}`,
+        prompt: 'Progress, 0-100',
+        value: String(goal.progress ?? 0),
+        validateInput: progressProblem,
+      });
+      if (text === undefined) return undefined;
+      progress = Number(text.trim());
     }
-    progress = Number(given);
-  } else {
-    const text = await vscode.window.showInputBox({
-      title: `${ACTION}: ${goal.title}`,
-      prompt: 'Progress, 0-100',
-      value: String(goal.progress ?? 0),
-      validateInput: progressProblem,
-    });
-    if (text === undefined) return undefined;
-    progress = Number(text.trim());
-  }
-  const written = await applyEngineEdit(ctx, fileOf(target, goal.source.file), ACTION, (text) => setFrontMatterValue(text, goalPath(goal, 'progress'), progress));
-  // The journal's progress is the latest a session recorded; the goal's own value counts only
-  // until a session records one. Say so, rather than leave the view showing the old figure.
-  const recorded = progressHistory(goal.id, target.relationship.sessions).at(-1);
-  if (written && recorded && recorded.progress !== progress) {
-    void notify(
-      ctx,
-      'info',
-      `Set \`progress: ${progress}\` in the goal. The view and Review goals still show ${recorded.progress}%, recorded by the session of ${recorded.date}: the latest progress a session records counts. Record ${progress} under \`progress:\` in your next session to move it.`,
-    );
-  }
-  return written;
-}
+    const written = await applyEngineEdit(ctx, fileOf(target, goal.source.file), ACTION, (text) => setFrontMatterValue(text, goalPath(goal, 'progress'), progress));
+    // The journal's progress is the latest a session recorded; the goal's own value counts only
+    // until a session records one. Say so, rather than leave the view showing the old figure.
+    const recorded = progressHistory(goal.id, target.relationship.sessions).at(-1);
+    if (written && recorded && recorded.progress !== progress) {
+      void notify(
+        ctx,
+        'info',
+        `Set \`progress: ${progress}\` in the goal. The view and Review goals still show ${recorded.progress}%, recorded by the session of ${recorded.date}: the latest progress a session records counts. Record ${progress} under \`progress:\` in your next session to move it.`,
+      );
+    }
+    return written;
+  },
+};

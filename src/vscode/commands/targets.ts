@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Goal, Relationship } from '../../core';
+import { relationshipLabel, type Goal, type Relationship } from '../../core';
 import { notify } from '../editing';
 import type { FeatureContext } from '../feature';
 import type { JournalRoot } from '../journalService';
@@ -27,11 +27,10 @@ export interface TargetArgs {
 export const asArgs = <T extends object>(arg: unknown): Partial<T> & TargetArgs =>
   (arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) ? arg : {}) as Partial<T> & TargetArgs;
 
-/** "Priya Raman ↔ Sam Okafor", or the folder for a relationship without a readable agreement. */
-export function relationshipLabel(relationship: Relationship): string {
-  const a = relationship.agreement;
-  if (!a || (!a.mentors.length && !a.mentees.length)) return relationship.folder || '(journal root)';
-  return `${a.mentors.map((p) => p.name).join(', ') || '?'} ↔ ${a.mentees.map((p) => p.name).join(', ') || '?'}`;
+/** The engine's label of a relationship ("Priya Raman ↔ Sam Okafor"), from its agreement's names. */
+export function labelOf(relationship: Relationship): string {
+  const names = (people: ReadonlyArray<{ name: string }> | undefined) => (people ?? []).map((p) => p.name);
+  return relationshipLabel(names(relationship.agreement?.mentors), names(relationship.agreement?.mentees), relationship.id);
 }
 
 /** The URI of a root-relative path. */
@@ -73,7 +72,7 @@ export async function resolveRelationship(ctx: FeatureContext, arg: unknown, act
   const activeId = located?.root.index.relationshipIdOf(located.path);
   const ordered = [...all].sort((a, b) => Number(b.root === located?.root && b.relationship.id === activeId) - Number(a.root === located?.root && a.relationship.id === activeId));
   const picked = await vscode.window.showQuickPick(
-    ordered.map((t) => ({ label: relationshipLabel(t.relationship), description: t.relationship.folder, detail: t.relationship.agreement?.stage ? `stage: ${t.relationship.agreement.stage}` : undefined, target: t })),
+    ordered.map((t) => ({ label: labelOf(t.relationship), description: t.relationship.folder, detail: t.relationship.agreement?.stage ? `stage: ${t.relationship.agreement.stage}` : undefined, target: t })),
     { title: action, placeHolder: 'Which mentoring relationship?', matchOnDescription: true },
   );
   return picked?.target;
@@ -86,12 +85,12 @@ export async function resolveGoal(ctx: FeatureContext, target: Target, arg: unkn
   const goals = target.relationship.goals;
   if (id !== undefined) {
     const goal = goals.find((g) => g.id === id);
-    if (!goal) void notify(ctx, 'error', `${action}: ${relationshipLabel(target.relationship)} has no goal \`${id}\`.`);
+    if (!goal) void notify(ctx, 'error', `${action}: ${labelOf(target.relationship)} has no goal \`${id}\`.`);
     return goal;
   }
   const candidates = goals.filter(eligible);
   if (candidates.length === 0) {
-    void notify(ctx, 'info', `${action}: ${relationshipLabel(target.relationship)} has no goal this applies to.`);
+    void notify(ctx, 'info', `${action}: ${labelOf(target.relationship)} has no goal this applies to.`);
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -1,4 +1,4 @@
-import { STAGES } from '../../core';
+import { relationshipLabel, STAGES } from '../../core';
 import { progressSeries, renderProgressSvg, type GoalReport, type OpenAction, type RelationshipReport, type Signal } from '../../core/model';
 
 /**
@@ -85,7 +85,7 @@ function actionItem(action: OpenAction): string {
 /** The whole page for one relationship's report. */
 export function renderReviewPage(report: RelationshipReport, options: ReviewPageOptions): string {
   const { nonce, cspSource } = options;
-  const who = `${report.mentors.join(', ') || '?'} ↔ ${report.mentees.join(', ') || '?'}`;
+  const who = relationshipLabel(report.mentors, report.mentees, report.id);
   const facts = [report.format, report.formality, report.started && (report.ends ? `${report.started} to ${report.ends}` : `since ${report.started}`), report.closure && `closed ${report.closure.date}`].filter(Boolean).join(' · ');
   const mismatch = report.declaredStage && report.declaredStage !== report.inferred.stage;
   // The chart is the model's SVG: its own <style> needs the nonce to pass the policy.

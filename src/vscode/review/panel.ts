@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { uniqueFileName } from '../../core/edits';
+import { uniqueFileName } from '../../core/templates';
 import { analyzeRelationship, renderReviewFile } from '../../core/model';
-import { folderOf, relationshipLabel, resolveRelationship, type Target } from '../commands/targets';
-import { createFiles, editingApi, isTrusted, namesIn, notify, requireTrust } from '../editing';
+import { folderOf, labelOf, type Target } from '../commands/targets';
+import { createFiles, isTrusted, namesIn, notify, requireTrust } from '../editing';
 import type { Feature, FeatureContext } from '../feature';
 import type { JournalChange } from '../journalService';
 import { esc, renderReviewPage } from './html';
 
-export const REVIEW_GOALS = 'mentoringJournal.reviewGoals';
 const VIEW_TYPE = 'mentoringJournal.review';
 
 /** What the Review panel puts on the extension's API (`api.reviewPanel`), for tests. */
@@ -17,6 +16,8 @@ export interface ReviewPanelApi {
   current(): { relationship: string; title: string; html: string; options: vscode.WebviewOptions } | undefined;
   /** What the Save button does, for the panel of `relationship` (default: the current one). */
   save(relationship?: string): Promise<vscode.Uri | undefined>;
+  /** Opens the panel of a relationship, or reveals it when it is open (the Review goals command). */
+  show(target: Target): void;
 }
 
 interface OpenPanel {
@@ -54,7 +55,7 @@ export class ReviewPanels implements vscode.Disposable {
       entry.target = target;
       entry.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Review: ${relationshipLabel(target.relationship)}`, vscode.ViewColumn.Active, {
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Review: ${labelOf(target.relationship)}`, vscode.ViewColumn.Active, {
         enableScripts: true,
         enableCommandUris: false,
         // The page loads nothing; if it ever does, only from the extension's media folder.
@@ -82,7 +83,7 @@ export class ReviewPanels implements vscode.Disposable {
     const report = analyzeRelationship(relationship, today, root.options);
     const nonce = randomBytes(16).toString('base64');
     const trusted = isTrusted(this.ctx);
-    entry.panel.title = `Review: ${relationshipLabel(relationship)}`;
+    entry.panel.title = `Review: ${labelOf(relationship)}`;
     entry.panel.webview.html = renderReviewPage(report, { nonce, cspSource: entry.panel.webview.cspSource, canSave: trusted, saveName: `${today}.md` });
   }
 
@@ -133,6 +134,7 @@ export class ReviewPanels implements vscode.Disposable {
         if (!entry) return undefined;
         return { relationship: entry.target.relationship.id, title: entry.panel.title, html: entry.panel.webview.html, options: entry.panel.webview.options };
       },
+      show: (target) => void this.show(target),
       save: async (relationship) => {
         const entry = [...this.open.values()].find((e) => (relationship === undefined ? e.key === this.last : e.target.relationship.id === relationship));
         return entry ? this.save(entry) : undefined;
@@ -146,18 +148,9 @@ export class ReviewPanels implements vscode.Disposable {
   }
 }
 
-/** The Review goals command and its panels. Reads only, so it also works in untrusted workspaces (saving does not). */
-export const registerReviewGoals: Feature = (ctx) => {
-  editingApi(ctx.api);
+/** The review panels, opened by the Review goals command (commands/reviewGoals.ts). */
+export const registerReviewPanels: Feature = (ctx) => {
   const panels = new ReviewPanels(ctx);
   ctx.api.reviewPanel = panels.api();
-  return vscode.Disposable.from(
-    panels,
-    vscode.commands.registerCommand(REVIEW_GOALS, async (arg?: unknown) => {
-      const target = await resolveRelationship(ctx, arg, 'Review goals');
-      if (!target) return undefined;
-      panels.show(target);
-      return target.relationship.id;
-    }),
-  );
+  return panels;
 };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { STAGES, type Relationship, type Session, type SourceRef } from '../../core';
+import { relationshipLabel, STAGES, type Relationship, type Session, type SourceRef } from '../../core';
+import { escapeMarkdown } from '../../core/model/escape';
 import type { GoalReport, RelationshipReport, Signal } from '../../core/model';
 import { toVsRange } from '../convert';
 import type { JournalRoot } from '../journalService';
@@ -101,18 +102,16 @@ function dueLabel(goal: GoalReport): string | undefined {
 
 function relationshipItem(node: RelationshipNode): vscode.TreeItem {
   const { report, relationship } = node.entry;
-  const names = report.mentors.length || report.mentees.length
-    ? `${report.mentors.join(', ') || '?'} ↔ ${report.mentees.join(', ') || '?'}`
-    : relationship.folder || node.entry.root.uri.path.split('/').pop() || 'journal';
+  const names = relationshipLabel(report.mentors, report.mentees, relationship.id);
   const item = new vscode.TreeItem(names, vscode.TreeItemCollapsibleState.Collapsed);
   const next = isClosed(report) ? `closed ${report.closure?.date}` : nextSessionLabel(report);
   item.description = [stageLabel(report), next].filter(Boolean).join(' · ');
   item.iconPath = healthIcon(report);
   const tip = new vscode.MarkdownString();
-  tip.appendMarkdown(`**${escape(names)}**  \n`);
+  tip.appendMarkdown(`**${escapeMarkdown(names)}**  \n`);
   tip.appendMarkdown(`Folder: \`${relationship.folder || '.'}\`  \n`);
   tip.appendMarkdown(`Stage: ${report.declaredStage ?? 'not declared'}; the journal suggests **${report.inferred.stage}**`);
-  for (const reason of report.inferred.reasons) tip.appendMarkdown(`\n- ${escape(reason)}`);
+  for (const reason of report.inferred.reasons) tip.appendMarkdown(`\n- ${escapeMarkdown(reason)}`);
   if (report.cadence.cadence) tip.appendMarkdown(`\n\nCadence: ${report.cadence.cadence.label}`);
   if (report.cadence.nextMeeting) tip.appendMarkdown(`\n\nNext session: ${report.cadence.nextMeeting}`);
   item.tooltip = tip;
@@ -155,9 +154,9 @@ function goalItem(node: GoalNode): vscode.TreeItem {
   item.description = [progress, dueLabel(goal)].filter(Boolean).join(' · ');
   item.iconPath = themeIcon(GOAL_ICONS[goal.status]);
   const tip = new vscode.MarkdownString();
-  tip.appendMarkdown(`**${escape(goal.title)}** \`${goal.id}\`\n\n`);
+  tip.appendMarkdown(`**${escapeMarkdown(goal.title)}** \`${goal.id}\`\n\n`);
   tip.appendMarkdown(`Status: **${goal.status}**, owner: ${goal.owner}, progress: ${progress}\n\n`);
-  tip.appendMarkdown(`Success criteria: ${goal.success ? escape(goal.success) : '*none written*'}\n\n`);
+  tip.appendMarkdown(`Success criteria: ${goal.success ? escapeMarkdown(goal.success) : '*none written*'}\n\n`);
   tip.appendMarkdown(`Last discussed: ${goal.lastDiscussed ?? 'never'}; ${plural(goal.discussedIn.length, 'session')}`);
   if (goal.openActions.length) tip.appendMarkdown(`; ${plural(goal.openActions.length, 'open action')}`);
   item.tooltip = tip;
@@ -189,7 +188,7 @@ function signalItem(node: SignalNode): vscode.TreeItem {
   item.description = signal.advice;
   item.iconPath = themeIcon(SIGNAL_ICONS[signal.severity]);
   const tip = new vscode.MarkdownString();
-  tip.appendMarkdown(`${escape(signal.message)}\n\n**Advice:** ${escape(signal.advice)}\n\n\`${signal.code}\``);
+  tip.appendMarkdown(`${escapeMarkdown(signal.message)}\n\n**Advice:** ${escapeMarkdown(signal.advice)}\n\n\`${signal.code}\``);
   item.tooltip = tip;
   if (signal.source) item.command = openCommand(node.entry, signal.source);
   return item;
@@ -208,8 +207,4 @@ export function treeItem(node: JournalNode, counts: { children: number; hidden: 
   }
   item.id = node.id;
   return item;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

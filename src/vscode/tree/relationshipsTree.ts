@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import type { Feature, MentoringJournalApi } from '../feature';
+import type { Feature, FeatureContext } from '../feature';
 import type { JournalService } from '../journalService';
 import { BaseTreeProvider } from './baseTreeProvider';
 import { isClosed, treeItem, type GoalNode, type GroupNode, type JournalNode, type RelationshipEntry, type RelationshipNode, type SessionNode, type SignalNode } from './items';
 import { ReportCache } from './reports';
 
 export const VIEW_ID = 'mentoringJournal.relationships';
+
+/** workspaceState key and context key of the filter that hides closed relationships and achieved goals. */
+export const HIDE_CLOSED = 'mentoringJournal.hideClosed';
 
 /** Makes keys unique in order of appearance: `a`, `a#2`, `a#3`. */
 function uniqueKeys(keys: string[]): string[] {
@@ -126,12 +129,16 @@ export interface RelationshipsTreeApi {
   reveal(uri: vscode.Uri): Promise<boolean>;
 }
 
-/** The tree's API, as another feature (or a test) sees it on the extension's API. */
-export function treeApi(api: MentoringJournalApi): RelationshipsTreeApi | undefined {
-  return api.tree as RelationshipsTreeApi | undefined;
+/** Hides (or shows) closed relationships and achieved goals, and remembers it for the workspace. */
+export async function setHideClosed({ api, extension }: FeatureContext, hide: boolean): Promise<boolean> {
+  api.tree?.provider.setHideClosed(hide);
+  await extension.workspaceState.update(HIDE_CLOSED, hide);
+  await vscode.commands.executeCommand('setContext', HIDE_CLOSED, hide);
+  return hide;
 }
 
-export const registerRelationshipsTree: Feature = ({ service, api }) => {
+export const registerRelationshipsTree: Feature = (ctx) => {
+  const { service, api } = ctx;
   const provider = new RelationshipsProvider(service);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const tree: RelationshipsTreeApi = {
@@ -145,5 +152,6 @@ export const registerRelationshipsTree: Feature = ({ service, api }) => {
     },
   };
   api.tree = tree;
+  void setHideClosed(ctx, ctx.extension.workspaceState.get<boolean>(HIDE_CLOSED, false));
   return vscode.Disposable.from(view, provider);
 };

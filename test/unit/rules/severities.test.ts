@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applySeverities, defaultSeverity, RULES } from '../../../src/core';
+import { applySeverities, defaultSeverity, problem, RULES, type RuleCode } from '../../../src/core';
+import { FILE_START } from '../../../src/core/text';
 import { AGREEMENT, check, expectNone, expectOne, relationship, SESSION } from './helpers';
 
 describe('rules: severities and options', () => {
@@ -42,11 +43,20 @@ describe('rules: severities and options', () => {
     assert.deepEqual(applySeverities(problems, { 'yaml/syntax': 'warning' })[0]?.severity, 'warning');
   });
 
+  it('builds problems only for known codes: a typo in a code is a type error', () => {
+    const made = problem('a.md', FILE_START, 'goal/unknown-id', 'No goal `x`.');
+    assert.equal(made.severity, RULES['goal/unknown-id'].severity);
+    // @ts-expect-error: `goal/unknwn-id` is not a RuleCode (npm run typecheck fails if this compiles)
+    assert.throws(() => problem('a.md', FILE_START, 'goal/unknwn-id', 'typo'));
+    // @ts-expect-error: defaultSeverity takes only rule codes, with no fallback for unknown ones
+    assert.throws(() => defaultSeverity('no/such-rule'));
+  });
+
   it('gives every rule a default severity and description', () => {
     for (const [code, info] of Object.entries(RULES)) {
       assert.match(code, /^[a-z]+\/[a-z]+(?:-[a-z]+)*$/);
       assert.ok(['error', 'warning', 'info'].includes(info.severity), code);
-      assert.equal(defaultSeverity(code), info.severity);
+      assert.equal(defaultSeverity(code as RuleCode), info.severity);
       assert.ok(info.description.length > 10, code);
     }
   });

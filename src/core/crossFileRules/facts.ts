@@ -1,0 +1,34 @@
+import type { RuleCode } from '../rules';
+import type { Goal, JournalFile, Problem, Relationship, Review, Session } from '../types';
+
+/**
+ * What the cross-file rules of one relationship look at, worked out once by
+ * `assembleRelationship` (relationshipRules.ts). A rule reports at a range these facts carry:
+ * a file's `headRange` (its opening `---`), a goal's `idRange` or `fields.<key>`, a session's
+ * `dateRange`, or a reference's `range`/`valueRange`; all were found by the YamlLocator when
+ * the file was parsed, so a cross-file rule never parses anything itself.
+ */
+export interface RelationshipFacts {
+  id: string;
+  agreementFile: string;
+  /** Every file of the relationship, by path. */
+  files: JournalFile[];
+  /** The `agreement.md` of the folder when it is an agreement. */
+  primary?: JournalFile;
+  agreement?: Relationship['agreement'];
+  /** Goals from the agreement, then the goal files, each id once (the first wins). */
+  goals: Goal[];
+  /** The first goal of each id. */
+  goalsById: ReadonlyMap<string, Goal>;
+  /** Goals whose id an earlier goal already has, with that earlier goal. */
+  duplicateGoals: Array<{ goal: Goal; first: Goal }>;
+  /** Dated sessions and reviews, by date. */
+  sessions: Session[];
+  reviews: Review[];
+}
+
+/** A cross-file rule: one rule code, checked over one relationship's facts. */
+export interface CrossFileRule {
+  readonly code: RuleCode;
+  check(facts: RelationshipFacts): Problem[];
+}

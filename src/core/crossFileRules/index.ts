@@ -1,0 +1,22 @@
+import { agreementDuplicate } from './agreementDuplicate';
+import type { CrossFileRule } from './facts';
+import { goalDueBeforeStart } from './goalDueBeforeStart';
+import { goalDuplicateId } from './goalDuplicateId';
+import { goalAchievedIncomplete, goalProgressDecreased } from './goalProgress';
+import { goalUnknownId } from './goalUnknownId';
+import { sessionOutsidePartnership } from './sessionOutsidePartnership';
+import { typeUnknown } from './typeUnknown';
+
+export type { CrossFileRule, RelationshipFacts } from './facts';
+
+/** The rules that look across one relationship's files, in the order their problems are listed. One rule per code. */
+export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
+  agreementDuplicate,
+  typeUnknown,
+  goalDuplicateId,
+  goalUnknownId,
+  sessionOutsidePartnership,
+  goalDueBeforeStart,
+  goalProgressDecreased,
+  goalAchievedIncomplete,
+];

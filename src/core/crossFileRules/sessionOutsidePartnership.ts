@@ -1,0 +1,21 @@
+import { toDayNumber } from '../dates';
+import { problem } from '../rules';
+import type { Problem } from '../types';
+import type { CrossFileRule } from './facts';
+
+/** `session/outside-partnership`: a session dated before `started` or after `ends`, at its `date`. */
+export const sessionOutsidePartnership: CrossFileRule = {
+  code: 'session/outside-partnership',
+  check({ agreement, sessions }) {
+    if (!agreement?.started) return [];
+    const start = toDayNumber(agreement.started);
+    const end = agreement.ends ? toDayNumber(agreement.ends) : undefined;
+    const problems: Problem[] = [];
+    for (const s of sessions) {
+      const day = toDayNumber(s.date);
+      if (day < start) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated before the partnership started (${agreement.started}).`));
+      else if (end !== undefined && day > end) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership ends (${agreement.ends}): extend \`ends\` in the agreement, or record closure.`));
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,63 @@
+import { Document, isScalar, parseDocument, visit, YAMLParseError } from 'yaml';
+import { parseSimpleYaml } from './simpleYaml';
+import { MAX_YAML_DEPTH, nestingLimitOffset } from './yamlGuards';
+
+/** Front matter parsed by the yaml package (or its fast path, simpleYaml.ts) into a positioned Document. */
+
+/** A key written a second time in one map: its span in the YAML source, and where it was first set. */
+export interface Duplicate {
+  key: string;
+  start: number;
+  end: number;
+  firstAt: number;
+}
+
+/**
+ * Parses front matter, refusing nesting deep enough to exhaust the parser's stack (one error
+ * instead), and finds duplicate keys itself: the yaml package's `uniqueKeys` check compares
+ * each key with all before it, quadratic in the number of keys.
+ */
+export function parseYaml(source: string, exact: boolean): { doc: Document.Parsed; duplicates: Map<number, Duplicate> } {
+  const duplicates = new Map<number, Duplicate>();
+  // logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console.
+  const options = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
+  const simple = exact ? undefined : parseSimpleYaml(source, options);
+  if (simple) return { doc: simple, duplicates }; // no duplicate keys, no nesting to speak of: the fast path refuses both
+  const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
+  if (deep >= 0) {
+    const doc = parseDocument('', options);
+    doc.errors.push(
+      new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', `The front matter nests more than ${MAX_YAML_DEPTH} levels deep; it was not read. Journal front matter needs only a few levels.`),
+    );
+    return { doc, duplicates };
+  }
+  // Garbage can hold thousands of syntax errors; their stack traces are never read and cost most of the time.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const doc = parseDocument(source, options);
+    visit(doc, {
+      Map(_, map) {
+        const first = new Map<string, number>();
+        for (const pair of map.items) {
+          if (!isScalar(pair.key) || !pair.key.range) continue;
+          const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          const at = pair.key.range[0];
+          const earlier = first.get(id);
+          if (earlier === undefined) {
+            first.set(id, at);
+            continue;
+          }
+          duplicates.set(at, { key: String(pair.key.value), start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier });
+          doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        }
+        return undefined;
+      },
+    });
+    // Errors in document order, as the parser would have reported them.
+    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+    return { doc, duplicates };
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
