@@ -315,6 +315,67 @@ export function setStage(text: string, stage: Stage): EditResult {
   return setFrontMatterValue(text, ['stage'], typeof current === 'number' ? STAGES.indexOf(stage) + 1 : stage);
 }
 
+/**
+ * Several edits of one text as one result: each step computes its edit from the text the steps
+ * before it left, and the result is a single replacement of the span that changed (the text
+ * before and after it is kept byte for byte). A refused step refuses the whole.
+ */
+export function chainEdits(text: string, steps: ReadonlyArray<(text: string) => EditResult>): EditResult {
+  let current = text;
+  for (const step of steps) {
+    const result = step(current);
+    if (!result.ok) return result;
+    current = result.text;
+  }
+  if (current === text) return { ok: true, edits: [], text };
+  let start = 0;
+  while (start < text.length && start < current.length && text[start] === current[start]) start++;
+  let tail = 0;
+  while (tail < text.length - start && tail < current.length - start && text[text.length - 1 - tail] === current[current.length - 1 - tail]) tail++;
+  // Never split a surrogate pair or a CRLF.
+  while (start > 0 && (/[\uDC00-\uDFFF]/.test(text[start]!) || (text[start] === '\n' && text[start - 1] === '\r'))) start--;
+  return { ok: true, edits: [{ start, end: text.length - tail, text: current.slice(start, current.length - tail) }], text: current };
+}
+
+/**
+ * The comment block right above `stage:` when it is the hint our templates write (it starts
+ * with `# Stage N:`), as a span of whole lines; undefined when the user wrote something else there.
+ */
+function stageHintSpan(text: string): { start: number; end: number; eol: string } | undefined {
+  const fm = readFrontMatter(text);
+  if (typeof fm === 'string') return undefined;
+  const pair = fm.doc.contents ? findPair(fm.doc.contents as YAMLMap, 'stage') : undefined;
+  if (!pair) return undefined;
+  const end = lineStart(text, fm.offset + (pair.key as YamlNode).range![0]);
+  let start = end;
+  for (;;) {
+    const previous = lineStart(text, start - 1);
+    if (start === 0 || !/^[ \t]*#/.test(text.slice(previous, start))) break;
+    start = previous;
+  }
+  if (start === end || !/^[ \t]*# Stage \d:/.test(text.slice(start, end))) return undefined;
+  return { start, end, eol: fm.eol };
+}
+
+/**
+ * Moves the agreement to `stage` and, when the comment above `stage:` is the hint a template
+ * wrote for the stage before, replaces it with the hint for the new one (`hint` gives its lines;
+ * none removes it). Comments of the user's own are left alone.
+ */
+export function advanceStageTo(text: string, stage: Stage, hint: (stage: Stage) => readonly string[]): EditResult {
+  return chainEdits(text, [
+    (t) => setStage(t, stage),
+    (t) => {
+      const span = stageHintSpan(t);
+      if (!span) return { ok: true, edits: [], text: t };
+      const indent = /^[ \t]*/.exec(t.slice(span.start))![0];
+      const lines = hint(stage).map((l) => `${indent}# ${l}${span.eol}`).join('');
+      const edits = [{ start: span.start, end: span.end, text: lines }];
+      return { ok: true, edits, text: applyEdits(t, edits) };
+    },
+  ]);
+}
+
 /** The stage after `stage`, or undefined at the last one. */
 export function nextStage(stage: Stage | undefined): Stage | undefined {
   return STAGES[(stage ? STAGES.indexOf(stage) : -1) + 1];

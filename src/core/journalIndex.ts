@@ -26,6 +26,8 @@ const folderId = (folder: string) => (folder === '' ? '.' : folder);
  */
 export class JournalIndex {
   private readonly files = new Map<string, JournalFile>();
+  /** Each file's latest version without errors: what a file with errors is represented by. */
+  private readonly lastGood = new Map<string, JournalFile>();
   /** Folders holding an `agreement.md`, whatever its content. */
   private readonly agreementFolders = new Set<string>();
   private readonly members = new Map<string, Set<string>>();
@@ -40,9 +42,15 @@ export class JournalIndex {
   /** Trees of body pieces parsed lately, reused when a file is parsed again after an edit (bodyPieces.ts). */
   readonly pieces = new BodyPieceCache();
 
+  /**
+   * `keepLastGood`: an editor's index, where a file with errors keeps the facts of its last
+   * version without errors (see `store`). Off for a one-shot check, which must report the files as
+   * they are: then the index always equals a fresh build of the same files.
+   */
   constructor(
     private readonly fs: FileSystem,
     options: Partial<EngineOptions> = {},
+    private readonly behaviour: { keepLastGood?: boolean } = {},
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
   }
@@ -149,6 +157,7 @@ export class JournalIndex {
     let structural = false;
     for (const p of gone) {
       this.files.delete(p);
+      this.lastGood.delete(p);
       this.strays.delete(p);
       if (isAgreementFile(p) && this.agreementFolders.delete(parentOf(p))) structural = true;
     }
@@ -269,7 +278,23 @@ export class JournalIndex {
     }
   }
 
-  private store(file: JournalFile): void {
+  /**
+   * Keeps a file. While its text has errors (a date half typed, YAML mid-edit), the facts of its
+   * last version without errors stand in for it, marked `stale`, with the current problems: the
+   * tree, the status bar and the signals stay as they were instead of losing a session for a
+   * keystroke. A file that never was without errors, or whose `type` changed, is kept as it is.
+   * Only with `keepLastGood`.
+   */
+  private store(parsed: JournalFile): void {
+    let good: JournalFile | undefined;
+    if (this.behaviour.keepLastGood) {
+      const errors = applySeverities(parsed.problems, this.options.severities).some((p) => p.severity === 'error');
+      if (!errors) this.lastGood.set(parsed.path, parsed);
+      // Only while it is still the same kind of file: a changed `type:` is a new file.
+      else good = this.lastGood.get(parsed.path);
+      if (good && good.type !== parsed.type) good = undefined;
+    }
+    const file: JournalFile = good ? { ...good, problems: parsed.problems, headRange: parsed.headRange, hasFrontMatter: parsed.hasFrontMatter, stale: true } : parsed;
     this.files.set(file.path, file);
     if (isAgreementFile(file.path)) this.agreementFolders.add(parentOf(file.path));
   }
@@ -319,6 +344,8 @@ export class JournalIndex {
       const { relationship, problems } = assembleRelationship(id, folder, members);
       const byFile = new Map<string, Problem[]>();
       for (const p of problems) {
+        // Cross-file findings about a stale file would point into text that is no longer there.
+        if (this.files.get(p.file)?.stale) continue;
         if (!byFile.has(p.file)) byFile.set(p.file, []);
         byFile.get(p.file)!.push(p);
         files.add(p.file);

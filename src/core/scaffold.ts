@@ -1,5 +1,6 @@
 import { AGREEMENT_FILE, oneLine, slug } from './conventions';
 import { cadenceDays, isRealDate } from './dates';
+import { stageHint } from './templates';
 import { yamlScalar } from './yamlWrite';
 
 /** What a new relationship is set up with; the names are the only thing nobody can guess. */
@@ -79,8 +80,7 @@ export function scaffoldRelationship(options: ScaffoldOptions): ScaffoldFile[] {
     `started: ${options.started}`,
     `ends: ${ends}`,
     `cadence: ${cadence}`,
-    '# Stage 1: agree on goals, cadence and confidentiality. Once both of you sign,',
-    '# move on to `stage: building`.',
+    ...stageHint('creating').map((line) => `# ${line}`),
     'stage: creating',
     'confidential: true',
     '# signed:',

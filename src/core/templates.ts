@@ -1,5 +1,6 @@
 import { oneLine } from './conventions';
-import { addDays } from './dates';
+import { addDays, daysBetween } from './dates';
+import { openActions } from './model/goals';
 import type { GoalOwner, Relationship, Session, Stage } from './types';
 import { yamlScalar } from './yamlWrite';
 
@@ -87,6 +88,23 @@ export const STAGE_QUESTIONS: Record<Stage, readonly string[]> = {
   ],
 };
 
+/**
+ * The comment a new agreement carries above `stage:`, and the one Advance stage puts in its
+ * place: what the stage is about and when to move on. Lines without the leading `# `.
+ */
+export function stageHint(stage: Stage): readonly string[] {
+  switch (stage) {
+    case 'creating':
+      return ['Stage 1: agree on goals, cadence and confidentiality. Once both of you sign,', 'move on to `stage: building`.'];
+    case 'building':
+      return ['Stage 2: work on the goals and sharpen them as you learn. When the mentee leads', 'and sessions thin out, move on to `stage: mastery`.'];
+    case 'mastery':
+      return ['Stage 3: the mentee leads. When the goals are met, move on to `stage: moving-on`.'];
+    case 'moving-on':
+      return ['Stage 4: wrap up, reflect together, and record the closure when the partnership ends.'];
+  }
+}
+
 export interface SessionTemplate {
   relationship: Relationship;
   /** `YYYY-MM-DD` of the new session. */
@@ -95,10 +113,20 @@ export interface SessionTemplate {
   stage?: Stage;
 }
 
-/** The latest held session on or before `date`: where open action items are carried over from. */
-export function previousSession(relationship: Relationship, date: string): Session | undefined {
-  const before = relationship.sessions.filter((s) => s.date <= date && s.status === 'held');
-  return before[before.length - 1];
+/** How far from today a planned meeting may be and still be offered (without an agreed cadence). */
+const DEFAULT_PERIOD_DAYS = 14;
+
+/**
+ * The date the partners planned for their next meeting (the `next` of the latest session held or
+ * missed by `today`), when it lies within one cadence period of today, before or after: the
+ * session New session should prepare. Undefined when nothing is planned that close.
+ */
+export function plannedSessionDate(relationship: Relationship, today: string): string | undefined {
+  const past = relationship.sessions.filter((s) => s.date <= today);
+  const next = past[past.length - 1]?.next;
+  if (!next) return undefined;
+  const period = relationship.agreement?.cadence?.days || DEFAULT_PERIOD_DAYS;
+  return Math.abs(daysBetween(today, next)) <= period ? next : undefined;
 }
 
 /** Latest progress of a goal: from the sessions that recorded it, else the goal's own. */
@@ -111,8 +139,9 @@ function latestProgress(relationship: Relationship, goalId: string): number | un
 }
 
 /**
- * Today's session file: attendees from the agreement, the active goals listed (their last
- * progress as a comment to update), open action items of the previous session carried over,
+ * A session file for `date` (today's, or the planned meeting's: a session dated after today is an
+ * agenda until its day comes): attendees from the agreement, the active goals listed (their last
+ * progress as a comment to update), every open action item of the sessions before it carried over,
  * open-ended questions suited to the stage, and the next date from the cadence.
  */
 export function renderSessionFile({ relationship, date, stage }: SessionTemplate): string {
@@ -120,8 +149,9 @@ export function renderSessionFile({ relationship, date, stage }: SessionTemplate
   const people = [...(agreement?.mentors ?? []), ...(agreement?.mentees ?? [])].map((p) => p.name);
   const active = relationship.goals.filter((g) => g.status === 'active');
   const currentStage = stage ?? agreement?.stage ?? 'creating';
-  const previous = previousSession(relationship, date);
-  const carried = previous?.actions.filter((a) => !a.done) ?? [];
+  // Every action still open before this session, once (from the session that holds its latest
+  // occurrence), so that the copy written here becomes that latest occurrence.
+  const carried = openActions(relationship.sessions.filter((s) => s.date < date), date);
   const front = ['---', 'type: session', `date: ${date}`];
   if (people.length) front.push(`attendees: [${people.map((p) => yamlScalar(oneLine(p))).join(', ')}]`);
   if (active.length) {
@@ -145,9 +175,11 @@ export function renderSessionFile({ relationship, date, stage }: SessionTemplate
   body.push('', '## Notes', '', '<!-- What you talked about, in your own words. -->', '');
   body.push('## Summary', '', '<!-- What you agreed and decided, in a few points. -->', '', '## Actions', '');
   if (carried.length) {
-    body.push(`Carried over from the session of ${previous!.date}:`, '');
-    for (const a of carried) body.push(`- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ? ` (due ${a.due})` : ''}`);
-    body.push('');
+    for (const from of [...new Set(carried.map((a) => a.sessionDate))]) {
+      body.push(`Carried over from the session of ${from}:`, '');
+      for (const a of carried.filter((c) => c.sessionDate === from)) body.push(`- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ? ` (due ${a.due})` : ''}`);
+      body.push('');
+    }
   } else {
     body.push('<!-- - [ ] @owner what to do (due YYYY-MM-DD) -->', '');
   }

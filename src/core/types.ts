@@ -179,6 +179,12 @@ export interface JournalFile {
   session?: Session;
   review?: Review;
   problems: Problem[];
+  /**
+   * Set by the index when this text has errors and the facts above (agreement, goals, session,
+   * review) are those of the file's last version without errors: half-typed text does not shake
+   * the view. The problems are always those of the current text.
+   */
+  stale?: true;
 }
 
 export interface Relationship {

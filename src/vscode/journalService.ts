@@ -114,7 +114,7 @@ export class JournalService implements vscode.Disposable {
       const options = readOptions(folder.uri);
       return readRoots(folder).map((uri) => {
         const fs = new WorkspaceFileSystem(uri);
-        return { uri, fs, index: new JournalIndex(fs, options), options };
+        return { uri, fs, index: new JournalIndex(fs, options, { keepLastGood: true }), options };
       });
     });
     void vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', true);

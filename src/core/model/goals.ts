@@ -36,6 +36,23 @@ export function openActions(sessions: Session[], today: string): OpenAction[] {
   return out.sort((a, b) => (a.sessionDate < b.sessionDate ? -1 : a.sessionDate > b.sessionDate ? 1 : 0));
 }
 
+/**
+ * Where a goal's progress is kept, as of `today`: the journal shows the latest value a session
+ * recorded, so once any session (dated today or before) has recorded the goal's progress, a new
+ * value belongs in the newest such session's `progress:` map, which is then the latest; until
+ * then, the goal's own `progress`. `stale` says that the newest session is older than one cadence
+ * period (so a host should ask before writing into it).
+ */
+export type ProgressHome = { kind: 'goal' } | { kind: 'session'; session: Session; stale: boolean };
+
+export function progressHome(rel: Relationship, goalId: string, today: string): ProgressHome {
+  const past = rel.sessions.filter((s) => s.date <= today);
+  if (!past.some((s) => s.progress[goalId] !== undefined)) return { kind: 'goal' };
+  const session = past[past.length - 1]!;
+  const period = rel.agreement?.cadence?.days;
+  return { kind: 'session', session, stale: !!period && daysBetween(session.date, today) > period };
+}
+
 /** Progress values sessions recorded for a goal, oldest first. */
 export function progressHistory(goalId: string, sessions: Session[]): ProgressPoint[] {
   return sessions.flatMap((s) => {

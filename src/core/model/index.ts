@@ -4,7 +4,7 @@ export { analyzeRelationship, analyzeJournal } from './analyze';
 export { changesSince, latestReview } from './changes';
 export { inferStage, sessionsThinning, THINNING_FACTOR } from './stage';
 export { cadenceHealth } from './cadence';
-export { openActions, progressHistory } from './goals';
+export { openActions, progressHistory, progressHome, type ProgressHome } from './goals';
 export { AT_RISK_PROGRESS, AT_RISK_WINDOW_DAYS, CLOSURE_WINDOW_DAYS, TOO_BROAD_SHARE, UNSIGNED_LONG_DAYS } from './signals';
 export { renderReviewMarkdown, renderReviewFile } from './markdown';
 export { reviewToJson, type ActionJson, type CadenceJson, type GoalJson, type JournalJson, type RelationshipJson, type SignalJson } from './json';

@@ -1,0 +1,208 @@
+/**
+ * The engine's part of a mentor's week (issue 11): half-typed text keeps the last good facts,
+ * progress goes where the journal reads it, Advance stage updates its hint, and a new session
+ * carries every open action over once.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { JournalIndex, MemoryFileSystem, type Relationship } from '../../src/core';
+import { advanceStageTo, applyEdits, chainEdits, setFrontMatterValue } from '../../src/core/edits';
+import { analyzeRelationship, openActions, progressHome } from '../../src/core/model';
+import { plannedSessionDate, renderSessionFile, stageHint } from '../../src/core/templates';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples', 'journal');
+const TODAY = '2026-11-23';
+const PRIYA = 'priya-and-sam';
+const SESSION = `${PRIYA}/sessions/2026-11-18.md`;
+
+/** Every file of examples/journal in a memory file system. */
+function examples(): MemoryFileSystem {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(EXAMPLES, full).split('\\').join('/')] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(EXAMPLES);
+  return new MemoryFileSystem(files);
+}
+
+async function indexOf(fs: MemoryFileSystem, keepLastGood: boolean): Promise<JournalIndex> {
+  const index = new JournalIndex(fs, {}, { keepLastGood });
+  await index.build();
+  return index;
+}
+
+/** What the tree and the status bar show of a relationship, in a comparable form. */
+function glance(rel: Relationship) {
+  const report = analyzeRelationship(rel, TODAY);
+  return {
+    sessions: rel.sessions.map((s) => s.date),
+    progress: report.goals.map((g) => `${g.id}:${g.progress}`),
+    next: report.cadence.daysToNext,
+    overdue: report.cadence.overdue,
+    signals: report.signals.map((s) => `${s.severity} ${s.code}`),
+  };
+}
+
+describe('Half-typed text keeps the last good facts (keepLastGood)', () => {
+  it('never shows the intermediate states while a date is typed one character at a time', async () => {
+    const fs = examples();
+    const index = await indexOf(fs, true);
+    const original = await fs.readFile(SESSION).then((b) => new TextDecoder().decode(b));
+    const before = glance(index.relationship(PRIYA)!);
+    // Delete the date, then type it again, a keystroke at a time: 2026-11-31 on the way is impossible.
+    const line = 'date: 2026-11-18';
+    const at = original.indexOf(line) + 'date: '.length;
+    const typed = '2026-11-31'.split('').map((_, i) => '2026-11-31'.slice(0, i + 1));
+    const steps = ['', ...typed, '2026-11-3', '2026-11-', '2026-11-1', '2026-11-18'];
+    let staleSeen = 0;
+    for (const value of steps) {
+      const text = original.slice(0, at) + value + original.slice(at + '2026-11-18'.length);
+      index.setText(SESSION, text);
+      const file = index.file(SESSION)!;
+      if (file.stale) staleSeen++;
+      // The problems are always those of the text as it is now.
+      const errors = index.problems(SESSION).filter((p) => p.severity === 'error');
+      assert.equal(!!file.stale, errors.length > 0, `"${value}": stale exactly while the file has errors`);
+      assert.deepEqual(glance(index.relationship(PRIYA)!), before, `"${value}": the relationship looks as before`);
+    }
+    assert.ok(staleSeen >= 10, `most steps had errors (${staleSeen})`);
+    assert.equal(index.file(SESSION)!.stale, undefined);
+  });
+
+  it('reports the current problems of a stale file, and no cross-file finding about it', async () => {
+    const fs = examples();
+    const index = await indexOf(fs, true);
+    const original = new TextDecoder().decode(await fs.readFile(SESSION));
+    // An impossible date and a goal id that does not exist: the date is the file's own error; the
+    // unknown id would come from facts that are not the file's current ones, so it is not reported.
+    index.setText(SESSION, original.replace('date: 2026-11-18', 'date: 2026-11-31').replace('goals: [write-design-rfc,', 'goals: [no-such-goal,'));
+    const codes = index.problems(SESSION).map((p) => p.code);
+    assert.deepEqual(codes, ['date/impossible']);
+    assert.deepEqual(index.problems(SESSION)[0]!.range, { start: { line: 3, column: 7 }, end: { line: 3, column: 17 } });
+    assert.equal(index.file(SESSION)!.session?.date, '2026-11-18');
+  });
+
+  it('is off by default: a one-shot index shows the file as it is', async () => {
+    const fs = examples();
+    const index = await indexOf(fs, false);
+    const original = new TextDecoder().decode(await fs.readFile(SESSION));
+    index.setText(SESSION, original.replace('date: 2026-11-18', 'date: 2026-11-31'));
+    assert.equal(index.file(SESSION)!.stale, undefined);
+    assert.ok(!index.relationship(PRIYA)!.sessions.some((s) => s.source.file === SESSION), 'the session without a date is not a session');
+  });
+
+  it('does not stand in for a file whose type changed', async () => {
+    const fs = examples();
+    const index = await indexOf(fs, true);
+    index.setText(SESSION, '---\ntype: goal\ntitle: [\n---\n');
+    assert.equal(index.file(SESSION)!.stale, undefined);
+    assert.equal(index.file(SESSION)!.type, 'goal');
+  });
+});
+
+describe('Where progress is kept (progressHome)', () => {
+  it('is the newest session once a session has recorded the goal, else the goal itself', async () => {
+    const index = await indexOf(examples(), false);
+    const rel = index.relationship(PRIYA)!;
+    const home = progressHome(rel, 'write-design-rfc', TODAY);
+    assert.equal(home.kind, 'session');
+    assert.equal(home.kind === 'session' && home.session.source.file, SESSION);
+    assert.equal(home.kind === 'session' && home.stale, false, '5 days old, cadence biweekly');
+    assert.deepEqual(progressHome(rel, 'review-others-designs', TODAY), { kind: 'goal' });
+    // Seen from 2026-12-20, the newest session is 32 days old: older than one period of 14 days.
+    const later = progressHome(rel, 'write-design-rfc', '2026-12-20');
+    assert.equal(later.kind === 'session' && later.stale, true);
+    // A session dated after today is an agenda, not where progress stood.
+    const agenda = { ...rel.sessions.at(-1)!, date: '2026-12-02', source: { ...rel.sessions.at(-1)!.source, file: `${PRIYA}/sessions/2026-12-02.md` } };
+    const withAgenda = { ...rel, sessions: [...rel.sessions, agenda] };
+    const home2 = progressHome(withAgenda, 'write-design-rfc', TODAY);
+    assert.equal(home2.kind === 'session' && home2.session.source.file, SESSION);
+  });
+});
+
+describe('Advance stage and its hint (advanceStageTo)', () => {
+  const agreement = (hint: string[]) => ['---', 'type: agreement', 'mentor: Priya', ...hint, 'stage: creating', 'confidential: true', '---', ''].join('\n');
+
+  it('replaces the hint a template wrote with the next stage\'s, and changes nothing else', () => {
+    const text = agreement(stageHint('creating').map((l) => `# ${l}`));
+    const result = advanceStageTo(text, 'building', stageHint);
+    assert.ok(result.ok);
+    assert.equal(result.text, agreement(stageHint('building').map((l) => `# ${l}`)).replace('stage: creating', 'stage: building'));
+    assert.equal(result.edits.length, 1, 'one edit: one undo step');
+  });
+
+  it('leaves a comment of the user\'s own alone', () => {
+    const text = agreement(['# We agreed on this in the first call.']);
+    const result = advanceStageTo(text, 'building', stageHint);
+    assert.ok(result.ok);
+    assert.equal(result.text, text.replace('stage: creating', 'stage: building'));
+  });
+
+  it('keeps CRLF line ends', () => {
+    const text = agreement(stageHint('creating').map((l) => `# ${l}`)).replace(/\n/g, '\r\n');
+    const result = advanceStageTo(text, 'building', stageHint);
+    assert.ok(result.ok);
+    assert.ok(!/[^\r]\n/.test(result.text), 'every line ends with CRLF');
+    assert.ok(result.text.includes('# Stage 2: '));
+  });
+});
+
+describe('chainEdits', () => {
+  it('makes two changes to one file one edit, refusing both when one is refused', () => {
+    const text = '---\ntype: goal\nstatus: active\nprogress: 20\ntitle: X\n---\nbody\n';
+    const both = chainEdits(text, [(t) => setFrontMatterValue(t, ['status'], 'achieved'), (t) => setFrontMatterValue(t, ['progress'], 100)]);
+    assert.ok(both.ok);
+    assert.equal(both.text, '---\ntype: goal\nstatus: achieved\nprogress: 100\ntitle: X\n---\nbody\n');
+    // One replacement, of the smallest span that differs (inside the two changed lines).
+    assert.deepEqual(both.edits, [{ start: 25, end: 41, text: 'hieved\nprogress: 10' }]);
+    assert.equal(applyEdits(text, both.edits), both.text);
+    const refused = chainEdits(text, [(t) => setFrontMatterValue(t, ['status'], 'achieved'), () => ({ ok: false, error: 'no' })]);
+    assert.deepEqual(refused, { ok: false, error: 'no' });
+  });
+});
+
+describe('New session prepares the planned meeting', () => {
+  it('carries over every open action of the relationship once, grouped by the session it comes from', async () => {
+    const index = await indexOf(examples(), false);
+    const rel = index.relationship(PRIYA)!;
+    const open = openActions(rel.sessions, TODAY);
+    const text = renderSessionFile({ relationship: rel, date: '2026-12-02' });
+    const carried = text.split('\n').filter((l) => l.startsWith('- [ ] '));
+    assert.equal(carried.length, open.length);
+    for (const action of open) assert.equal(carried.filter((l) => l.includes(action.text)).length, 1, action.text);
+    // Carried over, the copies are the latest occurrences: still one open action each.
+    const agenda = new JournalIndex(examples(), {});
+    await agenda.build();
+    await agenda.setText(`${PRIYA}/sessions/2026-12-02.md`, text);
+    assert.equal(openActions(agenda.relationship(PRIYA)!.sessions, '2026-12-02').length, open.length);
+  });
+
+  it('offers the planned date when it is within one cadence period of today', async () => {
+    const rel = (await indexOf(examples(), false)).relationship(PRIYA)!;
+    assert.equal(plannedSessionDate(rel, TODAY), '2026-12-02');
+    assert.equal(plannedSessionDate(rel, '2026-11-17'), '2026-11-18', 'the plan of the session of 2026-10-21');
+    assert.equal(plannedSessionDate(rel, '2026-12-20'), undefined, 'more than a period past the plan');
+  });
+
+  it('a session dated after today is an agenda: not held, not discussed, no progress point yet', async () => {
+    const fs = examples();
+    const index = await indexOf(fs, false);
+    const rel = index.relationship(PRIYA)!;
+    const before = analyzeRelationship(rel, TODAY);
+    index.setText(`${PRIYA}/sessions/2026-12-02.md`, renderSessionFile({ relationship: rel, date: '2026-12-02' }).replace('# progress:\n#   write-design-rfc: 60', 'progress:\n  write-design-rfc: 70'));
+    const after = analyzeRelationship(index.relationship(PRIYA)!, TODAY);
+    assert.equal(after.cadence.held, before.cadence.held);
+    assert.deepEqual(after.goals.map((g) => [g.lastDiscussed, g.progress]), before.goals.map((g) => [g.lastDiscussed, g.progress]));
+    assert.deepEqual(after.sessions, before.sessions);
+    assert.deepEqual(after.actions.map((a) => a.source.file), before.actions.map((a) => a.source.file));
+    // On its day it counts.
+    const onTheDay = analyzeRelationship(index.relationship(PRIYA)!, '2026-12-02');
+    assert.equal(onTheDay.cadence.held, before.cadence.held + 1);
+    assert.equal(onTheDay.goals.find((g) => g.id === 'write-design-rfc')!.progress, 70);
+  });
+});
