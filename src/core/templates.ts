@@ -1,7 +1,7 @@
 import { oneLine } from './conventions';
 import { addDays, daysBetween } from './dates';
 import { openActions } from './model/goals';
-import type { GoalOwner, Relationship, Session, Stage } from './types';
+import type { GoalOwner, Relationship, Stage } from './types';
 import { yamlScalar } from './yamlWrite';
 
 /**

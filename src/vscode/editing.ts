@@ -57,6 +57,12 @@ export function requireTrust(ctx: FeatureContext, action: string): boolean {
   return trusted;
 }
 
+/** One file's part of an edit: its URI and the engine edit made from its current text. */
+export interface FileEdit {
+  uri: vscode.Uri;
+  compute: (text: string) => EditResult;
+}
+
 /**
  * Applies the edit that `compute` makes from the document's current text, as one WorkspaceEdit:
  * one undo step. A document that had no unsaved changes is saved afterwards, so that the file on
@@ -64,37 +70,53 @@ export function requireTrust(ctx: FeatureContext, action: string): boolean {
  * save. Refusals of the engine are shown as they are. Resolves with the URI, or undefined.
  */
 export async function applyEngineEdit(ctx: FeatureContext, uri: vscode.Uri, label: string, compute: (text: string) => EditResult): Promise<vscode.Uri | undefined> {
-  let document: vscode.TextDocument;
-  try {
-    document = await vscode.workspace.openTextDocument(uri);
-  } catch (error) {
-    void notify(ctx, 'error', `${label}: ${vscode.workspace.asRelativePath(uri)} could not be opened (${error instanceof Error ? error.message : String(error)}).`);
-    return undefined;
-  }
-  const wasDirty = document.isDirty;
-  const version = document.version;
-  const result = compute(document.getText());
-  if (!result.ok) {
-    void notify(ctx, 'error', `${label}: ${vscode.workspace.asRelativePath(uri)}: ${result.error}`);
-    return undefined;
-  }
-  if (document.version !== version) {
-    void notify(ctx, 'error', `${label}: ${vscode.workspace.asRelativePath(uri)} changed while the edit was prepared; nothing was changed. Try again.`);
-    return undefined;
+  return (await applyEngineEdits(ctx, label, [{ uri, compute }])) ? uri : undefined;
+}
+
+/**
+ * Edits of several files as one WorkspaceEdit (one undo step, as applyEngineEdit does for one):
+ * every file's edit is computed first, and nothing is written when any of them is refused or a
+ * document changed meanwhile. Two parts for the same file must be chained (chainEdits) by the
+ * caller. Resolves with whether the edit was applied.
+ */
+export async function applyEngineEdits(ctx: FeatureContext, label: string, parts: readonly FileEdit[]): Promise<boolean> {
+  const planned: Array<{ uri: vscode.Uri; document: vscode.TextDocument; wasDirty: boolean; version: number; result: Extract<EditResult, { ok: true }> }> = [];
+  for (const { uri, compute } of parts) {
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri);
+    } catch (error) {
+      void notify(ctx, 'error', `${label}: ${vscode.workspace.asRelativePath(uri)} could not be opened (${error instanceof Error ? error.message : String(error)}).`);
+      return false;
+    }
+    const version = document.version;
+    const result = compute(document.getText());
+    if (!result.ok) {
+      void notify(ctx, 'error', `${label}: ${vscode.workspace.asRelativePath(uri)}: ${result.error}`);
+      return false;
+    }
+    planned.push({ uri, document, wasDirty: document.isDirty, version, result });
   }
   const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) {
-    edit.replace(uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text, { label, needsConfirmation: false });
+  for (const { uri, document, version, result } of planned) {
+    if (document.version !== version) {
+      void notify(ctx, 'error', `${label}: ${vscode.workspace.asRelativePath(uri)} changed while the edit was prepared; nothing was changed. Try again.`);
+      return false;
+    }
+    for (const e of result.edits) {
+      edit.replace(uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text, { label, needsConfirmation: false });
+    }
   }
   if (!(await vscode.workspace.applyEdit(edit))) {
-    void notify(ctx, 'error', `${label}: VS Code did not apply the edit to ${vscode.workspace.asRelativePath(uri)}; nothing was changed.`);
-    return undefined;
+    void notify(ctx, 'error', `${label}: VS Code did not apply the edit to ${planned.map((p) => vscode.workspace.asRelativePath(p.uri)).join(', ')}; nothing was changed.`);
+    return false;
   }
-  if (!wasDirty) {
+  for (const { uri, document, wasDirty } of planned) {
+    if (wasDirty) continue;
     await document.save();
     await ctx.service.refreshFile(uri);
   }
-  return uri;
+  return true;
 }
 
 /** Whether a file or folder exists. */

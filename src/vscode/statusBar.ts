@@ -3,7 +3,7 @@ import { relationshipLabel } from '../core';
 import { reviewGoals } from './commands/reviewGoals';
 import type { Feature } from './feature';
 import type { JournalService } from './journalService';
-import { isClosed, nextSessionLabel, stageLabel, type RelationshipNode } from './tree/items';
+import { isClosed, nextSessionLabel, relationshipDescription, stageLabel, type RelationshipNode } from './tree/items';
 import { ReportCache } from './tree/reports';
 
 /**
@@ -41,9 +41,13 @@ export class RelationshipStatus implements vscode.Disposable {
       return (this.shown = false);
     }
     const { report } = entry;
-    const next = isClosed(report) ? 'closed' : nextSessionLabel(report);
-    this.item.text = `$(mortar-board) ${stageLabel(report)}${next ? ` · ${next}` : ''}`;
+    const next = nextSessionLabel(report);
     const pair = relationshipLabel(report.mentors, report.mentees, report.id);
+    // With more than one relationship, say which one: by first names, to stay short.
+    const first = (names: string[]) => names.map((n) => n.trim().split(/\s+/)[0] ?? n);
+    const several = this.service.relationships().length > 1;
+    const who = several ? `${relationshipLabel(first(report.mentors), first(report.mentees), report.id)} · ` : '';
+    this.item.text = `$(mortar-board) ${who}${relationshipDescription(report)}`;
     this.item.tooltip = `${pair}\nStage: ${stageLabel(report)}${next ? `\n${next}` : ''}\nClick to review goals`;
     this.item.backgroundColor = report.cadence.overdue && !isClosed(report) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // The same argument the view's context menu passes, so Review goals needs to handle one shape.

@@ -1,5 +1,7 @@
 import { STAGES, type Stage } from '../../core';
-import { nextStage, readFrontMatterValue, setStage, type EditResult } from '../../core/edits';
+import * as vscode from 'vscode';
+import { advanceStageTo, nextStage, readFrontMatterValue, type EditResult } from '../../core/edits';
+import { stageHint } from '../../core/templates';
 import { applyEngineEdit, notify } from '../editing';
 import type { RelationshipCommand } from './registry';
 import { asArgs, fileOf, labelOf } from './targets';
@@ -12,11 +14,15 @@ function asStage(value: unknown): Stage | undefined {
 
 const ACTION = 'Advance stage';
 
+const ANYWAY = 'Advance anyway';
+
 /**
  * Moves the agreement's `stage` to the next one (creating → building → mastery → moving-on),
- * or to `{ stage }` when given; only that value changes. The current stage is read from the
- * agreement's text as it is now (unsaved edits included). Leaving the creating stage without
- * both signatures is allowed, with a warning: the diagnostics report it too.
+ * or to `{ stage }` when given. The current stage is read from the agreement's text as it is now
+ * (unsaved edits included). When the agreement is not signed by both, it asks first (a modal
+ * warning, "Advance anyway"; `{ force: true }` skips the question for scripts). The stage hint a
+ * template wrote above `stage:` is replaced with the new stage's, in the same undo step; the
+ * user's own comments stay.
  */
 export const advanceStage: RelationshipCommand = {
   id: 'mentoringJournal.advanceStage', action: ACTION, writes: true, target: 'relationship',
@@ -32,16 +38,25 @@ export const advanceStage: RelationshipCommand = {
       void notify(ctx, 'info', `${ACTION}: ${label} is at the last stage, moving-on. Record the closure in the agreement when the partnership ends.`);
       return undefined;
     }
+    const signed = agreement?.signed ?? {};
+    const unsigned = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean);
+    const intended = asStage(wanted) ?? nextStage(agreement?.stage);
+    if (unsigned.length && intended !== 'creating' && !asArgs<{ force: boolean }>(arg).force) {
+      const answer = await vscode.window.showWarningMessage(
+        `${label}: the agreement is not signed by the ${unsigned.join(' and ')} yet.`,
+        { modal: true, detail: 'Completing the agreement, signatures included, is what the first stage is for. Advance the stage anyway?' },
+        ANYWAY,
+      );
+      if (answer !== ANYWAY) return undefined;
+    }
     let from: Stage | undefined;
     let to: Stage | undefined;
     const uri = await applyEngineEdit(ctx, fileOf(target, target.relationship.agreementFile), ACTION, (text): EditResult => {
       from = asStage(readFrontMatterValue(text, ['stage'])) ?? agreement?.stage;
       to = asStage(wanted) ?? nextStage(from);
-      return to ? setStage(text, to) : { ok: false, error: 'The relationship is already at the last stage, moving-on. Nothing was changed.' };
+      return to ? advanceStageTo(text, to, stageHint) : { ok: false, error: 'The relationship is already at the last stage, moving-on. Nothing was changed.' };
     });
     if (!uri) return undefined;
-    const signed = agreement?.signed ?? {};
-    const unsigned = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean);
     const note = to !== 'creating' && unsigned.length ? ` The agreement is not signed by the ${unsigned.join(' and ')} yet.` : '';
     void notify(ctx, note ? 'warning' : 'info', `Stage of ${label}: ${from ?? 'none'} → ${to}.${note}`);
     return uri;

@@ -8,7 +8,7 @@ import { openAgreement } from './openAgreement';
 import { registerCommandTable, type CommandDefinition } from './registry';
 import { reviewGoals } from './reviewGoals';
 import { setGoalProgress } from './setGoalProgress';
-import { hideClosed, openFormatDocs, openItem, refresh, revealActiveFile, showClosed } from './view';
+import { hideClosed, openFormatDocs, openItem, refresh, revealActiveFile, showClosed, sortByName, sortByUrgency } from './view';
 
 /**
  * Every command of the extension, registered from this one table (package.json declares each
@@ -27,6 +27,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   refresh,
   hideClosed,
   showClosed,
+  sortByUrgency,
+  sortByName,
   revealActiveFile,
   openFormatDocs,
   openItem,

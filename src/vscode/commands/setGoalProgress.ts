@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { goalPath, setFrontMatterValue } from '../../core/edits';
-import { progressHistory } from '../../core/model';
+import { setFrontMatterValue } from '../../core/edits';
 import { applyEngineEdit, notify } from '../editing';
+import { journalProgress, progressPlace } from './progress';
 import type { RelationshipCommand } from './registry';
-import { asArgs, fileOf, resolveGoal } from './targets';
+import { asArgs, resolveGoal } from './targets';
 
 /** Why a text is not a progress value, or undefined when it is a whole number from 0 to 100. */
 export function progressProblem(text: string): string | undefined {
@@ -13,15 +13,17 @@ export function progressProblem(text: string): string | undefined {
 const ACTION = 'Set goal progress';
 
 /**
- * Sets the goal's `progress` (0-100) where the goal is defined; nothing else changes. When a
- * session has recorded a different progress for the goal, says that the session's value is the
- * one the journal shows.
- * Argument: a goal node, or `{ relationship, goal, progress }`; otherwise it asks.
+ * Records a goal's progress (0-100) where the journal reads it, so the view and the review
+ * show it at once: in the newest session's `progress:` map once a session has recorded the
+ * goal, else in the goal itself (progressPlace; it asks which session when the newest is older
+ * than one cadence period). Only that value changes, in one undo step.
+ * Argument: a goal node, or `{ relationship, goal, progress, session? }`; otherwise it asks.
  */
 export const setGoalProgress: RelationshipCommand = {
   id: 'mentoringJournal.setGoalProgress', action: ACTION, writes: true, target: 'relationship',
   async run(ctx, target, arg) {
-    const goal = await resolveGoal(ctx, target, arg, ACTION);
+    const shown = journalProgress(ctx, target);
+    const goal = await resolveGoal(ctx, target, arg, ACTION, undefined, shown);
     if (!goal) return undefined;
     const given = asArgs<{ progress: number }>(arg).progress;
     let progress: number;
@@ -35,23 +37,16 @@ export const setGoalProgress: RelationshipCommand = {
       const text = await vscode.window.showInputBox({
         title: `${ACTION}: ${goal.title}`,
         prompt: 'Progress, 0-100',
-        value: String(goal.progress ?? 0),
+        value: String(shown.get(goal.id) ?? 0),
         validateInput: progressProblem,
       });
       if (text === undefined) return undefined;
       progress = Number(text.trim());
     }
-    const written = await applyEngineEdit(ctx, fileOf(target, goal.source.file), ACTION, (text) => setFrontMatterValue(text, goalPath(goal, 'progress'), progress));
-    // The journal's progress is the latest a session recorded; the goal's own value counts only
-    // until a session records one. Say so, rather than leave the view showing the old figure.
-    const recorded = progressHistory(goal.id, target.relationship.sessions).at(-1);
-    if (written && recorded && recorded.progress !== progress) {
-      void notify(
-        ctx,
-        'info',
-        `Set \`progress: ${progress}\` in the goal. The view and Review goals still show ${recorded.progress}%, recorded by the session of ${recorded.date}: the latest progress a session records counts. Record ${progress} under \`progress:\` in your next session to move it.`,
-      );
-    }
+    const place = await progressPlace(ctx, target, goal, arg, ACTION);
+    if (!place) return undefined;
+    const written = await applyEngineEdit(ctx, place.uri, ACTION, (text) => setFrontMatterValue(text, place.path, progress));
+    if (written) void notify(ctx, 'info', `Progress of "${goal.title}": ${progress}%, recorded in ${place.where}.`);
     return written;
   },
 };

@@ -78,8 +78,15 @@ export async function resolveRelationship(ctx: FeatureContext, arg: unknown, act
   return picked?.target;
 }
 
-/** Resolves a goal of the relationship from the argument, or asks among the goals `eligible` accepts. */
-export async function resolveGoal(ctx: FeatureContext, target: Target, arg: unknown, action: string, eligible: (goal: Goal) => boolean = () => true): Promise<Goal | undefined> {
+/**
+ * Resolves a goal of the relationship from the argument, or asks among the goals `eligible`
+ * accepts. `shown`: the progress the journal shows for each goal, for the picker (else the
+ * goal's own `progress`).
+ */
+export async function resolveGoal(
+  ctx: FeatureContext, target: Target, arg: unknown, action: string,
+  eligible: (goal: Goal) => boolean = () => true, shown?: ReadonlyMap<string, number | undefined>,
+): Promise<Goal | undefined> {
   const args = asArgs(arg);
   const id = args.goal && typeof args.goal === 'object' ? args.goal.id : typeof args.goal === 'string' ? args.goal : undefined;
   const goals = target.relationship.goals;
@@ -94,7 +101,10 @@ export async function resolveGoal(ctx: FeatureContext, target: Target, arg: unkn
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    candidates.map((g) => ({ label: g.title, description: `${g.id} · ${g.status}${g.progress !== undefined ? ` · ${g.progress}%` : ''}`, goal: g })),
+    candidates.map((g) => {
+      const progress = shown ? shown.get(g.id) : g.progress;
+      return { label: g.title, description: `${g.id} · ${g.status}${progress !== undefined ? ` · ${progress}%` : ''}`, goal: g };
+    }),
     { title: action, placeHolder: 'Which goal?', matchOnDescription: true },
   );
   return picked?.goal;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../feature';
 import { OPEN_ITEM } from '../tree/items';
-import { setHideClosed } from '../tree/relationshipsTree';
+import { setHideClosed, setSortByUrgency } from '../tree/relationshipsTree';
 import type { PlainCommand } from './registry';
 
 /**
@@ -22,6 +22,16 @@ export const hideClosed: PlainCommand = {
 export const showClosed: PlainCommand = {
   id: 'mentoringJournal.showClosed', action: 'Show closed', writes: false,
   run: (ctx) => setHideClosed(ctx, false),
+};
+
+export const sortByUrgency: PlainCommand = {
+  id: 'mentoringJournal.sortByUrgency', action: 'Sort by urgency', writes: false,
+  run: (ctx) => setSortByUrgency(ctx, true),
+};
+
+export const sortByName: PlainCommand = {
+  id: 'mentoringJournal.sortByName', action: 'Sort by name', writes: false,
+  run: (ctx) => setSortByUrgency(ctx, false),
 };
 
 export const revealActiveFile: PlainCommand = {

@@ -35,6 +35,9 @@ export const OPEN_ITEM = 'mentoringJournal.openItem';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A note for the items of a file whose text has errors: the view shows its last version without errors. */
+const STALE = 'The file has errors: this shows its last version without errors.';
+
 /** A file of the relationship's journal root as a URI. */
 export function fileUri(entry: RelationshipEntry, file: string): vscode.Uri {
   return entry.root.fs.uri(file);
@@ -56,14 +59,50 @@ export function stageLabel(report: RelationshipReport): string {
   return `${stage} (stage ${STAGES.indexOf(stage) + 1})`;
 }
 
-/** "next session in 5 days", "overdue 3 days", or undefined when nothing is planned. */
+/** Whether the partnership's end date has passed (without a recorded closure). */
+export function hasEnded(report: RelationshipReport): boolean {
+  return !report.closure && report.daysLeft !== undefined && report.daysLeft < 0;
+}
+
+/**
+ * "next session in 5 days", "next session tomorrow", "overdue 3 days"; for a partnership that is
+ * over, "closed 2026-10-30" or "ended 2026-10-30" instead of a due session; undefined when nothing
+ * is planned.
+ */
 export function nextSessionLabel(report: RelationshipReport): string | undefined {
+  if (isClosed(report)) return `closed ${report.closure!.date}`;
+  if (hasEnded(report)) return `ended ${report.ends}`;
   const { overdue, overdueDays, daysToNext } = report.cadence;
   if (overdue) return `overdue ${plural(overdueDays, 'day')}`;
   if (daysToNext === undefined) return undefined;
   if (daysToNext === 0) return 'next session today';
+  if (daysToNext === 1) return 'next session tomorrow';
   if (daysToNext > 0) return `next session in ${plural(daysToNext, 'day')}`;
   return `next session was due ${plural(-daysToNext, 'day')} ago`;
+}
+
+/**
+ * How pressing a relationship is, for sorting the view by urgency (lower first): overdue ones by
+ * how late they are, then by the days to the next session, then those with nothing planned, and
+ * partnerships that are over last.
+ */
+export function urgency(report: RelationshipReport): number {
+  if (isClosed(report) || hasEnded(report)) return 3e6;
+  const { overdue, overdueDays, daysToNext } = report.cadence;
+  if (overdue) return -overdueDays;
+  if (daysToNext !== undefined) return 1e6 + daysToNext;
+  return 2e6;
+}
+
+/**
+ * A relationship's description: what needs attention first (an overdue or imminent session, an
+ * ended partnership), so that it survives a narrow side bar; the stage after it. A session more
+ * than a day away comes after the stage.
+ */
+export function relationshipDescription(report: RelationshipReport): string {
+  const next = nextSessionLabel(report);
+  const urgent = !!next && (report.cadence.overdue || isClosed(report) || hasEnded(report) || (report.cadence.daysToNext ?? 2) <= 1);
+  return (urgent ? [next, stageLabel(report)] : [stageLabel(report), next]).filter(Boolean).join(' · ');
 }
 
 /** How the relationship is doing, from the cadence and the severity of its signals. */
@@ -104,8 +143,7 @@ function relationshipItem(node: RelationshipNode): vscode.TreeItem {
   const { report, relationship } = node.entry;
   const names = relationshipLabel(report.mentors, report.mentees, relationship.id);
   const item = new vscode.TreeItem(names, vscode.TreeItemCollapsibleState.Collapsed);
-  const next = isClosed(report) ? `closed ${report.closure?.date}` : nextSessionLabel(report);
-  item.description = [stageLabel(report), next].filter(Boolean).join(' · ');
+  item.description = relationshipDescription(report);
   item.iconPath = healthIcon(report);
   const tip = new vscode.MarkdownString();
   tip.appendMarkdown(`**${escapeMarkdown(names)}**  \n`);
@@ -131,6 +169,10 @@ function agreementItem(node: AgreementNode): vscode.TreeItem {
     item.iconPath = new vscode.ThemeIcon('unverified', new vscode.ThemeColor('list.warningForeground'));
   }
   item.tooltip = `Signed by the mentor: ${signed.mentor ?? 'no'}\nSigned by the mentee: ${signed.mentee ?? 'no'}`;
+  if (isStale(node.entry, relationship.agreementFile)) {
+    item.description = `stale · ${String(item.description)}`;
+    item.tooltip += `\n${STALE}`;
+  }
   const source = relationship.agreement?.source ?? { file: relationship.agreementFile, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } };
   item.command = openCommand(node.entry, source);
   // With the file's URI, VS Code decorates the item with the file's problems (color and count).
@@ -151,10 +193,12 @@ function goalItem(node: GoalNode): vscode.TreeItem {
   const goal = node.goal;
   const item = new vscode.TreeItem(goal.title || goal.id, vscode.TreeItemCollapsibleState.None);
   const progress = goal.progress !== undefined ? `${goal.progress}%` : 'no progress yet';
-  item.description = [progress, dueLabel(goal)].filter(Boolean).join(' · ');
+  const stale = isStale(node.entry, goal.source.file);
+  item.description = [stale ? 'stale' : undefined, progress, dueLabel(goal)].filter(Boolean).join(' · ');
   item.iconPath = themeIcon(GOAL_ICONS[goal.status]);
   const tip = new vscode.MarkdownString();
   tip.appendMarkdown(`**${escapeMarkdown(goal.title)}** \`${goal.id}\`\n\n`);
+  if (stale) tip.appendMarkdown(`*${STALE}*\n\n`);
   tip.appendMarkdown(`Status: **${goal.status}**, owner: ${goal.owner}, progress: ${progress}\n\n`);
   tip.appendMarkdown(`Success criteria: ${goal.success ? escapeMarkdown(goal.success) : '*none written*'}\n\n`);
   tip.appendMarkdown(`Last discussed: ${goal.lastDiscussed ?? 'never'}; ${plural(goal.discussedIn.length, 'session')}`);
@@ -165,18 +209,29 @@ function goalItem(node: GoalNode): vscode.TreeItem {
   return item;
 }
 
-function sessionItem(node: SessionNode): vscode.TreeItem {
+function sessionItem(node: SessionNode, stale: boolean): vscode.TreeItem {
   const session = node.session;
+  const { report } = node.entry;
   const item = new vscode.TreeItem(session.date, vscode.TreeItemCollapsibleState.None);
-  const open = session.actions.filter((a) => !a.done).length;
-  const parts = [
-    session.status === 'held' ? undefined : session.status,
-    session.goals.length ? session.goals.join(', ') : 'no goals discussed',
-    plural(open, 'open action'),
-  ];
+  const unchecked = session.actions.filter((a) => !a.done).length;
+  const agenda = session.date > report.today;
+  // Open actions count once, at their latest occurrence (report.actions): a copy carried over to
+  // a later session is counted there, not here too.
+  const open = report.actions.filter((a) => a.source.file === session.source.file).length;
+  const carried = unchecked - open;
+  const parts = agenda
+    ? ['agenda', session.goals.length ? session.goals.join(', ') : 'no goals yet', plural(unchecked, 'action') + ' to go through']
+    : [
+      session.status === 'held' ? undefined : session.status,
+      session.goals.length ? session.goals.join(', ') : 'no goals discussed',
+      plural(open, 'open action'),
+      carried > 0 ? `${carried} carried over` : undefined,
+    ];
+  if (stale) parts.unshift('stale');
   item.description = parts.filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(session.status === 'held' ? 'comment-discussion' : session.status === 'missed' ? 'circle-slash' : 'close');
-  item.tooltip = `${session.date} (${session.status})${session.duration ? `, ${session.duration} minutes` : ''}\nGoals: ${session.goals.join(', ') || 'none'}\nOpen actions: ${open}`;
+  item.iconPath = new vscode.ThemeIcon(stale ? 'warning' : agenda ? 'calendar' : session.status === 'held' ? 'comment-discussion' : session.status === 'missed' ? 'circle-slash' : 'close');
+  const when = agenda ? `${session.date} (agenda: not held yet, it counts once its day has come)` : `${session.date} (${session.status})`;
+  item.tooltip = `${when}${session.duration ? `, ${session.duration} minutes` : ''}${stale ? `\n${STALE}` : ''}\nGoals: ${session.goals.join(', ') || 'none'}\nOpen actions: ${agenda ? unchecked : open}${carried > 0 && !agenda ? ` (${carried} more carried over to a later session)` : ''}`;
   item.command = openCommand(node.entry, session.source);
   item.resourceUri = fileUri(node.entry, session.source.file);
   return item;
@@ -194,6 +249,11 @@ function signalItem(node: SignalNode): vscode.TreeItem {
   return item;
 }
 
+/** Whether the index stands in for a file with its last version without errors (JournalFile.stale). */
+export function isStale(entry: RelationshipEntry, file: string): boolean {
+  return !!entry.root.index.file(file)?.stale;
+}
+
 /** The TreeItem of a node: label, description, icon, tooltip, the command a click runs, and `contextValue` for menus. */
 export function treeItem(node: JournalNode, counts: { children: number; hidden: number }): vscode.TreeItem {
   let item: vscode.TreeItem;
@@ -201,7 +261,7 @@ export function treeItem(node: JournalNode, counts: { children: number; hidden: 
     case 'relationship': item = relationshipItem(node); item.contextValue = 'relationship'; break;
     case 'agreement': item = agreementItem(node); item.contextValue = 'agreement'; break;
     case 'goal': item = goalItem(node); item.contextValue = `goal.${node.goal.status}`; break;
-    case 'session': item = sessionItem(node); item.contextValue = `session.${node.session.status}`; break;
+    case 'session': item = sessionItem(node, isStale(node.entry, node.session.source.file)); item.contextValue = `session.${node.session.status}`; break;
     case 'signal': item = signalItem(node); item.contextValue = `signal.${node.signal.code}`; break;
     default: item = groupItem(node, counts.children, counts.hidden); item.contextValue = node.kind;
   }

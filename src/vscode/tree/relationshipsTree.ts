@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import type { Feature, FeatureContext } from '../feature';
 import type { JournalService } from '../journalService';
 import { BaseTreeProvider } from './baseTreeProvider';
-import { isClosed, treeItem, type GoalNode, type GroupNode, type JournalNode, type RelationshipEntry, type RelationshipNode, type SessionNode, type SignalNode } from './items';
+import { isClosed, treeItem, urgency, type GoalNode, type GroupNode, type JournalNode, type RelationshipEntry, type RelationshipNode, type SessionNode, type SignalNode } from './items';
 import { ReportCache } from './reports';
 
 export const VIEW_ID = 'mentoringJournal.relationships';
 
 /** workspaceState key and context key of the filter that hides closed relationships and achieved goals. */
 export const HIDE_CLOSED = 'mentoringJournal.hideClosed';
+/** workspaceState key and context key of the order of relationships: by urgency, or by name (the default). */
+export const SORT_BY_URGENCY = 'mentoringJournal.sortByUrgency';
 
 /** Makes keys unique in order of appearance: `a`, `a#2`, `a#3`. */
 function uniqueKeys(keys: string[]): string[] {
@@ -28,6 +30,7 @@ function uniqueKeys(keys: string[]): string[] {
 export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
   private readonly reports: ReportCache;
   private hide = false;
+  private byUrgency = false;
 
   constructor(private readonly service: JournalService) {
     super();
@@ -51,6 +54,17 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
     this.refresh();
   }
 
+  /** Whether relationships are listed by urgency (overdue first) rather than by name. */
+  get sortByUrgency(): boolean {
+    return this.byUrgency;
+  }
+
+  setSortByUrgency(byUrgency: boolean): void {
+    if (byUrgency === this.byUrgency) return;
+    this.byUrgency = byUrgency;
+    this.refresh();
+  }
+
   getTreeItem(node: JournalNode): vscode.TreeItem {
     const counts = { children: 0, hidden: 0 };
     if (node.kind === 'goals' || node.kind === 'sessions' || node.kind === 'signals') {
@@ -62,7 +76,10 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
 
   protected async roots(): Promise<JournalNode[]> {
     await this.service.ready();
-    return this.reports.all().filter((e) => !(this.hide && isClosed(e.report))).map((entry) => this.relationshipNode(entry));
+    const shown = this.reports.all().filter((e) => !(this.hide && isClosed(e.report)));
+    // A stable sort: relationships equally urgent keep their order by name.
+    if (this.byUrgency) shown.sort((a, b) => urgency(a.report) - urgency(b.report));
+    return shown.map((entry) => this.relationshipNode(entry));
   }
 
   protected children(node: JournalNode): JournalNode[] {
@@ -137,6 +154,14 @@ export async function setHideClosed({ api, extension }: FeatureContext, hide: bo
   return hide;
 }
 
+/** Lists relationships by urgency (or by name), and remembers it for the workspace. */
+export async function setSortByUrgency({ api, extension }: FeatureContext, byUrgency: boolean): Promise<boolean> {
+  api.tree?.provider.setSortByUrgency(byUrgency);
+  await extension.workspaceState.update(SORT_BY_URGENCY, byUrgency);
+  await vscode.commands.executeCommand('setContext', SORT_BY_URGENCY, byUrgency);
+  return byUrgency;
+}
+
 export const registerRelationshipsTree: Feature = (ctx) => {
   const { service, api } = ctx;
   const provider = new RelationshipsProvider(service);
@@ -153,5 +178,6 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   };
   api.tree = tree;
   void setHideClosed(ctx, ctx.extension.workspaceState.get<boolean>(HIDE_CLOSED, false));
+  void setSortByUrgency(ctx, ctx.extension.workspaceState.get<boolean>(SORT_BY_URGENCY, false));
   return vscode.Disposable.from(view, provider);
 };
