@@ -1,16 +1,20 @@
 /**
  * New session as a user runs it: with Priya and Sam's relationship selected in the Mentoring
- * view, the New session button of the view's toolbar creates today's session file, which opens
- * in the editor with the attendees, the active goal with its last progress, the open
- * questions of their stage and the open actions of the previous session carried over. The view
- * lists the new session. The file is deleted afterwards, so the journal is as the other tests
- * expect it. Screenshot: new-session.
+ * view, the New session button of the view's toolbar asks which meeting the session is for (the
+ * one they planned for 2026-12-02, 9 days after TODAY, first; today; another date) and prepares
+ * it: the file opens in the editor with the attendees, the active goal with its last progress,
+ * the open questions of their stage and every open action carried over. Dated after today, it
+ * is an agenda: the view lists it as one. The file is deleted afterwards, so the journal is as
+ * the other tests expect it. Screenshot: new-session.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { TODAY, workbench } from './workbench';
+import { workbench } from './workbench';
+
+/** The meeting Priya and Sam planned in their session of 2026-11-18 (`next:`). */
+const PLANNED = '2026-12-02';
 
 const VIEW = 'Relationships';
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
@@ -25,7 +29,7 @@ function addDays(date: string, days: number): string {
 /** The name the new file gets: today's date, with -2, -3, ... when that name is taken. */
 function newSessionName(dir: string): string {
   for (let n = 1; ; n++) {
-    const name = `${TODAY}${n > 1 ? `-${n}` : ''}.md`;
+    const name = `${PLANNED}${n > 1 ? `-${n}` : ''}.md`;
     if (!fs.existsSync(path.join(dir, name))) return name;
   }
 }
@@ -56,11 +60,11 @@ describe('New session', () => {
     }
   });
 
-  it("creates today's session from the view's toolbar, with attendees, goals, questions and carried-over actions", async () => {
+  it("prepares the planned meeting from the view's toolbar, with attendees, goals, questions and carried-over actions", async () => {
     const wb = workbench();
     assert.equal(await sessionCount(), '8');
     const name = newSessionName(path.join(wb.workspaceDir, SESSIONS));
-    const date = TODAY;
+    const date = PLANNED;
 
     // Select Priya and Sam's relationship (a click on its row toggles it: expand it again).
     const row = wb.treeRow(VIEW, PRIYA);
@@ -73,6 +77,14 @@ describe('New session', () => {
     const button = wb.page.locator('.part.sidebar .title-actions .action-label[aria-label^="New session"]').first();
     await button.waitFor({ state: 'visible', timeout: 15_000 });
     await button.click();
+
+    // Which meeting: the planned one first, then today, then another date.
+    await wb.quickInputRow(PLANNED).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal((await wb.quickInputState()).placeholder, 'Which meeting is this session for?');
+    assert.deepEqual((await wb.quickInputLabels()).map((l) => l.split(',').slice(0, 2).join(',')), [
+      `${PLANNED}, the planned meeting`, '2026-11-23, today', 'Another date…',
+    ]);
+    await wb.pickQuickInput(PLANNED);
 
     // Today's file opens in the editor, saved (not dirty): the tab shows its name.
     const tab = wb.activeTab(name);
@@ -124,7 +136,7 @@ describe('New session', () => {
       '',
     ]);
 
-    // The view lists it first among Priya and Sam's sessions.
+    // The view lists it first among Priya and Sam's sessions, as an agenda.
     await waitUntil('the Mentoring view to count the new session', async () => (await sessionCount()) === '9', { timeoutMs: 30_000, intervalMs: 500 });
     await wb.expandTreeItem(VIEW, 'Sessions');
     // The group's rows render a moment after it shows as expanded.
@@ -141,7 +153,10 @@ describe('New session', () => {
     const newest = rows[group + 1]!;
     assert.equal(newest.level, rows[group]!.level + 1, `a session under Sessions: ${JSON.stringify(rows.slice(group, group + 3))}`);
     assert.equal(newest.label, date);
-    assert.equal(newest.description, 'write-design-rfc · 3 open actions');
+    assert.equal(newest.description, 'agenda · write-design-rfc · 3 actions to go through');
+    assert.equal(newest.icon, 'calendar');
+    // The actions are open once, in the session where they were written until the agenda's day.
+    assert.equal(rows[group + 2]!.description, 'write-design-rfc, review-others-designs · 3 open actions');
 
     // The picture: the whole session in the editor (a taller window for the moment: it has about
     // 45 rows), the view beside it.

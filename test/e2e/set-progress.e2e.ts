@@ -1,11 +1,12 @@
 /**
- * Set goal progress as a user runs it from the command palette, on Priya and Sam's goal file
- * open in the editor: "Mentoring: Set goal progress" asks which relationship (theirs first, as
- * the file being edited is theirs), which goal (with its id, status and progress), then the
- * progress in an input box that refuses what is not a whole number from 0 to 100. Exactly one
- * value of the front matter changes, and the file is saved; Undo takes it back, and saving again
- * leaves the file byte for byte as it was, so the other tests see the journal they expect.
- * Screenshot: set-progress.
+ * Set goal progress as a user runs it from the command palette, with Priya and Sam's latest
+ * session open in the editor: "Mentoring: Set goal progress" asks which relationship (theirs
+ * first, as the file being edited is theirs), which goal (with its id, status and the progress
+ * the journal shows), then the progress in an input box that refuses what is not a whole number
+ * from 0 to 100. The value goes where the journal reads progress, the `progress:` map of the
+ * newest session: exactly that value changes, the file is saved, the Mentoring view shows the
+ * new figure at once, and a notification says where it was recorded. Undo takes it back, and
+ * saving again leaves the file byte for byte as it was. Screenshot: set-progress.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -13,8 +14,10 @@ import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
 import { mod, workbench } from './workbench';
 
+const VIEW = 'Relationships';
+
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
-const FILE = 'journal/priya-and-sam/goals/write-design-rfc.md';
+const FILE = 'journal/priya-and-sam/sessions/2026-11-18.md';
 const TITLE = 'Lead the design RFC for the event-driven billing pipeline';
 const ACTION = 'Set goal progress';
 
@@ -46,8 +49,8 @@ describe('Set goal progress', () => {
     await wb.openFile(FILE);
     const before = await wb.editorLines();
     assert.deepEqual(before, original.toString('utf8').split('\n'), 'the editor shows the file');
-    const line = before.indexOf('progress: 60');
-    assert.equal(line, 6, `progress: 60 on line 7:\n${before.join('\n')}`);
+    const line = before.indexOf('  write-design-rfc: 60');
+    assert.equal(line, 7, `write-design-rfc: 60 on line 8:\n${before.join('\n')}`);
 
     await wb.runCommand(`Mentoring: ${ACTION}`);
     // Which relationship: theirs first, as the active editor's file is theirs.
@@ -59,7 +62,7 @@ describe('Set goal progress', () => {
     assert.ok(relationships[0]?.startsWith(`${PRIYA},`), `Priya and Sam first: ${relationships.join(' | ')}`);
     await wb.quickInputRow(PRIYA).click();
 
-    // Which goal: each with its id, status and the progress its file records.
+    // Which goal: each with its id, status and the progress the journal shows.
     const goalRow = wb.quickInputRow(TITLE);
     await goalRow.waitFor({ state: 'visible', timeout: 15_000 });
     box = await wb.quickInputState();
@@ -92,7 +95,7 @@ describe('Set goal progress', () => {
 
     // Exactly one value changed, and the file (saved before) is saved again.
     const expected = [...before];
-    expected[line] = 'progress: 75';
+    expected[line] = '  write-design-rfc: 75';
     const disk = path.join(wb.workspaceDir, FILE);
     await waitUntil('the file to be saved with the new progress', () => fs.readFileSync(disk, 'utf8') === expected.join('\n'), { timeoutMs: 15_000, intervalMs: 200 })
       .catch((err: Error) => {
@@ -102,21 +105,27 @@ describe('Set goal progress', () => {
     const after = await wb.editorLines();
     assert.deepEqual(after, expected, 'the editor shows the file with only progress changed');
     const changed = after.flatMap((text, i) => (text !== before[i] ? [`${i + 1}: ${before[i]} → ${text}`] : []));
-    assert.deepEqual(changed, ['7: progress: 60 → progress: 75']);
-    // The session of 2026-11-18 recorded 60, which the journal keeps showing: a notification says so.
-    const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'still show 60%' });
+    assert.deepEqual(changed, ['8:   write-design-rfc: 60 →   write-design-rfc: 75']);
+    // The notification says where the value went, in plain words.
+    const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'recorded in the session of 2026-11-18' });
     await toast.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.match((await toast.textContent()) ?? '', /recorded by the session of 2026-11-18/);
+    assert.equal(((await toast.locator('.notification-list-item-message').textContent()) ?? '').trim(),
+      `Progress of "${TITLE}": 75%, recorded in the session of 2026-11-18.`);
+    // The Mentoring view shows the new figure at once.
+    await wb.openViewContainer('Mentoring');
+    await wb.expandTreeItem(VIEW, PRIYA);
+    await waitUntil('the view to show 75%', async () => (await wb.treeRowDescription(VIEW, 'Goals', TITLE)) === '75% · due 2026-12-18 (25 days left)',
+      { timeoutMs: 15_000, intervalMs: 200 });
     await wb.runCommand('Notifications: Clear All Notifications');
 
     // The picture: the edited file, the cursor on the changed line.
-    await wb.goToLine(7, 12);
+    await wb.goToLine(8, 22);
     await wb.page.mouse.move(1100, 700);
     const editor = (await wb.page.locator('.part.editor').boundingBox())!;
     await wb.screenshot('set-progress', { x: editor.x, y: editor.y, width: editor.width, height: Math.min(editor.height, 560) });
 
     // Undo (one step) takes the value back; saving writes the file back byte for byte.
-    await wb.runCommand('View: Focus Active Editor Group');
+    await wb.focusEditor();
     await wb.page.keyboard.press(`${mod}+Z`);
     await wb.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'visible', timeout: 10_000 });
     assert.deepEqual(await wb.editorLines(), before, 'Undo restores the value in the editor');

@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { analyzeRelationship, openActions } from '../../src/core/model';
 import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode } from '../../src/vscode/tree/items';
@@ -51,25 +52,52 @@ describe('Commands that write the journal', () => {
     api.setToday(TODAY);
   });
 
-  it('New session writes today\'s session from the template and never overwrites', async () => {
-    const first = await run('newSession', { relationship: PRIYA });
+  it('New session writes a session for the date given from the template, carrying every open action over, and never overwrites', async () => {
+    const first = await run('newSession', { relationship: PRIYA, date: TODAY });
     assert.equal(first?.toString(), uri(`${PRIYA}/sessions/${TODAY}.md`).toString());
     const text = await read(`${PRIYA}/sessions/${TODAY}.md`);
     assert.match(text, /^---\ntype: session\ndate: 2026-11-23\nattendees: \[Priya Raman, Sam Okafor\]\ngoals: \[write-design-rfc\]\n/);
-    const previous = relationship(PRIYA)!.sessions.filter((s) => s.date < TODAY).at(-1)!;
-    const open = previous.actions.filter((a) => !a.done);
-    assert.ok(open.length > 0, 'the previous session has open action items');
-    const carried = open.map((a) => `- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ? ` (due ${a.due})` : ''}`).join('\n');
-    assert.ok(text.includes(`Carried over from the session of ${previous.date}:\n\n${carried}\n`), text);
-    for (const done of previous.actions.filter((a) => a.done)) assert.ok(!text.includes(done.text), `done item not carried: ${done.text}`);
+    const open = openActions(relationship(PRIYA)!.sessions.filter((s) => s.date < TODAY), TODAY);
+    assert.ok(open.length > 0, 'the relationship has open action items');
+    for (const from of new Set(open.map((a) => a.sessionDate))) {
+      const carried = open.filter((a) => a.sessionDate === from).map((a) => `- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ? ` (due ${a.due})` : ''}`).join('\n');
+      assert.ok(text.includes(`Carried over from the session of ${from}:\n\n${carried}\n`), text);
+    }
+    assert.equal(text.split('\n').filter((l) => l.startsWith('- [ ] ')).length, open.length, 'each open action once');
     assert.match(text, /Open-ended questions for the building stage/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), first?.toString(), 'the new session is opened');
     await waitFor('the index to hold the new session', () => relationship(PRIYA)?.sessions.some((s) => s.source.file === `${PRIYA}/sessions/${TODAY}.md`));
     assert.deepEqual(vscode.languages.getDiagnostics(first!).filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    // Carried over, the actions are open once: at their copy in the new session.
+    assert.equal(openActions(relationship(PRIYA)!.sessions, TODAY).length, open.length);
 
-    const second = await run('newSession', { relationship: PRIYA });
+    const second = await run('newSession', { relationship: PRIYA, date: TODAY });
     assert.equal(second?.toString(), uri(`${PRIYA}/sessions/${TODAY}-2.md`).toString());
     assert.equal(await read(`${PRIYA}/sessions/${TODAY}.md`), text, 'the first session is left as it was');
+    for (const made of [first!, second!]) await vscode.workspace.fs.delete(made);
+    for (const made of [first!, second!]) await api.service.refreshFile(made);
+    await waitFor('the two sessions to leave the index', () => relationship(PRIYA)?.sessions.length === 8);
+  });
+
+  it('New session prepares the planned meeting as an agenda, and opens it again rather than making a second one', async () => {
+    const agenda = await run('newSession', { relationship: PRIYA, date: '2026-12-02' });
+    const path = `${PRIYA}/sessions/2026-12-02.md`;
+    assert.equal(agenda?.toString(), uri(path).toString());
+    const text = await read(path);
+    assert.match(text, /^---\ntype: session\ndate: 2026-12-02\n/);
+    assert.match(text, /\nnext: 2026-12-16\n/);
+    await waitFor('the index to hold the agenda', () => relationship(PRIYA)?.sessions.some((s) => s.source.file === path));
+    // Dated after today, it has not taken place: the review is as before.
+    const report = analyzeRelationship(relationship(PRIYA)!, TODAY);
+    assert.equal(report.cadence.held, 7);
+    assert.equal(report.cadence.nextMeeting, '2026-12-02');
+    assert.ok(!report.sessions.some((s) => s.file === path));
+    assert.equal(await run('newSession', { relationship: PRIYA, date: '2026-12-02' }).then(String), uri(path).toString());
+    assert.equal(lastMessage()?.text, 'New session: the session of 2026-12-02 is already prepared; it is open now.');
+    assert.equal(await read(path), text);
+    await vscode.workspace.fs.delete(uri(path));
+    await api.service.refreshFile(uri(path));
+    await waitFor('the agenda to leave the index', () => relationship(PRIYA)?.sessions.length === 8);
   });
 
   it('New goal creates goals/<id>.md, and refuses an id the relationship already has', async () => {
@@ -86,17 +114,25 @@ describe('Commands that write the journal', () => {
     assert.match(lastMessage()?.text ?? '', /kebab-case/);
   });
 
-  it('Mark goal achieved changes only the status, in one undo step', async () => {
+  it('Mark goal achieved sets the status and records 100 % in the session that keeps its progress, in one edit', async () => {
     const path = `${PRIYA}/goals/write-design-rfc.md`;
-    const doc = await show(path);
-    const before = doc.getText();
+    const session = `${PRIYA}/sessions/2026-11-18.md`;
+    const [goalBefore, sessionBefore] = [await read(path), await read(session)];
     const result = await run('markGoalAchieved', { relationship: PRIYA, goal: 'write-design-rfc' });
     assert.equal(result?.toString(), uri(path).toString());
-    assert.equal(doc.getText(), before.replace('\nstatus: active\n', '\nstatus: achieved\n'));
-    assert.equal(await read(path), doc.getText(), 'a document without unsaved changes is saved');
-    await vscode.commands.executeCommand('undo');
-    assert.equal(doc.getText(), before, 'one undo restores the exact text');
-    await doc.save();
+    // The goal file: only the status. The session of 2026-11-18 recorded 60: it now records 100.
+    assert.equal(await read(path), goalBefore.replace('\nstatus: active\n', '\nstatus: achieved\n'));
+    assert.equal(await read(session), sessionBefore.replace('\n  write-design-rfc: 60\n', '\n  write-design-rfc: 100\n'));
+    await waitFor('the view to show the goal achieved at 100 %', () => {
+      const goal = analyzeRelationship(relationship(PRIYA)!, TODAY).goals.find((g) => g.id === 'write-design-rfc');
+      return goal?.status === 'achieved' && goal.progress === 100;
+    });
+    assert.equal(lastMessage()?.text, 'Goal "Lead the design RFC for the event-driven billing pipeline" is marked achieved, at 100%.');
+    // Back to the journal as it was, for the tests below.
+    await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(goalBefore));
+    await vscode.workspace.fs.writeFile(uri(session), new TextEncoder().encode(sessionBefore));
+    await api.service.refreshFile(uri(path));
+    await api.service.refreshFile(uri(session));
   });
 
   it('Mark goal achieved edits a goal written inline in the agreement', async () => {
@@ -108,23 +144,35 @@ describe('Commands that write the journal', () => {
     const after = await read(path);
     const at = before.indexOf(`- id: ${goal.id}`);
     const statusAt = before.indexOf('status: active', at);
-    assert.equal(after, `${before.slice(0, statusAt)}status: achieved${before.slice(statusAt + 'status: active'.length)}`);
-    await waitFor('the goal to be achieved in the index', () => relationship(REVERSE)?.goals.find((g) => g.id === goal.id)?.status === 'achieved');
+    assert.equal(after.slice(0, statusAt), before.slice(0, statusAt));
+    assert.ok(after.startsWith('status: achieved', statusAt));
+    await waitFor('the goal to be achieved at 100 % in the index', () => {
+      const report = analyzeRelationship(relationship(REVERSE)!, TODAY).goals.find((g) => g.id === goal.id);
+      return report?.status === 'achieved' && report.progress === 100;
+    });
   });
 
-  it('Set goal progress changes only the progress, and refuses a value out of range', async () => {
+  it('Set goal progress records the value where the journal reads it, and refuses a value out of range', async () => {
     const path = `${PRIYA}/goals/capacity-planning.md`;
-    const before = await read(path);
-    const old = /\nprogress: (\d+)\n/.exec(before);
+    const session = `${PRIYA}/sessions/2026-11-18.md`;
+    const [goalBefore, sessionBefore] = [await read(path), await read(session)];
+    // Sessions have recorded this goal's progress (100 on 2026-08-26): the value goes into the
+    // newest session's progress map, which the view and the review read.
     await run('setGoalProgress', { relationship: PRIYA, goal: 'capacity-planning', progress: 85 });
-    const after = await read(path);
-    assert.equal(after, old ? before.replace(old[0], '\nprogress: 85\n') : after);
-    assert.match(after, /\nprogress: 85\n/);
-    // The session of 2026-08-26 recorded 100, and that is what the journal shows: the command says so.
-    assert.match(lastMessage()?.text ?? '', /still show 100%, recorded by the session of 2026-08-26/);
+    assert.equal(await read(path), goalBefore, 'the goal file is left as it is');
+    assert.equal(await read(session), sessionBefore.replace('\n  write-design-rfc: 60\n', '\n  write-design-rfc: 60\n  capacity-planning: 85\n'));
+    assert.equal(lastMessage()?.text, 'Progress of "Estimate capacity for a service before it is built": 85%, recorded in the session of 2026-11-18.');
+    await waitFor('the journal to show 85 %', () => analyzeRelationship(relationship(PRIYA)!, TODAY).goals.find((g) => g.id === 'capacity-planning')?.progress === 85);
     assert.equal(await run('setGoalProgress', { relationship: PRIYA, goal: 'capacity-planning', progress: 150 }), undefined);
     assert.match(lastMessage()?.text ?? '', /not a progress value/);
-    assert.equal(await read(path), after);
+    // A goal no session has recorded keeps its progress in its own file.
+    const proposed = `${PRIYA}/goals/review-others-designs.md`;
+    const proposedBefore = await read(proposed);
+    await run('setGoalProgress', { relationship: PRIYA, goal: 'review-others-designs', progress: 10 });
+    assert.equal(await read(proposed), proposedBefore.replace('\nstatus: proposed\n', '\nstatus: proposed\nprogress: 10\n'));
+    assert.match(lastMessage()?.text ?? '', /10%, recorded in the goal file\.$/);
+    await vscode.workspace.fs.writeFile(uri(proposed), new TextEncoder().encode(proposedBefore));
+    await api.service.refreshFile(uri(proposed));
   });
 
   it('Advance stage moves the agreement to the next stage, from a node of the Mentoring view', async () => {
@@ -158,7 +206,8 @@ describe('Commands that write the journal', () => {
     const path = `${PRIYA}/goals/review-others-designs.md`;
     const before = await read(path);
     await run('markGoalAchieved', node);
-    assert.equal(await read(path), before.replace(/\nstatus: \w+\n/, '\nstatus: achieved\n'));
+    // No session recorded its progress: status and progress in the goal file.
+    assert.equal(await read(path), before.replace(/\nstatus: \w+\n/, '\nstatus: achieved\nprogress: 100\n'));
   });
 
   it('refuses to edit a file whose front matter is not valid YAML, and changes nothing', async () => {
@@ -167,9 +216,13 @@ describe('Commands that write the journal', () => {
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'oops: [unclosed\n'));
     const broken = doc.getText();
-    assert.equal(await run('setGoalProgress', { relationship: PRIYA, goal: 'write-design-rfc', progress: 90 }), undefined);
+    const session = await read(`${PRIYA}/sessions/2026-11-18.md`);
+    // Mark goal achieved writes the status here and the progress in the session of 2026-11-18:
+    // the refusal of one part stops both.
+    assert.equal(await run('markGoalAchieved', { relationship: PRIYA, goal: 'write-design-rfc' }), undefined);
     assert.match(lastMessage()?.text ?? '', /not valid YAML \(line 3.*nothing was changed/i);
     assert.equal(doc.getText(), broken);
+    assert.equal(await read(`${PRIYA}/sessions/2026-11-18.md`), session);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -211,7 +264,7 @@ describe('Commands that write the journal', () => {
     try {
       const before = await read(`${PRIYA}/agreement.md`);
       const attempts: Array<[string, unknown]> = [
-        ['newSession', { relationship: PRIYA }],
+        ['newSession', { relationship: PRIYA, date: TODAY }],
         ['newGoal', { relationship: PRIYA, title: 'Untrusted goal' }],
         ['markGoalAchieved', { relationship: PRIYA, goal: 'capacity-planning' }],
         ['setGoalProgress', { relationship: PRIYA, goal: 'capacity-planning', progress: 1 }],

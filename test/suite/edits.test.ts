@@ -7,7 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { goalPath, nextStage, setFrontMatterValue, setStage } from '../../src/core/edits';
+import { chainEdits, goalPath, nextStage, setFrontMatterValue, setStage } from '../../src/core/edits';
+import { progressHome } from '../../src/core/model';
 import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import { read, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
@@ -48,26 +49,30 @@ describe('Safe edits in the editor', () => {
     api.setToday(TODAY);
   });
 
-  it('sets the progress of every goal, in goal files and inline in agreements, as one undo step', async () => {
-    let edited = 0;
+  it('sets the progress of every goal where the journal reads it (the newest session, else the goal file), as one undo step', async () => {
+    const places = new Set<string>();
     for (const rel of relationships()) {
       for (const goal of rel.goals) {
-        await editAndUndo(goal.source.file, 'mentoringJournal.setGoalProgress', { relationship: rel.id, goal: goal.id, progress: 42 }, (before) => engine(setFrontMatterValue(before, goalPath(goal, 'progress'), 42)));
-        edited++;
+        const home = progressHome(rel, goal.id, TODAY);
+        const [path, keys] = home.kind === 'session' ? [home.session.source.file, ['progress', goal.id]] : [goal.source.file, goalPath(goal, 'progress')];
+        places.add(home.kind === 'session' ? 'session' : goal.origin);
+        await editAndUndo(path, 'mentoringJournal.setGoalProgress', { relationship: rel.id, goal: goal.id, progress: 42 }, (before) => engine(setFrontMatterValue(before, keys, 42)));
       }
     }
-    assert.equal(edited, 6);
+    // The examples' inline goals all have progress recorded by sessions.
+    assert.deepEqual([...places].sort(), ['file', 'session']);
   });
 
-  it('marks every open goal achieved, as one undo step', async () => {
+  it('marks every open goal achieved at 100 %: status and progress in one file, as one undo step', async () => {
     let edited = 0;
     for (const rel of relationships()) {
-      for (const goal of rel.goals.filter((g) => g.status !== 'achieved' && g.status !== 'dropped')) {
-        await editAndUndo(goal.source.file, 'mentoringJournal.markGoalAchieved', { relationship: rel.id, goal: goal.id }, (before) => engine(setFrontMatterValue(before, goalPath(goal, 'status'), 'achieved')));
+      for (const goal of rel.goals.filter((g) => g.status !== 'achieved' && g.status !== 'dropped' && progressHome(rel, g.id, TODAY).kind === 'goal')) {
+        await editAndUndo(goal.source.file, 'mentoringJournal.markGoalAchieved', { relationship: rel.id, goal: goal.id }, (before) =>
+          engine(chainEdits(before, [(t) => setFrontMatterValue(t, goalPath(goal, 'status'), 'achieved'), (t) => setFrontMatterValue(t, goalPath(goal, 'progress'), 100)])));
         edited++;
       }
     }
-    assert.ok(edited >= 2, `${edited} open goals`);
+    assert.ok(edited >= 1, `${edited} open goals whose progress no session recorded`);
   });
 
   it('advances the stage of every agreement, as one undo step', async () => {
@@ -89,13 +94,13 @@ describe('Safe edits in the editor', () => {
     await api.service.refreshFile(uri(path));
     await waitFor('the CRLF goal', () => relationships().some((r) => r.goals.some((g) => g.id === 'crlf-goal')));
     await editAndUndo(path, 'mentoringJournal.setGoalProgress', { relationship: `${SCRATCH}/priya-and-sam`, goal: 'crlf-goal', progress: 55 }, (before) => before.replace('progress: 10\r\n', 'progress: 55\r\n'));
-    await editAndUndo(path, 'mentoringJournal.markGoalAchieved', { relationship: `${SCRATCH}/priya-and-sam`, goal: 'crlf-goal' }, (before) => before.replace('status: proposed # for now', 'status: achieved # for now'));
+    await editAndUndo(path, 'mentoringJournal.markGoalAchieved', { relationship: `${SCRATCH}/priya-and-sam`, goal: 'crlf-goal' }, (before) => before.replace('status: proposed # for now\r\nprogress: 10\r\n', 'status: achieved # for now\r\nprogress: 100\r\n'));
     assert.equal(await read(path), text);
   });
 
   it('edits a document with unsaved changes without saving it', async () => {
     const rel = relationships().find((r) => r.id.endsWith('priya-and-sam'))!;
-    const goal = rel.goals.find((g) => g.id === 'write-design-rfc')!;
+    const goal = rel.goals.find((g) => g.id === 'review-others-designs')!;
     const editor = await vscode.window.showTextDocument(uri(goal.source.file), { preview: false });
     const onDisk = await read(goal.source.file);
     await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), '\nA line not saved yet.\n'));

@@ -80,7 +80,7 @@ describe('Settings: severities, unknown keys, grace days, staleness, roots and l
 
   it('uses the grace days before a relationship counts as overdue', async () => {
     const jo = async () => String(tree.provider.getTreeItem((await relationship('Jo Marsh ↔ ?'))!).description);
-    assert.equal(await jo(), 'creating (stage 1) · overdue 76 days');
+    assert.equal(await jo(), 'overdue 76 days · creating (stage 1)');
     // 83 days since the start against a weekly cadence: overdue unless the grace covers it.
     await set('graceDays', 80);
     await waitFor('no longer overdue', async () => (await jo()) === 'creating (stage 1)');

@@ -32,20 +32,21 @@ describe('Status bar: stage and next session of the active relationship', () => 
   it("shows the stage and the days to the next session for any file of the active editor's relationship", async () => {
     await vscode.window.showTextDocument(file('journal/priya-and-sam/sessions/2026-06-03.md'));
     await waitFor('the Priya and Sam entry', () => status.visible && status.item.text.includes('building'));
-    assert.equal(status.item.text, '$(mortar-board) building (stage 2) · next session in 9 days');
+    // The workspace holds four relationships: the entry names the pair, by first names.
+    assert.equal(status.item.text, '$(mortar-board) Priya ↔ Sam · building (stage 2) · next session in 9 days');
     assert.equal(status.item.name, 'Mentoring Journal');
     assert.match(String(status.item.tooltip), /^Priya Raman ↔ Sam Okafor\n/);
     assert.equal(status.item.backgroundColor, undefined);
 
     await vscode.window.showTextDocument(file('journal/reverse-mentoring/agreement.md'));
     await waitFor('the reverse mentoring entry', () => status.item.text.includes('mastery'));
-    assert.equal(status.item.text, '$(mortar-board) mastery (stage 3) · next session in 16 days');
+    assert.equal(status.item.text, '$(mortar-board) Aiko ↔ Daniel · mastery (stage 3) · next session in 16 days');
   });
 
-  it('warns when the next session is overdue', async () => {
+  it('warns when the next session is overdue, and says so first', async () => {
     await vscode.window.showTextDocument(file('broken/jo-and-ravi/agreement.md'));
     await waitFor('the Jo and Ravi entry', () => status.item.text.includes('creating'));
-    assert.equal(status.item.text, '$(mortar-board) creating (stage 1) · overdue 76 days');
+    assert.equal(status.item.text, '$(mortar-board) Jo ↔ ? · overdue 76 days · creating (stage 1)');
     assert.equal((status.item.backgroundColor as { id?: string } | undefined)?.id, 'statusBarItem.warningBackground');
   });
 
@@ -66,11 +67,11 @@ describe('Status bar: stage and next session of the active relationship', () => 
     await vscode.window.showTextDocument(file('journal/priya-and-sam/agreement.md'));
     await waitFor('the Priya and Sam entry', () => status.item.text.includes('building'));
     api.setToday('2026-12-01');
-    await waitFor('one day left', () => status.item.text.endsWith('next session in 1 day'));
+    await waitFor('tomorrow', () => status.item.text.endsWith('Priya ↔ Sam · next session tomorrow · building (stage 2)'));
     api.setToday('2026-12-02');
-    await waitFor('today', () => status.item.text.endsWith('next session today'));
+    await waitFor('today', () => status.item.text.endsWith('Priya ↔ Sam · next session today · building (stage 2)'));
     api.setToday('2026-12-10');
-    await waitFor('overdue', () => status.item.text.endsWith('overdue 8 days'));
+    await waitFor('overdue', () => status.item.text.endsWith('Priya ↔ Sam · overdue 8 days · building (stage 2)'));
     api.setToday(TODAY);
     await waitFor('back to 9 days', () => status.item.text.endsWith('next session in 9 days'));
   });

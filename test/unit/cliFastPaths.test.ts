@@ -21,7 +21,11 @@ const text = fc.array(fc.tuple(piece, eol), { maxLength: 14 }).chain((lines) =>
   }),
 );
 
-describe('fast paths agree with remark', () => {
+describe('fast paths agree with remark', function () {
+  // Thousands of generated cases: CPU-bound, so a busy machine makes them slower, never wrong
+  // (one took more than mocha's 20 s on 2 cores at a load average of 14). The time-out only
+  // catches a hang.
+  this.timeout(300_000);
   it('finds the front matter exactly where remark-frontmatter does', () => {
     fc.assert(
       fc.property(text, (t) => {

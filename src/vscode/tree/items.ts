@@ -95,13 +95,14 @@ export function urgency(report: RelationshipReport): number {
 }
 
 /**
- * A relationship's description: what needs attention first (an overdue or imminent session, an
- * ended partnership), so that it survives a narrow side bar; the stage after it. A session more
- * than a day away comes after the stage.
+ * A relationship's description: what needs attention first (an overdue session, one today or
+ * tomorrow, a partnership that ended without a recorded closure), so that it survives a narrow
+ * side bar; the stage after it. A session further away, or a recorded closure, comes after the stage.
  */
 export function relationshipDescription(report: RelationshipReport): string {
   const next = nextSessionLabel(report);
-  const urgent = !!next && (report.cadence.overdue || isClosed(report) || hasEnded(report) || (report.cadence.daysToNext ?? 2) <= 1);
+  // A closed partnership needs nothing more; one that ended without a recorded closure does.
+  const urgent = !!next && !isClosed(report) && (report.cadence.overdue || hasEnded(report) || (report.cadence.daysToNext ?? 2) <= 1);
   return (urgent ? [next, stageLabel(report)] : [stageLabel(report), next]).filter(Boolean).join(' · ');
 }
 
