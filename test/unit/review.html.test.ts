@@ -111,7 +111,7 @@ describe('Review page: open actions', () => {
   it('sends a click as the action\'s number and this page\'s number, and nothing else', () => {
     const script = /<script nonce="[^"]+">([\s\S]*?)<\/script>/.exec(html)![1]!;
     assert.ok(script.includes("vscode.postMessage({ command: 'open', page: page, action: Number(link.dataset.action) });"));
-    assert.ok(html.includes('<body data-page="7" data-root="file:///w/journal" data-relationship="p">'));
+    assert.ok(html.includes(`<body data-page="7" data-root="file:///w/journal" data-relationship="p" data-save="${TODAY}.md">`));
   });
 });
 
@@ -120,21 +120,21 @@ describe('Review page: Save tells the truth', () => {
     assert.equal(saveLabel('2026-11-23.md', undefined), 'Save review as reviews/2026-11-23.md');
     assert.equal(saveLabel('2026-11-23-2.md', '2026-11-23.md'), 'Save again as reviews/2026-11-23-2.md');
     assert.equal(savedText('2026-11-23.md'), 'Saved as reviews/2026-11-23.md');
-    assert.ok(html.includes(`<button id="save" type="button" data-name="${TODAY}.md">Save review as reviews/${TODAY}.md</button>\n<span id="saved" role="status" aria-live="polite"></span>`));
+    assert.ok(html.includes(`<button id="save" type="button">Save review as reviews/${TODAY}.md</button>\n<span id="saved" role="status" aria-live="polite"></span>`));
     const again = renderReviewPage(report, { ...OPTIONS, saveName: `${TODAY}-2.md`, savedName: `${TODAY}.md` });
-    assert.ok(again.includes(`<button id="save" type="button" data-name="${TODAY}-2.md">Save again as reviews/${TODAY}-2.md</button>\n<span id="saved" role="status" aria-live="polite">Saved as reviews/${TODAY}.md</span>`));
+    assert.ok(again.includes(`<button id="save" type="button">Save again as reviews/${TODAY}-2.md</button>\n<span id="saved" role="status" aria-live="polite">Saved as reviews/${TODAY}.md</span>`));
   });
 
   it('sends the name the button shows with the click, and takes the label the extension answers', () => {
     const script = /<script nonce="[^"]+">([\s\S]*?)<\/script>/.exec(html)![1]!;
-    assert.ok(script.includes("vscode.postMessage({ command: 'save', name: button.dataset.name });"));
+    assert.ok(script.includes("vscode.postMessage({ command: 'save', name: body.dataset.save });"));
     assert.ok(script.includes('button.textContent = message.label;'));
     assert.ok(script.includes('status.textContent = message.status;'));
   });
 
   it('disables Save in an untrusted workspace and says why', () => {
     const page = renderReviewPage(report, { ...OPTIONS, canSave: false });
-    assert.ok(page.includes(`<button id="save" type="button" data-name="${TODAY}.md" disabled title="Saving needs a trusted workspace">Save review as reviews/${TODAY}.md</button>\n<span id="saved" role="status" aria-live="polite">Saving is disabled in an untrusted workspace.</span>`));
+    assert.ok(page.includes(`<button id="save" type="button" disabled title="Saving needs a trusted workspace">Save review as reviews/${TODAY}.md</button>\n<span id="saved" role="status" aria-live="polite">Saving is disabled in an untrusted workspace.</span>`));
   });
 });
 

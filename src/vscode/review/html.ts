@@ -159,12 +159,12 @@ export function renderReviewPage(report: RelationshipReport, options: ReviewPage
 <title>Review: ${esc(who)}</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>
-<body data-page="${options.page}" data-root="${esc(options.state.root)}" data-relationship="${esc(options.state.relationship)}">
+<body data-page="${options.page}" data-root="${esc(options.state.root)}" data-relationship="${esc(options.state.relationship)}" data-save="${esc(options.saveName)}">
 <header>
 <h1>Review: ${esc(who)}</h1>
 <p class="meta"><code>${esc(report.id)}</code> · ${date(report.today)}${facts ? ` · ${facts}` : ''}</p>
 <div class="toolbar">
-<button id="save" type="button" data-name="${esc(options.saveName)}"${options.canSave ? '' : ' disabled title="Saving needs a trusted workspace"'}>${esc(saveLabel(options.saveName, options.savedName))}</button>
+<button id="save" type="button"${options.canSave ? '' : ' disabled title="Saving needs a trusted workspace"'}>${esc(saveLabel(options.saveName, options.savedName))}</button>
 <span id="saved" role="status" aria-live="polite">${esc(status)}</span>
 </div>
 </header>
@@ -205,8 +205,9 @@ ${changesSection(report)}
 /**
  * The page's one script. It keeps the panel's relationship (and the scroll position) as the
  * webview's state, which VS Code hands back after a reload; sends Save with the name the button
- * shows, so the extension never writes another name than the one the user saw; sends a click on an
- * open action as its number on this page; and shows what the extension answers.
+ * shows (kept in the body's `data-save`), so the extension never writes another name than the
+ * one the user saw; sends a click on an open action as its number on this page; and shows what
+ * the extension answers.
  */
 const SCRIPT = `
 (function () {
@@ -234,7 +235,7 @@ const SCRIPT = `
   });
   button.addEventListener('click', function () {
     button.disabled = true;
-    vscode.postMessage({ command: 'save', name: button.dataset.name });
+    vscode.postMessage({ command: 'save', name: body.dataset.save });
   });
   document.addEventListener('click', function (event) {
     const link = event.target instanceof Element ? event.target.closest('[data-action]') : null;
@@ -246,7 +247,7 @@ const SCRIPT = `
     if (typeof message.status === 'string') status.textContent = message.status;
     if (typeof message.label === 'string' && typeof message.name === 'string') {
       button.textContent = message.label;
-      button.dataset.name = message.name;
+      body.dataset.save = message.name;
     }
     button.disabled = !canSave;
   });
