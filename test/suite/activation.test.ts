@@ -24,9 +24,9 @@ describe('Activation and keeping the index current', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('activates on a workspace with an agreement.md and otherwise only through its views and commands', () => {
+  it('activates on a workspace with an agreement.md, on a Review panel to restore, and otherwise only through its views and commands', () => {
     const manifest = extension.packageJSON as { activationEvents: string[]; engines: { vscode: string }; contributes: { views: Record<string, unknown[]> } };
-    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/agreement.md']);
+    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/agreement.md', 'onWebviewPanel:mentoringJournal.review']);
     // From VS Code 1.74 on, contributed views and commands activate the extension implicitly.
     assert.match(manifest.engines.vscode, /^\^1\.(7[4-9]|[89]\d|\d{3})\./);
     assert.ok(manifest.contributes.views.mentoring?.length, 'the Mentoring view is contributed');

@@ -1,14 +1,17 @@
 /**
  * Review goals inside a real VS Code: the webview panel's HTML (goals table, declared and inferred
- * stage with reasons, signals with advice, the progress chart with held and missed sessions), its
- * Content Security Policy and escaping of hostile journal text, its webview options, live updates,
- * and saving the review as reviews/YYYY-MM-DD.md without ever overwriting. On scratch copies.
+ * stage with reasons, cadence, signals with advice, open actions, changes since the last review,
+ * the progress chart with held and missed sessions), its Content Security Policy and escaping of
+ * hostile journal text, its webview options, live updates, open actions opening their line through
+ * a checked message, saving the review as reviews/YYYY-MM-DD.md without ever overwriting and
+ * saying which name the next save takes, and the serializer that restores a panel after a reload.
+ * On scratch copies.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import type { ReviewPanelApi } from '../../src/vscode/review/panel';
+import { REVIEW_VIEW_TYPE, type ReviewPanelApi } from '../../src/vscode/review/panel';
 import { exists, getExtension, read, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
 
 const SCRATCH = 'scratch-review';
@@ -99,7 +102,43 @@ describe('Review goals panel', () => {
     assert.match(html, /Inferred from the journal: <strong[^>]*>(creating|building|mastery|moving-on) \(stage \d\)<\/strong>/);
     assert.match(html, /<ul class="reasons"><li>/);
     assert.match(html, /<section id="signals">/);
-    assert.match(html, /<section id="actions">\n<h2>Open actions<\/h2>\n<ul><li>/);
+    assert.match(html, /<section id="actions">\n<h2>Open actions<\/h2>\n<ul class="actions-list"><li><button type="button" class="link" data-action="0" /);
+    // What the saved review has besides: cadence, and the changes since the last review.
+    assert.ok(html.includes('<section id="cadence">\n<h2>Cadence</h2>\n<ul class="cadence-list"><li>Agreed cadence: biweekly (every 14 days)</li><li>Last held session: <span class="date">2026-11-18</span>, 5 days ago</li><li>Sessions so far: 7 held, 1 missed, 0 cancelled</li><li>Next meeting: <span class="date">2026-12-02</span>, in 9 days</li><li>On track.</li></ul>\n</section>'));
+    assert.ok(html.includes('<section id="changes">\n<h2>Changes since the last review</h2>\n<p>No earlier review to compare with.</p>\n</section>'));
+    assert.ok(html.includes('<td><span class="date">2026-12-18</span> <span class="meta">(25 days left)</span></td>'));
+  });
+
+  it('opens an open action at its line, for a click on the page shown now only', async () => {
+    const html = await review(PRIYA);
+    const page = Number(/<body data-page="(\d+)"/.exec(html)?.[1]);
+    assert.ok(page > 0, 'the page has a number');
+    assert.ok(html.includes(`<li><button type="button" class="link" data-action="2" title="Open ${PRIYA}/sessions/2026-11-18.md at line 52"><strong>@priya</strong> book the architecture review slot for December</button> <span class="due">due in 4 days</span> <span class="meta">(<span class="date">2026-11-27</span>)</span> <span class="meta">from the session of <span class="date">2026-11-18</span></span></li>`));
+    const editor = await panel().receive({ command: 'open', page, action: 2 });
+    assert.ok(editor && 'document' in editor, 'an editor was opened');
+    assert.equal(editor.document.uri.toString(), uri(`${PRIYA}/sessions/2026-11-18.md`).toString());
+    assert.equal(editor.selection.active.line, 51);
+    assert.match(editor.document.lineAt(51).text, /^- \[ \] @priya book the architecture review slot for December/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    // Anything but a number of an action on the page shown now does nothing.
+    const before = vscode.window.activeTextEditor?.document.uri.toString();
+    for (const message of [
+      { command: 'open', page: page - 1, action: 0 },
+      { command: 'open', page, action: 3 },
+      { command: 'open', page, action: -1 },
+      { command: 'open', page, action: 0.5 },
+      { command: 'open', page, action: '0' },
+      { command: 'open', page, file: `${PRIYA}/agreement.md` },
+      { command: 'openFile', page, action: 0 },
+      { command: 'save', name: '../agreement.md' },
+      'open',
+      null,
+    ]) {
+      assert.equal(await panel().receive(message), undefined, JSON.stringify(message));
+    }
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before);
+    assert.equal(await exists(`${PRIYA}/reviews`), false, 'no save for a bad name');
   });
 
   it('draws each goal\'s progress with the sessions as held or missed marks', async () => {
@@ -109,7 +148,7 @@ describe('Review goals panel', () => {
     assert.equal((priya.match(/class="mj-session mj-session-held"/g) ?? []).length >= 8, true, 'one mark per held session');
     const reverse = await review(REVERSE);
     assert.match(reverse, /class="mj-session mj-session-missed"/, 'the missed session is marked');
-    assert.match(reverse, /<li class="(info|warning|error)" data-code="[\w-]+"><strong>[^<]+<\/strong><br><span class="advice">Advice: /, 'signals come with advice');
+    assert.match(reverse, /<li class="(info|warning|error)" data-code="[\w-]+"><strong>.+?<\/strong><br><span class="advice">Advice: /, 'signals come with advice');
   });
 
   it('allows nothing by default: nonce scripts and styles, no inline handlers, resources only from media', async () => {
@@ -156,19 +195,59 @@ describe('Review goals panel', () => {
     assert.doesNotMatch(/<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec(html)![1]!, /#[0-9a-f]{3,6}\b/i, 'no fixed colours in the page style');
   });
 
-  it('saves the review as reviews/YYYY-MM-DD.md, never overwriting', async () => {
-    await review(PRIYA);
-    const first = await panel().save();
+  it('saves the review as reviews/YYYY-MM-DD.md, never overwriting, and says which name the next save takes', async () => {
+    const html = await review(PRIYA);
+    assert.ok(html.includes(`<button id="save" type="button">Save review as reviews/${TODAY}.md</button>\n<span id="saved" role="status" aria-live="polite"></span>`));
+    const first = await panel().save(undefined, `${TODAY}.md`);
     assert.equal(first?.toString(), uri(`${PRIYA}/reviews/${TODAY}.md`).toString());
     const text = await read(`${PRIYA}/reviews/${TODAY}.md`);
     assert.match(text, new RegExp(`^---\\ntype: review\\ndate: ${TODAY}\\nrelationship: ${PRIYA}\\n`));
     assert.match(text, /\ngoals:\n[\s\S]*\n {2}write-design-rfc:\n {4}status: active\n/);
     await waitFor('the saved review in the index', () => api.service.relationships().find((r) => r.relationship.id === PRIYA)?.relationship.reviews.length === 1);
     assert.deepEqual(vscode.languages.getDiagnostics(first!), []);
+    // The button tells the truth: the next click writes a second file, and says so.
+    await waitFor('the panel to say the review is saved', () =>
+      panel().current()?.html.includes(`<button id="save" type="button">Save again as reviews/${TODAY}-2.md</button>\n<span id="saved" role="status" aria-live="polite">Saved as reviews/${TODAY}.md</span>`),
+    );
 
-    const second = await panel().save();
+    // A click on a button that still showed the first name writes nothing.
+    assert.equal(await panel().save(undefined, `${TODAY}.md`), undefined);
+    assert.equal(await exists(`${PRIYA}/reviews/${TODAY}-2.md`), false);
+    const second = await panel().save(undefined, `${TODAY}-2.md`);
     assert.equal(second?.toString(), uri(`${PRIYA}/reviews/${TODAY}-2.md`).toString());
     assert.equal(await read(`${PRIYA}/reviews/${TODAY}.md`), text, 'the first review is left as it was');
+    await waitFor('the panel to offer a third name', () => panel().current()?.html.includes(`Save again as reviews/${TODAY}-3.md</button>\n<span id="saved" role="status" aria-live="polite">Saved as reviews/${TODAY}-2.md</span>`));
+  });
+
+  it('is restored after a reload: the serializer is registered and reopens the relationship kept in the page state', async () => {
+    assert.throws(() => vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, { deserializeWebviewPanel: async () => undefined }), /already registered/);
+    const html = await review(REVERSE);
+    const root = api.service.relationships().find((r) => r.relationship.id === REVERSE)!.root.uri.toString();
+    assert.ok(html.includes(`data-root="${root}" data-relationship="${REVERSE}"`), 'the page keeps root and relationship as its state');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.equal(panel().current(), undefined);
+
+    // What VS Code does after a reload: a panel of the view type, handed to the serializer with the page's state.
+    const restored = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, 'Review: restored', vscode.ViewColumn.Active, {});
+    await panel().serializer.deserializeWebviewPanel(restored, { root, relationship: REVERSE, scrollY: 120 });
+    const current = panel().current();
+    assert.equal(current?.relationship, REVERSE);
+    assert.equal(current?.title, restored.title);
+    assert.match(restored.title, /^Review: /);
+    assert.equal(current?.options.enableScripts, true);
+    assert.ok(!current?.options.enableCommandUris);
+    assert.match(current?.html ?? '', /<table id="goals-table">/);
+    assert.equal(current?.html, restored.webview.html);
+    // It is a panel like any other: it follows the journal and saves.
+    assert.equal(await review(REVERSE).then(() => panel().current()?.title), restored.title, 'Review goals reveals the restored panel');
+
+    // A state naming a relationship that is gone gets a page that says so.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const orphan = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, 'Review: gone', vscode.ViewColumn.Active, {});
+    await panel().serializer.deserializeWebviewPanel(orphan, { root, relationship: `${SCRATCH}/gone` });
+    assert.match(orphan.webview.html, /scratch-review\/gone is no longer in the journal\./);
+    assert.equal(panel().current(), undefined);
+    orphan.dispose();
   });
 
   it('follows the journal as it changes', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyzeRelationship, progressSeries, renderProgressSvg, type ProgressSeries } from '../../src/core';
+import { dateTicks, SERIES_COLOURS } from '../../src/core/model/svg';
 import { load, TODAY, type JournalSpec } from './model.journal.test';
 
 const SPEC: JournalSpec = {
@@ -48,7 +49,8 @@ describe('renderProgressSvg', () => {
     assert.match(svg, /<circle class="mj-session mj-session-held"[^>]*fill="currentColor"/);
     assert.match(svg, /class="mj-today"/);
     assert.match(svg, /<g class="mj-legend">[\s\S]*Goal later \(proposed, no progress recorded\)[\s\S]*Write an RFC \(active\)/);
-    assert.match(svg, /var\(--vscode-charts-blue,#3794ff\)/);
+    assert.match(svg, /<g class="mj-goal mj-c1"><polyline class="mj-line" points="[^"]+" fill="none" stroke="#c46a00" stroke-width="2" stroke-dasharray="6 3"\/>/);
+    assert.doesNotMatch(svg, /var\(--vscode-charts/, 'no theme chart colours: a theme may make them transparent');
   });
 
   it('maps progress to height and dates to width inside the plot', async () => {
@@ -81,5 +83,88 @@ describe('renderProgressSvg', () => {
     const series: ProgressSeries = { today: TODAY, start: TODAY, end: '2026-06-02', goals: [], sessions: [] };
     const svg = renderProgressSvg(series, { width: Number.NaN, height: -5 });
     assert.match(svg, /width="640"/);
+  });
+
+  it('writes dates along the axis: the first and last day, and ticks in between where their labels fit', async () => {
+    const svg = await render();
+    // 2026-01-01 to 2026-06-01 on a 586px plot: the first of every month, each at its day's place.
+    const ticks = [...svg.matchAll(/<line class="mj-grid mj-tick" x1="([\d.]+)"/g)].map((m) => Number(m[1]));
+    assert.deepEqual(ticks, [160.3, 269, 389.3, 505.7]);
+    const labels = [...svg.matchAll(/<text class="mj-label mj-date" x="([\d.]+)" y="\d+"(?: text-anchor="(\w+)")? fill="currentColor">([^<]+)<\/text>/g)].map((m) => [m[3], Number(m[1]), m[2] ?? 'start']);
+    assert.deepEqual(labels, [
+      ['2026-01-01', 40, 'start'],
+      ['2026-06-01', 626, 'end'],
+      ['2026-02-01', 160.3, 'middle'],
+      ['2026-03-01', 269, 'middle'],
+      ['2026-04-01', 389.3, 'middle'],
+      ['2026-05-01', 505.7, 'middle'],
+    ]);
+  });
+
+  it('lays out the legend in the space it has: whole titles side by side, a new row when the next does not fit', async () => {
+    const svg = await render();
+    const entries = [...svg.matchAll(/<g class="mj-goal mj-c\d"><line x1="([\d.]+)" y1="([\d.]+)"[^>]*\/><text class="mj-label"[^>]*>([^<]+)<title>/g)].map((m) => [m[3], Number(m[1]), Number(m[2])]);
+    assert.deepEqual(entries, [
+      ['Goal later (proposed, no progress recorded)', 40, 280],
+      ['Write an RFC (active)', 361.5, 280],
+      ['Give a talk (achieved)', 40, 296],
+    ]);
+    const title = 'Lead the design RFC for the event-driven billing pipeline';
+    const long = renderProgressSvg({ today: TODAY, start: '2026-01-01', end: TODAY, goals: [{ id: 'rfc', title, status: 'active', points: [] }], sessions: [] }, { width: 720, height: 320 });
+    assert.ok(long.includes(`>${title} (active, no progress recorded)<title>`), 'a long title is not cut when the row has room');
+    const narrow = renderProgressSvg({ today: TODAY, start: '2026-01-01', end: TODAY, goals: [{ id: 'rfc', title, status: 'active', points: [] }], sessions: [] }, { width: 240, height: 320 });
+    assert.ok(narrow.includes('>Lead the design RFC for…<title>'), 'cut only when wider than the whole plot');
+  });
+
+  it('finds date ticks at the finest step that leaves room for the labels', () => {
+    assert.deepEqual(dateTicks('2026-11-01', '2026-11-23', 600), ['2026-11-08', '2026-11-15', '2026-11-22']);
+    assert.deepEqual(dateTicks('2026-09-01', '2026-11-23', 600), ['2026-09-15', '2026-09-29', '2026-10-13', '2026-10-27', '2026-11-10']);
+    assert.deepEqual(dateTicks('2026-06-01', '2026-11-23', 666), ['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01']);
+    assert.deepEqual(dateTicks('2025-06-15', '2026-11-23', 666), ['2025-07-01', '2025-10-01', '2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01']);
+    assert.deepEqual(dateTicks('2020-03-02', '2026-11-23', 666), ['2021-01-01', '2022-01-01', '2023-01-01', '2024-01-01', '2025-01-01', '2026-01-01']);
+    assert.deepEqual(dateTicks('2026-11-23', '2026-11-24', 666), []);
+  });
+});
+
+/** WCAG 2 relative luminance of `#rrggbb`, and the contrast ratio of two colours. */
+const luminance = (hex: string) => {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+};
+const contrast = (a: string, b: string) => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+};
+
+describe('chart colours', () => {
+  // The editor backgrounds of VS Code's own themes (theme-defaults, VS Code 1.139), which a webview's body takes.
+  const BACKGROUNDS = {
+    'Light Modern, Light+, Light 2026': '#ffffff',
+    'Dark Modern': '#1f1f1f',
+    'Dark+': '#1e1e1e',
+    'Dark 2026': '#121314',
+    'Dark High Contrast': '#000000',
+    'Light High Contrast': '#ffffff',
+  };
+
+  it('computes contrast ratios as WCAG does', () => {
+    assert.equal(contrast('#000000', '#ffffff'), 21);
+    assert.equal(Math.round(contrast('#767676', '#ffffff') * 100) / 100, 4.54);
+  });
+
+  it('gives every goal line a contrast of at least 3:1 against the light, dark and high-contrast backgrounds', () => {
+    assert.equal(SERIES_COLOURS.length, 6);
+    const ratios = SERIES_COLOURS.map((colour) => Object.entries(BACKGROUNDS).map(([theme, background]) => ({ colour, theme, ratio: Math.round(contrast(colour, background) * 100) / 100 })));
+    for (const { colour, theme, ratio } of ratios.flat()) assert.ok(ratio >= 3, `${colour} on ${theme}: ${ratio}:1`);
+    // The weakest pairing, so a change that gets close to the limit shows here.
+    assert.equal(Math.min(...ratios.flat().map((r) => r.ratio)), 3.82);
+  });
+
+  it('are the colours the chart draws, and all different', async () => {
+    assert.equal(new Set(SERIES_COLOURS).size, SERIES_COLOURS.length);
+    const goals = Array.from({ length: 6 }, (_, i) => ({ id: `g${i}`, title: `Goal ${i}`, status: 'active' as const, points: [{ date: '2026-05-01', progress: 10 * i }] }));
+    const svg = renderProgressSvg({ today: TODAY, start: '2026-01-01', end: TODAY, goals, sessions: [] });
+    const used = [...svg.matchAll(/<circle cx="[^"]+" cy="[^"]+" r="3" fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
+    assert.deepEqual(used, [...SERIES_COLOURS]);
   });
 });

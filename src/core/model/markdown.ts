@@ -2,8 +2,12 @@ import { stringify } from 'yaml';
 import { code, escapeCell, escapeMarkdown as md } from './escape';
 import type { CadenceHealth, GoalReport, OpenAction, RelationshipReport, ReviewChanges, Signal } from './types';
 
-const days = (n: number) => `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
-const relative = (n: number) => (n === 0 ? 'today' : n > 0 ? `in ${days(n)}` : `${days(-n)} ago`);
+/** A count with its noun: "1 day", "2 days", "1 goal is" / "2 goals are" with `many`. The review's one plural helper. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${Math.abs(n) === 1 ? one : many}`;
+/** "1 day", "3 days". */
+export const days = (n: number) => plural(n, 'day');
+/** A day count from today: "today", "in 3 days", "1 day ago". */
+export const relative = (n: number) => (n === 0 ? 'today' : n > 0 ? `in ${days(n)}` : `${days(-n)} ago`);
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`);
 const names = (list: string[]) => list.map(md).join(', ');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -38,22 +42,38 @@ function goals(r: RelationshipReport): string[] {
   return ['## Goals', '', '| Goal | Owner | Status | Progress | Due | Days left | Last discussed |', '| --- | --- | --- | ---: | --- | ---: | --- |', ...r.goals.map(goalRow), ''];
 }
 
-function cadenceLines(c: CadenceHealth): string[] {
+/**
+ * How a rendering marks up the review's sentences, so the saved review (Markdown) and the Review
+ * panel (HTML) say the same things in the same words: `text` escapes journal text, `code` shows
+ * an id, `strong` emphasises markup already escaped, `date` keeps a YYYY-MM-DD date together.
+ */
+export interface Markup {
+  text(value: string): string;
+  code(value: string): string;
+  strong(markup: string): string;
+  date(value: string): string;
+}
+
+const MARKDOWN: Markup = { text: md, code, strong: (s) => `**${s}**`, date: (s) => s };
+
+/** The items of the cadence section, one sentence each. */
+export function cadenceItems(c: CadenceHealth, m: Markup): string[] {
   const state = !c.overdue
     ? 'On track.'
     : c.overdueBy === 'next'
-      ? `**Overdue by ${days(c.overdueDays)}**: the planned meeting has passed without a recorded session.`
-      : `**Overdue by ${days(c.overdueDays)}**: more time has passed since the last held session than the cadence allows.`;
+      ? `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: the planned meeting has passed without a recorded session.`
+      : `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: more time has passed since the last held session than the cadence allows.`;
   return [
-    '## Cadence',
-    '',
-    `- Agreed cadence: ${c.cadence ? `${md(c.cadence.label)} (every ${days(c.cadence.days)})` : 'none'}`,
-    `- Last held session: ${c.lastHeld ? `${c.lastHeld}, ${relative(-(c.daysSinceLastHeld ?? 0))}` : 'none yet'}`,
-    `- Sessions so far: ${c.held} held, ${c.missed} missed, ${c.cancelled} cancelled`,
-    `- Next meeting: ${c.nextMeeting ? `${c.nextMeeting}, ${relative(c.daysToNext ?? 0)}` : 'not planned'}`,
-    `- ${state}`,
-    '',
+    `Agreed cadence: ${c.cadence ? `${m.text(c.cadence.label)} (every ${days(c.cadence.days)})` : 'none'}`,
+    `Last held session: ${c.lastHeld ? `${m.date(c.lastHeld)}, ${relative(-(c.daysSinceLastHeld ?? 0))}` : 'none yet'}`,
+    `Sessions so far: ${c.held} held, ${c.missed} missed, ${c.cancelled} cancelled`,
+    `Next meeting: ${c.nextMeeting ? `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}` : 'not planned'}`,
+    state,
   ];
+}
+
+function cadenceLines(c: CadenceHealth): string[] {
+  return ['## Cadence', '', ...cadenceItems(c, MARKDOWN).map((item) => `- ${item}`), ''];
 }
 
 function signalLines(signals: Signal[]): string[] {
@@ -72,17 +92,23 @@ function actions(list: OpenAction[]): string[] {
   return ['## Open actions', '', ...list.map((a) => `- ${actionText(a)}, from the session of ${a.sessionDate}`), ''];
 }
 
-function changeLines(c: ReviewChanges | undefined): string[] {
-  if (!c?.previous) return ['## Changes since the last review', '', 'No earlier review to compare with.', ''];
-  const lines: string[] = [];
-  if (c.stage) lines.push(`- Declared stage: ${c.stage.from ?? 'not set'} → ${c.stage.to ?? 'not set'}`);
-  for (const g of c.added) lines.push(`- New goal ${code(g.id)} (${md(g.title)}): ${g.status}${g.progress !== undefined ? `, ${g.progress}%` : ''}`);
-  for (const g of c.removed) lines.push(`- Goal ${code(g.id)} is gone from the journal${g.status ? ` (was ${g.status})` : ''}`);
+/** The changes section: its heading, one item per change, and what to say when there are none. */
+export function changeItems(c: ReviewChanges | undefined, m: Markup): { heading: string; items: string[]; none: string } {
+  if (!c?.previous) return { heading: 'Changes since the last review', items: [], none: 'No earlier review to compare with.' };
+  const items: string[] = [];
+  if (c.stage) items.push(`Declared stage: ${c.stage.from ?? 'not set'} → ${c.stage.to ?? 'not set'}`);
+  for (const g of c.added) items.push(`New goal ${m.code(g.id)} (${m.text(g.title)}): ${g.status}${g.progress !== undefined ? `, ${g.progress}%` : ''}`);
+  for (const g of c.removed) items.push(`Goal ${m.code(g.id)} is gone from the journal${g.status ? ` (was ${g.status})` : ''}`);
   for (const g of c.changed) {
     const parts = [g.status && `status ${g.status.from ?? 'unknown'} → ${g.status.to}`, g.progress && `progress ${pct(g.progress.from)} → ${pct(g.progress.to)}`].filter(Boolean);
-    lines.push(`- ${code(g.id)} (${md(g.title)}): ${parts.join('; ')}`);
+    items.push(`${m.code(g.id)} (${m.text(g.title)}): ${parts.join('; ')}`);
   }
-  return [`## Changes since the review of ${c.previous.date}`, '', ...(lines.length ? lines : ['Nothing changed in stage or goals.']), ''];
+  return { heading: `Changes since the review of ${m.date(c.previous.date)}`, items, none: 'Nothing changed in stage or goals.' };
+}
+
+function changeLines(c: ReviewChanges | undefined): string[] {
+  const { heading, items, none } = changeItems(c, MARKDOWN);
+  return [`## ${heading}`, '', ...(items.length ? items.map((item) => `- ${item}`) : [none]), ''];
 }
 
 /**

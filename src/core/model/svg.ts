@@ -1,4 +1,4 @@
-import { toDayNumber } from '../dates';
+import { fromDayNumber, toDayNumber } from '../dates';
 import { escapeXml as x } from './escape';
 import type { ProgressSeries } from './series';
 
@@ -8,8 +8,16 @@ export interface SvgOptions {
   height: number;
 }
 
-/** Chart colours follow the VS Code theme when the webview defines its variables, with fixed fallbacks. */
-const PALETTE = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((name, i) => `--vscode-charts-${name},${['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'][i]}`);
+/**
+ * The goals' line colours. Theme variables cannot be trusted for lines (a theme may define a
+ * chart colour with transparency: Dark Modern's orange is `rgba(234, 92, 0, 0.33)`), so the
+ * chart uses fixed colours of middle lightness: each has a contrast ratio of at least 3:1 (the
+ * WCAG minimum for graphics) against white, against the dark themes' editor background and
+ * against black, so one palette reads in the light, dark and high-contrast themes alike (a unit
+ * test computes the ratios). Blue, orange, green, purple, red, gold.
+ */
+export const SERIES_COLOURS = ['#2f7fd6', '#c46a00', '#2f8f4e', '#9a5fd0', '#d6455d', '#a17a00'] as const;
+const MISSED = SERIES_COLOURS[4];
 /** Dash patterns tell goals apart where colours do not (monochrome themes, no style sheet). */
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 4'];
 
@@ -19,11 +27,9 @@ const STYLE = [
   '.mj-grid{stroke:currentColor;opacity:.2}',
   '.mj-axis{stroke:currentColor;opacity:.6}',
   '.mj-today{stroke:currentColor;stroke-dasharray:2 3;opacity:.7}',
-  '.mj-goal polyline,.mj-goal line{stroke:var(--mj-c)}',
-  '.mj-goal circle{fill:var(--mj-c)}',
-  ...PALETTE.map((p, i) => `.mj-c${i}{--mj-c:var(${p})}`),
+  '.mj-tick{stroke:currentColor;opacity:.6}',
   '.mj-session-held{fill:currentColor}',
-  '.mj-session-missed{fill:none;stroke:var(--vscode-charts-red,#f14c4c)}',
+  `.mj-session-missed{fill:none;stroke:${MISSED}}`,
   '.mj-session-cancelled{stroke:currentColor;opacity:.6}',
 ].join('');
 
@@ -31,12 +37,65 @@ const PAD = { left: 40, right: 14, top: 12 };
 const LANE = 18; // session marks below the plot
 const AXIS_LABELS = 16;
 const ROW = 16;
-const LEGEND_COLUMN = 200;
 const MIN = { width: 240, height: 160, plot: 60 };
+/** Width of one character of the 11px labels, on the generous side, to lay out text without measuring it. */
+const CHAR = 6.5;
+/** A legend entry: the line sample and the gap before its text; between entries. */
+const SAMPLE = 24;
+const ENTRY_GAP = 18;
+/** Date labels along the axis stay this far apart (a label is about 65px wide). */
+const TICK_SPACING = 90;
+const textWidth = (text: string) => text.length * CHAR;
 
 /** Short decimal for coordinates: deterministic and compact. */
 const n = (v: number) => String(Math.round(v * 10) / 10);
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text);
+
+/**
+ * Dates for ticks strictly between `start` and `end`: every week, two weeks, or the first day of
+ * every 1, 2, 3, 6 or 12 months, the finest step whose ticks stay `TICK_SPACING` apart.
+ */
+export function dateTicks(start: string, end: string, plotWidth: number): string[] {
+  const first = toDayNumber(start);
+  const last = toDayNumber(end);
+  const span = last - first;
+  if (span <= 0) return [];
+  const fits = (count: number) => count === 0 || plotWidth / (count + 1) >= TICK_SPACING;
+  for (const step of [7, 14]) {
+    const days: string[] = [];
+    for (let d = first + step; d < last; d += step) days.push(fromDayNumber(d));
+    if (fits(days.length)) return days;
+  }
+  for (const months of [1, 2, 3, 6, 12]) {
+    const days: string[] = [];
+    let [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+    for (;;) {
+      month += months;
+      while (month > 12) [year, month] = [year + 1, month - 12];
+      // Month steps count from January, so ticks land on the same months every year.
+      if ((month - 1) % months !== 0) month -= (month - 1) % months;
+      const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+      if (date >= end) break;
+      if (date > start) days.push(date);
+    }
+    if (fits(days.length)) return days;
+  }
+  return [];
+}
+
+/** Legend entries laid out in rows, each as wide as its text: a title is cut only when it is wider than the whole plot. */
+function legendLayout(labels: string[], width: number): Array<{ x: number; row: number; text: string }> {
+  const out: Array<{ x: number; row: number; text: string }> = [];
+  let [x, row] = [0, 0];
+  for (const label of labels) {
+    const text = clip(label, Math.floor((width - SAMPLE) / CHAR));
+    const w = SAMPLE + textWidth(text);
+    if (x > 0 && x + w > width) [x, row] = [0, row + 1];
+    out.push({ x, row, text });
+    x += w + ENTRY_GAP;
+  }
+  return out;
+}
 
 function sessionMark(status: string, cx: number, cy: number, label: string): string {
   const title = `<title>${x(label)}</title>`;
@@ -44,24 +103,27 @@ function sessionMark(status: string, cx: number, cy: number, label: string): str
     const d = `M${n(cx - 3)} ${n(cy - 3)}L${n(cx + 3)} ${n(cy + 3)}M${n(cx - 3)} ${n(cy + 3)}L${n(cx + 3)} ${n(cy - 3)}`;
     return `<path class="mj-session mj-session-cancelled" d="${d}" stroke="currentColor" stroke-width="1.5">${title}</path>`;
   }
-  const paint = status === 'missed' ? 'fill="none" stroke="currentColor" stroke-width="1.5"' : 'fill="currentColor"';
+  const paint = status === 'missed' ? `fill="none" stroke="${MISSED}" stroke-width="1.5"` : 'fill="currentColor"';
   return `<circle class="mj-session mj-session-${x(status)}" cx="${n(cx)}" cy="${n(cy)}" r="3.5" ${paint}>${title}</circle>`;
 }
 
 /**
  * Draws a progress chart as a self-contained SVG string: one polyline per goal (0-100% on the
- * vertical axis, dates on the horizontal one), session marks below the axis (filled: held,
- * hollow: missed, cross: cancelled), a dashed line at today, and a legend. No scripts, no ids;
- * every text from the journal is escaped. Colours come from classes and CSS variables so a
- * VS Code webview can theme it; presentation attributes keep it legible without the style sheet.
- * The height grows when the legend needs more room than `height` leaves.
+ * vertical axis, dates along the horizontal one: the first and last day and ticks between), session
+ * marks below the axis (filled: held, hollow: missed, cross: cancelled), a dashed line at today, and
+ * a legend whose entries take only the width their titles need. No scripts, no ids; every text from
+ * the journal is escaped. Goal lines take `SERIES_COLOURS` (and a dash pattern each); text, axes and
+ * marks take the current colour, so a VS Code webview themes them through its style sheet, and the
+ * presentation attributes keep the chart legible without one. The height grows when the legend
+ * needs more room than `height` leaves.
  */
 export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = { width: 640, height: 320 }): string {
   const width = Math.max(MIN.width, Number.isFinite(options.width) ? Math.round(options.width) : 640);
   const requested = Math.max(MIN.height, Number.isFinite(options.height) ? Math.round(options.height) : 320);
   const plotW = width - PAD.left - PAD.right;
-  const columns = Math.max(1, Math.floor(plotW / LEGEND_COLUMN));
-  const legendRows = Math.ceil(series.goals.length / columns) + 1;
+  const labels = series.goals.map((goal) => `${goal.title} (${goal.status}${goal.points.length ? '' : ', no progress recorded'})`);
+  const legend = legendLayout(labels, plotW);
+  const legendRows = (legend.length ? legend[legend.length - 1]!.row + 1 : 0) + 1;
   const legendH = legendRows * ROW + 4;
   const plotH = Math.max(MIN.plot, requested - PAD.top - LANE - AXIS_LABELS - legendH);
   const height = PAD.top + plotH + LANE + AXIS_LABELS + legendH;
@@ -83,8 +145,19 @@ export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = 
   }
   out.push(`<line class="mj-axis" x1="${PAD.left}" y1="${bottom}" x2="${width - PAD.right}" y2="${bottom}" stroke="currentColor"/>`);
   const labelY = bottom + LANE + 12;
-  out.push(`<text class="mj-label" x="${PAD.left}" y="${labelY}" fill="currentColor">${x(series.start)}</text>`);
-  out.push(`<text class="mj-label" x="${width - PAD.right}" y="${labelY}" text-anchor="end" fill="currentColor">${x(series.end)}</text>`);
+  // The first and last day at the ends of the axis; dates in between where their labels do not run into those.
+  const startLabel = { left: PAD.left, right: PAD.left + textWidth(series.start) };
+  const endLabel = { left: width - PAD.right - textWidth(series.end), right: width - PAD.right };
+  out.push(`<text class="mj-label mj-date" x="${PAD.left}" y="${labelY}" fill="currentColor">${x(series.start)}</text>`);
+  out.push(`<text class="mj-label mj-date" x="${width - PAD.right}" y="${labelY}" text-anchor="end" fill="currentColor">${x(series.end)}</text>`);
+  for (const date of dateTicks(series.start, series.end, plotW)) {
+    const tx = px(date);
+    out.push(`<line class="mj-grid mj-tick" x1="${n(tx)}" y1="${PAD.top}" x2="${n(tx)}" y2="${bottom + 4}" stroke="currentColor" stroke-opacity="0.2"/>`);
+    const half = textWidth(date) / 2;
+    if (tx - half >= startLabel.right + 8 && tx + half <= endLabel.left - 8) {
+      out.push(`<text class="mj-label mj-date" x="${n(tx)}" y="${labelY}" text-anchor="middle" fill="currentColor">${x(date)}</text>`);
+    }
+  }
   if (series.today >= series.start && series.today <= series.end) {
     const tx = n(px(series.today));
     out.push(`<line class="mj-today" x1="${tx}" y1="${PAD.top}" x2="${tx}" y2="${bottom}" stroke="currentColor" stroke-dasharray="2 3"><title>${x(`today, ${series.today}`)}</title></line>`);
@@ -96,13 +169,14 @@ export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = 
 
   series.goals.forEach((goal, i) => {
     if (!goal.points.length) return;
-    const k = i % PALETTE.length;
+    const k = i % SERIES_COLOURS.length;
+    const colour = SERIES_COLOURS[k];
     const dash = DASHES[k] ? ` stroke-dasharray="${DASHES[k]}"` : '';
     const group = [`<g class="mj-goal mj-c${k}">`];
     const points = goal.points.map((p) => `${n(px(p.date))},${n(py(p.progress))}`);
-    if (points.length > 1) group.push(`<polyline class="mj-line" points="${points.join(' ')}" fill="none" stroke="currentColor" stroke-width="2"${dash}/>`);
+    if (points.length > 1) group.push(`<polyline class="mj-line" points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="2"${dash}/>`);
     for (const p of goal.points) {
-      group.push(`<circle cx="${n(px(p.date))}" cy="${n(py(p.progress))}" r="3" fill="currentColor"><title>${x(`${goal.title}: ${p.progress}% on ${p.date}`)}</title></circle>`);
+      group.push(`<circle cx="${n(px(p.date))}" cy="${n(py(p.progress))}" r="3" fill="${colour}"><title>${x(`${goal.title}: ${p.progress}% on ${p.date}`)}</title></circle>`);
     }
     group.push('</g>');
     out.push(group.join(''));
@@ -116,17 +190,16 @@ export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = 
   out.push('</g>');
 
   const legendTop = labelY + 8;
-  const columnW = plotW / columns;
   out.push('<g class="mj-legend">');
   series.goals.forEach((goal, i) => {
-    const k = i % PALETTE.length;
-    const lx = PAD.left + (i % columns) * columnW;
-    const ly = legendTop + Math.floor(i / columns) * ROW + ROW / 2;
+    const k = i % SERIES_COLOURS.length;
+    const { x: at, row, text } = legend[i]!;
+    const lx = PAD.left + at;
+    const ly = legendTop + row * ROW + ROW / 2;
     const dash = DASHES[k] ? ` stroke-dasharray="${DASHES[k]}"` : '';
-    const label = `${goal.title} (${goal.status}${goal.points.length ? '' : ', no progress recorded'})`;
     out.push(
-      `<g class="mj-goal mj-c${k}"><line x1="${n(lx)}" y1="${n(ly)}" x2="${n(lx + 18)}" y2="${n(ly)}" stroke="currentColor" stroke-width="2"${dash}/>` +
-        `<text class="mj-label" x="${n(lx + 24)}" y="${n(ly + 4)}" fill="currentColor">${x(clip(label, Math.max(8, Math.floor((columnW - 30) / 6))))}<title>${x(`${goal.title} (${goal.id})`)}</title></text></g>`,
+      `<g class="mj-goal mj-c${k}"><line x1="${n(lx)}" y1="${n(ly)}" x2="${n(lx + 18)}" y2="${n(ly)}" stroke="${SERIES_COLOURS[k]}" stroke-width="2"${dash}/>` +
+        `<text class="mj-label" x="${n(lx + SAMPLE)}" y="${n(ly + 4)}" fill="currentColor">${x(text)}<title>${x(`${goal.title} (${goal.id})`)}</title></text></g>`,
     );
   });
   const sy = legendTop + (legendRows - 1) * ROW + ROW / 2;
