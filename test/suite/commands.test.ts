@@ -39,6 +39,17 @@ async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/**
+ * Writes a file back as it was, on disk, and waits until the index and any document VS Code
+ * holds for it have it: the next command must not edit (and fail to save) a stale document.
+ */
+async function restore(path: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(text));
+  await api.service.refreshFile(uri(path));
+  const open = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri(path).toString());
+  await waitFor(`${path} to be reloaded`, () => !open() || open()!.getText() === text);
+}
+
 describe('Commands that write the journal', () => {
   before(async () => {
     api = await setUpSuite({ 'journal/priya-and-sam': PRIYA, 'journal/reverse-mentoring': REVERSE });
@@ -129,10 +140,8 @@ describe('Commands that write the journal', () => {
     });
     assert.equal(lastMessage()?.text, 'Goal "Lead the design RFC for the event-driven billing pipeline" is marked achieved, at 100%.');
     // Back to the journal as it was, for the tests below.
-    await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(goalBefore));
-    await vscode.workspace.fs.writeFile(uri(session), new TextEncoder().encode(sessionBefore));
-    await api.service.refreshFile(uri(path));
-    await api.service.refreshFile(uri(session));
+    await restore(path, goalBefore);
+    await restore(session, sessionBefore);
   });
 
   it('Mark goal achieved edits a goal written inline in the agreement', async () => {
@@ -171,8 +180,27 @@ describe('Commands that write the journal', () => {
     await run('setGoalProgress', { relationship: PRIYA, goal: 'review-others-designs', progress: 10 });
     assert.equal(await read(proposed), proposedBefore.replace('\nstatus: proposed\n', '\nstatus: proposed\nprogress: 10\n'));
     assert.match(lastMessage()?.text ?? '', /10%, recorded in the goal file\.$/);
-    await vscode.workspace.fs.writeFile(uri(proposed), new TextEncoder().encode(proposedBefore));
-    await api.service.refreshFile(uri(proposed));
+    await restore(proposed, proposedBefore);
+  });
+
+  it('Set goal progress asks which session when the newest is older than one cadence period', async () => {
+    const session = `${PRIYA}/sessions/2026-11-18.md`;
+    const before = await read(session);
+    api.setToday('2026-12-20'); // 32 days after the newest session; the cadence is biweekly
+    try {
+      let answered = false;
+      const pending = Promise.resolve(run('setGoalProgress', { relationship: PRIYA, goal: 'write-design-rfc', progress: 65 })).finally(() => (answered = true));
+      // The quick pick lists the sessions newest first: accept the first, once it is there.
+      await waitFor('the session to be picked', async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return answered;
+      });
+      assert.equal((await pending)?.toString(), uri(session).toString());
+      assert.equal(await read(session), before.replace('\n  write-design-rfc: 60\n', '\n  write-design-rfc: 65\n'));
+    } finally {
+      api.setToday(TODAY);
+      await restore(session, before);
+    }
   });
 
   it('Advance stage moves the agreement to the next stage, from a node of the Mentoring view', async () => {

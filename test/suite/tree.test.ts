@@ -226,6 +226,25 @@ describe('Mentoring view: the Relationships tree', () => {
     assert.match(preview.label, /Preview/);
   });
 
+  it('sorts relationships by urgency, remembered for the workspace, and back by name', async () => {
+    try {
+      assert.equal(await vscode.commands.executeCommand('mentoringJournal.sortByUrgency'), true);
+      assert.equal(tree.provider.sortByUrgency, true);
+      // Overdue first, then by the days to the next session, a partnership that has ended last.
+      assert.deepEqual((await children()).map(label), ['Jo Marsh ↔ ?', 'Priya Raman ↔ Sam Okafor', 'Aiko Tanaka ↔ Daniel Weber', 'Lee Hamilton ↔ Noor Haddad']);
+      // As the days pass, the order follows: from 2026-12-17 Aiko and Daniel's next session
+      // (2026-12-09) is late too, but less than Jo's, and Priya and Sam's (2026-12-02) more.
+      api.setToday('2026-12-17');
+      await waitFor('the order of 2026-12-17', async () => (await children()).map(label).join('|') === 'Jo Marsh ↔ ?|Priya Raman ↔ Sam Okafor|Aiko Tanaka ↔ Daniel Weber|Lee Hamilton ↔ Noor Haddad');
+      assert.match(String(item((await children())[2]!).description), /^overdue 8 days · mastery/);
+    } finally {
+      api.setToday(TODAY);
+      assert.equal(await vscode.commands.executeCommand('mentoringJournal.sortByName'), false);
+    }
+    assert.equal(tree.provider.sortByUrgency, false);
+    assert.deepEqual((await children()).map(label), ['Jo Marsh ↔ ?', 'Lee Hamilton ↔ Noor Haddad', 'Priya Raman ↔ Sam Okafor', 'Aiko Tanaka ↔ Daniel Weber']);
+  });
+
   it('does not shake while a date is typed one character at a time: the last good facts stay, marked stale', async () => {
     const uri = file('journal/priya-and-sam/sessions/2026-11-18.md');
     const editor = await vscode.window.showTextDocument(uri, { preview: false });

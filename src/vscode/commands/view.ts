@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../feature';
 import { OPEN_ITEM } from '../tree/items';
-import { setHideClosed, setSortByUrgency } from '../tree/relationshipsTree';
+import { setViewOption, type ViewOption } from '../tree/relationshipsTree';
 import type { PlainCommand } from './registry';
 
 /**
@@ -14,25 +14,15 @@ export const refresh: PlainCommand = {
   run: (ctx) => ctx.service.rebuild(),
 };
 
-export const hideClosed: PlainCommand = {
-  id: 'mentoringJournal.hideClosed', action: 'Hide closed', writes: false,
-  run: (ctx) => setHideClosed(ctx, true),
-};
+/** A command of the view's `...` menu that sets one of its remembered options. */
+const viewOption = (id: string, action: string, option: ViewOption, value: boolean): PlainCommand => ({
+  id, action, writes: false, run: (ctx) => setViewOption(ctx, option, value),
+});
 
-export const showClosed: PlainCommand = {
-  id: 'mentoringJournal.showClosed', action: 'Show closed', writes: false,
-  run: (ctx) => setHideClosed(ctx, false),
-};
-
-export const sortByUrgency: PlainCommand = {
-  id: 'mentoringJournal.sortByUrgency', action: 'Sort by urgency', writes: false,
-  run: (ctx) => setSortByUrgency(ctx, true),
-};
-
-export const sortByName: PlainCommand = {
-  id: 'mentoringJournal.sortByName', action: 'Sort by name', writes: false,
-  run: (ctx) => setSortByUrgency(ctx, false),
-};
+export const hideClosed = viewOption('mentoringJournal.hideClosed', 'Hide closed', 'hideClosed', true);
+export const showClosed = viewOption('mentoringJournal.showClosed', 'Show closed', 'hideClosed', false);
+export const sortByUrgency = viewOption('mentoringJournal.sortByUrgency', 'Sort by urgency', 'sortByUrgency', true);
+export const sortByName = viewOption('mentoringJournal.sortByName', 'Sort by name', 'sortByUrgency', false);
 
 export const revealActiveFile: PlainCommand = {
   id: 'mentoringJournal.revealActiveFile', action: 'Reveal active file', writes: false,

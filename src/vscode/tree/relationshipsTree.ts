@@ -7,10 +7,13 @@ import { ReportCache } from './reports';
 
 export const VIEW_ID = 'mentoringJournal.relationships';
 
-/** workspaceState key and context key of the filter that hides closed relationships and achieved goals. */
-export const HIDE_CLOSED = 'mentoringJournal.hideClosed';
-/** workspaceState key and context key of the order of relationships: by urgency, or by name (the default). */
-export const SORT_BY_URGENCY = 'mentoringJournal.sortByUrgency';
+/**
+ * The view's options, each remembered per workspace (workspaceState) under its key, which is
+ * also the context key its menu entries test: the filter that hides closed relationships and
+ * achieved goals, and the order of relationships (by urgency, or by name).
+ */
+export const VIEW_OPTIONS = { hideClosed: 'mentoringJournal.hideClosed', sortByUrgency: 'mentoringJournal.sortByUrgency' } as const;
+export type ViewOption = keyof typeof VIEW_OPTIONS;
 
 /** Makes keys unique in order of appearance: `a`, `a#2`, `a#3`. */
 function uniqueKeys(keys: string[]): string[] {
@@ -29,8 +32,7 @@ function uniqueKeys(keys: string[]): string[] {
  */
 export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
   private readonly reports: ReportCache;
-  private hide = false;
-  private byUrgency = false;
+  private readonly options: Record<ViewOption, boolean> = { hideClosed: false, sortByUrgency: false };
 
   constructor(private readonly service: JournalService) {
     super();
@@ -45,23 +47,17 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
 
   /** Whether closed relationships and achieved goals are hidden. */
   get hideClosed(): boolean {
-    return this.hide;
-  }
-
-  setHideClosed(hide: boolean): void {
-    if (hide === this.hide) return;
-    this.hide = hide;
-    this.refresh();
+    return this.options.hideClosed;
   }
 
   /** Whether relationships are listed by urgency (overdue first) rather than by name. */
   get sortByUrgency(): boolean {
-    return this.byUrgency;
+    return this.options.sortByUrgency;
   }
 
-  setSortByUrgency(byUrgency: boolean): void {
-    if (byUrgency === this.byUrgency) return;
-    this.byUrgency = byUrgency;
+  setOption(option: ViewOption, value: boolean): void {
+    if (this.options[option] === value) return;
+    this.options[option] = value;
     this.refresh();
   }
 
@@ -69,16 +65,16 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
     const counts = { children: 0, hidden: 0 };
     if (node.kind === 'goals' || node.kind === 'sessions' || node.kind === 'signals') {
       counts.children = this.children(node).length;
-      if (node.kind === 'goals' && this.hide) counts.hidden = node.entry.report.goals.filter((g) => g.status === 'achieved').length;
+      if (node.kind === 'goals' && this.hideClosed) counts.hidden = node.entry.report.goals.filter((g) => g.status === 'achieved').length;
     }
     return treeItem(node, counts);
   }
 
   protected async roots(): Promise<JournalNode[]> {
     await this.service.ready();
-    const shown = this.reports.all().filter((e) => !(this.hide && isClosed(e.report)));
+    const shown = this.reports.all().filter((e) => !(this.hideClosed && isClosed(e.report)));
     // A stable sort: relationships equally urgent keep their order by name.
-    if (this.byUrgency) shown.sort((a, b) => urgency(a.report) - urgency(b.report));
+    if (this.sortByUrgency) shown.sort((a, b) => urgency(a.report) - urgency(b.report));
     return shown.map((entry) => this.relationshipNode(entry));
   }
 
@@ -93,7 +89,7 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
           { kind: 'signals', id: `${node.id}::signals`, parent: node, entry },
         ];
       case 'goals':
-        return this.goalNodes(node).filter((g) => !(this.hide && g.goal.status === 'achieved'));
+        return this.goalNodes(node).filter((g) => !(this.hideClosed && g.goal.status === 'achieved'));
       case 'sessions':
         return this.sessionNodes(node);
       case 'signals': {
@@ -128,7 +124,7 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
     if (!located) return undefined;
     const id = located.root.index.relationshipIdOf(located.path);
     const entry = id !== undefined ? this.reports.get(located.root, id) : undefined;
-    if (!entry || (this.hide && isClosed(entry.report))) return undefined;
+    if (!entry || (this.hideClosed && isClosed(entry.report))) return undefined;
     const rel = this.relationshipNode(entry);
     const [agreement, goals, sessions] = this.children(rel) as [JournalNode, GroupNode, GroupNode];
     if (located.path === entry.relationship.agreementFile) return agreement;
@@ -146,20 +142,12 @@ export interface RelationshipsTreeApi {
   reveal(uri: vscode.Uri): Promise<boolean>;
 }
 
-/** Hides (or shows) closed relationships and achieved goals, and remembers it for the workspace. */
-export async function setHideClosed({ api, extension }: FeatureContext, hide: boolean): Promise<boolean> {
-  api.tree?.provider.setHideClosed(hide);
-  await extension.workspaceState.update(HIDE_CLOSED, hide);
-  await vscode.commands.executeCommand('setContext', HIDE_CLOSED, hide);
-  return hide;
-}
-
-/** Lists relationships by urgency (or by name), and remembers it for the workspace. */
-export async function setSortByUrgency({ api, extension }: FeatureContext, byUrgency: boolean): Promise<boolean> {
-  api.tree?.provider.setSortByUrgency(byUrgency);
-  await extension.workspaceState.update(SORT_BY_URGENCY, byUrgency);
-  await vscode.commands.executeCommand('setContext', SORT_BY_URGENCY, byUrgency);
-  return byUrgency;
+/** Sets one of the view's options and remembers it for the workspace; resolves with the value. */
+export async function setViewOption({ api, extension }: FeatureContext, option: ViewOption, value: boolean): Promise<boolean> {
+  api.tree?.provider.setOption(option, value);
+  await extension.workspaceState.update(VIEW_OPTIONS[option], value);
+  await vscode.commands.executeCommand('setContext', VIEW_OPTIONS[option], value);
+  return value;
 }
 
 export const registerRelationshipsTree: Feature = (ctx) => {
@@ -177,7 +165,6 @@ export const registerRelationshipsTree: Feature = (ctx) => {
     },
   };
   api.tree = tree;
-  void setHideClosed(ctx, ctx.extension.workspaceState.get<boolean>(HIDE_CLOSED, false));
-  void setSortByUrgency(ctx, ctx.extension.workspaceState.get<boolean>(SORT_BY_URGENCY, false));
+  for (const option of Object.keys(VIEW_OPTIONS) as ViewOption[]) void setViewOption(ctx, option, ctx.extension.workspaceState.get<boolean>(VIEW_OPTIONS[option], false));
   return vscode.Disposable.from(view, provider);
 };
