@@ -1,5 +1,6 @@
 import { registerCommands } from './commands';
 import { registerCompletion } from './completion';
+import { registerDefinitions } from './definition';
 import { registerDiagnostics } from './diagnostics';
 import type { Feature } from './feature';
 import { registerHover } from './hover';
@@ -18,4 +19,5 @@ export const FEATURES: Feature[] = [
   registerQuickFixes,
   registerCompletion,
   registerHover,
+  registerDefinitions,
 ];
