@@ -8,6 +8,7 @@ import { registerQuickFixes } from './quickFixes';
 import { registerReviewPanels } from './review/panel';
 import { registerStatusBar } from './statusBar';
 import { registerRelationshipsTree } from './tree/relationshipsTree';
+import { registerWalkthroughState } from './walkthrough';
 
 /** Every feature of the extension, registered in this order by `activate`. One feature per file; every command comes from commands/index.ts. */
 export const FEATURES: Feature[] = [
@@ -20,4 +21,5 @@ export const FEATURES: Feature[] = [
   registerCompletion,
   registerHover,
   registerDefinitions,
+  registerWalkthroughState,
 ];
