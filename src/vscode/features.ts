@@ -6,6 +6,7 @@ import type { Feature } from './feature';
 import { registerHover } from './hover';
 import { registerQuickFixes } from './quickFixes';
 import { registerReviewPanels } from './review/panel';
+import { registerSnippetsWhileTyping } from './snippets';
 import { registerStatusBar } from './statusBar';
 import { registerRelationshipsTree } from './tree/relationshipsTree';
 import { registerWalkthroughState } from './walkthrough';
@@ -19,6 +20,7 @@ export const FEATURES: Feature[] = [
   registerCommands,
   registerQuickFixes,
   registerCompletion,
+  registerSnippetsWhileTyping,
   registerHover,
   registerDefinitions,
   registerWalkthroughState,
