@@ -60,13 +60,15 @@ describe('A relationship folder renamed on disk', function () {
     await waitFor(() => `the new session under ${AFTER}: ${describeIndex()}`, () => relationship(AFTER)?.sessions.some((s) => s.date === '2026-11-20'));
 
     // An unsaved edit in an editor under the new folder reaches it too.
-    const doc = await vscode.workspace.openTextDocument(goalUri);
-    const edit = new vscode.WorkspaceEdit();
-    const at = doc.getText().indexOf('status: paused') + 'status: '.length;
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'paused'.length)), 'dropped');
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(goalUri));
+    const at = editor.document.getText().indexOf('status: paused') + 'status: '.length;
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'paused'.length)), 'dropped')));
+    assert.ok(editor.document.isDirty);
     await waitFor(() => `the edited status under ${AFTER}`, () => relationship(AFTER)?.goals.find((g) => g.id === 'capacity-planning')?.status === 'dropped');
+    // Leave no unsaved editor behind (closing it would ask).
+    await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.ok(!editor.document.isDirty);
 
     // Without the reconcile that Refresh would run.
     assert.equal(api.service.stats.reconciles, reconciles, 'no reconcile was needed');
