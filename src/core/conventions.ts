@@ -1,3 +1,4 @@
+import { isRealDate } from './dates';
 import type { JournalFileType } from './types';
 
 /**
@@ -50,6 +51,16 @@ export function typeFromPath(path: string): JournalFileType | undefined {
   return undefined;
 }
 
+/**
+ * The date a file's name starts with: `sessions/2026-11-24.md` and `reviews/2026-11-24-2.md` give
+ * `2026-11-24`; a name without a real date first gives undefined. New session and review files are
+ * named so, and a missing `date:` is best filled with it.
+ */
+export function dateFromFileName(path: string): string | undefined {
+  const date = /^(\d{4}-\d{2}-\d{2})(?![\d])/.exec(path.slice(path.lastIndexOf('/') + 1))?.[1];
+  return date && isRealDate(date) ? date : undefined;
+}
+
 /** Whether the engine skips a folder or file of this name: one of `exclude` (the option), or a dot name. */
 export function isExcludedName(name: string, exclude: readonly string[]): boolean {
   return exclude.includes(name) || (name.startsWith('.') && name.length > 1);
@@ -81,15 +92,31 @@ export function slug(text: string): string {
   return words(text).join('-');
 }
 
-/** A goal id from a title: `Lead the design RFC!` gives `lead-the-design-rfc`, at most 48 characters, cut at a word. */
+/** A suggested goal id has at most this many words... */
+export const GOAL_ID_MAX_WORDS = 5;
+/** ...and at most this many characters (a longer first word is cut). */
+export const GOAL_ID_MAX_LENGTH = 32;
+/** Words that say nothing at the end of a shortened id (`lead-the-design-rfc-for` becomes `lead-the-design-rfc`). */
+const TRAILING_FILLERS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/**
+ * A short goal id from a title, to be typed in `goals:` lists and `[[...]]`: `Lead the design RFC!`
+ * gives `lead-the-design-rfc`. At most {@link GOAL_ID_MAX_WORDS} words and {@link GOAL_ID_MAX_LENGTH}
+ * characters, cut at a word, without a filler word at the end.
+ */
 export function goalIdFromTitle(title: string): string {
-  let id = '';
+  const kept: string[] = [];
   for (const word of words(title)) {
-    const next = id ? `${id}-${word}` : word;
-    if (next.length > 48 && id) break;
-    id = next.slice(0, 48);
+    if (kept.length === GOAL_ID_MAX_WORDS) break;
+    if (kept.length === 0) {
+      kept.push(word.slice(0, GOAL_ID_MAX_LENGTH));
+      continue;
+    }
+    if ([...kept, word].join('-').length > GOAL_ID_MAX_LENGTH) break;
+    kept.push(word);
   }
-  return id || 'new-goal';
+  while (kept.length > 1 && TRAILING_FILLERS.has(kept.at(-1)!)) kept.pop();
+  return kept.join('-') || 'new-goal';
 }
 
 /** A readable title from an id: `review-others-designs` gives `Review others designs`. */

@@ -8,6 +8,7 @@ export { parseMarkdown } from './frontmatter';
 export { YamlLocator } from './yamlLocator';
 export { BodyPieceCache } from './bodyPieces';
 export { JournalIndex, sortProblems, type IndexChange } from './journalIndex';
+export { FolderMoves } from './folderMoves';
 export { assembleRelationship } from './relationshipRules';
 export { RULES, defaultSeverity, isRuleCode, problem, applySeverities, ruleAnchor, type RuleCode, type RuleInfo } from './rules';
 export { MemoryFileSystem } from './memoryFileSystem';

@@ -103,10 +103,11 @@ export class JournalIndex {
    * Brings the index in line with the disk after a burst of changes that a file watcher may
    * have reported only in part (a `git checkout`): lists every file, reads the new ones and
    * those whose size or modification time changed, and forgets the vanished ones. Files in
-   * `keep` (open editors with unsaved changes) are left as they are.
+   * `keep` (open editors with unsaved changes) are left as they are. With `folder`, only the
+   * files under that folder are compared.
    */
-  async reconcile(keep: ReadonlySet<string> = new Set(), token?: Cancellation): Promise<IndexChange> {
-    const listed = await this.listMarkdown('', 0, token, { folders: 0 });
+  async reconcile(keep: ReadonlySet<string> = new Set(), token?: Cancellation, folder = ''): Promise<IndexChange> {
+    const listed = await this.listMarkdown(folder, folder ? folder.split('/').length : 0, token, { folders: 0 });
     if (token?.isCancellationRequested) return { files: [], relationships: [] };
     const files = new Set<string>();
     const relationships = new Set<string>();
@@ -115,7 +116,8 @@ export class JournalIndex {
       change.relationships.forEach((r) => relationships.add(r));
     };
     const present = new Set(listed);
-    for (const path of [...this.files.keys()]) if (!present.has(path) && !keep.has(path)) merge(this.delete(path));
+    const inside = (path: string) => !folder || path.startsWith(`${folder}/`);
+    for (const path of [...this.files.keys()]) if (inside(path) && !present.has(path) && !keep.has(path)) merge(this.delete(path));
     for (const path of listed) {
       if (token?.isCancellationRequested || keep.has(path)) continue;
       const known = this.files.has(path);

@@ -4,6 +4,7 @@ import type { JournalService } from './journalService';
 import type { ReviewPanelApi } from './review/panel';
 import type { RelationshipStatus } from './statusBar';
 import type { RelationshipsTreeApi } from './tree/relationshipsTree';
+import type { WalkthroughApi } from './walkthrough';
 
 /** What every feature gets when it registers. */
 export interface FeatureContext {
@@ -37,6 +38,8 @@ export interface MentoringJournalApi {
   statusBar?: RelationshipStatus;
   /** The review panels (review/panel.ts). */
   reviewPanel?: ReviewPanelApi;
+  /** The journal's state behind the walkthrough's context keys (walkthrough.ts). */
+  walkthrough?: WalkthroughApi;
   /** The Problems panel entries (diagnostics.ts). */
   diagnostics?: vscode.DiagnosticCollection;
 }

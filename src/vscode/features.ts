@@ -1,12 +1,15 @@
 import { registerCommands } from './commands';
 import { registerCompletion } from './completion';
+import { registerDefinitions } from './definition';
 import { registerDiagnostics } from './diagnostics';
 import type { Feature } from './feature';
 import { registerHover } from './hover';
 import { registerQuickFixes } from './quickFixes';
 import { registerReviewPanels } from './review/panel';
+import { registerSnippetsWhileTyping } from './snippets';
 import { registerStatusBar } from './statusBar';
 import { registerRelationshipsTree } from './tree/relationshipsTree';
+import { registerWalkthroughState } from './walkthrough';
 
 /** Every feature of the extension, registered in this order by `activate`. One feature per file; every command comes from commands/index.ts. */
 export const FEATURES: Feature[] = [
@@ -17,5 +20,8 @@ export const FEATURES: Feature[] = [
   registerCommands,
   registerQuickFixes,
   registerCompletion,
+  registerSnippetsWhileTyping,
   registerHover,
+  registerDefinitions,
+  registerWalkthroughState,
 ];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, parseJournalFile, type FieldSpec, type FieldSpecs, type JournalFile, type Relationship } from '../core';
 import { analyzeRelationship, type GoalReport } from '../core/model';
 import { escapeMarkdown } from '../core/model/escape';
-import { rangeContains } from './convert';
+import { rangeContains, toVsRange } from './convert';
 import type { Feature } from './feature';
 import type { JournalRoot, JournalService } from './journalService';
 
@@ -63,8 +63,33 @@ export function goalReports(service: JournalService, root: JournalRoot, relation
   return analyzeRelationship(relationship, service.today(), root.options).goals;
 }
 
-/** A goal as Markdown: title and id, status, progress, due date and success criteria. Journal text is escaped (and HTML is never rendered). */
-export function goalMarkdown(goal: GoalReport): vscode.MarkdownString {
+/**
+ * Where a goal is defined, to open it at its line: its goal file's front matter or its item in the
+ * agreement's `goals:` list, as a file URI with a `#L<line>` fragment (what Markdown links in hovers
+ * open at that line without a trusted command).
+ */
+export function goalSourceUri(root: JournalRoot, goal: { source: { file: string; range: { start: { line: number } } } }): vscode.Uri {
+  return root.fs.uri(goal.source.file).with({ fragment: `L${goal.source.range.start.line}` });
+}
+
+/** The goal id under the cursor, with its span: in `goals:`, under `progress:`, or in `[[...]]` in a body. */
+export function goalIdAt(document: vscode.TextDocument, position: vscode.Position, facts: DocumentFacts): { id: string; range: vscode.Range } | undefined {
+  const references = facts.file.session?.references ?? facts.file.review?.references ?? [];
+  const ref = references.find((r) => rangeContains(r.range, position));
+  if (ref) return { id: ref.id, range: toVsRange(ref.range) };
+  // `[[id]]` in any journal file's body.
+  const line = document.lineAt(position.line).text;
+  for (const m of line.matchAll(/\[\[([^\][\n]+)\]\]/g)) {
+    const start = (m.index ?? 0) + 2;
+    if (position.character >= start && position.character <= start + (m[1]?.length ?? 0)) {
+      return { id: m[1]!.trim(), range: new vscode.Range(position.line, start, position.line, start + m[1]!.length) };
+    }
+  }
+  return undefined;
+}
+
+/** A goal as Markdown: title and id, status, progress, due date and success criteria. Journal text is escaped (and HTML is never rendered). With `root`, "Defined in" links to the definition. */
+export function goalMarkdown(goal: GoalReport, root?: JournalRoot): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(goal.title)}** \`${goal.id}\`\n\n`);
   const facts = [`Status: **${goal.status}**`, `Progress: ${goal.progress !== undefined ? `${goal.progress}%` : 'none recorded'}`];
@@ -72,7 +97,13 @@ export function goalMarkdown(goal: GoalReport): vscode.MarkdownString {
   facts.push(`Owner: ${goal.owner}`);
   md.appendMarkdown(`${facts.join(' · ')}\n\n`);
   md.appendMarkdown(`Success criteria: ${goal.success ? escapeMarkdown(goal.success) : '*none written yet*'}\n\n`);
-  md.appendMarkdown(`Defined in ${escapeMarkdown(goal.source.file)}`);
+  if (root) {
+    // A file link, not a command: it works without `isTrusted`, and parentheses cannot end it early.
+    const target = goalSourceUri(root, goal).toString().replace(/\(/g, '%28').replace(/\)/g, '%29');
+    md.appendMarkdown(`Defined in [${escapeMarkdown(goal.source.file)}](${target} "Open the goal's definition")`);
+  } else {
+    md.appendMarkdown(`Defined in ${escapeMarkdown(goal.source.file)}`);
+  }
   return md;
 }
 
@@ -84,7 +115,6 @@ export function keyMarkdown(key: string, spec: FieldSpec): vscode.MarkdownString
   return md;
 }
 
-const WORD = /[A-Za-z0-9_-]+/;
 
 /** Hover on a goal id (in `goals:`, `progress:` or `[[...]]`): the goal; on a front-matter key: what it means. */
 export class JournalHoverProvider implements vscode.HoverProvider {
@@ -98,25 +128,11 @@ export class JournalHoverProvider implements vscode.HoverProvider {
 
   private goalHover(document: vscode.TextDocument, position: vscode.Position, facts: DocumentFacts): vscode.Hover | undefined {
     if (!facts.relationship) return undefined;
-    const references = facts.file.session?.references ?? facts.file.review?.references ?? [];
-    const ref = references.find((r) => rangeContains(r.range, position));
-    let id = ref?.id;
-    let range: vscode.Range | undefined;
-    if (!id) {
-      // `[[id]]` in any journal file's body.
-      const line = document.lineAt(position.line).text;
-      for (const m of line.matchAll(/\[\[([^\][\n]+)\]\]/g)) {
-        const start = (m.index ?? 0) + 2;
-        if (position.character >= start && position.character <= start + (m[1]?.length ?? 0)) {
-          id = m[1]!.trim();
-          range = new vscode.Range(position.line, start, position.line, start + m[1]!.length);
-        }
-      }
-    }
-    if (!id) return undefined;
-    const goal = goalReports(this.service, facts.root, facts.relationship).find((g) => g.id === id);
+    const at = goalIdAt(document, position, facts);
+    if (!at) return undefined;
+    const goal = goalReports(this.service, facts.root, facts.relationship).find((g) => g.id === at.id);
     if (!goal) return undefined;
-    return new vscode.Hover(goalMarkdown(goal), range ?? document.getWordRangeAtPosition(position, WORD));
+    return new vscode.Hover(goalMarkdown(goal, facts.root), at.range);
   }
 
   private keyHover(document: vscode.TextDocument, position: vscode.Position, facts: DocumentFacts): vscode.Hover | undefined {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { JournalIndex, localToday, type EngineOptions, type IndexChange, type Relationship } from '../core';
+import { FolderMoves, JournalIndex, localToday, type EngineOptions, type IndexChange, type Relationship } from '../core';
 import { readOptions, readRoots, SECTION } from './config';
 import { WorkspaceFileSystem } from './workspaceFileSystem';
 
@@ -9,6 +9,8 @@ export interface JournalRoot {
   readonly fs: WorkspaceFileSystem;
   readonly index: JournalIndex;
   readonly options: EngineOptions;
+  /** Folders renamed on disk: the watcher may go on naming their files by the old path. */
+  readonly moves: FolderMoves;
 }
 
 /** A file located inside a journal root. */
@@ -27,6 +29,8 @@ const EDIT_DEBOUNCE_MS = 300;
 /** A burst of at least this many watcher events is followed by a reconcile with the disk. */
 const BURST_EVENTS = 20;
 const BURST_SETTLE_MS = 1000;
+/** How often a renamed folder, whose changes the watcher no longer reports, is compared with the disk. */
+const MOVED_FOLDER_CHECK_MS = 2000;
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -34,6 +38,10 @@ async function isFolder(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false; // gone again already
   }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
 /**
@@ -49,8 +57,10 @@ export class JournalService implements vscode.Disposable {
   private building: Promise<void> | undefined;
   private burstEvents = 0;
   /** File-watcher events received and reconciles run: figures for tests and troubleshooting. */
-  readonly stats = { watcherEvents: 0, reconciles: 0 };
+  readonly stats = { watcherEvents: 0, reconciles: 0, movedFolderChecks: 0 };
   private burstTimer: NodeJS.Timeout | undefined;
+  private movedTimer: NodeJS.Timeout | undefined;
+  private checkingMoved = false;
   private generation = 0;
   private clock: () => string = () => localToday();
 
@@ -114,7 +124,9 @@ export class JournalService implements vscode.Disposable {
       const options = readOptions(folder.uri);
       return readRoots(folder).map((uri) => {
         const fs = new WorkspaceFileSystem(uri);
-        return { uri, fs, index: new JournalIndex(fs, options, { keepLastGood: true }), options };
+        // Renames found before a rebuild still matter: the watcher stays as it was.
+        const moves = this.roots.find((r) => r.uri.toString() === uri.toString())?.moves ?? new FolderMoves();
+        return { uri, fs, index: new JournalIndex(fs, options, { keepLastGood: true }), options, moves };
       });
     });
     void vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', true);
@@ -152,18 +164,11 @@ export class JournalService implements vscode.Disposable {
       await this.building;
       const located = this.locate(uri);
       if (!located) return;
-      if (kind === 'delete') {
-        this.fire([{ root: located.root, change: located.root.index.delete(located.path) }]);
-        return;
-      }
-      if (!/\.md$/i.test(uri.path)) {
-        // A folder that appears at once (a copy, a checkout) may be reported without its files.
-        if (kind === 'refresh' && (await isFolder(uri))) this.fire([{ root: located.root, change: await located.root.index.refreshFolder(located.path) }]);
-        return;
-      }
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open?.isDirty) return; // the buffer, not the disk, is what the user sees
-      this.fire([{ root: located.root, change: await located.root.index.refresh(located.path) }]);
+      // After a folder rename, VS Code's watcher (on Linux) reports changes under the new folder
+      // with the old folder's path: look at the same path under the new folder too.
+      const moved = located.root.moves.translate(located.path);
+      await this.onWatcherEvent(kind, located.root, located.path, uri);
+      for (const path of moved) await this.onWatcherEvent('refresh', located.root, path, located.root.fs.uri(path));
     };
     this.disposables.push(
       watcher,
@@ -180,6 +185,67 @@ export class JournalService implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
     );
+  }
+
+  /** One watcher event: re-reads the file, reads a folder that appeared, forgets what was deleted. */
+  private async onWatcherEvent(kind: 'refresh' | 'delete', root: JournalRoot, path: string, uri: vscode.Uri): Promise<void> {
+    if (kind === 'delete') {
+      if (!/\.md$/i.test(path)) root.moves.noteVanished(path, root.index.paths(), Date.now());
+      this.fire([{ root, change: root.index.delete(path) }]);
+      this.watchMovedFolders();
+      return;
+    }
+    if (!/\.md$/i.test(uri.path)) {
+      // A folder that appears at once (a copy, a checkout, a rename) may be reported without its files.
+      if (!(await isFolder(uri))) {
+        // A translated path of a folder deleted since.
+        if (root.index.paths().some((p) => p.startsWith(`${path}/`)) && !(await exists(uri))) this.fire([{ root, change: root.index.delete(path) }]);
+        return;
+      }
+      this.fire([{ root, change: await root.index.refreshFolder(path) }]);
+      root.moves.noteAppeared(path, root.index.paths(), Date.now());
+      this.watchMovedFolders();
+      return;
+    }
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) return; // the buffer, not the disk, is what the user sees
+    this.fire([{ root, change: await root.index.refresh(path) }]);
+  }
+
+  /**
+   * VS Code's watcher (seen on Linux) stops reporting changes under a folder renamed on disk, or
+   * reports them late under the old path: renamed folders are compared with the disk every
+   * {@link MOVED_FOLDER_CHECK_MS} until they are gone (only their own files, by size and time).
+   */
+  private watchMovedFolders(): void {
+    if (this.movedTimer || !this.roots.some((root) => root.moves.targets().length)) return;
+    this.movedTimer = setInterval(() => void this.checkMovedFolders(), MOVED_FOLDER_CHECK_MS);
+  }
+
+  private async checkMovedFolders(): Promise<void> {
+    if (this.checkingMoved) return;
+    this.checkingMoved = true;
+    try {
+      let left = 0;
+      for (const root of this.roots) {
+        for (const folder of root.moves.targets()) {
+          if (!(await isFolder(root.fs.uri(folder)))) {
+            root.moves.forget(folder);
+            continue;
+          }
+          left++;
+          this.stats.movedFolderChecks++;
+          const keep = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).flatMap((d) => (this.locate(d.uri)?.root === root ? [this.locate(d.uri)!.path] : [])));
+          this.fire([{ root, change: await root.index.reconcile(keep, undefined, folder) }]);
+        }
+      }
+      if (left === 0) {
+        clearInterval(this.movedTimer);
+        this.movedTimer = undefined;
+      }
+    } finally {
+      this.checkingMoved = false;
+    }
   }
 
   /**
@@ -236,6 +302,7 @@ export class JournalService implements vscode.Disposable {
   dispose(): void {
     for (const t of this.pendingEdits.values()) clearTimeout(t);
     clearTimeout(this.burstTimer);
+    clearInterval(this.movedTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { applySeverities, assembleRelationship, nearest, type JournalFile, type Problem } from '../core';
-import { GOAL_ID, titleFromId } from '../core/conventions';
+import { dateFromFileName, GOAL_ID, titleFromId } from '../core/conventions';
 import { addMissingKey, addType, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
 import { newGoal } from './commands/newGoal';
 import { toVsRange } from './convert';
@@ -11,7 +11,7 @@ import type { JournalService } from './journalService';
 
 /**
  * Quick fixes for the engine's problems, from the facts the problems carry: add a missing key
- * with its placeholder (`YYYY-MM-DD` becomes today), replace an invalid enum value with each
+ * with its placeholder (`YYYY-MM-DD` becomes the date the file is named after for `date:`, else today), replace an invalid enum value with each
  * allowed one, "did you mean" for unknown keys and goal ids, create the goal file for an unknown
  * goal id, add a missing `type`, and sign an unsigned agreement. Problems are computed from the
  * document's current text, so fixes match what is on screen even before the index catches up.
@@ -67,7 +67,9 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
       out.push(action);
     };
     if (data?.kind === 'missing-key') {
-      const value = data.placeholder.replace(/YYYY-MM-DD/g, this.service.today());
+      // A session's or review's date is the one its file is named after, when it is; otherwise today.
+      const date = (data.key === 'date' ? dateFromFileName(facts.path) : undefined) ?? this.service.today();
+      const value = data.placeholder.replace(/YYYY-MM-DD/g, date);
       add(`Add \`${data.key}: ${value}\``, addMissingKey(text, start, data.key, value), true);
     } else if (data?.kind === 'invalid-enum') {
       const best = nearest(current.replace(/^["']|["']$/g, ''), data.allowed);

@@ -41,7 +41,20 @@ describe('Hover', () => {
     assert.match(text, /Status: \*\*active\*\*/);
     assert.match(text, /Progress: \d+%/);
     assert.ok(text.includes(`Success criteria: ${goal.success}`), text);
-    assert.match(text, /Defined in journal\/priya-and-sam\/goals\/write-design-rfc\.md/);
+    assert.match(text, /Defined in \[journal\/priya-and-sam\/goals\/write-design-rfc\.md\]/);
+  });
+
+  it('links "Defined in" to the goal\'s definition, a file link at its line that needs no trust', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri('journal/priya-and-sam/sessions/2026-11-18.md'));
+    const at = doc.getText().indexOf('goals: [write-design-rfc') + 9;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at));
+    const md = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => typeof c !== 'string' && 'value' in c && c.value.includes('Defined in'));
+    assert.ok(md, 'a goal hover');
+    const link = /Defined in \[[^\]]+\]\((\S+) "/.exec(md.value)?.[1];
+    assert.ok(link, md.value);
+    const target = vscode.Uri.parse(link);
+    assert.equal(target.with({ fragment: '' }).toString(), uri('journal/priya-and-sam/goals/write-design-rfc.md').toString());
+    assert.equal(target.fragment, 'L1', 'the front matter starts on line 1');
   });
 
   it('shows the goal for an id under progress: and in [[...]] in the body', async () => {

@@ -73,14 +73,25 @@ describe('Quick fixes', () => {
     assert.equal(await apply(path, add), before.replace('---\ntype: goal\n', '---\ntype: goal\ntitle: Goal title\n'));
   });
 
-  it('adds a missing date key with today', async () => {
+  it('adds a missing date key with the date the file is named after', async () => {
     const path = `${SCRATCH}/lee-and-noor/sessions/2026-05-06.md`;
     await write(path, '---\ntype: session\nattendees: [Lee Hamilton, Noor Haddad] # both\n---\n\nNotes.\n');
     await waitFor('the new session to be indexed', () => api.service.allRoots().some((r) => r.index.file(path)));
     const fixes = await fixesAt(path, 1, 1);
+    const add = fixes.find((a) => a.title === 'Add `date: 2026-05-06`');
+    assert.ok(add, titles(fixes).join(' | '));
+    assert.ok(!fixes.some((a) => a.title.includes(TODAY)), `today is not offered: ${titles(fixes).join(' | ')}`);
+    assert.equal(await apply(path, add), '---\ntype: session\ndate: 2026-05-06\nattendees: [Lee Hamilton, Noor Haddad] # both\n---\n\nNotes.\n');
+  });
+
+  it('adds a missing date key with today when the file name holds no date', async () => {
+    const path = `${SCRATCH}/lee-and-noor/sessions/kick-off.md`;
+    await write(path, '---\ntype: session\n---\n\nNotes.\n');
+    await waitFor('the new session to be indexed', () => api.service.allRoots().some((r) => r.index.file(path)));
+    const fixes = await fixesAt(path, 1, 1);
     const add = fixes.find((a) => a.title === `Add \`date: ${TODAY}\``);
     assert.ok(add, titles(fixes).join(' | '));
-    assert.equal(await apply(path, add), `---\ntype: session\ndate: ${TODAY}\nattendees: [Lee Hamilton, Noor Haddad] # both\n---\n\nNotes.\n`);
+    assert.equal(await apply(path, add), `---\ntype: session\ndate: ${TODAY}\n---\n\nNotes.\n`);
   });
 
   it('adds success criteria to an active goal that has none', async () => {

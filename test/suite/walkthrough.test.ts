@@ -1,12 +1,21 @@
 /**
  * The "Get started with mentoring journals" walkthrough inside a real VS Code: every step has its
  * Markdown page in the installed extension, a button that runs a registered command, and
- * completes when that command runs; the front matter the pages show is valid journal YAML.
+ * completes when that command runs or when the journal shows the step done (context keys); the front matter the pages show is valid journal YAML.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DEFAULT_OPTIONS, parseJournalFile } from '../../src/core';
-import { getApi, getExtension } from './support';
+import { copyFixture, getApi, getExtension, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
+
+/** The context key behind each step: a relationship, an agreement signed by both, a session, a review. */
+const STATE_KEYS: Record<string, string> = {
+  createRelationship: 'mentoringJournal.hasJournal',
+  writeAgreement: 'mentoringJournal.hasSignedAgreement',
+  logSession: 'mentoringJournal.hasSession',
+  reviewGoals: 'mentoringJournal.hasReview',
+};
+const SCRATCH = 'walkthrough-scratch';
 
 interface Step {
   id: string;
@@ -42,16 +51,34 @@ describe('Walkthrough: Get started with mentoring journals', () => {
     assert.deepEqual(walkthrough.steps.map((s) => s.id), ['createRelationship', 'writeAgreement', 'logSession', 'reviewGoals']);
   });
 
-  it('completes each step on the command its button runs, and that command is registered', async () => {
+  it('completes each step on the command its button runs (registered), or on the journal\'s state', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed = new Set((extension.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command));
     for (const step of walkthrough.steps) {
       const buttons = [...step.description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]!);
       assert.equal(buttons.length, 1, `${step.id} has one command button`);
-      assert.deepEqual(step.completionEvents, [`onCommand:${buttons[0]}`], `${step.id} completes when its button's command runs`);
+      assert.deepEqual(step.completionEvents, [`onCommand:${buttons[0]}`, `onContext:${STATE_KEYS[step.id]}`], `${step.id} completes when its button's command runs or the journal shows it done`);
       assert.ok(contributed.has(buttons[0]!), `${buttons[0]} is contributed`);
       assert.ok(registered.has(buttons[0]!), `${buttons[0]} is registered`);
     }
+  });
+
+  it('sets the context keys of the steps from the journal, also for steps done before the walkthrough was opened', async () => {
+    const api = await setUpSuite();
+    // The values the extension gave the keys (VS Code offers no command to read a context key).
+    const value = (key: string) => api.walkthrough?.state()[key as keyof ReturnType<NonNullable<typeof api.walkthrough>['state']>];
+    // The example journal has relationships, agreements signed by both and sessions, but no review yet.
+    assert.ok(api.service.relationships().length > 0, 'mentoringJournal.hasJournal is set from the relationships');
+    for (const step of ['writeAgreement', 'logSession']) await waitFor(`${STATE_KEYS[step]} to be true`, () => value(STATE_KEYS[step]!) === true);
+    const review = STATE_KEYS.reviewGoals!;
+    assert.equal(value(review), false);
+    // A review saved by hand (or by the CLI) ticks the last step.
+    await copyFixture('journal/priya-and-sam', SCRATCH);
+    await vscode.workspace.fs.writeFile(uri(`${SCRATCH}/reviews/${TODAY}.md`), new TextEncoder().encode(`---\ntype: review\ndate: ${TODAY}\n---\n`));
+    await api.service.refreshFile(uri(`${SCRATCH}/reviews/${TODAY}.md`));
+    await waitFor(`${review} to be true`, () => value(review) === true);
+    await removeFixture(SCRATCH);
+    await waitFor(`${review} to be false again`, () => value(review) === false);
   });
 
   it('ships a Markdown page for every step, with a heading and the facts of the step', async () => {

@@ -18,7 +18,7 @@ import {
   type PathSegment,
   type TextEdit,
 } from '../../src/core/edits';
-import { goalIdFromTitle, titleFromId } from '../../src/core/conventions';
+import { dateFromFileName, GOAL_ID, goalIdFromTitle, titleFromId } from '../../src/core/conventions';
 import { renderGoalFile, renderSessionFile, STAGE_QUESTIONS, uniqueFileName } from '../../src/core/templates';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -427,7 +427,29 @@ describe('edits: templates', () => {
     assert.equal(goalIdFromTitle('Lead the design RFC!'), 'lead-the-design-rfc');
     assert.equal(goalIdFromTitle('Café Ünïcode talk'), 'cafe-unicode-talk');
     assert.equal(goalIdFromTitle('???'), 'new-goal');
-    assert.ok(goalIdFromTitle('word '.repeat(40)).length <= 48);
+    assert.equal(goalIdFromTitle('word '.repeat(40)), 'word-word-word-word-word');
+  });
+
+  it('suggests short goal ids: at most five words and 32 characters, cut at a word, no filler word last', () => {
+    // This title gave a 43-character id before.
+    assert.equal(goalIdFromTitle('Give a talk about our incident review process at the spring meetup'), 'give-a-talk-about-our');
+    assert.equal(goalIdFromTitle('Lead the design RFC for the payments service migration'), 'lead-the-design-rfc');
+    assert.equal(goalIdFromTitle('Understand distributed consensus algorithms thoroughly'), 'understand-distributed-consensus');
+    assert.equal(goalIdFromTitle('Internationalisation'.repeat(3)), 'internationalisationinternationa');
+    for (const title of ['Become the go-to person for capacity planning across the whole organisation', 'a b c d e f g', 'Write']) {
+      const id = goalIdFromTitle(title);
+      assert.ok(id.split('-').length <= 5 && id.length <= 32 && GOAL_ID.test(id), `${title} → ${id}`);
+    }
     assert.equal(titleFromId('review-others-designs'), 'Review others designs');
+  });
+
+  it('reads the date a session or review file is named after', () => {
+    assert.equal(dateFromFileName('pair/sessions/2026-11-24.md'), '2026-11-24');
+    assert.equal(dateFromFileName('pair/reviews/2026-11-24-2.md'), '2026-11-24');
+    assert.equal(dateFromFileName('2026-11-24 planning.md'), '2026-11-24');
+    assert.equal(dateFromFileName('pair/sessions/2026-11-31.md'), undefined, 'not a real date');
+    assert.equal(dateFromFileName('pair/sessions/kick-off.md'), undefined);
+    assert.equal(dateFromFileName('2026-11-240.md'), undefined);
+    assert.equal(dateFromFileName('pair/2026-11-24/notes.md'), undefined, 'only the file name counts');
   });
 });

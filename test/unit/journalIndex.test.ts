@@ -190,6 +190,18 @@ describe('JournalIndex.reconcile', () => {
     assert.deepEqual(snapshot(index), await fresh(fs));
   });
 
+  it('compares only the files under a folder when given one (a renamed folder the watcher lost)', async () => {
+    const fs = journal();
+    const index = new JournalIndex(fs);
+    await index.build();
+    fs.write('p/sessions/2026-03-01.md', '---\ntype: session\ndate: 2026-03-01\n---\n');
+    fs.remove('README.md');
+    const change = await index.reconcile(new Set(), undefined, 'p');
+    assert.ok(change.files.includes('p/sessions/2026-03-01.md'));
+    assert.ok(index.file('README.md'), 'a vanished file outside the folder is left for another look');
+    assert.deepEqual(index.relationship('p')!.sessions.map((s) => s.date).at(-1), '2026-03-01');
+  });
+
   it('reads nothing again when nothing changed', async () => {
     const fs = journal();
     const index = new JournalIndex(fs);
