@@ -59,6 +59,19 @@ describe('Snippets', () => {
     assert.equal(text.split('\n')[4], '- What did you try since we last met, and what happened?');
   });
 
+  it('offers the snippets as you type mj- in a journal file, without Ctrl+Space', async () => {
+    const wb = workbench();
+    await wb.openFile(FILE);
+    await wb.goToLine(7);
+    await wb.page.keyboard.type('mj-act');
+    // Markdown's quick suggestions are off: the list opens on the `-` of `mj-`, from the extension.
+    const row = wb.suggestWidget().locator('.monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: 'mj-action' }) }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.keyboard.press('Escape');
+    await wb.runCommand('File: Revert File');
+    await wb.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   it('inserts an action item with owner, text and a due date that defaults to today', async () => {
     const wb = workbench();
     await wb.openFile(FILE);
