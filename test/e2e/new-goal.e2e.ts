@@ -16,7 +16,8 @@ import { TODAY, workbench } from './workbench';
 const VIEW = 'Relationships';
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
 const TITLE = 'Present the RFC at the architecture review';
-const ID = 'present-the-rfc-at-the-architecture-review';
+/** The id New goal suggests for TITLE: at most five words, without a filler word at the end. */
+const ID = 'present-the-rfc';
 const DUE = '2026-12-16';
 const SUCCESS = "Sam presents the RFC in five minutes and answers the board's questions without Priya stepping in";
 const FILE = `journal/priya-and-sam/goals/${ID}.md`;

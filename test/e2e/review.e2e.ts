@@ -132,9 +132,16 @@ describe('Review goals', () => {
     assert.throws(() => wb.readWorkspaceFile(`journal/priya-and-sam/reviews/${TODAY}-2.md`), 'no second file');
   });
 
-  it('comes back after the window reloads, still saying the review is saved', async () => {
+  it('comes back after the window reloads, still saying the review is saved', async function () {
+    // A reload starts the workbench and the extension host again, as opening it did (180 s there).
+    this.timeout(180_000);
     const wb = workbench();
-    await wb.page.reload({ waitUntil: 'domcontentloaded' });
+    // Developer: Reload Window, as a user reloads: the workbench stores its editors before it
+    // goes. (A reload of the browser page leaves that to a race with the page's unload, which
+    // a busy machine loses: then no editor comes back at all.)
+    const reloaded = wb.page.waitForEvent('load', { timeout: 60_000 });
+    await wb.runCommand('Developer: Reload Window');
+    await reloaded;
     await wb.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     await wb.page.locator(`.tabs-container .tab[aria-label^="Review: ${PRIYA}"]`).waitFor({ state: 'visible', timeout: 60_000 });
     await wb.page.locator(`.tabs-container .tab[aria-label^="Review: ${PRIYA}"]`).click();
