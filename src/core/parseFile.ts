@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } f
 import { goalIdCandidates, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
-import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
+import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
 import { YamlLocator } from './yamlLocator';
@@ -10,7 +10,6 @@ import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
   DEFAULT_OPTIONS,
-  type Agreement,
   type EngineOptions,
   type Goal,
   type GoalReference,
@@ -185,9 +184,8 @@ function firstAlias(doc: Document.Parsed): YamlNode | undefined {
   return found;
 }
 
-function toPerson(value: unknown): Person {
-  if (typeof value === 'string') return { name: value.trim() };
-  const v = value as Person;
+function toPerson(v: NonNullable<FieldValues<typeof AGREEMENT_FIELDS>['mentor']>): Person {
+  if (typeof v === 'string') return { name: v.trim() };
   return { name: v.name.trim(), ...(v.handle ? { handle: v.handle } : {}), ...(v.email ? { email: v.email } : {}) };
 }
 
@@ -209,24 +207,23 @@ function wholeRange(ctx: ValidationContext): Range {
 function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
   const data = validateFields(raw, AGREEMENT_FIELDS, [], ctx);
   const { reporter, locator } = ctx;
-  const report = (range: Range, code: RuleCode, message: string, key?: string) => {
+  const report = (range: Range, code: RuleCode, message: string, key?: keyof typeof AGREEMENT_FIELDS) => {
     if (ctx.quiet) return;
-    reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key]?.placeholder ?? '' } : undefined);
+    reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key].placeholder } : undefined);
   };
   for (const [one, many] of [['mentor', 'mentors'], ['mentee', 'mentees']] as const) {
     if (raw[one] == null && raw[many] == null) report(locator.head, 'schema/missing-key', `Missing required key \`${one}\` (or \`${many}\` for group mentoring): who is the ${one}?`, one);
   }
-  const formality = (data.formality as Agreement['formality'] | undefined) ?? 'formal';
+  const formality = data.formality ?? 'formal';
   if (formality === 'formal' && raw.ends == null) {
     report(locator.head, 'schema/missing-key', 'Missing key `ends`: a formal partnership is time-limited, so give its end date (or set `formality: informal`).', 'ends');
   }
-  const started = data.started as string | undefined;
-  const ends = data.ends as string | undefined;
+  const { started, ends } = data;
   if (started && ends && toDayNumber(ends) <= toDayNumber(started)) {
     report(locator.valueRange(['ends']), 'agreement/ends-before-start', `\`ends\` (${ends}) must be after \`started\` (${started}).`);
   }
-  const signed = (data.signed as Agreement['signed'] | undefined) ?? validDates(raw.signed, ['mentor', 'mentee']);
-  const stage = data.stage as Agreement['stage'];
+  const signed = data.signed ?? validDates(raw.signed, ['mentor', 'mentee']);
+  const stage = data.stage;
   if (stage && stage !== 'creating' && (!signed.mentor || !signed.mentee)) {
     const missing = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean).join(' and ');
     report(
@@ -235,28 +232,28 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
       `The stage is ${stage}, but the agreement is not signed by the ${missing}: completing the agreement is the critical task of the creating stage. Add \`signed: {mentor: date, mentee: date}\`.`,
     );
   }
-  const cadenceText = data.cadence as string | undefined;
-  const partners: Partial<Agreement["strengths"]> = (data.strengths as Agreement["strengths"] | undefined) ?? {};
-  const expectations: Partial<Agreement["expectations"]> = (data.expectations as Agreement["expectations"] | undefined) ?? {};
-  const closure = data.closure as Agreement['closure'];
+  const cadenceText = data.cadence;
+  const partners = data.strengths ?? {};
+  const expectations = data.expectations ?? {};
+  const { closure } = data;
   file.agreement = {
     source: { file: file.path, range: wholeRange(ctx) },
-    mentors: ((data.mentors as unknown[] | undefined) ?? (data.mentor !== undefined ? [data.mentor] : [])).map(toPerson),
-    mentees: ((data.mentees as unknown[] | undefined) ?? (data.mentee !== undefined ? [data.mentee] : [])).map(toPerson),
-    format: (data.format as Agreement['format'] | undefined) ?? 'one-to-one',
+    mentors: (data.mentors ?? (data.mentor !== undefined ? [data.mentor] : [])).map(toPerson),
+    mentees: (data.mentees ?? (data.mentee !== undefined ? [data.mentee] : [])).map(toPerson),
+    format: data.format ?? 'one-to-one',
     formality,
     ...(started ? { started } : {}),
     ...(ends ? { ends } : {}),
     ...(cadenceText ? { cadence: { label: cadenceText, days: cadenceDays(cadenceText) ?? 0 } } : {}),
     ...(stage ? { stage } : {}),
-    confidential: (data.confidential as boolean | undefined) ?? true,
+    confidential: data.confidential ?? true,
     signed,
     strengths: { mentor: partners.mentor ?? [], mentee: partners.mentee ?? [] },
     expectations: { mentor: expectations.mentor ?? [], mentee: expectations.mentee ?? [] },
     ...(typeof data.success === 'string' ? { success: data.success } : {}),
     ...(closure ? { closure } : {}),
   };
-  const items = Array.isArray(data.goals) ? data.goals : [];
+  const items = data.goals ?? [];
   const itemRanges = locator.itemsOf(['goals']);
   items.forEach((item, i) => {
     const path = ['goals', i];
@@ -266,13 +263,13 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
       return;
     }
     const goalData = validateFields(item, INLINE_GOAL_FIELDS, path, ctx);
-    const goal = toGoal(goalData, goalData.id as string | undefined, file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
+    const goal = toGoal(goalData, goalData.id, file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
     if (goal) file.goals.push(goal);
   });
 }
 
 function toGoal(
-  data: Raw,
+  data: FieldValues<typeof INLINE_GOAL_FIELDS>,
   id: string | undefined,
   file: string,
   range: Range,
@@ -282,16 +279,16 @@ function toGoal(
   base: Array<string | number>,
 ): Goal | undefined {
   if (!id) return undefined;
-  const status = (data.status as Goal['status'] | undefined) ?? 'proposed';
+  const status = data.status ?? 'proposed';
   const goal: Goal = {
     id,
-    title: (data.title as string | undefined) ?? id,
-    owner: (data.owner as Goal['owner'] | undefined) ?? 'mentee',
+    title: data.title ?? id,
+    owner: data.owner ?? 'mentee',
     ...(typeof data.success === 'string' ? { success: data.success } : {}),
     ...(typeof data.due === 'string' ? { due: data.due } : {}),
     status,
     ...(typeof data.progress === 'number' ? { progress: data.progress } : {}),
-    skills: (data.skills as string[] | undefined) ?? [],
+    skills: data.skills ?? [],
     ...(typeof data.created === 'string' ? { created: data.created } : {}),
     source: { file, range },
     idRange,
@@ -315,7 +312,7 @@ function toGoal(
 
 function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.goal, [], ctx);
-  let id = data.id as string | undefined;
+  let id = data.id;
   let idRange = ctx.locator.valueRange(['id']);
   if (raw.id === undefined) {
     const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
@@ -396,13 +393,13 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   const allReferences = () => (references ??= [...frontMatter, ...body().references]);
   // A literal with a fixed set of keys (the optional ones are added after) keeps the object fast to build.
   const session: Session = {
-    date: (data.date as string | undefined) ?? '',
-    attendees: (data.attendees as string[] | undefined) ?? [],
-    status: (data.status as Session['status'] | undefined) ?? 'held',
+    date: data.date ?? '',
+    attendees: data.attendees ?? [],
+    status: data.status ?? 'held',
     get goals() {
       return (goals ??= [...new Set(allReferences().map((r) => r.id))]);
     },
-    progress: (data.progress as Record<string, number> | undefined) ?? {},
+    progress: data.progress ?? {},
     get sections() {
       return body().sections;
     },
@@ -416,7 +413,7 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
     dateRange: ctx.locator.valueRange(['date']),
   };
   if (typeof data.duration === 'number') session.duration = data.duration;
-  if (data.stage) session.stage = data.stage as Session['stage'];
+  if (data.stage) session.stage = data.stage;
   if (typeof data.next === 'string') session.next = data.next;
   hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.session = session;
@@ -428,9 +425,9 @@ function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed
   const frontMatter = frontMatterRefs(ctx, 'goals', 'goals');
   let references: GoalReference[] | undefined;
   const review: Review = {
-    date: (data.date as string | undefined) ?? '',
-    ...(data.stage ? { stage: data.stage as Review['stage'] } : {}),
-    goals: (data.goals as Review['goals'] | undefined) ?? {},
+    date: data.date ?? '',
+    ...(data.stage ? { stage: data.stage } : {}),
+    goals: data.goals ?? {},
     get references() {
       return (references ??= [...frontMatter, ...body().references]);
     },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldSpecs } from './fields';
+import type { FieldSpecs, FieldValues } from './fields';
 import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
 import { nearest } from './suggest';
@@ -38,7 +38,7 @@ export function pathText(path: YamlPath): string {
  * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
  * Returns the parsed values of the keys that are valid; every other key is reported.
  */
-export function validateFields(raw: Raw, specs: FieldSpecs, base: YamlPath, ctx: ValidationContext): Raw {
+export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: YamlPath, ctx: ValidationContext): FieldValues<T> {
   const data: Raw = {};
   const { locator, reporter } = ctx;
   const quietReport: Reporter['report'] = (...args) => {
@@ -92,7 +92,8 @@ export function validateFields(raw: Raw, specs: FieldSpecs, base: YamlPath, ctx:
       quietReport(range, problem.code, problem.message, problem.data);
     }
   }
-  return data;
+  // Each value is its key's schema output (set from `safeParse` above): the one place the types meet.
+  return data as FieldValues<T>;
 }
 
 /** A required key missing inside a nested map (`closure.outcome`): reported on the map's key, as missing keys are. */
