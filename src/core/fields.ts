@@ -48,7 +48,15 @@ const text = z.string().trim().min(1, 'must not be empty');
 const textList = z.array(text);
 const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: z.string().optional() })]);
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
-const goalId = z.string().regex(GOAL_ID, GOAL_ID_RULE);
+/** A goal id; one written in the wrong case (`Write-RFC`) is told the id to write. */
+export const caseFixedGoalId = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== value.toLowerCase() && GOAL_ID.test(value.toLowerCase()) ? value.toLowerCase() : undefined;
+const goalId = z.string().regex(GOAL_ID, {
+  error: (issue) => {
+    const fixed = caseFixedGoalId(issue.input);
+    return fixed ? `must be lower-case: write \`${fixed}\`` : GOAL_ID_RULE;
+  },
+});
 
 const STAGE_ALIASES: Record<string, string> = { '1': 'creating', '2': 'building', '3': 'mastery', '4': 'moving-on' };
 /** `1`-`4` are accepted for the four stages. */

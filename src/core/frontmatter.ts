@@ -71,7 +71,8 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
           : error.code === 'RESOURCE_EXHAUSTION'
             ? error.message
             : `YAML syntax error: ${firstLine(error.message)}`;
-      const key = `${range.start.line}:${range.start.column}:${message}`;
+      // One mistake, one problem: the parser's follow-on errors on the same line (a tab gives three more) are left out.
+      const key = String(range.start.line);
       if (seen.has(key)) continue;
       seen.add(key);
       if (seen.size > MAX_YAML_ERRORS) break;

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } f
 import { goalIdCandidates, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
-import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
+import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
 import { YamlLocator } from './yamlLocator';
@@ -263,7 +263,9 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
       return;
     }
     const goalData = validateFields(item, INLINE_GOAL_FIELDS, path, ctx);
-    const goal = toGoal(goalData, goalData.id, file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
+    // An id in the wrong case is reported once, at the id; the goal is still defined, so its references are not errors too.
+    const goal = toGoal(goalData, goalData.id ?? caseFixedGoalId(item.id), file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
+    if (goal && typeof item.id === 'string' && item.id !== goal.id) goal.declaredId = item.id;
     if (goal) file.goals.push(goal);
   });
 }
@@ -312,7 +314,7 @@ function toGoal(
 
 function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.goal, [], ctx);
-  let id = data.id;
+  let id = data.id ?? caseFixedGoalId(raw.id);
   let idRange = ctx.locator.valueRange(['id']);
   if (raw.id === undefined) {
     const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
@@ -327,6 +329,7 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
     }
   }
   const goal = toGoal(data, id, file.path, ctx.locator.head, idRange, 'file', ctx, []);
+  if (goal && typeof raw.id === 'string' && raw.id !== goal.id) goal.declaredId = raw.id;
   if (goal) file.goals.push(goal);
 }
 

@@ -62,7 +62,8 @@ describe('installing the package into a journal repository', function () {
     const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repo, encoding: 'utf8' }).split('\0').filter(Boolean);
     for (const file of listed) {
       const from = path.join(repo, file);
-      if (!existsSync(from)) continue;
+      // A linked node_modules is not a folder to git, so `node_modules/` in .gitignore does not hide it.
+      if (!existsSync(from) || /^(node_modules|dist)(\/|$)/.test(file)) continue;
       mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
       cpSync(from, path.join(source, file));
     }
