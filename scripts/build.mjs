@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
 const cliOutIndex = process.argv.indexOf('--cli-out');
 const cliOnly = process.argv.includes('--cli');
 const cliOut = cliOutIndex === -1 ? undefined : process.argv[cliOutIndex + 1];
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { version, homepage } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -25,7 +25,7 @@ const common = {
 };
 
 // `mentoring-journal --version` prints the version inlined here, without reading package.json at run time.
-const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? 'dist/cli.js', define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version) } };
+const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? 'dist/cli.js', define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version), MENTORING_JOURNAL_DOCS: JSON.stringify(homepage ? `${homepage.replace(/#.*$/, '')}/blob/main/docs/rules.md` : '') } };
 
 const builds = cliOut || cliOnly
   ? [cli]

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { JournalIndex } from '../core/journalIndex';
 import type { EngineOptions, Problem } from '../core/types';
-import { NodeFileSystem } from './nodeFileSystem';
+import { Ignorer, type IgnoreSpec } from './ignore';
+import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { PartFileSystem, type Part } from './partition';
 
 /** What checking one part found: every Markdown file read, and the problems of those that have any. */
@@ -22,6 +23,8 @@ interface WorkerInput {
   root: string;
   parts: Part[];
   options: EngineOptions;
+  ignore?: IgnoreSpec;
+  overlay?: Overlay;
   /** Index of the next unclaimed part, shared by every thread. */
   next: Int32Array;
 }
@@ -40,7 +43,7 @@ export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineO
 
 /** Claims parts one at a time from the shared counter until none is left. */
 async function drain(input: Omit<WorkerInput, 'kind'>, onResult: (result: PartResult) => void): Promise<void> {
-  const fs = new NodeFileSystem(input.root);
+  const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore), input.overlay);
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
     onResult(await checkPart(fs, input.parts[i]!, input.options));
   }
@@ -62,11 +65,20 @@ export function defaultJobs(cores = availableParallelism()): number {
  * then dropped, so memory does not grow with the journal. `entry` is the script that starts
  * a worker (the CLI's own bundle).
  */
-export async function checkParts(root: string, parts: Part[], options: EngineOptions, jobs: number, entry: string | undefined, onResult: (result: PartResult) => void): Promise<void> {
+export async function checkParts(
+  root: string,
+  parts: Part[],
+  options: EngineOptions,
+  jobs: number,
+  entry: string | undefined,
+  onResult: (result: PartResult) => void,
+  ignore?: IgnoreSpec,
+  overlay?: Overlay,
+): Promise<void> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workers = entry ? Math.min(jobs - 1, Math.floor(parts.length / MIN_PARTS_PER_WORKER)) : 0;
-  const input: WorkerInput = { kind: 'mentoring-journal/check-parts', root, parts, options, next };
-  const running = Array.from({ length: Math.max(0, workers) }, () => runWorker(entry!, input, onResult));
+  const input: WorkerInput = { kind: 'mentoring-journal/check-parts', root, parts, options, next, ...(ignore ? { ignore } : {}), ...(overlay ? { overlay } : {}) };
+  const running = Array.from({ length: Math.max(0, overlay ? 0 : workers) }, () => runWorker(entry!, input, onResult));
   await drain(input, onResult);
   await Promise.all(running);
 }
@@ -88,7 +100,7 @@ export function isCheckWorker(): boolean {
 /** The worker side: checks parts until none is left, posting each result as it is done. */
 export async function serveCheckWorker(): Promise<void> {
   const input = workerData as WorkerInput;
-  const fs = new NodeFileSystem(input.root);
+  const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore));
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
     parentPort!.postMessage(await checkPart(fs, input.parts[i]!, input.options));
   }

@@ -93,8 +93,33 @@ export function tooLargeFile(path: string, bytes: number, options: EngineOptions
   return { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
 }
 
+/** `# mentoring-journal-disable goal/unknown-id keys/unknown` in the front matter: the codes it names, `*` for all. */
+const DISABLE_COMMENT = /(?:^|\s)#\s*mentoring-journal-disable\b([^\n#]*)/g;
+
+/** The rules the front matter's disable comments turn off, from the YAML source only (not the body). */
+export function disabledRules(text: string, yamlStart: number): string[] | undefined {
+  const close = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(yamlStart - 1));
+  const source = text.slice(yamlStart, close ? yamlStart - 1 + close.index : text.length);
+  if (!source.includes('mentoring-journal-disable')) return undefined;
+  const codes: string[] = [];
+  for (const match of source.matchAll(DISABLE_COMMENT)) {
+    const named = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
+    codes.push(...(named.length ? named : ['*']));
+  }
+  return codes.length ? codes : undefined;
+}
+
 function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileType | undefined, reporter: Reporter, options: EngineOptions): JournalFile {
-  const base: JournalFile = { path, typeSource: 'none', hasFrontMatter: !!parsed.yaml, headRange: parsed.yaml?.head ?? FILE_START, goals: [], problems: reporter.problems };
+  const disabled = parsed.yaml ? disabledRules(parsed.text, parsed.yaml.offset) : undefined;
+  const base: JournalFile = {
+    path,
+    typeSource: 'none',
+    hasFrontMatter: !!parsed.yaml,
+    headRange: parsed.yaml?.head ?? FILE_START,
+    goals: [],
+    problems: reporter.problems,
+    ...(disabled ? { disabledRules: disabled } : {}),
+  };
   if (!parsed.yaml) {
     if (!implied) return base; // plain notes and READMEs are not journal files
     reporter.problems.push(...parsed.problems);

@@ -173,6 +173,11 @@ export interface JournalFile {
   typeSource: 'declared' | 'folder' | 'none';
   /** Whether the file has a front-matter block at all. */
   hasFrontMatter: boolean;
+  /**
+   * Rules a `# mentoring-journal-disable CODE ...` comment in the front matter turns off for this
+   * file; `'*'` for every rule (the comment without codes).
+   */
+  disabledRules?: string[];
   /** Span of the opening `---` (where missing keys are reported). */
   headRange: Range;
   agreement?: Agreement;
