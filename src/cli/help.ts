@@ -58,19 +58,26 @@ export const REVIEW_HELP = `Usage: mentoring-journal review [PATH] [options]
 Prints where each mentoring relationship in the journal at PATH (default: the
 current folder) stands: declared and inferred stage, goals with progress and due
 dates, cadence health, open action items, signals, and what changed since the
-last saved review.
+last saved review. Inside a relationship (say in its sessions/ folder) it reviews
+that relationship, as check does. Sessions dated after DATE are left out, with a
+note saying so.
 
 Options:
-  -f, --format FORMAT    md (default) or json
+  -f, --format FORMAT    md (default), json, or text (plain terminal text)
+  --summary              one table of all relationships: stages, next session,
+                         goals active and achieved, signals by severity
+  --fail-on SEVERITY     exit 1 when a signal of SEVERITY (warning or error) or
+                         above is raised, for a scheduled CI job
   --today DATE           review as of DATE, YYYY-MM-DD (default: today)
   -r, --relationship ID  only this relationship (its folder, relative to PATH)
   --save                 write each review to <relationship>/reviews/DATE.md as
-                         a type: review file (never overwrites one)
+                         a type: review file; a second one that day becomes
+                         DATE-2.md (a review file is never overwritten)
   --config FILE          read options from FILE instead of the nearest
                          .mentoring-journal.json
   -h, --help             show this help
 
-Exit codes: 0 success, 1 a review file exists (--save), 2 usage or I/O error.
+Exit codes: 0 success, 1 a signal at --fail-on's severity, 2 usage or I/O error.
 `;
 
 export const INIT_HELP = `Usage: mentoring-journal init [DIR] --mentor NAME --mentee NAME [options]
