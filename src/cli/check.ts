@@ -1,6 +1,7 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
+import { plural } from '../core/words';
 import { flag, listOption, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
 import { Ignorer, type IgnoreSpec } from './ignore';
@@ -104,7 +105,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const errors = full.problems.filter((r) => r.problem.severity === 'error').length;
   if (format === 'text' && result.problems.length) io.err(`${summary(result)}\n`);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.err(`mentoring-journal: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.err(`mentoring-journal: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return errors > 0 ? 1 : 0;

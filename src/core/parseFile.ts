@@ -27,6 +27,10 @@ const BINARY_PROBE = 8192;
 /** Decodes bytes as UTF-8 text, reporting binary content and invalid encodings; the BOM is dropped. */
 export function decode(path: string, bytes: Uint8Array, reporter: Reporter): string | undefined {
   const probe = bytes.subarray(0, BINARY_PROBE);
+  if (isUtf16(probe)) {
+    reporter.report(FILE_START, 'file/binary', 'This file is saved as UTF-16, which is not read: save it as UTF-8 (in VS Code: click the encoding in the status bar, then "Save with Encoding", "UTF-8").');
+    return undefined;
+  }
   if (probe.includes(0)) {
     reporter.report(FILE_START, 'file/binary', 'This file holds binary content, not Markdown text; it was skipped.');
     return undefined;
@@ -39,6 +43,20 @@ export function decode(path: string, bytes: Uint8Array, reporter: Reporter): str
     text = new TextDecoder('utf-8').decode(bytes);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** UTF-16 text: a UTF-16 byte order mark, or (without one) ASCII letters with a zero byte beside each. */
+function isUtf16(probe: Uint8Array): boolean {
+  if (probe.length >= 2 && ((probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff))) return true;
+  const pairs = Math.floor(Math.min(probe.length, 512) / 2);
+  if (pairs < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (probe[2 * i] === 0 && probe[2 * i + 1] !== 0) even++;
+    if (probe[2 * i + 1] === 0 && probe[2 * i] !== 0) odd++;
+  }
+  return Math.max(even, odd) >= pairs * 0.9;
 }
 
 /** Text from an editor buffer, judged as its bytes would be on disk (a NUL early on means binary); the BOM is dropped. */

@@ -16,7 +16,7 @@ export const RULES = {
   'frontmatter/toml': { severity: 'error', description: 'TOML (+++) front matter is not supported.' },
   'frontmatter/not-a-map': { severity: 'error', description: 'The front matter is not a map of keys to values.' },
   'file/too-large': { severity: 'warning', description: 'The file is larger than the configured limit and was skipped.' },
-  'file/binary': { severity: 'error', description: 'The file holds binary content, not text.' },
+  'file/binary': { severity: 'error', description: 'The file holds binary content or UTF-16 text, not UTF-8 text.' },
   'file/encoding': { severity: 'warning', description: 'The file is not valid UTF-8.' },
   'file/unreadable': { severity: 'error', description: 'The file could not be read.' },
   'file/outside-relationship': { severity: 'error', description: 'A goal, session or review file is not inside a folder with an agreement.md.' },
