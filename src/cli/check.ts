@@ -2,6 +2,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { plural } from '../core/words';
+import { isRealDate } from '../core/dates';
 import { flag, listOption, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
 import { Ignorer, type IgnoreSpec } from './ignore';
@@ -27,6 +28,7 @@ export const CHECK_OPTIONS: OptionSpecs = {
   quiet: { kind: 'boolean', short: 'q' },
   stdin: { kind: 'boolean' },
   fix: { kind: 'boolean' },
+  today: { kind: 'string' },
   'stdin-filename': { kind: 'string' },
   'output-file': { kind: 'string', short: 'o' },
   help: { kind: 'boolean', short: 'h' },
@@ -66,7 +68,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     const file = configFile ?? findConfig(root);
     return { globs: file ? loadIgnores(file) : [], base: file ? path.dirname(file) : root, gitignore: true };
   };
-  const run: RunOptions = { jobs: jobsText === undefined ? defaultJobs() : Number(jobsText), entry: io.entry, ignoreFor };
+  const today = stringOption(args, 'today') ?? io.today();
+  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'check');
+  const run: RunOptions = { jobs: jobsText === undefined ? defaultJobs() : Number(jobsText), entry: io.entry, ignoreFor, today };
   const stdinName = stringOption(args, 'stdin-filename');
   if (flag(args, 'stdin') !== (stdinName !== undefined)) throw new UsageError('--stdin and --stdin-filename PATH go together: PATH says where the text belongs, for its relationship', 'check');
   if (stdinName !== undefined) {
@@ -128,6 +132,8 @@ export interface RunOptions {
   ignoreFor?: (root: string) => IgnoreSpec | undefined;
   /** `--stdin`: this file's content, checked within its relationship in place of what is on disk. */
   overlay?: Overlay;
+  /** Today's date, for `session/after-today`. */
+  today?: string;
 }
 
 /**
@@ -158,7 +164,7 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
         const file = displayPath(cwd, absolute);
         for (const problem of byPath.get(relative) ?? []) problems.push({ file, problem });
       }
-    }, ignore, run.overlay);
+    }, ignore, run.overlay, run.today);
   }
   return { files, problems: problems.sort(compareReported) };
 }

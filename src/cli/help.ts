@@ -41,6 +41,8 @@ Options:
   --stdin                read the file to check from standard input; give its
   --stdin-filename PATH  path with --stdin-filename (it is checked within its
                          relationship there, in place of what is on disk)
+  --today DATE           check as of DATE, YYYY-MM-DD (default: today): sessions
+                         dated later get an info (session/after-today)
   --no-unknown-keys      do not report front-matter keys the format does not define
   --rule CODE=SEVERITY   set a rule to error, warning, info or off (repeatable)
   --config FILE          read options from FILE instead of the nearest

@@ -143,3 +143,17 @@ describe('CLI: check conventions', function () {
     });
   });
 });
+
+describe('CLI: check says when sessions are dated after today', function () {
+  this.timeout(60_000);
+  after(cleanUp);
+
+  it('reports session/after-today as an info at the date, as of --today', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-03-04.md': '---\ntype: session\ndate: 2026-03-04 # an agenda\ngoals: [write-rfc]\n---\n' });
+    const later = runCli(['check', '--today', '2026-03-01'], root);
+    assert.equal(later.code, 0);
+    assert.equal(later.stdout, 'p/sessions/2026-03-04.md:3:7 info session/after-today This session is dated 2026-03-04, after today (2026-03-01): the review leaves it out until then. If it is an agenda written ahead, that is fine.\n');
+    assert.equal(runCli(['check', '--today', '2026-03-04'], root).stdout, '');
+    assert.equal(runCli(['check', '--today', '2026-03-01', '--rule', 'session/after-today=off'], root).stdout, '');
+  });
+});
