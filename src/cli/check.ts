@@ -1,11 +1,19 @@
+import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
+import { plural } from '../core/words';
+import { isRealDate } from '../core/dates';
 import { flag, listOption, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
-import { findConfig, loadConfig, parseRuleOptions } from './config';
+import { findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
+import { Ignorer, type IgnoreSpec } from './ignore';
+import { expandPatterns } from './patterns';
 import { CHECK_FORMATS, compareReported, formatCheck, summary, type CheckFormat, type CheckResult, type Reported } from './format';
+import { fixFile } from './fix';
+import { formatSarif } from './sarif';
+import { VERSION } from './run';
 import { CHECK_HELP } from './help';
 import type { Io } from './io';
-import { NodeFileSystem } from './nodeFileSystem';
+import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs } from './parallel';
 import { partition } from './partition';
 import { displayPath, inScope, resolveTargets } from './targets';
@@ -17,6 +25,12 @@ export const CHECK_OPTIONS: OptionSpecs = {
   rule: { kind: 'string', repeatable: true },
   config: { kind: 'string' },
   jobs: { kind: 'string', short: 'j' },
+  quiet: { kind: 'boolean', short: 'q' },
+  stdin: { kind: 'boolean' },
+  fix: { kind: 'boolean' },
+  today: { kind: 'string' },
+  'stdin-filename': { kind: 'string' },
+  'output-file': { kind: 'string', short: 'o' },
   help: { kind: 'boolean', short: 'h' },
 };
 
@@ -50,24 +64,76 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const configFile = configOption === undefined ? undefined : path.resolve(io.cwd, configOption);
   const jobsText = stringOption(args, 'jobs');
   if (jobsText !== undefined && !/^[1-9]\d*$/.test(jobsText)) throw new UsageError(`--jobs takes a number of threads (1 or more), not '${jobsText}'`, 'check');
-  const run: RunOptions = { jobs: jobsText === undefined ? defaultJobs() : Number(jobsText), entry: io.entry };
-  const result = await check(args.positionals.length ? args.positionals : ['.'], io.cwd, (root) => optionsFor(root, configFile, cli), run);
+  const ignoreFor = (root: string): IgnoreSpec => {
+    const file = configFile ?? findConfig(root);
+    return { globs: file ? loadIgnores(file) : [], base: file ? path.dirname(file) : root, gitignore: true };
+  };
+  const today = stringOption(args, 'today') ?? io.today();
+  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'check');
+  const run: RunOptions = { jobs: jobsText === undefined ? defaultJobs() : Number(jobsText), entry: io.entry, ignoreFor, today };
+  const stdinName = stringOption(args, 'stdin-filename');
+  if (flag(args, 'stdin') !== (stdinName !== undefined)) throw new UsageError('--stdin and --stdin-filename PATH go together: PATH says where the text belongs, for its relationship', 'check');
+  if (stdinName !== undefined) {
+    if (args.positionals.length) throw new UsageError('with --stdin, name the file with --stdin-filename only, not as a path', 'check');
+    const absolute = path.resolve(io.cwd, stdinName);
+    if (!io.readStdin) throw new UsageError('standard input cannot be read here', 'check');
+    run.overlay = { absolute, content: await io.readStdin() };
+    run.jobs = 1;
+  }
+  const paths = stdinName !== undefined ? [stdinName] : await expandPatterns(args.positionals.length ? args.positionals : ['.'], io.cwd, (root) => ({ ...DEFAULT_OPTIONS, ...optionsFor(root, configFile, cli) }).exclude, ignoreFor);
+  let full = await check(paths, io.cwd, (root) => optionsFor(root, configFile, cli), run);
+  if (flag(args, 'fix')) {
+    if (run.overlay) throw new UsageError('--fix writes files, and --stdin has none to write', 'check');
+    let fixed = 0;
+    for (const file of [...new Set(full.problems.map((r) => r.file))]) {
+      const changes = fixFile(path.resolve(io.cwd, file), file, { ...DEFAULT_OPTIONS, ...optionsFor(path.dirname(path.resolve(io.cwd, file)), configFile, cli) });
+      if (!changes) continue;
+      fixed++;
+      io.err(`fixed ${file}: ${changes.join('; ')}\n`);
+    }
+    // What is left after the fixes: checked again, since a fix can settle a rule across files too.
+    if (fixed) full = await check(paths, io.cwd, (root) => optionsFor(root, configFile, cli), run);
+  }
+  // --quiet prints errors only; --max-warnings still counts every warning.
+  const result = flag(args, 'quiet') ? { ...full, problems: full.problems.filter((r) => r.problem.severity === 'error') } : full;
 
-  io.out(formatCheck(result, format));
-  const warnings = result.problems.filter((r) => r.problem.severity === 'warning').length;
-  const errors = result.problems.filter((r) => r.problem.severity === 'error').length;
+  const report = format === 'sarif' ? formatSarif(result, io.cwd, VERSION, rulesDoc()) : formatCheck(result, format);
+  const outputFile = stringOption(args, 'output-file');
+  if (outputFile === undefined) io.out(report);
+  else {
+    const target = path.resolve(io.cwd, outputFile);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.writeFile(target, report);
+  }
+  const warnings = full.problems.filter((r) => r.problem.severity === 'warning').length;
+  const errors = full.problems.filter((r) => r.problem.severity === 'error').length;
   if (format === 'text' && result.problems.length) io.err(`${summary(result)}\n`);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.err(`mentoring-journal: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.err(`mentoring-journal: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** docs/rules.md as the package ships it: next to dist/ in the bundle, two folders up from src/cli when run from source. */
+function rulesDoc(): string {
+  for (const up of ['..', '../..']) {
+    const candidate = path.resolve(__dirname, up, 'docs', 'rules.md');
+    if (existsSync(candidate)) return candidate;
+  }
+  return path.resolve(__dirname, '..', 'docs', 'rules.md');
 }
 
 /** How to run a check: on how many threads, and the script that starts a worker thread. */
 export interface RunOptions {
   jobs: number;
   entry?: string;
+  /** What .gitignore and the config's `ignores` leave out under a root. */
+  ignoreFor?: (root: string) => IgnoreSpec | undefined;
+  /** `--stdin`: this file's content, checked within its relationship in place of what is on disk. */
+  overlay?: Overlay;
+  /** Today's date, for `session/after-today`. */
+  today?: string;
 }
 
 /**
@@ -76,14 +142,15 @@ export interface RunOptions {
  * collects the problems of the files in scope, with paths relative to `cwd`.
  */
 export async function check(paths: readonly string[], cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, run: RunOptions = { jobs: 1 }): Promise<CheckResult> {
-  const targets = await resolveTargets(paths, cwd);
+  const targets = await resolveTargets(paths, cwd, run.overlay?.absolute);
   // Paths are remembered only when several targets may overlap: to count each file read once, and report it once.
   const read = targets.length > 1 ? new Set<string>() : undefined;
   const reported = targets.length > 1 ? new Set<string>() : undefined;
   let files = 0;
   const problems: Reported[] = [];
   for (const target of targets) {
-    const fs = new NodeFileSystem(target.root);
+    const ignore = run.ignoreFor?.(target.root);
+    const fs = new NodeFileSystem(target.root, ignore && new Ignorer(ignore), run.overlay);
     const options = { ...DEFAULT_OPTIONS, ...optionsFor(target.root) };
     const parts = await partition(fs, options.exclude);
     await checkParts(target.root, parts, options, run.jobs, run.entry, (result) => {
@@ -97,7 +164,7 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
         const file = displayPath(cwd, absolute);
         for (const problem of byPath.get(relative) ?? []) problems.push({ file, problem });
       }
-    });
+    }, ignore, run.overlay, run.today);
   }
   return { files, problems: problems.sort(compareReported) };
 }

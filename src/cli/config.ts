@@ -10,11 +10,12 @@ export const CONFIG_FILE = '.mentoring-journal.json';
 export const RULE_SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 
 /** The config file: the same names as the extension's settings, without the `mentoringJournal.` prefix. */
-const configSchema = z.strictObject({
+export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   rules: z.record(z.string(), z.enum(RULE_SEVERITIES)).optional(),
   unknownKeys: z.boolean().optional(),
   exclude: z.array(z.string()).optional(),
+  ignores: z.array(z.string()).optional(),
   maxFileSize: z.number().int().min(1024).optional(),
   graceDays: z.number().int().min(0).optional(),
   staleAfterSessions: z.number().int().min(1).optional(),
@@ -33,8 +34,25 @@ export function findConfig(folder: string): string | undefined {
   }
 }
 
+/** The `ignores` globs of a config file (relative to its folder). */
+export function loadIgnores(file: string): string[] {
+  return readConfig(file).ignores ?? [];
+}
+
 /** Reads a config file into engine options. A bad file is a usage error: guessing would hide mistakes. */
 export function loadConfig(file: string): Partial<EngineOptions> {
+  const config = readConfig(file);
+  const options: Partial<EngineOptions> = {};
+  if (config.rules) options.severities = checkRuleCodes(config.rules, file);
+  if (config.unknownKeys !== undefined) options.unknownKeys = config.unknownKeys;
+  if (config.exclude) options.exclude = config.exclude;
+  if (config.maxFileSize !== undefined) options.maxFileBytes = config.maxFileSize;
+  if (config.graceDays !== undefined) options.graceDays = config.graceDays;
+  if (config.staleAfterSessions !== undefined) options.staleAfterSessions = config.staleAfterSessions;
+  return options;
+}
+
+function readConfig(file: string): z.output<typeof configSchema> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -44,18 +62,15 @@ export function loadConfig(file: string): Partial<EngineOptions> {
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0] ?? '';
+      const suggestion = nearest(key, Object.keys(configSchema.shape));
+      throw new UsageError(`${file}: unknown key \`${key}\`${suggestion ? `: did you mean \`${suggestion}\`?` : `; the keys are ${Object.keys(configSchema.shape).join(', ')}`}`);
+    }
     const where = issue.path.length ? issue.path.join('.') : 'the file';
     throw new UsageError(`${file}: ${where}: ${issue.message}`);
   }
-  const config = parsed.data;
-  const options: Partial<EngineOptions> = {};
-  if (config.rules) options.severities = checkRuleCodes(config.rules, file);
-  if (config.unknownKeys !== undefined) options.unknownKeys = config.unknownKeys;
-  if (config.exclude) options.exclude = config.exclude;
-  if (config.maxFileSize !== undefined) options.maxFileBytes = config.maxFileSize;
-  if (config.graceDays !== undefined) options.graceDays = config.graceDays;
-  if (config.staleAfterSessions !== undefined) options.staleAfterSessions = config.staleAfterSessions;
-  return options;
+  return parsed.data;
 }
 
 /** `CODE=severity` from `--rule`, checked against the known rule codes. */

@@ -6,7 +6,7 @@ export interface Reported {
   problem: Problem;
 }
 
-export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckResult {

@@ -18,16 +18,31 @@ Exit codes: 0 success, 1 problems found (or a file exists, for init),
 2 usage or I/O error.
 `;
 
-export const CHECK_HELP = `Usage: mentoring-journal check [PATH...] [options]
+export const CHECK_HELP = `Usage: mentoring-journal check [PATH|GLOB|!GLOB...] [options]
 
 Checks journal files: front matter, schema, dates, goal ids, and the rules across
 each relationship. PATH is a journal root folder (default: the current folder), a
 folder inside a relationship, or a Markdown file; a file is checked within its
-relationship (the nearest folder above it with an agreement.md).
+relationship (the nearest folder above it with an agreement.md). A quoted GLOB
+('**/*.md', 'pair-*/sessions/*.md') selects files under the current folder; !GLOB
+leaves files out. Files that .gitignore or the config's "ignores" globs leave out
+are not checked. A front-matter comment "# mentoring-journal-disable CODE..."
+turns rules off for its file.
 
 Options:
-  -f, --format FORMAT    text (default), json, or github (workflow annotations)
+  -f, --format FORMAT    text (default), json, github (workflow annotations) or
+                         sarif (SARIF 2.1.0, for code scanning)
+  -o, --output-file FILE write the report to FILE instead of standard output
+  -q, --quiet            report errors only (--max-warnings still counts warnings)
   --max-warnings N       exit 1 when there are more than N warnings
+  --fix                  apply the fixes that have one safe outcome: the type a
+                         folder implies, a misspelt key with one candidate, a
+                         session's date from its file name; prints what changed
+  --stdin                read the file to check from standard input; give its
+  --stdin-filename PATH  path with --stdin-filename (it is checked within its
+                         relationship there, in place of what is on disk)
+  --today DATE           check as of DATE, YYYY-MM-DD (default: today): sessions
+                         dated later get an info (session/after-today)
   --no-unknown-keys      do not report front-matter keys the format does not define
   --rule CODE=SEVERITY   set a rule to error, warning, info or off (repeatable)
   --config FILE          read options from FILE instead of the nearest
@@ -45,19 +60,26 @@ export const REVIEW_HELP = `Usage: mentoring-journal review [PATH] [options]
 Prints where each mentoring relationship in the journal at PATH (default: the
 current folder) stands: declared and inferred stage, goals with progress and due
 dates, cadence health, open action items, signals, and what changed since the
-last saved review.
+last saved review. Inside a relationship (say in its sessions/ folder) it reviews
+that relationship, as check does. Sessions dated after DATE are left out, with a
+note saying so.
 
 Options:
-  -f, --format FORMAT    md (default) or json
+  -f, --format FORMAT    md (default), json, or text (plain terminal text)
+  --summary              one table of all relationships: stages, next session,
+                         goals active and achieved, signals by severity
+  --fail-on SEVERITY     exit 1 when a signal of SEVERITY (warning or error) or
+                         above is raised, for a scheduled CI job
   --today DATE           review as of DATE, YYYY-MM-DD (default: today)
   -r, --relationship ID  only this relationship (its folder, relative to PATH)
   --save                 write each review to <relationship>/reviews/DATE.md as
-                         a type: review file (never overwrites one)
+                         a type: review file; a second one that day becomes
+                         DATE-2.md (a review file is never overwritten)
   --config FILE          read options from FILE instead of the nearest
                          .mentoring-journal.json
   -h, --help             show this help
 
-Exit codes: 0 success, 1 a review file exists (--save), 2 usage or I/O error.
+Exit codes: 0 success, 1 a signal at --fail-on's severity, 2 usage or I/O error.
 `;
 
 export const INIT_HELP = `Usage: mentoring-journal init [DIR] --mentor NAME --mentee NAME [options]

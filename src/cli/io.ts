@@ -7,4 +7,6 @@ export interface Io {
   today(): string;
   /** The script this process runs (the CLI bundle), to start worker threads from; absent in tests run in-process. */
   entry?: string;
+  /** Everything on standard input, for `check --stdin`. */
+  readStdin?(): Promise<Uint8Array>;
 }

@@ -12,6 +12,11 @@ if (isMainThread) {
     err: (text) => void (text && process.stderr.write(text)),
     today: () => localToday(),
     ...(process.argv[1] ? { entry: process.argv[1] } : {}),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
   };
 
   // A reader that goes away early (`mentoring-journal check | head`) is not an error.

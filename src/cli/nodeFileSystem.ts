@@ -2,8 +2,15 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileSystem } from '../core/types';
+import type { Ignorer } from './ignore';
 
 type EntryKind = 'file' | 'directory' | 'other';
+
+/** A file's content given on standard input, at its absolute path. */
+export interface Overlay {
+  absolute: string;
+  content: Uint8Array;
+}
 
 /**
  * The engine's `FileSystem` over `node:fs/promises`, rooted at an absolute folder.
@@ -16,7 +23,13 @@ type EntryKind = 'file' | 'directory' | 'other';
  * of the promise API's file handles and thread-pool round trips (docs/performance.md).
  */
 export class NodeFileSystem implements FileSystem {
-  constructor(readonly root: string) {}
+  /** `ignorer` hides what .gitignore and the config's `ignores` leave out. */
+  constructor(
+    readonly root: string,
+    private readonly ignorer?: Ignorer,
+    /** A file whose content comes from elsewhere (standard input): read as if it were on disk, even when it is not. */
+    private readonly overlay?: Overlay,
+  ) {}
 
   /** The absolute path of a root-relative POSIX path. */
   resolve(relative: string): string {
@@ -24,15 +37,25 @@ export class NodeFileSystem implements FileSystem {
   }
 
   async readFile(relative: string): Promise<Uint8Array> {
-    return readFileSync(this.resolve(relative));
+    const absolute = this.resolve(relative);
+    if (this.overlay && absolute === this.overlay.absolute) return this.overlay.content;
+    return readFileSync(absolute);
   }
 
   async readDirectory(relative: string): Promise<Array<[string, EntryKind]>> {
     const folder = this.resolve(relative);
-    return readdirSync(folder, { withFileTypes: true }).map((entry): [string, EntryKind] => [entry.name, kind(folder, entry)]);
+    const entries = readdirSync(folder, { withFileTypes: true }).map((entry): [string, EntryKind] => [entry.name, kind(folder, entry)]);
+    const ignorer = this.ignorer;
+    const shown = ignorer ? entries.filter(([name, k]) => !ignorer.ignored(path.join(folder, name), k === 'directory')) : entries;
+    if (this.overlay && path.dirname(this.overlay.absolute) === folder) {
+      const name = path.basename(this.overlay.absolute);
+      if (!shown.some(([n]) => n === name)) shown.push([name, 'file']);
+    }
+    return shown;
   }
 
   async size(relative: string): Promise<number | undefined> {
+    if (this.overlay && this.resolve(relative) === this.overlay.absolute) return this.overlay.content.byteLength;
     return statSync(this.resolve(relative), { throwIfNoEntry: false })?.size; // readFile reports a missing file
   }
 }

@@ -1,8 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { JournalIndex } from '../core/journalIndex';
+import { applySeverities, problem } from '../core/rules';
 import type { EngineOptions, Problem } from '../core/types';
-import { NodeFileSystem } from './nodeFileSystem';
+import { Ignorer, type IgnoreSpec } from './ignore';
+import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { PartFileSystem, type Part } from './partition';
 
 /** What checking one part found: every Markdown file read, and the problems of those that have any. */
@@ -22,27 +24,50 @@ interface WorkerInput {
   root: string;
   parts: Part[];
   options: EngineOptions;
+  ignore?: IgnoreSpec;
+  overlay?: Overlay;
+  today?: string;
   /** Index of the next unclaimed part, shared by every thread. */
   next: Int32Array;
 }
 
-export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineOptions): Promise<PartResult> {
+export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineOptions, today?: string): Promise<PartResult> {
   const index = new JournalIndex(new PartFileSystem(fs, part), options);
   await index.build();
   const paths = index.paths();
+  const later = today ? afterToday(index, today, options) : new Map<string, Problem[]>();
   const problems: PartResult['problems'] = [];
   for (const path of paths) {
-    const found = index.problems(path);
+    const found = [...index.problems(path), ...(later.get(path) ?? [])];
     if (found.length) problems.push([path, found]);
   }
   return { paths, problems };
 }
 
+/**
+ * `session/after-today`: sessions dated after `today`, which the review leaves out until then.
+ * Only the command line knows today's date when it checks, so the rule is reported here.
+ */
+function afterToday(index: JournalIndex, today: string, options: EngineOptions): Map<string, Problem[]> {
+  const out = new Map<string, Problem[]>();
+  for (const rel of index.relationships()) {
+    for (const session of rel.sessions) {
+      if (session.date <= today) continue;
+      const file = session.source.file;
+      const off = index.file(file)?.disabledRules;
+      if (off?.includes('*') || off?.includes('session/after-today')) continue;
+      const found = applySeverities([problem(file, session.dateRange, 'session/after-today', `This session is dated ${session.date}, after today (${today}): the review leaves it out until then. If it is an agenda written ahead, that is fine.`)], options.severities);
+      if (found.length) out.set(file, found);
+    }
+  }
+  return out;
+}
+
 /** Claims parts one at a time from the shared counter until none is left. */
 async function drain(input: Omit<WorkerInput, 'kind'>, onResult: (result: PartResult) => void): Promise<void> {
-  const fs = new NodeFileSystem(input.root);
+  const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore), input.overlay);
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
-    onResult(await checkPart(fs, input.parts[i]!, input.options));
+    onResult(await checkPart(fs, input.parts[i]!, input.options, input.today));
   }
 }
 
@@ -62,11 +87,21 @@ export function defaultJobs(cores = availableParallelism()): number {
  * then dropped, so memory does not grow with the journal. `entry` is the script that starts
  * a worker (the CLI's own bundle).
  */
-export async function checkParts(root: string, parts: Part[], options: EngineOptions, jobs: number, entry: string | undefined, onResult: (result: PartResult) => void): Promise<void> {
+export async function checkParts(
+  root: string,
+  parts: Part[],
+  options: EngineOptions,
+  jobs: number,
+  entry: string | undefined,
+  onResult: (result: PartResult) => void,
+  ignore?: IgnoreSpec,
+  overlay?: Overlay,
+  today?: string,
+): Promise<void> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workers = entry ? Math.min(jobs - 1, Math.floor(parts.length / MIN_PARTS_PER_WORKER)) : 0;
-  const input: WorkerInput = { kind: 'mentoring-journal/check-parts', root, parts, options, next };
-  const running = Array.from({ length: Math.max(0, workers) }, () => runWorker(entry!, input, onResult));
+  const input: WorkerInput = { kind: 'mentoring-journal/check-parts', root, parts, options, next, ...(ignore ? { ignore } : {}), ...(overlay ? { overlay } : {}), ...(today ? { today } : {}) };
+  const running = Array.from({ length: Math.max(0, overlay ? 0 : workers) }, () => runWorker(entry!, input, onResult));
   await drain(input, onResult);
   await Promise.all(running);
 }
@@ -88,8 +123,8 @@ export function isCheckWorker(): boolean {
 /** The worker side: checks parts until none is left, posting each result as it is done. */
 export async function serveCheckWorker(): Promise<void> {
   const input = workerData as WorkerInput;
-  const fs = new NodeFileSystem(input.root);
+  const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore));
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
-    parentPort!.postMessage(await checkPart(fs, input.parts[i]!, input.options));
+    parentPort!.postMessage(await checkPart(fs, input.parts[i]!, input.options, input.today));
   }
 }

@@ -11,10 +11,14 @@ import { findConfig, loadConfig } from './config';
 import { REVIEW_HELP } from './help';
 import type { Io } from './io';
 import { NodeFileSystem, pathExists } from './nodeFileSystem';
-import { displayPath, PathError } from './targets';
+import { gitTop } from './ignore';
+import { markdownToText, naturalCompare, summaryMarkdown, summaryText } from './summary';
+import { displayPath, PathError, relationshipFolder } from './targets';
 
 export const REVIEW_OPTIONS: OptionSpecs = {
-  format: { kind: 'string', values: ['md', 'json'], short: 'f' },
+  format: { kind: 'string', values: ['md', 'json', 'text'], short: 'f' },
+  summary: { kind: 'boolean' },
+  'fail-on': { kind: 'string', values: ['warning', 'error'] },
   today: { kind: 'string' },
   relationship: { kind: 'string', short: 'r' },
   save: { kind: 'boolean' },
@@ -29,8 +33,14 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   const today = stringOption(args, 'today') ?? io.today();
   if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'review');
   const given = args.positionals[0] ?? '.';
-  const root = path.resolve(io.cwd, given);
-  await requireFolder(root, given);
+  const start = path.resolve(io.cwd, given);
+  await requireFolder(start, given);
+  // Like check: inside a relationship (say in its sessions/), review that relationship, with its
+  // id as seen from the journal root (the top of the git work tree, else the folder above it).
+  const owner = relationshipFolder(start);
+  const top = owner ? gitTop(owner) : undefined;
+  const root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;
+  const ownId = owner ? path.relative(root, owner).split(path.sep).join('/') || '.' : undefined;
   const configOption = stringOption(args, 'config');
   const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
   const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
@@ -38,7 +48,7 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   const index = new JournalIndex(new NodeFileSystem(root), options);
   await index.build();
   let relationships = index.relationships();
-  const only = stringOption(args, 'relationship');
+  const only = stringOption(args, 'relationship') ?? ownId;
   if (only !== undefined) {
     const id = only.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
     const ids = relationships.map((r) => r.id);
@@ -50,27 +60,59 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
     }
   }
   const report = analyzeJournal(relationships, today, options);
-  if (flag(args, 'save')) return save(report.relationships, root, io);
-  if (stringOption(args, 'format') === 'json') {
+  const format = stringOption(args, 'format') ?? 'md';
+  if (flag(args, 'save')) {
+    const code = await save(report.relationships, root, io);
+    if (code) return code;
+  } else if (format === 'json') {
     io.out(`${JSON.stringify(reviewToJson(report), null, 2)}\n`);
   } else if (report.relationships.length === 0) {
     io.out(`No relationships in ${given}: a relationship is a folder with an agreement.md (see mentoring-journal init).\n`);
+  } else if (flag(args, 'summary')) {
+    io.out(format === 'text' ? summaryText(report.relationships, today) : summaryMarkdown(report.relationships, today));
   } else {
-    io.out(report.relationships.map((r) => renderReviewMarkdown(r)).join('\n'));
+    // Sessions dated after today are left out of the review (it is as of today): say so, not silently.
+    const later = new Map(relationships.map((r) => [r.id, r.sessions.filter((s) => s.date > today)]));
+    const note = (id: string) => {
+      const left = later.get(id) ?? [];
+      if (!left.length) return '';
+      const files = left.map((s) => `\`${s.source.file}\``).join(', ');
+      return `> Note: ${left.length === 1 ? '1 session dated after today was' : `${left.length} sessions dated after today were`} left out of this review: ${files}.\n\n`;
+    };
+    const markdown = [...report.relationships]
+      .sort((a, b) => naturalCompare(a.id, b.id))
+      .map((r) => {
+        const text = renderReviewMarkdown(r);
+        const cut = text.indexOf('\n\n', text.indexOf('\n\n') + 2);
+        return note(r.id) && cut > 0 ? `${text.slice(0, cut + 2)}${note(r.id)}${text.slice(cut + 2)}` : text;
+      })
+      .join('\n');
+    io.out(format === 'text' ? markdownToText(markdown) : markdown);
   }
   const errors = [...index.allProblems().values()].filter((list) => list.some((p) => p.severity === 'error')).length;
   if (errors) io.err(`note: ${errors} journal file${errors === 1 ? ' has' : 's have'} errors, which the review skips in part; run mentoring-journal check ${given === '.' ? '' : given}`.trimEnd() + '\n');
+  const failOn = stringOption(args, 'fail-on');
+  if (failOn) {
+    const raised = report.relationships.flatMap((r) => r.signals.filter((s) => s.severity === 'error' || (failOn === 'warning' && s.severity === 'warning')).map((s) => `${r.id}: ${s.code}`));
+    if (raised.length) {
+      io.err(`mentoring-journal: ${raised.length === 1 ? '1 signal' : `${raised.length} signals`} of severity ${failOn} or above (${raised.join(', ')})\n`);
+      return 1;
+    }
+  }
   return 0;
 }
 
-/** Writes each review as `reviews/<today>.md` in its relationship; never overwrites (exit 1 before writing anything). */
+/**
+ * Writes each review as `reviews/<today>.md` in its relationship. A second review on the same day
+ * becomes `<today>-2.md`, then `-3`, as in the extension: a saved review is never overwritten.
+ */
 async function save(reports: RelationshipReport[], root: string, io: Io): Promise<number> {
-  const files = reports.map((r) => ({ report: r, absolute: path.join(root, ...(r.id === '.' ? [] : r.id.split('/')), 'reviews', `${r.today}.md`) }));
-  for (const { absolute } of files) {
-    if (await pathExists(absolute)) {
-      io.err(`mentoring-journal: ${displayPath(io.cwd, absolute)} already exists; review --save never overwrites a file, so nothing was written.\n`);
-      return 1;
-    }
+  const files: Array<{ report: RelationshipReport; absolute: string }> = [];
+  for (const r of reports) {
+    const folder = path.join(root, ...(r.id === '.' ? [] : r.id.split('/')), 'reviews');
+    let absolute = path.join(folder, `${r.today}.md`);
+    for (let n = 2; await pathExists(absolute); n++) absolute = path.join(folder, `${r.today}-${n}.md`);
+    files.push({ report: r, absolute });
   }
   for (const { report, absolute } of files) {
     await fsp.mkdir(path.dirname(absolute), { recursive: true });

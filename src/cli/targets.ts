@@ -32,7 +32,7 @@ export function relationshipFolder(folder: string): string | undefined {
  * exactly the problems a check of the whole journal gives for it, since every rule looks
  * at one file or one relationship. Files that are not Markdown are skipped.
  */
-export async function resolveTargets(paths: readonly string[], cwd: string): Promise<Target[]> {
+export async function resolveTargets(paths: readonly string[], cwd: string, virtualFile?: string): Promise<Target[]> {
   const byRoot = new Map<string, Target>();
   const add = (root: string, scope: string) => {
     const target = byRoot.get(root) ?? { root, scopes: new Set<string>() };
@@ -41,9 +41,10 @@ export async function resolveTargets(paths: readonly string[], cwd: string): Pro
   };
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    let stat;
+    let stat: { isDirectory(): boolean; isFile(): boolean };
     try {
-      stat = await fsp.stat(absolute);
+      // The file of `check --stdin` need not exist on disk yet.
+      stat = absolute === virtualFile ? { isDirectory: () => false, isFile: () => true } : await fsp.stat(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new PathError(code === 'ENOENT' ? `no such file or folder: ${given}` : `cannot read ${given}: ${(error as Error).message}`);

@@ -18,8 +18,8 @@ import {
  * so that a bad value spoils only itself, and each key carries the words that completion,
  * hover, quick fixes and the docs show.
  */
-export interface FieldSpec {
-  schema: z.ZodType;
+export interface FieldSpec<S extends z.ZodType = z.ZodType> {
+  schema: S;
   required?: boolean;
   /** What the key means, for hover and completion. */
   description: string;
@@ -33,6 +33,9 @@ export interface FieldSpec {
 
 export type FieldSpecs = Record<string, FieldSpec>;
 
+/** The values `validateFields` returns for `specs`: each key's zod output type, present when the key is valid. */
+export type FieldValues<T extends FieldSpecs> = { [K in keyof T]?: z.output<T[K]['schema']> };
+
 /** Marks an issue with the rule code it should be reported under. */
 const rule = (code: RuleCode, message: string) => ({ message, params: { rule: code } });
 
@@ -45,7 +48,15 @@ const text = z.string().trim().min(1, 'must not be empty');
 const textList = z.array(text);
 const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: z.string().optional() })]);
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
-const goalId = z.string().regex(GOAL_ID, GOAL_ID_RULE);
+/** A goal id; one written in the wrong case (`Write-RFC`) is told the id to write. */
+export const caseFixedGoalId = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== value.toLowerCase() && GOAL_ID.test(value.toLowerCase()) ? value.toLowerCase() : undefined;
+const goalId = z.string().regex(GOAL_ID, {
+  error: (issue) => {
+    const fixed = caseFixedGoalId(issue.input);
+    return fixed ? `must be lower-case: write \`${fixed}\`` : GOAL_ID_RULE;
+  },
+});
 
 const STAGE_ALIASES: Record<string, string> = { '1': 'creating', '2': 'building', '3': 'mastery', '4': 'moving-on' };
 /** `1`-`4` are accepted for the four stages. */
@@ -57,7 +68,7 @@ const cadence = z
 
 const partnerLists = z.strictObject({ mentor: textList.optional(), mentee: textList.optional() });
 
-const typeField = (type: JournalFileType): FieldSpec => ({
+const typeField = <T extends JournalFileType>(type: T): FieldSpec<z.ZodLiteral<T>> => ({
   schema: z.literal(type),
   required: true,
   description: 'What this journal file is: agreement, goal, session or review.',
@@ -66,15 +77,15 @@ const typeField = (type: JournalFileType): FieldSpec => ({
   values: JOURNAL_TYPES,
 });
 
-const enumField = (values: readonly string[], description: string, placeholder?: string): FieldSpec => ({
-  schema: z.enum(values as [string, ...string[]]),
+const enumField = <const V extends readonly [string, ...string[]]>(values: V, description: string, placeholder?: string) => ({
+  schema: z.enum(values),
   description,
   expects: `one of ${values.join(', ')}`,
   placeholder: placeholder ?? values[0] ?? '',
   values,
-});
+}) satisfies FieldSpec;
 
-const dateField = (description: string, required = false): FieldSpec => ({
+const dateField = (description: string, required = false): FieldSpec<typeof dateSchema> => ({
   schema: dateSchema,
   required,
   description,
@@ -83,7 +94,7 @@ const dateField = (description: string, required = false): FieldSpec => ({
 });
 
 /** Goal fields shared by goal files and the agreement's inline `goals:` list. */
-const goalFields: FieldSpecs = {
+const goalFields = {
   id: { schema: goalId, description: 'Stable id that sessions use to refer to this goal, lower-case kebab-case. A goal file defaults to its file name.', expects: 'a kebab-case id', placeholder: 'goal-id' },
   title: { schema: text, required: true, description: 'The goal in a few words.', expects: 'a short text', placeholder: 'Goal title' },
   owner: enumField(GOAL_OWNERS, 'Whose learning goal this is. Mentoring is reciprocal: mentors set goals too. Default: mentee.', 'mentee'),
@@ -93,9 +104,9 @@ const goalFields: FieldSpecs = {
   progress: { schema: percent, description: 'How far along the goal is, 0-100.', expects: 'a number from 0 to 100', placeholder: '0' },
   skills: { schema: textList, description: 'Skills this goal develops.', expects: 'a list of skills', placeholder: '[]' },
   created: dateField('When the goal was set.'),
-};
+} satisfies FieldSpecs;
 
-export const AGREEMENT_FIELDS: FieldSpecs = {
+export const AGREEMENT_FIELDS = {
   type: typeField('agreement'),
   mentor: { schema: person, description: 'The mentor: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentor Name' },
   mentee: { schema: person, description: 'The mentee: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentee Name' },
@@ -131,42 +142,42 @@ export const AGREEMENT_FIELDS: FieldSpecs = {
     expects: '{date, outcome, reflection}',
     placeholder: '{ date: YYYY-MM-DD, outcome: ended }',
   },
-};
+} satisfies FieldSpecs;
 
 /** Fields of an inline goal in the agreement: the goal fields, with `id` required since there is no file name. */
-export const INLINE_GOAL_FIELDS: FieldSpecs = { ...goalFields, id: { ...goalFields.id!, required: true } };
+export const INLINE_GOAL_FIELDS = { ...goalFields, id: { ...goalFields.id, required: true } } satisfies FieldSpecs;
 
-export const GOAL_FIELDS: FieldSpecs = { type: typeField('goal'), ...goalFields };
+export const GOAL_FIELDS = { type: typeField('goal'), ...goalFields } satisfies FieldSpecs;
 
-export const SESSION_FIELDS: FieldSpecs = {
+export const SESSION_FIELDS = {
   type: typeField('session'),
   date: dateField('When the session took place.', true),
   attendees: { schema: textList, description: 'Who took part.', expects: 'a list of names', placeholder: '[]' },
   duration: { schema: z.number().int('must be whole minutes').positive('must be positive'), description: 'Length of the session in minutes.', expects: 'a positive whole number of minutes', placeholder: '60' },
   status: enumField(SESSION_STATUSES, 'Whether the session was held, cancelled or missed. Default: held.', 'held'),
-  stage: { ...AGREEMENT_FIELDS.stage!, required: false, description: 'The stage the partners felt they were in at this session.' },
+  stage: { ...AGREEMENT_FIELDS.stage, required: false, description: 'The stage the partners felt they were in at this session.' },
   goals: { schema: z.array(z.string()), description: 'Ids of the goals discussed.', expects: 'a list of goal ids', placeholder: '[]' },
   progress: { schema: z.record(z.string(), percent), description: 'Progress of each goal as of this session: goal id to 0-100.', expects: 'a map of goal id to 0-100', placeholder: '{}' },
   next: dateField('When the partners meet next.'),
-};
+} satisfies FieldSpecs;
 
-export const REVIEW_FIELDS: FieldSpecs = {
+export const REVIEW_FIELDS = {
   type: typeField('review'),
   date: dateField('When the review was made.', true),
   relationship: { schema: z.string(), description: 'The relationship reviewed.', expects: 'a relationship id', placeholder: '' },
-  stage: { ...AGREEMENT_FIELDS.stage!, required: false, description: 'The declared stage at the time of the review.' },
-  inferred: { ...AGREEMENT_FIELDS.stage!, required: false, description: 'The stage inferred from the journal at the time of the review.' },
+  stage: { ...AGREEMENT_FIELDS.stage, required: false, description: 'The declared stage at the time of the review.' },
+  inferred: { ...AGREEMENT_FIELDS.stage, required: false, description: 'The stage inferred from the journal at the time of the review.' },
   goals: {
     schema: z.record(z.string(), z.strictObject({ status: z.enum(GOAL_STATUSES).optional(), progress: percent.optional() })),
     description: 'Snapshot of each goal at the time of the review: goal id to {status, progress}.',
     expects: 'a map of goal id to {status, progress}',
     placeholder: '{}',
   },
-};
+} satisfies FieldSpecs;
 
-export const FIELDS_BY_TYPE: Record<JournalFileType, FieldSpecs> = {
+export const FIELDS_BY_TYPE = {
   agreement: AGREEMENT_FIELDS,
   goal: GOAL_FIELDS,
   session: SESSION_FIELDS,
   review: REVIEW_FIELDS,
-};
+} satisfies Record<JournalFileType, FieldSpecs>;

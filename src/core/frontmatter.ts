@@ -70,8 +70,9 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
           ? `Duplicate key: ${firstLine(error.message)}`
           : error.code === 'RESOURCE_EXHAUSTION'
             ? error.message
-            : `YAML syntax error: ${firstLine(error.message)}`;
-      const key = `${range.start.line}:${range.start.column}:${message}`;
+            : `YAML syntax error: ${firstLine(error.message)}${syntaxHint(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.start.line)), error.message)}`;
+      // One mistake, one problem: the parser's follow-on errors on the same line (a tab gives three more) are left out.
+      const key = String(range.start.line);
       if (seen.has(key)) continue;
       seen.add(key);
       if (seen.size > MAX_YAML_ERRORS) break;
@@ -121,6 +122,17 @@ export function frontMatterSpan(text: string, lines: LineIndex): { type: 'yaml' 
     if (/^[ \t]*$/.test(text.slice(start + 3, end))) return { type: fence === '---' ? 'yaml' : 'toml', end };
   }
   return undefined;
+}
+
+/** What to do about the syntax errors newcomers make most: a tab for indentation, an unquoted `: ` inside a value. */
+function syntaxHint(line: string, message: string): string {
+  if (/tab/i.test(message) && /^\s*\t/.test(line)) return ': indent with spaces, not tabs.';
+  const value = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):[ \t]+([^"'\s[{|>&*!#][^#]*?)\s*(?:#.*)?$/.exec(line);
+  if (value && /:\s/.test(value[2]!)) {
+    const quoted = `"${value[2]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    return `. The value of \`${value[1]}\` holds ": ", which YAML reads as another key; if it is text, put it in quotes: \`${value[1]}: ${quoted}\`.`;
+  }
+  return '';
 }
 
 function firstLine(message: string): string {

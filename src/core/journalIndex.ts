@@ -178,7 +178,9 @@ export class JournalIndex {
     const id = this.relationshipIdOf(path);
     const cross = id !== undefined ? this.relations.get(id)?.problems.get(path) ?? [] : [];
     const stray = this.strays.get(path);
-    const all = [...file.problems, ...cross, ...(stray ? [stray] : [])];
+    let all = [...file.problems, ...cross, ...(stray ? [stray] : [])];
+    const off = file.disabledRules;
+    if (off) all = off.includes('*') ? [] : all.filter((p) => !off.includes(p.code));
     return sortProblems(applySeverities(all, this.options.severities));
   }
 

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } f
 import { goalIdCandidates, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
-import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
+import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
 import { YamlLocator } from './yamlLocator';
@@ -10,7 +10,6 @@ import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
   DEFAULT_OPTIONS,
-  type Agreement,
   type EngineOptions,
   type Goal,
   type GoalReference,
@@ -28,6 +27,10 @@ const BINARY_PROBE = 8192;
 /** Decodes bytes as UTF-8 text, reporting binary content and invalid encodings; the BOM is dropped. */
 export function decode(path: string, bytes: Uint8Array, reporter: Reporter): string | undefined {
   const probe = bytes.subarray(0, BINARY_PROBE);
+  if (isUtf16(probe)) {
+    reporter.report(FILE_START, 'file/binary', 'This file is saved as UTF-16, which is not read: save it as UTF-8 (in VS Code: click the encoding in the status bar, then "Save with Encoding", "UTF-8").');
+    return undefined;
+  }
   if (probe.includes(0)) {
     reporter.report(FILE_START, 'file/binary', 'This file holds binary content, not Markdown text; it was skipped.');
     return undefined;
@@ -40,6 +43,20 @@ export function decode(path: string, bytes: Uint8Array, reporter: Reporter): str
     text = new TextDecoder('utf-8').decode(bytes);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** UTF-16 text: a UTF-16 byte order mark, or (without one) ASCII letters with a zero byte beside each. */
+function isUtf16(probe: Uint8Array): boolean {
+  if (probe.length >= 2 && ((probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff))) return true;
+  const pairs = Math.floor(Math.min(probe.length, 512) / 2);
+  if (pairs < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (probe[2 * i] === 0 && probe[2 * i + 1] !== 0) even++;
+    if (probe[2 * i + 1] === 0 && probe[2 * i] !== 0) odd++;
+  }
+  return Math.max(even, odd) >= pairs * 0.9;
 }
 
 /** Text from an editor buffer, judged as its bytes would be on disk (a NUL early on means binary); the BOM is dropped. */
@@ -94,8 +111,33 @@ export function tooLargeFile(path: string, bytes: number, options: EngineOptions
   return { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
 }
 
+/** `# mentoring-journal-disable goal/unknown-id keys/unknown` in the front matter: the codes it names, `*` for all. */
+const DISABLE_COMMENT = /(?:^|\s)#\s*mentoring-journal-disable\b([^\n#]*)/g;
+
+/** The rules the front matter's disable comments turn off, from the YAML source only (not the body). */
+export function disabledRules(text: string, yamlStart: number): string[] | undefined {
+  const close = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(yamlStart - 1));
+  const source = text.slice(yamlStart, close ? yamlStart - 1 + close.index : text.length);
+  if (!source.includes('mentoring-journal-disable')) return undefined;
+  const codes: string[] = [];
+  for (const match of source.matchAll(DISABLE_COMMENT)) {
+    const named = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
+    codes.push(...(named.length ? named : ['*']));
+  }
+  return codes.length ? codes : undefined;
+}
+
 function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileType | undefined, reporter: Reporter, options: EngineOptions): JournalFile {
-  const base: JournalFile = { path, typeSource: 'none', hasFrontMatter: !!parsed.yaml, headRange: parsed.yaml?.head ?? FILE_START, goals: [], problems: reporter.problems };
+  const disabled = parsed.yaml ? disabledRules(parsed.text, parsed.yaml.offset) : undefined;
+  const base: JournalFile = {
+    path,
+    typeSource: 'none',
+    hasFrontMatter: !!parsed.yaml,
+    headRange: parsed.yaml?.head ?? FILE_START,
+    goals: [],
+    problems: reporter.problems,
+    ...(disabled ? { disabledRules: disabled } : {}),
+  };
   if (!parsed.yaml) {
     if (!implied) return base; // plain notes and READMEs are not journal files
     reporter.problems.push(...parsed.problems);
@@ -185,9 +227,8 @@ function firstAlias(doc: Document.Parsed): YamlNode | undefined {
   return found;
 }
 
-function toPerson(value: unknown): Person {
-  if (typeof value === 'string') return { name: value.trim() };
-  const v = value as Person;
+function toPerson(v: NonNullable<FieldValues<typeof AGREEMENT_FIELDS>['mentor']>): Person {
+  if (typeof v === 'string') return { name: v.trim() };
   return { name: v.name.trim(), ...(v.handle ? { handle: v.handle } : {}), ...(v.email ? { email: v.email } : {}) };
 }
 
@@ -209,24 +250,23 @@ function wholeRange(ctx: ValidationContext): Range {
 function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
   const data = validateFields(raw, AGREEMENT_FIELDS, [], ctx);
   const { reporter, locator } = ctx;
-  const report = (range: Range, code: RuleCode, message: string, key?: string) => {
+  const report = (range: Range, code: RuleCode, message: string, key?: keyof typeof AGREEMENT_FIELDS) => {
     if (ctx.quiet) return;
-    reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key]?.placeholder ?? '' } : undefined);
+    reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key].placeholder } : undefined);
   };
   for (const [one, many] of [['mentor', 'mentors'], ['mentee', 'mentees']] as const) {
     if (raw[one] == null && raw[many] == null) report(locator.head, 'schema/missing-key', `Missing required key \`${one}\` (or \`${many}\` for group mentoring): who is the ${one}?`, one);
   }
-  const formality = (data.formality as Agreement['formality'] | undefined) ?? 'formal';
+  const formality = data.formality ?? 'formal';
   if (formality === 'formal' && raw.ends == null) {
     report(locator.head, 'schema/missing-key', 'Missing key `ends`: a formal partnership is time-limited, so give its end date (or set `formality: informal`).', 'ends');
   }
-  const started = data.started as string | undefined;
-  const ends = data.ends as string | undefined;
+  const { started, ends } = data;
   if (started && ends && toDayNumber(ends) <= toDayNumber(started)) {
     report(locator.valueRange(['ends']), 'agreement/ends-before-start', `\`ends\` (${ends}) must be after \`started\` (${started}).`);
   }
-  const signed = (data.signed as Agreement['signed'] | undefined) ?? validDates(raw.signed, ['mentor', 'mentee']);
-  const stage = data.stage as Agreement['stage'];
+  const signed = data.signed ?? validDates(raw.signed, ['mentor', 'mentee']);
+  const stage = data.stage;
   if (stage && stage !== 'creating' && (!signed.mentor || !signed.mentee)) {
     const missing = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean).join(' and ');
     report(
@@ -235,28 +275,28 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
       `The stage is ${stage}, but the agreement is not signed by the ${missing}: completing the agreement is the critical task of the creating stage. Add \`signed: {mentor: date, mentee: date}\`.`,
     );
   }
-  const cadenceText = data.cadence as string | undefined;
-  const partners: Partial<Agreement["strengths"]> = (data.strengths as Agreement["strengths"] | undefined) ?? {};
-  const expectations: Partial<Agreement["expectations"]> = (data.expectations as Agreement["expectations"] | undefined) ?? {};
-  const closure = data.closure as Agreement['closure'];
+  const cadenceText = data.cadence;
+  const partners = data.strengths ?? {};
+  const expectations = data.expectations ?? {};
+  const { closure } = data;
   file.agreement = {
     source: { file: file.path, range: wholeRange(ctx) },
-    mentors: ((data.mentors as unknown[] | undefined) ?? (data.mentor !== undefined ? [data.mentor] : [])).map(toPerson),
-    mentees: ((data.mentees as unknown[] | undefined) ?? (data.mentee !== undefined ? [data.mentee] : [])).map(toPerson),
-    format: (data.format as Agreement['format'] | undefined) ?? 'one-to-one',
+    mentors: (data.mentors ?? (data.mentor !== undefined ? [data.mentor] : [])).map(toPerson),
+    mentees: (data.mentees ?? (data.mentee !== undefined ? [data.mentee] : [])).map(toPerson),
+    format: data.format ?? 'one-to-one',
     formality,
     ...(started ? { started } : {}),
     ...(ends ? { ends } : {}),
     ...(cadenceText ? { cadence: { label: cadenceText, days: cadenceDays(cadenceText) ?? 0 } } : {}),
     ...(stage ? { stage } : {}),
-    confidential: (data.confidential as boolean | undefined) ?? true,
+    confidential: data.confidential ?? true,
     signed,
     strengths: { mentor: partners.mentor ?? [], mentee: partners.mentee ?? [] },
     expectations: { mentor: expectations.mentor ?? [], mentee: expectations.mentee ?? [] },
     ...(typeof data.success === 'string' ? { success: data.success } : {}),
     ...(closure ? { closure } : {}),
   };
-  const items = Array.isArray(data.goals) ? data.goals : [];
+  const items = data.goals ?? [];
   const itemRanges = locator.itemsOf(['goals']);
   items.forEach((item, i) => {
     const path = ['goals', i];
@@ -266,13 +306,15 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
       return;
     }
     const goalData = validateFields(item, INLINE_GOAL_FIELDS, path, ctx);
-    const goal = toGoal(goalData, goalData.id as string | undefined, file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
+    // An id in the wrong case is reported once, at the id; the goal is still defined, so its references are not errors too.
+    const goal = toGoal(goalData, goalData.id ?? caseFixedGoalId(item.id), file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
+    if (goal && typeof item.id === 'string' && item.id !== goal.id) goal.declaredId = item.id;
     if (goal) file.goals.push(goal);
   });
 }
 
 function toGoal(
-  data: Raw,
+  data: FieldValues<typeof INLINE_GOAL_FIELDS>,
   id: string | undefined,
   file: string,
   range: Range,
@@ -282,16 +324,16 @@ function toGoal(
   base: Array<string | number>,
 ): Goal | undefined {
   if (!id) return undefined;
-  const status = (data.status as Goal['status'] | undefined) ?? 'proposed';
+  const status = data.status ?? 'proposed';
   const goal: Goal = {
     id,
-    title: (data.title as string | undefined) ?? id,
-    owner: (data.owner as Goal['owner'] | undefined) ?? 'mentee',
+    title: data.title ?? id,
+    owner: data.owner ?? 'mentee',
     ...(typeof data.success === 'string' ? { success: data.success } : {}),
     ...(typeof data.due === 'string' ? { due: data.due } : {}),
     status,
     ...(typeof data.progress === 'number' ? { progress: data.progress } : {}),
-    skills: (data.skills as string[] | undefined) ?? [],
+    skills: data.skills ?? [],
     ...(typeof data.created === 'string' ? { created: data.created } : {}),
     source: { file, range },
     idRange,
@@ -315,7 +357,7 @@ function toGoal(
 
 function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.goal, [], ctx);
-  let id = data.id as string | undefined;
+  let id = data.id ?? caseFixedGoalId(raw.id);
   let idRange = ctx.locator.valueRange(['id']);
   if (raw.id === undefined) {
     const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
@@ -330,6 +372,7 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
     }
   }
   const goal = toGoal(data, id, file.path, ctx.locator.head, idRange, 'file', ctx, []);
+  if (goal && typeof raw.id === 'string' && raw.id !== goal.id) goal.declaredId = raw.id;
   if (goal) file.goals.push(goal);
 }
 
@@ -396,13 +439,13 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   const allReferences = () => (references ??= [...frontMatter, ...body().references]);
   // A literal with a fixed set of keys (the optional ones are added after) keeps the object fast to build.
   const session: Session = {
-    date: (data.date as string | undefined) ?? '',
-    attendees: (data.attendees as string[] | undefined) ?? [],
-    status: (data.status as Session['status'] | undefined) ?? 'held',
+    date: data.date ?? '',
+    attendees: data.attendees ?? [],
+    status: data.status ?? 'held',
     get goals() {
       return (goals ??= [...new Set(allReferences().map((r) => r.id))]);
     },
-    progress: (data.progress as Record<string, number> | undefined) ?? {},
+    progress: data.progress ?? {},
     get sections() {
       return body().sections;
     },
@@ -416,7 +459,7 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
     dateRange: ctx.locator.valueRange(['date']),
   };
   if (typeof data.duration === 'number') session.duration = data.duration;
-  if (data.stage) session.stage = data.stage as Session['stage'];
+  if (data.stage) session.stage = data.stage;
   if (typeof data.next === 'string') session.next = data.next;
   hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.session = session;
@@ -428,9 +471,9 @@ function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed
   const frontMatter = frontMatterRefs(ctx, 'goals', 'goals');
   let references: GoalReference[] | undefined;
   const review: Review = {
-    date: (data.date as string | undefined) ?? '',
-    ...(data.stage ? { stage: data.stage as Review['stage'] } : {}),
-    goals: (data.goals as Review['goals'] | undefined) ?? {},
+    date: data.date ?? '',
+    ...(data.stage ? { stage: data.stage } : {}),
+    goals: data.goals ?? {},
     get references() {
       return (references ??= [...frontMatter, ...body().references]);
     },

@@ -1,4 +1,5 @@
 import { agreementFileOf } from './conventions';
+import type { RuleCode } from './rules';
 import { CROSS_FILE_RULES, type RelationshipFacts } from './crossFileRules';
 import type { Goal, JournalFile, Problem, Relationship } from './types';
 
@@ -33,6 +34,22 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
   return { relationship, problems };
 }
 
+/** Problems after which a file's front matter was not (or not fully) read. */
+const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
+  'yaml/syntax',
+  'yaml/too-many-aliases',
+  'frontmatter/missing',
+  'frontmatter/unclosed',
+  'frontmatter/toml',
+  'frontmatter/not-a-map',
+  'file/too-large',
+  'file/binary',
+  'file/encoding',
+  'file/unreadable',
+]);
+
+const unread = (file: JournalFile) => file.problems.some((p) => UNREAD.has(p.code as RuleCode));
+
 /** What the rules look at: the files by path, the agreement, the goals (each id once), and the dated sessions and reviews. */
 function relationshipFacts(id: string, folder: string, files: JournalFile[]): RelationshipFacts {
   const agreementFile = agreementFileOf(folder);
@@ -61,6 +78,7 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[]): Re
     goals,
     goalsById,
     duplicateGoals,
+    unreadGoalFiles: [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')].filter(unread),
     sessions: sorted.flatMap((f) => (f.type === 'session' && f.session && f.session.date ? [f.session] : [])).sort(byDate),
     reviews: sorted.flatMap((f) => (f.type === 'review' && f.review && f.review.date ? [f.review] : [])).sort(byDate),
   };

@@ -111,6 +111,8 @@ export interface Goal {
   source: SourceRef;
   /** Span of the `id` value (or of the opening `---` when the id is implied by the file name). */
   idRange: Range;
+  /** The id as written, when it differs from `id` only in case (`Write-RFC` for `write-rfc`); its error is reported once, at the goal. */
+  declaredId?: string;
   /** Spans of the values of the keys written for this goal, by key. */
   fields: Record<string, Range>;
   origin: 'agreement' | 'file';
@@ -171,6 +173,11 @@ export interface JournalFile {
   typeSource: 'declared' | 'folder' | 'none';
   /** Whether the file has a front-matter block at all. */
   hasFrontMatter: boolean;
+  /**
+   * Rules a `# mentoring-journal-disable CODE ...` comment in the front matter turns off for this
+   * file; `'*'` for every rule (the comment without codes).
+   */
+  disabledRules?: string[];
   /** Span of the opening `---` (where missing keys are reported). */
   headRange: Range;
   agreement?: Agreement;

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { FieldSpecs } from './fields';
+import type { FieldSpecs, FieldValues } from './fields';
 import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
-import { nearest } from './suggest';
+import { editDistance, nearest } from './suggest';
 import type { Problem, ProblemData, Range } from './types';
 
 /** Collects problems of one file while its front matter is validated. */
@@ -38,7 +38,7 @@ export function pathText(path: YamlPath): string {
  * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
  * Returns the parsed values of the keys that are valid; every other key is reported.
  */
-export function validateFields(raw: Raw, specs: FieldSpecs, base: YamlPath, ctx: ValidationContext): Raw {
+export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: YamlPath, ctx: ValidationContext): FieldValues<T> {
   const data: Raw = {};
   const { locator, reporter } = ctx;
   const quietReport: Reporter['report'] = (...args) => {
@@ -78,7 +78,7 @@ export function validateFields(raw: Raw, specs: FieldSpecs, base: YamlPath, ctx:
     }
     const seen = new Set<string>();
     for (const issue of result.error.issues) {
-      const problem = missingInside(value, issue, path) ?? describeIssue(issue, path, spec.expects, spec.schema);
+      const problem = missingInside(value, issue, path) ?? describeIssue(issue, path, spec.expects, spec.schema, valueAt(value, issue.path));
       const id = `${problem.code}:${pathText(problem.path)}`;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -92,7 +92,8 @@ export function validateFields(raw: Raw, specs: FieldSpecs, base: YamlPath, ctx:
       quietReport(range, problem.code, problem.message, problem.data);
     }
   }
-  return data;
+  // Each value is its key's schema output (set from `safeParse` above): the one place the types meet.
+  return data as FieldValues<T>;
 }
 
 /** A required key missing inside a nested map (`closure.outcome`): reported on the map's key, as missing keys are. */
@@ -117,7 +118,34 @@ interface DescribedIssue {
   data?: ProblemData;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: string, schema: z.ZodType): DescribedIssue {
+/** The value at `path` inside `value`, for messages that quote it. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const step of path) {
+    if ((!isRecord(node) && !Array.isArray(node)) || !Object.hasOwn(node, step)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[step];
+  }
+  return node;
+}
+
+/** Words people write for a value the format names otherwise. */
+const SYNONYMS: Record<string, string> = { done: 'achieved', complete: 'achieved', completed: 'achieved', finished: 'achieved', met: 'achieved', ongoing: 'active', 'in-progress': 'active', started: 'active', open: 'active', 'on-hold': 'paused', cancelled: 'dropped', abandoned: 'dropped', attended: 'held', skipped: 'missed' };
+
+/** The allowed value closest to what was written: a known synonym, else the nearest by spelling. */
+export function closestValue(written: string, allowed: readonly string[]): string | undefined {
+  const lower = written.trim().toLowerCase();
+  const synonym = SYNONYMS[lower];
+  if (synonym && allowed.includes(synonym)) return synonym;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const d = editDistance(lower, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(lower.length / 2)) ? best : undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: string, schema: z.ZodType, written?: unknown): DescribedIssue {
   const path = [...fieldPath, ...(issue.path as Array<string | number>)];
   const name = `\`${pathText(path)}\``;
   const atField = issue.path.length === 0;
@@ -135,10 +163,15 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
+      const shown = typeof written === 'string' || typeof written === 'number' || typeof written === 'boolean' ? String(written) : undefined;
+      const closest = shown === undefined ? undefined : closestValue(shown, allowed);
       return {
         code: 'schema/invalid-enum',
         path,
-        message: `${name} must be one of ${allowed.join(', ')}.`,
+        message:
+          shown === undefined
+            ? `${name} must be one of ${allowed.join(', ')}.`
+            : `${name} is \`${shown}\`, which is not one of ${allowed.join(', ')}${closest ? `: did you mean \`${closest}\`?` : '.'}`,
         data: { kind: 'invalid-enum', key: String(path[path.length - 1]), allowed },
       };
     }

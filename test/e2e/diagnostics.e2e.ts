@@ -12,7 +12,7 @@ import { mod, workbench } from './workbench';
 const ON_CALL = 'broken/lee-and-noor/goals/on-call-readiness.md';
 const DUE_MESSAGE = '`due` is not a real calendar date: expected a date YYYY-MM-DD that exists.';
 const JO = 'broken/jo-and-ravi/agreement.md';
-const FORMAT_MESSAGE = '`format` must be one of one-to-one, peer, group, reverse, co-mentoring.';
+const FORMAT_MESSAGE = '`format` is `one-on-one`, which is not one of one-to-one, peer, group, reverse, co-mentoring: did you mean `one-to-one`?';
 
 describe('Problems', () => {
   before(async () => {

@@ -103,7 +103,7 @@ describe('Diagnostics: the journal problems in the Problems panel', () => {
     try {
       await waitFor('the invalid status to be reported', () => ours(uri).length > 0);
       assert.deepEqual(summary('journal/priya-and-sam/goals/capacity-planning.md'), ['schema/invalid-enum error 5:8-5:12']);
-      assert.match(ours(uri)[0]!.message, /`status` must be one of/);
+      assert.match(ours(uri)[0]!.message, /^`status` is `done`, which is not one of proposed, active, achieved, dropped, paused: did you mean `achieved`\?$/);
     } finally {
       await revert(uri);
     }

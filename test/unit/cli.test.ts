@@ -151,7 +151,7 @@ describe('CLI: check', function () {
     assert.equal(runCli(['check', '--max-warnings', '1'], root).code, 0);
     const over = runCli(['check', '--max-warnings', '0'], root);
     assert.equal(over.code, 1);
-    assert.match(over.stderr, /1 warnings, more than --max-warnings 0/);
+    assert.match(over.stderr, /1 warning, more than --max-warnings 0/);
     assert.equal(runCli(['check', '--max-warnings=0', '--format', 'json'], root).code, 1);
   });
 

@@ -27,8 +27,8 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string): RunResult {
-  const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+export function runCli(args: string[], cwd: string, input?: string): RunResult {
+  const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...(input !== undefined ? { input } : {}) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -109,7 +109,7 @@ describe('CLI: review', function () {
     assert.match(result.stderr, /^note: 1 journal file has errors/);
   });
 
-  it('--save writes a valid review file, never overwrites it, and the next review compares with it', () => {
+  it('--save writes a valid review file, never overwrites it (a second one that day gets -2), and the next review compares with it', () => {
     const root = tempJournal();
     cpSync(path.join(repo, 'examples/journal'), root, { recursive: true });
     const saved = runCli(['review', '--today', '2026-11-23', '--relationship', 'priya-and-sam', '--save'], root);
@@ -119,13 +119,75 @@ describe('CLI: review', function () {
     assert.match(text, /^---\ntype: review\ndate: 2026-11-23\n/);
     assert.equal(runCli(['check'], root).code, 0);
 
-    const again = runCli(['review', '--today', '2026-11-23', '--save'], root);
-    assert.equal(again.code, 1);
-    assert.match(again.stderr, /priya-and-sam\/reviews\/2026-11-23\.md already exists/);
+    // A second review on the same day gets the -2 suffix, as in the extension; the first stays as it was.
+    const again = runCli(['review', '--today', '2026-11-23', '--save', '-r', 'priya-and-sam'], root);
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.stdout, 'saved priya-and-sam/reviews/2026-11-23-2.md\n');
     assert.equal(readFileSync(path.join(root, 'priya-and-sam/reviews/2026-11-23.md'), 'utf8'), text);
+    assert.equal(runCli(['review', '--today', '2026-11-23', '--save', '-r', 'priya-and-sam'], root).stdout, 'saved priya-and-sam/reviews/2026-11-23-3.md\n');
+    assert.equal(runCli(['check'], root).code, 0);
 
     const later = runCli(['review', '--today', '2026-12-01', '-r', 'priya-and-sam', '-f', 'json'], root);
     assert.equal((JSON.parse(later.stdout) as ReviewJson).relationships[0]?.changes.previous?.date, '2026-11-23');
     assert.match(runCli(['review', '--today', '2026-12-01', '-r', 'priya-and-sam'], root).stdout, /^## Changes since the review of 2026-11-23$/m);
+  });
+});
+
+describe('CLI: review conventions (issue 12)', function () {
+  this.timeout(60_000);
+  after(cleanUp);
+
+  /** The example journal, plus relationships named so that only a natural sort orders them right. */
+  function journal(): string {
+    const root = tempJournal();
+    cpSync(path.join(repo, 'examples/journal'), root, { recursive: true });
+    for (const name of ['pair-10', 'pair-2']) cpSync(path.join(repo, 'examples/journal/reverse-mentoring'), path.join(root, name), { recursive: true });
+    return root;
+  }
+
+  it('finds its relationship upwards like check: run in sessions/, it reviews that relationship with its real id', () => {
+    const root = journal();
+    const result = runCli(['review', '--today', '2026-11-23'], path.join(root, 'priya-and-sam', 'sessions'));
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^# Review of `priya-and-sam` on 2026-11-23\n/);
+    assert.doesNotMatch(result.stdout, /# Review of `(reverse-mentoring|pair-2)`/);
+    const saved = runCli(['review', '--today', '2026-11-23', '--save'], path.join(root, 'priya-and-sam'));
+    assert.equal(saved.stdout, 'saved reviews/2026-11-23.md\n');
+    assert.match(readFileSync(path.join(root, 'priya-and-sam/reviews/2026-11-23.md'), 'utf8'), /^relationship: priya-and-sam$/m);
+  });
+
+  it('--summary prints one table of all relationships, sorted naturally (pair-2 before pair-10)', () => {
+    const result = runCli(['review', '--summary', '--today', '2026-11-23'], journal());
+    const rows = result.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+    assert.equal(rows[0], '| Relationship | Declared stage | Inferred stage | Next session | Active goals | Achieved goals | Signals |');
+    assert.deepEqual(rows.slice(1).map((r) => r.split(' | ')[0]!.slice(2)), ['pair-2', 'pair-10', 'priya-and-sam', 'reverse-mentoring']);
+    assert.equal(rows[3], '| priya-and-sam | building | building | 2026-12-02 | 1 | 1 | none |');
+    assert.match(rows[4]!, /^\| reverse-mentoring \| mastery \| mastery \| 2026-12-09 \| 1 \| 2 \| 1 warning \|$/);
+    const text = runCli(['review', '--summary', '-f', 'text', '--today', '2026-11-23'], journal()).stdout;
+    assert.match(text, /^priya-and-sam {6}building {8}building {8}2026-12-02 {4}1 {13}1 {15}none$/m);
+  });
+
+  it('--fail-on exits 1 when a signal of that severity (or above) is raised, for a scheduled CI job', () => {
+    const root = journal();
+    assert.equal(runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-23', '--fail-on', 'warning'], root).code, 0);
+    const failing = runCli(['review', '-r', 'reverse-mentoring', '--today', '2026-11-23', '--fail-on', 'warning'], root);
+    assert.equal(failing.code, 1);
+    assert.match(failing.stderr, /^mentoring-journal: 1 signal of severity warning or above \(reverse-mentoring: [a-z-]+\)$/m);
+    assert.equal(runCli(['review', '-r', 'reverse-mentoring', '--today', '2026-11-23', '--fail-on', 'error'], root).code, 0);
+    assert.equal(runCli(['review', '--fail-on', 'info'], root).code, 2);
+  });
+
+  it('--format text prints plain terminal text: no Markdown marks or escapes', () => {
+    const text = runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-23', '-f', 'text'], journal()).stdout;
+    assert.match(text, /^Review of priya-and-sam on 2026-11-23\n=+\n/);
+    assert.match(text, /^- Declared in the agreement: building$/m);
+    assert.match(text, /^Review other engineers' design documents \(review-others-designs\) +mentee +proposed/m);
+    assert.doesNotMatch(text, /[`|\\]|\*\*|^#/m);
+  });
+
+  it('says when sessions dated after today were left out', () => {
+    const result = runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-10'], journal());
+    assert.match(result.stdout, /^> Note: 1 session dated after today was left out of this review: `priya-and-sam\/sessions\/2026-11-18\.md`\.$/m);
+    assert.doesNotMatch(runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-23'], journal()).stdout, /dated after today/);
   });
 });

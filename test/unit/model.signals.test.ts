@@ -79,7 +79,7 @@ describe('signals', () => {
     it('fires when every goal is achieved with more than a quarter of the time left', async () => {
       const [s] = await only('goals-too-broad', done);
       assert.equal(s!.severity, 'info');
-      assert.equal(s!.message, 'Every goal is achieved with 213 days of the partnership left, 59% of its time.');
+      assert.equal(s!.message, 'Every goal that was not dropped is achieved (1 dropped) with 213 days of the partnership left, 59% of its time.');
       assert.match(s!.advice, /revisit them together and set new ones/);
     });
 
@@ -98,7 +98,7 @@ describe('signals', () => {
 
     it('fires after the end without closure', async () => {
       const [s] = await only('closure-due', { ...HEALTHY, agreement: { ends: '2026-05-31' } });
-      assert.equal(s!.message, 'The partnership ended on 2026-05-31, 1 day ago, and no closure is recorded in the agreement.');
+      assert.equal(s!.message, 'The partnership ended on 2026-05-31, yesterday, and no closure is recorded in the agreement.');
     });
 
     it('stays quiet far from the end, or once closure is recorded', async () => {

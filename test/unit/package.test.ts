@@ -33,9 +33,9 @@ describe('npm run package', function () {
     const size = statSync(vsix).size;
     assert.ok(size <= 400 * 1024, `the .vsix has ${size} bytes`);
     const listing = zipEntries(vsix);
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|syntaxes\/[^/]+\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.schema\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
     for (const entry of listing) assert.match(entry, allowed, `unexpected file in the .vsix: ${entry}`);
-    for (const needed of ['extension/dist/extension.js', 'extension/package.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
+    for (const needed of ['extension/dist/extension.js', 'extension/package.json', 'extension/schemas/mentoring-journal.schema.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
       assert.ok(listing.includes(needed), `${needed} is missing from the .vsix`);
     }
     // The tests pin "today" through the api only: the product itself reads no test variable.

@@ -75,9 +75,9 @@ describe('renderReviewMarkdown', () => {
     assert.match(text, /^- Declared in the agreement: \*\*building\*\*$/m);
     assert.match(text, /^\| Write an RFC \(rfc\) \| mentee \| active \| 30% \| 2026-06-20 \| 19 \| 2026-05-18 \|$/m);
     assert.match(text, /^- \*\*Overdue by 4 days\*\*: the planned meeting has passed/m);
-    assert.match(text, /^- \*\*Warning\*\* \(`goal-at-risk`\): Goal \\`rfc\\` \(Write an RFC\) is due on 2026-06-20, in 19 days, with 30% progress\.$/m);
+    assert.match(text, /^- \*\*Warning\*\* \(`goal-at-risk`\): Goal `rfc` \(Write an RFC\) is due on 2026-06-20, in 19 days, with 30% progress\.$/m);
     assert.match(text, /^ {2}Advice: /m);
-    assert.match(text, /^- @sam outline the options \\\[\\\[rfc\\\]\\\] \(due 2026-05-25, 7 days overdue\), from the session of 2026-05-18$/m);
+    assert.match(text, /^- @sam outline the options \[\[rfc\]\] \(due 2026-05-25, 7 days overdue\), from the session of 2026-05-18$/m);
     assert.match(text, /No earlier review to compare with\./);
   });
 

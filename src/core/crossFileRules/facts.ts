@@ -22,6 +22,8 @@ export interface RelationshipFacts {
   goalsById: ReadonlyMap<string, Goal>;
   /** Goals whose id an earlier goal already has, with that earlier goal. */
   duplicateGoals: Array<{ goal: Goal; first: Goal }>;
+  /** The agreement and goal files that could not be read (broken YAML, binary, not UTF-8, ...): they may define goals nobody can see. */
+  unreadGoalFiles: JournalFile[];
   /** Dated sessions and reviews, by date. */
   sessions: Session[];
   reviews: Review[];

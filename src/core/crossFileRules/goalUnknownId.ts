@@ -1,30 +1,81 @@
 import { mayReferToUnknownGoal } from '../parseFile';
 import { problem } from '../rules';
+import { FILE_START } from '../text';
 import { nearest } from '../suggest';
-import type { Problem } from '../types';
-import type { CrossFileRule } from './facts';
+import type { GoalReference, Problem, Session } from '../types';
+import type { CrossFileRule, RelationshipFacts } from './facts';
 
-/** `goal/unknown-id`: a session or review refers to a goal id the relationship lacks, at the reference. */
+/**
+ * References in sessions to goal ids the relationship lacks. Reviews are snapshots: the ids they
+ * recorded are not checked against today's goals. A reference written exactly as a goal's id was
+ * declared in the wrong case (`Write-RFC`) is that goal's one mistake, reported at the goal.
+ */
+export function unknownReferences({ goalsById, goals, sessions }: RelationshipFacts): Array<{ session: Session; ref: GoalReference }> {
+  const declared = new Set(goals.flatMap((g) => (g.declaredId ? [g.declaredId] : [])));
+  const out: Array<{ session: Session; ref: GoalReference }> = [];
+  for (const session of sessions) {
+    if (!mayReferToUnknownGoal(session, goalsById)) continue; // spares parsing the body
+    for (const ref of session.references) if (!goalsById.has(ref.id) && !declared.has(ref.id)) out.push({ session, ref });
+  }
+  return out;
+}
+
+/**
+ * `goal/unknown-id`: a session refers to a goal id the relationship lacks, at the reference. Not
+ * reported while the agreement or a goal file cannot be read: it may define the goal
+ * (`goal/references-unchecked` says so once instead).
+ */
 export const goalUnknownId: CrossFileRule = {
   code: 'goal/unknown-id',
-  check({ id, goalsById, sessions, reviews }) {
+  check(facts) {
+    if (facts.unreadGoalFiles.length) return [];
     const problems: Problem[] = [];
-    const ids = [...goalsById.keys()];
-    for (const item of [...sessions, ...reviews]) {
-      if (!mayReferToUnknownGoal(item, goalsById)) continue; // spares parsing the body
-      for (const ref of item.references) {
-        if (goalsById.has(ref.id)) continue;
-        const suggestion = nearest(ref.id, ids);
-        problems.push(
-          problem(item.source.file, ref.range, 'goal/unknown-id', `No goal \`${ref.id}\` in this relationship${suggestion ? `: did you mean \`${suggestion}\`?` : ids.length ? `; its goals are ${ids.join(', ')}.` : ', which has no goals yet.'}`, {
-            kind: 'unknown-goal',
-            id: ref.id,
-            relationship: id,
-            ...(suggestion ? { suggestion } : {}),
-          }),
-        );
-      }
+    const ids = [...facts.goalsById.keys()];
+    for (const { session, ref } of unknownReferences(facts)) {
+      const sameButCase = ids.find((id) => id === ref.id.toLowerCase());
+      const suggestion = sameButCase ?? nearest(ref.id, ids);
+      const hint = sameButCase
+        ? `: goal ids are lower-case, write \`${sameButCase}\`.`
+        : suggestion
+          ? `: did you mean \`${suggestion}\`?`
+          : ids.length
+            ? `; its goals are ${ids.join(', ')}.`
+            : ', which has no goals yet.';
+      problems.push(
+        problem(session.source.file, ref.range, 'goal/unknown-id', `No goal \`${ref.id}\` in this relationship${hint}`, {
+          kind: 'unknown-goal',
+          id: ref.id,
+          relationship: facts.id,
+          ...(suggestion ? { suggestion } : {}),
+        }),
+      );
     }
     return problems;
+  },
+};
+
+/**
+ * `goal/references-unchecked`: one info at the agreement when goal references were not checked
+ * because the agreement or a goal file could not be read, and some reference names no known goal.
+ */
+export const goalReferencesUnchecked: CrossFileRule = {
+  code: 'goal/references-unchecked',
+  check(facts) {
+    if (!facts.unreadGoalFiles.length) return [];
+    const unknown = unknownReferences(facts);
+    if (!unknown.length) return [];
+    const files = new Set(unknown.map((u) => u.session.source.file)).size;
+    const unread = facts.unreadGoalFiles.map((f) => `\`${f.path}\``);
+    const names = unread.length === 1 ? unread[0]! : `${unread.slice(0, -1).join(', ')} and ${unread[unread.length - 1]!}`;
+    const refs = unknown.length === 1 ? 'the reference' : `the ${unknown.length} references`;
+    const where = files === 1 ? 'in 1 session' : `in ${files} sessions`;
+    return [
+      problem(
+        facts.primary?.path ?? facts.agreementFile,
+        facts.primary?.headRange ?? FILE_START,
+        'goal/references-unchecked',
+        `Goal references not checked: ${names} could not be read and may define the goals that ${refs} ${where} name${unknown.length === 1 ? 's' : ''}. Fix ${unread.length === 1 ? 'it' : 'them'} first; the references are checked again then.`,
+      ),
+    ];
   },
 };

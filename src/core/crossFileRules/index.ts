@@ -3,7 +3,7 @@ import type { CrossFileRule } from './facts';
 import { goalDueBeforeStart } from './goalDueBeforeStart';
 import { goalDuplicateId } from './goalDuplicateId';
 import { goalAchievedIncomplete, goalProgressDecreased } from './goalProgress';
-import { goalUnknownId } from './goalUnknownId';
+import { goalReferencesUnchecked, goalUnknownId } from './goalUnknownId';
 import { sessionOutsidePartnership } from './sessionOutsidePartnership';
 import { typeUnknown } from './typeUnknown';
 
@@ -15,6 +15,7 @@ export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
   typeUnknown,
   goalDuplicateId,
   goalUnknownId,
+  goalReferencesUnchecked,
   sessionOutsidePartnership,
   goalDueBeforeStart,
   goalProgressDecreased,

@@ -8,10 +8,30 @@
  * link or a `[[goal]]` reference, and entity-like `&`; line breaks become spaces.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/[\\`*_[\]<>#~|]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '\\&');
+  return (
+    text
+      .replace(/\r?\n|\r/g, ' ')
+      .replace(/[\\`*_[\]<>#~|]/g, (c) => `\\${c}`)
+      .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '\\&')
+      // A goal reference `[[goal-id]]` reads as written: with a kebab-case id and nothing after it that
+      // could make a link (`(`, `[`, `:`), it is plain text in Markdown, so its brackets need no escape.
+      .replace(/\\\[\\\[([a-z0-9]+(?:-[a-z0-9]+)*)\\\]\\\](?![([:])/g, '[[$1]]')
+  );
+}
+
+/**
+ * The tool's own sentence that names ids in code spans (`` `write-rfc` ``) around journal text:
+ * the code spans stay code, everything else is escaped as journal text.
+ */
+export function escapeMessage(text: string): string {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/`([a-z0-9]+(?:[-/][a-z0-9]+)*)`/g)) {
+    out.push(escapeMarkdown(text.slice(last, m.index)), m[0]);
+    last = m.index + m[0].length;
+  }
+  out.push(escapeMarkdown(text.slice(last)));
+  return out.join('');
 }
 
 /** A Markdown table cell: inline-escaped (which covers `|`), with line breaks as spaces. */

@@ -1,13 +1,9 @@
 import { stringify } from 'yaml';
-import { code, escapeCell, escapeMarkdown as md } from './escape';
+import { code, escapeCell, escapeMarkdown as md, escapeMessage } from './escape';
 import type { CadenceHealth, GoalReport, OpenAction, RelationshipReport, ReviewChanges, Signal } from './types';
 
-/** A count with its noun: "1 day", "2 days", "1 goal is" / "2 goals are" with `many`. The review's one plural helper. */
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${Math.abs(n) === 1 ? one : many}`;
-/** "1 day", "3 days". */
-export const days = (n: number) => plural(n, 'day');
-/** A day count from today: "today", "in 3 days", "1 day ago". */
-export const relative = (n: number) => (n === 0 ? 'today' : n > 0 ? `in ${days(n)}` : `${days(-n)} ago`);
+import { days, fromToday as relative } from '../words';
+
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`);
 const names = (list: string[]) => list.map(md).join(', ');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -26,7 +22,7 @@ function header(r: RelationshipReport): string[] {
 
 function stage(r: RelationshipReport): string[] {
   const out = ['## Stage', '', `- Declared in the agreement: ${r.declaredStage ? `**${r.declaredStage}**` : 'not set'}`, `- Inferred from the journal: **${r.inferred.stage}**`, ''];
-  if (r.inferred.reasons.length) out.push(`Why the journal points to ${r.inferred.stage}:`, '', ...r.inferred.reasons.map((x) => `- ${md(x)}`), '');
+  if (r.inferred.reasons.length) out.push(`Why the journal points to ${r.inferred.stage}:`, '', ...r.inferred.reasons.map((x) => `- ${escapeMessage(x)}`), '');
   return out;
 }
 
@@ -78,7 +74,7 @@ function cadenceLines(c: CadenceHealth): string[] {
 
 function signalLines(signals: Signal[]): string[] {
   if (!signals.length) return ['## Signals', '', 'Nothing needs attention right now.', ''];
-  return ['## Signals', '', ...signals.flatMap((s) => [`- **${capital(s.severity)}** (${code(s.code)}): ${md(s.message)}`, `  Advice: ${md(s.advice)}`]), ''];
+  return ['## Signals', '', ...signals.flatMap((s) => [`- **${capital(s.severity)}** (${code(s.code)}): ${escapeMessage(s.message)}`, `  Advice: ${escapeMessage(s.advice)}`]), ''];
 }
 
 /** One action item as text: `@owner text (due date, when)`. */

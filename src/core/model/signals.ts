@@ -26,7 +26,8 @@ export interface SignalInput {
   actions: OpenAction[];
 }
 
-const days = (n: number) => `${n} ${Math.abs(n) === 1 ? 'day' : 'days'}`;
+import { days, fromToday } from '../words';
+
 const goalName = (g: GoalReport) => `\`${g.id}\` (${g.title})`;
 const percent = (g: GoalReport) => (g.progress === undefined ? 'no progress recorded' : `${g.progress}% progress`);
 
@@ -81,7 +82,9 @@ function cadenceOverdue({ rel, cadence }: SignalInput): Signal[] {
   const message =
     cadence.overdueBy === 'next'
       ? `The next meeting was planned for ${cadence.nextMeeting}, ${days(cadence.overdueDays)} ago, and no later session is recorded.`
-      : `The last held session was ${cadence.lastHeld ? `on ${cadence.lastHeld}, ${days(cadence.daysSinceLastHeld ?? 0)} ago` : 'never (counting from the start)'}, ${days(cadence.overdueDays)} past the agreed ${cadence.cadence?.label} rhythm of ${days(cadence.cadence?.days ?? 0)}.`;
+      : cadence.lastHeld
+        ? `The last held session was on ${cadence.lastHeld}, ${fromToday(-(cadence.daysSinceLastHeld ?? 0))}, ${days(cadence.overdueDays)} past the agreed ${cadence.cadence?.label} rhythm of ${days(cadence.cadence?.days ?? 0)}.`
+        : `No session has been held since the partnership started${rel.agreement?.started ? ` on ${rel.agreement.started}` : ''}: that is ${days(cadence.overdueDays)} past the agreed ${cadence.cadence?.label} rhythm of ${days(cadence.cadence?.days ?? 0)}.`;
   return [{
     code: 'cadence-overdue',
     severity: 'warning',
@@ -96,7 +99,7 @@ function closureDue({ rel, today }: SignalInput): Signal[] {
   if (!agreement?.ends || agreement.closure) return [];
   const left = daysBetween(today, agreement.ends);
   if (left > CLOSURE_WINDOW_DAYS) return [];
-  const when = left >= 0 ? `ends on ${agreement.ends}, in ${days(left)}` : `ended on ${agreement.ends}, ${days(-left)} ago`;
+  const when = left >= 0 ? `ends on ${agreement.ends}, ${fromToday(left)}` : `ended on ${agreement.ends}, ${fromToday(left)}`;
   return [{
     code: 'closure-due',
     severity: 'warning',
@@ -116,7 +119,7 @@ function goalsTooBroad({ rel, today, goals }: SignalInput): Signal[] {
   return [{
     code: 'goals-too-broad',
     severity: 'info',
-    message: `Every goal is achieved with ${days(left)} of the partnership left, ${Math.round((left / total) * 100)}% of its time.`,
+    message: `${kept.length === goals.length ? 'Every goal is achieved' : `Every goal that was not dropped is achieved (${goals.length - kept.length} dropped)`} with ${days(left)} of the partnership left, ${Math.round((left / total) * 100)}% of its time.`,
     advice: 'Finishing this early suggests the goals were broad or modest: revisit them together and set new ones that build on the skills just gained.',
     source: rel.agreement!.source,
   }];
@@ -125,7 +128,7 @@ function goalsTooBroad({ rel, today, goals }: SignalInput): Signal[] {
 function goalAtRisk(_input: SignalInput, goal: GoalReport): Signal[] {
   if ((goal.status !== 'active' && goal.status !== 'paused') || goal.daysLeft === undefined) return [];
   if (goal.daysLeft > AT_RISK_WINDOW_DAYS || (goal.progress ?? 0) >= AT_RISK_PROGRESS) return [];
-  const when = goal.daysLeft >= 0 ? `is due on ${goal.due}, in ${days(goal.daysLeft)}` : `was due on ${goal.due}, ${days(-goal.daysLeft)} ago`;
+  const when = goal.daysLeft >= 0 ? `is due on ${goal.due}, ${fromToday(goal.daysLeft)}` : `was due on ${goal.due}, ${fromToday(goal.daysLeft)}`;
   return [{
     code: 'goal-at-risk',
     severity: 'warning',
@@ -146,7 +149,7 @@ function goalStale({ rel, options }: SignalInput, goal: GoalReport): Signal[] {
   return [{
     code: 'goal-stale',
     severity: 'warning',
-    message: `Active goal ${goalName(goal)} was not discussed in the last ${n} held sessions (${last}).`,
+    message: `Active goal ${goalName(goal)} was not discussed in ${n === 1 ? 'the last held session' : `the last ${n} held sessions`} (${last}).`,
     advice: 'Bring it to the next session and check it still matters to both of you; then plan a concrete step, or pause or drop it openly rather than letting it fade.',
     goalId: goal.id,
     source: goal.source,
@@ -161,7 +164,7 @@ function actionsOverdue({ actions }: SignalInput): Signal[] {
   return [{
     code: 'actions-overdue',
     severity: 'warning',
-    message: `${late.length === 1 ? '1 open action item is' : `${late.length} open action items are`} past due; the oldest was due on ${oldest.due} (${what}).`,
+    message: late.length === 1 ? `1 open action item is past due: it was due on ${oldest.due} (${what}).` : `${late.length} open action items are past due; the oldest was due on ${oldest.due} (${what}).`,
     advice: 'Go through them together at the next session: finish each one, give it a date you both believe in, or cross it off, so the list stays a record of real commitments.',
     source: oldest.source,
   }];

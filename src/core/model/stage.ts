@@ -9,7 +9,8 @@ const MIN_HELD_FOR_THINNING = 4;
 /** How many of the latest sessions are looked at for missed meetings. */
 const RECENT_SESSIONS = 3;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../words';
+
 const ids = (goals: Goal[]) => goals.map((g) => g.id).join(', ');
 
 /** Whether both partners have signed the agreement. */

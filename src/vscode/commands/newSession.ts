@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { daysBetween, isRealDate } from '../../core';
 import { inferStage } from '../../core/model';
+import { fromToday } from '../../core/words';
 import { plannedSessionDate, renderSessionFile, uniqueFileName } from '../../core/templates';
 import { createFiles, namesIn, notify } from '../editing';
 import type { FeatureContext } from '../feature';
@@ -8,8 +9,6 @@ import type { RelationshipCommand } from './registry';
 import { asArgs, folderOf, type Target } from './targets';
 
 const ACTION = 'New session';
-
-const inDays = (n: number) => (n === 0 ? 'today' : n === 1 ? 'tomorrow' : n === -1 ? 'yesterday' : n > 0 ? `in ${n} days` : `${-n} days ago`);
 
 /**
  * The date of the session to prepare: `{ date }` when given; else, from the palette or the view,
@@ -23,7 +22,7 @@ async function sessionDate(ctx: FeatureContext, target: Target, arg: unknown): P
   const planned = plannedSessionDate(target.relationship, today);
   if (!planned || planned === today) return today;
   const items: Array<vscode.QuickPickItem & { date?: string }> = [
-    { label: planned, description: `the planned meeting, ${inDays(daysBetween(today, planned))}`, detail: daysBetween(today, planned) > 0 ? 'An agenda until that day: it counts as held once its date has come.' : undefined, date: planned },
+    { label: planned, description: `the planned meeting, ${fromToday(daysBetween(today, planned))}`, detail: daysBetween(today, planned) > 0 ? 'An agenda until that day: it counts as held once its date has come.' : undefined, date: planned },
     { label: today, description: 'today', date: today },
     { label: 'Another date…' },
   ];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { daysBetween, type Goal, type Session } from '../../core';
 import { goalPath, type PathSegment } from '../../core/edits';
 import { analyzeRelationship, progressHistory, progressHome } from '../../core/model';
+import { days } from '../../core/words';
 import type { FeatureContext } from '../feature';
 import { asArgs, fileOf, type Target } from './targets';
 
@@ -12,8 +13,6 @@ export interface ProgressPlace {
   /** "the session of 2026-11-18", "the goal file", "the agreement". */
   where: string;
 }
-
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
 /** The progress the journal shows for each goal today (the latest a session recorded, else the goal's own). */
 export function journalProgress(ctx: FeatureContext, target: Target): Map<string, number | undefined> {

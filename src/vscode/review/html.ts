@@ -1,6 +1,7 @@
 import { relationshipLabel, STAGES } from '../../core';
 import { progressSeries, renderProgressSvg, type GoalReport, type OpenAction, type RelationshipReport, type Signal } from '../../core/model';
-import { cadenceItems, changeItems, days, type Markup } from '../../core/model/markdown';
+import { cadenceItems, changeItems, type Markup } from '../../core/model/markdown';
+import { days } from '../../core/words';
 
 /**
  * The Review goals page: a self-contained HTML document for a webview. Its Content Security

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { relationshipLabel, STAGES, type Relationship, type Session, type SourceRef } from '../../core';
 import { escapeMarkdown } from '../../core/model/escape';
 import type { GoalReport, RelationshipReport, Signal } from '../../core/model';
+import { plural } from '../../core/words';
 import { toVsRange } from '../convert';
 import type { JournalRoot } from '../journalService';
 import type { TreeNode } from './baseTreeProvider';
@@ -33,7 +34,6 @@ export type JournalNode = RelationshipNode | AgreementNode | GroupNode | GoalNod
 
 export const OPEN_ITEM = 'mentoringJournal.openItem';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A note for the items of a file whose text has errors: the view shows its last version without errors. */
 const STALE = 'The file has errors: this shows its last version without errors.';

@@ -34,12 +34,10 @@ describe('rules: goal/*', () => {
       assert.match(found[1]!.message, /No goal `design` in this relationship: did you mean `design-doc`\?/);
     });
 
-    it('reports unknown ids in a review (front matter and body), and lists the goals when nothing is close', async () => {
+    it('does not check the ids a saved review recorded: reviews are snapshots (issue 12)', async () => {
       const review = REVIEW.replace('  design-doc:', '  public-speaking:').replace('[[rust-basics]]', '[[zzz]]');
       const { problems } = await check(relationship({ 'p/reviews/2026-03-01.md': review }));
-      const found = problems('p/reviews/2026-03-01.md');
-      expectCodes(found, ['goal/unknown-id@6:3-6:18', 'goal/unknown-id@9:16-9:19']);
-      assert.match(found[0]!.message, /No goal `public-speaking` in this relationship; its goals are rust-basics, design-doc\./);
+      expectCodes(problems('p/reviews/2026-03-01.md'), []);
     });
 
     it('says so when the relationship has no goals yet', async () => {

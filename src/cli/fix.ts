@@ -1,0 +1,82 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isRealDate } from '../core/dates';
+import { addMissingKey, addType, replaceToken, type EditResult } from '../core/edits';
+import { AGREEMENT_FIELDS, GOAL_FIELDS, INLINE_GOAL_FIELDS, REVIEW_FIELDS, SESSION_FIELDS } from '../core/fields';
+import { parseJournalFile } from '../core/parseFile';
+import { editDistance } from '../core/suggest';
+import { LineIndex } from '../core/text';
+import type { EngineOptions, Problem } from '../core/types';
+
+/** Problems after which a file is not touched: its YAML does not parse, or its bytes are not plain UTF-8 text. */
+const UNTOUCHABLE = /^(yaml\/|frontmatter\/(unclosed|toml|not-a-map)|file\/(binary|encoding|too-large|unreadable))/;
+
+const KNOWN_KEYS = [...new Set([AGREEMENT_FIELDS, GOAL_FIELDS, INLINE_GOAL_FIELDS, SESSION_FIELDS, REVIEW_FIELDS].flatMap((f) => Object.keys(f)))];
+
+interface Fix {
+  description: string;
+  result: EditResult;
+}
+
+/**
+ * The one safe fix for a problem, if it has exactly one outcome: the `type` the folder implies,
+ * a misspelt key with exactly one candidate, a session's missing `date` from its file name
+ * (`2026-11-02.md`). Anything the user must choose (a value, a goal) is left alone.
+ */
+function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix | undefined {
+  const data = p.data;
+  const start = lines.offset(p.range.start);
+  const end = lines.offset(p.range.end);
+  if (data?.kind === 'missing-type') return { description: `added \`type: ${data.type}\``, result: addType(text, data.type) };
+  if (data?.kind === 'unknown-key' && data.suggestion) {
+    // Exactly one candidate: no other known key is as close to the typo.
+    const distance = editDistance(data.key.toLowerCase(), data.suggestion.toLowerCase());
+    const rivals = KNOWN_KEYS.filter((k) => k !== data.suggestion && editDistance(data.key.toLowerCase(), k.toLowerCase()) <= distance);
+    if (rivals.length) return undefined;
+    return { description: `renamed \`${data.key}\` to \`${data.suggestion}\``, result: replaceToken(text, start, end, data.suggestion) };
+  }
+  if (data?.kind === 'missing-key' && data.key === 'date' && p.code === 'schema/missing-key') {
+    const date = /(?:^|\/)(\d{4}-\d{2}-\d{2})(?:-\d+)?\.md$/i.exec(path)?.[1];
+    if (!date || !isRealDate(date)) return undefined;
+    return { description: `added \`date: ${date}\` from the file name`, result: addMissingKey(text, start, 'date', date) };
+  }
+  return undefined;
+}
+
+export interface FixedFile {
+  file: string;
+  changes: string[];
+}
+
+/**
+ * Applies the safe fixes to one file on disk, one at a time (each re-reads the file, since
+ * offsets move), with the extension's byte-preserving edits. Returns what changed, or undefined.
+ */
+export function fixFile(absolute: string, relative: string, options: EngineOptions): string[] | undefined {
+  let text: string;
+  try {
+    const bytes = readFileSync(absolute);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const original = text;
+  const changes: string[] = [];
+  for (let round = 0; round < 20; round++) {
+    const problems = parseJournalFile(relative, text, options).problems;
+    if (problems.some((p) => UNTOUCHABLE.test(p.code))) break;
+    const lines = new LineIndex(text);
+    let applied = false;
+    for (const p of problems) {
+      const fix = safeFix(relative, text, lines, p);
+      if (!fix?.result.ok || fix.result.text === text) continue;
+      text = fix.result.text;
+      changes.push(fix.description);
+      applied = true;
+      break;
+    }
+    if (!applied) break;
+  }
+  if (text === original) return undefined;
+  writeFileSync(absolute, text);
+  return changes;
+}

@@ -1,0 +1,101 @@
+import type { RelationshipReport } from '../core/model';
+
+/** `pair-2` before `pair-10`: numbers inside names compare as numbers. */
+export const naturalCompare = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One row per relationship: stage declared and inferred, next session, goals active and achieved, signals by severity. */
+export function summaryRows(reports: readonly RelationshipReport[]): string[][] {
+  return [...reports]
+    .sort((a, b) => naturalCompare(a.id, b.id))
+    .map((r) => {
+      const by = (s: string) => r.signals.filter((x) => x.severity === s).length;
+      const signals = [by('error') && count(by('error'), 'error'), by('warning') && count(by('warning'), 'warning'), by('info') && count(by('info'), 'info')].filter(Boolean).join(', ');
+      return [
+        r.id === '.' ? '(journal root)' : r.id,
+        r.declaredStage ?? 'not set',
+        r.inferred.stage,
+        r.cadence.nextMeeting ?? 'not planned',
+        String(r.goals.filter((g) => g.status === 'active').length),
+        String(r.goals.filter((g) => g.status === 'achieved').length),
+        signals || 'none',
+      ];
+    });
+}
+
+export const SUMMARY_HEADER = ['Relationship', 'Declared stage', 'Inferred stage', 'Next session', 'Active goals', 'Achieved goals', 'Signals'];
+
+/** The overview as a Markdown table (cells are relationship ids and the tool's words; `|` is escaped). */
+export function summaryMarkdown(reports: readonly RelationshipReport[], today: string): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const rows = summaryRows(reports);
+  return [`# Relationships on ${today}`, '', `| ${SUMMARY_HEADER.join(' | ')} |`, `| ${SUMMARY_HEADER.map((_, i) => (i === 4 || i === 5 ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''].join('\n');
+}
+
+/** The overview as aligned plain-text columns, for a terminal. */
+export function summaryText(reports: readonly RelationshipReport[], today: string): string {
+  return `Relationships on ${today}\n\n${columns([SUMMARY_HEADER, ...summaryRows(reports)])}`;
+}
+
+export function columns(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - [...c].length))).join('  ')).join('\n') + '\n';
+}
+
+/**
+ * A Markdown review as plain terminal text: headings without `#`, no emphasis or code marks, no
+ * backslash escapes, and tables as aligned columns.
+ */
+export function markdownToText(markdown: string): string {
+  const out: string[] = [];
+  let table: string[][] = [];
+  const flush = () => {
+    if (table.length) out.push(...columns(table).trimEnd().split('\n'));
+    table = [];
+  };
+  for (const line of markdown.split('\n')) {
+    if (/^\|.*\|$/.test(line)) {
+      if (/^\|\s*:?-{3,}/.test(line)) continue;
+      table.push(splitRow(line).map(inline));
+      continue;
+    }
+    flush();
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (heading) {
+      const text = inline(heading[2]!);
+      out.push(text, (heading[1]!.length === 1 ? '=' : '-').repeat([...text].length));
+    } else out.push(inline(line));
+  }
+  flush();
+  return out.join('\n');
+}
+
+function splitRow(line: string): string[] {
+  const cells: string[] = [];
+  let current = '';
+  for (let i = 1; i < line.length - 1; i++) {
+    const c = line[i]!;
+    if (c === '\\' && i + 1 < line.length - 1) {
+      current += c + line[++i]!;
+    } else if (c === '|') {
+      cells.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  cells.push(current.trim());
+  return cells;
+}
+
+/** Inline Markdown to text: `**x**` and `` `x` `` lose their marks, `\x` becomes x, `&amp;`-style stays as written. */
+function inline(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) out += text[++i];
+    else if (c === '`') continue;
+    else if (c === '*' && text[i + 1] === '*') i++;
+    else out += c;
+  }
+  return out;
+}

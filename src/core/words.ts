@@ -1,0 +1,14 @@
+/** The few words the tool writes about numbers and days, in one place so that every message agrees. */
+
+/** `1 day`, `2 days`, `0 days`; `many` for irregular plurals (`1 goal is`, `2 goals are`). */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${Math.abs(n) === 1 ? one : many}`;
+
+export const days = (n: number): string => plural(n, 'day');
+
+/** A day relative to today: `today`, `tomorrow`, `yesterday`, `in 3 days`, `3 days ago`. */
+export function fromToday(n: number): string {
+  if (n === 0) return 'today';
+  if (n === 1) return 'tomorrow';
+  if (n === -1) return 'yesterday';
+  return n > 0 ? `in ${days(n)}` : `${days(-n)} ago`;
+}

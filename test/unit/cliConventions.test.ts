@@ -1,0 +1,159 @@
+// check follows the conventions of eslint and markdownlint-cli2 (issue 12): --fix, --quiet, globs,
+// .gitignore and `ignores`, a comment that turns a rule off, SARIF, --output-file, --stdin.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { AGREEMENT, cleanUp, GOAL, runCli, tempJournal } from './cliHarness';
+
+const repo = path.resolve(__dirname, '../..');
+
+// Hand-written, in the styles docs/format.md allows: CRLF, comments, quoted and flow values, block scalars.
+const SESSION_CRLF = ['---', 'type: session # first one', "date: '2026-02-03'", 'attendees: ["Ana", Tomás]', 'goals: [write-rfc]', 'progress: {write-rfc: 40}', 'duration: 45 # minutes', '---', '', 'Notes.', ''].join('\r\n');
+// Newcomer mistakes, each with one safe fix: no `type`, a misspelt key, no `date` (the file name has it).
+const SESSION_NEWCOMER = ['---', 'atendees: [Ana, Tomás]   # both there', 'status: held', 'goals: ["write-rfc"]', '---', '', '## Notes', ''].join('\r\n');
+
+function journal(extra: Record<string, string> = {}): string {
+  return tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-03.md': SESSION_CRLF, ...extra });
+}
+
+describe('CLI: check conventions', function () {
+  this.timeout(120_000);
+  after(cleanUp);
+
+  it('--fix applies only the one-outcome fixes, byte for byte elsewhere, prints them, and leaves broken YAML alone', () => {
+    const broken = '---\ntype: session\ndate: 2026-02-24\nstatus: done\ngoals: [write-rfc\n---\n';
+    const root = journal({ 'p/sessions/2026-02-10.md': SESSION_NEWCOMER, 'p/sessions/2026-02-17.md': 'Only notes, no front matter.\n', 'p/sessions/2026-02-24.md': broken, 'p/sessions/2026-03-03.md': '---\ntype: session\ndate: 2026-03-03\nstatus: done\n---\n' });
+    const result = runCli(['check', '--fix'], root);
+    assert.equal(
+      readFileSync(path.join(root, 'p/sessions/2026-02-10.md'), 'utf8'),
+      ['---', 'type: session', 'date: 2026-02-10', 'attendees: [Ana, Tomás]   # both there', 'status: held', 'goals: ["write-rfc"]', '---', '', '## Notes', ''].join('\r\n'),
+    );
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-17.md'), 'utf8'), '---\ntype: session\ndate: 2026-02-17\n---\n\nOnly notes, no front matter.\n');
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-24.md'), 'utf8'), broken, 'a file whose YAML does not parse is never touched');
+    // `status: done` has several possible values: the user chooses, --fix does not.
+    assert.match(readFileSync(path.join(root, 'p/sessions/2026-03-03.md'), 'utf8'), /status: done/);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-10\.md: added `type: session`; renamed `atendees` to `attendees`; added `date: 2026-02-10` from the file name$/m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-17\.md: added `type: session`; added `date: 2026-02-17` from the file name$/m);
+    assert.doesNotMatch(result.stderr, /fixed p\/sessions\/2026-0(2-24|3-03)/);
+    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), ['p/sessions/2026-02-24.md:6:1 error yaml/syntax', 'p/sessions/2026-03-03.md:4:9 error schema/invalid-enum']);
+    assert.equal(result.code, 1);
+    assert.equal(runCli(['check', '--fix'], root).stderr.includes('fixed'), false, 'a second --fix has nothing left to do');
+  });
+
+  it('--quiet prints errors only; --max-warnings still counts the warnings', () => {
+    const root = journal({ 'p/sessions/2026-02-10.md': '---\ntype: session\ndate: 2026-02-10\nmood: good\ngoals: [nope]\n---\n' });
+    const result = runCli(['check', '--quiet'], root);
+    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['goal/unknown-id']);
+    assert.equal(runCli(['check', '-q', '--max-warnings', '0', '--rule', 'goal/unknown-id=off'], root).code, 1);
+  });
+
+  it('quoted globs select files; !globs leave files out; a glob that matches nothing is an error', () => {
+    const root = journal({ 'p/sessions/2026-02-10.md': '---\ntype: session\ndate: 2026-02-10\ngoals: [nope]\n---\n', 'p/goals/bad.md': '---\ntype: goal\nstatus: active\n---\n' });
+    const all = runCli(['check', '**/*.md'], root);
+    assert.deepEqual(all.stdout.trim().split('\n').map((l) => l.split(':')[0]).sort(), ['p/goals/bad.md', 'p/goals/bad.md', 'p/sessions/2026-02-10.md']);
+    const sessions = runCli(['check', 'p/sessions/*.md'], root);
+    assert.deepEqual([...new Set(sessions.stdout.trim().split('\n').map((l) => l.split(':')[0]))], ['p/sessions/2026-02-10.md']);
+    const negated = runCli(['check', '**/*.md', '!**/goals/**'], root);
+    assert.deepEqual([...new Set(negated.stdout.trim().split('\n').map((l) => l.split(':')[0]))], ['p/sessions/2026-02-10.md']);
+    assert.equal(runCli(['check', '.', '!p/sessions/2026-02-10.md', '!p/goals/*'], root).code, 0);
+    const none = runCli(['check', '**/*.markdown'], root);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no Markdown files match \*\*\/\*\.markdown/);
+  });
+
+  it('respects .gitignore (nested, negated) and the `ignores` globs of .mentoring-journal.json', () => {
+    const bad = '---\ntype: session\ndate: 2026-02-10\ngoals: [nope]\n---\n';
+    const root = journal({
+      '.gitignore': 'drafts/\n*.tmp.md\n',
+      'p/drafts/2026-02-10.md': bad,
+      'p/sessions/2026-02-11.tmp.md': bad,
+      'p/sessions/.gitignore': '!keep.tmp.md\n',
+      'p/sessions/keep.tmp.md': bad.replace('2026-02-10', '2026-02-12'),
+      'p/sessions/2026-02-13.md': bad.replace('2026-02-10', '2026-02-13'),
+      '.mentoring-journal.json': '{ "ignores": ["p/sessions/2026-02-1[3-9].md"] }',
+    });
+    const result = runCli(['check'], root);
+    assert.deepEqual([...new Set(result.stdout.trim().split('\n').map((l) => l.split(':')[0]))], ['p/sessions/keep.tmp.md']);
+  });
+
+  it('a front-matter comment turns named rules off for its file, and only for it', () => {
+    const root = journal({
+      'p/sessions/2026-02-10.md': '---\ntype: session # mentoring-journal-disable goal/unknown-id\ndate: 2026-02-10\nmood: fine\ngoals: [nope]\n---\n',
+      'p/sessions/2026-02-11.md': '---\n# mentoring-journal-disable\ntype: session\ndate: 2026-02-11\ngoals: [nope]\n---\n',
+      'p/sessions/2026-02-12.md': '---\ntype: session\ndate: 2026-02-12\ngoals: [nope]\n---\n\n# mentoring-journal-disable goal/unknown-id (in the body: no effect)\n',
+    });
+    const lines = runCli(['check'], root).stdout.trim().split('\n').map((l) => `${l.split(':')[0]} ${l.split(' ')[2]}`);
+    assert.deepEqual(lines, ['p/sessions/2026-02-10.md keys/unknown', 'p/sessions/2026-02-12.md goal/unknown-id']);
+  });
+
+  it('--output-file writes the report to a file; --stdin checks text as the named file, within its relationship', () => {
+    const root = journal();
+    const written = runCli(['check', '-f', 'json', '--output-file', 'reports/check.json'], root);
+    assert.equal(written.stdout, '');
+    assert.deepEqual(JSON.parse(readFileSync(path.join(root, 'reports/check.json'), 'utf8')).problems, []);
+    const stdin = runCli(['check', '--stdin', '--stdin-filename', 'p/sessions/2026-02-20.md'], root, '---\ntype: session\ndate: 2026-02-20\ngoals: [write-rfc, nope]\n---\n');
+    assert.equal(stdin.code, 1);
+    assert.match(stdin.stdout, /^p\/sessions\/2026-02-20\.md:4:20 error goal\/unknown-id No goal `nope`/);
+    assert.ok(!existsSync(path.join(root, 'p/sessions/2026-02-20.md')));
+    // The text replaces what is on disk.
+    assert.equal(runCli(['check', '--stdin', '--stdin-filename', 'p/sessions/2026-02-03.md'], root, 'no front matter\n').code, 1);
+    assert.equal(runCli(['check', '--stdin'], root, '').code, 2);
+  });
+
+  describe('--format sarif', () => {
+    const root = () => journal({ 'p/sessions/2026-02-10.md': '---\ntype: session\ndate: 2026-02-10\nmood: fine\ngoals: [nope]\n---\n' });
+
+    it('writes SARIF 2.1.0 with every rule, its description, level and help URI, and results located from %SRCROOT%', () => {
+      const sarif = JSON.parse(runCli(['check', '-f', 'sarif'], root()).stdout);
+      assert.equal(sarif.version, '2.1.0');
+      const run = sarif.runs[0];
+      assert.equal(run.tool.driver.name, 'mentoring-journal');
+      const unknown = run.tool.driver.rules.find((r: { id: string }) => r.id === 'goal/unknown-id');
+      assert.match(unknown.helpUri, /rules\.md#goalunknown-id$/);
+      assert.equal(unknown.defaultConfiguration.level, 'error');
+      assert.deepEqual(
+        run.results.map((r: { ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } } }> }) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.artifactLocation.uriBaseId, r.locations[0]!.physicalLocation.region.startLine]),
+        [
+          ['keys/unknown', 'warning', 'p/sessions/2026-02-10.md', '%SRCROOT%', 4],
+          ['goal/unknown-id', 'error', 'p/sessions/2026-02-10.md', '%SRCROOT%', 5],
+        ],
+      );
+    });
+
+    it('validates with the SARIF multitool', function () {
+      this.timeout(600_000);
+      // Installed on first use into .cache/ (git-ignored): the multitool is a 95 MB self-contained binary, too big for devDependencies.
+      const tool = path.join(repo, '.cache', 'sarif-multitool');
+      const bin = path.join(tool, 'node_modules', '.bin', 'sarif-multitool');
+      if (!existsSync(bin)) {
+        mkdirSync(tool, { recursive: true });
+        const install = spawnSync('npm', ['install', '--prefix', tool, '--no-save', '--prefer-offline', '@microsoft/sarif-multitool@5'], { encoding: 'utf8' });
+        assert.equal(install.status, 0, `the SARIF multitool did not install: ${install.stderr}`);
+      }
+      const dir = root();
+      const file = path.join(dir, 'report.sarif');
+      writeFileSync(file, runCli(['check', '-f', 'sarif'], dir).stdout);
+      const out = path.join(dir, 'validation.sarif');
+      const validate = spawnSync(bin, ['validate', file, '--output', out], { encoding: 'utf8', env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+      assert.equal(validate.status, 0, validate.stdout + validate.stderr);
+      const findings = JSON.parse(readFileSync(out, 'utf8')).runs[0].results as Array<{ level?: string; ruleId: string; message: { text?: string; id?: string } }>;
+      const errors = findings.filter((r) => (r.level ?? 'warning') === 'error');
+      assert.deepEqual(errors, [], JSON.stringify(errors, null, 2));
+    });
+  });
+});
+
+describe('CLI: check says when sessions are dated after today', function () {
+  this.timeout(60_000);
+  after(cleanUp);
+
+  it('reports session/after-today as an info at the date, as of --today', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-03-04.md': '---\ntype: session\ndate: 2026-03-04 # an agenda\ngoals: [write-rfc]\n---\n' });
+    const later = runCli(['check', '--today', '2026-03-01'], root);
+    assert.equal(later.code, 0);
+    assert.equal(later.stdout, 'p/sessions/2026-03-04.md:3:7 info session/after-today This session is dated 2026-03-04, after today (2026-03-01): the review leaves it out until then. If it is an agenda written ahead, that is fine.\n');
+    assert.equal(runCli(['check', '--today', '2026-03-04'], root).stdout, '');
+    assert.equal(runCli(['check', '--today', '2026-03-01', '--rule', 'session/after-today=off'], root).stdout, '');
+  });
+});

@@ -1,0 +1,193 @@
+// Installs the package the three ways the README gives (tarball, git URL, folder) into a scratch
+// journal repository, then runs what a user copies from the README: check, review, the
+// GitHub Actions steps and the pre-commit hook. Needs npm and git; dependencies of the
+// build come from the configured registry (or npm's cache).
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+
+const repo = path.resolve(__dirname, '../..');
+const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+// npm run from mocha inherits npm_* variables of the outer `npm run test:unit`; they must not leak into the scratch installs.
+for (const key of Object.keys(env)) if (/^npm_(package|lifecycle|config_(global|local)_prefix|command)/i.test(key)) delete env[key];
+
+function sh(command: string, cwd: string, extra: Record<string, string> = {}): SpawnSyncReturns<string> {
+  return spawnSync('sh', ['-c', command], { cwd, encoding: 'utf8', env: { ...env, ...extra }, timeout: 300_000 });
+}
+
+function ok(result: SpawnSyncReturns<string>, what: string): string {
+  assert.equal(result.status, 0, `${what} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', ...args], { cwd, encoding: 'utf8' });
+
+/** The fenced blocks of a language in the README, in order. */
+function blocks(language: string): string[] {
+  return [...readme.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+}
+
+/** The README's install lines, one per form, with its placeholders replaced. */
+function installLine(form: 'git' | 'tarball' | 'folder'): string {
+  const block = blocks('sh').find((b) => b.includes('npm install --save-dev git+'));
+  assert.ok(block, 'the README has no install block');
+  const lines = block.split('\n').filter((l) => l.startsWith('npm install --save-dev'));
+  const line = lines.find((l) => (form === 'git' ? l.includes('git+') : form === 'tarball' ? l.includes('.tgz') : l.includes('/path/to/')));
+  assert.ok(line, `the README has no install line for the ${form} form`);
+  return line;
+}
+
+function readmeLine(prefix: string): string {
+  const line = blocks('sh').flatMap((b) => b.split('\n')).find((l) => l.startsWith(prefix));
+  assert.ok(line, `the README has no line starting ${prefix}`);
+  return line;
+}
+
+const BROKEN_SESSION = '---\ntype: session\ndate: 2026-11-20\ngoals: [no-such-goal]\n---\n\nWe met.\n';
+
+describe('installing the package into a journal repository', function () {
+  this.timeout(900_000);
+  let tmp: string;
+  let source: string;
+  let tarball: string;
+
+  before(() => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'mj-install-'));
+    // The project as it is in the work tree (committed or not), as a git repository without build output.
+    source = path.join(tmp, 'source');
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repo, encoding: 'utf8' }).split('\0').filter(Boolean);
+    for (const file of listed) {
+      const from = path.join(repo, file);
+      // A linked node_modules is not a folder to git, so `node_modules/` in .gitignore does not hide it.
+      if (!existsSync(from) || /^(node_modules|dist)(\/|$)/.test(file)) continue;
+      mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
+      cpSync(from, path.join(source, file));
+    }
+    assert.ok(!existsSync(path.join(source, 'dist')), 'dist/ is not in the repository');
+    git(source, 'init', '-q');
+    git(source, 'add', '-A');
+    git(source, 'commit', '-q', '-m', 'source');
+    // `npm pack` in a checkout whose dependencies are installed (linked from this one after the commit).
+    symlinkSync(path.join(repo, 'node_modules'), path.join(source, 'node_modules'), 'dir');
+    const packed = ok(sh(`npm pack --pack-destination "${tmp}"`, source), 'npm pack').trim().split('\n').pop()!;
+    tarball = path.join(tmp, packed);
+  });
+
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  /** A fresh journal repository holding a copy of examples/journal. */
+  function journal(name: string): string {
+    const dir = path.join(tmp, name);
+    cpSync(path.join(repo, 'examples/journal'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{\n  "private": true\n}\n');
+    git(dir, 'init', '-q');
+    return dir;
+  }
+
+  function checkAndReview(dir: string): void {
+    ok(sh(readmeLine('echo "node_modules/"'), dir), 'the .gitignore line');
+    assert.equal(readFileSync(path.join(dir, '.gitignore'), 'utf8'), 'node_modules/\n');
+    assert.equal(git(dir, 'status', '--porcelain', '--', 'node_modules'), '', 'node_modules is not ignored');
+    const check = sh(readmeLine('npx --no-install mentoring-journal check'), dir);
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+    const review = ok(sh('npx --no-install mentoring-journal review --today 2026-11-23', dir), 'review');
+    assert.match(review, /^# Review of `priya-and-sam` on 2026-11-23/m);
+    writeFileSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION);
+    const broken = sh('npx --no-install mentoring-journal check', dir);
+    assert.equal(broken.status, 1);
+    assert.match(broken.stdout, /2026-11-20\.md:4:\d+ error goal\/unknown-id/);
+    rmSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'));
+  }
+
+  it('packs bin/ and the built dist/cli.js, with no runtime dependencies', () => {
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+    assert.deepEqual(listing, ['package/LICENSE', 'package/README.md', 'package/bin/mentoring-journal.js', 'package/dist/cli.js', 'package/docs/rules.md', 'package/package.json', ...listing.filter((f) => f.startsWith('package/schemas/'))].sort());
+    const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
+    assert.equal(manifest.dependencies, undefined, 'the CLI bundle needs no package at run time');
+    assert.equal(manifest.private, undefined);
+    assert.equal(manifest.license, 'MIT');
+    assert.ok(manifest.engines.node);
+  });
+
+  it('installs from the tarball; the GitHub Actions steps of the README then work in a fresh clone', () => {
+    const dir = journal('journal-tarball');
+    mkdirSync(path.join(dir, 'vendor'));
+    cpSync(tarball, path.join(dir, 'vendor', path.basename(tarball)));
+    const line = installLine('tarball').replace(/\.\/vendor\/mentoring-journal-[\d.]+\.tgz/, `./vendor/${path.basename(tarball)}`);
+    ok(sh(line, dir), line);
+    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')), JSON.parse(blocks('json').find((b) => b.includes('"mentoring-journal": "file:vendor/'))!));
+    checkAndReview(dir);
+
+    // The workflow: checkout (a clone of what was committed), then every `run` step, in order.
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'journal');
+    const workflow = parse(blocks('yaml').find((b) => b.includes('.github/workflows/journal.yml'))!) as { jobs: { check: { steps: Array<{ uses?: string; run?: string }> } } };
+    const steps = workflow.jobs.check.steps;
+    assert.deepEqual(steps.filter((s) => s.uses).map((s) => s.uses!.split('@')[0]), ['actions/checkout', 'actions/setup-node']);
+    const runs = steps.flatMap((s) => (s.run ? [s.run] : []));
+    assert.deepEqual(runs.map((r) => r.split(' ').slice(0, 2).join(' ')), ['npm ci', 'npx --no-install']);
+    const runner = path.join(tmp, 'runner');
+    git(tmp, 'clone', '-q', dir, runner);
+    for (const run of runs) ok(sh(run, runner), run);
+    writeFileSync(path.join(runner, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION);
+    const failing = sh(runs[1]!, runner);
+    assert.equal(failing.status, 1);
+    assert.match(failing.stdout, /^::error file=priya-and-sam\/sessions\/2026-11-20\.md,line=4,/m);
+  });
+
+  it('installs from a git URL (npm clones it and runs prepare)', () => {
+    const dir = journal('journal-git');
+    const line = installLine('git').replace(/git\+https:\/\/\S+/, `git+file://${source}`);
+    ok(sh(line, dir), line);
+    assert.ok(existsSync(path.join(dir, 'node_modules/mentoring-journal/dist/cli.js')));
+    checkAndReview(dir);
+  });
+
+  it('installs from a folder: a checkout whose dependencies are installed, never built', () => {
+    const folder = path.join(tmp, 'checkout');
+    git(tmp, 'clone', '-q', source, folder);
+    symlinkSync(path.join(repo, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+    assert.ok(!existsSync(path.join(folder, 'dist')));
+    const dir = journal('journal-folder');
+    const line = installLine('folder').replace('/path/to/mentoring-journal', folder);
+    ok(sh(line, dir), line);
+    checkAndReview(dir);
+  });
+
+  it('runs the pre-commit hook the way pre-commit does, on the staged files, each within its relationship', () => {
+    const hooks = parse(readFileSync(path.join(repo, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; types: string[] }>;
+    const hook = hooks.find((h) => h.id === 'mentoring-journal');
+    assert.ok(hook);
+    assert.equal(hook.language, 'node');
+    assert.deepEqual(hook.types, ['markdown']);
+    // pre-commit's node language: clone the hook repository, `npm install` in it, `npm pack`, install the tarball globally into the hook's environment.
+    const clone = path.join(tmp, 'hook-repo');
+    git(tmp, 'clone', '-q', source, clone);
+    ok(sh('npm install --include=dev --include=prod --ignore-prepublish --no-progress --no-save', clone), 'npm install in the hook repository');
+    const packed = ok(sh('npm pack', clone), 'npm pack').trim().split('\n').pop()!;
+    const prefix = path.join(tmp, 'hook-env');
+    ok(sh(`npm install -g "${path.join(clone, packed)}" --prefix "${prefix}"`, clone), 'npm install -g');
+
+    const dir = journal('journal-hook');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'journal');
+    // A commit that only adds a session naming a goal the relationship does not define: a rule across files.
+    writeFileSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION);
+    writeFileSync(path.join(dir, 'notes.txt'), 'not markdown\n');
+    git(dir, 'add', '-A');
+    const staged = git(dir, 'diff', '--cached', '--name-only', '-z').split('\0').filter((f) => /\.(md|markdown|mdown|mkdn)$/i.test(f));
+    assert.deepEqual(staged, ['priya-and-sam/sessions/2026-11-20.md']);
+    const [command, ...args] = hook.entry.split(/\s+/);
+    const run = () => spawnSync(command!, [...args, ...staged], { cwd: dir, encoding: 'utf8', env: { ...env, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${env.PATH}` } });
+    const failing = run();
+    assert.equal(failing.status, 1, failing.stderr);
+    assert.match(failing.stdout, /^priya-and-sam\/sessions\/2026-11-20\.md:4:\d+ error goal\/unknown-id/m);
+    writeFileSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION.replace('no-such-goal', 'write-design-rfc'));
+    const passing = run();
+    assert.equal(passing.status, 0, passing.stdout + passing.stderr);
+  });
+});
