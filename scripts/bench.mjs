@@ -4,7 +4,14 @@
 // a naive unified + remark + yaml parse of every file, a plain read of every file, one-file
 // updates in the built index, and peak memory; then the targets from docs/performance.md.
 // `--large` adds a journal of 105,000 files to show how `check` grows. Never used by tests.
+// Two more journals of about 10,000 small files each test the YAML styles (issue 13): `flow`
+// (flow maps and sequences) and `mixed` (comments, quoted scalars, block scalars, blank lines,
+// CRLF in some files, as people write by hand). For each journal: how many files take the fast
+// YAML path, per form, and `check` against markdownlint-cli2 (wall time, peak RSS).
+// `--journals block,flow,mixed` picks journals; `--compare-only` skips the baselines and the
+// update series; `--before REV` also times the CLI built from git revision REV, side by side.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -19,6 +26,10 @@ const args = process.argv.slice(2);
 const large = args.includes('--large');
 const runsArg = args.indexOf('--runs');
 const runs = runsArg === -1 ? 3 : Math.max(1, Number(args[runsArg + 1]));
+const argValue = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const journalsWanted = (argValue('--journals') ?? 'block,flow,mixed').split(',');
+const compareOnly = args.includes('--compare-only');
+const beforeRev = argValue('--before');
 const node = process.execPath;
 const cli = path.join(repo, 'bin', 'mentoring-journal.js');
 const markdownlint = path.join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
@@ -27,13 +38,13 @@ const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const TARGETS = { speedup: 10, updateMs: 10, rssMB: 250, linearity: 1.1 };
 
 /** The journal with `relationships` x 100 sessions, generated once and reused while the generator is unchanged. */
-function journal(relationships) {
-  const dir = path.join(cache, `journal-${relationships}x100`);
+function journal(relationships, style = 'block') {
+  const dir = path.join(cache, style === 'block' ? `journal-${relationships}x100` : `journal-${style}-${relationships}x95`);
   const stampFile = `${dir}.json`;
-  const stamp = JSON.stringify({ generator: GENERATOR_VERSION, relationships });
+  const stamp = JSON.stringify(style === 'block' ? { generator: GENERATOR_VERSION, relationships } : { generator: GENERATOR_VERSION, relationships, style, styled: 1 });
   if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp || !existsSync(dir)) {
     process.stderr.write(`generating ${relationships} relationships in ${path.relative(repo, dir)} ...\n`);
-    generateJournal(dir, { relationships });
+    generateJournal(dir, style === 'block' ? { relationships } : { relationships, sessionsPer: 95, style });
     writeFileSync(stampFile, stamp);
   }
   const files = markdownFiles(dir);
@@ -45,7 +56,18 @@ function journal(relationships) {
 async function engineBundle() {
   const outfile = path.join(cache, 'engine.cjs');
   await esbuild.build({
-    stdin: { contents: "export { JournalIndex } from './src/core/journalIndex';\nexport { NodeFileSystem } from './src/cli/nodeFileSystem';\n", resolveDir: repo, loader: 'ts' },
+    stdin: {
+      contents: [
+        "export { JournalIndex } from './src/core/journalIndex';",
+        "export { NodeFileSystem } from './src/cli/nodeFileSystem';",
+        "export { parseSimpleYaml } from './src/core/simpleYaml';",
+        "export { frontMatterSpan } from './src/core/frontmatter';",
+        "export { LineIndex } from './src/core/text';",
+        "export { parseDocument, visit, isMap, isSeq, isScalar } from 'yaml';",
+      ].join('\n'),
+      resolveDir: repo,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -102,6 +124,67 @@ function compare(commands, rounds) {
   );
 }
 
+/** The CLI as it was at git revision `rev`, bundled from that revision's sources into .cache/bench. */
+async function beforeCli(rev) {
+  const sha = spawnSync('git', ['rev-parse', '--short', rev], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+  const dir = path.join(cache, `before-${sha}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('git', ['archive', sha, 'src'], { cwd: repo, maxBuffer: 1 << 28 });
+  spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  const outfile = path.join(dir, 'cli.js');
+  await esbuild.build({ entryPoints: [path.join(dir, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node18', format: 'cjs', outfile, logLevel: 'warning', define: { MENTORING_JOURNAL_VERSION: '"before"' } });
+  return { sha, cli: outfile };
+}
+
+const FORMS = ['flow sequence', 'flow map', 'single-quoted', 'double-quoted', 'comment', 'blank line', 'block scalar', 'compact map in a list', 'CRLF', 'block only, plain only'];
+
+/** For each YAML form: how many files use it, and how many of those the fast path reads (the rest go to parseDocument). */
+function formCounts(engine, files) {
+  const require = createRequire(import.meta.url);
+  const { parseSimpleYaml, frontMatterSpan, LineIndex, parseDocument, visit, isMap, isSeq, isScalar } = require(engine);
+  const options = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' };
+  const counts = Object.fromEntries(FORMS.map((f) => [f, { files: 0, fast: 0 }]));
+  let total = 0;
+  let fast = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const lines = new LineIndex(text);
+    const span = frontMatterSpan(text, lines);
+    if (span?.type !== 'yaml') continue;
+    const start = lines.lineStart(2);
+    const source = text.slice(start, Math.max(start, lines.lineStart(lines.position(span.end).line))).replace(/\r(?!\n)/g, '\n');
+    const took = parseSimpleYaml(source, options) !== undefined;
+    total++;
+    if (took) fast++;
+    const forms = new Set();
+    const doc = parseDocument(source, options);
+    if (source.includes('\r\n')) forms.add('CRLF');
+    if (doc.commentBefore || doc.comment) forms.add('comment');
+    if (/^[ ]*\r?\n/m.test(source)) forms.add('blank line');
+    visit(doc, {
+      Node(_, node) {
+        if (node.commentBefore || node.comment) forms.add('comment');
+        if (isSeq(node) && node.flow) forms.add('flow sequence');
+        if (isMap(node) && node.flow) forms.add('flow map');
+        if (isSeq(node) && node.items.some((item) => isMap(item))) forms.add('compact map in a list');
+        if (isScalar(node)) {
+          if (node.type === 'QUOTE_SINGLE') forms.add('single-quoted');
+          if (node.type === 'QUOTE_DOUBLE') forms.add('double-quoted');
+          if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') forms.add('block scalar');
+        }
+        return undefined;
+      },
+    });
+    if (forms.size === 0) forms.add('block only, plain only');
+    for (const form of forms) {
+      counts[form].files++;
+      if (took) counts[form].fast++;
+    }
+  }
+  return { total, fast, counts };
+}
+
 function updates(engine, dir) {
   const result = spawnSync(node, ['--expose-gc', '--max-old-space-size=8192', path.join(repo, 'scripts/bench/update.mjs'), engine, dir, '100'], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.status !== 0) throw new Error(`update benchmark failed: ${result.stderr}`);
@@ -141,8 +224,7 @@ function table(rows) {
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ')).join('\n');
 }
 
-async function main() {
-  mkdirSync(cache, { recursive: true });
+async function fullBlock(beforeBuild) {
   if (!existsSync(path.join(repo, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run bench`, which builds first');
   const before = machine();
   const small = journal(100);
@@ -154,6 +236,7 @@ async function main() {
   const results = compare(
     {
       check: { argv: [node, cli, 'check', small.dir, '--format', 'json'], cwd: repo },
+      ...(beforeBuild ? { checkBefore: { argv: [node, beforeBuild.cli, 'check', small.dir, '--format', 'json'], cwd: repo } } : {}),
       checkOneThread: { argv: [node, cli, 'check', small.dir, '--format', 'json', '--jobs', '1'], cwd: repo },
       checkTwoThreads: { argv: [node, cli, 'check', small.dir, '--format', 'json', '--jobs', '2'], cwd: repo },
       markdownlint: { argv: [node, markdownlint, '**/*.md'], cwd: small.dir },
@@ -202,6 +285,7 @@ async function main() {
     table([
       ['', `wall (median of ${runs})`, 'CPU user+sys', 'peak RSS'],
       ['mentoring-journal check (cold process)', fmt.s(r.check.wallMs), fmt.s(r.check.cpuMs), fmt.mb(r.check.rssMB)],
+      ...(r.checkBefore ? [[`check before (${beforeBuild.sha})`, fmt.s(r.checkBefore.wallMs), fmt.s(r.checkBefore.cpuMs), fmt.mb(r.checkBefore.rssMB)]] : []),
       ['mentoring-journal check --jobs 1', fmt.s(r.checkOneThread.wallMs), fmt.s(r.checkOneThread.cpuMs), fmt.mb(r.checkOneThread.rssMB)],
       ['mentoring-journal check --jobs 2', fmt.s(r.checkTwoThreads.wallMs), fmt.s(r.checkTwoThreads.cpuMs), fmt.mb(r.checkTwoThreads.rssMB)],
       ['markdownlint-cli2, default rules', fmt.s(r.markdownlint.wallMs), fmt.s(r.markdownlint.cpuMs), fmt.mb(r.markdownlint.rssMB)],
@@ -241,10 +325,70 @@ async function main() {
   }
   else lines.push('  linear growth: run `npm run bench -- --large`');
   console.log(lines.join('\n'));
+  console.log('');
 
   const out = path.join(cache, large ? 'results-large.json' : 'results.json');
   writeFileSync(out, `${JSON.stringify({ machine: { before, after }, runs, journal: small, check, results, update, large: big, speedup, cpuSpeedup, linearity, cpuLinearity }, null, 2)}\n`);
   process.stderr.write(`\nraw figures: ${path.relative(repo, out)}\n`);
+}
+
+/** Each journal of the YAML styles: fast-path counts per form, and check (before and now) against markdownlint-cli2. */
+function styles(engine, beforeBuild, names) {
+  const out = {};
+  for (const name of names) {
+    const j = journal(100, name);
+    const files = markdownFiles(j.dir);
+    files.forEach((f) => readFileSync(f));
+    const check = sanity(j.dir, j.files);
+    const forms = formCounts(engine, files);
+    process.stderr.write(`measuring the ${name} journal: ${fmt.n(j.files)} files, ${runs} round(s) ...\n`);
+    const results = compare(
+      {
+        check: { argv: [node, cli, 'check', j.dir, '--format', 'json'], cwd: repo },
+        ...(beforeBuild ? { checkBefore: { argv: [node, beforeBuild.cli, 'check', j.dir, '--format', 'json'], cwd: repo } } : {}),
+        markdownlint: { argv: [node, markdownlint, '**/*.md'], cwd: j.dir },
+      },
+      runs,
+    );
+    out[name] = { journal: j, check, forms, results };
+  }
+  return out;
+}
+
+async function main() {
+  mkdirSync(cache, { recursive: true });
+  const beforeBuild = beforeRev ? await beforeCli(beforeRev) : undefined;
+  const start = machine();
+  if (!compareOnly && journalsWanted.includes('block')) await fullBlock(beforeBuild);
+  const engine = await engineBundle();
+  const names = journalsWanted.filter((n) => compareOnly || n !== 'block');
+  const measured = styles(engine, beforeBuild, names);
+  const end = machine();
+  const lines = [];
+  lines.push(`YAML styles, ${start.date}; load average (1/5/15 min) ${start.loadAverage.join(' / ')} at start, ${end.loadAverage.join(' / ')} at end`);
+  lines.push(`Machine: ${start.cpu}, ${start.cores} cores, ${start.memoryGB} GB, Node ${start.node}`);
+  for (const [name, m] of Object.entries(measured)) {
+    lines.push('');
+    lines.push(`${name} journal: ${fmt.n(m.journal.files)} files, ${(m.journal.bytes / 2 ** 20).toFixed(1)} MB; fast YAML path ${fmt.n(m.forms.fast)} of ${fmt.n(m.forms.total)} front matters; check found ${fmt.n(m.check.problems)} problems`);
+    lines.push(
+      table([
+        ['YAML form', 'files', 'fast path'],
+        ...FORMS.filter((f) => m.forms.counts[f].files > 0).map((f) => [f, fmt.n(m.forms.counts[f].files), fmt.n(m.forms.counts[f].fast)]),
+      ]),
+    );
+    const r = m.results;
+    const rows = [['', `wall (median of ${runs})`, 'CPU user+sys', 'peak RSS', 'markdownlint-cli2 / this']];
+    rows.push(['mentoring-journal check', fmt.s(r.check.wallMs), fmt.s(r.check.cpuMs), fmt.mb(r.check.rssMB), `${(r.markdownlint.wallMs / r.check.wallMs).toFixed(1)}x`]);
+    if (r.checkBefore) rows.push([`check before (${beforeBuild.sha})`, fmt.s(r.checkBefore.wallMs), fmt.s(r.checkBefore.cpuMs), fmt.mb(r.checkBefore.rssMB), `${(r.markdownlint.wallMs / r.checkBefore.wallMs).toFixed(1)}x`]);
+    rows.push(['markdownlint-cli2, default rules', fmt.s(r.markdownlint.wallMs), fmt.s(r.markdownlint.cpuMs), fmt.mb(r.markdownlint.rssMB), '']);
+    lines.push(table(rows));
+    const ratio = r.markdownlint.wallMs / r.check.wallMs;
+    lines.push(`  target >= 10x: ${ratio.toFixed(1)}x ${ratio >= 10 ? 'met' : 'MISSED'}; target peak RSS <= 200 MB: ${fmt.mb(r.check.rssMB)} ${r.check.rssMB <= 200 ? 'met' : 'MISSED'}`);
+  }
+  console.log(lines.join('\n'));
+  const file = path.join(cache, 'results-styles.json');
+  writeFileSync(file, `${JSON.stringify({ machine: { start, end }, runs, before: beforeBuild?.sha, measured }, null, 2)}\n`);
+  process.stderr.write(`\nraw figures: ${path.relative(repo, file)}\n`);
 }
 
 await main();

@@ -208,7 +208,8 @@ ${actions.join('\n')}
  * Writes the journal into `dir` (replacing it) and returns the number of files written.
  * Each relationship gets an agreement, `goalsPer` goal files and `sessionsPer` weekly sessions.
  */
-export function generateJournal(dir, { relationships = 100, sessionsPer = 100, goalsPer = 4, seed = 20261123 } = {}) {
+export function generateJournal(dir, { relationships = 100, sessionsPer = 100, goalsPer = 4, seed = 20261123, style = 'block' } = {}) {
+  if (style !== 'block') return generateStyledJournal(dir, { relationships, sessionsPer, goalsPer, seed, style });
   rmSync(dir, { recursive: true, force: true });
   const rand = random(seed);
   let files = 0;
@@ -240,6 +241,198 @@ export function generateJournal(dir, { relationships = 100, sessionsPer = 100, g
       write(`${folder}/sessions/${isoDay(dateMs)}.md`, sessionFile(rand, { date: isoDay(dateMs), next: isoDay(dateMs + 7 * DAY), mentor, mentee, goals, progress, broken }));
     }
     for (const g of goals) write(`${folder}/goals/${g.id}.md`, goalFile({ ...g, progress: progress[g.id] }, started, ends));
+  }
+  return files;
+}
+
+// The flow-style and mixed-style journals (issue 13): small files (bodies under 1 KB) whose front
+// matter is written as docs/format.md allows and as people write it by hand.
+//   flow:  `attendees: [A, B]`, `progress: {goal-a: 40}`, `signed: {mentor: D, mentee: D}`, people as `{name, handle}`;
+//   mixed: comments (before keys, after values, at the end), quoted dates and names, `>-` and `|`
+//          block scalars, blank lines between groups of keys, block and flow lists alike, and
+//          CRLF line ends in one file in four.
+
+const q = (rand, text) => (rand() < 0.5 ? `"${text}"` : `'${text.replace(/'/g, "''")}'`);
+
+function styledAgreement(rand, style, r, mentor, mentee, started, ends, goals) {
+  if (style === 'flow') {
+    return `---
+type: agreement
+mentor: {name: ${mentor}, handle: ${handle(mentor)}${r}}
+mentee: {name: ${mentee}}
+format: one-to-one
+started: ${started}
+ends: ${ends}
+cadence: weekly
+stage: building
+signed: {mentor: ${started}, mentee: ${started}}
+strengths: {mentor: [distributed systems, incident reviews], mentee: [deep knowledge of the codebase]}
+expectations: {mentor: [one concrete question per session], mentee: [honest feedback on drafts]}
+success: ${mentee} leads a cross-team design from first sketch to accepted RFC.
+---
+
+# ${mentor} and ${mentee}
+
+${paragraph(rand, 2)}
+
+${goals.map((g) => `- [[${g.id}]]: ${g.title}`).join('\n')}
+`;
+  }
+  return `---
+# Mentoring agreement, signed at the kick-off
+type: agreement
+mentor:
+  name: ${q(rand, mentor)}
+  handle: ${handle(mentor)}${r} # chat handle
+mentee: ${q(rand, mentee)}
+
+format: one-to-one
+started: "${started}"
+ends: '${ends}'
+cadence: weekly # every Wednesday
+stage: building
+
+signed: {mentor: "${started}", mentee: ${started}}
+strengths:
+  mentor: [distributed systems, "incident reviews"]
+  mentee:
+    - deep knowledge of the codebase
+success: >-
+  ${mentee} leads a cross-team design from first sketch to accepted RFC and
+  reviews other engineers' designs without help.
+# goals live in goals/
+---
+
+# ${mentor} and ${mentee}
+
+${paragraph(rand, 2)}
+
+${goals.map((g) => `- [[${g.id}]]: ${g.title}`).join('\n')}
+`;
+}
+
+function styledGoal(rand, style, g, started, due) {
+  if (style === 'flow') {
+    return `---
+type: goal
+id: ${g.id}
+title: ${g.title}
+status: active
+created: ${started}
+due: ${due}
+progress: ${g.progress}
+skills: [${g.skills.join(', ')}]
+success: The work is reviewed by two senior engineers outside the team and accepted.
+---
+
+# ${g.title}
+
+1. Problem statement agreed.
+2. First draft reviewed.
+`;
+  }
+  return `---
+type: goal
+title: ${q(rand, g.title)}
+status: active # agreed at the last review
+
+created: ${started}
+due: "${due}"
+progress: ${g.progress}
+skills:
+  - ${g.skills[0]}
+  - '${g.skills[1]}'
+success: ${rand() < 0.5 ? '>-' : '|'}
+  The work is reviewed by two senior engineers outside the team.
+  It is accepted, with the mentee presenting it.
+---
+
+# ${g.title}
+
+1. Problem statement agreed.
+2. First draft reviewed.
+`;
+}
+
+function styledSession(rand, style, s) {
+  const { date, next, mentor, mentee, goals, progress, broken } = s;
+  const discussed = goals.filter(() => rand() < 0.6);
+  if (discussed.length === 0) discussed.push(goals[0]);
+  const ids = discussed.map((g) => (broken ? `${g.id}s` : g.id));
+  const body = `
+# ${date}
+
+## Notes
+
+${paragraph(rand, 2)} We looked at [[${discussed[0].id}]] first.
+
+## Actions
+
+- [ ] @${handle(rand() < 0.5 ? mentor : mentee)} ${pick(rand, ACTIONS)} for [[${pick(rand, discussed).id}]] (due ${next})
+`;
+  if (style === 'flow') {
+    return `---
+type: session
+date: ${date}
+attendees: [${mentor}, ${mentee}]
+duration: ${pick(rand, [45, 60, 60, 90])}
+goals: [${ids.join(', ')}]
+progress: {${discussed.map((g) => `${g.id}: ${progress[g.id]}`).join(', ')}}
+next: ${next}
+---
+${body}`;
+  }
+  const lines = ['---'];
+  if (rand() < 0.3) lines.push(`# ${pick(rand, ['weekly check-in', 'moved from Tuesday', 'remote', 'notes by the mentee'])}`);
+  lines.push('type: session', rand() < 0.6 ? `date: "${date}"` : `date: ${date} # the meeting`);
+  lines.push(rand() < 0.5 ? `attendees: [${q(rand, mentor)}, ${mentee}]` : `attendees:\n  - ${q(rand, mentor)}\n  - ${mentee}`);
+  lines.push(`duration: ${pick(rand, [45, 60, 60, 90])}`);
+  if (rand() < 0.5) lines.push('');
+  lines.push(rand() < 0.5 ? `goals: [${ids.join(', ')}]` : `goals:\n${ids.map((id) => `  - ${id}`).join('\n')}`);
+  lines.push(
+    rand() < 0.5
+      ? `progress:\n${discussed.map((g) => `  ${g.id}: ${progress[g.id]}${rand() < 0.2 ? ' # estimate' : ''}`).join('\n')}`
+      : `progress: {${discussed.map((g) => `${g.id}: ${progress[g.id]}`).join(', ')}}`,
+  );
+  if (rand() < 0.4) lines.push('', `# ${pick(rand, QUESTIONS)}`);
+  lines.push(`next: '${next}'`, '---', body);
+  const text = lines.join('\n');
+  return text;
+}
+
+function generateStyledJournal(dir, { relationships, sessionsPer, goalsPer, seed, style }) {
+  rmSync(dir, { recursive: true, force: true });
+  const rand = random(seed + (style === 'flow' ? 1 : 2));
+  let files = 0;
+  const write = (rel, content) => {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const crlf = style === 'mixed' && files % 4 === 3;
+    writeFileSync(file, crlf ? content.replace(/\n/g, '\r\n') : content);
+    files++;
+  };
+  const epoch = Date.parse('2024-01-01');
+  for (let r = 0; r < relationships; r++) {
+    const mentor = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
+    const mentee = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
+    const startMs = epoch + Math.floor(rand() * 180) * DAY;
+    const started = isoDay(startMs);
+    const ends = isoDay(startMs + (sessionsPer * 7 + 60) * DAY);
+    const folder = `team-${pad(Math.floor(r / 25), 2)}/pair-${pad(r, 4)}`;
+    const offset = Math.floor(rand() * TOPICS.length);
+    const goals = Array.from({ length: goalsPer }, (_, i) => {
+      const [id, title, skills] = TOPICS[(offset + i) % TOPICS.length];
+      return { id: i < TOPICS.length ? id : `${id}-${i}`, title, skills, progress: 0 };
+    });
+    write(`${folder}/agreement.md`, styledAgreement(rand, style, r, mentor, mentee, started, ends, goals));
+    const progress = Object.fromEntries(goals.map((g) => [g.id, 0]));
+    for (let s = 0; s < sessionsPer; s++) {
+      for (const g of goals) progress[g.id] = Math.min(100, progress[g.id] + Math.floor(rand() * 3));
+      const dateMs = startMs + s * 7 * DAY;
+      const broken = (r * sessionsPer + s) % 200 === 199;
+      write(`${folder}/sessions/${isoDay(dateMs)}.md`, styledSession(rand, style, { date: isoDay(dateMs), next: isoDay(dateMs + 7 * DAY), mentor, mentee, goals, progress, broken }));
+    }
+    for (const g of goals) write(`${folder}/goals/${g.id}.md`, styledGoal(rand, style, { ...g, progress: progress[g.id] }, started, ends));
   }
   return files;
 }
