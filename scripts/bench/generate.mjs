@@ -204,6 +204,22 @@ ${actions.join('\n')}
 `;
 }
 
+/** The facts of one generated pair, drawn from `rand` in a fixed order (every style draws the same way). */
+function pairPlan(rand, r, epoch, sessionsPer, goalsPer) {
+  const mentor = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
+  const mentee = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
+  const startMs = epoch + Math.floor(rand() * 180) * DAY;
+  const started = isoDay(startMs);
+  const ends = isoDay(startMs + (sessionsPer * 7 + 60) * DAY);
+  const folder = `team-${pad(Math.floor(r / 25), 2)}/pair-${pad(r, 4)}`;
+  const offset = Math.floor(rand() * TOPICS.length);
+  const goals = Array.from({ length: goalsPer }, (_, i) => {
+    const [id, title, skills] = TOPICS[(offset + i) % TOPICS.length];
+    return { id: i < TOPICS.length ? id : `${id}-${i}`, title, skills, progress: 0 };
+  });
+  return { mentor, mentee, startMs, started, ends, folder, goals };
+}
+
 /**
  * Writes the journal into `dir` (replacing it) and returns the number of files written.
  * Each relationship gets an agreement, `goalsPer` goal files and `sessionsPer` weekly sessions.
@@ -221,17 +237,7 @@ export function generateJournal(dir, { relationships = 100, sessionsPer = 100, g
   };
   const epoch = Date.parse('2024-01-01');
   for (let r = 0; r < relationships; r++) {
-    const mentor = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
-    const mentee = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
-    const startMs = epoch + Math.floor(rand() * 180) * DAY;
-    const started = isoDay(startMs);
-    const ends = isoDay(startMs + (sessionsPer * 7 + 60) * DAY);
-    const folder = `team-${pad(Math.floor(r / 25), 2)}/pair-${pad(r, 4)}`;
-    const offset = Math.floor(rand() * TOPICS.length);
-    const goals = Array.from({ length: goalsPer }, (_, i) => {
-      const [id, title, skills] = TOPICS[(offset + i) % TOPICS.length];
-      return { id: i < TOPICS.length ? id : `${id}-${i}`, title, skills, progress: 0 };
-    });
+    const { mentor, mentee, startMs, started, ends, folder, goals } = pairPlan(rand, r, epoch, sessionsPer, goalsPer);
     write(`${folder}/agreement.md`, agreement(rand, r, mentor, mentee, started, ends, goals));
     const progress = Object.fromEntries(goals.map((g) => [g.id, 0]));
     for (let s = 0; s < sessionsPer; s++) {
@@ -413,17 +419,7 @@ function generateStyledJournal(dir, { relationships, sessionsPer, goalsPer, seed
   };
   const epoch = Date.parse('2024-01-01');
   for (let r = 0; r < relationships; r++) {
-    const mentor = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
-    const mentee = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
-    const startMs = epoch + Math.floor(rand() * 180) * DAY;
-    const started = isoDay(startMs);
-    const ends = isoDay(startMs + (sessionsPer * 7 + 60) * DAY);
-    const folder = `team-${pad(Math.floor(r / 25), 2)}/pair-${pad(r, 4)}`;
-    const offset = Math.floor(rand() * TOPICS.length);
-    const goals = Array.from({ length: goalsPer }, (_, i) => {
-      const [id, title, skills] = TOPICS[(offset + i) % TOPICS.length];
-      return { id: i < TOPICS.length ? id : `${id}-${i}`, title, skills, progress: 0 };
-    });
+    const { mentor, mentee, startMs, started, ends, folder, goals } = pairPlan(rand, r, epoch, sessionsPer, goalsPer);
     write(`${folder}/agreement.md`, styledAgreement(rand, style, r, mentor, mentee, started, ends, goals));
     const progress = Object.fromEntries(goals.map((g) => [g.id, 0]));
     for (let s = 0; s < sessionsPer; s++) {
