@@ -1,8 +1,9 @@
 /**
  * Hover on a goal id as a user sees it: in Priya and Sam's session of 2026-11-18, the goal ids of
  * the front matter (in the `goals:` list and as keys under `progress:`) show the goal in a hover:
- * title and id, status, latest progress, due date, owner and success criteria. Nothing is typed,
- * so the journal stays as it is. Screenshot: goal-hover.
+ * title and id, status, latest progress, due date, owner and success criteria, and where the goal
+ * is defined, as a link. F12 (Go to Definition) on an id opens the goal's definition. Nothing is
+ * typed, so the journal stays as it is. Screenshot: goal-hover.
  */
 import * as assert from 'node:assert/strict';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
@@ -75,6 +76,27 @@ describe('Goal hover', () => {
     const box = (await wb.page.locator('.part.editor').boundingBox())!;
     const bottom = (await hover.boundingBox())!;
     await wb.screenshot('goal-hover', { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, Math.round(bottom.y + bottom.height - box.y + 110)) });
+    // "Defined in" is a link to the goal's file.
+    assert.equal(await hover.locator('a', { hasText: 'journal/priya-and-sam/goals/write-design-rfc.md' }).count(), 1, 'the definition is a link');
     await wb.page.keyboard.press('Escape');
+  });
+
+  it('opens the goal\'s definition on F12 (Go to Definition)', async () => {
+    const wb = workbench();
+    await wb.openFile(SESSION);
+    // Line 6, the cursor in `review-others-designs` of the goals: list.
+    await wb.goToLine(6, 31);
+    // Right after a file opens the extension may not know it yet: press F12 again until the goal file opens.
+    const tab = wb.activeTab('review-others-designs.md');
+    await waitUntil('F12 to open the goal file', async () => {
+      await wb.focusEditor();
+      await wb.page.keyboard.press('F12');
+      return tab.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+    }, { timeoutMs: 30_000, intervalMs: 200 });
+    // At its id: line 3, `id: review-others-designs`.
+    const position = wb.page.locator('.statusbar-item[id="status.editor.selection"]');
+    await waitUntil('the cursor at the goal\'s id', async () => /^Ln 3, Col \d+/.test((await position.innerText().catch(() => '')).trim()), { timeoutMs: 10_000, intervalMs: 200 });
+    await wb.runCommand('View: Close All Editors');
+    await wb.openFile(SESSION);
   });
 });
