@@ -206,3 +206,82 @@ describe('New session prepares the planned meeting', () => {
     assert.equal(onTheDay.goals.find((g) => g.id === 'write-design-rfc')!.progress, 70);
   });
 });
+
+describe('The daily flow on a journal written by hand in other YAML styles', () => {
+  // Flow maps, quoted dates and names, comments, a folded and a literal block scalar, an inline
+  // goal in the agreement, and a session with CRLF line ends.
+  const agreement = [
+    '---',
+    '# Our agreement, written by hand',
+    'type: agreement',
+    'mentor: "Elena Petrova"',
+    'mentee: {name: Marco Rossi, handle: marco}',
+    'format: one-to-one',
+    'formality: formal',
+    "started: '2026-09-01'",
+    'ends: 2027-03-01',
+    'cadence: weekly',
+    'stage: building # we agreed on 2026-09-03',
+    'signed: {mentor: 2026-09-02, mentee: 2026-09-03}',
+    'success: >-',
+    '  Marco runs the on-call rotation',
+    '  on his own.',
+    'goals:',
+    '  - id: run-oncall',
+    '    title: Run the on-call rotation',
+    '    status: active # since October',
+    '    progress: 10',
+    '    due: 2027-01-15',
+    '    success: |',
+    '      Marco leads two incidents',
+    '      without help.',
+    '  - id: write-postmortems',
+    "    title: 'Write blameless postmortems'",
+    '    status: proposed',
+    '    success: Two postmortems the team adopts',
+    '---',
+    'Notes about us.',
+    '',
+  ].join('\n');
+  const session = ['---', 'type: session', 'date: 2026-11-20', 'attendees: [Elena Petrova, Marco Rossi]', 'goals: [run-oncall]', 'progress: {run-oncall: 55}', 'next: 2026-11-27', '---', '', '## Actions', '', '- [ ] @marco shadow the next incident (due 2026-11-25)', ''].join('\r\n');
+  const journal = () => new MemoryFileSystem({ 'em/agreement.md': agreement, 'em/sessions/2026-11-20.md': session });
+
+  it('puts progress in the session\'s flow map, and an unrecorded goal\'s in its inline entry, keeping everything else', async () => {
+    const rel = (await indexOf(journal(), false)).relationship('em')!;
+    const home = progressHome(rel, 'run-oncall', '2026-11-23');
+    assert.equal(home.kind === 'session' && home.session.source.file, 'em/sessions/2026-11-20.md');
+    const set = setFrontMatterValue(session, ['progress', 'run-oncall'], 70);
+    assert.ok(set.ok);
+    assert.equal(set.text, session.replace('progress: {run-oncall: 55}', 'progress: {run-oncall: 70}'));
+    // write-postmortems: no session recorded it, its progress goes into its entry of the agreement.
+    assert.deepEqual(progressHome(rel, 'write-postmortems', '2026-11-23'), { kind: 'goal' });
+    const goal = rel.goals.find((g) => g.id === 'write-postmortems')!;
+    const achieved = chainEdits(agreement, [
+      (t) => setFrontMatterValue(t, ['goals', { id: goal.id }, 'status'], 'achieved'),
+      (t) => setFrontMatterValue(t, ['goals', { id: goal.id }, 'progress'], 100),
+    ]);
+    assert.ok(achieved.ok);
+    assert.equal(achieved.text, agreement.replace('    status: proposed\n', '    status: achieved\n    progress: 100\n'));
+  });
+
+  it('offers the planned meeting, and keeps the last good facts while the CRLF session is edited', async () => {
+    const fs = journal();
+    const index = await indexOf(fs, true);
+    assert.equal(plannedSessionDate(index.relationship('em')!, '2026-11-23'), '2026-11-27');
+    const before = glanceAt(index.relationship('em')!, '2026-11-23');
+    for (const broken of ['progress: {run-oncall: 5', 'progress: {run-oncall: }', 'progress: {run-oncall: 555}']) {
+      index.setText('em/sessions/2026-11-20.md', session.replace('progress: {run-oncall: 55}', broken));
+      assert.equal(index.file('em/sessions/2026-11-20.md')!.stale, true, broken);
+      assert.deepEqual(glanceAt(index.relationship('em')!, '2026-11-23'), before, broken);
+    }
+    index.setText('em/sessions/2026-11-20.md', session.replace('progress: {run-oncall: 55}', 'progress: {run-oncall: 65}'));
+    assert.equal(index.file('em/sessions/2026-11-20.md')!.stale, undefined);
+    assert.equal(analyzeRelationship(index.relationship('em')!, '2026-11-23').goals.find((g) => g.id === 'run-oncall')!.progress, 65);
+  });
+});
+
+/** glance() on another day. */
+function glanceAt(rel: Relationship, today: string) {
+  const report = analyzeRelationship(rel, today);
+  return { sessions: rel.sessions.map((s) => s.date), progress: report.goals.map((g) => `${g.id}:${g.progress}`), signals: report.signals.map((s) => s.code) };
+}
