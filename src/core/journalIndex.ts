@@ -294,8 +294,9 @@ export class JournalIndex {
     if (this.behaviour.keepLastGood) {
       const errors = applySeverities(parsed.problems, this.options.severities).some((p) => p.severity === 'error');
       if (!errors) this.lastGood.set(parsed.path, parsed);
-      // Only while it is still the same kind of file: a changed `type:` is a new file.
-      else good = this.lastGood.get(parsed.path);
+      // Only while it is still the same kind of file: a changed `type:` is a new file. A merge
+      // conflict is not half-typed text: the file is left out (and the review says so) until it is resolved.
+      else if (!parsed.problems.some((p) => p.code === 'git/conflict')) good = this.lastGood.get(parsed.path);
       if (good && good.type !== parsed.type) good = undefined;
     }
     const file: JournalFile = good ? { ...good, problems: parsed.problems, headRange: parsed.headRange, hasFrontMatter: parsed.hasFrontMatter, stale: true } : parsed;

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
+import { conflictMessage, findConflicts } from './conflicts';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
@@ -82,6 +83,12 @@ export function parseJournalFile(path: string, content: Uint8Array | string, opt
     if (bytes > options.maxFileBytes) return tooLargeFile(path, bytes, options);
     const text = typeof content === 'string' ? fromEditor(content, reporter) : decode(path, content, reporter);
     if (text === undefined) return { ...empty, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
+    const conflicts = findConflicts(text);
+    if (conflicts.length) {
+      // Until the conflict is resolved, the file is neither YAML nor Markdown: one problem per block, no facts.
+      for (const block of conflicts) reporter.report(block.range, 'git/conflict', conflictMessage(block));
+      return { ...empty, hasFrontMatter: /^---[ \t]*(?:\r\n?|\n)/.test(text), ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
+    }
     const parsed = parseMarkdown(path, text, pieces ? { pieces } : {});
     return readParsed(path, parsed, implied, reporter, options);
   } catch (error) {

@@ -31,6 +31,8 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
     reviews,
     files: facts.files.map((f) => f.path),
   };
+  const conflicted = facts.files.filter((f) => f.problems.some((p) => p.code === 'git/conflict')).map((f) => f.path);
+  if (conflicted.length) relationship.conflicted = conflicted;
   return { relationship, problems };
 }
 
@@ -46,6 +48,7 @@ const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
   'file/binary',
   'file/encoding',
   'file/unreadable',
+  'git/conflict',
 ]);
 
 const unread = (file: JournalFile) => file.problems.some((p) => UNREAD.has(p.code as RuleCode));

@@ -20,6 +20,7 @@ export const RULES = {
   'file/encoding': { severity: 'warning', description: 'The file is not valid UTF-8.' },
   'file/unreadable': { severity: 'error', description: 'The file could not be read.' },
   'file/outside-relationship': { severity: 'error', description: 'A goal, session or review file is not inside a folder with an agreement.md.' },
+  'git/conflict': { severity: 'error', description: 'An unresolved git merge conflict (<<<<<<<, =======, >>>>>>>); the file is not read until it is resolved.' },
   'type/missing': { severity: 'warning', description: 'A file under goals/ or sessions/ (or an agreement.md) lacks `type`.' },
   'type/unknown': { severity: 'warning', description: 'A file with front matter inside a relationship has no `type` and its folder does not imply one.' },
   'schema/missing-key': { severity: 'error', description: 'A required key is missing.' },

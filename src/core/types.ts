@@ -206,6 +206,8 @@ export interface Relationship {
   /** Sorted by date, oldest first. */
   reviews: Review[];
   files: string[];
+  /** Files left out of the facts above because of an unresolved merge conflict (`git/conflict`); absent when none. */
+  conflicted?: string[];
 }
 
 /** File access, injected by the host: Node's fs for the CLI, `workspace.fs` in VS Code, memory in tests. */

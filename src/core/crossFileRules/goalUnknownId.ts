@@ -62,6 +62,8 @@ export const goalReferencesUnchecked: CrossFileRule = {
   code: 'goal/references-unchecked',
   check(facts) {
     if (!facts.unreadGoalFiles.length) return [];
+    // A merge conflict is its own error (git/conflict) and says what to fix: no second problem about it.
+    if (facts.unreadGoalFiles.every((f) => f.problems.some((p) => p.code === 'git/conflict'))) return [];
     const unknown = unknownReferences(facts);
     if (!unknown.length) return [];
     const files = new Set(unknown.map((u) => u.session.source.file)).size;

@@ -2,8 +2,8 @@ import { problem } from '../rules';
 import type { Problem } from '../types';
 import type { CrossFileRule } from './facts';
 
-/** Problems that already explain why a file has no type: unreadable front matter, or a `type` value that is not a journal type. */
-const hidesType = (p: Problem) => /^(yaml|frontmatter|file)\//.test(p.code) || (p.data?.kind === 'invalid-enum' && p.data.key === 'type');
+/** Problems that already explain why a file has no type: unreadable front matter, a merge conflict, or a `type` value that is not a journal type. */
+const hidesType = (p: Problem) => /^(yaml|frontmatter|file|git)\//.test(p.code) || (p.data?.kind === 'invalid-enum' && p.data.key === 'type');
 
 /** `type/unknown`: front matter without `type` in a folder that implies none, at its opening `---`. */
 export const typeUnknown: CrossFileRule = {

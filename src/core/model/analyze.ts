@@ -54,6 +54,7 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
     changes: { added: [], removed: [], changed: [] },
   };
   report.changes = changesSince(latestReview(rel, today), report);
+  if (rel.conflicted?.length) report.conflicted = [...rel.conflicted];
   return report;
 }
 

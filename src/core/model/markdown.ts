@@ -52,6 +52,14 @@ export interface Markup {
 
 const MARKDOWN: Markup = { text: md, code, strong: (s) => `**${s}**`, date: (s) => s };
 
+/** The note on files left out because of a merge conflict, in the saved review's and the panel's words; undefined when none. */
+export function conflictNote(r: RelationshipReport, m: Markup): string | undefined {
+  const files = r.conflicted ?? [];
+  if (!files.length) return undefined;
+  const list = files.map((f) => m.code(f)).join(', ');
+  return `${files.length === 1 ? 'This file was' : 'These files were'} left out of this review because of an unresolved merge conflict: ${list}. Resolve ${files.length === 1 ? 'it' : 'them'} and review again.`;
+}
+
 /** The items of the cadence section, one sentence each. */
 export function cadenceItems(c: CadenceHealth, m: Markup): string[] {
   const state = !c.overdue
@@ -113,7 +121,8 @@ function changeLines(c: ReviewChanges | undefined): string[] {
  * since the previous review (`changes` defaults to the report's own). Journal text is escaped.
  */
 export function renderReviewMarkdown(report: RelationshipReport, changes: ReviewChanges | undefined = report.changes): string {
-  return [...header(report), ...stage(report), ...goals(report), ...cadenceLines(report.cadence), ...signalLines(report.signals), ...actions(report.actions), ...changeLines(changes)].join('\n');
+  const note = conflictNote(report, MARKDOWN);
+  return [...header(report), ...(note ? [`> Note: ${note}`, ''] : []), ...stage(report), ...goals(report), ...cadenceLines(report.cadence), ...signalLines(report.signals), ...actions(report.actions), ...changeLines(changes)].join('\n');
 }
 
 /**

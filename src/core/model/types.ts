@@ -161,6 +161,8 @@ export interface RelationshipReport {
   signals: Signal[];
   /** Changes since the latest review saved before `today`. */
   changes: ReviewChanges;
+  /** Files left out of the review because of an unresolved merge conflict; absent when none. */
+  conflicted?: string[];
 }
 
 /** The review of a whole journal. */

@@ -1,0 +1,66 @@
+import { LineIndex } from './text';
+import type { Range } from './types';
+
+/** One unresolved git conflict block: from its `<<<<<<<` line to the end of its `>>>>>>>` line. */
+export interface ConflictBlock {
+  range: Range;
+  /** The labels git writes after `<<<<<<<` (ours, say `HEAD`) and `>>>>>>>` (theirs, say `feature/x`); empty when absent. */
+  ours: string;
+  theirs: string;
+}
+
+/** A marker line as git writes it (conflict-marker-size 7): seven characters, then nothing or a space and a label. */
+const marker = (char: string) => new RegExp(`^\\${char}{7}(?:[ \\t]+(.*?))?[ \\t]*$`);
+const OURS = marker('<');
+const THEIRS = marker('>');
+const SEPARATOR = /^={7}[ \t]*$/;
+/** A fenced code block's opening or closing line (CommonMark: up to three spaces, then ``` or ~~~). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The unresolved git conflict blocks of a text: a `<<<<<<<` line, optionally a `|||||||` line
+ * (diff3 style), then a `=======` line, then a `>>>>>>>` line. Only complete blocks count: a lone
+ * marker (a `=======` Setext underline, a `<<<<<<<` without the rest) is ordinary text. Markers
+ * inside a fenced code block of the body are an example, not a conflict.
+ */
+export function findConflicts(text: string): ConflictBlock[] {
+  // Cheap test first: nearly every file has no marker at all.
+  if (!text.includes('<<<<<<<')) return [];
+  const lines = new LineIndex(text);
+  const blocks: ConflictBlock[] = [];
+  let fence: string | undefined;
+  let open: { line: number; ours: string; separated: boolean } | undefined;
+  for (let line = 1; line <= lines.lineCount; line++) {
+    const content = text.slice(lines.lineStart(line), lines.lineEnd(line));
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content)?.[1];
+      if (close && close[0] === fence[0] && close.length >= fence.length) fence = undefined;
+      continue;
+    }
+    const ours = OURS.exec(content);
+    if (ours) {
+      open = { line, ours: ours[1] ?? '', separated: false }; // a second `<<<<<<<` before the end starts over
+      continue;
+    }
+    if (open) {
+      // Lines before `=======` are ours (and, in diff3 style, the common ancestor's after `|||||||`).
+      if (!open.separated) open.separated = SEPARATOR.test(content);
+      else {
+        const theirs = THEIRS.exec(content);
+        if (theirs) {
+          blocks.push({ range: lines.range(lines.lineStart(open.line), lines.lineEnd(line)), ours: open.ours, theirs: theirs[1] ?? '' });
+          open = undefined;
+        }
+      }
+      continue;
+    }
+    fence = FENCE.exec(content)?.[1];
+  }
+  return blocks;
+}
+
+/** The message of one conflict block: what happened between which sides, and what to do. */
+export function conflictMessage(block: ConflictBlock): string {
+  const sides = block.ours && block.theirs ? ` between ${block.ours} and ${block.theirs}` : block.ours || block.theirs ? ` with ${block.ours || block.theirs}` : '';
+  return `Unresolved merge conflict${sides}: keep one side (or merge them) and delete the conflict markers.`;
+}
