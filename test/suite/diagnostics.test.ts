@@ -121,4 +121,18 @@ describe('Diagnostics: the journal problems in the Problems panel', () => {
     }
     await waitFor('the deleted file to lose its diagnostics', () => ours(uri).length === 0);
   });
+
+  it('reports a merge conflict left in a session as one error over the whole block, and nothing else for it', async () => {
+    const uri = file('journal/priya-and-sam/sessions/2026-11-20.md');
+    const text = ['---', 'type: session', 'date: 2026-11-20', '<<<<<<< HEAD', 'attendees: [Priya Raman]', '=======', 'attendees: [Priya Raman, Sam Okafor]', '>>>>>>> sam/notes', 'goals: [write-design-rfc]', '---', '', '## Notes', ''].join('\n');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await waitFor('the conflict to be reported', () => ours(uri).length > 0);
+      assert.deepEqual(summary('journal/priya-and-sam/sessions/2026-11-20.md'), ['git/conflict error 3:0-7:17']);
+      assert.equal(ours(uri)[0]!.message, 'Unresolved merge conflict between HEAD and sam/notes: keep one side (or merge them) and delete the conflict markers.');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('the deleted file to lose its diagnostics', () => ours(uri).length === 0);
+  });
 });
