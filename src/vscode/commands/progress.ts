@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { daysBetween, type Goal, type Session } from '../../core';
 import { goalPath, type PathSegment } from '../../core/edits';
 import { analyzeRelationship, progressHistory, progressHome } from '../../core/model';
-import { days } from '../../core/words';
+import { fromToday } from '../../core/words';
 import type { FeatureContext } from '../feature';
 import { asArgs, fileOf, type Target } from './targets';
 
@@ -49,7 +49,7 @@ export async function progressPlace(ctx: FeatureContext, target: Target, goal: G
   const picked = await vscode.window.showQuickPick(
     choices.map((s, i) => ({
       label: `Session of ${s.date}`,
-      description: `${days(daysBetween(s.date, today))} ago${i === 0 ? ' · the newest' : ''}`,
+      description: `${fromToday(daysBetween(today, s.date))}${i === 0 ? ' · the newest' : ''}`,
       session: s,
     })),
     {
