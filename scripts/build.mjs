@@ -1,4 +1,5 @@
-// Bundles the extension and the CLI with esbuild. `--production` minifies and drops source maps.
+// Bundles the extension (twice: dist/extension.js for Node's extension host, dist/web/extension.js for the
+// browser's web-worker extension host, VS Code for the Web) and the CLI with esbuild. `--production` minifies and drops source maps.
 // `--cli-out FILE` bundles only the CLI, to FILE (the CLI tests build their own copy this way);
 // `--cli` only the CLI, to dist/cli.js: npm's `prepare` runs `--cli --production`, so that an install
 // from a git URL, a folder or a tarball (`npm pack`) holds the bundle. The bundle needs no package at run time.
@@ -27,9 +28,40 @@ const common = {
 // `mentoring-journal --version` prints the version inlined here, without reading package.json at run time.
 const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? 'dist/cli.js', define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version), MENTORING_JOURNAL_DOCS: JSON.stringify(homepage ? `${homepage.replace(/#.*$/, '')}/blob/main/docs/rules.md` : '') } };
 
-const builds = cliOut || cliOnly
-  ? [cli]
-  : [{ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }, cli];
+const extension = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] };
+
+// The same code for a web worker (package.json `browser`): no Node built-ins, and no DOM either. With
+// `platform: 'browser'` packages pick their `browser` exports, and one of them assumes a page:
+// decode-named-character-reference's `index.dom.js` (used by micromark for `&amp;`-style references) makes
+// a <i> element at load, so activation failed with "document is not defined". The `worker` condition comes
+// before `browser` in that package's exports and picks its plain `index.js`; every other browser export
+// in the bundle (vfile's path, process and URL shims, yaml's ES build) runs in a worker.
+const web = {
+  ...extension,
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['worker'],
+  outfile: 'dist/web/extension.js',
+  // A bundle that still needs a Node built-in or a page fails the build here rather than in the browser.
+  plugins: [workerSafe()],
+};
+
+/** Fails the web build when anything resolves to a Node built-in or to a DOM-only module. */
+function workerSafe() {
+  return {
+    name: 'worker-safe',
+    setup(build) {
+      build.onResolve({ filter: /^node:|^(fs|path|os|crypto|child_process|util|url|process|buffer|stream|events|worker_threads)(\/.*)?$/ }, (args) => ({
+        errors: [{ text: `${args.path} is a Node built-in, which the web worker does not have (imported by ${args.importer})` }],
+      }));
+      build.onLoad({ filter: /\.dom\.js$/ }, (args) => ({
+        errors: [{ text: `${args.path} needs a page's DOM, which the web worker does not have` }],
+      }));
+    },
+  };
+}
+
+const builds = cliOut || cliOnly ? [cli] : [extension, web, cli];
 
 if (watch) {
   for (const options of builds) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
 import { cadenceDays, isDateShaped, isRealDate } from './dates';
 import type { RuleCode } from './rules';

@@ -27,18 +27,36 @@ function zipEntries(file: string): string[] {
 describe('npm run package', function () {
   this.timeout(180_000);
 
-  it('builds a .vsix of at most 400 KB holding only the bundle, manifest, grammars, snippets, media, docs and notices', () => {
+  it('builds a .vsix of at most 450 KB holding only the Node and web-worker bundles, manifest, grammars, snippets, media, docs and notices', () => {
     execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'pipe' });
     const vsix = join(root, 'mentoring-journal.vsix');
     const size = statSync(vsix).size;
-    assert.ok(size <= 400 * 1024, `the .vsix has ${size} bytes`);
+    assert.ok(size <= 450 * 1024, `the .vsix has ${size} bytes`);
     const listing = zipEntries(vsix);
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.schema\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.schema\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
     for (const entry of listing) assert.match(entry, allowed, `unexpected file in the .vsix: ${entry}`);
-    for (const needed of ['extension/dist/extension.js', 'extension/package.json', 'extension/schemas/mentoring-journal.schema.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
+    for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/package.json', 'extension/schemas/mentoring-journal.schema.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
       assert.ok(listing.includes(needed), `${needed} is missing from the .vsix`);
     }
     // The tests pin "today" through the api only: the product itself reads no test variable.
-    assert.ok(!readFileSync(join(root, 'dist', 'extension.js'), 'utf8').includes('MJ_TEST_'), 'the bundle reads an MJ_TEST_ variable');
+    for (const bundle of [join('dist', 'extension.js'), join('dist', 'web', 'extension.js')]) {
+      assert.ok(!readFileSync(join(root, bundle), 'utf8').includes('MJ_TEST_'), `${bundle} reads an MJ_TEST_ variable`);
+    }
+  });
+});
+
+describe('the web-worker bundle (package.json browser)', function () {
+  this.timeout(120_000);
+
+  it('is built beside the Node bundle and requires nothing but vscode', () => {
+    execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; browser: string };
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    const bundle = readFileSync(join(root, manifest.browser), 'utf8');
+    const required = new Set([...bundle.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]));
+    assert.deepEqual([...required], ['vscode']);
+    // decode-named-character-reference's DOM build (which made activation fail with "document is not defined") is not in it.
+    assert.ok(!bundle.includes('index.dom.js'), 'the bundle holds a DOM-only module');
+    assert.ok(!bundle.includes("document.createElement('i')") && !bundle.includes('document.createElement("i")'), 'the bundle makes a DOM element at load');
   });
 });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { uniqueFileName } from '../../core/templates';
 import { analyzeRelationship, renderReviewFile, type OpenAction } from '../../core/model';
@@ -158,7 +157,7 @@ export class ReviewPanels implements vscode.Disposable {
     const { root, relationship } = entry.target;
     const today = this.ctx.service.today();
     const report = analyzeRelationship(relationship, today, root.options);
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = newNonce();
     const names = new Set([...reviewNames(entry.target), ...entry.saved]);
     entry.page = ++this.pages;
     entry.actions = report.actions;
@@ -281,3 +280,8 @@ export const registerReviewPanels: Feature = (ctx) => {
   ctx.api.reviewPanel = panels.api();
   return panels;
 };
+
+/** 128 random bits in hex for the page's Content Security Policy: Web Crypto, there in Node and in a web worker. */
+function newNonce(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
