@@ -9,6 +9,8 @@ export const node24: string;
 export const codeServerEntry: string;
 export const chromiumPath: string;
 export const bootstrapExtensionDir: string;
+export const bootstrapWebExtensionDir: string;
+export const WEB_BOOTSTRAP_ID: string;
 export const resultsDir: string;
 export const PRODUCT_ID: string;
 /** The day the VS Code tiers run on (`MJ_TEST_TODAY` in the extension host). */
@@ -22,6 +24,7 @@ export interface ExtensionManifest {
   name: string;
   version: string;
   main?: string;
+  browser?: string;
   [key: string]: unknown;
 }
 

@@ -19,6 +19,9 @@ export const node24 = path.join(node24Home, 'bin/node');
 export const codeServerEntry = path.join(cacheDir, 'code-server/node_modules/code-server/out/node/entry.js');
 export const chromiumPath = process.env.MJ_CHROMIUM || '/usr/bin/chromium';
 export const bootstrapExtensionDir = path.join(repoRoot, 'test/bootstrap-extension');
+/** The web tier's bootstrap, which runs beside the product in the browser's web-worker extension host. */
+export const bootstrapWebExtensionDir = path.join(repoRoot, 'test/bootstrap-web-extension');
+export const WEB_BOOTSTRAP_ID = 'mentoring-journal-tests.test-bootstrap-web';
 export const resultsDir = path.join(repoRoot, 'test-results');
 export const PRODUCT_ID = 'mentoring-journal.mentoring-journal';
 
@@ -141,9 +144,11 @@ export function packagedFiles(dir) {
  */
 export function installExtensionFolder(sourceDir, extensionsDir) {
   const manifest = readManifest(sourceDir);
-  if (manifest.main && !fs.existsSync(path.resolve(sourceDir, manifest.main))
-    && !fs.existsSync(path.resolve(sourceDir, `${manifest.main}.js`))) {
-    throw new Error(`${manifest.publisher}.${manifest.name}: main ${manifest.main} not found in ${sourceDir} (build it first: npm run build)`);
+  for (const entry of ['main', 'browser']) {
+    const file = manifest[entry];
+    if (file && !fs.existsSync(path.resolve(sourceDir, file)) && !fs.existsSync(path.resolve(sourceDir, `${file}.js`))) {
+      throw new Error(`${manifest.publisher}.${manifest.name}: ${entry} ${file} not found in ${sourceDir} (build it first: npm run build)`);
+    }
   }
   const target = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
   const files = packagedFiles(sourceDir);

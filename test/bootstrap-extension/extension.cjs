@@ -14,6 +14,11 @@
 //   MJ_TEST_TODAY       YYYY-MM-DD: as soon as the product extension is active (however it was
 //                       activated), "today" is pinned to this date through its api's setToday(),
 //                       so that what the tests see does not depend on the day they run.
+//   MJ_WEB_REPORT_FILE  the web tier: the product runs in the browser's web-worker extension host,
+//                       where neither this extension nor the environment reaches it. The web
+//                       bootstrap (test/bootstrap-web-extension/) runs beside it there, asks this
+//                       extension for its orders (command mentoringJournalTests.orders: the day to
+//                       pin) and sends back what it saw (mentoringJournalTests.webReport), written here.
 //
 // Without those variables it does nothing.
 /* global require, module, setInterval, clearInterval */
@@ -77,7 +82,19 @@ function pinToday(today) {
   }, 10);
 }
 
-function activate() {
+/** The two commands the web bootstrap calls across extension hosts (commands are the one shared channel). */
+function serveWebBootstrap() {
+  const reportFile = process.env.MJ_WEB_REPORT_FILE;
+  return [
+    vscode.commands.registerCommand('mentoringJournalTests.orders', () => ({ today: process.env.MJ_TEST_TODAY || null })),
+    vscode.commands.registerCommand('mentoringJournalTests.webReport', (report) => {
+      if (reportFile) writeJson(reportFile, { ...report, receivedAt: Date.now() });
+    }),
+  ];
+}
+
+function activate(context) {
+  if (process.env.MJ_WEB_REPORT_FILE) context.subscriptions.push(...serveWebBootstrap());
   if (process.env.MJ_TEST_TODAY) pinToday(process.env.MJ_TEST_TODAY);
   const readyFile = process.env.MJ_HOST_READY_FILE;
   if (readyFile) {

@@ -3,6 +3,10 @@
  * headless Chromium. Run with `npm run test:e2e` (builds the extension and sets up the host
  * first) or `tsx test/e2e/run.ts [--grep <regex>] [--keep] [--timeout <seconds>]`.
  *
+ * `--tier web` (`npm run test:web`) runs test/web/**\/*.e2e.ts instead, in a workbench whose
+ * product runs in the browser's web-worker extension host (Workbench.open({ web: true })), as in
+ * VS Code for the Web; results go to test-results/web/ and test-results/tiers/web.json.
+ *
  * Before the tests: the workbench is opened on a temp copy of the fixture workspace and the
  * extension host is waited for. After each failed test: a screenshot into
  * test-results/screenshots/failed-<title>.png. After all: the logs into test-results/e2e/logs/,
@@ -15,15 +19,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stopAllHosts, stopHostsOnSignals, writeTierSummary } from '../../scripts/vscode-test/host.mjs';
-import { E2E_RESULTS, recordMetric, SCREENSHOTS, setCurrentWorkbench, Workbench, workbench, writeMetrics } from './workbench';
+import { recordMetric, SCREENSHOTS, setCurrentWorkbench, setTier, tierResults, Workbench, workbench, writeMetrics } from './workbench';
 
 const { values: opts } = parseArgs({
   options: {
     grep: { type: 'string' },
     keep: { type: 'boolean', default: false },
     timeout: { type: 'string', default: process.env.MJ_E2E_TIMEOUT ?? '600' },
+    tier: { type: 'string', default: 'e2e' },
   },
 });
+const tier = opts.tier!;
+if (!['e2e', 'web'].includes(tier)) throw new Error(`--tier ${tier}: e2e or web`);
+setTier(tier);
+/** The tests of the tier: test/e2e/ or test/web/. */
+const testsDir = path.join(path.dirname(__filename), '..', tier);
 
 const started = Date.now();
 
@@ -40,13 +50,13 @@ function findTests(dir: string): string[] {
 async function main(): Promise<boolean> {
   stopHostsOnSignals();
   // Start clean: no figures, logs or failure screenshots of an earlier run.
-  fs.rmSync(E2E_RESULTS, { recursive: true, force: true });
+  fs.rmSync(tierResults(), { recursive: true, force: true });
   if (fs.existsSync(SCREENSHOTS)) {
     for (const f of fs.readdirSync(SCREENSHOTS)) if (f.startsWith('failed-')) fs.rmSync(path.join(SCREENSHOTS, f));
   }
   const whole = setTimeout(() => {
-    process.stderr.write(`[e2e] FAILED: time-out after ${opts.timeout} s\n`);
-    writeTierSummary('e2e', { total: 0, passed: 0, failed: 0, durationMs: Date.now() - started, ok: false, extra: { reason: 'time-out' } });
+    process.stderr.write(`[${tier}] FAILED: time-out after ${opts.timeout} s\n`);
+    writeTierSummary(tier, { total: 0, passed: 0, failed: 0, durationMs: Date.now() - started, ok: false, extra: { reason: 'time-out' } });
     void stopAllHosts().finally(() => process.exit(1));
   }, Number(opts.timeout) * 1000);
   whole.unref();
@@ -59,7 +69,7 @@ async function main(): Promise<boolean> {
     rootHooks: {
       async beforeAll(this: Mocha.Context) {
         this.timeout(180_000);
-        const wb = await Workbench.open({ keep: opts.keep });
+        const wb = await Workbench.open({ keep: opts.keep, web: tier === 'web' });
         setCurrentWorkbench(wb);
         const ready = await wb.waitForExtensionHost();
         recordMetric('workbench_to_extension_host_ms', ready.time - wb.openedAt);
@@ -81,9 +91,9 @@ async function main(): Promise<boolean> {
     },
   });
   if (opts.grep) mocha.grep(opts.grep);
-  const files = findTests(path.dirname(__filename));
+  const files = findTests(testsDir);
   for (const file of files) mocha.addFile(file);
-  if (files.length === 0) throw new Error('no test/e2e/**/*.e2e.ts found');
+  if (files.length === 0) throw new Error(`no test/${tier}/**/*.e2e.ts found`);
 
   let passed = 0;
   let failed = 0;
@@ -98,23 +108,23 @@ async function main(): Promise<boolean> {
 
   const metricsFile = writeMetrics();
   let reason: string | null = null;
-  if (failed > 0) reason = `${failed} end-to-end test(s) failed`;
-  else if (passed === 0) reason = 'no end-to-end test ran';
-  writeTierSummary('e2e', {
+  if (failed > 0) reason = `${failed} ${tier} test(s) failed`;
+  else if (passed === 0) reason = `no ${tier} test ran`;
+  writeTierSummary(tier, {
     total: passed + failed + pending, passed, failed, pending, durationMs: Date.now() - started, ok: !reason,
     extra: { runner: 'code-server + chromium', reason, metrics: path.relative(process.cwd(), metricsFile) },
   });
-  if (reason) process.stderr.write(`[e2e] FAILED: ${reason}; screenshots and logs in test-results/\n`);
-  else process.stdout.write(`[e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  if (reason) process.stderr.write(`[${tier}] FAILED: ${reason}; screenshots and logs in test-results/\n`);
+  else process.stdout.write(`[${tier}] passed in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return !reason;
 }
 
 main().then(
   (ok) => process.exit(ok ? 0 : 1),
   async (err: Error) => {
-    process.stderr.write(`[e2e] FAILED: ${err.stack ?? err}\n`);
+    process.stderr.write(`[${tier}] FAILED: ${err.stack ?? err}\n`);
     await stopAllHosts();
-    writeTierSummary('e2e', { total: 0, passed: 0, failed: 0, durationMs: Date.now() - started, ok: false, extra: { reason: err.message } });
+    writeTierSummary(tier, { total: 0, passed: 0, failed: 0, durationMs: Date.now() - started, ok: false, extra: { reason: err.message } });
     process.exit(1);
   },
 );

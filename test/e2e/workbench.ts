@@ -15,7 +15,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
-  bootstrapExtensionDir, collectLogs, type Host, openBrowser, repoRoot, resultsDir, startHost, TEST_TODAY, waitUntil,
+  bootstrapExtensionDir, bootstrapWebExtensionDir, collectLogs, type Host, openBrowser, PRODUCT_ID, repoRoot, resultsDir, startHost,
+  TEST_TODAY, waitUntil, WEB_BOOTSTRAP_ID,
 } from '../../scripts/vscode-test/host.mjs';
 
 /**
@@ -25,7 +26,15 @@ import {
  */
 export const TODAY = TEST_TODAY;
 
-export const E2E_RESULTS = path.join(resultsDir, 'e2e');
+let tier = 'e2e';
+/** The tier test/e2e/run.ts runs (`e2e`, or `web` with --tier web): names the results folder and the default logs folder. */
+export function setTier(name: string): void {
+  tier = name;
+}
+/** test-results/<tier>/: metrics.json and the logs of the run's workbench. */
+export function tierResults(): string {
+  return path.join(resultsDir, tier);
+}
 export const SCREENSHOTS = path.join(resultsDir, 'screenshots');
 const isMac = process.platform === 'darwin';
 /** The key that goes with shortcuts such as Ctrl+Z (Cmd on macOS), as playwright names it. */
@@ -58,7 +67,41 @@ export interface OpenOptions {
   name?: string;
   /** false: code-server without --disable-workspace-trust, so the workspace opens in Restricted Mode (default true). */
   trust?: boolean;
+  /**
+   * true: the product runs in the browser's web-worker extension host, as in VS Code for the Web
+   * (user setting `remote.extensionKind` = ["web"] for it), with the web bootstrap beside it there,
+   * which pins the day and reports where the product runs (`webReport()`).
+   */
+  web?: boolean;
 }
+
+/** What the web bootstrap saw in the web-worker extension host (test/bootstrap-web-extension/). */
+export interface WebReport {
+  error?: string;
+  host: {
+    workerGlobalScope: boolean;
+    typeofDocument: string;
+    typeofProcess: string;
+    typeofNavigator: string;
+    userAgent: string | null;
+    uiKind: 'web' | 'desktop';
+    remoteName: string | null;
+    vscodeVersion: string;
+  };
+  product: {
+    id: string;
+    exportsHere: boolean;
+    extensionKind: 'ui' | 'workspace';
+    extensionUri: string;
+    activationMs?: number;
+    indexedAtActivation?: number;
+  };
+  today: string | null;
+  receivedAt: number;
+}
+
+/** User settings that force the product (and the web bootstrap) into the web-worker extension host. */
+export const WEB_SETTINGS = { 'remote.extensionKind': { [PRODUCT_ID]: ['web'], [WEB_BOOTSTRAP_ID]: ['web'] } };
 
 /** A row of a tree view as Workbench.treeRows reads it. */
 export interface TreeRow {
@@ -134,8 +177,8 @@ export function recordMetric(name: string, value: number): void {
 }
 
 export function writeMetrics(): string {
-  fs.mkdirSync(E2E_RESULTS, { recursive: true });
-  const file = path.join(E2E_RESULTS, 'metrics.json');
+  fs.mkdirSync(tierResults(), { recursive: true });
+  const file = path.join(tierResults(), 'metrics.json');
   fs.writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), metrics }, null, 2) + '\n');
   return file;
 }
@@ -152,24 +195,27 @@ export class Workbench {
     /** Date.now() when the navigation to the workbench started. */
     readonly openedAt: number,
     readonly name: string,
+    private readonly webReportFile?: string,
   ) {
     this.consoleLines = consoleLines;
   }
 
   /** Starts code-server and loads the workbench on the fixture workspace. */
   static async open(options: OpenOptions = {}): Promise<Workbench> {
-    const name = options.name ?? 'e2e';
+    const name = options.name ?? tier;
     let readyFile = '';
+    let webReportFile: string | undefined;
     const host = await startHost({
       name,
       keep: options.keep,
-      settings: options.settings,
+      settings: { ...(options.web ? WEB_SETTINGS : {}), ...options.settings },
       trust: options.trust ?? true,
-      extensions: [options.extension ?? repoRoot, bootstrapExtensionDir],
+      extensions: [options.extension ?? repoRoot, bootstrapExtensionDir, ...(options.web ? [bootstrapWebExtensionDir] : [])],
       prepare: async ({ dirs }) => {
         await options.populate?.(dirs.workspace);
         readyFile = path.join(dirs.run, 'host-ready.json');
-        return { MJ_HOST_READY_FILE: readyFile };
+        if (options.web) webReportFile = path.join(dirs.run, 'web-report.json');
+        return { MJ_HOST_READY_FILE: readyFile, ...(webReportFile ? { MJ_WEB_REPORT_FILE: webReportFile } : {}) };
       },
     });
     try {
@@ -178,7 +224,7 @@ export class Workbench {
       await page.addInitScript({ content: firstAppearanceScript([...watches.entries()]) });
       const openedAt = Date.now();
       await page.goto(host.url, { waitUntil: 'domcontentloaded' });
-      const wb = new Workbench(host, page, consoleLines, readyFile, openedAt, name);
+      const wb = new Workbench(host, page, consoleLines, readyFile, openedAt, name, webReportFile);
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       return wb;
     } catch (err) {
@@ -203,6 +249,20 @@ export class Workbench {
       () => fs.existsSync(this.readyFile) && (JSON.parse(fs.readFileSync(this.readyFile, 'utf8')) as HostReady),
       { timeoutMs, abort: this.host.exitReason });
     return this.readyInfo;
+  }
+
+  /**
+   * A workbench opened with `web: true`: waits until the web bootstrap has seen the product active in
+   * the web-worker extension host (and pinned the day there); returns what it saw there.
+   */
+  async webReport(timeoutMs = 120_000): Promise<WebReport> {
+    const file = this.webReportFile;
+    if (!file) throw new Error('not a web workbench: open it with Workbench.open({ web: true })');
+    const report = await waitUntil('the web bootstrap to report from the web-worker extension host',
+      () => fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as WebReport),
+      { timeoutMs, abort: this.host.exitReason });
+    if (report.error) throw new Error(`web bootstrap: ${report.error} (${JSON.stringify(report.host)})`);
+    return report;
   }
 
   /**
