@@ -181,3 +181,39 @@ describe('Every feature in the web worker', () => {
     await waitUntil('the new session to leave the view', async () => (await wb.treeRowDescription(VIEW, PRIYA, 'Sessions')) === '8', { timeoutMs: 30_000, intervalMs: 500 });
   });
 });
+
+describe('The walkthrough in the web worker', () => {
+  const TITLE = 'Get started with mentoring journals';
+  const STEPS = ['Create a relationship', 'Write the agreement', 'Log a session', 'Review goals'];
+  const steps = () => workbench().page.locator('.gettingStartedSlideDetails button.getting-started-step:visible').evaluateAll((buttons) => buttons.map((b) => ({
+    title: b.querySelector('.step-title')?.textContent?.trim() ?? '',
+    done: b.querySelector('.codicon[role="checkbox"]')?.getAttribute('aria-checked') === 'true',
+  })));
+
+  before(async () => {
+    const wb = workbench();
+    await wb.reset({ panel: false });
+    await wb.runCommand('Developer: Reset Welcome Page Walkthrough Progress');
+  });
+
+  after(async () => {
+    await workbench().reset();
+  });
+
+  it('shows its steps and ticks one off when the product runs its command', async () => {
+    const wb = workbench();
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    const entry = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: TITLE }).first();
+    await entry.waitFor({ state: 'visible', timeout: 15_000 });
+    await entry.click();
+    await waitUntil('the steps to show', async () => (await steps()).length === STEPS.length, { timeoutMs: 15_000 });
+    assert.deepEqual((await steps()).map((s) => s.title), STEPS);
+    assert.equal((await steps()).find((s) => s.title === 'Write the agreement')?.done, false);
+    // Open agreement is the product's command, run in the worker: the agreement opens and the step is ticked off.
+    await wb.runCommand('Mentoring: Open agreement');
+    await wb.pickQuickInput(PRIYA);
+    await wb.activeTab('agreement.md').waitFor({ state: 'visible', timeout: 15_000 });
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+    await waitUntil('"Write the agreement" to be ticked off', async () => (await steps()).find((s) => s.title === 'Write the agreement')?.done === true, { timeoutMs: 15_000 });
+  });
+});
