@@ -15,7 +15,8 @@ export const DAILY_CHECK_MS = 60 * 60 * 1000;
 /** What the reminders put on the extension's API (`api.reminders`). */
 export interface RemindersApi {
   /**
-   * What the daily timer runs: once indexing has finished, shows the day's reminder unless it was
+   * What the daily timer runs: once indexing has finished, refreshes the Actions view and the
+   * Relationships tree when the day has changed, and shows the day's reminder unless it was
    * shown today already, "Not today" was chosen today, `mentoringJournal.reminders` is off, or
    * nothing is due. Resolves with the reminder shown, else undefined.
    */
@@ -48,6 +49,7 @@ export function currentReminder(ctx: FeatureContext): Reminder | undefined {
  */
 export function createReminders(ctx: FeatureContext, schedule: (run: () => void, ms: number) => vscode.Disposable = every): { api: RemindersApi; disposable: vscode.Disposable } {
   let lastDay: string | undefined;
+  let viewDay: string | undefined;
   let latest: Reminder | undefined;
   const shown: string[] = [];
   const globalState = ctx.extension.globalState;
@@ -66,8 +68,16 @@ export function createReminders(ctx: FeatureContext, schedule: (run: () => void,
   const tick = async (): Promise<Reminder | undefined> => {
     // Never while indexing: ready() resolves once the current build has finished.
     await ctx.service.ready();
-    if (!vscode.workspace.getConfiguration(SECTION).get<boolean>('reminders', true)) return undefined;
     const today = ctx.service.today();
+    // A new day moves actions from This week to Overdue and counts days anew: the views follow.
+    if (viewDay !== today) {
+      if (viewDay !== undefined) {
+        ctx.api.actions?.provider.refresh();
+        ctx.api.tree?.provider.refresh();
+      }
+      viewDay = today;
+    }
+    if (!vscode.workspace.getConfiguration(SECTION).get<boolean>('reminders', true)) return undefined;
     if (lastDay === today) return undefined;
     lastDay = today;
     if (globalState.get<string>(SNOOZED_ON) === today) return undefined;

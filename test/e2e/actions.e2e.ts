@@ -18,6 +18,7 @@ const BOOK = 'book the architecture review slot for December';
 
 describe('Actions view', () => {
   let original: string;
+  let sideBarWidth: number;
 
   before(async () => {
     const wb = workbench();
@@ -25,6 +26,7 @@ describe('Actions view', () => {
     original = wb.readWorkspaceFile(SESSION);
     await wb.openViewContainer('Mentoring');
     await wb.treeRow(VIEW, 'This week').waitFor({ state: 'visible', timeout: 60_000 });
+    sideBarWidth = Math.round((await wb.page.locator('.part.sidebar').boundingBox())?.width ?? 300);
     await wb.resizeSideBar(900);
   });
 
@@ -33,6 +35,8 @@ describe('Actions view', () => {
     // Put the session back as it was for the tests after this one, and wait until the view has it.
     fs.writeFileSync(path.join(wb.workspaceDir, SESSION), original);
     await wb.treeRow(VIEW, BOOK).waitFor({ state: 'visible', timeout: 30_000 });
+    // The tests after this one read the editor's lines, which a wide side bar would wrap.
+    await wb.resizeSideBar(sideBarWidth);
   });
 
   it('lists every open action by group, with owner, relationship and due date', async () => {
