@@ -36,6 +36,9 @@ const SCREENSHOTS = {
   settings: 'test/e2e/settings.e2e.ts',
   'restricted-mode': 'test/e2e/restricted-mode.e2e.ts',
   'advance-stage-unsigned': 'test/e2e/daily-flow.e2e.ts',
+  // Actions view and reminders (issue 14)
+  'actions-view': 'test/e2e/actions.e2e.ts',
+  reminder: 'test/e2e/actions.e2e.ts',
 };
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

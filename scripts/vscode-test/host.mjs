@@ -54,6 +54,9 @@ export const USER_SETTINGS = {
   'git.enabled': false,
   'files.autoSave': 'off',
   'editor.accessibilitySupport': 'off',
+  // The example journals have a relationship overdue for its session, so every host would show a
+  // reminder over what the tests look at; the reminder suites and e2e test turn it back on.
+  'mentoringJournal.reminders': false,
 };
 
 /**

@@ -8,6 +8,7 @@ matter. Works offline: reads and writes local files only.
 Commands:
   check [PATH...]   check journal files (for pre-commit hooks and CI)
   review [PATH]     print where each relationship stands: stage, goals, cadence
+  actions [PATH]    list every open action item, by due date
   init [DIR]        create a relationship: agreement.md, goals/, sessions/
 
 Options:
@@ -80,6 +81,32 @@ Options:
   -h, --help             show this help
 
 Exit codes: 0 success, 1 a signal at --fail-on's severity, 2 usage or I/O error.
+`;
+
+export const ACTIONS_HELP = `Usage: mentoring-journal actions [PATH] [options]
+
+Lists every open action item (a task-list item "- [ ] @owner text (due DATE)" in
+a session) of the journal at PATH (default: the current folder), grouped as
+Overdue, This week (due within 7 days), Later and No date, sorted by due date with
+undated items last. An item carried over from session to session is listed once,
+at its newest session. Inside a relationship it lists that relationship's
+actions. Relationships whose closure is recorded are left out. Files that
+.gitignore or the config's "ignores" globs leave out are not read.
+
+Options:
+  --owner NAME           only the actions of NAME (repeatable): @owner equal to
+                         NAME, or a person of the agreement NAME names (by full
+                         name, first name or handle), case-insensitively
+  --today DATE           as of DATE, YYYY-MM-DD (default: today)
+  -f, --format FORMAT    text (default) or json: {"today", "actions": [{
+                         "relationship", "file", "line", "owner", "text", "due",
+                         "daysOverdue", "goals"}]}, file relative to the current
+                         folder, daysOverdue 0 when not overdue
+  --config FILE          read options from FILE instead of the nearest
+                         .mentoring-journal.json
+  -h, --help             show this help
+
+Exit codes: 0 success, 2 usage or I/O error.
 `;
 
 export const INIT_HELP = `Usage: mentoring-journal init [DIR] --mentor NAME --mentee NAME [options]

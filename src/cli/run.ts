@@ -1,6 +1,6 @@
 import { nearest } from '../core/suggest';
 import { UsageError } from './args';
-import { CHECK_HELP, HELP, INIT_HELP, REVIEW_HELP } from './help';
+import { ACTIONS_HELP, CHECK_HELP, HELP, INIT_HELP, REVIEW_HELP } from './help';
 import type { Io } from './io';
 import { PathError } from './targets';
 
@@ -14,6 +14,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
   check: { load: async () => (await import('./check')).runCheck, help: CHECK_HELP },
   review: { load: async () => (await import('./review')).runReview, help: REVIEW_HELP },
+  actions: { load: async () => (await import('./actions')).runActions, help: ACTIONS_HELP },
   init: { load: async () => (await import('./init')).runInit, help: INIT_HELP },
 };
 

@@ -1,8 +1,10 @@
 import type * as vscode from 'vscode';
 import type { EditingApi } from './editing';
 import type { JournalService } from './journalService';
+import type { RemindersApi } from './reminders';
 import type { ReviewPanelApi } from './review/panel';
 import type { RelationshipStatus } from './statusBar';
+import type { ActionsViewApi } from './tree/actionsTree';
 import type { RelationshipsTreeApi } from './tree/relationshipsTree';
 import type { WalkthroughApi } from './walkthrough';
 
@@ -40,6 +42,10 @@ export interface MentoringJournalApi {
   reviewPanel?: ReviewPanelApi;
   /** The journal's state behind the walkthrough's context keys (walkthrough.ts). */
   walkthrough?: WalkthroughApi;
+  /** The Actions view (tree/actionsTree.ts). */
+  actions?: ActionsViewApi;
+  /** The daily reminder (reminders.ts). */
+  reminders?: RemindersApi;
   /** The Problems panel entries (diagnostics.ts). */
   diagnostics?: vscode.DiagnosticCollection;
 }

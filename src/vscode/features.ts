@@ -5,9 +5,11 @@ import { registerDiagnostics } from './diagnostics';
 import type { Feature } from './feature';
 import { registerHover } from './hover';
 import { registerQuickFixes } from './quickFixes';
+import { registerReminders } from './reminders';
 import { registerReviewPanels } from './review/panel';
 import { registerSnippetsWhileTyping } from './snippets';
 import { registerStatusBar } from './statusBar';
+import { registerActionsView } from './tree/actionsTree';
 import { registerRelationshipsTree } from './tree/relationshipsTree';
 import { registerWalkthroughState } from './walkthrough';
 
@@ -15,6 +17,7 @@ import { registerWalkthroughState } from './walkthrough';
 export const FEATURES: Feature[] = [
   registerDiagnostics,
   registerRelationshipsTree,
+  registerActionsView,
   registerStatusBar,
   registerReviewPanels,
   registerCommands,
@@ -24,4 +27,5 @@ export const FEATURES: Feature[] = [
   registerHover,
   registerDefinitions,
   registerWalkthroughState,
+  registerReminders,
 ];

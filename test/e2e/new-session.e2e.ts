@@ -73,8 +73,9 @@ describe('New session', () => {
     assert.equal(await row.getAttribute('aria-selected'), 'true', 'the relationship is selected');
     // The view's toolbar (shown while the pointer is over the side bar): New session acts on the
     // selected relationship, without asking which.
-    await wb.page.locator('.part.sidebar').hover();
-    const button = wb.page.locator('.part.sidebar .title-actions .action-label[aria-label^="New session"]').first();
+    // With the Actions view beside it, the Relationships view has its toolbar in its own header.
+    await wb.viewPane(VIEW).hover();
+    const button = wb.page.locator('.part.sidebar .title-actions .action-label[aria-label^="New session"], .part.sidebar .pane-header .actions .action-label[aria-label^="New session"]').first();
     await button.waitFor({ state: 'visible', timeout: 15_000 });
     await button.click();
 

@@ -58,9 +58,10 @@ describe('Restricted Mode', function () {
     await w.openFile('journal/priya-and-sam/goals/write-design-rfc.md');
 
     // The view's toolbar (shown while the pointer is over the side bar): Review goals, no New session.
-    await page.locator('.part.sidebar').hover();
-    const toolbar = page.locator('.part.sidebar .title-actions .action-label, .part.sidebar .pane-header .actions .action-label');
-    await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Review goals"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+    // With the Actions view beside it, the Relationships view has its toolbar in its own header.
+    await w.viewPane(VIEW).hover();
+    const toolbar = w.viewPane(VIEW).locator('.pane-header .actions .action-label');
+    await w.viewPane(VIEW).locator('.pane-header .actions .action-label[aria-label^="Review goals"]').first().waitFor({ state: 'visible', timeout: 15_000 });
     const buttons = await toolbar.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     assert.ok(names(buttons, 'Review goals'), `toolbar: ${buttons.join(' | ')}`);
     assert.ok(!names(buttons, 'New session'), `toolbar offers New session in Restricted Mode: ${buttons.join(' | ')}`);

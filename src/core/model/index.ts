@@ -10,3 +10,5 @@ export { renderReviewMarkdown, renderReviewFile } from './markdown';
 export { reviewToJson, type ActionJson, type CadenceJson, type GoalJson, type JournalJson, type RelationshipJson, type SignalJson } from './json';
 export { progressSeries, type ProgressSeries } from './series';
 export { renderProgressSvg, type SvgOptions } from './svg';
+export { ACTION_GROUP_LABELS, ACTION_GROUPS, actionGroup, compareActions, isMine, journalActions, myActions, tickAction, WEEK_DAYS, type ActionGroup, type JournalAction } from './actions';
+export { REMINDER_LIMIT, reminderFor, reminderText, type Reminder, type ReminderItem } from './reminders';

@@ -1,4 +1,5 @@
 import type { Feature } from '../feature';
+import { allActions, completeAction, onlyMine } from './actions';
 import { advanceStage } from './advanceStage';
 import { markGoalAchieved } from './markGoalAchieved';
 import { newGoal } from './newGoal';
@@ -32,6 +33,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   revealActiveFile,
   openFormatDocs,
   openItem,
+  // Actions view (issue 14)
+  completeAction,
+  onlyMine,
+  allActions,
 ];
 
 export const registerCommands: Feature = (ctx) => registerCommandTable(ctx, COMMANDS);

@@ -1,0 +1,103 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { isRealDate } from '../core/dates';
+import { JournalIndex } from '../core/journalIndex';
+import { ACTION_GROUP_LABELS, ACTION_GROUPS, actionGroup, journalActions, myActions, type JournalAction } from '../core/model';
+import { plural } from '../core/words';
+import { listOption, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
+import { findConfig, loadConfig, loadIgnores } from './config';
+import { ACTIONS_HELP } from './help';
+import { gitTop, Ignorer } from './ignore';
+import type { Io } from './io';
+import { NodeFileSystem } from './nodeFileSystem';
+import { displayPath, PathError, relationshipFolder } from './targets';
+
+export const ACTIONS_OPTIONS: OptionSpecs = {
+  owner: { kind: 'string', repeatable: true },
+  today: { kind: 'string' },
+  format: { kind: 'string', values: ['text', 'json'], short: 'f' },
+  config: { kind: 'string' },
+  help: { kind: 'boolean', short: 'h' },
+};
+
+/** One action as `--format json` prints it. */
+export interface ActionJsonEntry {
+  relationship: string;
+  file: string;
+  line: number;
+  owner: string | null;
+  text: string;
+  due: string | null;
+  daysOverdue: number;
+  goals: string[];
+}
+
+/**
+ * `mentoring-journal actions`: every open action of the journal (or of the relationship PATH lies
+ * in), sorted by due date with undated ones last; `--owner` keeps the actions of those people (the
+ * extension's "Only mine" rule). Reads what `review` reads, minus what .gitignore and the config's
+ * `ignores` leave out, as `check` does. Exit code 0.
+ */
+export async function runActions(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseCommand(argv, ACTIONS_OPTIONS, 'actions', ACTIONS_HELP, io);
+  if (!args) return 0;
+  if (args.positionals.length > 1) throw new UsageError(`actions takes one journal folder, not ${args.positionals.length}`, 'actions');
+  const today = stringOption(args, 'today') ?? io.today();
+  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'actions');
+  const owners = listOption(args, 'owner');
+  if (owners.some((o) => !o.replace(/^@/, '').trim())) throw new UsageError('--owner needs a name or handle', 'actions');
+  const given = args.positionals[0] ?? '.';
+  const start = path.resolve(io.cwd, given);
+  await requireFolder(start, given);
+  const owner = relationshipFolder(start);
+  const top = owner ? gitTop(owner) : undefined;
+  const root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;
+  const ownId = owner ? path.relative(root, owner).split(path.sep).join('/') || '.' : undefined;
+  const configOption = stringOption(args, 'config');
+  const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
+  const options = configFile ? loadConfig(configFile) : {};
+  const ignorer = new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : root, gitignore: true });
+
+  const index = new JournalIndex(new NodeFileSystem(root, ignorer), options);
+  await index.build();
+  const relationships = index.relationships().filter((r) => ownId === undefined || r.id === ownId);
+  const all = journalActions(relationships, today);
+  const actions = owners.length ? myActions(all, relationships, owners) : all;
+  const file = (a: JournalAction) => displayPath(io.cwd, path.join(root, ...a.file.split('/')));
+  if (stringOption(args, 'format') === 'json') {
+    const json = actions.map((a): ActionJsonEntry => ({
+      relationship: a.relationship, file: file(a), line: a.line, owner: a.owner ?? null, text: a.text, due: a.due ?? null, daysOverdue: a.daysOverdue, goals: a.goals,
+    }));
+    io.out(`${JSON.stringify({ today, actions: json }, null, 2)}\n`);
+    return 0;
+  }
+  io.out(actionsText(actions, today, file, owners));
+  return 0;
+}
+
+/** The text format: one block per group (Overdue, This week, Later, No date), one line per action. */
+function actionsText(actions: readonly JournalAction[], today: string, file: (a: JournalAction) => string, owners: readonly string[]): string {
+  const whose = owners.length ? ` for ${owners.join(', ')}` : '';
+  if (actions.length === 0) return `No open actions${whose} on ${today}.\n`;
+  const lines = [`${plural(actions.length, 'open action')}${whose} on ${today}:`];
+  for (const group of ACTION_GROUPS) {
+    const members = actions.filter((a) => actionGroup(a) === group);
+    if (!members.length) continue;
+    lines.push('', `${ACTION_GROUP_LABELS[group]} (${members.length})`);
+    for (const a of members) {
+      const when = a.due ? (a.daysOverdue > 0 ? `due ${a.due}, ${plural(a.daysOverdue, 'day')} late` : `due ${a.due}`) : 'no date';
+      lines.push(`  ${a.owner ? `@${a.owner} ` : ''}${a.text}`, `    ${when} · ${a.label} · ${file(a)}:${a.line}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function requireFolder(folder: string, given: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fsp.stat(folder);
+  } catch {
+    throw new PathError(`no such folder: ${given}`);
+  }
+  if (!stat.isDirectory()) throw new PathError(`actions takes a journal folder, and ${given} is not a folder`);
+}

@@ -1,0 +1,195 @@
+/**
+ * Every open action across relationships (issue 14): the list, its groups, "mine", the tick edit
+ * and the reminder, over in-memory journals.
+ */
+import assert from 'node:assert/strict';
+import { JournalIndex, MemoryFileSystem } from '../../src/core';
+import { actionGroup, analyzeRelationship, isMine, journalActions, myActions, reminderFor, reminderText, tickAction } from '../../src/core/model';
+
+const agreement = (extra = '') =>
+  [
+    '---',
+    'type: agreement',
+    'mentor: {name: Alex Kim, handle: alexk}',
+    'mentee: Sam Okafor',
+    'started: 2026-01-01',
+    'ends: 2026-12-31',
+    'cadence: biweekly',
+    'stage: building',
+    extra,
+    '---',
+    '',
+  ].filter((l) => l !== '').join('\n') + '\n';
+
+const session = (date: string, body: string, front = '') => `---\ntype: session\ndate: ${date}\n${front}---\n\n## Actions\n\n${body}`;
+
+async function relationships(files: Record<string, string>) {
+  const index = new JournalIndex(new MemoryFileSystem(files));
+  await index.build();
+  return index.relationships();
+}
+
+describe('journal actions', () => {
+  it('lists an action carried over from session to session once, at its newest session, with due, days overdue, owner, goals, file and line', async () => {
+    const rels = await relationships({
+      'p/agreement.md': agreement(),
+      'p/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @sam write the outline of [[rfc]] (due 2026-03-10)\n- [ ] @alexk send the reading list\n'),
+      'p/sessions/2026-03-15.md': session('2026-03-15', 'Intro.\n\n- [x] @alexk send the reading list\n- [ ] @sam write the   outline of [[rfc]] (due 2026-03-12)\n'),
+    });
+    const actions = journalActions(rels, '2026-03-20');
+    assert.deepEqual(
+      actions.map((a) => [a.relationship, a.file, a.line, a.owner, a.text, a.due, a.daysOverdue, a.daysLeft, a.goals, a.label]),
+      [['p', 'p/sessions/2026-03-15.md', 11, 'sam', 'write the outline of [[rfc]]', '2026-03-12', 8, -8, ['rfc'], 'Alex Kim ↔ Sam Okafor']],
+    );
+  });
+
+  it('counts an agenda written ahead as the newest session, so a tick there closes the action', async () => {
+    const files = {
+      'p/agreement.md': agreement(),
+      'p/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @sam book the room\n'),
+      'p/sessions/2026-03-29.md': session('2026-03-29', '- [ ] @sam book the room\n'),
+    };
+    assert.deepEqual(journalActions(await relationships(files), '2026-03-20').map((a) => `${a.file}:${a.line}`), ['p/sessions/2026-03-29.md:8']);
+    files['p/sessions/2026-03-29.md'] = session('2026-03-29', '- [x] @sam book the room\n');
+    assert.deepEqual(journalActions(await relationships(files), '2026-03-20'), []);
+  });
+
+  it('groups by due date relative to today: Overdue, This week (today and the 6 days after), Later, No date; sorted by due date, undated last', async () => {
+    const rels = await relationships({
+      'a/agreement.md': agreement(),
+      'a/sessions/2026-05-01.md': session('2026-05-01', ['- [ ] none', '- [ ] d7 (due 2026-05-17)', '- [ ] d6 (due 2026-05-16)', '- [ ] d0 (due 2026-05-10)', '- [ ] late (due 2026-05-09)', ''].join('\n')),
+      'b/agreement.md': agreement(),
+      'b/sessions/2026-05-02.md': session('2026-05-02', '- [ ] other d0 (due 2026-05-10)\n'),
+    });
+    const actions = journalActions(rels, '2026-05-10');
+    assert.deepEqual(actions.map((a) => `${a.text}:${actionGroup(a)}:${a.daysOverdue}`), ['late:overdue:1', 'd0:week:0', 'other d0:week:0', 'd6:week:0', 'd7:later:0', 'none:none:0']);
+  });
+
+  it('leaves out relationships whose closure is recorded', async () => {
+    const rels = await relationships({
+      'p/agreement.md': agreement('closure: {date: 2026-06-01, outcome: ended}'),
+      'p/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @sam left open\n'),
+    });
+    assert.deepEqual(journalActions(rels, '2026-07-01'), []);
+  });
+
+  it('reads task items in every list style, indented, in a quote, with CRLF line ends', async () => {
+    const body = ['* [ ] star', '+ [ ] plus', '1. [ ] numbered', '2) [ ] paren', '- parent', '  - [ ] nested', '> - [ ] quoted', ''].join('\r\n');
+    const rels = await relationships({ 'p/agreement.md': agreement(), 'p/sessions/2026-03-01.md': session('2026-03-01', body).replace(/\n/g, '\r\n').replace(/\r\r/g, '\r') });
+    assert.deepEqual(journalActions(rels, '2026-03-02').map((a) => `${a.line}:${a.text}`), ['8:star', '9:plus', '10:numbered', '11:paren', '13:nested', '14:quoted']);
+  });
+});
+
+describe('isMine', () => {
+  const people = { mentors: [{ name: 'Alex Kim', handle: 'alexk' }], mentees: [{ name: 'Sam Okafor' }] };
+
+  it('matches @owner against me case-insensitively, a leading @ ignored', () => {
+    assert.equal(isMine('Sam', undefined, ['@sam']), true);
+    assert.equal(isMine('sam', undefined, ['SAM']), true);
+    assert.equal(isMine('samuel', undefined, ['sam']), false);
+    assert.equal(isMine(undefined, people, ['sam']), false);
+    assert.equal(isMine('sam', people, []), false);
+  });
+
+  it('matches a person of the agreement by full name, first name or handle, whichever way @owner names them', () => {
+    for (const me of ['Alex Kim', 'alex', 'ALEXK', '@alexk']) {
+      for (const owner of ['alexk', 'alex', 'AlexKim']) assert.equal(isMine(owner, people, [me]), true, `${owner} for ${me}`);
+    }
+    assert.equal(isMine('kim', people, ['Alex Kim']), false);
+    assert.equal(isMine('sam', people, ['Alex Kim']), false);
+    assert.equal(isMine('okafor', people, ['Sam Okafor']), false);
+    assert.equal(isMine('samokafor', people, ['sam']), true);
+  });
+
+  it('myActions keeps the actions of me across relationships, by each relationship\'s own agreement', async () => {
+    const rels = await relationships({
+      'a/agreement.md': agreement(),
+      'a/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @alexk one\n- [ ] @sam two\n- [ ] nobody\n'),
+      'b/agreement.md': agreement().replace('Alex Kim, handle: alexk', 'Alex Other'),
+      'b/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @alexk three\n- [ ] @alex four\n'),
+    });
+    const mine = (me: string[]) => myActions(journalActions(rels, '2026-03-02'), rels, me).map((a) => `${a.relationship}:${a.text}`);
+    // In b, Alex is "Alex Other", without the handle alexk: only `alex` itself is mine there.
+    assert.deepEqual(mine(['Alex Kim']), ['a:one']);
+    assert.deepEqual(mine(['alex']), ['a:one', 'b:four']);
+    assert.deepEqual(mine(['alexk', 'Sam']), ['a:one', 'a:two', 'b:three']);
+  });
+});
+
+describe('tickAction', () => {
+  const cases: Array<[string, string, number, string]> = [
+    ['dash', 'a\n- [ ] @sam do it (due 2026-01-02)\nb\n', 2, 'a\n- [x] @sam do it (due 2026-01-02)\nb\n'],
+    ['star, CRLF', 'a\r\n* [ ] @sam do it\r\nb\r\n', 2, 'a\r\n* [x] @sam do it\r\nb\r\n'],
+    ['plus, lone CR', 'a\r+ [ ] @sam do it\rb', 2, 'a\r+ [x] @sam do it\rb'],
+    ['numbered, indented, tab', 'x\n\n  12.\t[ ] @sam do it\n', 3, 'x\n\n  12.\t[x] @sam do it\n'],
+    ['paren, quoted', '> 3) [ ] @sam do it', 1, '> 3) [x] @sam do it'],
+    ['continued on the next line', '- [ ] @sam do\n  it\n', 1, '- [x] @sam do\n  it\n'],
+  ];
+  for (const [name, before, line, after] of cases) {
+    it(`ticks one character and keeps every other byte: ${name}`, () => {
+      const result = tickAction(before, line, { owner: 'sam', text: 'do it' });
+      assert.ok(result.ok, result.ok ? '' : result.error);
+      assert.equal(result.text, after);
+      assert.equal(result.edits.length, 1);
+      assert.equal(result.edits[0]!.end - result.edits[0]!.start, 1);
+    });
+  }
+
+  it('refuses, changing nothing, when the line was ticked, is gone or holds another action', () => {
+    const refused = (text: string, line: number, expected = { owner: 'sam', text: 'do it' }) => {
+      const result = tickAction(text, line, expected);
+      assert.equal(result.ok, false);
+      return result.ok ? '' : result.error;
+    };
+    assert.match(refused('- [x] @sam do it\n', 1), /^Line 1 is no longer an open action/);
+    assert.match(refused('- [ ] @sam do it\n', 5), /no line 5/);
+    assert.match(refused('- [ ] @sam something else\n', 1), /no longer holds the action "do it"/);
+    assert.match(refused('- [ ] @priya do it\n', 1), /no longer holds/);
+    assert.match(refused('text [ ] @sam do it\n', 1), /no longer an open action/);
+  });
+
+  it('ticks the line the journal reports, so the action leaves the list', async () => {
+    const text = session('2026-03-01', 'Intro\r\n\r\n1. [ ] @sam first (due 2026-03-02)\r\n2. [ ] @sam second [[rfc]]\r\n').replace(/(?<!\r)\n/g, '\r\n');
+    const files: Record<string, string> = { 'p/agreement.md': agreement(), 'p/sessions/2026-03-01.md': text };
+    const [first, second] = journalActions(await relationships(files), '2026-03-05');
+    const result = tickAction(text, second!.line, second!);
+    assert.ok(result.ok);
+    assert.equal(result.text, text.replace('2. [ ]', '2. [x]'));
+    files['p/sessions/2026-03-01.md'] = result.text;
+    assert.deepEqual(journalActions(await relationships(files), '2026-03-05').map((a) => a.text), [first!.text]);
+  });
+});
+
+describe('reminders', () => {
+  it('names a session today or overdue and my overdue actions, most days late first, at most 3, with how many more', async () => {
+    const files = {
+      'a/agreement.md': agreement(),
+      'a/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @alexk send notes (due 2026-03-08)\n- [ ] @sam not mine (due 2026-03-01)\n- [ ] @alex later (due 2026-04-01)\n', 'next: 2026-03-10\n'),
+      'b/agreement.md': agreement(),
+      'b/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @alex fix (due 2026-03-09)\n', 'next: 2026-03-12\n'),
+      'c/agreement.md': agreement(),
+      'c/sessions/2026-03-01.md': session('2026-03-01', '', 'next: 2026-03-05\n'),
+    };
+    const rels = await relationships(files);
+    const today = '2026-03-12';
+    const reports = rels.map((r) => analyzeRelationship(r, today));
+    const reminder = reminderFor(reports, myActions(journalActions(rels, today), rels, ['Alex Kim']));
+    assert.deepEqual(reminder?.items.map((i) => `${i.kind}:${i.relationship}:${i.daysLate}`), ['session-overdue:c:7', 'action-overdue:a:4', 'action-overdue:b:3']);
+    assert.equal(reminder?.more, 2);
+    assert.equal(
+      reminderText(reminder!),
+      'Mentoring: Alex Kim ↔ Sam Okafor: session overdue 7 days; @alexk send notes (Alex Kim ↔ Sam Okafor): overdue 4 days; @alex fix (Alex Kim ↔ Sam Okafor): overdue 3 days (and 2 more).',
+    );
+  });
+
+  it('says nothing when no session is due today or late and none of my actions is overdue', async () => {
+    const rels = await relationships({
+      'a/agreement.md': agreement(),
+      'a/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @sam late (due 2026-03-02)\n', 'next: 2026-03-13\n'),
+    });
+    const reports = rels.map((r) => analyzeRelationship(r, '2026-03-12'));
+    assert.equal(reminderFor(reports, myActions(journalActions(rels, '2026-03-12'), rels, ['alex'])), undefined);
+    const today = reminderFor(rels.map((r) => analyzeRelationship(r, '2026-03-13')), []);
+    assert.deepEqual(today?.items.map((i) => i.text), ['Alex Kim ↔ Sam Okafor: session today']);
+  });
+});
