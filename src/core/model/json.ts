@@ -80,6 +80,8 @@ export interface RelationshipJson {
   actions: ActionJson[];
   signals: SignalJson[];
   changes: Omit<ReviewChanges, 'previous'> & { previous: { date: string; file: string } | null };
+  /** Files left out of the review because of an unresolved merge conflict; empty when none. */
+  conflicted: string[];
 }
 
 /** A whole journal's review in JSON. */
@@ -156,6 +158,7 @@ function relationshipJson(r: RelationshipReport): RelationshipJson {
     actions: r.actions.map(actionJson),
     signals: r.signals.map(signalJson),
     changes: { ...copy(r.changes), previous: r.changes.previous ? { ...r.changes.previous } : null },
+    conflicted: [...(r.conflicted ?? [])],
   };
 }
 
