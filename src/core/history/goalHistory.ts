@@ -1,6 +1,6 @@
 import { parseJournalFile } from '../parseFile';
 import type { Goal, Relationship } from '../types';
-import { fileVersions, type FileVersion, type GitAuthor, type GitCommit } from './source';
+import { fileVersions, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
 /** The goal fields whose history is followed. */
 export const HISTORY_FIELDS = ['status', 'progress', 'due', 'success'] as const;
@@ -103,6 +103,6 @@ export function goalHistories(rel: Relationship, commits: readonly GitCommit[], 
 export const key = (commit: string, path: string): string => `${commit}:${path}`;
 
 /** The versions of each file, by its current path. */
-export function versionsOf(commits: readonly GitCommit[], files: string[]): Map<string, FileVersion[]> {
-  return new Map(files.map((f) => [f, fileVersions(commits, f)]));
+export function versionsOf(commits: readonly GitCommit[], files: string[], byPath: PathIndex): Map<string, FileVersion[]> {
+  return new Map(files.map((f) => [f, fileVersions(commits, f, byPath)]));
 }

@@ -6,7 +6,7 @@ import type { Relationship } from '../types';
 import { plural } from '../words';
 import { goalFiles, goalHistories, key, versionsOf, type GoalFieldChange } from './goalHistory';
 import { recordKeeping, type RecordKeeping } from './recordKeeping';
-import type { GitHistorySource } from './source';
+import { pathIndex, type GitHistorySource } from './source';
 
 export { fileVersions, type GitAuthor, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from './source';
 export { HISTORY_FIELDS, type GoalFieldChange, type HistoryField } from './goalHistory';
@@ -27,14 +27,15 @@ export async function readJournalHistory(source: GitHistorySource, rels: readonl
   const commits = await source.commits();
   const result = new Map<string, RelationshipHistory>();
   if (!commits.length) return result;
-  const plans = rels.map((rel) => ({ rel, versions: versionsOf(commits, goalFiles(rel)) }));
+  const byPath = pathIndex(commits);
+  const plans = rels.map((rel) => ({ rel, versions: versionsOf(commits, goalFiles(rel), byPath) }));
   const requests = new Map<string, { commit: string; path: string }>();
   for (const { versions } of plans) for (const list of versions.values()) for (const v of list) requests.set(key(v.commit.hash, v.path), { commit: v.commit.hash, path: v.path });
   const wanted = [...requests.entries()];
   const bytes = await source.read(wanted.map(([, r]) => r));
   const contents = new Map(wanted.map(([k], i) => [k, bytes[i]]));
   for (const { rel, versions } of plans) {
-    result.set(rel.id, { goals: goalHistories(rel, commits, versions, contents), records: recordKeeping(rel, commits) });
+    result.set(rel.id, { goals: goalHistories(rel, commits, versions, contents), records: recordKeeping(rel, commits, byPath) });
   }
   return result;
 }

@@ -1,5 +1,5 @@
 import type { Person, Relationship } from '../types';
-import { fileVersions, type GitAuthor, type GitCommit } from './source';
+import { fileVersions, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
 /** Who first committed one held session's file. */
 export interface SessionRecord {
@@ -42,7 +42,7 @@ export function matchPartner(rel: Relationship, author: GitAuthor): SessionRecor
 }
 
 /** Who first committed each held session's file. */
-export function recordKeeping(rel: Relationship, commits: readonly GitCommit[]): RecordKeeping {
+export function recordKeeping(rel: Relationship, commits: readonly GitCommit[], byPath: PathIndex): RecordKeeping {
   const partners = [
     ...(rel.agreement?.mentors ?? []).map((p) => ({ name: p.name, role: 'mentor' as const, sessions: 0 })),
     ...(rel.agreement?.mentees ?? []).map((p) => ({ name: p.name, role: 'mentee' as const, sessions: 0 })),
@@ -52,7 +52,7 @@ export function recordKeeping(rel: Relationship, commits: readonly GitCommit[]):
   let uncommitted = 0;
   for (const s of rel.sessions) {
     if (s.status !== 'held') continue;
-    const first = fileVersions(commits, s.source.file).at(-1);
+    const first = fileVersions(commits, s.source.file, byPath).at(-1);
     if (!first) {
       uncommitted++;
       continue;

@@ -58,16 +58,33 @@ export interface FileVersion {
  * Every version of the file now at `path`, newest first, following renames back to the commit
  * that added it. A file that was deleted and added again is followed back to that addition only.
  */
-export function fileVersions(commits: readonly GitCommit[], path: string): FileVersion[] {
+export function fileVersions(commits: readonly GitCommit[], path: string, byPath: PathIndex = pathIndex(commits)): FileVersion[] {
   const versions: FileVersion[] = [];
   let name = path;
-  for (let index = 0; index < commits.length; index++) {
-    const commit = commits[index]!;
-    const change = commit.files.find((f) => f.path === name && f.status !== 'D');
-    if (!change) continue;
-    versions.push({ index, commit, path: name });
-    if (change.status === 'A' || change.status === 'C') break;
-    if (change.status === 'R' && change.from) name = change.from;
+  let from = 0;
+  for (;;) {
+    const next = byPath.get(name)?.find((c) => c.index >= from && c.change.status !== 'D');
+    if (!next) break;
+    versions.push({ index: next.index, commit: commits[next.index]!, path: name });
+    from = next.index + 1;
+    if (next.change.status === 'A' || next.change.status === 'C') break;
+    if (next.change.status === 'R' && next.change.from) name = next.change.from;
   }
   return versions;
+}
+
+/** Each path's changes, newest first, with the index of their commit. */
+export type PathIndex = ReadonlyMap<string, ReadonlyArray<{ index: number; change: GitFileChange }>>;
+
+/** Indexes the commits' changes by path, so that following a file costs its own changes only. */
+export function pathIndex(commits: readonly GitCommit[]): PathIndex {
+  const map = new Map<string, Array<{ index: number; change: GitFileChange }>>();
+  commits.forEach((commit, index) => {
+    for (const change of commit.files) {
+      const list = map.get(change.path) ?? [];
+      list.push({ index, change });
+      map.set(change.path, list);
+    }
+  });
+  return map;
 }
