@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { EditingApi } from './editing';
+import type { GitHistoryApi } from './gitHistory';
 import type { JournalService } from './journalService';
 import type { ReviewPanelApi } from './review/panel';
 import type { RelationshipStatus } from './statusBar';
@@ -40,6 +41,8 @@ export interface MentoringJournalApi {
   reviewPanel?: ReviewPanelApi;
   /** The journal's state behind the walkthrough's context keys (walkthrough.ts). */
   walkthrough?: WalkthroughApi;
+  /** The git history of goals and sessions (gitHistory.ts), read in the background through the git extension. */
+  readonly gitHistory: GitHistoryApi;
   /** The Problems panel entries (diagnostics.ts). */
   diagnostics?: vscode.DiagnosticCollection;
 }
