@@ -23,6 +23,8 @@ interface GitRepository {
   log(options?: { maxEntries?: number }): Promise<GitApiCommit[]>;
   buffer(ref: string, path: string): Promise<Uint8Array>;
   diffBetweenWithStats?(ref1: string, ref2: string, path?: string): Promise<GitChange[]>;
+  /** `git diff --raw <range>`: takes `<tree>..<commit>`, which the three-dot form above cannot do for a root commit. */
+  diffBetweenWithStats2?(range: string, path?: string): Promise<GitChange[]>;
 }
 interface GitApi {
   readonly state: 'uninitialized' | 'initialized';
@@ -32,6 +34,7 @@ interface GitApi {
 }
 interface GitExtension {
   readonly enabled: boolean;
+  readonly onDidChangeEnablement: vscode.Event<boolean>;
   getAPI(version: 1): GitApi;
 }
 
@@ -95,6 +98,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
   private readonly watched = new Set<string>();
   private api: Promise<GitApi | undefined> | undefined;
   private openWatch: vscode.Disposable | undefined;
+  private enablement: vscode.Disposable | undefined;
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
 
   get(root: JournalRoot, relationship: Relationship): RelationshipHistory | undefined {
@@ -121,6 +125,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
   dispose(): void {
     if (this.fireTimer) clearTimeout(this.fireTimer);
     this.openWatch?.dispose();
+    this.enablement?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
@@ -143,7 +148,13 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
       const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
       if (!extension) return undefined;
       const git = extension.isActive ? extension.exports : await extension.activate();
-      if (!git?.enabled) return undefined;
+      if (!git) return undefined;
+      // `git.enabled: false` turns the extension off; when it is turned on, ask again.
+      this.enablement ??= git.onDidChangeEnablement(() => {
+        this.api = undefined;
+        this.reset();
+      });
+      if (!git.enabled) return undefined;
       const api = git.getAPI(1);
       if (api.state !== 'initialized') {
         await new Promise<void>((resolve) => {
@@ -157,6 +168,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
         });
       }
       // A repository opened later (the git extension finds them as it goes) may hold a journal.
+      this.openWatch?.dispose();
       this.openWatch = api.onDidOpenRepository(() => this.reset());
       return api;
     })().catch(() => undefined));
@@ -248,7 +260,12 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
 
   /** Reads the changed files of each commit (repository-relative paths), a few `git diff` runs at a time. */
   private async changesOf(repository: GitRepository, commits: GitApiCommit[], top: string): Promise<void> {
-    if (!repository.diffBetweenWithStats) return;
+    const diff = (c: GitApiCommit): Promise<GitChange[]> =>
+      repository.diffBetweenWithStats2
+        ? repository.diffBetweenWithStats2(`${c.parents[0] ?? EMPTY_TREE}..${c.hash}`)
+        : repository.diffBetweenWithStats
+          ? repository.diffBetweenWithStats(c.parents[0] ?? EMPTY_TREE, c.hash)
+          : Promise.resolve([]);
     let next = 0;
     const worker = async () => {
       while (next < commits.length) {
@@ -256,7 +273,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
         this.stats.diffs++;
         let changes: GitChange[];
         try {
-          changes = await repository.diffBetweenWithStats!(c.parents[0] ?? EMPTY_TREE, c.hash);
+          changes = await diff(c);
         } catch {
           changes = [];
         }
