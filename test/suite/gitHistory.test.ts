@@ -128,4 +128,13 @@ describe('Git history through the git extension', function () {
     assert.match(text, /Status: \*\*active\*\*/);
     assert.doesNotMatch(text, /History/);
   });
+
+  it('a virtual workspace (a root that is not a file folder) gets no history and asks git nothing', async () => {
+    const entry = api.service.relationships().find((r) => r.relationship.id === REL)!;
+    const virtual = { ...entry.root, uri: vscode.Uri.parse('vscode-vfs://github/priya/journal') };
+    const before = { ...api.gitHistory.stats };
+    const relationship = { ...entry.relationship };
+    assert.equal(await api.gitHistory.load(virtual, relationship), undefined);
+    assert.deepEqual(api.gitHistory.stats, before);
+  });
 });

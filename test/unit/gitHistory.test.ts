@@ -133,4 +133,30 @@ describe('git history: goals and who keeps the record', function () {
     assert.equal(json.records, null);
     assert.equal(json.goals.every((g) => g.changes === null), true);
   });
+
+  it('reads every YAML style a person writes: flow maps, quotes, comments, block scalars and CRLF, and skips a version with a conflict', async () => {
+    const repo = new TempRepo();
+    const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+    const flowGoal = (due: string, status: string) =>
+      crlf(`---\n# the RFC, in flow style\n{type: goal, title: 'Write an RFC', status: "${status}", due: ${due}, progress: 10}\n---\n`);
+    repo.write({ 'p/agreement.md': agreement('') }).commit(PRIYA, '2026-01-05');
+    repo.write({ 'p/goals/write-rfc.md': crlf(`---\ntype: goal\ntitle: "Write an RFC"\nstatus: active # for now\nsuccess: >-\n  Accepted at the\n  architecture review\ndue: '2026-06-30'\n---\n`) }).commit(SAM, '2026-02-01');
+    repo.write({ 'p/goals/write-rfc.md': '---\ntype: goal\n<<<<<<< HEAD\ndue: 2026-07-31\n=======\ndue: 2026-09-30\n>>>>>>> other\n---\n' }).commit(SAM, '2026-02-15');
+    repo.write({ 'p/goals/write-rfc.md': flowGoal('2026-08-31', 'active') }).commit(PRIYA, '2026-03-01');
+    repo.write({ 'p/goals/write-rfc.md': flowGoal('2026-10-31', 'paused') }).commit(PRIYA, '2026-04-01');
+    const [report] = await reviewOf(repo.root, '2026-05-01');
+    const rfc = report!.goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(rfc.fieldHistory!.map((c) => [c.field, c.from ?? null, c.to ?? null, c.date]), [
+      ['status', null, 'active', '2026-02-01'],
+      ['due', null, '2026-06-30', '2026-02-01'],
+      ['success', null, 'Accepted at the architecture review', '2026-02-01'],
+      ['progress', null, 10, '2026-03-01'],
+      ['due', '2026-06-30', '2026-08-31', '2026-03-01'],
+      ['success', 'Accepted at the architecture review', null, '2026-03-01'],
+      ['status', 'active', 'paused', '2026-04-01'],
+      ['due', '2026-08-31', '2026-10-31', '2026-04-01'],
+    ]);
+    assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31', 'status changed once: active → paused', 'success changed once (last on 2026-03-01 by Priya Raman, removed)']);
+    assert.equal(report!.signals.filter((s) => s.code === 'goal-due-slipped').length, 1);
+  });
 });

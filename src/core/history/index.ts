@@ -55,7 +55,8 @@ export function historyLines(changes: readonly GoalFieldChange[] | undefined): s
     const moves = mine.filter((c) => c.from !== undefined);
     if (!moves.length) continue;
     if (field === 'success') {
-      lines.push(`success reworded ${times(moves.length)} (last on ${moves.at(-1)!.date} by ${moves.at(-1)!.author.name})`);
+      const last = moves.at(-1)!;
+      lines.push(`success ${moves.some((c) => c.to === undefined) ? 'changed' : 'reworded'} ${times(moves.length)} (last on ${last.date} by ${last.author.name}${last.to === undefined ? ', removed' : ''})`);
       continue;
     }
     const chain: string[] = [];
