@@ -389,6 +389,8 @@ async function main() {
   const file = path.join(cache, 'results-styles.json');
   writeFileSync(file, `${JSON.stringify({ machine: { start, end }, runs, before: beforeBuild?.sha, measured }, null, 2)}\n`);
   process.stderr.write(`\nraw figures: ${path.relative(repo, file)}\n`);
+  // The git history row (issue 15) lives in its own script.
+  if (args.includes('--git')) await (await import('./bench/git-history.mjs')).benchGitHistory({ cache, runs });
 }
 
 await main();

@@ -22,6 +22,7 @@ const SCREENSHOTS = {
   'diagnostic-hover': 'test/e2e/diagnostics.e2e.ts',
   'quick-fix': 'test/e2e/diagnostics.e2e.ts',
   completion: 'test/e2e/completion.e2e.ts',
+  'goal-history-hover': 'test/e2e/git-history.e2e.ts',
   'review-goals': 'test/e2e/review.e2e.ts',
   'review-chart': 'test/e2e/review.e2e.ts',
   'snippet-completion': 'test/e2e/snippets.e2e.ts',

@@ -63,7 +63,9 @@ current folder) stands: declared and inferred stage, goals with progress and due
 dates, cadence health, open action items, signals, and what changed since the
 last saved review. Inside a relationship (say in its sessions/ folder) it reviews
 that relationship, as check does. Sessions dated after DATE are left out, with a
-note saying so.
+note saying so. In a git repository it also reads the history: how each goal's
+status, progress, due date and success changed, and who first committed each
+session's notes.
 
 Options:
   -f, --format FORMAT    md (default), json, or text (plain terminal text)
@@ -78,6 +80,7 @@ Options:
                          DATE-2.md (a review file is never overwritten)
   --config FILE          read options from FILE instead of the nearest
                          .mentoring-journal.json
+  --no-git               do not read the git history
   -h, --help             show this help
 
 Exit codes: 0 success, 1 a signal at --fail-on's severity, 2 usage or I/O error.

@@ -12,6 +12,8 @@ import { REVIEW_HELP } from './help';
 import type { Io } from './io';
 import { NodeFileSystem, pathExists } from './nodeFileSystem';
 import { gitTop } from './ignore';
+import { gitHistorySource } from './gitSource';
+import { readJournalHistory, type RelationshipHistory } from '../core/history';
 import { markdownToText, naturalCompare, summaryMarkdown, summaryText } from './summary';
 import { displayPath, PathError, relationshipFolder } from './targets';
 
@@ -23,6 +25,7 @@ export const REVIEW_OPTIONS: OptionSpecs = {
   relationship: { kind: 'string', short: 'r' },
   save: { kind: 'boolean' },
   config: { kind: 'string' },
+  'no-git': { kind: 'boolean' },
   help: { kind: 'boolean', short: 'h' },
 };
 
@@ -59,7 +62,7 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
       throw new UsageError(`no relationship '${only}' in ${given}${suggestion ? ` (did you mean '${suggestion}'?)` : known}`, 'review');
     }
   }
-  const report = analyzeJournal(relationships, today, options);
+  const report = analyzeJournal(relationships, today, options, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships));
   const format = stringOption(args, 'format') ?? 'md';
   if (flag(args, 'save')) {
     const code = await save(report.relationships, root, io);
@@ -120,6 +123,20 @@ async function save(reports: RelationshipReport[], root: string, io: Io): Promis
     io.out(`saved ${displayPath(io.cwd, absolute)}\n`);
   }
   return 0;
+}
+
+/**
+ * What git says about the relationships, or undefined outside a git work tree, without git, or
+ * when reading fails: the review is then what it always was, and nothing is said about git.
+ */
+async function gitHistory(root: string, relationships: Parameters<typeof readJournalHistory>[1]): Promise<Map<string, RelationshipHistory> | undefined> {
+  const source = await gitHistorySource(root);
+  if (!source) return undefined;
+  try {
+    return await readJournalHistory(source, relationships);
+  } catch {
+    return undefined;
+  }
 }
 
 async function requireFolder(folder: string, given: string): Promise<void> {

@@ -46,7 +46,8 @@ export const dateSchema = z
 
 const text = z.string().trim().min(1, 'must not be empty');
 const textList = z.array(text);
-const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: z.string().optional() })]);
+const email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address such as priya@example.org');
+const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: email.optional() })]);
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 /** A goal id; one written in the wrong case (`Write-RFC`) is told the id to write. */
 export const caseFixedGoalId = (value: unknown): string | undefined =>

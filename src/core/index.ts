@@ -15,3 +15,4 @@ export { MemoryFileSystem } from './memoryFileSystem';
 export { LineIndex } from './text';
 export { nearest, editDistance } from './suggest';
 export * from './model';
+export * from './history';

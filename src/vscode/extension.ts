@@ -3,6 +3,7 @@ import { localToday } from '../core';
 import { createEditingApi } from './editing';
 import type { MentoringJournalApi } from './feature';
 import { FEATURES } from './features';
+import { GitHistory } from './gitHistory';
 import { JournalService } from './journalService';
 import { fileAccess } from './workspaceFileSystem';
 
@@ -13,12 +14,15 @@ import { fileAccess } from './workspaceFileSystem';
 export function activate(extension: vscode.ExtensionContext): MentoringJournalApi {
   const started = Date.now();
   const service = new JournalService();
+  // Reads nothing until a view asks for a relationship's history.
+  const gitHistory = new GitHistory();
   const api: MentoringJournalApi = {
+    gitHistory,
     service,
     setToday: (date) => service.setClock(date ? () => date : () => localToday()),
     editing: createEditingApi(),
   };
-  extension.subscriptions.push(service);
+  extension.subscriptions.push(service, gitHistory);
   for (const register of FEATURES) extension.subscriptions.push(register({ extension, service, api }));
   // Indexing starts after `activate` has returned, so that activation itself reads nothing.
   setTimeout(() => void service.start(), 0);

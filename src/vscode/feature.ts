@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { EditingApi } from './editing';
+import type { GitHistoryApi } from './gitHistory';
 import type { JournalService } from './journalService';
 import type { RemindersApi } from './reminders';
 import type { ReviewPanelApi } from './review/panel';
@@ -46,6 +47,8 @@ export interface MentoringJournalApi {
   actions?: ActionsViewApi;
   /** The daily reminder (reminders.ts). */
   reminders?: RemindersApi;
+  /** The git history of goals and sessions (gitHistory.ts), read in the background through the git extension. */
+  readonly gitHistory: GitHistoryApi;
   /** The Problems panel entries (diagnostics.ts). */
   diagnostics?: vscode.DiagnosticCollection;
 }

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, parseJournalFile, type FieldSpec, type FieldSpecs, type JournalFile, type Relationship } from '../core';
+import { historyLines, type RelationshipHistory } from '../core/history';
 import { analyzeRelationship, type GoalReport } from '../core/model';
 import { escapeMarkdown } from '../core/model/escape';
 import { rangeContains, toVsRange } from './convert';
 import type { Feature } from './feature';
+import type { GitHistoryApi } from './gitHistory';
 import type { JournalRoot, JournalService } from './journalService';
 
 /** What the language features know about an open journal document: its text as parsed now, and its relationship. */
@@ -59,8 +61,8 @@ export function specsAt(document: vscode.TextDocument, facts: DocumentFacts, lin
 }
 
 /** The goal reports of a relationship as of the service's today, for hover and completion details. */
-export function goalReports(service: JournalService, root: JournalRoot, relationship: Relationship): GoalReport[] {
-  return analyzeRelationship(relationship, service.today(), root.options).goals;
+export function goalReports(service: JournalService, root: JournalRoot, relationship: Relationship, history?: RelationshipHistory): GoalReport[] {
+  return analyzeRelationship(relationship, service.today(), root.options, history).goals;
 }
 
 /**
@@ -97,6 +99,9 @@ export function goalMarkdown(goal: GoalReport, root?: JournalRoot): vscode.Markd
   facts.push(`Owner: ${goal.owner}`);
   md.appendMarkdown(`${facts.join(' · ')}\n\n`);
   md.appendMarkdown(`Success criteria: ${goal.success ? escapeMarkdown(goal.success) : '*none written yet*'}\n\n`);
+  // From git, when the history has been read: "due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31".
+  const history = historyLines(goal.fieldHistory);
+  if (history.length) md.appendMarkdown(`History: ${history.map(escapeMarkdown).join('; ')}\n\n`);
   if (root) {
     // A file link, not a command: it works without `isTrusted`, and parentheses cannot end it early.
     const target = goalSourceUri(root, goal).toString().replace(/\(/g, '%28').replace(/\)/g, '%29');
@@ -118,19 +123,25 @@ export function keyMarkdown(key: string, spec: FieldSpec): vscode.MarkdownString
 
 /** Hover on a goal id (in `goals:`, `progress:` or `[[...]]`): the goal; on a front-matter key: what it means. */
 export class JournalHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly service: JournalService) {}
+  constructor(
+    private readonly service: JournalService,
+    private readonly history?: GitHistoryApi,
+  ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const facts = documentFacts(this.service, document);
     if (!facts) return undefined;
-    return this.goalHover(document, position, facts) ?? this.keyHover(document, position, facts);
+    return (await this.goalHover(document, position, facts)) ?? this.keyHover(document, position, facts);
   }
 
-  private goalHover(document: vscode.TextDocument, position: vscode.Position, facts: DocumentFacts): vscode.Hover | undefined {
-    if (!facts.relationship) return undefined;
+  private async goalHover(document: vscode.TextDocument, position: vscode.Position, facts: DocumentFacts): Promise<vscode.Hover | undefined> {
+    const relationship = facts.relationship;
+    if (!relationship) return undefined;
     const at = goalIdAt(document, position, facts);
     if (!at) return undefined;
-    const goal = goalReports(this.service, facts.root, facts.relationship).find((g) => g.id === at.id);
+    // The git history, when there is one: read in the background, waited for briefly (the hover shows without it otherwise).
+    const history = this.history ? await Promise.race([this.history.load(facts.root, relationship), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), HISTORY_WAIT_MS))]) : undefined;
+    const goal = goalReports(this.service, facts.root, relationship, history).find((g) => g.id === at.id);
     if (!goal) return undefined;
     return new vscode.Hover(goalMarkdown(goal, facts.root), at.range);
   }
@@ -149,4 +160,7 @@ export class JournalHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export const registerHover: Feature = ({ service }) => vscode.languages.registerHoverProvider(JOURNAL_SELECTOR, new JournalHoverProvider(service));
+/** How long a hover waits for the git history of its relationship before showing without it. */
+const HISTORY_WAIT_MS = 1500;
+
+export const registerHover: Feature = ({ service, api }) => vscode.languages.registerHoverProvider(JOURNAL_SELECTOR, new JournalHoverProvider(service, api.gitHistory));

@@ -44,4 +44,17 @@ describe('CLI: a merge conflict', function () {
     assert.match(result.stdout, /^> Note: This file was left out of this review because of an unresolved merge conflict: `p\/sessions\/2026-02-15\.md`\. Resolve it and review again\.$/m);
     assert.doesNotMatch(result.stdout, /\| 2026-02-15 /);
   });
+
+  it('review --format json lists the file left out', () => {
+    const result = runCli(['review', '--today', '2026-03-01', '--format', 'json'], journal());
+    assert.equal(result.code, 0);
+    const json = JSON.parse(result.stdout) as { relationships: Array<{ conflicted: string[]; sessions?: unknown }> };
+    assert.deepEqual(json.relationships.map((r) => r.conflicted), [['p/sessions/2026-02-15.md']]);
+  });
+
+  it('review --format json gives an empty list when nothing was left out', () => {
+    const result = runCli(['review', '--today', '2026-03-01', '--format', 'json'], tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL }));
+    assert.equal(result.code, 0);
+    assert.deepEqual((JSON.parse(result.stdout) as { relationships: Array<{ conflicted: string[] }> }).relationships[0]!.conflicted, []);
+  });
 });

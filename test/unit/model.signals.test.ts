@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeRelationship, SIGNAL_CODES, type EngineOptions, type Signal, type SignalCode } from '../../src/core';
+import { analyzeRelationship, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
 import { load, TODAY, type JournalSpec } from './model.journal.test';
 
 async function signals(spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
@@ -185,11 +185,76 @@ describe('signals', () => {
       ...(await signals({ agreement: { stage: 'mastery', ends: '2026-06-20', signed: { mentee: '2026-01-02' } }, goals: [{ id: 'rfc', due: '2026-06-10' }], sessions: [{ date: '2026-03-01', actions: ['[ ] x (due 2026-03-10)'] }] })),
       ...(await signals({ goals: [{ id: 'rfc', status: 'achieved' }] })),
       ...(await signals({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-01' }, { date: '2026-05-10' }, { date: '2026-05-20', next: '2026-06-03' }] })),
+      ...(await gitSignalsOf(['2026-03-01', '2026-04-01', '2026-05-01'], 6, 0)),
     ];
     assert.deepEqual([...new Set(all.map((s) => s.code))].sort(), [...SIGNAL_CODES].sort());
     for (const s of all) {
       for (const sentence of [s.message, s.advice]) assert.match(sentence, /^[A-Z0-9`][^\n]*[.)]$/, sentence);
       assert.doesNotMatch(s.advice, /\. [A-Z]/, s.advice);
     }
+  });
+});
+
+const PRIYA = { name: 'Priya', email: 'priya@example.org' };
+const dueChange = (from: string | undefined, to: string, date: string): GoalFieldChange => ({ field: 'due', ...(from ? { from } : {}), to, date, author: PRIYA, commit: `c-${date}` });
+
+/** A history as a host would read it from git: `rfc`'s due dates, and who first committed each held session (Priya the last `byPriya`). */
+function history(rel: Relationship, dues: string[], byPriya: number, uncommitted: number): RelationshipHistory {
+  const held = rel.sessions.filter((s) => s.status === 'held');
+  const committed = held.slice(0, held.length - uncommitted);
+  const sessions = committed.map((s, i) => {
+    const priya = i >= committed.length - byPriya;
+    const author = priya ? PRIYA : { name: 'Sam', email: 'sam@example.org' };
+    return { file: s.source.file, date: s.date, commit: `s-${s.date}`, committed: s.date, author, partner: { name: author.name, role: priya ? ('mentor' as const) : ('mentee' as const) } };
+  });
+  return {
+    goals: { rfc: dues.map((d, i) => dueChange(dues[i - 1], d, `2026-0${i + 1}-15`)) },
+    records: {
+      partners: [{ name: 'Priya', role: 'mentor', sessions: 0 }, { name: 'Sam', role: 'mentee', sessions: 0 }],
+      others: [],
+      uncommitted,
+      sessions,
+    },
+  };
+}
+
+const SEVEN = ['2026-01-05', '2026-02-05', '2026-03-05', '2026-04-05', '2026-05-05', '2026-05-15', '2026-05-25'].map((date) => ({ date }));
+
+async function gitSignalsOf(dues: string[], byPriya: number, uncommitted: number, status = 'active'): Promise<Signal[]> {
+  const rel = await load({ goals: [{ id: 'rfc', due: dues.at(-1)!, status }], sessions: SEVEN });
+  return analyzeRelationship(rel, TODAY, {}, history(rel, dues, byPriya, uncommitted)).signals.filter((s) => s.code === 'goal-due-slipped' || s.code === 'notes-one-sided');
+}
+
+describe('signals read from git', () => {
+  it('goal-due-slipped: the due date moved later twice, with the dates in order', async () => {
+    const [signal, ...rest] = await gitSignalsOf(['2026-06-30', '2026-08-31', '2026-10-31'], 3, 0);
+    assert.deepEqual(rest, []);
+    assert.equal(signal?.code, 'goal-due-slipped');
+    assert.equal(signal?.severity, 'warning');
+    assert.equal(signal?.goalId, 'rfc');
+    assert.match(signal!.message, /moved later twice: 2026-06-30 → 2026-08-31 → 2026-10-31\.$/);
+  });
+
+  it('goal-due-slipped: not for one move later, a move earlier, an achieved goal, or without history', async () => {
+    assert.deepEqual(await gitSignalsOf(['2026-06-30', '2026-08-31'], 3, 0), []);
+    assert.deepEqual(await gitSignalsOf(['2026-06-30', '2026-08-31', '2026-07-31'], 3, 0), []);
+    assert.deepEqual(await gitSignalsOf(['2026-06-30', '2026-08-31', '2026-10-31'], 3, 0, 'achieved'), []);
+    assert.deepEqual(await signals({ goals: [{ id: 'rfc', due: '2026-10-31' }], sessions: SEVEN }).then((all) => all.filter((s) => s.code === 'goal-due-slipped')), []);
+  });
+
+  it('notes-one-sided (info): one partner first committed each of the last 6 held sessions, named', async () => {
+    const [signal] = await gitSignalsOf(['2026-06-30'], 6, 0);
+    assert.deepEqual(signal && { code: signal.code, severity: signal.severity, message: signal.message }, {
+      code: 'notes-one-sided',
+      severity: 'info',
+      message: 'Priya first committed the notes of each of the last 6 held sessions, going by git.',
+    });
+    const [all] = await gitSignalsOf(['2026-06-30'], 7, 0);
+    assert.equal(all?.message, 'Priya first committed the notes of every held session (7), going by git.');
+  });
+
+  it('notes-one-sided: not for 5 in a row, nor when the latest session is not committed', async () => {
+    assert.deepEqual(await gitSignalsOf(['2026-06-30'], 5, 0), []);
+    assert.deepEqual(await gitSignalsOf(['2026-06-30'], 5, 1), []);
   });
 });

@@ -1,11 +1,14 @@
 import { daysBetween } from '../dates';
+import type { RelationshipHistory } from '../history';
 import { DEFAULT_OPTIONS, type EngineOptions, type Relationship } from '../types';
 import { cadenceHealth } from './cadence';
 import { changesSince, latestReview } from './changes';
 import { goalReports, openActions } from './goals';
+import { gitSignals } from './gitSignals';
 import { computeSignals } from './signals';
 import { inferStage } from './stage';
-import type { JournalReport, RelationshipReport } from './types';
+import type { GoalReport, JournalReport, RelationshipReport } from './types';
+import type { RecordKeeping } from '../history';
 
 /** Share of the partnership's time gone by on `today`, clamped to 0-1; undefined without both dates. */
 function elapsedShare(started: string | undefined, ends: string | undefined, today: string): number | undefined {
@@ -20,9 +23,10 @@ function elapsedShare(started: string | undefined, ends: string | undefined, tod
  * cadence health, open actions, signals and the changes since the latest review saved before
  * today. Pure and deterministic: the same relationship, date and options give the same report.
  * Sessions dated after `today` are left out. A relationship without a readable agreement still
- * gets a report (no partners, stage creating).
+ * gets a report (no partners, stage creating). With `history` (read from git by the host), goals
+ * carry their field history, the report who keeps the record, and the git signals are raised.
  */
-export function analyzeRelationship(relationship: Relationship, today: string, options: Partial<EngineOptions> = {}): RelationshipReport {
+export function analyzeRelationship(relationship: Relationship, today: string, options: Partial<EngineOptions> = {}, history?: RelationshipHistory): RelationshipReport {
   const opts = { ...DEFAULT_OPTIONS, ...options };
   // Sessions dated after today have not happened yet (an agenda written ahead) or, with an earlier
   // `today`, had not happened then: the review is as of `today`, so it leaves them out.
@@ -30,6 +34,7 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
   const agreement = rel.agreement;
   const actions = openActions(rel.sessions, today);
   const goals = goalReports(rel, actions, today);
+  const records = history ? withHistory(rel, goals, history, today) : undefined;
   const cadence = cadenceHealth(rel, today, opts.graceDays);
   const inferred = inferStage(rel, today);
   const elapsed = elapsedShare(agreement?.started, agreement?.ends, today);
@@ -50,15 +55,33 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
     cadence,
     sessions: rel.sessions.map((s) => ({ date: s.date, status: s.status, file: s.source.file })),
     actions,
-    signals: computeSignals({ rel, today, options: opts, inferred, goals, cadence, actions }),
+    signals: [...computeSignals({ rel, today, options: opts, inferred, goals, cadence, actions }), ...gitSignals(rel, today, goals, records)],
     changes: { added: [], removed: [], changed: [] },
   };
   report.changes = changesSince(latestReview(rel, today), report);
   if (rel.conflicted?.length) report.conflicted = [...rel.conflicted];
+  if (records) report.records = records;
   return report;
 }
 
+/** Puts git's history on the goals (changes up to `today`) and returns the record keeping of sessions up to `today`. */
+function withHistory(rel: Relationship, goals: GoalReport[], history: RelationshipHistory, today: string): RecordKeeping {
+  for (const g of goals) g.fieldHistory = (history.goals[g.id] ?? []).filter((c) => c.date <= today).map((c) => ({ ...c, author: { ...c.author } }));
+  const held = new Set(rel.sessions.map((s) => s.source.file));
+  const sessions = history.records.sessions.filter((s) => held.has(s.file));
+  const count = (name: string, role: string) => sessions.filter((s) => s.partner?.name === name && s.partner.role === role).length;
+  const others = history.records.others
+    .map((o) => ({ ...o, sessions: sessions.filter((s) => !s.partner && s.author.name === o.name && s.author.email.toLowerCase() === o.email.toLowerCase()).length }))
+    .filter((o) => o.sessions > 0);
+  return {
+    partners: history.records.partners.map((p) => ({ ...p, sessions: count(p.name, p.role) })),
+    others,
+    uncommitted: rel.sessions.filter((s) => s.status === 'held').length - sessions.length,
+    sessions: sessions.map((s) => ({ ...s, author: { ...s.author }, ...(s.partner ? { partner: { ...s.partner } } : {}) })),
+  };
+}
+
 /** Analyzes every relationship of a journal as of `today`, in the order given. */
-export function analyzeJournal(rels: Relationship[], today: string, options: Partial<EngineOptions> = {}): JournalReport {
-  return { today, relationships: rels.map((rel) => analyzeRelationship(rel, today, options)) };
+export function analyzeJournal(rels: Relationship[], today: string, options: Partial<EngineOptions> = {}, history?: ReadonlyMap<string, RelationshipHistory>): JournalReport {
+  return { today, relationships: rels.map((rel) => analyzeRelationship(rel, today, options, history?.get(rel.id))) };
 }

@@ -1,3 +1,4 @@
+import type { RecordKeeping } from '../history';
 import type { GoalStatus, Severity, SourceRef, Stage } from '../types';
 import type { CadenceHealth, GoalReport, JournalReport, OpenAction, ProgressPoint, RelationshipReport, ReviewChanges, SessionRef, Signal } from './types';
 
@@ -29,6 +30,27 @@ export interface GoalJson {
   history: ProgressPoint[];
   openActions: ActionJson[];
   source: SourceRef;
+  /** Changes of status, progress, due and success read from git, oldest first; null without git history. */
+  changes: GoalChangeJson[] | null;
+}
+
+/** One change of a goal's field in JSON; `from`/`to` are null when the field was first written/removed. */
+export interface GoalChangeJson {
+  field: string;
+  from: string | number | null;
+  to: string | number | null;
+  date: string;
+  author: string;
+  email: string;
+  commit: string;
+}
+
+/** Who first committed the held sessions' files, in JSON; see {@link RecordKeeping}. */
+export interface RecordsJson {
+  partners: Array<{ name: string; role: 'mentor' | 'mentee'; sessions: number }>;
+  others: Array<{ name: string; email: string; sessions: number }>;
+  uncommitted: number;
+  sessions: Array<{ file: string; date: string; commit: string; committed: string; author: string; email: string; partner: string | null }>;
 }
 
 /** Cadence health in JSON (see {@link CadenceHealth}). */
@@ -80,6 +102,10 @@ export interface RelationshipJson {
   actions: ActionJson[];
   signals: SignalJson[];
   changes: Omit<ReviewChanges, 'previous'> & { previous: { date: string; file: string } | null };
+  /** Files left out of the review because of an unresolved merge conflict; empty when none. */
+  conflicted: string[];
+  /** Who keeps the record, read from git; null without git history. */
+  records: RecordsJson | null;
 }
 
 /** A whole journal's review in JSON. */
@@ -111,6 +137,16 @@ function goalJson(g: GoalReport): GoalJson {
     history: copy(g.history),
     openActions: g.openActions.map(actionJson),
     source: copy(g.source),
+    changes: g.fieldHistory ? g.fieldHistory.map((c) => ({ field: c.field, from: nil(c.from), to: nil(c.to), date: c.date, author: c.author.name, email: c.author.email, commit: c.commit })) : null,
+  };
+}
+
+function recordsJson(r: RecordKeeping): RecordsJson {
+  return {
+    partners: r.partners.map((p) => ({ ...p })),
+    others: r.others.map((o) => ({ ...o })),
+    uncommitted: r.uncommitted,
+    sessions: r.sessions.map((s) => ({ file: s.file, date: s.date, commit: s.commit, committed: s.committed, author: s.author.name, email: s.author.email, partner: s.partner?.name ?? null })),
   };
 }
 
@@ -156,6 +192,8 @@ function relationshipJson(r: RelationshipReport): RelationshipJson {
     actions: r.actions.map(actionJson),
     signals: r.signals.map(signalJson),
     changes: { ...copy(r.changes), previous: r.changes.previous ? { ...r.changes.previous } : null },
+    conflicted: [...(r.conflicted ?? [])],
+    records: r.records ? recordsJson(r.records) : null,
   };
 }
 

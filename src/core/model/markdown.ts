@@ -3,6 +3,7 @@ import { code, escapeCell, escapeMarkdown as md, escapeMessage } from './escape'
 import type { CadenceHealth, GoalReport, OpenAction, RelationshipReport, ReviewChanges, Signal } from './types';
 
 import { days, fromToday as relative } from '../words';
+import { historyMarkdown } from './historyPart';
 
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`);
 const names = (list: string[]) => list.map(md).join(', ');
@@ -122,7 +123,7 @@ function changeLines(c: ReviewChanges | undefined): string[] {
  */
 export function renderReviewMarkdown(report: RelationshipReport, changes: ReviewChanges | undefined = report.changes): string {
   const note = conflictNote(report, MARKDOWN);
-  return [...header(report), ...(note ? [`> Note: ${note}`, ''] : []), ...stage(report), ...goals(report), ...cadenceLines(report.cadence), ...signalLines(report.signals), ...actions(report.actions), ...changeLines(changes)].join('\n');
+  return [...header(report), ...(note ? [`> Note: ${note}`, ''] : []), ...stage(report), ...goals(report), ...cadenceLines(report.cadence), ...signalLines(report.signals), ...actions(report.actions), ...changeLines(changes), ...historyMarkdown(report, MARKDOWN)].join('\n');
 }
 
 /**

@@ -3,6 +3,7 @@
  * data (strings, numbers, arrays, records) so that hosts can post it to a webview or
  * print it as JSON without conversion.
  */
+import type { GoalFieldChange, RecordKeeping } from '../history';
 import type { Formality, GoalOwner, GoalStatus, MentoringFormat, Severity, SessionStatus, SourceRef, Stage } from '../types';
 
 /** The stage the journal's evidence points to, with the facts that led there. */
@@ -65,6 +66,8 @@ export interface GoalReport {
   openActions: OpenAction[];
   /** The goal file's front matter, or its item in the agreement's `goals:` list. */
   source: SourceRef;
+  /** Changes of `status`, `progress`, `due` and `success` read from git, oldest first; absent without git history. */
+  fieldHistory?: GoalFieldChange[];
 }
 
 /** How the meeting rhythm is holding up. */
@@ -97,6 +100,9 @@ export const SIGNAL_CODES = [
   'goal-stale',
   'goals-too-broad',
   'actions-overdue',
+  // Read from git (model/gitSignals.ts).
+  'goal-due-slipped',
+  'notes-one-sided',
 ] as const;
 export type SignalCode = (typeof SIGNAL_CODES)[number];
 
@@ -163,6 +169,8 @@ export interface RelationshipReport {
   changes: ReviewChanges;
   /** Files left out of the review because of an unresolved merge conflict; absent when none. */
   conflicted?: string[];
+  /** Who first committed each held session's file, read from git; absent without git history. */
+  records?: RecordKeeping;
 }
 
 /** The review of a whole journal. */

@@ -1,5 +1,6 @@
 import { relationshipLabel, STAGES } from '../../core';
 import { progressSeries, renderProgressSvg, type GoalReport, type OpenAction, type RelationshipReport, type Signal } from '../../core/model';
+import { historyItems } from '../../core/model/historyPart';
 import { cadenceItems, changeItems, conflictNote, type Markup } from '../../core/model/markdown';
 import { days } from '../../core/words';
 
@@ -135,6 +136,13 @@ function cadenceSection(report: RelationshipReport): string {
   return `<ul class="cadence-list">${cadenceItems(report.cadence, HTML).map((item) => `<li>${item}</li>`).join('')}</ul>`;
 }
 
+/** The History part, from git; empty without a history (no git, a virtual workspace). */
+function historySection(report: RelationshipReport): string {
+  const part = historyItems(report, HTML);
+  if (!part) return '';
+  return `<section id="history">\n<h2>${part.heading}</h2>\n${part.items.length ? `<ul class="history-list">${part.items.map((item) => `<li>${item}</li>`).join('')}</ul>` : `<p>${part.none}</p>`}\n</section>\n`;
+}
+
 function changesSection(report: RelationshipReport): string {
   const { heading, items, none } = changeItems(report.changes, HTML);
   return `<h2>${heading}</h2>\n${items.length ? `<ul class="changes-list">${items.map((item) => `<li>${item}</li>`).join('')}</ul>` : `<p>${none}</p>`}`;
@@ -199,7 +207,7 @@ ${report.actions.length ? `<ul class="actions-list">${report.actions.map(actionI
 <section id="changes">
 ${changesSection(report)}
 </section>
-<script nonce="${nonce}">${SCRIPT}</script>
+${historySection(report)}<script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;
 }

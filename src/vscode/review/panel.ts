@@ -82,6 +82,10 @@ export class ReviewPanels implements vscode.Disposable {
   constructor(private readonly ctx: FeatureContext) {
     this.subscription = vscode.Disposable.from(
       ctx.service.onDidChange((changes) => this.refresh(changes)),
+      // A git history read in the background (or dropped when HEAD moved): show the pages again with it.
+      ctx.api.gitHistory.onDidChange(() => {
+        for (const entry of this.open.values()) this.render(entry);
+      }),
       // A panel opened in Restricted Mode shows Save disabled: enable it once the user trusts the workspace.
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         for (const entry of this.open.values()) this.render(entry);
@@ -156,7 +160,7 @@ export class ReviewPanels implements vscode.Disposable {
   private render(entry: OpenPanel): void {
     const { root, relationship } = entry.target;
     const today = this.ctx.service.today();
-    const report = analyzeRelationship(relationship, today, root.options);
+    const report = analyzeRelationship(relationship, today, root.options, this.ctx.api.gitHistory.get(root, relationship));
     const nonce = newNonce();
     const names = new Set([...reviewNames(entry.target), ...entry.saved]);
     entry.page = ++this.pages;
@@ -226,7 +230,7 @@ export class ReviewPanels implements vscode.Disposable {
       return undefined;
     }
     const uri = vscode.Uri.joinPath(folder, name);
-    const content = renderReviewFile(analyzeRelationship(relationship, today, root.options));
+    const content = renderReviewFile(analyzeRelationship(relationship, today, root.options, this.ctx.api.gitHistory.get(root, relationship)));
     if (!(await createFiles(this.ctx, 'Save review', [{ uri, content }]))) {
       post({ command: 'failed', status: 'The review was not saved; see the message.', label, name });
       return undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { relationshipLabel, STAGES, type Relationship, type Session, type SourceRef } from '../../core';
 import { escapeMarkdown } from '../../core/model/escape';
 import type { GoalReport, RelationshipReport, Signal } from '../../core/model';
+import { historyLines } from '../../core/history';
 import { plural } from '../../core/words';
 import { toVsRange } from '../convert';
 import type { JournalRoot } from '../journalService';
@@ -204,6 +205,8 @@ function goalItem(node: GoalNode): vscode.TreeItem {
   tip.appendMarkdown(`Success criteria: ${goal.success ? escapeMarkdown(goal.success) : '*none written*'}\n\n`);
   tip.appendMarkdown(`Last discussed: ${goal.lastDiscussed ?? 'never'}; ${plural(goal.discussedIn.length, 'session')}`);
   if (goal.openActions.length) tip.appendMarkdown(`; ${plural(goal.openActions.length, 'open action')}`);
+  const history = historyLines(goal.fieldHistory);
+  if (history.length) tip.appendMarkdown(`\n\nHistory: ${history.map(escapeMarkdown).join('; ')}`);
   item.tooltip = tip;
   item.command = openCommand(node.entry, goal.source);
   if (goal.source.file !== node.entry.relationship.agreementFile) item.resourceUri = fileUri(node.entry, goal.source.file);

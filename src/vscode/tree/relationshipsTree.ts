@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Feature, FeatureContext } from '../feature';
 import type { JournalService } from '../journalService';
+import type { GitHistoryApi } from '../gitHistory';
 import { BaseTreeProvider } from './baseTreeProvider';
 import { isClosed, treeItem, urgency, type GoalNode, type GroupNode, type JournalNode, type RelationshipEntry, type RelationshipNode, type SessionNode, type SignalNode } from './items';
 import { ReportCache } from './reports';
@@ -34,15 +35,20 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
   private readonly reports: ReportCache;
   private readonly options: Record<ViewOption, boolean> = { hideClosed: false, sortByUrgency: false };
 
-  constructor(private readonly service: JournalService) {
+  constructor(
+    private readonly service: JournalService,
+    history?: GitHistoryApi,
+  ) {
     super();
-    this.reports = new ReportCache(service);
+    this.reports = new ReportCache(service, history);
     this.disposables.push(
       service.onDidChange((changes) => {
         this.reports.invalidate(changes);
         this.refresh();
       }),
     );
+    // A history read in the background: the reports notice it themselves (ReportCache.get).
+    if (history) this.disposables.push(history.onDidChange(() => this.refresh()));
   }
 
   /** Whether closed relationships and achieved goals are hidden. */
@@ -152,7 +158,7 @@ export async function setViewOption({ api, extension }: FeatureContext, option: 
 
 export const registerRelationshipsTree: Feature = (ctx) => {
   const { service, api } = ctx;
-  const provider = new RelationshipsProvider(service);
+  const provider = new RelationshipsProvider(service, api.gitHistory);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const tree: RelationshipsTreeApi = {
     provider,

@@ -1,4 +1,6 @@
 import { analyzeRelationship } from '../../core/model';
+import type { RelationshipHistory } from '../../core/history';
+import type { GitHistoryApi } from '../gitHistory';
 import type { JournalChange, JournalRoot, JournalService } from '../journalService';
 import type { RelationshipEntry } from './items';
 
@@ -9,8 +11,13 @@ import type { RelationshipEntry } from './items';
 export class ReportCache {
   private readonly entries = new Map<string, RelationshipEntry>();
   private roots: readonly JournalRoot[] = [];
+  /** The git history each cached report was made with (undefined until read, and without git). */
+  private readonly histories = new Map<string, RelationshipHistory | undefined>();
 
-  constructor(private readonly service: JournalService) {}
+  constructor(
+    private readonly service: JournalService,
+    private readonly history?: GitHistoryApi,
+  ) {}
 
   static key(root: JournalRoot, relationshipId: string): string {
     return `${root.uri.toString()}::${relationshipId}`;
@@ -37,9 +44,11 @@ export class ReportCache {
     const cached = this.entries.get(key);
     const relationship = root.index.relationship(relationshipId);
     if (!relationship) return undefined;
-    if (cached && cached.relationship === relationship && cached.report.today === this.service.today()) return cached;
-    const entry = { root, relationship, report: analyzeRelationship(relationship, this.service.today(), root.options) };
+    const history = this.history?.get(root, relationship);
+    if (cached && cached.relationship === relationship && cached.report.today === this.service.today() && this.histories.get(key) === history) return cached;
+    const entry = { root, relationship, report: analyzeRelationship(relationship, this.service.today(), root.options, history) };
     this.entries.set(key, entry);
+    this.histories.set(key, history);
     return entry;
   }
 

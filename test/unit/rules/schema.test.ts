@@ -98,6 +98,11 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: [Priya]')), { code: 'schema/invalid-type', severity: 'error', range: [3, 9, 3, 16], message: [/`mentor`/, /a name or \{name, handle, email\}/] });
     });
 
+    it("reports a person's email that is not an email address at its value", () => {
+      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: Priya Raman, email: priya at home}')), { code: 'schema/invalid-value', severity: 'error', range: [3, 36, 3, 49], message: [/`mentor\.email`/, /must be an email address such as priya@example\.org/] });
+      assert.deepEqual(parseFile('p/agreement.md', AGREEMENT.replace('mentor: Priya Raman', 'mentor:\n  name: Priya Raman\n  email: "priya.raman+mentoring@example.org"')).problems, []);
+    });
+
     it('reports an inline goal that is not a map at the item', () => {
       expectOne(agreement(AGREEMENT.replace('---\n\n#', '  - just a sentence\n---\n\n#')), { code: 'schema/invalid-type', severity: 'error', range: [16, 5, 16, 20], message: [/`goals\[1\]`/, /a map with id, title and status/] });
     });

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import type { GitCommit, GitFileChange, GitFileRequest, GitHistorySource } from '../core/history';
+
+/** The output of one git command, or undefined when git is missing or the command failed. */
+function git(cwd: string, args: string[], input?: string): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn('git', ['-c', 'core.quotePath=false', ...args], { cwd, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', () => resolve(undefined)); // git is not installed
+    child.on('close', (code) => resolve(code === 0 ? Buffer.concat(chunks) : undefined));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+  });
+}
+
+const STATUSES = new Set(['A', 'M', 'D', 'R', 'C', 'T']);
+
+/**
+ * Parses `git log -z --name-status --format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad --date=short`:
+ * each record starts with RS, its header ends at the first NUL, then NUL-separated status and paths.
+ */
+export function parseGitLog(text: string): GitCommit[] {
+  const commits: GitCommit[] = [];
+  for (const record of text.split('\x1e')) {
+    if (!record) continue;
+    const end = record.indexOf('\0');
+    const header = end === -1 ? record.replace(/\n+$/, '') : record.slice(0, end);
+    const [hash, parents, name, email, date] = header.split('\x1f');
+    if (!hash || date === undefined) continue;
+    const tokens = end === -1 ? [] : record.slice(end + 1).replace(/^\n/, '').split('\0');
+    const files: GitFileChange[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const status = tokens[i]!.charAt(0) as GitFileChange['status'];
+      if (!STATUSES.has(status)) {
+        i++;
+        continue;
+      }
+      if (status === 'R' || status === 'C') {
+        files.push({ status, from: tokens[i + 1]!, path: tokens[i + 2]! });
+        i += 3;
+      } else {
+        files.push({ status, path: tokens[i + 1]! });
+        i += 2;
+      }
+    }
+    commits.push({ hash, parents: parents ? parents.split(' ') : [], author: { name: name ?? '', email: email ?? '' }, date: date.trim(), files });
+  }
+  return commits;
+}
+
+/** Splits `git cat-file --batch` output into the objects asked for, in order. */
+export function parseCatFile(out: Buffer, count: number): Array<Uint8Array | undefined> {
+  const result: Array<Uint8Array | undefined> = [];
+  let at = 0;
+  while (result.length < count && at < out.length) {
+    const nl = out.indexOf(0x0a, at);
+    if (nl === -1) break;
+    const header = out.toString('utf8', at, nl);
+    const match = / (blob|tree|commit|tag) (\d+)$/.exec(header);
+    if (!match) {
+      result.push(undefined); // `<name> missing` or `ambiguous`
+      at = nl + 1;
+      continue;
+    }
+    const size = Number(match[2]);
+    result.push(match[1] === 'blob' ? out.subarray(nl + 1, nl + 1 + size) : undefined);
+    at = nl + 1 + size + 1;
+  }
+  while (result.length < count) result.push(undefined);
+  return result;
+}
+
+/**
+ * The journal's history through `git` as a child process: one `git log` for the commits (paths
+ * relative to the journal root, renames detected) and one `git cat-file --batch` for every
+ * version asked for. Undefined outside a git work tree, or when git is not installed.
+ */
+export async function gitHistorySource(root: string): Promise<GitHistorySource | undefined> {
+  const inside = await git(root, ['rev-parse', '--is-inside-work-tree']);
+  if (!inside || inside.toString().trim() !== 'true') return undefined;
+  return {
+    async commits() {
+      const out = await git(root, ['log', '-z', '--topo-order', '-M', '--relative', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short', '--', '.']);
+      return out ? parseGitLog(out.toString('utf8')) : [];
+    },
+    async read(requests: GitFileRequest[]) {
+      if (!requests.length) return [];
+      // Paths from the journal root: `./` makes git read them relative to the working folder.
+      const out = await git(root, ['cat-file', '--batch'], requests.map((r) => `${r.commit}:./${r.path}\n`).join(''));
+      return out ? parseCatFile(out, requests.length) : requests.map(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { parseJournalFile } from '../parseFile';
+import type { Goal, Relationship } from '../types';
+import { fileVersions, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
+
+/** The goal fields whose history is followed. */
+export const HISTORY_FIELDS = ['status', 'progress', 'due', 'success'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** One change of one field of a goal, as a commit made it. */
+export interface GoalFieldChange {
+  field: HistoryField;
+  /** The value before; absent when the field was first written by this commit. */
+  from?: string | number;
+  /** The value after; absent when the commit removed the field. */
+  to?: string | number;
+  date: string;
+  author: GitAuthor;
+  commit: string;
+}
+
+type Snapshot = Partial<Record<HistoryField, string | number>>;
+
+const snapshot = (g: Goal): Snapshot => {
+  const s: Snapshot = { status: g.status };
+  if (g.progress !== undefined) s.progress = g.progress;
+  if (g.due !== undefined) s.due = g.due;
+  if (g.success !== undefined) s.success = g.success;
+  return s;
+};
+
+/** The goals a version of a file defines, by id; undefined when that version cannot be read cleanly. */
+function goalsOf(path: string, bytes: Uint8Array | undefined): Map<string, { snap: Snapshot; origin: Goal['origin'] }> | undefined {
+  if (!bytes) return undefined;
+  const file = parseJournalFile(path, bytes);
+  // A version with errors (a conflict, broken YAML) would read as fields removed and written
+  // again: it is skipped, and the next clean version is compared with the last clean one.
+  if (file.problems.some((p) => p.severity === 'error')) return undefined;
+  return new Map(file.goals.map((g) => [g.id, { snap: snapshot(g), origin: g.origin }]));
+}
+
+/** The files that hold the relationship's goals now: the agreement and every goal file. */
+export function goalFiles(rel: Relationship): string[] {
+  const files = new Set([rel.agreementFile]);
+  for (const g of rel.goals) if (g.origin === 'file') files.add(g.source.file);
+  return [...files];
+}
+
+/**
+ * Each current goal's field changes, oldest first, from the versions of the files that hold the
+ * goals (`contents` has the bytes of each version, keyed by `commit:path`). Goals are matched by
+ * id across files, so a goal moved from the agreement into its own file keeps one history; while
+ * both hold it, the goal file wins.
+ */
+export function goalHistories(rel: Relationship, commits: readonly GitCommit[], versions: Map<string, FileVersion[]>, contents: Map<string, Uint8Array | undefined>): Record<string, GoalFieldChange[]> {
+  const byIndex = new Map<number, Array<{ file: string; version: FileVersion }>>();
+  for (const [file, list] of versions) {
+    for (const version of list) {
+      const at = byIndex.get(version.index) ?? [];
+      at.push({ file, version });
+      byIndex.set(version.index, at);
+    }
+  }
+  const wanted = new Set(rel.goals.map((g) => g.id));
+  const state = new Map<string, Map<string, { snap: Snapshot; origin: Goal['origin'] }>>();
+  const last = new Map<string, Snapshot>();
+  const result: Record<string, GoalFieldChange[]> = {};
+  const indexes = [...byIndex.keys()].sort((a, b) => b - a); // oldest first
+  for (const index of indexes) {
+    const commit = commits[index]!;
+    const touched = new Set<string>();
+    for (const { file, version } of byIndex.get(index)!) {
+      const goals = goalsOf(version.path, contents.get(key(commit.hash, version.path)));
+      if (!goals) continue;
+      for (const id of state.get(file)?.keys() ?? []) touched.add(id);
+      for (const id of goals.keys()) touched.add(id);
+      state.set(file, goals);
+    }
+    for (const id of touched) {
+      if (!wanted.has(id)) continue;
+      const holders = [...state.values()].map((m) => m.get(id)).filter((g) => g !== undefined);
+      const now = (holders.find((g) => g.origin === 'file') ?? holders[0])?.snap;
+      if (!now) continue; // removed from every file: keep the last known values
+      const before = last.get(id);
+      for (const field of HISTORY_FIELDS) {
+        const from = before?.[field];
+        const to = now[field];
+        if (from === to || (!before && to === undefined)) continue;
+        (result[id] ??= []).push({
+          field,
+          ...(from !== undefined ? { from } : {}),
+          ...(to !== undefined ? { to } : {}),
+          date: commit.date,
+          author: { ...commit.author },
+          commit: commit.hash,
+        });
+      }
+      last.set(id, now);
+    }
+  }
+  return result;
+}
+
+export const key = (commit: string, path: string): string => `${commit}:${path}`;
+
+/** The versions of each file, by its current path. */
+export function versionsOf(commits: readonly GitCommit[], files: string[], byPath: PathIndex): Map<string, FileVersion[]> {
+  return new Map(files.map((f) => [f, fileVersions(commits, f, byPath)]));
+}

@@ -1,0 +1,58 @@
+import type { RecordKeeping } from '../history';
+import { FILE_START } from '../text';
+import type { Relationship } from '../types';
+import { partnershipOver } from './cadence';
+import type { GoalReport, Signal } from './types';
+
+/** A goal whose due date moved later this many times (or more) raises `goal-due-slipped`. */
+export const DUE_SLIPS = 2;
+/** The last this many held sessions (or more), all first committed by one partner, raise `notes-one-sided`. */
+export const ONE_SIDED_SESSIONS = 6;
+
+/**
+ * The signals read from git: `goal-due-slipped` and `notes-one-sided`. They need the history
+ * (`goal.fieldHistory`, `records`); without it (no git, `--no-git`, a virtual workspace) there
+ * are none. Like the goal and rhythm signals, they stop once the partnership is over.
+ */
+export function gitSignals(rel: Relationship, today: string, goals: GoalReport[], records: RecordKeeping | undefined): Signal[] {
+  if (partnershipOver(rel, today)) return [];
+  return [...goals.flatMap(goalDueSlipped), ...notesOneSided(records)];
+}
+
+function goalDueSlipped(goal: GoalReport): Signal[] {
+  if (goal.status === 'achieved' || goal.status === 'dropped') return [];
+  const dues = (goal.fieldHistory ?? []).filter((c) => c.field === 'due');
+  const later = dues.filter((c) => typeof c.from === 'string' && typeof c.to === 'string' && c.to > c.from);
+  if (later.length < DUE_SLIPS) return [];
+  const chain = [String(dues.find((c) => c.from !== undefined)?.from ?? dues[0]?.to), ...dues.filter((c) => c.from !== undefined).map((c) => String(c.to ?? '(none)'))];
+  return [{
+    code: 'goal-due-slipped',
+    severity: 'warning',
+    message: `The due date of \`${goal.id}\` (${goal.title}) moved later ${later.length === 2 ? 'twice' : `${later.length} times`}: ${chain.join(' → ')}.`,
+    advice: 'Rather than moving the date again, refine the goal or its success criteria together: a smaller next step, or terms you can both check by a date you believe in.',
+    goalId: goal.id,
+    source: goal.source,
+  }];
+}
+
+function notesOneSided(records: RecordKeeping | undefined): Signal[] {
+  if (!records || records.partners.length < 2) return [];
+  const sessions = records.sessions;
+  const last = sessions.at(-1)?.partner;
+  if (!last) return [];
+  let streak = 0;
+  for (let i = sessions.length - 1; i >= 0; i--) {
+    const p = sessions[i]!.partner;
+    if (!p || p.name !== last.name || p.role !== last.role) break;
+    streak++;
+  }
+  if (streak < ONE_SIDED_SESSIONS) return [];
+  const all = streak === sessions.length && records.uncommitted === 0;
+  return [{
+    code: 'notes-one-sided',
+    severity: 'info',
+    message: `${last.name} first committed the notes of ${all ? `every held session (${streak})` : `each of the last ${streak} held sessions`}, going by git.`,
+    advice: 'Take turns writing up the sessions, so that both of you keep the record and both voices are in it; if you already write them together, ignore this.',
+    source: { file: sessions.at(-1)!.file, range: FILE_START },
+  }];
+}

@@ -1,0 +1,295 @@
+import * as vscode from 'vscode';
+import { readJournalHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
+import type { Relationship } from '../core/types';
+import type { JournalRoot } from './journalService';
+
+// The part of VS Code's built-in git extension API (`vscode.git`, API version 1) used here.
+interface GitChange {
+  readonly status: number;
+  readonly uri: vscode.Uri;
+  readonly originalUri: vscode.Uri;
+  readonly renameUri?: vscode.Uri;
+}
+interface GitApiCommit {
+  readonly hash: string;
+  readonly parents: string[];
+  readonly authorName?: string;
+  readonly authorEmail?: string;
+  readonly authorDate?: Date;
+}
+interface GitRepository {
+  readonly rootUri: vscode.Uri;
+  readonly state: { readonly HEAD?: { readonly commit?: string }; readonly onDidChange: vscode.Event<void> };
+  log(options?: { maxEntries?: number }): Promise<GitApiCommit[]>;
+  buffer(ref: string, path: string): Promise<Uint8Array>;
+  diffBetweenWithStats?(ref1: string, ref2: string, path?: string): Promise<GitChange[]>;
+  /** `git diff --raw <range>`: takes `<tree>..<commit>`, which the three-dot form above cannot do for a root commit. */
+  diffBetweenWithStats2?(range: string, path?: string): Promise<GitChange[]>;
+}
+interface GitApi {
+  readonly state: 'uninitialized' | 'initialized';
+  readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
+  readonly onDidOpenRepository: vscode.Event<GitRepository>;
+  getRepository(uri: vscode.Uri): GitRepository | null;
+}
+interface GitExtension {
+  readonly enabled: boolean;
+  readonly onDidChangeEnablement: vscode.Event<boolean>;
+  getAPI(version: 1): GitApi;
+}
+
+/** The git extension's `Status` values, as git's name-status letters. */
+const STATUS: Record<number, GitFileChange['status']> = { 0: 'M', 1: 'A', 2: 'D', 3: 'R', 4: 'C', 5: 'M', 6: 'D', 11: 'T' };
+/** git's empty tree, the "parent" of a root commit. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+/** How many `git diff` runs go at once while the files of new commits are read. */
+const PARALLEL = 4;
+
+/** Children before parents (what the engine expects), keeping the log's order otherwise. */
+export function childrenFirst<T extends { hash: string; parents: string[] }>(commits: readonly T[]): T[] {
+  const byHash = new Map(commits.map((c) => [c.hash, c]));
+  const children = new Map<string, number>();
+  for (const c of commits) for (const p of c.parents) if (byHash.has(p)) children.set(p, (children.get(p) ?? 0) + 1);
+  const ready = commits.filter((c) => !children.get(c.hash)).reverse();
+  const out: T[] = [];
+  while (ready.length) {
+    const c = ready.pop()!;
+    out.push(c);
+    for (const p of [...c.parents].reverse()) {
+      const left = (children.get(p) ?? 0) - 1;
+      children.set(p, left);
+      const parent = byHash.get(p);
+      if (left === 0 && parent) ready.push(parent);
+    }
+  }
+  return out.length === commits.length ? out : [...commits];
+}
+
+/** What the git history puts on the extension's API (`api.gitHistory`), for tests. */
+export interface GitHistoryApi {
+  /** The history of a relationship once read; undefined until then, and always without git. */
+  get(root: JournalRoot, relationship: Relationship): RelationshipHistory | undefined;
+  /** Reads it (in the background of whoever awaits) and resolves with it; undefined without git. */
+  load(root: JournalRoot, relationship: Relationship): Promise<RelationshipHistory | undefined>;
+  /** Fires when a history was read, or HEAD moved and the histories were dropped. */
+  readonly onDidChange: vscode.Event<void>;
+  /** `git` commands asked of the git extension so far (activation asks none). */
+  readonly stats: { logs: number; diffs: number; reads: number };
+}
+
+/**
+ * The journal's git history through VS Code's built-in git extension, used when it is there and
+ * enabled (it is not an extension dependency). Nothing is read at activation: a relationship's
+ * history is read in the background the first time a view asks for it, from the repository that
+ * holds its agreement, and kept until that repository's HEAD moves. A commit's changed files never
+ * change, so they are kept across HEAD moves. Virtual workspaces, the web and folders outside git
+ * get no history, and nothing else changes.
+ */
+export class GitHistory implements GitHistoryApi, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  readonly stats = { logs: 0, diffs: 0, reads: 0 };
+  private loads = new WeakMap<Relationship, Promise<RelationshipHistory | undefined>>();
+  private done = new WeakMap<Relationship, RelationshipHistory | undefined>();
+  /** One source per journal root and repository, for the HEAD it was made at. */
+  private readonly sources = new Map<string, GitHistorySource>();
+  private readonly files = new Map<string, GitFileChange[]>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly watched = new Set<string>();
+  private api: Promise<GitApi | undefined> | undefined;
+  private openWatch: vscode.Disposable | undefined;
+  private enablement: vscode.Disposable | undefined;
+  private fireTimer: ReturnType<typeof setTimeout> | undefined;
+
+  get(root: JournalRoot, relationship: Relationship): RelationshipHistory | undefined {
+    if (this.done.has(relationship)) return this.done.get(relationship);
+    void this.load(root, relationship);
+    return undefined;
+  }
+
+  load(root: JournalRoot, relationship: Relationship): Promise<RelationshipHistory | undefined> {
+    let loading = this.loads.get(relationship);
+    if (!loading) {
+      const done = this.done;
+      loading = this.read(root, relationship);
+      this.loads.set(relationship, loading);
+      void loading.then((history) => {
+        if (this.done !== done) return; // HEAD moved meanwhile: read again when asked
+        done.set(relationship, history);
+        if (history) this.fire();
+      });
+    }
+    return loading;
+  }
+
+  dispose(): void {
+    if (this.fireTimer) clearTimeout(this.fireTimer);
+    this.openWatch?.dispose();
+    this.enablement?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private async read(root: JournalRoot, relationship: Relationship): Promise<RelationshipHistory | undefined> {
+    try {
+      if (root.uri.scheme !== 'file') return undefined;
+      const api = await this.gitApi();
+      const repository = api?.getRepository(root.fs.uri(relationship.agreementFile));
+      if (!repository) return undefined;
+      const source = this.sourceFor(root, repository);
+      return (await readJournalHistory(source, [relationship])).get(relationship.id);
+    } catch {
+      return undefined; // a git failure hides the history; it never breaks the view
+    }
+  }
+
+  /** The git extension's API once it is initialized; undefined without the extension or with git disabled. */
+  private gitApi(): Promise<GitApi | undefined> {
+    return (this.api ??= (async () => {
+      const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+      if (!extension) return undefined;
+      const git = extension.isActive ? extension.exports : await extension.activate();
+      if (!git) return undefined;
+      // `git.enabled: false` turns the extension off; when it is turned on, ask again.
+      this.enablement ??= git.onDidChangeEnablement(() => {
+        this.api = undefined;
+        this.reset();
+      });
+      if (!git.enabled) return undefined;
+      const api = git.getAPI(1);
+      if (api.state !== 'initialized') {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => (sub.dispose(), resolve()), 10_000);
+          const sub = api.onDidChangeState((s) => {
+            if (s !== 'initialized') return;
+            clearTimeout(timer);
+            sub.dispose();
+            resolve();
+          });
+        });
+      }
+      // A repository opened later (the git extension finds them as it goes) may hold a journal.
+      this.openWatch?.dispose();
+      this.openWatch = api.onDidOpenRepository(() => this.reset());
+      return api;
+    })().catch(() => undefined));
+  }
+
+  private sourceFor(root: JournalRoot, repository: GitRepository): GitHistorySource {
+    const key = `${root.uri.toString()}|${repository.rootUri.toString()}`;
+    let source = this.sources.get(key);
+    if (!source) {
+      source = this.source(root, repository);
+      this.sources.set(key, source);
+    }
+    const repoKey = repository.rootUri.toString();
+    if (!this.watched.has(repoKey)) {
+      this.watched.add(repoKey);
+      let head = repository.state.HEAD?.commit;
+      this.disposables.push(
+        repository.state.onDidChange(() => {
+          if (repository.state.HEAD?.commit === head) return;
+          head = repository.state.HEAD?.commit;
+          this.reset();
+        }),
+      );
+    }
+    return source;
+  }
+
+  /** Forgets every history (HEAD moved, or a repository appeared) and tells the views. */
+  private reset(): void {
+    this.loads = new WeakMap();
+    this.done = new WeakMap();
+    this.sources.clear();
+    this.fire();
+  }
+
+  private fire(): void {
+    // Several relationships finish together: one refresh for all of them.
+    this.fireTimer ??= setTimeout(() => {
+      this.fireTimer = undefined;
+      this.changed.fire();
+    }, 30);
+  }
+
+  private source(root: JournalRoot, repository: GitRepository): GitHistorySource {
+    const top = repository.rootUri.path.replace(/\/$/, '');
+    const base = root.uri.path.replace(/\/$/, '');
+    // Repository-relative paths to journal-root-relative ones (the root may be inside the
+    // repository, or hold it in a subfolder); undefined outside the root.
+    const inRoot = (path: string | undefined): string | undefined => {
+      if (path === undefined) return undefined;
+      if (top === base) return path;
+      if (top.startsWith(`${base}/`)) return `${top.slice(base.length + 1)}/${path}`;
+      const prefix = base.startsWith(`${top}/`) ? `${base.slice(top.length + 1)}/` : undefined;
+      return prefix !== undefined && path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
+    };
+    let commits: Promise<GitCommit[]> | undefined;
+    return {
+      commits: () =>
+        (commits ??= (async () => {
+          this.stats.logs++;
+          const log = childrenFirst(await repository.log({ maxEntries: 1_000_000 }));
+          await this.changesOf(repository, log.filter((c) => c.parents.length <= 1 && !this.files.has(`${top}@${c.hash}`)), top);
+          return log.map((c) => ({
+            hash: c.hash,
+            parents: [...c.parents],
+            author: { name: c.authorName ?? '', email: c.authorEmail ?? '' },
+            date: (c.authorDate ?? new Date(0)).toISOString().slice(0, 10),
+            files: (this.files.get(`${top}@${c.hash}`) ?? []).flatMap((f) => {
+              const path = inRoot(f.path);
+              if (path === undefined) return [];
+              const from = inRoot(f.from);
+              return [{ status: f.status === 'R' && from === undefined ? 'A' : f.status, path, ...(from !== undefined ? { from } : {}) }];
+            }),
+          }));
+        })()),
+      read: (requests: GitFileRequest[]) =>
+        Promise.all(
+          requests.map(async (r) => {
+            this.stats.reads++;
+            try {
+              return await repository.buffer(r.commit, vscode.Uri.joinPath(root.uri, ...r.path.split('/')).fsPath);
+            } catch {
+              return undefined;
+            }
+          }),
+        ),
+    };
+  }
+
+  /** Reads the changed files of each commit (repository-relative paths), a few `git diff` runs at a time. */
+  private async changesOf(repository: GitRepository, commits: GitApiCommit[], top: string): Promise<void> {
+    const diff = (c: GitApiCommit): Promise<GitChange[]> =>
+      repository.diffBetweenWithStats2
+        ? repository.diffBetweenWithStats2(`${c.parents[0] ?? EMPTY_TREE}..${c.hash}`)
+        : repository.diffBetweenWithStats
+          ? repository.diffBetweenWithStats(c.parents[0] ?? EMPTY_TREE, c.hash)
+          : Promise.resolve([]);
+    let next = 0;
+    const worker = async () => {
+      while (next < commits.length) {
+        const c = commits[next++]!;
+        this.stats.diffs++;
+        let changes: GitChange[];
+        try {
+          changes = await diff(c);
+        } catch {
+          changes = [];
+        }
+        const rel = (uri: vscode.Uri) => (uri.path.startsWith(`${top}/`) ? uri.path.slice(top.length + 1) : undefined);
+        this.files.set(
+          `${top}@${c.hash}`,
+          changes.flatMap((ch) => {
+            const status = STATUS[ch.status];
+            const path = rel(ch.renameUri ?? ch.uri);
+            if (!status || path === undefined) return [];
+            const from = status === 'R' ? rel(ch.originalUri) : undefined;
+            return [{ status, path, ...(from !== undefined ? { from } : {}) }];
+          }),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The git history inside a real VS Code, through the built-in git extension: a journal repository
+ * made in the workspace (two authors, set dates, a goal moved from the agreement into its own file
+ * and its due date moved twice, six sessions committed by one partner) shows its history in the
+ * goal hover, the tree tooltip, the Signals node and the Review panel. The example journal, which
+ * is in no repository, shows none of it.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+import type { JournalNode } from '../../src/vscode/tree/items';
+import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
+import { removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
+
+const FOLDER = 'git-journal';
+const REL = `${FOLDER}/p`;
+const PRIYA = { name: 'Priya Raman', email: 'priya@example.org' };
+const SAM = { name: 'Sam Lee', email: 'sam@home.example' };
+const HISTORY = 'due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31';
+
+const agreement = (goals: string) =>
+  `---\ntype: agreement\nmentor: {name: Priya Raman, email: priya@example.org}\nmentee: Sam Lee\nstarted: 2026-01-01\nends: 2027-06-30\ncadence: monthly\nstage: building\nsigned: {mentor: 2026-01-02, mentee: 2026-01-02}\n${goals}---\n`;
+const inline = (due: string) => `goals:\n  - id: write-rfc\n    title: Write an RFC\n    status: active\n    success: Accepted at the architecture review\n    due: ${due}\n`;
+const goalFile = (due: string) => `---\ntype: goal\ntitle: Write an RFC\nstatus: active\nsuccess: Accepted at the architecture review\ndue: ${due}\n---\n`;
+const session = (date: string) => `---\ntype: session\ndate: ${date}\ngoals: [write-rfc]\n---\n\n## Notes\n\nTalked about [[write-rfc]].\n`;
+
+/** Writes files into the repository folder and commits them as `author` on `date`. */
+async function commit(author: { name: string; email: string }, date: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) await vscode.workspace.fs.writeFile(uri(`${FOLDER}/${path}`), new TextEncoder().encode(text));
+  const cwd = uri(FOLDER).fsPath;
+  const stamp = `${date}T12:00:00+00:00`;
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: author.email, GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp };
+  execFileSync('git', ['add', '-A'], { cwd, env });
+  execFileSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', `journal of ${date}`], { cwd, env });
+}
+
+async function hoverText(path: string, needle: string): Promise<string> {
+  const doc = await vscode.workspace.openTextDocument(uri(path));
+  const at = doc.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} in ${path}`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(at + 3));
+  return (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([\\`*_{}[\]()#+\-.!|<>'])/g, '$1');
+}
+
+describe('Git history through the git extension', function () {
+  this.timeout(120_000);
+  let api: MentoringJournalApi;
+  let tree: RelationshipsTreeApi;
+  const children = async (node?: JournalNode) => (await tree.provider.getChildren(node)) ?? [];
+  const item = (node: JournalNode) => tree.provider.getTreeItem(node);
+
+  before(async function () {
+    api = await setUpSuite();
+    tree = api.tree as RelationshipsTreeApi;
+    const git = vscode.extensions.getExtension('vscode.git');
+    assert.ok(git, 'the built-in git extension is in the test host');
+    // The test profile turns git off (scripts/vscode-test/host.mjs, USER_SETTINGS): on for this suite only.
+    await vscode.workspace.getConfiguration('git').update('enabled', true, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.fs.createDirectory(uri(FOLDER));
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: uri(FOLDER).fsPath });
+    await commit(PRIYA, '2026-01-05', { 'p/agreement.md': agreement(inline('2026-06-30')) });
+    await commit(PRIYA, '2026-03-01', { 'p/agreement.md': agreement(inline('2026-08-31')) });
+    await vscode.workspace.fs.delete(uri(`${FOLDER}/p/agreement.md`));
+    await commit(SAM, '2026-04-01', { 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goalFile('2026-08-31') });
+    await commit(PRIYA, '2026-06-01', { 'p/goals/write-rfc.md': goalFile('2026-10-31') });
+    for (const date of ['2026-06-10', '2026-07-10', '2026-08-10', '2026-09-10', '2026-10-10', '2026-11-10']) await commit(PRIYA, date, { [`p/sessions/${date}.md`]: session(date) });
+    // The git extension finds repositories in new subfolders on its own schedule: open it now
+    // (its commands exist once it is active; the product itself activates it only when reading).
+    await git.activate();
+    await waitFor('the git extension enabled', () => (git.exports as { enabled?: boolean }).enabled === true, 30_000);
+    await waitFor('the command git.openRepository', async () => (await vscode.commands.getCommands(true)).includes('git.openRepository'), 30_000);
+    await vscode.commands.executeCommand('git.openRepository', uri(FOLDER).fsPath);
+    await waitFor('the journal repository in the index', async () => {
+      for (const [name] of await vscode.workspace.fs.readDirectory(uri(`${FOLDER}/p/sessions`))) await api.service.refreshFile(uri(`${FOLDER}/p/sessions/${name}`));
+      await api.service.refreshFile(uri(`${FOLDER}/p/agreement.md`));
+      await api.service.refreshFile(uri(`${FOLDER}/p/goals/write-rfc.md`));
+      return api.service.relationships().find((r) => r.relationship.id === REL)?.relationship.sessions.length === 6;
+    });
+    const history = await waitFor('the history read through the git extension', async () => {
+      const entry = api.service.relationships().find((r) => r.relationship.id === REL)!;
+      return api.gitHistory.load(entry.root, entry.relationship);
+    }, 60_000);
+    assert.deepEqual(history.goals['write-rfc']?.filter((c) => c.field === 'due').map((c) => [c.from ?? null, c.to, c.date, c.author.name]), [
+      [null, '2026-06-30', '2026-01-05', 'Priya Raman'],
+      ['2026-06-30', '2026-08-31', '2026-03-01', 'Priya Raman'],
+      ['2026-08-31', '2026-10-31', '2026-06-01', 'Priya Raman'],
+    ]);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await removeFixture(FOLDER);
+    await vscode.workspace.getConfiguration('git').update('enabled', false, vscode.ConfigurationTarget.Global);
+    api.setToday(TODAY);
+  });
+
+  it('the goal hover shows how the due date moved', async () => {
+    const text = await hoverText(`${REL}/sessions/2026-11-10.md`, '[[write-rfc]]');
+    assert.ok(text.includes(`History: ${HISTORY}`), text);
+  });
+
+  it('the tree shows it in the goal tooltip, and the Signals node has goal-due-slipped and notes-one-sided', async () => {
+    const rel = await waitFor('the relationship in the tree', async () => (await children()).find((n) => String(item(n).label) === 'Priya Raman ↔ Sam Lee'));
+    const tooltip = await waitFor('the goal tooltip with its history', async () => {
+      const goals = (await children(rel)).find((n) => String(item(n).label) === 'Goals')!;
+      const goal = (await children(goals)).find((n) => String(item(n).label) === 'Write an RFC')!;
+      const tip = (item(goal).tooltip as vscode.MarkdownString).value.replace(/\\([-.])/g, '$1');
+      return tip.includes(`History: ${HISTORY}`) && tip;
+    });
+    assert.ok(tooltip);
+    const signals = (await children(rel)).find((n) => String(item(n).label) === 'Signals')!;
+    const codes = (await children(signals)).map((n) => (n.kind === 'signal' ? n.signal.code : ''));
+    assert.ok(codes.includes('goal-due-slipped') && codes.includes('notes-one-sided'), codes.join(', '));
+  });
+
+  it('the Review panel has a History part', async () => {
+    assert.equal(await vscode.commands.executeCommand('mentoringJournal.reviewGoals', { relationship: REL }), REL);
+    const html = await waitFor('the History part', () => api.reviewPanel?.current()?.html.includes('<h2>History (from git)</h2>') && api.reviewPanel.current()!.html);
+    assert.ok(html.includes(HISTORY), 'the due history');
+    assert.match(html, /Notes of 6 held sessions first committed by: Priya Raman 6, Sam Lee 0/);
+  });
+
+  it('a journal in no repository shows none of it', async () => {
+    const entry = api.service.relationships().find((r) => r.relationship.id === 'journal/priya-and-sam')!;
+    assert.equal(await api.gitHistory.load(entry.root, entry.relationship), undefined);
+    const text = await hoverText('journal/priya-and-sam/sessions/2026-11-18.md', '[write-design-rfc');
+    assert.match(text, /Status: \*\*active\*\*/);
+    assert.doesNotMatch(text, /History/);
+  });
+
+  it('a virtual workspace (a root that is not a file folder) gets no history and asks git nothing', async () => {
+    const entry = api.service.relationships().find((r) => r.relationship.id === REL)!;
+    const virtual = { ...entry.root, uri: vscode.Uri.parse('vscode-vfs://github/priya/journal') };
+    const before = { ...api.gitHistory.stats };
+    const relationship = { ...entry.relationship };
+    assert.equal(await api.gitHistory.load(virtual, relationship), undefined);
+    assert.deepEqual(api.gitHistory.stats, before);
+  });
+});

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { JournalIndex } from '../../src/core/journalIndex';
+import { analyzeRelationship, readJournalHistory, historyLines, reviewToJson, renderReviewMarkdown } from '../../src/core';
+import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { gitHistorySource } from '../../src/cli/gitSource';
+import { agreement, PRIYA, removeRepos, SAM, session, TempRepo, twoPartnerRepo } from './gitRepo';
+
+async function reviewOf(root: string, today: string) {
+  const index = new JournalIndex(new NodeFileSystem(root));
+  await index.build();
+  const rels = index.relationships();
+  const source = await gitHistorySource(root);
+  assert.ok(source, 'a git work tree is found');
+  const history = await readJournalHistory(source, rels);
+  return rels.map((rel) => analyzeRelationship(rel, today, {}, history.get(rel.id)));
+}
+
+describe('git history: goals and who keeps the record', function () {
+  this.timeout(60_000);
+  after(removeRepos);
+
+  it("follows a goal from the agreement into its own file and through a rename, with each change's date, author and commit", async () => {
+    const { repo, hashes } = twoPartnerRepo();
+    const [report] = await reviewOf(repo.root, '2026-07-01');
+    const rfc = report!.goals.find((g) => g.id === 'write-rfc')!;
+    const priya = { name: 'Priya Raman', email: 'priya@example.org' };
+    assert.deepEqual(rfc.fieldHistory, [
+      { field: 'status', to: 'proposed', date: '2026-01-05', author: priya, commit: hashes.start },
+      { field: 'due', to: '2026-06-30', date: '2026-01-05', author: priya, commit: hashes.start },
+      { field: 'success', to: 'Accepted at the architecture review', date: '2026-01-05', author: priya, commit: hashes.start },
+      { field: 'status', from: 'proposed', to: 'active', date: '2026-03-01', author: priya, commit: hashes.moved1 },
+      { field: 'due', from: '2026-06-30', to: '2026-08-31', date: '2026-03-01', author: priya, commit: hashes.moved1 },
+      { field: 'progress', to: 40, date: '2026-06-01', author: priya, commit: hashes.moved2 },
+      { field: 'due', from: '2026-08-31', to: '2026-10-31', date: '2026-06-01', author: priya, commit: hashes.moved2 },
+    ]);
+    assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31', 'status changed once: proposed → active']);
+    const talk = report!.goals.find((g) => g.id === 'give-talk')!;
+    assert.deepEqual(talk.fieldHistory?.map((c) => [c.field, c.to, c.commit]), [['status', 'proposed', hashes.start]]);
+  });
+
+  it('raises goal-due-slipped once the due date moved later twice, not before', async () => {
+    const { repo } = twoPartnerRepo();
+    const [now] = await reviewOf(repo.root, '2026-07-01');
+    const signal = now!.signals.find((s) => s.code === 'goal-due-slipped');
+    assert.deepEqual(signal && { severity: signal.severity, message: signal.message, goal: signal.goalId, file: signal.source?.file }, {
+      severity: 'warning',
+      message: 'The due date of `write-rfc` (Write an RFC) moved later twice: 2026-06-30 → 2026-08-31 → 2026-10-31.',
+      goal: 'write-rfc',
+      file: 'p/goals/rfc.md',
+    });
+    assert.match(signal!.advice, /refine the goal or its success criteria together/);
+    // On 2026-05-15 the date had moved once only.
+    const [before] = await reviewOf(repo.root, '2026-05-15');
+    assert.equal(before!.signals.some((s) => s.code === 'goal-due-slipped'), false);
+  });
+
+  it('counts who first committed each held session, mapping authors by email (any case), then by name, through renames and a merge', async () => {
+    const { repo, hashes } = twoPartnerRepo();
+    repo.git('mv', 'p/sessions/2026-02-01.md', 'p/sessions/2026-02-01-kickoff.md');
+    repo.commit(PRIYA, '2026-06-02', 'Rename a session');
+    const [report] = await reviewOf(repo.root, '2026-07-01');
+    assert.deepEqual(report!.records, {
+      partners: [
+        { name: 'Priya Raman', role: 'mentor', sessions: 1 },
+        { name: 'Sam Lee', role: 'mentee', sessions: 2 },
+      ],
+      others: [],
+      uncommitted: 0,
+      sessions: [
+        { file: 'p/sessions/2026-02-01-kickoff.md', date: '2026-02-01', commit: hashes.first, committed: '2026-02-01', author: { name: 'Sam Lee', email: 'sam@home.example' }, partner: { name: 'Sam Lee', role: 'mentee' } },
+        { file: 'p/sessions/2026-04-15.md', date: '2026-04-15', commit: hashes.renamed, committed: '2026-04-15', author: { name: 'Priya Raman', email: 'priya@example.org' }, partner: { name: 'Priya Raman', role: 'mentor' } },
+        { file: 'p/sessions/2026-05-01.md', date: '2026-05-01', commit: hashes.second, committed: '2026-05-01', author: { name: 'Sam Lee', email: 'sam@home.example' }, partner: { name: 'Sam Lee', role: 'mentee' } },
+      ],
+    });
+    assert.equal(report!.signals.some((s) => s.code === 'notes-one-sided'), false);
+  });
+
+  it('raises notes-one-sided (info) when one partner first committed each of the last 6 held sessions, naming them', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'p/agreement.md': agreement('') }).commit(SAM, '2026-01-05');
+    repo.write({ 'p/sessions/2026-01-10.md': session('2026-01-10') }).commit(SAM, '2026-01-10');
+    const months = ['02', '03', '04', '05', '06'];
+    for (const m of months) repo.write({ [`p/sessions/2026-${m}-10.md`]: session(`2026-${m}-10`) }).commit(PRIYA, `2026-${m}-10`);
+    // Five sessions in a row by Priya: not yet.
+    let [report] = await reviewOf(repo.root, '2026-07-01');
+    assert.equal(report!.signals.some((s) => s.code === 'notes-one-sided'), false);
+    repo.write({ 'p/sessions/2026-07-10.md': session('2026-07-10') }).commit(PRIYA, '2026-07-10');
+    [report] = await reviewOf(repo.root, '2026-07-11');
+    const signal = report!.signals.find((s) => s.code === 'notes-one-sided');
+    assert.deepEqual(signal && { severity: signal.severity, message: signal.message, file: signal.source?.file }, {
+      severity: 'info',
+      message: 'Priya Raman first committed the notes of each of the last 6 held sessions, going by git.',
+      file: 'p/sessions/2026-07-10.md',
+    });
+    assert.match(signal!.advice, /Take turns/);
+    assert.deepEqual(report!.records?.partners, [
+      { name: 'Priya Raman', role: 'mentor', sessions: 6 },
+      { name: 'Sam Lee', role: 'mentee', sessions: 1 },
+    ]);
+  });
+
+  it('lists an author who is none of the partners, and held sessions not committed yet', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'p/agreement.md': agreement(''), 'p/sessions/2026-02-01.md': session('2026-02-01') }).commit({ name: 'Lee Park', email: 'lee@example.org' }, '2026-02-01');
+    repo.write({ 'p/sessions/2026-03-01.md': session('2026-03-01') });
+    const [report] = await reviewOf(repo.root, '2026-04-01');
+    assert.deepEqual(report!.records?.others, [{ name: 'Lee Park', email: 'lee@example.org', sessions: 1 }]);
+    assert.equal(report!.records?.uncommitted, 1);
+    assert.match(renderReviewMarkdown(report!), /^- Notes of 1 held session first committed by: Priya Raman 0, Sam Lee 0, Lee Park 1 \(not in the agreement\)$/m);
+    assert.match(renderReviewMarkdown(report!), /^- 1 held session is not committed yet\.$/m);
+  });
+
+  it('gives the history in the JSON review and a History part in the Markdown review', async () => {
+    const { repo, hashes } = twoPartnerRepo();
+    const [report] = await reviewOf(repo.root, '2026-07-01');
+    const json = reviewToJson(report!);
+    const rfc = json.goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(rfc.changes?.at(-1), { field: 'due', from: '2026-08-31', to: '2026-10-31', date: '2026-06-01', author: 'Priya Raman', email: 'priya@example.org', commit: hashes.moved2 });
+    assert.deepEqual(json.records?.partners.map((p) => [p.name, p.sessions]), [['Priya Raman', 1], ['Sam Lee', 2]]);
+    const md = renderReviewMarkdown(report!);
+    assert.match(md, /## History \(from git\)\n\n- `write-rfc` \(Write an RFC\): due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31; status changed once: proposed → active\n- Notes of 3 held sessions first committed by: Priya Raman 1, Sam Lee 2\n/);
+  });
+
+  it('without a history (no git), the report has none of it', async () => {
+    const { repo } = twoPartnerRepo();
+    const index = new JournalIndex(new NodeFileSystem(repo.root));
+    await index.build();
+    const report = analyzeRelationship(index.relationships()[0]!, '2026-07-01');
+    assert.equal(report.records, undefined);
+    assert.equal(report.goals.every((g) => g.fieldHistory === undefined), true);
+    assert.doesNotMatch(renderReviewMarkdown(report), /History/);
+    const json = reviewToJson(report);
+    assert.equal(json.records, null);
+    assert.equal(json.goals.every((g) => g.changes === null), true);
+  });
+
+  it('reads every YAML style a person writes: flow maps, quotes, comments, block scalars and CRLF, and skips a version with a conflict', async () => {
+    const repo = new TempRepo();
+    const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+    const flowGoal = (due: string, status: string) =>
+      crlf(`---\n# the RFC, in flow style\n{type: goal, title: 'Write an RFC', status: "${status}", due: ${due}, progress: 10}\n---\n`);
+    repo.write({ 'p/agreement.md': agreement('') }).commit(PRIYA, '2026-01-05');
+    repo.write({ 'p/goals/write-rfc.md': crlf(`---\ntype: goal\ntitle: "Write an RFC"\nstatus: active # for now\nsuccess: >-\n  Accepted at the\n  architecture review\ndue: '2026-06-30'\n---\n`) }).commit(SAM, '2026-02-01');
+    repo.write({ 'p/goals/write-rfc.md': '---\ntype: goal\n<<<<<<< HEAD\ndue: 2026-07-31\n=======\ndue: 2026-09-30\n>>>>>>> other\n---\n' }).commit(SAM, '2026-02-15');
+    repo.write({ 'p/goals/write-rfc.md': flowGoal('2026-08-31', 'active') }).commit(PRIYA, '2026-03-01');
+    repo.write({ 'p/goals/write-rfc.md': flowGoal('2026-10-31', 'paused') }).commit(PRIYA, '2026-04-01');
+    const [report] = await reviewOf(repo.root, '2026-05-01');
+    const rfc = report!.goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(rfc.fieldHistory!.map((c) => [c.field, c.from ?? null, c.to ?? null, c.date]), [
+      ['status', null, 'active', '2026-02-01'],
+      ['due', null, '2026-06-30', '2026-02-01'],
+      ['success', null, 'Accepted at the architecture review', '2026-02-01'],
+      ['progress', null, 10, '2026-03-01'],
+      ['due', '2026-06-30', '2026-08-31', '2026-03-01'],
+      ['success', 'Accepted at the architecture review', null, '2026-03-01'],
+      ['status', 'active', 'paused', '2026-04-01'],
+      ['due', '2026-08-31', '2026-10-31', '2026-04-01'],
+    ]);
+    assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31', 'status changed once: active → paused', 'success changed once (last on 2026-03-01 by Priya Raman, removed)']);
+    assert.equal(report!.signals.filter((s) => s.code === 'goal-due-slipped').length, 1);
+  });
+});
