@@ -65,6 +65,8 @@ export class JournalService implements vscode.Disposable {
   private clock: () => string = () => localToday();
   /** Until a build has finished once, builds are progressive (JournalIndex.build with a listener). */
   private builtOnce = false;
+  /** The generation of the progressive build under way, if any. */
+  private progressing: number | undefined;
   private listedOnce: Promise<void> | undefined;
   private resolveListed: (() => void) | undefined;
   private readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined;
@@ -107,14 +109,19 @@ export class JournalService implements vscode.Disposable {
    * see `isComplete`); later at once.
    */
   listed(): Promise<void> {
-    if (this.builtOnce) return Promise.resolve();
-    this.start();
-    return (this.listedOnce ??= new Promise((resolve) => (this.resolveListed = resolve)));
+    const building = this.start();
+    if (!this.reading) return Promise.resolve();
+    this.listedOnce ??= new Promise((resolve) => (this.resolveListed = resolve));
+    // A build that was cancelled or superseded lists nothing: wait no longer than it runs.
+    return Promise.race([this.listedOnce, building.then(() => undefined)]);
   }
 
-  /** Whether a build has finished once: until then relationships may be listed before they are whole. */
-  get built(): boolean {
-    return this.builtOnce;
+  /**
+   * Whether a progressive build is under way (the first one): relationships may be listed before
+   * they are whole (`JournalIndex.isComplete`).
+   */
+  get reading(): boolean {
+    return this.progressing !== undefined || !this.builtOnce;
   }
 
   /** Resolves once a relationship's files are all read (or the build it waited for ended). */
@@ -174,7 +181,7 @@ export class JournalService implements vscode.Disposable {
    * relationship is announced (onDidChange) as soon as its files are read. A later rebuild keeps
    * the current roots until the new ones are whole, so the view does not empty itself meanwhile.
    */
-  rebuild(): Promise<void> {
+  rebuild(options: { progressive?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
     const folders = vscode.workspace.workspaceFolders ?? [];
     const roots: JournalRoot[] = folders.flatMap((folder) => {
@@ -186,8 +193,14 @@ export class JournalService implements vscode.Disposable {
         return { uri, fs, index: new JournalIndex(fs, options, { keepLastGood: true }), options, moves };
       });
     });
-    const progressive = !this.builtOnce;
+    const progressive = options.progressive ?? !this.builtOnce;
     const current = () => generation === this.generation;
+    if (progressive) {
+      this.progressing = generation;
+      this.listedOnce = undefined;
+    } else if (this.progressing !== undefined) {
+      this.progressing = undefined; // superseded
+    }
     const show = () => {
       if (this.roots !== roots) {
         this.roots = roots;
@@ -219,6 +232,7 @@ export class JournalService implements vscode.Disposable {
           const shownEarly = this.roots === roots;
           show();
           this.builtOnce = true;
+          if (this.progressing === generation) this.progressing = undefined;
           for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.takeText(doc);
           await vscode.commands.executeCommand('setContext', 'mentoringJournal.hasJournal', this.relationships().length > 0);
           await vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', false);

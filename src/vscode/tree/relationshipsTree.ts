@@ -48,7 +48,7 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     this.disposables.push(
       service.onDidChange((changes) => {
         this.reports.invalidate(changes);
-        if (!service.built) for (const { root, change } of changes) for (const id of change.relationships) this.warm(root, id);
+        if (service.reading) for (const { root, change } of changes) for (const id of change.relationships) this.warm(root, id);
         this.refresh();
       }),
       service.onDidBuild(() => this.refresh()),
@@ -194,13 +194,26 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
  * says how many relationships are read ("Reading the journal: 4 of 15 relationships read").
  */
 function showReading(service: JournalService, provider: RelationshipsProvider, view: vscode.TreeView<ViewNode>): vscode.Disposable {
-  if (service.built) return new vscode.Disposable(() => undefined);
+  let showing = false;
   const update = () => {
     const total = service.relationships().length;
     const pending = provider.pending();
-    view.message = !service.built && pending > 0 ? `Reading the journal: ${total - pending} of ${total} relationships read` : undefined;
+    view.message = service.reading && pending > 0 ? `Reading the journal: ${total - pending} of ${total} relationships read` : undefined;
+    if (service.reading && !showing) {
+      showing = true;
+      // Until the build ends (not `service.ready()`: that would start it during activation).
+      const ended = new Promise<void>((resolve) => {
+        const subscription = vscode.Disposable.from(service.onDidBuild(done), service.onDidChange(() => !service.reading && done()));
+        function done(): void {
+          subscription.dispose();
+          showing = false;
+          resolve();
+        }
+      });
+      void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => ended);
+    }
   };
-  void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => service.ready());
+  update();
   return vscode.Disposable.from(service.onDidChange(update), service.onDidBuild(update));
 }
 
