@@ -41,9 +41,11 @@ const handle = (name: string) => first(name).normalize('NFKD').replace(/[\u0300-
 
 /**
  * Writes a journal of `relationships` × (agreement + 4 goals + `sessions` sessions) files under
- * `dir`; returns the "mentor ↔ mentee" labels and the number of files.
+ * `dir`; returns the "mentor ↔ mentee" labels and the number of files. With `unknownGoalEvery`
+ * (n > 0), every n-th session held also names a goal that does not exist (`no-such-goal`), an
+ * error in the Problems panel.
  */
-export function generateJournal(dir: string, relationships = 10, sessions = 95): { labels: string[]; files: number } {
+export function generateJournal(dir: string, relationships = 10, sessions = 95, { unknownGoalEvery = 0 } = {}): { labels: string[]; files: number } {
   const rand = random(20261123);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]!;
   const labels: string[] = [];
@@ -95,6 +97,7 @@ ${goals.map(([id, title]) => `- [[${id}]]: ${title}`).join('\n')}
       if (discussed.length === 0) discussed.push(goals[0]![0]);
       for (const id of discussed) progress.set(id, Math.min(100, progress.get(id)! + Math.floor(rand() * 3)));
       const owner = () => handle(rand() < 0.5 ? mentor : mentee);
+      const named = unknownGoalEvery > 0 && !missed && s % unknownGoalEvery === 0 ? [...discussed, 'no-such-goal'] : discussed;
       write(`${folder}/sessions/${iso(date)}.md`, missed
         ? `---\ntype: session\ndate: ${iso(date)}\nstatus: missed\nattendees: [${mentor}]\nnext: ${iso(date + 7 * DAY)}\n---\n\n# Missed\n\n${pick(NOTES)}\n`
         : `---
@@ -102,7 +105,7 @@ type: session
 date: ${iso(date)}
 attendees: [${mentor}, ${mentee}]
 duration: ${pick([45, 60, 90])}
-goals: [${discussed.join(', ')}]
+goals: [${named.join(', ')}]
 progress:
 ${discussed.map((id) => `  ${id}: ${progress.get(id)}`).join('\n')}
 next: ${iso(date + 7 * DAY)}

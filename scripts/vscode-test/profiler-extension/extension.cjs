@@ -52,6 +52,13 @@ async function run(dir) {
   const product = vscode.extensions.getExtension(PRODUCT_ID);
   const api = await product.activate();
   timings.productActiveMs = since();
+  if (api.service.listed) {
+    // Versions with a progressive first build: when the relationships can be listed.
+    await api.service.listed();
+    timings.listedMs = since();
+    timings.firstRows = (await api.tree.provider.getChildren()).map((n) => n.kind).join(',');
+    timings.firstRowsMs = since();
+  }
   await api.service.ready();
   timings.indexedMs = since();
   const roots = await api.tree.provider.getChildren();
