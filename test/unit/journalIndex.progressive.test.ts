@@ -21,6 +21,13 @@ function journal(): MemoryFileSystem {
   fs.write('journal/priya-and-sam/group/sessions/2026-02-01.md', '---\ntype: session\ndate: 2026-02-01\ngoals: [nope]\n---\nAbout [[nope]].\n');
   fs.write('stray/sessions/2026-03-01.md', '---\ntype: session\ndate: 2026-03-01\n---\n');
   fs.write('notes.md', '# Notes\n');
+  // Written by hand: comments, quotes, flow maps, block scalars, CRLF, a goal named wrongly.
+  fs.write('hand/agreement.md', [
+    '---', '# ours', 'type: agreement', 'mentor: "Rosa Díaz"', 'mentee: {name: Tom Berg, handle: tom}', "started: '2026-05-01'",
+    'stage: growing # since June', 'signed: {mentor: 2026-05-02, mentee: 2026-05-02}', 'success: >-', '  Tom leads', '  a release.',
+    'goals:', '  - id: lead-release', "    title: 'Lead a release'", '    status: active', '    success: |', '      Two releases', '      shipped.', '---', '',
+  ].join('\n'));
+  fs.write('hand/sessions/2026-06-01.md', ['---', 'type: session', "date: '2026-06-01'", 'attendees: [Rosa Díaz, Tom Berg]', 'goals: [lead-releases] # typo', 'progress: {lead-release: 20}', '---', '', 'About [[lead-release]].', ''].join('\r\n'));
   return fs;
 }
 
@@ -101,6 +108,8 @@ describe('JournalIndex: progressive build', () => {
     assert.equal(index.isSettled('notes.md'), true);
     assert.deepEqual(index.problems('stray/sessions/2026-03-01.md'), final.problems('stray/sessions/2026-03-01.md'));
     assert.equal(final.problems('stray/sessions/2026-03-01.md')[0]?.code, 'file/outside-relationship');
+    assert.ok(announced.includes('hand'));
+    assert.deepEqual(final.problems('hand/sessions/2026-06-01.md').map((p) => [p.code, p.range.start.line, p.range.start.column]), [['goal/unknown-id', 5, 9]]);
   });
 
   it('stops when cancelled, and a build without a listener is whole at once', async () => {
