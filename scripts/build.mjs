@@ -51,6 +51,11 @@ function workerSafe() {
   return {
     name: 'worker-safe',
     setup(build) {
+      // Node's fs reader for `file:` roots (src/vscode/nodeFileSystem.ts) is loaded on demand only in a
+      // host that runs on Node; in the worker, workspaceFileSystem.ts never asks for it. It is left out
+      // here, so that a worker that did ask would get no reader and use workspace.fs.
+      build.onResolve({ filter: /^\.\/nodeFileSystem$/ }, (args) => ({ path: args.path, namespace: 'node-only' }));
+      build.onLoad({ filter: /.*/, namespace: 'node-only' }, () => ({ contents: 'export const nodeReader = undefined;', loader: 'js' }));
       build.onResolve({ filter: /^node:|^(fs|path|os|crypto|child_process|util|url|process|buffer|stream|events|worker_threads)(\/.*)?$/ }, (args) => ({
         errors: [{ text: `${args.path} is a Node built-in, which the web worker does not have (imported by ${args.importer})` }],
       }));

@@ -7,7 +7,7 @@ export { AGREEMENT_FILE, GOAL_ID, JOURNAL_TYPES, isAgreementFile, isExcludedPath
 export { parseMarkdown } from './frontmatter';
 export { YamlLocator } from './yamlLocator';
 export { BodyPieceCache } from './bodyPieces';
-export { JournalIndex, sortProblems, type IndexChange } from './journalIndex';
+export { JournalIndex, sortProblems, type BuildListener, type IndexChange } from './journalIndex';
 export { FolderMoves } from './folderMoves';
 export { assembleRelationship } from './relationshipRules';
 export { RULES, defaultSeverity, isRuleCode, problem, applySeverities, ruleAnchor, type RuleCode, type RuleInfo } from './rules';

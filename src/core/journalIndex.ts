@@ -12,6 +12,14 @@ export interface IndexChange {
   relationships: string[];
 }
 
+/** What a progressive build (`JournalIndex.build`) reports as it goes. */
+export interface BuildListener {
+  /** Every agreement is read: `relationships()` lists every relationship, each with its agreement only. */
+  listed?(): void;
+  /** A relationship's files are all read and it is assembled: its files' problems are final. */
+  relationship?(change: IndexChange): void;
+}
+
 const READ_CONCURRENCY = 16;
 const MAX_DEPTH = 64;
 /** Folders listed per build at most: a file system that loops (symbolic links followed) cannot make a build endless. */
@@ -39,6 +47,8 @@ export class JournalIndex {
   /** The latest read of each file; an older read that finishes later is dropped. */
   private readonly tickets = new Map<string, number>();
   private readonly options: EngineOptions;
+  /** During a progressive build: the relationships whose files are not all read yet. */
+  private incomplete: Set<string> | undefined;
   /** Trees of body pieces parsed lately, reused when a file is parsed again after an edit (bodyPieces.ts). */
   readonly pieces = new BodyPieceCache();
 
@@ -55,12 +65,80 @@ export class JournalIndex {
     this.options = { ...DEFAULT_OPTIONS, ...options };
   }
 
-  /** Walks the root and reads every Markdown file. Returns false when cancelled part-way. */
-  async build(token?: Cancellation): Promise<boolean> {
+  /**
+   * Walks the root and reads every Markdown file. Returns false when cancelled part-way.
+   *
+   * With a `listener` the build is progressive: the agreements are read first (then
+   * `relationships()` lists every relationship, with only its agreement), then the files of one
+   * relationship after another, each relationship assembled and handed to the listener as soon
+   * as its files are read, the files outside every relationship last. Until the build ends,
+   * `isComplete` tells which relationships are whole; the others must not be reported on. The
+   * index the build ends with is the same either way.
+   */
+  async build(token?: Cancellation, listener?: BuildListener): Promise<boolean> {
     this.files.clear();
     this.agreementFolders.clear();
+    this.incomplete = undefined;
     const paths = await this.listMarkdown('', 0, token, { folders: 0 });
     if (token?.isCancellationRequested) return false;
+    if (!listener) {
+      await this.readAll(paths, token);
+      if (token?.isCancellationRequested) return false;
+      this.regroup();
+      return true;
+    }
+    const agreements = paths.filter((p) => isAgreementFile(p));
+    this.incomplete = new Set();
+    await this.readAll(agreements, token);
+    if (token?.isCancellationRequested) return false;
+    // Which relationship each file belongs to is known once every agreement is read.
+    const groups = new Map<string, string[]>();
+    for (const id of [...this.agreementFolders].map(folderId).sort()) groups.set(id, []);
+    const strays: string[] = [];
+    for (const path of paths) {
+      if (isAgreementFile(path)) continue;
+      const id = this.relationshipIdOf(path);
+      if (id === undefined) strays.push(path);
+      else groups.get(id)!.push(path);
+    }
+    for (const id of groups.keys()) this.incomplete.add(id);
+    this.regroup();
+    listener.listed?.();
+    for (const [id, group] of groups) {
+      await this.readAll(group, token);
+      if (token?.isCancellationRequested) return false;
+      const members = this.members.get(id)!;
+      for (const path of group) if (this.files.has(path)) members.add(path);
+      this.incomplete.delete(id);
+      // Its agreement's own problems are announced with it too.
+      const own = agreements.filter((p) => folderId(parentOf(p)) === id);
+      listener.relationship?.(this.reassemble(new Set([id]), [...own, ...group].filter((p) => this.files.has(p))));
+    }
+    await this.readAll(strays, token);
+    if (token?.isCancellationRequested) return false;
+    this.incomplete = undefined;
+    // Each relationship was assembled from its whole membership already (assembly sorts its
+    // files by path, so the order they were read in does not matter): only strays are left.
+    for (const path of strays) this.updateStray(path);
+    return true;
+  }
+
+  /**
+   * Whether a relationship (or, without an id, the whole index) is whole: false only during a
+   * progressive build, for a relationship whose files are not all read yet.
+   */
+  isComplete(relationshipId?: string): boolean {
+    if (!this.incomplete) return true;
+    return relationshipId !== undefined && !this.incomplete.has(relationshipId);
+  }
+
+  /** Whether the problems of a file are final: its relationship is whole (see `isComplete`). */
+  isSettled(path: string): boolean {
+    return this.isComplete(this.relationshipIdOf(path));
+  }
+
+  /** Reads and stores files, READ_CONCURRENCY at a time. */
+  private async readAll(paths: readonly string[], token?: Cancellation): Promise<void> {
     let next = 0;
     const worker = async () => {
       while (next < paths.length && !token?.isCancellationRequested) {
@@ -69,10 +147,7 @@ export class JournalIndex {
         if (file) this.store(file); // a file deleted since it was listed is simply not there
       }
     };
-    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
-    if (token?.isCancellationRequested) return false;
-    this.regroup();
-    return true;
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
   }
 
   /** Re-reads one file from disk after it was created or changed. */

@@ -25,7 +25,9 @@ export function toDiagnostic(problem: Problem, extensionUri: vscode.Uri): vscode
 /**
  * Mirrors the engine's problems into one DiagnosticCollection: every journal file, open or not.
  * The service already debounces typing and applies the severities from the settings; this only
- * converts, per changed file, and starts over when the journal roots were rebuilt.
+ * converts, per changed file, and starts over when the journal roots were rebuilt. During the
+ * first build the problems of each relationship arrive as soon as its files are read; a file whose
+ * relationship is not whole yet gets none (its cross-file problems are not known yet).
  */
 export class DiagnosticsPublisher implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
@@ -56,6 +58,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   }
 
   private publish(root: JournalRoot, path: string): void {
+    if (!root.index.isSettled(path)) return;
     const uri = root.fs.uri(path);
     const problems = root.index.problems(path);
     if (problems.length === 0) this.collection.delete(uri);

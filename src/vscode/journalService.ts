@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { FolderMoves, JournalIndex, localToday, type EngineOptions, type IndexChange, type Relationship } from '../core';
 import { readOptions, readRoots, SECTION } from './config';
-import { WorkspaceFileSystem } from './workspaceFileSystem';
+import { WorkspaceFileSystem, type UriReader } from './workspaceFileSystem';
 
 /** One journal root: a folder, its file access and its index. */
 export interface JournalRoot {
@@ -63,12 +63,26 @@ export class JournalService implements vscode.Disposable {
   private checkingMoved = false;
   private generation = 0;
   private clock: () => string = () => localToday();
+  /** Until a build has finished once, builds are progressive (JournalIndex.build with a listener). */
+  private builtOnce = false;
+  /** The generation of the progressive build under way, if any. */
+  private progressing: number | undefined;
+  private listedOnce: Promise<void> | undefined;
+  private resolveListed: (() => void) | undefined;
+  private readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined;
 
-  /** Fires after the indexes changed: a build finished, or files were updated. */
+  private readonly changedFully = new vscode.EventEmitter<void>();
+
+  /**
+   * Fires after the indexes changed: a relationship was read (during the first build), a build
+   * finished, or files were updated.
+   */
   readonly onDidChange = this.changed.event;
+  /** Fires when a build has finished (every relationship whole). */
+  readonly onDidBuild = this.changedFully.event;
 
   constructor() {
-    this.disposables.push(this.changed);
+    this.disposables.push(this.changed, this.changedFully);
   }
 
   /** Today's date for the model; tests can fix it. */
@@ -79,6 +93,51 @@ export class JournalService implements vscode.Disposable {
   setClock(clock: () => string): void {
     this.clock = clock;
     this.fire(this.roots.map((root) => ({ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } })));
+  }
+
+  /**
+   * How the roots built from now on read their files; undefined: the default (workspaceFileSystem.ts,
+   * Node's fs for `file:` roots in a Node host, else `vscode.workspace.fs`). For tests.
+   */
+  setReader(readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined): void {
+    this.readerFor = readerFor;
+  }
+
+  /**
+   * Resolves once the relationships can be listed: during the first build, as soon as every
+   * agreement is read (the relationships' other files come in one relationship after another,
+   * see `isComplete`); later at once.
+   */
+  listed(): Promise<void> {
+    const building = this.start();
+    if (!this.reading) return Promise.resolve();
+    this.listedOnce ??= new Promise((resolve) => (this.resolveListed = resolve));
+    // A build that was cancelled or superseded lists nothing: wait no longer than it runs.
+    return Promise.race([this.listedOnce, building.then(() => undefined)]);
+  }
+
+  /**
+   * Whether a progressive build is under way (the first one): relationships may be listed before
+   * they are whole (`JournalIndex.isComplete`).
+   */
+  get reading(): boolean {
+    return this.progressing !== undefined || !this.builtOnce;
+  }
+
+  /** Resolves once a relationship's files are all read (or the build it waited for ended). */
+  async whenComplete(root: JournalRoot, relationshipId: string): Promise<void> {
+    if (root.index.isComplete(relationshipId)) return;
+    const building = this.building;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = this.onDidChange(() => {
+        if (root.index.isComplete(relationshipId)) done();
+      });
+      void building?.then(done, done);
+    });
   }
 
   /** Resolves once the first build (or the latest rebuild) has finished. */
@@ -116,34 +175,74 @@ export class JournalService implements vscode.Disposable {
     return { root: best, path: uri.path.slice(base.length) };
   }
 
-  /** Rebuilds every index from scratch, for the Refresh command and after settings change. */
-  rebuild(): Promise<void> {
+  /**
+   * Rebuilds every index from scratch, for the Refresh command and after settings change. The
+   * first build is progressive: the roots are shown once their agreements are read, and each
+   * relationship is announced (onDidChange) as soon as its files are read. A later rebuild keeps
+   * the current roots until the new ones are whole, so the view does not empty itself meanwhile.
+   */
+  rebuild(options: { progressive?: boolean } = {}): Promise<void> {
     const generation = ++this.generation;
     const folders = vscode.workspace.workspaceFolders ?? [];
     const roots: JournalRoot[] = folders.flatMap((folder) => {
       const options = readOptions(folder.uri);
       return readRoots(folder).map((uri) => {
-        const fs = new WorkspaceFileSystem(uri);
+        const fs = new WorkspaceFileSystem(uri, this.readerFor?.(uri));
         // Renames found before a rebuild still matter: the watcher stays as it was.
         const moves = this.roots.find((r) => r.uri.toString() === uri.toString())?.moves ?? new FolderMoves();
         return { uri, fs, index: new JournalIndex(fs, options, { keepLastGood: true }), options, moves };
       });
     });
+    const progressive = options.progressive ?? !this.builtOnce;
+    const current = () => generation === this.generation;
+    if (progressive) {
+      this.progressing = generation;
+      this.listedOnce = undefined;
+    } else if (this.progressing !== undefined) {
+      this.progressing = undefined; // superseded
+    }
+    const show = () => {
+      if (this.roots !== roots) {
+        this.roots = roots;
+        this.resolveListed?.();
+      }
+    };
     void vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', true);
     this.building = Promise.resolve(
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Mentoring Journal: indexing', cancellable: true },
         async (_progress, token) => {
           for (const root of roots) {
-            if (token.isCancellationRequested || generation !== this.generation) return;
-            await root.index.build(token);
+            if (token.isCancellationRequested || !current()) return;
+            const listener = progressive
+              ? {
+                listed: () => {
+                  if (!current()) return;
+                  show();
+                  this.fire([{ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } }]);
+                },
+                relationship: (change: IndexChange) => {
+                  if (current()) this.fire([{ root, change }]);
+                },
+              }
+              : undefined;
+            await root.index.build(token, listener);
           }
-          if (generation !== this.generation) return; // a newer rebuild superseded this one
-          this.roots = roots;
+          if (!current()) return; // a newer rebuild superseded this one
+          const shownEarly = this.roots === roots;
+          show();
+          this.builtOnce = true;
+          if (this.progressing === generation) this.progressing = undefined;
           for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.takeText(doc);
           await vscode.commands.executeCommand('setContext', 'mentoringJournal.hasJournal', this.relationships().length > 0);
           await vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', false);
-          this.fire(roots.map((root) => ({ root, change: { files: root.index.paths(), relationships: root.index.relationships().map((r) => r.id) } })));
+          // After a progressive build every relationship was announced already: only the files
+          // outside every relationship are new (their problems are final only now).
+          this.fire(roots.map((root) => ({
+            root,
+            change: { files: shownEarly ? root.index.paths().filter((p) => root.index.relationshipIdOf(p) === undefined) : root.index.paths(), relationships: shownEarly ? [] : root.index.relationships().map((r) => r.id) },
+          })));
+          this.changedFully.fire();
         },
       ),
     );

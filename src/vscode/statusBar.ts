@@ -35,7 +35,9 @@ export class RelationshipStatus implements vscode.Disposable {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const located = uri && this.service.locate(uri);
     const id = located ? located.root.index.relationshipIdOf(located.path) : undefined;
-    const entry = located && id !== undefined ? this.reports.get(located.root, id) : undefined;
+    // During the first build, a relationship whose files are not all read has no report yet.
+    const whole = located && id !== undefined && located.root.index.isComplete(id);
+    const entry = whole ? this.reports.get(located.root, id) : undefined;
     if (!entry) {
       this.item.hide();
       return (this.shown = false);

@@ -22,7 +22,7 @@ const find = (path: string, code: string) => ours(path).find((d) => codeOf(d) ==
 const JO = 'broken/jo-and-ravi/agreement.md';
 
 async function roots(): Promise<JournalNode[]> {
-  return (await tree.provider.getChildren()) ?? [];
+  return ((await tree.provider.getChildren()) ?? []) as JournalNode[];
 }
 
 async function relationship(label: string): Promise<JournalNode | undefined> {

@@ -20,7 +20,12 @@ const iconOf = (node: JournalNode) => {
   const icon = item(node).iconPath as vscode.ThemeIcon;
   return `${icon.id}/${(icon.color as { id?: string } | undefined)?.id ?? ''}`;
 };
-const children = async (node?: JournalNode) => (await tree.provider.getChildren(node)) ?? [];
+/** Children of a node; after the build, no row is pending (every relationship is whole). */
+const children = async (node?: JournalNode): Promise<JournalNode[]> => {
+  const nodes = (await tree.provider.getChildren(node)) ?? [];
+  assert.deepEqual(nodes.filter((n) => n.kind === 'pending').map((n) => n.id), [], 'after the build no relationship is pending');
+  return nodes as JournalNode[];
+};
 
 async function relationship(label: string): Promise<JournalNode> {
   const roots = await children();
@@ -175,7 +180,7 @@ describe('Mentoring view: the Relationships tree', () => {
     const revealed = await vscode.commands.executeCommand<boolean>('mentoringJournal.revealActiveFile');
     assert.equal(revealed, true);
     await waitFor('the goal to be selected', () => tree.view.selection[0]?.kind === 'goal');
-    const selected = tree.view.selection[0]!;
+    const selected = tree.view.selection[0] as JournalNode;
     assert.equal(label(selected), 'Lead the design RFC for the event-driven billing pipeline');
     assert.equal(tree.view.visible, true, 'reveal opens the Mentoring view');
 

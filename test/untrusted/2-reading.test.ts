@@ -24,7 +24,11 @@ let tree: RelationshipsTreeApi;
 
 const codes = diagnosticCodes;
 const item = (node: JournalNode) => tree.provider.getTreeItem(node);
-const children = async (node?: JournalNode) => (await tree.provider.getChildren(node)) ?? [];
+const children = async (node?: JournalNode): Promise<JournalNode[]> => {
+  const nodes = (await tree.provider.getChildren(node)) ?? [];
+  assert.deepEqual(nodes.filter((n) => n.kind === 'pending').map((n) => n.id), [], 'after the build no relationship is pending');
+  return nodes as JournalNode[];
+};
 const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
 
 describe('Reading features in Restricted Mode', function () {

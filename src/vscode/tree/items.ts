@@ -33,7 +33,37 @@ export interface SignalNode extends NodeBase { readonly kind: 'signal'; readonly
  */
 export type JournalNode = RelationshipNode | AgreementNode | GroupNode | GoalNode | SessionNode | SignalNode;
 
+/**
+ * A relationship listed before its report is ready (while the journal is read for the first
+ * time): its partners and declared stage, from the agreement alone. It turns into a
+ * RelationshipNode with the same id once its files are read and its report is computed.
+ */
+export interface PendingRelationshipNode extends TreeNode {
+  readonly kind: 'pending';
+  readonly parent: undefined;
+  readonly root: JournalRoot;
+  readonly relationship: Relationship;
+}
+
+/** A node of the Relationships view: a JournalNode, or a relationship whose report is not ready yet. */
+export type ViewNode = JournalNode | PendingRelationshipNode;
+
 export const OPEN_ITEM = 'mentoringJournal.openItem';
+
+/** The row of a relationship whose sessions are still being read: partners, declared stage, a spinner. */
+export function pendingItem(node: PendingRelationshipNode): vscode.TreeItem {
+  const { relationship } = node;
+  const agreement = relationship.agreement;
+  const names = relationshipLabel(agreement?.mentors.map((p) => p.name) ?? [], agreement?.mentees.map((p) => p.name) ?? [], relationship.id);
+  const item = new vscode.TreeItem(names, vscode.TreeItemCollapsibleState.Collapsed);
+  const stage = agreement?.stage ? `${agreement.stage} (stage ${STAGES.indexOf(agreement.stage) + 1})` : undefined;
+  item.description = [stage, 'reading sessions…'].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon('loading~spin');
+  item.tooltip = `${names}\nFolder: ${relationship.folder || '.'}\nReading the journal: health, goals, sessions and signals follow.`;
+  item.contextValue = 'relationship.pending';
+  item.id = node.id;
+  return item;
+}
 
 
 /** A note for the items of a file whose text has errors: the view shows its last version without errors. */

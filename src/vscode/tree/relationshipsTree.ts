@@ -3,7 +3,8 @@ import type { Feature, FeatureContext } from '../feature';
 import type { JournalService } from '../journalService';
 import type { GitHistoryApi } from '../gitHistory';
 import { BaseTreeProvider } from './baseTreeProvider';
-import { isClosed, treeItem, urgency, type GoalNode, type GroupNode, type JournalNode, type RelationshipEntry, type RelationshipNode, type SessionNode, type SignalNode } from './items';
+import type { JournalRoot } from '../journalService';
+import { isClosed, pendingItem, treeItem, urgency, type GoalNode, type GroupNode, type JournalNode, type RelationshipEntry, type RelationshipNode, type SessionNode, type SignalNode, type ViewNode } from './items';
 import { ReportCache } from './reports';
 
 export const VIEW_ID = 'mentoringJournal.relationships';
@@ -30,10 +31,17 @@ function uniqueKeys(keys: string[]): string[] {
  * The Relationships tree: each relationship with its agreement, goals, sessions (newest first)
  * and signals. Ids are built from the journal root, the relationship folder and the goal id or
  * file, so they survive refreshes; `getParent` lets `TreeView.reveal` find any node.
+ *
+ * While the journal is read for the first time, the tree lists every relationship as soon as
+ * the agreements are read (a PendingRelationshipNode: partners and declared stage); each turns
+ * into its full row once its own files are read, its report computed when it is shown (or, with
+ * the view hidden, in the background, one relationship per turn of the event loop).
  */
-export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
+export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
   private readonly reports: ReportCache;
   private readonly options: Record<ViewOption, boolean> = { hideClosed: false, sortByUrgency: false };
+  private readonly warmQueue: Array<[JournalRoot, string]> = [];
+  private warmTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly service: JournalService,
@@ -44,11 +52,31 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
     this.disposables.push(
       service.onDidChange((changes) => {
         this.reports.invalidate(changes);
+        if (service.reading) for (const { root, change } of changes) for (const id of change.relationships) this.warm(root, id);
         this.refresh();
       }),
+      service.onDidBuild(() => this.refresh()),
+      { dispose: () => clearTimeout(this.warmTimer) },
     );
     // A history read in the background: the reports notice it themselves (ReportCache.get).
     if (history) this.disposables.push(history.onDidChange(() => this.refresh()));
+  }
+
+  /** Computes a report in the background once the relationship is whole (first build only). */
+  private warm(root: JournalRoot, id: string): void {
+    if (!root.index.isComplete(id)) return;
+    this.warmQueue.push([root, id]);
+    const next = () => {
+      const item = this.warmQueue.shift();
+      if (item) this.reports.get(item[0], item[1]);
+      this.warmTimer = this.warmQueue.length ? setTimeout(next, 0) : undefined;
+    };
+    this.warmTimer ??= setTimeout(next, 0);
+  }
+
+  /** Relationships listed but not whole yet (during the first build). */
+  pending(): number {
+    return this.service.relationships().filter(({ root, relationship }) => !root.index.isComplete(relationship.id)).length;
   }
 
   /** Whether closed relationships and achieved goals are hidden. */
@@ -67,7 +95,8 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
     this.refresh();
   }
 
-  getTreeItem(node: JournalNode): vscode.TreeItem {
+  getTreeItem(node: ViewNode): vscode.TreeItem {
+    if (node.kind === 'pending') return pendingItem(node);
     const counts = { children: 0, hidden: 0 };
     if (node.kind === 'goals' || node.kind === 'sessions' || node.kind === 'signals') {
       counts.children = this.children(node).length;
@@ -76,15 +105,41 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
     return treeItem(node, counts);
   }
 
-  protected async roots(): Promise<JournalNode[]> {
-    await this.service.ready();
-    const shown = this.reports.all().filter((e) => !(this.hideClosed && isClosed(e.report)));
-    // A stable sort: relationships equally urgent keep their order by name.
-    if (this.sortByUrgency) shown.sort((a, b) => urgency(a.report) - urgency(b.report));
-    return shown.map((entry) => this.relationshipNode(entry));
+  protected async roots(): Promise<ViewNode[]> {
+    await this.service.listed();
+    const shown: ViewNode[] = [];
+    for (const { root, relationship } of this.service.relationships()) {
+      // The closure is the agreement's: known before the report.
+      if (this.hideClosed && relationship.agreement?.closure) continue;
+      if (!root.index.isComplete(relationship.id)) {
+        shown.push({ kind: 'pending', id: ReportCache.key(root, relationship.id), parent: undefined, root, relationship });
+        continue;
+      }
+      const entry = this.reports.get(root, relationship.id);
+      if (entry && !(this.hideClosed && isClosed(entry.report))) shown.push(this.relationshipNode(entry));
+    }
+    // A stable sort: relationships equally urgent keep their order by name. Urgency needs every
+    // report: until then, the order by name.
+    const full = shown.filter((n): n is RelationshipNode => n.kind === 'relationship');
+    if (this.sortByUrgency && full.length === shown.length) full.sort((a, b) => urgency(a.entry.report) - urgency(b.entry.report));
+    return full.length === shown.length ? full : shown;
   }
 
-  protected children(node: JournalNode): JournalNode[] {
+  /** Every node's parent is a full node (a pending relationship is a top-level row). */
+  override getParent(node: ViewNode): JournalNode | undefined {
+    return node.parent;
+  }
+
+  override async getChildren(node?: ViewNode): Promise<ViewNode[]> {
+    if (node?.kind !== 'pending') return super.getChildren(node);
+    // Opened before its files were all read: wait for them, then show what the full row holds.
+    await this.service.whenComplete(node.root, node.relationship.id);
+    const entry = this.reports.get(node.root, node.relationship.id);
+    return entry ? this.children(this.relationshipNode(entry)) : [];
+  }
+
+  protected children(node: ViewNode): JournalNode[] {
+    if (node.kind === 'pending') return [];
     const { entry } = node;
     switch (node.kind) {
       case 'relationship':
@@ -140,10 +195,38 @@ export class RelationshipsProvider extends BaseTreeProvider<JournalNode> {
   }
 }
 
+/**
+ * While the journal is read for the first time: a progress bar on the view, and its message
+ * says how many relationships are read ("Reading the journal: 4 of 15 relationships read").
+ */
+function showReading(service: JournalService, provider: RelationshipsProvider, view: vscode.TreeView<ViewNode>): vscode.Disposable {
+  let showing = false;
+  const update = () => {
+    const total = service.relationships().length;
+    const pending = provider.pending();
+    view.message = service.reading && pending > 0 ? `Reading the journal: ${total - pending} of ${total} relationships read` : undefined;
+    if (service.reading && !showing) {
+      showing = true;
+      // Until the build ends (not `service.ready()`: that would start it during activation).
+      const ended = new Promise<void>((resolve) => {
+        const subscription = vscode.Disposable.from(service.onDidBuild(done), service.onDidChange(() => !service.reading && done()));
+        function done(): void {
+          subscription.dispose();
+          showing = false;
+          resolve();
+        }
+      });
+      void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => ended);
+    }
+  };
+  update();
+  return vscode.Disposable.from(service.onDidChange(update), service.onDidBuild(update));
+}
+
 /** What the tree feature puts on the extension's API (`api.tree`). */
 export interface RelationshipsTreeApi {
   readonly provider: RelationshipsProvider;
-  readonly view: vscode.TreeView<JournalNode>;
+  readonly view: vscode.TreeView<ViewNode>;
   /** Reveals and selects the node of a journal file; false when the file is not in the tree. */
   reveal(uri: vscode.Uri): Promise<boolean>;
 }
@@ -159,7 +242,8 @@ export async function setViewOption({ api, extension }: FeatureContext, option: 
 export const registerRelationshipsTree: Feature = (ctx) => {
   const { service, api } = ctx;
   const provider = new RelationshipsProvider(service, api.gitHistory);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView<ViewNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const progress = showReading(service, provider, view);
   const tree: RelationshipsTreeApi = {
     provider,
     view,
@@ -172,5 +256,5 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   };
   api.tree = tree;
   for (const option of Object.keys(VIEW_OPTIONS) as ViewOption[]) void setViewOption(ctx, option, ctx.extension.workspaceState.get<boolean>(VIEW_OPTIONS[option], false));
-  return vscode.Disposable.from(view, provider);
+  return vscode.Disposable.from(view, provider, progress);
 };

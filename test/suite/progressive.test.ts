@@ -1,0 +1,111 @@
+/**
+ * The first build of a journal, progressively: relationships are listed as soon as their
+ * agreements are read, each fills in (tree row, diagnostics) once its own files are read, and
+ * the view shows progress meanwhile. Driven by a reader that holds back the files of chosen
+ * relationships until the test lets them through; nothing here depends on how fast anything is.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MentoringJournalApi } from '../../src/vscode/feature';
+import type { JournalNode, ViewNode } from '../../src/vscode/tree/items';
+import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
+import type { UriReader } from '../../src/vscode/workspaceFileSystem';
+import { BROKEN_PROBLEMS, codeOf, journalDiagnostics, setUpSuite, TODAY, waitFor } from './support';
+
+let api: MentoringJournalApi;
+let tree: RelationshipsTreeApi;
+
+const HELD = ['broken/lee-and-noor', 'journal/priya-and-sam', 'journal/reverse-mentoring'] as const;
+const SEVERITY = ['error', 'warning', 'info', 'hint'];
+const problemsOf = (path: string) =>
+  journalDiagnostics(path).map((d) => `${codeOf(d)} ${SEVERITY[d.severity]} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+const rows = async () => (await tree.provider.getChildren()) ?? [];
+const describeRow = (node: ViewNode) => {
+  const item = tree.provider.getTreeItem(node);
+  return { kind: node.kind, label: String(item.label), description: String(item.description), icon: (item.iconPath as vscode.ThemeIcon).id };
+};
+
+/** `vscode.workspace.fs`, except that reads of files (not agreements) below a held folder wait for its release. */
+function holdingReader(gates: Map<string, Promise<void>>, started: Set<string>): UriReader {
+  const base = vscode.workspace.workspaceFolders![0]!.uri.path;
+  const heldBy = (u: vscode.Uri) => HELD.find((folder) => u.path.startsWith(`${base}/${folder}/`) && !u.path.endsWith('/agreement.md'));
+  return {
+    async readFile(u) {
+      const folder = heldBy(u);
+      if (folder) {
+        started.add(folder);
+        await gates.get(folder);
+      }
+      return vscode.workspace.fs.readFile(u);
+    },
+    async readDirectory(u) {
+      return (await vscode.workspace.fs.readDirectory(u)).map(([name, type]) => [name, type === vscode.FileType.Directory ? 'directory' : type === vscode.FileType.File ? 'file' : 'other']);
+    },
+    async stat(u) {
+      const stat = await vscode.workspace.fs.stat(u);
+      return { size: stat.size, mtime: stat.mtime };
+    },
+  };
+}
+
+describe('The first build, progressively', () => {
+  before(async () => {
+    api = await setUpSuite();
+    tree = api.tree as RelationshipsTreeApi;
+  });
+
+  after(async () => {
+    api.service.setReader(undefined);
+    await api.service.rebuild();
+    api.setToday(TODAY);
+  });
+
+  it('lists relationships before their sessions are read, fills each in as it is read, and ends exact', async function () {
+    this.timeout(60_000);
+    const whole = (await rows()).map(describeRow);
+    assert.ok(whole.every((r) => r.kind === 'relationship'));
+    const release = new Map<string, () => void>();
+    const gates = new Map(HELD.map((folder) => [folder, new Promise<void>((resolve) => release.set(folder, resolve))]));
+    const started = new Set<string>();
+    api.service.setReader(() => holdingReader(gates, started));
+    const build = api.service.rebuild({ progressive: true });
+
+    // Listed at once: Jo's relationship has only its agreement and is whole; the others wait for their files.
+    await waitFor('the relationships to be listed', async () => (await rows()).length === whole.length && started.has('broken/lee-and-noor'));
+    assert.equal(api.service.reading, true);
+    const early = (await rows()).map(describeRow);
+    assert.deepEqual(early.map((r) => r.label), whole.map((r) => r.label), 'the same relationships, in the order by name');
+    assert.deepEqual(early.map((r) => r.kind), ['relationship', 'pending', 'pending', 'pending']);
+    assert.deepEqual(early[0], whole[0]);
+    const priya = early.find((r) => r.label === 'Priya Raman ↔ Sam Okafor')!;
+    assert.deepEqual(priya, { kind: 'pending', label: 'Priya Raman ↔ Sam Okafor', description: 'building (stage 2) · reading sessions…', icon: 'loading~spin' });
+    assert.equal(tree.view.message, 'Reading the journal: 1 of 4 relationships read');
+    // Diagnostics: the whole relationship's are there, none of a relationship not read yet.
+    assert.deepEqual(problemsOf('broken/jo-and-ravi/agreement.md'), BROKEN_PROBLEMS['broken/jo-and-ravi/agreement.md']);
+    assert.deepEqual(problemsOf('broken/lee-and-noor/sessions/2026-03-04.md'), []);
+    assert.deepEqual(problemsOf('broken/stray-session.md'), []);
+
+    // Opening a relationship before its files are read waits for them.
+    const priyaNode = (await rows()).find((n) => describeRow(n).label === priya.label)!;
+    const priyaChildren = tree.provider.getChildren(priyaNode);
+
+    release.get('broken/lee-and-noor')!();
+    await waitFor('Lee and Noor to be read', async () => (await rows()).filter((n) => n.kind === 'relationship').length === 2);
+    for (const [path, expected] of Object.entries(BROKEN_PROBLEMS)) {
+      if (path.startsWith('broken/lee-and-noor/')) await waitFor(`the problems of ${path}`, () => JSON.stringify(problemsOf(path)) === JSON.stringify(expected));
+    }
+    assert.deepEqual(problemsOf('broken/stray-session.md'), [], 'files outside every relationship come last');
+    assert.equal(tree.view.message, 'Reading the journal: 2 of 4 relationships read');
+    assert.equal(api.service.reading, true);
+
+    for (const folder of HELD) release.get(folder)!();
+    await build;
+    assert.equal(api.service.reading, false);
+    assert.deepEqual((await rows()).map(describeRow), whole, 'the rows end as a build in one go shows them');
+    assert.equal(tree.view.message, undefined);
+    const children = ((await priyaChildren) ?? []) as JournalNode[];
+    assert.deepEqual(children.map((c) => String(tree.provider.getTreeItem(c).label)), ['Agreement', 'Goals', 'Sessions', 'Signals']);
+    for (const [path, expected] of Object.entries(BROKEN_PROBLEMS)) await waitFor(`the problems of ${path}`, () => JSON.stringify(problemsOf(path)) === JSON.stringify(expected));
+    assert.deepEqual(problemsOf('journal/priya-and-sam/sessions/2026-11-18.md'), []);
+  });
+});
