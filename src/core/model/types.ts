@@ -97,6 +97,12 @@ export const SIGNAL_CODES = [
   'goal-stale',
   'goals-too-broad',
   'actions-overdue',
+  // The relationship itself (relationshipSignals.ts).
+  'no-first-session',
+  'missed-in-a-row',
+  'pulse-dropping',
+  'strengths-unknown',
+  'not-reciprocal',
 ] as const;
 export type SignalCode = (typeof SIGNAL_CODES)[number];
 
