@@ -118,6 +118,15 @@ export interface Signal {
   source?: SourceRef;
 }
 
+/** How the partners felt a held session went (its `pulse:`), 1-5 each, as far as recorded. */
+export interface PulsePoint {
+  date: string;
+  mentor?: number;
+  mentee?: number;
+  /** The session file. */
+  file: string;
+}
+
 /** A session on the time axis. */
 export interface SessionMark {
   date: string;
@@ -162,6 +171,8 @@ export interface RelationshipReport {
   goals: GoalReport[];
   cadence: CadenceHealth;
   sessions: SessionMark[];
+  /** The pulse of each held session that records one, oldest first. */
+  pulse: PulsePoint[];
   /** Open action items across all sessions, oldest session first. */
   actions: OpenAction[];
   signals: Signal[];

@@ -1,5 +1,6 @@
 import type { Feature } from '../feature';
 import { advanceStage } from './advanceStage';
+import { exportCalendar } from './exportCalendar';
 import { markGoalAchieved } from './markGoalAchieved';
 import { newGoal } from './newGoal';
 import { newRelationship } from './newRelationship';
@@ -32,6 +33,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   revealActiveFile,
   openFormatDocs,
   openItem,
+  // Calendar export (issue 14).
+  exportCalendar,
 ];
 
 export const registerCommands: Feature = (ctx) => registerCommandTable(ctx, COMMANDS);
