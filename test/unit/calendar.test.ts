@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { analyzeJournal, calendarEvents, escapeText, foldLine, journalCalendar, stableHash } from '../../src/core/model';
+import { JournalIndex, MemoryFileSystem } from '../../src/core';
 import { load, type JournalSpec } from './model.journal.test';
 
 const NOW = new Date(Date.UTC(2026, 5, 1, 9, 30, 0));
@@ -115,6 +116,51 @@ describe('calendar (iCalendar export)', () => {
     for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line, 'utf8') <= 75, line);
     const title = new ICAL.Event(parse(text).getAllSubcomponents('vevent').find((v) => String(v.getFirstPropertyValue('summary')).startsWith('Goal due'))!).summary;
     assert.equal(title, `Goal due: Écrire ${'une très longue phrase, '.repeat(8).trim()} (Zoë Ní Bhriain, PhD; Lead ↔ Sam)`);
+  });
+
+  it('reads a journal written by hand in every YAML style: flow maps, quotes, comments, block scalars, CRLF', async () => {
+    const files = {
+      'ana/agreement.md': [
+        '---',
+        'type: agreement',
+        "mentor: {name: 'Ana María Ruiz', handle: ana}  # flow map, quoted",
+        'mentee: "Li, Wei"',
+        'format: co-mentoring',
+        'started: 2026-03-02',
+        'ends: "2026-09-30"',
+        'cadence: P3W',
+        'stage: 2',
+        'signed: {mentor: 2026-03-02, mentee: 2026-03-03}',
+        'goals:',
+        '  - id: ship-it',
+        '    title: >-',
+        '      Ship the first',
+        '      release',
+        '    owner: mentee',
+        '    status: active',
+        '    due: 2026-06-30',
+        '    success: |',
+        '      Tagged; announced.',
+        '---',
+        '',
+      ].join('\n'),
+      'ana/sessions/2026-05-04.md': ['---', 'type: session', "date: '2026-05-04'", 'pulse:', '  mentor: 4', '  mentee: 2', '# next is planned below', 'next: 2026-05-25', '---', '', '## Actions', '', '- [ ] @li write notes; share them (due 2026-05-20)', ''].join('\r\n'),
+    };
+    const index = new JournalIndex(new MemoryFileSystem(files));
+    await index.build();
+    assert.deepEqual([...index.allProblems().values()].flat().filter((p) => p.severity === 'error'), []);
+    const rel = index.relationship('ana')!;
+    assert.deepEqual(rel.sessions[0]!.pulse, { mentor: 4, mentee: 2 });
+    const text = journalCalendar([rel], '2026-05-10', NOW);
+    const people = 'Ana María Ruiz ↔ Li, Wei';
+    assert.deepEqual(parse(text).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).map((e) => [e.startDate.toString(), e.summary]), [
+      ['2026-05-20', `Action due: @li write notes; share them (${people})`],
+      ['2026-05-25', `Mentoring session: ${people}`],
+      ['2026-06-30', `Goal due: Ship the first release (${people})`],
+      ['2026-09-30', `Partnership ends: ${people}`],
+    ]);
+    assert.match(text, /SUMMARY:Mentoring session: Ana María Ruiz ↔ Li\\, Wei\r\n/);
+    assert.deepEqual(analyzeJournal([rel], '2026-05-10').relationships[0]!.signals.map((s) => s.code), ['pulse-dropping', 'strengths-unknown', 'not-reciprocal']);
   });
 
   it('an empty journal is a calendar with no events', () => {
