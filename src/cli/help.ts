@@ -10,6 +10,7 @@ Commands:
   review [PATH]     print where each relationship stands: stage, goals, cadence
   actions [PATH]    list every open action item, by due date
   init [DIR]        create a relationship: agreement.md, goals/, sessions/
+  calendar [PATH]   export next sessions and due dates as an iCalendar file
 
 Options:
   -h, --help        show help; 'mentoring-journal <command> --help' for a command
@@ -74,7 +75,8 @@ Options:
   --fail-on SEVERITY     exit 1 when a signal of SEVERITY (warning or error) or
                          above is raised, for a scheduled CI job
   --today DATE           review as of DATE, YYYY-MM-DD (default: today)
-  -r, --relationship ID  only this relationship (its folder, relative to PATH)
+  -r, --relationship ID  only this relationship: its folder relative to the
+                         journal root, or the folder's name when only one has it
   --save                 write each review to <relationship>/reviews/DATE.md as
                          a type: review file; a second one that day becomes
                          DATE-2.md (a review file is never overwritten)
@@ -127,4 +129,31 @@ Options:
   -h, --help         show this help
 
 Exit codes: 0 created, 1 a file already exists, 2 usage or I/O error.
+`;
+
+export const CALENDAR_HELP = `Usage: mentoring-journal calendar [PATH] [options]
+
+Writes the dates of the journal at PATH (default: the current folder) as an
+iCalendar file (RFC 5545) that calendar applications import: each relationship's
+next planned session (the latest session's next:, else the last held session
+plus the cadence), each open action item's due date, each active goal's due
+date, and the end of the partnership. Events are all-day. Each event's UID comes
+from the relationship's folder and what the event is about, never from its date,
+so importing a newer export moves events instead of adding them twice; only
+DTSTAMP (the time of the export) differs between two exports of the same journal.
+Inside a relationship (say in its sessions/ folder) it exports that relationship.
+
+Options:
+  -o, --out FILE         write to FILE instead of standard output; an existing
+                         FILE is replaced only when it is an iCalendar file
+  --today DATE           as of DATE, YYYY-MM-DD (default: today): which actions
+                         are open and which sessions count
+  -r, --relationship ID  only this relationship: its folder relative to the
+                         journal root (priya-and-sam, teams/ana-and-li), or the
+                         folder's name when only one relationship has it
+  --config FILE          read options from FILE instead of the nearest
+                         .mentoring-journal.json
+  -h, --help             show this help
+
+Exit codes: 0 written, 2 usage or I/O error.
 `;

@@ -5,6 +5,8 @@ export interface Io {
   err(text: string): void;
   /** Today's date, `YYYY-MM-DD`, in local time unless `--today` says otherwise. */
   today(): string;
+  /** The current moment, for the calendar's DTSTAMP; `new Date()` when absent. */
+  now?(): Date;
   /** The script this process runs (the CLI bundle), to start worker threads from; absent in tests run in-process. */
   entry?: string;
   /** Everything on standard input, for `check --stdin`. */

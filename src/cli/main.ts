@@ -11,6 +11,7 @@ if (isMainThread) {
     out: (text) => void (text && process.stdout.write(text)),
     err: (text) => void (text && process.stderr.write(text)),
     today: () => localToday(),
+    now: () => new Date(),
     ...(process.argv[1] ? { entry: process.argv[1] } : {}),
     readStdin: async () => {
       const chunks: Buffer[] = [];

@@ -1,21 +1,17 @@
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { isRealDate } from '../core/dates';
-import { JournalIndex } from '../core/journalIndex';
 import { analyzeJournal, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../core/model';
 import type { RelationshipReport } from '../core/model';
-import { nearest } from '../core/suggest';
 import { flag, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
-import { commandLineOptions } from './check';
-import { findConfig, loadConfig } from './config';
 import { REVIEW_HELP } from './help';
 import type { Io } from './io';
-import { NodeFileSystem, pathExists } from './nodeFileSystem';
-import { gitTop } from './ignore';
+import { openJournal, selectRelationships } from './journal';
+import { pathExists } from './nodeFileSystem';
 import { gitHistorySource } from './gitSource';
 import { readJournalHistory, type RelationshipHistory } from '../core/history';
 import { markdownToText, naturalCompare, summaryMarkdown, summaryText } from './summary';
-import { displayPath, PathError, relationshipFolder } from './targets';
+import { displayPath } from './targets';
 
 export const REVIEW_OPTIONS: OptionSpecs = {
   format: { kind: 'string', values: ['md', 'json', 'text'], short: 'f' },
@@ -36,32 +32,8 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   const today = stringOption(args, 'today') ?? io.today();
   if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'review');
   const given = args.positionals[0] ?? '.';
-  const start = path.resolve(io.cwd, given);
-  await requireFolder(start, given);
-  // Like check: inside a relationship (say in its sessions/), review that relationship, with its
-  // id as seen from the journal root (the top of the git work tree, else the folder above it).
-  const owner = relationshipFolder(start);
-  const top = owner ? gitTop(owner) : undefined;
-  const root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;
-  const ownId = owner ? path.relative(root, owner).split(path.sep).join('/') || '.' : undefined;
-  const configOption = stringOption(args, 'config');
-  const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
-  const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
-
-  const index = new JournalIndex(new NodeFileSystem(root), options);
-  await index.build();
-  let relationships = index.relationships();
-  const only = stringOption(args, 'relationship') ?? ownId;
-  if (only !== undefined) {
-    const id = only.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
-    const ids = relationships.map((r) => r.id);
-    relationships = relationships.filter((r) => r.id === id);
-    if (relationships.length === 0) {
-      const suggestion = nearest(id, ids);
-      const known = ids.length ? `; the journal has ${ids.join(', ')}` : '; the journal has none';
-      throw new UsageError(`no relationship '${only}' in ${given}${suggestion ? ` (did you mean '${suggestion}'?)` : known}`, 'review');
-    }
-  }
+  const { root, index, options, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'));
+  const relationships = selectRelationships(index.relationships(), stringOption(args, 'relationship') ?? ownId, given, 'review');
   const report = analyzeJournal(relationships, today, options, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships));
   const format = stringOption(args, 'format') ?? 'md';
   if (flag(args, 'save')) {
@@ -137,14 +109,4 @@ async function gitHistory(root: string, relationships: Parameters<typeof readJou
   } catch {
     return undefined;
   }
-}
-
-async function requireFolder(folder: string, given: string): Promise<void> {
-  let stat;
-  try {
-    stat = await fsp.stat(folder);
-  } catch {
-    throw new PathError(`no such folder: ${given}`);
-  }
-  if (!stat.isDirectory()) throw new PathError(`review takes a journal folder, and ${given} is not a folder`);
 }

@@ -1,6 +1,6 @@
 import { nearest } from '../core/suggest';
 import { UsageError } from './args';
-import { ACTIONS_HELP, CHECK_HELP, HELP, INIT_HELP, REVIEW_HELP } from './help';
+import { ACTIONS_HELP, CALENDAR_HELP, CHECK_HELP, HELP, INIT_HELP, REVIEW_HELP } from './help';
 import type { Io } from './io';
 import { PathError } from './targets';
 
@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   review: { load: async () => (await import('./review')).runReview, help: REVIEW_HELP },
   actions: { load: async () => (await import('./actions')).runActions, help: ACTIONS_HELP },
   init: { load: async () => (await import('./init')).runInit, help: INIT_HELP },
+  calendar: { load: async () => (await import('./calendar')).runCalendar, help: CALENDAR_HELP },
 };
 
 /** Runs the command line (`argv` without node and the script) and returns the exit code; never throws. */

@@ -67,6 +67,9 @@ const cadence = z
   .string()
   .refine((s) => cadenceDays(s) !== undefined, 'must be weekly, biweekly, monthly or an ISO-8601 duration such as P10D or P3W');
 
+/** How one partner felt a session went, 1-5 (5 best). */
+const pulseScore = z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5');
+
 const partnerLists = z.strictObject({ mentor: textList.optional(), mentee: textList.optional() });
 
 const typeField = <T extends JournalFileType>(type: T): FieldSpec<z.ZodLiteral<T>> => ({
@@ -160,6 +163,12 @@ export const SESSION_FIELDS = {
   goals: { schema: z.array(z.string()), description: 'Ids of the goals discussed.', expects: 'a list of goal ids', placeholder: '[]' },
   progress: { schema: z.record(z.string(), percent), description: 'Progress of each goal as of this session: goal id to 0-100.', expects: 'a map of goal id to 0-100', placeholder: '{}' },
   next: dateField('When the partners meet next.'),
+  pulse: {
+    schema: z.strictObject({ mentor: pulseScore.optional(), mentee: pulseScore.optional() }),
+    description: 'How each partner felt the relationship went in this session, 1-5 (5 best): {mentor: 1-5, mentee: 1-5}. The review charts it over time and warns when it drops.',
+    expects: '{mentor: 1-5, mentee: 1-5}',
+    placeholder: '{ mentor: 4, mentee: 4 }',
+  },
 } satisfies FieldSpecs;
 
 export const REVIEW_FIELDS = {

@@ -468,6 +468,7 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (typeof data.duration === 'number') session.duration = data.duration;
   if (data.stage) session.stage = data.stage;
   if (typeof data.next === 'string') session.next = data.next;
+  if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };
   hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.session = session;
 }

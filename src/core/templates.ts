@@ -161,6 +161,7 @@ export function renderSessionFile({ relationship, date, stage }: SessionTemplate
     for (const g of active) front.push(`#   ${g.id}: ${latestProgress(relationship, g.id) ?? 0}`);
   }
   if (agreement?.cadence?.days) front.push(`next: ${addDays(date, agreement.cadence.days)}`);
+  front.push('# How each of you felt the relationship went today, 1-5 (5 best):', '# pulse: {mentor: 4, mentee: 4}');
   front.push('---');
 
   const body = ['', `# Session of ${date}`, '', '## Goals', ''];

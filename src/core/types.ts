@@ -147,6 +147,8 @@ export interface Session {
   goals: string[];
   progress: Record<string, number>;
   next?: string;
+  /** How each partner felt the session went, 1-5 (5 best), as far as recorded. */
+  pulse?: { mentor?: number; mentee?: number };
   /** Body sections by heading text (lower-cased), e.g. `summary`. */
   sections: Record<string, string>;
   actions: ActionItem[];

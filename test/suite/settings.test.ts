@@ -81,10 +81,12 @@ describe('Settings: severities, unknown keys, grace days, staleness, roots and l
   it('uses the grace days before a relationship counts as overdue', async () => {
     const jo = async () => String(tree.provider.getTreeItem((await relationship('Jo Marsh ↔ ?'))!).description);
     assert.equal(await jo(), 'overdue 76 days · creating (stage 1)');
+    // No session held yet: no-first-session says so (not cadence-overdue), counting the grace days too.
+    assert.deepEqual((await signalCodes('Jo Marsh ↔ ?')).filter((c) => /cadence-overdue|no-first-session/.test(c)), ['signal.no-first-session']);
     // 83 days since the start against a weekly cadence: overdue unless the grace covers it.
     await set('graceDays', 80);
     await waitFor('no longer overdue', async () => (await jo()) === 'creating (stage 1)');
-    assert.ok(!(await signalCodes('Jo Marsh ↔ ?')).includes('signal.cadence-overdue'));
+    await waitFor('no no-first-session signal', async () => !(await signalCodes('Jo Marsh ↔ ?')).some((c) => /cadence-overdue|no-first-session/.test(c)));
   });
 
   it('uses the number of sessions after which an undiscussed goal is stale', async () => {

@@ -19,6 +19,9 @@ export interface AgreementSpec {
   mentor?: string;
   mentee?: string;
   formality?: 'formal' | 'informal';
+  format?: string;
+  /** `strengths:` as written after the key, say `{mentor: [listening]}`. */
+  strengths?: string;
 }
 
 /** A formal biweekly agreement for 2026-01-01 to 2026-12-31, signed by both, in the building stage. */
@@ -30,11 +33,13 @@ export function agreementMd(spec: AgreementSpec = {}): string {
     `mentor: ${spec.mentor ?? 'Priya'}`,
     `mentee: ${spec.mentee ?? 'Sam'}`,
     ...(spec.formality ? [`formality: ${spec.formality}`] : []),
+    ...(spec.format ? [`format: ${spec.format}`] : []),
     `started: ${spec.started ?? '2026-01-01'}`,
     ...(spec.ends === null ? [] : [`ends: ${spec.ends ?? '2026-12-31'}`]),
     ...(spec.cadence === null ? [] : [`cadence: ${spec.cadence ?? 'biweekly'}`]),
     `stage: ${spec.stage ?? 'building'}`,
     ...(signed ? [`signed: {${Object.entries(signed).map(([k, v]) => `${k}: ${v}`).join(', ')}}`] : []),
+    ...(spec.strengths ? [`strengths: ${spec.strengths}`] : []),
     ...(spec.closure ? [`closure: ${spec.closure}`] : []),
     '---',
     '',
@@ -75,6 +80,8 @@ export interface SessionSpec {
   goals?: string[];
   progress?: Record<string, number>;
   next?: string;
+  /** `pulse:` as written after the key, say `{mentor: 4, mentee: 3}`. */
+  pulse?: string;
   actions?: string[];
   body?: string;
 }
@@ -89,6 +96,7 @@ export function sessionMd(spec: SessionSpec): string {
     ...(spec.goals?.length ? [`goals: [${spec.goals.join(', ')}]`] : []),
     ...(progress.length ? [`progress: {${progress.map(([k, v]) => `${k}: ${v}`).join(', ')}}`] : []),
     ...(spec.next ? [`next: ${spec.next}`] : []),
+    ...(spec.pulse ? [`pulse: ${spec.pulse}`] : []),
     '---',
     '',
     spec.body ?? '# Session',

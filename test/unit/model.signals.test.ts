@@ -12,6 +12,7 @@ async function only(code: SignalCode, spec: JournalSpec, today = TODAY, options:
 
 /** A relationship meeting every two weeks with one active goal discussed each time: no signals. */
 const HEALTHY: JournalSpec = {
+  agreement: { strengths: '{mentor: [listening], mentee: [curiosity]}' },
   goals: [{ id: 'rfc', due: '2026-10-01', created: '2026-01-05' }],
   sessions: [
     { date: '2026-05-04', goals: ['rfc'], progress: { rfc: 30 } },
@@ -180,12 +181,121 @@ describe('signals', () => {
     assert.deepEqual(found.map((s) => s.code), ['stage-mismatch', 'actions-overdue']);
   });
 
+  describe('pulse-dropping', () => {
+    const rated = (pulses: string[]): JournalSpec => ({
+      ...HEALTHY,
+      sessions: pulses.map((pulse, i) => ({ date: `2026-05-${String(4 + i * 7).padStart(2, '0')}`, goals: ['rfc'], pulse, ...(i === pulses.length - 1 ? { next: '2026-06-08' } : {}) })),
+    });
+
+    it('fires when the mean of the last two held sessions is 1 lower than the two before', async () => {
+      const [s] = await only('pulse-dropping', rated(['{mentor: 5, mentee: 5}', '{mentor: 4, mentee: 5}', '{mentor: 4, mentee: 4}', '{mentor: 3, mentee: 4}']));
+      assert.equal(s!.severity, 'warning');
+      assert.equal(s!.message, 'The mean pulse of the last two held sessions is 3.8, down from 4.8 in the two before.');
+      assert.match(s!.advice, /the relationship itself, not only the goals/);
+      assert.equal(s!.source?.file, 'p/sessions/2026-05-25.md');
+    });
+
+    it('stays quiet for a drop under 1, and with fewer than four rated sessions', async () => {
+      assert.deepEqual(await only('pulse-dropping', rated(['{mentor: 5, mentee: 5}', '{mentor: 4, mentee: 5}', '{mentor: 4, mentee: 5}', '{mentor: 4, mentee: 4}'])), []);
+      assert.deepEqual(await only('pulse-dropping', rated(['{mentor: 5, mentee: 5}', '{mentor: 3, mentee: 3}', '{mentor: 3, mentee: 3}'])), []);
+    });
+
+    it("fires when either partner's latest pulse is 2 or lower, in block style and with one partner only", async () => {
+      const [s] = await only('pulse-dropping', rated(['{mentor: 4, mentee: 4}', '\n  mentee: 2']));
+      assert.equal(s!.message, "The mentee's latest pulse is 2 of 5 (2026-05-11).");
+      assert.deepEqual(await only('pulse-dropping', rated(['{mentor: 4, mentee: 4}', '\n  mentee: 3'])), []);
+    });
+
+    it('leaves out missed and cancelled sessions, and is quiet without any pulse', async () => {
+      const spec = rated(['{mentor: 4, mentee: 4}', '{mentor: 1, mentee: 1}']);
+      spec.sessions![1]!.status = 'cancelled';
+      assert.deepEqual(await only('pulse-dropping', spec), []);
+      assert.deepEqual(await only('pulse-dropping', HEALTHY), []);
+    });
+  });
+
+  describe('no-first-session', () => {
+    it('fires once one cadence period plus the grace days have passed since started without a held session', async () => {
+      const spec: JournalSpec = { agreement: { started: '2026-05-01' }, sessions: [{ date: '2026-05-08', status: 'cancelled' }] };
+      assert.deepEqual(await only('no-first-session', spec, '2026-05-17'), []);
+      const [s] = await only('no-first-session', spec, '2026-05-18');
+      assert.equal(s!.severity, 'warning');
+      assert.equal(s!.message, 'No session has been held since the partnership started on 2026-05-01, 17 days ago; the agreed biweekly rhythm (14 days) and 2 days of grace ended on 2026-05-17.');
+      assert.equal(s!.source?.file, 'p/agreement.md');
+      assert.deepEqual(await only('cadence-overdue', spec, '2026-05-18'), [], 'replaces cadence-overdue counted from the start');
+    });
+
+    it('allows 21 days without a cadence', async () => {
+      const spec: JournalSpec = { agreement: { started: '2026-05-01', cadence: null } };
+      assert.deepEqual(await only('no-first-session', spec, '2026-05-22'), []);
+      assert.equal((await only('no-first-session', spec, '2026-05-23'))[0]!.message, 'No session has been held since the partnership started on 2026-05-01, 22 days ago; a first meeting is due within 21 days.');
+    });
+
+    it('stays quiet once a session was held', async () => {
+      assert.deepEqual(await only('no-first-session', { agreement: { started: '2026-05-01' }, sessions: [{ date: '2026-05-30' }] }), []);
+    });
+  });
+
+  describe('missed-in-a-row', () => {
+    const twoMissed: JournalSpec = { ...HEALTHY, sessions: [...HEALTHY.sessions!.slice(0, 2), { date: '2026-05-25', status: 'missed' }, { date: '2026-05-29', status: 'cancelled', next: '2026-06-05' }] };
+
+    it('fires when the latest two sessions were missed or cancelled', async () => {
+      const [s] = await only('missed-in-a-row', twoMissed);
+      assert.equal(s!.severity, 'warning');
+      assert.equal(s!.message, 'The last 2 planned sessions did not take place: 2026-05-25 (missed) and 2026-05-29 (cancelled).');
+      assert.doesNotMatch(s!.advice, /moving on/);
+      assert.equal(s!.source?.file, 'p/sessions/2026-05-29.md');
+    });
+
+    it('suggests talking about moving on in the mastery stage', async () => {
+      const [s] = await only('missed-in-a-row', { ...twoMissed, agreement: { ...twoMissed.agreement, stage: 'mastery' } });
+      assert.match(s!.advice, /little is left to accomplish/);
+      assert.match(s!.advice, /moving on/);
+    });
+
+    it('stays quiet when one of the latest two was held', async () => {
+      assert.deepEqual(await only('missed-in-a-row', { ...HEALTHY, sessions: [{ date: '2026-05-18', status: 'missed' }, { date: '2026-05-28', next: '2026-06-11' }] }), []);
+      assert.deepEqual(await only('missed-in-a-row', { ...HEALTHY, sessions: [{ date: '2026-05-18' }, { date: '2026-05-28', status: 'missed', next: '2026-06-11' }] }), []);
+    });
+  });
+
+  describe('strengths-unknown', () => {
+    it('fires (info) past the creating stage when neither partner has strengths', async () => {
+      const [s] = await only('strengths-unknown', { ...HEALTHY, agreement: {} });
+      assert.equal(s!.severity, 'info');
+      assert.equal(s!.message, 'The relationship is in the building stage, and the agreement records no strengths for either partner.');
+    });
+
+    it('stays quiet in the creating stage, or with strengths for one partner', async () => {
+      assert.deepEqual(await only('strengths-unknown', { ...HEALTHY, agreement: { stage: 'creating' } }), []);
+      assert.deepEqual(await only('strengths-unknown', { ...HEALTHY, agreement: { strengths: '{mentee: [curiosity]}' } }), []);
+    });
+  });
+
+  describe('not-reciprocal', () => {
+    const goal = (owner: string) => `---\ntype: goal\ntitle: Learn\nowner: ${owner}\nstatus: active\n---\n`;
+
+    it('fires (info) for peer and co-mentoring when every goal is the mentee\'s', async () => {
+      const [s] = await only('not-reciprocal', { ...HEALTHY, agreement: { ...HEALTHY.agreement, format: 'co-mentoring' } });
+      assert.equal(s!.severity, 'info');
+      assert.equal(s!.message, "The agreement sets up co-mentoring, but the only goal is the mentee's: none is owned by the mentor or by both.");
+      assert.equal((await only('not-reciprocal', { agreement: { format: 'peer' } }))[0]!.message, 'The agreement sets up peer mentoring, but no goal is set yet: none is owned by the mentor or by both.');
+    });
+
+    it('stays quiet with a goal owned by the mentor or both, and for one-to-one', async () => {
+      for (const owner of ['mentor', 'both']) assert.deepEqual(await only('not-reciprocal', { ...HEALTHY, agreement: { format: 'peer' }, files: { 'goals/learn.md': goal(owner) } }), []);
+      assert.deepEqual(await only('not-reciprocal', HEALTHY), []);
+    });
+  });
+
   it('every signal has a known code and one sentence each of facts and advice', async () => {
     const all = [
       ...(await signals({ agreement: { stage: 'mastery', ends: '2026-06-20', signed: { mentee: '2026-01-02' } }, goals: [{ id: 'rfc', due: '2026-06-10' }], sessions: [{ date: '2026-03-01', actions: ['[ ] x (due 2026-03-10)'] }] })),
       ...(await signals({ goals: [{ id: 'rfc', status: 'achieved' }] })),
       ...(await signals({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-01' }, { date: '2026-05-10' }, { date: '2026-05-20', next: '2026-06-03' }] })),
       ...(await gitSignalsOf(['2026-03-01', '2026-04-01', '2026-05-01'], 6, 0)),
+      ...(await signals({ agreement: { format: 'peer' }, sessions: [{ date: '2026-05-10', status: 'missed' }, { date: '2026-05-20', status: 'cancelled', next: '2026-06-03' }] })),
+      ...(await signals({ sessions: [{ date: '2026-05-10', pulse: '{mentor: 2, mentee: 4}', next: '2026-06-03' }] })),
     ];
     assert.deepEqual([...new Set(all.map((s) => s.code))].sort(), [...SIGNAL_CODES].sort());
     for (const s of all) {

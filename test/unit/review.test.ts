@@ -16,6 +16,7 @@ import {
 import { journalFiles, load, loadJournal, TODAY, type JournalSpec } from './model.journal.test';
 
 const SPEC: JournalSpec = {
+  agreement: { strengths: '{mentor: [listening], mentee: [curiosity]}' },
   goals: [
     { id: 'rfc', title: 'Write an RFC', due: '2026-06-20', created: '2026-01-05' },
     { id: 'talk', title: 'Give a talk', status: 'achieved' },
@@ -83,7 +84,8 @@ describe('renderReviewMarkdown', () => {
 
   it('says so when there are no goals, signals, actions or changes', async () => {
     const files = { 'reviews/2026-05-01.md': reviewMd('2026-05-01', 'stage: creating\ngoals: {}') };
-    const text = renderReviewMarkdown(analyzeRelationship(await load({ agreement: { stage: 'creating', cadence: null }, files }), TODAY));
+    // Started within the 21 days a first session may take without a cadence, so no-first-session is not due yet.
+    const text = renderReviewMarkdown(analyzeRelationship(await load({ agreement: { stage: 'creating', cadence: null, started: '2026-05-20' }, files }), TODAY));
     assert.match(text, /No goals yet/);
     assert.match(text, /Nothing needs attention right now\./);
     assert.match(text, /No open action items\./);

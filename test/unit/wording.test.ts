@@ -80,10 +80,12 @@ describe('wording', () => {
     assert.doesNotMatch(risk, /\\`/);
   });
 
-  it('"never": no held session yet is said plainly', async () => {
+  it('"never": no held session yet is said plainly, by no-first-session (not cadence-overdue)', async () => {
     const files = { 'm/agreement.md': AGREEMENT };
-    const overdue = (await report(files, '2026-02-10')).signals.find((s) => s.code === 'cadence-overdue');
-    assert.equal(overdue!.message, 'No session has been held since the partnership started on 2026-01-05: that is 22 days past the agreed biweekly rhythm of 14 days.');
+    const signals = (await report(files, '2026-02-10')).signals;
+    assert.deepEqual(signals.filter((s) => s.code === 'cadence-overdue'), []);
+    const first = signals.find((s) => s.code === 'no-first-session');
+    assert.equal(first!.message, 'No session has been held since the partnership started on 2026-01-05, 36 days ago; the agreed biweekly rhythm (14 days) and 2 days of grace ended on 2026-01-21.');
   });
 
   it('"the oldest" only when there are several', async () => {

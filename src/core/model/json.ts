@@ -69,6 +69,14 @@ export interface CadenceJson {
   overdueBy: CadenceHealth['overdueBy'] | null;
 }
 
+/** One held session's pulse in JSON: 1-5 per partner, `null` when that partner gave none. */
+export interface PulseJson {
+  date: string;
+  mentor: number | null;
+  mentee: number | null;
+  session: string;
+}
+
 /** A signal in JSON; `goal` is the goal id for goal signals. */
 export interface SignalJson {
   code: string;
@@ -100,6 +108,8 @@ export interface RelationshipJson {
   goals: GoalJson[];
   cadence: CadenceJson;
   actions: ActionJson[];
+  /** The pulse of each held session that records one, oldest first. */
+  pulse: PulseJson[];
   signals: SignalJson[];
   changes: Omit<ReviewChanges, 'previous'> & { previous: { date: string; file: string } | null };
   /** Files left out of the review because of an unresolved merge conflict; empty when none. */
@@ -190,6 +200,7 @@ function relationshipJson(r: RelationshipReport): RelationshipJson {
     goals: r.goals.map(goalJson),
     cadence: cadenceJson(r.cadence),
     actions: r.actions.map(actionJson),
+    pulse: r.pulse.map((p) => ({ date: p.date, mentor: nil(p.mentor), mentee: nil(p.mentee), session: p.file })),
     signals: r.signals.map(signalJson),
     changes: { ...copy(r.changes), previous: r.changes.previous ? { ...r.changes.previous } : null },
     conflicted: [...(r.conflicted ?? [])],

@@ -12,12 +12,15 @@ export interface ProgressSeries {
   ends?: string;
   goals: Array<{ id: string; title: string; status: GoalStatus; points: Array<{ date: string; progress: number }> }>;
   sessions: Array<{ date: string; status: SessionStatus; file: string }>;
+  /** The second series: each held session's pulse, 1-5 per partner as recorded (absent or empty: none). */
+  pulse?: Array<{ date: string; mentor?: number; mentee?: number }>;
 }
 
 /** Per goal its recorded progress points, per session its date and status, and the axis they share. */
 export function progressSeries(report: RelationshipReport): ProgressSeries {
   const goals = report.goals.map((g) => ({ id: g.id, title: g.title, status: g.status, points: g.history.map((p) => ({ date: p.date, progress: p.progress })) }));
   const sessions = report.sessions.map((s) => ({ ...s }));
+  const pulse = report.pulse.map(({ file: _file, ...p }) => p);
   const dates = [...goals.flatMap((g) => g.points.map((p) => p.date)), ...sessions.map((s) => s.date), report.today].sort();
   const start = report.started && report.started < dates[0]! ? report.started : dates[0]!;
   let end = dates[dates.length - 1]!;
@@ -29,5 +32,6 @@ export function progressSeries(report: RelationshipReport): ProgressSeries {
     ...(report.ends && report.ends >= start && report.ends <= end ? { ends: report.ends } : {}),
     goals,
     sessions,
+    pulse,
   };
 }

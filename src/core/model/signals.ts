@@ -1,6 +1,7 @@
 import { daysBetween } from '../dates';
 import type { EngineOptions, Relationship } from '../types';
 import { partnershipOver } from './cadence';
+import { missedInARow, noFirstSession, notReciprocal, pulseDropping, strengthsUnknown } from './relationshipSignals';
 import { signedByBoth } from './stage';
 import type { CadenceHealth, GoalReport, OpenAction, Signal, StageInference } from './types';
 
@@ -19,7 +20,7 @@ export const UNSIGNED_LONG_DAYS = 30;
 export interface SignalInput {
   rel: Relationship;
   today: string;
-  options: Pick<EngineOptions, 'staleAfterSessions'>;
+  options: Pick<EngineOptions, 'staleAfterSessions' | 'graceDays'>;
   inferred: StageInference;
   goals: GoalReport[];
   cadence: CadenceHealth;
@@ -42,6 +43,8 @@ export function computeSignals(input: SignalInput): Signal[] {
     ...(over ? [] : unsignedLong(input)),
     ...stageMismatch(input),
     ...(over ? [] : cadenceOverdue(input)),
+    // Signals about the relationship itself (relationshipSignals.ts).
+    ...(over ? [] : [...noFirstSession(input), ...missedInARow(input), ...pulseDropping(input), ...strengthsUnknown(input), ...notReciprocal(input)]),
     ...closureDue(input),
     ...(over ? [] : goalsTooBroad(input)),
     ...(over ? [] : input.goals.flatMap((g) => [...goalAtRisk(input, g), ...goalStale(input, g)])),
@@ -77,14 +80,13 @@ function stageMismatch({ rel, inferred }: SignalInput): Signal[] {
 }
 
 function cadenceOverdue({ rel, cadence }: SignalInput): Signal[] {
-  if (!cadence.overdue) return [];
+  // With no held session at all, `no-first-session` speaks instead (counting from `started`).
+  if (!cadence.overdue || (cadence.overdueBy === 'cadence' && !cadence.lastHeld)) return [];
   const last = rel.sessions[rel.sessions.length - 1];
   const message =
     cadence.overdueBy === 'next'
       ? `The next meeting was planned for ${cadence.nextMeeting}, ${days(cadence.overdueDays)} ago, and no later session is recorded.`
-      : cadence.lastHeld
-        ? `The last held session was on ${cadence.lastHeld}, ${fromToday(-(cadence.daysSinceLastHeld ?? 0))}, ${days(cadence.overdueDays)} past the agreed ${cadence.cadence?.label} rhythm of ${days(cadence.cadence?.days ?? 0)}.`
-        : `No session has been held since the partnership started${rel.agreement?.started ? ` on ${rel.agreement.started}` : ''}: that is ${days(cadence.overdueDays)} past the agreed ${cadence.cadence?.label} rhythm of ${days(cadence.cadence?.days ?? 0)}.`;
+      : `The last held session was on ${cadence.lastHeld}, ${fromToday(-(cadence.daysSinceLastHeld ?? 0))}, ${days(cadence.overdueDays)} past the agreed ${cadence.cadence?.label} rhythm of ${days(cadence.cadence?.days ?? 0)}.`;
   return [{
     code: 'cadence-overdue',
     severity: 'warning',

@@ -34,6 +34,10 @@ const STYLE = [
 ].join('');
 
 const PAD = { left: 40, right: 14, top: 12 };
+/** Room on the right for the pulse axis (1-5), when the chart draws the pulse. */
+const PULSE_AXIS = 22;
+/** The pulse line's dash pattern: it takes the text colour, apart from the goals' palette. */
+const PULSE_DASH = '5 2 1 2';
 const LANE = 18; // session marks below the plot
 const AXIS_LABELS = 16;
 const ROW = 16;
@@ -107,6 +111,28 @@ function sessionMark(status: string, cx: number, cy: number, label: string): str
   return `<circle class="mj-session mj-session-${x(status)}" cx="${n(cx)}" cy="${n(cy)}" r="3.5" ${paint}>${title}</circle>`;
 }
 
+/** A session's pulse as one value: the mean of what the partners recorded. */
+function meanPulse(p: { mentor?: number; mentee?: number }): number | undefined {
+  const values = [p.mentor, p.mentee].filter((v): v is number => v !== undefined);
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+}
+
+/** The pulse series: a right-hand axis 1-5 and one dashed line (text colour) through each session's mean pulse, a title per point with both values. */
+function pulseLines(pulse: Array<{ date: string; mentor?: number; mentee?: number; mean: number }>, px: (date: string) => number, top: number, plotH: number, axisX: number): string[] {
+  const py = (value: number) => top + (1 - (Math.min(5, Math.max(1, value)) - 1) / 4) * plotH;
+  const out = ['<g class="mj-pulse">'];
+  for (const v of [1, 3, 5]) out.push(`<text class="mj-label mj-pulse-axis" x="${n(axisX + 6)}" y="${n(py(v) + 4)}" fill="currentColor">${v}</text>`);
+  const points = pulse.map((p) => `${n(px(p.date))},${n(py(p.mean))}`);
+  if (points.length > 1) out.push(`<polyline class="mj-line mj-pulse-line" points="${points.join(' ')}" fill="none" stroke="currentColor" stroke-width="1.5" stroke-dasharray="${PULSE_DASH}"/>`);
+  for (const p of pulse) {
+    const who = [p.mentor !== undefined ? `mentor ${p.mentor}` : '', p.mentee !== undefined ? `mentee ${p.mentee}` : ''].filter(Boolean).join(', ');
+    const [cx, cy] = [px(p.date), py(p.mean)];
+    out.push(`<rect x="${n(cx - 3)}" y="${n(cy - 3)}" width="6" height="6" fill="currentColor"><title>${x(`Pulse on ${p.date}: ${who}`)}</title></rect>`);
+  }
+  out.push('</g>');
+  return out;
+}
+
 /**
  * Draws a progress chart as a self-contained SVG string: one polyline per goal (0-100% on the
  * vertical axis, dates along the horizontal one: the first and last day and ticks between), session
@@ -120,8 +146,11 @@ function sessionMark(status: string, cx: number, cy: number, label: string): str
 export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = { width: 640, height: 320 }): string {
   const width = Math.max(MIN.width, Number.isFinite(options.width) ? Math.round(options.width) : 640);
   const requested = Math.max(MIN.height, Number.isFinite(options.height) ? Math.round(options.height) : 320);
-  const plotW = width - PAD.left - PAD.right;
+  const pulse = (series.pulse ?? []).map((p) => ({ ...p, mean: meanPulse(p) })).filter((p): p is typeof p & { mean: number } => p.mean !== undefined);
+  const right = PAD.right + (pulse.length ? PULSE_AXIS : 0);
+  const plotW = width - PAD.left - right;
   const labels = series.goals.map((goal) => `${goal.title} (${goal.status}${goal.points.length ? '' : ', no progress recorded'})`);
+  if (pulse.length) labels.push('Pulse, 1-5 (right axis)');
   const legend = legendLayout(labels, plotW);
   const legendRows = (legend.length ? legend[legend.length - 1]!.row + 1 : 0) + 1;
   const legendH = legendRows * ROW + 4;
@@ -140,16 +169,16 @@ export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = 
     `<style>${STYLE}</style>`,
   ];
   for (const p of [0, 50, 100]) {
-    out.push(`<line class="mj-grid" x1="${PAD.left}" y1="${n(py(p))}" x2="${width - PAD.right}" y2="${n(py(p))}" stroke="currentColor" stroke-opacity="0.2"/>`);
+    out.push(`<line class="mj-grid" x1="${PAD.left}" y1="${n(py(p))}" x2="${width - right}" y2="${n(py(p))}" stroke="currentColor" stroke-opacity="0.2"/>`);
     out.push(`<text class="mj-label" x="${PAD.left - 6}" y="${n(py(p) + 4)}" text-anchor="end" fill="currentColor">${p}%</text>`);
   }
-  out.push(`<line class="mj-axis" x1="${PAD.left}" y1="${bottom}" x2="${width - PAD.right}" y2="${bottom}" stroke="currentColor"/>`);
+  out.push(`<line class="mj-axis" x1="${PAD.left}" y1="${bottom}" x2="${width - right}" y2="${bottom}" stroke="currentColor"/>`);
   const labelY = bottom + LANE + 12;
   // The first and last day at the ends of the axis; dates in between where their labels do not run into those.
   const startLabel = { left: PAD.left, right: PAD.left + textWidth(series.start) };
-  const endLabel = { left: width - PAD.right - textWidth(series.end), right: width - PAD.right };
+  const endLabel = { left: width - right - textWidth(series.end), right: width - right };
   out.push(`<text class="mj-label mj-date" x="${PAD.left}" y="${labelY}" fill="currentColor">${x(series.start)}</text>`);
-  out.push(`<text class="mj-label mj-date" x="${width - PAD.right}" y="${labelY}" text-anchor="end" fill="currentColor">${x(series.end)}</text>`);
+  out.push(`<text class="mj-label mj-date" x="${width - right}" y="${labelY}" text-anchor="end" fill="currentColor">${x(series.end)}</text>`);
   for (const date of dateTicks(series.start, series.end, plotW)) {
     const tx = px(date);
     out.push(`<line class="mj-grid mj-tick" x1="${n(tx)}" y1="${PAD.top}" x2="${n(tx)}" y2="${bottom + 4}" stroke="currentColor" stroke-opacity="0.2"/>`);
@@ -182,6 +211,8 @@ export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = 
     out.push(group.join(''));
   });
 
+  if (pulse.length) out.push(...pulseLines(pulse, px, PAD.top, plotH, width - right));
+
   if (!series.goals.some((g) => g.points.length)) {
     out.push(`<text class="mj-label mj-empty" x="${n(PAD.left + plotW / 2)}" y="${n(PAD.top + plotH / 2)}" text-anchor="middle" fill="currentColor">No progress recorded yet</text>`);
   }
@@ -202,6 +233,15 @@ export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = 
         `<text class="mj-label" x="${n(lx + SAMPLE)}" y="${n(ly + 4)}" fill="currentColor">${x(text)}<title>${x(`${goal.title} (${goal.id})`)}</title></text></g>`,
     );
   });
+  if (pulse.length) {
+    const { x: at, row, text } = legend[series.goals.length]!;
+    const lx = PAD.left + at;
+    const ly = legendTop + row * ROW + ROW / 2;
+    out.push(
+      `<g class="mj-pulse"><line x1="${n(lx)}" y1="${n(ly)}" x2="${n(lx + 18)}" y2="${n(ly)}" stroke="currentColor" stroke-width="1.5" stroke-dasharray="${PULSE_DASH}"/>` +
+        `<text class="mj-label" x="${n(lx + SAMPLE)}" y="${n(ly + 4)}" fill="currentColor">${x(text)}<title>How the partners felt each held session went, 1-5 (5 best): the mean of both</title></text></g>`,
+    );
+  }
   const sy = legendTop + (legendRows - 1) * ROW + ROW / 2;
   const kinds: Array<[string, string]> = [['held', 'held'], ['missed', 'missed'], ['cancelled', 'cancelled']];
   kinds.forEach(([status, text], i) => {

@@ -103,6 +103,12 @@ export const SIGNAL_CODES = [
   // Read from git (model/gitSignals.ts).
   'goal-due-slipped',
   'notes-one-sided',
+  // The relationship itself (relationshipSignals.ts).
+  'no-first-session',
+  'missed-in-a-row',
+  'pulse-dropping',
+  'strengths-unknown',
+  'not-reciprocal',
 ] as const;
 export type SignalCode = (typeof SIGNAL_CODES)[number];
 
@@ -116,6 +122,15 @@ export interface Signal {
   advice: string;
   goalId?: string;
   source?: SourceRef;
+}
+
+/** How the partners felt a held session went (its `pulse:`), 1-5 each, as far as recorded. */
+export interface PulsePoint {
+  date: string;
+  mentor?: number;
+  mentee?: number;
+  /** The session file. */
+  file: string;
 }
 
 /** A session on the time axis. */
@@ -162,6 +177,8 @@ export interface RelationshipReport {
   goals: GoalReport[];
   cadence: CadenceHealth;
   sessions: SessionMark[];
+  /** The pulse of each held session that records one, oldest first. */
+  pulse: PulsePoint[];
   /** Open action items across all sessions, oldest session first. */
   actions: OpenAction[];
   signals: Signal[];

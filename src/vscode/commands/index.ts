@@ -1,6 +1,7 @@
 import type { Feature } from '../feature';
 import { allActions, completeAction, onlyMine } from './actions';
 import { advanceStage } from './advanceStage';
+import { exportCalendar } from './exportCalendar';
 import { markGoalAchieved } from './markGoalAchieved';
 import { newGoal } from './newGoal';
 import { newRelationship } from './newRelationship';
@@ -37,6 +38,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   completeAction,
   onlyMine,
   allActions,
+  // Calendar export (issue 14).
+  exportCalendar,
 ];
 
 export const registerCommands: Feature = (ctx) => registerCommandTable(ctx, COMMANDS);

@@ -1,0 +1,71 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { isRealDate } from '../core/dates';
+import { calendarEvents, renderCalendar } from '../core/model/calendar';
+import { analyzeJournal } from '../core/model/analyze';
+import { parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
+import { CALENDAR_HELP } from './help';
+import type { Io } from './io';
+import { openJournal, selectRelationships } from './journal';
+import { displayPath, PathError } from './targets';
+
+export const CALENDAR_OPTIONS: OptionSpecs = {
+  out: { kind: 'string', short: 'o' },
+  today: { kind: 'string' },
+  relationship: { kind: 'string', short: 'r' },
+  config: { kind: 'string' },
+  help: { kind: 'boolean', short: 'h' },
+};
+
+/**
+ * `mentoring-journal calendar [PATH] [--out FILE] [--today DATE] [--relationship ID]`: the journal's
+ * dates as an iCalendar file, on standard output or in FILE. FILE is replaced only when it is an
+ * iCalendar file already (an earlier export), so a mistyped name never overwrites someone's notes.
+ */
+export async function runCalendar(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseCommand(argv, CALENDAR_OPTIONS, 'calendar', CALENDAR_HELP, io);
+  if (!args) return 0;
+  if (args.positionals.length > 1) throw new UsageError(`calendar takes one journal folder, not ${args.positionals.length}`, 'calendar');
+  const today = stringOption(args, 'today') ?? io.today();
+  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'calendar');
+  const given = args.positionals[0] ?? '.';
+  const { index, options, ownId } = await openJournal(given, io, 'calendar', stringOption(args, 'config'));
+  const relationships = selectRelationships(index.relationships(), stringOption(args, 'relationship') ?? ownId, given, 'calendar');
+  const events = calendarEvents(analyzeJournal(relationships, today, options).relationships);
+  const text = renderCalendar(events, io.now?.() ?? new Date());
+  const out = stringOption(args, 'out');
+  if (out === undefined || out === '-') {
+    io.out(text);
+    return 0;
+  }
+  const file = path.resolve(io.cwd, out);
+  await refuseToReplaceOtherFiles(file, out);
+  try {
+    await fsp.writeFile(file, text);
+  } catch (error) {
+    throw new PathError(`cannot write ${out}: ${(error as Error).message}`);
+  }
+  const count = events.length === 1 ? '1 event' : `${events.length} events`;
+  io.err(`wrote ${count} for ${relationships.length === 1 ? '1 relationship' : `${relationships.length} relationships`} to ${displayPath(io.cwd, file)}\n`);
+  return 0;
+}
+
+async function refuseToReplaceOtherFiles(file: string, given: string): Promise<void> {
+  let head: string;
+  try {
+    const handle = await fsp.open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(15);
+      const { bytesRead } = await handle.read(buffer, 0, 15, 0);
+      head = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'EISDIR') throw new PathError(`--out ${given} is a folder; name a file, say ${path.join(given, 'mentoring.ics')}`);
+    throw new PathError(`cannot read ${given}: ${(error as Error).message}`);
+  }
+  if (head !== 'BEGIN:VCALENDAR' && head.length > 0) throw new PathError(`${given} exists and is not an iCalendar file; it is left as it is (name a new file or an earlier export)`);
+}

@@ -1,0 +1,72 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { JournalIndex } from '../core/journalIndex';
+import { nearest } from '../core/suggest';
+import type { EngineOptions, Relationship } from '../core/types';
+import { UsageError } from './args';
+import { commandLineOptions } from './check';
+import { findConfig, loadConfig } from './config';
+import { gitTop } from './ignore';
+import type { Io } from './io';
+import { NodeFileSystem } from './nodeFileSystem';
+import { PathError, relationshipFolder } from './targets';
+
+/** A journal folder named on the command line, indexed: what review and calendar work from. */
+export interface OpenedJournal {
+  /** The journal root: relationship ids are relative to it. */
+  root: string;
+  index: JournalIndex;
+  options: Partial<EngineOptions>;
+  /** When PATH lies inside a relationship (say its sessions/ folder), that relationship's id. */
+  ownId?: string;
+}
+
+/**
+ * Indexes the journal at `given` (relative to the current folder). Inside a relationship it
+ * works on that relationship, with its id as seen from the journal root (the top of the git
+ * work tree, else the folder above it), as check does.
+ */
+export async function openJournal(given: string, io: Io, command: string, configOption?: string): Promise<OpenedJournal> {
+  const start = path.resolve(io.cwd, given);
+  await requireFolder(start, given, command);
+  const owner = relationshipFolder(start);
+  const top = owner ? gitTop(owner) : undefined;
+  const root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;
+  const ownId = owner ? path.relative(root, owner).split(path.sep).join('/') || '.' : undefined;
+  const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
+  const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
+  const index = new JournalIndex(new NodeFileSystem(root), options);
+  await index.build();
+  return { root, index, options, ...(ownId !== undefined ? { ownId } : {}) };
+}
+
+/**
+ * The relationships `only` names: a relationship's id (its folder relative to the journal root,
+ * `./` and trailing slashes ignored) or, when no id matches, its folder's name if exactly one
+ * relationship has it. A name that matches none is a `UsageError` with the nearest id.
+ */
+export function selectRelationships(relationships: Relationship[], only: string | undefined, given: string, command: string): Relationship[] {
+  if (only === undefined) return relationships;
+  const id = only.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+  const ids = relationships.map((r) => r.id);
+  const exact = relationships.filter((r) => r.id === id);
+  if (exact.length) return exact;
+  const byName = relationships.filter((r) => r.id.split('/').pop() === id);
+  if (byName.length === 1) return byName;
+  if (byName.length > 1) throw new UsageError(`'${only}' names ${byName.length} relationships (${byName.map((r) => r.id).join(', ')}); give its path`, command);
+  // The nearest id, or the id of the nearest folder name (`ana-and-lee` → `team/ana-and-li`).
+  const name = nearest(id, relationships.map((r) => r.id.split('/').pop()!));
+  const suggestion = nearest(id, ids) ?? relationships.find((r) => r.id.split('/').pop() === name)?.id;
+  const known = ids.length ? `; the journal has ${ids.join(', ')}` : '; the journal has none';
+  throw new UsageError(`no relationship '${only}' in ${given}${suggestion ? ` (did you mean '${suggestion}'?)` : known}`, command);
+}
+
+async function requireFolder(folder: string, given: string, command: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fsp.stat(folder);
+  } catch {
+    throw new PathError(`no such folder: ${given}`);
+  }
+  if (!stat.isDirectory()) throw new PathError(`${command} takes a journal folder, and ${given} is not a folder`);
+}

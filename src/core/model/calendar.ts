@@ -1,0 +1,173 @@
+import { addDays } from '../dates';
+import { relationshipLabel } from '../conventions';
+import type { EngineOptions, Relationship } from '../types';
+import { analyzeJournal } from './analyze';
+import type { RelationshipReport } from './types';
+
+/**
+ * The journal's dates as an iCalendar file (RFC 5545), for any calendar application to import.
+ * Every event is all-day. Its UID is a hash of the relationship's id (its folder in the journal),
+ * the kind of event and what it is about (the goal id, the action's owner and text), never of its
+ * date: importing the file again moves an event whose date changed instead of adding a second one.
+ * Only `DTSTAMP`, the moment of the export, differs between two exports of the same journal.
+ */
+
+/** What a calendar event is about. */
+export type CalendarEventKind = 'next-session' | 'goal-due' | 'action-due' | 'partnership-ends';
+
+export interface CalendarEvent {
+  kind: CalendarEventKind;
+  uid: string;
+  /** The all-day event's day, `YYYY-MM-DD`. */
+  date: string;
+  summary: string;
+  description: string;
+  /** The relationship's id. */
+  relationship: string;
+}
+
+/** The calendar's `PRODID`: fixed, so that a new version of the tool changes nothing in the file. */
+export const CALENDAR_PRODID = '-//Mentoring Journal//Calendar export//EN';
+/** The domain part of every UID. */
+const UID_DOMAIN = 'mentoring-journal';
+
+/**
+ * A 64-bit FNV-1a hash of `text` (its UTF-16 code units), as 16 hex digits: the same text gives
+ * the same digits on every platform and run.
+ */
+export function stableHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    h2 = (h2 ^ (h2 >>> 15)) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
+const uid = (relationship: string, kind: CalendarEventKind, about = '') => `${stableHash(`${relationship}\u0000${kind}\u0000${about}`)}@${UID_DOMAIN}`;
+/** An action's identity, as the review matches actions across sessions: owner and text, case and spacing ignored. */
+const actionIdentity = (owner: string | undefined, text: string) => `${(owner ?? '').toLowerCase()}\u0000${text.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+
+/**
+ * The events of one relationship's report: the next planned session (the latest `next:`, else the
+ * last held session plus the cadence; none once the partnership is over), each open action with a
+ * due date, each active goal with a due date, and the partnership's end (`ends`).
+ */
+export function relationshipEvents(report: RelationshipReport): CalendarEvent[] {
+  const people = relationshipLabel(report.mentors, report.mentees, report.id);
+  const events: CalendarEvent[] = [];
+  const add = (kind: CalendarEventKind, about: string, date: string, summary: string, description: string) =>
+    events.push({ kind, uid: uid(report.id, kind, about), date, summary, description, relationship: report.id });
+
+  const over = !!report.closure || (report.daysLeft !== undefined && report.daysLeft < 0);
+  const c = report.cadence;
+  if (!over && c.nextMeeting) {
+    const latest = report.sessions[report.sessions.length - 1];
+    add('next-session', '', c.nextMeeting, `Mentoring session: ${people}`, `Planned as next: in ${latest?.file ?? 'the latest session'}.`);
+  } else if (!over && c.lastHeld && c.cadence) {
+    const held = [...report.sessions].reverse().find((s) => s.status === 'held');
+    add('next-session', '', addDays(c.lastHeld, c.cadence.days), `Mentoring session: ${people}`, `Due by the agreed ${c.cadence.label} cadence (every ${c.cadence.days} days) after the session of ${c.lastHeld}${held ? ` (${held.file})` : ''}.`);
+  }
+  for (const goal of report.goals) {
+    if (goal.status !== 'active' || !goal.due) continue;
+    const success = goal.success ? `\nSuccess: ${goal.success}` : '';
+    add('goal-due', goal.id, goal.due, `Goal due: ${goal.title} (${people})`, `Goal ${goal.id}, owned by the ${goal.owner}.${success}\nDefined in ${goal.source.file}.`);
+  }
+  for (const action of report.actions) {
+    if (!action.due) continue;
+    const what = `${action.owner ? `@${action.owner} ` : ''}${action.text}`;
+    add('action-due', actionIdentity(action.owner, action.text), action.due, `Action due: ${what} (${people})`, `Open action from the session of ${action.sessionDate} (${action.source.file}, line ${action.source.range.start.line}).`);
+  }
+  if (report.ends) add('partnership-ends', '', report.ends, `Partnership ends: ${people}`, `The end date in ${report.agreementFile}.`);
+  return events;
+}
+
+/** Every event of the reports, by date, then by UID (a fixed order for a fixed journal). */
+export function calendarEvents(reports: readonly RelationshipReport[]): CalendarEvent[] {
+  return reports.flatMap(relationshipEvents).sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+}
+
+/** RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; other control characters become spaces. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, ' ');
+}
+
+/** Octets of one code point in UTF-8. */
+const utf8Length = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
+/**
+ * Folds a content line to at most 75 octets per physical line (RFC 5545, 3.1): each continuation
+ * starts with one space, and a line is never cut inside a character's UTF-8 sequence.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = utf8Length(char.codePointAt(0)!);
+    // Continuation lines carry the leading space, so they hold 74 octets of content.
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const icsDate = (date: string) => date.replace(/-/g, '');
+/** `DTSTAMP` in UTC: `20261123T090512Z`. */
+export const icsStamp = (now: Date) => now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+
+/**
+ * The iCalendar text of `events`: `VCALENDAR` with `PRODID`, `VERSION`, `CALSCALE` and `METHOD`,
+ * one all-day `VEVENT` per event (`DTEND` the next day, transparent so it blocks no time), lines
+ * folded at 75 octets and ended with CRLF. `now` is the export's moment, written as every
+ * event's `DTSTAMP`; nothing else depends on it.
+ */
+export function renderCalendar(events: readonly CalendarEvent[], now: Date): string {
+  const stamp = icsStamp(now);
+  const lines = ['BEGIN:VCALENDAR', `PRODID:${CALENDAR_PRODID}`, 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Mentoring journal'];
+  for (const e of events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(e.date)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(e.date, 1))}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      `DESCRIPTION:${escapeText(e.description)}`,
+      `CATEGORIES:Mentoring,${e.kind}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** The calendar of a set of relationship reports (see {@link calendarEvents} and {@link renderCalendar}). */
+export function reportsToCalendar(reports: readonly RelationshipReport[], now: Date): string {
+  return renderCalendar(calendarEvents(reports), now);
+}
+
+/**
+ * The calendar of `relationships` as of `today` (which decides what is open and planned, as the
+ * review does), stamped with `now`, the export's moment from the host's clock.
+ */
+export function journalCalendar(relationships: readonly Relationship[], today: string, now: Date, options: Partial<EngineOptions> = {}): string {
+  return reportsToCalendar(analyzeJournal([...relationships], today, options).relationships, now);
+}

@@ -1,0 +1,135 @@
+import { addDays, daysBetween } from '../dates';
+import type { Session } from '../types';
+import type { SignalInput } from './signals';
+import type { Signal } from './types';
+import { days } from '../words';
+
+/*
+ * Signals about the relationship itself rather than its goals: how each partner says it feels
+ * (`pulse`), whether it ever got going, sessions that keep not happening, and the parts of the
+ * agreement that make mentoring two-way. One function per signal; `computeSignals` lists them.
+ */
+
+/** Without a cadence, the first held session is expected within this many days of `started`. */
+export const FIRST_SESSION_DAYS = 21;
+/** The mean pulse of the last two held sessions this much lower than the two before raises `pulse-dropping`. */
+export const PULSE_DROP = 1;
+/** A partner's latest pulse at or below this raises `pulse-dropping`. */
+export const PULSE_LOW = 2;
+/** This many planned sessions in a row missed or cancelled raise `missed-in-a-row`. */
+export const MISSED_IN_A_ROW = 2;
+
+/** The stage the partners work in: the declared one, else the one the journal points to. */
+const stageOf = ({ rel, inferred }: SignalInput) => rel.agreement?.stage ?? inferred.stage;
+
+/** Mean of the values a session's pulse records (one or both partners). */
+function sessionPulse(s: Session): number | undefined {
+  const values = [s.pulse?.mentor, s.pulse?.mentee].filter((v): v is number => v !== undefined);
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+}
+
+const round1 = (n: number) => String(Math.round(n * 10) / 10);
+
+/**
+ * `pulse-dropping`: over the held sessions that record a pulse, the mean of the last two is at
+ * least `PULSE_DROP` below the mean of the two before; or either partner's latest pulse is at most
+ * `PULSE_LOW`.
+ */
+export function pulseDropping({ rel }: SignalInput): Signal[] {
+  const rated = rel.sessions.filter((s) => s.status === 'held' && sessionPulse(s) !== undefined);
+  const last = rated[rated.length - 1];
+  if (!last) return [];
+  const reasons: string[] = [];
+  if (rated.length >= 4) {
+    const mean = (list: Session[]) => list.reduce((sum, s) => sum + sessionPulse(s)!, 0) / list.length;
+    const before = mean(rated.slice(-4, -2));
+    const now = mean(rated.slice(-2));
+    if (before - now >= PULSE_DROP) reasons.push(`the mean pulse of the last two held sessions is ${round1(now)}, down from ${round1(before)} in the two before`);
+  }
+  for (const partner of ['mentor', 'mentee'] as const) {
+    const latest = [...rated].reverse().find((s) => s.pulse?.[partner] !== undefined);
+    const value = latest?.pulse?.[partner];
+    if (latest && value !== undefined && value <= PULSE_LOW) reasons.push(`the ${partner}'s latest pulse is ${value} of 5 (${latest.date})`);
+  }
+  if (!reasons.length) return [];
+  return [{
+    code: 'pulse-dropping',
+    severity: 'warning',
+    message: `${reasons.join('; and ').replace(/^t/, 'T')}.`,
+    advice: 'Give the next session time for the relationship itself, not only the goals: ask each other what is working between you, what is not, and what you would change.',
+    source: last.source,
+  }];
+}
+
+/**
+ * `no-first-session`: no held session within one cadence period plus the grace days after
+ * `started` (`FIRST_SESSION_DAYS` without a cadence).
+ */
+export function noFirstSession({ rel, today, options }: SignalInput): Signal[] {
+  const started = rel.agreement?.started;
+  if (!started || rel.sessions.some((s) => s.status === 'held')) return [];
+  const cadence = rel.agreement?.cadence?.days ? rel.agreement.cadence : undefined;
+  const allowed = cadence ? cadence.days + options.graceDays : FIRST_SESSION_DAYS;
+  const since = daysBetween(started, today);
+  if (since <= allowed) return [];
+  const expected = cadence
+    ? `the agreed ${cadence.label} rhythm (${days(cadence.days)}) and ${days(options.graceDays)} of grace ended on ${addDays(started, allowed)}`
+    : `a first meeting is due within ${days(FIRST_SESSION_DAYS)}`;
+  return [{
+    code: 'no-first-session',
+    severity: 'warning',
+    message: `No session has been held since the partnership started on ${started}, ${days(since)} ago; ${expected}.`,
+    advice: 'Meet soon, even briefly: the first conversations are where you get to know each other and settle goals and ground rules, and a match that never starts tends to quietly end.',
+    source: rel.agreement!.source,
+  }];
+}
+
+/**
+ * `missed-in-a-row`: the latest `MISSED_IN_A_ROW` sessions were missed or cancelled. In the
+ * mastery stage this often means little is left to accomplish, and the advice says so.
+ */
+export function missedInARow(input: SignalInput): Signal[] {
+  const latest = input.rel.sessions.slice(-MISSED_IN_A_ROW);
+  if (latest.length < MISSED_IN_A_ROW || latest.some((s) => s.status === 'held')) return [];
+  const list = latest.map((s) => `${s.date} (${s.status})`).join(' and ');
+  const mastery = stageOf(input) === 'mastery';
+  return [{
+    code: 'missed-in-a-row',
+    severity: 'warning',
+    message: `The last ${MISSED_IN_A_ROW} planned sessions did not take place: ${list}.`,
+    advice: mastery
+      ? 'In the mastery stage, sessions that keep slipping can mean one of you feels little is left to accomplish: say it openly, and talk about moving on, setting new goals, or meeting less often.'
+      : 'Ask each other plainly what keeps getting in the way, then agree on a rhythm you can both keep, or say openly that the partnership needs to change.',
+    source: latest[latest.length - 1]!.source,
+  }];
+}
+
+/** `strengths-unknown` (info): past the creating stage, and `strengths` names nothing for either partner. */
+export function strengthsUnknown(input: SignalInput): Signal[] {
+  const agreement = input.rel.agreement;
+  if (!agreement || stageOf(input) === 'creating') return [];
+  if (agreement.strengths.mentor.length || agreement.strengths.mentee.length) return [];
+  return [{
+    code: 'strengths-unknown',
+    severity: 'info',
+    message: `The relationship is in the ${stageOf(input)} stage, and the agreement records no strengths for either partner.`,
+    advice: 'Write down what each of you brings: knowing the other’s strengths shows where the mentee can lead, and what the mentor can learn in return.',
+    source: agreement.source,
+  }];
+}
+
+const goalsOwned = (n: number) => (n === 0 ? 'no goal is set yet' : n === 1 ? "the only goal is the mentee's" : `all ${n} goals are the mentee's`);
+
+/** `not-reciprocal` (info): a peer or co-mentoring format, and no goal is owned by `mentor` or `both`. */
+export function notReciprocal({ rel }: SignalInput): Signal[] {
+  const agreement = rel.agreement;
+  if (!agreement || (agreement.format !== 'peer' && agreement.format !== 'co-mentoring')) return [];
+  if (rel.goals.some((g) => g.owner === 'mentor' || g.owner === 'both')) return [];
+  return [{
+    code: 'not-reciprocal',
+    severity: 'info',
+    message: `The agreement sets up ${agreement.format === 'peer' ? 'peer mentoring' : 'co-mentoring'}, but ${goalsOwned(rel.goals.length)}: none is owned by the mentor or by both.`,
+    advice: 'In a two-way partnership both partners learn: agree on a goal for the other partner too (`owner: mentor`), or a shared one (`owner: both`).',
+    source: agreement.source,
+  }];
+}

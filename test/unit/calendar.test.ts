@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
+import { analyzeJournal, calendarEvents, escapeText, foldLine, journalCalendar, stableHash } from '../../src/core/model';
+import { JournalIndex, MemoryFileSystem } from '../../src/core';
+import { load, type JournalSpec } from './model.journal.test';
+
+const NOW = new Date(Date.UTC(2026, 5, 1, 9, 30, 0));
+const LATER = new Date(Date.UTC(2026, 6, 15, 18, 5, 7));
+
+/** A relationship with every kind of event, and a mentor whose name needs escaping. */
+const SPEC: JournalSpec = {
+  agreement: { mentor: '"Zoë Ní Bhriain, PhD; Lead"', mentee: 'Sam' },
+  goals: [
+    { id: 'rfc', title: 'Write an RFC; then, a talk \\ slides', due: '2026-06-20' },
+    { id: 'old', status: 'achieved', due: '2026-03-01' },
+    { id: 'idea', status: 'proposed', due: '2026-07-01' },
+  ],
+  sessions: [
+    { date: '2026-05-04', goals: ['rfc'], actions: ['[ ] @sam outline the options, all of them (due 2026-05-25) [[rfc]]', '[x] @priya done already (due 2026-05-10)', '[ ] no date here'] },
+    { date: '2026-05-18', goals: ['rfc'], next: '2026-06-02' },
+  ],
+};
+
+function parse(text: string): ICAL.Component {
+  return new ICAL.Component(ICAL.parse(text));
+}
+
+const withoutStamp = (text: string) => text.replace(/^DTSTAMP:.*\r\n/gm, '');
+
+describe('calendar (iCalendar export)', () => {
+  it('parses with ical.js: calendar properties and one all-day event per date', async () => {
+    const text = journalCalendar([await load(SPEC)], '2026-06-01', NOW);
+    const cal = parse(text);
+    assert.equal(cal.name, 'vcalendar');
+    assert.equal(cal.getFirstPropertyValue('version'), '2.0');
+    assert.equal(cal.getFirstPropertyValue('prodid'), '-//Mentoring Journal//Calendar export//EN');
+    assert.equal(cal.getFirstPropertyValue('calscale'), 'GREGORIAN');
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const people = 'Zoë Ní Bhriain, PhD; Lead ↔ Sam';
+    assert.deepEqual(
+      events.map((e) => [e.startDate.toString(), e.endDate.toString(), e.startDate.isDate, e.summary]),
+      [
+        ['2026-05-25', '2026-05-26', true, `Action due: @sam outline the options, all of them [[rfc]] (${people})`],
+        ['2026-06-02', '2026-06-03', true, `Mentoring session: ${people}`],
+        ['2026-06-20', '2026-06-21', true, `Goal due: Write an RFC; then, a talk \\ slides (${people})`],
+        ['2026-12-31', '2027-01-01', true, `Partnership ends: ${people}`],
+      ],
+    );
+    for (const v of cal.getAllSubcomponents('vevent')) assert.equal(v.getFirstPropertyValue('dtstamp')!.toString(), '2026-06-01T09:30:00Z');
+    assert.match(events[2]!.description, /^Goal rfc, owned by the mentee\.\nSuccess: Both partners agree it is done\nDefined in p\/goals\/rfc\.md\.$/);
+  });
+
+  it('without a planned next, the next session is the last held one plus the cadence; none once the partnership is over', async () => {
+    const spec: JournalSpec = { sessions: [{ date: '2026-05-18' }, { date: '2026-05-25', status: 'missed' }] };
+    const [next] = calendarEvents(analyzeJournal([await load(spec)], '2026-06-01').relationships).filter((e) => e.kind === 'next-session');
+    assert.equal(next!.date, '2026-06-01');
+    assert.match(next!.description, /biweekly cadence \(every 14 days\) after the session of 2026-05-18 \(p\/sessions\/2026-05-18\.md\)/);
+    const over = calendarEvents(analyzeJournal([await load({ ...spec, agreement: { closure: '{date: 2026-05-30, outcome: ended}' } })], '2026-06-01').relationships);
+    assert.deepEqual(over.map((e) => e.kind), ['partnership-ends']);
+  });
+
+  it('only DTSTAMP differs between runs, and UIDs stay when today or an event\'s date moves', async () => {
+    const rel = await load(SPEC);
+    const a = journalCalendar([rel], '2026-06-01', NOW);
+    const b = journalCalendar([rel], '2026-06-01', LATER);
+    assert.notEqual(a, b);
+    assert.equal(withoutStamp(a), withoutStamp(b));
+    const uids = (text: string) => parse(text).getAllSubcomponents('vevent').map((v) => `${v.getFirstPropertyValue('summary')}=${v.getFirstPropertyValue('uid')}`).sort();
+    // Another day, and the plan and the action's date moved: the same events, with the same UIDs.
+    const moved = await load({
+      ...SPEC,
+      sessions: [
+        { ...SPEC.sessions![0]!, actions: ['[ ] @Sam  Outline the options, ALL of them (due 2026-06-05) [[rfc]]'] },
+        { ...SPEC.sessions![1]!, next: '2026-06-09' },
+      ],
+    });
+    const later = journalCalendar([moved], '2026-06-04', LATER);
+    assert.deepEqual(uids(later).map((u) => u.split('=')[1]), uids(a).map((u) => u.split('=')[1]));
+    assert.match(later, /DTSTART;VALUE=DATE:20260609/);
+    assert.equal(new Set(uids(a).map((u) => u.split('=')[1])).size, 4, 'UIDs are distinct');
+    // The UID is a function of the journal, pinned so that a change of the hash (which would duplicate every imported event) fails here.
+    assert.equal(stableHash('p\u0000next-session\u0000'), '5abea7537d5684e4');
+    assert.match(a, /\r\nUID:5abea7537d5684e4@mentoring-journal\r\n/);
+  });
+
+  it('separates relationships: the same goal id in two folders gives two UIDs', async () => {
+    const one = await load(SPEC);
+    const two = { ...one, id: 'q', folder: 'q' };
+    const events = calendarEvents(analyzeJournal([one, two], '2026-06-01').relationships).filter((e) => e.kind === 'goal-due');
+    assert.equal(events.length, 2);
+    assert.notEqual(events[0]!.uid, events[1]!.uid);
+  });
+
+  it('escapes TEXT: backslash, semicolon, comma and line breaks', () => {
+    assert.equal(escapeText('a,b;c\\d\ne\r\nf'), 'a\\,b\\;c\\\\d\\ne\\nf');
+  });
+
+  it('folds lines at 75 octets with CRLF and a space, never inside a UTF-8 character', async () => {
+    const long = `SUMMARY:${'x'.repeat(66)}${'é'.repeat(40)}${'😀'.repeat(20)}`;
+    const folded = foldLine(long);
+    const physical = folded.split('\r\n');
+    assert.ok(physical.length > 1);
+    for (const [i, line] of physical.entries()) {
+      const bytes = Buffer.from(line, 'utf8');
+      assert.ok(bytes.length <= 75, `line ${i} has ${bytes.length} octets`);
+      if (i > 0) assert.equal(line[0], ' ');
+      assert.equal(bytes.toString('utf8'), line);
+      assert.doesNotMatch(line, /[\uD800-\uDBFF]$|^ ?[\uDC00-\uDFFF]/, 'no surrogate pair cut');
+    }
+    assert.equal(physical.map((l, i) => (i ? l.slice(1) : l)).join(''), long);
+    assert.equal(Buffer.from(physical[0]!, 'utf8').length, 75 - 1, 'é (2 octets) does not fit in the 75th octet');
+
+    const text = journalCalendar([await load({ ...SPEC, goals: [{ id: 'rfc', title: `Écrire ${'une très longue phrase, '.repeat(8)}`, due: '2026-06-20' }] })], '2026-06-01', NOW);
+    assert.ok(text.endsWith('\r\n'));
+    assert.doesNotMatch(text, /[^\r]\n/, 'every line ends with CRLF');
+    for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line, 'utf8') <= 75, line);
+    const title = new ICAL.Event(parse(text).getAllSubcomponents('vevent').find((v) => String(v.getFirstPropertyValue('summary')).startsWith('Goal due'))!).summary;
+    assert.equal(title, `Goal due: Écrire ${'une très longue phrase, '.repeat(8).trim()} (Zoë Ní Bhriain, PhD; Lead ↔ Sam)`);
+  });
+
+  it('reads a journal written by hand in every YAML style: flow maps, quotes, comments, block scalars, CRLF', async () => {
+    const files = {
+      'ana/agreement.md': [
+        '---',
+        'type: agreement',
+        "mentor: {name: 'Ana María Ruiz', handle: ana}  # flow map, quoted",
+        'mentee: "Li, Wei"',
+        'format: co-mentoring',
+        'started: 2026-03-02',
+        'ends: "2026-09-30"',
+        'cadence: P3W',
+        'stage: 2',
+        'signed: {mentor: 2026-03-02, mentee: 2026-03-03}',
+        'goals:',
+        '  - id: ship-it',
+        '    title: >-',
+        '      Ship the first',
+        '      release',
+        '    owner: mentee',
+        '    status: active',
+        '    due: 2026-06-30',
+        '    success: |',
+        '      Tagged; announced.',
+        '---',
+        '',
+      ].join('\n'),
+      'ana/sessions/2026-05-04.md': ['---', 'type: session', "date: '2026-05-04'", 'pulse:', '  mentor: 4', '  mentee: 2', '# next is planned below', 'next: 2026-05-25', '---', '', '## Actions', '', '- [ ] @li write notes; share them (due 2026-05-20)', ''].join('\r\n'),
+    };
+    const index = new JournalIndex(new MemoryFileSystem(files));
+    await index.build();
+    assert.deepEqual([...index.allProblems().values()].flat().filter((p) => p.severity === 'error'), []);
+    const rel = index.relationship('ana')!;
+    assert.deepEqual(rel.sessions[0]!.pulse, { mentor: 4, mentee: 2 });
+    const text = journalCalendar([rel], '2026-05-10', NOW);
+    const people = 'Ana María Ruiz ↔ Li, Wei';
+    assert.deepEqual(parse(text).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).map((e) => [e.startDate.toString(), e.summary]), [
+      ['2026-05-20', `Action due: @li write notes; share them (${people})`],
+      ['2026-05-25', `Mentoring session: ${people}`],
+      ['2026-06-30', `Goal due: Ship the first release (${people})`],
+      ['2026-09-30', `Partnership ends: ${people}`],
+    ]);
+    assert.match(text, /SUMMARY:Mentoring session: Ana María Ruiz ↔ Li\\, Wei\r\n/);
+    assert.deepEqual(analyzeJournal([rel], '2026-05-10').relationships[0]!.signals.map((s) => s.code), ['pulse-dropping', 'strengths-unknown', 'not-reciprocal']);
+  });
+
+  it('an empty journal is a calendar with no events', () => {
+    const cal = parse(journalCalendar([], '2026-06-01', NOW));
+    assert.equal(cal.getAllSubcomponents('vevent').length, 0);
+    assert.equal(cal.getFirstPropertyValue('version'), '2.0');
+  });
+});
