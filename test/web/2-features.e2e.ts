@@ -2,7 +2,8 @@
  * Every feature a person uses, with the product in the browser's web-worker extension host (see
  * 1-host.e2e.ts): the Mentoring view on the tests' day, the Problems of closed files and of a
  * value typed in an open one (before saving), completion, hover, a quick fix, the status bar, a
- * snippet, Review goals with its chart and Save, and New session with its file on disk. Reading
+ * snippet, Review goals with its chart and Save, New session with its file on disk, and the Actions
+ * view with a tick through its checkbox. Reading
  * and writing go through workspace.fs, which here is code-server's remote file system.
  */
 import * as assert from 'node:assert/strict';
@@ -179,6 +180,29 @@ describe('Every feature in the web worker', () => {
     await wb.reset();
     fs.rmSync(path.join(wb.workspaceDir, file));
     await waitUntil('the new session to leave the view', async () => (await wb.treeRowDescription(VIEW, PRIYA, 'Sessions')) === '8', { timeoutMs: 30_000, intervalMs: 500 });
+  });
+
+  it('lists the open actions in the Actions view and ticks one through its checkbox, on disk', async () => {
+    const wb = workbench();
+    const session = 'journal/priya-and-sam/sessions/2026-11-18.md';
+    const book = 'book the architecture review slot for December';
+    const original = wb.readWorkspaceFile(session);
+    await wb.openViewContainer('Mentoring');
+    const row = wb.treeRow('Actions', book);
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await wb.treeRowDescription('Actions', 'This week', book), '@priya · Priya Raman ↔ Sam Okafor · due 2026-11-27');
+    try {
+      await row.locator('.custom-view-tree-node-item-checkbox').click();
+      const ticked = original.replace(`- [ ] @priya ${book}`, `- [x] @priya ${book}`);
+      assert.notEqual(ticked, original);
+      await waitUntil('the tick on disk', async () => wb.readWorkspaceFile(session) === ticked, { timeoutMs: 15_000 });
+      await row.waitFor({ state: 'detached', timeout: 15_000 });
+      await wb.screenshot('web-actions-view');
+    } finally {
+      fs.writeFileSync(path.join(wb.workspaceDir, session), original);
+    }
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.reset();
   });
 });
 
