@@ -6,6 +6,9 @@ import type { Ignorer } from './ignore';
 
 type EntryKind = 'file' | 'directory' | 'other';
 
+/** A relative path that path.join would change: an empty, `.` or `..` segment, or a leading or trailing slash. */
+const ODD_SEGMENT = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /** A file's content given on standard input, at its absolute path. */
 export interface Overlay {
   absolute: string;
@@ -29,11 +32,21 @@ export class NodeFileSystem implements FileSystem {
     private readonly ignorer?: Ignorer,
     /** A file whose content comes from elsewhere (standard input): read as if it were on disk, even when it is not. */
     private readonly overlay?: Overlay,
-  ) {}
+  ) {
+    this.plainJoin = path.sep === '/' && path.isAbsolute(root) && !root.endsWith('/') && path.normalize(root) === root;
+  }
+
+  /** Whether `root/relative` is already the normal form of a plain relative path: POSIX separators, and a normal root that does not end in one. */
+  private readonly plainJoin: boolean;
 
   /** The absolute path of a root-relative POSIX path. */
   resolve(relative: string): string {
-    return relative ? path.join(this.root, ...relative.split('/')) : this.root;
+    if (!relative) return this.root;
+    // The engine's paths are already plain (`a/b.md`): joined as text, which path.join (with its
+    // argument checks and normalising) made about 5% of a check's time on small files. Anything
+    // else (`.` or `..` segments, doubled or end slashes, Windows) goes through path.join.
+    if (this.plainJoin && !ODD_SEGMENT.test(relative)) return `${this.root}/${relative}`;
+    return path.join(this.root, ...relative.split('/'));
   }
 
   async readFile(relative: string): Promise<Uint8Array> {
@@ -46,7 +59,7 @@ export class NodeFileSystem implements FileSystem {
     const folder = this.resolve(relative);
     const entries = readdirSync(folder, { withFileTypes: true }).map((entry): [string, EntryKind] => [entry.name, kind(folder, entry)]);
     const ignorer = this.ignorer;
-    const shown = ignorer ? entries.filter(([name, k]) => !ignorer.ignored(path.join(folder, name), k === 'directory')) : entries;
+    const shown = ignorer ? entries.filter(([name, k]) => !ignorer.ignoredIn(folder, name, k === 'directory')) : entries;
     if (this.overlay && path.dirname(this.overlay.absolute) === folder) {
       const name = path.basename(this.overlay.absolute);
       if (!shown.some(([n]) => n === name)) shown.push([name, 'file']);

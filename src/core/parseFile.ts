@@ -25,6 +25,10 @@ import { isRecord, Reporter, validateFields, type Raw, type ValidationContext } 
 
 const BINARY_PROBE = 8192;
 
+/** One decoder each for all files: `decode` without `stream` keeps no state between calls, and a new decoder per file cost more than the decoding of a small one. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+
 /** Decodes bytes as UTF-8 text, reporting binary content and invalid encodings; the BOM is dropped. */
 export function decode(path: string, bytes: Uint8Array, reporter: Reporter): string | undefined {
   const probe = bytes.subarray(0, BINARY_PROBE);
@@ -38,10 +42,10 @@ export function decode(path: string, bytes: Uint8Array, reporter: Reporter): str
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     reporter.report(FILE_START, 'file/encoding', 'This file is not valid UTF-8; invalid bytes were read as \uFFFD. Save it as UTF-8.');
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = LENIENT_UTF8.decode(bytes);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -3,7 +3,7 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOption
 /**
  * A fast path for front matter in the forms docs/format.md shows: block maps and sequences
  * (with compact maps as sequence items), one-line flow sequences and maps (`[a, b]`,
- * `{goal-a: 40}`), plain, single- and double-quoted one-line scalars, `|`, `|-`, `>` and `>-`
+ * `{goal-a: 40}`), nested in each other (`{mentor: [a, b]}`), plain, single- and double-quoted one-line scalars, `|`, `|-`, `>` and `>-`
  * block scalars, full-line and trailing comments, blank lines, and LF or CRLF line ends. It
  * builds the same `yaml` Document that `parseDocument` would: the package's own node classes,
  * scalar types resolved by the package's own schema tags, the same ranges, the same scalar
@@ -13,7 +13,7 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOption
  *
  * Whatever falls outside that subset (anchors, aliases, tags, directives, document markers,
  * tabs, `? ` keys, quoted or odd keys, duplicate keys, multi-line plain or quoted scalars,
- * multi-line flow collections, nested flow collections, block scalars with `+` or an explicit
+ * multi-line flow collections, flow collections nested more than four deep, block scalars with `+` or an explicit
  * indentation, comments at an indentation the next line does not have, anything odd) returns
  * undefined, and the caller parses the text with `parseDocument` as before. So the subset is
  * kept strict on purpose: it only has to be right about what it accepts. A property test
@@ -37,6 +37,8 @@ const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const REFUSE = Symbol('refuse');
+/** Flow collections nested deeper than this are refused (journal front matter nests two: a list in a map). */
+const MAX_FLOW_DEPTH = 4;
 
 function refuse(): never {
   throw REFUSE;
@@ -367,8 +369,13 @@ class SimpleParser {
     return node;
   }
 
-  /** A flow sequence or map on one line, from `from` (its bracket) to its closing bracket, with plain or quoted scalars. */
-  private flow(from: number, end: number): { node: YAMLSeq | YAMLMap; end: number } {
+  /**
+   * A flow sequence or map on one line, from `from` (its bracket) to its closing bracket, with
+   * plain or quoted scalars and flow collections nested in it (`{mentor: [a, b], mentee: []}`),
+   * at most `MAX_FLOW_DEPTH` deep; deeper nesting is left to `parseDocument` and its guard.
+   */
+  private flow(from: number, end: number, depth = 1): { node: YAMLSeq | YAMLMap; end: number } {
+    if (depth > MAX_FLOW_DEPTH) refuse();
     const src = this.src;
     const isMap = src.charCodeAt(from) === 123;
     const close = isMap ? 125 : 93;
@@ -383,7 +390,7 @@ class SimpleParser {
     if (src.charCodeAt(i) === close) return { node, end: i + 1 };
     for (;;) {
       if (i >= end) refuse();
-      let item: Scalar;
+      let item: Node;
       if (isMap) {
         const keyStart = i;
         if (!isKeyStart(src.charCodeAt(i))) refuse();
@@ -395,13 +402,13 @@ class SimpleParser {
         seen.add(key.value);
         i += 2;
         skip();
-        const value = this.flowScalar(i, end, close);
+        const value = this.flowItem(i, end, close, depth);
         i = value.range![1];
         skip();
         value.range = [value.range![0], value.range![1], i];
         (node as YAMLMap).items.push(new Pair(key, value));
       } else {
-        item = this.flowScalar(i, end, close);
+        item = this.flowItem(i, end, close, depth);
         i = item.range![1];
         skip();
         item.range = [item.range![0], item.range![1], i];
@@ -414,6 +421,15 @@ class SimpleParser {
       skip();
       if (src.charCodeAt(i) === close) refuse(); // a trailing comma
     }
+  }
+
+  /** An item or a value inside a flow collection: a nested flow collection, or a scalar. Its range ends at its last character. */
+  private flowItem(from: number, end: number, close: number, depth: number): Node {
+    const c = this.src.charCodeAt(from);
+    if (c !== 91 /* [ */ && c !== 123 /* { */) return this.flowScalar(from, end, close);
+    const inner = this.flow(from, end, depth + 1);
+    inner.node.range = [from, inner.end, inner.end];
+    return inner.node;
   }
 
   /** A quoted or plain scalar inside a flow collection; its range ends at its last character. */
