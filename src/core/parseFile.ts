@@ -428,6 +428,18 @@ export function mayReferToUnknownGoal(item: Session | Review, known: { has(id: s
 }
 
 /**
+ * The references of a session or review that may name a goal not in `known`, in the order of
+ * `references`: only those of its front matter when every `[[id]]` in its text is known (the
+ * body's references are among those ids, so none of them can be unknown, and the body need not
+ * be parsed); else all of them.
+ */
+export function referencesThatMayBeUnknown(item: Session | Review, known: { has(id: string): boolean }): GoalReference[] {
+  const hint = hints.get(item);
+  if (hint && hint.candidates.every((id) => known.has(id))) return hint.frontMatter;
+  return item.references;
+}
+
+/**
  * The body facts of a file, parsed with remark on first use. Parsing the body is most of the
  * cost of reading a session, and checking needs it only for `[[id]]`s that are not known
  * goals (docs/performance.md). The closure keeps the text, not the front matter's Document.
