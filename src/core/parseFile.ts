@@ -6,6 +6,7 @@ import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
+import { simpleToJS } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
@@ -164,7 +165,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
 
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 100 });
+    // A Document of the fast path holds no aliases: its plain value is read without the package's general toJS.
+    raw = (simpleToJS(doc) ?? { value: doc.toJS({ maxAliasCount: 100 }) }).value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {

@@ -25,11 +25,57 @@ export function parseSimpleYaml(source: string, options: DocumentOptions & Schem
   if (source.length === 0 || source.charCodeAt(source.length - 1) !== NL || !allowedCharacters(source)) return undefined;
   const doc = new Document(undefined, options) as unknown as Document.Parsed;
   try {
-    return new SimpleParser(source, doc).document();
+    const parsed = new SimpleParser(source, doc).document();
+    BUILT.add(parsed);
+    return parsed;
   } catch (error) {
     if (error === REFUSE) return undefined;
     throw error;
   }
+}
+
+/** The Documents this fast path built. */
+const BUILT = new WeakSet<object>();
+
+/**
+ * `doc.toJS()` for a Document this fast path built, without the yaml package's general
+ * machinery (anchors, merge keys, its context object): maps become plain objects keyed as the
+ * package keys them (a null key as `''`, other scalars as their `String`, an inherited name such
+ * as `__proto__` defined as an own property), sequences arrays, scalars their values. Undefined
+ * for any other Document, or one changed since to hold other nodes: then call `doc.toJS()`.
+ * The property test compares the two.
+ */
+export function simpleToJS(doc: Document): { value: unknown } | undefined {
+  if (!BUILT.has(doc)) return undefined;
+  try {
+    return { value: plainJS(doc.contents) };
+  } catch (error) {
+    if (error === REFUSE) return undefined;
+    throw error;
+  }
+}
+
+function plainJS(node: unknown): unknown {
+  if (node instanceof Scalar) {
+    const value: unknown = node.value;
+    if (value !== null && typeof value === 'object') refuse();
+    return typeof value === 'bigint' ? Number(value) : value;
+  }
+  if (node instanceof YAMLSeq) return node.items.map(plainJS);
+  if (node instanceof YAMLMap) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items as Array<Pair<unknown, unknown>>) {
+      if (!(pair.key instanceof Scalar)) refuse();
+      const jsKey: unknown = pair.key.value;
+      if (jsKey !== null && typeof jsKey === 'object') refuse();
+      const key = jsKey === null ? '' : String(jsKey);
+      const value = plainJS(pair.value);
+      if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+      else out[key] = value;
+    }
+    return out;
+  }
+  return refuse();
 }
 
 const NL = 10;

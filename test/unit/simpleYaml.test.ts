@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { frontMatterSpan, parseMarkdown } from '../../src/core/frontmatter';
-import { parseSimpleYaml } from '../../src/core/simpleYaml';
+import { parseSimpleYaml, simpleToJS } from '../../src/core/simpleYaml';
 import { LineIndex } from '../../src/core/text';
 
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
@@ -55,7 +55,20 @@ function agrees(source: string): boolean {
   const slow = parseDocument(source, OPTIONS);
   assert.equal(slow.errors.length, 0, `accepted text that parseDocument rejects: ${JSON.stringify(source)}`);
   assert.deepEqual(docShape(fast), docShape(slow), JSON.stringify(source));
+  // The fast path's own toJS gives what the package's gives, own properties and prototype alike.
+  const js = simpleToJS(fast);
+  assert.ok(js, JSON.stringify(source));
+  assert.deepStrictEqual(js.value, slow.toJS(), JSON.stringify(source));
+  assert.deepStrictEqual(ownDescriptors(js.value), ownDescriptors(slow.toJS()), JSON.stringify(source));
+  assert.equal(simpleToJS(slow), undefined);
   return true;
+}
+
+/** Every own property of every object in a value, with its descriptor and the object's prototype. */
+function ownDescriptors(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ownDescriptors);
+  if (value === null || typeof value !== 'object') return value;
+  return { proto: Object.getPrototypeOf(value) === Object.prototype, props: Object.entries(Object.getOwnPropertyDescriptors(value)).map(([k, d]) => [k, { ...d, value: ownDescriptors(d.value) }]) };
 }
 
 const TRICKY_SCALARS = [
@@ -72,7 +85,7 @@ const scalar = fc.oneof(
 );
 const key = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('a b', '1a', '-a', 'a:b', 'é', '"q"') },
-  { weight: 6, arbitrary: fc.constantFrom('type', 'date', 'goals', 'progress', 'next', 'a', 'a-b', 'a_b', '_x', 'x1', 'true', 'null', 'Null', 'NaN', 'y', 'on', 'no', 'key', 'on-call') },
+  { weight: 6, arbitrary: fc.constantFrom('type', 'date', 'goals', 'progress', 'next', 'a', 'a-b', 'a_b', '_x', 'x1', 'true', 'null', 'Null', 'NaN', 'y', 'on', 'no', 'key', 'on-call', '__proto__', 'constructor', 'toString', 'hasOwnProperty') },
   { weight: 6, arbitrary: fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_-]{0,8}$/) },
 );
 const space = fc.constantFrom(' ', ' ', ' ', '  ', '');
@@ -327,6 +340,7 @@ describe('simple front matter fast path', function () {
     const examples: Record<string, string> = {
       'flow sequence and flow maps': 'type: session\nattendees: [Priya Shah, "Sam O\'Neil"]\nprogress: {goal-a: 40, goal-b: 10}\nsigned: { mentor: 2026-06-01, mentee: 2026-06-03 }\nempty: []\nnone: {}\n',
       'flow collections nested in flow collections': 'strengths: {mentor: [distributed systems, incident reviews], mentee: [deep knowledge of the codebase]}\nm: [[a], {b: c}, [], {}, [x, {y: [z]}] ]  # four deep\nn: { a: [ 1, 2 ],b: {} }\n',
+      'names of Object.prototype as keys': '__proto__: {a: 1}\nconstructor: x\ntoString:\n  - y\nnull: 1\n',
       'quoted scalars with escapes': 'date: "2026-11-23"\nnext: \'2026-11-30\'\nmentor: "Zoë \\"Z\\" Park\\tand \\u00e9\\x41\\\\"\nmentee: \'it\'\'s Sam\'\n',
       'comments of every kind': '# the prelude\n# two lines\ntype: goal # trailing\n\n# before a key\n\ntitle: Lead the review\nskills: # after a key\n  # before the first item\n  - design # on an item\n\n  # before an item\n  - review\nprogress:\n  # before a nested map\n  a: 1\n# at the end\n\n# and after a blank line\n',
       'a prelude comment that belongs to the document': '# about this file\n\ntype: goal\n',
