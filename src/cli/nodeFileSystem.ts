@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileSystem } from '../core/types';
@@ -53,6 +53,37 @@ export class NodeFileSystem implements FileSystem {
     const absolute = this.resolve(relative);
     if (this.overlay && absolute === this.overlay.absolute) return this.overlay.content;
     return readFileSync(absolute);
+  }
+
+  /**
+   * A file's bytes, or its size alone when it has more than `maxBytes`: opened once, its size
+   * from the open file, then read into a buffer of that size (what readFileSync does, less a
+   * second look at the size), instead of a stat by path before reading.
+   */
+  async readFileUpTo(relative: string, maxBytes: number): Promise<Uint8Array | { size: number }> {
+    const absolute = this.resolve(relative);
+    if (this.overlay && absolute === this.overlay.absolute) {
+      const content = this.overlay.content;
+      return content.byteLength > maxBytes ? { size: content.byteLength } : content;
+    }
+    const fd = openSync(absolute, 'r');
+    try {
+      const stats = fstatSync(fd);
+      const size = stats.size;
+      if (size > maxBytes) return { size };
+      // Files that report no size (some virtual ones) are read to their end as readFileSync reads them.
+      if (size === 0 || !stats.isFile()) return readFileSync(fd);
+      const bytes = Buffer.allocUnsafeSlow(size);
+      let filled = 0;
+      while (filled < size) {
+        const got = readSync(fd, bytes, filled, size - filled, null);
+        if (got === 0) break;
+        filled += got;
+      }
+      return filled === size ? bytes : bytes.subarray(0, filled);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   async readDirectory(relative: string): Promise<Array<[string, EntryKind]>> {

@@ -61,6 +61,12 @@ export class PartFileSystem implements FileSystem {
     return this.fs.size ? this.fs.size(path) : Promise.resolve(undefined);
   }
 
+  async readFileUpTo(path: string, maxBytes: number): Promise<Uint8Array | { size: number }> {
+    if (this.fs.readFileUpTo) return this.fs.readFileUpTo(path, maxBytes);
+    const size = await this.size(path).catch(() => undefined);
+    return size !== undefined && size > maxBytes ? { size } : this.fs.readFile(path);
+  }
+
   async readDirectory(path: string): Promise<Array<[string, 'file' | 'directory' | 'other']>> {
     const { folder, kind } = this.part;
     const inside = folder === '' || path === folder || path.startsWith(`${folder}/`);

@@ -3,11 +3,12 @@
 // expression and Date, paths joined as text against path.join, and the .gitignore answer worked
 // out once per folder against the answer worked out per path.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isRealDate, toDayNumber } from '../../src/core/dates';
+import { JournalIndex } from '../../src/core/journalIndex';
 import { Ignorer } from '../../src/cli/ignore';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 
@@ -99,6 +100,35 @@ describe('check fast paths agree with the plain way', function () {
       }
     } finally {
       rmSync(top, { recursive: true, force: true });
+    }
+  });
+
+  it('NodeFileSystem.readFileUpTo gives the bytes readFileSync gives, or only the size above the limit; the index reports a too-large file from it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'mj-read-'));
+    try {
+      const fs = new NodeFileSystem(root);
+      for (const size of [0, 1, 100, 4095, 4096, 4097, 70_000]) {
+        const name = `f${size}.md`;
+        writeFileSync(path.join(root, name), Buffer.from(Array.from({ length: size }, (_, i) => (i * 7) % 256)));
+        const bytes = await fs.readFileUpTo(name, 70_000);
+        assert.ok(bytes instanceof Uint8Array);
+        assert.deepEqual(Buffer.from(bytes), readFileSync(path.join(root, name)));
+        assert.deepEqual(await fs.readFileUpTo(name, size - 1), { size });
+      }
+      await assert.rejects(fs.readFileUpTo('missing.md', 10), /ENOENT/);
+      const overlay = new NodeFileSystem(root, undefined, { absolute: path.join(root, 'o.md'), content: new Uint8Array([1, 2, 3]) });
+      assert.deepEqual(await overlay.readFileUpTo('o.md', 3), new Uint8Array([1, 2, 3]));
+      assert.deepEqual(await overlay.readFileUpTo('o.md', 2), { size: 3 });
+      mkdirSync(path.join(root, 'p/sessions'), { recursive: true });
+      writeFileSync(path.join(root, 'p/agreement.md'), '---\ntype: agreement\n---\n');
+      writeFileSync(path.join(root, 'p/sessions/2026-01-01.md'), `---\ntype: session\ndate: 2026-01-01\n---\n${'x'.repeat(5000)}\n`);
+      const index = new JournalIndex(fs, { maxFileBytes: 4096 });
+      await index.build();
+      assert.deepEqual(index.problems('p/sessions/2026-01-01.md').map((p) => p.code), ['file/too-large']);
+      assert.match(index.problems('p/sessions/2026-01-01.md')[0]!.message, /has 5037 bytes/);
+      assert.equal(index.file('p/sessions/2026-01-01.md')?.type, 'session');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
