@@ -125,7 +125,7 @@ describe('check fast paths agree with the plain way', function () {
       const index = new JournalIndex(fs, { maxFileBytes: 4096 });
       await index.build();
       assert.deepEqual(index.problems('p/sessions/2026-01-01.md').map((p) => p.code), ['file/too-large']);
-      assert.match(index.problems('p/sessions/2026-01-01.md')[0]!.message, /has 5037 bytes/);
+      assert.match(index.problems('p/sessions/2026-01-01.md')[0]!.message, /has 5040 bytes/);
       assert.equal(index.file('p/sessions/2026-01-01.md')?.type, 'session');
     } finally {
       rmSync(root, { recursive: true, force: true });
