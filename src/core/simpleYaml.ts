@@ -3,8 +3,9 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOption
 /**
  * A fast path for front matter in the forms docs/format.md shows: block maps and sequences
  * (with compact maps as sequence items), one-line flow sequences and maps (`[a, b]`,
- * `{goal-a: 40}`), nested in each other (`{mentor: [a, b]}`), plain, single- and double-quoted one-line scalars, `|`, `|-`, `>` and `>-`
- * block scalars, full-line and trailing comments, blank lines, and LF or CRLF line ends. It
+ * `{goal-a: 40}`), also nested in each other (`{mentor: [a, b]}`), plain, single- and
+ * double-quoted one-line scalars, `|`, `|-`, `>` and `>-` block scalars, full-line and
+ * trailing comments, blank lines, and LF or CRLF line ends. It
  * builds the same `yaml` Document that `parseDocument` would: the package's own node classes,
  * scalar types resolved by the package's own schema tags, the same ranges, the same scalar
  * `type`s and flow flags, and the comments where the package puts them (`commentBefore`,
@@ -13,8 +14,9 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOption
  *
  * Whatever falls outside that subset (anchors, aliases, tags, directives, document markers,
  * tabs, `? ` keys, quoted or odd keys, duplicate keys, multi-line plain or quoted scalars,
- * multi-line flow collections, flow collections nested more than four deep, block scalars with `+` or an explicit
- * indentation, comments at an indentation the next line does not have, anything odd) returns
+ * multi-line flow collections, flow collections nested more than four deep, block scalars
+ * with `+` or an explicit indentation, comments at an indentation the next line does not
+ * have, anything odd) returns
  * undefined, and the caller parses the text with `parseDocument` as before. So the subset is
  * kept strict on purpose: it only has to be right about what it accepts. A property test
  * (test/unit/simpleYaml.test.ts) compares it with `parseDocument` (values, node kinds, scalar
