@@ -9,7 +9,9 @@
 // CRLF in some files, as people write by hand). For each journal: how many files take the fast
 // YAML path, per form, and `check` against markdownlint-cli2 (wall time, peak RSS).
 // `--journals block,flow,mixed` picks journals; `--compare-only` skips the baselines and the
-// update series; `--before REV` also times the CLI built from git revision REV, side by side.
+// update series; `--before REV` also times the CLI built from git revision REV, side by side;
+// `--keystroke` (with `--compare-only`) adds one keystroke in the block journal's index, which a
+// full run always measures (scripts/bench/keystroke.mjs).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,7 +37,7 @@ const cli = path.join(repo, 'bin', 'mentoring-journal.js');
 const markdownlint = path.join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-const TARGETS = { speedup: 10, updateMs: 10, rssMB: 250, linearity: 1.1 };
+const TARGETS = { speedup: 10, updateMs: 10, keystrokeMs: 10, rssMB: 250, linearity: 1.1 };
 
 /** The journal with `relationships` x 100 sessions, generated once and reused while the generator is unchanged. */
 function journal(relationships, style = 'block') {
@@ -64,6 +66,7 @@ async function engineBundle() {
         "export { frontMatterSpan } from './src/core/frontmatter';",
         "export { LineIndex } from './src/core/text';",
         "export { parseDocument, visit, isMap, isSeq, isScalar } from 'yaml';",
+        "export { analyzeRelationship } from './src/core/model';",
       ].join('\n'),
       resolveDir: repo,
       loader: 'ts',
@@ -191,6 +194,16 @@ function updates(engine, dir) {
   return JSON.parse(result.stdout);
 }
 
+/** One keystroke in the whole journal's index, as the extension handles it (scripts/bench/keystroke.mjs). */
+function keystrokes(engine, dir) {
+  const result = spawnSync(node, ['--expose-gc', '--max-old-space-size=8192', path.join(repo, 'scripts/bench/keystroke.mjs'), engine, dir, '100'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`keystroke benchmark failed: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+const keystrokeLine = (k) =>
+  `One keystroke in a ${fmt.n(k.files)}-file workspace (keepLastGood index; setText, the problems of the ${k.touchedFilesPerKeystroke} file(s) it touched, analyzeRelationship of its relationship of ${k.filesInRelationship} files; 100 characters typed into ${k.target}): median ${fmt.ms(k.keystroke.median)}, p90 ${fmt.ms(k.keystroke.p90)}, max ${fmt.ms(k.keystroke.max)}  target <= ${TARGETS.keystrokeMs} ms: ${k.keystroke.median <= TARGETS.keystrokeMs ? 'met' : 'MISSED'}`;
+
 /** Runs the check once with its output kept, to be sure it reads every file and finds the planted problems. */
 function sanity(dir, files) {
   const result = spawnSync(node, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -248,6 +261,8 @@ async function fullBlock(beforeBuild) {
   );
   process.stderr.write('measuring one-file updates ...\n');
   const update = updates(engine, small.dir);
+  process.stderr.write('measuring keystrokes ...\n');
+  const keystroke = keystrokes(engine, small.dir);
 
   let big;
   if (large) {
@@ -298,6 +313,7 @@ async function fullBlock(beforeBuild) {
   lines.push(`Index build in one process: ${fmt.s(update.buildMs)}, heap after build ${fmt.mb(update.heapMB)}`);
   lines.push(`One-file update (setText, 100 calls, ${update.target}): median ${fmt.ms(update.setText.median)}, p90 ${fmt.ms(update.setText.p90)}, max ${fmt.ms(update.setText.max)}`);
   lines.push(`  with the file's problems and body facts read after it: median ${fmt.ms(update.setTextWithFacts.median)}, p90 ${fmt.ms(update.setTextWithFacts.p90)}`);
+  lines.push(keystrokeLine(keystroke));
   if (big) {
     const b = big.results;
     lines.push('');
@@ -328,7 +344,7 @@ async function fullBlock(beforeBuild) {
   console.log('');
 
   const out = path.join(cache, large ? 'results-large.json' : 'results.json');
-  writeFileSync(out, `${JSON.stringify({ machine: { before, after }, runs, journal: small, check, results, update, large: big, speedup, cpuSpeedup, linearity, cpuLinearity }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ machine: { before, after }, runs, journal: small, check, results, update, keystroke, large: big, speedup, cpuSpeedup, linearity, cpuLinearity }, null, 2)}\n`);
   process.stderr.write(`\nraw figures: ${path.relative(repo, out)}\n`);
 }
 
@@ -347,6 +363,10 @@ function styles(engine, beforeBuild, names) {
         check: { argv: [node, cli, 'check', j.dir, '--format', 'json'], cwd: repo },
         ...(beforeBuild ? { checkBefore: { argv: [node, beforeBuild.cli, 'check', j.dir, '--format', 'json'], cwd: repo } } : {}),
         markdownlint: { argv: [node, markdownlint, '**/*.md'], cwd: j.dir },
+        // The floor: starting Node, loading the CLI's bundle and nothing else, reading every file.
+        nodeStart: { argv: [node, '-e', '0'], cwd: repo },
+        bundleLoad: { argv: [node, cli, '--version'], cwd: repo },
+        read: { argv: [node, path.join(repo, 'scripts/bench/read.mjs'), j.dir], cwd: repo },
       },
       runs,
     );
@@ -363,6 +383,8 @@ async function main() {
   const engine = await engineBundle();
   const names = journalsWanted.filter((n) => compareOnly || n !== 'block');
   const measured = styles(engine, beforeBuild, names);
+  // `--compare-only --keystroke`: the keystroke row too (the full run has it with the block journal).
+  const keystroke = compareOnly && args.includes('--keystroke') ? keystrokes(engine, journal(100).dir) : undefined;
   const end = machine();
   const lines = [];
   lines.push(`YAML styles, ${start.date}; load average (1/5/15 min) ${start.loadAverage.join(' / ')} at start, ${end.loadAverage.join(' / ')} at end`);
@@ -381,13 +403,18 @@ async function main() {
     rows.push(['mentoring-journal check', fmt.s(r.check.wallMs), fmt.s(r.check.cpuMs), fmt.mb(r.check.rssMB), `${(r.markdownlint.wallMs / r.check.wallMs).toFixed(1)}x`]);
     if (r.checkBefore) rows.push([`check before (${beforeBuild.sha})`, fmt.s(r.checkBefore.wallMs), fmt.s(r.checkBefore.cpuMs), fmt.mb(r.checkBefore.rssMB), `${(r.markdownlint.wallMs / r.checkBefore.wallMs).toFixed(1)}x`]);
     rows.push(['markdownlint-cli2, default rules', fmt.s(r.markdownlint.wallMs), fmt.s(r.markdownlint.cpuMs), fmt.mb(r.markdownlint.rssMB), '']);
+    const share = (m) => `${Math.round((100 * m.cpuMs) / r.check.cpuMs)}% of check's CPU`;
+    rows.push(['floor: node -e 0', fmt.s(r.nodeStart.wallMs), fmt.s(r.nodeStart.cpuMs), fmt.mb(r.nodeStart.rssMB), share(r.nodeStart)]);
+    rows.push(['floor: loading the bundle (--version)', fmt.s(r.bundleLoad.wallMs), fmt.s(r.bundleLoad.cpuMs), fmt.mb(r.bundleLoad.rssMB), share(r.bundleLoad)]);
+    rows.push(['floor: plain read of every file', fmt.s(r.read.wallMs), fmt.s(r.read.cpuMs), fmt.mb(r.read.rssMB), share(r.read)]);
     lines.push(table(rows));
     const ratio = r.markdownlint.wallMs / r.check.wallMs;
     lines.push(`  target >= 10x: ${ratio.toFixed(1)}x ${ratio >= 10 ? 'met' : 'MISSED'}; target peak RSS <= 200 MB: ${fmt.mb(r.check.rssMB)} ${r.check.rssMB <= 200 ? 'met' : 'MISSED'}`);
   }
+  if (keystroke) lines.push('', keystrokeLine(keystroke));
   console.log(lines.join('\n'));
   const file = path.join(cache, 'results-styles.json');
-  writeFileSync(file, `${JSON.stringify({ machine: { start, end }, runs, before: beforeBuild?.sha, measured }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ machine: { start, end }, runs, before: beforeBuild?.sha, measured, keystroke }, null, 2)}\n`);
   process.stderr.write(`\nraw figures: ${path.relative(repo, file)}\n`);
   // The git history row (issue 15) lives in its own script.
   if (args.includes('--git')) await (await import('./bench/git-history.mjs')).benchGitHistory({ cache, runs });

@@ -155,6 +155,16 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
     const parts = await partition(fs, options.exclude);
     await checkParts(target.root, parts, options, run.jobs, run.entry, (result) => {
       const byPath = new Map(result.problems);
+      if (!read) {
+        // One target: every file counts once, and only those with problems need a path for output.
+        files += result.paths.length;
+        for (const [relative, found] of byPath) {
+          if (!inScope(target, relative)) continue;
+          const file = displayPath(cwd, fs.resolve(relative));
+          for (const problem of found) problems.push({ file, problem });
+        }
+        return;
+      }
       for (const relative of result.paths) {
         const absolute = fs.resolve(relative);
         if (!read?.has(absolute)) files++;

@@ -61,14 +61,24 @@ export class PartFileSystem implements FileSystem {
     return this.fs.size ? this.fs.size(path) : Promise.resolve(undefined);
   }
 
+  async readFileUpTo(path: string, maxBytes: number): Promise<Uint8Array | { size: number }> {
+    if (this.fs.readFileUpTo) return this.fs.readFileUpTo(path, maxBytes);
+    const size = await this.size(path).catch(() => undefined);
+    return size !== undefined && size > maxBytes ? { size } : this.fs.readFile(path);
+  }
+
   async readDirectory(path: string): Promise<Array<[string, 'file' | 'directory' | 'other']>> {
     const { folder, kind } = this.part;
-    const entries = await this.fs.readDirectory(path);
     const inside = folder === '' || path === folder || path.startsWith(`${folder}/`);
-    if (inside) return kind === 'tree' || path !== folder ? entries : entries.filter(([, k]) => k !== 'directory');
-    // Above the part: only the folder that leads down to it.
+    if (inside) {
+      const entries = await this.fs.readDirectory(path);
+      return kind === 'tree' || path !== folder ? entries : entries.filter(([, k]) => k !== 'directory');
+    }
+    // Above the part: only the folder that leads down to it, which `partition` found there when it
+    // listed this folder. Not listed again for each part: the journal's root, listed once per
+    // relationship, was the largest listing of a check.
+    if (path !== '' && !folder.startsWith(`${path}/`)) return [];
     const rest = path === '' ? folder : folder.slice(path.length + 1);
-    const next = rest.split('/')[0];
-    return entries.filter(([name, k]) => k === 'directory' && name === next);
+    return [[rest.split('/')[0]!, 'directory']];
   }
 }

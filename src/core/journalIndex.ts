@@ -329,6 +329,11 @@ export class JournalIndex {
   /** Reads and parses one file; undefined when it no longer exists. */
   private async read(path: string): Promise<JournalFile | undefined> {
     try {
+      if (this.fs.readFileUpTo && !this.fs.stat) {
+        const read = await this.fs.readFileUpTo(path, this.options.maxFileBytes);
+        if (!(read instanceof Uint8Array)) return tooLargeFile(path, read.size, this.options);
+        return parseJournalFile(path, read, this.options, this.pieces);
+      }
       // The size is only a shortcut: when it cannot be had, the bytes read decide.
       const size = await Promise.resolve()
         .then(async () => {

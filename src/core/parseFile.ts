@@ -6,6 +6,7 @@ import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
+import { simpleToJS } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
@@ -25,6 +26,10 @@ import { isRecord, Reporter, validateFields, type Raw, type ValidationContext } 
 
 const BINARY_PROBE = 8192;
 
+/** One decoder each for all files: `decode` without `stream` keeps no state between calls, and a new decoder per file cost more than the decoding of a small one. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8');
+
 /** Decodes bytes as UTF-8 text, reporting binary content and invalid encodings; the BOM is dropped. */
 export function decode(path: string, bytes: Uint8Array, reporter: Reporter): string | undefined {
   const probe = bytes.subarray(0, BINARY_PROBE);
@@ -38,10 +43,10 @@ export function decode(path: string, bytes: Uint8Array, reporter: Reporter): str
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     reporter.report(FILE_START, 'file/encoding', 'This file is not valid UTF-8; invalid bytes were read as \uFFFD. Save it as UTF-8.');
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = LENIENT_UTF8.decode(bytes);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -160,7 +165,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
 
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 100 });
+    // A Document of the fast path holds no aliases: its plain value is read without the package's general toJS.
+    raw = (simpleToJS(doc) ?? { value: doc.toJS({ maxAliasCount: 100 }) }).value;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
@@ -421,6 +427,18 @@ export function mayReferToUnknownGoal(item: Session | Review, known: { has(id: s
   const hint = hints.get(item);
   if (!hint) return true;
   return hint.frontMatter.some((r) => !known.has(r.id)) || hint.candidates.some((id) => !known.has(id));
+}
+
+/**
+ * The references of a session or review that may name a goal not in `known`, in the order of
+ * `references`: only those of its front matter when every `[[id]]` in its text is known (the
+ * body's references are among those ids, so none of them can be unknown, and the body need not
+ * be parsed); else all of them.
+ */
+export function referencesThatMayBeUnknown(item: Session | Review, known: { has(id: string): boolean }): GoalReference[] {
+  const hint = hints.get(item);
+  if (hint && hint.candidates.every((id) => known.has(id))) return hint.frontMatter;
+  return item.references;
 }
 
 /**

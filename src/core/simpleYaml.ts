@@ -3,8 +3,9 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOption
 /**
  * A fast path for front matter in the forms docs/format.md shows: block maps and sequences
  * (with compact maps as sequence items), one-line flow sequences and maps (`[a, b]`,
- * `{goal-a: 40}`), plain, single- and double-quoted one-line scalars, `|`, `|-`, `>` and `>-`
- * block scalars, full-line and trailing comments, blank lines, and LF or CRLF line ends. It
+ * `{goal-a: 40}`), also nested in each other (`{mentor: [a, b]}`), plain, single- and
+ * double-quoted one-line scalars, `|`, `|-`, `>` and `>-` block scalars, full-line and
+ * trailing comments, blank lines, and LF or CRLF line ends. It
  * builds the same `yaml` Document that `parseDocument` would: the package's own node classes,
  * scalar types resolved by the package's own schema tags, the same ranges, the same scalar
  * `type`s and flow flags, and the comments where the package puts them (`commentBefore`,
@@ -13,8 +14,9 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOption
  *
  * Whatever falls outside that subset (anchors, aliases, tags, directives, document markers,
  * tabs, `? ` keys, quoted or odd keys, duplicate keys, multi-line plain or quoted scalars,
- * multi-line flow collections, nested flow collections, block scalars with `+` or an explicit
- * indentation, comments at an indentation the next line does not have, anything odd) returns
+ * multi-line flow collections, flow collections nested more than four deep, block scalars
+ * with `+` or an explicit indentation, comments at an indentation the next line does not
+ * have, anything odd) returns
  * undefined, and the caller parses the text with `parseDocument` as before. So the subset is
  * kept strict on purpose: it only has to be right about what it accepts. A property test
  * (test/unit/simpleYaml.test.ts) compares it with `parseDocument` (values, node kinds, scalar
@@ -25,11 +27,57 @@ export function parseSimpleYaml(source: string, options: DocumentOptions & Schem
   if (source.length === 0 || source.charCodeAt(source.length - 1) !== NL || !allowedCharacters(source)) return undefined;
   const doc = new Document(undefined, options) as unknown as Document.Parsed;
   try {
-    return new SimpleParser(source, doc).document();
+    const parsed = new SimpleParser(source, doc).document();
+    BUILT.add(parsed);
+    return parsed;
   } catch (error) {
     if (error === REFUSE) return undefined;
     throw error;
   }
+}
+
+/** The Documents this fast path built. */
+const BUILT = new WeakSet<object>();
+
+/**
+ * `doc.toJS()` for a Document this fast path built, without the yaml package's general
+ * machinery (anchors, merge keys, its context object): maps become plain objects keyed as the
+ * package keys them (a null key as `''`, other scalars as their `String`, an inherited name such
+ * as `__proto__` defined as an own property), sequences arrays, scalars their values. Undefined
+ * for any other Document, or one changed since to hold other nodes: then call `doc.toJS()`.
+ * The property test compares the two.
+ */
+export function simpleToJS(doc: Document): { value: unknown } | undefined {
+  if (!BUILT.has(doc)) return undefined;
+  try {
+    return { value: plainJS(doc.contents) };
+  } catch (error) {
+    if (error === REFUSE) return undefined;
+    throw error;
+  }
+}
+
+function plainJS(node: unknown): unknown {
+  if (node instanceof Scalar) {
+    const value: unknown = node.value;
+    if (value !== null && typeof value === 'object') refuse();
+    return typeof value === 'bigint' ? Number(value) : value;
+  }
+  if (node instanceof YAMLSeq) return node.items.map(plainJS);
+  if (node instanceof YAMLMap) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items as Array<Pair<unknown, unknown>>) {
+      if (!(pair.key instanceof Scalar)) refuse();
+      const jsKey: unknown = pair.key.value;
+      if (jsKey !== null && typeof jsKey === 'object') refuse();
+      const key = jsKey === null ? '' : String(jsKey);
+      const value = plainJS(pair.value);
+      if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+      else out[key] = value;
+    }
+    return out;
+  }
+  return refuse();
 }
 
 const NL = 10;
@@ -37,6 +85,8 @@ const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const REFUSE = Symbol('refuse');
+/** Flow collections nested deeper than this are refused (journal front matter nests two: a list in a map). */
+const MAX_FLOW_DEPTH = 4;
 
 function refuse(): never {
   throw REFUSE;
@@ -367,8 +417,13 @@ class SimpleParser {
     return node;
   }
 
-  /** A flow sequence or map on one line, from `from` (its bracket) to its closing bracket, with plain or quoted scalars. */
-  private flow(from: number, end: number): { node: YAMLSeq | YAMLMap; end: number } {
+  /**
+   * A flow sequence or map on one line, from `from` (its bracket) to its closing bracket, with
+   * plain or quoted scalars and flow collections nested in it (`{mentor: [a, b], mentee: []}`),
+   * at most `MAX_FLOW_DEPTH` deep; deeper nesting is left to `parseDocument` and its guard.
+   */
+  private flow(from: number, end: number, depth = 1): { node: YAMLSeq | YAMLMap; end: number } {
+    if (depth > MAX_FLOW_DEPTH) refuse();
     const src = this.src;
     const isMap = src.charCodeAt(from) === 123;
     const close = isMap ? 125 : 93;
@@ -383,7 +438,7 @@ class SimpleParser {
     if (src.charCodeAt(i) === close) return { node, end: i + 1 };
     for (;;) {
       if (i >= end) refuse();
-      let item: Scalar;
+      let item: Node;
       if (isMap) {
         const keyStart = i;
         if (!isKeyStart(src.charCodeAt(i))) refuse();
@@ -395,13 +450,13 @@ class SimpleParser {
         seen.add(key.value);
         i += 2;
         skip();
-        const value = this.flowScalar(i, end, close);
+        const value = this.flowItem(i, end, close, depth);
         i = value.range![1];
         skip();
         value.range = [value.range![0], value.range![1], i];
         (node as YAMLMap).items.push(new Pair(key, value));
       } else {
-        item = this.flowScalar(i, end, close);
+        item = this.flowItem(i, end, close, depth);
         i = item.range![1];
         skip();
         item.range = [item.range![0], item.range![1], i];
@@ -414,6 +469,15 @@ class SimpleParser {
       skip();
       if (src.charCodeAt(i) === close) refuse(); // a trailing comma
     }
+  }
+
+  /** An item or a value inside a flow collection: a nested flow collection, or a scalar. Its range ends at its last character. */
+  private flowItem(from: number, end: number, close: number, depth: number): Node {
+    const c = this.src.charCodeAt(from);
+    if (c !== 91 /* [ */ && c !== 123 /* { */) return this.flowScalar(from, end, close);
+    const inner = this.flow(from, end, depth + 1);
+    inner.node.range = [from, inner.end, inner.end];
+    return inner.node;
   }
 
   /** A quoted or plain scalar inside a flow collection; its range ends at its last character. */

@@ -225,6 +225,12 @@ export interface FileSystem {
    * for every file it reads, so that `reconcile` can find changes a file watcher missed.
    */
   stat?(path: string): Promise<{ size: number; mtime: number } | undefined>;
+  /**
+   * The bytes of a file, or only its size when it has more than `maxBytes`: one look at the file
+   * instead of `size` and then `readFile` (a command-line check reads thousands of small files).
+   * Used when given and `stat` is not.
+   */
+  readFileUpTo?(path: string, maxBytes: number): Promise<Uint8Array | { size: number }>;
 }
 
 /** A cancellation signal in the style of VS Code's `CancellationToken`. */

@@ -6,7 +6,7 @@ import { goalIdCandidates, readBody } from '../../src/core/body';
 import { BodyPieceCache, parseBody } from '../../src/core/bodyPieces';
 import { frontMatterSpan, parseMarkdown } from '../../src/core/frontmatter';
 import { LineIndex } from '../../src/core/text';
-import { parseJournalFile } from '../../src/core/parseFile';
+import { parseJournalFile, referencesThatMayBeUnknown } from '../../src/core/parseFile';
 
 /** Lines that are, or nearly are, front-matter fences and Markdown that can hide `[[id]]`. */
 const piece = fc.constantFrom(
@@ -82,6 +82,22 @@ describe('fast paths agree with remark', function () {
         assert.deepEqual(JSON.parse(JSON.stringify(s)).references, JSON.parse(JSON.stringify(s.references)));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('the references that may name an unknown goal hold every unknown one, in order, without the body when its [[id]]s are known', () => {
+    const session = (goals: string, body: string) => `---\ntype: session\ndate: 2026-02-01\ngoals: [${goals}]\nprogress: {a: 10}\n---\n${body}`;
+    const ids = fc.constantFrom<string>('a', 'b', 'x', 'indented', 'code', 'quoted');
+    const knownSets = fc.uniqueArray(ids, { maxLength: 6 });
+    fc.assert(
+      fc.property(fc.uniqueArray(ids, { maxLength: 3 }), text, knownSets, (goals, body, knownIds) => {
+        const known = new Set(knownIds);
+        const lazy = parseJournalFile('p/sessions/2026-02-01.md', session(goals.join(', '), body)).session!;
+        const eager = parseJournalFile('p/sessions/2026-02-01.md', session(goals.join(', '), body)).session!;
+        const unknown = (refs: typeof eager.references) => refs.filter((r) => !known.has(r.id));
+        assert.deepEqual(unknown(referencesThatMayBeUnknown(lazy, known)), unknown(eager.references));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

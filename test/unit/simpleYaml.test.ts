@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { frontMatterSpan, parseMarkdown } from '../../src/core/frontmatter';
-import { parseSimpleYaml } from '../../src/core/simpleYaml';
+import { parseSimpleYaml, simpleToJS } from '../../src/core/simpleYaml';
 import { LineIndex } from '../../src/core/text';
 
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
@@ -55,7 +55,20 @@ function agrees(source: string): boolean {
   const slow = parseDocument(source, OPTIONS);
   assert.equal(slow.errors.length, 0, `accepted text that parseDocument rejects: ${JSON.stringify(source)}`);
   assert.deepEqual(docShape(fast), docShape(slow), JSON.stringify(source));
+  // The fast path's own toJS gives what the package's gives, own properties and prototype alike.
+  const js = simpleToJS(fast);
+  assert.ok(js, JSON.stringify(source));
+  assert.deepStrictEqual(js.value, slow.toJS(), JSON.stringify(source));
+  assert.deepStrictEqual(ownDescriptors(js.value), ownDescriptors(slow.toJS()), JSON.stringify(source));
+  assert.equal(simpleToJS(slow), undefined);
   return true;
+}
+
+/** Every own property of every object in a value, with its descriptor and the object's prototype. */
+function ownDescriptors(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ownDescriptors);
+  if (value === null || typeof value !== 'object') return value;
+  return { proto: Object.getPrototypeOf(value) === Object.prototype, props: Object.entries(Object.getOwnPropertyDescriptors(value)).map(([k, d]) => [k, { ...d, value: ownDescriptors(d.value) }]) };
 }
 
 const TRICKY_SCALARS = [
@@ -72,7 +85,7 @@ const scalar = fc.oneof(
 );
 const key = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('a b', '1a', '-a', 'a:b', 'é', '"q"') },
-  { weight: 6, arbitrary: fc.constantFrom('type', 'date', 'goals', 'progress', 'next', 'a', 'a-b', 'a_b', '_x', 'x1', 'true', 'null', 'Null', 'NaN', 'y', 'on', 'no', 'key', 'on-call') },
+  { weight: 6, arbitrary: fc.constantFrom('type', 'date', 'goals', 'progress', 'next', 'a', 'a-b', 'a_b', '_x', 'x1', 'true', 'null', 'Null', 'NaN', 'y', 'on', 'no', 'key', 'on-call', '__proto__', 'constructor', 'toString', 'hasOwnProperty') },
   { weight: 6, arbitrary: fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_-]{0,8}$/) },
 );
 const space = fc.constantFrom(' ', ' ', ' ', '  ', '');
@@ -102,12 +115,23 @@ type Value =
   | { kind: 'list'; items: Array<{ before: string[]; item: Value; comment: string }> }
   | { kind: 'map'; pairs: Array<{ before: string[]; key: string; value: Value; comment: string }> };
 
+/** An item of a flow collection as written: mostly a scalar, sometimes a flow sequence or map nested in it (up to 5 deep: the fast path reads 4). */
+const flowItem: fc.Arbitrary<string> = fc.letrec<{ item: string; seq: string; map: string }>((tie) => ({
+  item: fc.oneof({ depthSize: 'small', withCrossShrink: true, maxDepth: 4 }, { weight: 6, arbitrary: written }, { weight: 1, arbitrary: tie('seq') }, { weight: 1, arbitrary: tie('map') }),
+  seq: fc
+    .record({ items: fc.array(tie('item'), { maxLength: 3 }), sep: fc.constantFrom(', ', ',', ' , '), pad: fc.constantFrom('', '', ' ') })
+    .map(({ items, sep, pad }) => `[${pad}${items.join(sep)}${pad}]`),
+  map: fc
+    .record({ pairs: fc.uniqueArray(fc.tuple(key, tie('item')), { maxLength: 3, selector: ([k]) => k }), sep: fc.constantFrom(', ', ',', ' , '), pad: fc.constantFrom('', '', ' ') })
+    .map(({ pairs, sep, pad }) => `{${pad}${pairs.map(([k, x]) => `${k}: ${x}`).join(sep)}${pad}}`),
+})).item;
+
 const flowSeq = fc
-  .record({ items: fc.array(written, { maxLength: 4 }), sep: fc.constantFrom(', ', ', ', ', ', ',', ' , '), pad: fc.constantFrom('', '', ' ') })
+  .record({ items: fc.array(flowItem, { maxLength: 4 }), sep: fc.constantFrom(', ', ', ', ', ', ',', ' , '), pad: fc.constantFrom('', '', ' ') })
   .map((v): Value => ({ kind: 'flowSeq', ...v }));
 const flowMap = fc
   .record({
-    pairs: fc.uniqueArray(fc.tuple(key, written), { maxLength: 3, selector: ([k]) => k }),
+    pairs: fc.uniqueArray(fc.tuple(key, flowItem), { maxLength: 3, selector: ([k]) => k }),
     sep: fc.constantFrom(', ', ', ', ',', ' , '),
     pad: fc.constantFrom('', '', ' '),
   })
@@ -243,7 +267,8 @@ function formsOf(source: string): Set<string> {
       if (node.spaceBefore) forms.add('blank line');
       if (isSeq(node) && node.flow) forms.add('flow sequence');
       if (isMap(node) && node.flow) forms.add('flow map');
-      if (isSeq(node) && node.items.some((item) => isMap(item))) forms.add('compact map');
+      if ((isSeq(node) || isMap(node)) && node.flow && node.items.some((item) => isPair(item) ? (isSeq(item.value) || isMap(item.value)) : isSeq(item) || isMap(item))) forms.add('nested flow');
+      if (isSeq(node) && !node.flow && node.items.some((item) => isMap(item))) forms.add('compact map');
       if (isScalar(node)) {
         if (node.type === 'QUOTE_SINGLE') forms.add('single-quoted');
         if (node.type === 'QUOTE_DOUBLE') forms.add('double-quoted');
@@ -278,7 +303,7 @@ describe('simple front matter fast path', function () {
     if (process.env.MJ_SHOW_FORMS) console.log(accepted, forms);
     // The generator must exercise the fast path in every form, not only its refusals (about 20% take it).
     assert.ok(accepted > 800, `only ${accepted} of 8000 generated texts took the fast path`);
-    for (const form of ['flow sequence', 'flow map', 'single-quoted', 'double-quoted', 'escape', 'comment before', 'trailing comment', 'document comment', 'blank line', 'block literal', 'block folded', 'CRLF', 'compact map']) {
+    for (const form of ['flow sequence', 'flow map', 'nested flow', 'single-quoted', 'double-quoted', 'escape', 'comment before', 'trailing comment', 'document comment', 'blank line', 'block literal', 'block folded', 'CRLF', 'compact map']) {
       assert.ok((forms.get(form) ?? 0) >= 30, `only ${forms.get(form) ?? 0} accepted texts with a ${form}`);
     }
   });
@@ -295,7 +320,7 @@ describe('simple front matter fast path', function () {
   it('refuses what it does not handle', () => {
     for (const source of [
       '', 'a: 1', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: !x 1\n', '? a\n: 1\n', '"a": 1\n', "'a': 1\n", 'a:\t1\n', 'a: 1\r', 'a: 1\rb: 2\n',
-      'a:\n', 'a:\nb: 1\n', 'a: x\n  y\n', 'a: x\n\n  y\n', 'a: 1\na: 2\n', 'a: {b: 1, b: 2}\n', '- a\n', 'a\n', 'a:1\n', 'a: [x, [y]]\n', 'a: {b: {c: 1}}\n', 'a: [x,\n  y]\n',
+      'a:\n', 'a:\nb: 1\n', 'a: x\n  y\n', 'a: x\n\n  y\n', 'a: 1\na: 2\n', 'a: {b: 1, b: 2}\n', '- a\n', 'a\n', 'a:1\n', 'a: [[[[[y]]]]]\n', 'a: {b: {c: {d: {e: {}}}}}\n', 'a: [x[y]]\n', 'a: [{b: 1]}\n', 'a: [b: 1]\n', 'a: {b: [1}]\n', 'a: [x,\n  y]\n',
       'a: [x, y,]\n', 'a: "x\n  y"\n', "a: 'x\n  y'\n", 'a: "\\q"\n', 'a: |+\n  x\n', 'a: >2\n  x\n', 'a: >\n  x\n   y\n', 'a: |\n\n  x\n', 'a: |\nb: 1\n',
       'a:\n  - \n', 'a:\n  -\n    - x\n', 'a:\n  - - x\n', 'a b: 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n', 'a: ---\n', 'a: x: y\n', 'a:\n  b: 1\n c: 2\n',
       'a: 1\n  # c\nb: 2\n', 'a:\n  b: 1\n  # c\nd: 2\n', 'a: 1\n  # end\n', 'a: 1 #c\n# d\n x: 1\n', 'a:#c\n  b: 1\n', 'a: x #\u{1F600}\n', 'a: \u2028\n', '\ufeffa: 1\n',
@@ -314,6 +339,8 @@ describe('simple front matter fast path', function () {
   it('takes the fast path for each form docs/format.md shows, and agrees', () => {
     const examples: Record<string, string> = {
       'flow sequence and flow maps': 'type: session\nattendees: [Priya Shah, "Sam O\'Neil"]\nprogress: {goal-a: 40, goal-b: 10}\nsigned: { mentor: 2026-06-01, mentee: 2026-06-03 }\nempty: []\nnone: {}\n',
+      'flow collections nested in flow collections': 'strengths: {mentor: [distributed systems, incident reviews], mentee: [deep knowledge of the codebase]}\nm: [[a], {b: c}, [], {}, [x, {y: [z]}] ]  # four deep\nn: { a: [ 1, 2 ],b: {} }\n',
+      'names of Object.prototype as keys': '__proto__: {a: 1}\nconstructor: x\ntoString:\n  - y\nnull: 1\n',
       'quoted scalars with escapes': 'date: "2026-11-23"\nnext: \'2026-11-30\'\nmentor: "Zoë \\"Z\\" Park\\tand \\u00e9\\x41\\\\"\nmentee: \'it\'\'s Sam\'\n',
       'comments of every kind': '# the prelude\n# two lines\ntype: goal # trailing\n\n# before a key\n\ntitle: Lead the review\nskills: # after a key\n  # before the first item\n  - design # on an item\n\n  # before an item\n  - review\nprogress:\n  # before a nested map\n  a: 1\n# at the end\n\n# and after a blank line\n',
       'a prelude comment that belongs to the document': '# about this file\n\ntype: goal\n',

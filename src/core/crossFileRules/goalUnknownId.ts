@@ -1,4 +1,4 @@
-import { mayReferToUnknownGoal } from '../parseFile';
+import { mayReferToUnknownGoal, referencesThatMayBeUnknown } from '../parseFile';
 import { problem } from '../rules';
 import { FILE_START } from '../text';
 import { nearest } from '../suggest';
@@ -15,7 +15,8 @@ export function unknownReferences({ goalsById, goals, sessions }: RelationshipFa
   const out: Array<{ session: Session; ref: GoalReference }> = [];
   for (const session of sessions) {
     if (!mayReferToUnknownGoal(session, goalsById)) continue; // spares parsing the body
-    for (const ref of session.references) if (!goalsById.has(ref.id) && !declared.has(ref.id)) out.push({ session, ref });
+    // The body is parsed only when one of its `[[id]]`s is not a goal: an unknown id in `goals:` alone needs only the front matter.
+    for (const ref of referencesThatMayBeUnknown(session, goalsById)) if (!goalsById.has(ref.id) && !declared.has(ref.id)) out.push({ session, ref });
   }
   return out;
 }
