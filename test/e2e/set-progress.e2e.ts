@@ -80,7 +80,7 @@ describe('Set goal progress', () => {
     // The progress: an input box titled with the goal, the current value in it.
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     const prompt = (message: RegExp, value: string) => wb.inputBox(message, value);
-    box = await prompt(/^Progress, 0-100/, '60');
+    box = await wb.inputBox(/^Progress, 0-100/, '60', `${ACTION}: ${TITLE}`);
     assert.equal(box.title, `${ACTION}: ${TITLE}`);
     // Not a progress value: refused, with the reason below the box.
     await input.fill('120');

@@ -748,11 +748,16 @@ export class Workbench {
    * matches; returns what it shows. Steps of a command reuse the widget, so this is how a test
    * knows the next step is there; on a time-out it says what the box showed instead.
    */
-  async inputBox(message: RegExp, value: string): Promise<{ title: string; value: string; placeholder: string; message: string }> {
+  /**
+   * Waits until the open input box shows `message` below it and `value` in it (and, when given,
+   * `title` above it: the widget is reused from the quick pick before it, and its parts are
+   * redrawn on separate frames), and returns what it shows.
+   */
+  async inputBox(message: RegExp, value: string, title?: string): Promise<{ title: string; value: string; placeholder: string; message: string }> {
     let last: Awaited<ReturnType<Workbench['quickInputState']>> | undefined;
-    return waitUntil(`the input box to say ${message} with "${value}" in it`, async () => {
+    return waitUntil(`the input box to say ${message} with "${value}" in it${title === undefined ? '' : ` under "${title}"`}`, async () => {
       last = await this.quickInputState().catch(() => undefined);
-      return last && message.test(last.message) && last.value === value ? last : undefined;
+      return last && message.test(last.message) && last.value === value && (title === undefined || last.title === title) ? last : undefined;
     }, { timeoutMs: 15_000 }).catch((err: Error) => {
       throw new Error(`${err.message}; it shows ${JSON.stringify(last)}`);
     });
