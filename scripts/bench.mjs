@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { bundleEngine } from './bench/common.mjs';
 import { markdownFiles } from './bench/files.mjs';
 import { generateJournal, GENERATOR_VERSION } from './bench/generate.mjs';
 
@@ -55,29 +56,16 @@ function journal(relationships, style = 'block') {
 }
 
 /** The engine's index and the Node file system adapter, bundled as the CLI bundles them. */
-async function engineBundle() {
-  const outfile = path.join(cache, 'engine.cjs');
-  await esbuild.build({
-    stdin: {
-      contents: [
-        "export { JournalIndex } from './src/core/journalIndex';",
-        "export { NodeFileSystem } from './src/cli/nodeFileSystem';",
-        "export { parseSimpleYaml } from './src/core/simpleYaml';",
-        "export { frontMatterSpan } from './src/core/frontmatter';",
-        "export { LineIndex } from './src/core/text';",
-        "export { parseDocument, visit, isMap, isSeq, isScalar } from 'yaml';",
-        "export { analyzeRelationship } from './src/core/model';",
-      ].join('\n'),
-      resolveDir: repo,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
+function engineBundle() {
+  return bundleEngine(path.join(cache, 'engine.cjs'), [
+    "export { JournalIndex } from './src/core/journalIndex';",
+    "export { NodeFileSystem } from './src/cli/nodeFileSystem';",
+    "export { parseSimpleYaml } from './src/core/simpleYaml';",
+    "export { frontMatterSpan } from './src/core/frontmatter';",
+    "export { LineIndex } from './src/core/text';",
+    "export { parseDocument, visit, isMap, isSeq, isScalar } from 'yaml';",
+    "export { analyzeRelationship } from './src/core/model';",
+  ]);
 }
 
 /** Runs a command as a fresh process; wall time, CPU time and peak RSS (from /usr/bin/time -v, else from the process itself). */

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleEngine } from './common.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GENERATOR = 1;
@@ -83,19 +83,12 @@ export function gitJournal(cache, commits = 2000) {
 
 /** The engine's history reader and the CLI's git source, bundled as the CLI bundles them. */
 async function historyBundle(cache) {
-  const outfile = path.join(cache, 'git-history-bundle.cjs');
-  await esbuild.build({
-    stdin: {
-      contents: `export { JournalIndex } from './src/core/journalIndex'; export { readJournalHistory } from './src/core/history'; export { NodeFileSystem } from './src/cli/nodeFileSystem'; export { gitHistorySource } from './src/cli/gitSource';`,
-      resolveDir: repo,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile,
-    logLevel: 'error',
-  });
+  const outfile = await bundleEngine(path.join(cache, 'git-history-bundle.cjs'), [
+    "export { JournalIndex } from './src/core/journalIndex';",
+    "export { readJournalHistory } from './src/core/history';",
+    "export { NodeFileSystem } from './src/cli/nodeFileSystem';",
+    "export { gitHistorySource } from './src/cli/gitSource';",
+  ]);
   return createRequire(import.meta.url)(outfile);
 }
 

@@ -6,21 +6,16 @@
 // diagnostics), and the report of each relationship it touched (analyzeRelationship: the tree's
 // health, goals, sessions and signals), its session's actions and sections read as the tree does.
 // Usage: node --expose-gc keystroke.mjs ENGINE_BUNDLE DIR [COUNT] [TODAY]
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { middleSession, stats } from './common.mjs';
 
 const [engineFile, dir, countText, todayText] = process.argv.slice(2);
 const { JournalIndex, NodeFileSystem, analyzeRelationship } = createRequire(import.meta.url)(path.resolve(engineFile));
 const count = Number(countText ?? 100);
 const today = todayText ?? '2026-11-23';
 
-const stats = (samples) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1] };
-};
 
 const index = new JournalIndex(new NodeFileSystem(path.resolve(dir)), {}, { keepLastGood: true });
 const started = performance.now();
@@ -31,12 +26,7 @@ const buildMs = performance.now() - started;
 for (const rel of index.relationships()) analyzeRelationship(rel, today);
 globalThis.gc?.();
 
-const relationships = index.relationships();
-const rel = relationships[Math.floor(relationships.length / 2)];
-const sessions = rel.files.filter((f) => f.includes('/sessions/'));
-const target = sessions[Math.floor(sessions.length / 2)];
-const original = readFileSync(path.join(dir, target), 'utf8');
-const goal = rel.goals[0]?.id ?? 'goal';
+const { rel, target, original, goal } = middleSession(index, dir);
 // A sentence typed at the end of the file, one character at a time, with a goal reference in it.
 const sentence = `\nWe talked it through again and agreed on the next step for [[${goal}]], then wrote it down so that both of us remember it well.`.repeat(3);
 
@@ -64,7 +54,7 @@ for (let i = 1; i <= count; i++) {
 console.log(
   JSON.stringify({
     files: index.size,
-    relationships: relationships.length,
+    relationships: index.relationships().length,
     buildMs,
     target,
     filesInRelationship: rel.files.length,
