@@ -7,6 +7,8 @@ export interface ActionJson {
   text: string;
   owner: string | null;
   due: string | null;
+  /** A `(due ...)` date that names no real day, as written (then `due` is null); null otherwise. */
+  invalidDue: string | null;
   daysLeft: number | null;
   overdue: boolean;
   goals: string[];
@@ -128,7 +130,7 @@ const nil = <T>(value: T | undefined): T | null => (value === undefined ? null :
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 function actionJson(a: OpenAction): ActionJson {
-  return { text: a.text, owner: nil(a.owner), due: nil(a.due), daysLeft: nil(a.daysLeft), overdue: a.overdue, goals: [...a.goalRefs], session: a.sessionDate, source: copy(a.source) };
+  return { text: a.text, owner: nil(a.owner), due: nil(a.due), invalidDue: nil(a.invalidDue), daysLeft: nil(a.daysLeft), overdue: a.overdue, goals: [...a.goalRefs], session: a.sessionDate, source: copy(a.source) };
 }
 
 function goalJson(g: GoalReport): GoalJson {

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { code, escapeCell, escapeMarkdown as md, escapeMessage } from './escape';
 import type { CadenceHealth, GoalReport, OpenAction, RelationshipReport, ReviewChanges, Signal } from './types';
 
-import { days, fromToday as relative } from '../words';
+import { days, fromToday as relative, noValidDue } from '../words';
 import { historyMarkdown } from './historyPart';
 
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`);
@@ -88,7 +88,7 @@ function signalLines(signals: Signal[]): string[] {
 
 /** One action item as text: `@owner text (due date, when)`. */
 export function actionText(a: OpenAction): string {
-  const due = a.due ? ` (due ${a.due}, ${a.overdue ? `${days(-(a.daysLeft ?? 0))} overdue` : relative(a.daysLeft ?? 0)})` : '';
+  const due = a.due ? ` (due ${a.due}, ${a.overdue ? `${days(-(a.daysLeft ?? 0))} overdue` : relative(a.daysLeft ?? 0)})` : a.invalidDue ? ` (${noValidDue(a.invalidDue)})` : '';
   return `${a.owner ? `@${md(a.owner)} ` : ''}${md(a.text)}${due}`;
 }
 

@@ -32,6 +32,8 @@ export interface OpenAction {
   text: string;
   owner?: string;
   due?: string;
+  /** A `(due ...)` date that names no real day, as written; the action then has no `due`. */
+  invalidDue?: string;
   /** Days until `due` (negative when past). */
   daysLeft?: number;
   /** Whether `due` is before today. */
