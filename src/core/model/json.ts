@@ -66,6 +66,8 @@ export interface CadenceJson {
   cancelled: number;
   nextMeeting: string | null;
   daysToNext: number | null;
+  /** When the next session is due: `next:`, else the last held session plus the cadence (see `CadenceHealth.nextSession`). */
+  nextSession: { date: string; from: 'next' | 'cadence'; daysTo: number } | null;
   overdue: boolean;
   overdueDays: number;
   overdueBy: CadenceHealth['overdueBy'] | null;
@@ -173,6 +175,7 @@ function cadenceJson(c: CadenceHealth): CadenceJson {
     cancelled: c.cancelled,
     nextMeeting: nil(c.nextMeeting),
     daysToNext: nil(c.daysToNext),
+    nextSession: c.nextSession ? { ...c.nextSession } : null,
     overdue: c.overdue,
     overdueDays: c.overdueDays,
     overdueBy: nil(c.overdueBy),
