@@ -103,4 +103,18 @@ describe('CLI: calendar', function () {
     assert.match(help.stdout, /^Usage: mentoring-journal calendar \[PATH\] \[options\]/);
     assert.match(runCli(['--help'], root).stdout, /calendar \[PATH\]/);
   });
+
+  it('--out makes missing folders, as check --output-file does, and says in plain words why it cannot write (never ENOENT)', () => {
+    const root = journal();
+    const made = runCli(['calendar', '--today', '2026-02-05', '--out', 'missing dir/deeper/c.ics'], root);
+    assert.equal(made.code, 0, made.stderr);
+    assert.equal(made.stderr, 'wrote 6 events for 2 relationships to missing dir/deeper/c.ics\n');
+    assert.match(readFileSync(path.join(root, 'missing dir', 'deeper', 'c.ics'), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
+    writeFileSync(path.join(root, 'afile'), 'not a folder\n');
+    const blocked = runCli(['calendar', '--out', 'afile/c.ics'], root);
+    assert.deepEqual([blocked.code, blocked.stdout, blocked.stderr], [2, '', 'mentoring-journal: cannot write afile/c.ics: a part of the path is a file, not a folder\n']);
+    const check = runCli(['check', '--output-file', 'afile/report.txt'], root);
+    assert.deepEqual([check.code, check.stderr], [2, 'mentoring-journal: cannot write afile/report.txt: a part of the path is a file, not a folder\n']);
+    assert.equal(readFileSync(path.join(root, 'afile'), 'utf8'), 'not a folder\n');
+  });
 });
