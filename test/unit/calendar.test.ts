@@ -40,7 +40,7 @@ describe('calendar (iCalendar export)', () => {
     assert.deepEqual(
       events.map((e) => [e.startDate.toString(), e.endDate.toString(), e.startDate.isDate, e.summary]),
       [
-        ['2026-05-25', '2026-05-26', true, `Action due: @sam outline the options, all of them [[rfc]] (${people})`],
+        ['2026-05-25', '2026-05-26', true, `Action due: @sam outline the options, all of them Write an RFC; then, a talk \\ slides (${people})`],
         ['2026-06-02', '2026-06-03', true, `Mentoring session: ${people}`],
         ['2026-06-20', '2026-06-21', true, `Goal due: Write an RFC; then, a talk \\ slides (${people})`],
         ['2026-12-31', '2027-01-01', true, `Partnership ends: ${people}`],
@@ -89,6 +89,16 @@ describe('calendar (iCalendar export)', () => {
     // A plan ahead stays on its day.
     const [ahead] = calendarEvents(await build('2026-12-02')).filter((e) => e.kind === 'next-session');
     assert.deepEqual([ahead!.date, ahead!.summary], ['2026-12-02', 'Mentoring session: Carla Diaz ↔ Dev Patel']);
+  });
+
+  it("names a goal an action refers to by its title, or its id when there is no such goal: no [[...]] in a summary, the UID kept", async () => {
+    const spec: JournalSpec = {
+      goals: [{ id: 'ship-cli', title: 'Ship the "CLI"', due: '2026-12-18' }],
+      sessions: [{ date: '2026-11-18', goals: ['ship-cli'], actions: ['[ ] @ben write the release notes for [[ship-cli]] (due 2026-11-20)', '[ ] @ben ask about [[ no-such-goal ]] (due 2026-11-21)'] }],
+    };
+    const list = calendarEvents(analyzeJournal([await load(spec)], '2026-11-19').relationships).filter((e) => e.kind === 'action-due');
+    assert.deepEqual(list.map((e) => e.summary.replace(/ \(.*\)$/, '')), ['Action due: @ben write the release notes for Ship the "CLI"', 'Action due: @ben ask about no-such-goal']);
+    assert.equal(list[0]!.uid, `${stableHash('p\u0000action-due\u0000ben\u0000write the release notes for [[ship-cli]]')}@mentoring-journal`);
   });
 
   it('only DTSTAMP differs between runs, and UIDs stay when today or an event\'s date moves', async () => {

@@ -91,11 +91,22 @@ export function relationshipEvents(report: RelationshipReport): CalendarEvent[] 
   }
   for (const action of report.actions) {
     if (!action.due) continue;
-    const what = `${action.owner ? `@${action.owner} ` : ''}${action.text}`;
+    const what = `${action.owner ? `@${action.owner} ` : ''}${withGoalNames(action.text, report)}`;
     add('action-due', actionIdentity(action.owner, action.text), action.due, `Action due: ${what} (${people})`, `Open action from the session of ${action.sessionDate} (${action.source.file}, line ${action.source.range.start.line}).`);
   }
   if (report.ends) add('partnership-ends', '', report.ends, `Partnership ends: ${people}`, `The end date in ${report.agreementFile}.`);
   return events;
+}
+
+/**
+ * An action's text for a calendar, where `[[id]]` means nothing: each reference becomes the goal's
+ * title, or its id (without brackets) when the relationship has no such goal.
+ */
+function withGoalNames(text: string, report: RelationshipReport): string {
+  return text.replace(/\[\[([^\][\n]+)\]\]/g, (_, raw: string) => {
+    const id = raw.trim();
+    return report.goals.find((g) => g.id === id)?.title ?? id;
+  });
 }
 
 /** Every event of the reports, by date, then by UID (a fixed order for a fixed journal). */
