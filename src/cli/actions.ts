@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { isRealDate } from '../core/dates';
 import { JournalIndex } from '../core/journalIndex';
 import { ACTION_GROUP_LABELS, ACTION_GROUPS, actionGroup, journalActions, myActions, type JournalAction } from '../core/model';
-import { plural } from '../core/words';
+import { noValidDue, plural } from '../core/words';
 import { listOption, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { findConfig, loadConfig, loadIgnores } from './config';
 import { ACTIONS_HELP } from './help';
@@ -28,6 +28,8 @@ export interface ActionJsonEntry {
   owner: string | null;
   text: string;
   due: string | null;
+  /** A `(due ...)` date that names no real day, as written (then `due` is null); null otherwise. */
+  invalidDue: string | null;
   daysOverdue: number;
   goals: string[];
 }
@@ -66,7 +68,7 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
   const file = (a: JournalAction) => displayPath(io.cwd, path.join(root, ...a.file.split('/')));
   if (stringOption(args, 'format') === 'json') {
     const json = actions.map((a): ActionJsonEntry => ({
-      relationship: a.relationship, file: file(a), line: a.line, owner: a.owner ?? null, text: a.text, due: a.due ?? null, daysOverdue: a.daysOverdue, goals: a.goals,
+      relationship: a.relationship, file: file(a), line: a.line, owner: a.owner ?? null, text: a.text, due: a.due ?? null, invalidDue: a.invalidDue ?? null, daysOverdue: a.daysOverdue, goals: a.goals,
     }));
     io.out(`${JSON.stringify({ today, actions: json }, null, 2)}\n`);
     return 0;
@@ -85,7 +87,7 @@ function actionsText(actions: readonly JournalAction[], today: string, file: (a:
     if (!members.length) continue;
     lines.push('', `${ACTION_GROUP_LABELS[group]} (${members.length})`);
     for (const a of members) {
-      const when = a.due ? (a.daysOverdue > 0 ? `due ${a.due}, ${plural(a.daysOverdue, 'day')} late` : `due ${a.due}`) : 'no date';
+      const when = a.due ? (a.daysOverdue > 0 ? `due ${a.due}, ${plural(a.daysOverdue, 'day')} late` : `due ${a.due}`) : a.invalidDue ? noValidDue(a.invalidDue) : 'no date';
       lines.push(`  ${a.owner ? `@${a.owner} ` : ''}${a.text}`, `    ${when} · ${a.label} · ${file(a)}:${a.line}`);
     }
   }

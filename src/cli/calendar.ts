@@ -5,7 +5,7 @@ import { calendarEvents, renderCalendar } from '../core/model/calendar';
 import { analyzeJournal } from '../core/model/analyze';
 import { parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { CALENDAR_HELP } from './help';
-import type { Io } from './io';
+import { ioReason, type Io } from './io';
 import { openJournal, selectRelationships } from './journal';
 import { displayPath, PathError } from './targets';
 
@@ -41,9 +41,11 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   const file = path.resolve(io.cwd, out);
   await refuseToReplaceOtherFiles(file, out);
   try {
+    // Missing folders are made, as `check --output-file` makes them.
+    await fsp.mkdir(path.dirname(file), { recursive: true });
     await fsp.writeFile(file, text);
   } catch (error) {
-    throw new PathError(`cannot write ${out}: ${(error as Error).message}`);
+    throw new PathError(`cannot write ${out}: ${ioReason(error)}`);
   }
   const count = events.length === 1 ? '1 event' : `${events.length} events`;
   io.err(`wrote ${count} for ${relationships.length === 1 ? '1 relationship' : `${relationships.length} relationships`} to ${displayPath(io.cwd, file)}\n`);
@@ -63,9 +65,9 @@ async function refuseToReplaceOtherFiles(file: string, given: string): Promise<v
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return; // written above, or refused there with a reason
     if (code === 'EISDIR') throw new PathError(`--out ${given} is a folder; name a file, say ${path.join(given, 'mentoring.ics')}`);
-    throw new PathError(`cannot read ${given}: ${(error as Error).message}`);
+    throw new PathError(`cannot read ${given}: ${ioReason(error)}`);
   }
   if (head !== 'BEGIN:VCALENDAR' && head.length > 0) throw new PathError(`${given} exists and is not an iCalendar file; it is left as it is (name a new file or an earlier export)`);
 }

@@ -12,11 +12,11 @@ import { fixFile } from './fix';
 import { formatSarif } from './sarif';
 import { VERSION } from './run';
 import { CHECK_HELP } from './help';
-import type { Io } from './io';
+import { ioReason, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs } from './parallel';
 import { partition } from './partition';
-import { displayPath, inScope, resolveTargets } from './targets';
+import { displayPath, inScope, PathError, resolveTargets } from './targets';
 
 export const CHECK_OPTIONS: OptionSpecs = {
   format: { kind: 'string', values: CHECK_FORMATS, short: 'f' },
@@ -102,8 +102,12 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   if (outputFile === undefined) io.out(report);
   else {
     const target = path.resolve(io.cwd, outputFile);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.writeFile(target, report);
+    try {
+      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await fsp.writeFile(target, report);
+    } catch (error) {
+      throw new PathError(`cannot write ${outputFile}: ${ioReason(error)}`);
+    }
   }
   const warnings = full.problems.filter((r) => r.problem.severity === 'warning').length;
   const errors = full.problems.filter((r) => r.problem.severity === 'error').length;

@@ -5,13 +5,13 @@ import { analyzeJournal, renderReviewFile, renderReviewMarkdown, reviewToJson } 
 import type { RelationshipReport } from '../core/model';
 import { flag, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { REVIEW_HELP } from './help';
-import type { Io } from './io';
+import { ioReason, type Io } from './io';
 import { openJournal, selectRelationships } from './journal';
 import { pathExists } from './nodeFileSystem';
 import { gitHistorySource } from './gitSource';
 import { readJournalHistory, type RelationshipHistory } from '../core/history';
 import { markdownToText, naturalCompare, summaryMarkdown, summaryText } from './summary';
-import { displayPath } from './targets';
+import { displayPath, PathError } from './targets';
 
 export const REVIEW_OPTIONS: OptionSpecs = {
   format: { kind: 'string', values: ['md', 'json', 'text'], short: 'f' },
@@ -90,8 +90,12 @@ async function save(reports: RelationshipReport[], root: string, io: Io): Promis
     files.push({ report: r, absolute });
   }
   for (const { report, absolute } of files) {
-    await fsp.mkdir(path.dirname(absolute), { recursive: true });
-    await fsp.writeFile(absolute, renderReviewFile(report), { flag: 'wx' });
+    try {
+      await fsp.mkdir(path.dirname(absolute), { recursive: true });
+      await fsp.writeFile(absolute, renderReviewFile(report), { flag: 'wx' });
+    } catch (error) {
+      throw new PathError(`cannot save ${displayPath(io.cwd, absolute)}: ${ioReason(error)}`);
+    }
     io.out(`saved ${displayPath(io.cwd, absolute)}\n`);
   }
   return 0;

@@ -1,7 +1,7 @@
 import { nearest } from '../core/suggest';
 import { UsageError } from './args';
 import { ACTIONS_HELP, CALENDAR_HELP, CHECK_HELP, HELP, INIT_HELP, REVIEW_HELP } from './help';
-import type { Io } from './io';
+import { ioReason, isIoError, type Io } from './io';
 import { PathError } from './targets';
 
 /** Inlined by esbuild from package.json (scripts/build.mjs); absent when run from source. */
@@ -57,7 +57,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`mentoring-journal: ${error.message}\n`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    // A file-system error no command caught still gets plain words, never `ENOENT: ...`.
+    const message = isIoError(error) ? `${ioReason(error)}${error.path ? `: ${error.path}` : ''}` : error instanceof Error ? error.message : String(error);
     io.err(`mentoring-journal: ${message}\n`);
     return 2;
   }

@@ -16,12 +16,19 @@ export function summaryRows(reports: readonly RelationshipReport[]): string[][] 
         r.id === '.' ? '(journal root)' : r.id,
         r.declaredStage ?? 'not set',
         r.inferred.stage,
-        r.cadence.nextMeeting ?? 'not planned',
+        nextSessionCell(r),
         String(r.goals.filter((g) => g.status === 'active').length),
         String(r.goals.filter((g) => g.status === 'achieved').length),
         signals || 'none',
       ];
     });
+}
+
+/** The day the next session is due, as the review and the calendar have it; `by cadence` when no `next:` planned it. */
+function nextSessionCell(r: RelationshipReport): string {
+  const next = r.cadence.nextSession;
+  if (next) return next.from === 'cadence' ? `${next.date} (by cadence)` : next.date;
+  return r.closure || (r.daysLeft !== undefined && r.daysLeft < 0) ? 'none (ended)' : 'not planned';
 }
 
 export const SUMMARY_HEADER = ['Relationship', 'Declared stage', 'Inferred stage', 'Next session', 'Active goals', 'Achieved goals', 'Signals'];

@@ -1,6 +1,15 @@
 import type { ListItem, Nodes, Root, Text } from 'mdast';
+import { isRealDate } from './dates';
+import type { RuleCode } from './rules';
 import type { LineIndex } from './text';
-import type { ActionItem, GoalReference } from './types';
+import type { ActionItem, GoalReference, Range } from './types';
+
+/** A problem found in a body's action items, at the exact span it is about. */
+export interface BodyProblem {
+  range: Range;
+  code: RuleCode;
+  message: string;
+}
 
 /** What the body of a session (or review) says, read from the Markdown tree. */
 export interface BodyFacts {
@@ -8,12 +17,36 @@ export interface BodyFacts {
   sections: Record<string, string>;
   actions: ActionItem[];
   references: GoalReference[];
+  /** Due markers of action items that name a day that does not exist, or repeat the item's marker. */
+  problems: BodyProblem[];
 }
 
 const GOAL_REF = /\[\[([^\][\n]+)\]\]/g;
 const TASK = /^\[([ xX])\]\s+/;
 const OWNER = /^@([\w.-]+)\s*/;
 const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
+const DUES = /\(due\s+(\d{4}-\d{2}-\d{2})\)/gi;
+
+/** Text between two due markers that ends the first one's item: a new list item or a blank line. */
+const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
+
+/**
+ * Whether a text may hold a due marker `readBody` reports: one whose date does not exist, or a
+ * second marker in one item (two markers with neither a new list item nor a blank line between).
+ * A cheap test on the raw text, true for a superset of the texts with such a marker, so that a
+ * body without one need not be parsed to know that it has none.
+ */
+export function mayHaveDueProblems(text: string): boolean {
+  if (!/\(due/i.test(text)) return false;
+  let previousEnd = -1;
+  for (const m of text.matchAll(DUES)) {
+    if (!isRealDate(m[1] ?? '')) return true;
+    const at = m.index ?? 0;
+    if (previousEnd >= 0 && !ITEM_BREAK.test(text.slice(previousEnd, at))) return true;
+    previousEnd = at + m[0].length;
+  }
+  return false;
+}
 
 /**
  * Every id written `[[id]]` anywhere in a text, code blocks included: a superset of the ids
@@ -33,6 +66,7 @@ export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts 
   const sections: Record<string, string> = {};
   const actions: ActionItem[] = [];
   const references: GoalReference[] = [];
+  const problems: BodyProblem[] = [];
   let current: string | undefined;
   // A section's text is the source from its first block to its last, as written.
   let run: { start: number; end: number } | undefined;
@@ -58,13 +92,13 @@ export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts 
     collect(node, (n) => {
       if (n.type === 'text') references.push(...goalRefsIn(n, lines));
       if (n.type === 'listItem') {
-        const action = readTask(file, n, lines);
+        const action = readTask(file, n, lines, problems);
         if (action) actions.push(action);
       }
     });
   }
   flush();
-  return { sections, actions, references };
+  return { sections, actions, references, problems };
 }
 
 /** Sets an own property, even one named `__proto__` or `constructor`: headings are user text. */
@@ -98,8 +132,13 @@ function goalRefsIn(node: Text, lines: LineIndex): GoalReference[] {
   return out;
 }
 
-/** A list item whose paragraph starts with `[ ]` or `[x]`: `- [ ] @owner text (due YYYY-MM-DD) [[goal]]`. */
-function readTask(file: string, item: ListItem, lines: LineIndex): ActionItem | undefined {
+/**
+ * A list item whose paragraph starts with `[ ]` or `[x]`: `- [ ] @owner text (due YYYY-MM-DD) [[goal]]`.
+ * Its first `(due ...)` marker is its due date, unless that day does not exist (`2026-02-30`):
+ * then the item has no due date, keeps the date as written in `invalidDue`, and `date/impossible`
+ * is reported at the date. A further marker is left in the text and reported (`action/due-repeated`).
+ */
+function readTask(file: string, item: ListItem, lines: LineIndex, problems: BodyProblem[]): ActionItem | undefined {
   const paragraph = item.children[0];
   if (paragraph?.type !== 'paragraph') return undefined;
   const start = paragraph.position?.start.offset;
@@ -111,7 +150,27 @@ function readTask(file: string, item: ListItem, lines: LineIndex): ActionItem | 
   let rest = raw.slice(task[0].length);
   const owner = OWNER.exec(rest);
   if (owner) rest = rest.slice(owner[0].length);
-  const due = DUE.exec(rest)?.[1];
+  const restStart = end - rest.length;
+  const markers = [...rest.matchAll(DUES)];
+  const written = markers[0]?.[1];
+  const due = written !== undefined && isRealDate(written) ? written : undefined;
+  const dateSpan = (m: RegExpExecArray | RegExpMatchArray) => {
+    const at = restStart + (m.index ?? 0) + m[0].lastIndexOf(m[1] ?? '');
+    return lines.range(at, at + (m[1]?.length ?? 0));
+  };
+  if (markers[0] && written !== undefined && !due) {
+    problems.push({ range: dateSpan(markers[0]), code: 'date/impossible', message: `${written} is not a day in the calendar, so this action item has no due date: write a date that exists.` });
+  }
+  for (const extra of markers.slice(1)) {
+    const m0 = markers[0]!;
+    const first = lines.range(restStart + (m0.index ?? 0), restStart + (m0.index ?? 0) + m0[0].length).start;
+    const where = first.line === dateSpan(extra).start.line ? `column ${first.column}` : `line ${first.line}, column ${first.column}`;
+    problems.push({
+      range: lines.range(restStart + (extra.index ?? 0), restStart + (extra.index ?? 0) + extra[0].length),
+      code: 'action/due-repeated',
+      message: `This action item already has a due marker, at ${where}; only the first one counts, and this one is read as text. Keep one \`(due YYYY-MM-DD)\`.`,
+    });
+  }
   const goalRefs = [...rest.matchAll(GOAL_REF)].map((m) => (m[1] ?? '').trim());
   const text = rest.replace(DUE, '').replace(/\s+/g, ' ').trim();
   const itemStart = item.position?.start.offset ?? start;
@@ -119,7 +178,7 @@ function readTask(file: string, item: ListItem, lines: LineIndex): ActionItem | 
     text,
     done: task[1] !== ' ',
     ...(owner?.[1] ? { owner: owner[1] } : {}),
-    ...(due ? { due } : {}),
+    ...(due ? { due } : written !== undefined ? { invalidDue: written } : {}),
     goalRefs,
     source: { file, range: lines.range(itemStart, end) },
   };

@@ -3,7 +3,7 @@ import type { Document } from 'yaml';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { problem, type RuleCode } from './rules';
 import { LineIndex } from './text';
-import type { Problem, Range } from './types';
+import type { Position, Problem, Range } from './types';
 import { parseYaml } from './yamlParse';
 
 /**
@@ -65,7 +65,7 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
         ? lines.range(contentStart + duplicate.start, contentStart + duplicate.end)
         : lines.range(contentStart + start, contentStart + Math.max(end, start + 1));
       const message = duplicate
-        ? `Duplicate key \`${duplicate.key}\`: it is already set on line ${lines.position(contentStart + duplicate.firstAt).line}; keep only one.`
+        ? `Duplicate key \`${duplicate.key}\`: it is already set ${whereFirst(lines.position(contentStart + duplicate.firstAt), range.start)}; keep only one.`
         : error.code === 'DUPLICATE_KEY'
           ? `Duplicate key: ${firstLine(error.message)}`
           : error.code === 'RESOURCE_EXHAUSTION'
@@ -137,4 +137,9 @@ function syntaxHint(line: string, message: string): string {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** Where a key was first set, as seen from its duplicate: `on line 4`, or `on line 4, column 10` when both are on one line (a flow map). */
+function whereFirst(first: Position, duplicate: Position): string {
+  return first.line === duplicate.line ? `on line ${first.line}, column ${first.column}` : `on line ${first.line}`;
 }

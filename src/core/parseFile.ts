@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
-import { goalIdCandidates, readBody, type BodyFacts } from './body';
+import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { conflictMessage, findConflicts } from './conflicts';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
@@ -488,6 +488,8 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (typeof data.next === 'string') session.next = data.next;
   if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };
   hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
+  // The body is parsed here only when a due marker may be wrong: most bodies are not parsed to be checked.
+  if (mayHaveDueProblems(parsed.text)) for (const p of body().problems) ctx.reporter.report(p.range, p.code, p.message);
   file.session = session;
 }
 

@@ -41,6 +41,7 @@ export const RULES = {
   'goal/no-success-criteria': { severity: 'warning', description: 'An active goal lacks `success` criteria or a `due` date.' },
   'goal/achieved-incomplete': { severity: 'info', description: 'A goal is achieved but its progress is below 100.' },
   'goal/progress-decreased': { severity: 'info', description: "A session records lower progress for a goal than an earlier session." },
+  'action/due-repeated': { severity: 'warning', description: 'An action item has more than one `(due YYYY-MM-DD)` marker; only the first counts.' },
   'session/after-today': { severity: 'info', description: 'A session is dated after today, so the review leaves it out until then (reported by the command line).' },
   'session/outside-partnership': { severity: 'warning', description: 'A session is dated before `started` or after `ends`.' },
 } satisfies Record<string, RuleInfo>;

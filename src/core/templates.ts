@@ -178,7 +178,7 @@ export function renderSessionFile({ relationship, date, stage }: SessionTemplate
   if (carried.length) {
     for (const from of [...new Set(carried.map((a) => a.sessionDate))]) {
       body.push(`Carried over from the session of ${from}:`, '');
-      for (const a of carried.filter((c) => c.sessionDate === from)) body.push(`- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ? ` (due ${a.due})` : ''}`);
+      for (const a of carried.filter((c) => c.sessionDate === from)) body.push(`- [ ] ${a.owner ? `@${a.owner} ` : ''}${a.text}${a.due ?? a.invalidDue ? ` (due ${a.due ?? a.invalidDue})` : ''}`);
       body.push('');
     }
   } else {

@@ -123,6 +123,8 @@ export interface ActionItem {
   done: boolean;
   owner?: string;
   due?: string;
+  /** The date of a `(due ...)` marker that names no real day (`2026-02-30`), as written; the item then has no `due`. */
+  invalidDue?: string;
   goalRefs: string[];
   source: SourceRef;
 }

@@ -3,6 +3,9 @@
 /** `1 day`, `2 days`, `0 days`; `many` for irregular plurals (`1 goal is`, `2 goals are`). */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${Math.abs(n) === 1 ? one : many}`;
 
+/** How an action item whose `(due ...)` names no real day is shown: it has no due date, and says why. */
+export const noValidDue = (written: string): string => `no valid due date: ${written} is not a day in the calendar`;
+
 export const days = (n: number): string => plural(n, 'day');
 
 /** A day relative to today: `today`, `tomorrow`, `yesterday`, `in 3 days`, `3 days ago`. */

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { JournalIndex, MemoryFileSystem } from '../../src/core';
-import { actionGroup, analyzeRelationship, isMine, journalActions, myActions, reminderFor, reminderText, tickAction } from '../../src/core/model';
+import { actionGroup, analyzeRelationship, calendarEvents, isMine, journalActions, myActions, reminderFor, reminderText, renderReviewMarkdown, reviewToJson, tickAction } from '../../src/core/model';
 
 const agreement = (extra = '') =>
   [
@@ -30,6 +30,41 @@ async function relationships(files: Record<string, string>) {
 }
 
 describe('journal actions', () => {
+  it('never uses a (due ...) date that is not a day: no due date, never overdue, no calendar event, and says why (CRLF, flow map, quotes)', async () => {
+    const crlf = (...l: string[]) => l.join('\r\n');
+    const rels = await relationships({
+      'p/agreement.md': agreement(),
+      'p/sessions/2026-11-25.md': crlf(
+        '---',
+        'type: "session"',
+        "date: '2026-11-25'",
+        'pulse: {mentor: 4, mentee: 4}',
+        '---',
+        '',
+        '- [ ] @ben item with (due 2026-02-30) impossible date',
+        '- [ ] @ben item with (due 2026-11-31) and text after',
+        '',
+      ),
+    });
+    const today = '2026-11-29';
+    const actions = journalActions(rels, today);
+    assert.deepEqual(
+      actions.map((a) => [a.text, a.due, a.invalidDue, a.daysOverdue, actionGroup(a)]),
+      [
+        ['item with impossible date', undefined, '2026-02-30', 0, 'none'],
+        ['item with and text after', undefined, '2026-11-31', 0, 'none'],
+      ],
+    );
+    const report = analyzeRelationship(rels[0]!, today);
+    assert.deepEqual(report.actions.map((a) => [a.due, a.invalidDue, a.overdue]), [[undefined, '2026-02-30', false], [undefined, '2026-11-31', false]]);
+    assert.equal(report.signals.some((s) => s.code === 'actions-overdue'), false);
+    assert.deepEqual(calendarEvents([report]).filter((e) => e.kind === 'action-due'), []);
+    const markdown = renderReviewMarkdown(report);
+    assert.match(markdown, /- @ben item with impossible date \(no valid due date: 2026-02-30 is not a day in the calendar\), from the session of 2026-11-25/);
+    const json = reviewToJson(report);
+    assert.deepEqual(json.actions.map((a) => [a.due, a.invalidDue]), [[null, '2026-02-30'], [null, '2026-11-31']]);
+  });
+
   it('lists an action carried over from session to session once, at its newest session, with due, days overdue, owner, goals, file and line', async () => {
     const rels = await relationships({
       'p/agreement.md': agreement(),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { analyzeJournal, calendarEvents, escapeText, foldLine, journalCalendar, stableHash } from '../../src/core/model';
+import { analyzeJournal, calendarEvents, escapeText, foldLine, journalCalendar, renderReviewMarkdown, stableHash } from '../../src/core/model';
 import { JournalIndex, MemoryFileSystem } from '../../src/core';
 import { load, type JournalSpec } from './model.journal.test';
 
@@ -40,7 +40,7 @@ describe('calendar (iCalendar export)', () => {
     assert.deepEqual(
       events.map((e) => [e.startDate.toString(), e.endDate.toString(), e.startDate.isDate, e.summary]),
       [
-        ['2026-05-25', '2026-05-26', true, `Action due: @sam outline the options, all of them [[rfc]] (${people})`],
+        ['2026-05-25', '2026-05-26', true, `Action due: @sam outline the options, all of them Write an RFC; then, a talk \\ slides (${people})`],
         ['2026-06-02', '2026-06-03', true, `Mentoring session: ${people}`],
         ['2026-06-20', '2026-06-21', true, `Goal due: Write an RFC; then, a talk \\ slides (${people})`],
         ['2026-12-31', '2027-01-01', true, `Partnership ends: ${people}`],
@@ -57,6 +57,48 @@ describe('calendar (iCalendar export)', () => {
     assert.match(next!.description, /biweekly cadence \(every 14 days\) after the session of 2026-05-18 \(p\/sessions\/2026-05-18\.md\)/);
     const over = calendarEvents(analyzeJournal([await load({ ...spec, agreement: { closure: '{date: 2026-05-30, outcome: ended}' } })], '2026-06-01').relationships);
     assert.deepEqual(over.map((e) => e.kind), ['partnership-ends']);
+  });
+
+  it('puts a next session whose day has passed on the day of the export, saying since when it is due, as the review says (CRLF, flow maps, quotes)', async () => {
+    const crlf = (...l: string[]) => `${l.join('\r\n')}\r\n`;
+    const files = (next?: string) => ({
+      'carla and dev/agreement.md': crlf('---', 'type: agreement', 'mentor: Carla Diaz', "mentee: {name: Dev Patel, handle: dev}", 'formality: informal', 'started: 2026-05-01', 'cadence: "monthly"', 'stage: 2', '---'),
+      'carla and dev/sessions/2026-05-06.md': crlf('---', 'type: session', "date: '2026-05-06'", '---'),
+      'carla and dev/sessions/2026-06-03.md': crlf('---', '{type: session, date: 2026-06-03, status: missed' + (next ? `, next: ${next}` : '') + '}', '---'),
+    });
+    const build = async (next?: string) => {
+      const index = new JournalIndex(new MemoryFileSystem(files(next)));
+      await index.build();
+      return analyzeJournal(index.relationships(), '2026-11-29').relationships;
+    };
+    // No `next:`: due by the cadence on 2026-06-05 (30 days after the last held session), 177 days before the export.
+    const reports = await build();
+    const [event] = calendarEvents(reports).filter((e) => e.kind === 'next-session');
+    assert.equal(event!.date, '2026-11-29');
+    assert.equal(event!.summary, 'Mentoring session overdue since 2026-06-05: Carla Diaz ↔ Dev Patel');
+    assert.match(event!.description, /monthly cadence \(every 30 days\) after the session of 2026-05-06 \(carla and dev\/sessions\/2026-05-06\.md\)\. That day passed 177 days before this export \(2026-11-29\)/);
+    assert.deepEqual(reports[0]!.cadence.nextSession, { date: '2026-06-05', from: 'cadence', daysTo: -177 });
+    const review = renderReviewMarkdown(reports[0]!);
+    assert.match(review, /- Next meeting: not planned; by the cadence it was due 2026-06-05, 177 days ago\n/);
+    assert.match(review, /\*\*Overdue by 177 days\*\*/);
+    // A planned `next:` that has passed: the same rule, from that day.
+    const planned = await build('2026-11-20');
+    const [late] = calendarEvents(planned).filter((e) => e.kind === 'next-session');
+    assert.deepEqual([late!.date, late!.summary], ['2026-11-29', 'Mentoring session overdue since 2026-11-20: Carla Diaz ↔ Dev Patel']);
+    assert.match(renderReviewMarkdown(planned[0]!), /- Next meeting: 2026-11-20, 9 days ago\n[\s\S]*\*\*Overdue by 9 days\*\*/);
+    // A plan ahead stays on its day.
+    const [ahead] = calendarEvents(await build('2026-12-02')).filter((e) => e.kind === 'next-session');
+    assert.deepEqual([ahead!.date, ahead!.summary], ['2026-12-02', 'Mentoring session: Carla Diaz ↔ Dev Patel']);
+  });
+
+  it("names a goal an action refers to by its title, or its id when there is no such goal: no [[...]] in a summary, the UID kept", async () => {
+    const spec: JournalSpec = {
+      goals: [{ id: 'ship-cli', title: 'Ship the "CLI"', due: '2026-12-18' }],
+      sessions: [{ date: '2026-11-18', goals: ['ship-cli'], actions: ['[ ] @ben write the release notes for [[ship-cli]] (due 2026-11-20)', '[ ] @ben ask about [[ no-such-goal ]] (due 2026-11-21)'] }],
+    };
+    const list = calendarEvents(analyzeJournal([await load(spec)], '2026-11-19').relationships).filter((e) => e.kind === 'action-due');
+    assert.deepEqual(list.map((e) => e.summary.replace(/ \(.*\)$/, '')), ['Action due: @ben write the release notes for Ship the "CLI"', 'Action due: @ben ask about no-such-goal']);
+    assert.equal(list[0]!.uid, `${stableHash('p\u0000action-due\u0000ben\u0000write the release notes for [[ship-cli]]')}@mentoring-journal`);
   });
 
   it('only DTSTAMP differs between runs, and UIDs stay when today or an event\'s date moves', async () => {

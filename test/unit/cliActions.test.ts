@@ -6,7 +6,7 @@ const repo = path.resolve(__dirname, '../..');
 
 interface ActionsJson {
   today: string;
-  actions: Array<{ relationship: string; file: string; line: number; owner: string | null; text: string; due: string | null; daysOverdue: number; goals: string[] }>;
+  actions: Array<{ relationship: string; file: string; line: number; owner: string | null; text: string; due: string | null; invalidDue: string | null; daysOverdue: number; goals: string[] }>;
 }
 
 const session = (date: string, actions: string) => `---\ntype: session\ndate: ${date}\n---\n\n## Actions\n\n${actions}`;
@@ -29,6 +29,7 @@ describe('CLI: actions', function () {
       owner: 'sam',
       text: 'write the section of [[write-design-rfc]] on keeping the batch job as an alternative',
       due: '2026-11-27',
+      invalidDue: null,
       daysOverdue: 2,
       goals: ['write-design-rfc'],
     });

@@ -53,7 +53,7 @@ describe('CLI: calendar', function () {
   it('writes --out, says what it wrote, and gives the same file but for DTSTAMP on the next run', async () => {
     const root = journal();
     const first = await inProcess(['calendar', '--out', 'mentoring.ics'], root, new Date(Date.UTC(2026, 1, 5, 8)));
-    assert.deepEqual([first.code, first.out, first.err], [0, '', 'wrote 5 events for 2 relationships to mentoring.ics\n']);
+    assert.deepEqual([first.code, first.out, first.err], [0, '', 'wrote 6 events for 2 relationships to mentoring.ics\n']);
     const a = readFileSync(path.join(root, 'mentoring.ics'), 'utf8');
     assert.deepEqual(events(a).map((e) => [e.startDate.toString(), e.summary]).sort(), [
       ['2026-02-10', 'Action due: @sam draft, then send (Priya ↔ Sam)'],
@@ -61,6 +61,8 @@ describe('CLI: calendar', function () {
       ['2026-06-01', 'Goal due: Write an RFC (Priya ↔ Sam)'],
       ['2026-12-31', 'Partnership ends: Priya ↔ Sam'],
       ['2026-12-31', 'Partnership ends: Ana ↔ Li'],
+      // No session held yet: due by the cadence after `started`, a day that has passed, so on the day of the export.
+      ['2026-02-05', 'Mentoring session overdue since 2026-01-15: Ana ↔ Li'],
     ].sort());
     const again = await inProcess(['calendar', '-o', 'mentoring.ics'], root, new Date(Date.UTC(2026, 1, 6, 8)));
     assert.equal(again.code, 0);
@@ -77,7 +79,7 @@ describe('CLI: calendar', function () {
     const byName = await inProcess(['calendar', '-r', 'ana-and-li'], root, now);
     assert.equal(byPath.code, 0, byPath.err);
     assert.equal(byName.out, byPath.out);
-    assert.deepEqual(events(byPath.out).map((e) => e.summary), ['Partnership ends: Ana ↔ Li']);
+    assert.deepEqual(events(byPath.out).map((e) => e.summary), ['Mentoring session overdue since 2026-01-15: Ana ↔ Li', 'Partnership ends: Ana ↔ Li']);
     const inside = await inProcess(['calendar'], path.join(root, 'p', 'sessions'), now);
     assert.deepEqual(events(inside.out).map((e) => e.summary.split(':')[0]), ['Action due', 'Mentoring session', 'Goal due', 'Partnership ends']);
     const unknown = await inProcess(['calendar', '-r', 'ana-and-lee'], root, now);
@@ -100,5 +102,19 @@ describe('CLI: calendar', function () {
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: mentoring-journal calendar \[PATH\] \[options\]/);
     assert.match(runCli(['--help'], root).stdout, /calendar \[PATH\]/);
+  });
+
+  it('--out makes missing folders, as check --output-file does, and says in plain words why it cannot write (never ENOENT)', () => {
+    const root = journal();
+    const made = runCli(['calendar', '--today', '2026-02-05', '--out', 'missing dir/deeper/c.ics'], root);
+    assert.equal(made.code, 0, made.stderr);
+    assert.equal(made.stderr, 'wrote 6 events for 2 relationships to missing dir/deeper/c.ics\n');
+    assert.match(readFileSync(path.join(root, 'missing dir', 'deeper', 'c.ics'), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
+    writeFileSync(path.join(root, 'afile'), 'not a folder\n');
+    const blocked = runCli(['calendar', '--out', 'afile/c.ics'], root);
+    assert.deepEqual([blocked.code, blocked.stdout, blocked.stderr], [2, '', 'mentoring-journal: cannot write afile/c.ics: a part of the path is a file, not a folder\n']);
+    const check = runCli(['check', '--output-file', 'afile/report.txt'], root);
+    assert.deepEqual([check.code, check.stderr], [2, 'mentoring-journal: cannot write afile/report.txt: a part of the path is a file, not a folder\n']);
+    assert.equal(readFileSync(path.join(root, 'afile'), 'utf8'), 'not a folder\n');
   });
 });

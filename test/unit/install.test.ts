@@ -47,6 +47,21 @@ function readmeLine(prefix: string): string {
   return line;
 }
 
+/**
+ * npm 11's notice about install scripts, when an install printed one, must be in the README as
+ * npm prints it (whitespace aside), so that a reader recognises it for every way of installing.
+ */
+function assertNoticeDocumented(stderr: string, form: string): void {
+  const notice = stderr
+    .split('\n')
+    .filter((l) => l.startsWith('npm warn install-scripts'))
+    .map((l) => l.replace(/^npm warn install-scripts\s*/, ''))
+    .filter((l) => /allowScripts:$|^mentoring-journal@/.test(l));
+  if (notice.length === 0) return;
+  const words = (text: string) => text.replace(/\s+/g, ' ');
+  assert.ok(words(readme).includes(words(notice.join(' ')).trim()), `the README quotes npm's notice of the ${form} install: ${notice.join(' ')}`);
+}
+
 const BROKEN_SESSION = '---\ntype: session\ndate: 2026-11-20\ngoals: [no-such-goal]\n---\n\nWe met.\n';
 
 describe('installing the package into a journal repository', function () {
@@ -103,6 +118,16 @@ describe('installing the package into a journal repository', function () {
     rmSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'));
   }
 
+  it("starts a journal repository without package.json with the README's `npm init -y`, before the install lines", () => {
+    const block = blocks('sh').find((b) => b.includes('npm install --save-dev git+'))!;
+    const order = block.split('\n').filter((l) => /^npm (init|install)/.test(l)).map((l) => l.split(' ').slice(0, 2).join(' '));
+    assert.equal(order[0], 'npm init', block);
+    const dir = path.join(tmp, 'journal-new');
+    mkdirSync(dir);
+    ok(sh(readmeLine('npm init -y'), dir), 'npm init -y');
+    assert.equal(typeof JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name, 'string');
+  });
+
   it('packs bin/ and the built dist/cli.js, with no runtime dependencies', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
     assert.deepEqual(listing, ['package/LICENSE', 'package/README.md', 'package/bin/mentoring-journal.js', 'package/dist/cli.js', 'package/docs/rules.md', 'package/package.json', ...listing.filter((f) => f.startsWith('package/schemas/'))].sort());
@@ -118,7 +143,9 @@ describe('installing the package into a journal repository', function () {
     mkdirSync(path.join(dir, 'vendor'));
     cpSync(tarball, path.join(dir, 'vendor', path.basename(tarball)));
     const line = installLine('tarball').replace(/\.\/vendor\/mentoring-journal-[\d.]+\.tgz/, `./vendor/${path.basename(tarball)}`);
-    ok(sh(line, dir), line);
+    const installed = sh(line, dir);
+    ok(installed, line);
+    assertNoticeDocumented(installed.stderr, 'tarball');
     assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')), JSON.parse(blocks('json').find((b) => b.includes('"mentoring-journal": "file:vendor/'))!));
     checkAndReview(dir);
 
@@ -142,7 +169,9 @@ describe('installing the package into a journal repository', function () {
   it('installs from a git URL (npm clones it and runs prepare)', () => {
     const dir = journal('journal-git');
     const line = installLine('git').replace(/git\+https:\/\/\S+/, `git+file://${source}`);
-    ok(sh(line, dir), line);
+    const installed = sh(line, dir);
+    ok(installed, line);
+    assertNoticeDocumented(installed.stderr, 'git');
     assert.ok(existsSync(path.join(dir, 'node_modules/mentoring-journal/dist/cli.js')));
     checkAndReview(dir);
   });
@@ -154,7 +183,9 @@ describe('installing the package into a journal repository', function () {
     assert.ok(!existsSync(path.join(folder, 'dist')));
     const dir = journal('journal-folder');
     const line = installLine('folder').replace('/path/to/mentoring-journal', folder);
-    ok(sh(line, dir), line);
+    const installed = sh(line, dir);
+    ok(installed, line);
+    assertNoticeDocumented(installed.stderr, 'folder');
     checkAndReview(dir);
   });
 

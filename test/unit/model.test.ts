@@ -135,7 +135,7 @@ describe('cadence health', () => {
       ],
     });
     const c = analyzeRelationship(rel, TODAY).cadence;
-    assert.deepEqual(c, { cadence: { label: 'biweekly', days: 14 }, lastHeld: '2026-05-25', daysSinceLastHeld: 7, held: 2, missed: 1, cancelled: 1, nextMeeting: '2026-06-08', daysToNext: 7, overdue: false, overdueDays: 0 });
+    assert.deepEqual(c, { cadence: { label: 'biweekly', days: 14 }, lastHeld: '2026-05-25', daysSinceLastHeld: 7, held: 2, missed: 1, cancelled: 1, nextMeeting: '2026-06-08', daysToNext: 7, nextSession: { date: '2026-06-08', from: 'next', daysTo: 7 }, overdue: false, overdueDays: 0 });
   });
 
   it('is overdue once the planned next meeting has passed', async () => {
@@ -148,6 +148,7 @@ describe('cadence health', () => {
     const rel = await load({ ...base, sessions: [{ date: '2026-05-10', next: '2026-05-24' }, { date: '2026-05-24' }] });
     const c = analyzeRelationship(rel, TODAY).cadence;
     assert.equal(c.nextMeeting, undefined);
+    assert.deepEqual(c.nextSession, { date: '2026-06-07', from: 'cadence', daysTo: 6 }); // by the cadence: 2026-05-24 + 14
     assert.equal(c.overdue, false); // 8 days since the last held session, within 14 + 2
   });
 

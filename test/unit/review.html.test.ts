@@ -100,6 +100,15 @@ describe('Review page: open actions', () => {
     ]);
   });
 
+  it('shows an action whose (due ...) is not a day as having no valid due date, never as due', () => {
+    const { due: _due, daysLeft: _days, ...undated } = report.actions[0]!;
+    const action = { ...undated, overdue: false, invalidDue: '2026-02-30' };
+    assert.equal(
+      actionItem(action, 0).split('</button>')[1],
+      ' <span class="due">no valid due date: 2026-02-30 is not a day in the calendar</span> <span class="meta">from the session of <span class="date">2026-05-04</span></span></li>',
+    );
+  });
+
   it('escapes the action\'s text and file in the button and its title', () => {
     const action = { ...report.actions[0]!, text: '<img src=x onerror=alert(1)> "q"', owner: '<b>', source: { file: 'p/"x"<y>.md', range: report.actions[0]!.source.range } };
     assert.equal(

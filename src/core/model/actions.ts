@@ -19,6 +19,8 @@ export interface JournalAction {
   text: string;
   owner?: string;
   due?: string;
+  /** A `(due ...)` date that names no real day, as written; the action then has no `due`. */
+  invalidDue?: string;
   /** Days past `due`; 0 when not overdue or undated. */
   daysOverdue: number;
   /** Days until `due` (negative when past). */
@@ -67,6 +69,7 @@ export function journalActions(relationships: readonly Relationship[], today: st
         text: action.text,
         ...(action.owner ? { owner: action.owner } : {}),
         ...(action.due ? { due: action.due, daysLeft: action.daysLeft } : {}),
+        ...(action.invalidDue ? { invalidDue: action.invalidDue } : {}),
         daysOverdue: action.due ? Math.max(0, daysBetween(action.due, today)) : 0,
         goals: action.goalRefs,
         file: action.source.file,

@@ -1,4 +1,4 @@
-import { daysBetween } from '../dates';
+import { addDays, daysBetween } from '../dates';
 import type { Relationship } from '../types';
 import type { CadenceHealth } from './types';
 
@@ -17,6 +17,8 @@ export function partnershipOver(rel: Relationship, today: string): boolean {
  * - With no `next` planned, overdue when the days since the last held session (or since `started`,
  *   when none was held yet) exceed the cadence plus `graceDays` (`overdueBy: 'cadence'`);
  *   `overdueDays` then counts from the end of the cadence interval, grace not deducted.
+ * - `nextSession` is the day the next session is due: `nextMeeting`, else the last held session
+ *   (or `started`) plus the cadence; absent once the partnership is over.
  * - A `next` today or later is a plan, so never overdue. Without a cadence, only `next` can make
  *   it overdue. Once the partnership is over (closure recorded or `ends` passed) it is never overdue.
  */
@@ -37,13 +39,15 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
     overdueDays: 0,
   };
   if (partnershipOver(rel, today)) return health;
+  const since = lastHeld ?? rel.agreement?.started;
+  const due = nextMeeting ? { date: nextMeeting, from: 'next' as const } : cadence && since ? { date: addDays(since, cadence.days), from: 'cadence' as const } : undefined;
+  if (due) health.nextSession = { ...due, daysTo: daysBetween(today, due.date) };
 
   if (nextMeeting) {
     const late = daysBetween(nextMeeting, today);
     if (late > 0) Object.assign(health, { overdue: true, overdueDays: late, overdueBy: 'next' });
     return health;
   }
-  const since = lastHeld ?? rel.agreement?.started;
   if (cadence && since) {
     const days = daysBetween(since, today);
     if (days > cadence.days + graceDays) Object.assign(health, { overdue: true, overdueDays: days - cadence.days, overdueBy: 'cadence' });

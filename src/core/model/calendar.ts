@@ -1,5 +1,6 @@
 import { addDays } from '../dates';
 import { relationshipLabel } from '../conventions';
+import { days } from '../words';
 import type { EngineOptions, Relationship } from '../types';
 import { analyzeJournal } from './analyze';
 import type { RelationshipReport } from './types';
@@ -52,8 +53,9 @@ const uid = (relationship: string, kind: CalendarEventKind, about = '') => `${st
 const actionIdentity = (owner: string | undefined, text: string) => `${(owner ?? '').toLowerCase()}\u0000${text.toLowerCase().replace(/\s+/g, ' ').trim()}`;
 
 /**
- * The events of one relationship's report: the next planned session (the latest `next:`, else the
- * last held session plus the cadence; none once the partnership is over), each open action with a
+ * The events of one relationship's report: the next session (the review's `nextSession`: the latest
+ * `next:`, else the last held session plus the cadence; none once the partnership is over; on the
+ * day of the export, as overdue, when that day has passed), each open action with a
  * due date, each active goal with a due date, and the partnership's end (`ends`).
  */
 export function relationshipEvents(report: RelationshipReport): CalendarEvent[] {
@@ -62,14 +64,25 @@ export function relationshipEvents(report: RelationshipReport): CalendarEvent[] 
   const add = (kind: CalendarEventKind, about: string, date: string, summary: string, description: string) =>
     events.push({ kind, uid: uid(report.id, kind, about), date, summary, description, relationship: report.id });
 
-  const over = !!report.closure || (report.daysLeft !== undefined && report.daysLeft < 0);
   const c = report.cadence;
-  if (!over && c.nextMeeting) {
-    const latest = report.sessions[report.sessions.length - 1];
-    add('next-session', '', c.nextMeeting, `Mentoring session: ${people}`, `Planned as next: in ${latest?.file ?? 'the latest session'}.`);
-  } else if (!over && c.lastHeld && c.cadence) {
-    const held = [...report.sessions].reverse().find((s) => s.status === 'held');
-    add('next-session', '', addDays(c.lastHeld, c.cadence.days), `Mentoring session: ${people}`, `Due by the agreed ${c.cadence.label} cadence (every ${c.cadence.days} days) after the session of ${c.lastHeld}${held ? ` (${held.file})` : ''}.`);
+  const next = c.nextSession;
+  if (next) {
+    let why: string;
+    if (next.from === 'next') {
+      const latest = report.sessions[report.sessions.length - 1];
+      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.`;
+    } else {
+      const held = [...report.sessions].reverse().find((s) => s.status === 'held');
+      const after = c.lastHeld ? `the session of ${c.lastHeld}${held ? ` (${held.file})` : ''}` : `the start of the partnership`;
+      why = `Due by the agreed ${c.cadence?.label ?? ''} cadence (every ${days(c.cadence?.days ?? 0)}) after ${after}.`;
+    }
+    if (next.daysTo < 0) {
+      // A day that has passed is no use in a calendar: the overdue session goes on the day of the export.
+      const today = addDays(next.date, -next.daysTo);
+      add('next-session', '', today, `Mentoring session overdue since ${next.date}: ${people}`, `${why} That day passed ${days(-next.daysTo)} before this export (${today}) with no later session recorded, so it is shown on the day of the export.`);
+    } else {
+      add('next-session', '', next.date, `Mentoring session: ${people}`, why);
+    }
   }
   for (const goal of report.goals) {
     if (goal.status !== 'active' || !goal.due) continue;
@@ -78,11 +91,22 @@ export function relationshipEvents(report: RelationshipReport): CalendarEvent[] 
   }
   for (const action of report.actions) {
     if (!action.due) continue;
-    const what = `${action.owner ? `@${action.owner} ` : ''}${action.text}`;
+    const what = `${action.owner ? `@${action.owner} ` : ''}${withGoalNames(action.text, report)}`;
     add('action-due', actionIdentity(action.owner, action.text), action.due, `Action due: ${what} (${people})`, `Open action from the session of ${action.sessionDate} (${action.source.file}, line ${action.source.range.start.line}).`);
   }
   if (report.ends) add('partnership-ends', '', report.ends, `Partnership ends: ${people}`, `The end date in ${report.agreementFile}.`);
   return events;
+}
+
+/**
+ * An action's text for a calendar, where `[[id]]` means nothing: each reference becomes the goal's
+ * title, or its id (without brackets) when the relationship has no such goal.
+ */
+function withGoalNames(text: string, report: RelationshipReport): string {
+  return text.replace(/\[\[([^\][\n]+)\]\]/g, (_, raw: string) => {
+    const id = raw.trim();
+    return report.goals.find((g) => g.id === id)?.title ?? id;
+  });
 }
 
 /** Every event of the reports, by date, then by UID (a fixed order for a fixed journal). */

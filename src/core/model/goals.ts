@@ -26,6 +26,7 @@ export function openActions(sessions: Session[], today: string): OpenAction[] {
       text: action.text,
       ...(action.owner ? { owner: action.owner } : {}),
       ...(action.due ? { due: action.due, daysLeft } : {}),
+      ...(action.invalidDue ? { invalidDue: action.invalidDue } : {}),
       overdue: daysLeft !== undefined && daysLeft < 0,
       goalRefs: [...action.goalRefs],
       sessionDate: session.date,

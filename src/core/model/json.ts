@@ -7,6 +7,8 @@ export interface ActionJson {
   text: string;
   owner: string | null;
   due: string | null;
+  /** A `(due ...)` date that names no real day, as written (then `due` is null); null otherwise. */
+  invalidDue: string | null;
   daysLeft: number | null;
   overdue: boolean;
   goals: string[];
@@ -64,6 +66,8 @@ export interface CadenceJson {
   cancelled: number;
   nextMeeting: string | null;
   daysToNext: number | null;
+  /** When the next session is due: `next:`, else the last held session plus the cadence (see `CadenceHealth.nextSession`). */
+  nextSession: { date: string; from: 'next' | 'cadence'; daysTo: number } | null;
   overdue: boolean;
   overdueDays: number;
   overdueBy: CadenceHealth['overdueBy'] | null;
@@ -128,7 +132,7 @@ const nil = <T>(value: T | undefined): T | null => (value === undefined ? null :
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 function actionJson(a: OpenAction): ActionJson {
-  return { text: a.text, owner: nil(a.owner), due: nil(a.due), daysLeft: nil(a.daysLeft), overdue: a.overdue, goals: [...a.goalRefs], session: a.sessionDate, source: copy(a.source) };
+  return { text: a.text, owner: nil(a.owner), due: nil(a.due), invalidDue: nil(a.invalidDue), daysLeft: nil(a.daysLeft), overdue: a.overdue, goals: [...a.goalRefs], session: a.sessionDate, source: copy(a.source) };
 }
 
 function goalJson(g: GoalReport): GoalJson {
@@ -171,6 +175,7 @@ function cadenceJson(c: CadenceHealth): CadenceJson {
     cancelled: c.cancelled,
     nextMeeting: nil(c.nextMeeting),
     daysToNext: nil(c.daysToNext),
+    nextSession: c.nextSession ? { ...c.nextSession } : null,
     overdue: c.overdue,
     overdueDays: c.overdueDays,
     overdueBy: nil(c.overdueBy),

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { code, escapeCell, escapeMarkdown as md, escapeMessage } from './escape';
 import type { CadenceHealth, GoalReport, OpenAction, RelationshipReport, ReviewChanges, Signal } from './types';
 
-import { days, fromToday as relative } from '../words';
+import { days, fromToday as relative, noValidDue } from '../words';
 import { historyMarkdown } from './historyPart';
 
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`);
@@ -61,6 +61,17 @@ export function conflictNote(r: RelationshipReport, m: Markup): string | undefin
   return `${files.length === 1 ? 'This file was' : 'These files were'} left out of this review because of an unresolved merge conflict: ${list}. Resolve ${files.length === 1 ? 'it' : 'them'} and review again.`;
 }
 
+/**
+ * When the next meeting is: the planned `next:`, or (none planned) the day the cadence makes it due,
+ * the same day the calendar exports (see `CadenceHealth.nextSession`).
+ */
+function nextMeetingWords(c: CadenceHealth, m: Markup): string {
+  const next = c.nextSession;
+  if (next?.from === 'cadence') return `not planned; by the cadence it ${next.daysTo < 0 ? 'was' : 'is'} due ${m.date(next.date)}, ${relative(next.daysTo)}`;
+  if (c.nextMeeting) return `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}`;
+  return 'not planned';
+}
+
 /** The items of the cadence section, one sentence each. */
 export function cadenceItems(c: CadenceHealth, m: Markup): string[] {
   const state = !c.overdue
@@ -72,7 +83,7 @@ export function cadenceItems(c: CadenceHealth, m: Markup): string[] {
     `Agreed cadence: ${c.cadence ? `${m.text(c.cadence.label)} (every ${days(c.cadence.days)})` : 'none'}`,
     `Last held session: ${c.lastHeld ? `${m.date(c.lastHeld)}, ${relative(-(c.daysSinceLastHeld ?? 0))}` : 'none yet'}`,
     `Sessions so far: ${c.held} held, ${c.missed} missed, ${c.cancelled} cancelled`,
-    `Next meeting: ${c.nextMeeting ? `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}` : 'not planned'}`,
+    `Next meeting: ${nextMeetingWords(c, m)}`,
     state,
   ];
 }
@@ -88,7 +99,7 @@ function signalLines(signals: Signal[]): string[] {
 
 /** One action item as text: `@owner text (due date, when)`. */
 export function actionText(a: OpenAction): string {
-  const due = a.due ? ` (due ${a.due}, ${a.overdue ? `${days(-(a.daysLeft ?? 0))} overdue` : relative(a.daysLeft ?? 0)})` : '';
+  const due = a.due ? ` (due ${a.due}, ${a.overdue ? `${days(-(a.daysLeft ?? 0))} overdue` : relative(a.daysLeft ?? 0)})` : a.invalidDue ? ` (${noValidDue(a.invalidDue)})` : '';
   return `${a.owner ? `@${md(a.owner)} ` : ''}${md(a.text)}${due}`;
 }
 

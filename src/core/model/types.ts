@@ -32,6 +32,8 @@ export interface OpenAction {
   text: string;
   owner?: string;
   due?: string;
+  /** A `(due ...)` date that names no real day, as written; the action then has no `due`. */
+  invalidDue?: string;
   /** Days until `due` (negative when past). */
   daysLeft?: number;
   /** Whether `due` is before today. */
@@ -83,6 +85,13 @@ export interface CadenceHealth {
   nextMeeting?: string;
   /** Days until `nextMeeting` (negative when past). */
   daysToNext?: number;
+  /**
+   * When the next session is due, the one idea the review, the summary and the calendar share: the
+   * latest session's `next` (`from: 'next'`), else the last held session (or `started`, before the
+   * first) plus the cadence (`from: 'cadence'`). Absent once the partnership is over, or when
+   * neither is known. `daysTo` is negative when that day has passed.
+   */
+  nextSession?: { date: string; from: 'next' | 'cadence'; daysTo: number };
   overdue: boolean;
   /** Days past the planned meeting, or past the cadence interval; 0 when not overdue. */
   overdueDays: number;

@@ -2,7 +2,7 @@ import { relationshipLabel, STAGES } from '../../core';
 import { progressSeries, renderProgressSvg, type GoalReport, type OpenAction, type RelationshipReport, type Signal } from '../../core/model';
 import { historyItems } from '../../core/model/historyPart';
 import { cadenceItems, changeItems, conflictNote, type Markup } from '../../core/model/markdown';
-import { days } from '../../core/words';
+import { days, noValidDue } from '../../core/words';
 
 /**
  * The Review goals page: a self-contained HTML document for a webview. Its Content Security
@@ -128,7 +128,9 @@ export function actionItem(action: OpenAction, index: number): string {
   const text = `${action.owner ? `<strong>@${esc(action.owner)}</strong> ` : ''}${esc(action.text)}`;
   const due = action.due
     ? ` <span class="due${action.overdue ? ' due-overdue' : ''}">${action.daysLeft === undefined ? 'due' : dueWords(action.daysLeft)}</span> <span class="meta">(${date(action.due)})</span>`
-    : '';
+    : action.invalidDue
+      ? ` <span class="due">${esc(noValidDue(action.invalidDue))}</span>`
+      : '';
   return `<li><button type="button" class="link" data-action="${index}" title="${esc(`Open ${action.source.file} at line ${line}`)}">${text}</button>${due} <span class="meta">from the session of ${date(action.sessionDate)}</span></li>`;
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ACTION_GROUP_LABELS, ACTION_GROUPS, actionGroup, compareActions, journalActions, myActions, type ActionGroup, type JournalAction } from '../../core/model';
-import { plural } from '../../core/words';
+import { noValidDue, plural } from '../../core/words';
 import { SECTION } from '../config';
 import type { Feature, FeatureContext } from '../feature';
 import type { JournalRoot, JournalService } from '../journalService';
@@ -54,7 +54,7 @@ export function workspaceActions(service: JournalService, onlyMine: boolean, me:
 
 /** How an action's due date reads: `due 2026-11-27 · 3 days late`, `due today`, `no date`. */
 export function dueLabel(action: JournalAction): string {
-  if (!action.due) return 'no date';
+  if (!action.due) return action.invalidDue ? noValidDue(action.invalidDue) : 'no date';
   if (action.daysOverdue > 0) return `due ${action.due} · ${plural(action.daysOverdue, 'day')} late`;
   return action.daysLeft === 0 ? `due today (${action.due})` : `due ${action.due}`;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AGREEMENT, check, expectNone, expectOne, lines, parseFile, relationship, SESSION } from './helpers';
+import { AGREEMENT, check, expectNone, expectOne, lines, parseFile, problemsOf, relationship, SESSION } from './helpers';
 
 describe('rules: session/*', () => {
   describe('session/outside-partnership', () => {
@@ -106,6 +106,68 @@ describe('rules: session/*', () => {
       assert.equal(session.sections.constructor, 'How do reviewers read a design doc?');
       assert.equal(Object.getOwnPropertyDescriptor(session.sections, '__proto__')?.value?.startsWith('- [ ] @sam'), true);
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    });
+  });
+
+  describe('action items: due markers', () => {
+    // The stranger's journal: flow-map front matter, quoted values, CRLF line ends.
+    const crlf = (...l: string[]) => l.join('\r\n');
+    const file = crlf(
+      '---', //                                                           1
+      'type: "session"', //                                               2
+      "date: '2026-11-25'", //                                            3
+      'pulse: {mentor: 4, mentee: 3}  # flow map', //                     4
+      '---', //                                                           5
+      '', //                                                              6
+      '## Notes', //                                                      7
+      '', //                                                              8
+      '- [ ] @ben item with (due 2026-02-30) impossible date', //         9
+      '- [ ] @ben item with (due 2026-11-31) and text after', //          10
+      '- [ ] @ben item (due 2026-11-28) (due 2026-12-28)', //             11
+      '1. [ ]  @ben (DUE  2027-02-29) first', //                          12
+      '- [ ] @ben fine (due 2026-11-30)', //                              13
+      '```', //                                                           14
+      '- [ ] @ben in a fence (due 2026-02-31)', //                        15
+      '```', //                                                           16
+      '',
+    );
+
+    it('reports an impossible date in a (due ...) marker at the date, and the item has no due date', () => {
+      const parsed = parseFile('p/sessions/2026-11-25.md', file);
+      const impossible = parsed.problems.filter((p) => p.code === 'date/impossible');
+      assert.deepEqual(
+        impossible.map((p) => [p.severity, p.range.start.line, p.range.start.column, p.range.end.line, p.range.end.column]),
+        [['error', 9, 27, 9, 37], ['error', 10, 27, 10, 37], ['error', 12, 20, 12, 30]],
+      );
+      assert.match(impossible[0]!.message, /2026-02-30 is not a day in the calendar, so this action item has no due date/);
+      const actions = parsed.session!.actions;
+      assert.deepEqual(
+        actions.map((a) => [a.text, a.due, a.invalidDue]),
+        [
+          ['item with impossible date', undefined, '2026-02-30'],
+          ['item with and text after', undefined, '2026-11-31'],
+          ['item (due 2026-12-28)', '2026-11-28', undefined],
+          ['first', undefined, '2027-02-29'],
+          ['fine', '2026-11-30', undefined],
+        ],
+      );
+    });
+
+    it('reports a second (due ...) marker of one item at that marker (action/due-repeated), naming the column of the first', () => {
+      const problems = parseFile('p/sessions/2026-11-25.md', file).problems;
+      expectOne(problems, { code: 'action/due-repeated', severity: 'warning', range: [11, 34, 11, 50], message: [/already has a due marker, at column 17/, /only the first one counts/] });
+    });
+
+    it('names the line of the first marker when the item runs over two lines', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @ben item (due 2026-11-28)', '  more text (due 2026-12-28)', '');
+      expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'action/due-repeated', severity: 'warning', range: [7, 13, 7, 29], message: [/at line 6, column 17/] });
+    });
+
+    it('reports nothing for real dates, one marker per item, or markers outside action items', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @ben fine (due 2026-11-30)', '', 'A plan (due 2026-02-30) (due 2026-03-01) in prose.', '', '    - [ ] indented code (due 2026-02-30)', '');
+      const problems = problemsOf('p/sessions/2026-11-25.md', text);
+      expectNone(problems, 'date/impossible');
+      expectNone(problems, 'action/due-repeated');
     });
   });
 });

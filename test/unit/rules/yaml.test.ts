@@ -51,6 +51,19 @@ describe('rules: yaml/*', () => {
       const text = lines('---', 'type: session', 'date: 2026-04-15', 'progress: {design-doc: 40, design-doc: 50}', '---', '');
       expectOne(problemsOf('p/sessions/2026-04-15.md', text), { code: 'yaml/duplicate-key', severity: 'error', range: [4, 28, 4, 38], message: [/`design-doc`/, /line 4/] });
     });
+
+    it('names the column of the first key when both are on one line (a flow map; quoted; CRLF)', () => {
+      const text = ['---', 'type: session', "date: '2026-04-15'", 'progress: {design-doc: 40, "design-doc": 50}  # twice', '---', ''].join('\r\n');
+      expectOne(problemsOf('p/sessions/2026-04-15.md', text), {
+        code: 'yaml/duplicate-key',
+        severity: 'error',
+        range: [4, 28, 4, 40],
+        message: [/^Duplicate key `design-doc`: it is already set on line 4, column 12; keep only one\.$/],
+      });
+      // On another line, the line is enough.
+      const block = ['---', 'type: session', 'date: 2026-04-15', 'duration: 45', 'duration: 60', '---', ''].join('\r\n');
+      assert.match(problemsOf('p/sessions/2026-04-15.md', block).find((p) => p.code === 'yaml/duplicate-key')!.message, /already set on line 4; keep only one/);
+    });
   });
 
   describe('yaml/too-many-aliases', () => {
