@@ -337,7 +337,9 @@ function toGoal(
   base: Array<string | number>,
 ): Goal | undefined {
   if (!id) return undefined;
-  const status = data.status ?? 'proposed';
+  // A status written but not valid (`finished`) is unknown, not the default: the review must not make one up.
+  const written = ctx.locator.pair([...base, 'status']) !== undefined;
+  const status = data.status ?? (written ? 'unknown' : 'proposed');
   const goal: Goal = {
     id,
     title: data.title ?? id,
@@ -466,7 +468,8 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   const session: Session = {
     date: data.date ?? '',
     attendees: data.attendees ?? [],
-    status: data.status ?? 'held',
+    // A status written but not valid (`skipped`), or none readable from broken YAML, is unknown: such a session is not counted as held.
+    status: data.status ?? (raw.status != null || ctx.quiet ? 'unknown' : 'held'),
     get goals() {
       return (goals ??= [...new Set(allReferences().map((r) => r.id))]);
     },

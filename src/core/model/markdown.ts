@@ -131,8 +131,9 @@ export function renderReviewMarkdown(report: RelationshipReport, changes: Review
  * front matter with the snapshot later reviews compare with, then the Markdown review.
  */
 export function renderReviewFile(report: RelationshipReport, changes: ReviewChanges | undefined = report.changes, today: string = report.today): string {
-  const snapshot: Record<string, { status: string; progress?: number }> = {};
-  for (const g of report.goals) snapshot[g.id] = { status: g.status, ...(g.progress !== undefined ? { progress: g.progress } : {}) };
+  const snapshot: Record<string, { status?: string; progress?: number }> = {};
+  // An unknown status (not valid where it is written) is left out: the saved review stays valid.
+  for (const g of report.goals) snapshot[g.id] = { ...(g.status !== 'unknown' ? { status: g.status } : {}), ...(g.progress !== undefined ? { progress: g.progress } : {}) };
   const front = {
     type: 'review',
     date: today,

@@ -89,7 +89,8 @@ export function noFirstSession({ rel, today, options }: SignalInput): Signal[] {
  * mastery stage this often means little is left to accomplish, and the advice says so.
  */
 export function missedInARow(input: SignalInput): Signal[] {
-  const latest = input.rel.sessions.slice(-MISSED_IN_A_ROW);
+  // A session whose status is unknown (not valid, or broken YAML) says nothing either way: it is left out.
+  const latest = input.rel.sessions.filter((s) => s.status !== 'unknown').slice(-MISSED_IN_A_ROW);
   if (latest.length < MISSED_IN_A_ROW || latest.some((s) => s.status === 'held')) return [];
   const list = latest.map((s) => `${s.date} (${s.status})`).join(' and ');
   const mastery = stageOf(input) === 'mastery';

@@ -4,7 +4,7 @@
  * print it as JSON without conversion.
  */
 import type { GoalFieldChange, RecordKeeping } from '../history';
-import type { Formality, GoalOwner, GoalStatus, MentoringFormat, Severity, SessionStatus, SourceRef, Stage } from '../types';
+import type { Formality, GoalOwner, GoalStatus, GoalStatusRead, MentoringFormat, Severity, SessionStatusRead, SourceRef, Stage } from '../types';
 
 /** The stage the journal's evidence points to, with the facts that led there. */
 export interface StageInference {
@@ -47,7 +47,7 @@ export interface GoalReport {
   id: string;
   title: string;
   owner: GoalOwner;
-  status: GoalStatus;
+  status: GoalStatusRead;
   success?: string;
   due?: string;
   /** Days until `due` (negative when past). */
@@ -136,7 +136,7 @@ export interface PulsePoint {
 /** A session on the time axis. */
 export interface SessionMark {
   date: string;
-  status: SessionStatus;
+  status: SessionStatusRead;
   file: string;
 }
 
@@ -146,12 +146,12 @@ export interface ReviewChanges {
   previous?: { date: string; file: string };
   /** Set when the declared stage differs from the one the previous review saved. */
   stage?: { from?: Stage; to?: Stage };
-  added: Array<{ id: string; title: string; status: GoalStatus; progress?: number }>;
+  added: Array<{ id: string; title: string; status: GoalStatusRead; progress?: number }>;
   removed: Array<{ id: string; status?: GoalStatus; progress?: number }>;
   changed: Array<{
     id: string;
     title: string;
-    status?: { from?: GoalStatus; to: GoalStatus };
+    status?: { from?: GoalStatus; to: GoalStatusRead };
     progress?: { from?: number; to: number };
   }>;
 }
