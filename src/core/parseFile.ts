@@ -298,7 +298,7 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
     mentees: (data.mentees ?? (data.mentee !== undefined ? [data.mentee] : [])).map(toPerson),
     format: data.format ?? 'one-to-one',
     formality,
-    ...(started ? { started } : {}),
+    ...(started ? { started, startedRange: locator.valueRange(['started']) } : {}),
     ...(ends ? { ends } : {}),
     ...(cadenceText ? { cadence: { label: cadenceText, days: cadenceDays(cadenceText) ?? 0 } } : {}),
     ...(stage ? { stage } : {}),
@@ -489,6 +489,8 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (typeof data.duration === 'number') session.duration = data.duration;
   if (data.stage) session.stage = data.stage;
   if (typeof data.next === 'string') session.next = data.next;
+  if (ctx.locator.pair(['status'])) session.statusRange = ctx.locator.valueRange(['status']);
+  if (ctx.locator.pair(['pulse'])) session.pulseRange = ctx.locator.valueRange(['pulse']);
   if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };
   hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   file.session = session;

@@ -90,6 +90,8 @@ export interface Agreement {
   format: MentoringFormat;
   formality: Formality;
   started?: string;
+  /** Span of the `started` value, when it is written. */
+  startedRange?: Range;
   ends?: string;
   cadence?: Cadence;
   stage?: Stage;
@@ -162,6 +164,10 @@ export interface Session {
   source: SourceRef;
   /** Span of the `date` value. */
   dateRange: Range;
+  /** Span of the `status` value, when it is written. */
+  statusRange?: Range;
+  /** Span of the `pulse` value, when it is written. */
+  pulseRange?: Range;
 }
 
 export interface Review {
