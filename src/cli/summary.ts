@@ -16,7 +16,7 @@ export function summaryRows(reports: readonly RelationshipReport[]): string[][] 
         r.id === '.' ? '(journal root)' : r.id,
         r.declaredStage ?? 'not set',
         r.inferred.stage,
-        r.cadence.nextMeeting ?? 'not planned',
+        r.cadence.ended ? `none (ended ${r.cadence.ended})` : (r.cadence.nextMeeting ?? 'not planned'),
         String(r.goals.filter((g) => g.status === 'active').length),
         String(r.goals.filter((g) => g.status === 'achieved').length),
         signals || 'none',

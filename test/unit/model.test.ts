@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { summaryRows } from '../../src/cli/summary';
 import { analyzeJournal, analyzeRelationship, JournalIndex, MemoryFileSystem, parseJournalFile, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../../src/core';
 import { load, TODAY } from './model.journal.test';
 
@@ -251,5 +252,43 @@ describe('statuses that are not valid, and sessions whose YAML is broken', () =>
     assert.match(markdown, /^- Sessions so far: 1 held, 1 missed, 0 cancelled$/m);
     // Only one session is known to have been missed since the last held one: not two in a row.
     assert.equal(report.signals.some((s) => s.code === 'missed-in-a-row'), false);
+  });
+});
+
+describe('the cadence section before the first session and after the end', () => {
+  const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+  const agreement = (extra: string) =>
+    crlf(`---\n{type: agreement, mentor: 'Eve', mentee: "Finn", started: 2026-09-01, ends: '2026-12-31', cadence: biweekly, stage: creating${extra}}\n---\n`);
+  const reportOf = async (files: Record<string, string>, today: string) => {
+    const index = new JournalIndex(new MemoryFileSystem(files));
+    await index.build();
+    return analyzeRelationship(index.relationship('p')!, today);
+  };
+
+  it('with no session held yet, the overdue line does not speak of a last held session', async () => {
+    const report = await reportOf({ 'p/agreement.md': agreement('') }, '2026-12-07');
+    const markdown = renderReviewMarkdown(report);
+    assert.match(markdown, /^- Last held session: none yet$/m);
+    assert.match(markdown, /^- \*\*Overdue by 83 days\*\*: no session has been held yet, and more time has passed since the start than the cadence allows\.$/m);
+    assert.doesNotMatch(markdown, /since the last held session/);
+  });
+
+  it('once the partnership has ended, a next: written before the end is no plan, and it is not "on track"', async () => {
+    const files = {
+      'p/agreement.md': agreement(''),
+      'p/sessions/2026-11-18.md': crlf("---\ntype: session\ndate: 2026-11-18\nnext: '2026-12-02' # in two weeks\n---\n"),
+    };
+    const report = await reportOf(files, '2027-03-05');
+    const markdown = renderReviewMarkdown(report);
+    assert.match(markdown, /^- Next meeting: none, the partnership ended on 2026-12-31$/m);
+    assert.match(markdown, /^- The partnership ended on 2026-12-31: no meeting is expected\.$/m);
+    assert.doesNotMatch(markdown, /On track|days ago\n- On/);
+    assert.equal(summaryRows([report])[0]![3], 'none (ended 2026-12-31)');
+    // A closure's date wins over `ends`; before the end, the plan stands.
+    const closed = await reportOf({ ...files, 'p/agreement.md': agreement(', closure: {date: 2026-12-20, outcome: friends}') }, '2027-03-05');
+    assert.match(renderReviewMarkdown(closed), /^- Next meeting: none, the partnership ended on 2026-12-20$/m);
+    const before = await reportOf(files, '2026-11-25');
+    assert.match(renderReviewMarkdown(before), /^- Next meeting: 2026-12-02, in 7 days$/m);
+    assert.equal(summaryRows([before])[0]![3], '2026-12-02');
   });
 });

@@ -36,7 +36,11 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
     overdue: false,
     overdueDays: 0,
   };
-  if (partnershipOver(rel, today)) return health;
+  if (partnershipOver(rel, today)) {
+    const ended = rel.agreement?.closure?.date ?? rel.agreement?.ends;
+    if (ended) health.ended = ended;
+    return health;
+  }
 
   if (nextMeeting) {
     const late = daysBetween(nextMeeting, today);

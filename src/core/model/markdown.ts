@@ -63,16 +63,22 @@ export function conflictNote(r: RelationshipReport, m: Markup): string | undefin
 
 /** The items of the cadence section, one sentence each. */
 export function cadenceItems(c: CadenceHealth, m: Markup): string[] {
-  const state = !c.overdue
-    ? 'On track.'
-    : c.overdueBy === 'next'
-      ? `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: the planned meeting has passed without a recorded session.`
-      : `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: more time has passed since the last held session than the cadence allows.`;
+  const state = c.ended
+    ? `The partnership ended on ${m.date(c.ended)}: no meeting is expected.`
+    : !c.overdue
+      ? 'On track.'
+      : c.overdueBy === 'next'
+        ? `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: the planned meeting has passed without a recorded session.`
+        : c.lastHeld
+          ? `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: more time has passed since the last held session than the cadence allows.`
+          : `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: no session has been held yet, and more time has passed since the start than the cadence allows.`;
+  // Once the partnership is over, a `next:` written before its end is no plan any more.
+  const next = c.ended ? `none, the partnership ended on ${m.date(c.ended)}` : c.nextMeeting ? `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}` : 'not planned';
   return [
     `Agreed cadence: ${c.cadence ? `${m.text(c.cadence.label)} (every ${days(c.cadence.days)})` : 'none'}`,
     `Last held session: ${c.lastHeld ? `${m.date(c.lastHeld)}, ${relative(-(c.daysSinceLastHeld ?? 0))}` : 'none yet'}`,
     `Sessions so far: ${c.held} held, ${c.missed} missed, ${c.cancelled} cancelled`,
-    `Next meeting: ${c.nextMeeting ? `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}` : 'not planned'}`,
+    `Next meeting: ${next}`,
     state,
   ];
 }

@@ -88,6 +88,8 @@ export interface CadenceHealth {
   overdueDays: number;
   /** Why it is overdue: the planned `next` has passed, or the cadence interval (plus grace) has. */
   overdueBy?: 'next' | 'cadence';
+  /** The day the partnership ended (the closure's date, else `ends`), once it is over: no meeting is expected. */
+  ended?: string;
 }
 
 /** Stable signal codes: settings, docs and tools refer to them. */
