@@ -33,7 +33,8 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'review');
   const given = args.positionals[0] ?? '.';
   const { root, index, options, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'));
-  const relationships = selectRelationships(index.relationships(), stringOption(args, 'relationship') ?? ownId, given, 'review');
+  const only = stringOption(args, 'relationship') ?? ownId;
+  const relationships = selectRelationships(index.relationships(), only, given, 'review');
   const report = analyzeJournal(relationships, today, options, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships));
   const format = stringOption(args, 'format') ?? 'md';
   if (flag(args, 'save')) {
@@ -64,7 +65,9 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
       .join('\n');
     io.out(format === 'text' ? markdownToText(markdown) : markdown);
   }
-  const errors = [...index.allProblems().values()].filter((list) => list.some((p) => p.severity === 'error')).length;
+  // Only the files of the relationships reviewed count: with --relationship, another relationship's errors are none of this review's business.
+  const reviewed = new Set(relationships.map((r) => r.id));
+  const errors = [...index.allProblems()].filter(([file, list]) => (only === undefined || reviewed.has(index.relationshipIdOf(file) ?? '\0')) && list.some((p) => p.severity === 'error')).length;
   if (errors) io.err(`note: ${errors} journal file${errors === 1 ? ' has' : 's have'} errors, which the review skips in part; run mentoring-journal check ${given === '.' ? '' : given}`.trimEnd() + '\n');
   const failOn = stringOption(args, 'fail-on');
   if (failOn) {

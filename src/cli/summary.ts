@@ -26,9 +26,10 @@ export function summaryRows(reports: readonly RelationshipReport[]): string[][] 
 
 /** The day the next session is due, as the review and the calendar have it; `by cadence` when no `next:` planned it. */
 function nextSessionCell(r: RelationshipReport): string {
+  if (r.cadence.ended) return `none (ended ${r.cadence.ended})`;
   const next = r.cadence.nextSession;
   if (next) return next.from === 'cadence' ? `${next.date} (by cadence)` : next.date;
-  return r.closure || (r.daysLeft !== undefined && r.daysLeft < 0) ? 'none (ended)' : 'not planned';
+  return 'not planned';
 }
 
 export const SUMMARY_HEADER = ['Relationship', 'Declared stage', 'Inferred stage', 'Next session', 'Active goals', 'Achieved goals', 'Signals'];

@@ -298,7 +298,7 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
     mentees: (data.mentees ?? (data.mentee !== undefined ? [data.mentee] : [])).map(toPerson),
     format: data.format ?? 'one-to-one',
     formality,
-    ...(started ? { started } : {}),
+    ...(started ? { started, startedRange: locator.valueRange(['started']) } : {}),
     ...(ends ? { ends } : {}),
     ...(cadenceText ? { cadence: { label: cadenceText, days: cadenceDays(cadenceText) ?? 0 } } : {}),
     ...(stage ? { stage } : {}),
@@ -337,7 +337,9 @@ function toGoal(
   base: Array<string | number>,
 ): Goal | undefined {
   if (!id) return undefined;
-  const status = data.status ?? 'proposed';
+  // A status written but not valid (`finished`) is unknown, not the default: the review must not make one up.
+  const written = ctx.locator.pair([...base, 'status']) !== undefined;
+  const status = data.status ?? (written ? 'unknown' : 'proposed');
   const goal: Goal = {
     id,
     title: data.title ?? id,
@@ -466,7 +468,8 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   const session: Session = {
     date: data.date ?? '',
     attendees: data.attendees ?? [],
-    status: data.status ?? 'held',
+    // A status written but not valid (`skipped`), or none readable from broken YAML, is unknown: such a session is not counted as held.
+    status: data.status ?? (raw.status != null || ctx.quiet ? 'unknown' : 'held'),
     get goals() {
       return (goals ??= [...new Set(allReferences().map((r) => r.id))]);
     },
@@ -486,6 +489,8 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (typeof data.duration === 'number') session.duration = data.duration;
   if (data.stage) session.stage = data.stage;
   if (typeof data.next === 'string') session.next = data.next;
+  if (ctx.locator.pair(['status'])) session.statusRange = ctx.locator.valueRange(['status']);
+  if (ctx.locator.pair(['pulse'])) session.pulseRange = ctx.locator.valueRange(['pulse']);
   if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };
   hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   // The body is parsed here only when a due marker may be wrong: most bodies are not parsed to be checked.

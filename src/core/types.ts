@@ -50,9 +50,13 @@ export type Stage = (typeof STAGES)[number];
 
 export const GOAL_STATUSES = ['proposed', 'active', 'achieved', 'dropped', 'paused'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
+/** A goal's status as read: `unknown` when the written value is not a status. */
+export type GoalStatusRead = GoalStatus | 'unknown';
 
 export const SESSION_STATUSES = ['held', 'cancelled', 'missed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** A session's status as read: `unknown` when the written value is not a status, or broken YAML gives none. */
+export type SessionStatusRead = SessionStatus | 'unknown';
 
 export const FORMATS = ['one-to-one', 'peer', 'group', 'reverse', 'co-mentoring'] as const;
 export type MentoringFormat = (typeof FORMATS)[number];
@@ -86,6 +90,8 @@ export interface Agreement {
   format: MentoringFormat;
   formality: Formality;
   started?: string;
+  /** Span of the `started` value, when it is written. */
+  startedRange?: Range;
   ends?: string;
   cadence?: Cadence;
   stage?: Stage;
@@ -103,7 +109,8 @@ export interface Goal {
   owner: GoalOwner;
   success?: string;
   due?: string;
-  status: GoalStatus;
+  /** `unknown` when `status` is written with a value that is not a goal status (its error is reported at the value). */
+  status: GoalStatusRead;
   progress?: number;
   skills: string[];
   created?: string;
@@ -143,7 +150,8 @@ export interface Session {
   date: string;
   attendees: string[];
   duration?: number;
-  status: SessionStatus;
+  /** `unknown` when `status` is written with a value that is not a session status, or the front matter is broken YAML and gives none. */
+  status: SessionStatusRead;
   stage?: Stage;
   /** Goal ids listed in `goals:` plus those referenced with `[[id]]` and in `progress:`, deduplicated. */
   goals: string[];
@@ -158,6 +166,10 @@ export interface Session {
   source: SourceRef;
   /** Span of the `date` value. */
   dateRange: Range;
+  /** Span of the `status` value, when it is written. */
+  statusRange?: Range;
+  /** Span of the `pulse` value, when it is written. */
+  pulseRange?: Range;
 }
 
 export interface Review {

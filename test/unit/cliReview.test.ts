@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, session, tempJournal } from './cliHarness';
 
@@ -107,6 +107,24 @@ describe('CLI: review', function () {
     const result = runCli(['review', '--today', '2026-03-01'], root);
     assert.equal(result.code, 0);
     assert.match(result.stderr, /^note: 1 journal file has errors/);
+  });
+
+  it('with --relationship, the note counts only the reviewed relationship\'s files with errors', () => {
+    const root = smallJournal();
+    const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+    writeFileSync(path.join(root, 'p/sessions/2026-02-15.md'), '---\ntype: session\ndate: 2026-02-31\n---\n');
+    // Another relationship, in flow style with CRLF and quotes, with two files in error.
+    const other = path.join(root, 'ana and ben');
+    mkdirSync(path.join(other, 'sessions'), { recursive: true });
+    writeFileSync(path.join(other, 'agreement.md'), crlf("---\n{type: agreement, mentor: 'Ana', mentee: \"Ben\", started: 2026-01-01, ends: 2026-12-31, formality: 'loose'}\n---\n"));
+    writeFileSync(path.join(other, 'sessions/2026-02-01.md'), crlf("---\n{type: session, date: '2026-02-30'}\n---\n"));
+    const one = runCli(['review', '--today', '2026-03-01', '-r', 'p'], root);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(one.stderr, 'note: 1 journal file has errors, which the review skips in part; run mentoring-journal check\n');
+    const ana = runCli(['review', '--today', '2026-03-01', '-r', 'ana and ben'], root);
+    assert.equal(ana.stderr, 'note: 2 journal files have errors, which the review skips in part; run mentoring-journal check\n');
+    const all = runCli(['review', '--today', '2026-03-01'], root);
+    assert.equal(all.stderr, 'note: 3 journal files have errors, which the review skips in part; run mentoring-journal check\n');
   });
 
   it('--save writes a valid review file, never overwrites it (a second one that day gets -2), and the next review compares with it', () => {

@@ -159,4 +159,30 @@ describe('git history: goals and who keeps the record', function () {
     assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31', 'status changed once: active → paused', 'success changed once (last on 2026-03-01 by Priya Raman, removed)']);
     assert.equal(report!.signals.filter((s) => s.code === 'goal-due-slipped').length, 1);
   });
+
+  it('keeps the history of a goal whose version has a schema error (an invalid value, an invalid sibling goal): only unreadable versions are skipped', async () => {
+    const repo = new TempRepo();
+    const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+    // A goal file with `progress: 120` (and, once, an impossible `due`) in every version, CRLF, quoted values.
+    const goal = (due: string, extra: string) => crlf(`---\ntype: goal\ntitle: "Write an RFC"\nstatus: active\nsuccess: 'Accepted'\ndue: ${due}\nprogress: 120 # too much\n${extra}---\n`);
+    // An agreement whose inline goals are flow maps, beside a sibling goal with an invalid status.
+    const talk = (due: string) => `  - {id: give-a-talk, title: "Give a talk", status: active, success: 'Talk given', due: ${due}}\n  - {id: learn-d3, title: Learn D3, status: finished}`;
+    repo.write({ 'p/agreement.md': crlf(agreement(talk('2026-12-10'))), 'p/goals/write-rfc.md': goal('2026-03-01', '') }).commit(PRIYA, '2026-01-02');
+    repo.write({ 'p/agreement.md': crlf(agreement(talk('2027-01-10'))), 'p/goals/write-rfc.md': goal('2026-04-01', 'created: 2026-02-30\n') }).commit(SAM, '2026-02-02');
+    repo.write({ 'p/agreement.md': crlf(agreement(talk('2027-02-10'))), 'p/goals/write-rfc.md': goal('2026-05-01', '') }).commit(PRIYA, '2026-03-02');
+    // A version where the due date is not valid: its last valid value is kept, not read as removed.
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-05-33', '') }).commit(SAM, '2026-03-05');
+    const [report] = await reviewOf(repo.root, '2026-03-10');
+    const rfc = report!.goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(rfc.fieldHistory!.map((c) => [c.field, c.from ?? null, c.to ?? null, c.date]), [
+      ['status', null, 'active', '2026-01-02'],
+      ['due', null, '2026-03-01', '2026-01-02'],
+      ['success', null, 'Accepted', '2026-01-02'],
+      ['due', '2026-03-01', '2026-04-01', '2026-02-02'],
+      ['due', '2026-04-01', '2026-05-01', '2026-03-02'],
+    ]);
+    const talkGoal = report!.goals.find((g) => g.id === 'give-a-talk')!;
+    assert.deepEqual(historyLines(talkGoal.fieldHistory), ['due moved twice: 2026-12-10 → 2027-01-10 → 2027-02-10']);
+    assert.deepEqual(report!.signals.filter((s) => s.code === 'goal-due-slipped').map((s) => s.goalId).sort(), ['give-a-talk', 'write-rfc']);
+  });
 });

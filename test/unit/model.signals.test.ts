@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeRelationship, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
+import { analyzeRelationship, JournalIndex, MemoryFileSystem, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
 import { load, TODAY, type JournalSpec } from './model.journal.test';
 
 async function signals(spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
@@ -366,5 +366,45 @@ describe('signals read from git', () => {
   it('notes-one-sided: not for 5 in a row, nor when the latest session is not committed', async () => {
     assert.deepEqual(await gitSignalsOf(['2026-06-30'], 5, 0), []);
     assert.deepEqual(await gitSignalsOf(['2026-06-30'], 5, 1), []);
+  });
+});
+
+describe('signals point at the node they are about', () => {
+  const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+  const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, column: sc }, end: { line: el, column: ec } });
+  const agreementText = (extra: string) =>
+    crlf(`---\n# our agreement\ntype: agreement\nmentor: {name: 'Priya', email: priya@example.org}\nmentee: "Sam"\nstarted: '2026-01-01' # kick-off\nends: 2026-12-31\ncadence: monthly\nstage: building\nsigned: {mentor: 2026-01-02, mentee: 2026-01-02}\nstrengths: {mentor: [listening], mentee: [curiosity]}\n${extra}---\n`);
+  const sessionText = (date: string, extra: string) => crlf(`---\ntype: session\ndate: ${date}\n${extra}---\n\nNotes.\n`);
+  const reportOf = async (files: Record<string, string>, today: string, withHistory?: (rel: Relationship) => RelationshipHistory) => {
+    const index = new JournalIndex(new MemoryFileSystem(files));
+    await index.build();
+    const rel = index.relationship('p')!;
+    return analyzeRelationship(rel, today, {}, withHistory?.(rel)).signals;
+  };
+  const at = (list: Signal[], code: SignalCode) => list.filter((s) => s.code === code).map((s) => s.source);
+
+  it('pulse-dropping at the latest pulse, missed-in-a-row at the latest status, no-first-session at started', async () => {
+    const files = {
+      'p/agreement.md': agreementText(''),
+      'p/sessions/2026-02-01.md': sessionText('2026-02-01', 'pulse: {mentor: 5, mentee: 5}\n'),
+      'p/sessions/2026-03-01.md': sessionText('2026-03-01', "status: 'held'\npulse:\n  mentor: 2 # rough one\n  mentee: 3\n"),
+      'p/sessions/2026-04-01.md': sessionText('2026-04-01', 'status: missed\n'),
+      'p/sessions/2026-05-01.md': sessionText('2026-05-01', 'status: "cancelled"\n'),
+    };
+    const list = await reportOf(files, '2026-05-10');
+    assert.deepEqual(at(list, 'pulse-dropping'), [{ file: 'p/sessions/2026-03-01.md', range: range(6, 3, 7, 12) }]);
+    assert.deepEqual(at(list, 'missed-in-a-row'), [{ file: 'p/sessions/2026-05-01.md', range: range(4, 9, 4, 20) }]);
+    const never = await reportOf({ 'p/agreement.md': agreementText('') }, '2026-03-01');
+    assert.deepEqual(at(never, 'no-first-session'), [{ file: 'p/agreement.md', range: range(6, 10, 6, 22) }]);
+  });
+
+  it('goal-due-slipped at the goal\'s due value (flow map in the agreement), notes-one-sided at the session\'s front matter', async () => {
+    const files: Record<string, string> = {
+      'p/agreement.md': agreementText("goals:\n  - {id: rfc, title: 'Write an RFC', status: active, success: \"Accepted\", due: 2026-10-31}\n"),
+    };
+    for (const { date } of SEVEN) files[`p/sessions/${date}.md`] = sessionText(date, 'goals: [rfc]\n');
+    const list = await reportOf(files, TODAY, (rel) => history(rel, ['2026-06-30', '2026-08-31', '2026-10-31'], 7, 0));
+    assert.deepEqual(at(list, 'goal-due-slipped'), [{ file: 'p/agreement.md', range: range(13, 80, 13, 90) }]);
+    assert.deepEqual(at(list, 'notes-one-sided'), [{ file: 'p/sessions/2026-05-25.md', range: range(1, 1, 1, 4) }]);
   });
 });

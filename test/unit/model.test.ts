@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { analyzeJournal, analyzeRelationship, JournalIndex, MemoryFileSystem } from '../../src/core';
+import { summaryRows } from '../../src/cli/summary';
+import { analyzeJournal, analyzeRelationship, JournalIndex, MemoryFileSystem, parseJournalFile, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../../src/core';
 import { load, TODAY } from './model.journal.test';
 
 describe('analyzeRelationship', () => {
@@ -191,5 +192,104 @@ describe('analyzeJournal', () => {
     const journal = analyzeJournal(index.relationships(), TODAY, { graceDays: 0 });
     assert.equal(journal.today, TODAY);
     assert.deepEqual(journal.relationships.map((r) => [r.id, r.mentors[0]]), [['a', 'A'], ['b', 'C']]);
+  });
+});
+
+describe('statuses that are not valid, and sessions whose YAML is broken', () => {
+  const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+  const files = {
+    // Flow maps, quotes, CRLF: an inline goal with an invalid status beside a valid one.
+    'p/agreement.md': crlf(
+      "---\ntype: agreement\nmentor: {name: 'Priya'}\nmentee: \"Sam\"\nstarted: 2026-01-01\nends: 2026-12-31\ncadence: monthly\nstage: building\nsigned: {mentor: 2026-01-02, mentee: 2026-01-02}\ngoals:\n  - {id: learn-d3, title: \"Learn D3\", status: finished}\n  - {id: ship-cli, title: 'Ship the CLI', status: active, success: shipped, due: 2026-09-01}\n---\n",
+    ),
+    'p/goals/odd.md': crlf("---\ntype: goal\ntitle: 'Odd'\nstatus: \"done\" # not a status\n---\n"),
+    'p/sessions/2026-02-01.md': crlf('---\n{type: session, date: 2026-02-01}\n---\n'),
+    'p/sessions/2026-03-01.md': crlf("---\ntype: session\ndate: 2026-03-01\nstatus: 'skipped'\n---\n"),
+    'p/sessions/2026-04-01.md': crlf('---\ntype: session\ndate: 2026-04-01\nstatus: missed\n---\n'),
+    // A tab where YAML wants spaces: the front matter is broken, its status is not known.
+    'p/sessions/2026-05-01.md': crlf('---\ntype: session\ndate: 2026-05-01\npulse:\n\tmentor: 4\n---\n'),
+  };
+
+  it('shows an invalid goal status as unknown in the report, Markdown and JSON, and leaves it out of a saved review', async () => {
+    const index = new JournalIndex(new MemoryFileSystem(files));
+    await index.build();
+    const report = analyzeRelationship(index.relationship('p')!, TODAY);
+    assert.deepEqual(
+      report.goals.map((g) => [g.id, g.status]),
+      [
+        ['learn-d3', 'unknown'],
+        ['ship-cli', 'active'],
+        ['odd', 'unknown'],
+      ],
+    );
+    const markdown = renderReviewMarkdown(report);
+    assert.match(markdown, /^\| Learn D3 \(learn-d3\) \| mentee \| unknown \|/m);
+    assert.doesNotMatch(markdown, /\| proposed \|/);
+    assert.deepEqual(reviewToJson(report).goals.find((g) => g.id === 'learn-d3')?.status, 'unknown');
+    const saved = renderReviewFile(report);
+    assert.match(saved, /^ {2}learn-d3: \{\}$|^ {2}learn-d3:$/m);
+    assert.match(saved, /^ {2}ship-cli:\n {4}status: active$/m);
+    // The saved review is a valid review file: no problem about its goals' statuses.
+    const problems = parseJournalFile('p/reviews/2026-06-01.md', saved).problems;
+    assert.deepEqual(problems.map((p) => p.code), []);
+  });
+
+  it('counts neither a session with an invalid status nor one whose YAML is broken as held', async () => {
+    const index = new JournalIndex(new MemoryFileSystem(files));
+    await index.build();
+    const rel = index.relationship('p')!;
+    assert.deepEqual(
+      rel.sessions.map((s) => [s.date, s.status]),
+      [
+        ['2026-02-01', 'held'],
+        ['2026-03-01', 'unknown'],
+        ['2026-04-01', 'missed'],
+        ['2026-05-01', 'unknown'],
+      ],
+    );
+    const report = analyzeRelationship(rel, TODAY);
+    assert.deepEqual([report.cadence.held, report.cadence.missed, report.cadence.cancelled, report.cadence.lastHeld], [1, 1, 0, '2026-02-01']);
+    const markdown = renderReviewMarkdown(report);
+    assert.match(markdown, /^- Sessions so far: 1 held, 1 missed, 0 cancelled$/m);
+    // Only one session is known to have been missed since the last held one: not two in a row.
+    assert.equal(report.signals.some((s) => s.code === 'missed-in-a-row'), false);
+  });
+});
+
+describe('the cadence section before the first session and after the end', () => {
+  const crlf = (t: string) => t.replace(/\n/g, '\r\n');
+  const agreement = (extra: string) =>
+    crlf(`---\n{type: agreement, mentor: 'Eve', mentee: "Finn", started: 2026-09-01, ends: '2026-12-31', cadence: biweekly, stage: creating${extra}}\n---\n`);
+  const reportOf = async (files: Record<string, string>, today: string) => {
+    const index = new JournalIndex(new MemoryFileSystem(files));
+    await index.build();
+    return analyzeRelationship(index.relationship('p')!, today);
+  };
+
+  it('with no session held yet, the overdue line does not speak of a last held session', async () => {
+    const report = await reportOf({ 'p/agreement.md': agreement('') }, '2026-12-07');
+    const markdown = renderReviewMarkdown(report);
+    assert.match(markdown, /^- Last held session: none yet$/m);
+    assert.match(markdown, /^- \*\*Overdue by 83 days\*\*: no session has been held yet, and more time has passed since the start than the cadence allows\.$/m);
+    assert.doesNotMatch(markdown, /since the last held session/);
+  });
+
+  it('once the partnership has ended, a next: written before the end is no plan, and it is not "on track"', async () => {
+    const files = {
+      'p/agreement.md': agreement(''),
+      'p/sessions/2026-11-18.md': crlf("---\ntype: session\ndate: 2026-11-18\nnext: '2026-12-02' # in two weeks\n---\n"),
+    };
+    const report = await reportOf(files, '2027-03-05');
+    const markdown = renderReviewMarkdown(report);
+    assert.match(markdown, /^- Next meeting: none, the partnership ended on 2026-12-31$/m);
+    assert.match(markdown, /^- The partnership ended on 2026-12-31: no meeting is expected\.$/m);
+    assert.doesNotMatch(markdown, /On track|days ago\n- On/);
+    assert.equal(summaryRows([report])[0]![3], 'none (ended 2026-12-31)');
+    // A closure's date wins over `ends`; before the end, the plan stands.
+    const closed = await reportOf({ ...files, 'p/agreement.md': agreement(', closure: {date: 2026-12-20, outcome: friends}') }, '2027-03-05');
+    assert.match(renderReviewMarkdown(closed), /^- Next meeting: none, the partnership ended on 2026-12-20$/m);
+    const before = await reportOf(files, '2026-11-25');
+    assert.match(renderReviewMarkdown(before), /^- Next meeting: 2026-12-02, in 7 days$/m);
+    assert.equal(summaryRows([before])[0]![3], '2026-12-02');
   });
 });

@@ -78,7 +78,8 @@ describe('renderReviewMarkdown', () => {
     assert.match(text, /^- \*\*Overdue by 4 days\*\*: the planned meeting has passed/m);
     assert.match(text, /^- \*\*Warning\*\* \(`goal-at-risk`\): Goal `rfc` \(Write an RFC\) is due on 2026-06-20, in 19 days, with 30% progress\.$/m);
     assert.match(text, /^ {2}Advice: /m);
-    assert.match(text, /^- @sam outline the options \[\[rfc\]\] \(due 2026-05-25, 7 days overdue\), from the session of 2026-05-18$/m);
+    // Journal text keeps `[[rfc]]` escaped: in a saved review it must not make a goal reference.
+    assert.match(text, /^- @sam outline the options \\\[\\\[rfc\\\]\\\] \(due 2026-05-25, 7 days overdue\), from the session of 2026-05-18$/m);
     assert.match(text, /No earlier review to compare with\./);
   });
 
@@ -130,6 +131,16 @@ describe('renderReviewFile', () => {
     // The saved review is the baseline for the next one: nothing changed the day after.
     const next = analyzeRelationship(index.relationship('p')!, '2026-06-02');
     assert.deepEqual([next.changes.previous?.date, next.changes.changed, next.changes.added, next.changes.stage], ['2026-06-01', [], [], undefined]);
+  });
+});
+
+describe('goal references in reviews', () => {
+  it('a saved review escapes [[...]] in a title, so it makes no goal reference (shown as written)', async () => {
+    const spec = { ...SPEC, goals: [{ id: 'rfc', title: 'Pipe | title <b>x</b> [[no-such-goal]]' }] };
+    const report = analyzeRelationship(await load(spec), TODAY);
+    const saved = renderReviewFile(report, report.changes, TODAY);
+    assert.match(saved, /^\| Pipe \\\| title \\<b\\>x\\<\/b\\> \\\[\\\[no-such-goal\\\]\\\] \(rfc\) \|/m);
+    assert.deepEqual(parseJournalFile('p/reviews/2026-06-01.md', saved).review?.references.filter((r) => r.via === 'body'), []);
   });
 });
 

@@ -72,7 +72,7 @@ describe('wording', () => {
   it('no visible escapes in the tool\'s own text; journal text stays escaped', async () => {
     const r = await report(journal(), '2026-02-10');
     const md = renderReviewMarkdown(r);
-    assert.match(md, /^- @ola ask two peers for feedback on \[\[give-feedback\]\] \(due 2026-01-26, 15 days overdue\)/m);
+    assert.match(md, /^- @ola ask two peers for feedback on \\\[\\\[give-feedback\\\]\\\] \(due 2026-01-26, 15 days overdue\)/m, 'a [[reference]] in journal text stays escaped');
     assert.match(md, /Give \\\*clear\\\* feedback/, 'the title the user wrote keeps its stars escaped');
     const withGoal = journal({ 'm/goals/talk.md': '---\ntype: goal\ntitle: Talk\nstatus: active\nsuccess: Given\ndue: 2026-02-20\n---\n' });
     const risk = renderReviewMarkdown(await report(withGoal, '2026-02-10'));

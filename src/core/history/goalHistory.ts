@@ -18,23 +18,42 @@ export interface GoalFieldChange {
   commit: string;
 }
 
-type Snapshot = Partial<Record<HistoryField, string | number>>;
+/**
+ * A goal's followed fields in one version. A field that is written but whose value is not valid
+ * (`progress: 120`, `due: 2026-02-30`, `status: finished`) is left out of `fields` and named in
+ * `unreadable`: the comparison keeps its last valid value instead of reading it as removed.
+ */
+interface Snapshot {
+  fields: Partial<Record<HistoryField, string | number>>;
+  unreadable: Set<HistoryField>;
+}
 
 const snapshot = (g: Goal): Snapshot => {
-  const s: Snapshot = { status: g.status };
-  if (g.progress !== undefined) s.progress = g.progress;
-  if (g.due !== undefined) s.due = g.due;
-  if (g.success !== undefined) s.success = g.success;
-  return s;
+  const fields: Snapshot['fields'] = {};
+  const unreadable = new Set<HistoryField>();
+  const values: Record<HistoryField, string | number | undefined> = { status: g.status === 'unknown' ? undefined : g.status, progress: g.progress, due: g.due, success: g.success };
+  for (const field of HISTORY_FIELDS) {
+    const value = values[field];
+    if (value !== undefined) fields[field] = value;
+    else if (Object.hasOwn(g.fields, field)) unreadable.add(field);
+  }
+  return { fields, unreadable };
 };
+
+/**
+ * Problems that mean a version could not be read at all (a merge conflict, broken YAML, no front
+ * matter, unreadable bytes): its goals would read as removed and written again. A schema error
+ * (an invalid value, an unknown key, an invalid sibling goal) does not: the valid fields count.
+ */
+const UNREADABLE = /^(?:git|yaml|frontmatter|file)\//;
 
 /** The goals a version of a file defines, by id; undefined when that version cannot be read cleanly. */
 function goalsOf(path: string, bytes: Uint8Array | undefined): Map<string, { snap: Snapshot; origin: Goal['origin'] }> | undefined {
   if (!bytes) return undefined;
   const file = parseJournalFile(path, bytes);
-  // A version with errors (a conflict, broken YAML) would read as fields removed and written
-  // again: it is skipped, and the next clean version is compared with the last clean one.
-  if (file.problems.some((p) => p.severity === 'error')) return undefined;
+  // A version that cannot be read (a conflict, broken YAML) is skipped, and the next readable
+  // version is compared with the last readable one.
+  if (file.problems.some((p) => p.severity === 'error' && UNREADABLE.test(p.code))) return undefined;
   return new Map(file.goals.map((g) => [g.id, { snap: snapshot(g), origin: g.origin }]));
 }
 
@@ -62,7 +81,7 @@ export function goalHistories(rel: Relationship, commits: readonly GitCommit[], 
   }
   const wanted = new Set(rel.goals.map((g) => g.id));
   const state = new Map<string, Map<string, { snap: Snapshot; origin: Goal['origin'] }>>();
-  const last = new Map<string, Snapshot>();
+  const last = new Map<string, Snapshot['fields']>();
   const result: Record<string, GoalFieldChange[]> = {};
   const indexes = [...byIndex.keys()].sort((a, b) => b - a); // oldest first
   for (const index of indexes) {
@@ -78,9 +97,11 @@ export function goalHistories(rel: Relationship, commits: readonly GitCommit[], 
     for (const id of touched) {
       if (!wanted.has(id)) continue;
       const holders = [...state.values()].map((m) => m.get(id)).filter((g) => g !== undefined);
-      const now = (holders.find((g) => g.origin === 'file') ?? holders[0])?.snap;
-      if (!now) continue; // removed from every file: keep the last known values
+      const snap = (holders.find((g) => g.origin === 'file') ?? holders[0])?.snap;
+      if (!snap) continue; // removed from every file: keep the last known values
       const before = last.get(id);
+      const now = { ...snap.fields };
+      for (const field of snap.unreadable) if (before?.[field] !== undefined) now[field] = before[field];
       for (const field of HISTORY_FIELDS) {
         const from = before?.[field];
         const to = now[field];

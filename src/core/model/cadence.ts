@@ -38,7 +38,11 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
     overdue: false,
     overdueDays: 0,
   };
-  if (partnershipOver(rel, today)) return health;
+  if (partnershipOver(rel, today)) {
+    const ended = rel.agreement?.closure?.date ?? rel.agreement?.ends;
+    if (ended) health.ended = ended;
+    return health;
+  }
   const since = lastHeld ?? rel.agreement?.started;
   const due = nextMeeting ? { date: nextMeeting, from: 'next' as const } : cadence && since ? { date: addDays(since, cadence.days), from: 'cadence' as const } : undefined;
   if (due) health.nextSession = { ...due, daysTo: daysBetween(today, due.date) };

@@ -12,10 +12,9 @@ export function escapeMarkdown(text: string): string {
     text
       .replace(/\r?\n|\r/g, ' ')
       .replace(/[\\`*_[\]<>#~|]/g, (c) => `\\${c}`)
+      // `[[id]]` stays escaped too (`\[\[id\]\]`, shown as `[[id]]`): journal text copied into a saved
+      // review (a title, an action item) must not make a goal reference there.
       .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '\\&')
-      // A goal reference `[[goal-id]]` reads as written: with a kebab-case id and nothing after it that
-      // could make a link (`(`, `[`, `:`), it is plain text in Markdown, so its brackets need no escape.
-      .replace(/\\\[\\\[([a-z0-9]+(?:-[a-z0-9]+)*)\\\]\\\](?![([:])/g, '[[$1]]')
   );
 }
 

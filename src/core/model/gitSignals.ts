@@ -1,6 +1,6 @@
 import type { RecordKeeping } from '../history';
 import { FILE_START } from '../text';
-import type { Relationship } from '../types';
+import type { Range, Relationship } from '../types';
 import { partnershipOver } from './cadence';
 import type { GoalReport, Signal } from './types';
 
@@ -16,10 +16,13 @@ export const ONE_SIDED_SESSIONS = 6;
  */
 export function gitSignals(rel: Relationship, today: string, goals: GoalReport[], records: RecordKeeping | undefined): Signal[] {
   if (partnershipOver(rel, today)) return [];
-  return [...goals.flatMap(goalDueSlipped), ...notesOneSided(records)];
+  const dueRanges = new Map(rel.goals.flatMap((g) => (g.fields.due ? [[g.id, g.fields.due] as const] : [])));
+  const heads = new Map(rel.sessions.map((s) => [s.source.file, s.source.range]));
+  return [...goals.flatMap((g) => goalDueSlipped(g, dueRanges.get(g.id))), ...notesOneSided(records, heads)];
 }
 
-function goalDueSlipped(goal: GoalReport): Signal[] {
+/** At the goal's `due` value (`dueRange`), where the next move would be made. */
+function goalDueSlipped(goal: GoalReport, dueRange: Range | undefined): Signal[] {
   if (goal.status === 'achieved' || goal.status === 'dropped') return [];
   const dues = (goal.fieldHistory ?? []).filter((c) => c.field === 'due');
   const later = dues.filter((c) => typeof c.from === 'string' && typeof c.to === 'string' && c.to > c.from);
@@ -31,11 +34,12 @@ function goalDueSlipped(goal: GoalReport): Signal[] {
     message: `The due date of \`${goal.id}\` (${goal.title}) moved later ${later.length === 2 ? 'twice' : `${later.length} times`}: ${chain.join(' → ')}.`,
     advice: 'Rather than moving the date again, refine the goal or its success criteria together: a smaller next step, or terms you can both check by a date you believe in.',
     goalId: goal.id,
-    source: goal.source,
+    source: { file: goal.source.file, range: dueRange ?? goal.source.range },
   }];
 }
 
-function notesOneSided(records: RecordKeeping | undefined): Signal[] {
+/** At the front matter of the latest held session's file (`heads`: each session file's front matter span). */
+function notesOneSided(records: RecordKeeping | undefined, heads: Map<string, Range>): Signal[] {
   if (!records || records.partners.length < 2) return [];
   const sessions = records.sessions;
   const last = sessions.at(-1)?.partner;
@@ -53,6 +57,6 @@ function notesOneSided(records: RecordKeeping | undefined): Signal[] {
     severity: 'info',
     message: `${last.name} first committed the notes of ${all ? `every held session (${streak})` : `each of the last ${streak} held sessions`}, going by git.`,
     advice: 'Take turns writing up the sessions, so that both of you keep the record and both voices are in it; if you already write them together, ignore this.',
-    source: { file: sessions.at(-1)!.file, range: FILE_START },
+    source: { file: sessions.at(-1)!.file, range: heads.get(sessions.at(-1)!.file) ?? FILE_START },
   }];
 }

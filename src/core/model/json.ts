@@ -1,5 +1,5 @@
 import type { RecordKeeping } from '../history';
-import type { GoalStatus, Severity, SourceRef, Stage } from '../types';
+import type { GoalStatusRead, Severity, SourceRef, Stage } from '../types';
 import type { CadenceHealth, GoalReport, JournalReport, OpenAction, ProgressPoint, RelationshipReport, ReviewChanges, SessionRef, Signal } from './types';
 
 /** An open action item in JSON; absent values are `null` so every key is always present. */
@@ -21,7 +21,7 @@ export interface GoalJson {
   id: string;
   title: string;
   owner: string;
-  status: GoalStatus;
+  status: GoalStatusRead;
   success: string | null;
   due: string | null;
   daysLeft: number | null;

@@ -74,16 +74,22 @@ function nextMeetingWords(c: CadenceHealth, m: Markup): string {
 
 /** The items of the cadence section, one sentence each. */
 export function cadenceItems(c: CadenceHealth, m: Markup): string[] {
-  const state = !c.overdue
-    ? 'On track.'
-    : c.overdueBy === 'next'
-      ? `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: the planned meeting has passed without a recorded session.`
-      : `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: more time has passed since the last held session than the cadence allows.`;
+  const state = c.ended
+    ? `The partnership ended on ${m.date(c.ended)}: no meeting is expected.`
+    : !c.overdue
+      ? 'On track.'
+      : c.overdueBy === 'next'
+        ? `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: the planned meeting has passed without a recorded session.`
+        : c.lastHeld
+          ? `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: more time has passed since the last held session than the cadence allows.`
+          : `${m.strong(`Overdue by ${days(c.overdueDays)}`)}: no session has been held yet, and more time has passed since the start than the cadence allows.`;
+  // Once the partnership is over, a `next:` written before its end is no plan any more.
+  const next = c.ended ? `none, the partnership ended on ${m.date(c.ended)}` : nextMeetingWords(c, m);
   return [
     `Agreed cadence: ${c.cadence ? `${m.text(c.cadence.label)} (every ${days(c.cadence.days)})` : 'none'}`,
     `Last held session: ${c.lastHeld ? `${m.date(c.lastHeld)}, ${relative(-(c.daysSinceLastHeld ?? 0))}` : 'none yet'}`,
     `Sessions so far: ${c.held} held, ${c.missed} missed, ${c.cancelled} cancelled`,
-    `Next meeting: ${nextMeetingWords(c, m)}`,
+    `Next meeting: ${next}`,
     state,
   ];
 }
@@ -142,8 +148,9 @@ export function renderReviewMarkdown(report: RelationshipReport, changes: Review
  * front matter with the snapshot later reviews compare with, then the Markdown review.
  */
 export function renderReviewFile(report: RelationshipReport, changes: ReviewChanges | undefined = report.changes, today: string = report.today): string {
-  const snapshot: Record<string, { status: string; progress?: number }> = {};
-  for (const g of report.goals) snapshot[g.id] = { status: g.status, ...(g.progress !== undefined ? { progress: g.progress } : {}) };
+  const snapshot: Record<string, { status?: string; progress?: number }> = {};
+  // An unknown status (not valid where it is written) is left out: the saved review stays valid.
+  for (const g of report.goals) snapshot[g.id] = { ...(g.status !== 'unknown' ? { status: g.status } : {}), ...(g.progress !== undefined ? { progress: g.progress } : {}) };
   const front = {
     type: 'review',
     date: today,

@@ -57,7 +57,7 @@ export function pulseDropping({ rel }: SignalInput): Signal[] {
     severity: 'warning',
     message: `${reasons.join('; and ').replace(/^t/, 'T')}.`,
     advice: 'Give the next session time for the relationship itself, not only the goals: ask each other what is working between you, what is not, and what you would change.',
-    source: last.source,
+    source: { file: last.source.file, range: last.pulseRange ?? last.source.range },
   }];
 }
 
@@ -80,7 +80,7 @@ export function noFirstSession({ rel, today, options }: SignalInput): Signal[] {
     severity: 'warning',
     message: `No session has been held since the partnership started on ${started}, ${days(since)} ago; ${expected}.`,
     advice: 'Meet soon, even briefly: the first conversations are where you get to know each other and settle goals and ground rules, and a match that never starts tends to quietly end.',
-    source: rel.agreement!.source,
+    source: { file: rel.agreement!.source.file, range: rel.agreement!.startedRange ?? rel.agreement!.source.range },
   }];
 }
 
@@ -89,7 +89,8 @@ export function noFirstSession({ rel, today, options }: SignalInput): Signal[] {
  * mastery stage this often means little is left to accomplish, and the advice says so.
  */
 export function missedInARow(input: SignalInput): Signal[] {
-  const latest = input.rel.sessions.slice(-MISSED_IN_A_ROW);
+  // A session whose status is unknown (not valid, or broken YAML) says nothing either way: it is left out.
+  const latest = input.rel.sessions.filter((s) => s.status !== 'unknown').slice(-MISSED_IN_A_ROW);
   if (latest.length < MISSED_IN_A_ROW || latest.some((s) => s.status === 'held')) return [];
   const list = latest.map((s) => `${s.date} (${s.status})`).join(' and ');
   const mastery = stageOf(input) === 'mastery';
@@ -100,7 +101,7 @@ export function missedInARow(input: SignalInput): Signal[] {
     advice: mastery
       ? 'In the mastery stage, sessions that keep slipping can mean one of you feels little is left to accomplish: say it openly, and talk about moving on, setting new goals, or meeting less often.'
       : 'Ask each other plainly what keeps getting in the way, then agree on a rhythm you can both keep, or say openly that the partnership needs to change.',
-    source: latest[latest.length - 1]!.source,
+    source: { file: latest[latest.length - 1]!.source.file, range: latest[latest.length - 1]!.statusRange ?? latest[latest.length - 1]!.source.range },
   }];
 }
 

@@ -1,5 +1,5 @@
 import { addDays } from '../dates';
-import type { GoalStatus, SessionStatus } from '../types';
+import type { GoalStatusRead, SessionStatusRead } from '../types';
 import type { RelationshipReport } from './types';
 
 /** The data a progress chart draws: one line per goal and the sessions along the time axis. */
@@ -10,8 +10,8 @@ export interface ProgressSeries {
   end: string;
   /** The partnership's planned end, when it falls on the axis. */
   ends?: string;
-  goals: Array<{ id: string; title: string; status: GoalStatus; points: Array<{ date: string; progress: number }> }>;
-  sessions: Array<{ date: string; status: SessionStatus; file: string }>;
+  goals: Array<{ id: string; title: string; status: GoalStatusRead; points: Array<{ date: string; progress: number }> }>;
+  sessions: Array<{ date: string; status: SessionStatusRead; file: string }>;
   /** The second series: each held session's pulse, 1-5 per partner as recorded (absent or empty: none). */
   pulse?: Array<{ date: string; mentor?: number; mentee?: number }>;
 }

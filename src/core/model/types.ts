@@ -4,7 +4,7 @@
  * print it as JSON without conversion.
  */
 import type { GoalFieldChange, RecordKeeping } from '../history';
-import type { Formality, GoalOwner, GoalStatus, MentoringFormat, Severity, SessionStatus, SourceRef, Stage } from '../types';
+import type { Formality, GoalOwner, GoalStatus, GoalStatusRead, MentoringFormat, Severity, SessionStatusRead, SourceRef, Stage } from '../types';
 
 /** The stage the journal's evidence points to, with the facts that led there. */
 export interface StageInference {
@@ -49,7 +49,7 @@ export interface GoalReport {
   id: string;
   title: string;
   owner: GoalOwner;
-  status: GoalStatus;
+  status: GoalStatusRead;
   success?: string;
   due?: string;
   /** Days until `due` (negative when past). */
@@ -97,6 +97,8 @@ export interface CadenceHealth {
   overdueDays: number;
   /** Why it is overdue: the planned `next` has passed, or the cadence interval (plus grace) has. */
   overdueBy?: 'next' | 'cadence';
+  /** The day the partnership ended (the closure's date, else `ends`), once it is over: no meeting is expected. */
+  ended?: string;
 }
 
 /** Stable signal codes: settings, docs and tools refer to them. */
@@ -145,7 +147,7 @@ export interface PulsePoint {
 /** A session on the time axis. */
 export interface SessionMark {
   date: string;
-  status: SessionStatus;
+  status: SessionStatusRead;
   file: string;
 }
 
@@ -155,12 +157,12 @@ export interface ReviewChanges {
   previous?: { date: string; file: string };
   /** Set when the declared stage differs from the one the previous review saved. */
   stage?: { from?: Stage; to?: Stage };
-  added: Array<{ id: string; title: string; status: GoalStatus; progress?: number }>;
+  added: Array<{ id: string; title: string; status: GoalStatusRead; progress?: number }>;
   removed: Array<{ id: string; status?: GoalStatus; progress?: number }>;
   changed: Array<{
     id: string;
     title: string;
-    status?: { from?: GoalStatus; to: GoalStatus };
+    status?: { from?: GoalStatus; to: GoalStatusRead };
     progress?: { from?: number; to: number };
   }>;
 }

@@ -153,6 +153,7 @@ const GOAL_ICONS: Record<GoalReport['status'], [icon: string, color: string]> = 
   paused: ['debug-pause', 'disabledForeground'],
   achieved: ['pass-filled', 'testing.iconPassed'],
   dropped: ['circle-slash', 'disabledForeground'],
+  unknown: ['question', 'list.warningForeground'],
 };
 
 const SIGNAL_ICONS: Record<Signal['severity'], [icon: string, color: string]> = {
