@@ -202,6 +202,26 @@ describe('Reminders', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('New session prepares a session of the most urgent relationship, asking only for the day', async () => {
+    api.setToday(addDays(TODAY, 25));
+    assert.ok(await reminders.tick());
+    let settled = false;
+    const pending = Promise.resolve(reminders.choose('New session')).finally(() => (settled = true));
+    // The command asks which meeting (the planned one first): take it once the quick pick is open.
+    await waitFor('the day to be picked', async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 200));
+      return settled;
+    }, 30_000);
+    const created = (await pending) as vscode.Uri | undefined;
+    assert.ok(created, 'New session gives the file it prepared');
+    assert.match(created.path, /\/broken\/jo-and-ravi\/sessions\/\d{4}-\d{2}-\d{2}\.md$/);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), /^---\ntype: session\ndate: \d{4}-\d{2}-\d{2}\n/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(created);
+    await waitFor('the prepared session to leave the index', () => api.service.relationships().find((r) => r.relationship.id === 'broken/jo-and-ravi')?.relationship.sessions.length === 0);
+  });
+
   it('waits for indexing to finish, and stays silent while mentoringJournal.reminders is off', async () => {
     api.setToday(addDays(TODAY, 30));
     let built = false;
