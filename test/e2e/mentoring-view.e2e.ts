@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { type TreeRow, workbench } from './workbench';
+import { childrenOf, workbench } from './workbench';
 
 const VIEW = 'Relationships';
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
@@ -14,18 +14,6 @@ const PRIYA_DESCRIPTION = 'building (stage 2) · next session in 9 days';
 /** The health icons a relationship can carry. */
 const HEALTH = ['pass', 'warning', 'error', 'archive'];
 
-/** The rows below `parent` (by label) up to the next row at the parent's level or above. */
-function childrenOf(rows: TreeRow[], parent: string): TreeRow[] {
-  const i = rows.findIndex((r) => r.label === parent);
-  assert.ok(i >= 0, `no row "${parent}" in ${rows.map((r) => r.label).join(' | ')}`);
-  const level = rows[i]!.level;
-  const out: TreeRow[] = [];
-  for (const row of rows.slice(i + 1)) {
-    if (row.level <= level) break;
-    if (row.level === level + 1) out.push(row);
-  }
-  return out;
-}
 
 describe('Mentoring view', () => {
   before(async () => {

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { type TreeRow, workbench } from './workbench';
+import { childrenOf, workbench } from './workbench';
 
 const VIEW = 'Relationships';
 const FOLDER = 'journal/kim-and-ola';
@@ -37,16 +37,6 @@ goals:
 const HELD: Array<[string, number, number]> = [['2026-09-01', 5, 5], ['2026-09-15', 4, 5], ['2026-09-29', 3, 3], ['2026-10-13', 2, 3]];
 const MISSED = ['2026-10-27', '2026-11-10'];
 
-function childrenOf(rows: TreeRow[], parent: string): TreeRow[] {
-  const i = rows.findIndex((r) => r.label === parent);
-  assert.ok(i >= 0, `no row "${parent}" in ${rows.map((r) => r.label).join(' | ')}`);
-  const out: TreeRow[] = [];
-  for (const row of rows.slice(i + 1)) {
-    if (row.level <= rows[i]!.level) break;
-    if (row.level === rows[i]!.level + 1) out.push(row);
-  }
-  return out;
-}
 
 describe('How the relationship feels: pulse and the relationship signals', () => {
   before(async () => {

@@ -115,6 +115,19 @@ export interface TreeRow {
   expanded: boolean | undefined;
 }
 
+/** The rows below `parent` (by label) up to the next row at the parent's level or above; fails when there is no such row. */
+export function childrenOf(rows: TreeRow[], parent: string): TreeRow[] {
+  const i = rows.findIndex((r) => r.label === parent);
+  if (i < 0) throw new Error(`no row "${parent}" in ${rows.map((r) => r.label).join(' | ')}`);
+  const level = rows[i]!.level;
+  const out: TreeRow[] = [];
+  for (const row of rows.slice(i + 1)) {
+    if (row.level <= level) break;
+    if (row.level === level + 1) out.push(row);
+  }
+  return out;
+}
+
 /** A setting of the Settings editor as Workbench.settingRows reads it. */
 export interface SettingRow {
   /** "Mentoring Journal: " */
