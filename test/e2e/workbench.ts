@@ -309,7 +309,7 @@ export class Workbench {
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await input.fill(`>${label}`);
+    await input.fill(`>${label}`, { timeout: timeoutMs });
     const row = this.quickInputRow(label);
     await row.waitFor({ state: 'visible', timeout: timeoutMs }).catch(async (err: Error) => {
       const offered = await this.quickInputLabels();

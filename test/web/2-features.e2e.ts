@@ -235,8 +235,17 @@ describe('The walkthrough in the web worker', () => {
     assert.equal((await steps()).find((s) => s.title === 'Write the agreement')?.done, false);
     // Open agreement is the product's command, run in the worker: the agreement opens and the step is ticked off.
     // (The keyboard first goes back to the workbench's page: the step's media is a webview, which may keep F1.)
-    await wb.page.locator('.gettingStartedSlideDetails .getting-started-category .category-title', { hasText: TITLE }).first().click();
-    await wb.runCommand('Mentoring: Open agreement');
+    // (A webview that is still loading can take the focus once more and close the palette before the
+    // command is typed, as it did once in a run with the clock 400 days ahead: then go back and ask again.)
+    for (let attempt = 1; ; attempt++) {
+      await wb.page.locator('.gettingStartedSlideDetails .getting-started-category .category-title', { hasText: TITLE }).first().click();
+      try {
+        await wb.runCommand('Mentoring: Open agreement', 10_000);
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
     await wb.pickQuickInput(PRIYA);
     await wb.activeTab('agreement.md').waitFor({ state: 'visible', timeout: 15_000 });
     await wb.page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
