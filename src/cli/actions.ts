@@ -1,16 +1,12 @@
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { isRealDate } from '../core/dates';
-import { JournalIndex } from '../core/journalIndex';
 import { ACTION_GROUP_LABELS, ACTION_GROUPS, actionGroup, journalActions, myActions, type JournalAction } from '../core/model';
 import { noValidDue, plural } from '../core/words';
 import { listOption, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
-import { findConfig, loadConfig, loadIgnores } from './config';
 import { ACTIONS_HELP } from './help';
-import { gitTop, Ignorer } from './ignore';
 import type { Io } from './io';
-import { NodeFileSystem } from './nodeFileSystem';
-import { displayPath, PathError, relationshipFolder } from './targets';
+import { openJournal } from './journal';
+import { displayPath } from './targets';
 
 export const ACTIONS_OPTIONS: OptionSpecs = {
   owner: { kind: 'string', repeatable: true },
@@ -49,19 +45,7 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
   const owners = listOption(args, 'owner');
   if (owners.some((o) => !o.replace(/^@/, '').trim())) throw new UsageError('--owner needs a name or handle', 'actions');
   const given = args.positionals[0] ?? '.';
-  const start = path.resolve(io.cwd, given);
-  await requireFolder(start, given);
-  const owner = relationshipFolder(start);
-  const top = owner ? gitTop(owner) : undefined;
-  const root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;
-  const ownId = owner ? path.relative(root, owner).split(path.sep).join('/') || '.' : undefined;
-  const configOption = stringOption(args, 'config');
-  const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
-  const options = configFile ? loadConfig(configFile) : {};
-  const ignorer = new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : root, gitignore: true });
-
-  const index = new JournalIndex(new NodeFileSystem(root, ignorer), options);
-  await index.build();
+  const { root, index, ownId } = await openJournal(given, io, 'actions', stringOption(args, 'config'), true);
   const relationships = index.relationships().filter((r) => ownId === undefined || r.id === ownId);
   const all = journalActions(relationships, today);
   const actions = owners.length ? myActions(all, relationships, owners) : all;
@@ -92,14 +76,4 @@ function actionsText(actions: readonly JournalAction[], today: string, file: (a:
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-async function requireFolder(folder: string, given: string): Promise<void> {
-  let stat;
-  try {
-    stat = await fsp.stat(folder);
-  } catch {
-    throw new PathError(`no such folder: ${given}`);
-  }
-  if (!stat.isDirectory()) throw new PathError(`actions takes a journal folder, and ${given} is not a folder`);
 }

@@ -5,13 +5,13 @@ import { nearest } from '../core/suggest';
 import type { EngineOptions, Relationship } from '../core/types';
 import { UsageError } from './args';
 import { commandLineOptions } from './check';
-import { findConfig, loadConfig } from './config';
-import { gitTop } from './ignore';
+import { findConfig, loadConfig, loadIgnores } from './config';
+import { gitTop, Ignorer } from './ignore';
 import type { Io } from './io';
 import { NodeFileSystem } from './nodeFileSystem';
 import { PathError, relationshipFolder } from './targets';
 
-/** A journal folder named on the command line, indexed: what review and calendar work from. */
+/** A journal folder named on the command line, indexed: what review, calendar and actions work from. */
 export interface OpenedJournal {
   /** The journal root: relationship ids are relative to it. */
   root: string;
@@ -24,9 +24,10 @@ export interface OpenedJournal {
 /**
  * Indexes the journal at `given` (relative to the current folder). Inside a relationship it
  * works on that relationship, with its id as seen from the journal root (the top of the git
- * work tree, else the folder above it), as check does.
+ * work tree, else the folder above it), as check does. `honourIgnores`: leave out what
+ * .gitignore files and the config's `ignores` leave out (actions, like check).
  */
-export async function openJournal(given: string, io: Io, command: string, configOption?: string): Promise<OpenedJournal> {
+export async function openJournal(given: string, io: Io, command: string, configOption?: string, honourIgnores = false): Promise<OpenedJournal> {
   const start = path.resolve(io.cwd, given);
   await requireFolder(start, given, command);
   const owner = relationshipFolder(start);
@@ -35,7 +36,9 @@ export async function openJournal(given: string, io: Io, command: string, config
   const ownId = owner ? path.relative(root, owner).split(path.sep).join('/') || '.' : undefined;
   const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
   const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
-  const index = new JournalIndex(new NodeFileSystem(root), options);
+  // With `honourIgnores`, what .gitignore files and the config's `ignores` leave out is left out, as check does.
+  const ignorer = honourIgnores ? new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : root, gitignore: true }) : undefined;
+  const index = new JournalIndex(new NodeFileSystem(root, ignorer), options);
   await index.build();
   return { root, index, options, ...(ownId !== undefined ? { ownId } : {}) };
 }
