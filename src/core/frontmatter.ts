@@ -1,10 +1,10 @@
 import type { Root } from 'mdast';
-import type { Document } from 'yaml';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { problem, type RuleCode } from './rules';
 import { LineIndex } from './text';
 import type { Position, Problem, Range } from './types';
-import { parseYaml } from './yamlParse';
+import { parseYaml, type FrontMatterDocument } from './yamlParse';
+import type { Document } from 'yaml';
 
 /**
  * A journal file's text split into its front matter and its body: the front matter is found by
@@ -13,14 +13,14 @@ import { parseYaml } from './yamlParse';
  * (bodyPieces.ts). Problems are anchored through the YamlLocator (yamlLocator.ts).
  */
 
-/** A Markdown file split into its YAML front matter (as a positioned Document) and its body tree. */
-export interface ParsedMarkdown {
+/** A Markdown file split into its YAML front matter (positioned: a Document, or the fast path's tree) and its body tree. */
+export interface ParsedMarkdown<D extends FrontMatterDocument = FrontMatterDocument> {
   text: string;
   lines: LineIndex;
   root: Root;
   /** Absent when the file has no front matter (or an unusable one, which is reported). */
   yaml?: {
-    doc: Document.Parsed;
+    doc: D;
     /** Offset in `text` where the YAML source starts (the line after the opening `---`). */
     offset: number;
     /** Span of the opening `---`. */
@@ -37,9 +37,11 @@ const MAX_YAML_ERRORS = 20;
 /**
  * Parses a journal file's text: finds its front matter by remark-frontmatter's rules and parses
  * it into a positioned `yaml` Document; the body is parsed with remark on first use. Simple
- * front matter takes a fast path that builds the same Document (simpleYaml.ts); `exact` skips
- * it, for edits, which rewrite the text by the Document's ranges.
+ * front matter takes a fast path that reads the same values and spans into a small tree
+ * (simpleYaml.ts); `exact` skips it, for edits, which rewrite the text by a Document's ranges.
  */
+export function parseMarkdown(file: string, text: string, options: { exact: true; pieces?: BodyPieceCache }): ParsedMarkdown<Document.Parsed>;
+export function parseMarkdown(file: string, text: string, options?: { exact?: boolean; pieces?: BodyPieceCache }): ParsedMarkdown;
 export function parseMarkdown(file: string, text: string, options: { exact?: boolean; pieces?: BodyPieceCache } = {}): ParsedMarkdown {
   const lines = new LineIndex(text);
   const problems: Problem[] = [];

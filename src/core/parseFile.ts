@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
+import { visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { conflictMessage, findConflicts } from './conflicts';
@@ -6,7 +6,7 @@ import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
-import { simpleToJS } from './simpleYaml';
+import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
@@ -165,13 +165,13 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
 
   let raw: unknown;
   try {
-    // A Document of the fast path holds no aliases: its plain value is read without the package's general toJS.
-    raw = (simpleToJS(doc) ?? { value: doc.toJS({ maxAliasCount: 100 }) }).value;
+    // The fast path's tree holds no aliases: its plain value is built as it is read.
+    raw = doc instanceof FastDocument ? doc.toJS() : doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
       reporter.report(
-        locator.rangeOf(firstAlias(doc)) ?? head,
+        (doc instanceof FastDocument ? undefined : locator.rangeOf(firstAlias(doc))) ?? head,
         'yaml/too-many-aliases',
         'The front matter uses YAML aliases (*name) that expand to too much data (a resource-exhaustion pattern); it was not read. Write the values out instead.',
       );
@@ -182,7 +182,7 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   }
   if (raw === null || raw === undefined) raw = {};
   if (!isRecord(raw)) {
-    if (!brokenYaml) reporter.report(locator.rangeOf(doc.contents as YamlNode) ?? head, 'frontmatter/not-a-map', 'The front matter must be a map of keys to values, like `type: session`.');
+    if (!brokenYaml) reporter.report(locator.rangeOf(doc.contents) ?? head, 'frontmatter/not-a-map', 'The front matter must be a map of keys to values, like `type: session`.');
     return { ...base, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
   }
 
@@ -393,16 +393,10 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
 
 /** Goal ids named in `goals:` (a list) and as keys of a map at `key`, with their spans. */
 function frontMatterRefs(ctx: ValidationContext, key: string, via: GoalReference['via']): GoalReference[] {
-  const refs: GoalReference[] = [];
-  const node = ctx.locator.pair([key])?.value;
-  if (isSeq(node)) {
-    for (const item of node.items) {
-      if (isScalar(item) && typeof item.value === 'string') refs.push({ id: item.value, range: ctx.locator.rangeOf(item as YamlNode)!, via });
-    }
-  } else if (isMap(node)) {
-    for (const { key: id, range } of ctx.locator.keysOf([key])) refs.push({ id, range, via, valueRange: ctx.locator.valueRange([key, id]) });
-  }
-  return refs;
+  const items = ctx.locator.textItemsOf([key]);
+  if (items) return items.map(({ text, range }) => ({ id: text, range, via }));
+  if (!ctx.locator.isMapAt([key])) return [];
+  return ctx.locator.keysOf([key]).map(({ key: id, range }) => ({ id, range, via, valueRange: ctx.locator.valueRange([key, id]) }));
 }
 
 /** What the cross-file rules may ask of a session or review without parsing its body. */

@@ -1,16 +1,18 @@
-import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParsedNode, type SchemaOptions } from 'yaml';
+import { Document, isScalar, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
 
 /**
  * A fast path for front matter in the forms docs/format.md shows: block maps and sequences
  * (with compact maps as sequence items), one-line flow sequences and maps (`[a, b]`,
  * `{goal-a: 40}`), also nested in each other (`{mentor: [a, b]}`), plain, single- and
  * double-quoted one-line scalars, `|`, `|-`, `>` and `>-` block scalars, full-line and
- * trailing comments, blank lines, and LF or CRLF line ends. It
- * builds the same `yaml` Document that `parseDocument` would: the package's own node classes,
- * scalar types resolved by the package's own schema tags, the same ranges, the same scalar
- * `type`s and flow flags, and the comments where the package puts them (`commentBefore`,
- * `comment`, `spaceBefore`, the document's own comments). The yaml package's general parser
- * costs far more than the rest of reading a journal file (docs/performance.md).
+ * trailing comments, blank lines, and LF or CRLF line ends. It reads values and positions
+ * straight from the text into a small tree (`FastDocument`): what the engine reads of front
+ * matter, and nothing else. Each node has the kind, the span (`range`) and the value that the
+ * yaml package's `parseDocument` gives the same node: scalars typed by the package's own schema
+ * tags, maps keyed as its `toJS` keys them. It builds none of the package's node classes and
+ * keeps no comments: building a full yaml Document cost more than the rest of reading a small
+ * journal file (docs/performance.md). Edits, which rewrite text by a Document's ranges and keep
+ * its comments, never use this path (`exact` in frontmatter.ts).
  *
  * Whatever falls outside that subset (anchors, aliases, tags, directives, document markers,
  * tabs, `? ` keys, quoted or odd keys, duplicate keys, multi-line plain or quoted scalars,
@@ -19,65 +21,98 @@ import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOption
  * have, anything odd) returns
  * undefined, and the caller parses the text with `parseDocument` as before. So the subset is
  * kept strict on purpose: it only has to be right about what it accepts. A property test
- * (test/unit/simpleYaml.test.ts) compares it with `parseDocument` (values, node kinds, scalar
- * types, every range and every comment) on generated front matter in every one of these forms
+ * (test/unit/simpleYaml.test.ts) compares it with `parseDocument` (every node's kind, value
+ * and range, and the whole `toJS` value) on generated front matter in every one of these forms
  * and on many mutations it must refuse.
  */
-export function parseSimpleYaml(source: string, options: DocumentOptions & SchemaOptions): Document.Parsed | undefined {
+export function parseSimpleYaml(source: string, options: DocumentOptions & SchemaOptions): FastDocument | undefined {
   if (source.length === 0 || source.charCodeAt(source.length - 1) !== NL || !allowedCharacters(source)) return undefined;
-  const doc = new Document(undefined, options) as unknown as Document.Parsed;
   try {
-    const parsed = new SimpleParser(source, doc).document();
-    BUILT.add(parsed);
-    return parsed;
+    return new SimpleParser(source, schemaFor(options)).document();
   } catch (error) {
     if (error === REFUSE) return undefined;
     throw error;
   }
 }
 
-/** The Documents this fast path built. */
-const BUILT = new WeakSet<object>();
+/** A node's span in the YAML source, as the yaml package gives it: start, end of the value, end of the node (after its line break). */
+export type FastRange = [start: number, valueEnd: number, nodeEnd: number];
 
-/**
- * `doc.toJS()` for a Document this fast path built, without the yaml package's general
- * machinery (anchors, merge keys, its context object): maps become plain objects keyed as the
- * package keys them (a null key as `''`, other scalars as their `String`, an inherited name such
- * as `__proto__` defined as an own property), sequences arrays, scalars their values. Undefined
- * for any other Document, or one changed since to hold other nodes: then call `doc.toJS()`.
- * The property test compares the two.
- */
-export function simpleToJS(doc: Document): { value: unknown } | undefined {
-  if (!BUILT.has(doc)) return undefined;
-  try {
-    return { value: plainJS(doc.contents) };
-  } catch (error) {
-    if (error === REFUSE) return undefined;
-    throw error;
+/** A scalar: its value as the yaml package resolves it (a string, number, boolean or null). */
+export class FastScalar {
+  constructor(
+    readonly value: unknown,
+    public range: FastRange,
+  ) {}
+}
+
+/** A key and its value in a map. */
+export class FastPair {
+  constructor(
+    readonly key: FastScalar,
+    readonly value: FastNode,
+  ) {}
+}
+
+/** A block or flow map; `value` is its plain object, keyed as the yaml package's `toJS` keys it. */
+export class FastMap {
+  readonly items: FastPair[] = [];
+  readonly value: Record<string, unknown> = {};
+  range: FastRange = [0, 0, 0];
+
+  add(key: FastScalar, value: FastNode): void {
+    this.items.push(new FastPair(key, value));
+    // As the package's toJS: a null key is '', any other its String; an inherited name (`__proto__`) becomes an own property.
+    const name = key.value === null ? '' : String(key.value);
+    if (name in this.value) Object.defineProperty(this.value, name, { value: value.value, writable: true, enumerable: true, configurable: true });
+    else this.value[name] = value.value;
   }
 }
 
-function plainJS(node: unknown): unknown {
-  if (node instanceof Scalar) {
-    const value: unknown = node.value;
-    if (value !== null && typeof value === 'object') refuse();
-    return typeof value === 'bigint' ? Number(value) : value;
+/** A block or flow sequence; `value` is its array. */
+export class FastSeq {
+  readonly items: FastNode[] = [];
+  readonly value: unknown[] = [];
+  range: FastRange = [0, 0, 0];
+
+  add(item: FastNode): void {
+    this.items.push(item);
+    this.value.push(item.value);
   }
-  if (node instanceof YAMLSeq) return node.items.map(plainJS);
-  if (node instanceof YAMLMap) {
-    const out: Record<string, unknown> = {};
-    for (const pair of node.items as Array<Pair<unknown, unknown>>) {
-      if (!(pair.key instanceof Scalar)) refuse();
-      const jsKey: unknown = pair.key.value;
-      if (jsKey !== null && typeof jsKey === 'object') refuse();
-      const key = jsKey === null ? '' : String(jsKey);
-      const value = plainJS(pair.value);
-      if (key in out) Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
-      else out[key] = value;
-    }
-    return out;
+}
+
+export type FastNode = FastScalar | FastMap | FastSeq;
+
+/** Front matter read by the fast path: its top-level map. It has no errors: what would have any is refused. */
+export class FastDocument {
+  readonly errors: YAMLError[] = [];
+
+  constructor(
+    readonly contents: FastMap,
+    readonly range: FastRange,
+  ) {}
+
+  /** The plain value, as `Document.toJS()` gives it for the same text. */
+  toJS(): Record<string, unknown> {
+    return this.contents.value;
   }
-  return refuse();
+}
+
+interface Schema {
+  tags: Document['schema']['tags'];
+  options: Document['options'];
+}
+
+/** The yaml package's schema and options for a set of parse options, made once. */
+const schemas = new WeakMap<object, Schema>();
+function schemaFor(options: DocumentOptions & SchemaOptions): Schema {
+  let schema = schemas.get(options);
+  if (!schema) {
+    const doc = new Document(undefined, options);
+    schema = { tags: doc.schema.tags, options: doc.options };
+    schemas.set(options, schema);
+  }
+  return schema;
 }
 
 const NL = 10;
@@ -124,38 +159,7 @@ const BLANK = 0;
 const COMMENT = 1;
 const CONTENT = 2;
 
-/** A comment or a line break, in the order the yaml package's lexer sees them between nodes. */
-type Trivia = { comment: string } | { newline: string };
-
-/** Comments and blank lines folded as the yaml package's `resolveProps` folds them before a node. */
-interface Props {
-  comment: string;
-  spaceBefore: boolean;
-}
-const NO_PROPS: Props = { comment: '', spaceBefore: false };
-
-function props(events: Trivia[], startOnNewline: boolean): Props {
-  let comment = '';
-  let sep = '';
-  let atNewline = startOnNewline;
-  let spaceBefore = false;
-  for (const e of events) {
-    if ('comment' in e) {
-      comment = comment ? comment + sep + e.comment : e.comment;
-      sep = '';
-      atNewline = false;
-    } else {
-      if (atNewline) {
-        if (comment) comment += e.newline;
-        else spaceBefore = true;
-      } else sep += e.newline;
-      atNewline = true;
-    }
-  }
-  return { comment, spaceBefore };
-}
-
-type Node = Scalar | YAMLMap | YAMLSeq;
+type Node = FastNode;
 
 class SimpleParser {
   private readonly starts: number[] = [];
@@ -169,7 +173,7 @@ class SimpleParser {
 
   constructor(
     private readonly src: string,
-    private readonly doc: Document.Parsed,
+    private readonly schema: Schema,
   ) {
     let start = 0;
     while (start < src.length) {
@@ -192,74 +196,31 @@ class SimpleParser {
     return line + 1 < this.n ? this.starts[line + 1]! : this.src.length;
   }
 
-  private newline(line: number): string {
-    return this.ends[line]! + 1 === this.next(line) ? '\n' : '\r\n';
-  }
-
-  /** The text of a comment that starts at `hash` and runs to the end of its line, as the yaml package keeps it. */
-  private commentText(hash: number, line: number): string {
-    return this.src.slice(hash + 1, this.ends[line]!) || ' ';
-  }
-
   /**
-   * The blank and comment lines from `li` on, and the first content line after them (or `n`).
-   * Every comment must be indented as that line is (at the end: not at all); anything else the
-   * yaml package may hang on an enclosing collection instead, so it is refused.
+   * Skips the blank and comment lines from `li` on and returns the first content line after
+   * them (or `n`). Every comment must be indented as that line is (at the end: not at all);
+   * anything else the yaml package may read otherwise, so it is refused.
    */
-  private trivia(): { events: Trivia[]; next: number } {
-    const events: Trivia[] = [];
+  private trivia(): number {
     let line = this.li;
     while (line < this.n && this.kinds[line]! !== CONTENT) line++;
     const indent = line < this.n ? this.indents[line]! : 0;
-    for (let l = this.li; l < line; l++) {
-      if (this.kinds[l]! === COMMENT) {
-        if (this.indents[l]! !== indent) refuse();
-        events.push({ comment: this.commentText(this.starts[l]! + this.indents[l]!, l) });
-      }
-      events.push({ newline: this.newline(l) });
-    }
-    return { events, next: line };
+    for (let l = this.li; l < line; l++) if (this.kinds[l]! === COMMENT && this.indents[l]! !== indent) refuse();
+    return line;
   }
 
-  document(): Document.Parsed {
-    const doc = this.doc;
-    // The lines before the first node: the yaml package's prelude (Composer.decorate). A blank
-    // line after the last comment makes it the document's comment, else the first key's.
-    let comment = '';
-    let afterEmptyLine = false;
-    for (; this.li < this.n && this.kinds[this.li]! !== CONTENT; this.li++) {
-      if (this.kinds[this.li]! === COMMENT) {
-        comment += (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') + this.commentText(this.starts[this.li]! + this.indents[this.li]!, this.li);
-        afterEmptyLine = false;
-      } else afterEmptyLine = true;
-    }
+  document(): FastDocument {
+    // The lines before the first node: blank lines and comments.
+    while (this.li < this.n && this.kinds[this.li]! !== CONTENT) this.li++;
     if (this.li >= this.n || this.indents[this.li]! !== 0) refuse();
     const start = this.starts[this.li]!;
-    const map = this.map(0, start, NO_PROPS);
-    // Whatever follows the last node: blank lines and comments at the left margin (resolveEnd).
-    let end = '';
-    let sep = '';
+    const map = this.map(0, start);
+    // Whatever follows the last node: blank lines and comments at the left margin.
     for (; this.li < this.n; this.li++) {
       const kind = this.kinds[this.li]!;
       if (kind === CONTENT || (kind === COMMENT && this.indents[this.li]! !== 0)) refuse();
-      if (kind === COMMENT) {
-        const text = this.commentText(this.starts[this.li]!, this.li);
-        end = end ? end + sep + text : text;
-        sep = '';
-      }
-      if (end) sep += this.newline(this.li);
     }
-    if (comment) {
-      if (afterEmptyLine) doc.commentBefore = comment;
-      else {
-        const key = (map.items[0] as Pair<Scalar>).key;
-        key.commentBefore = key.commentBefore ? `${comment}\n${key.commentBefore}` : comment;
-      }
-    }
-    if (end) doc.comment = end;
-    doc.contents = map as unknown as ParsedNode;
-    doc.range = [start, map.range![1], this.src.length];
-    return doc;
+    return new FastDocument(map, [start, map.range[1], this.src.length]);
   }
 
   /**
@@ -267,13 +228,10 @@ class SimpleParser {
    * `li` (after `- ` for a compact map in a sequence); `before` are the comments and blank lines
    * before the map (after its key's line).
    */
-  private map(indent: number, first: number, before: Props): YAMLMap {
-    const map = new YAMLMap(this.doc.schema);
-    if (before.spaceBefore) map.spaceBefore = true;
-    if (before.comment) map.commentBefore = before.comment;
+  private map(indent: number, first: number): FastMap {
+    const map = new FastMap();
     const seen = new Set<unknown>();
     let keyStart = first;
-    let keyProps = NO_PROPS;
     // A compact map (`- key: value` in a sequence) cannot have a sequence at its own indentation as a value.
     const compact = first !== this.starts[this.li]! + indent;
     for (;;) {
@@ -286,8 +244,6 @@ class SimpleParser {
       const key = this.plain(keyStart, i, true);
       if (seen.has(key.value)) refuse(); // duplicates: parseDocument reports them
       seen.add(key.value);
-      if (keyProps.spaceBefore) key.spaceBefore = true;
-      if (keyProps.comment) key.commentBefore = keyProps.comment;
       let v = i + 1;
       while (src.charCodeAt(v) === SPACE) v++;
       const end = this.ends[line]!;
@@ -295,32 +251,27 @@ class SimpleParser {
       if (v === end || src.charCodeAt(v) === HASH) {
         // `key:` (perhaps with a comment): its value is the block below.
         if (v < end && v === i + 1) refuse();
-        const events: Trivia[] = v < end ? [{ comment: this.commentText(v, line) }] : [];
-        events.push({ newline: this.newline(line) });
         this.li = line + 1;
-        const t = this.trivia();
-        events.push(...t.events);
-        if (t.next >= this.n) refuse(); // an empty value
-        const inner = this.indents[t.next]!;
-        this.li = t.next;
-        const at = this.starts[t.next]! + inner;
+        const next = this.trivia();
+        if (next >= this.n) refuse(); // an empty value
+        const inner = this.indents[next]!;
+        this.li = next;
+        const at = this.starts[next]! + inner;
         const isSeq = this.dash(at);
         if (!(inner > indent || (inner === indent && isSeq && !compact))) refuse();
-        const p = props(events, false);
-        value = isSeq ? this.seq(inner, p) : this.map(inner, at, p);
+        value = isSeq ? this.seq(inner) : this.map(inner, at);
       } else {
         if (v === i + 1) refuse(); // `key:value`
         const c = src.charCodeAt(v);
         value = c === 124 /* | */ || c === 62 /* > */ ? this.blockScalar(v, indent) : this.inline(v);
       }
-      map.items.push(new Pair(key, value));
+      map.add(key, value);
       // What comes next: a key of this map, or a line indented less (the map ends there).
-      const t = this.trivia();
-      if (t.next >= this.n || this.indents[t.next]! < indent) break;
-      if (this.indents[t.next]! > indent) refuse(); // a multi-line scalar, or a block at an odd indentation
-      keyProps = props(t.events, true);
-      this.li = t.next;
-      keyStart = this.starts[t.next]! + indent;
+      const next = this.trivia();
+      if (next >= this.n || this.indents[next]! < indent) break;
+      if (this.indents[next]! > indent) refuse(); // a multi-line scalar, or a block at an odd indentation
+      this.li = next;
+      keyStart = this.starts[next]! + indent;
     }
     map.range = [first, this.lastEnd, this.lastEnd];
     return map;
@@ -334,11 +285,9 @@ class SimpleParser {
   }
 
   /** A block sequence of `- item` lines indented by `indent`, from line `li`. */
-  private seq(indent: number, before: Props): YAMLSeq {
-    const seq = new YAMLSeq(this.doc.schema);
+  private seq(indent: number): FastSeq {
+    const seq = new FastSeq();
     const start = this.starts[this.li]! + indent;
-    let itemProps = before;
-    let first = true;
     for (;;) {
       const line = this.li;
       const dash = this.starts[line]! + indent;
@@ -346,23 +295,12 @@ class SimpleParser {
       let v = dash + 2;
       while (this.src.charCodeAt(v) === SPACE) v++;
       if (v >= this.ends[line]! || this.src.charCodeAt(v) === HASH) refuse(); // `-` with the item below
-      // Before the first item, the comments belong to the sequence (the caller's value props).
-      const p = first ? NO_PROPS : itemProps;
-      let item: Node;
-      if (this.compactKey(v, line)) item = this.map(v - this.starts[line]!, v, NO_PROPS);
-      else item = this.inline(v);
-      if (p.spaceBefore) item.spaceBefore = true;
-      if (p.comment) item.commentBefore = p.comment;
-      seq.items.push(item);
-      first = false;
-      const t = this.trivia();
-      if (t.next >= this.n || this.indents[t.next]! < indent) break;
-      if (this.indents[t.next]! > indent) refuse();
-      itemProps = props(t.events, true);
-      this.li = t.next;
+      seq.add(this.compactKey(v, line) ? this.map(v - this.starts[line]!, v) : this.inline(v));
+      const next = this.trivia();
+      if (next >= this.n || this.indents[next]! < indent) break;
+      if (this.indents[next]! > indent) refuse();
+      this.li = next;
     }
-    if (before.spaceBefore) seq.spaceBefore = true;
-    if (before.comment) seq.commentBefore = before.comment;
     seq.range = [start, this.lastEnd, this.lastEnd];
     return seq;
   }
@@ -394,7 +332,7 @@ class SimpleParser {
       node.range = [from, after, after];
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       node = this.quoted(from, end);
-      after = node.range![1];
+      after = node.range[1];
     } else {
       let e = from;
       // A plain scalar ends at ` #` or the line's end, less trailing spaces.
@@ -406,12 +344,10 @@ class SimpleParser {
     }
     let i = after;
     while (src.charCodeAt(i) === SPACE) i++;
-    if (i < end) {
-      if (src.charCodeAt(i) !== HASH || i === after) refuse();
-      node.comment = this.commentText(i, line);
-    }
+    // Anything after the value must be a comment, after a space.
+    if (i < end && (src.charCodeAt(i) !== HASH || i === after)) refuse();
     const next = this.next(line);
-    node.range = [node.range![0], node.range![1], next];
+    node.range = [node.range[0], node.range[1], next];
     this.lastEnd = next;
     this.li = line + 1;
     return node;
@@ -422,13 +358,12 @@ class SimpleParser {
    * plain or quoted scalars and flow collections nested in it (`{mentor: [a, b], mentee: []}`),
    * at most `MAX_FLOW_DEPTH` deep; deeper nesting is left to `parseDocument` and its guard.
    */
-  private flow(from: number, end: number, depth = 1): { node: YAMLSeq | YAMLMap; end: number } {
+  private flow(from: number, end: number, depth = 1): { node: FastSeq | FastMap; end: number } {
     if (depth > MAX_FLOW_DEPTH) refuse();
     const src = this.src;
     const isMap = src.charCodeAt(from) === 123;
     const close = isMap ? 125 : 93;
-    const node = isMap ? new YAMLMap(this.doc.schema) : new YAMLSeq(this.doc.schema);
-    node.flow = true;
+    const node = isMap ? new FastMap() : new FastSeq();
     const seen = new Set<unknown>();
     let i = from + 1;
     const skip = () => {
@@ -451,16 +386,16 @@ class SimpleParser {
         i += 2;
         skip();
         const value = this.flowItem(i, end, close, depth);
-        i = value.range![1];
+        i = value.range[1];
         skip();
-        value.range = [value.range![0], value.range![1], i];
-        (node as YAMLMap).items.push(new Pair(key, value));
+        value.range = [value.range[0], value.range[1], i];
+        (node as FastMap).add(key, value);
       } else {
         item = this.flowItem(i, end, close, depth);
-        i = item.range![1];
+        i = item.range[1];
         skip();
-        item.range = [item.range![0], item.range![1], i];
-        (node as YAMLSeq).items.push(item);
+        item.range = [item.range[0], item.range[1], i];
+        (node as FastSeq).add(item);
       }
       const c = src.charCodeAt(i);
       if (c === close) return { node, end: i + 1 };
@@ -481,7 +416,7 @@ class SimpleParser {
   }
 
   /** A quoted or plain scalar inside a flow collection; its range ends at its last character. */
-  private flowScalar(from: number, end: number, close: number): Scalar {
+  private flowScalar(from: number, end: number, close: number): FastScalar {
     const src = this.src;
     const c = src.charCodeAt(from);
     if (c === 34 || c === 39) return this.quoted(from, end);
@@ -500,7 +435,7 @@ class SimpleParser {
   }
 
   /** A single- or double-quoted scalar on one line from `from`; its range ends after the closing quote. */
-  private quoted(from: number, end: number): Scalar {
+  private quoted(from: number, end: number): FastScalar {
     const src = this.src;
     const double = src.charCodeAt(from) === 34;
     let value = '';
@@ -525,11 +460,7 @@ class SimpleParser {
       value += src[i] ?? "";
       i++;
     }
-    const scalar = new Scalar(value);
-    scalar.range = [from, i + 1, i + 1];
-    scalar.source = value;
-    scalar.type = double ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-    return scalar;
+    return new FastScalar(value, [from, i + 1, i + 1]);
   }
 
   /**
@@ -537,21 +468,17 @@ class SimpleParser {
    * key indented by `parent`. Its lines are indented alike (a literal's may be indented more),
    * with blank lines between them; trailing blank lines are left to what follows.
    */
-  private blockScalar(from: number, parent: number): Scalar {
+  private blockScalar(from: number, parent: number): FastScalar {
     const src = this.src;
     const header = this.li;
     const literal = src.charCodeAt(from) === 124;
     let h = from + 1;
     const strip = src.charCodeAt(h) === 45;
     if (strip) h++;
-    let comment = '';
     if (h < this.ends[header]!) {
       if (src.charCodeAt(h) !== SPACE) refuse(); // `+`, an indentation indicator, or anything else
       while (src.charCodeAt(h) === SPACE) h++;
-      if (h < this.ends[header]!) {
-        if (src.charCodeAt(h) !== HASH) refuse();
-        comment = src.slice(h + 1, this.ends[header]!); // an empty one is dropped, unlike other comments
-      }
+      if (h < this.ends[header]! && src.charCodeAt(h) !== HASH) refuse(); // only a comment may follow
     }
     let line = header + 1;
     if (line >= this.n || this.kinds[line]! === BLANK) refuse();
@@ -588,15 +515,10 @@ class SimpleParser {
       }
     }
     if (!strip) value += '\n';
-    const scalar = new Scalar(value);
     const end = this.next(last);
-    scalar.range = [from, end, end];
-    scalar.source = value;
-    scalar.type = literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
-    if (comment) scalar.comment = comment;
     this.li = last + 1;
     this.lastEnd = end;
-    return scalar;
+    return new FastScalar(value, [from, end, end]);
   }
 
   /**
@@ -605,26 +527,25 @@ class SimpleParser {
    * plain scalar: an indicator at the start, `: ` or ` #` inside, a `:` at the end, or spaces
    * at either end.
    */
-  private plain(from: number, to: number, atKey: boolean): Scalar {
+  private plain(from: number, to: number, atKey: boolean): FastScalar {
     const text = this.src.slice(from, to);
     if (!plainScalar(text)) refuse();
-    const schema = this.doc.schema;
+    const schema = this.schema;
     // Only text that starts like a null, bool or number can be anything but a string in the
     // core schema (its tests all start so); the rest skips the tests. The property test holds
     // this to parseDocument's typing.
     const tag = MAY_BE_TYPED.test(text) ? schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && !t.collection && t.test?.test(text)) : undefined;
-    let failed = false;
-    let scalar: Scalar;
+    let value: unknown = text;
     if (tag && 'resolve' in tag) {
-      const res = (tag.resolve as (s: string, onError: (m: string) => void, o: unknown) => unknown)(text, () => (failed = true), this.doc.options);
-      scalar = isScalar(res) ? res : new Scalar(res);
-      if (tag.format) scalar.format = tag.format;
-    } else scalar = new Scalar(text);
-    if (failed) refuse();
-    scalar.range = [from, to, to];
-    scalar.source = text;
-    scalar.type = Scalar.PLAIN;
-    return scalar;
+      let failed = false;
+      const res = (tag.resolve as (s: string, onError: (m: string) => void, o: unknown) => unknown)(text, () => (failed = true), schema.options);
+      if (failed) refuse();
+      value = isScalar(res) ? res.value : res;
+      // What toJS gives: a big integer as a number; anything that is not a plain value is left to the package.
+      if (typeof value === 'bigint') value = Number(value);
+      else if (value !== null && typeof value === 'object') refuse();
+    }
+    return new FastScalar(value, [from, to, to]);
   }
 }
 

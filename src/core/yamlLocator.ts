@@ -1,45 +1,98 @@
-import { Document, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { FastMap, FastScalar, FastSeq } from './simpleYaml';
 import type { LineIndex } from './text';
 import type { Range } from './types';
+import type { FrontMatterDocument } from './yamlParse';
 
-/** Positions of front-matter nodes by path: every problem of a file is anchored through this. */
+/**
+ * Positions of front-matter nodes by path: every problem of a file is anchored through this.
+ * It reads a yaml Document or the fast path's tree (simpleYaml.ts) alike: both have maps of
+ * key-value pairs, sequences of items and scalars with values, each with its `range`.
+ */
 
 export type YamlPath = ReadonlyArray<string | number>;
+
+/** A key and its value in a map, of either tree. */
+export interface KeyValue {
+  key: unknown;
+  value: unknown;
+}
+
+/** The pairs of a map node, or undefined for any other node. */
+function pairsOf(node: unknown): readonly KeyValue[] | undefined {
+  if (node instanceof FastMap) return node.items;
+  return isMap(node) ? node.items : undefined; // a parsed map holds only pairs
+}
+
+/** The items of a sequence node, or undefined for any other node. */
+function itemsOfSeq(node: unknown): readonly unknown[] | undefined {
+  if (node instanceof FastSeq) return node.items;
+  return isSeq(node) ? node.items : undefined;
+}
+
+/** The value of a scalar node, or undefined for any other node. */
+function scalarOf(node: unknown): { value: unknown } | undefined {
+  return node instanceof FastScalar || isScalar(node) ? node : undefined;
+}
+
+function spanOf(node: unknown): readonly number[] | undefined {
+  return node !== null && typeof node === 'object' ? (node as { range?: readonly number[] | null }).range ?? undefined : undefined;
+}
+
+/**
+ * The node at `path`, as the yaml package's `getIn(path, true)` finds it: a map's pair whose
+ * key is the step itself or a scalar with the step as its value; a sequence's item at the step
+ * read as an index (`2` or `'2'`).
+ */
+function nodeAt(root: unknown, path: YamlPath): unknown {
+  let node = root;
+  for (const step of path) {
+    const pairs = pairsOf(node);
+    if (pairs) {
+      node = pairs.find((p) => p.key === step || scalarOf(p.key)?.value === step)?.value;
+      continue;
+    }
+    const items = itemsOfSeq(node);
+    if (!items) return undefined;
+    const index = typeof step === 'string' && step ? Number(step) : step;
+    node = typeof index === 'number' && Number.isInteger(index) && index >= 0 ? items[index] : undefined;
+  }
+  return node;
+}
 
 /** Finds positions of YAML nodes by path in a parsed front matter. */
 export class YamlLocator {
   constructor(
-    private readonly doc: Document.Parsed,
+    private readonly doc: FrontMatterDocument,
     private readonly offset: number,
     private readonly lines: LineIndex,
     readonly head: Range,
   ) {}
 
-  rangeOf(node: YamlNode | null | undefined): Range | undefined {
-    const r = node?.range;
+  rangeOf(node: unknown): Range | undefined {
+    const r = spanOf(node);
     if (!r) return undefined;
-    const start = this.offset + r[0];
-    let end = this.offset + r[1];
+    const start = this.offset + r[0]!;
+    let end = this.offset + r[1]!;
     // Block collections end after their last line break; a span should end at the last character.
     while (end > start && /\s/.test(this.lines.text[end - 1] ?? '')) end--;
     return this.lines.range(start, end);
   }
 
   /** The pair whose key is the last element of `path`, inside the map at the rest of the path. */
-  pair(path: YamlPath): Pair | undefined {
+  pair(path: YamlPath): KeyValue | undefined {
     if (path.length === 0) return undefined;
-    const parent = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
-    if (!isMap(parent)) return undefined;
-    const key = path[path.length - 1];
-    return parent.items.find((p) => isPair(p) && keyText(p.key) === String(key)) as Pair | undefined;
+    const pairs = pairsOf(nodeAt(this.doc.contents, path.slice(0, -1)));
+    if (!pairs) return undefined;
+    const key = String(path[path.length - 1]);
+    return pairs.find((p) => keyText(p.key) === key);
   }
 
   /** Span of the value at `path`, falling back to its key, then to the nearest existing ancestor, then the opening `---`. */
   valueRange(path: YamlPath): Range {
     for (let depth = path.length; depth > 0; depth--) {
       const sub = path.slice(0, depth);
-      const node = this.doc.getIn(sub, true) as YamlNode | undefined;
-      const range = this.rangeOf(node) ?? this.rangeOf(this.pair(sub)?.key as YamlNode | undefined);
+      const range = this.rangeOf(nodeAt(this.doc.contents, sub)) ?? this.rangeOf(this.pair(sub)?.key);
       if (range) return range;
     }
     return this.head;
@@ -48,7 +101,7 @@ export class YamlLocator {
   /** Span of the key at `path`, or the value when the path ends in a list index. */
   keyRange(path: YamlPath): Range {
     if (typeof path[path.length - 1] === 'number') return this.valueRange(path);
-    return this.rangeOf(this.pair(path)?.key as YamlNode | undefined) ?? this.valueRange(path);
+    return this.rangeOf(this.pair(path)?.key) ?? this.valueRange(path);
   }
 
   /** Where a missing key inside `parentPath` is reported: the parent's key (or list item), or the opening `---` at top level. */
@@ -58,11 +111,11 @@ export class YamlLocator {
 
   /** The keys of the map at `path`, each with the span of its key node. */
   keysOf(path: YamlPath): Array<{ key: string; range: Range }> {
-    const node = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
-    if (!isMap(node)) return [];
+    const pairs = pairsOf(nodeAt(this.doc.contents, path));
+    if (!pairs) return [];
     const out: Array<{ key: string; range: Range }> = [];
-    for (const pair of node.items) {
-      const range = this.rangeOf(pair.key as YamlNode);
+    for (const pair of pairs) {
+      const range = this.rangeOf(pair.key);
       if (range) out.push({ key: keyText(pair.key), range });
     }
     return out;
@@ -70,13 +123,31 @@ export class YamlLocator {
 
   /** The items of the sequence at `path` with their spans. */
   itemsOf(path: YamlPath): Range[] {
-    const node = this.doc.getIn(path, true);
-    if (!isSeq(node)) return [];
-    return node.items.map((item) => this.rangeOf(item as YamlNode) ?? this.valueRange(path));
+    const items = itemsOfSeq(nodeAt(this.doc.contents, path));
+    if (!items) return [];
+    return items.map((item) => this.rangeOf(item) ?? this.valueRange(path));
+  }
+
+  /** The text items of the sequence at `path` with their spans; undefined when there is no sequence there. */
+  textItemsOf(path: YamlPath): Array<{ text: string; range: Range }> | undefined {
+    const items = itemsOfSeq(nodeAt(this.doc.contents, path));
+    if (!items) return undefined;
+    const out: Array<{ text: string; range: Range }> = [];
+    for (const item of items) {
+      const value = scalarOf(item)?.value;
+      const range = this.rangeOf(item);
+      if (typeof value === 'string' && range) out.push({ text: value, range });
+    }
+    return out;
+  }
+
+  /** Whether the value at `path` is a map. */
+  isMapAt(path: YamlPath): boolean {
+    return pairsOf(nodeAt(this.doc.contents, path)) !== undefined;
   }
 }
 
 function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
-  return String(key);
+  const scalar = scalarOf(key);
+  return String(scalar ? scalar.value : key);
 }

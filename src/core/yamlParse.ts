@@ -1,8 +1,11 @@
 import { Document, isScalar, parseDocument, visit, YAMLParseError } from 'yaml';
-import { parseSimpleYaml } from './simpleYaml';
+import { parseSimpleYaml, type FastDocument } from './simpleYaml';
 import { MAX_YAML_DEPTH, nestingLimitOffset } from './yamlGuards';
 
-/** Front matter parsed by the yaml package (or its fast path, simpleYaml.ts) into a positioned Document. */
+/** Front matter parsed by the yaml package into a positioned Document, or by its fast path (simpleYaml.ts) into a positioned tree. */
+
+/** Parsed front matter: a yaml Document, or the fast path's tree of the same values and spans. */
+export type FrontMatterDocument = Document.Parsed | FastDocument;
 
 /** A key written a second time in one map: its span in the YAML source, and where it was first set. */
 export interface Duplicate {
@@ -17,7 +20,9 @@ export interface Duplicate {
  * instead), and finds duplicate keys itself: the yaml package's `uniqueKeys` check compares
  * each key with all before it, quadratic in the number of keys.
  */
-export function parseYaml(source: string, exact: boolean): { doc: Document.Parsed; duplicates: Map<number, Duplicate> } {
+export function parseYaml(source: string, exact: true): { doc: Document.Parsed; duplicates: Map<number, Duplicate> };
+export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDocument; duplicates: Map<number, Duplicate> };
+export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDocument; duplicates: Map<number, Duplicate> } {
   const duplicates = new Map<number, Duplicate>();
   // logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console.
   const options = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
