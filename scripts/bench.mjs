@@ -11,7 +11,8 @@
 // `--journals block,flow,mixed` picks journals; `--compare-only` skips the baselines and the
 // update series; `--before REV` also times the CLI built from git revision REV, side by side;
 // `--keystroke` (with `--compare-only`) adds one keystroke in the block journal's index, which a
-// full run always measures (scripts/bench/keystroke.mjs).
+// full run always measures (scripts/bench/keystroke.mjs). `check` is timed as an install builds
+// it (minified, no source map: `scripts/build.mjs --production`), built into .cache/bench/cli.js.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,7 +35,8 @@ const journalsWanted = (argValue('--journals') ?? 'block,flow,mixed').split(',')
 const compareOnly = args.includes('--compare-only');
 const beforeRev = argValue('--before');
 const node = process.execPath;
-const cli = path.join(repo, 'bin', 'mentoring-journal.js');
+/** The CLI as an install builds it (npm's `prepare`: minified, no source map), built into .cache/bench by `shippedCli`. */
+const cli = path.join(cache, 'cli.js');
 const markdownlint = path.join(repo, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
@@ -115,6 +117,13 @@ function compare(commands, rounds) {
   );
 }
 
+/** Builds the CLI as an install does (`scripts/build.mjs --production`), so that the bench times what people run. */
+function shippedCli() {
+  mkdirSync(cache, { recursive: true });
+  const built = spawnSync(node, [path.join(repo, 'scripts', 'build.mjs'), '--cli-out', cli, '--production'], { cwd: repo, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
+}
+
 /** The CLI as it was at git revision `rev`, bundled from that revision's sources into .cache/bench. */
 async function beforeCli(rev) {
   const sha = spawnSync('git', ['rev-parse', '--short', rev], { cwd: repo, encoding: 'utf8' }).stdout.trim();
@@ -124,7 +133,7 @@ async function beforeCli(rev) {
   const archive = spawnSync('git', ['archive', sha, 'src'], { cwd: repo, maxBuffer: 1 << 28 });
   spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
   const outfile = path.join(dir, 'cli.js');
-  await esbuild.build({ entryPoints: [path.join(dir, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node18', format: 'cjs', outfile, logLevel: 'warning', define: { MENTORING_JOURNAL_VERSION: '"before"' } });
+  await esbuild.build({ entryPoints: [path.join(dir, 'src/cli/main.ts')], bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, legalComments: 'none', outfile, logLevel: 'warning', define: { MENTORING_JOURNAL_VERSION: '"before"' } });
   return { sha, cli: outfile };
 }
 
@@ -226,7 +235,6 @@ function table(rows) {
 }
 
 async function fullBlock(beforeBuild) {
-  if (!existsSync(path.join(repo, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run bench`, which builds first');
   const before = machine();
   const small = journal(100);
   const engine = await engineBundle();
@@ -365,6 +373,7 @@ function styles(engine, beforeBuild, names) {
 
 async function main() {
   mkdirSync(cache, { recursive: true });
+  shippedCli();
   const beforeBuild = beforeRev ? await beforeCli(beforeRev) : undefined;
   const start = machine();
   if (!compareOnly && journalsWanted.includes('block')) await fullBlock(beforeBuild);

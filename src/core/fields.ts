@@ -29,6 +29,12 @@ export interface FieldSpec<S extends z.ZodType = z.ZodType> {
   placeholder: string;
   /** Allowed values, for completion and "replace with" fixes. */
   values?: readonly string[];
+  /**
+   * A quick test, on every file's path, for the common valid values: when it holds, the schema
+   * accepts the value and its output equals the value, so the schema need not run. A unit test
+   * (test/unit/fields.test.ts) holds each one to its schema.
+   */
+  accepts?: (value: unknown) => boolean;
 }
 
 export type FieldSpecs = Record<string, FieldSpec>;
@@ -45,6 +51,18 @@ export const dateSchema = z
   .refine((s) => !isDateShaped(s) || isRealDate(s), rule('date/impossible', 'is not a real calendar date: expected a date YYYY-MM-DD that exists'));
 
 const text = z.string().trim().min(1, 'must not be empty');
+/** A text `text` keeps as it is: not empty, nothing to trim. */
+const isText = (v: unknown): boolean => typeof v === 'string' && v !== '' && v.trim() === v;
+const isTextList = (v: unknown): boolean => Array.isArray(v) && v.every(isText);
+const isDate = (v: unknown): boolean => typeof v === 'string' && isRealDate(v);
+const isPercent = (v: unknown): boolean => typeof v === 'number' && v >= 0 && v <= 100;
+/** The names a plain object inherits: a record with such a key is left to its schema. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+const isPercentRecord = (v: unknown): boolean => {
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  for (const key of Object.keys(v)) if (INHERITED.has(key) || !isPercent((v as Record<string, unknown>)[key])) return false;
+  return Object.getOwnPropertySymbols(v).length === 0;
+};
 const textList = z.array(text);
 const email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address such as priya@example.org');
 const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: email.optional() })]);
@@ -79,6 +97,7 @@ const typeField = <T extends JournalFileType>(type: T): FieldSpec<z.ZodLiteral<T
   expects: `\`${type}\``,
   placeholder: type,
   values: JOURNAL_TYPES,
+  accepts: (v) => v === type,
 });
 
 const enumField = <const V extends readonly [string, ...string[]]>(values: V, description: string, placeholder?: string) => ({
@@ -87,6 +106,7 @@ const enumField = <const V extends readonly [string, ...string[]]>(values: V, de
   expects: `one of ${values.join(', ')}`,
   placeholder: placeholder ?? values[0] ?? '',
   values,
+  accepts: (v: unknown) => typeof v === 'string' && values.includes(v),
 }) satisfies FieldSpec;
 
 const dateField = (description: string, required = false): FieldSpec<typeof dateSchema> => ({
@@ -95,32 +115,33 @@ const dateField = (description: string, required = false): FieldSpec<typeof date
   description,
   expects: 'a date YYYY-MM-DD',
   placeholder: 'YYYY-MM-DD',
+  accepts: isDate,
 });
 
 /** Goal fields shared by goal files and the agreement's inline `goals:` list. */
 const goalFields = {
-  id: { schema: goalId, description: 'Stable id that sessions use to refer to this goal, lower-case kebab-case. A goal file defaults to its file name.', expects: 'a kebab-case id', placeholder: 'goal-id' },
-  title: { schema: text, required: true, description: 'The goal in a few words.', expects: 'a short text', placeholder: 'Goal title' },
+  id: { schema: goalId, description: 'Stable id that sessions use to refer to this goal, lower-case kebab-case. A goal file defaults to its file name.', expects: 'a kebab-case id', placeholder: 'goal-id', accepts: (v) => typeof v === 'string' && GOAL_ID.test(v) },
+  title: { schema: text, required: true, description: 'The goal in a few words.', expects: 'a short text', placeholder: 'Goal title', accepts: isText },
   owner: enumField(GOAL_OWNERS, 'Whose learning goal this is. Mentoring is reciprocal: mentors set goals too. Default: mentee.', 'mentee'),
-  success: { schema: text, description: 'Specific, measurable success criteria: how both partners will know the goal is met.', expects: 'a text', placeholder: 'How we will know this goal is met' },
+  success: { schema: text, description: 'Specific, measurable success criteria: how both partners will know the goal is met.', expects: 'a text', placeholder: 'How we will know this goal is met', accepts: isText },
   due: dateField('When the goal should be met: a goal needs a timeframe.'),
   status: { ...enumField(GOAL_STATUSES, 'Where the goal stands.', 'proposed'), required: true },
-  progress: { schema: percent, description: 'How far along the goal is, 0-100.', expects: 'a number from 0 to 100', placeholder: '0' },
-  skills: { schema: textList, description: 'Skills this goal develops.', expects: 'a list of skills', placeholder: '[]' },
+  progress: { schema: percent, description: 'How far along the goal is, 0-100.', expects: 'a number from 0 to 100', placeholder: '0', accepts: isPercent },
+  skills: { schema: textList, description: 'Skills this goal develops.', expects: 'a list of skills', placeholder: '[]', accepts: isTextList },
   created: dateField('When the goal was set.'),
 } satisfies FieldSpecs;
 
 export const AGREEMENT_FIELDS = {
   type: typeField('agreement'),
-  mentor: { schema: person, description: 'The mentor: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentor Name' },
-  mentee: { schema: person, description: 'The mentee: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentee Name' },
+  mentor: { schema: person, description: 'The mentor: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentor Name', accepts: isText },
+  mentee: { schema: person, description: 'The mentee: a name, or {name, handle, email}.', expects: 'a name or {name, handle, email}', placeholder: 'Mentee Name', accepts: isText },
   mentors: { schema: z.array(person).min(1, 'must name at least one mentor'), description: 'Several mentors, for group mentoring.', expects: 'a list of names', placeholder: '[]' },
   mentees: { schema: z.array(person).min(1, 'must name at least one mentee'), description: 'Several mentees, for group mentoring.', expects: 'a list of names', placeholder: '[]' },
   format: enumField(FORMATS, 'How the partnership is set up. Default: one-to-one.', 'one-to-one'),
   formality: enumField(FORMALITIES, 'A formal partnership is time-limited and needs an end date. Default: formal.', 'formal'),
   started: dateField('When the partnership began.', true),
   ends: dateField('When the partnership is planned to end; required for a formal partnership.'),
-  cadence: { schema: cadence, description: 'How often you meet: weekly, biweekly, monthly or an ISO-8601 duration (P10D, P3W).', expects: 'weekly, biweekly, monthly or a duration like P10D', placeholder: 'biweekly', values: ['weekly', 'biweekly', 'monthly'] },
+  cadence: { schema: cadence, description: 'How often you meet: weekly, biweekly, monthly or an ISO-8601 duration (P10D, P3W).', expects: 'weekly, biweekly, monthly or a duration like P10D', placeholder: 'biweekly', values: ['weekly', 'biweekly', 'monthly'], accepts: (v) => typeof v === 'string' && cadenceDays(v) !== undefined },
   stage: {
     schema: stageSchema,
     required: true,
@@ -128,8 +149,9 @@ export const AGREEMENT_FIELDS = {
     expects: `one of ${STAGES.join(', ')} (or 1-4)`,
     placeholder: 'creating',
     values: STAGES,
+    accepts: (v: unknown) => typeof v === 'string' && (STAGES as readonly string[]).includes(v),
   },
-  confidential: { schema: z.boolean(), description: 'Whether what is discussed stays between the partners. Default: true.', expects: 'true or false', placeholder: 'true', values: ['true', 'false'] },
+  confidential: { schema: z.boolean(), description: 'Whether what is discussed stays between the partners. Default: true.', expects: 'true or false', placeholder: 'true', values: ['true', 'false'], accepts: (v) => typeof v === 'boolean' },
   signed: {
     schema: z.strictObject({ mentor: dateSchema.optional(), mentee: dateSchema.optional() }),
     description: 'When each partner agreed to this agreement: {mentor: date, mentee: date}.',
@@ -138,7 +160,7 @@ export const AGREEMENT_FIELDS = {
   },
   strengths: { schema: partnerLists, description: 'What each partner brings: {mentor: [..], mentee: [..]}.', expects: '{mentor: [..], mentee: [..]}', placeholder: '{ mentor: [], mentee: [] }' },
   expectations: { schema: partnerLists, description: 'What each partner expects: {mentor: [..], mentee: [..]}.', expects: '{mentor: [..], mentee: [..]}', placeholder: '{ mentor: [], mentee: [] }' },
-  success: { schema: text, description: 'How both partners define success for the partnership.', expects: 'a text', placeholder: 'What success means for us' },
+  success: { schema: text, description: 'How both partners define success for the partnership.', expects: 'a text', placeholder: 'What success means for us', accepts: isText },
   goals: { schema: z.array(z.unknown()), description: 'Goals defined inline: a list of goals with the fields of a goal file (without type).', expects: 'a list of goals', placeholder: '[]' },
   closure: {
     schema: z.strictObject({ date: dateSchema, outcome: z.enum(CLOSURE_OUTCOMES), reflection: z.string().optional() }),
@@ -156,12 +178,12 @@ export const GOAL_FIELDS = { type: typeField('goal'), ...goalFields } satisfies 
 export const SESSION_FIELDS = {
   type: typeField('session'),
   date: dateField('When the session took place.', true),
-  attendees: { schema: textList, description: 'Who took part.', expects: 'a list of names', placeholder: '[]' },
-  duration: { schema: z.number().int('must be whole minutes').positive('must be positive'), description: 'Length of the session in minutes.', expects: 'a positive whole number of minutes', placeholder: '60' },
+  attendees: { schema: textList, description: 'Who took part.', expects: 'a list of names', placeholder: '[]', accepts: isTextList },
+  duration: { schema: z.number().int('must be whole minutes').positive('must be positive'), description: 'Length of the session in minutes.', expects: 'a positive whole number of minutes', placeholder: '60', accepts: (v) => Number.isSafeInteger(v) && (v as number) > 0 },
   status: enumField(SESSION_STATUSES, 'Whether the session was held, cancelled or missed. Default: held.', 'held'),
   stage: { ...AGREEMENT_FIELDS.stage, required: false, description: 'The stage the partners felt they were in at this session.' },
-  goals: { schema: z.array(z.string()), description: 'Ids of the goals discussed.', expects: 'a list of goal ids', placeholder: '[]' },
-  progress: { schema: z.record(z.string(), percent), description: 'Progress of each goal as of this session: goal id to 0-100.', expects: 'a map of goal id to 0-100', placeholder: '{}' },
+  goals: { schema: z.array(z.string()), description: 'Ids of the goals discussed.', expects: 'a list of goal ids', placeholder: '[]', accepts: (v) => Array.isArray(v) && v.every((id) => typeof id === 'string') },
+  progress: { schema: z.record(z.string(), percent), description: 'Progress of each goal as of this session: goal id to 0-100.', expects: 'a map of goal id to 0-100', placeholder: '{}', accepts: isPercentRecord },
   next: dateField('When the partners meet next.'),
   pulse: {
     schema: z.strictObject({ mentor: pulseScore.optional(), mentee: pulseScore.optional() }),
@@ -174,7 +196,7 @@ export const SESSION_FIELDS = {
 export const REVIEW_FIELDS = {
   type: typeField('review'),
   date: dateField('When the review was made.', true),
-  relationship: { schema: z.string(), description: 'The relationship reviewed.', expects: 'a relationship id', placeholder: '' },
+  relationship: { schema: z.string(), description: 'The relationship reviewed.', expects: 'a relationship id', placeholder: '', accepts: (v) => typeof v === 'string' },
   stage: { ...AGREEMENT_FIELDS.stage, required: false, description: 'The declared stage at the time of the review.' },
   inferred: { ...AGREEMENT_FIELDS.stage, required: false, description: 'The stage inferred from the journal at the time of the review.' },
   goals: {

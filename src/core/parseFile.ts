@@ -211,7 +211,11 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   // With `type` missing or wrong, its problem is reported above; validate the rest as the implied type.
   const body: Raw = typeSource === 'declared' ? raw : { ...raw, type };
   const ctx: ValidationContext = { locator, reporter, unknownKeys: options.unknownKeys, quiet: brokenYaml };
-  const file: JournalFile = { ...base, type, typeSource };
+  // Written out rather than spread from `base`: this is on every file's path, and a spread costs more.
+  const { hasFrontMatter, headRange, goals, problems } = base;
+  const file: JournalFile = disabled
+    ? { path, typeSource, hasFrontMatter, headRange, goals, problems, disabledRules: disabled, type }
+    : { path, typeSource, hasFrontMatter, headRange, goals, problems, type };
   switch (type) {
     case 'agreement':
       buildAgreement(file, body, ctx);

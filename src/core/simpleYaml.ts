@@ -38,12 +38,34 @@ export function parseSimpleYaml(source: string, options: DocumentOptions & Schem
 /** A node's span in the YAML source, as the yaml package gives it: start, end of the value, end of the node (after its line break). */
 export type FastRange = [start: number, valueEnd: number, nodeEnd: number];
 
+/** What every node of the tree has: its span, kept as three numbers (one array per node and per change would be garbage on every file). */
+abstract class FastSpan {
+  start = 0;
+  valueEnd = 0;
+  nodeEnd = 0;
+
+  /** The span as the yaml package's `range`. */
+  get range(): FastRange {
+    return [this.start, this.valueEnd, this.nodeEnd];
+  }
+
+  span(start: number, valueEnd: number, nodeEnd: number): void {
+    this.start = start;
+    this.valueEnd = valueEnd;
+    this.nodeEnd = nodeEnd;
+  }
+}
+
 /** A scalar: its value as the yaml package resolves it (a string, number, boolean or null). */
-export class FastScalar {
+export class FastScalar extends FastSpan {
   constructor(
     readonly value: unknown,
-    public range: FastRange,
-  ) {}
+    start: number,
+    end: number,
+  ) {
+    super();
+    this.span(start, end, end);
+  }
 }
 
 /** A key and its value in a map. */
@@ -54,26 +76,28 @@ export class FastPair {
   ) {}
 }
 
+/** The names a plain object inherits (`__proto__`, `constructor`, `toString`, ...). */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** A block or flow map; `value` is its plain object, keyed as the yaml package's `toJS` keys it. */
-export class FastMap {
+export class FastMap extends FastSpan {
   readonly items: FastPair[] = [];
   readonly value: Record<string, unknown> = {};
-  range: FastRange = [0, 0, 0];
 
   add(key: FastScalar, value: FastNode): void {
     this.items.push(new FastPair(key, value));
     // As the package's toJS: a null key is '', any other its String; an inherited name (`__proto__`) becomes an own property.
     const name = key.value === null ? '' : String(key.value);
-    if (name in this.value) Object.defineProperty(this.value, name, { value: value.value, writable: true, enumerable: true, configurable: true });
+    // A key is never set twice (the parser refuses duplicates), so only an inherited name needs defining.
+    if (INHERITED.has(name)) Object.defineProperty(this.value, name, { value: value.value, writable: true, enumerable: true, configurable: true });
     else this.value[name] = value.value;
   }
 }
 
 /** A block or flow sequence; `value` is its array. */
-export class FastSeq {
+export class FastSeq extends FastSpan {
   readonly items: FastNode[] = [];
   readonly value: unknown[] = [];
-  range: FastRange = [0, 0, 0];
 
   add(item: FastNode): void {
     this.items.push(item);
@@ -220,7 +244,7 @@ class SimpleParser {
       const kind = this.kinds[this.li]!;
       if (kind === CONTENT || (kind === COMMENT && this.indents[this.li]! !== 0)) refuse();
     }
-    return new FastDocument(map, [start, map.range[1], this.src.length]);
+    return new FastDocument(map, [start, map.valueEnd, this.src.length]);
   }
 
   /**
@@ -273,7 +297,7 @@ class SimpleParser {
       this.li = next;
       keyStart = this.starts[next]! + indent;
     }
-    map.range = [first, this.lastEnd, this.lastEnd];
+    map.span(first, this.lastEnd, this.lastEnd);
     return map;
   }
 
@@ -301,7 +325,7 @@ class SimpleParser {
       if (this.indents[next]! > indent) refuse();
       this.li = next;
     }
-    seq.range = [start, this.lastEnd, this.lastEnd];
+    seq.span(start, this.lastEnd, this.lastEnd);
     return seq;
   }
 
@@ -329,10 +353,10 @@ class SimpleParser {
       const flow = this.flow(from, end);
       node = flow.node;
       after = flow.end;
-      node.range = [from, after, after];
+      node.span(from, after, after);
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       node = this.quoted(from, end);
-      after = node.range[1];
+      after = node.valueEnd;
     } else {
       let e = from;
       // A plain scalar ends at ` #` or the line's end, less trailing spaces.
@@ -347,7 +371,7 @@ class SimpleParser {
     // Anything after the value must be a comment, after a space.
     if (i < end && (src.charCodeAt(i) !== HASH || i === after)) refuse();
     const next = this.next(line);
-    node.range = [node.range[0], node.range[1], next];
+    node.nodeEnd = next;
     this.lastEnd = next;
     this.li = line + 1;
     return node;
@@ -386,15 +410,15 @@ class SimpleParser {
         i += 2;
         skip();
         const value = this.flowItem(i, end, close, depth);
-        i = value.range[1];
+        i = value.valueEnd;
         skip();
-        value.range = [value.range[0], value.range[1], i];
+        value.nodeEnd = i;
         (node as FastMap).add(key, value);
       } else {
         item = this.flowItem(i, end, close, depth);
-        i = item.range[1];
+        i = item.valueEnd;
         skip();
-        item.range = [item.range[0], item.range[1], i];
+        item.nodeEnd = i;
         (node as FastSeq).add(item);
       }
       const c = src.charCodeAt(i);
@@ -411,7 +435,7 @@ class SimpleParser {
     const c = this.src.charCodeAt(from);
     if (c !== 91 /* [ */ && c !== 123 /* { */) return this.flowScalar(from, end, close);
     const inner = this.flow(from, end, depth + 1);
-    inner.node.range = [from, inner.end, inner.end];
+    inner.node.span(from, inner.end, inner.end);
     return inner.node;
   }
 
@@ -460,7 +484,7 @@ class SimpleParser {
       value += src[i] ?? "";
       i++;
     }
-    return new FastScalar(value, [from, i + 1, i + 1]);
+    return new FastScalar(value, from, i + 1);
   }
 
   /**
@@ -518,7 +542,7 @@ class SimpleParser {
     const end = this.next(last);
     this.li = last + 1;
     this.lastEnd = end;
-    return new FastScalar(value, [from, end, end]);
+    return new FastScalar(value, from, end);
   }
 
   /**
@@ -545,7 +569,7 @@ class SimpleParser {
       if (typeof value === 'bigint') value = Number(value);
       else if (value !== null && typeof value === 'object') refuse();
     }
-    return new FastScalar(value, [from, to, to]);
+    return new FastScalar(value, from, to);
   }
 }
 
@@ -577,13 +601,15 @@ function plainScalar(text: string): boolean {
   if (first === SPACE || text.charCodeAt(text.length - 1) === SPACE) return false;
   // `-`, `?` and `:` start a plain scalar only before a non-space; the other indicators never do.
   if ((first === 45 || first === 63 || first === 58) && (text.length === 1 || second === SPACE)) return false;
-  if (INDICATORS.includes(text.charAt(0))) return false;
+  if (first < 128 && INDICATOR[first] === 1) return false;
   if (text.charCodeAt(text.length - 1) === 58) return false;
   if (text.includes(': ') || text.includes(' #')) return false;
   // `---` or `...` at the start of a line are document markers; keys never start so, values
   // could only as a whole text of three or more dots or dashes.
-  if (/^(?:-{3}|\.{3})/.test(text)) return false;
+  if ((first === 45 || first === 46) && second === first && text.charCodeAt(2) === first) return false;
   return true;
 }
 
-const INDICATORS = `[]{},#&*!|>'"%@\``;
+/** The indicators that never start a plain scalar, by character code. */
+const INDICATOR = new Uint8Array(128);
+for (const c of `[]{},#&*!|>'"%@\``) INDICATOR[c.charCodeAt(0)] = 1;

@@ -71,6 +71,10 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       }
       continue;
     }
+    if (spec.accepts?.(value)) {
+      data[key] = value;
+      continue;
+    }
     const result = spec.schema.safeParse(value);
     if (result.success) {
       data[key] = result.data;

@@ -35,8 +35,11 @@ function scalarOf(node: unknown): { value: unknown } | undefined {
   return node instanceof FastScalar || isScalar(node) ? node : undefined;
 }
 
-function spanOf(node: unknown): readonly number[] | undefined {
-  return node !== null && typeof node === 'object' ? (node as { range?: readonly number[] | null }).range ?? undefined : undefined;
+/** Where a node starts and where its value ends, in the YAML source. */
+function spanOf(node: unknown): { start: number; end: number } | undefined {
+  if (node instanceof FastScalar || node instanceof FastMap || node instanceof FastSeq) return { start: node.start, end: node.valueEnd };
+  const range = node !== null && typeof node === 'object' ? (node as { range?: readonly number[] | null }).range : undefined;
+  return range ? { start: range[0]!, end: range[1]! } : undefined;
 }
 
 /**
@@ -70,12 +73,12 @@ export class YamlLocator {
   ) {}
 
   rangeOf(node: unknown): Range | undefined {
-    const r = spanOf(node);
-    if (!r) return undefined;
-    const start = this.offset + r[0]!;
-    let end = this.offset + r[1]!;
+    const span = spanOf(node);
+    if (!span) return undefined;
+    const start = this.offset + span.start;
+    let end = this.offset + span.end;
     // Block collections end after their last line break; a span should end at the last character.
-    while (end > start && /\s/.test(this.lines.text[end - 1] ?? '')) end--;
+    while (end > start && isWhiteSpace(this.lines.text.charCodeAt(end - 1))) end--;
     return this.lines.range(start, end);
   }
 
@@ -145,6 +148,12 @@ export class YamlLocator {
   isMapAt(path: YamlPath): boolean {
     return pairsOf(nodeAt(this.doc.contents, path)) !== undefined;
   }
+}
+
+/** Whether a character is white space as `\s` has it: ASCII ones told apart by code, the rest by the pattern. */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
 }
 
 function keyText(key: unknown): string {

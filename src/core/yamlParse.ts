@@ -15,6 +15,9 @@ export interface Duplicate {
   firstAt: number;
 }
 
+/** logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console. */
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
+
 /**
  * Parses front matter, refusing nesting deep enough to exhaust the parser's stack (one error
  * instead), and finds duplicate keys itself: the yaml package's `uniqueKeys` check compares
@@ -24,8 +27,7 @@ export function parseYaml(source: string, exact: true): { doc: Document.Parsed; 
 export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDocument; duplicates: Map<number, Duplicate> };
 export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDocument; duplicates: Map<number, Duplicate> } {
   const duplicates = new Map<number, Duplicate>();
-  // logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console.
-  const options = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
+  const options = OPTIONS;
   const simple = exact ? undefined : parseSimpleYaml(source, options);
   if (simple) return { doc: simple, duplicates }; // no duplicate keys, no nesting to speak of: the fast path refuses both
   const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
