@@ -558,6 +558,8 @@ class SimpleParser {
     // Only text that starts like a null, bool or number can be anything but a string in the
     // core schema (its tests all start so); the rest skips the tests. The property test holds
     // this to parseDocument's typing.
+    const quick = quickValue(text);
+    if (quick !== undefined) return new FastScalar(quick, from, to);
     const tag = MAY_BE_TYPED.test(text) ? schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && !t.collection && t.test?.test(text)) : undefined;
     let value: unknown = text;
     if (tag && 'resolve' in tag) {
@@ -571,6 +573,27 @@ class SimpleParser {
     }
     return new FastScalar(value, from, to);
   }
+}
+
+/**
+ * The value of the two plain scalars journals hold most, without trying the schema's tags one
+ * by one: a date (`2026-11-29`, a string in the core schema) and a number of at most 15 digits
+ * (the core schema's decimal integer, read as `parseInt` reads it). Undefined for anything else.
+ */
+function quickValue(text: string): string | number | undefined {
+  const n = text.length;
+  if (n === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && digitsOnly(text, 0, 4) && digitsOnly(text, 5, 7) && digitsOnly(text, 8, 10)) return text;
+  if (n <= 15 && digitsOnly(text, 0, n)) return parseInt(text, 10);
+  return undefined;
+}
+
+function digitsOnly(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The characters of YAML 1.2's double-quoted escapes (`\x`, `\u` and `\U` are read apart). */
