@@ -1,6 +1,8 @@
 // Bundles the extension (twice: dist/extension.js for Node's extension host, dist/web/extension.js for the
 // browser's web-worker extension host, VS Code for the Web) and the CLI with esbuild. `--production` minifies and drops source maps.
 // `--cli-out FILE` bundles only the CLI, to FILE (the CLI tests build their own copy this way);
+// `--out-dir DIR` writes the bundles under DIR/dist instead of dist (the end-to-end performance test
+// builds the extension as the .vsix ships it this way, beside the development build the other tests use);
 // `--cli` only the CLI, to dist/cli.js: npm's `prepare` runs `--cli --production`, so that an install
 // from a git URL, a folder or a tarball (`npm pack`) holds the bundle. The bundle needs no package at run time.
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,9 @@ const watch = process.argv.includes('--watch');
 const cliOutIndex = process.argv.indexOf('--cli-out');
 const cliOnly = process.argv.includes('--cli');
 const cliOut = cliOutIndex === -1 ? undefined : process.argv[cliOutIndex + 1];
+const outDirIndex = process.argv.indexOf('--out-dir');
+/** Where `dist/` goes: this checkout, or `--out-dir`. */
+const dist = outDirIndex === -1 ? 'dist' : `${process.argv[outDirIndex + 1]}/dist`;
 const { version, homepage } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
@@ -26,9 +31,9 @@ const common = {
 };
 
 // `mentoring-journal --version` prints the version inlined here, without reading package.json at run time.
-const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? 'dist/cli.js', define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version), MENTORING_JOURNAL_DOCS: JSON.stringify(homepage ? `${homepage.replace(/#.*$/, '')}/blob/main/docs/rules.md` : '') } };
+const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? `${dist}/cli.js`, define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version), MENTORING_JOURNAL_DOCS: JSON.stringify(homepage ? `${homepage.replace(/#.*$/, '')}/blob/main/docs/rules.md` : '') } };
 
-const extension = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] };
+const extension = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: `${dist}/extension.js`, external: ['vscode'] };
 
 // The same code for a web worker (package.json `browser`): no Node built-ins, and no DOM either. With
 // `platform: 'browser'` packages pick their `browser` exports, and one of them assumes a page:
@@ -41,7 +46,7 @@ const web = {
   platform: 'browser',
   target: 'es2022',
   conditions: ['worker'],
-  outfile: 'dist/web/extension.js',
+  outfile: `${dist}/web/extension.js`,
   // A bundle that still needs a Node built-in or a page fails the build here rather than in the browser.
   plugins: [workerSafe()],
 };

@@ -33,11 +33,13 @@ const LENIENT_UTF8 = new TextDecoder('utf-8');
 /** Decodes bytes as UTF-8 text, reporting binary content and invalid encodings; the BOM is dropped. */
 export function decode(path: string, bytes: Uint8Array, reporter: Reporter): string | undefined {
   const probe = bytes.subarray(0, BINARY_PROBE);
-  if (isUtf16(probe)) {
+  // Without a zero byte, only a byte order mark can make it UTF-16 (or binary): most files skip the count.
+  const zero = probe.indexOf(0) !== -1;
+  if (zero ? isUtf16(probe) : hasUtf16Bom(probe)) {
     reporter.report(FILE_START, 'file/binary', 'This file is saved as UTF-16, which is not read: save it as UTF-8 (in VS Code: click the encoding in the status bar, then "Save with Encoding", "UTF-8").');
     return undefined;
   }
-  if (probe.includes(0)) {
+  if (zero) {
     reporter.report(FILE_START, 'file/binary', 'This file holds binary content, not Markdown text; it was skipped.');
     return undefined;
   }
@@ -51,9 +53,13 @@ export function decode(path: string, bytes: Uint8Array, reporter: Reporter): str
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+function hasUtf16Bom(probe: Uint8Array): boolean {
+  return probe.length >= 2 && ((probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff));
+}
+
 /** UTF-16 text: a UTF-16 byte order mark, or (without one) ASCII letters with a zero byte beside each. */
 function isUtf16(probe: Uint8Array): boolean {
-  if (probe.length >= 2 && ((probe[0] === 0xff && probe[1] === 0xfe) || (probe[0] === 0xfe && probe[1] === 0xff))) return true;
+  if (hasUtf16Bom(probe)) return true;
   const pairs = Math.floor(Math.min(probe.length, 512) / 2);
   if (pairs < 4) return false;
   let even = 0;
