@@ -20,7 +20,7 @@ export interface BuildListener {
   relationship?(change: IndexChange): void;
 }
 
-const READ_CONCURRENCY = 16;
+const READ_CONCURRENCY = 64;
 const MAX_DEPTH = 64;
 /** Folders listed per build at most: a file system that loops (symbolic links followed) cannot make a build endless. */
 const MAX_FOLDERS = 100_000;

@@ -124,6 +124,18 @@ export class JournalService implements vscode.Disposable {
     return this.progressing !== undefined || !this.builtOnce;
   }
 
+  /** When the progressive build last listed the journal or finished a relationship (Date.now()). */
+  private progressAt = 0;
+
+  /**
+   * Whether the progressive build finished a relationship within the last `ms`: then it is
+   * moving, and work that can wait (reports) should let it run, so that every relationship's
+   * diagnostics arrive sooner. False once it waits for files, and after it.
+   */
+  readingBusily(ms: number): boolean {
+    return this.reading && Date.now() - this.progressAt < ms;
+  }
+
   /** Resolves once a relationship's files are all read (or the build it waited for ended). */
   async whenComplete(root: JournalRoot, relationshipId: string): Promise<void> {
     if (root.index.isComplete(relationshipId)) return;
@@ -218,11 +230,14 @@ export class JournalService implements vscode.Disposable {
               ? {
                 listed: () => {
                   if (!current()) return;
+                  this.progressAt = Date.now();
                   show();
                   this.fire([{ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } }]);
                 },
                 relationship: (change: IndexChange) => {
-                  if (current()) this.fire([{ root, change }]);
+                  if (!current()) return;
+                  this.progressAt = Date.now();
+                  this.fire([{ root, change }]);
                 },
               }
               : undefined;

@@ -165,6 +165,9 @@ export const registerActionsView: Feature = (ctx) => {
   syncMe();
   void setOnlyMine(ctx, ctx.extension.workspaceState.get<boolean>(ONLY_MINE, false));
   const badge = () => {
+    // Counting needs every session body parsed: not while the first build reads (it would hold
+    // the build up at each relationship); the build's last change counts them once.
+    if (ctx.service.reading) return;
     const overdue = provider.actions().filter(({ action }) => action.daysOverdue > 0).length;
     view.badge = overdue ? { value: overdue, tooltip: `${plural(overdue, 'overdue action')}` } : undefined;
   };

@@ -57,9 +57,11 @@ export function pendingItem(node: PendingRelationshipNode): vscode.TreeItem {
   const names = relationshipLabel(agreement?.mentors.map((p) => p.name) ?? [], agreement?.mentees.map((p) => p.name) ?? [], relationship.id);
   const item = new vscode.TreeItem(names, vscode.TreeItemCollapsibleState.Collapsed);
   const stage = agreement?.stage ? `${agreement.stage} (stage ${STAGES.indexOf(agreement.stage) + 1})` : undefined;
-  item.description = [stage, 'reading sessions…'].filter(Boolean).join(' · ');
+  // Whole but without its report yet: the first build is still reading other relationships.
+  const read = node.root.index.isComplete(relationship.id);
+  item.description = [stage, read ? 'preparing…' : 'reading sessions…'].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('loading~spin');
-  item.tooltip = `${names}\nFolder: ${relationship.folder || '.'}\nReading the journal: health, goals, sessions and signals follow.`;
+  item.tooltip = `${names}\nFolder: ${relationship.folder || '.'}\n${read ? 'Its files are read; its health, goals, sessions and signals follow once the rest of the journal is read.' : 'Reading the journal: health, goals, sessions and signals follow.'}`;
   item.contextValue = 'relationship.pending';
   item.id = node.id;
   return item;

@@ -37,6 +37,9 @@ function uniqueKeys(keys: string[]): string[] {
  * into its full row once its own files are read, its report computed when it is shown (or, with
  * the view hidden, in the background, one relationship per turn of the event loop).
  */
+/** How recently the first build must have finished a relationship for background reports to wait for it. */
+const BUSY_MS = 100;
+
 export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
   private readonly reports: ReportCache;
   private readonly options: Record<ViewOption, boolean> = { hideClosed: false, sortByUrgency: false };
@@ -62,13 +65,26 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     if (history) this.disposables.push(history.onDidChange(() => this.refresh()));
   }
 
-  /** Computes a report in the background once the relationship is whole (first build only). */
+  /**
+   * Computes a report in the background once the relationship is whole (first build only), one
+   * per turn of the event loop, and shows it. While the build is moving (it finished a
+   * relationship within the last BUSY_MS) the reports wait: a report parses the relationship's
+   * session bodies, and the build, not held up by them, gets every diagnostic out sooner. A build
+   * that waits for files (a slow disk, a remote file system) lets them run.
+   */
   private warm(root: JournalRoot, id: string): void {
     if (!root.index.isComplete(id)) return;
-    this.warmQueue.push([root, id]);
+    if (!this.warmQueue.some(([r, i]) => r === root && i === id)) this.warmQueue.push([root, id]);
     const next = () => {
+      if (this.service.readingBusily(BUSY_MS)) {
+        this.warmTimer = setTimeout(next, BUSY_MS);
+        return;
+      }
       const item = this.warmQueue.shift();
-      if (item) this.reports.get(item[0], item[1]);
+      if (item && !this.reports.peek(item[0], item[1])) {
+        this.reports.get(item[0], item[1]);
+        this.refresh();
+      }
       this.warmTimer = this.warmQueue.length ? setTimeout(next, 0) : undefined;
     };
     this.warmTimer ??= setTimeout(next, 0);
@@ -111,12 +127,15 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     for (const { root, relationship } of this.service.relationships()) {
       // The closure is the agreement's: known before the report.
       if (this.hideClosed && relationship.agreement?.closure) continue;
-      if (!root.index.isComplete(relationship.id)) {
+      // While the first build reads, a whole relationship whose report is not computed yet stays
+      // pending: its report is computed in the background (`warm`), not on the build's time.
+      const entry = root.index.isComplete(relationship.id) ? (this.service.reading ? this.reports.peek(root, relationship.id) : this.reports.get(root, relationship.id)) : undefined;
+      if (!entry) {
         shown.push({ kind: 'pending', id: ReportCache.key(root, relationship.id), parent: undefined, root, relationship });
+        if (root.index.isComplete(relationship.id)) this.warm(root, relationship.id);
         continue;
       }
-      const entry = this.reports.get(root, relationship.id);
-      if (entry && !(this.hideClosed && isClosed(entry.report))) shown.push(this.relationshipNode(entry));
+      if (!(this.hideClosed && isClosed(entry.report))) shown.push(this.relationshipNode(entry));
     }
     // A stable sort: relationships equally urgent keep their order by name. Urgency needs every
     // report: until then, the order by name.

@@ -39,6 +39,15 @@ export class ReportCache {
   }
 
   get(root: JournalRoot, relationshipId: string): RelationshipEntry | undefined {
+    return this.lookUp(root, relationshipId, true);
+  }
+
+  /** The report if it is computed and current; undefined rather than computing it. */
+  peek(root: JournalRoot, relationshipId: string): RelationshipEntry | undefined {
+    return this.lookUp(root, relationshipId, false);
+  }
+
+  private lookUp(root: JournalRoot, relationshipId: string, compute: boolean): RelationshipEntry | undefined {
     this.sync();
     const key = ReportCache.key(root, relationshipId);
     const cached = this.entries.get(key);
@@ -46,6 +55,7 @@ export class ReportCache {
     if (!relationship) return undefined;
     const history = this.history?.get(root, relationship);
     if (cached && cached.relationship === relationship && cached.report.today === this.service.today() && this.histories.get(key) === history) return cached;
+    if (!compute) return undefined;
     const entry = { root, relationship, report: analyzeRelationship(relationship, this.service.today(), root.options, history) };
     this.entries.set(key, entry);
     this.histories.set(key, history);
