@@ -42,6 +42,14 @@ export type FieldSpecs = Record<string, FieldSpec>;
 /** The values `validateFields` returns for `specs`: each key's zod output type, present when the key is valid. */
 export type FieldValues<T extends FieldSpecs> = { [K in keyof T]?: z.output<T[K]['schema']> };
 
+// zod compiles a parser for each object schema when it may: the first object schema makes it probe
+// `navigator` and `new Function`. In VS Code's Node extension host that read of `navigator` is logged
+// as an error against this extension (PendingMigrationError), and a web worker may refuse
+// `new Function`. The schemas below are built without that (`jitless`, which zod keeps in one setting
+// for every copy of it in the process: it is put back as it was at the end of this module).
+const zodJitless = z.config().jitless;
+z.config({ jitless: true });
+
 /** Marks an issue with the rule code it should be reported under. */
 const rule = (code: RuleCode, message: string) => ({ message, params: { rule: code } });
 
@@ -213,3 +221,6 @@ export const FIELDS_BY_TYPE = {
   session: SESSION_FIELDS,
   review: REVIEW_FIELDS,
 } satisfies Record<JournalFileType, FieldSpecs>;
+
+// Every schema is built: zod's setting goes back as it was for anyone else in this process.
+z.config({ jitless: zodJitless });

@@ -116,7 +116,7 @@ export class FastDocument {
     readonly range: FastRange,
   ) {}
 
-  /** The plain value, as `Document.toJS()` gives it for the same text. */
+  /** The plain value, as `Document.toJS()` gives it for the same text (built once, while reading: the same object on every call). */
   toJS(): Record<string, unknown> {
     return this.contents.value;
   }

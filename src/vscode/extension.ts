@@ -7,6 +7,9 @@ import { GitHistory } from './gitHistory';
 import { JournalService } from './journalService';
 import { fileAccess } from './workspaceFileSystem';
 
+/** How long after the first build the git extension may be activated for the goals' history. */
+const GIT_ACTIVATION_DELAY_MS = 1000;
+
 /**
  * Wires the features together. Reads no files: the index is built in the background
  * once `activate` has returned.
@@ -14,8 +17,9 @@ import { fileAccess } from './workspaceFileSystem';
 export function activate(extension: vscode.ExtensionContext): MentoringJournalApi {
   const started = Date.now();
   const service = new JournalService();
-  // Reads nothing until a view asks for a relationship's history.
-  const gitHistory = new GitHistory();
+  // Reads nothing until a view asks for a relationship's history; activates the git extension (if
+  // nothing else did) only once the journal is read and the view has had a moment to show it.
+  const gitHistory = new GitHistory(() => service.ready().then(() => new Promise((resolve) => setTimeout(resolve, GIT_ACTIVATION_DELAY_MS))));
   const api: MentoringJournalApi = {
     gitHistory,
     service,

@@ -100,6 +100,14 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
   private openWatch: vscode.Disposable | undefined;
   private enablement: vscode.Disposable | undefined;
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
+  private mayActivate: Promise<unknown> | undefined;
+
+  /**
+   * `notBefore`: what to wait for before activating the git extension when nothing has activated
+   * it yet. Activating it costs the extension host a few hundred milliseconds, on the thread that
+   * answers the views; the extension waits until the journal is read and the tree has shown it.
+   */
+  constructor(private readonly notBefore?: () => Promise<unknown>) {}
 
   get(root: JournalRoot, relationship: Relationship): RelationshipHistory | undefined {
     if (this.done.has(relationship)) return this.done.get(relationship);
@@ -147,6 +155,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
     return (this.api ??= (async () => {
       const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
       if (!extension) return undefined;
+      if (!extension.isActive) await (this.mayActivate ??= this.notBefore?.() ?? Promise.resolve());
       const git = extension.isActive ? extension.exports : await extension.activate();
       if (!git) return undefined;
       // `git.enabled: false` turns the extension off; when it is turned on, ask again.

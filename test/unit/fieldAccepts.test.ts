@@ -2,6 +2,8 @@
 // for common valid values. It may say no to a valid value (the schema then runs), but whenever
 // it says yes, the schema must accept the value and give back an equal one.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { AGREEMENT_FIELDS, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldSpec } from '../../src/core/fields';
 import { problemsOf } from './rules/helpers';
@@ -85,5 +87,21 @@ describe('quick tests of the fields', function () {
     const found = problemsOf('p/sessions/a.md', text).map((p) => `${p.code}@${p.range.start.line}:${p.range.start.column}-${p.range.end.line}:${p.range.end.column}`);
     // The same problems, at the same nodes, as the schemas alone gave before the quick tests.
     assert.deepEqual(found, ['date/impossible@3:7-3:17', 'schema/invalid-value@6:11-6:12', 'schema/invalid-enum@4:9-4:13', 'schema/invalid-value@8:23-8:26']);
+  });
+});
+
+describe('the schemas and zod', () => {
+  it('are built and used without reading `navigator` (logged as an error in VS Code\'s Node extension host), and leave zod\'s setting as it was', () => {
+    const script = [
+      "Object.defineProperty(globalThis, 'navigator', { configurable: true, get() { throw new Error('navigator was read'); } });",
+      "const z = require('zod');",
+      "const { AGREEMENT_FIELDS, FIELDS_BY_TYPE } = require('./src/core/fields.ts');",
+      "const signed = AGREEMENT_FIELDS.signed.schema.safeParse({ mentor: '2026-01-05', mentee: '2026-02-30' });",
+      "const pulse = FIELDS_BY_TYPE.session.pulse.schema.safeParse({ mentor: 4 });",
+      "process.stdout.write(JSON.stringify({ signed: signed.success, pulse: pulse.success, jitless: z.config().jitless ?? null }));",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { signed: false, pulse: true, jitless: null });
   });
 });
