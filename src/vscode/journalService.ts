@@ -69,6 +69,8 @@ export class JournalService implements vscode.Disposable {
   private progressing: number | undefined;
   private listedOnce: Promise<void> | undefined;
   private resolveListed: (() => void) | undefined;
+  /** The build (`generation`) whose roots are shown: listed, though perhaps not read in full yet. */
+  private listedGeneration = 0;
   private readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined;
 
   private readonly changedFully = new vscode.EventEmitter<void>();
@@ -111,6 +113,8 @@ export class JournalService implements vscode.Disposable {
   listed(): Promise<void> {
     const building = this.start();
     if (!this.reading) return Promise.resolve();
+    // Listed already, before anyone asked: a promise made now would only settle with the whole build.
+    if (this.listedGeneration === this.generation) return Promise.resolve();
     this.listedOnce ??= new Promise((resolve) => (this.resolveListed = resolve));
     // A build that was cancelled or superseded lists nothing: wait no longer than it runs.
     return Promise.race([this.listedOnce, building.then(() => undefined)]);
@@ -216,6 +220,7 @@ export class JournalService implements vscode.Disposable {
     const show = () => {
       if (this.roots !== roots) {
         this.roots = roots;
+        this.listedGeneration = generation;
         this.resolveListed?.();
       }
     };

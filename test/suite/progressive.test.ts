@@ -72,6 +72,10 @@ describe('The first build, progressively', () => {
     let lastRows = 0;
     api.service.setReader(() => holdingReader(gates, started));
     const build = api.service.rebuild({ progressive: true });
+    // The view may first ask after the agreements are read: then it is answered at once, not when
+    // the (held) build ends.
+    await waitFor('the relationships to be listed, before the view asks', () => api.service.relationships().length === whole.length && started.has('broken/lee-and-noor'));
+    assert.equal(await Promise.race([api.service.listed().then(() => 'listed'), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2000))]), 'listed');
 
     // Listed at once: Jo's relationship has only its agreement and is whole; the others wait for their files.
     await waitFor(() => `the relationships to be listed (rows ${lastRows} of ${whole.length}; files of ${[...started].join(', ') || 'none'} asked for; the build in one go listed ${whole.map((r) => r.label).join(', ')})`, async () => (lastRows = (await rows()).length) &&  (await rows()).length === whole.length && started.has('broken/lee-and-noor'));
@@ -107,6 +111,8 @@ describe('The first build, progressively', () => {
     for (const folder of HELD) release.get(folder)!();
     await build;
     assert.equal(api.service.reading, false);
+    // The last reports may still be computed in the background: the rows end as a build in one go shows them.
+    await waitFor('every row filled in', async () => (await rows()).every((r) => r.kind === 'relationship'));
     assert.deepEqual((await rows()).map(describeRow), whole, 'the rows end as a build in one go shows them');
     assert.equal(tree.view.message, undefined);
     const children = ((await priyaChildren) ?? []) as JournalNode[];
