@@ -39,8 +39,6 @@ function uniqueKeys(keys: string[]): string[] {
  */
 /** How recently the first build must have finished a relationship for background reports to wait for it. */
 const BUSY_MS = 100;
-/** How long one listing of the tree's top level may spend computing reports before it shows the rest as pending. */
-const ROOTS_BUDGET_MS = 50;
 
 export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
   private readonly reports: ReportCache;
@@ -126,18 +124,18 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
   protected async roots(): Promise<ViewNode[]> {
     await this.service.listed();
     const shown: ViewNode[] = [];
-    // While the first build's reports are still being computed in the background (`warm`), the
-    // reports not computed yet are computed here for ROOTS_BUDGET_MS at most and the rest show as
-    // pending, so that the rows are drawn at once even when the build read the whole journal
-    // before the view first asked. Later, every report is computed here as needed.
-    const deadline = this.service.reading || this.warmQueue.length > 0 ? Date.now() + ROOTS_BUDGET_MS : Infinity;
+    // While the first build reads, or its reports are still being computed in the background
+    // (`warm`), a report not computed yet is not computed here: its row shows as pending, so that
+    // the rows are drawn at once even when the build read the journal before the view first
+    // asked. Later, every report is computed here as needed.
+    const eager = !this.service.reading && this.warmQueue.length === 0;
     for (const { root, relationship } of this.service.relationships()) {
       // The closure is the agreement's: known before the report.
       if (this.hideClosed && relationship.agreement?.closure) continue;
       // While the first build reads, a whole relationship whose report is not computed yet stays
       // pending: its report is computed in the background (`warm`), not on the build's time.
       const complete = root.index.isComplete(relationship.id);
-      const entry = !complete ? undefined : this.reports.peek(root, relationship.id) ?? (!this.service.reading && Date.now() < deadline ? this.reports.get(root, relationship.id) : undefined);
+      const entry = !complete ? undefined : this.reports.peek(root, relationship.id) ?? (eager ? this.reports.get(root, relationship.id) : undefined);
       if (!entry) {
         shown.push({ kind: 'pending', id: ReportCache.key(root, relationship.id), parent: undefined, root, relationship });
         if (complete) this.warm(root, relationship.id);
