@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import { isRealDate } from '../core/dates';
 import { ACTION_GROUP_LABELS, ACTION_GROUPS, actionGroup, journalActions, myActions, type JournalAction } from '../core/model';
 import { noValidDue, plural } from '../core/words';
-import { listOption, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
+import { listOption, journalFolder, parseCommand, stringOption, UsageError, todayOption, type OptionSpecs } from './args';
 import { ACTIONS_HELP } from './help';
 import type { Io } from './io';
 import { openJournal } from './journal';
@@ -39,12 +38,10 @@ export interface ActionJsonEntry {
 export async function runActions(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommand(argv, ACTIONS_OPTIONS, 'actions', ACTIONS_HELP, io);
   if (!args) return 0;
-  if (args.positionals.length > 1) throw new UsageError(`actions takes one journal folder, not ${args.positionals.length}`, 'actions');
-  const today = stringOption(args, 'today') ?? io.today();
-  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'actions');
+  const given = journalFolder(args, 'actions');
+  const today = todayOption(args, io, 'actions');
   const owners = listOption(args, 'owner');
   if (owners.some((o) => !o.replace(/^@/, '').trim())) throw new UsageError('--owner needs a name or handle', 'actions');
-  const given = args.positionals[0] ?? '.';
   const { root, index, ownId } = await openJournal(given, io, 'actions', stringOption(args, 'config'), true);
   const relationships = index.relationships().filter((r) => ownId === undefined || r.id === ownId);
   const all = journalActions(relationships, today);

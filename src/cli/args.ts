@@ -1,3 +1,4 @@
+import { isRealDate } from '../core/dates';
 import { nearest } from '../core/suggest';
 import type { Io } from './io';
 
@@ -100,6 +101,19 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs, command?:
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.options[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** `--today YYYY-MM-DD`, else today as `io` has it; a usage error when it is not a real date. */
+export function todayOption(args: ParsedArgs, io: Pick<Io, 'today'>, command: string): string {
+  const today = stringOption(args, 'today') ?? io.today();
+  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, command);
+  return today;
+}
+
+/** The one journal folder a command reads (default: the current folder); a usage error for more. */
+export function journalFolder(args: ParsedArgs, command: string): string {
+  if (args.positionals.length > 1) throw new UsageError(`${command} takes one journal folder, not ${args.positionals.length}`, command);
+  return args.positionals[0] ?? '.';
 }
 
 export function listOption(args: ParsedArgs, name: string): string[] {

@@ -1,9 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { isRealDate } from '../core/dates';
 import { calendarEvents, renderCalendar } from '../core/model/calendar';
 import { analyzeJournal } from '../core/model/analyze';
-import { parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
+import { journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { CALENDAR_HELP } from './help';
 import { ioReason, type Io } from './io';
 import { openJournal, selectRelationships } from './journal';
@@ -25,10 +24,8 @@ export const CALENDAR_OPTIONS: OptionSpecs = {
 export async function runCalendar(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommand(argv, CALENDAR_OPTIONS, 'calendar', CALENDAR_HELP, io);
   if (!args) return 0;
-  if (args.positionals.length > 1) throw new UsageError(`calendar takes one journal folder, not ${args.positionals.length}`, 'calendar');
-  const today = stringOption(args, 'today') ?? io.today();
-  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'calendar');
-  const given = args.positionals[0] ?? '.';
+  const given = journalFolder(args, 'calendar');
+  const today = todayOption(args, io, 'calendar');
   const { index, options, ownId } = await openJournal(given, io, 'calendar', stringOption(args, 'config'));
   const relationships = selectRelationships(index.relationships(), stringOption(args, 'relationship') ?? ownId, given, 'calendar');
   const events = calendarEvents(analyzeJournal(relationships, today, options).relationships);

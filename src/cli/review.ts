@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import { isRealDate } from '../core/dates';
 import { analyzeJournal, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../core/model';
 import type { RelationshipReport } from '../core/model';
-import { flag, parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
+import { flag, journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { REVIEW_HELP } from './help';
 import { ioReason, type Io } from './io';
 import { openJournal, selectRelationships } from './journal';
@@ -28,10 +27,8 @@ export const REVIEW_OPTIONS: OptionSpecs = {
 export async function runReview(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommand(argv, REVIEW_OPTIONS, 'review', REVIEW_HELP, io);
   if (!args) return 0;
-  if (args.positionals.length > 1) throw new UsageError(`review takes one journal folder, not ${args.positionals.length}`, 'review');
-  const today = stringOption(args, 'today') ?? io.today();
-  if (!isRealDate(today)) throw new UsageError(`--today must be a real date written YYYY-MM-DD, not '${today}'`, 'review');
-  const given = args.positionals[0] ?? '.';
+  const given = journalFolder(args, 'review');
+  const today = todayOption(args, io, 'review');
   const { root, index, options, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'));
   const only = stringOption(args, 'relationship') ?? ownId;
   const relationships = selectRelationships(index.relationships(), only, given, 'review');
