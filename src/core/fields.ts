@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
 import { cadenceDays, isDateShaped, isRealDate } from './dates';
 import type { RuleCode } from './rules';
+import { isInheritedName } from './validate';
 import {
   CLOSURE_OUTCOMES,
   FORMALITIES,
@@ -64,11 +65,10 @@ const isText = (v: unknown): boolean => typeof v === 'string' && v !== '' && v.t
 const isTextList = (v: unknown): boolean => Array.isArray(v) && v.every(isText);
 const isDate = (v: unknown): boolean => typeof v === 'string' && isRealDate(v);
 const isPercent = (v: unknown): boolean => typeof v === 'number' && v >= 0 && v <= 100;
-/** The names a plain object inherits: a record with such a key is left to its schema. */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+/** A map of goal ids to 0-100; one with an inherited name as a key (`__proto__`) is left to its schema. */
 const isPercentRecord = (v: unknown): boolean => {
   if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
-  for (const key of Object.keys(v)) if (INHERITED.has(key) || !isPercent((v as Record<string, unknown>)[key])) return false;
+  for (const key of Object.keys(v)) if (isInheritedName(key) || !isPercent((v as Record<string, unknown>)[key])) return false;
   return Object.getOwnPropertySymbols(v).length === 0;
 };
 const textList = z.array(text);

@@ -1,4 +1,5 @@
 import { Document, isScalar, type DocumentOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import { isInheritedName } from './validate';
 
 /**
  * A fast path for front matter in the forms docs/format.md shows: block maps and sequences
@@ -76,9 +77,6 @@ export class FastPair {
   ) {}
 }
 
-/** The names a plain object inherits (`__proto__`, `constructor`, `toString`, ...). */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
-
 /** A block or flow map; `value` is its plain object, keyed as the yaml package's `toJS` keys it. */
 export class FastMap extends FastSpan {
   readonly items: FastPair[] = [];
@@ -89,7 +87,7 @@ export class FastMap extends FastSpan {
     // As the package's toJS: a null key is '', any other its String; an inherited name (`__proto__`) becomes an own property.
     const name = key.value === null ? '' : String(key.value);
     // A key is never set twice (the parser refuses duplicates), so only an inherited name needs defining.
-    if (INHERITED.has(name)) Object.defineProperty(this.value, name, { value: value.value, writable: true, enumerable: true, configurable: true });
+    if (isInheritedName(name)) Object.defineProperty(this.value, name, { value: value.value, writable: true, enumerable: true, configurable: true });
     else this.value[name] = value.value;
   }
 }
@@ -183,8 +181,6 @@ const BLANK = 0;
 const COMMENT = 1;
 const CONTENT = 2;
 
-type Node = FastNode;
-
 class SimpleParser {
   private readonly starts: number[] = [];
   /** End of each line's text, before its `\n` or `\r\n`. */
@@ -271,7 +267,7 @@ class SimpleParser {
       let v = i + 1;
       while (src.charCodeAt(v) === SPACE) v++;
       const end = this.ends[line]!;
-      let value: Node;
+      let value: FastNode;
       if (v === end || src.charCodeAt(v) === HASH) {
         // `key:` (perhaps with a comment): its value is the block below.
         if (v < end && v === i + 1) refuse();
@@ -342,12 +338,12 @@ class SimpleParser {
    * A value on the rest of line `li` from `from`: a flow collection, a quoted or a plain scalar,
    * perhaps followed by a comment. Its node ends after the line break.
    */
-  private inline(from: number): Node {
+  private inline(from: number): FastNode {
     const line = this.li;
     const src = this.src;
     const end = this.ends[line]!;
     const c = src.charCodeAt(from);
-    let node: Node;
+    let node: FastNode;
     let after: number;
     if (c === 91 /* [ */ || c === 123 /* { */) {
       const flow = this.flow(from, end);
@@ -397,7 +393,7 @@ class SimpleParser {
     if (src.charCodeAt(i) === close) return { node, end: i + 1 };
     for (;;) {
       if (i >= end) refuse();
-      let item: Node;
+      let item: FastNode;
       if (isMap) {
         const keyStart = i;
         if (!isKeyStart(src.charCodeAt(i))) refuse();
@@ -431,7 +427,7 @@ class SimpleParser {
   }
 
   /** An item or a value inside a flow collection: a nested flow collection, or a scalar. Its range ends at its last character. */
-  private flowItem(from: number, end: number, close: number, depth: number): Node {
+  private flowItem(from: number, end: number, close: number, depth: number): FastNode {
     const c = this.src.charCodeAt(from);
     if (c !== 91 /* [ */ && c !== 123 /* { */) return this.flowScalar(from, end, close);
     const inner = this.flow(from, end, depth + 1);

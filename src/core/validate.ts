@@ -30,6 +30,13 @@ export function isRecord(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether a plain object inherits a property of this name (`__proto__`, `constructor`, `toString`, ...). */
+export function isInheritedName(name: string): boolean {
+  return INHERITED.has(name);
+}
+
 export function pathText(path: YamlPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }

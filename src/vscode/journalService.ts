@@ -69,8 +69,6 @@ export class JournalService implements vscode.Disposable {
   private progressing: number | undefined;
   private listedOnce: Promise<void> | undefined;
   private resolveListed: (() => void) | undefined;
-  /** The build (`generation`) whose roots are shown: listed, though perhaps not read in full yet. */
-  private listedGeneration = 0;
   private readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined;
 
   private readonly changedFully = new vscode.EventEmitter<void>();
@@ -113,11 +111,8 @@ export class JournalService implements vscode.Disposable {
   listed(): Promise<void> {
     const building = this.start();
     if (!this.reading) return Promise.resolve();
-    // Listed already, before anyone asked: a promise made now would only settle with the whole build.
-    if (this.listedGeneration === this.generation) return Promise.resolve();
-    this.listedOnce ??= new Promise((resolve) => (this.resolveListed = resolve));
     // A build that was cancelled or superseded lists nothing: wait no longer than it runs.
-    return Promise.race([this.listedOnce, building.then(() => undefined)]);
+    return Promise.race([this.listedOnce ?? building, building]).then(() => undefined);
   }
 
   /**
@@ -213,14 +208,14 @@ export class JournalService implements vscode.Disposable {
     const current = () => generation === this.generation;
     if (progressive) {
       this.progressing = generation;
-      this.listedOnce = undefined;
+      // Made with the build, not when someone first asks: whoever asks after the listing gets it settled.
+      this.listedOnce = new Promise((resolve) => (this.resolveListed = resolve));
     } else if (this.progressing !== undefined) {
       this.progressing = undefined; // superseded
     }
     const show = () => {
       if (this.roots !== roots) {
         this.roots = roots;
-        this.listedGeneration = generation;
         this.resolveListed?.();
       }
     };

@@ -27,6 +27,9 @@ function uniqueKeys(keys: string[]): string[] {
   });
 }
 
+/** How recently the first build must have finished a relationship for background reports to wait for it. */
+const BUSY_MS = 100;
+
 /**
  * The Relationships tree: each relationship with its agreement, goals, sessions (newest first)
  * and signals. Ids are built from the journal root, the relationship folder and the goal id or
@@ -37,9 +40,6 @@ function uniqueKeys(keys: string[]): string[] {
  * into its full row once its own files are read, its report computed when it is shown (or, with
  * the view hidden, in the background, one relationship per turn of the event loop).
  */
-/** How recently the first build must have finished a relationship for background reports to wait for it. */
-const BUSY_MS = 100;
-
 export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
   private readonly reports: ReportCache;
   private readonly options: Record<ViewOption, boolean> = { hideClosed: false, sortByUrgency: false };
@@ -132,8 +132,6 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     for (const { root, relationship } of this.service.relationships()) {
       // The closure is the agreement's: known before the report.
       if (this.hideClosed && relationship.agreement?.closure) continue;
-      // While the first build reads, a whole relationship whose report is not computed yet stays
-      // pending: its report is computed in the background (`warm`), not on the build's time.
       const complete = root.index.isComplete(relationship.id);
       const entry = !complete ? undefined : this.reports.peek(root, relationship.id) ?? (eager ? this.reports.get(root, relationship.id) : undefined);
       if (!entry) {
