@@ -14,8 +14,12 @@ export interface IndexChange {
 
 /** What a progressive build (`JournalIndex.build`) reports as it goes. */
 export interface BuildListener {
-  /** Every agreement is read: `relationships()` lists every relationship, each with its agreement only. */
-  listed?(): void;
+  /**
+   * Every agreement is read: `relationships()` lists every relationship, each with its agreement
+   * only. When it returns a promise, the build reads no other file until it settles: a front end
+   * can have the list shown before the machine is busy with the rest.
+   */
+  listed?(): void | Promise<void>;
   /** A relationship's files are all read and it is assembled: its files' problems are final. */
   relationship?(change: IndexChange): void;
 }
@@ -103,7 +107,8 @@ export class JournalIndex {
     }
     for (const id of groups.keys()) this.incomplete.add(id);
     this.regroup();
-    listener.listed?.();
+    await listener.listed?.();
+    if (token?.isCancellationRequested) return false;
     for (const [id, group] of groups) {
       await this.readAll(group, token);
       if (token?.isCancellationRequested) return false;
@@ -112,7 +117,9 @@ export class JournalIndex {
       this.incomplete.delete(id);
       // Its agreement's own problems are announced with it too.
       const own = agreements.filter((p) => folderId(parentOf(p)) === id);
-      listener.relationship?.(this.reassemble(new Set([id]), [...own, ...group].filter((p) => this.files.has(p))));
+      // Assembled whether or not the listener asks for the change (`?.` would skip the argument).
+      const change = this.reassemble(new Set([id]), [...own, ...group].filter((p) => this.files.has(p)));
+      listener.relationship?.(change);
     }
     await this.readAll(strays, token);
     if (token?.isCancellationRequested) return false;

@@ -31,6 +31,8 @@ const BURST_EVENTS = 20;
 const BURST_SETTLE_MS = 1000;
 /** How often a renamed folder, whose changes the watcher no longer reports, is compared with the disk. */
 const MOVED_FOLDER_CHECK_MS = 2000;
+/** The longest the first build waits, once it has listed the relationships, for what shows the list (`holdAfterListing`). */
+const LISTING_HOLD_MS = 300;
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -70,6 +72,7 @@ export class JournalService implements vscode.Disposable {
   private listedOnce: Promise<void> | undefined;
   private resolveListed: (() => void) | undefined;
   private readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined;
+  private readonly listingHolds = new Set<() => Promise<void> | undefined>();
 
   private readonly changedFully = new vscode.EventEmitter<void>();
 
@@ -101,6 +104,29 @@ export class JournalService implements vscode.Disposable {
    */
   setReader(readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined): void {
     this.readerFor = readerFor;
+  }
+
+  /**
+   * Has the first build, once it has listed the relationships, wait until `hold()` settles (at
+   * most LISTING_HOLD_MS) before it reads the other files: what shows the list (the tree's first
+   * rows) gets the machine first. Reading and parsing the rest straight away kept the extension
+   * host busy while the view's request for its rows waited, and took the processor from the window
+   * drawing them (docs/performance.md). `hold` is called once the list is known; undefined: nothing
+   * to wait for.
+   */
+  holdAfterListing(hold: () => Promise<void> | undefined): vscode.Disposable {
+    this.listingHolds.add(hold);
+    return new vscode.Disposable(() => this.listingHolds.delete(hold));
+  }
+
+  /** What the first build waits for after the listing: every hold, or LISTING_HOLD_MS. */
+  private afterListing(): Promise<void> | undefined {
+    const holds = [...this.listingHolds].map((hold) => hold()).filter((held) => held !== undefined);
+    if (holds.length === 0) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, LISTING_HOLD_MS)));
+    // A hold that fails holds nothing up.
+    return Promise.race([Promise.all(holds.map((held) => held.catch(() => undefined))), cap]).then(() => clearTimeout(timer));
   }
 
   /**
@@ -233,6 +259,7 @@ export class JournalService implements vscode.Disposable {
                   this.progressAt = Date.now();
                   show();
                   this.fire([{ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } }]);
+                  return this.afterListing();
                 },
                 relationship: (change: IndexChange) => {
                   if (!current()) return;

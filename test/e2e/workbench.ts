@@ -55,6 +55,12 @@ export interface HostReady {
   extensions: string[];
 }
 
+/** See Workbench.extensionHostLog. */
+export interface ExtensionHostLog {
+  started: number | undefined;
+  activations: Array<{ time: number; id: string; event: string }>;
+}
+
 export interface OpenOptions {
   /** Extension folder to test (package.json + dist/); default the repository root. */
   extension?: string;
@@ -262,6 +268,23 @@ export class Workbench {
       () => fs.existsSync(this.readyFile) && (JSON.parse(fs.readFileSync(this.readyFile, 'utf8')) as HostReady),
       { timeoutMs, abort: this.host.exitReason });
     return this.readyInfo;
+  }
+
+  /**
+   * What the extension host's own log (remoteexthost.log) says so far: when its process started
+   * and when each extension was activated, by which event (Date.now() clock; the log writes local
+   * time to the millisecond). Undefined times: not in the log yet.
+   */
+  extensionHostLog(): ExtensionHostLog {
+    const logs = path.join(this.host.dirs.userData, 'logs');
+    const text = fs.existsSync(logs)
+      ? fs.readdirSync(logs).map((session) => path.join(logs, session, 'exthost1', 'remoteexthost.log')).filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file, 'utf8')).join('\n')
+      : '';
+    const at = (stamp: string) => new Date(stamp.replace(' ', 'T')).getTime();
+    const started = /^(\S+ \S+) \[info\] Extension host with pid \d+ started/m.exec(text);
+    const activations = [...text.matchAll(/^(\S+ \S+) \[info\] ExtensionService#_doActivateExtension ([^,\s]+), startup: \w+, activationEvent: '([^']*)'/gm)]
+      .map((m) => ({ time: at(m[1]!), id: m[2]!, event: m[3]! }));
+    return { started: started ? at(started[1]!) : undefined, activations };
   }
 
   /**

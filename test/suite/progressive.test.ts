@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode, ViewNode } from '../../src/vscode/tree/items';
-import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
+import { VIEW_ID, type RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
 import type { UriReader } from '../../src/vscode/workspaceFileSystem';
 import { BROKEN_PROBLEMS, codeOf, journalDiagnostics, setUpSuite, TODAY, waitFor } from './support';
 
@@ -119,5 +119,50 @@ describe('The first build, progressively', () => {
     assert.deepEqual(children.map((c) => String(tree.provider.getTreeItem(c).label)), ['Agreement', 'Goals', 'Sessions', 'Signals']);
     for (const [path, expected] of Object.entries(BROKEN_PROBLEMS)) await waitFor(`the problems of ${path}`, () => JSON.stringify(problemsOf(path)) === JSON.stringify(expected));
     assert.deepEqual(problemsOf('journal/priya-and-sam/sessions/2026-11-18.md'), []);
+  });
+
+  it('with the view shown, answers its rows before it reads any file but the agreements', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    await waitFor('the Relationships view to be shown', () => tree.view.visible);
+    let answers = 0;
+    const getChildren = tree.provider.getChildren.bind(tree.provider);
+    tree.provider.getChildren = async (node) => {
+      const rows = await getChildren(node);
+      if (!node) answers++;
+      return rows;
+    };
+    const answersAtFirstRead: number[] = [];
+    try {
+      const plain = holdingReader(new Map(), new Set());
+      // The first look at a file that is not an agreement (its size, then its bytes).
+      const noting = (u: vscode.Uri) => {
+        if (!u.path.endsWith('/agreement.md') && answersAtFirstRead.length === 0) answersAtFirstRead.push(answers);
+      };
+      api.service.setReader(() => ({
+        ...plain,
+        readFile: (u) => (noting(u), plain.readFile(u)),
+        stat: (u) => (noting(u), plain.stat(u)),
+      }));
+      const before = answers;
+      await api.service.rebuild({ progressive: true });
+      assert.ok(answersAtFirstRead.length === 1, 'sessions and goals were read');
+      assert.ok(answersAtFirstRead[0]! > before, `the view's rows were answered (${answers - before} times in all) before the first session or goal was read`);
+    } finally {
+      tree.provider.getChildren = getChildren;
+    }
+    await waitFor('every row filled in', async () => (await rows()).every((r) => r.kind === 'relationship'));
+  });
+
+  it('reads on after a moment when what holds it after the listing never settles', async function () {
+    this.timeout(60_000);
+    const held = api.service.holdAfterListing(() => new Promise(() => undefined));
+    try {
+      await api.service.rebuild({ progressive: true });
+      assert.equal(api.service.reading, false);
+      assert.ok(api.service.relationships().every(({ root, relationship }) => root.index.isComplete(relationship.id)));
+    } finally {
+      held.dispose();
+    }
   });
 });

@@ -112,11 +112,44 @@ describe('JournalIndex: progressive build', () => {
     assert.deepEqual(final.problems('hand/sessions/2026-06-01.md').map((p) => [p.code, p.range.start.line, p.range.start.column]), [['goal/unknown-id', 5, 9]]);
   });
 
+  it('reads no file after the agreements until the promise `listed` returns settles, and stops when cancelled meanwhile', async () => {
+    const fs = journal();
+    const final = new JournalIndex(fs);
+    await final.build();
+    for (const cancel of [false, true]) {
+      const reads: string[] = [];
+      const token = { isCancellationRequested: false };
+      const index = new JournalIndex(recording(fs, reads));
+      let release!: () => void;
+      let readsWhenListed = -1;
+      const building = index.build(token, {
+        listed: () => {
+          readsWhenListed = reads.length;
+          return new Promise<void>((resolve) => (release = resolve));
+        },
+      });
+      // Give the build every chance to read on: timers, I/O and promise jobs all run meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(readsWhenListed > 0);
+      assert.equal(reads.length, readsWhenListed, `nothing read while held: ${reads.slice(readsWhenListed).join(', ')}`);
+      assert.ok(reads.every((p) => p.endsWith('/agreement.md')));
+      if (cancel) token.isCancellationRequested = true;
+      release();
+      assert.equal(await building, !cancel);
+      if (cancel) assert.equal(reads.length, readsWhenListed, 'cancelled while held: nothing more is read');
+      else assert.deepEqual(snapshot(index), snapshot(final), 'a listener with `listed` alone ends with the same index');
+    }
+  });
+
   it('stops when cancelled, and a build without a listener is whole at once', async () => {
     const fs = journal();
     const token = { isCancellationRequested: false };
     const index = new JournalIndex(fs);
-    const done = await index.build(token, { listed: () => (token.isCancellationRequested = true) });
+    const done = await index.build(token, {
+      listed: () => {
+        token.isCancellationRequested = true;
+      },
+    });
     assert.equal(done, false);
     const plain = new JournalIndex(fs);
     await plain.build();

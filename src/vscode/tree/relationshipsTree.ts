@@ -29,6 +29,8 @@ function uniqueKeys(keys: string[]): string[] {
 
 /** How recently the first build must have finished a relationship for background reports to wait for it. */
 const BUSY_MS = 100;
+/** How long a view not shown when the relationships are listed may take to show itself before the first build reads on without it. */
+const SHOWN_GRACE_MS = 50;
 
 /**
  * The Relationships tree: each relationship with its agreement, goals, sessions (newest first)
@@ -45,6 +47,7 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
   private readonly options: Record<ViewOption, boolean> = { hideClosed: false, sortByUrgency: false };
   private readonly warmQueue: Array<[JournalRoot, string]> = [];
   private warmTimer: NodeJS.Timeout | undefined;
+  private readonly answerWaiters: Array<() => void> = [];
 
   constructor(
     private readonly service: JournalService,
@@ -88,6 +91,11 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
       this.warmTimer = this.warmQueue.length ? setTimeout(next, 0) : undefined;
     };
     this.warmTimer ??= setTimeout(next, 0);
+  }
+
+  /** Resolves once the top-level rows are next answered (the answer on its way to the window). */
+  nextAnswer(): Promise<void> {
+    return new Promise((resolve) => this.answerWaiters.push(resolve));
   }
 
   /** Relationships listed but not whole yet (during the first build). */
@@ -145,6 +153,8 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     // report: until then, the order by name.
     const full = shown.filter((n): n is RelationshipNode => n.kind === 'relationship');
     if (this.sortByUrgency && full.length === shown.length) full.sort((a, b) => urgency(a.entry.report) - urgency(b.entry.report));
+    // Settled on the next turn of the event loop: the reply goes out first.
+    for (const answered of this.answerWaiters.splice(0)) setTimeout(answered, 0);
     return full.length === shown.length ? full : shown;
   }
 
@@ -267,6 +277,7 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   const provider = new RelationshipsProvider(service, api.gitHistory);
   const view = vscode.window.createTreeView<ViewNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const progress = showReading(service, provider, view);
+  const held = service.holdAfterListing(() => firstRows(view, provider));
   const tree: RelationshipsTreeApi = {
     provider,
     view,
@@ -278,6 +289,32 @@ export const registerRelationshipsTree: Feature = (ctx) => {
     },
   };
   api.tree = tree;
-  for (const option of Object.keys(VIEW_OPTIONS) as ViewOption[]) void setViewOption(ctx, option, ctx.extension.workspaceState.get<boolean>(VIEW_OPTIONS[option], false));
-  return vscode.Disposable.from(view, provider, progress);
+  // As remembered for the workspace: applied, with nothing to write back.
+  for (const option of Object.keys(VIEW_OPTIONS) as ViewOption[]) {
+    const value = ctx.extension.workspaceState.get<boolean>(VIEW_OPTIONS[option], false);
+    provider.setOption(option, value);
+    void vscode.commands.executeCommand('setContext', VIEW_OPTIONS[option], value);
+  }
+  return vscode.Disposable.from(view, provider, progress, held);
 };
+
+/**
+ * Settles once the view's rows are next answered, or, for a view that is not shown (another
+ * view container is open, or the view is collapsed), once it has stayed hidden for SHOWN_GRACE_MS:
+ * its window may not have said yet that it shows it.
+ */
+function firstRows(view: vscode.TreeView<ViewNode>, provider: RelationshipsProvider): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      shown.dispose();
+      resolve();
+    };
+    const shown = view.onDidChangeVisibility(({ visible }) => {
+      if (visible) clearTimeout(timer);
+    });
+    if (!view.visible) timer = setTimeout(done, SHOWN_GRACE_MS);
+    void provider.nextAnswer().then(done);
+  });
+}
