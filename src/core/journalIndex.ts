@@ -25,9 +25,34 @@ export interface BuildListener {
 }
 
 const READ_CONCURRENCY = 64;
+/** Folders read at once while walking: sibling folders are listed together, not one after another. */
+const LIST_CONCURRENCY = 16;
 const MAX_DEPTH = 64;
 /** Folders listed per build at most: a file system that loops (symbolic links followed) cannot make a build endless. */
 const MAX_FOLDERS = 100_000;
+
+/**
+ * One walk of a folder tree: how many folders it listed, its listings under way or waiting for
+ * their turn, and who hears of each Markdown file as soon as it is found.
+ */
+class Walk {
+  folders = 0;
+  private reading = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(readonly found: (path: string) => void = () => undefined) {}
+
+  async readDirectory(fs: FileSystem, folder: string): Promise<Array<[string, 'file' | 'directory' | 'other']>> {
+    while (this.reading >= LIST_CONCURRENCY) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.reading++;
+    try {
+      return await fs.readDirectory(folder);
+    } finally {
+      this.reading--;
+      this.waiting.shift()?.();
+    }
+  }
+}
 
 const folderId = (folder: string) => (folder === '' ? '.' : folder);
 
@@ -83,7 +108,13 @@ export class JournalIndex {
     this.files.clear();
     this.agreementFolders.clear();
     this.incomplete = undefined;
-    const paths = await this.listMarkdown('', 0, token, { folders: 0 });
+    // A progressive build reads each agreement as soon as the walk finds it, while it lists the
+    // other folders: the relationships are listed once both are done.
+    const early = new Map<string, Promise<JournalFile | undefined>>();
+    const walk = new Walk((path) => {
+      if (listener && isAgreementFile(path)) early.set(path, this.read(path));
+    });
+    const paths = await this.listMarkdown('', 0, token, walk);
     if (token?.isCancellationRequested) return false;
     if (!listener) {
       await this.readAll(paths, token);
@@ -93,7 +124,10 @@ export class JournalIndex {
     }
     const agreements = paths.filter((p) => isAgreementFile(p));
     this.incomplete = new Set();
-    await this.readAll(agreements, token);
+    for (const path of agreements) {
+      const file = await (early.get(path) ?? this.read(path));
+      if (file) this.store(file); // a file deleted since it was listed is simply not there
+    }
     if (token?.isCancellationRequested) return false;
     // Which relationship each file belongs to is known once every agreement is read.
     const groups = new Map<string, string[]>();
@@ -172,7 +206,7 @@ export class JournalIndex {
     if (this.excluded(folder)) return { files: [], relationships: [] };
     const files = new Set<string>();
     const relationships = new Set<string>();
-    for (const path of await this.listMarkdown(folder, folder.split('/').length, token, { folders: 0 })) {
+    for (const path of await this.listMarkdown(folder, folder.split('/').length, token, new Walk())) {
       if (token?.isCancellationRequested) break;
       const change = await this.refresh(path);
       change.files.forEach((f) => files.add(f));
@@ -189,7 +223,7 @@ export class JournalIndex {
    * files under that folder are compared.
    */
   async reconcile(keep: ReadonlySet<string> = new Set(), token?: Cancellation, folder = ''): Promise<IndexChange> {
-    const listed = await this.listMarkdown(folder, folder ? folder.split('/').length : 0, token, { folders: 0 });
+    const listed = await this.listMarkdown(folder, folder ? folder.split('/').length : 0, token, new Walk());
     if (token?.isCancellationRequested) return { files: [], relationships: [] };
     const files = new Set<string>();
     const relationships = new Set<string>();
@@ -309,11 +343,17 @@ export class JournalIndex {
     return isExcludedPath(path, this.options.exclude);
   }
 
-  private async listMarkdown(folder: string, depth: number, token: Cancellation | undefined, budget: { folders: number }): Promise<string[]> {
-    if (depth > MAX_DEPTH || token?.isCancellationRequested || ++budget.folders > MAX_FOLDERS) return [];
+  /**
+   * The Markdown files below a folder, in the order of a depth-first walk: a folder's own files
+   * as listed, then each sub-folder's, by name. Sibling folders are listed at once
+   * (LIST_CONCURRENCY at most): each listing is a round trip in the extension host, and a
+   * journal of many relationships has many folders.
+   */
+  private async listMarkdown(folder: string, depth: number, token: Cancellation | undefined, walk: Walk): Promise<string[]> {
+    if (depth > MAX_DEPTH || token?.isCancellationRequested || ++walk.folders > MAX_FOLDERS) return [];
     let entries: Array<[string, 'file' | 'directory' | 'other']>;
     try {
-      entries = await this.fs.readDirectory(folder);
+      entries = await walk.readDirectory(this.fs, folder);
       if (!Array.isArray(entries)) return [];
     } catch {
       return []; // an unreadable folder holds nothing we can index
@@ -327,9 +367,13 @@ export class JournalIndex {
       const path = folder ? `${folder}/${name}` : name;
       if (this.excluded(path)) continue;
       if (kind === 'directory') folders.push(path);
-      else if (kind === 'file' && isMarkdownPath(name)) out.push(path);
+      else if (kind === 'file' && isMarkdownPath(name)) {
+        out.push(path);
+        walk.found(path);
+      }
     }
-    for (const sub of folders.sort()) out.push(...(await this.listMarkdown(sub, depth + 1, token, budget)));
+    const below = await Promise.all(folders.sort().map((sub) => this.listMarkdown(sub, depth + 1, token, walk)));
+    for (const paths of below) out.push(...paths);
     return out;
   }
 

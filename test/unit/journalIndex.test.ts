@@ -217,3 +217,78 @@ describe('JournalIndex.reconcile', () => {
     assert.deepEqual(change, { files: [], relationships: [] });
   });
 });
+
+describe('JournalIndex: walking the folders', () => {
+  /** 40 relationships, each with goals/ and sessions/, and files at every level. */
+  function wide(): MemoryFileSystem {
+    const files: Record<string, string> = { 'README.md': '# Journals\n', 'zz/notes.md': '# Notes\n' };
+    for (let i = 0; i < 40; i++) {
+      const pair = `pairs/p${String(i).padStart(2, '0')}`;
+      files[`${pair}/agreement.md`] = agreement;
+      files[`${pair}/goals/design.md`] = '---\ntype: goal\ntitle: Design\nstatus: active\nsuccess: An RFC approved\n---\n';
+      files[`${pair}/sessions/2026-02-01.md`] = '---\ntype: session\ndate: 2026-02-01\n---\n';
+      files[`${pair}/sessions/deep/a/b/2026-02-02.md`] = '---\ntype: session\ndate: 2026-02-02\n---\n';
+    }
+    return new MemoryFileSystem(files);
+  }
+
+  it('lists sibling folders at once, at most 16 at a time, and in the order of a walk one folder after another', async () => {
+    const fs = wide();
+    let reading = 0;
+    let most = 0;
+    let calls = 0;
+    // Each listing takes a moment, later folders less: out of order if the walk kept the order of answers.
+    const slow: typeof fs = Object.create(fs);
+    slow.readDirectory = async (path: string) => {
+      reading++;
+      calls++;
+      most = Math.max(most, reading);
+      const entries = await fs.readDirectory(path);
+      await new Promise((resolve) => setTimeout(resolve, 5 - (calls % 5)));
+      reading--;
+      return entries;
+    };
+    const sequential = async (folder: string): Promise<string[]> => {
+      const entries = await fs.readDirectory(folder);
+      const out = entries.filter(([name, kind]) => kind === 'file' && name.endsWith('.md')).map(([name]) => (folder ? `${folder}/${name}` : name));
+      for (const [name] of entries.filter(([, kind]) => kind === 'directory').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.push(...(await sequential(folder ? `${folder}/${name}` : name)));
+      return out;
+    };
+    const index = new JournalIndex(slow);
+    await index.build();
+    assert.deepEqual(index.paths(), await sequential(''));
+    assert.equal(index.paths().length, 2 + 40 * 4);
+    assert.ok(most > 1, 'sibling folders were listed together');
+    assert.ok(most <= 16, `at most 16 folders listed at once (${most})`);
+    assert.deepEqual(snapshot(index), await fresh(fs));
+  });
+});
+
+describe('JournalIndex: a progressive build reads agreements during the walk', () => {
+  it('reads an agreement as soon as it is found, while other folders are still being listed', async () => {
+    const fs = journal();
+    let releaseSessions!: () => void;
+    const sessionsListed = new Promise<void>((resolve) => (releaseSessions = resolve));
+    // Without early reads the walk would wait for ever: let it go on after a while, so that the order, not a time-out, fails.
+    const fallback = setTimeout(releaseSessions, 200);
+    const events: string[] = [];
+    const held: typeof fs = Object.create(fs);
+    held.readDirectory = async (path: string) => {
+      if (path === 'p/sessions') await sessionsListed;
+      events.push(`list ${path}`);
+      return fs.readDirectory(path);
+    };
+    held.readFile = async (path: string) => {
+      events.push(`read ${path}`);
+      if (path === 'p/agreement.md') releaseSessions();
+      return fs.readFile(path);
+    };
+    const index = new JournalIndex(held);
+    let listed = false;
+    await index.build(undefined, { listed: () => void (listed = true) });
+    clearTimeout(fallback);
+    assert.ok(listed);
+    assert.ok(events.indexOf('read p/agreement.md') < events.indexOf('list p/sessions'), events.join(', '));
+    assert.deepEqual(snapshot(index), await fresh(fs));
+  });
+});
