@@ -29,8 +29,6 @@ function uniqueKeys(keys: string[]): string[] {
 
 /** How recently the first build must have finished a relationship for background reports to wait for it. */
 const BUSY_MS = 100;
-/** How long a view not shown when the relationships are listed may take to show itself before the first build reads on without it. */
-const SHOWN_GRACE_MS = 50;
 
 /**
  * The Relationships tree: each relationship with its agreement, goals, sessions (newest first)
@@ -277,7 +275,10 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   const provider = new RelationshipsProvider(service, api.gitHistory);
   const view = vscode.window.createTreeView<ViewNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const progress = showReading(service, provider, view);
-  const held = service.holdAfterListing(() => firstRows(view, provider));
+  // The rows first: the view may not have said yet that it is shown (its window tells the
+  // extension host after the provider is registered, in traces up to 0.15 s after the listing),
+  // so this does not ask; a view that is not shown holds the build for LISTING_HOLD_MS.
+  const held = service.holdAfterListing(() => provider.nextAnswer());
   const tree: RelationshipsTreeApi = {
     provider,
     view,
@@ -297,24 +298,3 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   }
   return vscode.Disposable.from(view, provider, progress, held);
 };
-
-/**
- * Settles once the view's rows are next answered, or, for a view that is not shown (another
- * view container is open, or the view is collapsed), once it has stayed hidden for SHOWN_GRACE_MS:
- * its window may not have said yet that it shows it.
- */
-function firstRows(view: vscode.TreeView<ViewNode>, provider: RelationshipsProvider): Promise<void> {
-  return new Promise<void>((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    const done = () => {
-      clearTimeout(timer);
-      shown.dispose();
-      resolve();
-    };
-    const shown = view.onDidChangeVisibility(({ visible }) => {
-      if (visible) clearTimeout(timer);
-    });
-    if (!view.visible) timer = setTimeout(done, SHOWN_GRACE_MS);
-    void provider.nextAnswer().then(done);
-  });
-}
