@@ -137,28 +137,35 @@ const floors: Floor[] = [];
  *   agreement in the workspace): leaves out when the view was opened too. What is left is the
  *   extension's own path to its rows (loading, activating, reading, answering the view) and the
  *   window drawing them.
- * Each round is paired with the floor measured just before it, so that the load's drift between
- * rounds cancels; the median of the rounds is recorded.
+ * Each way is recorded twice:
+ * - `*_over_floor_ms` etc.: the median of ours minus the median of the floors. The workbenches are
+ *   independent, and a median holds out against one slow workbench on either side;
+ * - `*_paired_ms`: the median of each round minus the floor measured just before it, which cancels
+ *   the load's drift between rounds but takes in both workbenches' noise.
  */
 class OverFloor {
-  private readonly fromNavigation: number[] = [];
-  private readonly fromHost: number[] = [];
-  private readonly fromActivation: number[] = [];
+  private readonly ours = { navigation: [] as number[], host: [] as number[], activation: [] as number[] };
+  private readonly floors = { navigation: [] as number[], host: [] as number[], activation: [] as number[] };
 
   constructor(private readonly name: string) {}
 
   add(floor: Floor, ms: number, host: HostTimes): void {
-    this.fromNavigation.push(ms - floor.treeMs);
-    this.fromHost.push(ms - host.extensionHostMs - floor.afterHostMs);
-    this.fromActivation.push(ms - host.activatedMs - floor.afterActivationMs);
+    this.ours.navigation.push(ms);
+    this.ours.host.push(ms - host.extensionHostMs);
+    this.ours.activation.push(ms - host.activatedMs);
+    this.floors.navigation.push(floor.treeMs);
+    this.floors.host.push(floor.afterHostMs);
+    this.floors.activation.push(floor.afterActivationMs);
   }
 
   record(): void {
-    recordMetric(`${this.name}_over_floor_ms`, median(this.fromNavigation));
-    recordMetric(`${this.name}_after_extension_host_over_floor_ms`, median(this.fromHost));
-    recordMetric(`${this.name}_after_activation_over_floor_ms`, median(this.fromActivation));
-    this.fromNavigation.forEach((ms, i) => recordMetric(`${this.name}_over_floor_round_${i + 1}_ms`, ms));
-    this.fromActivation.forEach((ms, i) => recordMetric(`${this.name}_after_activation_over_floor_round_${i + 1}_ms`, ms));
+    for (const [way, suffix] of [['navigation', ''], ['host', '_after_extension_host'], ['activation', '_after_activation']] as const) {
+      const ours = this.ours[way];
+      const floors = this.floors[way];
+      recordMetric(`${this.name}${suffix}_over_floor_ms`, median(ours) - median(floors));
+      recordMetric(`${this.name}${suffix}_over_floor_paired_ms`, median(ours.map((ms, i) => ms - floors[i]!)));
+      ours.forEach((ms, i) => recordMetric(`${this.name}${suffix}_over_floor_round_${i + 1}_ms`, ms - floors[i]!));
+    }
   }
 }
 
