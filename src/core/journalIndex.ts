@@ -31,27 +31,31 @@ const MAX_DEPTH = 64;
 /** Folders listed per build at most: a file system that loops (symbolic links followed) cannot make a build endless. */
 const MAX_FOLDERS = 100_000;
 
-/**
- * One walk of a folder tree: how many folders it listed, its listings under way or waiting for
- * their turn, and who hears of each Markdown file as soon as it is found.
- */
-class Walk {
-  folders = 0;
-  private reading = 0;
+/** Runs asynchronous work at most `limit` at a time; the rest waits for its turn, in order. */
+class Limiter {
+  private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(readonly found: (path: string) => void = () => undefined) {}
+  constructor(private readonly limit: number) {}
 
-  async readDirectory(fs: FileSystem, folder: string): Promise<Array<[string, 'file' | 'directory' | 'other']>> {
-    while (this.reading >= LIST_CONCURRENCY) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.reading++;
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    while (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
     try {
-      return await fs.readDirectory(folder);
+      return await work();
     } finally {
-      this.reading--;
+      this.running--;
       this.waiting.shift()?.();
     }
   }
+}
+
+/** One walk of a folder tree: how many folders it listed, its listings, and who hears of each Markdown file as soon as it is found. */
+class Walk {
+  folders = 0;
+  readonly listings = new Limiter(LIST_CONCURRENCY);
+
+  constructor(readonly found: (path: string) => void = () => undefined) {}
 }
 
 const folderId = (folder: string) => (folder === '' ? '.' : folder);
@@ -111,8 +115,9 @@ export class JournalIndex {
     // A progressive build reads each agreement as soon as the walk finds it, while it lists the
     // other folders: the relationships are listed once both are done.
     const early = new Map<string, Promise<JournalFile | undefined>>();
+    const reads = new Limiter(READ_CONCURRENCY);
     const walk = new Walk((path) => {
-      if (listener && isAgreementFile(path)) early.set(path, this.read(path));
+      if (listener && isAgreementFile(path)) early.set(path, reads.run(() => this.read(path)));
     });
     const paths = await this.listMarkdown('', 0, token, walk);
     if (token?.isCancellationRequested) return false;
@@ -353,7 +358,7 @@ export class JournalIndex {
     if (depth > MAX_DEPTH || token?.isCancellationRequested || ++walk.folders > MAX_FOLDERS) return [];
     let entries: Array<[string, 'file' | 'directory' | 'other']>;
     try {
-      entries = await walk.readDirectory(this.fs, folder);
+      entries = await walk.listings.run(() => this.fs.readDirectory(folder));
       if (!Array.isArray(entries)) return [];
     } catch {
       return []; // an unreadable folder holds nothing we can index

@@ -72,7 +72,7 @@ export class JournalService implements vscode.Disposable {
   private listedOnce: Promise<void> | undefined;
   private resolveListed: (() => void) | undefined;
   private readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined;
-  private readonly listingHolds = new Set<() => Promise<void> | undefined>();
+  private readonly listingHolds = new Set<() => Promise<void>>();
 
   private readonly changedFully = new vscode.EventEmitter<void>();
 
@@ -111,18 +111,17 @@ export class JournalService implements vscode.Disposable {
    * most LISTING_HOLD_MS) before it reads the other files: what shows the list (the tree's first
    * rows) gets the machine first. Reading and parsing the rest straight away kept the extension
    * host busy while the view's request for its rows waited, and took the processor from the window
-   * drawing them (docs/performance.md). `hold` is called once the list is known; undefined: nothing
-   * to wait for.
+   * drawing them (docs/performance.md). `hold` is called once the list is known.
    */
-  holdAfterListing(hold: () => Promise<void> | undefined): vscode.Disposable {
+  holdAfterListing(hold: () => Promise<void>): vscode.Disposable {
     this.listingHolds.add(hold);
     return new vscode.Disposable(() => this.listingHolds.delete(hold));
   }
 
   /** What the first build waits for after the listing: every hold, or LISTING_HOLD_MS. */
   private afterListing(): Promise<void> | undefined {
-    const holds = [...this.listingHolds].map((hold) => hold()).filter((held) => held !== undefined);
-    if (holds.length === 0) return undefined;
+    if (this.listingHolds.size === 0) return undefined;
+    const holds = [...this.listingHolds].map((hold) => hold());
     let timer: NodeJS.Timeout | undefined;
     const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, LISTING_HOLD_MS)));
     // A hold that fails holds nothing up.
