@@ -52,6 +52,9 @@ describe('Mentoring view: the Relationships tree', () => {
     api = await setUpSuite();
     tree = api.tree as RelationshipsTreeApi;
     assert.ok(tree?.provider && tree.view, 'activate() returns api.tree with the provider and the view');
+    // Reports of the first build are computed in the background, one per turn, once it lets them
+    // (rows show "preparing…" until then): these tests look at full rows.
+    await waitFor('every relationship to be reported', async () => ((await tree.provider.getChildren()) ?? []).every((n) => n.kind !== 'pending'));
   });
 
   after(async () => {
