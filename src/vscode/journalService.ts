@@ -73,6 +73,7 @@ export class JournalService implements vscode.Disposable {
   private resolveListed: (() => void) | undefined;
   private readerFor: ((root: vscode.Uri) => UriReader | Promise<UriReader>) | undefined;
   private readonly listingHolds = new Set<() => Promise<void>>();
+  private listingHoldMs = LISTING_HOLD_MS;
 
   private readonly changedFully = new vscode.EventEmitter<void>();
 
@@ -108,7 +109,7 @@ export class JournalService implements vscode.Disposable {
 
   /**
    * Has the first build, once it has listed the relationships, wait until `hold()` settles (at
-   * most LISTING_HOLD_MS) before it reads the other files: what shows the list (the tree's first
+   * most LISTING_HOLD_MS, or what `setListingHoldLimit` set) before it reads the other files: what shows the list (the tree's first
    * rows) gets the machine first. Reading and parsing the rest straight away kept the extension
    * host busy while the view's request for its rows waited, and took the processor from the window
    * drawing them (docs/performance.md). `hold` is called once the list is known.
@@ -118,12 +119,17 @@ export class JournalService implements vscode.Disposable {
     return new vscode.Disposable(() => this.listingHolds.delete(hold));
   }
 
-  /** What the first build waits for after the listing: every hold, or LISTING_HOLD_MS. */
+  /** The longest a listing hold may hold the build (default LISTING_HOLD_MS). For tests. */
+  setListingHoldLimit(ms: number | undefined): void {
+    this.listingHoldMs = ms ?? LISTING_HOLD_MS;
+  }
+
+  /** What the first build waits for after the listing: every hold, or the limit. */
   private afterListing(): Promise<void> | undefined {
     if (this.listingHolds.size === 0) return undefined;
     const holds = [...this.listingHolds].map((hold) => hold());
     let timer: NodeJS.Timeout | undefined;
-    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, LISTING_HOLD_MS)));
+    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.listingHoldMs)));
     // A hold that fails holds nothing up.
     return Promise.race([Promise.all(holds.map((held) => held.catch(() => undefined))), cap]).then(() => clearTimeout(timer));
   }

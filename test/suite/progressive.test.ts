@@ -154,6 +154,20 @@ describe('The first build, progressively', () => {
     await waitFor('every row filled in', async () => (await rows()).every((r) => r.kind === 'relationship'));
   });
 
+  it('does not wait for the rows of a view that is not shown', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor('the Relationships view to be hidden', () => !tree.view.visible);
+    // Held for as long as the test may run, were it to wait for rows that no view asks for.
+    api.service.setListingHoldLimit(600_000);
+    try {
+      await api.service.rebuild({ progressive: true });
+      assert.equal(api.service.reading, false);
+    } finally {
+      api.service.setListingHoldLimit(undefined);
+    }
+  });
+
   it('reads on after a moment when what holds it after the listing never settles', async function () {
     this.timeout(60_000);
     const held = api.service.holdAfterListing(() => new Promise(() => undefined));

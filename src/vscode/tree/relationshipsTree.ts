@@ -275,10 +275,6 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   const provider = new RelationshipsProvider(service, api.gitHistory);
   const view = vscode.window.createTreeView<ViewNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const progress = showReading(service, provider, view);
-  // The rows first: the view may not have said yet that it is shown (its window tells the
-  // extension host after the provider is registered, in traces up to 0.15 s after the listing),
-  // so this does not ask; a view that is not shown holds the build for LISTING_HOLD_MS.
-  const held = service.holdAfterListing(() => provider.nextAnswer());
   const tree: RelationshipsTreeApi = {
     provider,
     view,
@@ -291,10 +287,20 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   };
   api.tree = tree;
   // As remembered for the workspace: applied, with nothing to write back.
-  for (const option of Object.keys(VIEW_OPTIONS) as ViewOption[]) {
+  const optionsShown = Promise.all((Object.keys(VIEW_OPTIONS) as ViewOption[]).map((option) => {
     const value = ctx.extension.workspaceState.get<boolean>(VIEW_OPTIONS[option], false);
     provider.setOption(option, value);
-    void vscode.commands.executeCommand('setContext', VIEW_OPTIONS[option], value);
-  }
+    return vscode.commands.executeCommand('setContext', VIEW_OPTIONS[option], value);
+  }));
+  // The rows first, when the view is shown. The window tells the extension host whether it is as
+  // soon as it takes the provider, before it answers the commands sent after the registration
+  // (those above): once they are answered, `view.visible` is known. Until then it says false
+  // (in traces the window said "shown" up to 0.15 s after the listing). A view that is not shown
+  // holds nothing.
+  const held = service.holdAfterListing(async () => {
+    const answered = provider.nextAnswer();
+    await optionsShown.catch(() => undefined);
+    if (view.visible) await answered;
+  });
   return vscode.Disposable.from(view, provider, progress, held);
 };
