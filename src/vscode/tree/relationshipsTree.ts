@@ -254,6 +254,24 @@ function showReading(service: JournalService, provider: RelationshipsProvider, v
   return vscode.Disposable.from(service.onDidChange(update), service.onDidBuild(update));
 }
 
+/** How long a reveal may take to select its node before it is made again. */
+const REVEAL_SETTLE_MS = 500;
+
+/** Whether the node `id` is (or within REVEAL_SETTLE_MS becomes) the view's selection. */
+function selectedSoon(view: vscode.TreeView<ViewNode>, id: string): Promise<boolean> {
+  const selected = () => view.selection.some((n) => n.id === id);
+  if (selected()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (value: boolean) => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    };
+    const subscription = view.onDidChangeSelection(() => selected() && done(true));
+    const timer = setTimeout(() => done(selected()), REVEAL_SETTLE_MS);
+  });
+}
+
 /** What the tree feature puts on the extension's API (`api.tree`). */
 export interface RelationshipsTreeApi {
   readonly provider: RelationshipsProvider;
@@ -281,7 +299,13 @@ export const registerRelationshipsTree: Feature = (ctx) => {
     async reveal(uri) {
       const node = await provider.nodeFor(uri);
       if (!node) return false;
-      await view.reveal(node, { select: true, focus: false, expand: node.kind === 'relationship' });
+      const options = { select: true, focus: false, expand: node.kind === 'relationship' };
+      await view.reveal(node, options);
+      // A view that the reveal brings back after it was shown and then hidden can drop the
+      // reveal without a word: nothing is selected, and no error is logged. The suite shows it
+      // when the tree suite follows the progressive one (the view focused, then the Explorer).
+      // So the reveal is made once more if the node is not selected soon.
+      if (!(await selectedSoon(view, node.id))) await view.reveal(node, options);
       return true;
     },
   };
