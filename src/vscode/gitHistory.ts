@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readJournalHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
 import type { Relationship } from '../core/types';
 import type { JournalRoot } from './journalService';
+import { eventWithin } from './events';
 
 // The part of VS Code's built-in git extension API (`vscode.git`, API version 1) used here.
 interface GitChange {
@@ -165,17 +166,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
       });
       if (!git.enabled) return undefined;
       const api = git.getAPI(1);
-      if (api.state !== 'initialized') {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => (sub.dispose(), resolve()), 10_000);
-          const sub = api.onDidChangeState((s) => {
-            if (s !== 'initialized') return;
-            clearTimeout(timer);
-            sub.dispose();
-            resolve();
-          });
-        });
-      }
+      if (api.state !== 'initialized') await eventWithin(api.onDidChangeState, (s) => s === 'initialized', 10_000);
       // A repository opened later (the git extension finds them as it goes) may hold a journal.
       this.openWatch?.dispose();
       this.openWatch = api.onDidOpenRepository(() => this.reset());

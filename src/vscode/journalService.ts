@@ -109,8 +109,8 @@ export class JournalService implements vscode.Disposable {
 
   /**
    * Has the first build, once it has listed the relationships, wait until `hold()` settles (at
-   * most LISTING_HOLD_MS, or what `setListingHoldLimit` set) before it reads the other files: what shows the list (the tree's first
-   * rows) gets the machine first. Reading and parsing the rest straight away kept the extension
+   * most LISTING_HOLD_MS, or what `setListingHoldLimit` set) before it reads the other files:
+   * what shows the list (the tree's first rows) gets the machine first. Reading and parsing the rest straight away kept the extension
    * host busy while the view's request for its rows waited, and took the processor from the window
    * drawing them (docs/performance.md). `hold` is called once the list is known.
    */

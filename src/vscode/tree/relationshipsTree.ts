@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { eventWithin } from '../events';
 import type { Feature, FeatureContext } from '../feature';
 import type { JournalService } from '../journalService';
 import type { GitHistoryApi } from '../gitHistory';
@@ -258,18 +259,9 @@ function showReading(service: JournalService, provider: RelationshipsProvider, v
 const REVEAL_SETTLE_MS = 500;
 
 /** Whether the node `id` is (or within REVEAL_SETTLE_MS becomes) the view's selection. */
-function selectedSoon(view: vscode.TreeView<ViewNode>, id: string): Promise<boolean> {
+async function selectedSoon(view: vscode.TreeView<ViewNode>, id: string): Promise<boolean> {
   const selected = () => view.selection.some((n) => n.id === id);
-  if (selected()) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = (value: boolean) => {
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(value);
-    };
-    const subscription = view.onDidChangeSelection(() => selected() && done(true));
-    const timer = setTimeout(() => done(selected()), REVEAL_SETTLE_MS);
-  });
+  return selected() || (await eventWithin(view.onDidChangeSelection, selected, REVEAL_SETTLE_MS)) || selected();
 }
 
 /** What the tree feature puts on the extension's API (`api.tree`). */
