@@ -1,5 +1,5 @@
-// Bundles the extension (twice: dist/extension.js for Node's extension host, dist/web/extension.js for the
-// browser's web-worker extension host, VS Code for the Web) and the CLI with esbuild. `--production` minifies and drops source maps.
+// Bundles the extension (twice: dist/main.js for Node's extension host, loaded by the small entry
+// dist/extension.js, and dist/web/extension.js for the browser's web-worker extension host, VS Code for the Web) and the CLI with esbuild. `--production` minifies and drops source maps.
 // `--cli-out FILE` bundles only the CLI, to FILE (the CLI tests build their own copy this way);
 // `--out-dir DIR` writes the bundles under DIR/dist instead of dist (the end-to-end performance test
 // builds the extension as the .vsix ships it this way, beside the development build the other tests use);
@@ -33,7 +33,11 @@ const common = {
 // `mentoring-journal --version` prints the version inlined here, without reading package.json at run time.
 const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? `${dist}/cli.js`, define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version), MENTORING_JOURNAL_DOCS: JSON.stringify(homepage ? `${homepage.replace(/#.*$/, '')}/blob/main/docs/rules.md` : '') } };
 
-const extension = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: `${dist}/extension.js`, external: ['vscode'] };
+const extension = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: `${dist}/main.js`, external: ['vscode'], plugins: [oneVscodeNamespace()] };
+
+// package.json `main` for Node's extension host: a few lines that require dist/main.js on a timer,
+// so that it loads while VS Code asks the window for the extension's state (src/vscode/entry.ts).
+const entry = { ...common, entryPoints: ['src/vscode/entry.ts'], outfile: `${dist}/extension.js`, external: ['vscode', './main.js'] };
 
 // The same code for a web worker (package.json `browser`): no Node built-ins, and no DOM either. With
 // `platform: 'browser'` packages pick their `browser` exports, and one of them assumes a page:
@@ -48,8 +52,24 @@ const web = {
   conditions: ['worker'],
   outfile: `${dist}/web/extension.js`,
   // A bundle that still needs a Node built-in or a page fails the build here rather than in the browser.
-  plugins: [workerSafe()],
+  plugins: [oneVscodeNamespace(), workerSafe()],
 };
+
+/**
+ * Gives every file the same `vscode` namespace object. Left alone, esbuild turns each file's
+ * `import * as vscode from 'vscode'` into an object of its own, made at load by copying every name of
+ * the API (some 300) onto it: 32 copies, several ms of the extension's load, which VS Code waits for
+ * before it activates. Here every import goes through one module that re-exports the API, copied once.
+ */
+function oneVscodeNamespace() {
+  return {
+    name: 'one-vscode-namespace',
+    setup(build) {
+      build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' }));
+      build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+    },
+  };
+}
 
 /** Fails the web build when anything resolves to a Node built-in or to a DOM-only module. */
 function workerSafe() {
@@ -71,7 +91,7 @@ function workerSafe() {
   };
 }
 
-const builds = cliOut || cliOnly ? [cli] : [extension, web, cli];
+const builds = cliOut || cliOnly ? [cli] : [entry, extension, web, cli];
 
 if (watch) {
   for (const options of builds) {

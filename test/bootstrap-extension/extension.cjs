@@ -14,6 +14,11 @@
 //   MJ_TEST_TODAY       YYYY-MM-DD: as soon as the product extension is active (however it was
 //                       activated), "today" is pinned to this date through its api's setToday(),
 //                       so that what the tests see does not depend on the day they run.
+//   MJ_PERF_MARKS_FILE  written (JSON: name → Date.now() time) with the extension host's own
+//                       performance marks (code/extHost/...: when it began and finished loading
+//                       each extension's code, and calling and returning from its activate), each
+//                       time there are new ones, for a minute: the performance test's measure of
+//                       what an extension costs inside the host, apart from the window.
 //   MJ_WEB_REPORT_FILE  the web tier: the product runs in the browser's web-worker extension host,
 //                       where neither this extension nor the environment reaches it. The web
 //                       bootstrap (test/bootstrap-web-extension/) runs beside it there, asks this
@@ -93,7 +98,24 @@ function serveWebBootstrap() {
   ];
 }
 
+/** Writes the host's performance marks (see MJ_PERF_MARKS_FILE above) whenever new ones appear. */
+function writePerfMarks(file) {
+  const marks = globalThis.MonacoPerformanceMarks;
+  if (!marks || typeof marks.getMarks !== 'function') return writeJson(file, { error: 'this VS Code keeps no performance marks in the extension host' });
+  let written = 0;
+  const write = () => {
+    const hostMarks = marks.getMarks().filter((m) => m.name.startsWith('code/extHost/'));
+    if (hostMarks.length === written) return;
+    written = hostMarks.length;
+    writeJson(file, Object.fromEntries(hostMarks.map((m) => [m.name, m.startTime])));
+  };
+  write();
+  const timer = setInterval(write, 25);
+  setTimeout(() => clearInterval(timer), 60_000);
+}
+
 function activate(context) {
+  if (process.env.MJ_PERF_MARKS_FILE) writePerfMarks(process.env.MJ_PERF_MARKS_FILE);
   if (process.env.MJ_WEB_REPORT_FILE) context.subscriptions.push(...serveWebBootstrap());
   if (process.env.MJ_TEST_TODAY) pinToday(process.env.MJ_TEST_TODAY);
   const readyFile = process.env.MJ_HOST_READY_FILE;

@@ -79,6 +79,8 @@ export interface OpenOptions {
    * which pins the day and reports where the product runs (`webReport()`).
    */
   web?: boolean;
+  /** true: the bootstrap writes the extension host's performance marks, read with `extensionHostMarks()`. */
+  perfMarks?: boolean;
 }
 
 /** What the web bootstrap saw in the web-worker extension host (test/bootstrap-web-extension/). */
@@ -215,6 +217,7 @@ export class Workbench {
     readonly openedAt: number,
     readonly name: string,
     private readonly webReportFile?: string,
+    private readonly perfMarksFile?: string,
   ) {
     this.consoleLines = consoleLines;
   }
@@ -224,6 +227,7 @@ export class Workbench {
     const name = options.name ?? tier;
     let readyFile = '';
     let webReportFile: string | undefined;
+    let perfMarksFile: string | undefined;
     const host = await startHost({
       name,
       keep: options.keep,
@@ -234,7 +238,8 @@ export class Workbench {
         await options.populate?.(dirs.workspace);
         readyFile = path.join(dirs.run, 'host-ready.json');
         if (options.web) webReportFile = path.join(dirs.run, 'web-report.json');
-        return { MJ_HOST_READY_FILE: readyFile, ...(webReportFile ? { MJ_WEB_REPORT_FILE: webReportFile } : {}) };
+        if (options.perfMarks) perfMarksFile = path.join(dirs.run, 'perf-marks.json');
+        return { MJ_HOST_READY_FILE: readyFile, ...(webReportFile ? { MJ_WEB_REPORT_FILE: webReportFile } : {}), ...(perfMarksFile ? { MJ_PERF_MARKS_FILE: perfMarksFile } : {}) };
       },
     });
     try {
@@ -243,7 +248,7 @@ export class Workbench {
       await page.addInitScript({ content: firstAppearanceScript([...watches.entries()]) });
       const openedAt = Date.now();
       await page.goto(host.url, { waitUntil: 'domcontentloaded' });
-      const wb = new Workbench(host, page, consoleLines, readyFile, openedAt, name, webReportFile);
+      const wb = new Workbench(host, page, consoleLines, readyFile, openedAt, name, webReportFile, perfMarksFile);
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       return wb;
     } catch (err) {
@@ -268,6 +273,20 @@ export class Workbench {
       () => fs.existsSync(this.readyFile) && (JSON.parse(fs.readFileSync(this.readyFile, 'utf8')) as HostReady),
       { timeoutMs, abort: this.host.exitReason });
     return this.readyInfo;
+  }
+
+  /**
+   * The extension host's performance marks so far (`perfMarks: true`), by name, as Date.now()
+   * times: `code/extHost/willLoadExtensionCode/<id>`, `didLoadExtensionCode`,
+   * `willActivateExtension` (VS Code calls `activate`) and `didActivateExtension` (it returned and
+   * its promise settled). Written by the bootstrap (test/bootstrap-extension/).
+   */
+  extensionHostMarks(): Record<string, number> {
+    if (!this.perfMarksFile) throw new Error('open the workbench with perfMarks: true');
+    if (!fs.existsSync(this.perfMarksFile)) return {};
+    const marks = JSON.parse(fs.readFileSync(this.perfMarksFile, 'utf8')) as Record<string, number> & { error?: string };
+    if (typeof marks.error === 'string') throw new Error(`bootstrap: ${marks.error}`);
+    return marks;
   }
 
   /**

@@ -60,7 +60,11 @@ describe('Trust and privacy', () => {
   });
 
   it('bundles no network or process access, reads the disk only, and no telemetry', async () => {
-    const bundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, manifest.main)));
+    const read = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, file)));
+    // `main` is the entry, which requires the bundle and nothing else (src/vscode/entry.ts).
+    const entry = await read(manifest.main);
+    assert.deepEqual([...entry.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]), ['./main.js']);
+    const bundle = await read('dist/main.js');
     assert.ok(bundle.length > 10000, 'the bundle was read');
     const required = new Set([...bundle.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]!.replace(/^node:/, '')));
     assert.ok(required.has('vscode'));

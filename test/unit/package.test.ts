@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -27,19 +28,19 @@ function zipEntries(file: string): string[] {
 describe('npm run package', function () {
   this.timeout(180_000);
 
-  it('builds a .vsix of at most 450 KB holding only the Node and web-worker bundles, manifest, grammars, snippets, media, docs and notices', () => {
+  it('builds a .vsix of at most 450 KB holding only the Node bundle and its entry, the web-worker bundle, manifest, grammars, snippets, media, docs and notices', () => {
     execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'pipe' });
     const vsix = join(root, 'mentoring-journal.vsix');
     const size = statSync(vsix).size;
     assert.ok(size <= 450 * 1024, `the .vsix has ${size} bytes`);
     const listing = zipEntries(vsix);
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.schema\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|dist\/main\.js|dist\/web\/extension\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.schema\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
     for (const entry of listing) assert.match(entry, allowed, `unexpected file in the .vsix: ${entry}`);
-    for (const needed of ['extension/dist/extension.js', 'extension/dist/web/extension.js', 'extension/package.json', 'extension/schemas/mentoring-journal.schema.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
+    for (const needed of ['extension/dist/extension.js', 'extension/dist/main.js', 'extension/dist/web/extension.js', 'extension/package.json', 'extension/schemas/mentoring-journal.schema.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
       assert.ok(listing.includes(needed), `${needed} is missing from the .vsix`);
     }
     // The tests pin "today" through the api only: the product itself reads no test variable.
-    for (const bundle of [join('dist', 'extension.js'), join('dist', 'web', 'extension.js')]) {
+    for (const bundle of [join('dist', 'extension.js'), join('dist', 'main.js'), join('dist', 'web', 'extension.js')]) {
       assert.ok(!readFileSync(join(root, bundle), 'utf8').includes('MJ_TEST_'), `${bundle} reads an MJ_TEST_ variable`);
     }
   });
@@ -58,5 +59,65 @@ describe('the web-worker bundle (package.json browser)', function () {
     // decode-named-character-reference's DOM build (which made activation fail with "document is not defined") is not in it.
     assert.ok(!bundle.includes('index.dom.js'), 'the bundle holds a DOM-only module');
     assert.ok(!bundle.includes("document.createElement('i')") && !bundle.includes('document.createElement("i")'), 'the bundle makes a DOM element at load');
+  });
+});
+
+describe('the Node entry (package.json main)', function () {
+  this.timeout(120_000);
+  let dir: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mj-entry-'));
+    execFileSync('node', ['scripts/build.mjs', '--production', '--out-dir', dir], { cwd: root, stdio: 'pipe' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Requires the entry afresh, beside a main.js with `source` (a stand-in for the extension's bundle). */
+  function entryBeside(source: string, name: string): { entry: { activate(context: unknown): unknown; deactivate(): void }; loads: () => number } {
+    const folder = join(dir, name);
+    mkdirSync(folder);
+    copyFileSync(join(dir, 'dist', 'extension.js'), join(folder, 'extension.js'));
+    writeFileSync(join(folder, 'main.js'), `globalThis.mjMainLoads = (globalThis.mjMainLoads ?? 0) + 1;\n${source}`);
+    (globalThis as { mjMainLoads?: number }).mjMainLoads = 0;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built CommonJS entry, as VS Code loads it
+    return { entry: require(join(folder, 'extension.js')), loads: () => (globalThis as { mjMainLoads?: number }).mjMainLoads ?? 0 };
+  }
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('is a few lines that require dist/main.js and nothing else; main.js requires vscode once', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+    assert.equal(manifest.main, './dist/extension.js');
+    const entry = readFileSync(join(dir, 'dist', 'extension.js'), 'utf8');
+    assert.ok(entry.length < 2048, `the entry has ${entry.length} bytes`);
+    assert.deepEqual([...entry.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]), ['./main.js']);
+    // Every file of the extension shares one namespace object for the API (scripts/build.mjs), in both hosts' bundles.
+    for (const bundle of [join(dir, 'dist', 'main.js'), join(dir, 'dist', 'web', 'extension.js')]) {
+      assert.equal(readFileSync(bundle, 'utf8').match(/\brequire\(\s*["']vscode["']\s*\)/g)?.length, 1, bundle);
+    }
+  });
+
+  it('loads the extension on the next timer, not while VS Code requires it', async () => {
+    const { entry, loads } = entryBeside("exports.activate = (context) => ({ activatedWith: context }); exports.deactivate = () => { globalThis.mjDeactivated = true; };", 'timer');
+    assert.equal(loads(), 0, 'required with the entry');
+    await tick();
+    assert.equal(loads(), 1);
+    assert.deepEqual(entry.activate('context'), { activatedWith: 'context' });
+    entry.deactivate();
+    assert.equal((globalThis as { mjDeactivated?: boolean }).mjDeactivated, true);
+    assert.equal(loads(), 1, 'loaded once');
+  });
+
+  it('loads it in activate when VS Code activates before the timer, and only then', async () => {
+    const { entry, loads } = entryBeside('exports.activate = () => "active"; exports.deactivate = () => {};', 'early');
+    assert.equal(entry.activate({}), 'active');
+    assert.equal(loads(), 1);
+    await tick();
+    assert.equal(loads(), 1, 'the timer loads it no more');
+  });
+
+  it("reports an extension that fails to load from activate, as VS Code expects, and not from the timer", async () => {
+    const { entry } = entryBeside('throw new Error("broken bundle");', 'broken');
+    await tick(); // an exception thrown from the timer would fail this test as uncaught
+    assert.throws(() => entry.activate({}), /broken bundle/);
   });
 });
