@@ -263,8 +263,16 @@ export class JournalService implements vscode.Disposable {
                   if (!current()) return;
                   this.progressAt = Date.now();
                   show();
-                  this.fire([{ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } }]);
-                  return this.afterListing();
+                  // The view asks for its rows itself (`listed()` settles with `show`). Everyone else
+                  // hears of the listing once the view has them (the holds), so that the window gets
+                  // no other work from us (a refresh, a message, context keys, the status bar)
+                  // while it is about to ask for the rows and draw them.
+                  const announce = () => {
+                    if (current()) this.fire([{ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } }]);
+                  };
+                  const held = this.afterListing();
+                  if (!held) return announce();
+                  return held.then(announce);
                 },
                 relationship: (change: IndexChange) => {
                   if (!current()) return;

@@ -121,7 +121,7 @@ describe('The first build, progressively', () => {
     assert.deepEqual(problemsOf('journal/priya-and-sam/sessions/2026-11-18.md'), []);
   });
 
-  it('with the view shown, answers its rows before it reads any file but the agreements', async function () {
+  it('with the view shown, answers its rows before it reads any file but the agreements, or announces the listing', async function () {
     this.timeout(60_000);
     await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     await waitFor('the Relationships view to be shown', () => tree.view.visible);
@@ -133,6 +133,12 @@ describe('The first build, progressively', () => {
       return rows;
     };
     const answersAtFirstRead: number[] = [];
+    // The listing is announced (onDidChange: the status bar, the walkthrough, the Actions view)
+    // only once the view has its rows.
+    const answersAtFirstChange: number[] = [];
+    const listening = api.service.onDidChange(() => {
+      if (answersAtFirstChange.length === 0) answersAtFirstChange.push(answers);
+    });
     try {
       const plain = holdingReader(new Map(), new Set());
       // The first look at a file that is not an agreement (its size, then its bytes).
@@ -148,7 +154,9 @@ describe('The first build, progressively', () => {
       await api.service.rebuild({ progressive: true });
       assert.ok(answersAtFirstRead.length === 1, 'sessions and goals were read');
       assert.ok(answersAtFirstRead[0]! > before, `the view's rows were answered (${answers - before} times in all) before the first session or goal was read`);
+      assert.ok(answersAtFirstChange.length === 1 && answersAtFirstChange[0]! > before, `the view's rows were answered before the listing was announced (${answersAtFirstChange[0]! - before} answers then)`);
     } finally {
+      listening.dispose();
       delete (tree.provider as { getChildren?: unknown }).getChildren;
     }
     await waitFor('every row filled in', async () => (await rows()).every((r) => r.kind === 'relationship'));
