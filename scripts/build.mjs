@@ -58,8 +58,8 @@ const web = {
 /**
  * Gives every file the same `vscode` namespace object. Left alone, esbuild turns each file's
  * `import * as vscode from 'vscode'` into an object of its own, made at load by copying every name of
- * the API (some 300) onto it: 32 copies, several ms of the extension's load, which VS Code waits for
- * before it activates. Here every import goes through one module that re-exports the API, copied once.
+ * the API (hundreds) onto it: 32 copies, about a quarter of the bundle's load in plain Node, which
+ * VS Code waits for before it activates (docs/performance.md). Here every import goes through one module that re-exports the API, copied once.
  */
 function oneVscodeNamespace() {
   return {
