@@ -47,6 +47,7 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
   private readonly warmQueue: Array<[JournalRoot, string]> = [];
   private warmTimer: NodeJS.Timeout | undefined;
   private readonly answerWaiters: Array<() => void> = [];
+  private answeredOnce = false;
 
   constructor(
     private readonly service: JournalService,
@@ -90,6 +91,11 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
       this.warmTimer = this.warmQueue.length ? setTimeout(next, 0) : undefined;
     };
     this.warmTimer ??= setTimeout(next, 0);
+  }
+
+  /** Whether the view has had top-level rows from this provider. */
+  get hasAnswered(): boolean {
+    return this.answeredOnce;
   }
 
   /** Resolves once the top-level rows are next answered (the answer on its way to the window). */
@@ -153,6 +159,7 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     const full = shown.filter((n): n is RelationshipNode => n.kind === 'relationship');
     if (this.sortByUrgency && full.length === shown.length) full.sort((a, b) => urgency(a.entry.report) - urgency(b.entry.report));
     // Settled on the next turn of the event loop: the reply goes out first.
+    this.answeredOnce = true;
     for (const answered of this.answerWaiters.splice(0)) setTimeout(answered, 0);
     return full.length === shown.length ? full : shown;
   }
@@ -312,9 +319,12 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   // soon as it takes the provider, before it answers the commands sent after the registration
   // (those above): once they are answered, `view.visible` is known. Until then it says false
   // (in traces the window said "shown" up to 0.15 s after the listing). A view that is not shown
-  // holds nothing.
+  // holds nothing. The listing is announced (onDidChange, which refreshes the view) only after
+  // this hold: a view that already shows rows from before this build is refreshed here, or it
+  // would have no reason to ask; on the first build the view asks by itself.
   const held = service.holdAfterListing(async () => {
     const answered = provider.nextAnswer();
+    if (provider.hasAnswered) provider.refresh();
     await optionsShown.catch(() => undefined);
     if (view.visible) await answered;
   });
