@@ -33,7 +33,11 @@ const common = {
 // `mentoring-journal --version` prints the version inlined here, without reading package.json at run time.
 const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? `${dist}/cli.js`, define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version), MENTORING_JOURNAL_DOCS: JSON.stringify(homepage ? `${homepage.replace(/#.*$/, '')}/blob/main/docs/rules.md` : '') } };
 
-const extension = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: `${dist}/main.js`, external: ['vscode'], plugins: [oneVscodeNamespace()] };
+const extension = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: `${dist}/main.js`, external: ['vscode'], plugins: [oneVscodeNamespace(), markdownApart()] };
+
+// The Markdown parser of journal bodies, apart: dist/main.js loads it the first time a body is
+// parsed (markdownApart below), after the first rows are shown, not before `activate`.
+const markdown = { ...common, entryPoints: ['src/core/markdownParser.ts'], outfile: `${dist}/markdown.js` };
 
 // package.json `main` for Node's extension host: a few lines that require dist/main.js on a timer,
 // so that it loads while VS Code asks the window for the extension's state (src/vscode/entry.ts).
@@ -71,6 +75,26 @@ function oneVscodeNamespace() {
   };
 }
 
+/**
+ * In Node's extension host, the engine's Markdown parsers (src/core/markdownParser.ts: unified,
+ * remark, micromark and the HTML entity table, a fifth of the bundle) come from dist/markdown.js,
+ * required when the first body is parsed: the bundle VS Code waits for before `activate` is that
+ * much smaller. The web worker's bundle, which must be one file, and the command line keep them in.
+ */
+function markdownApart() {
+  return {
+    name: 'markdown-apart',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/markdownParser$/ }, () => ({ path: 'markdownParser', namespace: 'markdown-apart' }));
+      build.onResolve({ filter: /^\.\/markdown\.js$/, namespace: 'markdown-apart' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'markdown-apart' }, () => ({
+        contents: "let loaded; export function createMarkdownParsers() { return (loaded ??= require('./markdown.js')).createMarkdownParsers(); }",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Fails the web build when anything resolves to a Node built-in or to a DOM-only module. */
 function workerSafe() {
   return {
@@ -91,7 +115,7 @@ function workerSafe() {
   };
 }
 
-const builds = cliOut || cliOnly ? [cli] : [entry, extension, web, cli];
+const builds = cliOut || cliOnly ? [cli] : [entry, extension, markdown, web, cli];
 
 if (watch) {
   for (const options of builds) {

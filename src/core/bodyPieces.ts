@@ -1,8 +1,6 @@
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { createMarkdownParsers, type MarkdownParsers } from './markdownParser';
 import { LineIndex } from './text';
 
 /**
@@ -11,20 +9,9 @@ import { LineIndex } from './text';
  * index holds one). Front matter is found and parsed in frontmatter.ts, not here.
  */
 
-/**
- * Leaves out Markdown constructs the journal never reads (emphasis, links, images, link
- * definitions): body facts come from headings, list items, text and code. These constructs
- * also have superlinear worst cases in micromark (`*` or `[[x]]` repeated thousands of
- * times took seconds), and the engine runs on every keystroke.
- */
-function remarkJournalSubset(this: Processor): void {
-  const data = this.data();
-  (data.micromarkExtensions ??= []).push({ disable: { null: ['attention', 'labelStartImage', 'labelStartLink', 'labelEnd', 'definition'] } });
-}
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkJournalSubset);
-/** For the pieces of a body after the first: a `---` there is a thematic break, never front matter. */
-const pieceProcessor = unified().use(remarkParse).use(remarkJournalSubset);
+/** Made when the first body is parsed (see markdownParser.ts). */
+let parsers: MarkdownParsers | undefined;
+const markdown = (): MarkdownParsers => (parsers ??= createMarkdownParsers());
 
 /** Container markers (`>`, `-`, `1.`) opened on one line beyond this are read as spaces: deeper nesting costs micromark quadratic time. */
 const MAX_LINE_CONTAINERS = 32;
@@ -47,7 +34,7 @@ const BODY_CHUNK = 1024;
 export function parseBody(text: string, chunk = BODY_CHUNK, pieces?: BodyPieceCache): Root {
   const tamed = tameContainers(text);
   const cuts = tamed.length > chunk ? blockCuts(tamed, chunk) : [];
-  if (cuts.length === 0) return processor.parse(tamed) as Root;
+  if (cuts.length === 0) return markdown().whole.parse(tamed) as Root;
   const lines = new LineIndex(tamed);
   const root: Root = { type: 'root', children: [] };
   const bounds = [0, ...cuts, tamed.length];
@@ -73,7 +60,7 @@ const PIECE_CACHE_MAX_CHARS = 8 * BODY_CHUNK;
 
 /** One piece's tree, positioned from the piece's start. */
 function parsePiece(first: boolean, source: string): Root {
-  return (first ? processor : pieceProcessor).parse(source) as Root;
+  return (first ? markdown().whole : markdown().piece).parse(source) as Root;
 }
 
 /**

@@ -64,7 +64,8 @@ describe('Trust and privacy', () => {
     // `main` is the entry, which requires the bundle and nothing else (src/vscode/entry.ts).
     const entry = await read(manifest.main);
     assert.deepEqual([...entry.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]), ['./main.js']);
-    const bundle = await read('dist/main.js');
+    // The bundle, with the Markdown parser it loads on first use (scripts/build.mjs).
+    const bundle = `${await read('dist/main.js')}\n${await read('dist/markdown.js')}`;
     assert.ok(bundle.length > 10000, 'the bundle was read');
     const required = new Set([...bundle.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]!.replace(/^node:/, '')));
     assert.ok(required.has('vscode'));

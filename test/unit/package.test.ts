@@ -28,15 +28,15 @@ function zipEntries(file: string): string[] {
 describe('npm run package', function () {
   this.timeout(180_000);
 
-  it('builds a .vsix of at most 450 KB holding only the Node bundle and its entry, the web-worker bundle, manifest, grammars, snippets, media, docs and notices', () => {
+  it('builds a .vsix of at most 450 KB holding only the Node bundles and their entry, the web-worker bundle, manifest, grammars, snippets, media, docs and notices', () => {
     execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'pipe' });
     const vsix = join(root, 'mentoring-journal.vsix');
     const size = statSync(vsix).size;
     assert.ok(size <= 450 * 1024, `the .vsix has ${size} bytes`);
     const listing = zipEntries(vsix);
-    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|dist\/main\.js|dist\/web\/extension\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.schema\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
+    const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|dist\/main\.js|dist\/markdown\.js|dist\/web\/extension\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.schema\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
     for (const entry of listing) assert.match(entry, allowed, `unexpected file in the .vsix: ${entry}`);
-    for (const needed of ['extension/dist/extension.js', 'extension/dist/main.js', 'extension/dist/web/extension.js', 'extension/package.json', 'extension/schemas/mentoring-journal.schema.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
+    for (const needed of ['extension/dist/extension.js', 'extension/dist/main.js', 'extension/dist/markdown.js', 'extension/dist/web/extension.js', 'extension/package.json', 'extension/schemas/mentoring-journal.schema.json', 'extension/docs/format.md', 'extension/docs/rules.md']) {
       assert.ok(listing.includes(needed), `${needed} is missing from the .vsix`);
     }
     // The tests pin "today" through the api only: the product itself reads no test variable.
@@ -94,6 +94,21 @@ describe('the Node entry (package.json main)', function () {
     for (const bundle of [join(dir, 'dist', 'main.js'), join(dir, 'dist', 'web', 'extension.js')]) {
       assert.equal(readFileSync(bundle, 'utf8').match(/\brequire\(\s*["']vscode["']\s*\)/g)?.length, 1, bundle);
     }
+  });
+
+  it("leaves the Markdown parser out of main.js: dist/markdown.js, required when the first body is parsed, parses bodies", () => {
+    const main = readFileSync(join(dir, 'dist', 'main.js'), 'utf8');
+    assert.deepEqual([...main.matchAll(/\brequire\(\s*["'](\.[^"']*)["']\s*\)/g)].map((m) => m[1]), ['./markdown.js']);
+    // micromark's HTML entity table and its tokenizer are not in main.js; the web bundle, one file, keeps them.
+    for (const marker of ['AElig', 'characterEntities', 'micromark']) assert.ok(!main.includes(marker), `main.js holds ${marker}`);
+    assert.ok(readFileSync(join(dir, 'dist', 'web', 'extension.js'), 'utf8').includes('AElig'), 'the web bundle keeps the entity table');
+    // The require sits in the function called on the first parse, not at load.
+    assert.match(main, /\(\w+\s*\?\?=\s*require\("\.\/markdown\.js"\)\)\.createMarkdownParsers\(\)/);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built CommonJS bundle, as main.js loads it
+    const { createMarkdownParsers } = require(join(dir, 'dist', 'markdown.js')) as typeof import('../../src/core/markdownParser');
+    const tree = createMarkdownParsers().whole.parse('---\ntype: session\n---\n# Notes\n\n- [ ] @sam send the draft &amp; notes\n');
+    assert.deepEqual(tree.children.map((n) => n.type), ['yaml', 'heading', 'list']);
+    assert.match(JSON.stringify(tree.children[2]), /send the draft & notes/);
   });
 
   it('loads the extension on the next timer, not while VS Code requires it', async () => {
