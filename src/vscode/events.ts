@@ -17,3 +17,13 @@ export function eventWithin<T>(event: vscode.Event<T>, test: (value: T) => boole
     const timer = setTimeout(() => done(false), ms);
   });
 }
+
+/**
+ * Resolves with what `promise` resolves with, or with undefined once `ms` have passed, whichever
+ * comes first (a rejection passes through); the timer is cleared either way.
+ */
+export function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}

@@ -4,6 +4,7 @@ import { historyLines, type RelationshipHistory } from '../core/history';
 import { analyzeRelationship, type GoalReport } from '../core/model';
 import { escapeMarkdown } from '../core/model/escape';
 import { rangeContains, toVsRange } from './convert';
+import { within } from './events';
 import type { Feature } from './feature';
 import type { GitHistoryApi } from './gitHistory';
 import type { JournalRoot, JournalService } from './journalService';
@@ -140,7 +141,7 @@ export class JournalHoverProvider implements vscode.HoverProvider {
     const at = goalIdAt(document, position, facts);
     if (!at) return undefined;
     // The git history, when there is one: read in the background, waited for briefly (the hover shows without it otherwise).
-    const history = this.history ? await Promise.race([this.history.load(facts.root, relationship), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), HISTORY_WAIT_MS))]) : undefined;
+    const history = this.history ? await within(this.history.load(facts.root, relationship), HISTORY_WAIT_MS) : undefined;
     const goal = goalReports(this.service, facts.root, relationship, history).find((g) => g.id === at.id);
     if (!goal) return undefined;
     return new vscode.Hover(goalMarkdown(goal, facts.root), at.range);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { FolderMoves, JournalIndex, localToday, type EngineOptions, type IndexChange, type Relationship } from '../core';
 import { readOptions, readRoots, SECTION } from './config';
+import { within } from './events';
 import { WorkspaceFileSystem, type UriReader } from './workspaceFileSystem';
 
 /** One journal root: a folder, its file access and its index. */
@@ -128,10 +129,8 @@ export class JournalService implements vscode.Disposable {
   private afterListing(): Promise<void> | undefined {
     if (this.listingHolds.size === 0) return undefined;
     const holds = [...this.listingHolds].map((hold) => hold());
-    let timer: NodeJS.Timeout | undefined;
-    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.listingHoldMs)));
     // A hold that fails holds nothing up.
-    return Promise.race([Promise.all(holds.map((held) => held.catch(() => undefined))), cap]).then(() => clearTimeout(timer));
+    return within(Promise.all(holds.map((held) => held.catch(() => undefined))), this.listingHoldMs).then(() => undefined);
   }
 
   /**

@@ -158,8 +158,8 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     // report: until then, the order by name.
     const full = shown.filter((n): n is RelationshipNode => n.kind === 'relationship');
     if (this.sortByUrgency && full.length === shown.length) full.sort((a, b) => urgency(a.entry.report) - urgency(b.entry.report));
-    // Settled on the next turn of the event loop: the reply goes out first.
     this.answeredOnce = true;
+    // Settled on the next turn of the event loop: the reply goes out first.
     for (const answered of this.answerWaiters.splice(0)) setTimeout(answered, 0);
     return full.length === shown.length ? full : shown;
   }
