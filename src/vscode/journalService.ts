@@ -289,6 +289,10 @@ export class JournalService implements vscode.Disposable {
           if (this.progressing === generation) this.progressing = undefined;
           for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.takeText(doc);
           await vscode.commands.executeCommand('setContext', 'mentoringJournal.hasJournal', this.relationships().length > 0);
+          // The views' welcome texts ("No mentoring journal in this workspace yet", "Nothing to do")
+          // need both: `indexed` is unset until the journal was read once, so that they do not
+          // show while the extension starts (a view without its provider yet shows its welcome).
+          await vscode.commands.executeCommand('setContext', 'mentoringJournal.indexed', true);
           await vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', false);
           // After a progressive build every relationship was announced already: only the files
           // outside every relationship are new (their problems are final only now).

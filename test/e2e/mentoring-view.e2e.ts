@@ -2,11 +2,15 @@
  * The Mentoring view as a user sees it: the Relationships tree of the fixture workspace with
  * "mentor ↔ mentee", stage and next session, a relationship expanded to its agreement and its
  * goals with their status icons and progress, a goal's tooltip, and the status bar entry of the
- * file being edited. Screenshots: mentoring-view, goal-tooltip, status-bar.
+ * file being edited. Screenshots: mentoring-view, goal-tooltip, status-bar. And, in a workspace
+ * without a journal, the welcome that offers to create one (only once the workspace is read: on a
+ * journal it never shows, see performance.e2e.ts).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { childrenOf, workbench } from './workbench';
+import { childrenOf, workbench, Workbench } from './workbench';
 
 const VIEW = 'Relationships';
 const PRIYA = 'Priya Raman ↔ Sam Okafor';
@@ -118,5 +122,31 @@ describe('Mentoring view', () => {
     const y = Math.max(0, tipBox.y - 12);
     await wb.screenshot('status-bar', { x: 0, y, width: Math.min(viewport.width, Math.max(itemBox.x + itemBox.width, tipBox.x + tipBox.width) + 160), height: viewport.height - y });
     await wb.page.mouse.move(900, 500);
+  });
+});
+
+describe('Mentoring view in a workspace without a journal', () => {
+  it('says there is no journal yet and offers to create a relationship, once the workspace is read', async function () {
+    this.timeout(120_000);
+    const wb = await Workbench.open({
+      name: 'e2e-no-journal',
+      populate: (workspace) => {
+        for (const folder of ['journal', 'broken']) fs.rmSync(path.join(workspace, folder), { recursive: true, force: true });
+        fs.writeFileSync(path.join(workspace, 'notes.md'), '# Notes\n\nNot a journal.\n');
+      },
+    });
+    try {
+      await wb.openViewContainer('Mentoring', 60_000);
+      const welcome = wb.viewPane(VIEW).locator('.welcome-view-content');
+      await welcome.waitFor({ state: 'visible', timeout: 60_000 });
+      assert.match((await welcome.innerText()).replace(/\s+/g, ' '), /^No mentoring journal in this workspace yet\. A relationship is a folder with an agreement\.md\./);
+      await welcome.locator('.monaco-button', { hasText: 'Create mentoring relationship' }).waitFor({ state: 'visible' });
+      const actions = wb.viewPane('Actions').locator('.welcome-view-content');
+      await actions.waitFor({ state: 'visible', timeout: 15_000 });
+      assert.match((await actions.innerText()).replace(/\s+/g, ' '), /^Nothing to do: no open action item in the journal\./);
+      assert.deepEqual(await wb.treeItems(VIEW), []);
+    } finally {
+      await wb.close();
+    }
   });
 });

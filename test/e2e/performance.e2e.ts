@@ -33,6 +33,8 @@ const RELATIONSHIP_ROW = '.pane:has(.view-mentoringJournal-relationships) .monac
 const FLOOR_ROW = '.monaco-list-row[aria-level="1"][aria-label*="Floor item"]';
 watchFirstAppearance('mentoring-tree', RELATIONSHIP_ROW);
 watchFirstAppearance('floor-tree', FLOOR_ROW);
+/** The Relationships view's welcome ("No mentoring journal in this workspace yet"): never shown on a journal. */
+watchFirstAppearance('mentoring-welcome', '.pane-header:has(.view-mentoringJournal-relationships) ~ .pane-body.welcome .welcome-view-content');
 /** The workbench's root element: "the workbench appears", the anchor of the issue's first figures. */
 watchFirstAppearance('workbench', '.monaco-workbench');
 const FLOOR_EXTENSION = path.join(__dirname, 'floor-extension');
@@ -109,6 +111,8 @@ async function timeTree(name: string, populate: (workspace: string) => void): Pr
     const treeMs = await wb.mark('mentoring-tree', 120_000);
     const host = await hostTimes(wb, PRODUCT_ID);
     const labels = (await wb.treeRows('Relationships')).filter((r) => r.level === 1).map((r) => r.label);
+    // Not even while the extension started: the welcome waits until the journal was read.
+    assert.equal(await wb.markedAt('mentoring-welcome'), undefined, 'the view said "No mentoring journal" on a journal');
     return { treeMs, viewOpenedMs, labels, ...host };
   } finally {
     await wb.close();
@@ -310,6 +314,7 @@ async function measure1500(round: number): Promise<{ listedMs: number; reportsMs
     // The view is never blank: from its first row on, every relationship is listed.
     const first = (await wb.treeRows('Relationships')).filter((r) => r.level === 1);
     assert.deepEqual(first.map((r) => r.label).sort(), [...generated.labels].sort());
+    assert.equal(await wb.markedAt('mentoring-welcome'), undefined, 'the view said "No mentoring journal" on a journal');
     // Then each row's health icon replaces its spinner as its report is computed, and the
     // diagnostics arrive; both are watched in one loop, so that each is timed when it first
     // holds, not after the other.

@@ -331,6 +331,12 @@ export class Workbench {
     return (await handle.jsonValue()) as number;
   }
 
+  /** When an element of the watch `name` first appeared, or undefined if none has (no wait). */
+  async markedAt(name: string): Promise<number | undefined> {
+    if (!watches.has(name)) throw new Error(`no watch named ${name}: call watchFirstAppearance() at the top of the test file`);
+    return (await this.page.evaluate(`window.__mjMarks && window.__mjMarks[${JSON.stringify(name)}]`)) as number | undefined;
+  }
+
   /** A row of the Explorer's tree by its name (folder or file at any visible level). */
   explorerItem(name: string): Locator {
     return this.page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${cssString(name)}"]`);
