@@ -46,7 +46,7 @@ const TARGETS = { speedup: 10, updateMs: 10, keystrokeMs: 10, rssMB: 250, linear
 function journal(relationships, style = 'block') {
   const dir = path.join(cache, style === 'block' ? `journal-${relationships}x100` : `journal-${style}-${relationships}x95`);
   const stampFile = `${dir}.json`;
-  const stamp = JSON.stringify(style === 'block' ? { generator: GENERATOR_VERSION, relationships } : { generator: GENERATOR_VERSION, relationships, style, styled: 1 });
+  const stamp = JSON.stringify(style === 'block' ? { generator: GENERATOR_VERSION, relationships } : { generator: GENERATOR_VERSION, relationships, style, styled: 2 });
   if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp || !existsSync(dir)) {
     process.stderr.write(`generating ${relationships} relationships in ${path.relative(repo, dir)} ...\n`);
     generateJournal(dir, style === 'block' ? { relationships } : { relationships, sessionsPer: 95, style });
@@ -137,7 +137,10 @@ async function beforeCli(rev) {
   return { sha, cli: outfile };
 }
 
-const FORMS = ['flow sequence', 'flow map', 'single-quoted', 'double-quoted', 'comment', 'blank line', 'block scalar', 'compact map in a list', 'CRLF', 'block only, plain only'];
+const FORMS = ['flow sequence', 'flow map', 'single-quoted', 'double-quoted', 'comment', 'blank line', 'block scalar', 'compact map in a list', 'list at its key', 'CRLF', 'block only, plain only'];
+
+/** The column of an offset in `source`. */
+const column = (source, offset) => offset - (source.lastIndexOf('\n', offset - 1) + 1);
 
 /** For each YAML form: how many files use it, and how many of those the fast path reads (the rest go to parseDocument). */
 function formCounts(engine, files) {
@@ -168,6 +171,12 @@ function formCounts(engine, files) {
         if (isSeq(node) && node.flow) forms.add('flow sequence');
         if (isMap(node) && node.flow) forms.add('flow map');
         if (isSeq(node) && node.items.some((item) => isMap(item))) forms.add('compact map in a list');
+        // `goals:` with its `- item` lines at the key's own indentation.
+        if (isMap(node)) {
+          for (const pair of node.items) {
+            if (isSeq(pair.value) && !pair.value.flow && pair.key?.range && column(source, pair.value.range[0]) === column(source, pair.key.range[0])) forms.add('list at its key');
+          }
+        }
         if (isScalar(node)) {
           if (node.type === 'QUOTE_SINGLE') forms.add('single-quoted');
           if (node.type === 'QUOTE_DOUBLE') forms.add('double-quoted');

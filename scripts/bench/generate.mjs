@@ -255,8 +255,8 @@ export function generateJournal(dir, { relationships = 100, sessionsPer = 100, g
 // matter is written as docs/format.md allows and as people write it by hand.
 //   flow:  `attendees: [A, B]`, `progress: {goal-a: 40}`, `signed: {mentor: D, mentee: D}`, people as `{name, handle}`;
 //   mixed: comments (before keys, after values, at the end), quoted dates and names, `>-` and `|`
-//          block scalars, blank lines between groups of keys, block and flow lists alike, and
-//          CRLF line ends in one file in four.
+//          block scalars, blank lines between groups of keys, block and flow lists alike (block
+//          lists indented under their key or at its indentation), and CRLF line ends in one file in four.
 
 const q = (rand, text) => (rand() < 0.5 ? `"${text}"` : `'${text.replace(/'/g, "''")}'`);
 
@@ -346,8 +346,7 @@ created: ${started}
 due: "${due}"
 progress: ${g.progress}
 skills:
-  - ${g.skills[0]}
-  - '${g.skills[1]}'
+${((d) => `${d}${g.skills[0]}\n${d}'${g.skills[1]}'`)(rand() < 0.5 ? '  - ' : '- ')}
 success: ${rand() < 0.5 ? '>-' : '|'}
   The work is reviewed by two senior engineers outside the team.
   It is accepted, with the mentee presenting it.
@@ -391,10 +390,12 @@ ${body}`;
   const lines = ['---'];
   if (rand() < 0.3) lines.push(`# ${pick(rand, ['weekly check-in', 'moved from Tuesday', 'remote', 'notes by the mentee'])}`);
   lines.push('type: session', rand() < 0.6 ? `date: "${date}"` : `date: ${date} # the meeting`);
-  lines.push(rand() < 0.5 ? `attendees: [${q(rand, mentor)}, ${mentee}]` : `attendees:\n  - ${q(rand, mentor)}\n  - ${mentee}`);
+  // A block list indented under its key, or at the key's own indentation (as many write it).
+  const dash = () => (rand() < 0.5 ? '  - ' : '- ');
+  lines.push(rand() < 0.5 ? `attendees: [${q(rand, mentor)}, ${mentee}]` : ((d) => `attendees:\n${d}${q(rand, mentor)}\n${d}${mentee}`)(dash()));
   lines.push(`duration: ${pick(rand, [45, 60, 60, 90])}`);
   if (rand() < 0.5) lines.push('');
-  lines.push(rand() < 0.5 ? `goals: [${ids.join(', ')}]` : `goals:\n${ids.map((id) => `  - ${id}`).join('\n')}`);
+  lines.push(rand() < 0.5 ? `goals: [${ids.join(', ')}]` : ((d) => `goals:\n${ids.map((id) => `${d}${id}`).join('\n')}`)(dash()));
   lines.push(
     rand() < 0.5
       ? `progress:\n${discussed.map((g) => `  ${g.id}: ${progress[g.id]}${rand() < 0.2 ? ' # estimate' : ''}`).join('\n')}`

@@ -3,7 +3,8 @@ import { isInheritedName } from './validate';
 
 /**
  * A fast path for front matter in the forms docs/format.md shows: block maps and sequences
- * (with compact maps as sequence items), one-line flow sequences and maps (`[a, b]`,
+ * (with compact maps as sequence items, and sequences indented under their key or at its own
+ * indentation, `goals:` then `- a`), one-line flow sequences and maps (`[a, b]`,
  * `{goal-a: 40}`), also nested in each other (`{mentor: [a, b]}`), plain, single- and
  * double-quoted one-line scalars, `|`, `|-`, `>` and `>-` block scalars, full-line and
  * trailing comments, blank lines, and LF or CRLF line ends. It reads values and positions
@@ -319,6 +320,14 @@ class SimpleParser {
       const next = this.trivia();
       if (next >= this.n || this.indents[next]! < indent) break;
       if (this.indents[next]! > indent) refuse();
+      // A line at the sequence's indentation that is no item ends it: the next key of a map whose
+      // sequence is written at its key's indentation (`goals:` then `- a` at the left margin, then
+      // `next: …`). The map reads that key, or refuses what it cannot read. A comment between
+      // them belongs to the sequence in some maps and to the key in others: refused.
+      if (!this.dash(this.starts[next]! + indent)) {
+        for (let l = this.li; l < next; l++) if (this.kinds[l]! === COMMENT) refuse();
+        break;
+      }
       this.li = next;
     }
     seq.span(start, this.lastEnd, this.lastEnd);

@@ -235,6 +235,11 @@ const mutation = fc.constantFrom<(s: string, at: number) => string>(
   (s) => s + s,
 );
 
+/** The column of an offset in `source`. */
+function column(source: string, offset: number): number {
+  return offset - (source.lastIndexOf('\n', offset - 1) + 1);
+}
+
 /** The forms a front matter uses, read from parseDocument's Document: the property test must see each one accepted. */
 function formsOf(source: string): Set<string> {
   const forms = new Set<string>();
@@ -250,6 +255,9 @@ function formsOf(source: string): Set<string> {
       if (isMap(node) && node.flow) forms.add('flow map');
       if ((isSeq(node) || isMap(node)) && node.flow && node.items.some((item) => isPair(item) ? (isSeq(item.value) || isMap(item.value)) : isSeq(item) || isMap(item))) forms.add('nested flow');
       if (isSeq(node) && !node.flow && node.items.some((item) => isMap(item))) forms.add('compact map');
+      // `goals:` with its `- item` lines at the key's indentation, and another key after them.
+      if (isMap(node) && node.items.some((pair, i) => i < node.items.length - 1 && isScalar(pair.key) && isSeq(pair.value) && !pair.value.flow
+        && column(source, pair.value.range![0]) === column(source, pair.key.range![0]))) forms.add('list at its key, then a key');
       if (isScalar(node)) {
         if (node.type === 'QUOTE_SINGLE') forms.add('single-quoted');
         if (node.type === 'QUOTE_DOUBLE') forms.add('double-quoted');
@@ -284,7 +292,7 @@ describe('simple front matter fast path', function () {
     if (process.env.MJ_SHOW_FORMS) console.log(accepted, forms);
     // The generator must exercise the fast path in every form, not only its refusals (about 20% take it).
     assert.ok(accepted > 800, `only ${accepted} of 8000 generated texts took the fast path`);
-    for (const form of ['flow sequence', 'flow map', 'nested flow', 'single-quoted', 'double-quoted', 'escape', 'comment before', 'trailing comment', 'document comment', 'blank line', 'block literal', 'block folded', 'CRLF', 'compact map']) {
+    for (const form of ['flow sequence', 'flow map', 'nested flow', 'single-quoted', 'double-quoted', 'escape', 'comment before', 'trailing comment', 'document comment', 'blank line', 'block literal', 'block folded', 'CRLF', 'compact map', 'list at its key, then a key']) {
       assert.ok((forms.get(form) ?? 0) >= 30, `only ${forms.get(form) ?? 0} accepted texts with a ${form}`);
     }
   });
@@ -305,6 +313,8 @@ describe('simple front matter fast path', function () {
       'a: [x, y,]\n', 'a: "x\n  y"\n', "a: 'x\n  y'\n", 'a: "\\q"\n', 'a: |+\n  x\n', 'a: >2\n  x\n', 'a: >\n  x\n   y\n', 'a: |\n\n  x\n', 'a: |\nb: 1\n',
       'a:\n  - \n', 'a:\n  -\n    - x\n', 'a:\n  - - x\n', 'a b: 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n', 'a: ---\n', 'a: x: y\n', 'a:\n  b: 1\n c: 2\n',
       'a: 1\n  # c\nb: 2\n', 'a:\n  b: 1\n  # c\nd: 2\n', 'a: 1\n  # end\n', 'a: 1 #c\n# d\n x: 1\n', 'a:#c\n  b: 1\n', 'a: x #\u{1F600}\n', 'a: \u2028\n', '\ufeffa: 1\n',
+      // A comment between a list at its key's indentation and the next key (whose it is depends on the map).
+      'a:\n- b\n# c\nd: 1\n', 'x:\n  a:\n  - b\n  # c\n  d: 1\n',
     ]) {
       assert.equal(parseSimpleYaml(source, OPTIONS), undefined, JSON.stringify(source));
     }
@@ -327,6 +337,7 @@ describe('simple front matter fast path', function () {
       'a prelude comment that belongs to the document': '# about this file\n\ntype: goal\n',
       'block scalars': 'success: >-\n  Two senior engineers review the RFC,\n  and it is accepted.\n\n  Sam presents it.\nnotes: |\n  line one\n    indented\n\n  line three\nfolded: >\n  a\n  b\nkept: |-\n  x\n\nnext: 2026-11-30\n',
       'compact maps in a sequence': 'goals:\n  - id: present-to-leadership\n    title: Present the proposal\n    success: >-\n      Aiko presents it.\n\n  - id: b # second\n    skills: [x, y]\nmentors:\n- name: Grace\n  handle: grace0\n',
+      'lists at their key\'s indentation, with keys after them': 'type: session\ngoals:\n- public-speaking\n- on-call\n\nattendees:\n- Priya Shah\n- "Sam O\'Neil" # late\nprogress:\n  a: 40\nmentors:\n  - name: Grace\n    skills:\n    - design\n    role: lead\nnext: 2026-11-30\n',
       'CRLF line ends': '# c\r\ntype: session\r\ndate: "2026-11-23" # q\r\nattendees: [A, B]\r\n\r\nsuccess: >-\r\n  x\r\n  y\r\nprogress:\r\n  a: 40\r\n# end\r\n',
     };
     for (const [form, source] of Object.entries(examples)) assert.ok(agrees(source), `${form} should take the fast path: ${JSON.stringify(source)}`);
