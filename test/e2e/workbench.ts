@@ -26,6 +26,9 @@ import {
  */
 export const TODAY = TEST_TODAY;
 
+/** How long expandTreeItem waits for a clicked row to show expanded before it clicks it again. */
+const EXPAND_AGAIN_MS = 3000;
+
 let tier = 'e2e';
 /** The tier test/e2e/run.ts runs (`e2e`, or `web` with --tier web): names the results folder and the default logs folder. */
 export function setTier(name: string): void {
@@ -653,8 +656,20 @@ export class Workbench {
   async expandTreeItem(viewTitle: string, label: string, timeoutMs = 15_000): Promise<void> {
     const row = this.treeRow(viewTitle, label);
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
-    if (await row.getAttribute('aria-expanded') === 'false') await row.locator('.monaco-tl-twistie').click();
-    await waitUntil(`"${label}" to expand`, async () => (await row.getAttribute('aria-expanded')) === 'true', { timeoutMs });
+    // The row can be drawn anew between the click and its expansion: a relationship listed before
+    // its report is computed shows as a pending row (nothing to expand yet), then as its full row,
+    // collapsed. So the twistie is clicked again while the row shows collapsed, a few seconds
+    // apart (a click while its children load would fold it again), until it shows expanded.
+    let clickedAt = 0;
+    await waitUntil(`"${label}" to expand`, async () => {
+      const expanded = await row.getAttribute('aria-expanded');
+      if (expanded === 'true') return true;
+      if (expanded === 'false' && Date.now() - clickedAt > EXPAND_AGAIN_MS) {
+        await row.locator('.monaco-tl-twistie').click();
+        clickedAt = Date.now();
+      }
+      return false;
+    }, { timeoutMs });
   }
 
   /**
