@@ -259,6 +259,10 @@ export function generateJournal(dir, { relationships = 100, sessionsPer = 100, g
 //          lists indented under their key or at its indentation), and CRLF line ends in one file in four.
 
 const q = (rand, text) => (rand() < 0.5 ? `"${text}"` : `'${text.replace(/'/g, "''")}'`);
+/** How a block list's items start: indented under their key, or at the key's own indentation (as many write it). */
+const dash = (rand) => (rand() < 0.5 ? '  - ' : '- ');
+/** A block list's item lines, each starting with `start`. */
+const blockList = (start, items) => items.map((item) => `${start}${item}`).join('\n');
 
 function styledAgreement(rand, style, r, mentor, mentee, started, ends, goals) {
   if (style === 'flow') {
@@ -346,7 +350,7 @@ created: ${started}
 due: "${due}"
 progress: ${g.progress}
 skills:
-${((d) => `${d}${g.skills[0]}\n${d}'${g.skills[1]}'`)(rand() < 0.5 ? '  - ' : '- ')}
+${blockList(dash(rand), [g.skills[0], `'${g.skills[1]}'`])}
 success: ${rand() < 0.5 ? '>-' : '|'}
   The work is reviewed by two senior engineers outside the team.
   It is accepted, with the mentee presenting it.
@@ -390,12 +394,10 @@ ${body}`;
   const lines = ['---'];
   if (rand() < 0.3) lines.push(`# ${pick(rand, ['weekly check-in', 'moved from Tuesday', 'remote', 'notes by the mentee'])}`);
   lines.push('type: session', rand() < 0.6 ? `date: "${date}"` : `date: ${date} # the meeting`);
-  // A block list indented under its key, or at the key's own indentation (as many write it).
-  const dash = () => (rand() < 0.5 ? '  - ' : '- ');
-  lines.push(rand() < 0.5 ? `attendees: [${q(rand, mentor)}, ${mentee}]` : ((d) => `attendees:\n${d}${q(rand, mentor)}\n${d}${mentee}`)(dash()));
+  lines.push(rand() < 0.5 ? `attendees: [${q(rand, mentor)}, ${mentee}]` : `attendees:\n${blockList(dash(rand), [q(rand, mentor), mentee])}`);
   lines.push(`duration: ${pick(rand, [45, 60, 60, 90])}`);
   if (rand() < 0.5) lines.push('');
-  lines.push(rand() < 0.5 ? `goals: [${ids.join(', ')}]` : ((d) => `goals:\n${ids.map((id) => `${d}${id}`).join('\n')}`)(dash()));
+  lines.push(rand() < 0.5 ? `goals: [${ids.join(', ')}]` : `goals:\n${blockList(dash(rand), ids)}`);
   lines.push(
     rand() < 0.5
       ? `progress:\n${discussed.map((g) => `  ${g.id}: ${progress[g.id]}${rand() < 0.2 ? ' # estimate' : ''}`).join('\n')}`
