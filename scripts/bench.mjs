@@ -46,7 +46,7 @@ const TARGETS = { speedup: 10, updateMs: 10, keystrokeMs: 10, rssMB: 250, linear
 function journal(relationships, style = 'block') {
   const dir = path.join(cache, style === 'block' ? `journal-${relationships}x100` : `journal-${style}-${relationships}x95`);
   const stampFile = `${dir}.json`;
-  const stamp = JSON.stringify(style === 'block' ? { generator: GENERATOR_VERSION, relationships } : { generator: GENERATOR_VERSION, relationships, style, styled: 2 });
+  const stamp = JSON.stringify(style === 'block' ? { generator: GENERATOR_VERSION, relationships } : { generator: GENERATOR_VERSION, relationships, style, styled: 3 });
   if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp || !existsSync(dir)) {
     process.stderr.write(`generating ${relationships} relationships in ${path.relative(repo, dir)} ...\n`);
     generateJournal(dir, style === 'block' ? { relationships } : { relationships, sessionsPer: 95, style });
@@ -137,7 +137,7 @@ async function beforeCli(rev) {
   return { sha, cli: outfile };
 }
 
-const FORMS = ['flow sequence', 'flow map', 'single-quoted', 'double-quoted', 'comment', 'blank line', 'block scalar', 'compact map in a list', 'list at its key', 'CRLF', 'block only, plain only'];
+const FORMS = ['flow sequence', 'flow map', 'single-quoted', 'double-quoted', 'comment', 'blank line', 'block scalar', 'plain text over lines', 'flow over lines', 'compact map in a list', 'list at its key', 'CRLF', 'block only, plain only'];
 
 /** The column of an offset in `source`. */
 const column = (source, offset) => offset - (source.lastIndexOf('\n', offset - 1) + 1);
@@ -170,6 +170,7 @@ function formCounts(engine, files) {
         if (node.commentBefore || node.comment) forms.add('comment');
         if (isSeq(node) && node.flow) forms.add('flow sequence');
         if (isMap(node) && node.flow) forms.add('flow map');
+        if ((isSeq(node) || isMap(node)) && node.flow && source.slice(node.range[0], node.range[1]).includes('\n')) forms.add('flow over lines');
         if (isSeq(node) && node.items.some((item) => isMap(item))) forms.add('compact map in a list');
         // `goals:` with its `- item` lines at the key's own indentation.
         if (isMap(node)) {
@@ -181,6 +182,7 @@ function formCounts(engine, files) {
           if (node.type === 'QUOTE_SINGLE') forms.add('single-quoted');
           if (node.type === 'QUOTE_DOUBLE') forms.add('double-quoted');
           if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') forms.add('block scalar');
+          if (node.type === 'PLAIN' && source.slice(node.range[0], node.range[1]).includes('\n')) forms.add('plain text over lines');
         }
         return undefined;
       },

@@ -254,15 +254,17 @@ export function generateJournal(dir, { relationships = 100, sessionsPer = 100, g
 // The flow-style and mixed-style journals (issue 13): small files (bodies under 1 KB) whose front
 // matter is written as docs/format.md allows and as people write it by hand.
 //   flow:  `attendees: [A, B]`, `progress: {goal-a: 40}`, `signed: {mentor: D, mentee: D}`, people as `{name, handle}`;
-//   mixed: comments (before keys, after values, at the end), quoted dates and names, `>-` and `|`
-//          block scalars, blank lines between groups of keys, block and flow lists alike (block
-//          lists indented under their key or at its indentation), and CRLF line ends in one file in four.
+//   mixed: comments (before keys, after values, at the end, and after an indented list's or map's
+//          last item), quoted dates and names, `>-` and `|` block scalars and plain text over
+//          several lines, blank lines between groups of keys, block and flow lists alike (block
+//          lists indented under their key or at its indentation, flow maps on one line or one
+//          entry a line), and CRLF line ends in one file in four.
 
 const q = (rand, text) => (rand() < 0.5 ? `"${text}"` : `'${text.replace(/'/g, "''")}'`);
 /** How a block list's items start: indented under their key, or at the key's own indentation (as many write it). */
 const dash = (rand) => (rand() < 0.5 ? '  - ' : '- ');
-/** A block list's item lines, each starting with `start`. */
-const blockList = (start, items) => items.map((item) => `${start}${item}`).join('\n');
+/** A block list's item lines, each starting with `start`; an indented one sometimes ends with a comment at its items' indentation (a name struck out, a note). */
+const blockList = (start, items, rand) => items.map((item) => `${start}${item}`).join('\n') + (rand && start !== '- ' && rand() < 0.3 ? `\n  # ${pick(rand, ['added later', 'and a guest', 'on video'])}` : '');
 
 function styledAgreement(rand, style, r, mentor, mentee, started, ends, goals) {
   if (style === 'flow') {
@@ -351,8 +353,7 @@ due: "${due}"
 progress: ${g.progress}
 skills:
 ${blockList(dash(rand), [g.skills[0], `'${g.skills[1]}'`])}
-success: ${rand() < 0.5 ? '>-' : '|'}
-  The work is reviewed by two senior engineers outside the team.
+success: ${pick(rand, ['>-\n  The work', '|\n  The work', 'The work'])} is reviewed by two senior engineers outside the team.
   It is accepted, with the mentee presenting it.
 ---
 
@@ -394,14 +395,16 @@ ${body}`;
   const lines = ['---'];
   if (rand() < 0.3) lines.push(`# ${pick(rand, ['weekly check-in', 'moved from Tuesday', 'remote', 'notes by the mentee'])}`);
   lines.push('type: session', rand() < 0.6 ? `date: "${date}"` : `date: ${date} # the meeting`);
-  lines.push(rand() < 0.5 ? `attendees: [${q(rand, mentor)}, ${mentee}]` : `attendees:\n${blockList(dash(rand), [q(rand, mentor), mentee])}`);
+  lines.push(rand() < 0.5 ? `attendees: [${q(rand, mentor)}, ${mentee}]` : `attendees:\n${blockList(dash(rand), [q(rand, mentor), mentee], rand)}`);
   lines.push(`duration: ${pick(rand, [45, 60, 60, 90])}`);
   if (rand() < 0.5) lines.push('');
   lines.push(rand() < 0.5 ? `goals: [${ids.join(', ')}]` : `goals:\n${blockList(dash(rand), ids)}`);
   lines.push(
     rand() < 0.5
-      ? `progress:\n${discussed.map((g) => `  ${g.id}: ${progress[g.id]}${rand() < 0.2 ? ' # estimate' : ''}`).join('\n')}`
-      : `progress: {${discussed.map((g) => `${g.id}: ${progress[g.id]}`).join(', ')}}`,
+      ? `progress:\n${discussed.map((g) => `  ${g.id}: ${progress[g.id]}${rand() < 0.2 ? ' # estimate' : ''}`).join('\n')}${rand() < 0.2 ? `\n  # ${goals[0].id}: not discussed` : ''}`
+      : rand() < 0.8
+        ? `progress: {${discussed.map((g) => `${g.id}: ${progress[g.id]}`).join(', ')}}`
+        : `progress: {\n${discussed.map((g) => `  ${g.id}: ${progress[g.id]}`).join(',\n')}\n}`,
   );
   if (rand() < 0.4) lines.push('', `# ${pick(rand, QUESTIONS)}`);
   lines.push(`next: '${next}'`, '---', body);

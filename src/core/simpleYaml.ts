@@ -5,9 +5,11 @@ import { isInheritedName } from './validate';
  * A fast path for front matter in the forms docs/format.md shows: block maps and sequences
  * (with compact maps as sequence items, and sequences indented under their key or at its own
  * indentation, `goals:` then `- a`), one-line flow sequences and maps (`[a, b]`,
- * `{goal-a: 40}`), also nested in each other (`{mentor: [a, b]}`), plain, single- and
- * double-quoted one-line scalars, `|`, `|-`, `>` and `>-` block scalars, full-line and
- * trailing comments, blank lines, and LF or CRLF line ends. It reads values and positions
+ * `{goal-a: 40}`), also nested in each other (`{mentor: [a, b]}`), single- and double-quoted
+ * one-line scalars, plain scalars on one line or folded over several (`success: Give the
+ * talk` then `  and get feedback`), `|`, `|-`, `>` and `>-` block scalars, full-line and
+ * trailing comments (also after a nested block's last item, at its indentation, before a key
+ * indented less), blank lines, and LF or CRLF line ends. It reads values and positions
  * straight from the text into a small tree (`FastDocument`): what the engine reads of front
  * matter, and nothing else. Each node has the kind, the span (`range`) and the value that the
  * yaml package's `parseDocument` gives the same node: scalars typed by the package's own schema
@@ -17,10 +19,10 @@ import { isInheritedName } from './validate';
  * its comments, never use this path (`exact` in frontmatter.ts).
  *
  * Whatever falls outside that subset (anchors, aliases, tags, directives, document markers,
- * tabs, `? ` keys, quoted or odd keys, duplicate keys, multi-line plain or quoted scalars,
- * multi-line flow collections, flow collections nested more than four deep, block scalars
- * with `+` or an explicit indentation, comments at an indentation the next line does not
- * have, anything odd) returns
+ * tabs, `? ` keys, quoted or odd keys, duplicate keys, multi-line quoted scalars, plain
+ * lines that continue with an indicator or `: `, multi-line flow collections, flow
+ * collections nested more than four deep, block scalars with `+` or an explicit indentation,
+ * other comments at an indentation the next line does not have, anything odd) returns
  * undefined, and the caller parses the text with `parseDocument` as before. So the subset is
  * kept strict on purpose: it only has to be right about what it accepts. A property test
  * (test/unit/simpleYaml.test.ts) compares it with `parseDocument` (every node's kind, value
@@ -230,6 +232,49 @@ class SimpleParser {
     return line;
   }
 
+  /**
+   * What follows an item of a block map or sequence indented by `block`: as `trivia`, with two
+   * more cases, when the next content line is indented less (the block ends there) and comment
+   * lines come first. If one of them is at the block's own indentation and none deeper, the
+   * yaml package gives them all to the block and ends its node where the next content line's
+   * text starts (after blank lines and that line's indentation): they are skipped (`li` moves
+   * to that line) and `tail` is set to that end. If they are all indented less than the block,
+   * they are left to a parent, which reads them the same way. Otherwise `tail` is -1.
+   */
+  private afterItem(block: number): number {
+    this.tail = -1;
+    let line = this.li;
+    let comments = false;
+    let atBlock = false;
+    let deeper = false;
+    for (; line < this.n && this.kinds[line]! !== CONTENT; line++) {
+      if (this.kinds[line]! !== COMMENT) continue;
+      comments = true;
+      const indent = this.indents[line]!;
+      if (indent === block) atBlock = true;
+      else if (indent > block) deeper = true; // the package gives those to the last scalar, or to a block inside: refused
+    }
+    if (comments && block > 0 && !deeper && (line >= this.n || this.indents[line]! < block)) {
+      if (!atBlock) return line;
+      this.li = line;
+      this.tail = line >= this.n ? this.src.length : this.starts[line]! + this.indents[line]!;
+      return line;
+    }
+    return this.trivia();
+  }
+
+  /** The end of the comments `afterItem` gave to the block that ends there, or -1. */
+  private tail = -1;
+
+  /** Ends a block map or sequence at the last node read, or after the comments it was given; its parents end there too. */
+  private close(node: FastSpan, start: number): void {
+    const valueEnd = this.lastEnd;
+    const nodeEnd = this.tail >= 0 ? this.tail : valueEnd;
+    this.tail = -1;
+    node.span(start, valueEnd, nodeEnd);
+    this.lastEnd = nodeEnd;
+  }
+
   document(): FastDocument {
     // The lines before the first node: blank lines and comments.
     while (this.li < this.n && this.kinds[this.li]! !== CONTENT) this.li++;
@@ -284,17 +329,17 @@ class SimpleParser {
       } else {
         if (v === i + 1) refuse(); // `key:value`
         const c = src.charCodeAt(v);
-        value = c === 124 /* | */ || c === 62 /* > */ ? this.blockScalar(v, indent) : this.inline(v);
+        value = c === 124 /* | */ || c === 62 /* > */ ? this.blockScalar(v, indent) : this.inline(v, indent);
       }
       map.add(key, value);
       // What comes next: a key of this map, or a line indented less (the map ends there).
-      const next = this.trivia();
+      const next = this.afterItem(indent);
       if (next >= this.n || this.indents[next]! < indent) break;
-      if (this.indents[next]! > indent) refuse(); // a multi-line scalar, or a block at an odd indentation
+      if (this.indents[next]! > indent) refuse(); // a block at an odd indentation, or text after a comment
       this.li = next;
       keyStart = this.starts[next]! + indent;
     }
-    map.span(first, this.lastEnd, this.lastEnd);
+    this.close(map, first);
     return map;
   }
 
@@ -316,8 +361,8 @@ class SimpleParser {
       let v = dash + 2;
       while (this.src.charCodeAt(v) === SPACE) v++;
       if (v >= this.ends[line]! || this.src.charCodeAt(v) === HASH) refuse(); // `-` with the item below
-      seq.add(this.compactKey(v, line) ? this.map(v - this.starts[line]!, v) : this.inline(v));
-      const next = this.trivia();
+      seq.add(this.compactKey(v, line) ? this.map(v - this.starts[line]!, v) : this.inline(v, indent));
+      const next = this.afterItem(indent);
       if (next >= this.n || this.indents[next]! < indent) break;
       if (this.indents[next]! > indent) refuse();
       // A line at the sequence's indentation that is no item ends it: the next key of a map whose
@@ -330,7 +375,7 @@ class SimpleParser {
       }
       this.li = next;
     }
-    seq.span(start, this.lastEnd, this.lastEnd);
+    this.close(seq, start);
     return seq;
   }
 
@@ -344,21 +389,27 @@ class SimpleParser {
   }
 
   /**
-   * A value on the rest of line `li` from `from`: a flow collection, a quoted or a plain scalar,
-   * perhaps followed by a comment. Its node ends after the line break.
+   * A value on the rest of line `li` from `from`, of a key or an item indented by `parent`: a
+   * flow collection, a quoted or a plain scalar, perhaps followed by a comment. A plain scalar
+   * may go on over lines indented more than `parent` (`continued`). Its node ends after the line
+   * break of its last line.
    */
-  private inline(from: number): FastNode {
-    const line = this.li;
+  private inline(from: number, parent: number): FastNode {
+    let line = this.li;
     const src = this.src;
-    const end = this.ends[line]!;
+    let end = this.ends[line]!;
     const c = src.charCodeAt(from);
     let node: FastNode;
     let after: number;
     if (c === 91 /* [ */ || c === 123 /* { */) {
-      const flow = this.flow(from, end);
+      this.fl = line;
+      this.flowParent = parent;
+      const flow = this.flow(from);
       node = flow.node;
       after = flow.end;
       node.span(from, after, after);
+      line = this.fl;
+      end = this.ends[line]!;
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       node = this.quoted(from, end);
       after = node.valueEnd;
@@ -370,6 +421,15 @@ class SimpleParser {
       while (src.charCodeAt(after - 1) === SPACE) after--;
       node = this.plain(from, after, false);
       if (/[{}]/.test(src.slice(from, after))) refuse(); // braces are fine in block plain scalars, but rare: refused to stay simple
+      if (e === end) {
+        const more = this.continued(line, parent, node);
+        if (more) {
+          node = more;
+          line = this.li;
+          end = this.ends[line]!;
+          after = more.valueEnd;
+        }
+      }
     }
     let i = after;
     while (src.charCodeAt(i) === SPACE) i++;
@@ -383,26 +443,61 @@ class SimpleParser {
   }
 
   /**
-   * A flow sequence or map on one line, from `from` (its bracket) to its closing bracket, with
-   * plain or quoted scalars and flow collections nested in it (`{mentor: [a, b], mentee: []}`),
-   * at most `MAX_FLOW_DEPTH` deep; deeper nesting is left to `parseDocument` and its guard.
+   * The lines that continue a plain scalar `first` (ending line `line`, with no comment), the
+   * value of a key or an item indented by `parent`: the content lines below it indented more
+   * than `parent`, perhaps with blank lines between them, up to a comment. The text is folded
+   * as YAML folds it: each line trimmed, one line break read as a space, and n blank lines as n
+   * line breaks. Returns undefined when no line continues it, and leaves `li` at its last line.
+   * Each line must read as plain text on its own (no `: `, no indicator at its start, no braces).
    */
-  private flow(from: number, end: number, depth = 1): { node: FastSeq | FastMap; end: number } {
+  private continued(line: number, parent: number, first: FastScalar): FastScalar | undefined {
+    const src = this.src;
+    let value: string | undefined;
+    let valueEnd = first.valueEnd;
+    for (let l = line + 1; ; ) {
+      let k = l;
+      while (k < this.n && this.kinds[k]! === BLANK) k++;
+      if (k >= this.n || this.kinds[k]! !== CONTENT || this.indents[k]! <= parent) break;
+      const from = this.starts[k]! + this.indents[k]!;
+      const end = this.ends[k]!;
+      let e = from;
+      for (; e < end; e++) if (src.charCodeAt(e) === HASH && src.charCodeAt(e - 1) === SPACE) break;
+      let to = e;
+      while (src.charCodeAt(to - 1) === SPACE) to--;
+      const text = src.slice(from, to);
+      if (!plainScalar(text) || /[{}]/.test(text)) refuse();
+      value = (value ?? src.slice(first.start, first.valueEnd)) + (k === l ? ' ' : '\n'.repeat(k - l)) + text;
+      valueEnd = to;
+      this.li = k;
+      l = k + 1;
+      if (e < end) break; // a comment ends the scalar
+    }
+    if (value === undefined) return undefined;
+    // Folded text holds a space or a line break, which no tag of the core schema matches; the check keeps it so.
+    if (MAY_BE_TYPED.test(value) && this.schema.tags.some((t) => t.default === true && !t.collection && t.test?.test(value!))) refuse();
+    return new FastScalar(value, first.start, valueEnd);
+  }
+
+  /** While a flow collection is read: the line it has got to, and the indentation of the key or item it is the value of. */
+  private fl = 0;
+  private flowParent = 0;
+
+  /**
+   * A flow sequence or map from `from` (its bracket, on line `fl`) to its closing bracket, with
+   * plain or quoted scalars and flow collections nested in it (`{mentor: [a, b], mentee: []}`),
+   * at most `MAX_FLOW_DEPTH` deep; deeper nesting is left to `parseDocument` and its guard. It
+   * may go on over more lines between its items (`flowSpace`); each item is on one line.
+   */
+  private flow(from: number, depth = 1): { node: FastSeq | FastMap; end: number } {
     if (depth > MAX_FLOW_DEPTH) refuse();
     const src = this.src;
     const isMap = src.charCodeAt(from) === 123;
     const close = isMap ? 125 : 93;
     const node = isMap ? new FastMap() : new FastSeq();
     const seen = new Set<unknown>();
-    let i = from + 1;
-    const skip = () => {
-      while (src.charCodeAt(i) === SPACE) i++;
-    };
-    skip();
+    let i = this.flowSpace(from + 1, depth);
     if (src.charCodeAt(i) === close) return { node, end: i + 1 };
     for (;;) {
-      if (i >= end) refuse();
-      let item: FastNode;
       if (isMap) {
         const keyStart = i;
         if (!isKeyStart(src.charCodeAt(i))) refuse();
@@ -413,47 +508,74 @@ class SimpleParser {
         if (seen.has(key.value)) refuse();
         seen.add(key.value);
         i += 2;
-        skip();
-        const value = this.flowItem(i, end, close, depth);
-        i = value.valueEnd;
-        skip();
-        value.nodeEnd = i;
+        while (src.charCodeAt(i) === SPACE) i++; // the value is on the key's line
+        const value = this.flowItem(i, close, depth);
+        // A value's node ends at what follows it on its line, as an item's; but when its line
+        // ends first (perhaps with a comment), the yaml package ends it after that line break.
+        const line = this.fl;
+        i = this.flowSpace(value.valueEnd, depth);
+        value.nodeEnd = this.fl === line ? i : this.next(line);
         (node as FastMap).add(key, value);
       } else {
-        item = this.flowItem(i, end, close, depth);
-        i = item.valueEnd;
-        skip();
+        const item = this.flowItem(i, close, depth);
+        i = this.flowSpace(item.valueEnd, depth);
         item.nodeEnd = i;
         (node as FastSeq).add(item);
       }
       const c = src.charCodeAt(i);
       if (c === close) return { node, end: i + 1 };
       if (c !== 44 /* , */) refuse();
-      i++;
-      skip();
+      i = this.flowSpace(i + 1, depth);
       if (src.charCodeAt(i) === close) refuse(); // a trailing comma
     }
   }
 
+  /**
+   * Inside a flow collection, skips spaces from `i`, and where the line ends (or a comment
+   * starts, after a space) goes on to the next line that is not blank or a comment, at its
+   * text. Those lines must be indented more than `flowParent`, but for a line that starts with
+   * the outermost collection's closing bracket (`depth` 1), which may be at that indentation;
+   * anything else the yaml package reports ("must be sufficiently indented"), so it is refused,
+   * as is the end of the text.
+   */
+  private flowSpace(i: number, depth: number): number {
+    const src = this.src;
+    for (;;) {
+      while (src.charCodeAt(i) === SPACE) i++;
+      if (i < this.ends[this.fl]! && !(src.charCodeAt(i) === HASH && src.charCodeAt(i - 1) === SPACE)) return i;
+      for (;;) {
+        if (++this.fl >= this.n) refuse();
+        const kind = this.kinds[this.fl]!;
+        if (kind === BLANK) continue;
+        const indent = this.indents[this.fl]!;
+        i = this.starts[this.fl]! + indent;
+        const c = src.charCodeAt(i);
+        if (indent <= this.flowParent && !(indent === this.flowParent && depth === 1 && (c === 93 || c === 125))) refuse();
+        if (kind === CONTENT) break;
+      }
+    }
+  }
+
   /** An item or a value inside a flow collection: a nested flow collection, or a scalar. Its range ends at its last character. */
-  private flowItem(from: number, end: number, close: number, depth: number): FastNode {
+  private flowItem(from: number, close: number, depth: number): FastNode {
     const c = this.src.charCodeAt(from);
-    if (c !== 91 /* [ */ && c !== 123 /* { */) return this.flowScalar(from, end, close);
-    const inner = this.flow(from, end, depth + 1);
+    if (c !== 91 /* [ */ && c !== 123 /* { */) return this.flowScalar(from, close);
+    const inner = this.flow(from, depth + 1);
     inner.node.span(from, inner.end, inner.end);
     return inner.node;
   }
 
-  /** A quoted or plain scalar inside a flow collection; its range ends at its last character. */
-  private flowScalar(from: number, end: number, close: number): FastScalar {
+  /** A quoted or plain scalar inside a flow collection, on one line; its range ends at its last character. */
+  private flowScalar(from: number, close: number): FastScalar {
     const src = this.src;
+    const end = this.ends[this.fl]!;
     const c = src.charCodeAt(from);
     if (c === 34 || c === 39) return this.quoted(from, end);
     let e = from;
     while (e < end) {
       const d = src.charCodeAt(e);
       if (d === 44 || d === close || d === 91 || d === 93 || d === 123 || d === 125) break;
-      if (d === HASH && src.charCodeAt(e - 1) === SPACE) refuse();
+      if (d === HASH && src.charCodeAt(e - 1) === SPACE) break; // a comment ends it
       if (d === 58 && (src.charCodeAt(e + 1) === SPACE || src.charCodeAt(e + 1) === 44 || src.charCodeAt(e + 1) === close)) refuse();
       e++;
     }
