@@ -133,6 +133,13 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The standard error of the median of `values`, from their sample standard deviation (for about normal data). */
+function medianStandardError(values: number[]): number {
+  const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+  const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1);
+  return (1.2533 * Math.sqrt(variance)) / Math.sqrt(values.length);
+}
+
 /** A floor workbench's time to its rows: from the navigation, after its extension host started, and after the host began to activate it. */
 interface Floor {
   treeMs: number;
@@ -182,7 +189,11 @@ const floors: Floor[] = [];
  * - `*_over_floor_ms` etc.: the median of ours minus the median of the floors. The workbenches are
  *   independent, and a median holds out against one slow workbench on either side;
  * - `*_paired_ms`: the median of each round minus the floor measured just before it, which cancels
- *   the load's drift between rounds but takes in both workbenches' noise.
+ *   the load's drift between rounds but takes in both workbenches' noise;
+ * - `*_paired_stderr_ms`: how far that median may be off, as the standard error of a median
+ *   (1.2533 × the standard deviation of the rounds' differences / √rounds). On this machine one
+ *   round's difference spreads by about 0.6 s counted from the navigation, so 15 rounds leave
+ *   about 0.2 s of error, as large as the pair's target (docs/performance.md).
  */
 class OverFloor {
   private readonly ours = { navigation: [] as number[], workbench: [] as number[], host: [] as number[], activation: [] as number[] };
@@ -210,7 +221,9 @@ class OverFloor {
       const ours = this.ours[way];
       const floors = this.floors[way];
       recordMetric(`${this.name}${suffix}_over_floor_ms`, median(ours) - median(floors));
-      recordMetric(`${this.name}${suffix}_over_floor_paired_ms`, median(ours.map((ms, i) => ms - floors[i]!)));
+      const paired = ours.map((ms, i) => ms - floors[i]!);
+      recordMetric(`${this.name}${suffix}_over_floor_paired_ms`, median(paired));
+      if (paired.length > 1) recordMetric(`${this.name}${suffix}_over_floor_paired_stderr_ms`, Math.round(medianStandardError(paired)));
       ours.forEach((ms, i) => recordMetric(`${this.name}${suffix}_over_floor_round_${i + 1}_ms`, ms - floors[i]!));
     }
     const { ours, floors } = this.inHost;
