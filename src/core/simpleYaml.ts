@@ -4,10 +4,10 @@ import { isInheritedName } from './validate';
 /**
  * A fast path for front matter in the forms docs/format.md shows: block maps and sequences
  * (with compact maps as sequence items, and sequences indented under their key or at its own
- * indentation, `goals:` then `- a`), one-line flow sequences and maps (`[a, b]`,
- * `{goal-a: 40}`), also nested in each other (`{mentor: [a, b]}`), single- and double-quoted
- * one-line scalars, plain scalars on one line or folded over several (`success: Give the
- * talk` then `  and get feedback`), `|`, `|-`, `>` and `>-` block scalars, full-line and
+ * indentation, `goals:` then `- a`), flow sequences and maps (`[a, b]`, `{goal-a: 40}`), also
+ * nested in each other (`{mentor: [a, b]}`) and broken over lines between their items,
+ * single- and double-quoted one-line scalars, plain scalars on one line or folded over several
+ * (`success: Give the talk` then `  and get feedback`), `|`, `|-`, `>` and `>-` block scalars, full-line and
  * trailing comments (also after a nested block's last item, at its indentation, before a key
  * indented less), blank lines, and LF or CRLF line ends. It reads values and positions
  * straight from the text into a small tree (`FastDocument`): what the engine reads of front
@@ -20,9 +20,10 @@ import { isInheritedName } from './validate';
  *
  * Whatever falls outside that subset (anchors, aliases, tags, directives, document markers,
  * tabs, `? ` keys, quoted or odd keys, duplicate keys, multi-line quoted scalars, plain
- * lines that continue with an indicator or `: `, multi-line flow collections, flow
- * collections nested more than four deep, block scalars with `+` or an explicit indentation,
- * other comments at an indentation the next line does not have, anything odd) returns
+ * lines that continue with an indicator or `: `, a flow item over two lines or a flow line not
+ * indented past its key, flow collections nested more than four deep, block scalars with `+`
+ * or an explicit indentation, other comments at an indentation the next line does not have,
+ * anything odd) returns
  * undefined, and the caller parses the text with `parseDocument` as before. So the subset is
  * kept strict on purpose: it only has to be right about what it accepts. A property test
  * (test/unit/simpleYaml.test.ts) compares it with `parseDocument` (every node's kind, value
@@ -414,13 +415,9 @@ class SimpleParser {
       node = this.quoted(from, end);
       after = node.valueEnd;
     } else {
-      let e = from;
-      // A plain scalar ends at ` #` or the line's end, less trailing spaces.
-      for (; e < end; e++) if (src.charCodeAt(e) === HASH && src.charCodeAt(e - 1) === SPACE) break;
-      after = e;
-      while (src.charCodeAt(after - 1) === SPACE) after--;
+      const e = this.plainLine(from, end);
+      after = this.textEnd;
       node = this.plain(from, after, false);
-      if (/[{}]/.test(src.slice(from, after))) refuse(); // braces are fine in block plain scalars, but rare: refused to stay simple
       if (e === end) {
         const more = this.continued(line, parent, node);
         if (more) {
@@ -460,14 +457,11 @@ class SimpleParser {
       if (k >= this.n || this.kinds[k]! !== CONTENT || this.indents[k]! <= parent) break;
       const from = this.starts[k]! + this.indents[k]!;
       const end = this.ends[k]!;
-      let e = from;
-      for (; e < end; e++) if (src.charCodeAt(e) === HASH && src.charCodeAt(e - 1) === SPACE) break;
-      let to = e;
-      while (src.charCodeAt(to - 1) === SPACE) to--;
-      const text = src.slice(from, to);
-      if (!plainScalar(text) || /[{}]/.test(text)) refuse();
+      const e = this.plainLine(from, end);
+      const text = src.slice(from, this.textEnd);
+      if (!plainScalar(text)) refuse();
       value = (value ?? src.slice(first.start, first.valueEnd)) + (k === l ? ' ' : '\n'.repeat(k - l)) + text;
-      valueEnd = to;
+      valueEnd = this.textEnd;
       this.li = k;
       l = k + 1;
       if (e < end) break; // a comment ends the scalar
@@ -477,6 +471,28 @@ class SimpleParser {
     if (MAY_BE_TYPED.test(value) && this.schema.tags.some((t) => t.default === true && !t.collection && t.test?.test(value!))) refuse();
     return new FastScalar(value, first.start, valueEnd);
   }
+
+  /**
+   * Plain text on a line from `from` to `end`: returns where it stops (a comment's ` #`, or
+   * `end`) and sets `textEnd` to the end of its text, less trailing spaces. Braces are fine in
+   * block plain text, but rare: refused to stay simple.
+   */
+  private plainLine(from: number, end: number): number {
+    const src = this.src;
+    let e = from;
+    for (; e < end; e++) if (src.charCodeAt(e) === HASH && src.charCodeAt(e - 1) === SPACE) break;
+    let to = e;
+    while (src.charCodeAt(to - 1) === SPACE) to--;
+    for (let i = from; i < to; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 123 || c === 125) refuse();
+    }
+    this.textEnd = to;
+    return e;
+  }
+
+  /** Where the text `plainLine` read ends. */
+  private textEnd = 0;
 
   /** While a flow collection is read: the line it has got to, and the indentation of the key or item it is the value of. */
   private fl = 0;

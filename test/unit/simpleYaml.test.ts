@@ -73,16 +73,12 @@ const space = fc.constantFrom(' ', ' ', ' ', '  ', '');
 
 /** A comment's text (after `#`), sometimes empty or with trailing spaces. */
 const commentText = fc.stringMatching(/^[a-z #:'"é-]{0,8}$/);
+/** One to three blank lines (some with spaces) and comment lines. */
+const triviaLines = fc.array(fc.oneof(fc.constant(''), fc.constant('   '), commentText.map((t) => `#${t}`)), { minLength: 1, maxLength: 3 });
 /** Blank lines and comment lines before a key or an item (written at its indentation). */
-const trivia = fc.oneof(
-  { weight: 3, arbitrary: fc.constant<string[]>([]) },
-  { weight: 2, arbitrary: fc.array(fc.oneof(fc.constant(''), fc.constant('   '), commentText.map((t) => `#${t}`)), { minLength: 1, maxLength: 3 }) },
-);
+const trivia = fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 2, arbitrary: triviaLines });
 /** Blank lines and comments after a block's last item, at its indentation: rarer, or too few texts with nested blocks would be read. */
-const afterBlock = fc.oneof(
-  { weight: 3, arbitrary: fc.constant<string[]>([]) },
-  { weight: 1, arbitrary: fc.array(fc.oneof(fc.constant(''), fc.constant('   '), commentText.map((t) => `#${t}`)), { minLength: 1, maxLength: 3 }) },
-);
+const afterBlock = fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: triviaLines });
 /** A comment at the end of a line. */
 const trailing = fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.tuple(fc.constantFrom(' ', '  ', ''), commentText).map(([sp, t]) => `${sp}#${t}`) });
 const singleQuoted = fc.stringMatching(/^[a-zA-Z0-9 .,:#'"é\\-]{0,10}$/).map((t) => `'${t.replace(/'/g, "''")}'`);
