@@ -45,6 +45,19 @@ export function pathText(path: YamlPath): string {
  * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
  * Returns the parsed values of the keys that are valid; every other key is reported.
  */
+/** The entries of a map whose values pass a record schema's value type, or undefined when it is no record schema, no map, or none pass. */
+function validEntries(value: unknown, schema: z.ZodType): Record<string, unknown> | undefined {
+  const valueType = schema.def.type === 'record' ? ((schema as z.ZodRecord).valueType as z.ZodType) : undefined;
+  if (!valueType || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const kept: Array<[string, unknown]> = [];
+  for (const [k, v] of Object.entries(value)) {
+    const result = valueType.safeParse(v);
+    if (result.success) kept.push([k, result.data]);
+  }
+  // fromEntries defines each key as an own property, `__proto__` too.
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
 export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: YamlPath, ctx: ValidationContext): FieldValues<T> {
   const data: Raw = {};
   const { locator, reporter } = ctx;
@@ -102,6 +115,10 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       if (problem.code === 'keys/unknown' && !ctx.unknownKeys) continue;
       quietReport(range, problem.code, problem.message, problem.data);
     }
+    // A map of goal id to a value (a session's `progress`, a review's `goals`) keeps its valid
+    // entries: one value out of range loses only itself, not what was written beside it.
+    const kept = validEntries(value, spec.schema);
+    if (kept) data[key] = kept;
   }
   // Each value is its key's schema output (set from `safeParse` above): the one place the types meet.
   return data as FieldValues<T>;

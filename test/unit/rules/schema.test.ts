@@ -114,6 +114,19 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       expectOne(session(SESSION.replace('design-doc: 40', 'design-doc: -5')), { code: 'schema/invalid-value', severity: 'error', range: [8, 15, 8, 17], message: [/`progress\.design-doc`/, /between 0 and 100/] });
     });
 
+    it("keeps a progress map's valid entries when one is not valid, in a session and in a review", () => {
+      // One value out of range must not lose what was written beside it: `rust-basics: 100` still counts.
+      const text = SESSION.replace('  design-doc: 40', '  design-doc: 140\n  rust-basics: 100\n  __proto__: 20\n  wrong: x');
+      const file = parseFile('p/sessions/2026-02-02.md', text);
+      assert.deepEqual(file.problems.map((p) => `${p.code} ${p.range.start.line}:${p.range.start.column}`), ['schema/invalid-value 8:15', 'schema/invalid-type 11:10']);
+      assert.deepEqual(Object.entries(file.session!.progress), [['rust-basics', 100], ['__proto__', 20]]);
+      const none = parseFile('p/sessions/2026-02-02.md', SESSION.replace('  design-doc: 40', '  design-doc: 140'));
+      assert.deepEqual(none.session!.progress, {});
+      const rev = parseFile('p/reviews/2026-03-01.md', REVIEW.replace('  design-doc: {status: active, progress: 40}', '  design-doc: {status: active, progress: 400}\n  rust-basics: {status: achieved, progress: 100}'));
+      assert.deepEqual(rev.problems.map((p) => p.code), ['schema/invalid-value']);
+      assert.deepEqual(rev.review!.goals, { 'rust-basics': { status: 'achieved', progress: 100 } });
+    });
+
     it('accepts named cadences and ISO-8601 durations, and rejects the rest', () => {
       for (const cadence of ['weekly', 'biweekly', 'monthly', 'P10D', 'P3W', 'P1M']) {
         const file = parseFile('p/agreement.md', AGREEMENT.replace('cadence: biweekly', `cadence: ${cadence}`));
