@@ -11,7 +11,7 @@ import { chainEdits, goalPath, nextStage, setFrontMatterValue, setStage } from '
 import { progressHome } from '../../src/core/model';
 import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import { read, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
+import { read, removeFixture, settle, setUpSuite, TODAY, uri, waitFor } from './support';
 
 const SCRATCH = 'scratch-edits';
 
@@ -40,6 +40,10 @@ describe('Safe edits in the editor', () => {
   before(async () => {
     api = await setUpSuite({ 'journal': SCRATCH });
     await waitFor('the scratch journal', () => relationships().length === 2 && relationships().every((r) => r.goals.length === 3));
+    // The copy's watcher events may start a reconcile that reads the journal again: where each
+    // goal's progress lives is worked out from the index, so let that finish first (a clean-clone
+    // run once found a relationship without its newest session here).
+    await settle();
   });
 
   after(async () => {

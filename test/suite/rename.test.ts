@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import { removeFixture, setUpSuite, sleep, uri, waitFor } from './support';
+import { removeFixture, settle, setUpSuite, uri, waitFor } from './support';
 
 const BEFORE = 'rename-before';
 const AFTER = 'rename-after';
@@ -34,14 +34,7 @@ describe('A relationship folder renamed on disk', function () {
     const files = relationship(BEFORE)?.files.length ?? 0;
     assert.ok(files > 5, `the copy is indexed: ${describeIndex()}`);
     // Let the copy's burst of watcher events settle (and its reconcile run), so that what follows is the rename's doing.
-    let events = -1;
-    await waitFor('the watcher to settle', async () => {
-      const seen = api.service.stats.watcherEvents;
-      const settled = seen === events;
-      events = seen;
-      await sleep(1500);
-      return settled;
-    }, 20_000);
+    await settle();
     const reconciles = api.service.stats.reconciles;
 
     await vscode.workspace.fs.rename(uri(BEFORE), uri(AFTER));

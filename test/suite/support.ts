@@ -99,6 +99,25 @@ export async function setUpSuite(fixtures: Record<string, string> = {}): Promise
   return api;
 }
 
+/**
+ * Waits until the file watcher's events stop (no new one for 1.5 s) and the index has finished
+ * any rebuild they caused. A copied folder reaches the watcher as a burst that may end in a
+ * reconcile, which reads the journal again, relationship by relationship: read meanwhile, a
+ * relationship may still lack some of its sessions.
+ */
+export async function settle(): Promise<void> {
+  const api = await getApi();
+  let events = -1;
+  await waitFor('the watcher to settle', async () => {
+    const seen = api.service.stats.watcherEvents;
+    const settled = seen === events;
+    events = seen;
+    await sleep(1500);
+    return settled;
+  }, 20_000);
+  await api.service.ready();
+}
+
 /** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
 export async function copyFixture(from: string, to: string): Promise<void> {
   const api = await getApi();
