@@ -264,7 +264,10 @@ const q = (rand, text) => (rand() < 0.5 ? `"${text}"` : `'${text.replace(/'/g, "
 /** How a block list's items start: indented under their key, or at the key's own indentation (as many write it). */
 const dash = (rand) => (rand() < 0.5 ? '  - ' : '- ');
 /** A block list's item lines, each starting with `start`; an indented one sometimes ends with a comment at its items' indentation (a name struck out, a note). */
-const blockList = (start, items, rand) => items.map((item) => `${start}${item}`).join('\n') + (rand && start !== '- ' && rand() < 0.3 ? `\n  # ${pick(rand, ['added later', 'and a guest', 'on video'])}` : '');
+const blockList = (start, items, rand) => {
+  const indent = start.indexOf('-');
+  return items.map((item) => `${start}${item}`).join('\n') + (rand && indent > 0 && rand() < 0.3 ? `\n${' '.repeat(indent)}# ${pick(rand, ['added later', 'and a guest', 'on video'])}` : '');
+};
 
 function styledAgreement(rand, style, r, mentor, mentee, started, ends, goals) {
   if (style === 'flow') {

@@ -41,10 +41,6 @@ export function pathText(path: YamlPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-/**
- * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
- * Returns the parsed values of the keys that are valid; every other key is reported.
- */
 /** The entries of a map whose values pass a record schema's value type, or undefined when it is no record schema, no map, or none pass. */
 function validEntries(value: unknown, schema: z.ZodType): Record<string, unknown> | undefined {
   const valueType = schema.def.type === 'record' ? ((schema as z.ZodRecord).valueType as z.ZodType) : undefined;
@@ -58,6 +54,10 @@ function validEntries(value: unknown, schema: z.ZodType): Record<string, unknown
   return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
+/**
+ * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
+ * Returns the parsed values of the keys that are valid; every other key is reported.
+ */
 export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: YamlPath, ctx: ValidationContext): FieldValues<T> {
   const data: Raw = {};
   const { locator, reporter } = ctx;

@@ -40,9 +40,9 @@ describe('Safe edits in the editor', () => {
   before(async () => {
     api = await setUpSuite({ 'journal': SCRATCH });
     await waitFor('the scratch journal', () => relationships().length === 2 && relationships().every((r) => r.goals.length === 3));
-    // The copy's watcher events may start a reconcile that reads the journal again: where each
-    // goal's progress lives is worked out from the index, so let that finish first (a clean-clone
-    // run once found a relationship without its newest session here).
+    // Where each goal's progress lives is worked out from the index, so let the copy's burst of
+    // watcher events die down first (a clean-clone run once found a relationship without its
+    // newest session here; settle() narrows that window, see its note).
     await settle();
   });
 
