@@ -11,7 +11,7 @@ import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { RemindersApi } from '../../src/vscode/reminders';
 import type { ActionsNode, ActionsViewApi } from '../../src/vscode/tree/actionsTree';
-import { read, setUpSuite, TODAY, uri, waitFor } from './support';
+import { read, restoreFile, setUpSuite, TODAY, uri, waitFor } from './support';
 
 const SESSION = 'journal/priya-and-sam/sessions/2026-11-18.md';
 
@@ -37,13 +37,6 @@ async function actionNode(text: string): Promise<Extract<ActionsNode, { kind: 'a
     for (const node of await children(group)) if (node.kind === 'action' && node.action.text === text) return node;
   }
   assert.fail(`no action "${text}" in the view:\n${(await outline()).join('\n')}`);
-}
-
-async function restore(path: string, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(text));
-  await api.service.refreshFile(uri(path));
-  const open = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri(path).toString());
-  await waitFor(`${path} to be reloaded`, () => !open() || open()!.getText() === text);
 }
 
 describe('Actions view', function () {
@@ -113,7 +106,7 @@ describe('Actions view', function () {
       await api.service.refreshFile(uri(SESSION));
       await waitFor('the action back in the view', async () => (await outline()).some((l) => l.includes('book the architecture review slot')));
     } finally {
-      await restore(SESSION, before);
+      await restoreFile(SESSION, before);
     }
   });
 

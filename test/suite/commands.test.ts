@@ -12,7 +12,7 @@ import type { EditingApi } from '../../src/vscode/editing';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
-import { exists, read, removeFixture, setUpSuite, TODAY, uri, waitFor } from './support';
+import { exists, read, removeFixture, restoreFile, setUpSuite, TODAY, uri, waitFor } from './support';
 
 const SCRATCH = 'scratch-commands';
 const PRIYA = `${SCRATCH}/priya-and-sam`;
@@ -37,17 +37,6 @@ async function closeAll(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
-/**
- * Writes a file back as it was, on disk, and waits until the index and any document VS Code
- * holds for it have it: the next command must not edit (and fail to save) a stale document.
- */
-async function restore(path: string, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(text));
-  await api.service.refreshFile(uri(path));
-  const open = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri(path).toString());
-  await waitFor(`${path} to be reloaded`, () => !open() || open()!.getText() === text);
 }
 
 describe('Commands that write the journal', () => {
@@ -140,8 +129,8 @@ describe('Commands that write the journal', () => {
     });
     assert.equal(lastMessage()?.text, 'Goal "Lead the design RFC for the event-driven billing pipeline" is marked achieved, at 100%.');
     // Back to the journal as it was, for the tests below.
-    await restore(path, goalBefore);
-    await restore(session, sessionBefore);
+    await restoreFile(path, goalBefore);
+    await restoreFile(session, sessionBefore);
   });
 
   it('Mark goal achieved edits a goal written inline in the agreement', async () => {
@@ -180,7 +169,7 @@ describe('Commands that write the journal', () => {
     await run('setGoalProgress', { relationship: PRIYA, goal: 'review-others-designs', progress: 10 });
     assert.equal(await read(proposed), proposedBefore.replace('\nstatus: proposed\n', '\nstatus: proposed\nprogress: 10\n'));
     assert.match(lastMessage()?.text ?? '', /10%, recorded in the goal file\.$/);
-    await restore(proposed, proposedBefore);
+    await restoreFile(proposed, proposedBefore);
   });
 
   it('Set goal progress asks which session when the newest is older than one cadence period', async () => {
@@ -199,7 +188,7 @@ describe('Commands that write the journal', () => {
       assert.equal(await read(session), before.replace('\n  write-design-rfc: 60\n', '\n  write-design-rfc: 65\n'));
     } finally {
       api.setToday(TODAY);
-      await restore(session, before);
+      await restoreFile(session, before);
     }
   });
 

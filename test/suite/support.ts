@@ -118,6 +118,26 @@ export async function settle(): Promise<void> {
   await api.service.ready();
 }
 
+/**
+ * Writes a file back as it was, on disk, and waits until the index and any document VS Code
+ * holds for it have it: the next command must not edit (and fail to save) a stale document.
+ * An open document normally reloads when the file changes on disk; when it has not within 3 s
+ * (a missed or late watcher event on a loaded machine, or a document left dirty) it is reverted,
+ * which reads the file again.
+ */
+export async function restoreFile(path: string, text: string): Promise<void> {
+  const api = await getApi();
+  await vscode.workspace.fs.writeFile(uri(path), new TextEncoder().encode(text));
+  await api.service.refreshFile(uri(path));
+  const open = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri(path).toString());
+  const reloaded = () => !open() || (!open()!.isDirty && open()!.getText() === text);
+  await waitFor(`${path} to be reloaded`, reloaded, 3000).catch(async () => {
+    await vscode.window.showTextDocument(open()!, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => `${path} to be reloaded (reverted: ${JSON.stringify(open()?.getText())}, dirty ${open()?.isDirty})`, reloaded);
+  });
+}
+
 /** Copies a fixture folder and makes sure every file in it is indexed (a copied folder may reach the watcher as one event). */
 export async function copyFixture(from: string, to: string): Promise<void> {
   const api = await getApi();
