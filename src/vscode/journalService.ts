@@ -58,6 +58,8 @@ export class JournalService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JournalChange[]>();
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   private building: Promise<void> | undefined;
+  /** The reconcile running now, if any: `ready()` waits for it too. */
+  private reconciling: Promise<void> | undefined;
   private burstEvents = 0;
   /** File-watcher events received and reconciles run: figures for tests and troubleshooting. */
   readonly stats = { watcherEvents: 0, reconciles: 0, movedFolderChecks: 0 };
@@ -181,9 +183,14 @@ export class JournalService implements vscode.Disposable {
     });
   }
 
-  /** Resolves once the first build (or the latest rebuild) has finished. */
+  /**
+   * Resolves once the first build (or the latest rebuild) has finished, and the reconcile with
+   * the disk that a burst of watcher events started, if one is running.
+   */
   ready(): Promise<void> {
-    return this.building ?? this.start();
+    const building = this.building ?? this.start();
+    const reconciling = this.reconciling;
+    return reconciling ? building.then(() => reconciling) : building;
   }
 
   /** Starts the watchers and the first build; returns at once, the build runs in the background. */
@@ -420,8 +427,22 @@ export class JournalService implements vscode.Disposable {
     }, BURST_SETTLE_MS);
   }
 
-  /** Re-checks every root against the disk, leaving documents with unsaved changes alone. */
-  async reconcile(): Promise<void> {
+  /**
+   * Re-checks every root against the disk, leaving documents with unsaved changes alone. A
+   * reconcile asked for while one runs starts after it.
+   */
+  reconcile(): Promise<void> {
+    const before = this.reconciling?.catch(() => undefined);
+    const run = before ? before.then(() => this.reconcileRoots()) : this.reconcileRoots();
+    this.reconciling = run;
+    const clear = () => {
+      if (this.reconciling === run) this.reconciling = undefined;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  private async reconcileRoots(): Promise<void> {
     await this.building;
     this.stats.reconciles++;
     const dirty = vscode.workspace.textDocuments.filter((d) => d.isDirty);

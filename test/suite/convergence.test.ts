@@ -151,4 +151,15 @@ describe('Convergence of the live index (real file system, real watcher)', funct
     // Nothing a person wrote was touched: the files on disk are exactly what this test wrote.
     assert.equal(fs.readFileSync(path.join(dir, 'pair-0', 'goals', 'goal-0.md'), 'utf8'), goal('goal-0', 'achieved'));
   });
+
+  it('ready() also waits for a reconcile with the disk that is running; reconciles asked for together run one after the other', async () => {
+    const done: string[] = [];
+    const reconciles = api.service.stats.reconciles;
+    const first = api.service.reconcile().then(() => done.push('first'));
+    const second = api.service.reconcile().then(() => done.push('second'));
+    await api.service.ready();
+    assert.deepEqual(done, ['first', 'second']);
+    assert.equal(api.service.stats.reconciles, reconciles + 2);
+    await Promise.all([first, second]);
+  });
 });

@@ -103,7 +103,7 @@ export async function setUpSuite(fixtures: Record<string, string> = {}): Promise
  * Waits until the file watcher's events stop (no new one for 1.5 s) and any rebuild of the index
  * has finished (`ready()`). A copied folder reaches the watcher as a burst, which ends in a
  * reconcile once it has been quiet for a second: by the time this returns that reconcile has
- * started, but `ready()` does not wait for it to finish.
+ * started, and `ready()` waits for it to finish.
  */
 export async function settle(): Promise<void> {
   const api = await getApi();
