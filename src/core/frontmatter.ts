@@ -45,9 +45,6 @@ export function parseMarkdown(file: string, text: string, options?: { exact?: bo
 export function parseMarkdown(file: string, text: string, options: { exact?: boolean; pieces?: BodyPieceCache } = {}): ParsedMarkdown {
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
-  let root: Root | undefined;
-  // The body is parsed only when asked for (sessions and reviews read it; agreements and goals do not).
-  const body = () => (root ??= parseBody(text, undefined, options.pieces));
   const first = frontMatterSpan(text, lines);
   const report = (range: Range, code: RuleCode, message: string) => problems.push(problem(file, range, code, message));
 
@@ -59,7 +56,7 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
     const source = text.slice(contentStart, Math.max(contentStart, closingStart)).replace(/\r(?!\n)/g, '\n');
     const head = lines.range(0, 3);
     const { doc, duplicates } = parseYaml(source, options.exact === true);
-    const seen = new Set<string>();
+    const seen = doc.errors.length ? new Set<string>() : undefined;
     for (const error of doc.errors) {
       const [start, end] = error.pos;
       const duplicate = error.code === 'DUPLICATE_KEY' ? duplicates.get(start) : undefined;
@@ -75,36 +72,46 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
             : `YAML syntax error: ${firstLine(error.message)}${syntaxHint(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.start.line)), error.message)}`;
       // One mistake, one problem: the parser's follow-on errors on the same line (a tab gives three more) are left out.
       const key = String(range.start.line);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (seen.size > MAX_YAML_ERRORS) break;
+      if (seen!.has(key)) continue;
+      seen!.add(key);
+      if (seen!.size > MAX_YAML_ERRORS) break;
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
-    return {
-      text,
-      lines,
-      get root() {
-        return body();
-      },
-      yaml: { doc, offset: contentStart, head },
-      problems,
-      ...(options.pieces ? { pieces: options.pieces } : {}),
-    };
+    const parsed = new ParsedText(text, lines, problems, options.pieces);
+    parsed.yaml = { doc, offset: contentStart, head };
+    return parsed;
   }
   if (first?.type === 'toml') {
     report(lines.range(0, 3), 'frontmatter/toml', 'TOML front matter (+++) is not supported: write the front matter as YAML between --- lines.');
   } else if (/^---[ \t]*(?:\r\n?|\n|$)/.test(text)) {
     report(lines.range(0, 3), 'frontmatter/unclosed', 'The front matter opened with --- is never closed: add a line with --- after the last key.');
   }
-  return {
-    text,
-    lines,
-    get root() {
-      return body();
-    },
-    problems,
-    ...(options.pieces ? { pieces: options.pieces } : {}),
-  };
+  return new ParsedText(text, lines, problems, options.pieces);
+}
+
+/**
+ * What `parseMarkdown` gives: the body is parsed only when `root` is first read (sessions and
+ * reviews read it; agreements and goals do not). A class rather than an object literal with a
+ * getter, which V8 builds on a slow path: this is made for every file.
+ */
+class ParsedText implements ParsedMarkdown {
+  declare yaml?: ParsedMarkdown['yaml'];
+  declare pieces?: BodyPieceCache;
+  #root: Root | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly lines: LineIndex,
+    readonly problems: Problem[],
+    pieces: BodyPieceCache | undefined,
+  ) {
+    this.#root = undefined;
+    if (pieces) this.pieces = pieces;
+  }
+
+  get root(): Root {
+    return (this.#root ??= parseBody(this.text, undefined, this.pieces));
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
   DEFAULT_OPTIONS,
+  type ActionItem,
   type EngineOptions,
   type Goal,
   type GoalReference,
@@ -21,6 +22,9 @@ import {
   type Range,
   type Review,
   type Session,
+  type SessionStatusRead,
+  type SourceRef,
+  type Stage,
 } from './types';
 import { isRecord, Reporter, validateFields, type Raw, type ValidationContext } from './validate';
 
@@ -417,11 +421,16 @@ interface ReferenceHints {
   candidates: string[];
 }
 
-const hints = new WeakMap<Session | Review, ReferenceHints>();
+/** The hints of reviews (a session keeps its own, `ReadSession.referenceHints`). */
+const hints = new WeakMap<Review, ReferenceHints>();
+
+function hintsOf(item: Session | Review): ReferenceHints | undefined {
+  return item instanceof ReadSession ? item.referenceHints() : hints.get(item as Review);
+}
 
 /** The references a session or review writes in its front matter, read without parsing its body. */
 export function frontMatterReferences(item: Session | Review): GoalReference[] {
-  return hints.get(item)?.frontMatter ?? item.references;
+  return hintsOf(item)?.frontMatter ?? item.references;
 }
 
 /**
@@ -430,7 +439,7 @@ export function frontMatterReferences(item: Session | Review): GoalReference[] {
  * need not be parsed to know that it names no unknown goal.
  */
 export function mayReferToUnknownGoal(item: Session | Review, known: { has(id: string): boolean }): boolean {
-  const hint = hints.get(item);
+  const hint = hintsOf(item);
   if (!hint) return true;
   return hint.frontMatter.some((r) => !known.has(r.id)) || hint.candidates.some((id) => !known.has(id));
 }
@@ -442,7 +451,7 @@ export function mayReferToUnknownGoal(item: Session | Review, known: { has(id: s
  * be parsed); else all of them.
  */
 export function referencesThatMayBeUnknown(item: Session | Review, known: { has(id: string): boolean }): GoalReference[] {
-  const hint = hints.get(item);
+  const hint = hintsOf(item);
   if (hint && hint.candidates.every((id) => known.has(id))) return hint.frontMatter;
   return item.references;
 }
@@ -458,45 +467,97 @@ function lazyBody(file: string, parsed: ParsedMarkdown): () => BodyFacts {
   return () => (facts ??= readBody(file, parseBody(text, undefined, pieces), lines));
 }
 
-// Sessions and reviews read their body facts through getters, written in the object literals
-// so that the objects keep the fast shape of plain ones; each getter memoizes its value.
+/**
+ * A session as read from its file. Its body facts (sections, actions, the goals the body refers
+ * to) are parsed on first use, through getters on the prototype: most sessions are never asked,
+ * and an instance costs no more to make than a plain object with the same fields (an object
+ * literal with getters cost a closure per getter and a slow path in V8 for each of the 10,000
+ * sessions of a journal).
+ */
+class ReadSession implements Session {
+  date: string;
+  attendees: string[];
+  status: SessionStatusRead;
+  progress: Record<string, number>;
+  source: SourceRef;
+  dateRange: Range;
+  declare duration?: number;
+  declare stage?: Stage;
+  declare next?: string;
+  declare pulse?: { mentor?: number; mentee?: number };
+  declare statusRange?: Range;
+  declare pulseRange?: Range;
+  readonly #hints: ReferenceHints;
+  readonly #body: () => BodyFacts;
+  #references: GoalReference[] | undefined;
+  #goals: string[] | undefined;
+
+  constructor(fields: Pick<Session, 'date' | 'attendees' | 'status' | 'progress' | 'source' | 'dateRange'>, hints: ReferenceHints, body: () => BodyFacts) {
+    this.date = fields.date;
+    this.attendees = fields.attendees;
+    this.status = fields.status;
+    this.progress = fields.progress;
+    this.source = fields.source;
+    this.dateRange = fields.dateRange;
+    this.#hints = hints;
+    this.#body = body;
+    this.#references = undefined;
+    this.#goals = undefined;
+  }
+
+  get goals(): string[] {
+    return (this.#goals ??= [...new Set(this.references.map((r) => r.id))]);
+  }
+
+  get sections(): Record<string, string> {
+    return this.#body().sections;
+  }
+
+  get actions(): ActionItem[] {
+    return this.#body().actions;
+  }
+
+  get references(): GoalReference[] {
+    return (this.#references ??= [...this.#hints.frontMatter, ...this.#body().references]);
+  }
+
+  /** What its text says about goal ids, read without parsing the body. */
+  referenceHints(): ReferenceHints {
+    return this.#hints;
+  }
+
+  /** The session as the plain object it stands for, body facts included, in the order of `Session`'s keys. */
+  toJSON(): Session {
+    // The optional keys are own properties only when set; the rest of `this` is just those.
+    const { date, attendees, status, progress, source, dateRange, ...optional } = this;
+    const { goals, sections, actions, references } = this;
+    return { date, attendees, status, goals, progress, sections, actions, references, source, dateRange, ...optional };
+  }
+}
 
 function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.session, [], ctx);
+  const frontMatter = frontMatterRefs(ctx, 'goals', 'goals').concat(frontMatterRefs(ctx, 'progress', 'progress'));
   const body = lazyBody(file.path, parsed);
-  const frontMatter = [...frontMatterRefs(ctx, 'goals', 'goals'), ...frontMatterRefs(ctx, 'progress', 'progress')];
-  let references: GoalReference[] | undefined;
-  let goals: string[] | undefined;
-  const allReferences = () => (references ??= [...frontMatter, ...body().references]);
-  // A literal with a fixed set of keys (the optional ones are added after) keeps the object fast to build.
-  const session: Session = {
-    date: data.date ?? '',
-    attendees: data.attendees ?? [],
-    // A status written but not valid (`skipped`), or none readable from broken YAML, is unknown: such a session is not counted as held.
-    status: data.status ?? (raw.status != null || ctx.quiet ? 'unknown' : 'held'),
-    get goals() {
-      return (goals ??= [...new Set(allReferences().map((r) => r.id))]);
+  const session = new ReadSession(
+    {
+      date: data.date ?? '',
+      attendees: data.attendees ?? [],
+      // A status written but not valid (`skipped`), or none readable from broken YAML, is unknown: such a session is not counted as held.
+      status: data.status ?? (raw.status != null || ctx.quiet ? 'unknown' : 'held'),
+      progress: data.progress ?? {},
+      source: { file: file.path, range: ctx.locator.head },
+      dateRange: ctx.locator.valueRange(['date']),
     },
-    progress: data.progress ?? {},
-    get sections() {
-      return body().sections;
-    },
-    get actions() {
-      return body().actions;
-    },
-    get references() {
-      return allReferences();
-    },
-    source: { file: file.path, range: ctx.locator.head },
-    dateRange: ctx.locator.valueRange(['date']),
-  };
+    { frontMatter, candidates: goalIdCandidates(parsed.text) },
+    body,
+  );
   if (typeof data.duration === 'number') session.duration = data.duration;
   if (data.stage) session.stage = data.stage;
   if (typeof data.next === 'string') session.next = data.next;
   if (ctx.locator.pair(['status'])) session.statusRange = ctx.locator.valueRange(['status']);
   if (ctx.locator.pair(['pulse'])) session.pulseRange = ctx.locator.valueRange(['pulse']);
   if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };
-  hints.set(session, { frontMatter, candidates: goalIdCandidates(parsed.text) });
   // The body is parsed here only when a due marker may be wrong: most bodies are not parsed to be checked.
   if (mayHaveDueProblems(parsed.text)) for (const p of body().problems) ctx.reporter.report(p.range, p.code, p.message);
   file.session = session;

@@ -86,6 +86,14 @@ export class FastMap extends FastSpan {
   readonly items: FastPair[] = [];
   readonly value: Record<string, unknown> = {};
 
+  /**
+   * Whether a key of the same name is in the map already. Two keys the yaml package tells apart
+   * may share a name (`1` and `'1'`): the parser then refuses too, which is always safe.
+   */
+  has(key: FastScalar): boolean {
+    return Object.hasOwn(this.value, key.value === null ? '' : String(key.value));
+  }
+
   add(key: FastScalar, value: FastNode): void {
     this.items.push(new FastPair(key, value));
     // As the package's toJS: a null key is '', any other its String; an inherited name (`__proto__`) becomes an own property.
@@ -297,7 +305,6 @@ class SimpleParser {
    */
   private map(indent: number, first: number): FastMap {
     const map = new FastMap();
-    const seen = new Set<unknown>();
     let keyStart = first;
     // A compact map (`- key: value` in a sequence) cannot have a sequence at its own indentation as a value.
     const compact = first !== this.starts[this.li]! + indent;
@@ -309,8 +316,7 @@ class SimpleParser {
       while (isKeyPart(src.charCodeAt(i))) i++;
       if (src.charCodeAt(i) !== 58 /* : */) refuse();
       const key = this.plain(keyStart, i, true);
-      if (seen.has(key.value)) refuse(); // duplicates: parseDocument reports them
-      seen.add(key.value);
+      if (map.has(key)) refuse(); // duplicates: parseDocument reports them
       let v = i + 1;
       while (src.charCodeAt(v) === SPACE) v++;
       const end = this.ends[line]!;
@@ -510,7 +516,6 @@ class SimpleParser {
     const isMap = src.charCodeAt(from) === 123;
     const close = isMap ? 125 : 93;
     const node = isMap ? new FastMap() : new FastSeq();
-    const seen = new Set<unknown>();
     let i = this.flowSpace(from + 1, depth);
     if (src.charCodeAt(i) === close) return { node, end: i + 1 };
     for (;;) {
@@ -521,8 +526,7 @@ class SimpleParser {
         while (isKeyPart(src.charCodeAt(i))) i++;
         if (src.charCodeAt(i) !== 58 || src.charCodeAt(i + 1) !== SPACE) refuse();
         const key = this.plain(keyStart, i, true);
-        if (seen.has(key.value)) refuse();
-        seen.add(key.value);
+        if ((node as FastMap).has(key)) refuse();
         i += 2;
         while (src.charCodeAt(i) === SPACE) i++; // the value is on the key's line
         const value = this.flowItem(i, close, depth);

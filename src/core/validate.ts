@@ -54,6 +54,15 @@ function validEntries(value: unknown, schema: z.ZodType): Record<string, unknown
   return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
+/** Each spec table's keys and specs, listed once: `validateFields` runs for every file. */
+const SPEC_ENTRIES = new WeakMap<FieldSpecs, ReadonlyArray<{ key: string; spec: FieldSpecs[string] }>>();
+
+function specEntries(specs: FieldSpecs): ReadonlyArray<{ key: string; spec: FieldSpecs[string] }> {
+  let entries = SPEC_ENTRIES.get(specs);
+  if (!entries) SPEC_ENTRIES.set(specs, (entries = Object.entries(specs).map(([key, spec]) => ({ key, spec }))));
+  return entries;
+}
+
 /**
  * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
  * Returns the parsed values of the keys that are valid; every other key is reported.
@@ -66,8 +75,8 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
   };
 
   if (ctx.unknownKeys) {
-    for (const { key, range } of locator.keysOf(base)) {
-      if (Object.hasOwn(specs, key)) continue;
+    // Only an unknown key needs its span: most files have none, and a span per key is garbage.
+    for (const { key, range } of locator.keysOf(base, (key) => !Object.hasOwn(specs, key))) {
       const suggestion = nearest(key, Object.keys(specs));
       quietReport(range, 'keys/unknown', `Unknown key \`${pathText([...base, key])}\`${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`, {
         kind: 'unknown-key',
@@ -77,11 +86,11 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     }
   }
 
-  for (const [key, spec] of Object.entries(specs)) {
+  for (const { key, spec } of specEntries(specs)) {
     const value = raw[key];
-    const path = [...base, key];
     if (value === undefined || value === null) {
       if (spec.required) {
+        const path = [...base, key];
         const range = value === null ? locator.keyRange(path) : locator.missingKeyRange(base);
         quietReport(range, 'schema/missing-key', `Missing required key \`${pathText(path)}\`: expected ${spec.expects}.`, {
           kind: 'missing-key',
@@ -100,6 +109,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       data[key] = result.data;
       continue;
     }
+    const path = [...base, key];
     const seen = new Set<string>();
     for (const issue of result.error.issues) {
       const problem = missingInside(value, issue, path) ?? describeIssue(issue, path, spec.expects, spec.schema, valueAt(value, issue.path));

@@ -112,14 +112,16 @@ export class YamlLocator {
     return parentPath.length === 0 ? this.head : this.keyRange(parentPath);
   }
 
-  /** The keys of the map at `path`, each with the span of its key node. */
-  keysOf(path: YamlPath): Array<{ key: string; range: Range }> {
+  /** The keys of the map at `path` (those `only` accepts, when given), each with the span of its key node. */
+  keysOf(path: YamlPath, only?: (key: string) => boolean): Array<{ key: string; range: Range }> {
     const pairs = pairsOf(nodeAt(this.doc.contents, path));
     if (!pairs) return [];
     const out: Array<{ key: string; range: Range }> = [];
     for (const pair of pairs) {
+      const key = keyText(pair.key);
+      if (only && !only(key)) continue;
       const range = this.rangeOf(pair.key);
-      if (range) out.push({ key: keyText(pair.key), range });
+      if (range) out.push({ key, range });
     }
     return out;
   }

@@ -1,17 +1,19 @@
 import { frontMatterReferences } from '../parseFile';
 import { problem } from '../rules';
-import type { Problem, Session } from '../types';
+import type { GoalReference, Problem, Session } from '../types';
 import type { CrossFileRule } from './facts';
 
 /** Each progress value sessions record (`progress: {id: n}`), in date order, with where it is written. */
-function* recordedProgress(sessions: readonly Session[]) {
+function recordedProgress(sessions: readonly Session[]): Array<{ session: Session; ref: GoalReference; value: number }> {
+  const out: Array<{ session: Session; ref: GoalReference; value: number }> = [];
   for (const s of sessions) {
     for (const ref of frontMatterReferences(s)) {
       if (ref.via !== 'progress') continue;
       const value = Object.hasOwn(s.progress, ref.id) ? s.progress[ref.id] : undefined;
-      if (typeof value === 'number') yield { session: s, ref, value };
+      if (typeof value === 'number') out.push({ session: s, ref, value });
     }
   }
+  return out;
 }
 
 /** `goal/progress-decreased`: a session records lower progress than an earlier one, at the value. */
