@@ -4,7 +4,7 @@ import { problem, type RuleCode } from './rules';
 import { LineIndex } from './text';
 import type { Position, Problem, Range } from './types';
 import { parseYaml, type FrontMatterDocument } from './yamlParse';
-import type { Document } from 'yaml';
+import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
 
 /**
  * A journal file's text split into its front matter and its body: the front matter is found by
@@ -60,12 +60,17 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
     for (const error of doc.errors) {
       const [start, end] = error.pos;
       const duplicate = error.code === 'DUPLICATE_KEY' ? duplicates.get(start) : undefined;
+      const unclosed = duplicate ? undefined : unclosedOpening(doc, error);
       const range = duplicate
         ? lines.range(contentStart + duplicate.start, contentStart + duplicate.end)
-        : lines.range(contentStart + start, contentStart + Math.max(end, start + 1));
+        : unclosed
+          ? lines.range(contentStart + unclosed.at, contentStart + unclosed.at + 1)
+          : lines.range(contentStart + start, contentStart + Math.max(end, start + 1));
       const message = duplicate
         ? `Duplicate key \`${duplicate.key}\`: it is already set ${whereFirst(lines.position(contentStart + duplicate.firstAt), range.start)}; keep only one.`
-        : error.code === 'DUPLICATE_KEY'
+        : unclosed
+          ? unclosed.message
+          : error.code === 'DUPLICATE_KEY'
           ? `Duplicate key: ${firstLine(error.message)}`
           : error.code === 'RESOURCE_EXHAUSTION'
             ? error.message
@@ -131,6 +136,33 @@ export function frontMatterSpan(text: string, lines: LineIndex): { type: 'yaml' 
     if (/^[ \t]*$/.test(text.slice(start + 3, end))) return { type: fence === '---' ? 'yaml' : 'toml', end };
   }
   return undefined;
+}
+
+/**
+ * An unclosed `[`, `{` or quote: the parser gives up where the next key starts, but the mistake is
+ * the opening bracket or quote, which is where it is reported. The parser closes the node it
+ * opened at the error, so the node is the outermost flow collection or quoted scalar that ends
+ * there.
+ */
+function unclosedOpening(doc: FrontMatterDocument, error: YAMLError): { at: number; message: string } | undefined {
+  const flow = error.code === 'BAD_INDENT' && /^Flow (?:sequence|map) in block collection/.test(error.message);
+  const quote = error.code === 'MISSING_CHAR' && /^Missing closing .?quote/.test(error.message);
+  if (!flow && !quote) return undefined;
+  let found: { at: number; message: string } | undefined;
+  visit(doc as Document.Parsed, {
+    Node(_, node) {
+      const range = node.range;
+      if (!range || range[1] !== error.pos[0] || (found && found.at <= range[0])) return;
+      if (flow && isCollection(node) && node.flow) {
+        const [open, close, what] = isMap(node) ? ['{', '}', 'map'] : ['[', ']', 'list'];
+        found = { at: range[0], message: `YAML syntax error: the ${what} opened with \`${open}\` here is never closed: end it with \`${close}\`; it may go on over lines, each indented past its key.` };
+      } else if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+        const mark = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+        found = { at: range[0], message: `YAML syntax error: the text opened with \`${mark}\` here is never closed: end it with \`${mark}\`, or leave the quotes out.` };
+      }
+    },
+  });
+  return found;
 }
 
 /** What to do about the syntax errors newcomers make most: a tab for indentation, an unquoted `: ` inside a value. */

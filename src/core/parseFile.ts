@@ -351,9 +351,10 @@ function toGoal(
   base: Array<string | number>,
 ): Goal | undefined {
   if (!id) return undefined;
-  // A status written but not valid (`finished`) is unknown, not the default: the review must not make one up.
+  // A status written but not valid (`finished`), or none readable from broken YAML, is unknown,
+  // not the default: the review must not make one up.
   const written = ctx.locator.pair([...base, 'status']) !== undefined;
-  const status = data.status ?? (written ? 'unknown' : 'proposed');
+  const status = data.status ?? (written || ctx.quiet ? 'unknown' : 'proposed');
   const goal: Goal = {
     id,
     title: data.title ?? id,

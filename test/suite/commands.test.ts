@@ -237,7 +237,7 @@ describe('Commands that write the journal', () => {
     // Mark goal achieved writes the status here and the progress in the session of 2026-11-18:
     // the refusal of one part stops both.
     assert.equal(await run('markGoalAchieved', { relationship: PRIYA, goal: 'write-design-rfc' }), undefined);
-    assert.match(lastMessage()?.text ?? '', /not valid YAML \(line 3.*nothing was changed/i);
+    assert.match(lastMessage()?.text ?? '', /not valid YAML \(line 2: YAML syntax error: the list opened with `\[` here is never closed.*nothing was changed/i);
     assert.equal(doc.getText(), broken);
     assert.equal(await read(`${PRIYA}/sessions/2026-11-18.md`), session);
     await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -36,7 +36,7 @@ describe('CLI: check conventions', function () {
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-10\.md: added `type: session`; renamed `atendees` to `attendees`; added `date: 2026-02-10` from the file name$/m);
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-17\.md: added `type: session`; added `date: 2026-02-17` from the file name$/m);
     assert.doesNotMatch(result.stderr, /fixed p\/sessions\/2026-0(2-24|3-03)/);
-    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), ['p/sessions/2026-02-24.md:6:1 error yaml/syntax', 'p/sessions/2026-03-03.md:4:9 error schema/invalid-enum']);
+    assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), ['p/sessions/2026-02-24.md:5:8 error yaml/syntax', 'p/sessions/2026-03-03.md:4:9 error schema/invalid-enum']);
     assert.equal(result.code, 1);
     assert.equal(runCli(['check', '--fix'], root).stderr.includes('fixed'), false, 'a second --fix has nothing left to do');
   });

@@ -203,6 +203,8 @@ describe('statuses that are not valid, and sessions whose YAML is broken', () =>
       "---\ntype: agreement\nmentor: {name: 'Priya'}\nmentee: \"Sam\"\nstarted: 2026-01-01\nends: 2026-12-31\ncadence: monthly\nstage: building\nsigned: {mentor: 2026-01-02, mentee: 2026-01-02}\ngoals:\n  - {id: learn-d3, title: \"Learn D3\", status: finished}\n  - {id: ship-cli, title: 'Ship the CLI', status: active, success: shipped, due: 2026-09-01}\n---\n",
     ),
     'p/goals/odd.md': crlf("---\ntype: goal\ntitle: 'Odd'\nstatus: \"done\" # not a status\n---\n"),
+    // A `: ` in the unquoted title breaks the YAML before `status`: the parser reads no status, so none is made up.
+    'p/goals/broken.md': crlf('---\ntype: goal\ntitle: Headcount: how decisions are made\nowner: mentor\nstatus: active\n---\n'),
     'p/sessions/2026-02-01.md': crlf('---\n{type: session, date: 2026-02-01}\n---\n'),
     'p/sessions/2026-03-01.md': crlf("---\ntype: session\ndate: 2026-03-01\nstatus: 'skipped'\n---\n"),
     'p/sessions/2026-04-01.md': crlf('---\ntype: session\ndate: 2026-04-01\nstatus: missed\n---\n'),
@@ -219,9 +221,11 @@ describe('statuses that are not valid, and sessions whose YAML is broken', () =>
       [
         ['learn-d3', 'unknown'],
         ['ship-cli', 'active'],
+        ['broken', 'unknown'],
         ['odd', 'unknown'],
       ],
     );
+    assert.deepEqual(index.problems('p/goals/broken.md').map((p) => p.code), ['yaml/syntax']);
     const markdown = renderReviewMarkdown(report);
     assert.match(markdown, /^\| Learn D3 \(learn-d3\) \| mentee \| unknown \|/m);
     assert.doesNotMatch(markdown, /\| proposed \|/);

@@ -15,14 +15,21 @@ describe('rules: yaml/*', () => {
       expectCodes(problems, ['yaml/syntax@5:1-5:2']);
     });
 
-    it('reports an unclosed flow sequence where the parser gives up', () => {
+    it('reports an unclosed flow sequence at its [, not on the next key where the parser gives up', () => {
       const text = lines('---', 'type: goal', 'title: [Write, a doc', 'status: active', '---', '');
-      expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 1, 4, 2], message: [/Flow sequence/, /\]/] });
+      expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 9], message: [/the list opened with `\[` here is never closed: end it with `\]`/] });
     });
 
-    it('reports an unterminated quoted value', () => {
-      const text = lines('---', 'type: goal', 'title: "Write a doc', 'status: active', '---', '');
-      expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'yaml/syntax', severity: 'error', range: [5, 1, 5, 2], message: [/quote/] });
+    it('reports an unclosed flow map at its {, also over lines, with CRLF, and an inner unclosed list once, at the outer {', () => {
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'progress: {design-doc: 40,', '  on-call: [10, 20', 'next: 2026-02-16', '---', '').replace(/\n/g, '\r\n');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 11, 4, 12], message: [/the map opened with `\{` here is never closed: end it with `\}`/] });
+    });
+
+    it('reports an unterminated quoted value at its opening quote', () => {
+      const double = lines('---', 'type: goal', 'title: "Write a doc', 'status: active', '---', '');
+      expectOne(problemsOf('p/goals/design-doc.md', double), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 9], message: [/the text opened with `"` here is never closed/] });
+      const single = lines('---', 'type: goal', "title: Write", "success: 'a doc", 'status: active', '---', '');
+      expectOne(problemsOf('p/goals/design-doc.md', single), { code: 'yaml/syntax', severity: 'error', range: [4, 10, 4, 11], message: [/the text opened with `'` here is never closed/] });
     });
 
     it('does not report type/missing when the YAML is broken (type may be there, unreadable)', () => {
