@@ -25,6 +25,8 @@ export interface ParsedMarkdown<D extends FrontMatterDocument = FrontMatterDocum
     offset: number;
     /** Span of the opening `---`. */
     head: Range;
+    /** The YAML source as parsed: the text from `offset` to the closing fence (a lone `\r` read as `\n`). */
+    source: string;
   };
   problems: Problem[];
   /** Where the body's pieces are kept between parses (the index's cache), if anywhere. */
@@ -83,7 +85,7 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
     const parsed = new ParsedText(text, lines, problems, options.pieces);
-    parsed.yaml = { doc, offset: contentStart, head };
+    parsed.yaml = { doc, offset: contentStart, head, source };
     return parsed;
   }
   if (first?.type === 'toml') {

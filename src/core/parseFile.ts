@@ -1,6 +1,7 @@
 import { visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
+import { commentsInText } from './commentInText';
 import { conflictMessage, findConflicts } from './conflicts';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
@@ -172,6 +173,15 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const { doc, offset, head } = parsed.yaml;
   const locator = new YamlLocator(doc, offset, parsed.lines, head);
   const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  if (!brokenYaml) {
+    for (const { start, end, word } of commentsInText(parsed.yaml.source, doc)) {
+      reporter.report(
+        parsed.lines.range(offset + start, offset + end),
+        'yaml/comment-in-text',
+        `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the value before it. If it belongs to the value, put the whole value in quotes; if it is a comment, write a space after \`#\`.`,
+      );
+    }
+  }
 
   let raw: unknown;
   try {

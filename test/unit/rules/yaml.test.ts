@@ -39,6 +39,44 @@ describe('rules: yaml/*', () => {
     });
   });
 
+  describe('yaml/comment-in-text', () => {
+    it('valid: comments written `# text`, a # in quotes, in block scalars and without a space before it, a line that is only a comment', () => {
+      const text = lines(
+        '---',
+        'type: goal',
+        'title: "Ship C# #1" # the first one',
+        '# mentoring-journal-disable keys/unknown',
+        '#whole-line',
+        'status: active',
+        'success: |',
+        '  done when #eng-blog says so',
+        'notes: >-',
+        '  see #42',
+        "due: '2026-12-01' # ok",
+        '---',
+        '',
+      );
+      expectNone(problemsOf('p/goals/ship.md', text), 'yaml/comment-in-text');
+    });
+
+    it('reports #word after a value at the #word: in plain text, in text over lines, as a whole value, in a list, with CRLF', () => {
+      const goal = lines('---', 'type: goal', 'title: Launch post', 'status: active', 'success: Published and announced in #eng-blog', 'due: 2026-12-01', '---', '');
+      expectOne(problemsOf('p/goals/launch.md', goal), { code: 'yaml/comment-in-text', severity: 'warning', range: [5, 37, 5, 46], message: [/`#eng-blog` starts a YAML comment/, /quotes/] });
+      const over = lines('---', 'type: goal', 'title: Launch post', 'status: active', 'success: Published', '  and announced in #eng-blog', 'due: 2026-12-01', '---', '');
+      expectOne(problemsOf('p/goals/launch.md', over), { code: 'yaml/comment-in-text', severity: 'warning', range: [6, 20, 6, 29], message: [/#eng-blog/] });
+      const session = lines('---', 'type: session', 'date: 2026-02-02', 'attendees:', '  - Ann #mentor', '  - Bo', '---', '').replace(/\n/g, '\r\n');
+      expectCodes(problemsOf('p/sessions/2026-02-02.md', session), ['yaml/comment-in-text@5:9-5:16']);
+      const empty = lines('---', 'type: goal', 'title: #eng-blog', 'status: proposed', '---', '');
+      // The title is then empty: missing, as the schema says too.
+      expectCodes(problemsOf('p/goals/launch.md', empty), ['schema/missing-key@3:1-3:6', 'yaml/comment-in-text@3:8-3:17']);
+    });
+
+    it('stays quiet while the YAML is broken', () => {
+      const text = lines('---', 'type: goal', 'title: [Launch #post', 'status: active', '---', '');
+      expectNone(problemsOf('p/goals/launch.md', text), 'yaml/comment-in-text');
+    });
+  });
+
   describe('yaml/duplicate-key', () => {
     it('valid: distinct keys', () => {
       expectNone(problemsOf('p/goals/design-doc.md', GOAL), 'yaml/duplicate-key');
