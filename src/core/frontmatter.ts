@@ -58,7 +58,8 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
     const source = text.slice(contentStart, Math.max(contentStart, closingStart)).replace(/\r(?!\n)/g, '\n');
     const head = lines.range(0, 3);
     const { doc, duplicates } = parseYaml(source, options.exact === true);
-    const seen = doc.errors.length ? new Set<string>() : undefined;
+    // Made at the first error: most front matters have none.
+    let seen: Set<string> | undefined;
     for (const error of doc.errors) {
       const [start, end] = error.pos;
       const duplicate = error.code === 'DUPLICATE_KEY' ? duplicates.get(start) : undefined;
@@ -79,9 +80,10 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
             : `YAML syntax error: ${firstLine(error.message)}${syntaxHint(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.start.line)), error.message)}`;
       // One mistake, one problem: the parser's follow-on errors on the same line (a tab gives three more) are left out.
       const key = String(range.start.line);
-      if (seen!.has(key)) continue;
-      seen!.add(key);
-      if (seen!.size > MAX_YAML_ERRORS) break;
+      seen ??= new Set<string>();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > MAX_YAML_ERRORS) break;
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
     const parsed = new ParsedText(text, lines, problems, options.pieces);

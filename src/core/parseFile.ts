@@ -432,11 +432,9 @@ interface ReferenceHints {
   candidates: string[];
 }
 
-/** The hints of reviews (a session keeps its own, `ReadSession.referenceHints`). */
-const hints = new WeakMap<Review, ReferenceHints>();
-
+/** The hints of a session or review read from its file (`BodyReader`); none for one made otherwise. */
 function hintsOf(item: Session | Review): ReferenceHints | undefined {
-  return item instanceof ReadSession ? item.referenceHints() : hints.get(item as Review);
+  return item instanceof BodyReader ? item.referenceHints() : undefined;
 }
 
 /** The references a session or review writes in its front matter, read without parsing its body. */
@@ -479,13 +477,39 @@ function lazyBody(file: string, parsed: ParsedMarkdown): () => BodyFacts {
 }
 
 /**
- * A session as read from its file. Its body facts (sections, actions, the goals the body refers
- * to) are parsed on first use, through getters on the prototype: most sessions are never asked,
- * and an instance costs no more to make than a plain object with the same fields (an object
- * literal with getters cost a closure per getter and a slow path in V8 for each of the 10,000
- * sessions of a journal).
+ * What sessions and reviews read from their files share: the goal ids their front matter names,
+ * read at once, and their body facts, parsed on first use. The facts are getters on the
+ * prototype: most sessions are never asked, and an instance costs no more to make than a plain
+ * object with the same fields (an object literal with getters cost a closure per getter and a
+ * slow path in V8 for each of the 10,000 sessions of a journal).
  */
-class ReadSession implements Session {
+abstract class BodyReader {
+  readonly #hints: ReferenceHints;
+  readonly #body: () => BodyFacts;
+  #references: GoalReference[] | undefined;
+
+  constructor(hints: ReferenceHints, body: () => BodyFacts) {
+    this.#hints = hints;
+    this.#body = body;
+    this.#references = undefined;
+  }
+
+  get references(): GoalReference[] {
+    return (this.#references ??= [...this.#hints.frontMatter, ...this.#body().references]);
+  }
+
+  /** What its text says about goal ids, read without parsing the body. */
+  referenceHints(): ReferenceHints {
+    return this.#hints;
+  }
+
+  protected bodyFacts(): BodyFacts {
+    return this.#body();
+  }
+}
+
+/** A session as read from its file. */
+class ReadSession extends BodyReader implements Session {
   date: string;
   attendees: string[];
   status: SessionStatusRead;
@@ -498,21 +522,16 @@ class ReadSession implements Session {
   declare pulse?: { mentor?: number; mentee?: number };
   declare statusRange?: Range;
   declare pulseRange?: Range;
-  readonly #hints: ReferenceHints;
-  readonly #body: () => BodyFacts;
-  #references: GoalReference[] | undefined;
   #goals: string[] | undefined;
 
   constructor(fields: Pick<Session, 'date' | 'attendees' | 'status' | 'progress' | 'source' | 'dateRange'>, hints: ReferenceHints, body: () => BodyFacts) {
+    super(hints, body);
     this.date = fields.date;
     this.attendees = fields.attendees;
     this.status = fields.status;
     this.progress = fields.progress;
     this.source = fields.source;
     this.dateRange = fields.dateRange;
-    this.#hints = hints;
-    this.#body = body;
-    this.#references = undefined;
     this.#goals = undefined;
   }
 
@@ -521,20 +540,11 @@ class ReadSession implements Session {
   }
 
   get sections(): Record<string, string> {
-    return this.#body().sections;
+    return this.bodyFacts().sections;
   }
 
   get actions(): ActionItem[] {
-    return this.#body().actions;
-  }
-
-  get references(): GoalReference[] {
-    return (this.#references ??= [...this.#hints.frontMatter, ...this.#body().references]);
-  }
-
-  /** What its text says about goal ids, read without parsing the body. */
-  referenceHints(): ReferenceHints {
-    return this.#hints;
+    return this.bodyFacts().actions;
   }
 
   /** The session as the plain object it stands for, body facts included, in the order of `Session`'s keys. */
@@ -543,6 +553,27 @@ class ReadSession implements Session {
     const { date, attendees, status, progress, source, dateRange, ...optional } = this;
     const { goals, sections, actions, references } = this;
     return { date, attendees, status, goals, progress, sections, actions, references, source, dateRange, ...optional };
+  }
+}
+
+/** A review as read from its file. */
+class ReadReview extends BodyReader implements Review {
+  date: string;
+  goals: Review['goals'];
+  source: SourceRef;
+  declare stage?: Stage;
+
+  constructor(fields: Pick<Review, 'date' | 'goals' | 'source'>, hints: ReferenceHints, body: () => BodyFacts) {
+    super(hints, body);
+    this.date = fields.date;
+    this.goals = fields.goals;
+    this.source = fields.source;
+  }
+
+  /** The review as the plain object it stands for, references included, in the order of `Review`'s keys. */
+  toJSON(): Review {
+    const { date, stage, goals, references, source } = this;
+    return { date, ...(stage ? { stage } : {}), goals, references, source };
   }
 }
 
@@ -576,18 +607,11 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
 
 function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.review, [], ctx);
-  const body = lazyBody(file.path, parsed);
-  const frontMatter = frontMatterRefs(ctx, 'goals', 'goals');
-  let references: GoalReference[] | undefined;
-  const review: Review = {
-    date: data.date ?? '',
-    ...(data.stage ? { stage: data.stage } : {}),
-    goals: data.goals ?? {},
-    get references() {
-      return (references ??= [...frontMatter, ...body().references]);
-    },
-    source: { file: file.path, range: ctx.locator.head },
-  };
-  hints.set(review, { frontMatter, candidates: goalIdCandidates(parsed.text) });
+  const review = new ReadReview(
+    { date: data.date ?? '', goals: data.goals ?? {}, source: { file: file.path, range: ctx.locator.head } },
+    { frontMatter: frontMatterRefs(ctx, 'goals', 'goals'), candidates: goalIdCandidates(parsed.text) },
+    lazyBody(file.path, parsed),
+  );
+  if (data.stage) review.stage = data.stage;
   file.review = review;
 }
