@@ -11,8 +11,10 @@ import type { FrontMatterDocument } from './yamlParse';
  * alone whatever it says.
  */
 
-/** A `#` after a blank, then a character that is neither blank nor another `#`. */
-const CANDIDATE = /[ \t]#[^\s#]/g;
+/** A `#` after a blank, then a character that is neither blank nor another `#`: the comments this rule may report. */
+const CANDIDATE = /[ \t]#[^\s#]/;
+/** Where a comment may start: a `#` at the start of a line or after a blank. */
+const COMMENT_START = /(^|[ \t])#/gm;
 
 /** What `#word` starts a comment in the YAML source: its span (offsets in `source`) and its word. */
 export interface CommentInText {
@@ -21,21 +23,25 @@ export interface CommentInText {
   word: string;
 }
 
-/** The comments in `source` (the front matter's YAML, parsed as `doc`) that look like text cut off. */
+/**
+ * The comments in `source` (the front matter's YAML, parsed as `doc`; its line breaks are
+ * `\n` or `\r\n`) that look like text cut off: on each line, the first `#` that starts a comment
+ * (outside every scalar), when text is before it on its line and a word right after it.
+ */
 export function commentsInText(source: string, doc: FrontMatterDocument): CommentInText[] {
-  CANDIDATE.lastIndex = 0;
   if (!CANDIDATE.test(source)) return [];
   const literal = literalSpans(doc);
   const out: CommentInText[] = [];
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(source); m; m = CANDIDATE.exec(source)) {
-    const hash = m.index + 1;
-    const lineStart = Math.max(source.lastIndexOf('\n', hash - 1), source.lastIndexOf('\r', hash - 1)) + 1;
-    // A line that is only a comment: whatever follows its `#` is the comment someone meant.
-    if (source.slice(lineStart, hash).trim() === '') continue;
-    // Earlier on this line a comment started already: this `#` is inside it.
-    if (/(?:^|[ \t])#/.test(source.slice(lineStart, hash - 1))) continue;
+  let commentLine = -1;
+  for (const m of source.matchAll(COMMENT_START)) {
+    const hash = m.index! + m[1]!.length;
     if (literal.some(([start, end]) => start <= hash && hash < end)) continue;
+    const lineStart = source.lastIndexOf('\n', hash - 1) + 1;
+    // A comment started on this line already: this `#` is inside it.
+    if (lineStart === commentLine) continue;
+    commentLine = lineStart;
+    // A line that is only a comment, or a comment written `# text`: what someone meant.
+    if (source.slice(lineStart, hash).trim() === '' || /[\s#]/.test(source[hash + 1] ?? ' ')) continue;
     let end = hash + 1;
     while (end < source.length && !/\s/.test(source[end]!)) end++;
     out.push({ start: hash, end, word: source.slice(hash, end) });

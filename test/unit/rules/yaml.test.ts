@@ -66,6 +66,9 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/goals/launch.md', over), { code: 'yaml/comment-in-text', severity: 'warning', range: [6, 20, 6, 29], message: [/#eng-blog/] });
       const session = lines('---', 'type: session', 'date: 2026-02-02', 'attendees:', '  - Ann #mentor', '  - Bo', '---', '').replace(/\n/g, '\r\n');
       expectCodes(problemsOf('p/sessions/2026-02-02.md', session), ['yaml/comment-in-text@5:9-5:16']);
+      // A `#` in quotes earlier on the line is text: the comment after the value still counts.
+      const quoted = lines('---', 'type: goal', 'title: "Ship C# #1" #launch', 'status: proposed', '---', '');
+      expectCodes(problemsOf('p/goals/launch.md', quoted), ['yaml/comment-in-text@3:21-3:28']);
       const empty = lines('---', 'type: goal', 'title: #eng-blog', 'status: proposed', '---', '');
       // The title is then empty: missing, as the schema says too.
       expectCodes(problemsOf('p/goals/launch.md', empty), ['schema/missing-key@3:1-3:6', 'yaml/comment-in-text@3:8-3:17']);
