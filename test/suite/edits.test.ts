@@ -41,8 +41,8 @@ describe('Safe edits in the editor', () => {
     api = await setUpSuite({ 'journal': SCRATCH });
     await waitFor('the scratch journal', () => relationships().length === 2 && relationships().every((r) => r.goals.length === 3));
     // Where each goal's progress lives is worked out from the index, so let the copy's burst of
-    // watcher events die down first (a clean-clone run once found a relationship without its
-    // newest session here; settle() narrows that window, see its note).
+    // watcher events die down first, and the reconcile it starts finish (a clean-clone run once
+    // found a relationship without its newest session here).
     await settle();
   });
 
