@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { JournalIndex } from '../../src/core';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalRoot } from '../../src/vscode/journalService';
-import { getApi, sleep } from './support';
+import { getApi, settle, sleep } from './support';
 
 const BASE = 'convergence';
 const RELATIONSHIPS = 10;
@@ -153,6 +153,8 @@ describe('Convergence of the live index (real file system, real watcher)', funct
   });
 
   it('ready() also waits for a reconcile with the disk that is running; reconciles asked for together run one after the other', async () => {
+    // The checkout above ends in a burst whose own reconcile would run beside these: let it pass first.
+    await settle();
     const done: string[] = [];
     const reconciles = api.service.stats.reconciles;
     const first = api.service.reconcile().then(() => done.push('first'));
