@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { localToday } from '../core';
 import { createEditingApi } from './editing';
 import type { MentoringJournalApi } from './feature';
-import { FEATURES } from './features';
+import { FIRST_FEATURES, LATER_FEATURES } from './features';
+import { within } from './events';
 import { GitHistory } from './gitHistory';
 import { JournalService } from './journalService';
 import { fileAccess } from './workspaceFileSystem';
@@ -11,8 +12,22 @@ import { fileAccess } from './workspaceFileSystem';
 const GIT_ACTIVATION_DELAY_MS = 1000;
 
 /**
+ * The longest the features that can wait (LATER_FEATURES) wait for the tree's first rows: a view
+ * that is shown but never asks, or a journal slow to list (a remote file system), holds them up
+ * no longer.
+ */
+const LATER_FEATURES_WAIT_MS = 1000;
+
+/**
  * Wires the features together. Reads no files: the index is built in the background
  * once `activate` has returned.
+ *
+ * The rows first: `activate` registers what the Relationships tree needs and what VS Code needs
+ * from `activate` itself (FIRST_FEATURES); the rest (LATER_FEATURES) once the tree has its first
+ * rows, or at once when the view is not shown, or after LATER_FEATURES_WAIT_MS. Between the
+ * activation and the rows the window is busy starting itself (docs/performance.md): everything
+ * sent to it then, a provider, a view, a status bar entry, a context key, is work it does before
+ * it draws the rows. `api.registered` resolves once every feature is registered.
  */
 export function activate(extension: vscode.ExtensionContext): MentoringJournalApi {
   const started = Date.now();
@@ -27,7 +42,14 @@ export function activate(extension: vscode.ExtensionContext): MentoringJournalAp
     editing: createEditingApi(),
   };
   extension.subscriptions.push(service, gitHistory);
-  for (const register of FEATURES) extension.subscriptions.push(register({ extension, service, api }));
+  const ctx = { extension, service, api };
+  for (const register of FIRST_FEATURES) extension.subscriptions.push(register(ctx));
+  let disposed = false;
+  extension.subscriptions.push({ dispose: () => (disposed = true) });
+  api.registered = within(api.tree?.firstRows ?? Promise.resolve(), LATER_FEATURES_WAIT_MS).then(() => {
+    if (disposed) return;
+    for (const register of LATER_FEATURES) extension.subscriptions.push(register(ctx));
+  });
   // Indexing starts after `activate` has returned, so that activation itself reads nothing.
   setTimeout(() => void service.start(), 0);
   // How long `activate` itself took (the budget is 50 ms) and how many file accesses it made (none).

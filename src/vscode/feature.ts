@@ -22,8 +22,9 @@ export type Feature = (ctx: FeatureContext) => vscode.Disposable;
 
 /**
  * What `activate` returns: used by the extension-host tests and open to other extensions.
- * `activate` sets the first part; each feature fills in its own part when it registers, so
- * those are there once `activate` has returned.
+ * `activate` sets the first part; each feature fills in its own part when it registers: the
+ * tree, the commands and the review panels before `activate` returns, the others once
+ * `registered` has resolved.
  */
 export interface MentoringJournalApi {
   readonly service: JournalService;
@@ -31,6 +32,11 @@ export interface MentoringJournalApi {
   setToday(date: string | undefined): void;
   /** Messages commands showed, and the trust override for tests (editing.ts). */
   readonly editing: EditingApi;
+  /**
+   * Resolves once every feature is registered: those the tree's first rows do not need are
+   * registered after them (extension.ts), so their parts of this api are set only then.
+   */
+  registered?: Promise<void>;
   /** How long `activate` itself took, in ms (the budget is 50). */
   activationMs?: number;
   /** File accesses made during `activate` (none: indexing starts after it returns). */

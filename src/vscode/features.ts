@@ -13,14 +13,27 @@ import { registerActionsView } from './tree/actionsTree';
 import { registerRelationshipsTree } from './tree/relationshipsTree';
 import { registerWalkthroughState } from './walkthrough';
 
-/** Every feature of the extension, registered in this order by `activate`. One feature per file; every command comes from commands/index.ts. */
-export const FEATURES: Feature[] = [
-  registerDiagnostics,
+/**
+ * What `activate` registers at once: the Relationships tree (its rows are what a person waits
+ * for), every command (VS Code runs a command right after the activation it caused), and the
+ * review panels (VS Code restores a panel only through a serializer registered by `activate`).
+ */
+export const FIRST_FEATURES: Feature[] = [
   registerRelationshipsTree,
+  registerCommands,
+  registerReviewPanels,
+];
+
+/**
+ * What waits until the tree has its first rows (or is not shown): none of it is needed for the
+ * rows, and all of it gives the window work while it starts (providers, the Actions view, the
+ * status bar, context keys). Registered in this order. One feature per file; every command comes
+ * from commands/index.ts.
+ */
+export const LATER_FEATURES: Feature[] = [
+  registerDiagnostics,
   registerActionsView,
   registerStatusBar,
-  registerReviewPanels,
-  registerCommands,
   registerQuickFixes,
   registerCompletion,
   registerSnippetsWhileTyping,

@@ -256,61 +256,78 @@ export class JournalService implements vscode.Disposable {
         this.resolveListed?.();
       }
     };
-    void vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', true);
-    this.building = Promise.resolve(
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Mentoring Journal: indexing', cancellable: true },
-        async (_progress, token) => {
-          for (const root of roots) {
-            if (token.isCancellationRequested || !current()) return;
-            const listener = progressive
-              ? {
-                listed: () => {
+    // The status bar's "indexing" and the `loading` key: at once for a rebuild; for the first build
+    // the progress only once the listing is announced (after the tree's first rows, which the
+    // window draws first), and no `loading` key (`indexed` is not set yet, which hides the welcome
+    // texts that test it).
+    if (!progressive) void vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', true);
+    const cancellation = new vscode.CancellationTokenSource();
+    let finished = false;
+    const showProgress = () => {
+      if (finished) return;
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Mentoring Journal: indexing', cancellable: true }, (_progress, token) => {
+        const cancelled = token.onCancellationRequested(() => cancellation.cancel());
+        return building.finally(() => cancelled.dispose());
+      });
+    };
+    const building: Promise<void> = Promise.resolve(
+      (async (token: vscode.CancellationToken) => {
+        for (const root of roots) {
+          if (token.isCancellationRequested || !current()) return;
+          const listener = progressive
+            ? {
+              listed: () => {
+                if (!current()) return;
+                this.progressAt = Date.now();
+                show();
+                // The view asks for its rows itself (`listed()` settles with `show`). Everyone else
+                // hears of the listing once the view has them (the holds), so that the window gets
+                // no other work from us (a refresh, a message, context keys, the status bar)
+                // while it is about to ask for the rows and draw them.
+                const announce = () => {
                   if (!current()) return;
-                  this.progressAt = Date.now();
-                  show();
-                  // The view asks for its rows itself (`listed()` settles with `show`). Everyone else
-                  // hears of the listing once the view has them (the holds), so that the window gets
-                  // no other work from us (a refresh, a message, context keys, the status bar)
-                  // while it is about to ask for the rows and draw them.
-                  const announce = () => {
-                    if (current()) this.fire([{ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } }]);
-                  };
-                  const held = this.afterListing();
-                  if (!held) return announce();
-                  return held.then(announce);
-                },
-                relationship: (change: IndexChange) => {
-                  if (!current()) return;
-                  this.progressAt = Date.now();
-                  this.fire([{ root, change }]);
-                },
-              }
-              : undefined;
-            await root.index.build(token, listener);
-          }
-          if (!current()) return; // a newer rebuild superseded this one
-          const shownEarly = this.roots === roots;
-          show();
-          this.builtOnce = true;
-          if (this.progressing === generation) this.progressing = undefined;
-          for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.takeText(doc);
-          await vscode.commands.executeCommand('setContext', 'mentoringJournal.hasJournal', this.relationships().length > 0);
-          // The views' welcome texts ("No mentoring journal in this workspace yet", "Nothing to do")
-          // need both: `indexed` is unset until the journal was read once, so that they do not
-          // show while the extension starts (a view without its provider yet shows its welcome).
-          await vscode.commands.executeCommand('setContext', 'mentoringJournal.indexed', true);
-          await vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', false);
-          // After a progressive build every relationship was announced already: only the files
-          // outside every relationship are new (their problems are final only now).
-          this.fire(roots.map((root) => ({
-            root,
-            change: { files: shownEarly ? root.index.paths().filter((p) => root.index.relationshipIdOf(p) === undefined) : root.index.paths(), relationships: shownEarly ? [] : root.index.relationships().map((r) => r.id) },
-          })));
-          this.changedFully.fire();
-        },
-      ),
-    );
+                  this.fire([{ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } }]);
+                  if (root === roots[0]) showProgress();
+                };
+                const held = this.afterListing();
+                if (!held) return announce();
+                return held.then(announce);
+              },
+              relationship: (change: IndexChange) => {
+                if (!current()) return;
+                this.progressAt = Date.now();
+                this.fire([{ root, change }]);
+              },
+            }
+            : undefined;
+          await root.index.build(token, listener);
+        }
+        if (!current()) return; // a newer rebuild superseded this one
+        const shownEarly = this.roots === roots;
+        show();
+        this.builtOnce = true;
+        if (this.progressing === generation) this.progressing = undefined;
+        for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.takeText(doc);
+        await vscode.commands.executeCommand('setContext', 'mentoringJournal.hasJournal', this.relationships().length > 0);
+        // The views' welcome texts ("No mentoring journal in this workspace yet", "Nothing to do")
+        // need both: `indexed` is unset until the journal was read once, so that they do not
+        // show while the extension starts (a view without its provider yet shows its welcome).
+        await vscode.commands.executeCommand('setContext', 'mentoringJournal.indexed', true);
+        if (!progressive) await vscode.commands.executeCommand('setContext', 'mentoringJournal.loading', false);
+        // After a progressive build every relationship was announced already: only the files
+        // outside every relationship are new (their problems are final only now).
+        this.fire(roots.map((root) => ({
+          root,
+          change: { files: shownEarly ? root.index.paths().filter((p) => root.index.relationshipIdOf(p) === undefined) : root.index.paths(), relationships: shownEarly ? [] : root.index.relationships().map((r) => r.id) },
+        })));
+        this.changedFully.fire();
+      })(cancellation.token),
+    ).finally(() => {
+      finished = true;
+      cancellation.dispose();
+    });
+    if (!progressive) showProgress();
+    this.building = building;
     return this.building;
   }
 

@@ -35,10 +35,13 @@ export const registerWalkthroughState: Feature = ({ service, api }) => {
   const update = () => {
     const now = journalState(service);
     for (const [key, value] of Object.entries(now) as Array<[keyof WalkthroughState, boolean]>) {
-      if (last[key] !== value) void vscode.commands.executeCommand('setContext', key, value);
+      // A key never set reads as false: it is set once it is true, and again when it turns false.
+      if ((last[key] ?? false) !== value) void vscode.commands.executeCommand('setContext', key, value);
     }
     last = now;
   };
   api.walkthrough = { state: () => ({ ...last }) };
+  // Registered after the tree's first rows (extension.ts): the journal may be read by then.
+  update();
   return service.onDidChange(update);
 };

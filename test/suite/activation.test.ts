@@ -43,6 +43,30 @@ describe('Activation and keeping the index current', () => {
     assert.deepEqual(ids, ['broken/jo-and-ravi', 'broken/lee-and-noor', 'journal/priya-and-sam', 'journal/reverse-mentoring']);
   });
 
+  it('registers the tree, the commands and the review panels in activate, and the other features once the tree has rows or is not shown', async () => {
+    // What VS Code needs from activate itself: the commands (it runs one right after the
+    // activation it caused; the harness suite checks them all) and the serializer of the panels.
+    assert.ok(api.tree?.view && api.reviewPanel, 'activate() registers the tree and the review panels');
+    // The rest waits for the tree's first rows, or for the window to say the view is not shown.
+    await api.tree.firstRows;
+    await api.registered;
+    assert.ok(api.diagnostics, 'the diagnostics are registered');
+    assert.ok(api.actions?.view, 'the Actions view is registered');
+    assert.ok(api.statusBar?.item, 'the status bar entry is registered');
+    assert.ok(api.reminders, 'the reminders are registered');
+    assert.deepEqual(Object.keys(api.walkthrough?.state() ?? {}).sort(), ['mentoringJournal.hasReview', 'mentoringJournal.hasSession', 'mentoringJournal.hasSignedAgreement'],
+      'the walkthrough reads the journal when it registers, though the journal may be read by then');
+    // And they work on the journal read before they were there: every problem of the broken journal is in the Problems panel.
+    await api.service.ready();
+    const expected = api.service.allRoots().flatMap((root) => [...root.index.allProblems().keys()]
+      .filter((path) => root.index.isSettled(path) && root.index.problems(path).length > 0)
+      .map((path) => root.fs.uri(path).toString())).sort();
+    assert.ok(expected.length > 0, 'the fixture journals have problems');
+    const published: string[] = [];
+    api.diagnostics.forEach((uri, diagnostics) => void (diagnostics.length > 0 && published.push(uri.toString())));
+    assert.deepEqual(published.sort(), expected);
+  });
+
   it('follows changes written to disk by other programs, for files that are not open', async () => {
     const uri = file('broken/lee-and-noor/goals/on-call-readiness.md');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));

@@ -82,6 +82,8 @@ export function getApi(): Promise<MentoringJournalApi> {
   activated ??= Promise.resolve().then(async () => {
     const api = await getExtension().activate();
     api.setToday(TODAY);
+    // The features the tree's first rows do not need are registered after them (extension.ts).
+    await api.registered;
     return api;
   });
   return activated;

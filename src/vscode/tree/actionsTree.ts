@@ -161,9 +161,19 @@ export const registerActionsView: Feature = (ctx) => {
   const provider = new ActionsProvider(ctx.service);
   const view = vscode.window.createTreeView(ACTIONS_VIEW_ID, { treeDataProvider: provider, manageCheckboxStateManually: true });
   ctx.api.actions = { provider, view };
-  const syncMe = () => void vscode.commands.executeCommand('setContext', ME_UNSET, readMe().length === 0);
+  // Context keys only when they change from what the window has (`!key` holds for a key never
+  // set): each key set makes the window evaluate the menus and welcome texts that test it.
+  let meUnset: boolean | undefined;
+  const syncMe = () => {
+    const unset = readMe().length === 0;
+    if (unset !== (meUnset ?? false)) void vscode.commands.executeCommand('setContext', ME_UNSET, unset);
+    meUnset = unset;
+  };
   syncMe();
-  void setOnlyMine(ctx, ctx.extension.workspaceState.get<boolean>(ONLY_MINE, false));
+  // As remembered for the workspace: applied, with nothing to write back.
+  const onlyMine = ctx.extension.workspaceState.get<boolean>(ONLY_MINE, false);
+  provider.setOnlyMine(onlyMine);
+  if (onlyMine) void vscode.commands.executeCommand('setContext', ONLY_MINE, true);
   const badge = () => {
     // Counting needs every session body parsed: not while the first build reads (it would hold
     // the build up at each relationship); the build's last change counts them once.
@@ -171,6 +181,8 @@ export const registerActionsView: Feature = (ctx) => {
     const overdue = provider.actions().filter(({ action }) => action.daysOverdue > 0).length;
     view.badge = overdue ? { value: overdue, tooltip: `${plural(overdue, 'overdue action')}` } : undefined;
   };
+  // Registered after the tree's first rows (extension.ts): the journal may be read by then.
+  badge();
   return vscode.Disposable.from(
     view,
     provider,

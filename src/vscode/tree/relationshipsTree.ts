@@ -11,6 +11,12 @@ import { ReportCache } from './reports';
 export const VIEW_ID = 'mentoringJournal.relationships';
 
 /**
+ * A context key set once, as the extension starts, that no `when` clause tests: its round trip
+ * tells the extension whether the view is shown (see registerRelationshipsTree).
+ */
+export const ACTIVE_KEY = 'mentoringJournal.active';
+
+/**
  * The view's options, each remembered per workspace (workspaceState) under its key, which is
  * also the context key its menu entries test: the filter that hides closed relationships and
  * achieved goals, and the order of relationships (by urgency, or by name).
@@ -244,7 +250,9 @@ function showReading(service: JournalService, provider: RelationshipsProvider, v
     const total = service.relationships().length;
     const pending = provider.pending();
     view.message = service.reading && pending > 0 ? `Reading the journal: ${total - pending} of ${total} relationships read` : undefined;
-    if (service.reading && !showing) {
+    // Not before the view has rows: the window draws the rows first (it starts the progress bar
+    // at the first change after them).
+    if (service.reading && !showing && provider.hasAnswered) {
       showing = true;
       // Until the build ends (not `service.ready()`: that would start it during activation).
       const ended = new Promise<void>((resolve) => {
@@ -277,6 +285,12 @@ export interface RelationshipsTreeApi {
   readonly view: vscode.TreeView<ViewNode>;
   /** Reveals and selects the node of a journal file; false when the file is not in the tree. */
   reveal(uri: vscode.Uri): Promise<boolean>;
+  /**
+   * Resolves once the view has had its first rows (the answer on its way to the window), or at
+   * once when the window has said that the view is not shown: what can wait for the rows waits
+   * for this (extension.ts).
+   */
+  readonly firstRows: Promise<void>;
 }
 
 /** Sets one of the view's options and remembers it for the workspace; resolves with the value. */
@@ -292,9 +306,26 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   const provider = new RelationshipsProvider(service, api.gitHistory);
   const view = vscode.window.createTreeView<ViewNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const progress = showReading(service, provider, view);
+  // As remembered for the workspace: applied, with nothing to write back. A context key is set
+  // only when it is on: `!key` holds for a key never set, and each key set makes the window
+  // evaluate the menus that test it and draw their toolbars again while it starts.
+  const options = (Object.keys(VIEW_OPTIONS) as ViewOption[]).map((option) => {
+    const value = ctx.extension.workspaceState.get<boolean>(VIEW_OPTIONS[option], false);
+    provider.setOption(option, value);
+    return value ? vscode.commands.executeCommand('setContext', VIEW_OPTIONS[option], true) : undefined;
+  });
+  // Whether the view is shown: the window tells the extension host as soon as it takes the
+  // provider, before it answers the commands sent after the registration, so once one of them is
+  // answered `view.visible` is known. Until then it says false (in traces the window said "shown"
+  // up to 0.15 s after the listing). The command: `mentoringJournal.active`, which no `when`
+  // clause tests (so the window has nothing to draw again for it).
+  const visibilityKnown = Promise.all([...options, vscode.commands.executeCommand('setContext', ACTIVE_KEY, true)]).then(() => undefined, () => undefined);
+  const firstAnswer = provider.nextAnswer();
+  const firstRows = visibilityKnown.then(() => (view.visible && !provider.hasAnswered ? firstAnswer : undefined));
   const tree: RelationshipsTreeApi = {
     provider,
     view,
+    firstRows,
     async reveal(uri) {
       const node = await provider.nodeFor(uri);
       if (!node) return false;
@@ -309,23 +340,14 @@ export const registerRelationshipsTree: Feature = (ctx) => {
     },
   };
   api.tree = tree;
-  // As remembered for the workspace: applied, with nothing to write back.
-  const optionsShown = Promise.all((Object.keys(VIEW_OPTIONS) as ViewOption[]).map((option) => {
-    const value = ctx.extension.workspaceState.get<boolean>(VIEW_OPTIONS[option], false);
-    provider.setOption(option, value);
-    return vscode.commands.executeCommand('setContext', VIEW_OPTIONS[option], value);
-  }));
-  // The rows first, when the view is shown. The window tells the extension host whether it is as
-  // soon as it takes the provider, before it answers the commands sent after the registration
-  // (those above): once they are answered, `view.visible` is known. Until then it says false
-  // (in traces the window said "shown" up to 0.15 s after the listing). A view that is not shown
-  // holds nothing. The listing is announced (onDidChange, which refreshes the view) only after
-  // this hold: a view that already shows rows from before this build is refreshed here, or it
-  // would have no reason to ask; on the first build the view asks by itself.
+  // The rows first, when the view is shown. A view that is not shown holds nothing. The listing
+  // is announced (onDidChange, which refreshes the view) only after this hold: a view that
+  // already shows rows from before this build is refreshed here, or it would have no reason to
+  // ask; on the first build the view asks by itself.
   const held = service.holdAfterListing(async () => {
     const answered = provider.nextAnswer();
     if (provider.hasAnswered) provider.refresh();
-    await optionsShown.catch(() => undefined);
+    await visibilityKnown;
     if (view.visible) await answered;
   });
   return vscode.Disposable.from(view, provider, progress, held);
