@@ -25,8 +25,8 @@ const { values: opts } = parseArgs({
   options: {
     grep: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    // A guard against a hang, not a speed limit: the e2e tier takes 8–9 minutes on an idle 2-core
-    // machine (its performance test opens about 60 workbenches), and more under load.
+    // A guard against a hang, not a speed limit: the e2e tier takes 11–12 minutes on an idle 2-core
+    // machine (its performance test opens about 70 workbenches), and more under load.
     timeout: { type: 'string', default: process.env.MJ_E2E_TIMEOUT ?? '1500' },
     tier: { type: 'string', default: 'e2e' },
   },
