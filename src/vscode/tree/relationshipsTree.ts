@@ -317,7 +317,7 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   // Whether the view is shown: the window tells the extension host as soon as it takes the
   // provider, before it answers the commands sent after the registration, so once one of them is
   // answered `view.visible` is known. Until then it says false (in traces the window said "shown"
-  // up to 0.15 s after the listing). The command: `mentoringJournal.active`, which no `when`
+  // up to 0.15 s after the listing). The command sent for it sets ACTIVE_KEY, which no `when`
   // clause tests (so the window has nothing to draw again for it).
   const visibilityKnown = Promise.all([...options, vscode.commands.executeCommand('setContext', ACTIVE_KEY, true)]).then(() => undefined, () => undefined);
   const firstAnswer = provider.nextAnswer();
