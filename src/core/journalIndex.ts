@@ -358,7 +358,8 @@ export class JournalIndex {
     if (depth > MAX_DEPTH || token?.isCancellationRequested || ++walk.folders > MAX_FOLDERS) return [];
     let entries: Array<[string, 'file' | 'directory' | 'other']>;
     try {
-      entries = await walk.listings.run(() => this.fs.readDirectory(folder));
+      // Asked again once its turn comes: a walk stopped meanwhile lists no more.
+      entries = await walk.listings.run(async () => (token?.isCancellationRequested ? [] : this.fs.readDirectory(folder)));
       if (!Array.isArray(entries)) return [];
     } catch {
       return []; // an unreadable folder holds nothing we can index
@@ -380,6 +381,25 @@ export class JournalIndex {
     const below = await Promise.all(folders.sort().map((sub) => this.listMarkdown(sub, depth + 1, token, walk)));
     for (const paths of below) out.push(...paths);
     return out;
+  }
+
+  /**
+   * Whether an `agreement.md` lies below the root, outside the excluded folders: the build's walk,
+   * reading no file and stopping at the first one found. Undefined when it cannot tell: after
+   * listing `maxFolders` folders without finding one, or when cancelled. What the extension asks
+   * before it reads a workspace, which may hold no journal at all.
+   */
+  async holdsAgreement(token?: Cancellation, maxFolders = MAX_FOLDERS): Promise<boolean | undefined> {
+    let found = false;
+    const walk = new Walk((path) => void (found ||= isAgreementFile(path)));
+    const stop: Cancellation = {
+      get isCancellationRequested() {
+        return found || walk.folders > maxFolders || !!token?.isCancellationRequested;
+      },
+    };
+    await this.listMarkdown('', 0, stop, walk);
+    if (found) return true;
+    return walk.folders > maxFolders || token?.isCancellationRequested ? undefined : false;
   }
 
   /** Reads and parses one file; undefined when it no longer exists. */

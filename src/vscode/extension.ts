@@ -19,12 +19,13 @@ const GIT_ACTIVATION_DELAY_MS = 1000;
 const LATER_FEATURES_WAIT_MS = 1000;
 
 /**
- * Wires the features together. Reads no files: the index is built in the background
- * once `activate` has returned.
+ * Wires the features together. Reads no files: once `activate` has returned, the index is built
+ * in the background if the workspace holds a journal (JournalService.startIfJournal).
  *
  * The rows first: `activate` registers what the Relationships tree needs and what VS Code needs
  * from `activate` itself (FIRST_FEATURES); the rest (LATER_FEATURES) once the tree has its first
- * rows, or at once when the view is not shown, or after LATER_FEATURES_WAIT_MS. Between the
+ * rows, or at once when the view is not shown, or after LATER_FEATURES_WAIT_MS, and the first
+ * build has started (never in a workspace without a journal that nobody asks about). Between the
  * activation and the rows the window is busy starting itself (docs/performance.md): everything
  * sent to it then, a provider, a view, a status bar entry, a context key, is work it does before
  * it draws the rows. `api.registered` resolves once every feature is registered.
@@ -46,12 +47,16 @@ export function activate(extension: vscode.ExtensionContext): MentoringJournalAp
   for (const register of FIRST_FEATURES) extension.subscriptions.push(register(ctx));
   let disposed = false;
   extension.subscriptions.push({ dispose: () => (disposed = true) });
-  api.registered = within(api.tree?.firstRows ?? Promise.resolve(), LATER_FEATURES_WAIT_MS).then(() => {
+  // And only where there is a journal to read: in a workspace without one (the extension is
+  // activated after start-up in every workspace), no completion, hover or diagnostics run.
+  // Everything the view's rows need is in FIRST_FEATURES, so a view opened there still works.
+  api.registered = Promise.all([within(api.tree?.firstRows ?? Promise.resolve(), LATER_FEATURES_WAIT_MS), service.whenStarted()]).then(() => {
     if (disposed) return;
     for (const register of LATER_FEATURES) extension.subscriptions.push(register(ctx));
   });
-  // Indexing starts after `activate` has returned, so that activation itself reads nothing.
-  setTimeout(() => void service.start(), 0);
+  // Indexing starts after `activate` has returned, so that activation itself reads nothing, and
+  // only in a workspace that holds a journal (or once a view or a command asks for it).
+  setTimeout(() => void service.startIfJournal(), 0);
   // How long `activate` itself took (the budget is 50 ms) and how many file accesses it made (none).
   api.activationMs = Date.now() - started;
   api.indexedAtActivation = fileAccess.count;

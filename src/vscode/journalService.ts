@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { FolderMoves, JournalIndex, localToday, type EngineOptions, type IndexChange, type Relationship } from '../core';
+import { AGREEMENT_FILE, FolderMoves, JournalIndex, localToday, type EngineOptions, type IndexChange, type Relationship } from '../core';
 import { readOptions, readRoots, SECTION } from './config';
 import { within } from './events';
-import { WorkspaceFileSystem, type UriReader } from './workspaceFileSystem';
+import { defaultReader, WorkspaceFileSystem, workspaceReader, type UriReader } from './workspaceFileSystem';
 
 /** One journal root: a folder, its file access and its index. */
 export interface JournalRoot {
@@ -35,6 +35,31 @@ const MOVED_FOLDER_CHECK_MS = 2000;
 /** The longest the first build waits, once it has listed the relationships, for what shows the list (`holdAfterListing`). */
 const LISTING_HOLD_MS = 300;
 
+/** Every journal root of the workspace's folders: the `roots` setting, or the folders themselves. */
+function rootUris(): vscode.Uri[] {
+  return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => readRoots(folder));
+}
+
+/** The folders a walk for an agreement lists before it asks VS Code's file search instead (`holdsJournal`). */
+const AGREEMENT_WALK_FOLDERS = 500;
+/** The longest a search for an agreement may take (VS Code gives `workspaceContains` 7 s). */
+const AGREEMENT_SEARCH_MS = 7000;
+
+/** Whether VS Code's file search finds an `agreement.md` below `root`; undefined when it cannot tell (no search provider, timed out). */
+async function searchAgreement(root: vscode.Uri): Promise<boolean | undefined> {
+  const cancellation = new vscode.CancellationTokenSource();
+  const timer = setTimeout(() => cancellation.cancel(), AGREEMENT_SEARCH_MS);
+  try {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, `**/${AGREEMENT_FILE}`), undefined, 1, cancellation.token);
+    return found.length > 0 ? true : cancellation.token.isCancellationRequested ? undefined : false;
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    cancellation.dispose();
+  }
+}
+
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
   try {
     return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
@@ -58,6 +83,11 @@ export class JournalService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JournalChange[]>();
   private readonly pendingEdits = new Map<string, NodeJS.Timeout>();
   private building: Promise<void> | undefined;
+  /** Stops a walk for an agreement (`holdsJournal`) once the service is disposed. */
+  private readonly disposal = { isCancellationRequested: false };
+  private resolveStarted: () => void = () => undefined;
+  /** Settles when the first build starts (`whenStarted`). */
+  private readonly started = new Promise<void>((resolve) => (this.resolveStarted = resolve));
   /** The reconcile running now, if any: `ready()` waits for it too. */
   private reconciling: Promise<void> | undefined;
   private burstEvents = 0;
@@ -198,8 +228,67 @@ export class JournalService implements vscode.Disposable {
     if (!this.building) {
       this.watch();
       this.building = this.rebuild();
+      this.resolveStarted();
     }
     return this.building;
+  }
+
+  /** Whether the first build has started (`start`). */
+  get hasStarted(): boolean {
+    return this.building !== undefined;
+  }
+
+  /** Resolves once the first build has started, whoever started it; never, in a workspace that never holds a journal. */
+  whenStarted(): Promise<void> {
+    return this.started;
+  }
+
+  /**
+   * Starts the first build only if the workspace holds a journal: at once when a root holds an
+   * `agreement.md` at any depth (`holdsJournal`), else as soon as one is created. The extension
+   * is activated after start-up in every workspace (`onStartupFinished`), so in a workspace without
+   * a journal this is all it does: one walk of its folders, no file read. What shows the journal
+   * or asks for it (the views, the commands, a review panel) starts the build anyway (`listed`,
+   * `ready`).
+   */
+  async startIfJournal(roots: readonly vscode.Uri[] = rootUris()): Promise<void> {
+    if (this.building) return;
+    const begin = () => {
+      stop.dispose();
+      void this.start();
+    };
+    // Watched before the walk, so that an agreement created meanwhile is not missed.
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${AGREEMENT_FILE}`, false, true, true);
+    const stop = vscode.Disposable.from(
+      watcher,
+      watcher.onDidCreate(() => begin()),
+      vscode.workspace.onDidChangeWorkspaceFolders(async (e) => {
+        if (await this.holdsJournal(e.added.flatMap((folder) => readRoots(folder)))) begin();
+      }),
+    );
+    this.disposables.push(stop);
+    void this.started.then(() => stop.dispose());
+    if (await this.holdsJournal(roots)) begin();
+  }
+
+  /**
+   * Whether one of `roots` holds an `agreement.md` at any depth, reading no file. A root read with
+   * Node's fs is walked as the build walks it, outside its excluded folders, up to the first
+   * agreement and at most AGREEMENT_WALK_FOLDERS folders (JournalIndex.holdsAgreement). Past that,
+   * and for a root read through `vscode.workspace.fs` (a virtual or remote workspace, the web
+   * worker), where every listing is a round trip, VS Code's file search is asked (the one
+   * `workspaceContains` uses: ripgrep where there is a disk). Where there is no search either,
+   * the whole root is walked. False once the service is disposed.
+   */
+  async holdsJournal(roots: readonly vscode.Uri[] = rootUris()): Promise<boolean> {
+    for (const uri of roots) {
+      const reader = await (this.readerFor?.(uri) ?? defaultReader(uri));
+      const walk = (maxFolders?: number) => new JournalIndex(new WorkspaceFileSystem(uri, reader), readOptions(uri)).holdsAgreement(this.disposal, maxFolders);
+      let found = reader === workspaceReader ? undefined : await walk(AGREEMENT_WALK_FOLDERS);
+      if (found === undefined && !this.disposal.isCancellationRequested) found = (await searchAgreement(uri)) ?? (await walk());
+      if (found) return true;
+    }
+    return false;
   }
 
   allRoots(): readonly JournalRoot[] {
@@ -495,6 +584,7 @@ export class JournalService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposal.isCancellationRequested = true;
     for (const t of this.pendingEdits.values()) clearTimeout(t);
     clearTimeout(this.burstTimer);
     clearInterval(this.movedTimer);

@@ -66,7 +66,9 @@ export function createReminders(ctx: FeatureContext, schedule: (run: () => void,
   };
 
   const tick = async (): Promise<Reminder | undefined> => {
-    // Never while indexing: ready() resolves once the current build has finished.
+    // Not in a workspace without a journal (ready() would start a build), and never while
+    // indexing: ready() resolves once the current build has finished.
+    if (!ctx.service.hasStarted) return undefined;
     await ctx.service.ready();
     const today = ctx.service.today();
     // A new day moves actions from This week to Overdue and counts days anew: the views follow.
@@ -104,7 +106,8 @@ function every(run: () => void, ms: number): vscode.Disposable {
 export const registerReminders: Feature = (ctx) => {
   const { api, disposable } = createReminders(ctx);
   ctx.api.reminders = api;
-  // On start-up: after the first indexing, which `activate` starts once it has returned.
-  setTimeout(() => void api.tick(), 0);
+  // On start-up: after the first indexing, which starts once `activate` has returned and found a
+  // journal (or when a view or a command asks for one).
+  void ctx.service.whenStarted().then(() => api.tick());
   return disposable;
 };

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { setContextKey } from './contextKeys';
 import type { Feature } from './feature';
 import type { JournalService } from './journalService';
 
@@ -35,8 +35,7 @@ export const registerWalkthroughState: Feature = ({ service, api }) => {
   const update = () => {
     const now = journalState(service);
     for (const [key, value] of Object.entries(now) as Array<[keyof WalkthroughState, boolean]>) {
-      // A key never set reads as false: it is set once it is true, and again when it turns false.
-      if ((last[key] ?? false) !== value) void vscode.commands.executeCommand('setContext', key, value);
+      void setContextKey(key, value, last[key]);
     }
     last = now;
   };

@@ -6,8 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
-import type { JournalChange } from '../../src/vscode/journalService';
-import { diagnosticCodes, getApi, getExtension, sleep, uri as file, waitFor } from './support';
+import { JournalService, type JournalChange } from '../../src/vscode/journalService';
+import { fileAccess, workspaceReader } from '../../src/vscode/workspaceFileSystem';
+import { diagnosticCodes, getApi, getExtension, removeFixture, sleep, uri as file, waitFor } from './support';
 
 let extension: vscode.Extension<MentoringJournalApi>;
 let api: MentoringJournalApi;
@@ -24,9 +25,10 @@ describe('Activation and keeping the index current', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('activates on a workspace with an agreement.md, on a Review panel to restore, and otherwise only through its views and commands', () => {
+  it('activates after start-up, on a Review panel to restore, and through its views and commands', () => {
     const manifest = extension.packageJSON as { activationEvents: string[]; engines: { vscode: string }; contributes: { views: Record<string, unknown[]> } };
-    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/agreement.md', 'onWebviewPanel:mentoringJournal.review']);
+    // Not workspaceContains: VS Code runs that glob as a file search while the window starts (docs/performance.md).
+    assert.deepEqual(manifest.activationEvents, ['onStartupFinished', 'onWebviewPanel:mentoringJournal.review']);
     // From VS Code 1.74 on, contributed views and commands activate the extension implicitly.
     assert.match(manifest.engines.vscode, /^\^1\.(7[4-9]|[89]\d|\d{3})\./);
     assert.ok(manifest.contributes.views.mentoring?.length, 'the Mentoring view is contributed');
@@ -41,6 +43,45 @@ describe('Activation and keeping the index current', () => {
     await api.service.ready();
     const ids = api.service.relationships().map((r) => r.relationship.id);
     assert.deepEqual(ids, ['broken/jo-and-ravi', 'broken/lee-and-noor', 'journal/priya-and-sam', 'journal/reverse-mentoring']);
+  });
+
+  it('looks for a journal without reading a file: an agreement.md at any depth of a root, walked with Node or searched through VS Code', async () => {
+    const walked = api.service;
+    const searched = new JournalService();
+    // A root read through vscode.workspace.fs (as in a virtual workspace or the web worker) is asked of VS Code's file search.
+    searched.setReader(() => workspaceReader);
+    try {
+      for (const service of [walked, searched]) {
+        const before = fileAccess.count;
+        assert.equal(await service.holdsJournal(), true, 'the fixture workspace holds agreements');
+        assert.equal(await service.holdsJournal([file('journal/priya-and-sam/sessions')]), false, 'a folder without one');
+        assert.equal(await service.holdsJournal([file('broken')]), true, 'in a sub-folder');
+        assert.equal(await service.holdsJournal([]), false, 'no folder');
+        if (service === searched) assert.equal(fileAccess.count, before, 'the search lists no folder itself');
+      }
+    } finally {
+      searched.dispose();
+    }
+  });
+
+  it('reads nothing in a workspace without a journal, and starts reading when an agreement.md is created', async () => {
+    const scratch = 'scratch-no-journal';
+    const service = new JournalService();
+    try {
+      await vscode.workspace.fs.writeFile(file(`${scratch}/notes/ideas.md`), new TextEncoder().encode('# Ideas\n'));
+      await service.startIfJournal([file(scratch)]);
+      await sleep(500);
+      assert.equal(service.hasStarted, false, 'no build without an agreement.md');
+      assert.deepEqual(service.allRoots(), [], 'nothing read');
+      // The agreement appears later, in a new folder: the watcher starts the build.
+      await vscode.workspace.fs.writeFile(file(`${scratch}/ana-and-ben/agreement.md`), new TextEncoder().encode('---\ntype: agreement\nmentor: Ana\nmentee: Ben\n---\n'));
+      await waitFor('the new agreement to start the build', () => service.hasStarted, 10_000);
+      await service.ready();
+      assert.ok(service.relationships().some(({ relationship }) => relationship.id === `${scratch}/ana-and-ben`), 'the new relationship is read');
+    } finally {
+      service.dispose();
+      await removeFixture(scratch);
+    }
   });
 
   it('registers the tree, the commands and the review panels in activate, and the other features once the tree has rows or is not shown', async () => {

@@ -264,6 +264,57 @@ describe('JournalIndex: walking the folders', () => {
   });
 });
 
+describe('JournalIndex.holdsAgreement: is there a journal here at all', () => {
+  /** A file system that counts its listings and refuses to read any file. */
+  function counted(files: Record<string, string>): { fs: MemoryFileSystem; listed: string[] } {
+    const fs = new MemoryFileSystem(files);
+    const listed: string[] = [];
+    const wrapped: typeof fs = Object.create(fs);
+    wrapped.readDirectory = async (path: string) => {
+      listed.push(path);
+      return fs.readDirectory(path);
+    };
+    wrapped.readFile = async (path: string) => assert.fail(`read ${path}`);
+    wrapped.stat = async (path: string) => assert.fail(`stat ${path}`);
+    return { fs: wrapped, listed };
+  }
+
+  it('finds an agreement.md at any depth without reading a file, and stops walking once it has', async () => {
+    const files: Record<string, string> = { 'README.md': '# Team\n', 'programme/2026/cohort-a/ana-and-ben/agreement.md': agreement };
+    // Many folders after it: the walk does not list them all.
+    for (let i = 0; i < 200; i++) files[`zz/docs/${String(i).padStart(3, '0')}/notes.md`] = '# Notes\n';
+    const { fs, listed } = counted(files);
+    assert.equal(await new JournalIndex(fs).holdsAgreement(), true);
+    assert.ok(listed.includes('programme/2026/cohort-a/ana-and-ben'), listed.join(', '));
+    assert.ok(listed.length < 50, `${listed.length} folders listed`);
+  });
+
+  it('is false for a workspace without one: Markdown notes, a file only named like one, an agreement in an excluded folder', async () => {
+    const { fs, listed } = counted({
+      'README.md': '# Project\n',
+      'docs/design/agreement.md.bak': agreement,
+      'docs/our-agreement.md': agreement,
+      'node_modules/some-package/agreement.md': agreement,
+      'vendor/agreement.md': agreement,
+    });
+    assert.equal(await new JournalIndex(fs, { exclude: ['node_modules', '.git', 'vendor'] }).holdsAgreement(), false);
+    assert.ok(!listed.some((path) => path.startsWith('node_modules') || path.startsWith('vendor')), listed.join(', '));
+    assert.equal(await new JournalIndex(new MemoryFileSystem({})).holdsAgreement(), false, 'an empty folder');
+    assert.equal(await new JournalIndex(new MemoryFileSystem({ 'agreement.md': agreement })).holdsAgreement(), true, 'the root is the relationship');
+  });
+
+  it('cannot tell (undefined) once cancelled, or after listing as many folders as it was given', async () => {
+    const { fs, listed } = counted({ 'a/b/c/agreement.md': agreement });
+    assert.equal(await new JournalIndex(fs).holdsAgreement({ isCancellationRequested: true }), undefined);
+    assert.deepEqual(listed, []);
+    assert.equal(await new JournalIndex(fs).holdsAgreement(undefined, 3), undefined, 'the agreement is in the fourth folder');
+    assert.deepEqual(listed, ['', 'a', 'a/b']);
+    assert.equal(await new JournalIndex(fs).holdsAgreement(undefined, 4), true);
+    const { fs: notes } = counted({ 'a/notes.md': '# Notes\n', 'b/notes.md': '# Notes\n' });
+    assert.equal(await new JournalIndex(notes).holdsAgreement(undefined, 4), false, 'three folders, all listed');
+  });
+});
+
 describe('JournalIndex: a progressive build reads agreements during the walk', () => {
   it('reads an agreement as soon as it is found, while other folders are still being listed', async () => {
     const fs = journal();

@@ -42,7 +42,7 @@ describe('Restricted Mode (a really untrusted workspace)', function () {
   it('VS Code activates the extension by itself, as it supports limited mode', async () => {
     const extension = getExtension();
     assert.equal((extension.packageJSON as { capabilities: { untrustedWorkspaces: { supported: unknown } } }).capabilities.untrustedWorkspaces.supported, 'limited');
-    // Activated through workspaceContains:**/agreement.md, not by this test: no activate() call.
+    // Activated after start-up (onStartupFinished), not by this test: no activate() call; it found the journal by itself.
     await waitFor('VS Code to activate the extension in Restricted Mode', () => extension.isActive, 30000);
     const api = extension.exports as MentoringJournalApi;
     assert.ok(api?.service, 'activate() returned the api');

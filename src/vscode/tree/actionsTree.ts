@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setContextKey } from '../contextKeys';
 import { ACTION_GROUP_LABELS, ACTION_GROUPS, actionGroup, compareActions, journalActions, myActions, type ActionGroup, type JournalAction } from '../../core/model';
 import { noValidDue, plural } from '../../core/words';
 import { SECTION } from '../config';
@@ -161,19 +162,17 @@ export const registerActionsView: Feature = (ctx) => {
   const provider = new ActionsProvider(ctx.service);
   const view = vscode.window.createTreeView(ACTIONS_VIEW_ID, { treeDataProvider: provider, manageCheckboxStateManually: true });
   ctx.api.actions = { provider, view };
-  // Context keys only when they change from what the window has (`!key` holds for a key never
-  // set): each key set makes the window evaluate the menus and welcome texts that test it.
   let meUnset: boolean | undefined;
   const syncMe = () => {
     const unset = readMe().length === 0;
-    if (unset !== (meUnset ?? false)) void vscode.commands.executeCommand('setContext', ME_UNSET, unset);
+    void setContextKey(ME_UNSET, unset, meUnset);
     meUnset = unset;
   };
   syncMe();
   // As remembered for the workspace: applied, with nothing to write back.
   const onlyMine = ctx.extension.workspaceState.get<boolean>(ONLY_MINE, false);
   provider.setOnlyMine(onlyMine);
-  if (onlyMine) void vscode.commands.executeCommand('setContext', ONLY_MINE, true);
+  void setContextKey(ONLY_MINE, onlyMine);
   const badge = () => {
     // Counting needs every session body parsed: not while the first build reads (it would hold
     // the build up at each relationship); the build's last change counts them once.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setContextKey } from '../contextKeys';
 import { eventWithin } from '../events';
 import type { Feature, FeatureContext } from '../feature';
 import type { JournalService } from '../journalService';
@@ -306,13 +307,11 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   const provider = new RelationshipsProvider(service, api.gitHistory);
   const view = vscode.window.createTreeView<ViewNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const progress = showReading(service, provider, view);
-  // As remembered for the workspace: applied, with nothing to write back. A context key is set
-  // only when it is on: `!key` holds for a key never set, and each key set makes the window
-  // evaluate the menus that test it and draw their toolbars again while it starts.
+  // As remembered for the workspace: applied, with nothing to write back (a context key only when on).
   const options = (Object.keys(VIEW_OPTIONS) as ViewOption[]).map((option) => {
     const value = ctx.extension.workspaceState.get<boolean>(VIEW_OPTIONS[option], false);
     provider.setOption(option, value);
-    return value ? vscode.commands.executeCommand('setContext', VIEW_OPTIONS[option], true) : undefined;
+    return setContextKey(VIEW_OPTIONS[option], value);
   });
   // Whether the view is shown: the window tells the extension host as soon as it takes the
   // provider, before it answers the commands sent after the registration, so once one of them is
