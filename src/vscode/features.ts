@@ -28,8 +28,8 @@ export const FIRST_FEATURES: Feature[] = [
  * What waits until the tree has its first rows (or is not shown) and the first build has started
  * (the workspace holds a journal, or a view or command asked for it): none of it is needed for
  * the rows, all of it gives the window work while it starts (providers, the Actions view, the
- * status bar, context keys), and none of it has anything to do in a workspace without a journal. Registered in this order. One feature per file; every command comes
- * from commands/index.ts.
+ * status bar, context keys), and none of it has anything to do in a workspace without a journal.
+ * Registered in this order. One feature per file; every command comes from commands/index.ts.
  */
 export const LATER_FEATURES: Feature[] = [
   registerDiagnostics,
