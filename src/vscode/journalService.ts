@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AGREEMENT_FILE, FolderMoves, JournalIndex, localToday, type EngineOptions, type IndexChange, type Relationship } from '../core';
+import { AGREEMENT_FILE, FolderMoves, isAgreementFile, isExcludedPath, JournalIndex, localToday, type EngineOptions, type IndexChange, type Relationship } from '../core';
 import { readOptions, readRoots, SECTION } from './config';
 import { within } from './events';
 import { defaultReader, WorkspaceFileSystem, workspaceReader, type UriReader } from './workspaceFileSystem';
@@ -42,6 +42,9 @@ function rootUris(): vscode.Uri[] {
 
 /** The folders a walk for an agreement lists before it asks VS Code's file search instead (`holdsJournal`). */
 const AGREEMENT_WALK_FOLDERS = 500;
+/** How long `startIfJournal` waits after a folder appeared for more, before it walks them; and how many it walks then at most. */
+const APPEARED_SETTLE_MS = 500;
+const APPEARED_FOLDERS_CHECKED = 50;
 /** The longest a search for an agreement may take (VS Code gives `workspaceContains` 7 s). */
 const AGREEMENT_SEARCH_MS = 7000;
 
@@ -58,6 +61,14 @@ async function searchAgreement(root: vscode.Uri): Promise<boolean | undefined> {
     clearTimeout(timer);
     cancellation.dispose();
   }
+}
+
+/** Whether a path lies inside a journal root, outside its excluded and dot folders. */
+function insideRoot(uri: vscode.Uri): boolean {
+  return rootUris().some((root) => {
+    if (uri.scheme !== root.scheme || uri.authority !== root.authority || !uri.path.startsWith(`${root.path.replace(/\/$/, '')}/`)) return false;
+    return !isExcludedPath(uri.path.slice(root.path.replace(/\/$/, '').length + 1), readOptions(root).exclude);
+  });
 }
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
@@ -257,11 +268,29 @@ export class JournalService implements vscode.Disposable {
       stop.dispose();
       void this.start();
     };
-    // Watched before the walk, so that an agreement created meanwhile is not missed.
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${AGREEMENT_FILE}`, false, true, true);
+    // Watched before the walk, so that an agreement created meanwhile is not missed. A folder
+    // that appears at once (a pull, a copy) may be reported without its files: new folders are
+    // walked too, a moment after the last one appeared.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+    const appeared = new Map<string, vscode.Uri>();
+    let settle: NodeJS.Timeout | undefined;
+    const checkAppeared = async () => {
+      const folders = [...appeared.values()].slice(0, APPEARED_FOLDERS_CHECKED);
+      appeared.clear();
+      const news: vscode.Uri[] = [];
+      for (const uri of folders) if (await isFolder(uri)) news.push(uri);
+      if (news.length && (await this.holdsJournal(news))) begin();
+    };
     const stop = vscode.Disposable.from(
       watcher,
-      watcher.onDidCreate(() => begin()),
+      watcher.onDidCreate((uri) => {
+        if (isAgreementFile(uri.path)) return begin();
+        if (/\.md$/i.test(uri.path) || !insideRoot(uri)) return;
+        appeared.set(uri.toString(), uri);
+        clearTimeout(settle);
+        settle = setTimeout(() => void checkAppeared(), APPEARED_SETTLE_MS);
+      }),
+      new vscode.Disposable(() => clearTimeout(settle)),
       vscode.workspace.onDidChangeWorkspaceFolders(async (e) => {
         if (await this.holdsJournal(e.added.flatMap((folder) => readRoots(folder)))) begin();
       }),

@@ -149,4 +149,31 @@ describe('Mentoring view in a workspace without a journal', () => {
       await wb.close();
     }
   });
+
+  it('is activated after start-up, reads nothing, and reads the journal by itself once an agreement.md is created', async function () {
+    this.timeout(120_000);
+    const wb = await Workbench.open({
+      name: 'e2e-no-journal-then-one',
+      populate: (workspace) => {
+        for (const folder of ['journal', 'broken']) fs.rmSync(path.join(workspace, folder), { recursive: true, force: true });
+        fs.writeFileSync(path.join(workspace, 'notes.md'), '# Notes\n\nNot a journal.\n');
+      },
+    });
+    try {
+      // VS Code activates it once it has started (no view opened, no command run), and it looks for an agreement.
+      const activation = await waitUntil('the extension to be activated after start-up',
+        () => wb.extensionHostLog().activations.find((a) => a.id === 'mentoring-journal.mentoring-journal'), { timeoutMs: 60_000 });
+      assert.equal(activation.event, 'onStartupFinished');
+      // An agreement arrives (a pull, a colleague's folder): read without opening the view. Its
+      // missing mentee is a problem, which the Problems count in the status bar shows.
+      fs.mkdirSync(path.join(wb.workspaceDir, 'pairs', 'ana-and-ben'), { recursive: true });
+      fs.writeFileSync(path.join(wb.workspaceDir, 'pairs', 'ana-and-ben', 'agreement.md'), '---\ntype: agreement\nmentor: Ana Lima\nstarted: 2026-09-01\n---\n');
+      const rows = await wb.problemRows('mentee', 60_000);
+      assert.ok(rows.some((r) => r.file === 'agreement.md' && r.source === 'mentoring-journal' && /mentee/.test(r.message)), JSON.stringify(rows));
+      await wb.openViewContainer('Mentoring', 60_000);
+      await waitUntil('the relationship in the view', async () => (await wb.treeItems(VIEW)).some((label) => label.includes('Ana Lima')), { timeoutMs: 30_000 });
+    } finally {
+      await wb.close();
+    }
+  });
 });
