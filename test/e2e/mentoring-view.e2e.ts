@@ -125,16 +125,21 @@ describe('Mentoring view', () => {
   });
 });
 
+/** A workbench on the fixture workspace without its journals: one Markdown note, no agreement.md. */
+function openWithoutJournal(name: string): Promise<Workbench> {
+  return Workbench.open({
+    name,
+    populate: (workspace) => {
+      for (const folder of ['journal', 'broken']) fs.rmSync(path.join(workspace, folder), { recursive: true, force: true });
+      fs.writeFileSync(path.join(workspace, 'notes.md'), '# Notes\n\nNot a journal.\n');
+    },
+  });
+}
+
 describe('Mentoring view in a workspace without a journal', () => {
   it('says there is no journal yet and offers to create a relationship, once the workspace is read', async function () {
     this.timeout(120_000);
-    const wb = await Workbench.open({
-      name: 'e2e-no-journal',
-      populate: (workspace) => {
-        for (const folder of ['journal', 'broken']) fs.rmSync(path.join(workspace, folder), { recursive: true, force: true });
-        fs.writeFileSync(path.join(workspace, 'notes.md'), '# Notes\n\nNot a journal.\n');
-      },
-    });
+    const wb = await openWithoutJournal('e2e-no-journal');
     try {
       await wb.openViewContainer('Mentoring', 60_000);
       const welcome = wb.viewPane(VIEW).locator('.welcome-view-content');
@@ -152,13 +157,7 @@ describe('Mentoring view in a workspace without a journal', () => {
 
   it('is activated after start-up, reads nothing, and reads the journal by itself once an agreement.md is created', async function () {
     this.timeout(120_000);
-    const wb = await Workbench.open({
-      name: 'e2e-no-journal-then-one',
-      populate: (workspace) => {
-        for (const folder of ['journal', 'broken']) fs.rmSync(path.join(workspace, folder), { recursive: true, force: true });
-        fs.writeFileSync(path.join(workspace, 'notes.md'), '# Notes\n\nNot a journal.\n');
-      },
-    });
+    const wb = await openWithoutJournal('e2e-no-journal-then-one');
     try {
       // VS Code activates it once it has started (no view opened, no command run), and it looks for an agreement.
       const activation = await waitUntil('the extension to be activated after start-up',
