@@ -63,11 +63,18 @@ async function searchAgreement(root: vscode.Uri): Promise<boolean | undefined> {
   }
 }
 
+/** The path of `uri` relative to `root` (POSIX), when it lies below it; else undefined. */
+function pathBelow(root: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
+  const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+}
+
 /** Whether a path lies inside a journal root, outside its excluded and dot folders. */
 function insideRoot(uri: vscode.Uri): boolean {
   return rootUris().some((root) => {
-    if (uri.scheme !== root.scheme || uri.authority !== root.authority || !uri.path.startsWith(`${root.path.replace(/\/$/, '')}/`)) return false;
-    return !isExcludedPath(uri.path.slice(root.path.replace(/\/$/, '').length + 1), readOptions(root).exclude);
+    const path = pathBelow(root, uri);
+    return path !== undefined && !isExcludedPath(path, readOptions(root).exclude);
   });
 }
 
@@ -330,15 +337,12 @@ export class JournalService implements vscode.Disposable {
 
   /** The journal root and root-relative path of a file, if it lies inside a root. */
   locate(uri: vscode.Uri): Located | undefined {
-    let best: JournalRoot | undefined;
+    let best: Located | undefined;
     for (const root of this.roots) {
-      if (uri.scheme !== root.uri.scheme || uri.authority !== root.uri.authority) continue;
-      const base = root.uri.path.endsWith('/') ? root.uri.path : `${root.uri.path}/`;
-      if (uri.path.startsWith(base) && (!best || root.uri.path.length > best.uri.path.length)) best = root;
+      const path = pathBelow(root.uri, uri);
+      if (path !== undefined && (!best || root.uri.path.length > best.root.uri.path.length)) best = { root, path };
     }
-    if (!best) return undefined;
-    const base = best.uri.path.endsWith('/') ? best.uri.path : `${best.uri.path}/`;
-    return { root: best, path: uri.path.slice(base.length) };
+    return best;
   }
 
   /**
