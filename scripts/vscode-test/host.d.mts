@@ -91,6 +91,7 @@ export function waitUntil<T>(
 ): Promise<T>;
 export function startHost(options: StartHostOptions): Promise<Host>;
 export function stopAllHosts(): Promise<void>;
+export function waitForQuiet(options?: { busyBelow?: number; windowMs?: number; maxMs?: number }): Promise<{ waitedMs: number; busy: number }>;
 export function stopHostsOnSignals(): void;
 export function openBrowser(
   host: Host,

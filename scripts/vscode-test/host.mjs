@@ -316,6 +316,37 @@ export async function startHost({ name, extensions, env = {}, keep = false, sett
   return host;
 }
 
+/** The machine's CPU time so far, busy and all, in clock ticks (/proc/stat's first line); undefined off Linux. */
+function cpuTicks() {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3] + (fields[4] ?? 0); // idle + iowait
+    const all = fields.reduce((sum, n) => sum + n, 0);
+    return { busy: all - idle, all };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until the machine is quiet: the share of all cores busy over one `windowMs` is below
+ * `busyBelow`, or `maxMs` have passed. For the performance test, before each navigation: a
+ * code-server and a Chromium just started, or the last workbench's processes still ending, would
+ * otherwise run beside the workbench being timed, for a random part of its start.
+ * Returns how long it waited and the busy share of the last window (0..1).
+ */
+export async function waitForQuiet({ busyBelow = 0.15, windowMs = 250, maxMs = 10_000 } = {}) {
+  const started = Date.now();
+  for (;;) {
+    const before = cpuTicks();
+    await delay(windowMs);
+    const after = cpuTicks();
+    if (!before || !after || after.all === before.all) return { waitedMs: Date.now() - started, busy: 0 };
+    const busy = (after.busy - before.busy) / (after.all - before.all);
+    if (busy < busyBelow || Date.now() - started >= maxMs) return { waitedMs: Date.now() - started, busy };
+  }
+}
+
 const activeHosts = new Set();
 
 /** Ends code-server's whole process group: SIGTERM, then SIGKILL after 5 s. */

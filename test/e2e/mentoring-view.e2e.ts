@@ -176,3 +176,26 @@ describe('Mentoring view in a workspace without a journal', () => {
     }
   });
 });
+
+describe('A command that activates the extension', () => {
+  it('runs: activate registers every command before VS Code runs the one that caused it', async function () {
+    this.timeout(120_000);
+    // A fresh workbench on the example journal, the Mentoring view not opened: the command is
+    // what activates the extension, before start-up is over. VS Code runs it as soon as the
+    // activation has settled; a command registered later than that is "not found" (a build that
+    // registered the commands after the tree's first rows, without holding the activation until
+    // then, failed here).
+    const wb = await Workbench.open({ name: 'e2e-command-activates' });
+    try {
+      // The palette lists the command once the window has read the extensions' manifests.
+      await waitUntil('the command in the palette', () => wb.runCommand('Mentoring: Open journal format documentation', 2_000).then(() => true, () => false), { timeoutMs: 60_000 });
+      const tab = wb.page.locator('.tabs-container .tab', { hasText: 'format.md' });
+      await tab.waitFor({ state: 'visible', timeout: 30_000 });
+      const activation = wb.extensionHostLog().activations.find((a) => a.id === 'mentoring-journal.mentoring-journal');
+      assert.equal(activation?.event, 'onCommand:mentoringJournal.openFormatDocs', 'the command activated the extension');
+      assert.deepEqual(wb.consoleLines.filter((line) => /command 'mentoringJournal\.[^']+' not found/.test(line)), []);
+    } finally {
+      await wb.close();
+    }
+  });
+});

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
   bootstrapExtensionDir, bootstrapWebExtensionDir, collectLogs, type Host, openBrowser, PRODUCT_ID, repoRoot, resultsDir, startHost,
-  TEST_TODAY, waitUntil, WEB_BOOTSTRAP_ID,
+  TEST_TODAY, waitForQuiet, waitUntil, WEB_BOOTSTRAP_ID,
 } from '../../scripts/vscode-test/host.mjs';
 
 /**
@@ -84,6 +84,12 @@ export interface OpenOptions {
   web?: boolean;
   /** true: the bootstrap writes the extension host's performance marks, read with `extensionHostMarks()`. */
   perfMarks?: boolean;
+  /**
+   * true: once code-server and Chromium have started, the navigation waits until the machine is
+   * quiet (waitForQuiet), so that what they, or the last workbench's processes, still do after
+   * starting does not run beside the start being timed. `quiet` on the workbench says how long.
+   */
+  quiet?: boolean;
 }
 
 /** What the web bootstrap saw in the web-worker extension host (test/bootstrap-web-extension/). */
@@ -221,6 +227,8 @@ export class Workbench {
     readonly name: string,
     private readonly webReportFile?: string,
     private readonly perfMarksFile?: string,
+    /** With `quiet: true`: how long the navigation waited for a quiet machine, and how busy it was then (0..1). */
+    readonly quiet?: { waitedMs: number; busy: number },
   ) {
     this.consoleLines = consoleLines;
   }
@@ -249,9 +257,10 @@ export class Workbench {
       const { page, consoleLines } = await openBrowser(host);
       // A string, not a function: this project type-checks without the DOM library.
       await page.addInitScript({ content: firstAppearanceScript([...watches.entries()]) });
+      const quiet = options.quiet ? await waitForQuiet() : undefined;
       const openedAt = Date.now();
       await page.goto(host.url, { waitUntil: 'domcontentloaded' });
-      const wb = new Workbench(host, page, consoleLines, readyFile, openedAt, name, webReportFile, perfMarksFile);
+      const wb = new Workbench(host, page, consoleLines, readyFile, openedAt, name, webReportFile, perfMarksFile, quiet);
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       return wb;
     } catch (err) {

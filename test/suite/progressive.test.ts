@@ -48,6 +48,21 @@ function holdingReader(gates: Map<string, Promise<void>>, started: Set<string>):
   };
 }
 
+/** Records every text given to `view.message` (as a string, or undefined for none), until the returned function is called. */
+function spyOnMessage(view: vscode.TreeView<unknown>, texts: Array<string | undefined>): () => void {
+  const own = Object.getOwnPropertyDescriptor(view, 'message');
+  assert.ok(own?.set && own.get && own.configurable, 'the view has a message property to watch');
+  Object.defineProperty(view, 'message', {
+    configurable: true,
+    get: own.get,
+    set(value: string | vscode.MarkdownString | undefined) {
+      texts.push(typeof value === 'string' || value === undefined ? value || undefined : value.value);
+      own.set!.call(view, value);
+    },
+  });
+  return () => Object.defineProperty(view, 'message', own);
+}
+
 describe('The first build, progressively', () => {
   before(async () => {
     api = await setUpSuite();
@@ -70,6 +85,9 @@ describe('The first build, progressively', () => {
     const gates = new Map(HELD.map((folder) => [folder, new Promise<void>((resolve) => release.set(folder, resolve))]));
     const started = new Set<string>();
     let lastRows = 0;
+    // Every text the view's message is given: VS Code sends each assignment to the window, even of the text it has.
+    const messages: Array<string | undefined> = [];
+    const restoreMessage = spyOnMessage(tree.view, messages);
     api.service.setReader(() => holdingReader(gates, started));
     const build = api.service.rebuild({ progressive: true });
     // The view may first ask after the agreements are read: then it is answered at once, not when
@@ -115,6 +133,9 @@ describe('The first build, progressively', () => {
     await waitFor('every row filled in', async () => (await rows()).every((r) => r.kind === 'relationship'));
     assert.deepEqual((await rows()).map(describeRow), whole, 'the rows end as a build in one go shows them');
     assert.equal(tree.view.message, undefined);
+    restoreMessage();
+    assert.deepEqual(messages.filter((text, i) => text === (i === 0 ? undefined : messages[i - 1])), [], `the message was only given new texts: ${JSON.stringify(messages)}`);
+    assert.ok(messages.includes('Reading the journal: 1 of 4 relationships read') && messages.at(-1) === undefined, JSON.stringify(messages));
     const children = ((await priyaChildren) ?? []) as JournalNode[];
     assert.deepEqual(children.map((c) => String(tree.provider.getTreeItem(c).label)), ['Agreement', 'Goals', 'Sessions', 'Signals']);
     for (const [path, expected] of Object.entries(BROKEN_PROBLEMS)) await waitFor(`the problems of ${path}`, () => JSON.stringify(problemsOf(path)) === JSON.stringify(expected));

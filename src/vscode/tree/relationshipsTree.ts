@@ -105,7 +105,11 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     return this.answeredOnce;
   }
 
-  /** Resolves once the top-level rows are next answered (the answer on its way to the window). */
+  /**
+   * Resolves once the top-level rows are next answered and the window has taken the answer
+   * (windowHasTaken): what waits for the rows (the features registered after them, the rest of
+   * the first build) gives the window no work before it draws them.
+   */
   nextAnswer(): Promise<void> {
     return new Promise((resolve) => this.answerWaiters.push(resolve));
   }
@@ -166,8 +170,8 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     const full = shown.filter((n): n is RelationshipNode => n.kind === 'relationship');
     if (this.sortByUrgency && full.length === shown.length) full.sort((a, b) => urgency(a.entry.report) - urgency(b.entry.report));
     this.answeredOnce = true;
-    // Settled on the next turn of the event loop: the reply goes out first.
-    for (const answered of this.answerWaiters.splice(0)) setTimeout(answered, 0);
+    const waiters = this.answerWaiters.splice(0);
+    if (waiters.length) setTimeout(() => void windowHasTaken().then(() => waiters.forEach((answered) => answered())), 0);
     return full.length === shown.length ? full : shown;
   }
 
@@ -250,7 +254,11 @@ function showReading(service: JournalService, provider: RelationshipsProvider, v
   const update = () => {
     const total = service.relationships().length;
     const pending = provider.pending();
-    view.message = service.reading && pending > 0 ? `Reading the journal: ${total - pending} of ${total} relationships read` : undefined;
+    const message = service.reading && pending > 0 ? `Reading the journal: ${total - pending} of ${total} relationships read` : undefined;
+    // Only a new text: VS Code sends every assignment to the window, even of the same text or of
+    // none over none (a view's message starts as ''), and this runs at activation and at every
+    // change while the journal is read.
+    if ((view.message || undefined) !== message) view.message = message;
     // Not before the view has rows: the window draws the rows first (it starts the progress bar
     // at the first change after them).
     if (service.reading && !showing && provider.hasAnswered) {
@@ -269,6 +277,18 @@ function showReading(service: JournalService, provider: RelationshipsProvider, v
   };
   update();
   return vscode.Disposable.from(service.onDidChange(update), service.onDidBuild(update));
+}
+
+/**
+ * Resolves once the window has handled every message the extension host sent it before this call:
+ * one round trip (setting ACTIVE_KEY again, which no `when` clause tests). The host sends its
+ * messages in batches, a batch every turn of its event loop, and the window handles a batch as one
+ * task before the promises it settles (the rows of an answer) go on: so whatever is registered in
+ * the turn after an answer, without this wait, goes out in the answer's batch and is handled before
+ * the rows are drawn (docs/performance.md).
+ */
+function windowHasTaken(): Promise<void> {
+  return Promise.resolve(vscode.commands.executeCommand('setContext', ACTIVE_KEY, true)).then(() => undefined, () => undefined);
 }
 
 /** How long a reveal may take to select its node before it is made again. */
