@@ -338,7 +338,7 @@ export const registerRelationshipsTree: Feature = (ctx) => {
   // answered `view.visible` is known. Until then it says false (in traces the window said "shown"
   // up to 0.15 s after the listing). The command sent for it sets ACTIVE_KEY, which no `when`
   // clause tests (so the window has nothing to draw again for it).
-  const visibilityKnown = Promise.all([...options, vscode.commands.executeCommand('setContext', ACTIVE_KEY, true)]).then(() => undefined, () => undefined);
+  const visibilityKnown = Promise.all([...options, windowHasTaken()]).then(() => undefined, () => undefined);
   const firstAnswer = provider.nextAnswer();
   const firstRows = visibilityKnown.then(() => (view.visible && !provider.hasAnswered ? firstAnswer : undefined));
   const tree: RelationshipsTreeApi = {
