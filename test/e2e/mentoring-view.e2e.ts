@@ -181,10 +181,10 @@ describe('A command that activates the extension', () => {
   it('runs: activate registers every command before VS Code runs the one that caused it', async function () {
     this.timeout(120_000);
     // A fresh workbench on the example journal, the Mentoring view not opened: the command is run
-    // as soon as the palette offers it, to activate the extension before start-up is over. VS Code runs it as soon as the
-    // activation has settled; a command registered later than that is "not found" (a build that
-    // registered the commands after the tree's first rows, without holding the activation until
-    // then, failed here).
+    // as soon as the palette offers it, to activate the extension before start-up is over. VS Code
+    // runs it as soon as the activation has settled; a command registered later than that is "not
+    // found" (a build that registered the commands after the tree's first rows, without holding
+    // the activation until then, failed here).
     const wb = await Workbench.open({ name: 'e2e-command-activates' });
     try {
       // The palette lists the command once the window has read the extensions' manifests.

@@ -38,12 +38,13 @@ watchFirstAppearance('mentoring-welcome', '.pane-header:has(.view-mentoringJourn
 /** The workbench's root element: "the workbench appears", the anchor of the issue's first figures. */
 watchFirstAppearance('workbench', '.monaco-workbench');
 /**
- * Each workbench's navigation waits for a quiet machine (Workbench.open's `quiet`): what a
- * code-server and a Chromium just started, or the last workbench's processes, still do would
- * otherwise run beside the start being timed, and halved no figure's spread. `MJ_PERF_QUIET=0`
+ * How every timed workbench is opened: with the host's performance marks, and its navigation
+ * waiting for a quiet machine (Workbench.open's `quiet`): what a code-server and a Chromium just
+ * started, or the last workbench's processes, still do would otherwise run beside the start being
+ * timed; the wait halves the spread of the figures from the navigation. `MJ_PERF_QUIET=0`
  * measures without the wait, for figures comparable with those before it (docs/performance.md).
  */
-const QUIET = process.env.MJ_PERF_QUIET !== '0';
+const TIMED = { perfMarks: true, quiet: process.env.MJ_PERF_QUIET !== '0' } as const;
 const FLOOR_EXTENSION = path.join(__dirname, 'floor-extension');
 const FLOOR_ID = 'mentoring-journal-tests.floor';
 const PRODUCT_ID = 'mentoring-journal.mentoring-journal';
@@ -111,7 +112,7 @@ async function hostTimes(wb: Workbench, extensionId: string): Promise<HostTimes 
 
 /** Opens a fresh workbench on the workspace `populate` leaves, opens the Mentoring view at once, and times the tree. */
 async function timeTree(name: string, populate: (workspace: string) => void): Promise<TreeTiming> {
-  const wb = await Workbench.open({ name, populate, extension: productUnderTest(), perfMarks: true, quiet: QUIET });
+  const wb = await Workbench.open({ name, populate, extension: productUnderTest(), ...TIMED });
   try {
     await wb.openViewContainer('Mentoring', 120_000);
     const viewOpenedMs = wb.sinceOpen();
@@ -269,7 +270,7 @@ function recordInHost(prefix: string, t: InHost): void {
 }
 
 async function measureFloor(name: string): Promise<Floor> {
-  const wb = await Workbench.open({ name: `e2e-floor-${name}`, extension: FLOOR_EXTENSION, populate: (workspace) => void generate(workspace, 15), perfMarks: true, quiet: QUIET });
+  const wb = await Workbench.open({ name: `e2e-floor-${name}`, extension: FLOOR_EXTENSION, populate: (workspace) => void generate(workspace, 15), ...TIMED });
   try {
     await wb.openViewContainer('Floor', 120_000);
     const viewOpenedMs = wb.sinceOpen();
@@ -329,8 +330,7 @@ async function measure1500(round: number): Promise<{ listedMs: number; reportsMs
   let generated: { labels: string[]; files: number } | undefined;
   let expected: { errors: number; warnings: number; infos: number } | undefined;
   const wb = await Workbench.open({
-    perfMarks: true,
-    quiet: QUIET,
+    ...TIMED,
     name: `e2e-generated-1500-${round}`,
     extension: productUnderTest(),
     populate: async (workspace) => {
