@@ -5,6 +5,7 @@ import { RULES } from '../core/rules';
 import { nearest } from '../core/suggest';
 import type { EngineOptions, RuleSeverity } from '../core/types';
 import { UsageError } from './args';
+import { ioReason } from './io';
 
 export const CONFIG_FILE = '.mentoring-journal.json';
 export const RULE_SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
@@ -52,13 +53,32 @@ export function loadConfig(file: string): Partial<EngineOptions> {
   return options;
 }
 
+/** What each key of the config file takes, in the words of a message. */
+const EXPECTED: Record<keyof typeof configSchema.shape, string> = {
+  $schema: 'a string (the address of the JSON schema)',
+  rules: `a map of rule codes to ${RULE_SEVERITIES.join(', ')}`,
+  unknownKeys: 'true or false',
+  exclude: 'a list of glob patterns, each in quotes',
+  ignores: 'a list of glob patterns, each in quotes',
+  maxFileSize: 'a whole number of bytes, 1024 or more',
+  graceDays: 'a whole number of days, 0 or more',
+  staleAfterSessions: 'a whole number of sessions, 1 or more',
+};
+
 function readConfig(file: string): z.output<typeof configSchema> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${ioReason(error)}`);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${file}: the file must hold one JSON object, like {"graceDays": 3}`);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -67,8 +87,9 @@ function readConfig(file: string): z.output<typeof configSchema> {
       const suggestion = nearest(key, Object.keys(configSchema.shape));
       throw new UsageError(`${file}: unknown key \`${key}\`${suggestion ? `: did you mean \`${suggestion}\`?` : `; the keys are ${Object.keys(configSchema.shape).join(', ')}`}`);
     }
-    const where = issue.path.length ? issue.path.join('.') : 'the file';
-    throw new UsageError(`${file}: ${where}: ${issue.message}`);
+    const key = String(issue.path[0] ?? '') as keyof typeof EXPECTED;
+    const value = (raw as Record<string, unknown>)[key];
+    throw new UsageError(`${file}: \`${key}\` must be ${EXPECTED[key]}, not ${JSON.stringify(value)}`);
   }
   return parsed.data;
 }

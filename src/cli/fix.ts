@@ -47,14 +47,21 @@ export interface FixedFile {
   changes: string[];
 }
 
+/** Renames first: a misspelt `tpye:` is renamed to `type`, not left beside an added `type:`. */
+const fixOrder = (p: Problem): number => (p.data?.kind === 'unknown-key' ? 0 : 1);
+
 /**
  * Applies the safe fixes to one file on disk, one at a time (each re-reads the file, since
  * offsets move), with the extension's byte-preserving edits. Returns what changed, or undefined.
+ * A UTF-8 byte order mark stays where it was.
  */
 export function fixFile(absolute: string, relative: string, options: EngineOptions): string[] | undefined {
   let text: string;
+  let bom: boolean;
   try {
     const bytes = readFileSync(absolute);
+    bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    // The decoder drops the mark; the problems' positions are counted without it too.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
@@ -66,7 +73,7 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
     if (problems.some((p) => UNTOUCHABLE.test(p.code))) break;
     const lines = new LineIndex(text);
     let applied = false;
-    for (const p of problems) {
+    for (const p of [...problems].sort((a, b) => fixOrder(a) - fixOrder(b))) {
       const fix = safeFix(relative, text, lines, p);
       if (!fix?.result.ok || fix.result.text === text) continue;
       text = fix.result.text;
@@ -77,6 +84,6 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
     if (!applied) break;
   }
   if (text === original) return undefined;
-  writeFileSync(absolute, text);
+  writeFileSync(absolute, bom ? `\uFEFF${text}` : text);
   return changes;
 }

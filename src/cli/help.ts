@@ -105,8 +105,8 @@ Options:
   --today DATE           as of DATE, YYYY-MM-DD (default: today)
   -f, --format FORMAT    text (default) or json: {"today", "actions": [{
                          "relationship", "file", "line", "owner", "text", "due",
-                         "daysOverdue", "goals"}]}, file relative to the current
-                         folder, daysOverdue 0 when not overdue
+                         "invalidDue", "daysOverdue", "goals"}]}, file relative
+                         to the current folder, daysOverdue 0 when not overdue
   --config FILE          read options from FILE instead of the nearest
                          .mentoring-journal.json
   -h, --help             show this help
@@ -123,7 +123,8 @@ and sessions/ folders. Never overwrites a file: if one exists, nothing is writte
 Options:
   --mentor NAME      the mentor's name (required)
   --mentee NAME      the mentee's name (required)
-  --cadence C        weekly, biweekly (default), monthly or a duration like P10D
+  --cadence C        weekly, biweekly (default; or fortnightly), monthly or a
+                     duration like P10D
   --started DATE     first day of the partnership, YYYY-MM-DD (default: today)
   --ends DATE        last day, YYYY-MM-DD (default: six months after --started)
   -h, --help         show this help

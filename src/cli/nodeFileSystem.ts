@@ -86,15 +86,23 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
+  /**
+   * A folder's entries. The overlay's file is listed where it belongs, and so are the folders on
+   * its way that are not on disk yet (`check --stdin` for a file in a folder still to be made).
+   */
   async readDirectory(relative: string): Promise<Array<[string, EntryKind]>> {
     const folder = this.resolve(relative);
-    const entries = readdirSync(folder, { withFileTypes: true }).map((entry): [string, EntryKind] => [entry.name, kind(folder, entry)]);
+    const overlaid = this.overlay && overlayEntry(folder, this.overlay.absolute);
+    let entries: Array<[string, EntryKind]>;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true }).map((entry): [string, EntryKind] => [entry.name, kind(folder, entry)]);
+    } catch (error) {
+      if (!overlaid || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      entries = [];
+    }
     const ignorer = this.ignorer;
     const shown = ignorer ? entries.filter(([name, k]) => !ignorer.ignoredIn(folder, name, k === 'directory')) : entries;
-    if (this.overlay && path.dirname(this.overlay.absolute) === folder) {
-      const name = path.basename(this.overlay.absolute);
-      if (!shown.some(([n]) => n === name)) shown.push([name, 'file']);
-    }
+    if (overlaid && !shown.some(([n]) => n === overlaid[0])) shown.push(overlaid);
     return shown;
   }
 
@@ -102,6 +110,14 @@ export class NodeFileSystem implements FileSystem {
     if (this.overlay && this.resolve(relative) === this.overlay.absolute) return this.overlay.content.byteLength;
     return statSync(this.resolve(relative), { throwIfNoEntry: false })?.size; // readFile reports a missing file
   }
+}
+
+/** The entry of `folder` on the way to the overlay's file: the file itself, or the next folder down; none when the file is not below `folder`. */
+function overlayEntry(folder: string, file: string): [string, EntryKind] | undefined {
+  const rest = path.relative(folder, file);
+  if (!rest || rest.startsWith('..') || path.isAbsolute(rest)) return undefined;
+  const first = rest.split(path.sep)[0]!;
+  return [first, first === rest ? 'file' : 'directory'];
 }
 
 function kind(folder: string, entry: Dirent): EntryKind {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { JournalIndex } from '../core/journalIndex';
+import { unread } from '../core/relationshipRules';
 import { applySeverities, problem } from '../core/rules';
 import type { EngineOptions, Problem } from '../core/types';
 import { Ignorer, type IgnoreSpec } from './ignore';
@@ -45,7 +46,8 @@ export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineO
 }
 
 /**
- * `session/after-today`: sessions dated after `today`, which the review leaves out until then.
+ * `session/after-today`: sessions dated after `today`, which the review leaves out until then;
+ * not for a session whose front matter does not parse.
  * Only the command line knows today's date when it checks, so the rule is reported here.
  */
 function afterToday(index: JournalIndex, today: string, options: EngineOptions): Map<string, Problem[]> {
@@ -54,7 +56,10 @@ function afterToday(index: JournalIndex, today: string, options: EngineOptions):
     for (const session of rel.sessions) {
       if (session.date <= today) continue;
       const file = session.source.file;
-      const off = index.file(file)?.disabledRules;
+      const read = index.file(file);
+      // A date guessed from broken YAML is not to be trusted (yaml/syntax says what to fix).
+      if (read && unread(read)) continue;
+      const off = read?.disabledRules;
       if (off?.includes('*') || off?.includes('session/after-today')) continue;
       const found = applySeverities([problem(file, session.dateRange, 'session/after-today', `This session is dated ${session.date}, after today (${today}): the review leaves it out until then. If it is an agenda written ahead, that is fine.`)], options.severities);
       if (found.length) out.set(file, found);

@@ -23,7 +23,8 @@ export interface BodyFacts {
 
 const GOAL_REF = /\[\[([^\][\n]+)\]\]/g;
 const TASK = /^\[([ xX])\]\s+/;
-const OWNER = /^@([\w.-]+)\s*/;
+/** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`). */
+export const OWNER = /^@([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
 const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
 const DUES = /\(due\s+(\d{4}-\d{2}-\d{2})\)/gi;
 

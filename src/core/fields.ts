@@ -91,7 +91,7 @@ export const stageSchema = z.preprocess((v) => (typeof v === 'number' || typeof 
 
 const cadence = z
   .string()
-  .refine((s) => cadenceDays(s) !== undefined, 'must be weekly, biweekly, monthly or an ISO-8601 duration such as P10D or P3W');
+  .refine((s) => cadenceDays(s) !== undefined, 'must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W');
 
 /** How one partner felt a session went, 1-5 (5 best). */
 const pulseScore = z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5');
@@ -149,7 +149,7 @@ export const AGREEMENT_FIELDS = {
   formality: enumField(FORMALITIES, 'A formal partnership is time-limited and needs an end date. Default: formal.', 'formal'),
   started: dateField('When the partnership began.', true),
   ends: dateField('When the partnership is planned to end; required for a formal partnership.'),
-  cadence: { schema: cadence, description: 'How often you meet: weekly, biweekly, monthly or an ISO-8601 duration (P10D, P3W).', expects: 'weekly, biweekly, monthly or a duration like P10D', placeholder: 'biweekly', values: ['weekly', 'biweekly', 'monthly'], accepts: (v) => typeof v === 'string' && cadenceDays(v) !== undefined },
+  cadence: { schema: cadence, description: 'How often you meet: weekly, biweekly (or fortnightly: 14 days too), monthly or an ISO-8601 duration (P10D, P3W).', expects: 'weekly, biweekly, fortnightly, monthly or a duration like P10D', placeholder: 'biweekly', values: ['weekly', 'biweekly', 'monthly'], accepts: (v) => typeof v === 'string' && cadenceDays(v) !== undefined },
   stage: {
     schema: stageSchema,
     required: true,

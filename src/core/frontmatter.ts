@@ -3,8 +3,9 @@ import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { problem, type RuleCode } from './rules';
 import { LineIndex } from './text';
 import type { Position, Problem, Range } from './types';
+import type { Document } from 'yaml';
+import { explainYamlError, syntaxHint } from './yamlErrors';
 import { parseYaml, type FrontMatterDocument } from './yamlParse';
-import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
 
 /**
  * A journal file's text split into its front matter and its body: the front matter is found by
@@ -59,31 +60,36 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
     const head = lines.range(0, 3);
     const { doc, duplicates } = parseYaml(source, options.exact === true);
     // Made at the first error: most front matters have none.
-    let seen: Set<string> | undefined;
+    // One mistake, one problem: the parser's follow-on errors on a line already reported (a tab
+    // gives three more), and those that follow from a mistake already explained, are left out.
+    let seen: Set<number> | undefined;
+    let reported = 0;
+    let followsUpTo = -1;
     for (const error of doc.errors) {
       const [start, end] = error.pos;
+      const gaveUp = lines.position(contentStart + start).line;
+      if (start <= followsUpTo || seen?.has(gaveUp)) continue;
       const duplicate = error.code === 'DUPLICATE_KEY' ? duplicates.get(start) : undefined;
-      const unclosed = duplicate ? undefined : unclosedOpening(doc, error);
+      const explained = duplicate ? undefined : explainYamlError(source, doc, error);
+      if (explained) followsUpTo = explained.through;
       const range = duplicate
         ? lines.range(contentStart + duplicate.start, contentStart + duplicate.end)
-        : unclosed
-          ? lines.range(contentStart + unclosed.at, contentStart + unclosed.at + 1)
+        : explained
+          ? lines.range(contentStart + explained.start, contentStart + explained.end)
           : lines.range(contentStart + start, contentStart + Math.max(end, start + 1));
       const message = duplicate
         ? `Duplicate key \`${duplicate.key}\`: it is already set ${whereFirst(lines.position(contentStart + duplicate.firstAt), range.start)}; keep only one.`
-        : unclosed
-          ? unclosed.message
+        : explained
+          ? explained.message
           : error.code === 'DUPLICATE_KEY'
           ? `Duplicate key: ${firstLine(error.message)}`
           : error.code === 'RESOURCE_EXHAUSTION'
             ? error.message
             : `YAML syntax error: ${firstLine(error.message)}${syntaxHint(lines.text.slice(lines.lineStart(range.start.line), lines.lineEnd(range.start.line)), error.message)}`;
-      // One mistake, one problem: the parser's follow-on errors on the same line (a tab gives three more) are left out.
-      const key = String(range.start.line);
-      seen ??= new Set<string>();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (seen.size > MAX_YAML_ERRORS) break;
+      seen ??= new Set<number>();
+      if (seen.has(range.start.line)) continue;
+      seen.add(range.start.line).add(gaveUp);
+      if (++reported > MAX_YAML_ERRORS) break;
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
     const parsed = new ParsedText(text, lines, problems, options.pieces);
@@ -140,44 +146,6 @@ export function frontMatterSpan(text: string, lines: LineIndex): { type: 'yaml' 
     if (/^[ \t]*$/.test(text.slice(start + 3, end))) return { type: fence === '---' ? 'yaml' : 'toml', end };
   }
   return undefined;
-}
-
-/**
- * An unclosed `[`, `{` or quote: the parser gives up where the next key starts, but the mistake is
- * the opening bracket or quote, which is where it is reported. The parser closes the node it
- * opened at the error, so the node is the outermost flow collection or quoted scalar that ends
- * there.
- */
-function unclosedOpening(doc: FrontMatterDocument, error: YAMLError): { at: number; message: string } | undefined {
-  const flow = error.code === 'BAD_INDENT' && /^Flow (?:sequence|map) in block collection/.test(error.message);
-  const quote = error.code === 'MISSING_CHAR' && /^Missing closing .?quote/.test(error.message);
-  if (!flow && !quote) return undefined;
-  let found: { at: number; message: string } | undefined;
-  visit(doc as Document.Parsed, {
-    Node(_, node) {
-      const range = node.range;
-      if (!range || range[1] !== error.pos[0] || (found && found.at <= range[0])) return;
-      if (flow && isCollection(node) && node.flow) {
-        const [open, close, what] = isMap(node) ? ['{', '}', 'map'] : ['[', ']', 'list'];
-        found = { at: range[0], message: `YAML syntax error: the ${what} opened with \`${open}\` here is never closed: end it with \`${close}\`; it may go on over lines, each indented past its key.` };
-      } else if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
-        const mark = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
-        found = { at: range[0], message: `YAML syntax error: the text opened with \`${mark}\` here is never closed: end it with \`${mark}\`, or leave the quotes out.` };
-      }
-    },
-  });
-  return found;
-}
-
-/** What to do about the syntax errors newcomers make most: a tab for indentation, an unquoted `: ` inside a value. */
-function syntaxHint(line: string, message: string): string {
-  if (/tab/i.test(message) && /^\s*\t/.test(line)) return ': indent with spaces, not tabs.';
-  const value = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):[ \t]+([^"'\s[{|>&*!#][^#]*?)\s*(?:#.*)?$/.exec(line);
-  if (value && /:\s/.test(value[2]!)) {
-    const quoted = `"${value[2]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-    return `. The value of \`${value[1]}\` holds ": ", which YAML reads as another key; if it is text, put it in quotes: \`${value[1]}: ${quoted}\`.`;
-  }
-  return '';
 }
 
 function firstLine(message: string): string {

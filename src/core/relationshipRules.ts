@@ -51,7 +51,8 @@ const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
   'git/conflict',
 ]);
 
-const unread = (file: JournalFile) => file.problems.some((p) => UNREAD.has(p.code as RuleCode));
+/** Whether a file's front matter was not (or not fully) read: what it says is not to be trusted. */
+export const unread = (file: JournalFile): boolean => file.problems.some((p) => UNREAD.has(p.code as RuleCode));
 
 /** What the rules look at: the files by path, the agreement, the goals (each id once), and the dated sessions and reviews. */
 function relationshipFacts(id: string, folder: string, files: JournalFile[]): RelationshipFacts {
@@ -83,6 +84,7 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[]): Re
     duplicateGoals,
     unreadGoalFiles: [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')].filter(unread),
     sessions: sorted.flatMap((f) => (f.type === 'session' && f.session && f.session.date ? [f.session] : [])).sort(byDate),
+    referringSessions: sorted.flatMap((f) => (f.type === 'session' && f.session && !unread(f) ? [f.session] : [])),
     reviews: sorted.flatMap((f) => (f.type === 'review' && f.review && f.review.date ? [f.review] : [])).sort(byDate),
   };
 }

@@ -11,7 +11,7 @@ export interface ScaffoldOptions {
   started: string;
   /** When the formal partnership ends. Default: six months after `started`. */
   ends?: string;
-  /** `weekly`, `biweekly`, `monthly` or an ISO-8601 duration. Default: `biweekly`. */
+  /** `weekly`, `biweekly` (or `fortnightly`), `monthly` or an ISO-8601 duration. Default: `biweekly`. */
   cadence?: string;
 }
 
@@ -34,7 +34,7 @@ export function scaffoldProblem(options: ScaffoldOptions): string | undefined {
     if (options.ends <= options.started) return `The end date (${options.ends}) must be after the start date (${options.started}).`;
   }
   if (options.cadence !== undefined && cadenceDays(options.cadence) === undefined) {
-    return `The cadence must be weekly, biweekly, monthly or an ISO-8601 duration such as P10D or P3W, not \`${options.cadence}\`.`;
+    return `The cadence must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W, not \`${options.cadence}\`.`;
   }
   return undefined;
 }

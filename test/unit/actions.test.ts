@@ -108,6 +108,18 @@ describe('journal actions', () => {
     assert.deepEqual(journalActions(rels, '2026-07-01'), []);
   });
 
+  it('reads an @owner in any script whole, and matches it to the agreement\'s names however they are written', async () => {
+    const rels = await relationships({
+      'p/agreement.md': agreement().replace('Sam Okafor', 'Jürgen Müller'),
+      'p/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @zoë send the book (due 2026-03-05)\n- [ ] @jürgen install rustup\n- [ ] @明 review\n'),
+    });
+    const actions = journalActions(rels, '2026-03-02');
+    assert.deepEqual(actions.map((a) => [a.owner, a.text]), [['zoë', 'send the book'], ['jürgen', 'install rustup'], ['明', 'review']]);
+    assert.deepEqual(myActions(actions, rels, ['Jürgen Müller']).map((a) => a.text), ['install rustup']);
+    // The same name typed with a combining diaeresis (as some keyboards and file systems write it).
+    assert.deepEqual(myActions(actions, rels, ['Zoe\u0308']).map((a) => a.text), ['send the book']);
+  });
+
   it('reads task items in every list style, indented, in a quote, with CRLF line ends', async () => {
     const body = ['* [ ] star', '+ [ ] plus', '1. [ ] numbered', '2) [ ] paren', '- parent', '  - [ ] nested', '> - [ ] quoted', ''].join('\r\n');
     const rels = await relationships({ 'p/agreement.md': agreement(), 'p/sessions/2026-03-01.md': session('2026-03-01', body).replace(/\n/g, '\r\n').replace(/\r\r/g, '\r') });

@@ -234,6 +234,18 @@ describe('CLI: check', function () {
     }
   });
 
+  it('says what is wrong with a config file in plain words: a missing file, bad JSON, a value out of range', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'grace.json': '{"graceDays": -1}', 'size.json': '{"maxFileSize": "1MB"}', 'bad.json': '{not json', 'list.json': '[]' });
+    const message = (config: string) => runCli(['check', '--config', config], root).stderr;
+    assert.match(message('missing.json'), /cannot read .*missing\.json: no such file or folder/);
+    assert.doesNotMatch(message('missing.json'), /ENOENT/);
+    assert.match(message('grace.json'), /grace\.json: `graceDays` must be a whole number of days, 0 or more, not -1/);
+    assert.match(message('size.json'), /size\.json: `maxFileSize` must be a whole number of bytes, 1024 or more, not "1MB"/);
+    assert.match(message('bad.json'), /bad\.json is not valid JSON: /);
+    assert.match(message('list.json'), /list\.json: the file must hold one JSON object/);
+    assert.equal(runCli(['check', '--config', 'grace.json'], root).code, 2);
+  });
+
   it('--config names the config file; exclude skips folders', () => {
     const root = brokenJournal();
     mkdirSync(path.join(root, 'conf'));

@@ -33,12 +33,30 @@ describe('CLI: check conventions', function () {
     assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-24.md'), 'utf8'), broken, 'a file whose YAML does not parse is never touched');
     // `status: done` has several possible values: the user chooses, --fix does not.
     assert.match(readFileSync(path.join(root, 'p/sessions/2026-03-03.md'), 'utf8'), /status: done/);
-    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-10\.md: added `type: session`; renamed `atendees` to `attendees`; added `date: 2026-02-10` from the file name$/m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-10\.md: renamed `atendees` to `attendees`; added `type: session`; added `date: 2026-02-10` from the file name$/m);
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-17\.md: added `type: session`; added `date: 2026-02-17` from the file name$/m);
     assert.doesNotMatch(result.stderr, /fixed p\/sessions\/2026-0(2-24|3-03)/);
     assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), ['p/sessions/2026-02-24.md:5:8 error yaml/syntax', 'p/sessions/2026-03-03.md:4:9 error schema/invalid-enum']);
     assert.equal(result.code, 1);
     assert.equal(runCli(['check', '--fix'], root).stderr.includes('fixed'), false, 'a second --fix has nothing left to do');
+  });
+
+  it('--fix keeps a UTF-8 byte order mark, and renames a misspelt `type` rather than adding another', () => {
+    const root = journal({
+      'p/sessions/2026-02-16.md': '\uFEFF---\ndate: 2026-02-16\n---\nNotes.\n',
+      'p/sessions/2026-02-23.md': '\uFEFF---\r\ntpye: session   # typo\r\ndate: 2026-02-23\r\n---\r\n',
+      'p/sessions/2026-03-02.md': '---\nTyp: session\ndaet: 2026-03-02\n---\n',
+    });
+    const result = runCli(['check', '--fix'], root);
+    const bytes = (file: string) => readFileSync(path.join(root, file));
+    assert.deepEqual([...bytes('p/sessions/2026-02-16.md').subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the mark is kept');
+    assert.equal(bytes('p/sessions/2026-02-16.md').toString('utf8'), '\uFEFF---\ntype: session\ndate: 2026-02-16\n---\nNotes.\n');
+    assert.equal(bytes('p/sessions/2026-02-23.md').toString('utf8'), '\uFEFF---\r\ntype: session   # typo\r\ndate: 2026-02-23\r\n---\r\n');
+    assert.equal(bytes('p/sessions/2026-03-02.md').toString('utf8'), '---\ntype: session\ndate: 2026-03-02\n---\n');
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-23\.md: renamed `tpye` to `type`$/m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-03-02\.md: renamed `Typ` to `type`; renamed `daet` to `date`$/m);
+    assert.equal(result.stdout, '');
+    assert.equal(result.code, 0);
   });
 
   it('--quiet prints errors only; --max-warnings still counts the warnings', () => {
@@ -99,6 +117,14 @@ describe('CLI: check conventions', function () {
     // The text replaces what is on disk.
     assert.equal(runCli(['check', '--stdin', '--stdin-filename', 'p/sessions/2026-02-03.md'], root, 'no front matter\n').code, 1);
     assert.equal(runCli(['check', '--stdin'], root, '').code, 2);
+    // In folders that are not on disk yet: inside the relationship, and in a relationship still to be made.
+    const text = '---\ntype: session\ndate: 2026-02-30\ngoals: [nope]\n---\n';
+    const newFolder = runCli(['check', '--stdin', '--stdin-filename', 'p/notes/2026-03-01.md'], root, text);
+    assert.deepEqual(newFolder.stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' ')), ['p/notes/2026-03-01.md:3:7 error date/impossible', 'p/notes/2026-03-01.md:4:9 error goal/unknown-id']);
+    const newPair = JSON.parse(runCli(['check', '-f', 'json', '--stdin', '--stdin-filename', 'new-pair/sessions/2026-03-01.md'], root, text).stdout);
+    assert.equal(newPair.files, 1);
+    assert.deepEqual(newPair.problems.map((p: { code: string }) => p.code), ['file/outside-relationship', 'date/impossible']);
+    assert.ok(!existsSync(path.join(root, 'p/notes')) && !existsSync(path.join(root, 'new-pair')), 'nothing is written');
   });
 
   describe('--format sarif', () => {

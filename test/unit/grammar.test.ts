@@ -5,7 +5,8 @@ import { join } from 'node:path';
 /**
  * Checks the TextMate injection grammars in syntaxes/. Their `match` patterns are written
  * in the common subset of Oniguruma (which VS Code runs) and JavaScript regular expressions,
- * so that they can be compiled and exercised here with RegExp.
+ * so that they can be compiled and exercised here with RegExp (with the `u` flag for a pattern
+ * with Unicode classes such as `\p{L}`, which both read the same way).
  */
 
 const SYNTAXES = join(__dirname, '..', '..', 'syntaxes');
@@ -66,7 +67,7 @@ function scopeNames(grammar: Grammar): string[] {
 function regex(grammar: Grammar, key: string): RegExp {
   const source = grammar.repository[key]?.match;
   assert.ok(source, `repository.${key} has a match`);
-  return new RegExp(source, 'gd');
+  return new RegExp(source, source.includes('\\p{') ? 'gdu' : 'gd');
 }
 
 interface Token {
@@ -216,6 +217,13 @@ describe('TextMate injection grammars', () => {
       assert.deepEqual(owners('+ [ ] @dan_w try it'), ['@dan_w']);
       assert.deepEqual(owners('1. [ ] @noor draft the talk'), ['@noor']);
       assert.deepEqual(owners('    - [ ] @lee-h review'), ['@lee-h']);
+    });
+
+    it('takes names in any script whole: @zoë, @jürgen, @zoë written with a combining mark, @明', () => {
+      assert.deepEqual(owners('- [ ] @zoë send the book'), ['@zoë']);
+      assert.deepEqual(owners('- [ ] @jürgen install rustup'), ['@jürgen']);
+      assert.deepEqual(owners('- [ ] @zoe\u0308 send the book'), ['@zoe\u0308']);
+      assert.deepEqual(owners('- [ ] @明 review'), ['@明']);
     });
 
     it('leaves e-mail addresses, mentions in prose and tasks without an owner alone', () => {

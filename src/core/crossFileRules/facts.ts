@@ -26,6 +26,12 @@ export interface RelationshipFacts {
   unreadGoalFiles: JournalFile[];
   /** Dated sessions and reviews, by date. */
   sessions: Session[];
+  /**
+   * The sessions whose goal references are checked: every session whose front matter was read,
+   * dated or not (a session with an impossible date still names goals), by path. A session whose
+   * YAML is broken is left out: what the parser guessed of it would only be noise.
+   */
+  referringSessions: Session[];
   reviews: Review[];
 }
 

@@ -10,10 +10,10 @@ import type { CrossFileRule, RelationshipFacts } from './facts';
  * recorded are not checked against today's goals. A reference written exactly as a goal's id was
  * declared in the wrong case (`Write-RFC`) is that goal's one mistake, reported at the goal.
  */
-export function unknownReferences({ goalsById, goals, sessions }: RelationshipFacts): Array<{ session: Session; ref: GoalReference }> {
+export function unknownReferences({ goalsById, goals, referringSessions }: RelationshipFacts): Array<{ session: Session; ref: GoalReference }> {
   const declared = new Set(goals.flatMap((g) => (g.declaredId ? [g.declaredId] : [])));
   const out: Array<{ session: Session; ref: GoalReference }> = [];
-  for (const session of sessions) {
+  for (const session of referringSessions) {
     if (!mayReferToUnknownGoal(session, goalsById)) continue; // spares parsing the body
     // The body is parsed only when one of its `[[id]]`s is not a goal: an unknown id in `goals:` alone needs only the front matter.
     for (const ref of referencesThatMayBeUnknown(session, goalsById)) if (!goalsById.has(ref.id) && !declared.has(ref.id)) out.push({ session, ref });

@@ -1,4 +1,5 @@
 import { relationshipLabel } from '../conventions';
+import { OWNER } from '../body';
 import { daysBetween } from '../dates';
 import type { EditResult } from '../edits';
 import type { Agreement, Person, Relationship, SourceRef } from '../types';
@@ -82,7 +83,7 @@ export function journalActions(relationships: readonly Relationship[], today: st
   return out.sort(compareActions);
 }
 
-const norm = (s: string) => s.trim().replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
+const norm = (s: string) => s.normalize('NFC').trim().replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
 const firstName = (p: Person) => norm(p.name).split(' ')[0] ?? '';
 
 /** The words a person goes by: full name, first name, handle, and the name without spaces (`@alexkim`). */
@@ -147,7 +148,7 @@ export function tickAction(text: string, line: number, expected: { owner?: strin
   const box = OPEN_TASK.exec(content);
   if (!box) return { ok: false, error: `Line ${line} is no longer an open action (\`- [ ]\`): it may have been ticked or moved meanwhile. Nothing was changed.` };
   let rest = content.slice(box[0].length).trim();
-  const owner = /^@([\w.-]+)\s*/.exec(rest);
+  const owner = OWNER.exec(rest);
   if (owner) rest = rest.slice(owner[0].length);
   const fromLine = simplify(rest);
   const whole = simplify(expected.text);

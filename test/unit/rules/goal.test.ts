@@ -34,6 +34,20 @@ describe('rules: goal/*', () => {
       assert.match(found[1]!.message, /No goal `design` in this relationship: did you mean `design-doc`\?/);
     });
 
+    it('checks the references of a session whose date is impossible or missing', async () => {
+      const impossible = SESSION.replace('date: 2026-02-02', 'date: 2026-02-30').replace('goals: [rust-basics]', 'goals: [rust-basic]');
+      const undated = SESSION.replace('date: 2026-02-02\n', '').replace('[[design-doc]]', '[[design]]');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': impossible, 'p/sessions/notes.md': undated }));
+      expectCodes(problems('p/sessions/2026-02-02.md'), ['date/impossible@3:7-3:17', 'goal/unknown-id@6:9-6:19']);
+      expectCodes(problems('p/sessions/notes.md'), ['schema/missing-key@1:1-1:4', 'goal/unknown-id@17:47-17:53']);
+    });
+
+    it('does not check the references of a session whose YAML is broken (yaml/syntax alone)', async () => {
+      const broken = SESSION.replace('goals: [rust-basics]', 'goals: [rust-basics, nope').replace('next: 2026-02-16', 'next: 2026-02-16');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': broken }));
+      expectCodes(problems('p/sessions/2026-02-02.md'), ['yaml/syntax@6:8-6:9']);
+    });
+
     it('does not check the ids a saved review recorded: reviews are snapshots (issue 12)', async () => {
       const review = REVIEW.replace('  design-doc:', '  public-speaking:').replace('[[rust-basics]]', '[[zzz]]');
       const { problems } = await check(relationship({ 'p/reviews/2026-03-01.md': review }));

@@ -128,17 +128,17 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
     });
 
     it('accepts named cadences and ISO-8601 durations, and rejects the rest', () => {
-      for (const cadence of ['weekly', 'biweekly', 'monthly', 'P10D', 'P3W', 'P1M']) {
+      for (const [cadence, days] of [['weekly', 7], ['biweekly', 14], ['fortnightly', 14], ['monthly', 30], ['P10D', 10], ['P3W', 21], ['P1M', 30]] as const) {
         const file = parseFile('p/agreement.md', AGREEMENT.replace('cadence: biweekly', `cadence: ${cadence}`));
         assert.deepEqual(file.problems, [], cadence);
-        assert.ok((file.agreement?.cadence?.days ?? 0) > 0, cadence);
+        assert.equal(file.agreement?.cadence?.days, days, cadence);
       }
       for (const [cadence, end] of [['P0D', 13], ['daily', 15], ['3 weeks', 17], ['toString', 18]] as const) {
         expectOne(agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${cadence}`)), {
           code: 'schema/invalid-value',
           severity: 'error',
           range: [7, 10, 7, end],
-          message: [/`cadence`/, /weekly, biweekly, monthly or an ISO-8601 duration/],
+          message: [/`cadence`/, /weekly, biweekly \(or fortnightly\), monthly or an ISO-8601 duration/],
         });
       }
     });

@@ -32,6 +32,38 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/goals/design-doc.md', single), { code: 'yaml/syntax', severity: 'error', range: [4, 10, 4, 11], message: [/the text opened with `'` here is never closed/] });
     });
 
+    it('reports a key indented under the value above it at that key, not at the value where the parser gives up', () => {
+      expectOne(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', ' date: 2026-02-02', '---', '')), {
+        code: 'yaml/syntax',
+        severity: 'error',
+        range: [3, 2, 3, 6],
+        message: [/^YAML syntax error: `date:` is indented more than `type:` above it, so YAML reads it as more of `type`'s value: start `date:` in the same column as `type:`\.$/],
+      });
+      const crlf = lines('---', 'type: session', 'date: 2026-02-03', 'duration: 30 # minutes', '  goals: [x]', '---', '').replace(/\n/g, '\r\n');
+      expectOne(problemsOf('p/sessions/2026-02-03.md', crlf), { code: 'yaml/syntax', severity: 'error', range: [5, 3, 5, 8], message: [/`goals:` does not start in the same column as `duration:` above it: the keys of one map line up/] });
+    });
+
+    it('reports ": " on a later line of a value that goes on over lines at that colon', () => {
+      const text = lines('---', 'type: goal', 'title: Talk', 'success: Sam gives the talk', '  and gets feedback: from three people', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', text), { code: 'yaml/syntax', severity: 'error', range: [5, 20, 5, 21], message: [/the value of `success` goes on over this line, and the ": " here makes YAML read a key: put the whole value in quotes, or write it on lines of its own after `success: >-`\./] });
+    });
+
+    it('reports a key without a space after its colon over the key and value, with the line as it should read', () => {
+      for (const after of [['goals: [a]'], []]) {
+        const text = lines('---', 'type: session', 'date:2026-02-02', ...after, '---', '');
+        expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/syntax', severity: 'error', range: [3, 1, 3, 16], message: [/`date:2026-02-02` needs a space after the colon to be a key and its value: `date: 2026-02-02`\./] });
+      }
+    });
+
+    it('reports text after a quoted or bracketed value at that text', () => {
+      expectOne(problemsOf('p/goals/talk.md', lines('---', 'type: goal', 'title: "Write" a doc', '---', '')), { code: 'yaml/syntax', severity: 'error', range: [3, 16, 3, 21], message: [/text after the end of the value of `title`/, /Put the whole value in quotes/] });
+    });
+
+    it('reports a list closed on a line not indented past its key once, at its [, as not indented (not as never closed)', () => {
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'goals: [', 'plan, "x]y",', 'rfc # a comment ]', ']', 'next: 2026-02-09', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 8, 4, 9], message: [/the list opened with `\[` here goes on over lines that are not indented past its key: indent each of them, up to the closing `\]`\./] });
+    });
+
     it('does not report type/missing when the YAML is broken (type may be there, unreadable)', () => {
       const problems = problemsOf('p/sessions/x.md', lines('---', 'date: [2026-02-02', '---', ''));
       expectNone(problems, 'type/missing');

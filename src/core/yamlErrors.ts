@@ -1,0 +1,233 @@
+import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import type { FrontMatterDocument } from './yamlParse';
+
+/**
+ * The YAML parser's errors in a newcomer's terms. The parser names what it met where it gave up
+ * ("Nested mappings are not allowed in compact mappings" on the line above the mistake); for the
+ * mistakes people make most, this says where the mistake is and what to do, and which of the
+ * parser's later errors only follow from it.
+ */
+
+/** A parser error explained: where the mistake is (offsets in the YAML source) and what to do. */
+export interface Explained {
+  start: number;
+  end: number;
+  message: string;
+  /** The parser's later errors that start at or before this offset follow from this mistake: they are left out. */
+  through: number;
+}
+
+/** The explanation of a parser error, when it is one of the mistakes this knows. */
+export function explainYamlError(source: string, doc: FrontMatterDocument, error: YAMLError): Explained | undefined {
+  return flowOrQuote(source, doc, error) ?? indentedIntoValue(source, error) ?? misalignedKey(source, error) ?? noSpaceAfterColon(source, error) ?? textAfterValue(source, error);
+}
+
+/** What to add to the parser's own message for the other mistakes newcomers make: a tab for indentation, an unquoted `: ` inside a value. */
+export function syntaxHint(line: string, message: string): string {
+  if (/tab/i.test(message) && /^\s*\t/.test(line)) return ': indent with spaces, not tabs.';
+  const value = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):[ \t]+([^"'\s[{|>&*!#][^#]*?)\s*(?:#.*)?$/.exec(line);
+  if (value && /:\s/.test(value[2]!)) {
+    const quoted = `"${value[2]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    return `. The value of \`${value[1]}\` holds ": ", which YAML reads as another key; if it is text, put it in quotes: \`${value[1]}: ${quoted}\`.`;
+  }
+  return '';
+}
+
+interface Line {
+  start: number;
+  /** Where the line break starts (or the source ends). */
+  end: number;
+  /** The line without its line break. */
+  text: string;
+}
+
+function lineAt(source: string, offset: number): Line {
+  const start = source.lastIndexOf('\n', offset - 1) + 1;
+  const newline = source.indexOf('\n', offset);
+  const end = newline === -1 ? source.length : newline;
+  const text = source.slice(start, end).replace(/\r$/, '');
+  return { start, end, text };
+}
+
+/** The key a line sets (`title` of `title: x`, `- title: x` or `"title": x`), if it sets one. */
+function keyOf(line: string): string | undefined {
+  return /^\s*(?:-\s+)?(?:"([^"]+)"|'([^']+)'|([^\s"'#:[\]{},][^:#]*?))\s*:(?:\s|$)/.exec(line)?.slice(1).find((k) => k !== undefined);
+}
+
+/**
+ * An unclosed `[`, `{` or quote: the parser gives up where the next key starts, but the mistake is
+ * the opening bracket or quote, which is where it is reported. The parser closes the node it
+ * opened at the error, so the node is the outermost flow collection or quoted scalar that ends
+ * there. A list or map whose closing bracket is there, on a line not indented past its key, is
+ * not unclosed: its lines need indenting.
+ */
+function flowOrQuote(source: string, doc: FrontMatterDocument, error: YAMLError): Explained | undefined {
+  const flow = error.code === 'BAD_INDENT' && /^Flow (?:sequence|map) in block collection/.test(error.message);
+  const quote = error.code === 'MISSING_CHAR' && /^Missing closing .?quote/.test(error.message);
+  if (!flow && !quote) return undefined;
+  let found: Explained | undefined;
+  visit(doc as Document.Parsed, {
+    Node(_, node) {
+      const range = node.range;
+      if (!range || range[1] !== error.pos[0] || (found && found.start <= range[0])) return;
+      const at = range[0];
+      if (flow && isCollection(node) && node.flow) {
+        const [open, close, what] = isMap(node) ? ['{', '}', 'map'] : ['[', ']', 'list'];
+        // Past a list or map whose lines are not indented, the parser has lost the file's structure: what it says of the lines after is noise.
+        const closed = closingBracket(source, at);
+        found =
+          closed === -1
+            ? { start: at, end: at + 1, through: error.pos[0], message: `YAML syntax error: the ${what} opened with \`${open}\` here is never closed: end it with \`${close}\`; it may go on over lines, each indented past its key.` }
+            : { start: at, end: at + 1, through: source.length, message: `YAML syntax error: the ${what} opened with \`${open}\` here goes on over lines that are not indented past its key: indent each of them, up to the closing \`${close}\`.` };
+      } else if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+        const mark = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+        found = { start: at, end: at + 1, through: error.pos[0], message: `YAML syntax error: the text opened with \`${mark}\` here is never closed: end it with \`${mark}\`, or leave the quotes out.` };
+      }
+    },
+  });
+  return found;
+}
+
+/**
+ * Where the flow collection opened at `at` is closed, or -1 when it never is. Brackets inside
+ * quoted items and comments do not count; a quote counts only where an item can start with one.
+ */
+function closingBracket(source: string, at: number): number {
+  const stack: string[] = [];
+  let previous = '';
+  for (let i = at; i < source.length; i++) {
+    const c = source[i]!;
+    if ((c === '"' || c === "'") && (previous === '' || '[{,:'.includes(previous))) {
+      i = c === '"' ? endOfDouble(source, i) : endOfSingle(source, i);
+      if (i === -1) return -1;
+      previous = c;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
+      const newline = source.indexOf('\n', i);
+      if (newline === -1) return -1;
+      i = newline;
+      continue;
+    }
+    if (c === '[' || c === '{') stack.push(c);
+    else if (c === ']' || c === '}') {
+      if (stack.pop() !== (c === ']' ? '[' : '{')) return -1;
+      if (!stack.length) return i;
+    }
+    if (!/\s/.test(c)) previous = c;
+  }
+  return -1;
+}
+
+/** The offset of the `"` that ends the double-quoted text opened at `at`, or -1. */
+function endOfDouble(source: string, at: number): number {
+  for (let i = at + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === '"') return i;
+  }
+  return -1;
+}
+
+/** The offset of the `'` that ends the single-quoted text opened at `at` (`''` is a quote inside it), or -1. */
+function endOfSingle(source: string, at: number): number {
+  for (let i = at + 1; i < source.length; i++) {
+    if (source[i] !== "'") continue;
+    if (source[i + 1] === "'") i++;
+    else return i;
+  }
+  return -1;
+}
+
+/**
+ * A key indented under a plain value (`type: session` then ` date: 2026-02-02`), or a value going
+ * on over lines with `: ` on a later one: YAML reads the lines as one text, then that text as a
+ * key, and gives up at the value on the first line. The mistake is on the later line.
+ */
+function indentedIntoValue(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  const first = lineAt(source, error.pos[0]);
+  const key = keyOf(first.text);
+  if (key === undefined) return undefined;
+  for (let from = first.end + 1; from < source.length; ) {
+    const line = lineAt(source, from);
+    from = line.end + 1;
+    if (!line.text.trim()) continue;
+    const m = /^([ \t]+)([^#]*?):(?:[ \t]|$)/.exec(line.text);
+    if (!m) {
+      if (/^[ \t]/.test(line.text)) continue; // more of the text
+      return undefined;
+    }
+    const start = line.start + m[1]!.length;
+    const name = m[2]!;
+    if (/^[A-Za-z_][\w-]*$/.test(name)) {
+      return {
+        start,
+        end: start + name.length,
+        through: line.end,
+        message: `YAML syntax error: \`${name}:\` is indented more than \`${key}:\` above it, so YAML reads it as more of \`${key}\`'s value: start \`${name}:\` in the same column as \`${key}:\`.`,
+      };
+    }
+    const colon = start + name.length;
+    return {
+      start: colon,
+      end: colon + 1,
+      through: line.end,
+      message: `YAML syntax error: the value of \`${key}\` goes on over this line, and the ": " here makes YAML read a key: put the whole value in quotes, or write it on lines of its own after \`${key}: >-\`.`,
+    };
+  }
+  return undefined;
+}
+
+/** A key that does not line up with the keys of its map (`duration: 30 # minutes` then `  goals: [x]`). */
+function misalignedKey(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BAD_INDENT' || !/^All mapping items must start at the same column/.test(error.message)) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const m = /^([ \t]*)(?:-\s+)?([A-Za-z_][\w-]*)[ \t]*:(?:\s|$)/.exec(line.text);
+  if (!m) return undefined;
+  let above: string | undefined;
+  for (let end = line.start - 1; end > 0 && above === undefined; ) {
+    const previous = lineAt(source, end - 1);
+    end = previous.start;
+    above = keyOf(previous.text);
+  }
+  if (above === undefined) return undefined;
+  const start = line.start + m[1]!.length;
+  const name = m[2]!;
+  return {
+    start,
+    end: start + name.length,
+    through: line.end,
+    message: `YAML syntax error: \`${name}:\` does not start in the same column as \`${above}:\` above it: the keys of one map line up, so start it in that column.`,
+  };
+}
+
+/** `date:2026-02-02`: without a space after the colon YAML reads one text, not a key and its value. */
+function noSpaceAfterColon(source: string, error: YAMLError): Explained | undefined {
+  const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY' && !missingValue) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const m = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s#][^#]*?)\s*(?:#.*)?$/.exec(line.text);
+  if (!m) return undefined;
+  const start = line.start + m[1]!.length;
+  const [, , key, value] = m;
+  return {
+    start,
+    end: start + key!.length + 1 + value!.length,
+    through: line.end,
+    message: `YAML syntax error: \`${key}:${value}\` needs a space after the colon to be a key and its value: \`${key}: ${value}\`.`,
+  };
+}
+
+/** `title: "Write" a doc`, `goals: [a] b`: text after a quoted or bracketed value's end. */
+function textAfterValue(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'UNEXPECTED_TOKEN' || !/^Unexpected scalar at node end/.test(error.message)) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const key = keyOf(line.text);
+  const of = key === undefined ? '' : ` of \`${key}\``;
+  return {
+    start: error.pos[0],
+    end: Math.max(error.pos[1], error.pos[0] + 1),
+    through: error.pos[0],
+    message: `YAML syntax error: text after the end of the value${of}: a quoted value ends at its closing quote, a list or map at its closing bracket. Put the whole value in quotes, or remove the text after it.`,
+  };
+}
