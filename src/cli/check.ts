@@ -109,7 +109,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   }
   const warnings = full.problems.filter((r) => r.problem.severity === 'warning').length;
   const errors = full.problems.filter((r) => r.problem.severity === 'error').length;
-  if (format === 'text' && result.problems.length) io.err(`${summary(result)}\n`);
+  if (format === 'text' && result.problems.length) io.err(`${summary(full, flag(args, 'quiet'))}\n`);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.err(`mentoring-journal: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return 1;

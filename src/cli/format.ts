@@ -85,10 +85,12 @@ export function formatCheck(result: CheckResult, format: CheckFormat): string {
 }
 
 /** `2 errors, 1 warning and 3 infos in 12 files`, for the end of a text report. */
-export function summary(result: CheckResult): string {
+/** `2 errors, 1 warning and 0 infos in 14 files`; with `quiet` (--quiet), the warnings and infos are counted and said to be hidden. */
+export function summary(result: CheckResult, quiet = false): string {
   const count = (severity: Severity) => result.problems.filter((r) => r.problem.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} and ${plural(count('info'), 'info')} in ${plural(result.files, 'file')}`;
+  const hidden = quiet && count('warning') + count('info') > 0 ? ' (not shown: --quiet)' : '';
+  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} and ${plural(count('info'), 'info')}${hidden} in ${plural(result.files, 'file')}`;
 }
 
 function oneLine(text: string): string {

@@ -37,7 +37,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (first === 'help') {
       const topic = rest[0];
-      io.out(topic && COMMANDS[topic] ? COMMANDS[topic].help : HELP);
+      if (topic !== undefined && !COMMANDS[topic]) {
+        const suggestion = nearest(topic, Object.keys(COMMANDS));
+        throw new UsageError(`no help on '${topic}': there is no such command${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`);
+      }
+      io.out(topic ? COMMANDS[topic]!.help : HELP);
       return 0;
     }
     const command = COMMANDS[first];

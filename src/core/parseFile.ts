@@ -380,13 +380,17 @@ function toGoal(
     fields: Object.fromEntries(ctx.locator.keysOf(base).map(({ key }) => [key, ctx.locator.valueRange([...base, key])])),
     origin,
   };
-  if (!ctx.quiet && data.status === 'active' && (!goal.success || !goal.due)) {
-    const missing = [!goal.success && '`success`', !goal.due && '`due`'].filter(Boolean).join(' and ');
+  // A `success` or `due` written but not valid is its own problem, at its value (and its quick fix
+  // must not add a second key): only what is not written at all is missing here.
+  const lacksSuccess = !goal.success && ctx.locator.pair([...base, 'success']) === undefined;
+  const lacksDue = !goal.due && ctx.locator.pair([...base, 'due']) === undefined;
+  if (!ctx.quiet && data.status === 'active' && (lacksSuccess || lacksDue)) {
+    const missing = [lacksSuccess && '`success`', lacksDue && '`due`'].filter(Boolean).join(' and ');
     ctx.reporter.report(
       ctx.locator.valueRange([...base, 'status']),
       'goal/no-success-criteria',
       `Active goal \`${id}\` has no ${missing}: a goal needs specific success criteria and a timeframe.`,
-      { kind: 'missing-key', key: !goal.success ? 'success' : 'due', placeholder: !goal.success ? 'How we will know this goal is met' : 'YYYY-MM-DD' },
+      { kind: 'missing-key', key: lacksSuccess ? 'success' : 'due', placeholder: lacksSuccess ? 'How we will know this goal is met' : 'YYYY-MM-DD' },
     );
   }
   if (!ctx.quiet && status === 'achieved' && goal.progress !== undefined && goal.progress < 100) {

@@ -45,6 +45,10 @@ describe('CLI: global options', function () {
       assert.match(own.stdout, new RegExp(`^Usage: mentoring-journal ${command} `));
       assert.equal(runCli(['help', command], repo).stdout, own.stdout);
     }
+    const unknown = runCli(['help', 'chek'], repo);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stdout, '');
+    assert.match(unknown.stderr, /^mentoring-journal: no help on 'chek': there is no such command \(did you mean 'check'\?\)/);
   });
 
   it('without a command prints the help on stderr and exits 2', () => {

@@ -63,6 +63,8 @@ describe('CLI: check conventions', function () {
     const root = journal({ 'p/sessions/2026-02-10.md': '---\ntype: session\ndate: 2026-02-10\nmood: good\ngoals: [nope]\n---\n' });
     const result = runCli(['check', '--quiet'], root);
     assert.deepEqual(result.stdout.trim().split('\n').map((l) => l.split(' ')[2]), ['goal/unknown-id']);
+    // The summary counts what it does not show, and says so.
+    assert.equal(result.stderr, '1 error, 1 warning and 0 infos (not shown: --quiet) in 4 files\n');
     assert.equal(runCli(['check', '-q', '--max-warnings', '0', '--rule', 'goal/unknown-id=off'], root).code, 1);
   });
 

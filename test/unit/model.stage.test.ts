@@ -16,6 +16,15 @@ describe('stage inference', () => {
     assert.deepEqual(inferred.reasons, ['The agreement is not yet signed by the mentee.']);
   });
 
+  it('a review as of a day before a signature finds the agreement not yet signed by that partner', async () => {
+    const rel = await load({ goals: [{ id: 'a' }] }); // signed by the mentor on 2026-01-02, the mentee on 2026-01-03
+    const before = analyzeRelationship(rel, '2026-01-02');
+    assert.equal(before.inferred.stage, 'creating');
+    assert.deepEqual(before.inferred.reasons, ['The agreement is not yet signed by the mentee.']);
+    assert.equal(analyzeRelationship(rel, '2026-01-01').inferred.reasons[0], 'The agreement is not yet signed by the mentor and mentee.');
+    assert.equal(analyzeRelationship(rel, '2026-01-03').inferred.stage, 'building');
+  });
+
   it('creating: signed, but no goals yet, or only proposed ones', async () => {
     const none = inferStage(await load(), TODAY);
     assert.deepEqual([none.stage, none.reasons[1]], ['creating', 'No goals are defined yet.']);

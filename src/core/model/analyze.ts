@@ -18,11 +18,19 @@ function elapsedShare(started: string | undefined, ends: string | undefined, tod
   return Math.min(1, Math.max(0, daysBetween(started, today) / total));
 }
 
+/** The agreement without the signatures given after `today` (nothing when there are none). */
+function signedAsOf(relationship: Relationship, today: string): Pick<Relationship, 'agreement'> | undefined {
+  const agreement = relationship.agreement;
+  const { mentor, mentee } = agreement?.signed ?? {};
+  if (!agreement || ((!mentor || mentor <= today) && (!mentee || mentee <= today))) return undefined;
+  return { agreement: { ...agreement, signed: { ...(mentor && mentor <= today ? { mentor } : {}), ...(mentee && mentee <= today ? { mentee } : {}) } } };
+}
+
 /**
  * Analyzes one relationship as of `today` (`YYYY-MM-DD`): stage declared and inferred, goals,
  * cadence health, open actions, signals and the changes since the latest review saved before
  * today. Pure and deterministic: the same relationship, date and options give the same report.
- * Sessions dated after `today` are left out. A relationship without a readable agreement still
+ * Sessions dated after `today` are left out, and so are signatures. A relationship without a readable agreement still
  * gets a report (no partners, stage creating). With `history` (read from git by the host), goals
  * carry their field history, the report who keeps the record, and the git signals are raised.
  */
@@ -30,7 +38,8 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
   const opts = { ...DEFAULT_OPTIONS, ...options };
   // Sessions dated after today have not happened yet (an agenda written ahead) or, with an earlier
   // `today`, had not happened then: the review is as of `today`, so it leaves them out.
-  const rel: Relationship = { ...relationship, sessions: relationship.sessions.filter((s) => s.date <= today) };
+  // So had signatures dated after `today`: the agreement is signed as of the day each was given.
+  const rel: Relationship = { ...relationship, ...signedAsOf(relationship, today), sessions: relationship.sessions.filter((s) => s.date <= today) };
   const agreement = rel.agreement;
   const actions = openActions(rel.sessions, today);
   const goals = goalReports(rel, actions, today);

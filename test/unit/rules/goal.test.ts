@@ -137,6 +137,14 @@ describe('rules: goal/*', () => {
       assert.deepEqual(p.data, { kind: 'missing-key', key: 'success', placeholder: 'How we will know this goal is met' });
     });
 
+    it('a `due` or `success` written but not valid is its own problem, not this one (whose fix would add a second key)', () => {
+      const goal = GOAL.replace('due: 2026-05-29', 'due: 2026-13-01');
+      expectNone(problemsOf('p/goals/design-doc.md', goal), 'goal/no-success-criteria');
+      assert.deepEqual(problemsOf('p/goals/design-doc.md', goal).map((p) => p.code), ['date/impossible']);
+      const empty = problemsOf('p/goals/design-doc.md', GOAL.replace('success: A design doc approved by the team', 'success: ""').replace('due: 2026-05-29\n', ''));
+      expectOne(empty, { code: 'goal/no-success-criteria', severity: 'warning', range: [4, 9, 4, 15], message: [/has no `due`:/] });
+    });
+
     it('reports an inline active goal without due, and one without both', () => {
       expectOne(problemsOf('p/agreement.md', AGREEMENT.replace('    due: 2026-06-30\n', '')), { code: 'goal/no-success-criteria', severity: 'warning', range: [13, 13, 13, 19], message: [/`rust-basics` has no `due`:/] });
       expectOne(problemsOf('p/agreement.md', AGREEMENT.replace('    success: One small CLI shipped in Rust\n    due: 2026-06-30\n', '')), {
