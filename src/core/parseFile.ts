@@ -12,8 +12,11 @@ import { YamlLocator } from './yamlLocator';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
+  CLOSURE_OUTCOMES,
   DEFAULT_OPTIONS,
   type ActionItem,
+  type Agreement,
+  type ClosureOutcome,
   type EngineOptions,
   type Goal,
   type GoalReference,
@@ -280,6 +283,14 @@ function validDates<K extends string>(value: unknown, keys: readonly K[]): Parti
   return out;
 }
 
+/** The closure's date, and its outcome and reflection where valid, from a closure that is not valid as a whole. */
+function recoveredClosure(value: unknown): NonNullable<Agreement['closure']> | undefined {
+  const { date } = validDates(value, ['date']);
+  if (!date || !isRecord(value)) return undefined;
+  const outcome = (CLOSURE_OUTCOMES as readonly unknown[]).includes(value.outcome) ? (value.outcome as ClosureOutcome) : undefined;
+  return { date, ...(outcome ? { outcome } : {}), ...(typeof value.reflection === 'string' ? { reflection: value.reflection } : {}) };
+}
+
 function wholeRange(ctx: ValidationContext): Range {
   return ctx.locator.head;
 }
@@ -315,7 +326,8 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
   const cadenceText = data.cadence;
   const partners = data.strengths ?? {};
   const expectations = data.expectations ?? {};
-  const { closure } = data;
+  // A closure with a real date ends the partnership even before its outcome is written (`check` asks for it).
+  const closure = data.closure ?? recoveredClosure(raw.closure);
   file.agreement = {
     source: { file: file.path, range: wholeRange(ctx) },
     mentors: (data.mentors ?? (data.mentor !== undefined ? [data.mentor] : [])).map(toPerson),

@@ -100,7 +100,8 @@ export interface Agreement {
   strengths: { mentor: string[]; mentee: string[] };
   expectations: { mentor: string[]; mentee: string[] };
   success?: string;
-  closure?: { date: string; outcome: ClosureOutcome; reflection?: string };
+  /** `outcome` is absent while it is not written (or not valid): `check` reports that, and the date still ends the partnership. */
+  closure?: { date: string; outcome?: ClosureOutcome; reflection?: string };
 }
 
 export interface Goal {

@@ -108,6 +108,19 @@ describe('journal actions', () => {
     assert.deepEqual(journalActions(rels, '2026-07-01'), []);
   });
 
+  it('counts a closure with a date as the end before its outcome is written (check asks for the outcome)', async () => {
+    const rels = await relationships({
+      'p/agreement.md': agreement('closure: {date: 2026-06-01}'),
+      'p/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @sam left open\n'),
+    });
+    assert.deepEqual(journalActions(rels, '2026-07-01'), []);
+    const report = analyzeRelationship(rels[0]!, '2026-07-01');
+    assert.equal(report.inferred.stage, 'moving-on');
+    assert.equal(report.inferred.reasons[0], 'Closure was recorded on 2026-06-01.');
+    assert.deepEqual(reviewToJson(report).closure, { date: '2026-06-01', outcome: null });
+    assert.match(renderReviewMarkdown(report), /closed on 2026-06-01[^(]/);
+  });
+
   it('reads an @owner in any script whole, and matches it to the agreement\'s names however they are written', async () => {
     const rels = await relationships({
       'p/agreement.md': agreement().replace('Sam Okafor', 'Jürgen Müller'),

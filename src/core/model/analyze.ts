@@ -56,7 +56,7 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
     ...(agreement?.started ? { started: agreement.started } : {}),
     ...(agreement?.ends ? { ends: agreement.ends, daysLeft: daysBetween(today, agreement.ends) } : {}),
     ...(elapsed !== undefined ? { elapsed } : {}),
-    ...(agreement?.closure ? { closure: { date: agreement.closure.date, outcome: agreement.closure.outcome } } : {}),
+    ...(agreement?.closure ? { closure: { date: agreement.closure.date, ...(agreement.closure.outcome ? { outcome: agreement.closure.outcome } : {}) } } : {}),
     agreementFile: rel.agreementFile,
     ...(agreement?.stage ? { declaredStage: agreement.stage } : {}),
     inferred,

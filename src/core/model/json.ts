@@ -106,7 +106,7 @@ export interface RelationshipJson {
   daysLeft: number | null;
   /** Share of the partnership's time gone by, 0-1, to three decimals. */
   elapsed: number | null;
-  closure: { date: string; outcome: string } | null;
+  closure: { date: string; outcome: string | null } | null;
   agreement: string;
   stage: { declared: Stage | null; inferred: Stage; reasons: string[] };
   goals: GoalJson[];
@@ -199,7 +199,7 @@ function relationshipJson(r: RelationshipReport): RelationshipJson {
     ends: nil(r.ends),
     daysLeft: nil(r.daysLeft),
     elapsed: r.elapsed === undefined ? null : Math.round(r.elapsed * 1000) / 1000,
-    closure: r.closure ? { ...r.closure } : null,
+    closure: r.closure ? { date: r.closure.date, outcome: r.closure.outcome ?? null } : null,
     agreement: r.agreementFile,
     stage: { declared: nil(r.declaredStage), inferred: r.inferred.stage, reasons: [...r.inferred.reasons] },
     goals: r.goals.map(goalJson),

@@ -56,7 +56,7 @@ export function inferStage(rel: Relationship, today: string): StageInference {
   const result = (stage: Stage) => ({ stage, reasons });
 
   if (agreement?.closure) {
-    reasons.push(`Closure was recorded on ${agreement.closure.date} (${agreement.closure.outcome}).`);
+    reasons.push(`Closure was recorded on ${agreement.closure.date}${agreement.closure.outcome ? ` (${agreement.closure.outcome})` : ''}.`);
     return result('moving-on');
   }
   if (agreement?.ends && daysBetween(agreement.ends, today) > 0) {

@@ -181,7 +181,7 @@ export interface RelationshipReport {
   daysLeft?: number;
   /** Share of the partnership's time gone by, 0-1 (clamped); needs `started` and `ends`. */
   elapsed?: number;
-  closure?: { date: string; outcome: string };
+  closure?: { date: string; outcome?: string };
   agreementFile: string;
   declaredStage?: Stage;
   inferred: StageInference;
