@@ -1,4 +1,4 @@
-import { visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isNode, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText } from './commentInText';
@@ -141,9 +141,7 @@ export function tooLargeFile(path: string, bytes: number, options: EngineOptions
 const DISABLE_COMMENT = /(?:^|\s)#\s*mentoring-journal-disable\b([^\n#]*)/g;
 
 /** The rules the front matter's disable comments turn off, from the YAML source only (not the body). */
-export function disabledRules(text: string, yamlStart: number): string[] | undefined {
-  const close = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(yamlStart - 1));
-  const source = text.slice(yamlStart, close ? yamlStart - 1 + close.index : text.length);
+export function disabledRules(source: string): string[] | undefined {
   if (!source.includes('mentoring-journal-disable')) return undefined;
   const codes: string[] = [];
   for (const match of source.matchAll(DISABLE_COMMENT)) {
@@ -154,7 +152,7 @@ export function disabledRules(text: string, yamlStart: number): string[] | undef
 }
 
 function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileType | undefined, reporter: Reporter, options: EngineOptions): JournalFile {
-  const disabled = parsed.yaml ? disabledRules(parsed.text, parsed.yaml.offset) : undefined;
+  const disabled = parsed.yaml ? disabledRules(parsed.yaml.source) : undefined;
   const base: JournalFile = {
     path,
     typeSource: 'none',
@@ -186,17 +184,23 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     }
   }
 
+  // Aliases the yaml package would loop on, fail on or spend minutes on, found before it reads them.
+  const alias = doc instanceof FastDocument ? undefined : aliasMistake(doc);
+  if (alias) {
+    reporter.report(locator.rangeOf(alias.node) ?? head, alias.code, alias.message);
+    return { ...base, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
+  }
   let raw: unknown;
   try {
     // The fast path's tree holds no aliases: its plain value is built as it is read.
-    raw = doc instanceof FastDocument ? doc.toJS() : doc.toJS({ maxAliasCount: 100 });
+    raw = doc instanceof FastDocument ? doc.toJS() : doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
       reporter.report(
         (doc instanceof FastDocument ? undefined : locator.rangeOf(firstAlias(doc))) ?? head,
         'yaml/too-many-aliases',
-        'The front matter uses YAML aliases (*name) that expand to too much data (a resource-exhaustion pattern); it was not read. Write the values out instead.',
+        TOO_MANY_ALIASES,
       );
     } else {
       reporter.report(head, 'yaml/syntax', `The front matter could not be read: ${message.split('\n')[0]}`);
@@ -256,12 +260,46 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   return file;
 }
 
+/** Aliases (`*name`) in one front matter: more are refused unread, and so is data that expands past as many. */
+const MAX_ALIASES = 100;
+const TOO_MANY_ALIASES = 'The front matter uses YAML aliases (*name) that expand to too much data (a resource-exhaustion pattern); it was not read. Write the values out instead.';
+
 function firstAlias(doc: Document.Parsed): YamlNode | undefined {
   let found: YamlNode | undefined;
   visit(doc, {
     Alias(_, node) {
       found = node;
       return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * The first alias the yaml package cannot read well, in document order: one naming no anchor
+ * set before it (`*x` without `&x`), one inside the value its anchor names (`&a [*a]`: a value
+ * that contains itself, which also defeats the package's expansion limit and makes each later
+ * alias cost a walk of the document), or the alias past MAX_ALIASES (reported at the first).
+ */
+function aliasMistake(doc: Document.Parsed): { node: YamlNode; code: RuleCode; message: string } | undefined {
+  const anchors = new Set<string>();
+  let count = 0;
+  let found: { node: YamlNode; code: RuleCode; message: string } | undefined;
+  visit(doc, {
+    Node(_, node, path) {
+      if (isAlias(node)) {
+        const name = node.source;
+        if (!anchors.has(name)) {
+          found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` repeats the value named \`&${name}\`, but no value before it has that name: write the value out, or name it with \`&${name}\` before this line.` };
+        } else if (path.some((p) => isNode(p) && p.anchor === name)) {
+          found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` is inside the value named \`&${name}\` that it repeats, so that value would contain itself: write the values out instead.` };
+        } else if (++count > MAX_ALIASES) {
+          found = { node: firstAlias(doc) ?? node, code: 'yaml/too-many-aliases', message: TOO_MANY_ALIASES };
+        }
+        return found ? visit.BREAK : undefined;
+      }
+      if (node.anchor) anchors.add(node.anchor);
+      return undefined;
     },
   });
   return found;

@@ -156,6 +156,12 @@ const HASH = 35;
 const REFUSE = Symbol('refuse');
 /** Flow collections nested deeper than this are refused (journal front matter nests two: a list in a map). */
 const MAX_FLOW_DEPTH = 4;
+/**
+ * Block maps and sequences nested deeper than this are refused (journal front matter nests three),
+ * so that what the fast path takes is far inside the slow path's guard (MAX_YAML_DEPTH levels,
+ * yamlGuards.ts), which then reports deeper nesting the same way whichever path sees it first.
+ */
+const MAX_BLOCK_DEPTH = 16;
 
 function refuse(): never {
   throw REFUSE;
@@ -332,7 +338,9 @@ class SimpleParser {
         const at = this.starts[next]! + inner;
         const isSeq = this.dash(at);
         if (!(inner > indent || (inner === indent && isSeq && !compact))) refuse();
+        if (++this.depth > MAX_BLOCK_DEPTH) refuse();
         value = isSeq ? this.seq(inner) : this.map(inner, at);
+        this.depth--;
       } else {
         if (v === i + 1) refuse(); // `key:value`
         const c = src.charCodeAt(v);
@@ -353,6 +361,9 @@ class SimpleParser {
   /** Where the last node read ends: after the line break of its last line. */
   private lastEnd = 0;
 
+  /** How many block maps and sequences the one being read is inside. */
+  private depth = 0;
+
   private dash(at: number): boolean {
     return this.src.charCodeAt(at) === 45 && this.src.charCodeAt(at + 1) === SPACE;
   }
@@ -368,7 +379,11 @@ class SimpleParser {
       let v = dash + 2;
       while (this.src.charCodeAt(v) === SPACE) v++;
       if (v >= this.ends[line]! || this.src.charCodeAt(v) === HASH) refuse(); // `-` with the item below
-      seq.add(this.compactKey(v, line) ? this.map(v - this.starts[line]!, v) : this.inline(v, indent));
+      if (this.compactKey(v, line)) {
+        if (++this.depth > MAX_BLOCK_DEPTH) refuse();
+        seq.add(this.map(v - this.starts[line]!, v));
+        this.depth--;
+      } else seq.add(this.inline(v, indent));
       const next = this.afterItem(indent);
       if (next >= this.n || this.indents[next]! < indent) break;
       if (this.indents[next]! > indent) refuse();

@@ -47,7 +47,8 @@ export function nestingLimitOffset(src: string, max: number): number {
       }
       const next = src[j + 1];
       if ((c === '-' || c === '?') && (prev === '\n' || prev === '-' || prev === '?') && (next === ' ' || next === '\t')) compact++;
-      else if (c === '[' || c === '{') flow++;
+      // A bracket opens a flow collection inside one, or where a node starts; elsewhere (`a[b`) it is text.
+      else if ((c === '[' || c === '{') && (flow > 0 || '\n:-?,'.includes(prev))) flow++;
       else if ((c === ']' || c === '}') && flow > 0) flow--;
       if (flow + indents.length + compact > max) return j;
       prev = c;

@@ -29,7 +29,7 @@ export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDoc
   const duplicates = new Map<number, Duplicate>();
   const options = OPTIONS;
   const simple = exact ? undefined : parseSimpleYaml(source, options);
-  if (simple) return { doc: simple, duplicates }; // no duplicate keys, no nesting to speak of: the fast path refuses both
+  if (simple) return { doc: simple, duplicates }; // no duplicate keys, no deep nesting: the fast path refuses both
   const deep = nestingLimitOffset(source, MAX_YAML_DEPTH);
   if (deep >= 0) {
     const doc = parseDocument('', options);

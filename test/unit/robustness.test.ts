@@ -99,6 +99,31 @@ describe('robustness: hostile and odd files yield problems, never an exception',
       }
     });
 
+    it('65 block levels are refused alike whichever YAML path reads them (the fast one once read them)', () => {
+      const levels = Array.from({ length: 65 }, (_, i) => `${' '.repeat(i)}k${i}:`);
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'notes:', ...levels.map((l) => ` ${l}`), `${' '.repeat(66)}deep: x`, '---', '');
+      const anchored = text.replace('date: 2026-02-02', 'date: &d 2026-02-02');
+      for (const t of [text, anchored]) {
+        const file = parse('p/sessions/2026-02-02.md', t);
+        assert.deepEqual(file.problems.map((p) => p.code), ['yaml/syntax']);
+        assert.match(file.problems[0]!.message, /nests more than 64 levels/);
+      }
+    });
+
+    it('brackets inside plain text are text, not nesting: the slow path read `a[[[…` as nesting', () => {
+      const text = lines('---', 'type: goal', `title: a${'['.repeat(70)}`, 'status: proposed', '---', '');
+      assert.deepEqual(parse('p/goals/g.md', text).problems, []);
+      // An anchor sends the file down the slow path.
+      assert.deepEqual(parse('p/goals/g.md', text.replace('status: proposed', 'status: &s proposed')).problems, []);
+    });
+
+    it('a disable comment in the body turns nothing off, with lone CR line ends too', () => {
+      for (const eol of ['\n', '\r\n', '\r']) {
+        const text = ['---', 'type: goal', 'title: x', 'status: proposed', 'foo: 1', '---', '', 'x # mentoring-journal-disable', ''].join(eol);
+        assert.deepEqual(parse('p/goals/g.md', text).problems.map((p) => p.code), ['keys/unknown'], JSON.stringify(eol));
+      }
+    });
+
     it('quoted brackets, comments and block scalars do not count as nesting', () => {
       const text = lines(
         '---',

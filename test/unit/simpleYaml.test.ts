@@ -9,7 +9,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } f
 import { frontMatterSpan, parseMarkdown } from '../../src/core/frontmatter';
 import { FastDocument, FastMap, FastScalar, FastSeq, parseSimpleYaml } from '../../src/core/simpleYaml';
 import { LineIndex } from '../../src/core/text';
-import type { FrontMatterDocument } from '../../src/core/yamlParse';
+import { parseYaml, type FrontMatterDocument } from '../../src/core/yamlParse';
 
 const OPTIONS = { uniqueKeys: false, prettyErrors: false, logLevel: 'error' } as const;
 
@@ -36,6 +36,8 @@ function agrees(source: string): boolean {
   if (!fast) return false;
   const slow: Document.Parsed = parseDocument(source, OPTIONS);
   assert.equal(slow.errors.length, 0, `accepted text that parseDocument rejects: ${JSON.stringify(source)}`);
+  // And the engine's own slow path (parseDocument behind the guards of yamlGuards.ts) finds nothing either.
+  assert.deepEqual(parseYaml(source, true).doc.errors.map((e) => e.message), [], `accepted text that the engine's slow path rejects: ${JSON.stringify(source)}`);
   assert.equal(slow.warnings.length, 0, `accepted text that parseDocument warns about: ${JSON.stringify(source)}`);
   assert.ok(fast instanceof FastDocument);
   assert.deepEqual(docShape(fast), docShape(slow), JSON.stringify(source));
@@ -63,6 +65,8 @@ const scalar = fc.oneof(
   { weight: 8, arbitrary: fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9 .é-]{0,10}[a-z0-9]$/) },
   { weight: 2, arbitrary: fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9 .,é-]{0,10}[a-z0-9]$/) },
   { weight: 1, arbitrary: fc.stringMatching(/^[a-zA-Z0-9 .,:\-_'[\]#é]{1,12}$/) },
+  // Beyond Latin: CJK, a combining accent, a no-break and an ideographic space inside the text.
+  { weight: 1, arbitrary: fc.stringMatching(/^[a-z日本語ü][a-z 日本語ü\u00a0\u3000-]{0,8}[a-z日本語ü]$/).map((t) => t.replace(/e/g, 'e\u0301')) },
 );
 const key = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('a b', '1a', '-a', 'a:b', 'é', '"q"') },
@@ -143,6 +147,8 @@ const blockLine = fc.oneof(
   { weight: 6, arbitrary: fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9 .,:#'"é-]{0,14}$/) },
   { weight: 2, arbitrary: fc.constant('') },
   { weight: 1, arbitrary: fc.stringMatching(/^ {1,2}[a-z#-][a-z ]{0,5}$/) },
+  // A blank line that holds spaces (the fast path refuses most of them: what it takes must agree).
+  { weight: 1, arbitrary: fc.constantFrom(' ', '   ') },
 );
 const block = fc
   .record({
@@ -172,6 +178,7 @@ const tree: fc.Arbitrary<Value> = fc.letrec<{ value: Value; item: Value; map: Va
     { depthSize: 'small' },
     { weight: 5, arbitrary: scalarValue },
     { weight: 1, arbitrary: flowSeq },
+    { weight: 1, arbitrary: flowMap },
     { weight: 2, arbitrary: tie('map') },
   ),
   map: fc
@@ -287,7 +294,8 @@ function formsOf(source: string): Set<string> {
       if (isSeq(node) && node.flow) forms.add('flow sequence');
       if (isMap(node) && node.flow) forms.add('flow map');
       if ((isSeq(node) || isMap(node)) && node.flow && node.items.some((item) => isPair(item) ? (isSeq(item.value) || isMap(item.value)) : isSeq(item) || isMap(item))) forms.add('nested flow');
-      if (isSeq(node) && !node.flow && node.items.some((item) => isMap(item))) forms.add('compact map');
+      if (isSeq(node) && !node.flow && node.items.some((item) => isMap(item) && !item.flow)) forms.add('compact map');
+      if (isSeq(node) && !node.flow && node.items.some((item) => isMap(item) && item.flow)) forms.add('flow map in a list');
       // `goals:` with its `- item` lines at the key's indentation, and another key after them.
       if (isMap(node) && node.items.some((pair, i) => i < node.items.length - 1 && isScalar(pair.key) && isSeq(pair.value) && !pair.value.flow
         && column(source, pair.value.range![0]) === column(source, pair.key.range![0]))) forms.add('list at its key, then a key');
@@ -300,6 +308,7 @@ function formsOf(source: string): Set<string> {
         if (node.type === 'QUOTE_DOUBLE') forms.add('double-quoted');
         if (node.type === 'BLOCK_LITERAL') forms.add('block literal');
         if (node.type === 'BLOCK_FOLDED') forms.add('block folded');
+        if (typeof node.value === 'string' && [...node.value].some((c) => c.charCodeAt(0) > 0xff)) forms.add('text beyond Latin-1');
       }
       return undefined;
     },
@@ -329,7 +338,7 @@ describe('simple front matter fast path', function () {
     if (process.env.MJ_SHOW_FORMS) console.log(accepted, forms);
     // The generator must exercise the fast path in every form, not only its refusals (about 20% take it).
     assert.ok(accepted > 800, `only ${accepted} of 12000 generated texts took the fast path`);
-    for (const form of ['flow sequence', 'flow map', 'nested flow', 'single-quoted', 'double-quoted', 'escape', 'comment before', 'trailing comment', 'document comment', 'blank line', 'block literal', 'block folded', 'CRLF', 'compact map', 'list at its key, then a key', 'multi-line plain', 'comment after a block', 'flow over lines']) {
+    for (const form of ['flow sequence', 'flow map', 'nested flow', 'single-quoted', 'double-quoted', 'escape', 'comment before', 'trailing comment', 'document comment', 'blank line', 'block literal', 'block folded', 'CRLF', 'compact map', 'list at its key, then a key', 'multi-line plain', 'comment after a block', 'flow over lines', 'flow map in a list', 'text beyond Latin-1']) {
       assert.ok((forms.get(form) ?? 0) >= 30, `only ${forms.get(form) ?? 0} accepted texts with a ${form}`);
     }
   });
@@ -411,6 +420,12 @@ describe('simple front matter fast path', function () {
       if (agrees(source)) accepted++;
     }
     assert.ok(accepted >= 5, `only ${accepted} example files took the fast path`);
+  });
+
+  it('refuses block nesting that the slow path of the engine refuses, so both report it alike (65 levels)', () => {
+    const deep = Array.from({ length: 65 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + `\n${' '.repeat(65)}k65: x\n`;
+    assert.equal(parseSimpleYaml(deep, OPTIONS), undefined);
+    assert.match(parseYaml(deep, false).doc.errors[0]?.message ?? '', /nests more than 64 levels/);
   });
 
   it('gives the engine the same problems either way', () => {

@@ -167,6 +167,19 @@ describe('rules: yaml/*', () => {
       expectNone(problemsOf('p/sessions/2026-02-02.md', text), 'yaml/too-many-aliases');
     });
 
+    it('reports an alias that names no anchor before it, and one inside the value it repeats, as syntax errors at the alias', () => {
+      for (const text of [lines('---', 'type: session', 'date: 2026-02-02', 'next: *x', '---', ''), lines('---', 'type: session', 'date: 2026-02-02', 'next: *x', 'later: &x 2026-02-09', '---', '')]) {
+        expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 7, 4, 9], message: [/`\*x` repeats the value named `&x`, but no value before it has that name/] });
+      }
+      const self = lines('---', 'type: session', 'date: 2026-02-02', 'goals: &g [a, *g]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', self), { code: 'yaml/syntax', severity: 'error', range: [4, 15, 4, 17], message: [/`\*g` is inside the value named `&g` that it repeats/] });
+    });
+
+    it('refuses more than 100 aliases unread, at the first: a value that contains itself once made 15,000 of them take minutes', () => {
+      const many = lines('---', 'type: session', 'date: &d 2026-02-02', ...Array.from({ length: 15_000 }, (_, i) => `k${i}: *d`), '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', many), { code: 'yaml/too-many-aliases', severity: 'error', range: [4, 5, 4, 7], message: [/too much data/] });
+    });
+
     it('reports an alias bomb once, at its first alias, and reads nothing else', () => {
       const problems = problemsOf('p/sessions/2026-02-02.md', bomb);
       expectOne(problems, { code: 'yaml/too-many-aliases', severity: 'error', range: [5, 8, 5, 10], message: [/aliases/, /too much/] });
