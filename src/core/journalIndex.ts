@@ -67,8 +67,11 @@ const folderId = (folder: string) => (folder === '' ? '.' : folder);
  */
 export class JournalIndex {
   private readonly files = new Map<string, JournalFile>();
-  /** Each file's latest version without errors: what a file with errors is represented by. */
-  private readonly lastGood = new Map<string, JournalFile>();
+  /**
+   * Each file's latest version that added no error (with its errors counted by rule): what a
+   * version that adds one is represented by.
+   */
+  private readonly lastGood = new Map<string, { file: JournalFile; errors: Map<string, number> }>();
   /** Folders holding an `agreement.md`, whatever its content. */
   private readonly agreementFolders = new Set<string>();
   private readonly members = new Map<string, Set<string>>();
@@ -86,8 +89,8 @@ export class JournalIndex {
   readonly pieces = new BodyPieceCache();
 
   /**
-   * `keepLastGood`: an editor's index, where a file with errors keeps the facts of its last
-   * version without errors (see `store`). Off for a one-shot check, which must report the files as
+   * `keepLastGood`: an editor's index, where a version of a file that adds an error keeps the
+   * facts of its last version that did not (see `store`). Off for a one-shot check, which must report the files as
    * they are: then the index always equals a fresh build of the same files.
    */
   constructor(
@@ -439,21 +442,25 @@ export class JournalIndex {
   }
 
   /**
-   * Keeps a file. While its text has errors (a date half typed, YAML mid-edit), the facts of its
-   * last version without errors stand in for it, marked `stale`, with the current problems: the
-   * tree, the status bar and the signals stay as they were instead of losing a session for a
-   * keystroke. A file that never was without errors, or whose `type` changed, is kept as it is.
-   * Only with `keepLastGood`.
+   * Keeps a file. While its text has an error its last kept version did not have (a date half
+   * typed, YAML mid-edit), the facts of that version stand in for it, marked `stale`, with the
+   * current problems: the tree, the status bar and the signals stay as they were instead of
+   * losing a session for a keystroke. Errors the file already had (an impossible due date in
+   * the body, say) do not turn this off: a version is kept when it has no more errors of any
+   * rule than the last kept one. The first version read is kept whatever its errors; so is one
+   * whose `type` changed. Only with `keepLastGood`.
    */
   private store(parsed: JournalFile): void {
     let good: JournalFile | undefined;
     if (this.behaviour.keepLastGood) {
-      const errors = applySeverities(parsed.problems, this.options.severities).some((p) => p.severity === 'error');
-      if (!errors) this.lastGood.set(parsed.path, parsed);
+      const errors = new Map<string, number>();
+      for (const p of applySeverities(parsed.problems, this.options.severities)) if (p.severity === 'error') errors.set(p.code, (errors.get(p.code) ?? 0) + 1);
+      const last = this.lastGood.get(parsed.path);
       // Only while it is still the same kind of file: a changed `type:` is a new file. A merge
       // conflict is not half-typed text: the file is left out (and the review says so) until it is resolved.
-      else if (!parsed.problems.some((p) => p.code === 'git/conflict')) good = this.lastGood.get(parsed.path);
-      if (good && good.type !== parsed.type) good = undefined;
+      const adds = !!last && last.file.type === parsed.type && [...errors].some(([code, n]) => n > (last.errors.get(code) ?? 0));
+      if (adds && !errors.has('git/conflict')) good = last.file;
+      else this.lastGood.set(parsed.path, { file: parsed, errors });
     }
     const file: JournalFile = good ? { ...good, problems: parsed.problems, headRange: parsed.headRange, hasFrontMatter: parsed.hasFrontMatter, stale: true } : parsed;
     this.files.set(file.path, file);

@@ -1,5 +1,6 @@
 import { oneLine } from './conventions';
 import { addDays, daysBetween } from './dates';
+import { partnershipOver } from './model/cadence';
 import { openActions } from './model/goals';
 import type { GoalOwner, Relationship, Stage } from './types';
 import { yamlScalar } from './yamlWrite';
@@ -122,6 +123,8 @@ const DEFAULT_PERIOD_DAYS = 14;
  * session New session should prepare. Undefined when nothing is planned that close.
  */
 export function plannedSessionDate(relationship: Relationship, today: string): string | undefined {
+  // Once the partnership is over, no meeting is planned any more.
+  if (partnershipOver(relationship, today)) return undefined;
   const past = relationship.sessions.filter((s) => s.date <= today);
   const next = past[past.length - 1]?.next;
   if (!next) return undefined;
@@ -160,7 +163,10 @@ export function renderSessionFile({ relationship, date, stage }: SessionTemplate
     front.push('# progress:');
     for (const g of active) front.push(`#   ${g.id}: ${latestProgress(relationship, g.id) ?? 0}`);
   }
-  if (agreement?.cadence?.days) front.push(`next: ${addDays(date, agreement.cadence.days)}`);
+  // The next meeting by the cadence, unless it falls after the partnership's end (or its closure).
+  const next = agreement?.cadence?.days ? addDays(date, agreement.cadence.days) : undefined;
+  const last = agreement?.closure?.date ?? agreement?.ends;
+  if (next && (!last || next <= last)) front.push(`next: ${next}`);
   front.push('# How each of you felt the relationship went today, 1-5 (5 best):', '# pulse: {mentor: 4, mentee: 4}');
   front.push('---');
 

@@ -76,6 +76,24 @@ describe('Status bar: stage and next session of the active relationship', () => 
     await waitFor('back to 9 days', () => status.item.text.endsWith('next session in 9 days'));
   });
 
+  it('says when the next session is due by the cadence when no `next:` plans it', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('journal/priya-and-sam/sessions/2026-11-18.md'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split(/\r?\n/).findIndex((l) => l.startsWith('next:'));
+    assert.ok(line > 0);
+    await editor.edit((b) => b.delete(doc.lineAt(line).rangeIncludingLineBreak));
+    try {
+      // Held on 2026-11-18, biweekly: due on 2026-12-02, 9 days after today.
+      await waitFor('due by the cadence', () => status.item.text.endsWith('Priya ↔ Sam · building (stage 2) · session due in 9 days'));
+      api.setToday('2026-12-01');
+      await waitFor('due tomorrow', () => status.item.text.endsWith('Priya ↔ Sam · session due tomorrow · building (stage 2)'));
+    } finally {
+      api.setToday(TODAY);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await waitFor('planned again', () => status.item.text.endsWith('Priya ↔ Sam · building (stage 2) · next session in 9 days'));
+  });
+
   it('hides itself for files outside every relationship', async () => {
     await vscode.window.showTextDocument(file('journal/README.md'));
     await waitFor('the entry to hide', () => !status.visible);

@@ -120,6 +120,15 @@ describe('Mentoring view: the Relationships tree', () => {
     assert.equal(item(nodes[1]!).description, 'write-design-rfc · 0 open actions');
     assert.equal(item(nodes[3]!).description, 'missed · no goals discussed · 0 open actions');
     assert.equal(item(nodes[3]!).contextValue, 'session.missed');
+    // A session whose status could not be read (broken YAML, `status: skipped`) is not shown as cancelled.
+    const session = nodes[1]!;
+    assert.equal(session.kind, 'session');
+    const read = (session as Extract<JournalNode, { kind: 'session' }>).session;
+    // The session's facts are read lazily through its prototype: only its status differs here.
+    const unreadable = { ...session, session: new Proxy(read, { get: (target, key) => (key === 'status' ? 'unknown' : Reflect.get(target, key)) }) };
+    assert.equal(item(unreadable).description, 'status not readable · write-design-rfc · 0 open actions');
+    assert.equal(iconOf(unreadable), 'question/');
+    assert.match(String(item(unreadable).tooltip), /^2026-10-21 \(status not readable: its front matter has an error, or its `status` is not held, missed or cancelled; see the Problems panel/);
   });
 
   it("shows the model's signals with their advice", async () => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { JournalIndex, MemoryFileSystem, type Relationship } from '../../src/core';
+import { addDays } from '../../src/core/dates';
 import { advanceStageTo, applyEdits, chainEdits, setFrontMatterValue } from '../../src/core/edits';
 import { analyzeRelationship, openActions, progressHome } from '../../src/core/model';
 import { plannedSessionDate, renderSessionFile, stageHint } from '../../src/core/templates';
@@ -72,6 +73,31 @@ describe('Half-typed text keeps the last good facts (keepLastGood)', () => {
     }
     assert.ok(staleSeen >= 10, `most steps had errors (${staleSeen})`);
     assert.equal(index.file(SESSION)!.stale, undefined);
+  });
+
+  it('also for a file that already has an error: only an error the last kept version did not have makes it stale', async () => {
+    const fs = examples();
+    const original = new TextDecoder().decode(await fs.readFile(SESSION));
+    // On disk the session already has an error of its own: an action due on a day that does not exist.
+    const withError = original.replace('## Notes', '- [ ] @sam book the room (due 2026-11-31)\n\n## Notes');
+    assert.notEqual(withError, original);
+    fs.write(SESSION, withError);
+    const index = await indexOf(fs, true);
+    assert.deepEqual(index.problems(SESSION).map((p) => p.code), ['date/impossible']);
+    const before = glance(index.relationship(PRIYA)!);
+    // Half-typed YAML: a `[` before a progress value.
+    const typing = withError.replace(/(\n {2}[a-z-]+: )(\d+)/, '$1[$2');
+    assert.notEqual(typing, withError);
+    index.setText(SESSION, typing);
+    assert.equal(index.file(SESSION)!.stale, true);
+    assert.deepEqual(glance(index.relationship(PRIYA)!), before, 'the progress does not fall back');
+    // Back as it was: the same errors as the kept version, so not stale.
+    index.setText(SESSION, withError);
+    assert.equal(index.file(SESSION)!.stale, undefined);
+    // Fixing the due date removes an error: kept, and the new baseline.
+    index.setText(SESSION, withError.replace('(due 2026-11-31)', '(due 2026-11-30)'));
+    assert.equal(index.file(SESSION)!.stale, undefined);
+    assert.deepEqual(index.problems(SESSION), []);
   });
 
   it('reports the current problems of a stale file, and no cross-file finding about it', async () => {
@@ -187,6 +213,20 @@ describe('New session prepares the planned meeting', () => {
     assert.equal(plannedSessionDate(rel, TODAY), '2026-12-02');
     assert.equal(plannedSessionDate(rel, '2026-11-17'), '2026-11-18', 'the plan of the session of 2026-10-21');
     assert.equal(plannedSessionDate(rel, '2026-12-20'), undefined, 'more than a period past the plan');
+  });
+
+  it('plans nothing after the partnership: no `next:` past its end, no planned meeting offered once it is over', async () => {
+    const rel = (await indexOf(examples(), false)).relationship(PRIYA)!;
+    const ends = rel.agreement!.ends!;
+    const cadence = rel.agreement!.cadence!.days;
+    const lastDay = renderSessionFile({ relationship: rel, date: ends });
+    assert.doesNotMatch(lastDay, /^next:/m, 'the cadence would put the next meeting after the end');
+    const earlier = renderSessionFile({ relationship: rel, date: addDays(ends, -cadence) });
+    assert.match(earlier, new RegExp(`^next: ${ends}$`, 'm'), 'a next meeting on the last day is still planned');
+    const closed = { ...rel, agreement: { ...rel.agreement!, closure: { date: '2026-12-01', outcome: 'ended' as const } } };
+    assert.doesNotMatch(renderSessionFile({ relationship: closed, date: '2026-11-25' }), /^next:/m, 'nor after a recorded closure');
+    assert.equal(plannedSessionDate(closed, TODAY), undefined);
+    assert.equal(plannedSessionDate(rel, addDays(ends, 1)), undefined);
   });
 
   it('a session dated after today is an agenda: not held, not discussed, no progress point yet', async () => {

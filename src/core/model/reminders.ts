@@ -35,7 +35,7 @@ export function reminderFor(reports: readonly RelationshipReport[], mine: readon
     const { cadence } = r;
     if (cadence.overdue) {
       items.push({ kind: 'session-overdue', relationship: r.id, daysLate: cadence.overdueDays, text: `${who}: session overdue ${plural(cadence.overdueDays, 'day')}` });
-    } else if (cadence.daysToNext === 0) {
+    } else if (cadence.nextSession?.daysTo === 0) {
       items.push({ kind: 'session-today', relationship: r.id, daysLate: 0, text: `${who}: session today` });
     }
   }

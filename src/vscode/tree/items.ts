@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { relationshipLabel, STAGES, type Relationship, type Session, type SourceRef } from '../../core';
+import { relationshipLabel, STAGES, type Relationship, type Session, type SessionStatusRead, type SourceRef } from '../../core';
 import { escapeMarkdown } from '../../core/model/escape';
 import type { GoalReport, RelationshipReport, Signal } from '../../core/model';
 import { historyLines } from '../../core/history';
@@ -98,20 +98,23 @@ export function hasEnded(report: RelationshipReport): boolean {
 }
 
 /**
- * "next session in 5 days", "next session tomorrow", "overdue 3 days"; for a partnership that is
- * over, "closed 2026-10-30" or "ended 2026-10-30" instead of a due session; undefined when nothing
- * is planned.
+ * "next session in 5 days", "next session tomorrow" (planned with `next:`), "session due in 9
+ * days" (by the cadence, nothing planned), "overdue 3 days"; for a partnership that is over,
+ * "closed 2026-10-30" or "ended 2026-10-30" instead of a due session; undefined when neither a
+ * plan nor a cadence says when. The same day as the review's and the calendar's next session.
  */
 export function nextSessionLabel(report: RelationshipReport): string | undefined {
   if (isClosed(report)) return `closed ${report.closure!.date}`;
   if (hasEnded(report)) return `ended ${report.ends}`;
-  const { overdue, overdueDays, daysToNext } = report.cadence;
+  const { overdue, overdueDays, nextSession } = report.cadence;
   if (overdue) return `overdue ${plural(overdueDays, 'day')}`;
-  if (daysToNext === undefined) return undefined;
-  if (daysToNext === 0) return 'next session today';
-  if (daysToNext === 1) return 'next session tomorrow';
-  if (daysToNext > 0) return `next session in ${plural(daysToNext, 'day')}`;
-  return `next session was due ${plural(-daysToNext, 'day')} ago`;
+  if (!nextSession) return undefined;
+  const { daysTo, from } = nextSession;
+  const what = from === 'next' ? 'next session' : 'session due';
+  if (daysTo === 0) return `${what} today`;
+  if (daysTo === 1) return `${what} tomorrow`;
+  if (daysTo > 0) return `${what} in ${plural(daysTo, 'day')}`;
+  return `${from === 'next' ? 'next session was' : 'session was'} due ${plural(-daysTo, 'day')} ago`;
 }
 
 /**
@@ -121,9 +124,9 @@ export function nextSessionLabel(report: RelationshipReport): string | undefined
  */
 export function urgency(report: RelationshipReport): number {
   if (isClosed(report) || hasEnded(report)) return 3e6;
-  const { overdue, overdueDays, daysToNext } = report.cadence;
+  const { overdue, overdueDays, nextSession } = report.cadence;
   if (overdue) return -overdueDays;
-  if (daysToNext !== undefined) return 1e6 + daysToNext;
+  if (nextSession) return 1e6 + nextSession.daysTo;
   return 2e6;
 }
 
@@ -135,7 +138,7 @@ export function urgency(report: RelationshipReport): number {
 export function relationshipDescription(report: RelationshipReport): string {
   const next = nextSessionLabel(report);
   // A closed partnership needs nothing more; one that ended without a recorded closure does.
-  const urgent = !!next && !isClosed(report) && (report.cadence.overdue || hasEnded(report) || (report.cadence.daysToNext ?? 2) <= 1);
+  const urgent = !!next && !isClosed(report) && (report.cadence.overdue || hasEnded(report) || (report.cadence.nextSession?.daysTo ?? 2) <= 1);
   return (urgent ? [next, stageLabel(report)] : [stageLabel(report), next]).filter(Boolean).join(' · ');
 }
 
@@ -186,7 +189,8 @@ function relationshipItem(node: RelationshipNode): vscode.TreeItem {
   tip.appendMarkdown(`Stage: ${report.declaredStage ?? 'not declared'}; the journal suggests **${report.inferred.stage}**`);
   for (const reason of report.inferred.reasons) tip.appendMarkdown(`\n- ${escapeMarkdown(reason)}`);
   if (report.cadence.cadence) tip.appendMarkdown(`\n\nCadence: ${report.cadence.cadence.label}`);
-  if (report.cadence.nextMeeting) tip.appendMarkdown(`\n\nNext session: ${report.cadence.nextMeeting}`);
+  const next = report.cadence.nextSession;
+  if (next) tip.appendMarkdown(`\n\nNext session: ${next.date}${next.from === 'cadence' ? ' (due by the cadence; none planned with `next:`)' : ''}`);
   item.tooltip = tip;
   return item;
 }
@@ -246,6 +250,9 @@ function goalItem(node: GoalNode): vscode.TreeItem {
   return item;
 }
 
+/** A session's icon by its status; one whose status could not be read is not shown as cancelled. */
+const SESSION_ICONS: Record<SessionStatusRead, string> = { held: 'comment-discussion', missed: 'circle-slash', cancelled: 'close', unknown: 'question' };
+
 function sessionItem(node: SessionNode, stale: boolean): vscode.TreeItem {
   const session = node.session;
   const { report } = node.entry;
@@ -259,15 +266,19 @@ function sessionItem(node: SessionNode, stale: boolean): vscode.TreeItem {
   const parts = agenda
     ? ['agenda', session.goals.length ? session.goals.join(', ') : 'no goals yet', plural(unchecked, 'action') + ' to go through']
     : [
-      session.status === 'held' ? undefined : session.status,
+      session.status === 'held' ? undefined : session.status === 'unknown' ? 'status not readable' : session.status,
       session.goals.length ? session.goals.join(', ') : 'no goals discussed',
       plural(open, 'open action'),
       carried > 0 ? `${carried} carried over` : undefined,
     ];
   if (stale) parts.unshift('stale');
   item.description = parts.filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(stale ? 'warning' : agenda ? 'calendar' : session.status === 'held' ? 'comment-discussion' : session.status === 'missed' ? 'circle-slash' : 'close');
-  const when = agenda ? `${session.date} (agenda: not held yet, it counts once its day has come)` : `${session.date} (${session.status})`;
+  item.iconPath = new vscode.ThemeIcon(stale ? 'warning' : agenda ? 'calendar' : SESSION_ICONS[session.status]);
+  const when = agenda
+    ? `${session.date} (agenda: not held yet, it counts once its day has come)`
+    : session.status === 'unknown'
+      ? `${session.date} (status not readable: its front matter has an error, or its \`status\` is not held, missed or cancelled; see the Problems panel. The review counts it as none of them.)`
+      : `${session.date} (${session.status})`;
   item.tooltip = `${when}${session.duration ? `, ${session.duration} minutes` : ''}${stale ? `\n${STALE}` : ''}\nGoals: ${session.goals.join(', ') || 'none'}\nOpen actions: ${agenda ? unchecked : open}${carried > 0 && !agenda ? ` (${carried} more carried over to a later session)` : ''}`;
   item.command = openCommand(node.entry, session.source);
   item.resourceUri = fileUri(node.entry, session.source.file);
