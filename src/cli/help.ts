@@ -101,7 +101,8 @@ actions. Relationships whose closure is recorded are left out. Files that
 Options:
   --owner NAME           only the actions of NAME (repeatable): @owner equal to
                          NAME, or a person of the agreement NAME names (by full
-                         name, first name or handle), case-insensitively
+                         name, first name or handle); case and accents do
+                         not matter
   --today DATE           as of DATE, YYYY-MM-DD (default: today)
   -f, --format FORMAT    text (default) or json: {"today", "actions": [{
                          "relationship", "file", "line", "owner", "text", "due",

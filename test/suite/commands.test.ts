@@ -112,6 +112,8 @@ describe('Commands that write the journal', () => {
     assert.equal(await read(`${PRIYA}/goals/mentor-a-new-hire.md`), before);
     assert.equal(await run('newGoal', { relationship: PRIYA, id: 'Not An Id' }), undefined);
     assert.match(lastMessage()?.text ?? '', /kebab-case/);
+    assert.equal(await run('newGoal', { relationship: PRIYA, title: 'Give a talk', due: '2027-02-30' }), undefined);
+    assert.match(lastMessage()?.text ?? '', /2027-02-30 is not a day in the calendar: enter a real date written YYYY-MM-DD/);
   });
 
   it('Mark goal achieved sets the status and records 100 % in the session that keeps its progress, in one edit', async () => {

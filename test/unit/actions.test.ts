@@ -129,8 +129,12 @@ describe('journal actions', () => {
     const actions = journalActions(rels, '2026-03-02');
     assert.deepEqual(actions.map((a) => [a.owner, a.text]), [['zoë', 'send the book'], ['jürgen', 'install rustup'], ['明', 'review']]);
     assert.deepEqual(myActions(actions, rels, ['Jürgen Müller']).map((a) => a.text), ['install rustup']);
-    // The same name typed with a combining diaeresis (as some keyboards and file systems write it).
+    // The same name typed with a combining diaeresis (as some keyboards and file systems write it), or without it.
     assert.deepEqual(myActions(actions, rels, ['Zoe\u0308']).map((a) => a.text), ['send the book']);
+    assert.deepEqual(myActions(actions, rels, ['zoe']).map((a) => a.text), ['send the book']);
+    // Accents do not count: `@jurgen` is Jürgen's, and Jürgen's `me` finds it.
+    assert.equal(isMine('jurgen', rels[0]!.agreement, ['Jürgen Müller']), true);
+    assert.equal(isMine('jürgen', rels[0]!.agreement, ['Jurgen']), true);
   });
 
   it('reads task items in every list style, indented, in a quote, with CRLF line ends', async () => {

@@ -75,6 +75,9 @@ describe('renderReviewMarkdown', () => {
     assert.match(text, /^Priya \(mentor\) and Sam \(mentee\); one-to-one, formal partnership; from 2026-01-01 to 2026-12-31; 41% of its time gone, 213 days left\.$/m);
     assert.match(text, /^- Declared in the agreement: \*\*building\*\*$/m);
     assert.match(text, /^\| Write an RFC \(rfc\) \| mentee \| active \| 30% \| 2026-06-20 \| 19 \| 2026-05-18 \|$/m);
+    // Past its due date, in the Review panel's words.
+    const later = renderReviewMarkdown(analyzeRelationship(await load(SPEC), '2026-07-15'));
+    assert.match(later, /^\| Write an RFC \(rfc\) \| mentee \| active \| 30% \| 2026-06-20 \| overdue 25 days \| 2026-05-18 \|$/m);
     assert.match(text, /^- \*\*Overdue by 4 days\*\*: the planned meeting has passed/m);
     assert.match(text, /^- \*\*Warning\*\* \(`goal-at-risk`\): Goal `rfc` \(Write an RFC\) is due on 2026-06-20, in 19 days, with 30% progress\.$/m);
     assert.match(text, /^ {2}Advice: /m);

@@ -83,7 +83,8 @@ export function journalActions(relationships: readonly Relationship[], today: st
   return out.sort(compareActions);
 }
 
-const norm = (s: string) => s.normalize('NFC').trim().replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
+/** A name as it is compared: case, accents (`Inês` is `ines`), spacing and a leading `@` do not count. */
+const norm = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase();
 const firstName = (p: Person) => norm(p.name).split(' ')[0] ?? '';
 
 /** The words a person goes by: full name, first name, handle, and the name without spaces (`@alexkim`). */

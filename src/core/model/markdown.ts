@@ -30,7 +30,9 @@ function stage(r: RelationshipReport): string[] {
 function goalRow(g: GoalReport): string {
   // Days left only matter while the goal is open.
   const open = g.status !== 'achieved' && g.status !== 'dropped';
-  const cells = [`${g.title} (${g.id})`, g.owner, g.status, pct(g.progress), g.due ?? '–', g.daysLeft === undefined || !open ? '–' : String(g.daysLeft), g.lastDiscussed ?? 'never'];
+  // Past the due date, in the words of the Review panel: "overdue 25 days", not "-25".
+  const left = g.daysLeft === undefined || !open ? '–' : g.daysLeft < 0 ? `overdue ${days(-g.daysLeft)}` : String(g.daysLeft);
+  const cells = [`${g.title} (${g.id})`, g.owner, g.status, pct(g.progress), g.due ?? '–', left, g.lastDiscussed ?? 'never'];
   return `| ${cells.map(escapeCell).join(' | ')} |`;
 }
 

@@ -22,7 +22,7 @@ function idProblem(target: Target, id: string): string | undefined {
   return undefined;
 }
 
-const dateProblem = (text: string) => (text === '' || isRealDate(text) ? undefined : 'Enter a date written YYYY-MM-DD, or leave it empty.');
+const dateProblem = (text: string) => (text === '' || isRealDate(text) ? undefined : (/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text} is not a day in the calendar: enter a real date written YYYY-MM-DD, or leave it empty.` : 'Enter a real date written YYYY-MM-DD, or leave it empty.'));
 
 const ACTION = 'New goal';
 
