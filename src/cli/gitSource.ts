@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { GitCommit, GitFileChange, GitFileRequest, GitHistorySource } from '../core/history';
+import { mergeChanges, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from '../core/history';
 
 /** The output of one git command, or undefined when git is missing or the command failed. */
 function git(cwd: string, args: string[], input?: string): Promise<Buffer | undefined> {
@@ -23,10 +23,25 @@ function git(cwd: string, args: string[], input?: string): Promise<Buffer | unde
 const STATUSES = new Set(['A', 'M', 'D', 'R', 'C', 'T']);
 
 /**
- * Parses `git log -z --name-status --format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad --date=short`:
- * each record starts with RS, its header ends at the first NUL, then NUL-separated status and paths.
+ * Parses `git log -z -m --name-status --format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad --date=short`:
+ * each record starts with RS, its header ends at the first NUL, then NUL-separated status and
+ * paths. With `-m` a merge comes once per parent, with its changes against that parent: the
+ * records are combined into one commit (mergeChanges).
  */
 export function parseGitLog(text: string): GitCommit[] {
+  const commits = parseRecords(text);
+  const out: GitCommit[] = [];
+  for (let i = 0; i < commits.length; ) {
+    let j = i + 1;
+    while (j < commits.length && commits[j]!.hash === commits[i]!.hash) j++;
+    const c = commits[i]!;
+    out.push(c.parents.length > 1 ? { ...c, files: mergeChanges(commits.slice(i, j).map((r) => r.files)) } : c);
+    i = j;
+  }
+  return out;
+}
+
+function parseRecords(text: string): GitCommit[] {
   const commits: GitCommit[] = [];
   for (const record of text.split('\x1e')) {
     if (!record) continue;
@@ -80,14 +95,20 @@ export function parseCatFile(out: Buffer, count: number): Array<Uint8Array | und
 /**
  * The journal's history through `git` as a child process: one `git log` for the commits (paths
  * relative to the journal root, renames detected) and one `git cat-file --batch` for every
- * version asked for. Undefined outside a git work tree, or when git is not installed.
+ * version asked for. Undefined outside a git work tree, or when git is not installed;
+ * `shallow` in a shallow clone, whose history is cut off (`git clone --depth`, CI checkouts).
  */
-export async function gitHistorySource(root: string): Promise<GitHistorySource | undefined> {
-  const inside = await git(root, ['rev-parse', '--is-inside-work-tree']);
-  if (!inside || inside.toString().trim() !== 'true') return undefined;
+export async function gitHistorySource(root: string): Promise<GitHistorySource | 'shallow' | undefined> {
+  const inside = await git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository']);
+  const [work, shallow] = inside?.toString().trim().split(/\s+/) ?? [];
+  if (work !== 'true') return undefined;
+  // A shallow clone's oldest commit looks as if it added every file: no history is read from it.
+  if (shallow === 'true') return 'shallow';
   return {
     async commits() {
-      const out = await git(root, ['log', '-z', '--topo-order', '-M', '--relative', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short', '--', '.']);
+      // Every branch merged (`--full-history`: no commit of a side branch is left out), merges
+      // against each parent (`-m`), children before parents, newest first by author date.
+      const out = await git(root, ['log', '-z', '--author-date-order', '--full-history', '-m', '-M', '--relative', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short', '--', '.']);
       return out ? parseGitLog(out.toString('utf8')) : [];
     },
     async read(requests: GitFileRequest[]) {

@@ -32,7 +32,7 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   const { root, index, options, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'));
   const only = stringOption(args, 'relationship') ?? ownId;
   const relationships = selectRelationships(index.relationships(), only, given, 'review');
-  const report = analyzeJournal(relationships, today, options, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships));
+  const report = analyzeJournal(relationships, today, options, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships, io));
   const format = stringOption(args, 'format') ?? 'md';
   if (flag(args, 'save')) {
     const code = await save(report.relationships, root, io);
@@ -105,8 +105,12 @@ async function save(reports: RelationshipReport[], root: string, io: Io): Promis
  * What git says about the relationships, or undefined outside a git work tree, without git, or
  * when reading fails: the review is then what it always was, and nothing is said about git.
  */
-async function gitHistory(root: string, relationships: Parameters<typeof readJournalHistory>[1]): Promise<Map<string, RelationshipHistory> | undefined> {
+async function gitHistory(root: string, relationships: Parameters<typeof readJournalHistory>[1], io: Io): Promise<Map<string, RelationshipHistory> | undefined> {
   const source = await gitHistorySource(root);
+  if (source === 'shallow') {
+    io.err('note: this is a shallow git clone, so the review reads no history from git (goal history, who keeps the record); fetch the whole history with `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout\n');
+    return undefined;
+  }
   if (!source) return undefined;
   try {
     return await readJournalHistory(source, relationships);

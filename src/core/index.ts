@@ -9,7 +9,7 @@ export { YamlLocator } from './yamlLocator';
 export { BodyPieceCache } from './bodyPieces';
 export { JournalIndex, sortProblems, type BuildListener, type IndexChange } from './journalIndex';
 export { FolderMoves } from './folderMoves';
-export { assembleRelationship } from './relationshipRules';
+export { assembleRelationship, unread as frontMatterUnread } from './relationshipRules';
 export { RULES, defaultSeverity, isRuleCode, problem, applySeverities, ruleAnchor, type RuleCode, type RuleInfo } from './rules';
 export { MemoryFileSystem } from './memoryFileSystem';
 export { LineIndex } from './text';

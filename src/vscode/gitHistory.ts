@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readJournalHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
+import { mergeChanges, readJournalHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
 import type { Relationship } from '../core/types';
 import type { JournalRoot } from './journalService';
 import { eventWithin } from './events';
@@ -230,7 +230,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
         (commits ??= (async () => {
           this.stats.logs++;
           const log = childrenFirst(await repository.log({ maxEntries: 1_000_000 }));
-          await this.changesOf(repository, log.filter((c) => c.parents.length <= 1 && !this.files.has(`${top}@${c.hash}`)), top);
+          await this.changesOf(repository, log.filter((c) => !this.files.has(`${top}@${c.hash}`)), top);
           return log.map((c) => ({
             hash: c.hash,
             parents: [...c.parents],
@@ -258,36 +258,40 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
     };
   }
 
-  /** Reads the changed files of each commit (repository-relative paths), a few `git diff` runs at a time. */
+  /**
+   * Reads the changed files of each commit (repository-relative paths), a few `git diff` runs at
+   * a time; a merge's against each parent, combined as the command line combines them (mergeChanges).
+   */
   private async changesOf(repository: GitRepository, commits: GitApiCommit[], top: string): Promise<void> {
-    const diff = (c: GitApiCommit): Promise<GitChange[]> =>
-      repository.diffBetweenWithStats2
-        ? repository.diffBetweenWithStats2(`${c.parents[0] ?? EMPTY_TREE}..${c.hash}`)
-        : repository.diffBetweenWithStats
-          ? repository.diffBetweenWithStats(c.parents[0] ?? EMPTY_TREE, c.hash)
-          : Promise.resolve([]);
+    const diff = async (c: GitApiCommit, parent: string): Promise<GitChange[]> => {
+      this.stats.diffs++;
+      try {
+        return await (repository.diffBetweenWithStats2
+          ? repository.diffBetweenWithStats2(`${parent}..${c.hash}`)
+          : repository.diffBetweenWithStats
+            ? repository.diffBetweenWithStats(parent, c.hash)
+            : Promise.resolve([]));
+      } catch {
+        return [];
+      }
+    };
+    const rel = (uri: vscode.Uri) => (uri.path.startsWith(`${top}/`) ? uri.path.slice(top.length + 1) : undefined);
+    const files = (changes: GitChange[]): GitFileChange[] =>
+      changes.flatMap((ch) => {
+        const status = STATUS[ch.status];
+        const path = rel(ch.renameUri ?? ch.uri);
+        if (!status || path === undefined) return [];
+        const from = status === 'R' ? rel(ch.originalUri) : undefined;
+        return [{ status, path, ...(from !== undefined ? { from } : {}) }];
+      });
     let next = 0;
     const worker = async () => {
       while (next < commits.length) {
         const c = commits[next++]!;
-        this.stats.diffs++;
-        let changes: GitChange[];
-        try {
-          changes = await diff(c);
-        } catch {
-          changes = [];
-        }
-        const rel = (uri: vscode.Uri) => (uri.path.startsWith(`${top}/`) ? uri.path.slice(top.length + 1) : undefined);
-        this.files.set(
-          `${top}@${c.hash}`,
-          changes.flatMap((ch) => {
-            const status = STATUS[ch.status];
-            const path = rel(ch.renameUri ?? ch.uri);
-            if (!status || path === undefined) return [];
-            const from = status === 'R' ? rel(ch.originalUri) : undefined;
-            return [{ status, path, ...(from !== undefined ? { from } : {}) }];
-          }),
-        );
+        const parents = c.parents.length ? c.parents : [EMPTY_TREE];
+        const perParent: GitFileChange[][] = [];
+        for (const parent of parents) perParent.push(files(await diff(c, parent)));
+        this.files.set(`${top}@${c.hash}`, perParent.length > 1 ? mergeChanges(perParent) : perParent[0]!);
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));

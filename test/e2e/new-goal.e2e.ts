@@ -87,10 +87,10 @@ describe('New goal', () => {
     // The due date: a date that does not exist is refused, with the reason where the prompt was.
     await prompt(/^Due date \(YYYY-MM-DD\), optional/, '');
     await input.pressSequentially('2026-11-31');
-    await prompt(/Enter a date written YYYY-MM-DD, or leave it empty\./, '2026-11-31');
+    await prompt(/2026-11-31 is not a day in the calendar: enter a real date written YYYY-MM-DD, or leave it empty\./, '2026-11-31');
     await wb.page.keyboard.press('Enter');
     await wb.page.waitForTimeout(300);
-    await prompt(/Enter a date written YYYY-MM-DD, or leave it empty\./, '2026-11-31'); // still there: Enter refused it
+    await prompt(/2026-11-31 is not a day in the calendar: enter a real date written YYYY-MM-DD, or leave it empty\./, '2026-11-31'); // still there: Enter refused it
     await input.fill(DUE);
     await prompt(/^Due date \(YYYY-MM-DD\), optional/, DUE);
     await wb.page.keyboard.press('Enter');

@@ -112,6 +112,32 @@ describe('Mentoring view: the Relationships tree', () => {
     assert.match(tooltip.value, /Status: \*\*active\*\*/);
   });
 
+  it('lists a goal file it cannot read after the goals, so that its goal does not just vanish', async () => {
+    const path = 'journal/priya-and-sam/goals/short-video.md';
+    await vscode.workspace.fs.writeFile(file(path), new TextEncoder().encode('---\ntype: goal\ntitle: Short video\nstatus: active\n\nNo closing line: the front matter is never closed.\n'));
+    await api.service.refreshFile(file(path));
+    try {
+      const goalsOfPriya = async () => child(await relationship('Priya Raman ↔ Sam Okafor'), 'Goals');
+      const unread = await waitFor('the unreadable goal file in the view', async () => (await children(await goalsOfPriya())).find((n) => n.kind === 'unreadGoal'));
+      const goals = await goalsOfPriya();
+      assert.equal(label(unread), 'short-video.md');
+      assert.equal(item(unread).description, 'not readable: see the Problems panel');
+      assert.equal(item(unread).contextValue, 'unreadableGoal');
+      assert.equal(iconOf(unread), 'warning/list.warningForeground');
+      assert.match(String(item(unread).tooltip), /^journal\/priya-and-sam\/goals\/short-video\.md could not be read/);
+      assert.equal(item(goals).description, String((await children(goals)).length));
+      // Reveal active file finds it.
+      await vscode.window.showTextDocument(file(path));
+      assert.equal(await vscode.commands.executeCommand<boolean>('mentoringJournal.revealActiveFile'), true);
+      await waitFor('the unreadable goal file to be selected', () => tree.view.selection[0]?.kind === 'unreadGoal');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file(path));
+      await api.service.refreshFile(file(path));
+    }
+    await waitFor('the file to leave the view', async () => !(await children(await child(await relationship('Priya Raman ↔ Sam Okafor'), 'Goals'))).some((n) => n.kind === 'unreadGoal'));
+  });
+
   it('lists sessions newest first, with the goals discussed and the open actions', async () => {
     const sessions = await child(await relationship('Priya Raman ↔ Sam Okafor'), 'Sessions');
     const nodes = await children(sessions);

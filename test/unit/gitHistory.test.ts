@@ -10,7 +10,7 @@ async function reviewOf(root: string, today: string) {
   await index.build();
   const rels = index.relationships();
   const source = await gitHistorySource(root);
-  assert.ok(source, 'a git work tree is found');
+  assert.ok(source && source !== 'shallow', 'a git work tree with its whole history is found');
   const history = await readJournalHistory(source, rels);
   return rels.map((rel) => analyzeRelationship(rel, today, {}, history.get(rel.id)));
 }

@@ -6,9 +6,9 @@ import type { Relationship } from '../types';
 import { plural } from '../words';
 import { goalFiles, goalHistories, key, versionsOf, type GoalFieldChange } from './goalHistory';
 import { recordKeeping, type RecordKeeping } from './recordKeeping';
-import { pathIndex, type GitHistorySource } from './source';
+import { authorDateOrder, pathIndex, type GitHistorySource } from './source';
 
-export { fileVersions, type GitAuthor, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from './source';
+export { authorDateOrder, fileVersions, mergeChanges, type GitAuthor, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from './source';
 export { HISTORY_FIELDS, type GoalFieldChange, type HistoryField } from './goalHistory';
 export { matchPartner, type RecordKeeping, type SessionRecord } from './recordKeeping';
 
@@ -24,7 +24,7 @@ export interface RelationshipHistory {
  * that hold goals, asked for in one batch. Relationships are keyed by id.
  */
 export async function readJournalHistory(source: GitHistorySource, rels: readonly Relationship[]): Promise<Map<string, RelationshipHistory>> {
-  const commits = await source.commits();
+  const commits = authorDateOrder(await source.commits());
   const result = new Map<string, RelationshipHistory>();
   if (!commits.length) return result;
   const byPath = pathIndex(commits);

@@ -19,7 +19,7 @@ export interface GitFileChange {
   from?: string;
 }
 
-/** One commit, with the files it changed (none for a merge). */
+/** One commit, with the files it changed (for a merge, see mergeChanges). */
 export interface GitCommit {
   hash: string;
   author: GitAuthor;
@@ -38,8 +38,10 @@ export interface GitFileRequest {
 /** Read access to the journal's git history. */
 export interface GitHistorySource {
   /**
-   * The commits that changed a file under the journal root, newest first, a commit always
-   * before its parents, with renames detected; an empty list when there is no history.
+   * The commits that changed a file under the journal root, on every branch merged (no history
+   * simplification), merges with their changes combined by mergeChanges, with renames detected;
+   * an empty list when there is no history. Any order with a commit before its parents:
+   * readJournalHistory puts them in authorDateOrder.
    */
   commits(): Promise<GitCommit[]>;
   /** The files' bytes at those commits, in the order asked; `undefined` where a file is absent. */
@@ -71,6 +73,87 @@ export function fileVersions(commits: readonly GitCommit[], path: string, byPath
     if (next.change.status === 'R' && next.change.from) name = next.change.from;
   }
   return versions;
+}
+
+/**
+ * What a merge commit did to each path, from its changes against each of its parents (in the
+ * parents' order): a file it added (absent from every parent), renamed (alike from every parent)
+ * or deleted; else, where it differs from some parent, a version (`M`). A file added on one
+ * branch is not added by the merge: the walk back (fileVersions) goes on to the commit that
+ * added it. A path the merge left as one parent had it is still a version where another parent
+ * differs: in the date order of the history, the version before it may be that other parent's.
+ */
+export function mergeChanges(perParent: ReadonlyArray<readonly GitFileChange[]>): GitFileChange[] {
+  const byPath = new Map<string, Array<GitFileChange | undefined>>();
+  perParent.forEach((changes, i) => {
+    for (const change of changes) {
+      const list = byPath.get(change.path) ?? Array.from({ length: perParent.length }, () => undefined);
+      list[i] = change;
+      byPath.set(change.path, list);
+    }
+  });
+  const out: GitFileChange[] = [];
+  for (const [path, list] of byPath) {
+    const all = list.every((c) => c !== undefined);
+    if (list.some((c) => c?.status === 'D')) out.push({ status: 'D', path });
+    else if (all && list.every((c) => c!.status === 'A')) out.push({ status: 'A', path });
+    else if (all && list.every((c) => c!.status === 'R' && c!.from === list[0]!.from)) out.push({ status: 'R', path, from: list[0]!.from! });
+    else out.push({ status: 'M', path });
+  }
+  return out;
+}
+
+/**
+ * The commits newest first by author date, and never a commit before one of its children (as
+ * `git log --author-date-order`): commits of two branches interleave by date, as they were
+ * made, instead of one branch after the other. Equal dates keep the order given.
+ */
+export function authorDateOrder(commits: readonly GitCommit[]): GitCommit[] {
+  const at = new Map(commits.map((c, i) => [c.hash, i]));
+  const children = new Array<number>(commits.length).fill(0);
+  for (const c of commits) for (const p of new Set(c.parents)) if (at.has(p)) children[at.get(p)!]!++;
+  // A heap of the commits whose children are all out: the newest date first, then the given order.
+  const heap: number[] = [];
+  const before = (a: number, b: number) => commits[a]!.date > commits[b]!.date || (commits[a]!.date === commits[b]!.date && a < b);
+  const push = (i: number) => {
+    heap.push(i);
+    for (let k = heap.length - 1; k > 0; ) {
+      const up = (k - 1) >> 1;
+      if (!before(heap[k]!, heap[up]!)) break;
+      [heap[k], heap[up]] = [heap[up]!, heap[k]!];
+      k = up;
+    }
+  };
+  const pop = (): number => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      for (let k = 0; ; ) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let best = k;
+        if (l < heap.length && before(heap[l]!, heap[best]!)) best = l;
+        if (r < heap.length && before(heap[r]!, heap[best]!)) best = r;
+        if (best === k) break;
+        [heap[k], heap[best]] = [heap[best]!, heap[k]!];
+        k = best;
+      }
+    }
+    return top;
+  };
+  commits.forEach((_, i) => children[i] === 0 && push(i));
+  const out: GitCommit[] = [];
+  while (heap.length) {
+    const i = pop();
+    out.push(commits[i]!);
+    for (const p of new Set(commits[i]!.parents)) {
+      const j = at.get(p);
+      if (j !== undefined && --children[j]! === 0) push(j);
+    }
+  }
+  // A cycle cannot happen in git; should the list be odd anyway, it is kept as given.
+  return out.length === commits.length ? out : [...commits];
 }
 
 /** Each path's changes, newest first, with the index of their commit. */

@@ -78,7 +78,8 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
 function withHistory(rel: Relationship, goals: GoalReport[], history: RelationshipHistory, today: string): RecordKeeping {
   for (const g of goals) g.fieldHistory = (history.goals[g.id] ?? []).filter((c) => c.date <= today).map((c) => ({ ...c, author: { ...c.author } }));
   const held = new Set(rel.sessions.map((s) => s.source.file));
-  const sessions = history.records.sessions.filter((s) => held.has(s.file));
+  // As of today: a session first committed after it was not committed yet on that day.
+  const sessions = history.records.sessions.filter((s) => held.has(s.file) && s.committed <= today);
   const count = (name: string, role: string) => sessions.filter((s) => s.partner?.name === name && s.partner.role === role).length;
   const others = history.records.others
     .map((o) => ({ ...o, sessions: sessions.filter((s) => !s.partner && s.author.name === o.name && s.author.email.toLowerCase() === o.email.toLowerCase()).length }))

@@ -18,12 +18,14 @@ export function gitSignals(rel: Relationship, today: string, goals: GoalReport[]
   if (partnershipOver(rel, today)) return [];
   const dueRanges = new Map(rel.goals.flatMap((g) => (g.fields.due ? [[g.id, g.fields.due] as const] : [])));
   const heads = new Map(rel.sessions.map((s) => [s.source.file, s.source.range]));
-  return [...goals.flatMap((g) => goalDueSlipped(g, dueRanges.get(g.id))), ...notesOneSided(records, heads)];
+  const held = rel.sessions.filter((s) => s.status === 'held').map((s) => s.source.file);
+  return [...goals.flatMap((g) => goalDueSlipped(g, dueRanges.get(g.id))), ...notesOneSided(records, held, heads)];
 }
 
 /** At the goal's `due` value (`dueRange`), where the next move would be made. */
 function goalDueSlipped(goal: GoalReport, dueRange: Range | undefined): Signal[] {
-  if (goal.status === 'achieved' || goal.status === 'dropped') return [];
+  // Open goals only: not an achieved or dropped one, nor one whose status is not valid (`unknown`).
+  if (goal.status !== 'active' && goal.status !== 'proposed' && goal.status !== 'paused') return [];
   const dues = (goal.fieldHistory ?? []).filter((c) => c.field === 'due');
   const later = dues.filter((c) => typeof c.from === 'string' && typeof c.to === 'string' && c.to > c.from);
   if (later.length < DUE_SLIPS) return [];
@@ -38,25 +40,29 @@ function goalDueSlipped(goal: GoalReport, dueRange: Range | undefined): Signal[]
   }];
 }
 
-/** At the front matter of the latest held session's file (`heads`: each session file's front matter span). */
-function notesOneSided(records: RecordKeeping | undefined, heads: Map<string, Range>): Signal[] {
+/**
+ * At the front matter of the latest held session's file (`held`: the held sessions' files, oldest
+ * first; `heads`: each session file's front matter span). The streak runs back from the latest
+ * held session: one not committed yet has no committer, and ends it there.
+ */
+function notesOneSided(records: RecordKeeping | undefined, held: readonly string[], heads: Map<string, Range>): Signal[] {
   if (!records || records.partners.length < 2) return [];
-  const sessions = records.sessions;
-  const last = sessions.at(-1)?.partner;
+  const byFile = new Map(records.sessions.map((s) => [s.file, s.partner]));
+  const last = byFile.get(held.at(-1) ?? '');
   if (!last) return [];
   let streak = 0;
-  for (let i = sessions.length - 1; i >= 0; i--) {
-    const p = sessions[i]!.partner;
+  for (let i = held.length - 1; i >= 0; i--) {
+    const p = byFile.get(held[i]!);
     if (!p || p.name !== last.name || p.role !== last.role) break;
     streak++;
   }
   if (streak < ONE_SIDED_SESSIONS) return [];
-  const all = streak === sessions.length && records.uncommitted === 0;
+  const all = streak === held.length;
   return [{
     code: 'notes-one-sided',
     severity: 'info',
     message: `${last.name} first committed the notes of ${all ? `every held session (${streak})` : `each of the last ${streak} held sessions`}, going by git.`,
     advice: 'Take turns writing up the sessions, so that both of you keep the record and both voices are in it; if you already write them together, ignore this.',
-    source: { file: sessions.at(-1)!.file, range: heads.get(sessions.at(-1)!.file) ?? FILE_START },
+    source: { file: held.at(-1)!, range: heads.get(held.at(-1)!) ?? FILE_START },
   }];
 }

@@ -24,6 +24,8 @@ export interface RelationshipNode extends NodeBase { readonly kind: 'relationshi
 export interface AgreementNode extends NodeBase { readonly kind: 'agreement' }
 export interface GroupNode extends NodeBase { readonly kind: 'goals' | 'sessions' | 'signals' }
 export interface GoalNode extends NodeBase { readonly kind: 'goal'; readonly goal: GoalReport }
+/** A goal file whose front matter could not be read: the goal it defines is unknown until it is fixed. */
+export interface UnreadGoalNode extends NodeBase { readonly kind: 'unreadGoal'; readonly file: string }
 export interface SessionNode extends NodeBase { readonly kind: 'session'; readonly session: Session }
 export interface SignalNode extends NodeBase { readonly kind: 'signal'; readonly signal: Signal }
 
@@ -31,7 +33,7 @@ export interface SignalNode extends NodeBase { readonly kind: 'signal'; readonly
  * A node of the Relationships tree. Commands run from the view's menus receive it as their
  * first argument: `node.entry` names the journal root, the relationship and its report.
  */
-export type JournalNode = RelationshipNode | AgreementNode | GroupNode | GoalNode | SessionNode | SignalNode;
+export type JournalNode = RelationshipNode | AgreementNode | GroupNode | GoalNode | UnreadGoalNode | SessionNode | SignalNode;
 
 /**
  * A relationship listed before its report is ready (while the journal is read for the first
@@ -228,6 +230,17 @@ function groupItem(node: GroupNode, count: number, hidden: number): vscode.TreeI
   return item;
 }
 
+function unreadGoalItem(node: UnreadGoalNode): vscode.TreeItem {
+  const name = node.file.slice(node.file.lastIndexOf('/') + 1);
+  const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
+  item.description = 'not readable: see the Problems panel';
+  item.iconPath = themeIcon(['warning', 'list.warningForeground']);
+  item.tooltip = `${node.file} could not be read (its front matter has an error, or it is not UTF-8 text): the goal it defines is unknown until it is fixed, and goal references are not checked meanwhile.`;
+  item.command = openCommand(node.entry, { file: node.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } });
+  item.resourceUri = fileUri(node.entry, node.file);
+  return item;
+}
+
 function goalItem(node: GoalNode): vscode.TreeItem {
   const goal = node.goal;
   const item = new vscode.TreeItem(goal.title || goal.id, vscode.TreeItemCollapsibleState.None);
@@ -309,6 +322,7 @@ export function treeItem(node: JournalNode, counts: { children: number; hidden: 
     case 'relationship': item = relationshipItem(node); item.contextValue = 'relationship'; break;
     case 'agreement': item = agreementItem(node); item.contextValue = 'agreement'; break;
     case 'goal': item = goalItem(node); item.contextValue = `goal.${node.goal.status}`; break;
+    case 'unreadGoal': item = unreadGoalItem(node); item.contextValue = 'unreadableGoal'; break;
     case 'session': item = sessionItem(node, isStale(node.entry, node.session.source.file)); item.contextValue = `session.${node.session.status}`; break;
     case 'signal': item = signalItem(node); item.contextValue = `signal.${node.signal.code}`; break;
     default: item = groupItem(node, counts.children, counts.hidden); item.contextValue = node.kind;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { frontMatterUnread } from '../../core';
 import { setContextKey } from '../contextKeys';
 import { eventWithin } from '../events';
 import type { Feature, FeatureContext } from '../feature';
@@ -6,7 +7,7 @@ import type { JournalService } from '../journalService';
 import type { GitHistoryApi } from '../gitHistory';
 import { BaseTreeProvider } from './baseTreeProvider';
 import type { JournalRoot } from '../journalService';
-import { isClosed, pendingItem, treeItem, urgency, type GoalNode, type GroupNode, type JournalNode, type RelationshipEntry, type RelationshipNode, type SessionNode, type SignalNode, type ViewNode } from './items';
+import { isClosed, pendingItem, treeItem, urgency, type GoalNode, type GroupNode, type JournalNode, type RelationshipEntry, type RelationshipNode, type SessionNode, type SignalNode, type UnreadGoalNode, type ViewNode } from './items';
 import { ReportCache } from './reports';
 
 export const VIEW_ID = 'mentoringJournal.relationships';
@@ -200,7 +201,7 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
           { kind: 'signals', id: `${node.id}::signals`, parent: node, entry },
         ];
       case 'goals':
-        return this.goalNodes(node).filter((g) => !(this.hideClosed && g.goal.status === 'achieved'));
+        return [...this.goalNodes(node).filter((g) => !(this.hideClosed && g.goal.status === 'achieved')), ...this.unreadGoalNodes(node)];
       case 'sessions':
         return this.sessionNodes(node);
       case 'signals': {
@@ -223,6 +224,17 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     return goals.map((goal, i) => ({ kind: 'goal', id: `${group.id}::${keys[i]}`, parent: group, entry: group.entry, goal }));
   }
 
+  /** The goal files that could not be read: listed after the goals, so that a goal does not just vanish. */
+  private unreadGoalNodes(group: GroupNode): UnreadGoalNode[] {
+    const { root, relationship } = group.entry;
+    return relationship.files
+      .filter((file) => {
+        const read = root.index.file(file);
+        return read?.type === 'goal' && read.goals.length === 0 && frontMatterUnread(read);
+      })
+      .map((file) => ({ kind: 'unreadGoal', id: `${group.id}::${file}`, parent: group, entry: group.entry, file }));
+  }
+
   private sessionNodes(group: GroupNode): SessionNode[] {
     const newestFirst = [...group.entry.relationship.sessions].reverse();
     return newestFirst.map((session) => ({ kind: 'session', id: `${group.id}::${session.source.file}`, parent: group, entry: group.entry, session }));
@@ -239,7 +251,7 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     const rel = this.relationshipNode(entry);
     const [agreement, goals, sessions] = this.children(rel) as [JournalNode, GroupNode, GroupNode];
     if (located.path === entry.relationship.agreementFile) return agreement;
-    const goal = this.children(goals).find((g) => g.kind === 'goal' && g.goal.source.file === located.path);
+    const goal = this.children(goals).find((g) => (g.kind === 'goal' && g.goal.source.file === located.path) || (g.kind === 'unreadGoal' && g.file === located.path));
     if (goal) return goal;
     return this.children(sessions).find((s) => s.kind === 'session' && s.session.source.file === located.path) ?? rel;
   }

@@ -1,0 +1,151 @@
+// The git history of a journal that two partners keep on branches, as of a day, and in a
+// shallow clone: found by a stranger's repositories (merge order, merge additions, --today,
+// an invalid status, an uncommitted latest session).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { JournalIndex } from '../../src/core/journalIndex';
+import { analyzeRelationship, authorDateOrder, historyLines, mergeChanges, readJournalHistory, type GitCommit } from '../../src/core';
+import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
+import { gitHistorySource } from '../../src/cli/gitSource';
+import { runCli } from './cliHarness';
+import { agreement, PRIYA, removeRepos, SAM, session, TempRepo } from './gitRepo';
+
+async function reviewOf(root: string, today: string) {
+  const index = new JournalIndex(new NodeFileSystem(root));
+  await index.build();
+  const rels = index.relationships();
+  const source = await gitHistorySource(root);
+  assert.ok(source && source !== 'shallow');
+  const history = await readJournalHistory(source, rels);
+  return analyzeRelationship(rels[0]!, today, {}, history.get(rels[0]!.id));
+}
+
+const goal = (due: string, progress: number, status = 'active') => `---\ntype: goal\ntitle: Write an RFC\nstatus: ${status}\ndue: ${due}\nprogress: ${progress}\nsuccess: Accepted\n---\n`;
+
+/** Priya on main, Sam on a branch in between, merged by Priya keeping Sam's goal file. */
+function branchRepo(): { repo: TempRepo; merge: string } {
+  const repo = new TempRepo();
+  repo.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goal('2026-06-30', 10) }).commit(PRIYA, '2026-03-01');
+  repo.git('checkout', '-q', '-b', 'sam');
+  repo.write({ 'p/goals/write-rfc.md': goal('2026-07-31', 50), 'p/sessions/2026-03-02.md': session('2026-03-02') }).commit(SAM, '2026-03-02');
+  repo.git('checkout', '-q', 'main');
+  repo.write({ 'p/goals/write-rfc.md': goal('2026-07-15', 40), 'p/sessions/2026-03-03.md': session('2026-03-03') }).commit(PRIYA, '2026-03-03');
+  // The conflict resolved as Sam had it, and a session added while resolving.
+  repo.git('merge', '-q', '--no-commit', '-X', 'theirs', 'sam');
+  repo.write({ 'p/sessions/2026-03-04.md': session('2026-03-04') });
+  const merge = repo.commit(PRIYA, '2026-03-04', 'Merge sam');
+  return { repo, merge };
+}
+
+describe('git history across branches, days and clones', function () {
+  this.timeout(60_000);
+  after(removeRepos);
+
+  it('puts the changes of two branches in the order of their dates, with what the merge chose last', async () => {
+    const { repo, merge } = branchRepo();
+    const report = await reviewOf(repo.root, '2026-03-10');
+    const rfc = report.goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(
+      rfc.fieldHistory!.filter((c) => c.field === 'due').map((c) => [c.date, c.author.name, c.from ?? null, c.to]),
+      [
+        ['2026-03-01', 'Priya Raman', null, '2026-06-30'],
+        ['2026-03-02', 'Sam Lee', '2026-06-30', '2026-07-31'],
+        ['2026-03-03', 'Priya Raman', '2026-07-31', '2026-07-15'],
+        ['2026-03-04', 'Priya Raman', '2026-07-15', '2026-07-31'],
+      ],
+    );
+    assert.equal(rfc.fieldHistory!.at(-1)!.commit, merge);
+    // As of a day in between, nothing made later is seen.
+    const earlier = (await reviewOf(repo.root, '2026-03-02')).goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(historyLines(earlier.fieldHistory), ['due moved once: 2026-06-30 → 2026-07-31', 'progress changed once: 10 → 50']);
+  });
+
+  it('credits a session to the commit that added it on its branch, and one added while resolving a merge to the merge', async () => {
+    const { repo, merge } = branchRepo();
+    const report = await reviewOf(repo.root, '2026-03-10');
+    assert.deepEqual(
+      report.records!.sessions.map((s) => [s.file, s.author.name, s.committed]),
+      [
+        ['p/sessions/2026-03-02.md', 'Sam Lee', '2026-03-02'],
+        ['p/sessions/2026-03-03.md', 'Priya Raman', '2026-03-03'],
+        ['p/sessions/2026-03-04.md', 'Priya Raman', '2026-03-04'],
+      ],
+    );
+    assert.equal(report.records!.sessions[2]!.commit, merge);
+    assert.equal(report.records!.uncommitted, 0);
+  });
+
+  it('as of a day, a session first committed later is not committed yet', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'p/agreement.md': agreement('') }).commit(PRIYA, '2026-01-05');
+    repo.write({ 'p/sessions/2026-02-10.md': session('2026-02-10') }).commit(SAM, '2026-05-01');
+    const report = await reviewOf(repo.root, '2026-03-01');
+    assert.deepEqual(report.records!.sessions, []);
+    assert.equal(report.records!.uncommitted, 1);
+    assert.deepEqual(report.records!.partners.map((p) => p.sessions), [0, 0]);
+  });
+
+  it('raises goal-due-slipped for open goals only, not for one whose status is not valid', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goal('2026-06-30', 10, 'finished') }).commit(PRIYA, '2026-02-01');
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-07-31', 10, 'finished') }).commit(PRIYA, '2026-03-01');
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-08-31', 10, 'finished') }).commit(PRIYA, '2026-04-01');
+    const report = await reviewOf(repo.root, '2026-05-01');
+    assert.equal(report.goals[0]!.status, 'unknown');
+    assert.equal(report.signals.some((s) => s.code === 'goal-due-slipped'), false);
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-08-31', 10, 'paused') }).commit(PRIYA, '2026-04-02');
+    assert.equal((await reviewOf(repo.root, '2026-05-01')).signals.some((s) => s.code === 'goal-due-slipped'), true);
+  });
+
+  it('notes-one-sided counts back from the latest held session: one not committed yet ends the streak', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'p/agreement.md': agreement('') }).commit(SAM, '2026-01-05');
+    for (const m of ['01', '02', '03', '04', '05', '06']) repo.write({ [`p/sessions/2026-${m}-10.md`]: session(`2026-${m}-10`) }).commit(PRIYA, `2026-${m}-10`);
+    assert.equal((await reviewOf(repo.root, '2026-07-01')).signals.find((s) => s.code === 'notes-one-sided')?.message, 'Priya Raman first committed the notes of every held session (6), going by git.');
+    repo.write({ 'p/sessions/2026-07-10.md': session('2026-07-10') }); // written, not committed
+    assert.equal((await reviewOf(repo.root, '2026-07-11')).signals.some((s) => s.code === 'notes-one-sided'), false);
+  });
+
+  it('reads no history from a shallow clone (its oldest commit looks as if it added every file), and the review says so', async () => {
+    const { repo } = branchRepo();
+    const clone = path.join(mkdtempSync(path.join(tmpdir(), 'mj-shallow-')), 'journal');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, clone], { env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
+    assert.equal(await gitHistorySource(clone), 'shallow');
+    const result = runCli(['review', '--today', '2026-03-10', '--format', 'json'], clone);
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /shallow git clone, so the review reads no history from git/);
+    const json = JSON.parse(result.stdout);
+    assert.equal(json.relationships[0].records, null);
+    assert.equal(json.relationships[0].signals.some((s: { code: string }) => s.code === 'notes-one-sided'), false);
+  });
+});
+
+describe('mergeChanges and authorDateOrder', () => {
+  it('a merge adds a file only when no parent had it, and is a version where any parent differs', () => {
+    assert.deepEqual(
+      mergeChanges([
+        [{ status: 'A', path: 'from-other.md' }, { status: 'M', path: 'both.md' }, { status: 'A', path: 'new.md' }, { status: 'R', path: 'b.md', from: 'a.md' }],
+        [{ status: 'M', path: 'both.md' }, { status: 'A', path: 'new.md' }, { status: 'D', path: 'gone.md' }, { status: 'R', path: 'b.md', from: 'a.md' }],
+      ]),
+      [
+        { status: 'M', path: 'from-other.md' },
+        { status: 'M', path: 'both.md' },
+        { status: 'A', path: 'new.md' },
+        { status: 'R', path: 'b.md', from: 'a.md' },
+        { status: 'D', path: 'gone.md' },
+      ],
+    );
+  });
+
+  it('orders by date, newest first, never a parent before its child, equal dates as given', () => {
+    const c = (hash: string, date: string, parents: string[] = []): GitCommit => ({ hash, date, parents, author: { name: '', email: '' }, files: [] });
+    // Topological order as git gives it without dates: the side branch (s1, s2) after main's m2.
+    const commits = [c('merge', '2026-03-05', ['m2', 's2']), c('m2', '2026-03-04', ['m1']), c('s2', '2026-03-03', ['s1']), c('s1', '2026-03-02', ['m1']), c('m1', '2026-03-01'), c('odd', '2026-03-09', ['merge'])];
+    assert.deepEqual(authorDateOrder(commits).map((x) => x.hash), ['odd', 'merge', 'm2', 's2', 's1', 'm1']);
+    // A child dated before its parent (a rebase) still comes first.
+    assert.deepEqual(authorDateOrder([c('child', '2026-01-01', ['parent']), c('parent', '2026-02-01')]).map((x) => x.hash), ['child', 'parent']);
+  });
+});
