@@ -90,8 +90,8 @@ export class JournalIndex {
 
   /**
    * `keepLastGood`: an editor's index, where a version of a file that adds an error keeps the
-   * facts of its last version that did not (see `store`). Off for a one-shot check, which must report the files as
-   * they are: then the index always equals a fresh build of the same files.
+   * facts of its last version that did not (see `store`). Off for a one-shot check, which must
+   * report the files as they are: then the index always equals a fresh build of the same files.
    */
   constructor(
     private readonly fs: FileSystem,

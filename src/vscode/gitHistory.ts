@@ -66,6 +66,16 @@ export function childrenFirst<T extends { hash: string; parents: string[] }>(com
   return out.length === commits.length ? out : [...commits];
 }
 
+/** Whether the repository at `root` is a shallow clone (`.git/shallow` is there); a worktree or submodule, whose `.git` is a file, counts as not. */
+async function isShallow(root: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(vscode.Uri.joinPath(root, '.git', 'shallow'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What the git history puts on the extension's API (`api.gitHistory`), for tests. */
 export interface GitHistoryApi {
   /** The history of a relationship once read; undefined until then, and always without git. */
@@ -228,6 +238,9 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
     return {
       commits: () =>
         (commits ??= (async () => {
+          // A shallow clone's oldest commit looks as if it added every file: no history from it,
+          // as on the command line.
+          if (await isShallow(repository.rootUri)) return [];
           this.stats.logs++;
           const log = childrenFirst(await repository.log({ maxEntries: 1_000_000 }));
           await this.changesOf(repository, log.filter((c) => !this.files.has(`${top}@${c.hash}`)), top);

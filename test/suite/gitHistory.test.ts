@@ -130,6 +130,26 @@ describe('Git history through the git extension', function () {
     assert.doesNotMatch(text, /History/);
   });
 
+  it('a shallow clone gives no history (its oldest commit looks as if it added every file)', async () => {
+    const SHALLOW = 'git-journal-shallow';
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${uri(FOLDER).fsPath}`, uri(SHALLOW).fsPath]);
+    try {
+      await vscode.commands.executeCommand('git.openRepository', uri(SHALLOW).fsPath);
+      // The git extension has the clone: what follows is the product's choice, not a missing repository.
+      const gitApi = (vscode.extensions.getExtension('vscode.git')!.exports as { getAPI(v: 1): { getRepository(u: vscode.Uri): unknown } }).getAPI(1);
+      await waitFor('the git extension to open the shallow clone', () => !!gitApi.getRepository(uri(`${SHALLOW}/p/agreement.md`)));
+      const entry = await waitFor('the shallow clone in the index', async () => {
+        for (const [name] of await vscode.workspace.fs.readDirectory(uri(`${SHALLOW}/p/sessions`))) await api.service.refreshFile(uri(`${SHALLOW}/p/sessions/${name}`));
+        await api.service.refreshFile(uri(`${SHALLOW}/p/agreement.md`));
+        return api.service.relationships().find((r) => r.relationship.id === `${SHALLOW}/p` && r.relationship.sessions.length === 6);
+      });
+      const history = await api.gitHistory.load(entry.root, entry.relationship);
+      assert.equal(history, undefined);
+    } finally {
+      await removeFixture(SHALLOW);
+    }
+  });
+
   it('a virtual workspace (a root that is not a file folder) gets no history and asks git nothing', async () => {
     const entry = api.service.relationships().find((r) => r.relationship.id === REL)!;
     const virtual = { ...entry.root, uri: vscode.Uri.parse('vscode-vfs://github/priya/journal') };

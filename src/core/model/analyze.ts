@@ -30,8 +30,8 @@ function signedAsOf(relationship: Relationship, today: string): Pick<Relationshi
  * Analyzes one relationship as of `today` (`YYYY-MM-DD`): stage declared and inferred, goals,
  * cadence health, open actions, signals and the changes since the latest review saved before
  * today. Pure and deterministic: the same relationship, date and options give the same report.
- * Sessions dated after `today` are left out, and so are signatures. A relationship without a readable agreement still
- * gets a report (no partners, stage creating). With `history` (read from git by the host), goals
+ * Sessions and signatures dated after `today` are left out. A relationship without a readable
+ * agreement still gets a report (no partners, stage creating). With `history` (read from git by the host), goals
  * carry their field history, the report who keeps the record, and the git signals are raised.
  */
 export function analyzeRelationship(relationship: Relationship, today: string, options: Partial<EngineOptions> = {}, history?: RelationshipHistory): RelationshipReport {

@@ -22,7 +22,12 @@ function idProblem(target: Target, id: string): string | undefined {
   return undefined;
 }
 
-const dateProblem = (text: string) => (text === '' || isRealDate(text) ? undefined : (/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text} is not a day in the calendar: enter a real date written YYYY-MM-DD, or leave it empty.` : 'Enter a real date written YYYY-MM-DD, or leave it empty.'));
+/** Why a due date cannot be taken: not written YYYY-MM-DD, or no day in the calendar (`2027-02-30`). */
+function dateProblem(text: string): string | undefined {
+  if (text === '' || isRealDate(text)) return undefined;
+  const written = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text} is not a day in the calendar: e` : 'E';
+  return `${written}nter a real date written YYYY-MM-DD, or leave it empty.`;
+}
 
 const ACTION = 'New goal';
 
