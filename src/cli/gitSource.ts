@@ -23,7 +23,7 @@ function git(cwd: string, args: string[], input?: string): Promise<Buffer | unde
 const STATUSES = new Set(['A', 'M', 'D', 'R', 'C', 'T']);
 
 /**
- * Parses `git log -z -m --name-status --format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad --date=short`:
+ * Parses `git log -z -m --name-status --format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad --date=short-local`:
  * each record starts with RS, its header ends at the first NUL, then NUL-separated status and
  * paths. With `-m` a merge comes once per parent, with its changes against that parent: the
  * records are combined into one commit (mergeChanges).
@@ -107,8 +107,9 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
   return {
     async commits() {
       // Every branch merged (`--full-history`: no commit of a side branch is left out), merges
-      // against each parent (`-m`), children before parents, newest first by author date.
-      const out = await git(root, ['log', '-z', '--author-date-order', '--full-history', '-m', '-M', '--relative', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short', '--', '.']);
+      // against each parent (`-m`), children before parents, newest first by author date; days
+      // in this machine's time zone, as the extension reads them from the git extension's dates.
+      const out = await git(root, ['log', '-z', '--author-date-order', '--full-history', '-m', '-M', '--relative', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local', '--', '.']);
       return out ? parseGitLog(out.toString('utf8')) : [];
     },
     async read(requests: GitFileRequest[]) {

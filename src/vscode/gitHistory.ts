@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { mergeChanges, readJournalHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
+import { localToday } from '../core/dates';
 import type { Relationship } from '../core/types';
 import type { JournalRoot } from './journalService';
 import { eventWithin } from './events';
@@ -248,7 +249,8 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
             hash: c.hash,
             parents: [...c.parents],
             author: { name: c.authorName ?? '', email: c.authorEmail ?? '' },
-            date: (c.authorDate ?? new Date(0)).toISOString().slice(0, 10),
+            // The author date's day where this machine is, as the command line gives it (`--date=short-local`).
+            date: localToday(c.authorDate ?? new Date(0)),
             files: (this.files.get(`${top}@${c.hash}`) ?? []).flatMap((f) => {
               const path = inRoot(f.path);
               if (path === undefined) return [];

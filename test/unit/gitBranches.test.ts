@@ -10,7 +10,7 @@ import { JournalIndex } from '../../src/core/journalIndex';
 import { analyzeRelationship, authorDateOrder, historyLines, mergeChanges, readJournalHistory, type GitCommit } from '../../src/core';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { gitHistorySource } from '../../src/cli/gitSource';
-import { runCli } from './cliHarness';
+import { buildCli, runCli } from './cliHarness';
 import { agreement, PRIYA, removeRepos, SAM, session, TempRepo } from './gitRepo';
 
 async function reviewOf(root: string, today: string) {
@@ -107,6 +107,20 @@ describe('git history across branches, days and clones', function () {
     assert.equal((await reviewOf(repo.root, '2026-07-01')).signals.find((s) => s.code === 'notes-one-sided')?.message, 'Priya Raman first committed the notes of every held session (6), going by git.');
     repo.write({ 'p/sessions/2026-07-10.md': session('2026-07-10') }); // written, not committed
     assert.equal((await reviewOf(repo.root, '2026-07-11')).signals.some((s) => s.code === 'notes-one-sided'), false);
+  });
+
+  it('gives dates as days where the machine is, as the extension does: a commit at 23:30 UTC is the next day east of it', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goal('2026-06-30', 10) }).commit(PRIYA, '2026-03-01');
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-07-31', 10) });
+    repo.git('add', '-A');
+    execFileSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'late'], { cwd: repo.root, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: SAM.name, GIT_AUTHOR_EMAIL: SAM.email, GIT_COMMITTER_NAME: SAM.name, GIT_COMMITTER_EMAIL: SAM.email, GIT_AUTHOR_DATE: '2026-03-05T23:30:00+00:00', GIT_COMMITTER_DATE: '2026-03-05T23:30:00+00:00' } });
+    const dates = (tz: string) => {
+      const out = execFileSync(process.execPath, [buildCli(), 'review', '--today', '2026-03-10', '--format', 'json'], { cwd: repo.root, encoding: 'utf8', env: { ...process.env, TZ: tz } });
+      return JSON.parse(out).relationships[0].goals[0].changes.filter((c: { field: string }) => c.field === 'due').map((c: { date: string }) => c.date);
+    };
+    assert.deepEqual(dates('UTC'), ['2026-03-01', '2026-03-05']);
+    assert.deepEqual(dates('Asia/Tokyo'), ['2026-03-01', '2026-03-06']);
   });
 
   it('reads no history from a shallow clone (its oldest commit looks as if it added every file), and the review says so', async () => {

@@ -23,7 +23,7 @@ export interface GitFileChange {
 export interface GitCommit {
   hash: string;
   author: GitAuthor;
-  /** The author date, `YYYY-MM-DD`, in the author's time zone. */
+  /** The author date, `YYYY-MM-DD`, in the local time zone of the machine that reads the history. */
   date: string;
   parents: string[];
   files: GitFileChange[];
