@@ -284,17 +284,19 @@ function firstAlias(doc: Document.Parsed): YamlNode | undefined {
 function aliasMistake(doc: Document.Parsed): { node: YamlNode; code: RuleCode; message: string } | undefined {
   const anchors = new Set<string>();
   let count = 0;
+  let first: YamlNode | undefined;
   let found: { node: YamlNode; code: RuleCode; message: string } | undefined;
   visit(doc, {
     Node(_, node, path) {
       if (isAlias(node)) {
+        first ??= node;
         const name = node.source;
         if (!anchors.has(name)) {
           found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` repeats the value named \`&${name}\`, but no value before it has that name: write the value out, or name it with \`&${name}\` before this line.` };
         } else if (path.some((p) => isNode(p) && p.anchor === name)) {
           found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` is inside the value named \`&${name}\` that it repeats, so that value would contain itself: write the values out instead.` };
         } else if (++count > MAX_ALIASES) {
-          found = { node: firstAlias(doc) ?? node, code: 'yaml/too-many-aliases', message: TOO_MANY_ALIASES };
+          found = { node: first, code: 'yaml/too-many-aliases', message: TOO_MANY_ALIASES };
         }
         return found ? visit.BREAK : undefined;
       }
