@@ -145,8 +145,7 @@ export interface RunOptions {
  */
 export async function check(paths: readonly string[], cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, run: RunOptions = { jobs: 1 }): Promise<CheckResult> {
   const targets = await resolveTargets(paths, cwd, run.overlay?.absolute);
-  // Paths are remembered only when several targets may overlap: to count each file read once, and report it once.
-  const read = targets.length > 1 ? new Set<string>() : undefined;
+  // Paths are remembered only when several targets may overlap: to count and report each file once.
   const reported = targets.length > 1 ? new Set<string>() : undefined;
   let files = 0;
   const problems: Reported[] = [];
@@ -157,9 +156,10 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
     const parts = await partition(fs, options.exclude);
     await checkParts(target.root, parts, options, run.jobs, run.entry, (result) => {
       const byPath = new Map(result.problems);
-      if (!read) {
+      if (!reported) {
         // One target: every file counts once, and only those with problems need a path for output.
-        files += result.paths.length;
+        // The count is of the files checked, not of those read around them for the rules across files.
+        files += target.scopes.has('') ? result.paths.length : result.paths.filter((relative) => inScope(target, relative)).length;
         for (const [relative, found] of byPath) {
           if (!inScope(target, relative)) continue;
           const file = displayPath(cwd, fs.resolve(relative));
@@ -168,10 +168,10 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
         return;
       }
       for (const relative of result.paths) {
+        if (!inScope(target, relative)) continue;
         const absolute = fs.resolve(relative);
-        if (!read?.has(absolute)) files++;
-        read?.add(absolute);
-        if (!inScope(target, relative) || reported?.has(absolute)) continue;
+        if (reported?.has(absolute)) continue;
+        files++;
         reported?.add(absolute);
         const file = displayPath(cwd, absolute);
         for (const problem of byPath.get(relative) ?? []) problems.push({ file, problem });

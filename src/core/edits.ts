@@ -203,6 +203,85 @@ function resolve(fm: FrontMatter, path: readonly PathSegment[]): Target | string
 /** Formats the new value, given the quoting style of the value it replaces (if any). */
 type Formatter = (style?: Scalar.Type | string) => string;
 
+/**
+ * A commented-out placeholder of a missing key, as New session, New goal and a new agreement
+ * write them (`# progress:` with `#   goal-id: 40` below it, `# signed:` with `#   mentor:
+ * YYYY-MM-DD`, `# due: YYYY-MM-DD (...)`): the line the key would be on with `# ` in front of it
+ * (or after its indentation), its value empty, a number or the `YYYY-MM-DD` placeholder. A person would uncomment that line
+ * and write the value, so an edit that adds the key does the same, there; a comment with any
+ * other text after the key is a person's note and stays.
+ */
+function placeholderLine(fm: FrontMatter, indent: number, key: string, from = fm.offset): { start: number; end: number } | undefined {
+  const { text } = fm;
+  const pad = ' '.repeat(indent);
+  const pattern = new RegExp(String.raw`^(?:# ?${pad}|${pad}# ?)${escapeRegExp(key)}:(?:[ \t]+(?:-?\d+(?:\.\d+)?|YYYY-MM-DD(?:[ \t].*)?))?[ \t]*$`);
+  for (let at = from; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(at, end).replace(/\r$/, '');
+    if (/^(---|\.\.\.)[ \t]*$/.test(line)) return undefined;
+    if (pattern.test(line)) return { start: at, end: at + line.length };
+    at = end + 1;
+  }
+  return undefined;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The column of a block map's keys (0 for the front matter's own), or undefined for a flow or empty map. */
+function keyColumn(fm: FrontMatter, map: YAMLMap | null): number | undefined {
+  const first = map?.items[0];
+  if (!map || map.flow || !first) return undefined;
+  const at = fm.offset + (first.key as YamlNode).range![0];
+  return at - lineStart(fm.text, at);
+}
+
+/**
+ * The edits that add a missing key at its commented-out placeholder (placeholderLine), or
+ * undefined when there is none. A new parent map (`progress:` for `progress.goal-id`) goes at the
+ * parent's placeholder, and the child's own placeholder in the comments right below it goes.
+ * The caller checks the result like any other edit, and places the key as usual when it fails.
+ */
+function placeholderEdits(fm: FrontMatter, target: Target, valueText: string): TextEdit[] | undefined {
+  const { map, key, createParent } = target;
+  if (createParent?.pair) return undefined;
+  const column = keyColumn(fm, map);
+  if (column === undefined) return undefined;
+  const pad = ' '.repeat(column);
+  if (!createParent) {
+    if (findPair(map!, key)) return undefined;
+    const line = placeholderLine(fm, column, key);
+    return line && [{ ...line, text: `${pad}${key}: ${valueText}` }];
+  }
+  const parent = placeholderLine(fm, column, createParent.key);
+  if (!parent) return undefined;
+  const unit = indentUnit(fm);
+  const edits: TextEdit[] = [{ ...parent, text: `${pad}${createParent.key}:${fm.eol}${pad}${unit}${key}: ${valueText}` }];
+  // The child's placeholder, among the comment lines right below the parent's.
+  for (let at = nextLineStart(fm.text, parent.end); at < fm.text.length && fm.text[at] === '#';) {
+    const childIndent = /^# ?( *)/.exec(fm.text.slice(at, at + 200))![1]!.length;
+    const child = childIndent > column ? placeholderLine(fm, childIndent, key, at) : undefined;
+    if (child?.start === at) {
+      edits.push({ start: at, end: nextLineStart(fm.text, child.end), text: '' });
+      break;
+    }
+    at = nextLineStart(fm.text, at + 1);
+  }
+  return edits;
+}
+
+/** Tries the placeholder's place first (placeholderEdits), then the usual one (plan). */
+function placed(fm: FrontMatter, target: Target, format: Formatter, label: string, expect: (data: unknown) => boolean): EditResult {
+  const atPlaceholder = placeholderEdits(fm, target, format());
+  if (atPlaceholder) {
+    const result = checked(fm, atPlaceholder, expect);
+    if (result.ok) return result;
+  }
+  const edits = plan(fm, target, format, label);
+  if (typeof edits === 'string') return fail(`${edits} Nothing was changed.`);
+  return checked(fm, edits, expect);
+}
+
 const isEmpty = (node: unknown): boolean => node === null || node === undefined || (isScalar(node) && node.value === null);
 
 /** The edits that set one value, before they are checked. */
@@ -279,9 +358,7 @@ export function setFrontMatterValue(text: string, path: readonly PathSegment[], 
   const label = describe(path);
   const target = resolve(fm, path);
   if (typeof target === 'string') return fail(`${target} Nothing was changed.`);
-  const edits = plan(fm, target, (style) => yamlScalar(value, style), label);
-  if (typeof edits === 'string') return fail(`${edits} Nothing was changed.`);
-  return checked(fm, edits, (after) => sameData(after, setIn(toData(fm.doc), target.path, value)));
+  return placed(fm, target, (style) => yamlScalar(value, style), label, (after) => sameData(after, setIn(toData(fm.doc), target.path, value)));
 }
 
 /** Applies `edits` and accepts them only when the result parses cleanly and `expect` holds for its data. */
@@ -444,10 +521,8 @@ export function addMissingKey(text: string, anchor: number, key: string, valueTe
   }
   const existing = target.map && !target.createParent ? findPair(target.map, key) : undefined;
   if (existing && !isEmpty(existing.value)) return fail(`\`${key}\` is already there. Nothing was changed.`);
-  const edits = plan(fm, target, () => valueText, key);
-  if (typeof edits === 'string') return fail(`${edits} Nothing was changed.`);
   const value = parseValue(valueText);
-  return checked(fm, edits, (after) => sameData(after, setIn(toData(fm.doc), target.path, value)));
+  return placed(fm, target, () => valueText, key, (after) => sameData(after, setIn(toData(fm.doc), target.path, value)));
 }
 
 /**

@@ -115,7 +115,24 @@ describe('CLI: check', function () {
     assert.equal(fromOutside.stdout.split('\n')[0], `${path.basename(root)}/${ERROR_LINE}`);
   });
 
-  it('json: files read and every problem with its span', () => {
+  it('counts the files checked, not those read around them: one file named is "in 1 file", inside a relationship or outside every one', () => {
+    const root = brokenJournal();
+    const one = runCli(['check', 'p/sessions/2026-02-15.md'], root);
+    assert.equal(one.stdout, `${ERROR_LINE}\n${WARNING_LINE}\n`);
+    assert.equal(one.stderr, '1 error, 1 warning and 0 infos in 1 file\n');
+    assert.equal((JSON.parse(runCli(['check', '--format', 'json', 'p/sessions'], root).stdout) as { files: number }).files, 2);
+    // The same file named twice, and a folder that holds it, count it once.
+    assert.equal(runCli(['check', 'p/sessions/2026-02-15.md', 'p/sessions', 'p/sessions/2026-02-15.md'], root).stderr, '1 error, 1 warning and 0 infos in 2 files\n');
+    mkdirSync(path.join(root, 'notes'));
+    writeFileSync(path.join(root, 'notes', 'a.md'), '---\ntype: session\ndate: 2026-11-02\n---\n');
+    writeFileSync(path.join(root, 'notes', 'b.md'), '# b\n');
+    writeFileSync(path.join(root, 'notes', 'c.md'), '# c\n');
+    const outside = runCli(['check', 'notes/a.md'], root);
+    assert.match(outside.stdout, /^notes\/a\.md:1:1 error file\/outside-relationship /);
+    assert.equal(outside.stderr, '1 error, 0 warnings and 0 infos in 1 file\n');
+  });
+
+  it('json: files checked and every problem with its span', () => {
     const result = runCli(['check', '--format', 'json'], brokenJournal());
     assert.equal(result.code, 1);
     assert.deepEqual(JSON.parse(result.stdout), {

@@ -19,6 +19,7 @@ import {
   type TextEdit,
 } from '../../src/core/edits';
 import { dateFromFileName, GOAL_ID, goalIdFromTitle, titleFromId } from '../../src/core/conventions';
+import { scaffoldRelationship } from '../../src/core/scaffold';
 import { renderGoalFile, renderSessionFile, STAGE_QUESTIONS, uniqueFileName } from '../../src/core/templates';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -441,6 +442,69 @@ describe('edits: templates', () => {
       assert.ok(id.split('-').length <= 5 && id.length <= 32 && GOAL_ID.test(id), `${title} → ${id}`);
     }
     assert.equal(titleFromId('review-others-designs'), 'Review others designs');
+  });
+
+  it('writes a value where its template left it commented out: New session\'s progress, a new agreement\'s signatures', async () => {
+    const example = await priyaAndSam();
+    const relationship = { ...example, goals: example.goals.map((g) => ({ ...g, status: 'active' as const })) };
+    const text = renderSessionFile({ relationship, date: '2026-11-23' });
+    const active = relationship.goals.filter((g) => g.status === 'active').map((g) => g.id);
+    assert.ok(active.length >= 2, 'two active goals to set in turn');
+    const [first, second] = active as [string, string];
+    const lines = text.split('\n');
+    const hint = lines.indexOf('# progress:');
+    assert.ok(hint > 0);
+    // Set goal progress on the new session: `# progress:` and the goal's own hint become the map.
+    const once = setFrontMatterValue(text, ['progress', first], 55);
+    assert.ok(once.ok, once.ok ? '' : once.error);
+    const expected = [...lines];
+    expected.splice(hint, 1, 'progress:', `  ${first}: 55`);
+    expected.splice(expected.indexOf(`#   ${first}: ${lines.find((l) => l.startsWith(`#   ${first}: `))!.split(': ')[1]}`), 1);
+    assert.equal(once.text, expected.join('\n'));
+    // The other goal's hint is still there, as a comment under the map, and becomes its line when it is set.
+    const twice = setFrontMatterValue(once.text, ['progress', second], 30);
+    assert.ok(twice.ok, twice.ok ? '' : twice.error);
+    assert.equal(twice.edits.length, 1);
+    assert.equal(twice.text, once.text.replace(new RegExp(`^#   ${second}: \\d+$`, 'm'), `  ${second}: 30`));
+    assert.deepEqual(parseJournalFile('priya-and-sam/sessions/2026-11-23.md', twice.text).session?.progress, { [first]: 55, [second]: 30 });
+
+    // A new agreement: `# signed:` and `#   mentor: YYYY-MM-DD` become the signature, the mentee's hint stays until signed.
+    const agreement = scaffoldRelationship({ mentor: 'Zoë Adams', mentee: 'Inês Costa', started: '2026-11-30' }).find((f) => f.path === 'agreement.md')!.content;
+    const mentor = setFrontMatterValue(agreement, ['signed', 'mentor'], '2026-12-01');
+    assert.ok(mentor.ok, mentor.ok ? '' : mentor.error);
+    assert.equal(mentor.text, agreement.replace('# signed:\n#   mentor: YYYY-MM-DD\n', 'signed:\n  mentor: 2026-12-01\n'));
+    const both = setFrontMatterValue(mentor.text, ['signed', 'mentee'], '2026-12-02');
+    assert.ok(both.ok, both.ok ? '' : both.error);
+    assert.equal(both.text, mentor.text.replace('#   mentee: YYYY-MM-DD\n', '  mentee: 2026-12-02\n'));
+    assert.deepEqual(parseJournalFile('z/agreement.md', both.text).agreement?.signed, { mentor: '2026-12-01', mentee: '2026-12-02' });
+
+    // With CRLF line ends too.
+    const crlf = agreement.replace(/\n/g, '\r\n');
+    const signed = setFrontMatterValue(crlf, ['signed', 'mentee'], '2026-12-02');
+    assert.ok(signed.ok);
+    assert.equal(signed.text, crlf.replace('# signed:\r\n#   mentor: YYYY-MM-DD\r\n#   mentee: YYYY-MM-DD\r\n', 'signed:\r\n  mentee: 2026-12-02\r\n#   mentor: YYYY-MM-DD\r\n'));
+  });
+
+  it('leaves a comment alone when it is a person\'s note, not a placeholder, or when the value cannot go there', () => {
+    // Text after the key: a note, kept; the key goes where it would without it.
+    const note = '---\ntype: session\ndate: 2026-11-23\n# progress: ask Sam about the RFC first\nstatus: held\n---\n';
+    const kept = setFrontMatterValue(note, ['progress', 'rfc'], 40);
+    assert.ok(kept.ok);
+    assert.equal(kept.text, note.replace('status: held\n', 'status: held\nprogress:\n  rfc: 40\n'));
+    // Another key's placeholder is no place for this one.
+    const other = '---\ntype: goal\n# due: YYYY-MM-DD (when the goal should be met)\nstatus: active\n---\n';
+    const progress = setFrontMatterValue(other, ['progress'], 10);
+    assert.ok(progress.ok);
+    assert.equal(progress.text, other.replace('status: active\n', 'status: active\nprogress: 10\n'));
+    assert.equal((setFrontMatterValue(other, ['due'], '2027-01-31') as { text: string }).text, other.replace('# due: YYYY-MM-DD (when the goal should be met)', 'due: 2027-01-31'));
+    // A key that is already written is replaced where it is, whatever the comments say.
+    const written = '---\ntype: goal\n# progress: 5\nprogress: 20\n---\n';
+    assert.equal((setFrontMatterValue(written, ['progress'], 30) as { text: string }).text, written.replace('progress: 20', 'progress: 30'));
+    // A placeholder inside a block of text is text: the check after the edit refuses that place, and the key goes as usual.
+    const block = '---\ntype: session\nprogress:\n  rfc: 10\nnotes: |\n  # talk: 5\n  more\n---\n';
+    const safe = setFrontMatterValue(block, ['progress', 'talk'], 40);
+    assert.ok(safe.ok);
+    assert.equal(safe.text, block.replace('  rfc: 10\n', '  rfc: 10\n  talk: 40\n'));
   });
 
   it('reads the date a session or review file is named after', () => {
