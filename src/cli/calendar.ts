@@ -26,7 +26,7 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   if (!args) return 0;
   const given = journalFolder(args, 'calendar');
   const today = todayOption(args, io, 'calendar');
-  const { index, options, ownId } = await openJournal(given, io, 'calendar', stringOption(args, 'config'));
+  const { index, options, ownId } = await openJournal(given, io, 'calendar', stringOption(args, 'config'), true);
   const relationships = selectRelationships(index.relationships(), stringOption(args, 'relationship') ?? ownId, given, 'calendar');
   const events = calendarEvents(analyzeJournal(relationships, today, options).relationships);
   const text = renderCalendar(events, io.now?.() ?? new Date());

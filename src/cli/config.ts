@@ -74,7 +74,8 @@ function readConfig(file: string): z.output<typeof configSchema> {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A byte order mark (which some Windows editors write) is not part of the JSON.
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new UsageError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }

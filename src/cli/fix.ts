@@ -68,8 +68,10 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
   }
   const original = text;
   const changes: string[] = [];
+  let withoutFrontMatter = false;
   for (let round = 0; round < 20; round++) {
     const problems = parseJournalFile(relative, text, options).problems;
+    if (round === 0) withoutFrontMatter = problems.some((p) => p.code === 'frontmatter/missing');
     if (problems.some((p) => UNTOUCHABLE.test(p.code))) break;
     const lines = new LineIndex(text);
     let applied = false;
@@ -84,6 +86,10 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
     if (!applied) break;
   }
   if (text === original) return undefined;
+  // A file with no front matter gets one only when the fixes complete it (`sessions/2026-02-17.md`
+  // gets its `date` from its name); `sessions/notes.md` would become a session without a date,
+  // trading one error for another in a file that may not be meant as a session at all.
+  if (withoutFrontMatter && parseJournalFile(relative, text, options).problems.some((p) => p.code === 'schema/missing-key')) return undefined;
   writeFileSync(absolute, bom ? `\uFEFF${text}` : text);
   return changes;
 }

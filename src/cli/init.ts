@@ -37,7 +37,13 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   const problem = scaffoldProblem(options);
   if (problem) throw new UsageError(problem, 'init');
 
-  const folder = path.resolve(io.cwd, args.positionals[0] ?? suggestFolderName(mentor, mentee));
+  // Without DIR, the folder is named after the first names, with -2, -3... when that name is taken
+  // (as New relationship does); a DIR given is used as it is, and never overwritten.
+  const given = args.positionals[0];
+  let folder = path.resolve(io.cwd, given ?? suggestFolderName(mentor, mentee));
+  if (given === undefined) {
+    for (let n = 2; await pathExists(folder); n++) folder = path.resolve(io.cwd, `${suggestFolderName(mentor, mentee)}-${n}`);
+  }
   const files = scaffoldRelationship(options).map((f) => ({ ...f, absolute: path.join(folder, ...f.path.split('/')) }));
   for (const file of files) {
     if (await pathExists(file.absolute)) {

@@ -29,7 +29,7 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   if (!args) return 0;
   const given = journalFolder(args, 'review');
   const today = todayOption(args, io, 'review');
-  const { root, index, options, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'));
+  const { root, index, options, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'), true);
   const only = stringOption(args, 'relationship') ?? ownId;
   const relationships = selectRelationships(index.relationships(), only, given, 'review');
   const report = analyzeJournal(relationships, today, options, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships, io));

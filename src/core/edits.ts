@@ -541,6 +541,9 @@ export function replaceToken(text: string, start: number, end: number, replaceme
         const edit = { start, end, text: yamlScalar(replacement, typeof item.value === 'string' ? item.type : undefined) };
         return checked(fm, [edit], (d) => d !== undefined);
       }
+      // In the front matter only a whole scalar is a token: anything else there (an alias that
+      // stands for a map written elsewhere, part of a value) is not replaced as text.
+      return fail(`\`${text.slice(start, end)}\` is not a single value that can be replaced here${isAlias(node) ? ' (it is a YAML alias: edit what its anchor names)' : ''}. Nothing was changed.`);
     }
   } else if (start < text.indexOf('\n---') && /^\uFEFF?---/.test(text)) {
     return fail(fm);

@@ -1,4 +1,4 @@
-import { AGREEMENT_FILE, oneLine, slug } from './conventions';
+import { AGREEMENT_FILE, oneLine } from './conventions';
 import { cadenceDays, isRealDate } from './dates';
 import { stageHint } from './templates';
 import { yamlScalar } from './yamlWrite';
@@ -50,9 +50,21 @@ export function addMonths(date: string, months: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
 }
 
-/** A folder name for a new relationship: `Priya Raman` and `Sam Okafor` give `priya-and-sam`. */
+/**
+ * A folder name for a new relationship from the first names: `Priya Raman` and `Sam Okafor` give
+ * `priya-and-sam`, `Zoë` gives `zoe` (Latin accents dropped), and names in other scripts stay in
+ * them (`李明` and `Иван Петров` give `李明-and-иван`): a folder name may hold any letter.
+ */
 export function suggestFolderName(mentor: string, mentee: string): string {
-  const first = (name: string) => slug(name.trim().split(/\s+/)[0] ?? '') || 'someone';
+  const first = (name: string) =>
+    (name.trim().split(/\s+/)[0] ?? '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC')
+      .toLowerCase()
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter(Boolean)
+      .join('-') || 'someone';
   return `${first(mentor)}-and-${first(mentee)}`;
 }
 

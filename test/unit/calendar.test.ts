@@ -59,6 +59,18 @@ describe('calendar (iCalendar export)', () => {
     assert.deepEqual(over.map((e) => e.kind), ['partnership-ends']);
   });
 
+  it('a recorded closure leaves only the day it was closed: no open action or active goal of the partnership is due any more', async () => {
+    const closed = { ...SPEC, agreement: { ...SPEC.agreement, closure: '{date: 2026-05-30, outcome: periodic-contact}' } };
+    const reports = analyzeJournal([await load(closed)], '2026-06-01').relationships;
+    assert.ok(reports[0]!.actions.length > 0 && reports[0]!.goals.some((g) => g.status === 'active' && g.due), 'the partnership still has open actions and active goals due');
+    const events = calendarEvents(reports);
+    assert.deepEqual(events.map((e) => [e.kind, e.date, e.summary]), [['partnership-ends', '2026-05-30', 'Partnership closed: Zoë Ní Bhriain, PhD; Lead ↔ Sam']]);
+    assert.equal(events[0]!.description, 'The closure recorded in p/agreement.md (outcome: periodic-contact).');
+    // The same event as the end it replaces: an import moves it instead of adding another.
+    const open = calendarEvents(analyzeJournal([await load(SPEC)], '2026-06-01').relationships);
+    assert.equal(open.find((e) => e.kind === 'partnership-ends')!.uid, events[0]!.uid);
+  });
+
   it('puts a next session whose day has passed on the day of the export, saying since when it is due, as the review says (CRLF, flow maps, quotes)', async () => {
     const crlf = (...l: string[]) => `${l.join('\r\n')}\r\n`;
     const files = (next?: string) => ({

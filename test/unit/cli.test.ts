@@ -267,6 +267,15 @@ describe('CLI: check', function () {
     assert.equal(runCli(['check', '--config', 'grace.json'], root).code, 2);
   });
 
+  it('reads a config file saved with a UTF-8 byte order mark, as some Windows editors save it', () => {
+    const root = brokenJournal();
+    writeFileSync(path.join(root, '.mentoring-journal.json'), `\uFEFF${JSON.stringify({ rules: { 'goal/unknown-id': 'warning' } })}\n`);
+    const result = runCli(['check'], root);
+    assert.equal(result.stderr.includes('not valid JSON'), false, result.stderr);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout.split('\n')[0], ERROR_LINE.replace('error', 'warning'));
+  });
+
   it('--config names the config file; exclude skips folders', () => {
     const root = brokenJournal();
     mkdirSync(path.join(root, 'conf'));

@@ -59,6 +59,19 @@ describe('CLI: check conventions', function () {
     assert.equal(result.code, 0);
   });
 
+  it('--fix never replaces a YAML alias, and gives a file without front matter one only when that completes it', () => {
+    const aliased = '---\ntype: session\ndate: 2026-04-20\nmy-usual: &usual {mentr: 4, mentee: 4}\npulse: *usual\n---\n';
+    const root = journal({ 'p/sessions/2026-04-20.md': aliased, 'p/sessions/notes.md': 'Just some notes.\n' });
+    const before = runCli(['check'], root);
+    assert.match(before.stdout, /^p\/sessions\/2026-04-20\.md:5:8 warning keys\/unknown Unknown key `pulse\.mentr`/m);
+    const result = runCli(['check', '--fix'], root);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-04-20.md'), 'utf8'), aliased, 'the alias stays: the key it names is written on line 4');
+    assert.equal(readFileSync(path.join(root, 'p/sessions/notes.md'), 'utf8'), 'Just some notes.\n', 'no session without a date is made of a note');
+    assert.doesNotMatch(result.stderr, /^fixed /m);
+    assert.equal(result.stdout, before.stdout);
+    assert.equal(result.code, before.code);
+  });
+
   it('--quiet prints errors only; --max-warnings still counts the warnings', () => {
     const root = journal({ 'p/sessions/2026-02-10.md': '---\ntype: session\ndate: 2026-02-10\nmood: good\ngoals: [nope]\n---\n' });
     const result = runCli(['check', '--quiet'], root);
@@ -95,6 +108,22 @@ describe('CLI: check conventions', function () {
     });
     const result = runCli(['check'], root);
     assert.deepEqual([...new Set(result.stdout.trim().split('\n').map((l) => l.split(':')[0]))], ['p/sessions/keep.tmp.md']);
+  });
+
+  it('review, calendar and actions leave out what check leaves out: .gitignore and the `ignores` globs', () => {
+    const drafts = { 'drafts/old/agreement.md': AGREEMENT.replace('Priya', 'Cy').replace('Sam', 'Di'), 'drafts/old/sessions/2026-02-02.md': '---\ntype: session\ndate: 2026-02-02\nduration: sixty\n---\n- [ ] @cy send notes (due 2026-12-05)\n' };
+    for (const ignore of [{ '.mentoring-journal.json': '{ "ignores": ["drafts/**"] }' }, { '.gitignore': 'drafts/\n' }] as Array<Record<string, string>>) {
+      const root = journal({ ...drafts, ...ignore });
+      assert.equal(runCli(['check'], root).code, 0);
+      const review = runCli(['review', '--summary', '--format', 'text', '--today', '2026-11-30'], root);
+      assert.equal(review.code, 0);
+      assert.doesNotMatch(review.stdout, /drafts/);
+      assert.doesNotMatch(review.stderr, /errors/, 'no note about files check does not read');
+      const calendar = runCli(['calendar', '--today', '2026-11-30'], root);
+      assert.doesNotMatch(calendar.stdout, /Cy|send notes/);
+      assert.match(calendar.stdout, /Priya/);
+      assert.match(runCli(['actions', '--today', '2026-11-30'], root).stdout, /^No open actions/);
+    }
   });
 
   it('a front-matter comment turns named rules off for its file, and only for it', () => {

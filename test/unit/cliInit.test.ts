@@ -57,7 +57,11 @@ describe('scaffold', () => {
     assert.equal(addMonths('2026-01-15', 12), '2027-01-15');
     assert.equal(suggestFolderName('Priya Raman', 'Sam Okafor'), 'priya-and-sam');
     assert.equal(suggestFolderName('Zoë', '  Élodie Martin'), 'zoe-and-elodie');
-    assert.equal(suggestFolderName('李', 'Sam'), 'someone-and-sam');
+    assert.equal(suggestFolderName('李明', 'Sam'), '李明-and-sam');
+    assert.equal(suggestFolderName('Иван Петров', 'Ольга Смирнова'), 'иван-and-ольга');
+    assert.equal(suggestFolderName('Nguyễn', 'プリヤ'), 'nguyen-and-プリヤ');
+    assert.equal(suggestFolderName('प्रिया', '김민준'), 'प्रिया-and-김민준', 'marks other than Latin accents are part of the letter');
+    assert.equal(suggestFolderName('O\'Neil', '!!'), 'o-neil-and-someone');
     assert.equal(yamlScalar('Priya Raman'), 'Priya Raman');
     assert.equal(yamlScalar('no'), '"no"');
   });
@@ -76,6 +80,19 @@ describe('CLI: init', function () {
     const agreement = readFileSync(path.join(root, 'priya-and-sam/agreement.md'), 'utf8');
     assert.match(agreement, /^cadence: monthly$/m);
     assert.match(agreement, /^ends: 2027-11-22$/m);
+    assert.equal(runCli(['check'], root).code, 0);
+  });
+
+  it('without a folder, names it after the first names in any script, with -2 when that folder is taken', () => {
+    const root = tempJournal();
+    const first = runCli(['init', '--mentor', '李明', '--mentee', '王芳', '--started', '2026-12-01'], root);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^created 李明-and-王芳\/agreement\.md$/m);
+    const second = runCli(['init', '--mentor', '李明', '--mentee', '王芳 Wang', '--started', '2026-12-01'], root);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /^created 李明-and-王芳-2\/agreement\.md$/m);
+    assert.match(readFileSync(path.join(root, '李明-and-王芳-2/agreement.md'), 'utf8'), /^mentee: 王芳 Wang$/m);
+    assert.match(readFileSync(path.join(root, '李明-and-王芳/agreement.md'), 'utf8'), /^mentee: 王芳$/m, 'the first is untouched');
     assert.equal(runCli(['check'], root).code, 0);
   });
 

@@ -56,7 +56,8 @@ const actionIdentity = (owner: string | undefined, text: string) => `${(owner ??
  * The events of one relationship's report: the next session (the review's `nextSession`: the latest
  * `next:`, else the last held session plus the cadence; none once the partnership is over; on the
  * day of the export, as overdue, when that day has passed), each open action with a
- * due date, each active goal with a due date, and the partnership's end (`ends`).
+ * due date, each active goal with a due date, and the partnership's end (`ends`). Once a closure
+ * is recorded, only the closure's day.
  */
 export function relationshipEvents(report: RelationshipReport): CalendarEvent[] {
   const people = relationshipLabel(report.mentors, report.mentees, report.id);
@@ -83,6 +84,13 @@ export function relationshipEvents(report: RelationshipReport): CalendarEvent[] 
     } else {
       add('next-session', '', next.date, `Mentoring session: ${people}`, why);
     }
+  }
+  // A recorded closure ends the partnership: no goal or action of it is due any more (the review,
+  // the Actions view and `actions` leave them out too), and its end is the day it was closed.
+  if (report.closure) {
+    const outcome = report.closure.outcome ? ` (outcome: ${report.closure.outcome})` : '';
+    add('partnership-ends', '', report.closure.date, `Partnership closed: ${people}`, `The closure recorded in ${report.agreementFile}${outcome}.`);
+    return events;
   }
   for (const goal of report.goals) {
     if (goal.status !== 'active' || !goal.due) continue;
