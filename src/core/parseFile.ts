@@ -2,6 +2,7 @@ import { isAlias, isNode, visit, type Document, type Node as YamlNode } from 'ya
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText } from './commentInText';
+import { clip, itemsInText } from './itemInText';
 import { conflictMessage, findConflicts } from './conflicts';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
@@ -180,6 +181,13 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
         parsed.lines.range(offset + start, offset + end),
         'yaml/comment-in-text',
         `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the value before it. If it belongs to the value, put the whole value in quotes; if it is a comment, write a space after \`#\`.`,
+      );
+    }
+    for (const { start, end, item, value } of itemsInText(parsed.yaml.source, doc)) {
+      reporter.report(
+        parsed.lines.range(offset + start, offset + end),
+        'yaml/item-in-text',
+        `\`${clip(item)}\` is not a list item: YAML reads this line as more of the text above it, which becomes one value, "${clip(value)}". Start its \`-\` in the same column as the \`-\` of the items above (or, under a key, on a line of its own after the key); if the text is meant, put the whole value in quotes.`,
       );
     }
   }

@@ -3,7 +3,7 @@ import type { FieldSpecs, FieldValues } from './fields';
 import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
 import { editDistance, nearest } from './suggest';
-import type { Problem, ProblemData, Range } from './types';
+import { STAGES, type Problem, type ProblemData, type Range } from './types';
 
 /** Collects problems of one file while its front matter is validated. */
 export class Reporter {
@@ -203,13 +203,15 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       const allowed = issue.values.map(String);
       const shown = typeof written === 'string' || typeof written === 'number' || typeof written === 'boolean' ? String(written) : undefined;
       const closest = shown === undefined ? undefined : closestValue(shown, allowed);
+      // A stage may also be written as its number.
+      const listed = allowed.join() === STAGES.join() ? STAGES.map((s, i) => `${s} (or ${i + 1})`).join(', ') : allowed.join(', ');
       return {
         code: 'schema/invalid-enum',
         path,
         message:
           shown === undefined
-            ? `${name} must be one of ${allowed.join(', ')}.`
-            : `${name} is \`${shown}\`, which is not one of ${allowed.join(', ')}${closest ? `: did you mean \`${closest}\`?` : '.'}`,
+            ? `${name} must be one of ${listed}.`
+            : `${name} is \`${shown}\`, which is not one of ${listed}${closest ? `: did you mean \`${closest}\`?` : '.'}`,
         data: { kind: 'invalid-enum', key: String(path[path.length - 1]), allowed },
       };
     }

@@ -19,7 +19,18 @@ export interface Explained {
 
 /** The explanation of a parser error, when it is one of the mistakes this knows. */
 export function explainYamlError(source: string, doc: FrontMatterDocument, error: YAMLError): Explained | undefined {
-  return flowOrQuote(source, doc, error) ?? indentedIntoValue(source, error) ?? misalignedKey(source, error) ?? noSpaceAfterColon(source, error) ?? textAfterValue(source, error);
+  return (
+    conflictMarker(source, error) ??
+    flowOrQuote(source, doc, error) ??
+    misalignedItem(source, error) ??
+    indentedIntoValue(source, error) ??
+    misalignedKey(source, error) ??
+    noSpaceAfterColon(source, error) ??
+    textAfterValue(source, error) ??
+    extraClosing(source, error) ??
+    textAfterComment(source, error) ??
+    unindentedText(source, error)
+  );
 }
 
 /** What to add to the parser's own message for the other mistakes newcomers make: a tab for indentation, an unquoted `: ` inside a value. */
@@ -231,3 +242,127 @@ function textAfterValue(source: string, error: YAMLError): Explained | undefined
     message: `YAML syntax error: text after the end of the value${of}: a quoted value ends at its closing quote, a list or map at its closing bracket. Put the whole value in quotes, or remove the text after it.`,
   };
 }
+
+/** The nearest line above `line` that is neither blank nor only a comment, if any. */
+function lineAbove(source: string, line: Line): Line | undefined {
+  for (let end = line.start - 1; end > 0; ) {
+    const previous = lineAt(source, end - 1);
+    end = previous.start;
+    if (previous.text.trim() && !/^\s*#/.test(previous.text)) return previous;
+  }
+  return undefined;
+}
+
+const indentOf = (text: string): number => /^[ \t]*/.exec(text)![0].length;
+
+/** The text of a line without its indentation and trailing blanks, with its span in the source. */
+function trimmed(line: Line): { start: number; end: number; text: string } {
+  const start = line.start + indentOf(line.text);
+  const text = line.text.trim();
+  return { start, end: start + text.length, text };
+}
+
+/**
+ * A line left from a git merge conflict whose other markers are gone (`<<<<<<< HEAD` without its
+ * `=======`, which the git/conflict rule needs to see a conflict): YAML reads it as a broken key.
+ */
+function conflictMarker(source: string, error: YAMLError): Explained | undefined {
+  const line = lineAt(source, error.pos[0]);
+  const m = /^(<{7}|>{7}|={7}|\|{7})(?:[ \t].*)?$/.exec(line.text);
+  if (!m) return undefined;
+  const { start, end, text } = trimmed(line);
+  return {
+    start,
+    end,
+    through: line.end,
+    message: `YAML syntax error: \`${text}\` is a line left from a git merge conflict (\`${m[1]}\`): keep the lines you want from each side, then delete the marker lines.`,
+  };
+}
+
+/**
+ * A list item that does not line up with the items above it (`  - Ana` then ` - Bo`), or one
+ * among the keys of a map (`attendees: [Ana]` then `- Bo`): YAML cannot read it as an item.
+ */
+function misalignedItem(source: string, error: YAMLError): Explained | undefined {
+  if (!['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'BAD_INDENT', 'UNEXPECTED_TOKEN'].includes(error.code)) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const item = /^([ \t]*)-(?:[ \t]|$)/.exec(line.text);
+  if (!item) return undefined;
+  const above = lineAbove(source, line);
+  if (!above) return undefined;
+  const { start, end, text } = trimmed(line);
+  const column = item[1]!.length;
+  const aboveItem = /^([ \t]*)-(?:[ \t]|$)/.exec(above.text);
+  if (aboveItem && aboveItem[1]!.length !== column) {
+    return {
+      start,
+      end,
+      through: line.end,
+      message: `YAML syntax error: \`${text}\` does not line up with the item above it: start its \`-\` in the same column as the \`-\` above (column ${aboveItem[1]!.length + 1}), or the list is broken.`,
+    };
+  }
+  const key = keyOf(above.text);
+  if (aboveItem || key === undefined || indentOf(above.text) < column) return undefined;
+  return {
+    start,
+    end,
+    through: line.end,
+    message: `YAML syntax error: \`${text}\` is a list item among the keys of a map, where YAML cannot read it. A list goes under its key: the key alone on its line (\`attendees:\`), then each item on a line of its own, indented under it and starting with \`- \`.`,
+  };
+}
+
+/** `goals: [a, b]]`: a closing bracket that closes nothing. */
+function extraClosing(source: string, error: YAMLError): Explained | undefined {
+  const m = error.code === 'UNEXPECTED_TOKEN' ? /^Unexpected flow-(seq|map)-end token/.exec(error.message) : null;
+  if (!m) return undefined;
+  const bracket = m[1] === 'seq' ? ']' : '}';
+  return {
+    start: error.pos[0],
+    end: error.pos[0] + 1,
+    through: lineAt(source, error.pos[0]).end,
+    message: `YAML syntax error: an extra \`${bracket}\`: it closes nothing, since the ${m[1] === 'seq' ? 'list' : 'map'} before it is closed already. Remove it (or, if it belongs to a value, put the whole value in quotes).`,
+  };
+}
+
+/** `next: 2026-02-10 # planned` then `  at the office`: a comment ends the value, so no line after it continues it. */
+function textAfterComment(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BAD_INDENT' && error.code !== 'MISSING_CHAR') return undefined;
+  const line = lineAt(source, error.pos[0]);
+  if (keyOf(line.text) !== undefined || /^\s*-(?:\s|$)/.test(line.text) || !/^[ \t]/.test(line.text)) return undefined;
+  const above = lineAbove(source, line);
+  const key = above && keyOf(above.text);
+  if (!above || key === undefined || !/[ \t]#/.test(above.text.slice(above.text.indexOf(':') + 1))) return undefined;
+  const { start, end, text } = trimmed(line);
+  return {
+    start,
+    end,
+    through: line.end,
+    message: `YAML syntax error: \`${text}\` cannot go on the value of \`${key}\` above: the comment on that line ends the value. Write the whole value before the comment (in quotes if it holds \`: \` or \` #\`), or move the comment.`,
+  };
+}
+
+/**
+ * Text at the start of a line after a key (`success: >-` or `success: Give the talk`, then
+ * `and get feedback` not indented): YAML takes it as a key with no value, not as more of the value.
+ */
+function unindentedText(source: string, error: YAMLError): Explained | undefined {
+  const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY' && !missingValue) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  if (keyOf(line.text) !== undefined || /^\s*-(?:\s|$)/.test(line.text) || /^\s*[A-Za-z_][\w-]*:\S/.test(line.text)) return undefined;
+  const above = lineAbove(source, line);
+  const key = above && keyOf(above.text);
+  if (!above || key === undefined || indentOf(line.text) > indentOf(above.text)) return undefined;
+  const { start, end, text } = trimmed(line);
+  const block = /:\s*([|>][+-]?\d*)\s*(?:#.*)?$/.exec(above.text)?.[1];
+  return {
+    start,
+    end,
+    through: line.end,
+    message: block
+      ? `YAML syntax error: \`${clipped(text)}\` is not indented, so it is not part of the \`${block}\` text of \`${key}\` above, and YAML reads it as a key without a value: indent the text's lines past \`${key}:\`.`
+      : `YAML syntax error: \`${clipped(text)}\` is not indented, so YAML reads it as a key without a value, not as more of the value of \`${key}\` above: to go on with that value, indent the line past \`${key}:\`.`,
+  };
+}
+
+const clipped = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);

@@ -73,7 +73,7 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
         assert.equal(file.agreement?.stage, stage);
         expectNone(file.problems, 'schema/invalid-enum');
       }
-      expectOne(agreement(AGREEMENT.replace('stage: building', 'stage: 5')), { code: 'schema/invalid-enum', severity: 'error', range: [8, 8, 8, 9], message: [/`stage`/, /creating, building, mastery, moving-on/] });
+      expectOne(agreement(AGREEMENT.replace('stage: building', 'stage: 5')), { code: 'schema/invalid-enum', severity: 'error', range: [8, 8, 8, 9], message: [/`stage`/, /^`stage` is `5`, which is not one of creating \(or 1\), building \(or 2\), mastery \(or 3\), moving-on \(or 4\)\.$/] });
       expectOne(agreement(AGREEMENT.replace('stage: building', 'stage: constructor')), { code: 'schema/invalid-enum', severity: 'error', range: [8, 8, 8, 19] });
     });
 

@@ -64,6 +64,30 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 8, 4, 9], message: [/the list opened with `\[` here goes on over lines that are not indented past its key: indent each of them, up to the closing `\]`\./] });
     });
 
+    it('reports text not indented after a key at that text, as not part of the value above (plain and `>-`)', () => {
+      const block = lines('---', 'type: goal', 'title: Retro', 'status: active', 'success: >-', 'Bo leads a retro alone.', '---', '');
+      expectOne(problemsOf('p/goals/retro.md', block), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 24], message: [/^YAML syntax error: `Bo leads a retro alone\.` is not indented, so it is not part of the `>-` text of `success` above/, /indent the text's lines past `success:`/] });
+      const plain = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: Give the talk', 'and get feedback', '---', '').replace(/\n/g, '\r\n');
+      expectOne(problemsOf('p/goals/talk.md', plain), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 17], message: [/`and get feedback` is not indented, so YAML reads it as a key without a value, not as more of the value of `success` above/] });
+    });
+
+    it('reports a list item out of line with the items above, or among the keys of a map, at the item', () => {
+      const less = lines('---', 'type: session', 'date: 2026-02-02', 'attendees:', '  - Ana Lopes', ' - Bo Li', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', less), { code: 'yaml/syntax', severity: 'error', range: [6, 2, 6, 9], message: [/^YAML syntax error: `- Bo Li` does not line up with the item above it: start its `-` in the same column as the `-` above \(column 3\)/] });
+      const amongKeys = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: [Ana]', '- Bo Li', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', amongKeys), { code: 'yaml/syntax', severity: 'error', range: [5, 1, 5, 8], message: [/`- Bo Li` is a list item among the keys of a map/] });
+    });
+
+    it('reports an extra closing bracket at it, text after a comment at that text, and each leftover conflict marker at its line', () => {
+      expectOne(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', 'goals: [a, b]]', '---', '')), { code: 'yaml/syntax', severity: 'error', range: [4, 14, 4, 15], message: [/an extra `\]`: it closes nothing/] });
+      expectOne(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', 'progress: {a: 1}}', '---', '')), { code: 'yaml/syntax', severity: 'error', range: [4, 17, 4, 18], message: [/an extra `\}`: it closes nothing, since the map before it/] });
+      const comment = lines('---', 'type: session', 'date: 2026-02-02', 'next: 2026-02-10 # planned', '  at the office', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', comment), { code: 'yaml/syntax', severity: 'error', range: [5, 3, 5, 16], message: [/`at the office` cannot go on the value of `next` above: the comment on that line ends the value/] });
+      const half = lines('---', 'type: session', '<<<<<<< HEAD', 'date: 2026-02-02', '>>>>>>> other', '---', '');
+      expectCodes(problemsOf('p/sessions/2026-02-02.md', half), ['yaml/syntax@3:1-3:13', 'yaml/syntax@5:1-5:14']);
+      assert.match(problemsOf('p/sessions/2026-02-02.md', half)[0]!.message, /`<<<<<<< HEAD` is a line left from a git merge conflict/);
+    });
+
     it('does not report type/missing when the YAML is broken (type may be there, unreadable)', () => {
       const problems = problemsOf('p/sessions/x.md', lines('---', 'date: [2026-02-02', '---', ''));
       expectNone(problems, 'type/missing');
@@ -109,6 +133,48 @@ describe('rules: yaml/*', () => {
     it('stays quiet while the YAML is broken', () => {
       const text = lines('---', 'type: goal', 'title: [Launch #post', 'status: active', '---', '');
       expectNone(problemsOf('p/goals/launch.md', text), 'yaml/comment-in-text');
+    });
+  });
+
+  describe('yaml/item-in-text', () => {
+    it('valid: list items in line, `- ` lines in quoted text and block scalars, a dash inside a line', () => {
+      const text = lines(
+        '---',
+        'type: session',
+        'date: 2026-02-02',
+        'attendees:',
+        '  - Ana Lopes',
+        '  - Bo Li - the mentee',
+        'goals:',
+        '- rfc',
+        'notes: |',
+        '  - a list in text',
+        '  - on purpose',
+        'summary: >-',
+        '  - folded',
+        'title: "a',
+        '  - b"',
+        'plain: one',
+        '  two - three',
+        '---',
+        '',
+      );
+      expectNone(problemsOf('p/sessions/2026-02-02.md', text), 'yaml/item-in-text');
+    });
+
+    it('reports a `- ` line that YAML joins to the text above, at its `-`: an item indented one space too many, a list under a text value, CRLF, the yaml package\'s path', () => {
+      const oneTooMany = lines('---', 'type: session', 'date: 2026-02-02', 'attendees:', '  - Ana Lopes', '   - Bo Li', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', oneTooMany), { code: 'yaml/item-in-text', severity: 'warning', range: [6, 4, 6, 11], message: [/^`- Bo Li` is not a list item/, /"Ana Lopes - Bo Li"/, /same column/] });
+      const underText = lines('---', 'type: goal', 'title: Learn Rust', 'status: active', 'skills: ownership', '  - lifetimes', '  -', '---', '').replace(/\n/g, '\r\n');
+      expectCodes(problemsOf('p/goals/rust.md', underText).filter((p) => p.code === 'yaml/item-in-text'), ['yaml/item-in-text@6:3-6:14', 'yaml/item-in-text@7:3-7:4']);
+      // An anchor sends the file to the yaml package: the same problem at the same place.
+      const anchored = lines('---', 'type: session', 'date: &d 2026-02-02', 'attendees:', '  - Ana Lopes', '   - Bo Li', '---', '');
+      expectCodes(problemsOf('p/sessions/2026-02-02.md', anchored).filter((p) => p.code === 'yaml/item-in-text'), ['yaml/item-in-text@6:4-6:11']);
+    });
+
+    it('stays quiet while the YAML is broken', () => {
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'attendees:', '  - Ana Lopes', '   - Bo Li', 'goals: [a', '---', '');
+      expectNone(problemsOf('p/sessions/2026-02-02.md', text), 'yaml/item-in-text');
     });
   });
 

@@ -1,0 +1,72 @@
+import { isScalar, visit, type Document } from 'yaml';
+import { FastDocument, FastMap, FastSeq, type FastNode } from './simpleYaml';
+import type { FrontMatterDocument } from './yamlParse';
+
+/**
+ * `yaml/item-in-text`: a line starting with `- ` that YAML reads as more of the text above, not as
+ * a list item. A plain value may go on over lines, and a `- ` line indented past the items of its
+ * list (or under a key whose value is text) is one of those lines:
+ *
+ *     attendees:
+ *       - Ana Lopes
+ *        - Bo Li          (one space too many: one attendee, "Ana Lopes - Bo Li")
+ *
+ * The file is valid YAML, so nothing else says so. Quoted text and block scalars (`|`, `>`) are
+ * left alone: a `- ` line there is what someone wrote on purpose.
+ */
+
+/** A line of the YAML source that starts with `-` and a blank, or is only `-`. */
+const DASH_LINE = /\n[ \t]*-(?:[ \t]|\r?\n|\r?$)/;
+
+/** A `- ` line inside a plain value: where its `-` is (offsets in the YAML source), the line's text, and the whole value. */
+export interface ItemInText {
+  start: number;
+  end: number;
+  item: string;
+  value: string;
+}
+
+/** A text cut to `max` characters for a message (`…` at the cut). */
+export function clip(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The `- ` lines that continue a plain value over lines, in the YAML source parsed as `doc`. */
+export function itemsInText(source: string, doc: FrontMatterDocument): ItemInText[] {
+  if (!DASH_LINE.test(source)) return [];
+  const out: ItemInText[] = [];
+  for (const [start, end, value] of plainSpans(source, doc)) {
+    for (let nl = source.indexOf('\n', start); nl !== -1 && nl < end; nl = source.indexOf('\n', nl + 1)) {
+      const m = /^[ \t]*(-(?:[ \t][^\r\n]*)?)/.exec(source.slice(nl + 1, end));
+      if (!m || !/^-(?:[ \t]|$)/.test(m[1]!)) continue;
+      const dash = nl + 1 + m[0].length - m[1]!.length;
+      out.push({ start: dash, end: dash + m[1]!.trimEnd().length, item: m[1]!.trimEnd(), value });
+    }
+  }
+  return out;
+}
+
+/** Spans and values of the plain scalars that go on over lines (quoted and block scalars left out). */
+function plainSpans(source: string, doc: FrontMatterDocument): Array<[number, number, string]> {
+  const spans: Array<[number, number, string]> = [];
+  const add = (start: number, end: number, value: unknown) => {
+    if (typeof value !== 'string' || /["'|>]/.test(source[start] ?? '"')) return;
+    const nl = source.indexOf('\n', start);
+    if (nl !== -1 && nl < end) spans.push([start, end, value]);
+  };
+  if (doc instanceof FastDocument) {
+    const walk = (node: FastNode): void => {
+      if (node instanceof FastMap) for (const pair of node.items) walk(pair.value);
+      else if (node instanceof FastSeq) for (const item of node.items) walk(item);
+      else add(node.start, node.valueEnd, node.value);
+    };
+    walk(doc.contents);
+    return spans;
+  }
+  visit(doc as Document.Parsed, {
+    Scalar(_, node) {
+      if (isScalar(node) && node.type === 'PLAIN' && node.range) add(node.range[0], node.range[1], node.value);
+    },
+  });
+  return spans;
+}
