@@ -189,36 +189,64 @@ describe('installing the package into a journal repository', function () {
     checkAndReview(dir);
   });
 
-  it('runs the pre-commit hook the way pre-commit does, on the staged files, each within its relationship', () => {
-    const hooks = parse(readFileSync(path.join(repo, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; types: string[] }>;
-    const hook = hooks.find((h) => h.id === 'mentoring-journal');
-    assert.ok(hook);
-    assert.equal(hook.language, 'node');
-    assert.deepEqual(hook.types, ['markdown']);
-    // pre-commit's node language: clone the hook repository, `npm install` in it, `npm pack`, install the tarball globally into the hook's environment.
-    const clone = path.join(tmp, 'hook-repo');
-    git(tmp, 'clone', '-q', source, clone);
-    ok(sh('npm install --include=dev --include=prod --ignore-prepublish --no-progress --no-save', clone), 'npm install in the hook repository');
-    const packed = ok(sh('npm pack', clone), 'npm pack').trim().split('\n').pop()!;
-    const prefix = path.join(tmp, 'hook-env');
-    ok(sh(`npm install -g "${path.join(clone, packed)}" --prefix "${prefix}"`, clone), 'npm install -g');
-
-    const dir = journal('journal-hook');
+  /** A journal repository with a commit, and a staged session that names a goal the relationship does not define (a rule across files). */
+  function stagedJournal(name: string): { dir: string; staged: string[] } {
+    const dir = journal(name);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'journal');
-    // A commit that only adds a session naming a goal the relationship does not define: a rule across files.
     writeFileSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION);
     writeFileSync(path.join(dir, 'notes.txt'), 'not markdown\n');
     git(dir, 'add', '-A');
     const staged = git(dir, 'diff', '--cached', '--name-only', '-z').split('\0').filter((f) => /\.(md|markdown|mdown|mkdn)$/i.test(f));
     assert.deepEqual(staged, ['priya-and-sam/sessions/2026-11-20.md']);
-    const [command, ...args] = hook.entry.split(/\s+/);
-    const run = () => spawnSync(command!, [...args, ...staged], { cwd: dir, encoding: 'utf8', env: { ...env, PATH: `${path.join(prefix, 'bin')}${path.delimiter}${env.PATH}` } });
+    return { dir, staged };
+  }
+
+  it('runs the pre-commit hook the way pre-commit runs a script hook: from a fresh clone, which it builds once, on the staged files, each within its relationship', () => {
+    const hooks = parse(readFileSync(path.join(repo, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; types: string[] }>;
+    const hook = hooks.find((h) => h.id === 'mentoring-journal');
+    assert.ok(hook);
+    // Not `node`: pre-commit installs a node hook with `npm pack` and takes all it prints as the
+    // tarball's name, and npm prints a banner for the `prepare` script.
+    assert.equal(hook.language, 'script');
+    assert.deepEqual(hook.types, ['markdown']);
+    // pre-commit's script language: clone the hook repository at `rev` (no install step), run the entry from it, in the journal, with the files.
+    const clone = path.join(tmp, 'hook-repo');
+    git(tmp, 'clone', '-q', source, clone);
+    assert.ok(!existsSync(path.join(clone, 'dist')), 'a clone has no command line yet');
+    const { dir, staged } = stagedJournal('journal-hook');
+    const run = () => spawnSync(path.join(clone, hook.entry), staged, { cwd: dir, encoding: 'utf8', env });
     const failing = run();
     assert.equal(failing.status, 1, failing.stderr);
+    assert.match(failing.stderr, /building the command line in the pre-commit cache \(once\)/);
     assert.match(failing.stdout, /^priya-and-sam\/sessions\/2026-11-20\.md:4:\d+ error goal\/unknown-id/m);
+    assert.match(failing.stderr, /1 error, 0 warnings and 0 infos in 1 file\n$/);
+    assert.ok(!existsSync(path.join(clone, '.pre-commit-build.lock')), 'the lock is gone');
     writeFileSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION.replace('no-such-goal', 'write-design-rfc'));
     const passing = run();
     assert.equal(passing.status, 0, passing.stdout + passing.stderr);
+    assert.doesNotMatch(passing.stderr, /building/, 'built once');
+  });
+
+  it('works with the pre-commit framework itself, as the README configures it (when pre-commit is installed; .ci/run installs it)', function () {
+    if (spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status !== 0) {
+      assert.notEqual(process.env.MJ_REQUIRE_PRE_COMMIT, '1', 'pre-commit is required here but not installed');
+      this.skip();
+    }
+    const { dir } = stagedJournal('journal-pre-commit');
+    const config = blocks('yaml').find((b) => b.includes('.pre-commit-config.yaml') || b.includes('id: mentoring-journal') && !b.includes('repo: local'));
+    assert.ok(config, "the README's .pre-commit-config.yaml");
+    const sha = git(source, 'rev-parse', 'HEAD').trim();
+    writeFileSync(path.join(dir, '.pre-commit-config.yaml'), config.replace(/repo: \S+/, `repo: ${source}`).replace(/rev: .*/, `rev: ${sha}`));
+    git(dir, 'add', '.pre-commit-config.yaml');
+    const home = path.join(tmp, 'pre-commit-home');
+    const failing = spawnSync('pre-commit', ['run'], { cwd: dir, encoding: 'utf8', env: { ...env, PRE_COMMIT_HOME: home } });
+    assert.equal(failing.status, 1, failing.stdout + failing.stderr);
+    assert.match(failing.stdout, /^priya-and-sam\/sessions\/2026-11-20\.md:4:\d+ error goal\/unknown-id/m);
+    writeFileSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION.replace('no-such-goal', 'write-design-rfc'));
+    git(dir, 'add', '-A');
+    const passing = spawnSync('pre-commit', ['run'], { cwd: dir, encoding: 'utf8', env: { ...env, PRE_COMMIT_HOME: home } });
+    assert.equal(passing.status, 0, passing.stdout + passing.stderr);
+    assert.match(passing.stdout, /mentoring journal\.+Passed/);
   });
 });
