@@ -51,6 +51,8 @@ export class RelationshipStatus implements vscode.Disposable {
     const who = several ? `${relationshipLabel(first(report.mentors), first(report.mentees), report.id)} · ` : '';
     this.item.text = `$(mortar-board) ${who}${relationshipDescription(report)}`;
     this.item.tooltip = `${pair}\nStage: ${stageLabel(report)}${next ? `\n${next}` : ''}\nClick to review goals`;
+    // What a screen reader says: the words, not the icon's name ("mortar-board") first.
+    this.item.accessibilityInformation = { label: `Mentoring: ${pair}, ${relationshipDescription(report)}. Review goals.`, role: 'button' };
     this.item.backgroundColor = report.cadence.overdue && !isClosed(report) ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // The same argument the view's context menu passes, so Review goals needs to handle one shape.
     const node: RelationshipNode = { kind: 'relationship', id: ReportCache.key(entry.root, entry.relationship.id), parent: undefined, entry };

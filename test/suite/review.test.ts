@@ -219,6 +219,31 @@ describe('Review goals panel', () => {
     await waitFor('the panel to offer a third name', () => panel().current()?.html.includes(`Save again as reviews/${TODAY}-3.md</button>\n<span id="saved" role="status" aria-live="polite">Saved as reviews/${TODAY}-2.md</span>`));
   });
 
+  it('says "Saved as" only for what the panel saved: not for a review file of today someone wrote, and again after a reload', async () => {
+    const mine = `# My own notes for today\n\nWritten by hand. Do not lose it.\n`;
+    await writeFile(`${REVERSE}/reviews/${TODAY}.md`, mine);
+    await waitFor('the hand-written file in the index', () => api.service.relationships().find((r) => r.relationship.id === REVERSE)?.relationship.files.includes(`${REVERSE}/reviews/${TODAY}.md`));
+    let html = await review(REVERSE);
+    assert.ok(html.includes(`<button id="save" type="button">Save review as reviews/${TODAY}-2.md</button>\n<span id="saved" role="status" aria-live="polite"></span>`), 'not "saved" yet, and the next free name');
+    const saved = await panel().save(undefined, `${TODAY}-2.md`);
+    assert.equal(saved?.toString(), uri(`${REVERSE}/reviews/${TODAY}-2.md`).toString());
+    assert.equal(await read(`${REVERSE}/reviews/${TODAY}.md`), mine);
+    await waitFor('the panel to say what it saved', () => panel().current()?.html.includes(`Save again as reviews/${TODAY}-3.md</button>\n<span id="saved" role="status" aria-live="polite">Saved as reviews/${TODAY}-2.md</span>`));
+    html = panel().current()!.html;
+    assert.ok(html.includes(`data-saved="${TODAY}-2.md"`), 'the page keeps what it saved as its state');
+    // After a reload, the state names what it saved; a name whose file is gone is dropped.
+    const root = api.service.relationships().find((r) => r.relationship.id === REVERSE)!.root.uri.toString();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const restored = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, 'Review: restored', vscode.ViewColumn.Active, {});
+    await panel().serializer.deserializeWebviewPanel(restored, { root, relationship: REVERSE, saved: [`${TODAY}-2.md`, `${TODAY}-9.md`, '../x.md'] });
+    assert.ok(panel().current()?.html.includes(`<span id="saved" role="status" aria-live="polite">Saved as reviews/${TODAY}-2.md</span>`));
+    assert.ok(panel().current()?.html.includes(`data-saved="${TODAY}-2.md"`));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri(`${REVERSE}/reviews`), { recursive: true });
+    await api.service.refreshFile(uri(`${REVERSE}/reviews/${TODAY}.md`));
+    await api.service.refreshFile(uri(`${REVERSE}/reviews/${TODAY}-2.md`));
+  });
+
   it('is restored after a reload: the serializer is registered and reopens the relationship kept in the page state', async () => {
     assert.throws(() => vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, { deserializeWebviewPanel: async () => undefined }), /already registered/);
     const html = await review(REVERSE);

@@ -37,6 +37,8 @@ describe('Status bar: stage and next session of the active relationship', () => 
     assert.equal(status.item.name, 'Mentoring Journal');
     assert.match(String(status.item.tooltip), /^Priya Raman ↔ Sam Okafor\n/);
     assert.equal(status.item.backgroundColor, undefined);
+    // A screen reader hears words, not the icon's name.
+    assert.deepEqual(status.item.accessibilityInformation, { label: 'Mentoring: Priya Raman ↔ Sam Okafor, building (stage 2) · next session in 9 days. Review goals.', role: 'button' });
 
     await vscode.window.showTextDocument(file('journal/reverse-mentoring/agreement.md'));
     await waitFor('the reverse mentoring entry', () => status.item.text.includes('mastery'));

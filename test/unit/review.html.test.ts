@@ -11,7 +11,7 @@ import { analyzeRelationship, renderReviewMarkdown, type RelationshipReport } fr
 import { actionItem, dueWords, renderReviewPage, saveLabel, savedText, sentence, type ReviewPageOptions } from '../../src/vscode/review/html';
 import { load, TODAY, type JournalSpec } from './model.journal.test';
 
-const OPTIONS: ReviewPageOptions = { nonce: 'bm9uY2Vub25jZW5vbmNl', cspSource: 'vscode-resource:', canSave: true, saveName: `${TODAY}.md`, page: 7, state: { root: 'file:///w/journal', relationship: 'p' } };
+const OPTIONS: ReviewPageOptions = { nonce: 'bm9uY2Vub25jZW5vbmNl', cspSource: 'vscode-resource:', canSave: true, saveName: `${TODAY}.md`, page: 7, state: { root: 'file:///w/journal', relationship: 'p', saved: [] } };
 
 // TODAY is 2026-06-01: actions due three days ago, yesterday, today, tomorrow and in five days.
 const SPEC: JournalSpec = {
@@ -120,7 +120,9 @@ describe('Review page: open actions', () => {
   it('sends a click as the action\'s number and this page\'s number, and nothing else', () => {
     const script = /<script nonce="[^"]+">([\s\S]*?)<\/script>/.exec(html)![1]!;
     assert.ok(script.includes("vscode.postMessage({ command: 'open', page: page, action: Number(link.dataset.action) });"));
-    assert.ok(html.includes(`<body data-page="7" data-root="file:///w/journal" data-relationship="p" data-save="${TODAY}.md">`));
+    assert.ok(html.includes(`<body data-page="7" data-root="file:///w/journal" data-relationship="p" data-saved="" data-save="${TODAY}.md">`));
+    const withSaved = renderReviewPage(report, { ...OPTIONS, state: { ...OPTIONS.state, saved: [`${TODAY}.md`, `${TODAY}-3.md`] } });
+    assert.ok(withSaved.includes(`data-saved="${TODAY}.md/${TODAY}-3.md"`));
   });
 });
 
@@ -180,7 +182,7 @@ describe('Review panel: restored after a reload', () => {
 
   it('keeps the root and the relationship as the page\'s state', () => {
     const script = /<script nonce="[^"]+">([\s\S]*?)<\/script>/.exec(html)![1]!;
-    assert.ok(script.includes('const state = { root: body.dataset.root, relationship: body.dataset.relationship, scrollY: 0 };'));
+    assert.ok(script.includes("const state = { root: body.dataset.root, relationship: body.dataset.relationship, saved: body.dataset.saved ? body.dataset.saved.split('/') : [], scrollY: 0 };"));
     assert.ok(script.includes('vscode.setState(state);'));
   });
 });

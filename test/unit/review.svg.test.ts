@@ -53,6 +53,28 @@ describe('renderProgressSvg', () => {
     assert.doesNotMatch(svg, /var\(--vscode-charts/, 'no theme chart colours: a theme may make them transparent');
   });
 
+  it('draws a session whose status is not readable as its own mark, named in the legend, never as a held one', async () => {
+    const svg = renderProgressSvg(
+      {
+        today: TODAY,
+        start: '2026-03-01',
+        end: TODAY,
+        goals: [],
+        sessions: [
+          { date: '2026-03-02', status: 'held', file: 'p/sessions/2026-03-02.md' },
+          { date: '2026-03-09', status: 'unknown', file: 'p/sessions/2026-03-09.md' },
+        ],
+      },
+      { width: 640, height: 320 },
+    );
+    assert.equal(svg.match(/mj-session mj-session-held"/g)?.length, 2); // one session and the legend
+    assert.equal(svg.match(/<path class="mj-session mj-session-unknown"[^>]*fill="none"/g)?.length, 2);
+    assert.match(svg, /<title>session of 2026-03-09: status not readable \(see p\/sessions\/2026-03-09\.md\)<\/title>/);
+    assert.match(svg, />status not readable<\/text>/);
+    // Without such a session, the legend has the three kinds only.
+    assert.doesNotMatch(await render(), /status not readable/);
+  });
+
   it('maps progress to height and dates to width inside the plot', async () => {
     const svg = await render();
     // rfc: 2026-03-02 is day 60 of 151 from 2026-01-01; plot x from 40 to 626, y from 12 (100%) down.

@@ -31,6 +31,7 @@ const STYLE = [
   '.mj-session-held{fill:currentColor}',
   `.mj-session-missed{fill:none;stroke:${MISSED}}`,
   '.mj-session-cancelled{stroke:currentColor;opacity:.6}',
+  '.mj-session-unknown{opacity:.8}',
 ].join('');
 
 const PAD = { left: 40, right: 14, top: 12 };
@@ -107,6 +108,11 @@ function sessionMark(status: string, cx: number, cy: number, label: string): str
     const d = `M${n(cx - 3)} ${n(cy - 3)}L${n(cx + 3)} ${n(cy + 3)}M${n(cx - 3)} ${n(cy + 3)}L${n(cx + 3)} ${n(cy - 3)}`;
     return `<path class="mj-session mj-session-cancelled" d="${d}" stroke="currentColor" stroke-width="1.5">${title}</path>`;
   }
+  if (status === 'unknown') {
+    // A session whose status could not be read (its front matter is broken): not a held one.
+    const d = `M${n(cx)} ${n(cy - 4)}L${n(cx + 4)} ${n(cy)}L${n(cx)} ${n(cy + 4)}L${n(cx - 4)} ${n(cy)}Z`;
+    return `<path class="mj-session mj-session-unknown" d="${d}" fill="none" stroke="currentColor" stroke-width="1.2" stroke-dasharray="2 1.5">${title}</path>`;
+  }
   const paint = status === 'missed' ? `fill="none" stroke="${MISSED}" stroke-width="1.5"` : 'fill="currentColor"';
   return `<circle class="mj-session mj-session-${x(status)}" cx="${n(cx)}" cy="${n(cy)}" r="3.5" ${paint}>${title}</circle>`;
 }
@@ -136,7 +142,8 @@ function pulseLines(pulse: Array<{ date: string; mentor?: number; mentee?: numbe
 /**
  * Draws a progress chart as a self-contained SVG string: one polyline per goal (0-100% on the
  * vertical axis, dates along the horizontal one: the first and last day and ticks between), session
- * marks below the axis (filled: held, hollow: missed, cross: cancelled), a dashed line at today, and
+ * marks below the axis (filled: held, hollow: missed, cross: cancelled, dashed diamond: status not
+ * readable), a dashed line at today, and
  * a legend whose entries take only the width their titles need. No scripts, no ids; every text from
  * the journal is escaped. Goal lines take `SERIES_COLOURS` (and a dash pattern each); text, axes and
  * marks take the current colour, so a VS Code webview themes them through its style sheet, and the
@@ -217,7 +224,7 @@ export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = 
     out.push(`<text class="mj-label mj-empty" x="${n(PAD.left + plotW / 2)}" y="${n(PAD.top + plotH / 2)}" text-anchor="middle" fill="currentColor">No progress recorded yet</text>`);
   }
   out.push('<g class="mj-sessions">');
-  for (const s of series.sessions) out.push(sessionMark(s.status, px(s.date), bottom + LANE / 2 + 1, `${s.status} session, ${s.date}`));
+  for (const s of series.sessions) out.push(sessionMark(s.status, px(s.date), bottom + LANE / 2 + 1, s.status === 'unknown' ? `session of ${s.date}: status not readable (see ${s.file})` : `${s.status} session, ${s.date}`));
   out.push('</g>');
 
   const legendTop = labelY + 8;
@@ -243,10 +250,11 @@ export function renderProgressSvg(series: ProgressSeries, options: SvgOptions = 
     );
   }
   const sy = legendTop + (legendRows - 1) * ROW + ROW / 2;
-  const kinds: Array<[string, string]> = [['held', 'held'], ['missed', 'missed'], ['cancelled', 'cancelled']];
+  const kinds: Array<[string, string]> = [['held', 'held session'], ['missed', 'missed session'], ['cancelled', 'cancelled session']];
+  if (series.sessions.some((s) => s.status === 'unknown')) kinds.push(['unknown', 'status not readable']);
   kinds.forEach(([status, text], i) => {
-    const lx = PAD.left + i * Math.min(120, plotW / 3);
-    out.push(sessionMark(status, lx + 4, sy, `${text} session`), `<text class="mj-label" x="${lx + 12}" y="${n(sy + 4)}" fill="currentColor">${text} session</text>`);
+    const lx = PAD.left + i * Math.min(120, plotW / kinds.length);
+    out.push(sessionMark(status, lx + 4, sy, text), `<text class="mj-label" x="${lx + 12}" y="${n(sy + 4)}" fill="currentColor">${text}</text>`);
   });
   out.push('</g>', '</svg>');
   return out.join('\n');

@@ -20,12 +20,12 @@ export interface ReviewPageOptions {
   canSave: boolean;
   /** The name in `reviews/` the next save writes: `2026-11-23.md`, or `2026-11-23-2.md` when that one exists. */
   saveName: string;
-  /** The review of today saved last, by its name in `reviews/`, if there is one. */
+  /** The review of today this panel saved last, by its name in `reviews/`, if it saved one. */
   savedName?: string;
   /** This rendering's number: the page sends it with a click on an open action, so a click on an older page is ignored. */
   page: number;
   /** What the page keeps as its state, for the panel's serializer to reopen it after a reload. */
-  state: { root: string; relationship: string };
+  state: { root: string; relationship: string; saved: readonly string[] };
 }
 
 /** HTML text and attribute escaping. */
@@ -66,19 +66,21 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border, rgba(128,128,128,.3)); vertical-align: top; }
 th { color: var(--vscode-descriptionForeground); font-weight: 600; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 0 3px; border-radius: 3px; }
-.status { font-weight: 600; } .status-active { color: var(--vscode-charts-yellow); } .status-achieved { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
-.status-proposed { color: var(--vscode-charts-blue); } .status-paused, .status-dropped { color: var(--vscode-disabledForeground); }
+.status { font-weight: 600; } .status::before { content: '\\25CF' / ''; margin-right: .35em; font-size: .85em; }
+.status-active::before { color: var(--vscode-charts-yellow); } .status-achieved::before { color: var(--vscode-testing-iconPassed, var(--vscode-charts-green)); }
+.status-proposed::before { color: var(--vscode-charts-blue); } .status-paused::before, .status-dropped::before { color: var(--vscode-descriptionForeground); }
+.status-paused, .status-dropped { color: var(--vscode-descriptionForeground); font-style: italic; }
 progress { width: 60px; height: 8px; vertical-align: middle; accent-color: var(--vscode-progressBar-background); }
 .signals { list-style: none; padding: 0; } .signals li { border-left: 3px solid var(--vscode-charts-blue); padding: 4px 10px; margin: 6px 0; background: var(--vscode-textBlockQuote-background); }
 .signals li.warning { border-color: var(--vscode-editorWarning-foreground); } .signals li.error { border-color: var(--vscode-editorError-foreground); }
 .advice { color: var(--vscode-descriptionForeground); }
-.stage-mismatch { color: var(--vscode-editorWarning-foreground); }
+.stage-mismatch { font-weight: 600; border-bottom: 2px solid var(--vscode-editorWarning-foreground); }
 button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: 1px solid var(--vscode-button-border, transparent); padding: 5px 14px; border-radius: 2px; cursor: pointer; font: inherit; }
 button:hover { background: var(--vscode-button-hoverBackground); } button:disabled { opacity: .5; cursor: default; }
 .toolbar { display: flex; gap: 12px; align-items: center; margin: 12px 0; } #saved { color: var(--vscode-descriptionForeground); }
 .chart { overflow-x: auto; }
 .date, code { white-space: nowrap; }
-.due-overdue { color: var(--vscode-editorWarning-foreground); }
+.due-overdue { color: var(--vscode-errorForeground); font-weight: 600; }
 button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); text-align: left; font: inherit; cursor: pointer; }
 button.link:hover, button.link:focus-visible { color: var(--vscode-textLink-activeForeground); text-decoration: underline; background: none; }
 button.link:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
@@ -171,7 +173,7 @@ export function renderReviewPage(report: RelationshipReport, options: ReviewPage
 <title>Review: ${esc(who)}</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>
-<body data-page="${options.page}" data-root="${esc(options.state.root)}" data-relationship="${esc(options.state.relationship)}" data-save="${esc(options.saveName)}">
+<body data-page="${options.page}" data-root="${esc(options.state.root)}" data-relationship="${esc(options.state.relationship)}" data-saved="${esc(options.state.saved.join('/'))}" data-save="${esc(options.saveName)}">
 <header>
 <h1>Review: ${esc(who)}</h1>
 <p class="meta"><code>${esc(report.id)}</code> · ${date(report.today)}${facts ? ` · ${facts}` : ''}</p>
@@ -215,8 +217,8 @@ ${historySection(report)}<script nonce="${nonce}">${SCRIPT}</script>
 }
 
 /**
- * The page's one script. It keeps the panel's relationship (and the scroll position) as the
- * webview's state, which VS Code hands back after a reload; sends Save with the name the button
+ * The page's one script. It keeps the panel's relationship, the reviews it saved and the scroll
+ * position as the webview's state, which VS Code hands back after a reload; sends Save with the name the button
  * shows (kept in the body's `data-save`), so the extension never writes another name than the
  * one the user saw; sends a click on an open action as its number on this page; and shows what
  * the extension answers.
@@ -229,7 +231,7 @@ const SCRIPT = `
   const button = document.getElementById('save');
   const status = document.getElementById('saved');
   const canSave = !button.disabled;
-  const state = { root: body.dataset.root, relationship: body.dataset.relationship, scrollY: 0 };
+  const state = { root: body.dataset.root, relationship: body.dataset.relationship, saved: body.dataset.saved ? body.dataset.saved.split('/') : [], scrollY: 0 };
   const previous = vscode.getState();
   if (previous && previous.root === state.root && previous.relationship === state.relationship && previous.scrollY > 0) {
     state.scrollY = previous.scrollY;
@@ -257,6 +259,10 @@ const SCRIPT = `
     const message = event.data || {};
     if (message.command !== 'saved' && message.command !== 'failed') return;
     if (typeof message.status === 'string') status.textContent = message.status;
+    if (typeof message.saved === 'string' && state.saved.indexOf(message.saved) < 0) {
+      state.saved.push(message.saved);
+      vscode.setState(state);
+    }
     if (typeof message.label === 'string' && typeof message.name === 'string') {
       button.textContent = message.label;
       body.dataset.save = message.name;

@@ -16,6 +16,8 @@ export interface ReviewPanelState {
   root: string;
   /** The relationship's id in that root. */
   relationship: string;
+  /** The names in `reviews/` this panel saved (`2026-11-23.md`), so that it still says so after a reload. */
+  saved?: string[];
   scrollY?: number;
 }
 
@@ -53,14 +55,16 @@ function reviewNames(target: Target): Set<string> {
   return new Set(target.relationship.files.filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/')).map((f) => f.slice(prefix.length)));
 }
 
-/** The review of `today` saved last among `names` (`today.md`, `today-2.md`, ...). */
+/** The review of `today` saved last among `names` (`today.md`, `today-2.md`, ...): the highest number there. */
 function lastSaved(today: string, names: ReadonlySet<string>): string | undefined {
   let last: string | undefined;
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? `${today}.md` : `${today}-${n}.md`;
-    if (!names.has(name)) return last;
-    last = name;
+  let highest = 0;
+  for (const name of names) {
+    const m = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.md$/.exec(name);
+    const n = m?.[1] === today ? Number(m[2] ?? 1) : 0;
+    if (n > highest) [highest, last] = [n, name];
   }
+  return last;
 }
 
 /**
@@ -153,6 +157,9 @@ export class ReviewPanels implements vscode.Disposable {
       return;
     }
     const entry = this.adopt(panel, target);
+    // What it saved before the reload, as long as those files are still there.
+    const present = reviewNames(target);
+    for (const name of Array.isArray(saved.saved) ? saved.saved : []) if (typeof name === 'string' && SAVE_NAME.test(name) && present.has(name)) entry.saved.add(name);
     this.last = entry.key;
     this.render(entry);
   }
@@ -171,9 +178,11 @@ export class ReviewPanels implements vscode.Disposable {
       cspSource: entry.panel.webview.cspSource,
       canSave: isTrusted(this.ctx),
       saveName: uniqueFileName(today, (name) => names.has(name)),
-      savedName: lastSaved(today, names),
+      // "Saved as" only for what this panel saved: a file of that name someone wrote (by hand,
+      // or with `review --save`) is not this page's review.
+      savedName: lastSaved(today, entry.saved),
       page: entry.page,
-      state: { root: root.uri.toString(), relationship: relationship.id },
+      state: { root: root.uri.toString(), relationship: relationship.id, saved: [...entry.saved] },
     });
   }
 
@@ -224,7 +233,7 @@ export class ReviewPanels implements vscode.Disposable {
     const folder = vscode.Uri.joinPath(folderOf(entry.target), 'reviews');
     const taken = await namesIn(folder);
     const name = uniqueFileName(today, (n) => taken.has(n));
-    const label = saveLabel(name, lastSaved(today, taken));
+    const label = saveLabel(name, lastSaved(today, entry.saved));
     if (shown !== undefined && shown !== name) {
       post({ command: 'failed', status: `Not saved: reviews/${shown} exists now. Click again to save as reviews/${name}.`, label, name });
       return undefined;
@@ -238,7 +247,7 @@ export class ReviewPanels implements vscode.Disposable {
     entry.saved.add(name);
     taken.add(name);
     const next = uniqueFileName(today, (n) => taken.has(n));
-    post({ command: 'saved', status: savedText(name), label: saveLabel(next, name), name: next });
+    post({ command: 'saved', status: savedText(name), label: saveLabel(next, name), name: next, saved: name });
     const path = vscode.workspace.asRelativePath(uri);
     void notify(this.ctx, 'info', `Review saved as ${path}.`, 'Open').then((choice) => {
       if (choice === 'Open') void vscode.window.showTextDocument(uri);
