@@ -199,14 +199,18 @@ export class JournalIndex {
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
   }
 
-  /** Re-reads one file from disk after it was created or changed. */
-  async refresh(path: string): Promise<IndexChange> {
+  /**
+   * Re-reads one file from disk after it was created or changed. `settled`: the text is final
+   * (the file is closed, or was changed outside an editor), so it is kept as it is, errors and
+   * all, instead of standing behind its last version without errors (`keepLastGood`).
+   */
+  async refresh(path: string, { settled = false }: { settled?: boolean } = {}): Promise<IndexChange> {
     if (!isMarkdownPath(path) || this.excluded(path)) return { files: [], relationships: [] };
     const ticket = this.supersede(path);
     const file = await this.read(path);
     // Reads can finish out of order: only the latest look at a file may change the index.
     if (this.tickets.get(path) !== ticket) return { files: [], relationships: [] };
-    return file ? this.apply(path, file) : this.delete(path);
+    return file ? this.apply(path, file, settled) : this.delete(path);
   }
 
   /** Reads every Markdown file under a folder that appeared (a copy, a checkout) and updates the index. */
@@ -263,12 +267,12 @@ export class JournalIndex {
     return ticket;
   }
 
-  /** Takes a file's text from an editor buffer, unsaved changes included. */
-  setText(path: string, text: string): IndexChange {
+  /** Takes a file's text from an editor buffer, unsaved changes included; `settled` as for refresh (a save). */
+  setText(path: string, text: string, { settled = false }: { settled?: boolean } = {}): IndexChange {
     if (!isMarkdownPath(path) || this.excluded(path)) return { files: [], relationships: [] };
     this.supersede(path);
     this.stamps.delete(path); // the buffer, not the disk, is what the index holds now
-    return this.apply(path, parseJournalFile(path, text, this.options, this.pieces));
+    return this.apply(path, parseJournalFile(path, text, this.options, this.pieces), settled);
   }
 
   /** Forgets a deleted file, or every file under a deleted folder. */
@@ -448,9 +452,10 @@ export class JournalIndex {
    * losing a session for a keystroke. Errors the file already had (an impossible due date in
    * the body, say) do not turn this off: a version is kept when it has no more errors of any
    * rule than the last kept one. The first version read is kept whatever its errors; so is one
-   * whose `type` changed. Only with `keepLastGood`.
+   * whose `type` changed, and a settled one (saved, closed, changed outside an editor): the
+   * protection is for text being typed. Only with `keepLastGood`.
    */
-  private store(parsed: JournalFile): void {
+  private store(parsed: JournalFile, settled = false): void {
     let good: JournalFile | undefined;
     if (this.behaviour.keepLastGood) {
       const errors = new Map<string, number>();
@@ -458,7 +463,7 @@ export class JournalIndex {
       const last = this.lastGood.get(parsed.path);
       // Only while it is still the same kind of file: a changed `type:` is a new file. A merge
       // conflict is not half-typed text: the file is left out (and the review says so) until it is resolved.
-      const adds = !!last && last.file.type === parsed.type && [...errors].some(([code, n]) => n > (last.errors.get(code) ?? 0));
+      const adds = !settled && !!last && last.file.type === parsed.type && [...errors].some(([code, n]) => n > (last.errors.get(code) ?? 0));
       if (adds && !errors.has('git/conflict')) good = last.file;
       else this.lastGood.set(parsed.path, { file: parsed, errors });
     }
@@ -467,10 +472,10 @@ export class JournalIndex {
     if (isAgreementFile(file.path)) this.agreementFolders.add(parentOf(file.path));
   }
 
-  private apply(path: string, file: JournalFile): IndexChange {
+  private apply(path: string, file: JournalFile, settled = false): IndexChange {
     const before = this.relationshipIdOf(path);
     const isNewAgreement = isAgreementFile(path) && !this.agreementFolders.has(parentOf(path));
-    this.store(file);
+    this.store(file, settled);
     if (isNewAgreement) return this.regroup([path]);
     const after = this.relationshipIdOf(path);
     if (after !== undefined) {

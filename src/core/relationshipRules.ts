@@ -33,6 +33,8 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
   };
   const conflicted = facts.files.filter((f) => f.problems.some((p) => p.code === 'git/conflict')).map((f) => f.path);
   if (conflicted.length) relationship.conflicted = conflicted;
+  const unreadable = facts.primary?.problems.find((p) => UNREAD.has(p.code as RuleCode));
+  if (unreadable) relationship.agreementUnread = { file: facts.primary!.path, range: unreadable.range, code: unreadable.code as RuleCode };
   return { relationship, problems };
 }
 
@@ -78,7 +80,10 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[]): Re
     agreementFile,
     files: sorted,
     ...(primary ? { primary } : {}),
-    ...(primary?.agreement ? { agreement: primary.agreement } : {}),
+    // An agreement whose front matter was not read says nothing to trust: not even the partners
+    // (a line the parser rejected can put a date where a name was). Its goals are kept as the
+    // goal files' are; the relationship says that its agreement is unreadable (agreementUnread).
+    ...(primary?.agreement && !unread(primary) ? { agreement: primary.agreement } : {}),
     goals,
     goalsById,
     duplicateGoals,

@@ -225,6 +225,11 @@ export interface Relationship {
   files: string[];
   /** Files left out of the facts above because of an unresolved merge conflict (`git/conflict`); absent when none. */
   conflicted?: string[];
+  /**
+   * When the agreement's front matter could not be read (broken YAML, too large, a conflict...):
+   * where its first such problem is, and its rule. `agreement` is absent then.
+   */
+  agreementUnread?: SourceRef & { code: string };
 }
 
 /** File access, injected by the host: Node's fs for the CLI, `workspace.fs` in VS Code, memory in tests. */

@@ -125,6 +125,13 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       if (problem.code === 'keys/unknown' && !ctx.unknownKeys) continue;
       quietReport(range, problem.code, problem.message, problem.data);
     }
+    // A key of its own inside a map (`mentor: {name: Max, phone: 1}`) is reported, and the rest of
+    // the map still read: the person is Max, with or without the extra key.
+    const known = withoutUnknownKeys(value, result.error.issues, spec.schema);
+    if (known !== undefined) {
+      data[key] = known;
+      continue;
+    }
     // A map of goal id to a value (a session's `progress`, a review's `goals`) keeps its valid
     // entries: one value out of range loses only itself, not what was written beside it.
     const kept = validEntries(value, spec.schema);
@@ -132,6 +139,31 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
   }
   // Each value is its key's schema output (set from `safeParse` above): the one place the types meet.
   return data as FieldValues<T>;
+}
+
+/** The unknown keys the issues name, with the path of their map, also inside the branches of a union. */
+function unknownKeys(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): Array<{ path: PropertyKey[]; keys: string[] }> {
+  const found: Array<{ path: PropertyKey[]; keys: string[] }> = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') found.push({ path, keys: issue.keys });
+    else if (issue.code === 'invalid_union') for (const branch of issue.errors) found.push(...unknownKeys(branch, path));
+  }
+  return found;
+}
+
+/** The value read without the unknown keys the issues name, when that is valid; undefined otherwise. */
+function withoutUnknownKeys(value: unknown, issues: readonly z.core.$ZodIssue[], schema: z.ZodType): unknown {
+  const unknown = unknownKeys(issues);
+  if (!unknown.length || (!isRecord(value) && !Array.isArray(value))) return undefined;
+  const copy = structuredClone(value) as Raw | unknown[];
+  for (const { path, keys } of unknown) {
+    let map: unknown = copy;
+    for (const step of path) map = isRecord(map) || Array.isArray(map) ? (map as Record<PropertyKey, unknown>)[step] : undefined;
+    if (isRecord(map)) for (const key of keys) delete map[key];
+  }
+  const again = schema.safeParse(copy);
+  return again.success ? again.data : undefined;
 }
 
 /** A required key missing inside a nested map (`closure.outcome`): reported on the map's key, as missing keys are. */

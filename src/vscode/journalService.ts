@@ -453,11 +453,11 @@ export class JournalService implements vscode.Disposable {
     return this.building;
   }
 
-  /** Re-reads one file from disk (after a command wrote it) and waits for the update. */
-  async refreshFile(uri: vscode.Uri): Promise<void> {
+  /** Re-reads one file from disk (after a command wrote it) and waits for the update; `settled` as JournalIndex.refresh takes it. */
+  async refreshFile(uri: vscode.Uri, options: { settled?: boolean } = {}): Promise<void> {
     await this.ready();
     const located = this.locate(uri);
-    if (located) this.fire([{ root: located.root, change: await located.root.index.refresh(located.path) }]);
+    if (located) this.fire([{ root: located.root, change: await located.root.index.refresh(located.path, options) }]);
   }
 
   private watch(): void {
@@ -480,9 +480,12 @@ export class JournalService implements vscode.Disposable {
       watcher.onDidDelete(onFile('delete')),
       vscode.workspace.onDidChangeTextDocument((e) => this.scheduleText(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        // Unsaved edits are dropped on close: go back to what is on disk.
-        if (this.locate(doc.uri)) void this.refreshFile(doc.uri);
+        // Unsaved edits are dropped on close: go back to what is on disk, as it is (no longer being typed).
+        if (this.locate(doc.uri)) void this.refreshFile(doc.uri, { settled: true });
       }),
+      // A save settles the text: the view shows what the file says now, errors and all, not its last
+      // version without errors (a quick fix undone and saved leaves no trace of the fix).
+      vscode.workspace.onDidSaveTextDocument((doc) => this.takeText(doc, { settled: true })),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) void this.rebuild();
       }),
@@ -512,7 +515,8 @@ export class JournalService implements vscode.Disposable {
     }
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return; // the buffer, not the disk, is what the user sees
-    this.fire([{ root, change: await root.index.refresh(path) }]);
+    // Not open in an editor: changed outside one (a pull, another program), so not text being typed.
+    this.fire([{ root, change: await root.index.refresh(path, { settled: !open }) }]);
   }
 
   /**
@@ -604,10 +608,17 @@ export class JournalService implements vscode.Disposable {
     );
   }
 
-  private takeText(doc: vscode.TextDocument): void {
+  private takeText(doc: vscode.TextDocument, options: { settled?: boolean } = {}): void {
     if (doc.isClosed) return;
     const located = this.locate(doc.uri);
-    if (located) this.fire([{ root: located.root, change: located.root.index.setText(located.path, doc.getText()) }]);
+    if (!located) return;
+    if (options.settled) {
+      // The save comes after the last keystroke's text: that one need not be taken again.
+      const key = doc.uri.toString();
+      clearTimeout(this.pendingEdits.get(key));
+      this.pendingEdits.delete(key);
+    }
+    this.fire([{ root: located.root, change: located.root.index.setText(located.path, doc.getText(), options) }]);
   }
 
   private fire(changes: JournalChange[]): void {

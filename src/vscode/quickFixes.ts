@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { applySeverities, assembleRelationship, nearest, type JournalFile, type Problem } from '../core';
+import { applySeverities, assembleRelationship, type JournalFile, type Problem } from '../core';
+import { closestValue } from '../core/validate';
 import { dateFromFileName, GOAL_ID, titleFromId } from '../core/conventions';
 import { addMissingKey, addType, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
 import { newGoal } from './commands/newGoal';
@@ -72,8 +73,10 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
       const value = data.placeholder.replace(/YYYY-MM-DD/g, date);
       add(`Add \`${data.key}: ${value}\``, addMissingKey(text, start, data.key, value), true);
     } else if (data?.kind === 'invalid-enum') {
-      const best = nearest(current.replace(/^["']|["']$/g, ''), data.allowed);
-      for (const value of data.allowed) add(`Change to \`${value}\``, replaceToken(text, start, end, value), value === best);
+      // The value the message suggests (a synonym such as `done` for `achieved`, or the nearest spelling), first and preferred.
+      const best = closestValue(current.replace(/^["']|["']$/g, ''), data.allowed);
+      const ordered = best ? [best, ...data.allowed.filter((v) => v !== best)] : data.allowed;
+      for (const value of ordered) add(`Change to \`${value}\``, replaceToken(text, start, end, value), value === best);
     } else if (data?.kind === 'unknown-key' && data.suggestion) {
       add(`Did you mean \`${data.suggestion}\`? Rename the key`, replaceToken(text, start, end, data.suggestion), true);
     } else if (data?.kind === 'unknown-goal') {

@@ -6,8 +6,10 @@
  * unticked; the test changes no file. Screenshot: walkthrough.
  */
 import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
 import { waitUntil } from '../../scripts/vscode-test/host.mjs';
-import { workbench } from './workbench';
+import { workbench, Workbench } from './workbench';
 
 const TITLE = 'Get started with mentoring journals';
 const STEPS = ['Create a relationship', 'Write the agreement', 'Log a session', 'Review goals'];
@@ -87,5 +89,26 @@ describe('Walkthrough', () => {
     await wb.page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
     await waitUntil('"Write the agreement" to be ticked off', async () => (await steps()).find((s) => s.title === 'Write the agreement')?.done === true, { timeoutMs: 15_000 });
     assert.deepEqual((await steps()).map((s) => s.done), [false, true, false, false]);
+  });
+});
+
+describe('Walkthrough opened by Mentoring: Get started, in a window whose Welcome page did not open at start-up', () => {
+  it('ticks the steps the journal already shows done: a relationship, an agreement signed by both, a session', async function () {
+    this.timeout(180_000);
+    // A workbench of its own: VS Code loads the walkthroughs only with the Welcome page or the
+    // first walkthrough opened, and counts a context key only when it turns true after that.
+    const wb = await Workbench.open({ name: 'e2e-walkthrough-get-started', populate: (workspace) => void rmSync(path.join(workspace, 'broken'), { recursive: true, force: true }) });
+    try {
+      await wb.openViewContainer('Mentoring', 120_000);
+      await wb.page.locator('.monaco-list-row[aria-level="1"]', { hasText: PRIYA }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await wb.runCommand('Mentoring: Get started');
+      const details = wb.page.locator('.gettingStartedSlideDetails');
+      await details.locator('.getting-started-category .category-title', { hasText: TITLE }).first().waitFor({ state: 'visible', timeout: 15_000 });
+      const shown = async () => wb.page.locator('.gettingStartedSlideDetails button.getting-started-step:visible').evaluateAll((buttons) => buttons.map((b) => b.querySelector('.codicon[role="checkbox"]')?.getAttribute('aria-checked') === 'true'));
+      // The example journal has relationships, agreements signed by both and sessions, and no saved review.
+      await waitUntil('the three steps the journal shows done to be ticked', async () => JSON.stringify(await shown()) === JSON.stringify([true, true, true, false]), { timeoutMs: 15_000 });
+    } finally {
+      await wb.close();
+    }
   });
 });

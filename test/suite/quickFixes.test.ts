@@ -113,6 +113,16 @@ describe('Quick fixes', () => {
     assert.equal(await apply(path, fixes[3]), before.replace('format: one-on-one', 'format: reverse'));
   });
 
+  it('puts the value the message suggests first and preferred, also for a word people use instead (`done` for `achieved`)', async () => {
+    const path = `${SCRATCH}/lee-and-noor/goals/finished.md`;
+    await write(path, '---\ntype: goal\nid: finished\ntitle: A finished goal\nstatus: done\n---\n');
+    const fixes = (await fixesAt(path, 5, 9)).filter((a) => a.title.startsWith('Change to'));
+    assert.deepEqual(titles(fixes), ['achieved', 'proposed', 'active', 'dropped', 'paused'].map((v) => `Change to \`${v}\``));
+    assert.deepEqual(fixes.filter((a) => a.isPreferred).map((a) => a.title), ['Change to `achieved`']);
+    assert.equal(await apply(path, fixes[0]), '---\ntype: goal\nid: finished\ntitle: A finished goal\nstatus: achieved\n---\n');
+    await vscode.workspace.fs.delete(uri(path));
+  });
+
   it('offers the nearest goal id for an unknown one, and to create its goal file', async () => {
     const path = `${SCRATCH}/lee-and-noor/sessions/2026-03-04.md`;
     const fixes = await fixesAt(path, 5, 9);

@@ -100,6 +100,33 @@ describe('Half-typed text keeps the last good facts (keepLastGood)', () => {
     assert.deepEqual(index.problems(SESSION), []);
   });
 
+  it('shows a settled text as it is: saved, closed, or changed outside an editor, its errors are the view\'s too', async () => {
+    const fs = examples();
+    const index = await indexOf(fs, true);
+    const original = new TextDecoder().decode(await fs.readFile(SESSION));
+    const broken = original.replace('date: 2026-11-18', 'date: 2026-11-31');
+    // Typed: stale, the last good date stands in.
+    index.setText(SESSION, broken);
+    assert.equal(index.file(SESSION)!.stale, true);
+    assert.ok(index.relationship(PRIYA)!.sessions.some((s) => s.date === '2026-11-18'));
+    // Saved as it is: the view shows what the file says.
+    index.setText(SESSION, broken, { settled: true });
+    assert.equal(index.file(SESSION)!.stale, undefined);
+    assert.ok(!index.relationship(PRIYA)!.sessions.some((s) => s.date === '2026-11-18'));
+    // And it is the new baseline: typing on from it is measured against it.
+    index.setText(SESSION, broken.replace('## Notes', '## Note'));
+    assert.equal(index.file(SESSION)!.stale, undefined);
+    // Read again from disk after a change outside an editor (or on close): the same.
+    fs.write(SESSION, original);
+    index.setText(SESSION, original);
+    fs.write(SESSION, broken);
+    await index.refresh(SESSION);
+    assert.equal(index.file(SESSION)!.stale, true, 'an open file saved by auto-save is still being typed');
+    await index.refresh(SESSION, { settled: true });
+    assert.equal(index.file(SESSION)!.stale, undefined);
+    assert.deepEqual(index.problems(SESSION).map((p) => p.code), ['date/impossible']);
+  });
+
   it('reports the current problems of a stale file, and no cross-file finding about it', async () => {
     const fs = examples();
     const index = await indexOf(fs, true);

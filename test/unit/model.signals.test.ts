@@ -26,6 +26,40 @@ describe('signals', () => {
     assert.deepEqual(await signals(HEALTHY), []);
   });
 
+  describe('agreement-unreadable', () => {
+    const build = async (agreement: string, options: Partial<EngineOptions> = {}) => {
+      const index = new JournalIndex(new MemoryFileSystem({ 'ana-and-ben/agreement.md': agreement, 'ana-and-ben/sessions/2026-09-08.md': '---\ntype: session\ndate: 2026-09-08\n---\n' }), options);
+      await index.build();
+      return index.relationship('ana-and-ben')!;
+    };
+
+    it('fires, as an error at the problem, when the agreement\'s front matter was not read, and nothing of it is guessed', async () => {
+      // A tab before `mentor:` under `signed:`: the parser puts 2026-09-01 where the mentor's name was.
+      const rel = await build('---\ntype: agreement\nmentor: Ana Lima\nmentee: Ben Ode\nstarted: 2026-09-01\nstage: mastery\nsigned:\n\tmentor: 2026-09-01\n---\n');
+      assert.equal(rel.agreement, undefined, 'no partner, date or stage taken from a front matter that does not parse');
+      assert.deepEqual(rel.agreementUnread, { file: 'ana-and-ben/agreement.md', range: rel.agreementUnread!.range, code: 'yaml/syntax' });
+      assert.equal(rel.agreementUnread!.range.start.line, 8);
+      const report = analyzeRelationship(rel, TODAY);
+      assert.deepEqual(report.mentors, []);
+      const [s, ...rest] = report.signals;
+      assert.equal(s!.code, 'agreement-unreadable');
+      assert.equal(s!.severity, 'error');
+      assert.equal(s!.message, 'The agreement could not be read: its front matter is not valid YAML (line 8). Until it is, the partners, dates, cadence and stage are unknown here.');
+      assert.deepEqual(s!.source, { file: 'ana-and-ben/agreement.md', range: rel.agreementUnread!.range });
+      assert.deepEqual(rest.filter((r) => r.code === 'agreement-unreadable'), []);
+    });
+
+    it('fires for an agreement larger than maxFileSize, and not for a readable one', async () => {
+      const agreement = `---\ntype: agreement\nmentor: Ana Lima\nmentee: Ben Ode\nstarted: 2026-09-01\nends: 2027-08-31\nstage: building\n---\n${'Our ground rules. '.repeat(100)}\n`;
+      const [big] = analyzeRelationship(await build(agreement, { maxFileBytes: 1024 }), TODAY).signals;
+      assert.equal(big!.code, 'agreement-unreadable');
+      assert.match(big!.message, /larger than the size limit \(`maxFileSize`\)/);
+      const readable = analyzeRelationship(await build(agreement), TODAY);
+      assert.deepEqual(readable.mentors, ['Ana Lima']);
+      assert.deepEqual(readable.signals.filter((r) => r.code === 'agreement-unreadable'), []);
+    });
+  });
+
   describe('cadence-overdue', () => {
     it('fires when the planned next meeting has passed', async () => {
       const [s] = await only('cadence-overdue', { ...HEALTHY, sessions: [{ date: '2026-05-10', goals: ['rfc'], next: '2026-05-20' }] });
@@ -296,6 +330,7 @@ describe('signals', () => {
       ...(await gitSignalsOf(['2026-03-01', '2026-04-01', '2026-05-01'], 6, 0)),
       ...(await signals({ agreement: { format: 'peer' }, sessions: [{ date: '2026-05-10', status: 'missed' }, { date: '2026-05-20', status: 'cancelled', next: '2026-06-03' }] })),
       ...(await signals({ sessions: [{ date: '2026-05-10', pulse: '{mentor: 2, mentee: 4}', next: '2026-06-03' }] })),
+      ...(await signals({ agreement: { cadence: '[weekly' } })),
     ];
     assert.deepEqual([...new Set(all.map((s) => s.code))].sort(), [...SIGNAL_CODES].sort());
     for (const s of all) {

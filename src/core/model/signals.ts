@@ -40,6 +40,7 @@ const percent = (g: GoalReport) => (g.progress === undefined ? 'no progress reco
 export function computeSignals(input: SignalInput): Signal[] {
   const over = partnershipOver(input.rel, input.today);
   return [
+    ...agreementUnreadable(input),
     ...(over ? [] : unsignedLong(input)),
     ...stageMismatch(input),
     ...(over ? [] : cadenceOverdue(input)),
@@ -50,6 +51,34 @@ export function computeSignals(input: SignalInput): Signal[] {
     ...(over ? [] : input.goals.flatMap((g) => [...goalAtRisk(input, g), ...goalStale(input, g)])),
     ...actionsOverdue(input),
   ];
+}
+
+/** Words for the rules after which a file's front matter is not read. */
+const UNREAD_WHY: Record<string, string> = {
+  'yaml/syntax': 'its front matter is not valid YAML',
+  'yaml/too-many-aliases': 'its front matter has too many aliases',
+  'frontmatter/missing': 'it has no front matter',
+  'frontmatter/unclosed': 'its front matter is never closed',
+  'frontmatter/toml': 'its front matter is TOML, not YAML',
+  'frontmatter/not-a-map': 'its front matter is not a map of keys',
+  'file/too-large': 'it is larger than the size limit (`maxFileSize`)',
+  'file/binary': 'it is not a text file',
+  'file/encoding': 'it is not UTF-8 text',
+  'file/unreadable': 'it could not be read',
+  'git/conflict': 'it holds an unresolved merge conflict',
+};
+
+/** The agreement could not be read: nothing the review says about the partners, dates or stage can be trusted. */
+function agreementUnreadable({ rel }: SignalInput): Signal[] {
+  const where = rel.agreementUnread;
+  if (!where) return [];
+  return [{
+    code: 'agreement-unreadable',
+    severity: 'error',
+    message: `The agreement could not be read: ${UNREAD_WHY[where.code] ?? 'see the problem at its line'} (line ${where.range.start.line}). Until it is, the partners, dates, cadence and stage are unknown here.`,
+    advice: 'Fix the problem the Problems panel (or `mentoring-journal check`) shows in agreement.md; everything else in this review then reads from it again.',
+    source: { file: where.file, range: where.range },
+  }];
 }
 
 function unsignedLong({ rel, today }: SignalInput): Signal[] {

@@ -103,6 +103,7 @@ export interface CadenceHealth {
 
 /** Stable signal codes: settings, docs and tools refer to them. */
 export const SIGNAL_CODES = [
+  'agreement-unreadable',
   'agreement-unsigned-long',
   'stage-mismatch',
   'cadence-overdue',

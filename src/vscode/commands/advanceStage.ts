@@ -34,6 +34,11 @@ export const advanceStage: RelationshipCommand = {
       return undefined;
     }
     const agreement = target.relationship.agreement;
+    const unreadable = target.relationship.agreementUnread;
+    if (unreadable) {
+      void notify(ctx, 'error', `${ACTION}: the agreement of ${label} cannot be read (see the problem on line ${unreadable.range.start.line} of ${unreadable.file}); fix it first. Nothing was changed.`);
+      return undefined;
+    }
     if (wanted === undefined && agreement?.stage === 'moving-on') {
       void notify(ctx, 'info', `${ACTION}: ${label} is at the last stage, moving-on. Record the closure in the agreement when the partnership ends.`);
       return undefined;
@@ -52,7 +57,12 @@ export const advanceStage: RelationshipCommand = {
     let from: Stage | undefined;
     let to: Stage | undefined;
     const uri = await applyEngineEdit(ctx, fileOf(target, target.relationship.agreementFile), ACTION, (text): EditResult => {
-      from = asStage(readFrontMatterValue(text, ['stage'])) ?? agreement?.stage;
+      const written = readFrontMatterValue(text, ['stage']);
+      from = asStage(written) ?? agreement?.stage;
+      // A stage that is written but is none (`Building`): the next one is not known, so nothing is guessed.
+      if (wanted === undefined && written !== undefined && written !== null && !asStage(written)) {
+        return { ok: false, error: `\`stage\` is \`${String(written)}\`, which is not a stage (${STAGES.join(', ')}, or 1-4): correct it first (the Problems panel offers the fix). Nothing was changed.` };
+      }
       to = asStage(wanted) ?? nextStage(from);
       return to ? advanceStageTo(text, to, stageHint) : { ok: false, error: 'The relationship is already at the last stage, moving-on. Nothing was changed.' };
     });

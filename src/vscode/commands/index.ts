@@ -2,6 +2,7 @@ import type { Feature } from '../feature';
 import { allActions, completeAction, onlyMine } from './actions';
 import { advanceStage } from './advanceStage';
 import { exportCalendar } from './exportCalendar';
+import { getStarted } from './getStarted';
 import { markGoalAchieved } from './markGoalAchieved';
 import { newGoal } from './newGoal';
 import { newRelationship } from './newRelationship';
@@ -40,6 +41,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   allActions,
   // Calendar export (issue 14).
   exportCalendar,
+  getStarted,
 ];
 
 export const registerCommands: Feature = (ctx) => registerCommandTable(ctx, COMMANDS);

@@ -248,6 +248,9 @@ export class ReviewPanels implements vscode.Disposable {
     taken.add(name);
     const next = uniqueFileName(today, (n) => taken.has(n));
     post({ command: 'saved', status: savedText(name), label: saveLabel(next, name), name: next, saved: name });
+    // The index may have shown the new file (and the page been drawn again) before this panel
+    // knew the name was its own: draw it again, saying so.
+    this.render(entry);
     const path = vscode.workspace.asRelativePath(uri);
     void notify(this.ctx, 'info', `Review saved as ${path}.`, 'Open').then((choice) => {
       if (choice === 'Open') void vscode.window.showTextDocument(uri);

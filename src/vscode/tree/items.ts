@@ -138,6 +138,8 @@ export function urgency(report: RelationshipReport): number {
  * side bar; the stage after it. A session further away, or a recorded closure, comes after the stage.
  */
 export function relationshipDescription(report: RelationshipReport): string {
+  // Without a readable agreement the stage and dates are guesses: say so, and nothing else.
+  if (report.signals.some((s) => s.code === 'agreement-unreadable')) return 'agreement not readable: see the Problems panel';
   const next = nextSessionLabel(report);
   // A closed partnership needs nothing more; one that ended without a recorded closure does.
   const urgent = !!next && !isClosed(report) && (report.cadence.overdue || hasEnded(report) || (report.cadence.nextSession?.daysTo ?? 2) <= 1);

@@ -160,6 +160,21 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
   });
 
   describe('keys/unknown', () => {
+    it('reads a map with a key of its own without that key: the person, the closure are still there, with or without the warning', () => {
+      const block = AGREEMENT.replace('mentor: Priya Raman', 'mentor:\n  name: Max Mustermann\n  handel: max');
+      expectOne(agreement(block), { code: 'keys/unknown', severity: 'warning', range: [5, 3, 5, 9], message: [/^Unknown key `mentor\.handel`: did you mean `handle`\?$/] });
+      assert.deepEqual(parseFile('p/agreement.md', block).agreement?.mentors, [{ name: 'Max Mustermann' }]);
+      const flow = AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: Max Mustermann, handle: max, phone: 123}').replace('mentee: Sam Okafor', 'mentee: {name: Eva Lind, emial: e@x.org}');
+      for (const unknownKeys of [true, false]) {
+        const parsed = parseFile('p/agreement.md', flow, { unknownKeys });
+        assert.deepEqual(parsed.agreement?.mentors, [{ name: 'Max Mustermann', handle: 'max' }]);
+        assert.deepEqual(parsed.agreement?.mentees, [{ name: 'Eva Lind' }]);
+        assert.deepEqual(parsed.problems.map((p) => p.code), unknownKeys ? ['keys/unknown', 'keys/unknown'] : []);
+      }
+      // A value that is wrong besides the extra key is still not read.
+      assert.equal(parseFile('p/agreement.md', AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: 42, phone: 1}')).agreement?.mentors.length ?? 0, 0);
+    });
+
     it('reports an unknown top-level key at the key with "did you mean"', () => {
       const p = expectOne(agreement(AGREEMENT.replace('mentee: Sam Okafor', 'mentie: Sam Okafor')), {
         code: 'keys/unknown',
