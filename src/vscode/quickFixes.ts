@@ -81,7 +81,8 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
       add(`Did you mean \`${data.suggestion}\`? Rename the key`, replaceToken(text, start, end, data.suggestion), true);
     } else if (data?.kind === 'unknown-goal') {
       if (data.suggestion) add(`Did you mean \`${data.suggestion}\`? Change the goal id`, replaceToken(text, start, end, data.suggestion), true);
-      if (GOAL_ID.test(data.id) && facts.relationship) {
+      // Creating the goal file writes: not offered in Restricted Mode, where New goal refuses.
+      if (GOAL_ID.test(data.id) && facts.relationship && vscode.workspace.isTrusted) {
         const action = new vscode.CodeAction(`Create goal \`${data.id}\` (goals/${data.id}.md)`, vscode.CodeActionKind.QuickFix);
         action.command = {
           command: newGoal.id,

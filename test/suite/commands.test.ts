@@ -174,6 +174,20 @@ describe('Commands that write the journal', () => {
     await restoreFile(proposed, proposedBefore);
   });
 
+  it('Set goal progress names the file when two sessions share the day', async () => {
+    const second = `${PRIYA}/sessions/2026-11-18-2.md`;
+    await vscode.workspace.fs.writeFile(uri(second), new TextEncoder().encode('---\ntype: session\ndate: 2026-11-18\ngoals: [write-design-rfc]\nprogress:\n  write-design-rfc: 60\n---\n'));
+    await api.service.refreshFile(uri(second));
+    try {
+      await run('setGoalProgress', { relationship: PRIYA, goal: 'write-design-rfc', progress: 65, session: second });
+      assert.match(await read(second), /\n {2}write-design-rfc: 65\n/);
+      assert.match(lastMessage()?.text ?? '', /65%, recorded in the session of 2026-11-18 \(2026-11-18-2\.md\)\.$/);
+    } finally {
+      await vscode.workspace.fs.delete(uri(second));
+      await api.service.refreshFile(uri(second));
+    }
+  });
+
   it('Set goal progress asks which session when the newest is older than one cadence period', async () => {
     const session = `${PRIYA}/sessions/2026-11-18.md`;
     const before = await read(session);

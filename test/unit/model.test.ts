@@ -27,7 +27,8 @@ describe('analyzeRelationship', () => {
     await index.build();
     const report = analyzeRelationship(index.relationship('p')!, TODAY);
     assert.deepEqual([report.mentors, report.declaredStage, report.inferred.stage], [[], undefined, 'creating']);
-    assert.deepEqual(report.signals, []);
+    // It says why: the one signal is that the agreement could not be read.
+    assert.deepEqual(report.signals.map((s) => [s.code, s.severity, s.source?.file]), [['agreement-unreadable', 'error', 'p/agreement.md']]);
   });
 
   it('reviews as of today: sessions dated later are left out', async () => {

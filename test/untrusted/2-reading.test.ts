@@ -46,6 +46,18 @@ describe('Reading features in Restricted Mode', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('offers the quick fixes that edit the open file, not the one that writes a new goal file', async () => {
+    const doc = await vscode.workspace.openTextDocument(uri('broken/lee-and-noor/sessions/2026-03-04.md'));
+    const at = new vscode.Position(4, 8);
+    const titles = await waitFor('the quick fixes of the unknown goal id', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at), vscode.CodeActionKind.QuickFix.value);
+      const mine = (actions ?? []).map((a) => a.title).filter((t) => /goal/.test(t));
+      return mine.length > 0 && mine;
+    });
+    assert.ok(titles.some((t) => t.startsWith('Did you mean `design-review`')), titles.join(' | '));
+    assert.ok(!titles.some((t) => t.startsWith('Create goal')), titles.join(' | '));
+  });
+
   it('reports the problems of every broken example file through vscode.languages.getDiagnostics', async () => {
     await waitFor(() => `the diagnostics of examples/broken (${Object.keys(BROKEN).map((p) => `${p}: ${codes(p).join(', ') || 'none'}`).join('; ')})`,
       () => Object.entries(BROKEN).every(([path, expected]) => expected.every((code) => codes(path).includes(code))), 20000);

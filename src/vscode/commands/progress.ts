@@ -21,7 +21,10 @@ export function journalProgress(ctx: FeatureContext, target: Target): Map<string
 }
 
 function sessionPlace(target: Target, goal: Goal, session: Session): ProgressPlace {
-  return { uri: fileOf(target, session.source.file), path: ['progress', goal.id], where: `the session of ${session.date}` };
+  // Two sessions of one day (`2026-11-23.md`, `2026-11-23-2.md`): name the file.
+  const sameDay = target.relationship.sessions.filter((s) => s.date === session.date).length > 1;
+  const where = sameDay ? `the session of ${session.date} (${session.source.file.split('/').pop()})` : `the session of ${session.date}`;
+  return { uri: fileOf(target, session.source.file), path: ['progress', goal.id], where };
 }
 
 /**
