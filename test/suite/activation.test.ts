@@ -95,7 +95,7 @@ describe('Activation and keeping the index current', () => {
     assert.ok(api.actions?.view, 'the Actions view is registered');
     assert.ok(api.statusBar?.item, 'the status bar entry is registered');
     assert.ok(api.reminders, 'the reminders are registered');
-    assert.deepEqual(Object.keys(api.walkthrough?.state() ?? {}).sort(), ['mentoringJournal.hasReview', 'mentoringJournal.hasSession', 'mentoringJournal.hasSignedAgreement'],
+    assert.deepEqual(Object.keys(api.walkthrough?.state() ?? {}).sort(), ['mentoringJournal.hasRelationship', 'mentoringJournal.hasReview', 'mentoringJournal.hasSession', 'mentoringJournal.hasSignedAgreement'],
       'the walkthrough reads the journal when it registers, though the journal may be read by then');
     // And they work on the journal read before they were there: every problem of the broken journal is in the Problems panel.
     await api.service.ready();
