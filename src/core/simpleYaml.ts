@@ -168,17 +168,26 @@ function refuse(): never {
 }
 
 /**
- * Whether every character may appear: printable Basic Multilingual Plane text, LF, and CR only
- * before LF. Tabs, other control characters, lone or paired surrogates, U+2028/9 and the byte
- * order mark are refused; so is a line that starts with `%`, `---` or `...` (directives,
- * document markers), in the parser.
+ * Whether every character may appear: printable text (YAML's printable set: the Basic
+ * Multilingual Plane up to U+FFFD, full-width forms such as `，：（）` included, and the planes
+ * beyond as surrogate pairs, emoji included), LF, and CR only before LF. Tabs, other control
+ * characters, lone surrogates, U+2028/9, the byte order mark and U+FFFE/F are refused; so is a
+ * line that starts with `%`, `---` or `...` (directives, document markers), in the parser.
  */
 function allowedCharacters(source: string): boolean {
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c < 0x20) {
       if (c !== NL && !(c === CR && source.charCodeAt(i + 1) === NL)) return false;
-    } else if (c >= 0x7f && (c <= 0x9f || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029 || c >= 0xfeff)) return false;
+    } else if (c >= 0x7f) {
+      if (c <= 0x9f || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe) return false;
+      if (c >= 0xd800 && c <= 0xdfff) {
+        // A pair (high, then low) is one character beyond the Basic Multilingual Plane.
+        const low = source.charCodeAt(i + 1);
+        if (c > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return false;
+        i++;
+      }
+    }
   }
   return true;
 }

@@ -67,6 +67,8 @@ const scalar = fc.oneof(
   { weight: 1, arbitrary: fc.stringMatching(/^[a-zA-Z0-9 .,:\-_'[\]#é]{1,12}$/) },
   // Beyond Latin: CJK, a combining accent, a no-break and an ideographic space inside the text.
   { weight: 1, arbitrary: fc.stringMatching(/^[a-z日本語ü][a-z 日本語ü\u00a0\u3000-]{0,8}[a-z日本語ü]$/).map((t) => t.replace(/e/g, 'e\u0301')) },
+  // Full-width punctuation as Chinese and Japanese text has it, and characters beyond the BMP (emoji: surrogate pairs).
+  { weight: 1, arbitrary: fc.array(fc.constantFrom('王', '芳', '，', '：', '（', '）', '！', '？', '；', '\uff5e', '\ufffd', '🚀', '😀', '𝔸', 'a', ' ', '-', '#', ':'), { minLength: 1, maxLength: 8 }).map((a) => a.join('').trim() || '王') },
 );
 const key = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('a b', '1a', '-a', 'a:b', 'é', '"q"') },
@@ -358,7 +360,7 @@ describe('simple front matter fast path', function () {
       'a:\n', 'a:\nb: 1\n', 'a: 1\na: 2\n', 'a: {b: 1, b: 2}\n', '- a\n', 'a\n', 'a:1\n', 'a: [[[[[y]]]]]\n', 'a: {b: {c: {d: {e: {}}}}}\n', 'a: [x[y]]\n', 'a: [{b: 1]}\n', 'a: [b: 1]\n', 'a: {b: [1}]\n',
       'a: [x, y,]\n', 'a: "x\n  y"\n', "a: 'x\n  y'\n", 'a: "\\q"\n', 'a: |+\n  x\n', 'a: >2\n  x\n', 'a: >\n  x\n   y\n', 'a: |\n\n  x\n', 'a: |\nb: 1\n',
       'a:\n  - \n', 'a:\n  -\n    - x\n', 'a:\n  - - x\n', 'a b: 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n', 'a: ---\n', 'a: x: y\n', 'a:\n  b: 1\n c: 2\n',
-      'a: 1\n  # c\nb: 2\n', 'a: 1\n  # end\n', 'a: 1 #c\n# d\n x: 1\n', 'a:#c\n  b: 1\n', 'a: x #\u{1F600}\n', 'a: \u2028\n', '\ufeffa: 1\n',
+      'a: 1\n  # c\nb: 2\n', 'a: 1\n  # end\n', 'a: 1 #c\n# d\n x: 1\n', 'a:#c\n  b: 1\n', 'a: x \ud83d\n', 'a: x \ude00y\n', 'a: \ufffe\n', 'a: \uffff\n', 'a: \u2028\n', '\ufeffa: 1\n', 'a: x\ufeff\n',
       // A comment between a list at its key's indentation and the next key (whose it is depends on the map).
       'a:\n- b\n# c\nd: 1\n', 'x:\n  a:\n  - b\n  # c\n  d: 1\n',
       // Comments after a block indented more than it, or after a list at its key's indentation (the package gives them to the last scalar).
