@@ -206,10 +206,10 @@ type Formatter = (style?: Scalar.Type | string) => string;
 /**
  * A commented-out placeholder of a missing key, as New session, New goal and a new agreement
  * write them (`# progress:` with `#   goal-id: 40` below it, `# signed:` with `#   mentor:
- * YYYY-MM-DD`, `# due: YYYY-MM-DD (...)`): the line the key would be on with `# ` in front of it
- * (or after its indentation), its value empty, a number or the `YYYY-MM-DD` placeholder. A person would uncomment that line
- * and write the value, so an edit that adds the key does the same, there; a comment with any
- * other text after the key is a person's note and stays.
+ * YYYY-MM-DD`, `# due: YYYY-MM-DD (...)`): the line the key would be on with `# ` in front of
+ * it (or after its indentation), its value empty, a number or the `YYYY-MM-DD` placeholder. A
+ * person would uncomment that line and write the value, so an edit that adds the key does the
+ * same, there; a comment with any other text after the key is a person's note and stays.
  */
 function placeholderLine(fm: FrontMatter, indent: number, key: string, from = fm.offset): { start: number; end: number } | undefined {
   const { text } = fm;
