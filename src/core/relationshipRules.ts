@@ -35,6 +35,9 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
   if (conflicted.length) relationship.conflicted = conflicted;
   const unreadable = facts.primary?.problems.find((p) => UNREAD.has(p.code as RuleCode));
   if (unreadable) relationship.agreementUnread = { file: facts.primary!.path, range: unreadable.range, code: unreadable.code as RuleCode };
+  // An agreement.md whose `type` says it is something else (`type: session`): no agreement is read from it either.
+  const other = facts.primary ? undefined : facts.files.find((f) => f.path === agreementFile && f.type !== undefined && f.type !== 'agreement');
+  if (other) relationship.agreementUnread = { file: other.path, range: other.headRange, code: 'type/not-agreement' };
   return { relationship, problems };
 }
 

@@ -52,14 +52,15 @@ export function addMonths(date: string, months: number): string {
 
 /**
  * A folder name for a new relationship from the first names: `Priya Raman` and `Sam Okafor` give
- * `priya-and-sam`, `Zoë` gives `zoe` (Latin accents dropped), and names in other scripts stay in
- * them (`李明` and `Иван Петров` give `李明-and-иван`): a folder name may hold any letter.
+ * `priya-and-sam`, `Zoë` gives `zoe` (Latin accents dropped), and names in other scripts stay as
+ * they are (`李明` and `Йоханна` give `李明-and-йоханна`): a folder name may hold any letter.
  */
 export function suggestFolderName(mentor: string, mentee: string): string {
   const first = (name: string) =>
     (name.trim().split(/\s+/)[0] ?? '')
       .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+      // Accents of Latin letters only: in other scripts a mark can make another letter (й, ё).
+      .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
       .normalize('NFC')
       .toLowerCase()
       .split(/[^\p{L}\p{M}\p{N}]+/u)

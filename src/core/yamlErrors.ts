@@ -28,6 +28,7 @@ export function explainYamlError(source: string, doc: FrontMatterDocument, error
     noSpaceAfterColon(source, error) ??
     textAfterValue(source, error) ??
     extraClosing(source, error) ??
+    itemInFlow(source, error) ??
     textAfterComment(source, error) ??
     unindentedText(source, error)
   );
@@ -366,3 +367,19 @@ function unindentedText(source: string, error: YAMLError): Explained | undefined
 }
 
 const clipped = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/** `skills: [time,` then `  - weekly slot]`: a block list item inside brackets. */
+function itemInFlow(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BLOCK_IN_FLOW') return undefined;
+  const line = lineAt(source, error.pos[0]);
+  if (!/^\s*-(?:\s|$)/.test(line.text)) return undefined;
+  const { start } = trimmed(line);
+  // The item without the brackets or comma that end it on its line.
+  const text = trimmed(line).text.replace(/[\s\]},]+$/, '');
+  return {
+    start,
+    end: start + text.length,
+    through: line.end,
+    message: `YAML syntax error: \`${clipped(text)}\` is a \`- \` item inside brackets (\`[...]\` or \`{...}\`), where items are separated by commas, without \`- \`: write it as \`${clipped(text.replace(/^-\s*/, ''))}\` after a comma, or write the whole list as lines starting with \`- \`.`,
+  };
+}

@@ -59,6 +59,8 @@ describe('scaffold', () => {
     assert.equal(suggestFolderName('Zoë', '  Élodie Martin'), 'zoe-and-elodie');
     assert.equal(suggestFolderName('李明', 'Sam'), '李明-and-sam');
     assert.equal(suggestFolderName('Иван Петров', 'Ольга Смирнова'), 'иван-and-ольга');
+    assert.equal(suggestFolderName('Йоханна', 'Ёжик'), 'йоханна-and-ёжик', 'й and ё are letters of their own, not и and е with an accent');
+    assert.equal(suggestFolderName('Σοφία', 'Dmitrij'), 'σοφία-and-dmitrij');
     assert.equal(suggestFolderName('Nguyễn', 'プリヤ'), 'nguyen-and-プリヤ');
     assert.equal(suggestFolderName('प्रिया', '김민준'), 'प्रिया-and-김민준', 'marks other than Latin accents are part of the letter');
     assert.equal(suggestFolderName('O\'Neil', '!!'), 'o-neil-and-someone');

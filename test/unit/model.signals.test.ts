@@ -49,6 +49,14 @@ describe('signals', () => {
       assert.deepEqual(rest.filter((r) => r.code === 'agreement-unreadable'), []);
     });
 
+    it('fires for an agreement.md whose type says it is something else', async () => {
+      const rel = await build('---\ntype: session\ndate: 2026-09-01\n---\n');
+      assert.equal(rel.agreement, undefined);
+      const [s] = analyzeRelationship(rel, TODAY).signals;
+      assert.equal(s!.code, 'agreement-unreadable');
+      assert.equal(s!.message, 'The agreement could not be read: its `type` says it is not an agreement (line 1). Until it is, the partners, dates, cadence and stage are unknown here.');
+    });
+
     it('fires for an agreement larger than maxFileSize, and not for a readable one', async () => {
       const agreement = `---\ntype: agreement\nmentor: Ana Lima\nmentee: Ben Ode\nstarted: 2026-09-01\nends: 2027-08-31\nstage: building\n---\n${'Our ground rules. '.repeat(100)}\n`;
       const [big] = analyzeRelationship(await build(agreement, { maxFileBytes: 1024 }), TODAY).signals;

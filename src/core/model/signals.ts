@@ -66,6 +66,7 @@ const UNREAD_WHY: Record<string, string> = {
   'file/encoding': 'it is not UTF-8 text',
   'file/unreadable': 'it could not be read',
   'git/conflict': 'it holds an unresolved merge conflict',
+  'type/not-agreement': 'its `type` says it is not an agreement',
 };
 
 /** The agreement could not be read: nothing the review says about the partners, dates or stage can be trusted. */

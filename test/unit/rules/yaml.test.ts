@@ -83,6 +83,8 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', 'progress: {a: 1}}', '---', '')), { code: 'yaml/syntax', severity: 'error', range: [4, 17, 4, 18], message: [/an extra `\}`: it closes nothing, since the map before it/] });
       const comment = lines('---', 'type: session', 'date: 2026-02-02', 'next: 2026-02-10 # planned', '  at the office', '---', '');
       expectOne(problemsOf('p/sessions/2026-02-02.md', comment), { code: 'yaml/syntax', severity: 'error', range: [5, 3, 5, 16], message: [/`at the office` cannot go on the value of `next` above: the comment on that line ends the value/] });
+      const inBrackets = lines('---', 'type: goal', 'title: Talk', 'status: proposed', 'skills: [time,', '   - weekly slot]', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', inBrackets), { code: 'yaml/syntax', severity: 'error', range: [6, 4, 6, 17], message: [/`- weekly slot` is a `- ` item inside brackets/, /write it as `weekly slot` after a comma/] });
       const half = lines('---', 'type: session', '<<<<<<< HEAD', 'date: 2026-02-02', '>>>>>>> other', '---', '');
       expectCodes(problemsOf('p/sessions/2026-02-02.md', half), ['yaml/syntax@3:1-3:13', 'yaml/syntax@5:1-5:14']);
       assert.match(problemsOf('p/sessions/2026-02-02.md', half)[0]!.message, /`<<<<<<< HEAD` is a line left from a git merge conflict/);
