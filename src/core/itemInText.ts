@@ -26,11 +26,6 @@ export interface ItemInText {
   value: string;
 }
 
-/** A text cut to `max` characters for a message (`…` at the cut). */
-export function clip(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** The `- ` lines that continue a plain value over lines, in the YAML source parsed as `doc`. */
 export function itemsInText(source: string, doc: FrontMatterDocument): ItemInText[] {
   if (!DASH_LINE.test(source)) return [];

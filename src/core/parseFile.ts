@@ -2,7 +2,8 @@ import { isAlias, isNode, visit, type Document, type Node as YamlNode } from 'ya
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText } from './commentInText';
-import { clip, itemsInText } from './itemInText';
+import { itemsInText } from './itemInText';
+import { clip } from './words';
 import { conflictMessage, findConflicts } from './conflicts';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';

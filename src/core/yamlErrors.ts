@@ -1,4 +1,5 @@
 import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import { clip } from './words';
 import type { FrontMatterDocument } from './yamlParse';
 
 /**
@@ -361,12 +362,11 @@ function unindentedText(source: string, error: YAMLError): Explained | undefined
     end,
     through: line.end,
     message: block
-      ? `YAML syntax error: \`${clipped(text)}\` is not indented, so it is not part of the \`${block}\` text of \`${key}\` above, and YAML reads it as a key without a value: indent the text's lines past \`${key}:\`.`
-      : `YAML syntax error: \`${clipped(text)}\` is not indented, so YAML reads it as a key without a value, not as more of the value of \`${key}\` above: to go on with that value, indent the line past \`${key}:\`.`,
+      ? `YAML syntax error: \`${clip(text)}\` is not indented, so it is not part of the \`${block}\` text of \`${key}\` above, and YAML reads it as a key without a value: indent the text's lines past \`${key}:\`.`
+      : `YAML syntax error: \`${clip(text)}\` is not indented, so YAML reads it as a key without a value, not as more of the value of \`${key}\` above: to go on with that value, indent the line past \`${key}:\`.`,
   };
 }
 
-const clipped = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 /** `skills: [time,` then `  - weekly slot]`: a block list item inside brackets. */
 function itemInFlow(source: string, error: YAMLError): Explained | undefined {
@@ -380,6 +380,6 @@ function itemInFlow(source: string, error: YAMLError): Explained | undefined {
     start,
     end: start + text.length,
     through: line.end,
-    message: `YAML syntax error: \`${clipped(text)}\` is a \`- \` item inside brackets (\`[...]\` or \`{...}\`), where items are separated by commas, without \`- \`: write it as \`${clipped(text.replace(/^-\s*/, ''))}\` after a comma, or write the whole list as lines starting with \`- \`.`,
+    message: `YAML syntax error: \`${clip(text)}\` is a \`- \` item inside brackets (\`[...]\` or \`{...}\`), where items are separated by commas, without \`- \`: write it as \`${clip(text.replace(/^-\s*/, ''))}\` after a comma, or write the whole list as lines starting with \`- \`.`,
   };
 }

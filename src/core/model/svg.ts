@@ -1,6 +1,7 @@
 import { fromDayNumber, toDayNumber } from '../dates';
 import { escapeXml as x } from './escape';
 import type { ProgressSeries } from './series';
+import { clip } from '../words';
 
 /** Requested size of the chart in pixels. */
 export interface SvgOptions {
@@ -54,7 +55,6 @@ const textWidth = (text: string) => text.length * CHAR;
 
 /** Short decimal for coordinates: deterministic and compact. */
 const n = (v: number) => String(Math.round(v * 10) / 10);
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text);
 
 /**
  * Dates for ticks strictly between `start` and `end`: every week, two weeks, or the first day of
