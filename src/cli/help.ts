@@ -16,6 +16,11 @@ Options:
   -h, --help        show help; 'mentoring-journal <command> --help' for a command
   -v, --version     print the version
 
+Environment:
+  MENTORING_JOURNAL_TODAY=YYYY-MM-DD  the day every command takes as today
+                    (--today still wins), for CI jobs that must give the same
+                    answer on any day
+
 Exit codes: 0 success, 1 problems found (or a file exists, for init),
 2 usage or I/O error.
 `;
@@ -43,7 +48,8 @@ Options:
   --stdin                read the file to check from standard input; give its
   --stdin-filename PATH  path with --stdin-filename (it is checked within its
                          relationship there, in place of what is on disk)
-  --today DATE           check as of DATE, YYYY-MM-DD (default: today): sessions
+  --today DATE           check as of DATE, YYYY-MM-DD (default: today, or
+                         MENTORING_JOURNAL_TODAY): sessions
                          dated later get an info (session/after-today)
   --no-unknown-keys      do not report front-matter keys the format does not define
   --rule CODE=SEVERITY   set a rule to error, warning, info or off (repeatable)

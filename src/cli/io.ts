@@ -1,9 +1,12 @@
+import { isRealDate } from '../core/dates';
+import { UsageError } from './args';
+
 /** What a command may touch besides the file system: injected so that commands stay testable. */
 export interface Io {
   cwd: string;
   out(text: string): void;
   err(text: string): void;
-  /** Today's date, `YYYY-MM-DD`, in local time unless `--today` says otherwise. */
+  /** Today's date, `YYYY-MM-DD`: `MENTORING_JOURNAL_TODAY` when set, else in local time; `--today` overrides both. */
   today(): string;
   /** The current moment, for the calendar's DTSTAMP; `new Date()` when absent. */
   now?(): Date;
@@ -11,6 +14,20 @@ export interface Io {
   entry?: string;
   /** Everything on standard input, for `check --stdin`. */
   readStdin?(): Promise<Uint8Array>;
+}
+
+/** The variable that pins the day every command takes as today (as `--today` does for one command). */
+export const TODAY_VARIABLE = 'MENTORING_JOURNAL_TODAY';
+
+/**
+ * The day `MENTORING_JOURNAL_TODAY` pins, for a CI job or a test that must give the same answer on
+ * any day; undefined when it is unset or empty, a usage error when it is not a real date.
+ */
+export function environmentToday(env: Record<string, string | undefined>): string | undefined {
+  const pinned = env[TODAY_VARIABLE];
+  if (!pinned) return undefined;
+  if (!isRealDate(pinned)) throw new UsageError(`${TODAY_VARIABLE} must be a real date written YYYY-MM-DD, not '${pinned}'`);
+  return pinned;
 }
 
 /** The words for the errors of Node's file system people meet, instead of `ENOENT: no such file or directory, open ...`. */

@@ -2,7 +2,7 @@
 // The same bundle runs the worker threads of a large check (see parallel.ts).
 import { isMainThread } from 'node:worker_threads';
 import { localToday } from '../core/dates';
-import type { Io } from './io';
+import { environmentToday, type Io } from './io';
 import { main } from './run';
 
 if (isMainThread) {
@@ -10,7 +10,7 @@ if (isMainThread) {
     cwd: process.cwd(),
     out: (text) => void (text && process.stdout.write(text)),
     err: (text) => void (text && process.stderr.write(text)),
-    today: () => localToday(),
+    today: () => environmentToday(process.env) ?? localToday(),
     now: () => new Date(),
     ...(process.argv[1] ? { entry: process.argv[1] } : {}),
     readStdin: async () => {

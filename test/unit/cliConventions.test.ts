@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { localToday } from '../../src/core/dates';
 import { AGREEMENT, cleanUp, GOAL, runCli, tempJournal } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../..');
@@ -212,5 +213,21 @@ describe('CLI: check says when sessions are dated after today', function () {
     assert.equal(later.stdout, 'p/sessions/2026-03-04.md:3:7 info session/after-today This session is dated 2026-03-04, after today (2026-03-01): the review leaves it out until then. If it is an agenda written ahead, that is fine.\n');
     assert.equal(runCli(['check', '--today', '2026-03-04'], root).stdout, '');
     assert.equal(runCli(['check', '--today', '2026-03-01', '--rule', 'session/after-today=off'], root).stdout, '');
+  });
+
+  it('takes today from MENTORING_JOURNAL_TODAY for every command, --today first, and refuses a day that is not real', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-03-04.md': '---\ntype: session\ndate: 2026-03-04\ngoals: [write-rfc]\n---\n' });
+    assert.match(runCli(['check'], root, undefined, { MENTORING_JOURNAL_TODAY: '2026-03-01' }).stdout, /^p\/sessions\/2026-03-04\.md:3:7 info session\/after-today .*after today \(2026-03-01\)/);
+    assert.equal(runCli(['check', '--today', '2026-03-04'], root, undefined, { MENTORING_JOURNAL_TODAY: '2026-03-01' }).stdout, '');
+    assert.match(runCli(['review', '--format', 'json'], root, undefined, { MENTORING_JOURNAL_TODAY: '2026-03-05' }).stdout, /"today": "2026-03-05"/);
+    const wrong = runCli(['check'], root, undefined, { MENTORING_JOURNAL_TODAY: '2026-02-30' });
+    assert.equal(wrong.code, 2);
+    assert.equal(wrong.stderr, "mentoring-journal: MENTORING_JOURNAL_TODAY must be a real date written YYYY-MM-DD, not '2026-02-30'\nRun 'mentoring-journal --help' for usage.\n");
+    // Empty is unset: the clock's day (the child process has the same clock as this one).
+    const unset = runCli(['review', '--format', 'json'], root, undefined, { MENTORING_JOURNAL_TODAY: '' });
+    assert.match(unset.stdout, new RegExp(`"today": "${localToday()}"`));
+    const started = runCli(['init', '--mentor', 'Ana', '--mentee', 'Bo'], root, undefined, { MENTORING_JOURNAL_TODAY: '2026-05-06' });
+    assert.equal(started.code, 0, started.stderr);
+    assert.match(readFileSync(path.join(root, 'ana-and-bo/agreement.md'), 'utf8'), /^started: 2026-05-06$/m);
   });
 });

@@ -27,8 +27,19 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string, input?: string): RunResult {
-  const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...(input !== undefined ? { input } : {}) });
+/**
+ * The day the command line takes as today in these tests (`MENTORING_JOURNAL_TODAY`), as the VS Code
+ * tiers pin theirs: the fixtures are dated around it, and a test must pass on any day it runs.
+ */
+export const TEST_TODAY = '2026-11-23';
+
+export function runCli(args: string[], cwd: string, input?: string, env: Record<string, string> = {}): RunResult {
+  const result = spawnSync(process.execPath, [buildCli(), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', MENTORING_JOURNAL_TODAY: TEST_TODAY, ...env },
+    ...(input !== undefined ? { input } : {}),
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -8,10 +8,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { TEST_TODAY } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../..');
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
-const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+// The day is pinned (as for every command-line test) so that the examples' sessions are never in the future.
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', MENTORING_JOURNAL_TODAY: TEST_TODAY, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 // npm run from mocha inherits npm_* variables of the outer `npm run test:unit`; they must not leak into the scratch installs.
 for (const key of Object.keys(env)) if (/^npm_(package|lifecycle|config_(global|local)_prefix|command)/i.test(key)) delete env[key];
 
