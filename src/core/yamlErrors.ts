@@ -94,7 +94,15 @@ function flowOrQuote(source: string, doc: FrontMatterDocument, error: YAMLError)
             : { start: at, end: at + 1, through: source.length, message: `YAML syntax error: the ${what} opened with \`${open}\` here goes on over lines that are not indented past its key: indent each of them, up to the closing \`${close}\`.` };
       } else if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
         const mark = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
-        found = { start: at, end: at + 1, through: error.pos[0], message: `YAML syntax error: the text opened with \`${mark}\` here is never closed: end it with \`${mark}\`, or leave the quotes out.` };
+        const line = unindentedInQuote(source, at, mark === '"' ? endOfDouble(source, at) : endOfSingle(source, at));
+        found = line
+          ? {
+              start: line.start + line.indent,
+              end: line.start + line.text.length,
+              through: source.length,
+              message: `YAML syntax error: this line is inside the text opened with \`${mark}\`${line.key === undefined ? '' : ` after \`${line.key}:\``}, but it is not indented past ${line.key === undefined ? 'its key' : `\`${line.key}:\``}, so YAML cannot read it: indent it, and every line up to the closing \`${mark}\`.${line.text.trimStart().startsWith('#') ? ' Inside quotes a `#` line is text, not a comment: to keep it as a comment, move it out of the quotes.' : ''}`,
+            }
+          : { start: at, end: at + 1, through: error.pos[0], message: `YAML syntax error: the text opened with \`${mark}\` here is never closed: end it with \`${mark}\`, or leave the quotes out.` };
       }
     },
   });
@@ -139,6 +147,30 @@ function endOfDouble(source: string, at: number): number {
     else if (source[i] === '"') return i;
   }
   return -1;
+}
+
+/**
+ * The first line of the quoted text opened at `at` and closed at `close` that is not indented past
+ * the text's key (the mistake that makes the parser give up at the quote), when the text is really
+ * closed there: a line on the way that is a key at or left of the key's column means the quote
+ * was never closed, and the quote closing later belongs to another value.
+ */
+function unindentedInQuote(source: string, at: number, close: number): (Line & { indent: number; key: string | undefined }) | undefined {
+  if (close === -1) return undefined;
+  const first = lineAt(source, at);
+  const key = keyOf(first.text.slice(0, at - first.start));
+  const keyColumn = /^[ \t]*(?:-[ \t]+)*/.exec(first.text)![0].length;
+  let found: (Line & { indent: number; key: string | undefined }) | undefined;
+  for (let start = first.end + 1; start <= close; ) {
+    const line = lineAt(source, start);
+    const indent = /^[ \t]*/.exec(line.text)![0].length;
+    if (line.text.trim() && indent <= keyColumn) {
+      if (keyOf(line.text) !== undefined) return undefined;
+      found ??= { ...line, indent, key };
+    }
+    start = line.end + 1;
+  }
+  return found;
 }
 
 /** The offset of the `'` that ends the single-quoted text opened at `at` (`''` is a quote inside it), or -1. */

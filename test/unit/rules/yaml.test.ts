@@ -32,6 +32,25 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/goals/design-doc.md', single), { code: 'yaml/syntax', severity: 'error', range: [4, 10, 4, 11], message: [/the text opened with `'` here is never closed/] });
     });
 
+    it('reports quoted text over lines with a line not indented past its key at that line, not as never closed', () => {
+      const comment = lines('---', 'type: goal', 'title: "Learn', '# due: 2026-05-01', '  more"', 'status: active', '---', '');
+      expectOne(problemsOf('p/goals/learn.md', comment), {
+        code: 'yaml/syntax',
+        severity: 'error',
+        range: [4, 1, 4, 18],
+        message: [/^YAML syntax error: this line is inside the text opened with `"` after `title:`, but it is not indented past `title:`, so YAML cannot read it: indent it, and every line up to the closing `"`\. Inside quotes a `#` line is text, not a comment: to keep it as a comment, move it out of the quotes\.$/],
+      });
+      expectCodes(problemsOf('p/goals/learn.md', comment), ['yaml/syntax@4:1-4:18']);
+      const single = lines('---', 'type: goal', "title: 'Learn", "more'", 'status: active', '---', '').replace(/\n/g, '\r\n');
+      expectCodes(problemsOf('p/goals/learn.md', single), ['yaml/syntax@4:1-4:6']);
+      // In a list item the key is `title`, at column 5: a line at column 5 is not past it.
+      const nested = lines('---', 'type: agreement', 'goals:', '  - id: x', '    title: "Learn', '      more', '    again"', '---', '');
+      expectOne(problemsOf('p/agreement.md', nested), { code: 'yaml/syntax', severity: 'error', range: [7, 5, 7, 11], message: [/inside the text opened with `"` after `title:`/] });
+      // A key on the way: the quote was never closed, and the one later belongs to another value.
+      const unclosed = lines('---', 'type: goal', 'title: "Learn', 'status: "active"', '---', '');
+      expectOne(problemsOf('p/goals/learn.md', unclosed), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 9], message: [/the text opened with `"` here is never closed/] });
+    });
+
     it('reports a key indented under the value above it at that key, not at the value where the parser gives up', () => {
       expectOne(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', ' date: 2026-02-02', '---', '')), {
         code: 'yaml/syntax',
