@@ -64,6 +64,19 @@ function specEntries(specs: FieldSpecs): ReadonlyArray<{ key: string; spec: Fiel
 }
 
 /**
+ * The message of an unknown key: the nearest known key, else the known keys. `<<` is YAML 1.1's
+ * merge key, which YAML 1.2 (what the journal is read as) does not have: nothing is merged.
+ */
+function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known: readonly string[] = []): string {
+  const name = `\`${pathText(path)}\``;
+  if (path[path.length - 1] === '<<') {
+    const parent = path.length > 1 ? `\`${pathText(path.slice(0, -1))}\`` : 'the front matter';
+    return `Unknown key ${name}: a YAML merge key (\`<<: *anchor\`) is not part of the YAML the journal is read as (1.2), so ${parent} gets no keys from it: write the keys out.`;
+  }
+  return `Unknown key ${name}${suggestion ? `: did you mean \`${suggestion}\`?` : known.length ? `: expected one of ${known.join(', ')}.` : '.'}`;
+}
+
+/**
  * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
  * Returns the parsed values of the keys that are valid; every other key is reported.
  */
@@ -78,7 +91,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     // Only an unknown key needs its span: most files have none, and a span per key is garbage.
     for (const { key, range } of locator.keysOf(base, (key) => !Object.hasOwn(specs, key))) {
       const suggestion = nearest(key, Object.keys(specs));
-      quietReport(range, 'keys/unknown', `Unknown key \`${pathText([...base, key])}\`${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`, {
+      quietReport(range, 'keys/unknown', unknownKeyMessage([...base, key], suggestion), {
         kind: 'unknown-key',
         key,
         ...(suggestion ? { suggestion } : {}),
@@ -227,7 +240,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       return {
         code: 'keys/unknown',
         path: [...path, key],
-        message: `Unknown key \`${pathText([...path, key])}\`${suggestion ? `: did you mean \`${suggestion}\`?` : known.length ? `: expected one of ${known.join(', ')}.` : '.'}`,
+        message: unknownKeyMessage([...path, key], suggestion, known),
         data: { kind: 'unknown-key', key, ...(suggestion ? { suggestion } : {}) },
       };
     }

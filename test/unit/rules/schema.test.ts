@@ -6,6 +6,11 @@ const goal = (text: string) => problemsOf('p/goals/design-doc.md', text);
 const session = (text: string) => problemsOf('p/sessions/2026-02-02.md', text);
 const review = (text: string) => problemsOf('p/reviews/2026-03-01.md', text);
 
+/** The 1-based line of the first line of `text` that starts with `prefix`. */
+function lineOf(text: string, prefix: string): number {
+  return text.split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
+}
+
 describe('rules: schema/*, keys/unknown, date/*', () => {
   it('valid: the base agreement, goal, session and review files have no problem', () => {
     assert.deepEqual(agreement(AGREEMENT), []);
@@ -173,6 +178,19 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       }
       // A value that is wrong besides the extra key is still not read.
       assert.equal(parseFile('p/agreement.md', AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: 42, phone: 1}')).agreement?.mentors.length ?? 0, 0);
+    });
+
+    it('says that a YAML merge key `<<` merges nothing (YAML 1.2), at the `<<`, top-level and nested', () => {
+      const nested = AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  <<: {mentor: 2026-01-05}\n  mentee: 2026-01-06');
+      expectOne(agreement(nested), {
+        code: 'keys/unknown',
+        severity: 'warning',
+        range: [lineOf(nested, '  <<:'), 3, lineOf(nested, '  <<:'), 5],
+        message: [/^Unknown key `signed\.<<`: a YAML merge key \(`<<: \*anchor`\) is not part of the YAML the journal is read as \(1\.2\), so `signed` gets no keys from it: write the keys out\.$/],
+      });
+      assert.equal(parseFile('p/agreement.md', nested).agreement?.signed?.mentor, undefined, 'nothing is merged');
+      const top = AGREEMENT.replace('mentee: Sam Okafor', 'mentee: Sam Okafor\n<<: {cadence: weekly}');
+      expectOne(agreement(top), { code: 'keys/unknown', severity: 'warning', range: [lineOf(top, '<<:'), 1, lineOf(top, '<<:'), 3], message: [/^Unknown key `<<`: .* so the front matter gets no keys from it/] });
     });
 
     it('reports an unknown top-level key at the key with "did you mean"', () => {
