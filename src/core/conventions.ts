@@ -102,9 +102,24 @@ const TRAILING_FILLERS = new Set(['a', 'an', 'and', 'at', 'by', 'for', 'from', '
 /**
  * A short goal id from a title, to be typed in `goals:` lists and `[[...]]`: `Lead the design RFC!`
  * gives `lead-the-design-rfc`. At most {@link GOAL_ID_MAX_WORDS} words and {@link GOAL_ID_MAX_LENGTH}
- * characters, cut at a word, without a filler word at the end.
+ * characters, cut at a word, without a filler word at the end. An id the relationship has
+ * (`taken`) gets `-2`, `-3`...; a title with no Latin letters or digits (`写设计文档`, since goal ids
+ * are ASCII) gives `goal-1`, or the first such number free.
  */
-export function goalIdFromTitle(title: string): string {
+export function goalIdFromTitle(title: string, taken: (id: string) => boolean = () => false): string {
+  const base = titleSlug(title);
+  if (!base) {
+    let n = 1;
+    while (taken(`goal-${n}`)) n++;
+    return `goal-${n}`;
+  }
+  if (!taken(base)) return base;
+  let n = 2;
+  while (taken(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+function titleSlug(title: string): string {
   const kept: string[] = [];
   for (const word of words(title)) {
     if (kept.length === GOAL_ID_MAX_WORDS) break;
@@ -116,7 +131,7 @@ export function goalIdFromTitle(title: string): string {
     kept.push(word);
   }
   while (kept.length > 1 && TRAILING_FILLERS.has(kept.at(-1)!)) kept.pop();
-  return kept.join('-') || 'new-goal';
+  return kept.join('-');
 }
 
 /** A readable title from an id: `review-others-designs` gives `Review others designs`. */

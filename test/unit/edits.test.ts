@@ -427,7 +427,13 @@ describe('edits: templates', () => {
     assert.equal(uniqueFileName('2026-11-24', (n) => taken.has(n)), '2026-11-24.md');
     assert.equal(goalIdFromTitle('Lead the design RFC!'), 'lead-the-design-rfc');
     assert.equal(goalIdFromTitle('Café Ünïcode talk'), 'cafe-unicode-talk');
-    assert.equal(goalIdFromTitle('???'), 'new-goal');
+    // Goal ids are ASCII: a title without Latin letters or digits gets a number, the first free one.
+    assert.equal(goalIdFromTitle('???'), 'goal-1');
+    assert.equal(goalIdFromTitle('写设计文档'), 'goal-1');
+    assert.equal(goalIdFromTitle('Γράψε ένα RFC'), 'rfc');
+    assert.equal(goalIdFromTitle('Μάθε Rust', (id) => ['rust'].includes(id)), 'rust-2');
+    assert.equal(goalIdFromTitle('Учиться', (id) => ['goal-1', 'goal-2'].includes(id)), 'goal-3');
+    assert.equal(goalIdFromTitle('Lead the design RFC', (id) => ['lead-the-design-rfc', 'lead-the-design-rfc-2'].includes(id)), 'lead-the-design-rfc-3');
     assert.equal(goalIdFromTitle('word '.repeat(40)), 'word-word-word-word-word');
   });
 
