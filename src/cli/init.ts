@@ -44,6 +44,11 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   if (given === undefined) {
     for (let n = 2; await pathExists(folder); n++) folder = path.resolve(io.cwd, `${suggestFolderName(mentor, mentee)}-${n}`);
   }
+  const around = await enclosingRelationship(path.dirname(folder));
+  if (around !== undefined) {
+    const shown = displayPath(io.cwd, around) || '.';
+    throw new UsageError(`${displayPath(io.cwd, folder)} would be inside the relationship ${shown} (it has an agreement.md), and a relationship cannot hold another: run init in the journal's root folder, or give a DIR outside ${shown}`, 'init');
+  }
   const files = scaffoldRelationship(options).map((f) => ({ ...f, absolute: path.join(folder, ...f.path.split('/')) }));
   for (const file of files) {
     if (await pathExists(file.absolute)) {
@@ -68,3 +73,13 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   return 0;
 }
 
+/**
+ * The nearest folder at or above `folder` with an `agreement.md`: a relationship, which the new one
+ * would be nested in. The search stops at the repository's root (a folder with `.git`).
+ */
+async function enclosingRelationship(folder: string): Promise<string | undefined> {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (await pathExists(path.join(dir, 'agreement.md'))) return dir;
+    if ((await pathExists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;
+  }
+}

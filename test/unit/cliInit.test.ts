@@ -123,6 +123,21 @@ describe('CLI: init', function () {
     assert.equal(readFileSync(path.join(root, 'p/agreement.md'), 'utf8'), 'keep me');
   });
 
+  it('refuses to make a relationship inside another, from a folder in it or with a DIR in it, writing nothing (exit 2)', () => {
+    const root = tempJournal();
+    assert.equal(runCli(['init', '--mentor', 'Priya Raman', '--mentee', 'Sam Okafor'], root).code, 0);
+    const inside = runCli(['init', '--mentor', 'Lee Park', '--mentee', 'Noor Ali'], path.join(root, 'priya-and-sam/sessions'));
+    assert.equal(inside.code, 2);
+    assert.equal(inside.stderr, "mentoring-journal: lee-and-noor would be inside the relationship .. (it has an agreement.md), and a relationship cannot hold another: run init in the journal's root folder, or give a DIR outside ..\nRun 'mentoring-journal init --help' for usage.\n");
+    assert.equal(existsSync(path.join(root, 'priya-and-sam/sessions/lee-and-noor')), false);
+    const dir = runCli(['init', 'priya-and-sam/goals/x', '--mentor', 'Lee Park', '--mentee', 'Noor Ali'], root);
+    assert.equal(dir.code, 2);
+    assert.match(dir.stderr, /^mentoring-journal: priya-and-sam\/goals\/x would be inside the relationship priya-and-sam /);
+    // Beside it, at the root or with a DIR outside it, is fine.
+    assert.equal(runCli(['init', '../../lee', '--mentor', 'Lee Park', '--mentee', 'Noor Ali'], path.join(root, 'priya-and-sam/sessions')).code, 0);
+    assert.ok(existsSync(path.join(root, 'lee/agreement.md')));
+  });
+
   it('needs both names; bad dates and cadences are usage errors (exit 2)', () => {
     const root = tempJournal();
     const missing = runCli(['init', '--mentor', 'A'], root);

@@ -27,6 +27,8 @@ export class TempRepo {
     return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'commit.gpgsign=false', ...args], {
       cwd: this.root,
       encoding: 'utf8',
+      // git prints some news on stderr even with -q ("Automatic merge went well"): not among the test's dots.
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
     });
   }

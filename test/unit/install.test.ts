@@ -109,12 +109,12 @@ describe('installing the package into a journal repository', function () {
     ok(sh(readmeLine('echo "node_modules/"'), dir), 'the .gitignore line');
     assert.equal(readFileSync(path.join(dir, '.gitignore'), 'utf8'), 'node_modules/\n');
     assert.equal(git(dir, 'status', '--porcelain', '--', 'node_modules'), '', 'node_modules is not ignored');
-    const check = sh(readmeLine('npx --no-install mentoring-journal check'), dir);
+    const check = sh(readmeLine('npx --offline --no-install mentoring-journal check'), dir);
     assert.equal(check.status, 0, check.stdout + check.stderr);
-    const review = ok(sh('npx --no-install mentoring-journal review --today 2026-11-23', dir), 'review');
+    const review = ok(sh('npx --offline --no-install mentoring-journal review --today 2026-11-23', dir), 'review');
     assert.match(review, /^# Review of `priya-and-sam` on 2026-11-23/m);
     writeFileSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION);
-    const broken = sh('npx --no-install mentoring-journal check', dir);
+    const broken = sh('npx --offline --no-install mentoring-journal check', dir);
     assert.equal(broken.status, 1);
     assert.match(broken.stdout, /2026-11-20\.md:4:\d+ error goal\/unknown-id/);
     rmSync(path.join(dir, 'priya-and-sam/sessions/2026-11-20.md'));
@@ -127,7 +127,10 @@ describe('installing the package into a journal repository', function () {
     const dir = path.join(tmp, 'journal-new');
     mkdirSync(dir);
     ok(sh(readmeLine('npm init -y'), dir), 'npm init -y');
-    assert.equal(typeof JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name, 'string');
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    assert.equal(typeof manifest.name, 'string');
+    // A journal is confidential: npm refuses to publish a private package (checked before any request is made).
+    assert.equal(manifest.private, true);
   });
 
   it('packs bin/ and the built dist/cli.js, with no runtime dependencies', () => {
@@ -158,7 +161,7 @@ describe('installing the package into a journal repository', function () {
     const steps = workflow.jobs.check.steps;
     assert.deepEqual(steps.filter((s) => s.uses).map((s) => s.uses!.split('@')[0]), ['actions/checkout', 'actions/setup-node']);
     const runs = steps.flatMap((s) => (s.run ? [s.run] : []));
-    assert.deepEqual(runs.map((r) => r.split(' ').slice(0, 2).join(' ')), ['npm ci', 'npx --no-install']);
+    assert.deepEqual(runs.map((r) => r.split(' ').slice(0, 2).join(' ')), ['npm ci', 'npx --offline']);
     const runner = path.join(tmp, 'runner');
     git(tmp, 'clone', '-q', dir, runner);
     for (const run of runs) ok(sh(run, runner), run);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,10 @@ describe('npm run package', function () {
   this.timeout(180_000);
 
   it('builds a .vsix of at most 450 KB holding only the Node bundles and their entry, the web-worker bundle, manifest, grammars, snippets, media, docs and notices', () => {
-    execFileSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: 'pipe' });
+    // With stdin closed, as in a terminal where Enter answers No: vsce must have nothing to ask.
+    const packaged = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, encoding: 'utf8', input: '\n' });
+    assert.equal(packaged.status, 0, packaged.stdout + packaged.stderr);
+    assert.doesNotMatch(packaged.stdout + packaged.stderr, /continue\?|WARNING/, 'vsce asked or warned');
     const vsix = join(root, 'mentoring-journal.vsix');
     const size = statSync(vsix).size;
     assert.ok(size <= 450 * 1024, `the .vsix has ${size} bytes`);
