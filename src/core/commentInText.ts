@@ -30,7 +30,7 @@ export interface CommentInText {
  */
 export function commentsInText(source: string, doc: FrontMatterDocument): CommentInText[] {
   if (!CANDIDATE.test(source)) return [];
-  const literal = literalSpans(doc);
+  const literal = scalarSpans(doc);
   const out: CommentInText[] = [];
   let commentLine = -1;
   for (const m of source.matchAll(COMMENT_START)) {
@@ -53,7 +53,7 @@ export function commentsInText(source: string, doc: FrontMatterDocument): Commen
  * Spans of the scalars of the front matter. A `#` inside one is text: in quotes, in a block
  * scalar, or in a plain scalar without a blank before it (a plain scalar ends before a comment).
  */
-function literalSpans(doc: FrontMatterDocument): Array<[number, number]> {
+export function scalarSpans(doc: FrontMatterDocument): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   if (doc instanceof FastDocument) {
     const walk = (node: FastNode): void => {

@@ -1,7 +1,7 @@
 import { isAlias, isNode, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
-import { commentsInText } from './commentInText';
+import { commentsInText, scalarSpans } from './commentInText';
 import { itemsInText } from './itemInText';
 import { clip } from './words';
 import { conflictMessage, findConflicts } from './conflicts';
@@ -11,6 +11,7 @@ import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
 import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
+import type { FrontMatterDocument } from './yamlParse';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
@@ -142,11 +143,18 @@ export function tooLargeFile(path: string, bytes: number, options: EngineOptions
 /** `# mentoring-journal-disable goal/unknown-id keys/unknown` in the front matter: the codes it names, `*` for all. */
 const DISABLE_COMMENT = /(?:^|\s)#\s*mentoring-journal-disable\b([^\n#]*)/g;
 
-/** The rules the front matter's disable comments turn off, from the YAML source only (not the body). */
-export function disabledRules(source: string): string[] | undefined {
+/**
+ * The rules the front matter's disable comments turn off, from the YAML source only (not the
+ * body). Only a comment counts: the same words inside a value (quoted, or a line of a `|` or `>`
+ * block) are text.
+ */
+export function disabledRules(source: string, doc: FrontMatterDocument): string[] | undefined {
   if (!source.includes('mentoring-journal-disable')) return undefined;
+  const scalars = scalarSpans(doc);
   const codes: string[] = [];
   for (const match of source.matchAll(DISABLE_COMMENT)) {
+    const hash = source.indexOf('#', match.index);
+    if (scalars.some(([start, end]) => start <= hash && hash < end)) continue;
     const named = (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
     codes.push(...(named.length ? named : ['*']));
   }
@@ -154,7 +162,7 @@ export function disabledRules(source: string): string[] | undefined {
 }
 
 function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileType | undefined, reporter: Reporter, options: EngineOptions): JournalFile {
-  const disabled = parsed.yaml ? disabledRules(parsed.yaml.source) : undefined;
+  const disabled = parsed.yaml ? disabledRules(parsed.yaml.source, parsed.yaml.doc) : undefined;
   const base: JournalFile = {
     path,
     typeSource: 'none',
@@ -441,10 +449,12 @@ function toGoal(
     fields: Object.fromEntries(ctx.locator.keysOf(base).map(({ key }) => [key, ctx.locator.valueRange([...base, key])])),
     origin,
   };
-  // A `success` or `due` written but not valid is its own problem, at its value (and its quick fix
-  // must not add a second key): only what is not written at all is missing here.
-  const lacksSuccess = !goal.success && ctx.locator.pair([...base, 'success']) === undefined;
-  const lacksDue = !goal.due && ctx.locator.pair([...base, 'due']) === undefined;
+  // A `success` or `due` written but not valid is its own problem, at its value: only what is not
+  // written at all, or written with no value (`success:`), is missing here (the quick fix fills an
+  // empty value in place).
+  const lacks = (key: string) => ctx.locator.pair([...base, key]) === undefined || ctx.locator.isEmptyAt([...base, key]);
+  const lacksSuccess = !goal.success && lacks('success');
+  const lacksDue = !goal.due && lacks('due');
   if (!ctx.quiet && data.status === 'active' && (lacksSuccess || lacksDue)) {
     const missing = [lacksSuccess && '`success`', lacksDue && '`due`'].filter(Boolean).join(' and ');
     ctx.reporter.report(

@@ -91,6 +91,15 @@ export class YamlLocator {
     return pairs.find((p) => keyText(p.key) === key);
   }
 
+  /** Whether the key at `path` is written with no value (`success:`, `due:   # TODO`, `~`, `null`). */
+  isEmptyAt(path: YamlPath): boolean {
+    const pair = this.pair(path);
+    if (!pair) return false;
+    if (pair.value === null || pair.value === undefined) return true;
+    const scalar = scalarOf(pair.value);
+    return scalar !== undefined && scalar.value === null;
+  }
+
   /** Span of the value at `path`, falling back to its key, then to the nearest existing ancestor, then the opening `---`. */
   valueRange(path: YamlPath): Range {
     for (let depth = path.length; depth > 0; depth--) {

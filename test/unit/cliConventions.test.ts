@@ -137,6 +137,18 @@ describe('CLI: check conventions', function () {
     assert.deepEqual(lines, ['p/sessions/2026-02-10.md keys/unknown', 'p/sessions/2026-02-12.md goal/unknown-id']);
   });
 
+  it('the same words inside a value (a `|` or `>-` block, quotes) are text and turn nothing off', () => {
+    const goal = (success: string) => `---\ntype: goal\ntitle: Document the linter\nstatus: active\ndue: 2026-13-01\nsuccess: ${success}\n---\n`;
+    const root = journal({
+      'p/goals/literal.md': goal('|\n  The README explains\n  # mentoring-journal-disable\n  and when to use it.'),
+      'p/goals/folded.md': goal('>-\n  The README explains\n  # mentoring-journal-disable'),
+      'p/goals/quoted.md': goal('"see # mentoring-journal-disable"'),
+      'p/goals/comment.md': goal('|\n  The README explains\n# mentoring-journal-disable date/impossible'),
+    });
+    const lines = runCli(['check'], root).stdout.trim().split('\n').map((l) => l.split(' ').slice(0, 3).join(' '));
+    assert.deepEqual(lines, ['p/goals/folded.md:5:6 error date/impossible', 'p/goals/literal.md:5:6 error date/impossible', 'p/goals/quoted.md:5:6 error date/impossible']);
+  });
+
   it('--output-file writes the report to a file; --stdin checks text as the named file, within its relationship', () => {
     const root = journal();
     const written = runCli(['check', '-f', 'json', '--output-file', 'reports/check.json'], root);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { addMissingKey, applyEdits } from '../../../src/core/edits';
 import { AGREEMENT, check, expectCodes, expectNone, expectOne, GOAL, lines, parseFile, problemsOf, relationship, REVIEW, SESSION } from './helpers';
 
 describe('rules: goal/*', () => {
@@ -143,6 +144,18 @@ describe('rules: goal/*', () => {
       assert.deepEqual(problemsOf('p/goals/design-doc.md', goal).map((p) => p.code), ['date/impossible']);
       const empty = problemsOf('p/goals/design-doc.md', GOAL.replace('success: A design doc approved by the team', 'success: ""').replace('due: 2026-05-29\n', ''));
       expectOne(empty, { code: 'goal/no-success-criteria', severity: 'warning', range: [4, 9, 4, 15], message: [/has no `due`:/] });
+    });
+
+    it('reports `success:` or `due:` written with no value as missing, and its fix fills the empty value in place', () => {
+      const empty = GOAL.replace('success: A design doc approved by the team', 'success:');
+      expectOne(problemsOf('p/goals/design-doc.md', empty), { code: 'goal/no-success-criteria', severity: 'warning', range: [4, 9, 4, 15], message: [/has no `success`:/] });
+      const fixed = addMissingKey(empty, empty.indexOf('active'), 'success', 'Approved by the team');
+      assert.ok(fixed.ok);
+      assert.equal(applyEdits(empty, fixed.edits), GOAL.replace('A design doc approved by the team', 'Approved by the team'));
+      const todo = GOAL.replace('due: 2026-05-29', 'due:   # TODO');
+      expectOne(problemsOf('p/goals/design-doc.md', todo), { code: 'goal/no-success-criteria', severity: 'warning', range: [4, 9, 4, 15], message: [/has no `due`:/] });
+      expectOne(problemsOf('p/goals/design-doc.md', GOAL.replace('due: 2026-05-29', 'due: ~')), { code: 'goal/no-success-criteria', severity: 'warning', range: [4, 9, 4, 15], message: [/has no `due`:/] });
+      expectOne(problemsOf('p/agreement.md', AGREEMENT.replace('    due: 2026-06-30\n', '    due:\n')), { code: 'goal/no-success-criteria', severity: 'warning', range: [13, 13, 13, 19], message: [/`rust-basics` has no `due`:/] });
     });
 
     it('reports an inline active goal without due, and one without both', () => {
