@@ -372,8 +372,11 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
   }
   const signed = data.signed ?? validDates(raw.signed, ['mentor', 'mentee']);
   const stage = data.stage;
-  if (stage && stage !== 'creating' && (!signed.mentor || !signed.mentee)) {
-    const missing = [!signed.mentor && 'mentor', !signed.mentee && 'mentee'].filter(Boolean).join(' and ');
+  // A signature written with a date that is not valid is its own problem, at that date: it is
+  // not reported as missing too (the person did sign; the date needs fixing).
+  const unsigned = (['mentor', 'mentee'] as const).filter((who) => !signed[who] && (locator.pair(['signed', who]) === undefined || locator.isEmptyAt(['signed', who])));
+  if (stage && stage !== 'creating' && unsigned.length > 0) {
+    const missing = unsigned.join(' and ');
     report(
       locator.valueRange(['stage']),
       'agreement/unsigned',

@@ -9,7 +9,10 @@ export const sessionOutsidePartnership: CrossFileRule = {
   check({ agreement, sessions }) {
     if (!agreement?.started) return [];
     const start = toDayNumber(agreement.started);
+    // An `ends` on or before `started` is the agreement's own problem (agreement/ends-before-start):
+    // with it there is no partnership to be outside of, and every session would be reported.
     const end = agreement.ends ? toDayNumber(agreement.ends) : undefined;
+    if (end !== undefined && end <= start) return [];
     const problems: Problem[] = [];
     for (const s of sessions) {
       const day = toDayNumber(s.date);

@@ -63,5 +63,13 @@ describe('rules: agreement/*', () => {
       expectOne(typo.problems, { code: 'agreement/unsigned', severity: 'warning', range: [8, 8, 8, 16], message: [/not signed by the mentee:/] });
       assert.deepEqual(typo.agreement?.signed, { mentor: '2026-01-05' });
     });
+
+    it('a signature written with a date that is not valid is reported at that date, not as missing too; an empty one is missing', () => {
+      const bad = problemsOf('p/agreement.md', AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed: {mentor: 05.01.2026, mentee: 2026-02-30}'));
+      expectNone(bad, 'agreement/unsigned');
+      assert.deepEqual(bad.map((p) => p.code), ['date/format', 'date/impossible']);
+      const half = problemsOf('p/agreement.md', AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  mentor: 2026-13-05\n  mentee:'));
+      expectOne(half, { code: 'agreement/unsigned', severity: 'warning', range: [8, 8, 8, 16], message: [/not signed by the mentee:/] });
+    });
   });
 });

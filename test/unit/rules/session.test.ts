@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { AGREEMENT, check, expectNone, expectOne, lines, parseFile, problemsOf, relationship, SESSION } from './helpers';
 
+/** The 1-based line of the first line of `text` that starts with `prefix`. */
+function lineOf(text: string, prefix: string): number {
+  return text.split('\n').findIndex((l) => l.startsWith(prefix)) + 1;
+}
+
 describe('rules: session/*', () => {
   describe('session/outside-partnership', () => {
     it('valid: a session between started and ends, on either boundary too', async () => {
@@ -21,6 +26,12 @@ describe('rules: session/*', () => {
     it('reports a session after ends at its date value, suggesting to extend ends or record closure', async () => {
       const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': SESSION.replace('date: 2026-02-02', 'date: 2026-12-19') }));
       expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/after the partnership ends \(2026-12-18\)/, /extend `ends`/, /closure/] });
+    });
+
+    it('reports nothing when ends is not after started: that is one problem of the agreement, not of every session', async () => {
+      const { problems } = await check(relationship({ 'p/agreement.md': AGREEMENT.replace('ends: 2026-12-18', 'ends: 2025-12-18') }));
+      expectNone(problems('p/sessions/2026-02-02.md'), 'session/outside-partnership');
+      expectOne(problems('p/agreement.md'), { code: 'agreement/ends-before-start', severity: 'error', range: [lineOf(AGREEMENT, 'ends:'), 7, lineOf(AGREEMENT, 'ends:'), 17], message: [/`ends` \(2025-12-18\) must be after `started`/] });
     });
 
     it('has no end to check in an informal partnership without ends', async () => {
