@@ -185,11 +185,17 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const locator = new YamlLocator(doc, offset, parsed.lines, head);
   const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   if (!brokenYaml) {
-    for (const { start, end, word } of commentsInText(parsed.yaml.source, doc)) {
+    const source = parsed.yaml.source;
+    for (const { start, end, word } of commentsInText(source, doc)) {
+      // After a closing bracket the value is complete: quoting it would make a list or map text.
+      const closed = /[\]}]$/.exec(source.slice(source.lastIndexOf('\n', start - 1) + 1, start).trimEnd())?.[0];
+      const what = closed === ']' ? 'list' : 'map';
       reporter.report(
         parsed.lines.range(offset + start, offset + end),
         'yaml/comment-in-text',
-        `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the value before it. If it belongs to the value, put the whole value in quotes; if it is a comment, write a space after \`#\`.`,
+        closed
+          ? `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the ${what} before it. If it is a comment, write a space after \`#\`; if it belongs in the ${what}, move it inside the \`${closed}\`, in quotes.`
+          : `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the value before it. If it belongs to the value, put the whole value in quotes; if it is a comment, write a space after \`#\`.`,
       );
     }
     for (const { start, end, item, value } of itemsInText(parsed.yaml.source, doc)) {
@@ -210,7 +216,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   let raw: unknown;
   try {
     // The fast path's tree holds no aliases: its plain value is built as it is read.
-    raw = doc instanceof FastDocument ? doc.toJS() : doc.toJS({ maxAliasCount: MAX_ALIASES });
+    // The package counts the anchored value itself as one expansion: +1, so that 100 aliases pass and 101 do not.
+    raw = doc instanceof FastDocument ? doc.toJS() : doc.toJS({ maxAliasCount: MAX_ALIASES + 1 });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {

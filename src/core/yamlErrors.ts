@@ -88,8 +88,10 @@ function flowOrQuote(source: string, doc: FrontMatterDocument, error: YAMLError)
         const [open, close, what] = isMap(node) ? ['{', '}', 'map'] : ['[', ']', 'list'];
         // Past a list or map whose lines are not indented, the parser has lost the file's structure: what it says of the lines after is noise.
         const closed = closingBracket(source, at);
-        found =
-          closed === -1
+        const hidden = closed === -1 ? commentHiding(source, at, error.pos[0], close) : undefined;
+        found = hidden
+          ? { start: hidden.start, end: hidden.end, through: error.pos[0], message: `YAML syntax error: \`${hidden.word}\` starts a YAML comment (a \`#\` after a space), which hides the \`${close}\` after it, so the ${what} opened with \`${open}\` is never closed: put the item with \`#\` in quotes, or write the comment after the \`${close}\`.` }
+          : closed === -1
             ? { start: at, end: at + 1, through: error.pos[0], message: `YAML syntax error: the ${what} opened with \`${open}\` here is never closed: end it with \`${close}\`; it may go on over lines, each indented past its key.` }
             : { start: at, end: at + 1, through: source.length, message: `YAML syntax error: the ${what} opened with \`${open}\` here goes on over lines that are not indented past its key: indent each of them, up to the closing \`${close}\`.` };
       } else if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
@@ -107,6 +109,34 @@ function flowOrQuote(source: string, doc: FrontMatterDocument, error: YAMLError)
     },
   });
   return found;
+}
+
+/**
+ * A comment (`#` after a blank, outside quotes) between the flow collection opened at `at` and
+ * `until` whose text holds the closing bracket: `[Zoë, Li #remote]` is never closed because the
+ * comment took the `]`. Its `#word`, where the mistake is.
+ */
+function commentHiding(source: string, at: number, until: number, close: string): { start: number; end: number; word: string } | undefined {
+  let quote = '';
+  for (let i = at + 1; i < until; i++) {
+    const c = source[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && /[[{,\s]/.test(source[i - 1]!)) quote = c;
+    else if (c === '#' && /[ \t]/.test(source[i - 1]!)) {
+      const lineEnd = source.indexOf('\n', i);
+      const comment = source.slice(i, lineEnd === -1 ? source.length : lineEnd);
+      if (!comment.includes(close)) {
+        i = lineEnd === -1 ? source.length : lineEnd;
+        continue;
+      }
+      const word = /^#[^\s\]},]*/.exec(comment)![0];
+      return { start: i, end: i + word.length, word };
+    }
+  }
+  return undefined;
 }
 
 /**

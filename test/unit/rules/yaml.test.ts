@@ -151,6 +151,27 @@ describe('rules: yaml/*', () => {
       expectCodes(problemsOf('p/goals/launch.md', empty), ['schema/missing-key@3:1-3:6', 'yaml/comment-in-text@3:8-3:17']);
     });
 
+    it('after a closed list or map, says the #word can only be a comment, and does not advise quoting the value', () => {
+      const list = lines('---', 'type: session', 'date: 2026-02-02', 'goals: [rust-basics] #wip', 'progress: {rust-basics: 40}  #done', '---', '');
+      const problems = problemsOf('p/sessions/2026-02-02.md', list).filter((p) => p.code === 'yaml/comment-in-text');
+      assert.deepEqual(problems.map((p) => [p.range.start.line, p.range.start.column, p.range.end.column]), [[4, 22, 26], [5, 30, 35]]);
+      assert.match(problems[0]!.message, /^`#wip` starts a YAML comment \(a `#` after a space\), so it is not part of the list before it\. If it is a comment, write a space after `#`; if it belongs in the list, move it inside the `\]`, in quotes\.$/);
+      assert.match(problems[1]!.message, /not part of the map before it.*inside the `\}`/);
+    });
+
+    it('a #word that hides the closing bracket is reported at the #word, as what keeps the list open', () => {
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: [Zoë, Li #remote]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', text), {
+        code: 'yaml/syntax',
+        severity: 'error',
+        range: [4, 21, 4, 28],
+        message: [/^YAML syntax error: `#remote` starts a YAML comment \(a `#` after a space\), which hides the `\]` after it, so the list opened with `\[` is never closed: put the item with `#` in quotes, or write the comment after the `\]`\.$/],
+      });
+      // A comment without the bracket in it is not the reason: the list is reported as never closed.
+      const open = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: [Zoë, Li # who came', 'next: 2026-02-09', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', open), { code: 'yaml/syntax', severity: 'error', range: [4, 12, 4, 13], message: [/the list opened with `\[` here is never closed/] });
+    });
+
     it('stays quiet while the YAML is broken', () => {
       const text = lines('---', 'type: goal', 'title: [Launch #post', 'status: active', '---', '');
       expectNone(problemsOf('p/goals/launch.md', text), 'yaml/comment-in-text');
@@ -265,6 +286,12 @@ describe('rules: yaml/*', () => {
     it('refuses more than 100 aliases unread, at the first: a value that contains itself once made 15,000 of them take minutes', () => {
       const many = lines('---', 'type: session', 'date: &d 2026-02-02', ...Array.from({ length: 15_000 }, (_, i) => `k${i}: *d`), '---', '');
       expectOne(problemsOf('p/sessions/2026-02-02.md', many), { code: 'yaml/too-many-aliases', severity: 'error', range: [4, 5, 4, 7], message: [/too much data/] });
+    });
+
+    it('takes exactly 100 aliases of a value and refuses 101, as the docs say ("more than 100")', () => {
+      const aliases = (n: number) => lines('---', 'type: session', 'date: 2026-02-02', 'next: &n 2026-02-16', 'extra:', ...Array.from({ length: n }, () => '  - *n'), '---', '');
+      expectNone(problemsOf('p/sessions/2026-02-02.md', aliases(100)), 'yaml/too-many-aliases');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', aliases(101)), { code: 'yaml/too-many-aliases', severity: 'error', range: [6, 5, 6, 7], message: [/too much data/] });
     });
 
     it('reports an alias bomb once, at its first alias, and reads nothing else', () => {
