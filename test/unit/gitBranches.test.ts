@@ -53,7 +53,8 @@ describe('git history across branches, days and clones', function () {
       [
         ['2026-03-01', 'Priya Raman', null, '2026-06-30'],
         ['2026-03-02', 'Sam Lee', '2026-06-30', '2026-07-31'],
-        ['2026-03-03', 'Priya Raman', '2026-07-31', '2026-07-15'],
+        // What Priya changed on main, against her parent: Sam's branch was not merged yet.
+        ['2026-03-03', 'Priya Raman', '2026-06-30', '2026-07-15'],
         ['2026-03-04', 'Priya Raman', '2026-07-15', '2026-07-31'],
       ],
     );
@@ -61,6 +62,63 @@ describe('git history across branches, days and clones', function () {
     // As of a day in between, nothing made later is seen.
     const earlier = (await reviewOf(repo.root, '2026-03-02')).goals.find((g) => g.id === 'write-rfc')!;
     assert.deepEqual(historyLines(earlier.fieldHistory), ['due moved once: 2026-06-30 → 2026-07-31', 'progress changed once: 10 → 50']);
+  });
+
+  it('a clean merge of changes to different fields makes up no change, and each commit is compared with its own parent', async () => {
+    const repo = new TempRepo();
+    // `due` and `progress` lines apart, so that git merges the two branches' edits without a conflict.
+    const apart = (due: string, progress: number) => `---\ntype: goal\ndue: ${due}\ntitle: Write an RFC\nstatus: active\nsuccess: Accepted\nprogress: ${progress}\n---\n`;
+    repo.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': apart('2026-06-30', 10) }).commit(PRIYA, '2026-03-01');
+    repo.git('checkout', '-q', '-b', 'sam');
+    repo.write({ 'p/goals/write-rfc.md': apart('2026-06-30', 30) }).commit(SAM, '2026-03-05');
+    repo.git('checkout', '-q', 'main');
+    repo.write({ 'p/goals/write-rfc.md': apart('2026-07-31', 10) }).commit(PRIYA, '2026-03-06');
+    repo.git('checkout', '-q', 'sam');
+    repo.write({ 'p/goals/write-rfc.md': apart('2026-06-30', 40) }).commit(SAM, '2026-03-07');
+    repo.git('checkout', '-q', 'main');
+    const merge = repo.merge(PRIYA, '2026-03-08', 'sam');
+    assert.equal(repo.git('show', `${merge}:p/goals/write-rfc.md`), apart('2026-07-31', 40));
+    const report = await reviewOf(repo.root, '2026-03-10');
+    const rfc = report.goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved once: 2026-06-30 → 2026-07-31', 'progress changed twice: 10 → 30 → 40']);
+    assert.deepEqual(
+      rfc.fieldHistory!.filter((c) => c.from !== undefined).map((c) => [c.field, c.date, c.author.name, c.from, c.to]),
+      [
+        ['progress', '2026-03-05', 'Sam Lee', 10, 30],
+        ['due', '2026-03-06', 'Priya Raman', '2026-06-30', '2026-07-31'],
+        ['progress', '2026-03-07', 'Sam Lee', 30, 40],
+      ],
+    );
+    assert.equal(report.signals.some((sig) => sig.code === 'goal-due-slipped'), false);
+  });
+
+  it('counts a field removed and written again as changes, and a goal moved from its file back into the agreement keeps its history', async () => {
+    const repo = new TempRepo();
+    const inline = (due: string) => ['  - id: write-rfc', '    title: Write an RFC', '    status: active', '    success: Accepted', `    due: ${due}`, '    progress: 40'].join('\n');
+    repo.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goal('2026-05-01', 10) }).commit(PRIYA, '2026-03-01');
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-06-01', 10) }).commit(SAM, '2026-03-05');
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-06-01', 10).replace('due: 2026-06-01\n', '') }).commit(PRIYA, '2026-03-10');
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-07-01', 10) }).commit(SAM, '2026-03-15');
+    repo.git('rm', '-q', 'p/goals/write-rfc.md');
+    repo.write({ 'p/agreement.md': agreement(inline('2026-08-01')) }).commit(PRIYA, '2026-03-20');
+    const rfc = (await reviewOf(repo.root, '2026-03-25')).goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved 4 times: 2026-05-01 → 2026-06-01 → (none) → 2026-07-01 → 2026-08-01', 'progress changed once: 10 → 40']);
+    assert.deepEqual(rfc.fieldHistory!.at(-1)!.author.name, 'Priya Raman');
+  });
+
+  it('credits notes both partners added for the same meeting on their branches to the one who added them first', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goal('2026-06-30', 10) }).commit(PRIYA, '2026-03-01');
+    repo.git('checkout', '-q', '-b', 'sam');
+    repo.write({ 'p/sessions/2026-03-09.md': session('2026-03-09') }).commit(SAM, '2026-03-09');
+    repo.git('checkout', '-q', 'main');
+    repo.write({ 'p/sessions/2026-03-09.md': `${session('2026-03-09')}\nPriya's notes.\n` }).commit(PRIYA, '2026-03-12');
+    repo.git('merge', '-q', '--no-commit', '-X', 'ours', 'sam');
+    repo.commit(PRIYA, '2026-03-12', 'Merge sam');
+    const records = (await reviewOf(repo.root, '2026-03-20')).records!;
+    assert.deepEqual(records.sessions.map((r) => [r.file, r.author.name, r.committed]), [['p/sessions/2026-03-09.md', 'Sam Lee', '2026-03-09']]);
+    // On a day between the two additions, the first one is already there.
+    assert.equal((await reviewOf(repo.root, '2026-03-10')).records!.uncommitted, 0);
   });
 
   it('credits a session to the commit that added it on its branch, and one added while resolving a merge to the merge', async () => {

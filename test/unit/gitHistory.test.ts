@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { JournalIndex } from '../../src/core/journalIndex';
-import { analyzeRelationship, readJournalHistory, historyLines, reviewToJson, renderReviewMarkdown } from '../../src/core';
+import { analyzeRelationship, matchPartner, readJournalHistory, historyLines, reviewToJson, renderReviewMarkdown, type Relationship } from '../../src/core';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { gitHistorySource } from '../../src/cli/gitSource';
 import { agreement, PRIYA, removeRepos, SAM, session, TempRepo, twoPartnerRepo } from './gitRepo';
@@ -18,6 +18,13 @@ async function reviewOf(root: string, today: string) {
 describe('git history: goals and who keeps the record', function () {
   this.timeout(60_000);
   after(removeRepos);
+
+  it('matches an author whose accents are decomposed (NFD) to the same name in the agreement (NFC)', () => {
+    const rel = { agreement: { mentors: [{ name: 'Zoë Brandt' }], mentees: [{ name: 'Jürgen Groß', email: 'J@Example.org' }] } } as unknown as Relationship;
+    assert.deepEqual(matchPartner(rel, { name: 'Zoe\u0308 Brandt', email: 'zoe@example.org' }), { name: 'Zoë Brandt', role: 'mentor' });
+    assert.deepEqual(matchPartner(rel, { name: 'someone', email: 'j@example.org' }), { name: 'Jürgen Groß', role: 'mentee' });
+    assert.equal(matchPartner(rel, { name: 'Zoe Brandt', email: '' }), undefined, 'without the accent it is another name');
+  });
 
   it("follows a goal from the agreement into its own file and through a rename, with each change's date, author and commit", async () => {
     const { repo, hashes } = twoPartnerRepo();

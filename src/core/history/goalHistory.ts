@@ -1,6 +1,6 @@
 import { parseJournalFile } from '../parseFile';
 import type { Goal, Relationship } from '../types';
-import { fileVersions, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
+import { fileVersions, parentPaths, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
 /** The goal fields whose history is followed. */
 export const HISTORY_FIELDS = ['status', 'progress', 'due', 'success'] as const;
@@ -48,7 +48,7 @@ const snapshot = (g: Goal): Snapshot => {
 const UNREADABLE = /^(?:git|yaml|frontmatter|file)\//;
 
 /** The goals a version of a file defines, by id; undefined when that version cannot be read cleanly. */
-function goalsOf(path: string, bytes: Uint8Array | undefined): Map<string, { snap: Snapshot; origin: Goal['origin'] }> | undefined {
+function goalsOf(path: string, bytes: Uint8Array | undefined): Goals | undefined {
   if (!bytes) return undefined;
   const file = parseJournalFile(path, bytes);
   // A version that cannot be read (a conflict, broken YAML) is skipped, and the next readable
@@ -57,65 +57,112 @@ function goalsOf(path: string, bytes: Uint8Array | undefined): Map<string, { sna
   return new Map(file.goals.map((g) => [g.id, { snap: snapshot(g), origin: g.origin }]));
 }
 
-/** The files that hold the relationship's goals now: the agreement and every goal file. */
-export function goalFiles(rel: Relationship): string[] {
+/**
+ * The files that hold the relationship's goals: the agreement, every goal file, and the goal
+ * files git has that are gone now (a goal moved back into the agreement keeps its history).
+ */
+export function goalFiles(rel: Relationship, byPath?: PathIndex): string[] {
   const files = new Set([rel.agreementFile]);
   for (const g of rel.goals) if (g.origin === 'file') files.add(g.source.file);
+  const goalsFolder = rel.folder ? `${rel.folder}/goals/` : 'goals/';
+  for (const path of byPath?.keys() ?? []) {
+    if (path.startsWith(goalsFolder) && path.endsWith('.md') && !path.slice(goalsFolder.length).includes('/')) files.add(path);
+  }
   return [...files];
+}
+
+type Goals = Map<string, { snap: Snapshot; origin: Goal['origin'] }>;
+
+/** The goals of the files a commit touched, by id, the goal file's over the agreement's (as in the journal). */
+function merged(maps: ReadonlyArray<Goals | undefined>): Map<string, Snapshot> {
+  const out = new Map<string, { snap: Snapshot; origin: Goal['origin'] }>();
+  for (const map of maps) {
+    for (const [id, g] of map ?? []) {
+      const had = out.get(id);
+      if (!had || (had.origin !== 'file' && g.origin === 'file')) out.set(id, g);
+    }
+  }
+  return new Map([...out].map(([id, g]) => [id, g.snap]));
 }
 
 /**
  * Each current goal's field changes, oldest first, from the versions of the files that hold the
- * goals (`contents` has the bytes of each version, keyed by `commit:path`). Goals are matched by
- * id across files, so a goal moved from the agreement into its own file keeps one history; while
- * both hold it, the goal file wins.
+ * goals (`contents` has the bytes of each version and of the file in each parent of its commit,
+ * keyed by `commit:path`). A commit's changes are what it changed against its parent, so the
+ * commits of two branches never undo each other by date order. A merge records what it chose
+ * that differs from the latest change before it by date (a conflict resolved, or a branch's
+ * value that the history so far does not end with); a clean merge of changes to different
+ * fields records nothing. Goals are matched by id across files, so a goal moved between the
+ * agreement and its own file, either way, in one commit keeps one history; while both hold it,
+ * the goal file wins.
  */
 export function goalHistories(rel: Relationship, commits: readonly GitCommit[], versions: Map<string, FileVersion[]>, contents: Map<string, Uint8Array | undefined>): Record<string, GoalFieldChange[]> {
-  const byIndex = new Map<number, Array<{ file: string; version: FileVersion }>>();
-  for (const [file, list] of versions) {
+  const byIndex = new Map<number, FileVersion[]>();
+  for (const list of versions.values()) {
     for (const version of list) {
       const at = byIndex.get(version.index) ?? [];
-      at.push({ file, version });
+      at.push(version);
       byIndex.set(version.index, at);
     }
   }
   const wanted = new Set(rel.goals.map((g) => g.id));
-  const state = new Map<string, Map<string, { snap: Snapshot; origin: Goal['origin'] }>>();
+  /** Each field's value after the latest change by date: what a merge is compared with. */
   const last = new Map<string, Snapshot['fields']>();
   const result: Record<string, GoalFieldChange[]> = {};
+  const record = (id: string, field: HistoryField, from: string | number | undefined, to: string | number | undefined, commit: GitCommit) => {
+    (result[id] ??= []).push({ field, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), date: commit.date, author: { ...commit.author }, commit: commit.hash });
+    const now = last.get(id) ?? {};
+    if (to === undefined) delete now[field];
+    else now[field] = to;
+    last.set(id, now);
+  };
   const indexes = [...byIndex.keys()].sort((a, b) => b - a); // oldest first
   for (const index of indexes) {
     const commit = commits[index]!;
-    const touched = new Set<string>();
-    for (const { file, version } of byIndex.get(index)!) {
-      const goals = goalsOf(version.path, contents.get(key(commit.hash, version.path)));
-      if (!goals) continue;
-      for (const id of state.get(file)?.keys() ?? []) touched.add(id);
-      for (const id of goals.keys()) touched.add(id);
-      state.set(file, goals);
-    }
+    const readable = byIndex.get(index)!.flatMap((version) => {
+      const after = goalsOf(version.path, contents.get(key(commit.hash, version.path)));
+      // A version that cannot be read (a conflict, broken YAML) is skipped: the next readable one
+      // is compared with what the history had last.
+      if (!after) return [];
+      // The file in each parent: none (added here) holds no goals; an unreadable one is unknown.
+      const parents = parentPaths(version);
+      const before = commit.parents.map((hash) => {
+        const at = parents.find((p) => p.commit === hash);
+        if (!at) return new Map() as Goals;
+        const bytes = contents.get(key(at.commit, at.path));
+        return bytes === undefined ? (new Map() as Goals) : goalsOf(at.path, bytes);
+      });
+      return [{ after, before }];
+    });
+    if (!readable.length) continue;
+    const after = merged(readable.map((r) => r.after));
+    const parentCount = Math.max(1, commit.parents.length);
+    const unknownParent = Array.from({ length: parentCount }, (_, k) => readable.some((r) => r.before[k] === undefined && commit.parents.length > 0));
+    const before = Array.from({ length: parentCount }, (_, k) => merged(readable.map((r) => r.before[k])));
+    const touched = new Set([...after.keys(), ...before.flatMap((m) => [...m.keys()])]);
     for (const id of touched) {
       if (!wanted.has(id)) continue;
-      const holders = [...state.values()].map((m) => m.get(id)).filter((g) => g !== undefined);
-      const snap = (holders.find((g) => g.origin === 'file') ?? holders[0])?.snap;
-      if (!snap) continue; // removed from every file: keep the last known values
-      const before = last.get(id);
-      const now = { ...snap.fields };
-      for (const field of snap.unreadable) if (before?.[field] !== undefined) now[field] = before[field];
-      for (const field of HISTORY_FIELDS) {
-        const from = before?.[field];
-        const to = now[field];
-        if (from === to || (!before && to === undefined)) continue;
-        (result[id] ??= []).push({
-          field,
-          ...(from !== undefined ? { from } : {}),
-          ...(to !== undefined ? { to } : {}),
-          date: commit.date,
-          author: { ...commit.author },
-          commit: commit.hash,
-        });
+      const snap = after.get(id);
+      if (!snap) continue; // removed from the files touched: keep the last known values
+      const previous = last.get(id);
+      if (commit.parents.length <= 1) {
+        // Against the parent; where the parent's file could not be read, or the goal was not in
+        // it (moved in from a file this commit did not touch), against the history's last values.
+        const parent = unknownParent[0] ? undefined : before[0]!.get(id);
+        const from = parent?.fields ?? previous;
+        for (const field of HISTORY_FIELDS) {
+          const old = from?.[field];
+          const now = snap.unreadable.has(field) ? old : snap.fields[field];
+          if (old === now || (!from && now === undefined)) continue;
+          record(id, field, old, now, commit);
+        }
+        continue;
       }
-      last.set(id, now);
+      for (const field of HISTORY_FIELDS) {
+        const old = previous?.[field];
+        const now = snap.unreadable.has(field) ? old : snap.fields[field];
+        if (old !== now && (previous || now !== undefined)) record(id, field, old, now, commit);
+      }
     }
   }
   return result;

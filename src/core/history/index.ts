@@ -6,7 +6,7 @@ import type { Relationship } from '../types';
 import { plural } from '../words';
 import { goalFiles, goalHistories, key, versionsOf, type GoalFieldChange } from './goalHistory';
 import { recordKeeping, type RecordKeeping } from './recordKeeping';
-import { authorDateOrder, pathIndex, type GitHistorySource } from './source';
+import { authorDateOrder, parentPaths, pathIndex, type GitHistorySource } from './source';
 
 export { authorDateOrder, fileVersions, mergeChanges, type GitAuthor, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from './source';
 export { HISTORY_FIELDS, type GoalFieldChange, type HistoryField } from './goalHistory';
@@ -28,9 +28,18 @@ export async function readJournalHistory(source: GitHistorySource, rels: readonl
   const result = new Map<string, RelationshipHistory>();
   if (!commits.length) return result;
   const byPath = pathIndex(commits);
-  const plans = rels.map((rel) => ({ rel, versions: versionsOf(commits, goalFiles(rel), byPath) }));
+  const plans = rels.map((rel) => ({ rel, versions: versionsOf(commits, goalFiles(rel, byPath), byPath) }));
   const requests = new Map<string, { commit: string; path: string }>();
-  for (const { versions } of plans) for (const list of versions.values()) for (const v of list) requests.set(key(v.commit.hash, v.path), { commit: v.commit.hash, path: v.path });
+  // Each version, and the file as each parent of its commit had it: a commit's changes are what
+  // it changed against its parents, not against whatever version came before it by date.
+  for (const { versions } of plans) {
+    for (const list of versions.values()) {
+      for (const v of list) {
+        requests.set(key(v.commit.hash, v.path), { commit: v.commit.hash, path: v.path });
+        for (const p of parentPaths(v)) requests.set(key(p.commit, p.path), p);
+      }
+    }
+  }
   const wanted = [...requests.entries()];
   const bytes = await source.read(wanted.map(([, r]) => r));
   const contents = new Map(wanted.map(([k], i) => [k, bytes[i]]));
@@ -52,16 +61,19 @@ export function historyLines(changes: readonly GoalFieldChange[] | undefined): s
   const lines: string[] = [];
   for (const field of ['due', 'status', 'progress', 'success'] as const) {
     const mine = changes.filter((c) => c.field === field);
-    const moves = mine.filter((c) => c.from !== undefined);
+    // Every change after the value was first written counts: a move, a removal, and writing it
+    // again after a removal.
+    const moves = mine.filter((c, i) => c.from !== undefined || i > 0);
     if (!moves.length) continue;
     if (field === 'success') {
       const last = moves.at(-1)!;
-      lines.push(`success ${moves.some((c) => c.to === undefined) ? 'changed' : 'reworded'} ${times(moves.length)} (last on ${last.date} by ${last.author.name}${last.to === undefined ? ', removed' : ''})`);
+      lines.push(`success ${moves.some((c) => c.to === undefined || c.from === undefined) ? 'changed' : 'reworded'} ${times(moves.length)} (last on ${last.date} by ${last.author.name}${last.to === undefined ? ', removed' : ''})`);
       continue;
     }
     const chain: string[] = [];
     for (const c of mine) {
-      if (c.from !== undefined && chain.at(-1) !== String(c.from)) chain.push(String(c.from));
+      const from = c.from === undefined ? '(none)' : String(c.from);
+      if (chain.length ? chain.at(-1) !== from : c.from !== undefined) chain.push(from);
       chain.push(c.to === undefined ? '(none)' : String(c.to));
     }
     lines.push(`${field} ${field === 'due' ? 'moved' : 'changed'} ${times(moves.length)}: ${chain.join(' → ')}`);

@@ -1,5 +1,5 @@
 import type { Person, Relationship } from '../types';
-import { fileVersions, type GitAuthor, type GitCommit, type PathIndex } from './source';
+import { fileVersions, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
 /** Who first committed one held session's file. */
 export interface SessionRecord {
@@ -28,7 +28,8 @@ export interface RecordKeeping {
   sessions: SessionRecord[];
 }
 
-const norm = (s: string) => s.trim().toLowerCase();
+/** A name or email compared as people read it: any case, and accents however they are encoded (`ë` as one code point or as `e` and a combining mark). */
+const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
 
 /** The agreement's person a git author is: the same email (any case), else the same name. */
 export function matchPartner(rel: Relationship, author: GitAuthor): SessionRecord['partner'] {
@@ -52,7 +53,7 @@ export function recordKeeping(rel: Relationship, commits: readonly GitCommit[], 
   let uncommitted = 0;
   for (const s of rel.sessions) {
     if (s.status !== 'held') continue;
-    const first = fileVersions(commits, s.source.file, byPath).at(-1);
+    const first = firstAddition(commits, fileVersions(commits, s.source.file, byPath).at(-1), byPath);
     if (!first) {
       uncommitted++;
       continue;
@@ -69,4 +70,21 @@ export function recordKeeping(rel: Relationship, commits: readonly GitCommit[], 
     }
   }
   return { partners, others: [...others.values()], uncommitted, sessions };
+}
+
+/**
+ * The commit that first added a file, from the oldest version the walk back reached: when both
+ * partners added the same file on their branches (the notes of one meeting) and a merge joined
+ * them, the walk reaches the later addition only; the earlier one, on the other branch, is the
+ * first (the first addition older than it, with no deletion of the file in between by date).
+ */
+function firstAddition(commits: readonly GitCommit[], oldest: FileVersion | undefined, byPath: PathIndex): FileVersion | undefined {
+  if (!oldest) return undefined;
+  let first = oldest;
+  for (const entry of byPath.get(oldest.path) ?? []) {
+    if (entry.index <= oldest.index) continue;
+    if (entry.change.status === 'D') break;
+    if (entry.change.status === 'A' || entry.change.status === 'C') first = { index: entry.index, commit: commits[entry.index]!, path: oldest.path, change: entry.change };
+  }
+  return first;
 }

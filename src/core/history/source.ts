@@ -54,6 +54,19 @@ export interface FileVersion {
   index: number;
   commit: GitCommit;
   path: string;
+  /** What the commit did to the file: its status, and for a rename the path it had before. */
+  change: GitFileChange;
+}
+
+/**
+ * Where each parent of a version's commit had the file: the path before a rename, else the same
+ * path; none for a file the commit added or copied (it had no earlier version there).
+ */
+export function parentPaths(version: FileVersion): Array<{ commit: string; path: string }> {
+  const { change, commit } = version;
+  if (change.status === 'A' || change.status === 'C') return [];
+  const path = change.status === 'R' && change.from ? change.from : version.path;
+  return commit.parents.map((parent) => ({ commit: parent, path }));
 }
 
 /**
@@ -67,7 +80,7 @@ export function fileVersions(commits: readonly GitCommit[], path: string, byPath
   for (;;) {
     const next = byPath.get(name)?.find((c) => c.index >= from && c.change.status !== 'D');
     if (!next) break;
-    versions.push({ index: next.index, commit: commits[next.index]!, path: name });
+    versions.push({ index: next.index, commit: commits[next.index]!, path: name, change: next.change });
     from = next.index + 1;
     if (next.change.status === 'A' || next.change.status === 'C') break;
     if (next.change.status === 'R' && next.change.from) name = next.change.from;
