@@ -4,7 +4,7 @@ import { noValidDue, plural } from '../core/words';
 import { listOption, journalFolder, parseCommand, stringOption, UsageError, todayOption, type OptionSpecs } from './args';
 import { ACTIONS_HELP } from './help';
 import type { Io } from './io';
-import { openJournal } from './journal';
+import { errorsNote, openJournal } from './journal';
 import { displayPath } from './targets';
 
 export const ACTIONS_OPTIONS: OptionSpecs = {
@@ -47,6 +47,7 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
   const all = journalActions(relationships, today);
   const actions = owners.length ? myActions(all, relationships, owners) : all;
   const file = (a: JournalAction) => displayPath(io.cwd, path.join(root, ...a.file.split('/')));
+  io.err(errorsNote(index, ownId === undefined ? undefined : relationships, given, 'this list of actions'));
   if (stringOption(args, 'format') === 'json') {
     const json = actions.map((a): ActionJsonEntry => ({
       relationship: a.relationship, file: file(a), line: a.line, owner: a.owner ?? null, text: a.text, due: a.due ?? null, invalidDue: a.invalidDue ?? null, daysOverdue: a.daysOverdue, goals: a.goals,

@@ -5,7 +5,7 @@ import { analyzeJournal } from '../core/model/analyze';
 import { journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { CALENDAR_HELP } from './help';
 import { ioReason, type Io } from './io';
-import { openJournal, selectRelationships } from './journal';
+import { errorsNote, openJournal, selectRelationships } from './journal';
 import { displayPath, PathError } from './targets';
 
 export const CALENDAR_OPTIONS: OptionSpecs = {
@@ -27,9 +27,11 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   const given = journalFolder(args, 'calendar');
   const today = todayOption(args, io, 'calendar');
   const { index, options, ownId } = await openJournal(given, io, 'calendar', stringOption(args, 'config'), true);
-  const relationships = selectRelationships(index.relationships(), stringOption(args, 'relationship') ?? ownId, given, 'calendar');
+  const only = stringOption(args, 'relationship') ?? ownId;
+  const relationships = selectRelationships(index.relationships(), only, given, 'calendar');
   const events = calendarEvents(analyzeJournal(relationships, today, options).relationships);
   const text = renderCalendar(events, io.now?.() ?? new Date());
+  io.err(errorsNote(index, only === undefined ? undefined : relationships, given, 'the calendar'));
   const out = stringOption(args, 'out');
   if (out === undefined || out === '-') {
     io.out(text);

@@ -73,3 +73,18 @@ async function requireFolder(folder: string, given: string, command: string): Pr
   }
   if (!stat.isDirectory()) throw new PathError(`${command} takes a journal folder, and ${given} is not a folder`);
 }
+
+/**
+ * `note: 2 journal files have errors, which the review skips in part; run mentoring-journal check`
+ * (on stderr), when journal files (of the relationships in `only`, when given) have errors: a session whose date or
+ * front matter cannot be read is left out of the review, the actions and the calendar alike,
+ * and without the note its actions would vanish without a word. Nothing when there are none.
+ */
+export function errorsNote(index: JournalIndex, only: readonly Relationship[] | undefined, given: string, what: string): string {
+  // Only the files of the relationships worked on count when one is chosen (--relationship, a
+  // PATH inside it): another relationship's errors are none of this command's business.
+  const ids = only && new Set(only.map((r) => r.id));
+  const errors = [...index.allProblems()].filter(([file, list]) => (!ids || ids.has(index.relationshipIdOf(file) ?? '\0')) && list.some((p) => p.severity === 'error')).length;
+  if (!errors) return '';
+  return `note: ${errors} journal file${errors === 1 ? ' has' : 's have'} errors, which ${what} skips in part; run mentoring-journal check ${given === '.' ? '' : given}`.trimEnd() + '\n';
+}

@@ -5,7 +5,7 @@ import type { RelationshipReport } from '../core/model';
 import { flag, journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { REVIEW_HELP } from './help';
 import { ioReason, type Io } from './io';
-import { openJournal, selectRelationships } from './journal';
+import { errorsNote, openJournal, selectRelationships } from './journal';
 import { pathExists } from './nodeFileSystem';
 import { gitHistorySource } from './gitSource';
 import { readJournalHistory, type RelationshipHistory } from '../core/history';
@@ -62,10 +62,7 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
       .join('\n');
     io.out(format === 'text' ? markdownToText(markdown) : markdown);
   }
-  // Only the files of the relationships reviewed count: with --relationship, another relationship's errors are none of this review's business.
-  const reviewed = new Set(relationships.map((r) => r.id));
-  const errors = [...index.allProblems()].filter(([file, list]) => (only === undefined || reviewed.has(index.relationshipIdOf(file) ?? '\0')) && list.some((p) => p.severity === 'error')).length;
-  if (errors) io.err(`note: ${errors} journal file${errors === 1 ? ' has' : 's have'} errors, which the review skips in part; run mentoring-journal check ${given === '.' ? '' : given}`.trimEnd() + '\n');
+  io.err(errorsNote(index, only === undefined ? undefined : relationships, given, 'the review'));
   const failOn = stringOption(args, 'fail-on');
   if (failOn) {
     const raised = report.relationships.flatMap((r) => r.signals.filter((s) => s.severity === 'error' || (failOn === 'warning' && s.severity === 'warning')).map((s) => `${r.id}: ${s.code}`));

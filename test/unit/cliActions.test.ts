@@ -97,6 +97,22 @@ describe('CLI: actions', function () {
     assert.equal(result.stdout, 'No open actions for sam on 2026-03-03.\n');
   });
 
+  it('says on stderr when a journal file has errors, since a session whose date or front matter cannot be read is left out (also the calendar)', () => {
+    const root = tempJournal({
+      'p/agreement.md': AGREEMENT,
+      'p/sessions/2026-10-15.md': session('15/10/2026', '- [ ] @sam prepare a question (due 2026-10-20)\n'),
+      'p/sessions/2026-10-22.md': session('2026-10-22', '- [ ] @sam read the RFC (due 2026-10-30)\n'),
+    });
+    const actions = runCli(['actions', '--today', '2026-11-01'], root);
+    assert.equal(actions.code, 0);
+    assert.match(actions.stdout, /@sam read the RFC/);
+    assert.equal(actions.stderr, 'note: 1 journal file has errors, which this list of actions skips in part; run mentoring-journal check\n');
+    assert.equal(runCli(['calendar', '--today', '2026-11-01'], root).stderr, 'note: 1 journal file has errors, which the calendar skips in part; run mentoring-journal check\n');
+    // Inside another relationship, this one's errors are not its business.
+    const other = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/sessions/2026-10-15.md': session('15/10/2026', ''), 'q/agreement.md': AGREEMENT, 'q/sessions/2026-10-22.md': session('2026-10-22', '') });
+    assert.equal(runCli(['actions', 'q', '--today', '2026-11-01'], other).stderr, '');
+  });
+
   it('usage errors exit 2 with a pointer to the help', () => {
     for (const args of [['--today', '2026-02-30'], ['--format', 'md'], ['a', 'b'], ['--owner', '@']]) {
       const result = runCli(['actions', ...args], repo);
