@@ -75,13 +75,21 @@ const textList = z.array(text);
 const email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address such as priya@example.org');
 const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: email.optional() })]);
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
-/** A goal id; one written in the wrong case (`Write-RFC`) is told the id to write. */
-export const caseFixedGoalId = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== value.toLowerCase() && GOAL_ID.test(value.toLowerCase()) ? value.toLowerCase() : undefined;
+/**
+ * A goal id written almost as one: in the wrong case (`Write-RFC`), or with `_`, spaces or dots
+ * between its words (`rust_basics`). It is told the id to write, and the goal is still defined
+ * under it, so references written as declared are not errors too.
+ */
+export const caseFixedGoalId = (value: unknown): string | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const fixed = value.toLowerCase().replace(/[_\s.]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  return fixed !== value && GOAL_ID.test(fixed) ? fixed : undefined;
+};
 const goalId = z.string().regex(GOAL_ID, {
   error: (issue) => {
     const fixed = caseFixedGoalId(issue.input);
-    return fixed ? `must be lower-case: write \`${fixed}\`` : GOAL_ID_RULE;
+    if (!fixed) return GOAL_ID_RULE;
+    return fixed === String(issue.input).toLowerCase() ? `must be lower-case: write \`${fixed}\`` : `must be lower-case kebab-case (words joined by \`-\`): write \`${fixed}\``;
   },
 });
 

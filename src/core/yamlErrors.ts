@@ -31,8 +31,51 @@ export function explainYamlError(source: string, doc: FrontMatterDocument, error
     extraClosing(source, error) ??
     itemInFlow(source, error) ??
     textAfterComment(source, error) ??
-    unindentedText(source, error)
+    unindentedText(source, error) ??
+    colonInItemText(source, error) ??
+    reservedStart(source, error)
   );
+}
+
+/**
+ * A list item that goes on over lines with `: ` on a later one (`- Zoë gives the talk`, then
+ * `  and gets feedback: from Li`): YAML reads the lines before the colon as a key, which must be
+ * on one line. The mistake is the colon, where it is reported.
+ */
+function colonInItemText(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const first = lineAt(source, error.pos[0]);
+  if (!/^[ \t]*-[ \t]/.test(first.text)) return undefined;
+  for (let from = first.end + 1; from < error.pos[1]; ) {
+    const line = lineAt(source, from);
+    from = line.end + 1;
+    const m = /^([^#]*?):(?:[ \t]|$)/.exec(line.text);
+    if (!m || line.start + m[1]!.length > error.pos[1]) continue;
+    const colon = line.start + m[1]!.length;
+    return {
+      start: colon,
+      end: colon + 1,
+      through: line.end,
+      message: 'YAML syntax error: the list item goes on over this line, and the ": " here makes YAML read a key: put the whole item in quotes, or write it on lines of its own after `- >-`.',
+    };
+  }
+  return undefined;
+}
+
+/** A value that starts with `@` or a backtick, which YAML keeps for itself (`attendees: [@zoe, @li]`). */
+function reservedStart(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BAD_SCALAR_START') return undefined;
+  const mark = source[error.pos[0]];
+  if (mark !== '@' && mark !== '`') return undefined;
+  let end = error.pos[0] + 1;
+  while (end < source.length && !/[\s,\]}#]/.test(source[end]!)) end++;
+  const word = source.slice(error.pos[0], end);
+  return {
+    start: error.pos[0],
+    end,
+    through: error.pos[0],
+    message: `YAML syntax error: a value cannot start with ${mark === '@' ? '`@`' : 'a backtick'}, which YAML keeps for itself: put it in quotes (\`"${word.replace(/"/g, '\\"')}"\`)${mark === '@' ? ', or write the name without `@`' : ''}.`,
+  };
 }
 
 /** What to add to the parser's own message for the other mistakes newcomers make: a tab for indentation, an unquoted `: ` inside a value. */
@@ -299,11 +342,15 @@ function textAfterValue(source: string, error: YAMLError): Explained | undefined
   const line = lineAt(source, error.pos[0]);
   const key = keyOf(line.text);
   const of = key === undefined ? '' : ` of \`${key}\``;
+  // `'Zoë's talk'`: an apostrophe right after a word ends single quotes too early.
+  const apostrophe = source[error.pos[0] - 1] === "'" && /[\p{L}\p{N}]/u.test(source[error.pos[0] - 2] ?? '') && /^[\p{L}\p{N}]/u.test(source.slice(error.pos[0]));
   return {
     start: error.pos[0],
     end: Math.max(error.pos[1], error.pos[0] + 1),
     through: error.pos[0],
-    message: `YAML syntax error: text after the end of the value${of}: a quoted value ends at its closing quote, a list or map at its closing bracket. Put the whole value in quotes, or remove the text after it.`,
+    message: apostrophe
+      ? `YAML syntax error: text after the end of the value${of}: the apostrophe before it ends the single quotes. Inside single quotes write an apostrophe twice (\`''\`), or put the value in double quotes instead.`
+      : `YAML syntax error: text after the end of the value${of}: a quoted value ends at its closing quote, a list or map at its closing bracket. Put the whole value in quotes, or remove the text after it.`,
   };
 }
 

@@ -103,6 +103,17 @@ describe('one clear problem per mistake', () => {
     expectOne(problems('ana-tomas/agreement.md'), { code: 'schema/invalid-value', severity: 'error', range: [16, 9, 16, 18], message: [/^`goals\[0\]\.id` must be lower-case: write `listening`/] });
   });
 
+  it('a goal id with `_` or spaces between its words: one error at the id, with the id to write; references as declared are not errors too', async () => {
+    const files = journal(AGREEMENT.replace('  - id: listening', '  - id: Active_Listening'));
+    files['ana-tomas/sessions/2026-03-02.md'] = session('2026-03-02', '[Active_Listening]');
+    const { problems, all } = await check(files);
+    // The other sessions' `listening` is another id now: only they are unknown references.
+    const flat = [...all().values()].flat().filter((p) => !(p.code === 'goal/unknown-id' && p.message.startsWith('No goal `listening`')));
+    assert.equal(flat.length, 1, flat.map((p) => `${p.file} ${p.code} ${p.message}`).join('\n'));
+    assert.deepEqual(problems('ana-tomas/sessions/2026-03-02.md'), []);
+    expectOne(problems('ana-tomas/agreement.md'), { code: 'schema/invalid-value', severity: 'error', range: [16, 9, 16, 25], message: [/^`goals\[0\]\.id` must be lower-case kebab-case \(words joined by `-`\): write `active-listening`/] });
+  });
+
   it('a reference that differs only in case from a goal: one error, with the id to write', async () => {
     const files = journal();
     files['ana-tomas/sessions/2026-03-02.md'] = session('2026-03-02', '[Listening]');

@@ -67,6 +67,20 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/goals/talk.md', text), { code: 'yaml/syntax', severity: 'error', range: [5, 20, 5, 21], message: [/the value of `success` goes on over this line, and the ": " here makes YAML read a key: put the whole value in quotes, or write it on lines of its own after `success: >-`\./] });
     });
 
+    it('reports ": " on a later line of a list item that goes on over lines at that colon', () => {
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'attendees:', '  - Zoë gives the talk', '    and gets feedback: from Li', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/syntax', severity: 'error', range: [6, 22, 6, 23], message: [/^YAML syntax error: the list item goes on over this line, and the ": " here makes YAML read a key: put the whole item in quotes, or write it on lines of its own after `- >-`\.$/] });
+    });
+
+    it('says what to do with an apostrophe inside single quotes, and with a value that starts with @ or a backtick', () => {
+      const apostrophe = lines('---', 'type: goal', "title: 'Zoë's talk'", 'status: proposed', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', apostrophe), { code: 'yaml/syntax', severity: 'error', range: [3, 13, 3, 20], message: [/the apostrophe before it ends the single quotes\. Inside single quotes write an apostrophe twice \(`''`\), or put the value in double quotes instead\.$/] });
+      const handles = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: [@zoe, @li]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', handles), { code: 'yaml/syntax', severity: 'error', range: [4, 13, 4, 17], message: [/^YAML syntax error: a value cannot start with `@`, which YAML keeps for itself: put it in quotes \(`"@zoe"`\), or write the name without `@`\.$/] });
+      const backtick = lines('---', 'type: goal', 'title: `make` targets', 'status: proposed', '---', '');
+      expectOne(problemsOf('p/goals/make.md', backtick), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 14], message: [/^YAML syntax error: a value cannot start with a backtick, which YAML keeps for itself: put it in quotes \(`"`make`"`\)\.$/] });
+    });
+
     it('reports a key without a space after its colon over the key and value, with the line as it should read', () => {
       for (const after of [['goals: [a]'], []]) {
         const text = lines('---', 'type: session', 'date:2026-02-02', ...after, '---', '');
