@@ -1,5 +1,8 @@
 import { isRealDate } from '../core/dates';
+import { IO_REASONS, ioReason } from '../core/ioReason';
 import { UsageError } from './args';
+
+export { ioReason };
 
 /** What a command may touch besides the file system: injected so that commands stay testable. */
 export interface Io {
@@ -28,27 +31,6 @@ export function environmentToday(env: Record<string, string | undefined>): strin
   if (!pinned) return undefined;
   if (!isRealDate(pinned)) throw new UsageError(`${TODAY_VARIABLE} must be a real date written YYYY-MM-DD, not '${pinned}'`);
   return pinned;
-}
-
-/** The words for the errors of Node's file system people meet, instead of `ENOENT: no such file or directory, open ...`. */
-const IO_REASONS: Record<string, string> = {
-  ENOENT: 'no such file or folder',
-  EACCES: 'permission denied',
-  EPERM: 'not permitted',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'it is a folder',
-  EEXIST: 'a file of that name exists',
-  ENOSPC: 'no space left on the device',
-  EROFS: 'the file system is read-only',
-};
-
-/** Why a file operation failed, in plain words (`permission denied`); the error's own message for other errors. */
-export function ioReason(error: unknown): string {
-  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
-  // Making the folders of a path fails with EEXIST when one of them is a file.
-  if (syscall === 'mkdir' && code === 'EEXIST') return IO_REASONS.ENOTDIR!;
-  if (typeof code === 'string' && Object.hasOwn(IO_REASONS, code)) return IO_REASONS[code]!;
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Whether an error is one of Node's file-system errors with a reason in {@link ioReason}. */

@@ -1,3 +1,4 @@
+import { ioReason } from './ioReason';
 import { BodyPieceCache } from './bodyPieces';
 import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf } from './conventions';
 import { parseJournalFile, tooLargeFile } from './parseFile';
@@ -433,7 +434,7 @@ export class JournalIndex {
       return parseJournalFile(path, await this.fs.readFile(path), this.options, this.pieces);
     } catch (error) {
       if (isNotFound(error)) return undefined;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = ioReason(error);
       return {
         path,
         typeSource: 'none',

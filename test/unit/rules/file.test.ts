@@ -70,9 +70,9 @@ describe('rules: file/*', () => {
       expectNone(problems('p/sessions/2026-02-02.md'), 'file/unreadable');
     });
 
-    it('reports a file the host cannot read, with the reason', async () => {
+    it('reports a file the host cannot read, with the reason in plain words (not the system\'s error code)', async () => {
       const { problems } = await check(failing(relationship() as Record<string, string>, 'p/sessions/2026-02-02.md'));
-      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'file/unreadable', severity: 'error', range: [1, 1, 1, 1], message: [/could not be read/, /EACCES/] });
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'file/unreadable', severity: 'error', range: [1, 1, 1, 1], message: [/^This file could not be read: permission denied\.?$/] });
     });
   });
 

@@ -1,0 +1,26 @@
+// Node's file-system errors in plain words, for the engine's problems (file/unreadable) and the
+// command line's messages alike. Only reads an error's `code`: nothing here touches a file.
+
+/** The words for the errors of Node's file system people meet, instead of `ENOENT: no such file or directory, open ...`. */
+export const IO_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'a file of that name exists',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'the file system is read-only',
+  ELOOP: 'too many symbolic links (a link that leads back to itself)',
+  EMFILE: 'too many files open at once',
+  EIO: 'the disk could not be read',
+};
+
+/** Why a file operation failed, in plain words (`permission denied`); the error's own message for other errors. */
+export function ioReason(error: unknown): string {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  // Making the folders of a path fails with EEXIST when one of them is a file.
+  if (syscall === 'mkdir' && code === 'EEXIST') return IO_REASONS.ENOTDIR!;
+  if (typeof code === 'string' && Object.hasOwn(IO_REASONS, code)) return IO_REASONS[code]!;
+  return error instanceof Error ? error.message : String(error);
+}
