@@ -43,7 +43,9 @@ export const newGoal: RelationshipCommand = {
     const given = args.title !== undefined || args.id !== undefined;
     const title = args.title ?? (args.id ? undefined : await vscode.window.showInputBox({ title: ACTION, prompt: 'The goal in a few words', validateInput: (t) => (t.trim() ? undefined : 'The goal needs a title.') }));
     if (title === undefined && !args.id) return undefined;
-    const suggested = args.id ?? goalIdFromTitle(title ?? '', (id) => target.relationship.goals.some((g) => g.id === id));
+    // Asked for, the id offered is a free one; given (a title without an id, from a caller), the
+    // title's id is taken as it is, and refused when the relationship has it.
+    const suggested = args.id ?? goalIdFromTitle(title ?? '', given ? undefined : (id) => target.relationship.goals.some((g) => g.id === id));
     const id = given ? suggested : await vscode.window.showInputBox({ title: ACTION, prompt: 'Goal id, used by sessions to refer to it', value: suggested, validateInput: (t) => idProblem(target, t) });
     if (id === undefined) return undefined;
     const problem = idProblem(target, id) ?? (args.due !== undefined ? dateProblem(args.due) : undefined);
