@@ -8,7 +8,8 @@ import { ioReason, type Io } from './io';
 import { errorsNote, openJournal, selectRelationships } from './journal';
 import { pathExists } from './nodeFileSystem';
 import { gitHistorySource } from './gitSource';
-import { readJournalHistory, type RelationshipHistory } from '../core/history';
+import { nestedHistory, readJournalHistory, type RelationshipHistory } from '../core/history';
+import { gitTop } from './ignore';
 import { markdownToText, naturalCompare, summaryMarkdown, summaryText } from './summary';
 import { displayPath, PathError } from './targets';
 
@@ -103,15 +104,28 @@ async function save(reports: RelationshipReport[], root: string, io: Io): Promis
  * when reading fails: the review is then what it always was, and nothing is said about git.
  */
 async function gitHistory(root: string, relationships: Parameters<typeof readJournalHistory>[1], io: Io): Promise<Map<string, RelationshipHistory> | undefined> {
-  const source = await gitHistorySource(root);
-  if (source === 'shallow') {
-    io.err('note: this is a shallow git clone, so the review reads no history from git (goal history, who keeps the record); fetch the whole history with `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout\n');
-    return undefined;
+  // A relationship in a repository of its own inside the journal (a git submodule) has its
+  // history there, not in the journal's repository, which sees only the submodule's commit.
+  const rootTop = gitTop(root);
+  const groups = new Map<string | undefined, typeof relationships>();
+  for (const rel of relationships) {
+    const top = gitTop(path.join(root, ...rel.folder.split('/').filter(Boolean)));
+    const nested = top !== undefined && top !== rootTop && top.startsWith(root + path.sep) ? top : undefined;
+    groups.set(nested, [...(groups.get(nested) ?? []), rel]);
   }
-  if (!source) return undefined;
-  try {
-    return await readJournalHistory(source, relationships);
-  } catch {
-    return undefined;
+  let result: Map<string, RelationshipHistory> | undefined;
+  let shallow = false;
+  for (const [nested, rels] of groups) {
+    const source = await gitHistorySource(nested ?? root);
+    if (source === 'shallow') shallow = true;
+    if (!source || source === 'shallow') continue;
+    try {
+      const read = await readJournalHistory(nested ? nestedHistory(source, path.relative(root, nested).split(path.sep).join('/')) : source, rels);
+      result = new Map([...(result ?? []), ...read]);
+    } catch {
+      // A git failure leaves these relationships without history; the review goes on.
+    }
   }
+  if (shallow) io.err('note: this is a shallow git clone, so the review reads no history from git (goal history, who keeps the record); fetch the whole history with `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout\n');
+  return result;
 }

@@ -35,6 +35,25 @@ describe('CLI: review reads the git history', function () {
     assert.deepEqual(rel.records!.partners.map((p) => [p.name, p.sessions]), [['Priya Raman', 1], ['Sam Lee', 2]]);
   });
 
+  it('reads a relationship kept in a git submodule from the submodule\'s history, reviewed from the repository around it', () => {
+    const { repo } = twoPartnerRepo();
+    const outer = mkdtempSync(path.join(tmpdir(), 'mj-super-'));
+    try {
+      const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'protocol.file.allow=always', ...args], { cwd, encoding: 'utf8' });
+      git(outer, 'init', '-q', '-b', 'main');
+      assert.equal(git(outer, 'submodule', 'add', '-q', `file://${repo.root}`, 'journal').status, 0);
+      git(outer, 'commit', '-q', '-m', 'journal as a submodule');
+      const inside = runCli(['review', '--today', '2026-07-01'], repo.root);
+      const around = runCli(['review', '--today', '2026-07-01'], outer);
+      assert.equal(around.code, 0, around.stderr);
+      assert.match(around.stdout, /- Notes of 3 held sessions first committed by: Priya Raman 1, Sam Lee 2\n/);
+      assert.doesNotMatch(around.stdout, /not committed yet/);
+      assert.equal(around.stdout.replace(/journal\/p\b/g, 'p'), inside.stdout);
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
+    }
+  });
+
   it('--no-git, a folder outside git, and git missing all give the review without history, and say nothing about git', () => {
     const { repo } = twoPartnerRepo();
     const noGit = runCli(['review', '--today', '2026-07-01', '--no-git'], repo.root);

@@ -184,3 +184,17 @@ export function pathIndex(commits: readonly GitCommit[]): PathIndex {
   });
   return map;
 }
+
+/**
+ * A history read from a repository nested in the journal (a git submodule at `prefix`, a folder
+ * of the journal root), with its paths as the journal root has them: the commits' paths get the
+ * prefix, and reads lose it again.
+ */
+export function nestedHistory(source: GitHistorySource, prefix: string): GitHistorySource {
+  const add = (p: string) => `${prefix}/${p}`;
+  const cut = (p: string) => (p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : p);
+  return {
+    commits: async () => (await source.commits()).map((c) => ({ ...c, files: c.files.map((f) => ({ ...f, path: add(f.path), ...(f.from !== undefined ? { from: add(f.from) } : {}) })) })),
+    read: (requests) => source.read(requests.map((r) => ({ commit: r.commit, path: cut(r.path) }))),
+  };
+}
