@@ -47,7 +47,12 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   const around = await enclosingRelationship(path.dirname(folder));
   if (around !== undefined) {
     const shown = displayPath(io.cwd, around) || '.';
-    throw new UsageError(`${displayPath(io.cwd, folder)} would be inside the relationship ${shown} (it has an agreement.md), and a relationship cannot hold another: run init in the journal's root folder, or give a DIR outside ${shown}`, 'init');
+    throw new UsageError(`${displayPath(io.cwd, folder) || '.'} would be inside the relationship ${shown} (it has an agreement.md), and a relationship cannot hold another: run init in the journal's root folder, or give a DIR outside ${shown}`, 'init');
+  }
+  const inside = await relationshipBelow(folder);
+  if (inside !== undefined) {
+    const shown = displayPath(io.cwd, folder) || '.';
+    throw new UsageError(`${shown} holds the relationship ${displayPath(io.cwd, inside)} already, and a relationship cannot hold another: give init a new folder (DIR), or leave DIR out to name one after the partners`, 'init');
   }
   const files = scaffoldRelationship(options).map((f) => ({ ...f, absolute: path.join(folder, ...f.path.split('/')) }));
   for (const file of files) {
@@ -82,4 +87,26 @@ async function enclosingRelationship(folder: string): Promise<string | undefined
     if (await pathExists(path.join(dir, 'agreement.md'))) return dir;
     if ((await pathExists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;
   }
+}
+
+/**
+ * A relationship (a folder with an `agreement.md`) below `folder`, which a new one there
+ * would hold: `init .` in a journal's root. Folders git and npm keep (dot folders,
+ * `node_modules`) are not searched; a folder that cannot be read holds nothing found.
+ */
+async function relationshipBelow(folder: string): Promise<string | undefined> {
+  const pending = [folder];
+  for (let seen = 0; pending.length && seen < 10_000; seen++) {
+    const dir = pending.pop()!;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    // DIR's own agreement.md is a file init would overwrite: it says so itself (exit 1).
+    if (dir !== folder && entries.some((e) => e.name === 'agreement.md' && e.isFile())) return dir;
+    for (const e of entries) if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') pending.push(path.join(dir, e.name));
+  }
+  return undefined;
 }

@@ -133,6 +133,11 @@ describe('CLI: init', function () {
     const dir = runCli(['init', 'priya-and-sam/goals/x', '--mentor', 'Lee Park', '--mentee', 'Noor Ali'], root);
     assert.equal(dir.code, 2);
     assert.match(dir.stderr, /^mentoring-journal: priya-and-sam\/goals\/x would be inside the relationship priya-and-sam /);
+    // Nor around one: `init .` in the journal's root would hold priya-and-sam.
+    const around = runCli(['init', '.', '--mentor', 'Cy Park', '--mentee', 'Di Lo'], root);
+    assert.equal(around.code, 2);
+    assert.equal(around.stderr, "mentoring-journal: . holds the relationship priya-and-sam already, and a relationship cannot hold another: give init a new folder (DIR), or leave DIR out to name one after the partners\nRun 'mentoring-journal init --help' for usage.\n");
+    assert.equal(existsSync(path.join(root, 'agreement.md')), false);
     // Beside it, at the root or with a DIR outside it, is fine.
     assert.equal(runCli(['init', '../../lee', '--mentor', 'Lee Park', '--mentee', 'Noor Ali'], path.join(root, 'priya-and-sam/sessions')).code, 0);
     assert.ok(existsSync(path.join(root, 'lee/agreement.md')));

@@ -92,6 +92,22 @@ describe('git history across branches, days and clones', function () {
     assert.equal(report.signals.some((sig) => sig.code === 'goal-due-slipped'), false);
   });
 
+  it('both branches moving the due date, the conflict resolved one way: each move once, in date order, the choice last, no slip made up', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goal('2026-06-30', 10) }).commit(PRIYA, '2026-02-01');
+    repo.git('checkout', '-q', '-b', 'sam');
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-08-31', 10) }).commit(SAM, '2026-02-10');
+    repo.git('checkout', '-q', 'main');
+    repo.write({ 'p/goals/write-rfc.md': goal('2026-07-31', 10) }).commit(PRIYA, '2026-02-12');
+    repo.git('merge', '-q', '--no-commit', '-X', 'ours', 'sam');
+    repo.commit(PRIYA, '2026-03-01', 'Merge sam');
+    const report = await reviewOf(repo.root, '2026-03-02');
+    const rfc = report.goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved twice: 2026-06-30 → 2026-08-31 → 2026-07-31']);
+    assert.deepEqual(rfc.fieldHistory!.filter((c) => c.from !== undefined).map((c) => [c.author.name, c.from, c.to]), [['Sam Lee', '2026-06-30', '2026-08-31'], ['Priya Raman', '2026-06-30', '2026-07-31']]);
+    assert.equal(report.signals.some((sig) => sig.code === 'goal-due-slipped'), false);
+  });
+
   it('counts a field removed and written again as changes, and a goal moved from its file back into the agreement keeps its history', async () => {
     const repo = new TempRepo();
     const inline = (due: string) => ['  - id: write-rfc', '    title: Write an RFC', '    status: active', '    success: Accepted', `    due: ${due}`, '    progress: 40'].join('\n');

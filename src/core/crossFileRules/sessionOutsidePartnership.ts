@@ -10,9 +10,9 @@ export const sessionOutsidePartnership: CrossFileRule = {
     if (!agreement?.started) return [];
     const start = toDayNumber(agreement.started);
     // An `ends` on or before `started` is the agreement's own problem (agreement/ends-before-start):
-    // with it there is no partnership to be outside of, and every session would be reported.
-    const end = agreement.ends ? toDayNumber(agreement.ends) : undefined;
-    if (end !== undefined && end <= start) return [];
+    // with it no end is checked, or every session after the start would be reported too.
+    const written = agreement.ends ? toDayNumber(agreement.ends) : undefined;
+    const end = written !== undefined && written > start ? written : undefined;
     const problems: Problem[] = [];
     for (const s of sessions) {
       const day = toDayNumber(s.date);

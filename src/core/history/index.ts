@@ -70,15 +70,26 @@ export function historyLines(changes: readonly GoalFieldChange[] | undefined): s
       lines.push(`success ${moves.some((c) => c.to === undefined || c.from === undefined) ? 'changed' : 'reworded'} ${times(moves.length)} (last on ${last.date} by ${last.author.name}${last.to === undefined ? ', removed' : ''})`);
       continue;
     }
-    const chain: string[] = [];
-    for (const c of mine) {
-      const from = c.from === undefined ? '(none)' : String(c.from);
-      if (chain.length ? chain.at(-1) !== from : c.from !== undefined) chain.push(from);
-      chain.push(c.to === undefined ? '(none)' : String(c.to));
-    }
+    const chain = valueChain(mine).map((v) => (v === undefined ? '(none)' : String(v)));
     lines.push(`${field} ${field === 'due' ? 'moved' : 'changed'} ${times(moves.length)}: ${chain.join(' → ')}`);
   }
   return lines;
+}
+
+/**
+ * The values one field took, in the order of the changes (by date): the value before the first
+ * change, then what each change wrote (undefined where it removed the field), without repeating
+ * a value. Each change is what its commit changed against its own parent, so two branches that
+ * changed the field at once both show, in date order, and what a merge chose comes last:
+ * `2026-06-30 → 2026-08-31 → 2026-07-31` for a due date moved on a branch and on main.
+ */
+export function valueChain(changes: readonly GoalFieldChange[]): Array<string | number | undefined> {
+  const chain: Array<string | number | undefined> = [];
+  changes.forEach((c, i) => {
+    if (i === 0 && c.from !== undefined) chain.push(c.from);
+    if (chain.length === 0 || chain.at(-1) !== c.to) chain.push(c.to);
+  });
+  return chain;
 }
 
 /** `Priya Raman 5, Sam Lee 1` for the record-keeping line of a review. */

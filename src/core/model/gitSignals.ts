@@ -1,4 +1,4 @@
-import type { RecordKeeping } from '../history';
+import { valueChain, type RecordKeeping } from '../history';
 import { FILE_START } from '../text';
 import type { Range, Relationship } from '../types';
 import { partnershipOver } from './cadence';
@@ -26,14 +26,19 @@ export function gitSignals(rel: Relationship, today: string, goals: GoalReport[]
 function goalDueSlipped(goal: GoalReport, dueRange: Range | undefined): Signal[] {
   // Open goals only: not an achieved or dropped one, nor one whose status is not valid (`unknown`).
   if (goal.status !== 'active' && goal.status !== 'proposed' && goal.status !== 'paused') return [];
-  const dues = (goal.fieldHistory ?? []).filter((c) => c.field === 'due');
-  const later = dues.filter((c) => typeof c.from === 'string' && typeof c.to === 'string' && c.to > c.from);
-  if (later.length < DUE_SLIPS) return [];
-  const chain = [String(dues.find((c) => c.from !== undefined)?.from ?? dues[0]?.to), ...dues.filter((c) => c.from !== undefined).map((c) => String(c.to ?? '(none)'))];
+  // The dates the goal was due by, in order (a branch's change and main's both count, the merge's
+  // choice last): each step to a later date is a slip.
+  const chain = valueChain((goal.fieldHistory ?? []).filter((c) => c.field === 'due'));
+  let later = 0;
+  for (let i = 1; i < chain.length; i++) {
+    const [a, b] = [chain[i - 1], chain[i]];
+    if (typeof a === 'string' && typeof b === 'string' && b > a) later++;
+  }
+  if (later < DUE_SLIPS) return [];
   return [{
     code: 'goal-due-slipped',
     severity: 'warning',
-    message: `The due date of \`${goal.id}\` (${goal.title}) moved later ${later.length === 2 ? 'twice' : `${later.length} times`}: ${chain.join(' → ')}.`,
+    message: `The due date of \`${goal.id}\` (${goal.title}) moved later ${later === 2 ? 'twice' : `${later} times`}: ${chain.map((v) => (v === undefined ? '(none)' : String(v))).join(' → ')}.`,
     advice: 'Rather than moving the date again, refine the goal or its success criteria together: a smaller next step, or terms you can both check by a date you believe in.',
     goalId: goal.id,
     source: { file: goal.source.file, range: dueRange ?? goal.source.range },

@@ -28,9 +28,10 @@ describe('rules: session/*', () => {
       expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/after the partnership ends \(2026-12-18\)/, /extend `ends`/, /closure/] });
     });
 
-    it('reports nothing when ends is not after started: that is one problem of the agreement, not of every session', async () => {
-      const { problems } = await check(relationship({ 'p/agreement.md': AGREEMENT.replace('ends: 2026-12-18', 'ends: 2025-12-18') }));
+    it('checks no end when ends is not after started (one problem of the agreement, not of every session), and still the start', async () => {
+      const { problems } = await check(relationship({ 'p/agreement.md': AGREEMENT.replace('ends: 2026-12-18', 'ends: 2025-12-18'), 'p/sessions/early.md': SESSION.replace('date: 2026-02-02', 'date: 2025-03-02') }));
       expectNone(problems('p/sessions/2026-02-02.md'), 'session/outside-partnership');
+      expectOne(problems('p/sessions/early.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/\(2025-03-02\) is dated before the partnership started/] });
       expectOne(problems('p/agreement.md'), { code: 'agreement/ends-before-start', severity: 'error', range: [lineOf(AGREEMENT, 'ends:'), 7, lineOf(AGREEMENT, 'ends:'), 17], message: [/`ends` \(2025-12-18\) must be after `started`/] });
     });
 
