@@ -488,16 +488,22 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
     const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
     idRange = ctx.locator.head;
     if (GOAL_ID.test(name)) id = name;
-    else if (!ctx.quiet) {
-      ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file or add \`id:\`.`, {
-        kind: 'missing-key',
-        key: 'id',
-        placeholder: slug(name) || 'goal-id',
-      });
+    else {
+      // A name almost an id (`learn_go`, `Learn-Go`): the goal is still defined under the id to
+      // write, so the sessions that name it as the file is named are not errors too.
+      id = caseFixedGoalId(name);
+      if (!ctx.quiet) {
+        ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file${id ? ` to \`${id}.md\`` : ''} or add \`id:\`.`, {
+          kind: 'missing-key',
+          key: 'id',
+          placeholder: id ?? (slug(name) || 'goal-id'),
+        });
+      }
     }
   }
   const goal = toGoal(data, id, file.path, ctx.locator.head, idRange, 'file', ctx, []);
-  if (goal && typeof raw.id === 'string' && raw.id !== goal.id) goal.declaredId = raw.id;
+  const declared = typeof raw.id === 'string' ? raw.id : raw.id === undefined ? (file.path.split('/').pop() ?? '').replace(/\.md$/i, '') : undefined;
+  if (goal && declared !== undefined && declared !== goal.id) goal.declaredId = declared;
   if (goal) file.goals.push(goal);
 }
 

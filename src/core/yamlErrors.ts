@@ -67,14 +67,21 @@ function reservedStart(source: string, error: YAMLError): Explained | undefined 
   if (error.code !== 'BAD_SCALAR_START') return undefined;
   const mark = source[error.pos[0]];
   if (mark !== '@' && mark !== '`') return undefined;
+  // The whole value: in a list or map in brackets up to the next `,`, `]` or `}`; else up to a
+  // comment or the end of the line.
+  const before = source.slice(source.lastIndexOf('\n', error.pos[0] - 1) + 1, error.pos[0]).trimEnd();
+  const inFlow = /[[{,]$/.test(before);
   let end = error.pos[0] + 1;
-  while (end < source.length && !/[\s,\]}#]/.test(source[end]!)) end++;
-  const word = source.slice(error.pos[0], end);
+  while (end < source.length && source[end] !== '\n' && !(inFlow ? /[,\]}]/ : /^\s#/).test(inFlow ? source[end]! : source.slice(end, end + 2))) end++;
+  const value = source.slice(error.pos[0], end).replace(/\r$/, '').trimEnd();
+  const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  // A code span around text with a backtick in it needs two backticks.
+  const shown = quoted.includes('`') ? `\`\` ${quoted} \`\`` : `\`${quoted}\``;
   return {
     start: error.pos[0],
-    end,
+    end: error.pos[0] + value.length,
     through: error.pos[0],
-    message: `YAML syntax error: a value cannot start with ${mark === '@' ? '`@`' : 'a backtick'}, which YAML keeps for itself: put it in quotes (\`"${word.replace(/"/g, '\\"')}"\`)${mark === '@' ? ', or write the name without `@`' : ''}.`,
+    message: `YAML syntax error: a value cannot start with ${mark === '@' ? '`@`' : 'a backtick'}, which YAML keeps for itself: put it in quotes (${shown})${mark === '@' ? ', or write the name without `@`' : ''}.`,
   };
 }
 

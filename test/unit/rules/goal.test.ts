@@ -97,11 +97,23 @@ describe('rules: goal/*', () => {
       assert.equal(file.goals[0]?.id, 'design-doc');
     });
 
-    it('reports a goal file whose name is not a goal id and that has no id, at the opening ---', () => {
+    it('reports a goal file whose name is not a goal id and that has no id, at the opening ---; a name almost an id still defines the goal', () => {
       const file = parseFile('p/goals/Design Doc.md', GOAL);
-      const p = expectOne(file.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/`Design Doc`/, /kebab-case/, /add `id:`/] });
+      const p = expectOne(file.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/^The file name `Design Doc` is not a valid goal id \(lower-case kebab-case\): rename the file to `design-doc\.md` or add `id:`\.$/] });
       assert.deepEqual(p.data, { kind: 'missing-key', key: 'id', placeholder: 'design-doc' });
-      assert.deepEqual(file.goals, []);
+      assert.deepEqual(file.goals.map((g) => [g.id, g.declaredId]), [['design-doc', 'Design Doc']]);
+      // A name that is no id at all defines none.
+      const none = parseFile('p/goals/写设计文档.md', GOAL);
+      expectOne(none.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/rename the file or add `id:`\.$/] });
+      assert.deepEqual(none.goals, []);
+    });
+
+    it('sessions naming a goal as its file is named (`learn_go`) are not errors too: the file name is the one mistake', async () => {
+      const session = SESSION.replace('goals: [rust-basics]', 'goals: [rust-basics, learn_go]');
+      assert.notEqual(session, SESSION);
+      const { problems, all } = await check(relationship({ 'p/goals/learn_go.md': GOAL, 'p/sessions/2026-02-02.md': session }));
+      expectOne(problems('p/goals/learn_go.md'), { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/rename the file to `learn-go\.md`/] });
+      assert.deepEqual([...all().values()].flat().filter((p) => p.code === 'goal/unknown-id'), []);
     });
   });
 

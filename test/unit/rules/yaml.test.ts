@@ -77,8 +77,10 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/goals/talk.md', apostrophe), { code: 'yaml/syntax', severity: 'error', range: [3, 13, 3, 20], message: [/the apostrophe before it ends the single quotes\. Inside single quotes write an apostrophe twice \(`''`\), or put the value in double quotes instead\.$/] });
       const handles = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: [@zoe, @li]', '---', '');
       expectOne(problemsOf('p/sessions/2026-02-02.md', handles), { code: 'yaml/syntax', severity: 'error', range: [4, 13, 4, 17], message: [/^YAML syntax error: a value cannot start with `@`, which YAML keeps for itself: put it in quotes \(`"@zoe"`\), or write the name without `@`\.$/] });
-      const backtick = lines('---', 'type: goal', 'title: `make` targets', 'status: proposed', '---', '');
-      expectOne(problemsOf('p/goals/make.md', backtick), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 14], message: [/^YAML syntax error: a value cannot start with a backtick, which YAML keeps for itself: put it in quotes \(`"`make`"`\)\.$/] });
+      const backtick = lines('---', 'type: goal', 'title: `make` targets # why', 'status: proposed', '---', '');
+      expectOne(problemsOf('p/goals/make.md', backtick), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 22], message: [/^YAML syntax error: a value cannot start with a backtick, which YAML keeps for itself: put it in quotes \(`` "`make` targets" ``\)\.$/] });
+      const name = lines('---', 'type: agreement', 'mentor: @zoe smith', '---', '').replace(/\n/g, '\r\n');
+      expectOne(problemsOf('p/agreement.md', name), { code: 'yaml/syntax', severity: 'error', range: [3, 9, 3, 19], message: [/put it in quotes \(`"@zoe smith"`\), or write the name without `@`\.$/] });
     });
 
     it('reports a key without a space after its colon over the key and value, with the line as it should read', () => {
