@@ -6,7 +6,7 @@ import { isInheritedName } from './validate';
  * (with compact maps as sequence items, and sequences indented under their key or at its own
  * indentation, `goals:` then `- a`), flow sequences and maps (`[a, b]`, `{goal-a: 40}`), also
  * nested in each other (`{mentor: [a, b]}`) and broken over lines between their items,
- * single- and double-quoted one-line scalars, plain scalars on one line or folded over several
+ * single- and double-quoted one-line scalars, empty values (`next:` before another key), plain scalars on one line or folded over several
  * (`success: Give the talk` then `  and get feedback`), `|`, `|-`, `>` and `>-` block scalars, full-line and
  * trailing comments (also after a nested block's last item, at its indentation, before a key
  * indented less), blank lines, and LF or CRLF line ends. It reads values and positions
@@ -337,19 +337,21 @@ class SimpleParser {
       const end = this.ends[line]!;
       let value: FastNode;
       if (v === end || src.charCodeAt(v) === HASH) {
-        // `key:` (perhaps with a comment): its value is the block below.
+        // `key:` (perhaps with a comment): its value is the block below, or none.
         if (v < end && v === i + 1) refuse();
         this.li = line + 1;
         const next = this.trivia();
-        if (next >= this.n) refuse(); // an empty value
-        const inner = this.indents[next]!;
-        this.li = next;
-        const at = this.starts[next]! + inner;
-        const isSeq = this.dash(at);
-        if (!(inner > indent || (inner === indent && isSeq && !compact))) refuse();
-        if (++this.depth > MAX_BLOCK_DEPTH) refuse();
-        value = isSeq ? this.seq(inner) : this.map(inner, at);
-        this.depth--;
+        const inner = next < this.n ? this.indents[next]! : -1;
+        const at = next < this.n ? this.starts[next]! + inner : -1;
+        const isSeq = next < this.n && this.dash(at);
+        if (next < this.n && (inner > indent || (inner === indent && isSeq && !compact))) {
+          this.li = next;
+          if (++this.depth > MAX_BLOCK_DEPTH) refuse();
+          value = isSeq ? this.seq(inner) : this.map(inner, at);
+          this.depth--;
+        } else {
+          value = this.empty(line, v, end, next, isSeq && inner === indent);
+        }
       } else {
         if (v === i + 1) refuse(); // `key:value`
         const c = src.charCodeAt(v);
@@ -365,6 +367,26 @@ class SimpleParser {
     }
     this.close(map, first);
     return map;
+  }
+
+  /**
+   * An empty value (`next:` with nothing after it, or only a comment, and no block below): null,
+   * where the package puts it: at `v`, after the colon and its spaces, ending there, or where the
+   * next line's text starts when a comment follows on the line. Comment lines below it (the package gives them
+   * to it), an item at the key's indentation of a compact map, and an empty value that ends the
+   * document are refused.
+   */
+  private empty(line: number, v: number, end: number, next: number, itemAtKey: boolean): FastScalar {
+    // Last in the document, the package ends the document at it, not after the last line break;
+    // after a comment, blank lines below extend it: both refused.
+    if (itemAtKey || next >= this.n || (v < end && next !== line + 1)) refuse();
+    for (let l = line + 1; l < next; l++) if (this.kinds[l]! === COMMENT) refuse();
+    const node = new FastScalar(null, v, v);
+    // With a comment, the package ends it where the next line's text starts (after its indentation).
+    if (v < end) node.nodeEnd = this.starts[next]! + this.indents[next]!;
+    this.lastEnd = node.nodeEnd;
+    this.li = line + 1;
+    return node;
   }
 
   /** Where the last node read ends: after the line break of its last line. */

@@ -101,7 +101,8 @@ type Value =
   | { kind: 'flowMap'; pairs: Array<[string, string]>; sep: string; pad: string; wrap: Wrap }
   | { kind: 'block'; header: string; lines: string[] }
   | { kind: 'list'; items: Array<{ before: string[]; item: Value; comment: string }>; after: string[] }
-  | { kind: 'map'; pairs: Array<{ before: string[]; key: string; value: Value; comment: string }>; after: string[] };
+  | { kind: 'map'; pairs: Array<{ before: string[]; key: string; value: Value; comment: string }>; after: string[] }
+  | { kind: 'empty' };
 
 /** An item of a flow collection as written: mostly a scalar, sometimes a flow sequence or map nested in it (up to 5 deep: the fast path reads 4). */
 const flowItem: fc.Arbitrary<string> = fc.letrec<{ item: string; seq: string; map: string }>((tie) => ({
@@ -175,6 +176,8 @@ const tree: fc.Arbitrary<Value> = fc.letrec<{ value: Value; item: Value; map: Va
     { weight: 1, arbitrary: block },
     { weight: 2, arbitrary: fc.record({ items: fc.array(fc.record({ before: trivia, item: tie('item'), comment: trailing }), { minLength: 1, maxLength: 4 }), after: afterBlock }).map((v): Value => ({ kind: 'list', ...v })) },
     { weight: 2, arbitrary: tie('map') },
+    // `next:` with nothing after it (or only a comment): null.
+    { weight: 1, arbitrary: fc.constant<Value>({ kind: 'empty' }) },
   ),
   item: fc.oneof(
     { depthSize: 'small' },
@@ -217,6 +220,8 @@ function writeValue(v: Value, indent: number, style: Style, comment: string, com
     }
     case 'map':
       return `${comment}\n` + writeMap(v, indent + step, style) + writeTrivia(v.after, indent + step);
+    case 'empty':
+      return `${comment}\n`;
   }
 }
 
@@ -305,6 +310,7 @@ function formsOf(source: string): Set<string> {
       if ((isSeq(node) || isMap(node)) && !node.flow && node.comment && node.range![2] > node.range![1]) forms.add('comment after a block');
       if ((isSeq(node) || isMap(node)) && node.flow && source.slice(node.range![0], node.range![1]).includes('\n')) forms.add('flow over lines');
       if (isScalar(node)) {
+        if (node.value === null && node.range![0] === node.range![1]) forms.add('empty value');
         if (node.type === 'PLAIN' && source.slice(node.range![0], node.range![1]).includes('\n')) forms.add('multi-line plain');
         if (node.type === 'QUOTE_SINGLE') forms.add('single-quoted');
         if (node.type === 'QUOTE_DOUBLE') forms.add('double-quoted');
@@ -340,7 +346,7 @@ describe('simple front matter fast path', function () {
     if (process.env.MJ_SHOW_FORMS) console.log(accepted, forms);
     // The generator must exercise the fast path in every form, not only its refusals (about 20% take it).
     assert.ok(accepted > 800, `only ${accepted} of 12000 generated texts took the fast path`);
-    for (const form of ['flow sequence', 'flow map', 'nested flow', 'single-quoted', 'double-quoted', 'escape', 'comment before', 'trailing comment', 'document comment', 'blank line', 'block literal', 'block folded', 'CRLF', 'compact map', 'list at its key, then a key', 'multi-line plain', 'comment after a block', 'flow over lines', 'flow map in a list', 'text beyond Latin-1']) {
+    for (const form of ['flow sequence', 'flow map', 'nested flow', 'single-quoted', 'double-quoted', 'escape', 'comment before', 'trailing comment', 'document comment', 'blank line', 'block literal', 'block folded', 'CRLF', 'compact map', 'list at its key, then a key', 'multi-line plain', 'comment after a block', 'flow over lines', 'flow map in a list', 'text beyond Latin-1', 'empty value']) {
       assert.ok((forms.get(form) ?? 0) >= 30, `only ${forms.get(form) ?? 0} accepted texts with a ${form}`);
     }
   });
@@ -354,10 +360,17 @@ describe('simple front matter fast path', function () {
     );
   });
 
+  it('takes an empty value (`next:`, perhaps with a comment) before another key, also nested and with CRLF', () => {
+    for (const source of ['a:\nb: 1\n', 'a:   \nb: 1\n', 'a: # c\nb: 1\n', 'a:\n\nb: 1\n', 'm:\n  x:\n  y: 1\n', 'm:\n  x:   # c\nb: 1\n', 'm:\n  x:\nb: 1\n', 'l:\n  - a: 1\n    b:\n  - c: 1\n', 'type: session\r\nnext:\r\ndate: 2026-02-02\r\n']) {
+      assert.ok(agrees(source), `refused ${JSON.stringify(source)}`);
+      assert.equal(parseSimpleYaml(source, OPTIONS)!.contents.items.some((p) => p.value instanceof FastScalar ? p.value.value === null : true), true);
+    }
+  });
+
   it('refuses what it does not handle', () => {
     for (const source of [
       '', 'a: 1', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: !x 1\n', '? a\n: 1\n', '"a": 1\n', "'a': 1\n", 'a:\t1\n', 'a: 1\r', 'a: 1\rb: 2\n',
-      'a:\n', 'a:\nb: 1\n', 'a: 1\na: 2\n', 'a: {b: 1, b: 2}\n', '- a\n', 'a\n', 'a:1\n', 'a: [[[[[y]]]]]\n', 'a: {b: {c: {d: {e: {}}}}}\n', 'a: [x[y]]\n', 'a: [{b: 1]}\n', 'a: [b: 1]\n', 'a: {b: [1}]\n',
+      'a:\n', 'a: 1\nb:\n', 'a: # c\n', 'a:\n# c\nb: 1\n', 'a: # c\n\nb: 1\n', 'a: 1\na: 2\n', 'a: {b: 1, b: 2}\n', '- a\n', 'a\n', 'a:1\n', 'a: [[[[[y]]]]]\n', 'a: {b: {c: {d: {e: {}}}}}\n', 'a: [x[y]]\n', 'a: [{b: 1]}\n', 'a: [b: 1]\n', 'a: {b: [1}]\n',
       'a: [x, y,]\n', 'a: "x\n  y"\n', "a: 'x\n  y'\n", 'a: "\\q"\n', 'a: |+\n  x\n', 'a: >2\n  x\n', 'a: >\n  x\n   y\n', 'a: |\n\n  x\n', 'a: |\nb: 1\n',
       'a:\n  - \n', 'a:\n  -\n    - x\n', 'a:\n  - - x\n', 'a b: 1\n', '%YAML 1.2\n---\na: 1\n', '---\na: 1\n', 'a: 1\n...\n', 'a: ---\n', 'a: x: y\n', 'a:\n  b: 1\n c: 2\n',
       'a: 1\n  # c\nb: 2\n', 'a: 1\n  # end\n', 'a: 1 #c\n# d\n x: 1\n', 'a:#c\n  b: 1\n', 'a: x \ud83d\n', 'a: x \ude00y\n', 'a: \ufffe\n', 'a: \uffff\n', 'a: \u2028\n', '\ufeffa: 1\n', 'a: x\ufeff\n',
