@@ -310,7 +310,7 @@ class SimpleParser {
       const kind = this.kinds[this.li]!;
       if (kind === CONTENT || (kind === COMMENT && this.indents[this.li]! !== 0)) refuse();
     }
-    return new FastDocument(map, [start, map.valueEnd, this.src.length]);
+    return new FastDocument(map, [start, map.valueEnd, this.endsEmpty ? map.nodeEnd : this.src.length]);
   }
 
   /**
@@ -373,21 +373,26 @@ class SimpleParser {
    * An empty value (`next:` with nothing after it, or only a comment, and no block below): null,
    * where the package puts it: at `v`, after the colon and its spaces, ending there, or where the
    * next line's text starts when a comment follows on the line. Comment lines below it (the package gives them
-   * to it), an item at the key's indentation of a compact map, and an empty value that ends the
-   * document are refused.
+   * to it) and an item at the key's indentation of a compact map are refused.
    */
   private empty(line: number, v: number, end: number, next: number, itemAtKey: boolean): FastScalar {
-    // Last in the document, the package ends the document at it, not after the last line break;
-    // after a comment, blank lines below extend it: both refused.
-    if (itemAtKey || next >= this.n || (v < end && next !== line + 1)) refuse();
+    const last = next >= this.n;
+    // After a comment, blank lines before the next key extend it in ways not followed here: refused.
+    if (itemAtKey || (v < end && !last && next !== line + 1)) refuse();
     for (let l = line + 1; l < next; l++) if (this.kinds[l]! === COMMENT) refuse();
     const node = new FastScalar(null, v, v);
-    // With a comment, the package ends it where the next line's text starts (after its indentation).
-    if (v < end) node.nodeEnd = this.starts[next]! + this.indents[next]!;
+    // With a comment, the package ends it where the next line's text starts (after its
+    // indentation), or at the end of the text. Without one, last in the document, it ends the
+    // document there too, before the line break (see document()).
+    if (v < end) node.nodeEnd = last ? this.src.length : this.starts[next]! + this.indents[next]!;
+    else if (last) this.endsEmpty = true;
     this.lastEnd = node.nodeEnd;
     this.li = line + 1;
     return node;
   }
+
+  /** Whether the document ends with an empty value without a comment: the package ends the document at it. */
+  private endsEmpty = false;
 
   /** Where the last node read ends: after the line break of its last line. */
   private lastEnd = 0;
