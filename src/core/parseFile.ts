@@ -140,6 +140,28 @@ export function tooLargeFile(path: string, bytes: number, options: EngineOptions
   return { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
 }
 
+/**
+ * Whether offset `at` of YAML source is inside a `[...]` or `{...}` still open there (quotes and
+ * comments skipped): a list or map that goes on over lines.
+ */
+function insideBrackets(source: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = source[i]!;
+    if (c === '"' || c === "'") {
+      const close = source.indexOf(c, i + 1);
+      if (close === -1 || close >= at) return depth > 0;
+      i = close;
+    } else if (c === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
+      const nl = source.indexOf('\n', i);
+      if (nl === -1 || nl >= at) return depth > 0;
+      i = nl;
+    } else if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** `# mentoring-journal-disable goal/unknown-id keys/unknown` in the front matter: the codes it names, `*` for all. */
 const DISABLE_COMMENT = /(?:^|\s)#\s*mentoring-journal-disable\b([^\n#]*)/g;
 
@@ -188,6 +210,7 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     const source = parsed.yaml.source;
     for (const { start, end, word } of commentsInText(source, doc)) {
       // After a closing bracket the value is complete: quoting it would make a list or map text.
+      // Inside an open bracket (the list goes on below), only the item is quoted.
       const closed = /[\]}]$/.exec(source.slice(source.lastIndexOf('\n', start - 1) + 1, start).trimEnd())?.[0];
       const what = closed === ']' ? 'list' : 'map';
       reporter.report(
@@ -195,7 +218,9 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
         'yaml/comment-in-text',
         closed
           ? `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the ${what} before it. If it is a comment, write a space after \`#\`; if it belongs in the ${what}, move it inside the \`${closed}\`, in quotes.`
-          : `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the value before it. If it belongs to the value, put the whole value in quotes; if it is a comment, write a space after \`#\`.`,
+          : insideBrackets(source, start)
+            ? `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the item before it. If it belongs to the item, put the item in quotes; if it is a comment, write a space after \`#\`.`
+            : `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the value before it. If it belongs to the value, put the whole value in quotes; if it is a comment, write a space after \`#\`.`,
       );
     }
     for (const { start, end, item, value } of itemsInText(parsed.yaml.source, doc)) {

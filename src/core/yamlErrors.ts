@@ -33,8 +33,26 @@ export function explainYamlError(source: string, doc: FrontMatterDocument, error
     textAfterComment(source, error) ??
     unindentedText(source, error) ??
     colonInItemText(source, error) ??
-    reservedStart(source, error)
+    reservedStart(source, error) ??
+    apostropheInFlow(source, error)
   );
+}
+
+/** `['Zoë's talk', b]`: an apostrophe after a word ends the single quotes of an item too early. */
+function apostropheInFlow(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/^Missing , or : between flow/.test(error.message)) return undefined;
+  const at = error.pos[0];
+  if (!(source[at - 1] === "'" && /[\p{L}\p{N}]/u.test(source[at - 2] ?? '') && /^[\p{L}\p{N}]/u.test(source.slice(at)))) return undefined;
+  // The text left outside the quotes, up to where the item was meant to end.
+  let end = at;
+  while (end < source.length && !/[\n,\]}'#]/.test(source[end]!)) end++;
+  while (end > at && /\s/.test(source[end - 1]!)) end--;
+  return {
+    start: at,
+    end,
+    through: source.length,
+    message: "YAML syntax error: the apostrophe before this ends the single quotes of the item. Inside single quotes write an apostrophe twice (`''`), or put the item in double quotes instead.",
+  };
 }
 
 /**

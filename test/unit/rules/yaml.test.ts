@@ -75,6 +75,8 @@ describe('rules: yaml/*', () => {
     it('says what to do with an apostrophe inside single quotes, and with a value that starts with @ or a backtick', () => {
       const apostrophe = lines('---', 'type: goal', "title: 'Zoë's talk'", 'status: proposed', '---', '');
       expectOne(problemsOf('p/goals/talk.md', apostrophe), { code: 'yaml/syntax', severity: 'error', range: [3, 13, 3, 20], message: [/the apostrophe before it ends the single quotes\. Inside single quotes write an apostrophe twice \(`''`\), or put the value in double quotes instead\.$/] });
+      const inList = lines('---', 'type: session', 'date: 2026-02-02', "topics: ['Zoë's talk', b]", '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', inList), { code: 'yaml/syntax', severity: 'error', range: [4, 15, 4, 21], message: [/^YAML syntax error: the apostrophe before this ends the single quotes of the item\. Inside single quotes write an apostrophe twice \(`''`\), or put the item in double quotes instead\.$/] });
       const handles = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: [@zoe, @li]', '---', '');
       expectOne(problemsOf('p/sessions/2026-02-02.md', handles), { code: 'yaml/syntax', severity: 'error', range: [4, 13, 4, 17], message: [/^YAML syntax error: a value cannot start with `@`, which YAML keeps for itself: put it in quotes \(`"@zoe"`\), or write the name without `@`\.$/] });
       const backtick = lines('---', 'type: goal', 'title: `make` targets # why', 'status: proposed', '---', '');
@@ -173,6 +175,11 @@ describe('rules: yaml/*', () => {
       assert.deepEqual(problems.map((p) => [p.range.start.line, p.range.start.column, p.range.end.column]), [[4, 22, 26], [5, 30, 35]]);
       assert.match(problems[0]!.message, /^`#wip` starts a YAML comment \(a `#` after a space\), so it is not part of the list before it\. If it is a comment, write a space after `#`; if it belongs in the list, move it inside the `\]`, in quotes\.$/);
       assert.match(problems[1]!.message, /not part of the map before it.*inside the `\}`/);
+    });
+
+    it('inside a list that goes on below, advises quoting the item, not the list', () => {
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: [Zoë, Li #remote', '  ]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/comment-in-text', severity: 'warning', range: [4, 21, 4, 28], message: [/so it is not part of the item before it\. If it belongs to the item, put the item in quotes; if it is a comment, write a space after `#`\.$/] });
     });
 
     it('a #word that hides the closing bracket is reported at the #word, as what keeps the list open', () => {
