@@ -33,7 +33,8 @@ interface WorkerInput {
 }
 
 export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineOptions, today?: string): Promise<PartResult> {
-  const index = new JournalIndex(new PartFileSystem(fs, part), options);
+  // As of the day checked: goal/achieved-incomplete leaves out sessions dated later, as the review does.
+  const index = new JournalIndex(new PartFileSystem(fs, part), today ? { ...options, today } : options);
   await index.build();
   const paths = index.paths();
   const later = today ? afterToday(index, today, options) : new Map<string, Problem[]>();

@@ -83,7 +83,7 @@ export class JournalIndex {
   private readonly stamps = new Map<string, string>();
   /** The latest read of each file; an older read that finishes later is dropped. */
   private readonly tickets = new Map<string, number>();
-  private readonly options: EngineOptions;
+  private options: EngineOptions;
   /** During a progressive build: the relationships whose files are not all read yet. */
   private incomplete: Set<string> | undefined;
   /** Trees of body pieces parsed lately, reused when a file is parsed again after an edit (bodyPieces.ts). */
@@ -503,6 +503,17 @@ export class JournalIndex {
     return change;
   }
 
+  /**
+   * Sets the day the rules that depend on one check as of (EngineOptions.today) and runs the
+   * cross-file rules of every relationship again; the files whose problems may have changed are
+   * in the change. Nothing is read or parsed again.
+   */
+  setToday(today: string | undefined): IndexChange {
+    if (today === this.options.today) return { files: [], relationships: [] };
+    this.options = { ...this.options, today };
+    return this.reassemble(new Set(this.members.keys()), []);
+  }
+
   private reassemble(ids: Set<string>, touched: string[]): IndexChange {
     const files = new Set(touched);
     for (const id of ids) {
@@ -515,7 +526,7 @@ export class JournalIndex {
       }
       const folder = id === '.' ? '' : id;
       const members = [...memberPaths].flatMap((p) => this.files.get(p) ?? []);
-      const { relationship, problems } = assembleRelationship(id, folder, members);
+      const { relationship, problems } = assembleRelationship(id, folder, members, this.options.today);
       const byFile = new Map<string, Problem[]>();
       for (const p of problems) {
         // Cross-file findings about a stale file would point into text that is no longer there.

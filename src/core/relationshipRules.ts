@@ -17,8 +17,8 @@ const byDate = <T extends { date: string; source: { file: string } }>(a: T, b: T
  * (crossFileRules/, one file per rule): duplicate agreements and goal ids, unknown goal ids,
  * dates outside the partnership, goals due before the start, and progress that goes backwards.
  */
-export function assembleRelationship(id: string, folder: string, files: JournalFile[]): RelationshipResult {
-  const facts = relationshipFacts(id, folder, files);
+export function assembleRelationship(id: string, folder: string, files: JournalFile[], today?: string): RelationshipResult {
+  const facts = relationshipFacts(id, folder, files, today);
   const problems = CROSS_FILE_RULES.flatMap((rule) => rule.check(facts));
   const { agreementFile, agreement, goals, sessions, reviews } = facts;
   const relationship: Relationship = {
@@ -60,7 +60,7 @@ const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
 export const unread = (file: JournalFile): boolean => file.problems.some((p) => UNREAD.has(p.code as RuleCode));
 
 /** What the rules look at: the files by path, the agreement, the goals (each id once), and the dated sessions and reviews. */
-function relationshipFacts(id: string, folder: string, files: JournalFile[]): RelationshipFacts {
+function relationshipFacts(id: string, folder: string, files: JournalFile[], today: string | undefined): RelationshipFacts {
   const agreementFile = agreementFileOf(folder);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const primary = sorted.find((f) => f.path === agreementFile && f.type === 'agreement');
@@ -79,6 +79,7 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[]): Re
     }
   }
   return {
+    ...(today ? { today } : {}),
     id,
     agreementFile,
     files: sorted,

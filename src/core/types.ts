@@ -273,6 +273,11 @@ export interface EngineOptions {
   maxFileBytes: number;
   /** Folder names never entered. */
   exclude: string[];
+  /**
+   * The day the rules that depend on it take as today, `YYYY-MM-DD`: `goal/achieved-incomplete`
+   * reads progress from sessions dated up to it, as the review does. Absent: every session counts.
+   */
+  today?: string;
 }
 
 export const DEFAULT_OPTIONS: EngineOptions = {

@@ -34,6 +34,8 @@ const BURST_SETTLE_MS = 1000;
 const MOVED_FOLDER_CHECK_MS = 2000;
 /** The longest the first build waits, once it has listed the relationships, for what shows the list (`holdAfterListing`). */
 const LISTING_HOLD_MS = 300;
+/** How often the service looks whether a new day has begun (newDay): a day's rules follow within this. */
+const DAY_CHECK_MS = 5 * 60 * 1000;
 
 /** Every journal root of the workspace's folders: the `roots` setting, or the folders themselves. */
 function rootUris(): vscode.Uri[] {
@@ -147,8 +149,29 @@ export class JournalService implements vscode.Disposable {
 
   setClock(clock: () => string): void {
     this.clock = clock;
-    this.fire(this.roots.map((root) => ({ root, change: { files: [], relationships: root.index.relationships().map((r) => r.id) } })));
+    this.newDay(true);
   }
+
+  /**
+   * Tells the indexes the day (the rules that depend on one, such as goal/achieved-incomplete,
+   * check as of it) and the views that it changed: when the clock is set, and when a day begins
+   * while VS Code stays open (checked every few minutes, once the first build has started).
+   */
+  private newDay(clockSet = false): void {
+    const today = this.today();
+    if (!clockSet && today === this.day) return;
+    this.day = today;
+    this.fire(
+      this.roots.map((root) => {
+        const change = root.index.setToday(today);
+        return { root, change: { files: change.files, relationships: [...new Set([...change.relationships, ...root.index.relationships().map((r) => r.id)])] } };
+      }),
+    );
+  }
+
+  /** The day the indexes were last told (newDay). */
+  private day: string | undefined;
+  private dayTimer: ReturnType<typeof setInterval> | undefined;
 
   /**
    * How the roots built from now on read their files; undefined: the default (workspaceFileSystem.ts,
@@ -360,7 +383,10 @@ export class JournalService implements vscode.Disposable {
         const fs = new WorkspaceFileSystem(uri, this.readerFor?.(uri));
         // Renames found before a rebuild still matter: the watcher stays as it was.
         const moves = this.roots.find((r) => r.uri.toString() === uri.toString())?.moves ?? new FolderMoves();
-        return { uri, fs, index: new JournalIndex(fs, options, { keepLastGood: true }), options, moves };
+        // As of today for the rules that depend on a day; a new day tells the index again (newDay).
+        this.day = this.today();
+        this.dayTimer ??= setInterval(() => this.newDay(), DAY_CHECK_MS);
+        return { uri, fs, index: new JournalIndex(fs, { ...options, today: this.day }, { keepLastGood: true }), options, moves };
       });
     });
     const progressive = options.progressive ?? !this.builtOnce;
@@ -632,6 +658,7 @@ export class JournalService implements vscode.Disposable {
     for (const t of this.pendingEdits.values()) clearTimeout(t);
     clearTimeout(this.burstTimer);
     clearInterval(this.movedTimer);
+    clearInterval(this.dayTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -33,6 +33,8 @@ export interface RelationshipFacts {
    */
   referringSessions: Session[];
   reviews: Review[];
+  /** The day as of which the rules that depend on one check (EngineOptions.today); absent: every session counts. */
+  today?: string;
 }
 
 /** A cross-file rule: one rule code, checked over one relationship's facts. */

@@ -33,12 +33,16 @@ export const goalProgressDecreased: CrossFileRule = {
   },
 };
 
-/** `goal/achieved-incomplete`: an achieved goal (without its own progress) whose latest session puts it below 100, at its `status`. */
+/**
+ * `goal/achieved-incomplete`: an achieved goal (without its own progress) whose latest session
+ * puts it below 100, at its `status`. As of `today` when it is known: a session dated later (an
+ * agenda) does not count yet, as in the review.
+ */
 export const goalAchievedIncomplete: CrossFileRule = {
   code: 'goal/achieved-incomplete',
-  check({ goals, sessions }) {
+  check({ goals, sessions, today }) {
     const latest = new Map<string, number>();
-    for (const { ref, value } of recordedProgress(sessions)) latest.set(ref.id, value);
+    for (const { ref, value } of recordedProgress(today ? sessions.filter((s) => s.date <= today) : sessions)) latest.set(ref.id, value);
     return goals.flatMap((g) => {
       const last = latest.get(g.id);
       if (g.status !== 'achieved' || g.progress !== undefined || last === undefined || last >= 100) return [];

@@ -201,6 +201,22 @@ describe('rules: goal/*', () => {
       const { problems } = await check(relationship({ 'p/goals/design-doc.md': GOAL.replace('status: active', 'status: achieved').replace('progress: 40\n', '') }));
       expectOne(problems('p/goals/design-doc.md'), { code: 'goal/achieved-incomplete', severity: 'info', range: [4, 9, 4, 17], message: [/`design-doc` is achieved/, /latest session puts its progress at 40/] });
     });
+
+    it('as of a day, an agenda (a session dated later) does not count yet, either way, as in the review; and the day can change', async () => {
+      const achieved = GOAL.replace('status: active', 'status: achieved').replace('progress: 40\n', '');
+      const agenda = (value: number) => SESSION.replace('date: 2026-02-02', 'date: 2026-12-15').replace('design-doc: 40', `design-doc: ${value}`);
+      const held = (value: number) => SESSION.replace('design-doc: 40', `design-doc: ${value}`);
+      // 100 as of today, 60 in the agenda: achieved as of today.
+      const later = relationship({ 'p/goals/design-doc.md': achieved, 'p/sessions/2026-02-02.md': held(100), 'p/sessions/2026-12-15.md': agenda(60) });
+      expectNone((await check(later, { today: '2026-12-01' })).problems('p/goals/design-doc.md'), 'goal/achieved-incomplete');
+      // 60 as of today, 100 in the agenda: not yet.
+      const { index, problems } = await check(relationship({ 'p/goals/design-doc.md': achieved, 'p/sessions/2026-02-02.md': held(60), 'p/sessions/2026-12-15.md': agenda(100) }), { today: '2026-12-01' });
+      expectOne(problems('p/goals/design-doc.md'), { code: 'goal/achieved-incomplete', severity: 'info', range: [4, 9, 4, 17], message: [/latest session puts its progress at 60/] });
+      // On the agenda's day it counts.
+      const change = index.setToday('2026-12-15');
+      assert.ok(change.files.includes('p/goals/design-doc.md'));
+      expectNone(index.problems('p/goals/design-doc.md'), 'goal/achieved-incomplete');
+    });
   });
 
   describe('goal/progress-decreased', () => {
