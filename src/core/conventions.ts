@@ -78,11 +78,15 @@ export const GOAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const GOAL_ID_RULE = 'must be lower-case kebab-case, like `write-design-doc`';
 
 /** Lower-case ASCII words of a text (accents dropped): `Ünal's RFC!` gives `unal`, `s`, `rfc`. */
+/** Latin letters with no decomposition into a base letter and an accent, as they are usually written in ASCII. */
+const LATIN_LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', œ: 'oe', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
+
 function words(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[æøßœđłþðı]/g, (c) => LATIN_LETTERS[c]!)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }

@@ -431,6 +431,10 @@ describe('edits: templates', () => {
     assert.equal(goalIdFromTitle('???'), 'goal-1');
     assert.equal(goalIdFromTitle('写设计文档'), 'goal-1');
     assert.equal(goalIdFromTitle('Γράψε ένα RFC'), 'rfc');
+    // Latin letters that do not decompose are written as ASCII has them, not dropped.
+    assert.equal(goalIdFromTitle('Ærø trip'), 'aero-trip');
+    assert.equal(goalIdFromTitle('Øresund Straße'), 'oresund-strasse');
+    assert.equal(goalIdFromTitle('Łódź œuvre'), 'lodz-oeuvre');
     assert.equal(goalIdFromTitle('Μάθε Rust', (id) => ['rust'].includes(id)), 'rust-2');
     assert.equal(goalIdFromTitle('Учиться', (id) => ['goal-1', 'goal-2'].includes(id)), 'goal-3');
     assert.equal(goalIdFromTitle('Lead the design RFC', (id) => ['lead-the-design-rfc', 'lead-the-design-rfc-2'].includes(id)), 'lead-the-design-rfc-3');
