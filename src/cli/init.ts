@@ -4,7 +4,7 @@ import { scaffoldProblem, scaffoldRelationship, suggestFolderName, type Scaffold
 import { parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { INIT_HELP } from './help';
 import type { Io } from './io';
-import { displayPath } from './targets';
+import { displayPath, relationshipFolder } from './targets';
 import { pathExists } from './nodeFileSystem';
 
 export const INIT_OPTIONS: OptionSpecs = {
@@ -44,7 +44,7 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   if (given === undefined) {
     for (let n = 2; await pathExists(folder); n++) folder = path.resolve(io.cwd, `${suggestFolderName(mentor, mentee)}-${n}`);
   }
-  const around = await enclosingRelationship(path.dirname(folder));
+  const around = relationshipFolder(path.dirname(folder));
   if (around !== undefined) {
     const shown = displayPath(io.cwd, around) || '.';
     throw new UsageError(`${displayPath(io.cwd, folder) || '.'} would be inside the relationship ${shown} (it has an agreement.md), and a relationship cannot hold another: run init in the journal's root folder, or give a DIR outside ${shown}`, 'init');
@@ -76,17 +76,6 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   const agreement = displayPath(io.cwd, path.join(folder, 'agreement.md'));
   io.out(`\nNext: agree on goals, cadence and confidentiality in ${agreement}, then both sign it.\n`);
   return 0;
-}
-
-/**
- * The nearest folder at or above `folder` with an `agreement.md`: a relationship, which the new one
- * would be nested in. The search stops at the repository's root (a folder with `.git`).
- */
-async function enclosingRelationship(folder: string): Promise<string | undefined> {
-  for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (await pathExists(path.join(dir, 'agreement.md'))) return dir;
-    if ((await pathExists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return undefined;
-  }
 }
 
 /**

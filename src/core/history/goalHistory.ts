@@ -1,6 +1,6 @@
 import { parseJournalFile } from '../parseFile';
 import type { Goal, Relationship } from '../types';
-import { fileVersions, parentPaths, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
+import { fileVersions, parentPath, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
 /** The goal fields whose history is followed. */
 export const HISTORY_FIELDS = ['status', 'progress', 'due', 'success'] as const;
@@ -87,8 +87,8 @@ function merged(maps: ReadonlyArray<Goals | undefined>): Map<string, Snapshot> {
 
 /**
  * Each current goal's field changes, oldest first, from the versions of the files that hold the
- * goals (`contents` has the bytes of each version and of the file in each parent of its commit,
- * keyed by `commit:path`). A commit's changes are what it changed against its parent, so the
+ * goals (`contents` has the bytes of each version and of the file in the parent of its commit,
+ * none for a merge, keyed by `commit:path`). A commit's changes are what it changed against its parent, so the
  * commits of two branches never undo each other by date order. A merge records what it chose
  * that differs from the latest change before it by date (a conflict resolved, or a branch's
  * value that the history so far does not end with); a clean merge of changes to different
@@ -124,31 +124,24 @@ export function goalHistories(rel: Relationship, commits: readonly GitCommit[], 
       // A version that cannot be read (a conflict, broken YAML) is skipped: the next readable one
       // is compared with what the history had last.
       if (!after) return [];
-      // The file in each parent: none (added here) holds no goals; an unreadable one is unknown.
-      const parents = parentPaths(version);
-      const before = commit.parents.map((hash) => {
-        const at = parents.find((p) => p.commit === hash);
-        if (!at) return new Map() as Goals;
-        const bytes = contents.get(key(at.commit, at.path));
-        return bytes === undefined ? (new Map() as Goals) : goalsOf(at.path, bytes);
-      });
-      return [{ after, before }];
+      // The file in the parent: none (added here, a first commit, or a merge) holds no goals; an
+      // unreadable one is unknown.
+      const parent = parentPath(version);
+      const bytes = parent && contents.get(key(parent.commit, parent.path));
+      return [{ after, before: bytes === undefined ? (new Map() as Goals) : goalsOf(parent!.path, bytes) }];
     });
     if (!readable.length) continue;
     const after = merged(readable.map((r) => r.after));
-    const parentCount = Math.max(1, commit.parents.length);
-    const unknownParent = Array.from({ length: parentCount }, (_, k) => readable.some((r) => r.before[k] === undefined && commit.parents.length > 0));
-    const before = Array.from({ length: parentCount }, (_, k) => merged(readable.map((r) => r.before[k])));
-    const touched = new Set([...after.keys(), ...before.flatMap((m) => [...m.keys()])]);
-    for (const id of touched) {
+    const unknownParent = readable.some((r) => r.before === undefined);
+    const before = merged(readable.map((r) => r.before));
+    // A goal gone from the files touched keeps its last known values: only the goals still there change.
+    for (const [id, snap] of after) {
       if (!wanted.has(id)) continue;
-      const snap = after.get(id);
-      if (!snap) continue; // removed from the files touched: keep the last known values
       const previous = last.get(id);
       if (commit.parents.length <= 1) {
         // Against the parent; where the parent's file could not be read, or the goal was not in
         // it (moved in from a file this commit did not touch), against the history's last values.
-        const parent = unknownParent[0] ? undefined : before[0]!.get(id);
+        const parent = unknownParent ? undefined : before.get(id);
         const from = parent?.fields ?? previous;
         for (const field of HISTORY_FIELDS) {
           const old = from?.[field];

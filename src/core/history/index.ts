@@ -6,7 +6,7 @@ import type { Relationship } from '../types';
 import { plural } from '../words';
 import { goalFiles, goalHistories, key, versionsOf, type GoalFieldChange } from './goalHistory';
 import { recordKeeping, type RecordKeeping } from './recordKeeping';
-import { authorDateOrder, parentPaths, pathIndex, type GitHistorySource } from './source';
+import { authorDateOrder, parentPath, pathIndex, type GitHistorySource } from './source';
 
 export { authorDateOrder, fileVersions, mergeChanges, nestedHistory, type GitAuthor, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from './source';
 export { HISTORY_FIELDS, type GoalFieldChange, type HistoryField } from './goalHistory';
@@ -30,13 +30,14 @@ export async function readJournalHistory(source: GitHistorySource, rels: readonl
   const byPath = pathIndex(commits);
   const plans = rels.map((rel) => ({ rel, versions: versionsOf(commits, goalFiles(rel, byPath), byPath) }));
   const requests = new Map<string, { commit: string; path: string }>();
-  // Each version, and the file as each parent of its commit had it: a commit's changes are what
-  // it changed against its parents, not against whatever version came before it by date.
+  // Each version, and the file as the parent of its commit had it: a commit's changes are what
+  // it changed against its parent, not against whatever version came before it by date.
   for (const { versions } of plans) {
     for (const list of versions.values()) {
       for (const v of list) {
         requests.set(key(v.commit.hash, v.path), { commit: v.commit.hash, path: v.path });
-        for (const p of parentPaths(v)) requests.set(key(p.commit, p.path), p);
+        const parent = parentPath(v);
+        if (parent) requests.set(key(parent.commit, parent.path), parent);
       }
     }
   }

@@ -59,14 +59,15 @@ export interface FileVersion {
 }
 
 /**
- * Where each parent of a version's commit had the file: the path before a rename, else the same
- * path; none for a file the commit added or copied (it had no earlier version there).
+ * Where the parent of a version's commit had the file: the path before a rename, else the same
+ * path. None for a file the commit added or copied (it had no earlier version there), for a first
+ * commit, and for a merge, whose changes are read against the history so far, not its parents
+ * (goalHistories).
  */
-export function parentPaths(version: FileVersion): Array<{ commit: string; path: string }> {
+export function parentPath(version: FileVersion): { commit: string; path: string } | undefined {
   const { change, commit } = version;
-  if (change.status === 'A' || change.status === 'C') return [];
-  const path = change.status === 'R' && change.from ? change.from : version.path;
-  return commit.parents.map((parent) => ({ commit: parent, path }));
+  if (change.status === 'A' || change.status === 'C' || commit.parents.length !== 1) return undefined;
+  return { commit: commit.parents[0]!, path: change.status === 'R' && change.from ? change.from : version.path };
 }
 
 /**
