@@ -406,7 +406,7 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
   const stage = data.stage;
   // A signature written with a date that is not valid is its own problem, at that date: it is
   // not reported as missing too (the person did sign; the date needs fixing).
-  const unsigned = (['mentor', 'mentee'] as const).filter((who) => !signed[who] && (locator.pair(['signed', who]) === undefined || locator.isEmptyAt(['signed', who])));
+  const unsigned = (['mentor', 'mentee'] as const).filter((who) => !signed[who] && locator.lacksValue(['signed', who]));
   if (stage && stage !== 'creating' && unsigned.length > 0) {
     const missing = unsigned.join(' and ');
     report(
@@ -487,9 +487,8 @@ function toGoal(
   // A `success` or `due` written but not valid is its own problem, at its value: only what is not
   // written at all, or written with no value (`success:`), is missing here (the quick fix fills an
   // empty value in place).
-  const lacks = (key: string) => ctx.locator.pair([...base, key]) === undefined || ctx.locator.isEmptyAt([...base, key]);
-  const lacksSuccess = !goal.success && lacks('success');
-  const lacksDue = !goal.due && lacks('due');
+  const lacksSuccess = !goal.success && ctx.locator.lacksValue([...base, 'success']);
+  const lacksDue = !goal.due && ctx.locator.lacksValue([...base, 'due']);
   if (!ctx.quiet && data.status === 'active' && (lacksSuccess || lacksDue)) {
     const missing = [lacksSuccess && '`success`', lacksDue && '`due`'].filter(Boolean).join(' and ');
     ctx.reporter.report(
@@ -509,8 +508,8 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
   const data = validateFields(raw, FIELDS_BY_TYPE.goal, [], ctx);
   let id = data.id ?? caseFixedGoalId(raw.id);
   let idRange = ctx.locator.valueRange(['id']);
+  const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
   if (raw.id === undefined) {
-    const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
     idRange = ctx.locator.head;
     if (GOAL_ID.test(name)) id = name;
     else {
@@ -527,7 +526,7 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
     }
   }
   const goal = toGoal(data, id, file.path, ctx.locator.head, idRange, 'file', ctx, []);
-  const declared = typeof raw.id === 'string' ? raw.id : raw.id === undefined ? (file.path.split('/').pop() ?? '').replace(/\.md$/i, '') : undefined;
+  const declared = typeof raw.id === 'string' ? raw.id : raw.id === undefined ? name : undefined;
   if (goal && declared !== undefined && declared !== goal.id) goal.declaredId = declared;
   if (goal) file.goals.push(goal);
 }

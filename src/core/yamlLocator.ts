@@ -91,11 +91,10 @@ export class YamlLocator {
     return pairs.find((p) => keyText(p.key) === key);
   }
 
-  /** Whether the key at `path` is written with no value (`success:`, `due:   # TODO`, `~`, `null`). */
-  isEmptyAt(path: YamlPath): boolean {
+  /** Whether the key at `path` is not written, or written with no value (`success:`, `due:   # TODO`, `~`, `null`). */
+  lacksValue(path: YamlPath): boolean {
     const pair = this.pair(path);
-    if (!pair) return false;
-    if (pair.value === null || pair.value === undefined) return true;
+    if (!pair || pair.value === null || pair.value === undefined) return true;
     const scalar = scalarOf(pair.value);
     return scalar !== undefined && scalar.value === null;
   }
