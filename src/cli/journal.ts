@@ -84,7 +84,14 @@ export function errorsNote(index: JournalIndex, only: readonly Relationship[] | 
   // Only the files of the relationships worked on count when one is chosen (--relationship, a
   // PATH inside it): another relationship's errors are none of this command's business.
   const ids = only && new Set(only.map((r) => r.id));
-  const errors = [...index.allProblems()].filter(([file, list]) => (!ids || ids.has(index.relationshipIdOf(file) ?? '\0')) && list.some((p) => p.severity === 'error')).length;
-  if (!errors) return '';
-  return `note: ${errors} journal file${errors === 1 ? ' has' : 's have'} errors, which ${what} skips in part; run mentoring-journal check ${given === '.' ? '' : given}`.trimEnd() + '\n';
+  const ours = (path: string) => !ids || ids.has(index.relationshipIdOf(path) ?? '\0');
+  const unlisted = new Set(index.unlistedFolders());
+  const errors = [...index.allProblems()].filter(([file, list]) => !unlisted.has(file) && ours(file) && list.some((p) => p.severity === 'error')).length;
+  const folders = [...unlisted].filter(ours).length;
+  if (!errors && !folders) return '';
+  const found = [
+    ...(errors ? [`${errors} journal file${errors === 1 ? ' has' : 's have'} errors`] : []),
+    ...(folders ? [`${folders} folder${folders === 1 ? '' : 's'} could not be read`] : []),
+  ].join(' and ');
+  return `note: ${found}, which ${what} skips in part; run mentoring-journal check ${given === '.' ? '' : given}`.trimEnd() + '\n';
 }

@@ -39,7 +39,7 @@ export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineO
   const paths = index.paths();
   const later = today ? afterToday(index, today, options) : new Map<string, Problem[]>();
   const problems: PartResult['problems'] = [];
-  for (const path of paths) {
+  for (const path of [...paths, ...index.unlistedFolders()]) {
     const found = [...index.problems(path), ...(later.get(path) ?? [])];
     if (found.length) problems.push([path, found]);
   }

@@ -18,7 +18,8 @@ const join = (folder: string, name: string) => (folder ? `${folder}/${name}` : n
 
 /**
  * Splits the journal under `fs` into parts. Walks only down to the first folder with an
- * agreement.md on each path. A folder that cannot be read holds nothing, as for the index.
+ * agreement.md on each path. A folder that cannot be read is a part of its own, so that its
+ * problem is reported.
  */
 export async function partition(fs: FileSystem, exclude: readonly string[], maxDepth = 64): Promise<Part[]> {
   const parts: Part[] = [];
@@ -27,7 +28,11 @@ export async function partition(fs: FileSystem, exclude: readonly string[], maxD
     let entries: Array<[string, 'file' | 'directory' | 'other']>;
     try {
       entries = await fs.readDirectory(folder);
-    } catch {
+    } catch (error) {
+      // Gone since its parent was listed: nothing to check. Unreadable: a part of its own, whose
+      // index meets the same error and reports the folder (file/unreadable), so the check fails.
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') parts.push({ kind: 'files', folder });
       return;
     }
     if (entries.some(([name, kind]) => isAgreementFile(name) && kind === 'file')) {

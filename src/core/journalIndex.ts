@@ -55,6 +55,8 @@ class Limiter {
 class Walk {
   folders = 0;
   readonly listings = new Limiter(LIST_CONCURRENCY);
+  /** Folders that could not be listed, and why in plain words: nothing below them was read. */
+  readonly unlisted = new Map<string, string>();
 
   constructor(readonly found: (path: string) => void = () => undefined) {}
 }
@@ -79,6 +81,8 @@ export class JournalIndex {
   private readonly relations = new Map<string, { relationship: Relationship; problems: Map<string, Problem[]> }>();
   /** Problems of files outside every relationship. */
   private readonly strays = new Map<string, Problem>();
+  /** Folders the last walk could not list, and why: reported as problems of the folder (`problems`). */
+  private readonly unlisted = new Map<string, string>();
   /** Modification time and size of each file when it was last read (when the file system tells them). */
   private readonly stamps = new Map<string, string>();
   /** The latest read of each file; an older read that finishes later is dropped. */
@@ -125,6 +129,7 @@ export class JournalIndex {
     });
     const paths = await this.listMarkdown('', 0, token, walk);
     if (token?.isCancellationRequested) return false;
+    this.noteUnlisted('', walk, true);
     if (!listener) {
       await this.readAll(paths, token);
       if (token?.isCancellationRequested) return false;
@@ -219,7 +224,10 @@ export class JournalIndex {
     if (this.excluded(folder)) return { files: [], relationships: [] };
     const files = new Set<string>();
     const relationships = new Set<string>();
-    for (const path of await this.listMarkdown(folder, folder.split('/').length, token, new Walk())) {
+    const walk = new Walk();
+    const paths = await this.listMarkdown(folder, folder.split('/').length, token, walk);
+    if (!token?.isCancellationRequested) this.noteUnlisted(folder, walk, false);
+    for (const path of paths) {
       if (token?.isCancellationRequested) break;
       const change = await this.refresh(path);
       change.files.forEach((f) => files.add(f));
@@ -236,8 +244,10 @@ export class JournalIndex {
    * files under that folder are compared.
    */
   async reconcile(keep: ReadonlySet<string> = new Set(), token?: Cancellation, folder = ''): Promise<IndexChange> {
-    const listed = await this.listMarkdown(folder, folder ? folder.split('/').length : 0, token, new Walk());
+    const walk = new Walk();
+    const listed = await this.listMarkdown(folder, folder ? folder.split('/').length : 0, token, walk);
     if (token?.isCancellationRequested) return { files: [], relationships: [] };
+    this.noteUnlisted(folder, walk, true);
     const files = new Set<string>();
     const relationships = new Set<string>();
     const merge = (change: IndexChange) => {
@@ -259,6 +269,20 @@ export class JournalIndex {
       merge(await this.refresh(path));
     }
     return { files: [...files], relationships: [...relationships] };
+  }
+
+  /**
+   * Takes the folders a walk of `folder` could not list. `whole`: the walk saw everything below
+   * `folder`, so an unreadable folder it did not meet again is readable now (or gone).
+   */
+  private noteUnlisted(folder: string, walk: Walk, whole: boolean): void {
+    if (whole) for (const known of [...this.unlisted.keys()]) if (!folder || known === folder || known.startsWith(`${folder}/`)) this.unlisted.delete(known);
+    for (const [unreadable, reason] of walk.unlisted) this.unlisted.set(unreadable, reason);
+  }
+
+  /** The folders the index could not list (root-relative), whose files it therefore does not hold. */
+  unlistedFolders(): string[] {
+    return [...this.unlisted.keys()].sort();
   }
 
   /** Marks any read of `path` still under way as stale. */
@@ -303,7 +327,11 @@ export class JournalIndex {
   /** Problems of one file: its own and those of its relationship, with configured severities. */
   problems(path: string): Problem[] {
     const file = this.files.get(path);
-    if (!file) return [];
+    if (!file) {
+      const reason = this.unlisted.get(path);
+      if (reason === undefined) return [];
+      return applySeverities([problem(path, FILE_START, 'file/unreadable', `This folder could not be read: ${reason}. Nothing in it was checked.`)], this.options.severities);
+    }
     const id = this.relationshipIdOf(path);
     const cross = id !== undefined ? this.relations.get(id)?.problems.get(path) ?? [] : [];
     const stray = this.strays.get(path);
@@ -316,7 +344,7 @@ export class JournalIndex {
   /** Every file with at least one problem, and its problems. */
   allProblems(): Map<string, Problem[]> {
     const out = new Map<string, Problem[]>();
-    for (const path of this.files.keys()) {
+    for (const path of [...this.files.keys(), ...this.unlisted.keys()]) {
       const problems = this.problems(path);
       if (problems.length) out.set(path, problems);
     }
@@ -369,8 +397,11 @@ export class JournalIndex {
       // Asked again once its turn comes: a walk stopped meanwhile lists no more.
       entries = await walk.listings.run(async () => (token?.isCancellationRequested ? [] : this.fs.readDirectory(folder)));
       if (!Array.isArray(entries)) return [];
-    } catch {
-      return []; // an unreadable folder holds nothing we can index
+    } catch (error) {
+      // Nothing below an unreadable folder can be indexed; it is reported (`problems`), so that a
+      // check that could not look does not pass. One gone since its parent was listed is not.
+      if (!isNotFound(error) && (error as { code?: unknown } | null)?.code !== 'ENOTDIR') walk.unlisted.set(folder, ioReason(error));
+      return [];
     }
     const out: string[] = [];
     const folders: string[] = [];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { escapeData, escapeProperty, formatGithub } from '../../src/cli/format';
 import { partition, PartFileSystem } from '../../src/cli/partition';
@@ -93,6 +93,27 @@ describe('CLI: check', function () {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, '');
     assert.equal(result.stderr, '');
+  });
+
+  it('fails on a folder it cannot read, naming it, instead of passing what it could not look at', function () {
+    if (process.platform === 'win32') this.skip();
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-01.md': session('2026-02-01') });
+    // Root reads any folder whatever its mode: then the command runs as the unprivileged user `nobody`.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) for (const folder of [root, path.dirname(buildCli())]) chmodSync(folder, 0o755);
+    chmodSync(path.join(root, 'p', 'sessions'), 0o000);
+    try {
+      const user = asRoot ? { uid: 65534, gid: 65534 } : undefined;
+      const result = runCli(['check'], root, undefined, {}, user);
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(result.stdout, 'p/sessions:1:1 error file/unreadable This folder could not be read: permission denied. Nothing in it was checked.\n');
+      assert.equal(result.stderr, '1 error, 0 warnings and 0 infos in 2 files\n');
+      const review = runCli(['review', '--no-git'], root, undefined, {}, user);
+      assert.equal(review.code, 0, review.stderr);
+      assert.equal(review.stderr, 'note: 1 folder could not be read, which the review skips in part; run mentoring-journal check\n');
+    } finally {
+      chmodSync(path.join(root, 'p', 'sessions'), 0o755);
+    }
   });
 
   it('the example journal passes and the broken example fails', () => {
@@ -348,6 +369,27 @@ describe('CLI: partition', () => {
       { kind: 'tree', folder: 'team/a' },
       { kind: 'tree', folder: 'team/b' },
     ]);
+  });
+
+  it('makes a folder it cannot list a part of its own, whose check reports it; not a folder that vanished', async () => {
+    const fs = new MemoryFileSystem(tangledJournal());
+    const list = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (path: string) => {
+      if (path === 'other' || path === 'team/b') throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+      if (path === 'many') throw Object.assign(new Error(`ENOENT: no such file or directory, scandir '${path}'`), { code: 'ENOENT' });
+      return list(path);
+    };
+    const parts = await partition(fs, ['node_modules', '.git']);
+    assert.deepEqual(parts, [
+      { kind: 'files', folder: '' },
+      { kind: 'files', folder: 'other' },
+      { kind: 'files', folder: 'team' },
+      { kind: 'tree', folder: 'team/a' },
+      { kind: 'files', folder: 'team/b' },
+    ]);
+    const found = await problemsOf(new PartFileSystem(fs, parts[1]!));
+    assert.deepEqual(found.paths, []);
+    assert.deepEqual(found.problems.map(([file, list]) => [file, list.map((p) => p.code)]), [['other', ['file/unreadable']]]);
   });
 
   it('checking part by part finds exactly what checking the whole journal finds', async () => {

@@ -33,12 +33,14 @@ export interface RunResult {
  */
 export const TEST_TODAY = '2026-11-23';
 
-export function runCli(args: string[], cwd: string, input?: string, env: Record<string, string> = {}): RunResult {
+/** `user`: run as that user instead (root only), as a test of permissions needs when it runs as root. */
+export function runCli(args: string[], cwd: string, input?: string, env: Record<string, string> = {}, user?: { uid: number; gid: number }): RunResult {
   const result = spawnSync(process.execPath, [buildCli(), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', MENTORING_JOURNAL_TODAY: TEST_TODAY, ...env },
     ...(input !== undefined ? { input } : {}),
+    ...(user ?? {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -218,6 +218,63 @@ describe('JournalIndex.reconcile', () => {
   });
 });
 
+describe('JournalIndex: a folder it cannot list', () => {
+  /** `journal()`, where listing the folders in `locked` fails as a folder without read permission does. */
+  function locked(folders: Set<string>): MemoryFileSystem {
+    const fs = journal();
+    const list = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (path: string) => {
+      if (folders.has(path)) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+      return list(path);
+    };
+    return fs;
+  }
+
+  it('reports the folder as unreadable at 1:1, in plain words, and holds none of its files', async () => {
+    const index = new JournalIndex(locked(new Set(['p/sessions'])));
+    await index.build();
+    assert.deepEqual(index.unlistedFolders(), ['p/sessions']);
+    const problems = index.problems('p/sessions');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.code, 'file/unreadable');
+    assert.equal(problems[0]!.severity, 'error');
+    assert.equal(problems[0]!.file, 'p/sessions');
+    assert.deepEqual([problems[0]!.range.start, problems[0]!.range.end], [{ line: 1, column: 1 }, { line: 1, column: 1 }]);
+    assert.equal(problems[0]!.message, 'This folder could not be read: permission denied. Nothing in it was checked.');
+    assert.deepEqual([...index.allProblems().keys()], ['p/sessions']);
+    assert.equal(index.file('p/sessions/2026-02-01.md'), undefined);
+    assert.deepEqual(index.relationship('p')!.sessions, []);
+  });
+
+  it('reports the same folder from a progressive build, with its severity as configured', async () => {
+    const index = new JournalIndex(locked(new Set(['p'])), { severities: { 'file/unreadable': 'warning' } });
+    await index.build(undefined, {});
+    assert.deepEqual(index.problems('p').map((p) => [p.code, p.severity]), [['file/unreadable', 'warning']]);
+    assert.deepEqual(index.relationships(), []);
+  });
+
+  it('forgets the problem once a walk lists the folder, and not for a folder that vanished', async () => {
+    const folders = new Set(['p/goals']);
+    const fs = locked(folders);
+    const index = new JournalIndex(fs);
+    await index.build();
+    assert.deepEqual(index.unlistedFolders(), ['p/goals']);
+    folders.clear();
+    await index.reconcile(new Set(), undefined, 'p');
+    assert.deepEqual(index.unlistedFolders(), []);
+    assert.deepEqual(index.problems('p/goals'), []);
+    assert.deepEqual(snapshot(index), await fresh(journal()));
+    // Gone between its parent's listing and its own: nothing to report.
+    const list = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (path: string) => {
+      if (path === 'p/sessions') throw Object.assign(new Error(`ENOENT: no such file or directory, scandir '${path}'`), { code: 'ENOENT' });
+      return list(path);
+    };
+    await index.build();
+    assert.deepEqual(index.unlistedFolders(), []);
+  });
+});
+
 describe('JournalIndex: walking the folders', () => {
   /** 40 relationships, each with goals/ and sessions/, and files at every level. */
   function wide(): MemoryFileSystem {
