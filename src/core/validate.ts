@@ -265,12 +265,26 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       return { code: isRuleCode(rule) ? rule : 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
     }
     case 'invalid_type':
-      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected)}.` };
+      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected)}${issue.expected === 'string' ? colonAdvice(written) : ''}.` };
     case 'invalid_union':
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : 'a valid value'}.` };
     default:
       return { code: 'schema/invalid-value', path, message: `${name} ${issue.message.replace(/^Invalid input: /, '')}${atField ? ` (expected ${expects})` : ''}.` };
   }
+}
+
+/**
+ * For a text written with `: ` in it (`- Sam: late`), which YAML reads as a key and its value:
+ * what it was read as, and the quotes that keep it a text. Empty for any other value.
+ */
+function colonAdvice(written: unknown): string {
+  if (!isRecord(written)) return '';
+  const entries = Object.entries(written);
+  if (entries.length !== 1) return '';
+  const [key, value] = entries[0]!;
+  if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return '';
+  const text = value === null ? `${key}:` : `${key}: ${String(value)}`;
+  return `: \`${text}\` reads as a key and its value because of the \`:\`; put the text in quotes, \`${JSON.stringify(text)}\``;
 }
 
 function describeExpected(expected: string): string {

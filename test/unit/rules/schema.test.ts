@@ -108,6 +108,16 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.deepEqual(parseFile('p/agreement.md', AGREEMENT.replace('mentor: Priya Raman', 'mentor:\n  name: Priya Raman\n  email: "priya.raman+mentoring@example.org"')).problems, []);
     });
 
+    it('says when a text in a list reads as a key and its value because of `: `, and how to quote it', () => {
+      const text = SESSION.replace(/attendees: .*\n/, 'attendees:\n  - Priya\n  - Sam: joined late\n  - Noor:\n');
+      const found = session(text).filter((p) => p.code === 'schema/invalid-type');
+      assert.deepEqual(found.map((p) => [p.range.start.line, p.range.start.column, p.range.end.line, p.range.end.column]), [[6, 5, 6, 21], [7, 5, 7, 10]]);
+      assert.equal(found[0]!.message, '`attendees[1]` must be a text: `Sam: joined late` reads as a key and its value because of the `:`; put the text in quotes, `"Sam: joined late"`.');
+      assert.equal(found[1]!.message, '`attendees[2]` must be a text: `Noor:` reads as a key and its value because of the `:`; put the text in quotes, `"Noor:"`.');
+      // A map written as one is not taken for a text.
+      assert.match(session(text.replace('- Sam: joined late', '- {a: 1, b: 2}')).find((p) => p.code === 'schema/invalid-type')!.message, /^`attendees\[1\]` must be a text\.$/);
+    });
+
     it('reports an inline goal that is not a map at the item', () => {
       expectOne(agreement(AGREEMENT.replace('---\n\n#', '  - just a sentence\n---\n\n#')), { code: 'schema/invalid-type', severity: 'error', range: [16, 5, 16, 20], message: [/`goals\[1\]`/, /a map with id, title and status/] });
     });
