@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mergeChanges, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from '../core/history';
+import { mergeChanges, rootedHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from '../core/history';
 
 /** The output of one git command, or undefined when git is missing or the command failed. */
 function git(cwd: string, args: string[], input?: string): Promise<Buffer | undefined> {
@@ -21,6 +21,9 @@ function git(cwd: string, args: string[], input?: string): Promise<Buffer | unde
 }
 
 const STATUSES = new Set(['A', 'M', 'D', 'R', 'C', 'T']);
+
+/** What `git log` is asked for the history: see `commits` in gitHistorySource. */
+const LOG = ['-z', '--author-date-order', '--full-history', '-m', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local'];
 
 /**
  * Parses `git log -z -m --name-status --format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad --date=short-local`:
@@ -109,8 +112,20 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
       // Every branch merged (`--full-history`: no commit of a side branch is left out), merges
       // against each parent (`-m`), children before parents, newest first by author date; days
       // in this machine's time zone, as the extension reads them from the git extension's dates.
-      const out = await git(root, ['log', '-z', '--author-date-order', '--full-history', '-m', '-M', '--relative', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local', '--', '.']);
-      return out ? parseGitLog(out.toString('utf8')) : [];
+      const out = await git(root, ['log', ...LOG, '--relative', '--', '.']);
+      const commits = out ? parseGitLog(out.toString('utf8')) : [];
+      // Limited to the root's folder, git sees a file moved in from outside it as added there:
+      // its history before the move would be lost. The commits that add files are looked at
+      // whole, and only when one moved a file in is the whole repository's history read.
+      const prefix = (await git(root, ['rev-parse', '--show-prefix']))?.toString('utf8').replace(/\/?\n?$/, '') ?? '';
+      const adding = commits.filter((c) => c.parents.length === 1 && c.files.some((f) => f.status === 'A'));
+      if (!prefix || !adding.length) return commits;
+      const whole = await git(root, ['log', '--no-walk=unsorted', '--stdin', '-z', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local'], adding.map((c) => `${c.hash}\n`).join(''));
+      const inside = (p: string | undefined) => p !== undefined && p.startsWith(`${prefix}/`);
+      const movedIn = whole && parseGitLog(whole.toString('utf8')).some((c) => c.files.some((f) => f.status === 'R' && inside(f.path) && !inside(f.from)));
+      if (!movedIn) return commits;
+      const all = await git(root, ['log', ...LOG]);
+      return all ? rootedHistory(parseGitLog(all.toString('utf8')), prefix) : commits;
     },
     async read(requests: GitFileRequest[]) {
       if (!requests.length) return [];

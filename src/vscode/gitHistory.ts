@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mergeChanges, readJournalHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
+import { mergeChanges, readJournalHistory, rootedHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
 import { localToday } from '../core/dates';
 import type { Relationship } from '../core/types';
 import type { JournalRoot } from './journalService';
@@ -226,38 +226,32 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
   private source(root: JournalRoot, repository: GitRepository): GitHistorySource {
     const top = repository.rootUri.path.replace(/\/$/, '');
     const base = root.uri.path.replace(/\/$/, '');
-    // Repository-relative paths to journal-root-relative ones (the root may be inside the
-    // repository, or hold it in a subfolder); undefined outside the root.
-    const inRoot = (path: string | undefined): string | undefined => {
-      if (path === undefined) return undefined;
-      if (top === base) return path;
-      if (top.startsWith(`${base}/`)) return `${top.slice(base.length + 1)}/${path}`;
-      const prefix = base.startsWith(`${top}/`) ? `${base.slice(top.length + 1)}/` : undefined;
-      return prefix !== undefined && path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
-    };
+    // Repository-relative paths to journal-root-relative ones: the root may be the repository,
+    // hold it in a subfolder (a submodule), or be a folder of it (rootedHistory, which follows
+    // files moved in from outside the root).
+    const nested = top.startsWith(`${base}/`) ? `${top.slice(base.length + 1)}/` : undefined;
+    const prefix = base.startsWith(`${top}/`) ? base.slice(top.length + 1) : top === base || nested !== undefined ? '' : undefined;
     let commits: Promise<GitCommit[]> | undefined;
     return {
       commits: () =>
         (commits ??= (async () => {
           // A shallow clone's oldest commit looks as if it added every file: no history from it,
           // as on the command line.
-          if (await isShallow(repository.rootUri)) return [];
+          if (prefix === undefined || (await isShallow(repository.rootUri))) return [];
           this.stats.logs++;
           const log = childrenFirst(await repository.log({ maxEntries: 1_000_000 }));
           await this.changesOf(repository, log.filter((c) => !this.files.has(`${top}@${c.hash}`)), top);
-          return log.map((c) => ({
+          const fromTop = log.map((c) => ({
             hash: c.hash,
             parents: [...c.parents],
             author: { name: c.authorName ?? '', email: c.authorEmail ?? '' },
             // The author date's day where this machine is, as the command line gives it (`--date=short-local`).
             date: localToday(c.authorDate ?? new Date(0)),
-            files: (this.files.get(`${top}@${c.hash}`) ?? []).flatMap((f) => {
-              const path = inRoot(f.path);
-              if (path === undefined) return [];
-              const from = inRoot(f.from);
-              return [{ status: f.status === 'R' && from === undefined ? 'A' : f.status, path, ...(from !== undefined ? { from } : {}) }];
-            }),
+            files: (this.files.get(`${top}@${c.hash}`) ?? []).map((f) =>
+              nested === undefined ? f : { ...f, path: nested + f.path, ...(f.from !== undefined ? { from: nested + f.from } : {}) },
+            ),
           }));
+          return rootedHistory(fromTop, prefix);
         })()),
       read: (requests: GitFileRequest[]) =>
         Promise.all(

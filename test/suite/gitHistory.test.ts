@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
+import { JournalIndex, MemoryFileSystem } from '../../src/core';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
 import type { JournalNode } from '../../src/vscode/tree/items';
 import type { RelationshipsTreeApi } from '../../src/vscode/tree/relationshipsTree';
@@ -147,6 +148,46 @@ describe('Git history through the git extension', function () {
       assert.equal(history, undefined);
     } finally {
       await removeFixture(SHALLOW);
+    }
+  });
+
+  it('a journal root inside the repository follows its files back past their move into that folder', async () => {
+    const MOVED = 'git-journal-moved';
+    execFileSync('git', ['clone', '-q', `file://${uri(FOLDER).fsPath}`, uri(MOVED).fsPath]);
+    try {
+      const cwd = uri(MOVED).fsPath;
+      const stamp = '2026-11-12T12:00:00+00:00';
+      const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: SAM.name, GIT_AUTHOR_EMAIL: SAM.email, GIT_COMMITTER_NAME: SAM.name, GIT_COMMITTER_EMAIL: SAM.email, GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp };
+      await vscode.workspace.fs.createDirectory(uri(`${MOVED}/journals`));
+      execFileSync('git', ['mv', 'p', 'journals/p'], { cwd, env });
+      execFileSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'The journal into journals/'], { cwd, env });
+      await vscode.commands.executeCommand('git.openRepository', cwd);
+      const gitApi = (vscode.extensions.getExtension('vscode.git')!.exports as { getAPI(v: 1): { getRepository(u: vscode.Uri): unknown } }).getAPI(1);
+      await waitFor('the git extension to open the clone', () => !!gitApi.getRepository(uri(`${MOVED}/journals/p/agreement.md`)));
+      // A root at journals/, as when that folder is opened alone: its relationship is `p`.
+      const base = uri(`${MOVED}/journals`);
+      const files: Record<string, string> = {};
+      const read = async (folder: string): Promise<void> => {
+        for (const [name, type] of await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(base, ...folder.split('/')))) {
+          const path = `${folder}/${name}`;
+          if (type === vscode.FileType.Directory) await read(path);
+          else files[path] = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(base, ...path.split('/'))));
+        }
+      };
+      await read('p');
+      const index = new JournalIndex(new MemoryFileSystem(files));
+      await index.build();
+      const relationship = index.relationship('p')!;
+      const entry = api.service.relationships().find((r) => r.relationship.id === REL)!;
+      const root = { ...entry.root, uri: base, fs: { uri: (path: string) => vscode.Uri.joinPath(base, ...path.split('/')) } } as unknown as typeof entry.root;
+      const history = await api.gitHistory.load(root, relationship);
+      assert.deepEqual(history?.goals['write-rfc']?.filter((c) => c.field === 'due').map((c) => [c.from ?? null, c.to, c.date, c.author.name]), [
+        [null, '2026-06-30', '2026-01-05', 'Priya Raman'],
+        ['2026-06-30', '2026-08-31', '2026-03-01', 'Priya Raman'],
+        ['2026-08-31', '2026-10-31', '2026-06-01', 'Priya Raman'],
+      ]);
+    } finally {
+      await removeFixture(MOVED);
     }
   });
 

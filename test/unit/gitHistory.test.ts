@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
 import { JournalIndex } from '../../src/core/journalIndex';
 import { analyzeRelationship, matchPartner, readJournalHistory, historyLines, reviewToJson, renderReviewMarkdown, type Relationship } from '../../src/core';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
@@ -43,6 +45,26 @@ describe('git history: goals and who keeps the record', function () {
     assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31', 'status changed once: proposed → active']);
     const talk = report!.goals.find((g) => g.id === 'give-talk')!;
     assert.deepEqual(talk.fieldHistory?.map((c) => [c.field, c.to, c.commit]), [['status', 'proposed', hashes.start]]);
+  });
+
+  it('follows the journal back past its move into a folder of the repository, reviewed from that folder as from the top', async () => {
+    const { repo, hashes } = twoPartnerRepo();
+    const [before] = await reviewOf(repo.root, '2026-07-01');
+    mkdirSync(path.join(repo.root, 'journals', 'team'), { recursive: true });
+    repo.git('mv', 'p', 'journals/team/p');
+    repo.write({ 'tools/README.md': '# Tools\n' }).commit(SAM, '2026-06-10', 'The journal into journals/team');
+    // A file moved out of the journal is gone from it; one never in it is not followed.
+    repo.git('mv', 'journals/team/p/sessions/2026-04-15.md', 'tools/old-session.md');
+    repo.commit(SAM, '2026-06-11', 'A session out of the journal');
+    for (const folder of ['journals/team', 'journals/team/p', '.']) {
+      const root = path.join(repo.root, ...folder.split('/'));
+      const reports = await reviewOf(root, '2026-07-01');
+      const report = reports.find((r) => r.id === (folder === '.' ? 'journals/team/p' : folder === 'journals/team' ? 'p' : '.'))!;
+      const rfc = report.goals.find((g) => g.id === 'write-rfc')!;
+      assert.deepEqual(rfc.fieldHistory, before!.goals.find((g) => g.id === 'write-rfc')!.fieldHistory, `from ${folder}`);
+      assert.deepEqual(historyLines(rfc.fieldHistory), ['due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31', 'status changed once: proposed → active'], `from ${folder}`);
+      assert.ok(rfc.fieldHistory!.some((c) => c.commit === hashes.start));
+    }
   });
 
   it('raises goal-due-slipped once the due date moved later twice, not before', async () => {

@@ -199,3 +199,40 @@ export function nestedHistory(source: GitHistorySource, prefix: string): GitHist
     read: (requests) => source.read(requests.map((r) => ({ commit: r.commit, path: cut(r.path) }))),
   };
 }
+
+/**
+ * A repository's history (paths from its top, children before parents) as a journal root at
+ * `prefix`, a folder of the repository, sees it: paths below the root lose the prefix, and the
+ * others are left out (a file moved out of the root is deleted from it), except along the way a
+ * file came into the root by a rename (a journal moved into its folder). Those keep their path
+ * from the root (`../p/agreement.md` for `p/agreement.md` seen from `journal`), so that
+ * `fileVersions` follows the file back past the move, and reads through `<commit>:./<path>` find it.
+ */
+export function rootedHistory(commits: readonly GitCommit[], prefix: string): GitCommit[] {
+  if (!prefix) return [...commits];
+  const inside = (p: string) => p.startsWith(`${prefix}/`);
+  const up = prefix.split('/');
+  const fromRoot = (p: string): string => {
+    if (inside(p)) return p.slice(prefix.length + 1);
+    const parts = p.split('/');
+    let same = 0;
+    while (same < up.length && same < parts.length - 1 && parts[same] === up[same]) same++;
+    return [...Array<string>(up.length - same).fill('..'), ...parts.slice(same)].join('/');
+  };
+  // The paths outside the root that a file below it once had, gathered newest first: a commit's
+  // rename names the path its parents had the file at.
+  const followed = new Set<string>();
+  return commits.map((commit) => {
+    const files: GitFileChange[] = [];
+    for (const change of commit.files) {
+      if (!inside(change.path) && !followed.has(change.path)) {
+        // Moved out of the root: gone from it, as git limited to the root's folder says.
+        if (change.status === 'R' && change.from !== undefined && inside(change.from)) files.push({ status: 'D', path: fromRoot(change.from) });
+        continue;
+      }
+      if (change.from !== undefined && !inside(change.from)) followed.add(change.from);
+      files.push({ ...change, path: fromRoot(change.path), ...(change.from !== undefined ? { from: fromRoot(change.from) } : {}) });
+    }
+    return { ...commit, files };
+  });
+}
