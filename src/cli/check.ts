@@ -1,5 +1,6 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { isMarkdownPath } from '../core/conventions';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { plural } from '../core/words';
 import { flag, listOption, parseCommand, stringOption, todayOption, UsageError, type OptionSpecs } from './args';
@@ -100,6 +101,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   if (outputFile === undefined) io.out(report);
   else {
     const target = path.resolve(io.cwd, outputFile);
+    await refuseToReplaceJournalFile(target, outputFile);
     try {
       await fsp.mkdir(path.dirname(target), { recursive: true });
       await fsp.writeFile(target, report);
@@ -179,4 +181,31 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
     }, ignore, run.overlay, run.today);
   }
   return { files, problems: problems.sort(compareReported) };
+}
+
+/**
+ * The report replaces an earlier report, never a journal file: `-o p/agreement.md` (a slip of the
+ * fingers, or a path copied from the report itself) would empty the agreement. A Markdown file,
+ * any file that starts with front matter, and a folder are refused (exit 2) and left as they are.
+ */
+async function refuseToReplaceJournalFile(target: string, given: string): Promise<void> {
+  // Refused whether or not it exists yet: no format of the report is Markdown, and a report
+  // written to a new .md file could not be written again once it existed.
+  if (isMarkdownPath(target)) throw new PathError(`--output-file ${given} is a Markdown file, where journal files live; the report is never written to one: name another file, say journal-report.txt`);
+  let head: string;
+  try {
+    const handle = await fsp.open(target, 'r');
+    try {
+      const buffer = Buffer.alloc(6); // a byte-order mark and `---`
+      const { bytesRead } = await handle.read(buffer, 0, 6, 0);
+      head = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new PathError(`--output-file ${given} is a folder; name a file, say ${path.join(given, 'journal-report.txt')}`);
+    return; // a new file, or one the write below refuses with its reason
+  }
+  if (/^\uFEFF?---/.test(head)) throw new PathError(`--output-file ${given} starts with front matter, as a journal file does; the report never replaces one: name another file, say journal-report.txt`);
 }

@@ -171,6 +171,30 @@ describe('CLI: check conventions', function () {
     assert.ok(!existsSync(path.join(root, 'p/notes')) && !existsSync(path.join(root, 'new-pair')), 'nothing is written');
   });
 
+  it('--output-file replaces an earlier report, never a journal file: a Markdown file, a file with front matter or a folder is refused (exit 2) and left as it was', () => {
+    const root = journal();
+    const agreementPath = path.join(root, 'p/agreement.md');
+    const before = readFileSync(agreementPath, 'utf8');
+    const refused = runCli(['check', '-o', 'p/agreement.md'], root);
+    assert.equal(refused.code, 2);
+    assert.equal(refused.stderr, 'mentoring-journal: --output-file p/agreement.md is a Markdown file, where journal files live; the report is never written to one: name another file, say journal-report.txt\n');
+    assert.equal(readFileSync(agreementPath, 'utf8'), before);
+    // Not even a new one: a report written there could not be written again.
+    assert.equal(runCli(['check', '-o', 'report.MD'], root).code, 2);
+    assert.ok(!existsSync(path.join(root, 'report.MD')));
+    writeFileSync(path.join(root, 'notes.txt'), '\uFEFF---\ntype: session\n---\n');
+    const frontMatter = runCli(['check', '-o', 'notes.txt'], root);
+    assert.equal(frontMatter.code, 2);
+    assert.match(frontMatter.stderr, /notes\.txt starts with front matter, as a journal file does; the report never replaces one/);
+    assert.equal(readFileSync(path.join(root, 'notes.txt'), 'utf8'), '\uFEFF---\ntype: session\n---\n');
+    mkdirSync(path.join(root, 'reports'));
+    assert.match(runCli(['check', '-o', 'reports'], root).stderr, /--output-file reports is a folder; name a file, say reports[/\\]journal-report\.txt/);
+    // An earlier report is replaced.
+    writeFileSync(path.join(root, 'reports/check.txt'), 'an earlier report\n');
+    assert.equal(runCli(['check', '-o', 'reports/check.txt'], root).code, 0);
+    assert.equal(readFileSync(path.join(root, 'reports/check.txt'), 'utf8'), '');
+  });
+
   describe('--format sarif', () => {
     const root = () => journal({ 'p/sessions/2026-02-10.md': '---\ntype: session\ndate: 2026-02-10\nmood: fine\ngoals: [nope]\n---\n' });
 
