@@ -4,6 +4,7 @@ import { calendarEvents, renderCalendar } from '../core/model/calendar';
 import { analyzeJournal } from '../core/model/analyze';
 import { journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { CALENDAR_HELP } from './help';
+import { gitTop } from './ignore';
 import { ioReason, type Io } from './io';
 import { errorsNote, openJournal, selectRelationships } from './journal';
 import { displayPath, PathError } from './targets';
@@ -26,10 +27,16 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   if (!args) return 0;
   const given = journalFolder(args, 'calendar');
   const today = todayOption(args, io, 'calendar');
-  const { index, options, ownId } = await openJournal(given, io, 'calendar', stringOption(args, 'config'), true);
+  const opened = await openJournal(given, io, 'calendar', stringOption(args, 'config'), true);
+  const { index, options, ownId } = opened;
   const only = stringOption(args, 'relationship') ?? ownId;
   const relationships = selectRelationships(index.relationships(), only, given, 'calendar');
-  const events = calendarEvents(analyzeJournal(relationships, today, options).relationships);
+  // UIDs from each relationship's folder in its git repository: the same from the repository's
+  // top, the journal's folder or a relationship's, so that importing again updates.
+  const { root } = opened;
+  const top = gitTop(root);
+  const keyOf = (id: string) => (top ? path.relative(top, path.join(root, id === '.' ? '' : id)).split(path.sep).join('/') || '.' : id);
+  const events = calendarEvents(analyzeJournal(relationships, today, options).relationships, keyOf);
   const text = renderCalendar(events, io.now?.() ?? new Date());
   io.err(errorsNote(index, only === undefined ? undefined : relationships, given, 'the calendar'));
   const out = stringOption(args, 'out');

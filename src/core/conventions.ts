@@ -77,16 +77,21 @@ export const GOAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The message for an id that does not match {@link GOAL_ID}, without its subject. */
 export const GOAL_ID_RULE = 'must be lower-case kebab-case, like `write-design-doc`';
 
-/** Lower-case ASCII words of a text (accents dropped): `Ünal's RFC!` gives `unal`, `s`, `rfc`. */
 /** Latin letters with no decomposition into a base letter and an accent, as they are usually written in ASCII. */
 const LATIN_LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', œ: 'oe', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
 
-function words(text: string): string[] {
+/** A text in lower case with its Latin letters as ASCII writes them (`Présentation` gives `presentation`); other characters are kept. */
+export function asciiLatin(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[æøßœđłþðı]/g, (c) => LATIN_LETTERS[c]!)
+    .replace(/[æøßœđłþðı]/g, (c) => LATIN_LETTERS[c]!);
+}
+
+/** Lower-case ASCII words of a text (accents dropped): `Ünal's RFC!` gives `unal`, `s`, `rfc`. */
+function words(text: string): string[] {
+  return asciiLatin(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
+import { asciiLatin, GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
 import { cadenceDays, isDateShaped, isRealDate } from './dates';
 import type { RuleCode } from './rules';
 import { isInheritedName } from './validate';
@@ -76,13 +76,14 @@ const email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an e
 const person = z.union([text, z.strictObject({ name: text, handle: z.string().optional(), email: email.optional() })]);
 const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 /**
- * A goal id written almost as one: in the wrong case (`Write-RFC`), or with `_`, spaces or dots
- * between its words (`rust_basics`). It is told the id to write, and the goal is still defined
- * under it, so references written as declared are not errors too.
+ * A goal id written almost as one: in the wrong case (`Write-RFC`), with `_`, spaces or dots
+ * between its words (`rust_basics`), or with accents (`présentation`). It is told the id to
+ * write, and the goal is still defined under it, so references written as declared are not
+ * errors too.
  */
 export const caseFixedGoalId = (value: unknown): string | undefined => {
   if (typeof value !== 'string') return undefined;
-  const fixed = value.toLowerCase().replace(/[_\s.]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  const fixed = asciiLatin(value).replace(/[_\s.]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
   return fixed !== value && GOAL_ID.test(fixed) ? fixed : undefined;
 };
 const goalId = z.string().regex(GOAL_ID, {

@@ -536,7 +536,8 @@ function frontMatterRefs(ctx: ValidationContext, key: string, via: GoalReference
   const items = ctx.locator.textItemsOf([key]);
   if (items) return items.map(({ text, range }) => ({ id: text, range, via }));
   if (!ctx.locator.isMapAt([key])) return [];
-  return ctx.locator.keysOf([key]).map(({ key: id, range }) => ({ id, range, via, valueRange: ctx.locator.valueRange([key, id]) }));
+  // `<<` is a merge key, which merges nothing (keys/unknown says so), not a goal id.
+  return ctx.locator.keysOf([key], (id) => id !== '<<').map(({ key: id, range }) => ({ id, range, via, valueRange: ctx.locator.valueRange([key, id]) }));
 }
 
 /** What the cross-file rules may ask of a session or review without parsing its body. */
@@ -692,23 +693,32 @@ class ReadReview extends BodyReader implements Review {
   }
 }
 
+/** The body of a session or review whose YAML is broken: nothing read from it counts. */
+const UNREAD_BODY: () => BodyFacts = () => ({ sections: {}, actions: [], references: [], problems: [] });
+
 function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.session, [], ctx);
-  const frontMatter = frontMatterRefs(ctx, 'goals', 'goals').concat(frontMatterRefs(ctx, 'progress', 'progress'));
-  const body = lazyBody(file.path, parsed);
+  // Broken YAML (`ctx.quiet`): the session is there, with the date the parser guessed and its
+  // status unknown, but nothing it says counts (docs/rules.md, yaml/syntax): no progress, goals,
+  // actions, pulse or next date that the review, the actions or the rules would take as written.
+  const broken = ctx.quiet === true;
+  const frontMatter = broken ? [] : frontMatterRefs(ctx, 'goals', 'goals').concat(frontMatterRefs(ctx, 'progress', 'progress'));
+  const body = broken ? UNREAD_BODY : lazyBody(file.path, parsed);
   const session = new ReadSession(
     {
       date: data.date ?? '',
-      attendees: data.attendees ?? [],
+      attendees: broken ? [] : data.attendees ?? [],
       // A status written but not valid (`skipped`), or none readable from broken YAML, is unknown: such a session is not counted as held.
-      status: data.status ?? (raw.status != null || ctx.quiet ? 'unknown' : 'held'),
-      progress: data.progress ?? {},
+      status: data.status && !broken ? data.status : raw.status != null || broken ? 'unknown' : 'held',
+      progress: broken ? {} : data.progress ?? {},
       source: { file: file.path, range: ctx.locator.head },
       dateRange: ctx.locator.valueRange(['date']),
     },
-    { frontMatter, candidates: goalIdCandidates(parsed.text) },
+    { frontMatter, candidates: broken ? [] : goalIdCandidates(parsed.text) },
     body,
   );
+  file.session = session;
+  if (broken) return;
   if (typeof data.duration === 'number') session.duration = data.duration;
   if (data.stage) session.stage = data.stage;
   if (typeof data.next === 'string') session.next = data.next;
@@ -717,16 +727,17 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };
   // The body is parsed here only when a due marker may be wrong: most bodies are not parsed to be checked.
   if (mayHaveDueProblems(parsed.text)) for (const p of body().problems) ctx.reporter.report(p.range, p.code, p.message);
-  file.session = session;
 }
 
 function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.review, [], ctx);
+  // As for a session: a review whose YAML is broken says nothing that counts.
+  const broken = ctx.quiet === true;
   const review = new ReadReview(
-    { date: data.date ?? '', goals: data.goals ?? {}, source: { file: file.path, range: ctx.locator.head } },
-    { frontMatter: frontMatterRefs(ctx, 'goals', 'goals'), candidates: goalIdCandidates(parsed.text) },
-    lazyBody(file.path, parsed),
+    { date: data.date ?? '', goals: broken ? {} : data.goals ?? {}, source: { file: file.path, range: ctx.locator.head } },
+    { frontMatter: broken ? [] : frontMatterRefs(ctx, 'goals', 'goals'), candidates: broken ? [] : goalIdCandidates(parsed.text) },
+    broken ? UNREAD_BODY : lazyBody(file.path, parsed),
   );
-  if (data.stage) review.stage = data.stage;
+  if (data.stage && !broken) review.stage = data.stage;
   file.review = review;
 }

@@ -82,7 +82,9 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
     ...(today ? { today } : {}),
     id,
     agreementFile,
+    local: (path) => (folder && path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path),
     files: sorted,
+    unread: new Set(sorted.filter(unread).map((f) => f.path)),
     ...(primary ? { primary } : {}),
     // An agreement whose front matter was not read says nothing to trust: not even the partners
     // (a line the parser rejected can put a date where a name was). Its goals are kept as the

@@ -100,7 +100,16 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
   }
 
   for (const { key, spec } of specEntries(specs)) {
-    const value = raw[key];
+    let value = raw[key];
+    if (isRecord(value) && Object.hasOwn(value, '<<')) {
+      // A YAML 1.1 merge key merges nothing here: said once at the `<<`, and left out of the map
+      // (not a goal id of a `progress:` map, not a value of the wrong type).
+      const merge = [...base, key, '<<'];
+      if (ctx.unknownKeys) quietReport(locator.keyRange(merge), 'keys/unknown', unknownKeyMessage(merge, undefined), { kind: 'unknown-key', key: '<<' });
+      const rest: Raw = {};
+      for (const [k, v] of Object.entries(value)) if (k !== '<<') rest[k] = v;
+      value = rest;
+    }
     if (value === undefined || value === null) {
       if (spec.required) {
         const path = [...base, key];
@@ -124,7 +133,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     }
     const path = [...base, key];
     const seen = new Set<string>();
-    for (const issue of result.error.issues) {
+    for (const issue of result.error.issues.flatMap(matchingBranch)) {
       const problem = missingInside(value, issue, path) ?? describeIssue(issue, path, spec.expects, spec.schema, valueAt(value, issue.path));
       const id = `${problem.code}:${pathText(problem.path)}`;
       if (seen.has(id)) continue;
@@ -180,6 +189,18 @@ function withoutUnknownKeys(value: unknown, issues: readonly z.core.$ZodIssue[],
 }
 
 /** A required key missing inside a nested map (`closure.outcome`): reported on the map's key, as missing keys are. */
+/**
+ * A union's issue, as the one option the value's kind matches reports it: a person written as a
+ * map (`mentee: {handle: cy}`) is told that `mentee.name` is missing, not that it is neither a
+ * name nor a map. The issue itself when no option or more than one matches the value's kind.
+ */
+function matchingBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
+  const matching = issue.errors.filter((branch) => branch.length > 0 && !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+  if (matching.length !== 1) return [issue];
+  return matching[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue).flatMap(matchingBranch);
+}
+
 function missingInside(value: unknown, issue: z.core.$ZodIssue, fieldPath: YamlPath): DescribedIssue | undefined {
   if (issue.path.length === 0 || (issue.code !== 'invalid_type' && issue.code !== 'invalid_value' && issue.code !== 'invalid_union')) return undefined;
   let parent: unknown = value;

@@ -87,6 +87,20 @@ describe('CLI: calendar', function () {
     assert.match(unknown.err, /no relationship 'ana-and-lee' in \. \(did you mean 'team\/ana-and-li'\?\)/);
   });
 
+  it('gives the same UIDs from the repository\'s top, the journal\'s folder and a relationship\'s, so that importing again updates', async () => {
+    const root = journal(); // a git work tree: tempJournal makes a .git folder
+    const now = new Date(Date.UTC(2026, 1, 5));
+    const uids = async (cwd: string) => {
+      const result = await inProcess(['calendar'], cwd, now);
+      assert.equal(result.code, 0, result.err);
+      return events(result.out).filter((e) => e.summary.includes('Ana ↔ Li')).map((e) => e.uid).sort();
+    };
+    const fromTop = await uids(root);
+    assert.equal(fromTop.length, 2);
+    assert.deepEqual(await uids(path.join(root, 'team')), fromTop);
+    assert.deepEqual(await uids(path.join(root, 'team', 'ana-and-li')), fromTop);
+  });
+
   it('never replaces a file that is not an iCalendar file, and checks its arguments', () => {
     const root = journal();
     writeFileSync(path.join(root, 'notes.md'), '# my notes\n');

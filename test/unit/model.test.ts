@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { summaryRows } from '../../src/cli/summary';
-import { analyzeJournal, analyzeRelationship, JournalIndex, MemoryFileSystem, parseJournalFile, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../../src/core';
+import { analyzeJournal, analyzeRelationship, journalActions, JournalIndex, MemoryFileSystem, parseJournalFile, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../../src/core';
 import { load, TODAY } from './model.journal.test';
 
 describe('analyzeRelationship', () => {
@@ -258,6 +258,20 @@ describe('statuses that are not valid, and sessions whose YAML is broken', () =>
     assert.match(markdown, /^- Sessions so far: 1 held, 1 missed, 0 cancelled$/m);
     // Only one session is known to have been missed since the last held one: not two in a row.
     assert.equal(report.signals.some((s) => s.code === 'missed-in-a-row'), false);
+  });
+
+  it('takes nothing from a session whose YAML is broken but that it is there: no progress, goals, actions, pulse or next date, and no rule on its guessed date', async () => {
+    const broken = (date: string) => `---\ntype: session\ndate: ${date}\nprogress:\n  ship-cli: 20\n\tx: 1\npulse: {mentor: 2, mentee: 2}\nnext: 2026-06-01\ngoals: [ship-cli]\n---\n## Notes\nTalked about [[ship-cli]].\n- [ ] @sam write it (due 2026-02-20)\n`;
+    const index = new JournalIndex(new MemoryFileSystem({ ...files, 'p/sessions/2026-01-15.md': '---\ntype: session\ndate: 2026-01-15\nprogress: {ship-cli: 50}\n---\n', 'p/sessions/2026-02-08.md': broken('2026-02-08'), 'p/sessions/2025-12-08.md': broken('2025-12-08') }));
+    await index.build();
+    // Only the syntax error: not progress-decreased (50, then 20), nor dated before the partnership started (2026-01-01).
+    for (const file of ['p/sessions/2026-02-08.md', 'p/sessions/2025-12-08.md']) assert.deepEqual(index.problems(file).map((p) => `${p.code}@${p.range.start.line}:${p.range.start.column}`), ['yaml/syntax@6:1'], file);
+    const rel = index.relationship('p')!;
+    const session = rel.sessions.find((s) => s.date === '2026-02-08')!;
+    assert.deepEqual([session.status, session.progress, session.goals, session.actions, session.pulse, session.next], ['unknown', {}, [], [], undefined, undefined]);
+    assert.deepEqual(journalActions([rel], '2026-03-01'), []);
+    const report = analyzeRelationship(rel, '2026-03-01');
+    assert.equal(report.goals.find((g) => g.id === 'ship-cli')!.progress, 50);
   });
 });
 

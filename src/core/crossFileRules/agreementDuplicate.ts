@@ -4,8 +4,8 @@ import type { CrossFileRule } from './facts';
 /** `agreement/duplicate`: a second file of type agreement in one relationship, at its opening `---`. */
 export const agreementDuplicate: CrossFileRule = {
   code: 'agreement/duplicate',
-  check: ({ files, primary, agreementFile }) =>
+  check: ({ files, primary, agreementFile, local }) =>
     files
       .filter((f) => f.type === 'agreement' && f !== primary)
-      .map((f) => problem(f.path, f.headRange, 'agreement/duplicate', `This relationship already has an agreement (${agreementFile}); a relationship has exactly one. Move this file to its own folder or merge it.`)),
+      .map((f) => problem(f.path, f.headRange, 'agreement/duplicate', `This relationship already has an agreement (${local(agreementFile)}); a relationship has exactly one. Move this file to its own folder or merge it.`)),
 };

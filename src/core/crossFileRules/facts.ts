@@ -11,8 +11,15 @@ import type { Goal, JournalFile, Problem, Relationship, Review, Session } from '
 export interface RelationshipFacts {
   id: string;
   agreementFile: string;
+  /**
+   * A path of the relationship as its messages name it: from the relationship's folder
+   * (`agreement.md`, `goals/rfc.md`), the same whichever folder a check starts from.
+   */
+  local(path: string): string;
   /** Every file of the relationship, by path. */
   files: JournalFile[];
+  /** The files whose front matter was not (or not fully) read: rules say nothing about what the parser guessed of them. */
+  unread: ReadonlySet<string>;
   /** The `agreement.md` of the folder when it is an agreement. */
   primary?: JournalFile;
   agreement?: Relationship['agreement'];

@@ -68,7 +68,7 @@ export const goalReferencesUnchecked: CrossFileRule = {
     const unknown = unknownReferences(facts);
     if (!unknown.length) return [];
     const files = new Set(unknown.map((u) => u.session.source.file)).size;
-    const unread = facts.unreadGoalFiles.map((f) => `\`${f.path}\``);
+    const unread = facts.unreadGoalFiles.map((f) => `\`${facts.local(f.path)}\``);
     const names = unread.length === 1 ? unread[0]! : `${unread.slice(0, -1).join(', ')} and ${unread[unread.length - 1]!}`;
     const refs = unknown.length === 1 ? 'the reference' : `the ${unknown.length} references`;
     const where = files === 1 ? 'in 1 session' : `in ${files} sessions`;

@@ -7,8 +7,8 @@ import type { RelationshipReport } from './types';
 
 /**
  * The journal's dates as an iCalendar file (RFC 5545), for any calendar application to import.
- * Every event is all-day. Its UID is a hash of the relationship's id (its folder in the journal),
- * the kind of event and what it is about (the goal id, the action's owner and text), never of its
+ * Every event is all-day. Its UID is a hash of the relationship's folder (in its git repository,
+ * so that the same journal gives the same UIDs wherever it is exported from), the kind of event and what it is about (the goal id, the action's owner and text), never of its
  * date: importing the file again moves an event whose date changed instead of adding a second one.
  * Only `DTSTAMP`, the moment of the export, differs between two exports of the same journal.
  */
@@ -59,11 +59,11 @@ const actionIdentity = (owner: string | undefined, text: string) => `${(owner ??
  * due date, each active goal with a due date, and the partnership's end (`ends`). Once a closure
  * is recorded, only the closure's day.
  */
-export function relationshipEvents(report: RelationshipReport): CalendarEvent[] {
+export function relationshipEvents(report: RelationshipReport, key = report.id): CalendarEvent[] {
   const people = relationshipLabel(report.mentors, report.mentees, report.id);
   const events: CalendarEvent[] = [];
   const add = (kind: CalendarEventKind, about: string, date: string, summary: string, description: string) =>
-    events.push({ kind, uid: uid(report.id, kind, about), date, summary, description, relationship: report.id });
+    events.push({ kind, uid: uid(key, kind, about), date, summary, description, relationship: report.id });
 
   const c = report.cadence;
   const next = c.nextSession;
@@ -117,9 +117,13 @@ function withGoalNames(text: string, report: RelationshipReport): string {
   });
 }
 
-/** Every event of the reports, by date, then by UID (a fixed order for a fixed journal). */
-export function calendarEvents(reports: readonly RelationshipReport[]): CalendarEvent[] {
-  return reports.flatMap(relationshipEvents).sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+/**
+ * Every event of the reports, by date, then by UID (a fixed order for a fixed journal). `keyOf`:
+ * what a relationship's UIDs are made from, its id unless the host knows a folder that does not
+ * depend on where the journal was opened (its path in the git repository).
+ */
+export function calendarEvents(reports: readonly RelationshipReport[], keyOf: (id: string) => string = (id) => id): CalendarEvent[] {
+  return reports.flatMap((report) => relationshipEvents(report, keyOf(report.id))).sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
 }
 
 /** RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped; other control characters become spaces. */

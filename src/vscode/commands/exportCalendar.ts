@@ -27,6 +27,29 @@ async function replaceable(uri: vscode.Uri): Promise<boolean> {
 }
 
 /**
+ * A folder's path in the git repository it is in (`.` for the repository's top), found by looking
+ * for `.git` in it and the folders above; undefined outside one, and for a root that is not a
+ * file folder (a virtual workspace).
+ */
+async function repositoryPath(folder: vscode.Uri): Promise<string | undefined> {
+  if (folder.scheme !== 'file') return undefined;
+  const below: string[] = [];
+  for (let dir = folder, depth = 0; depth < 256; depth++) {
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, '.git'));
+      return below.reverse().join('/') || '.';
+    } catch {
+      // not here: one folder up
+    }
+    const up = vscode.Uri.joinPath(dir, '..');
+    if (up.path === dir.path) return undefined;
+    below.push(dir.path.slice(dir.path.lastIndexOf('/') + 1));
+    dir = up;
+  }
+  return undefined;
+}
+
+/**
  * Export calendar: writes the journal's dates (next sessions, open actions and active goals due,
  * the partnerships' ends) as an iCalendar file (the engine's calendar.ts) where the save dialog
  * says, through `workspace.fs`. Counts as a write, so it is refused in Restricted Mode like every
@@ -47,7 +70,14 @@ export const exportCalendar: PlainCommand = {
       return undefined;
     }
     const reports = entries.map(({ root, relationship }: { root: { options: Parameters<typeof analyzeRelationship>[2] }; relationship: Relationship }) => analyzeRelationship(relationship, today, root.options));
-    const events = calendarEvents(reports);
+    // UIDs from each relationship's folder in its git repository, as the command line makes them:
+    // the same journal gives the same UIDs whichever folder is open.
+    const keys = new Map<string, string>();
+    for (const { root, relationship } of entries) {
+      const folder = relationship.id === '.' ? root.uri : vscode.Uri.joinPath(root.uri, ...relationship.id.split('/'));
+      keys.set(relationship.id, (await repositoryPath(folder)) ?? relationship.id);
+    }
+    const events = calendarEvents(reports, (id) => keys.get(id) ?? id);
 
     const given = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
     const uri =

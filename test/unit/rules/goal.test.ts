@@ -73,13 +73,21 @@ describe('rules: goal/*', () => {
 
     it('reports a goal file reusing an inline id at the goal file (its id comes from the file name)', async () => {
       const { problems } = await check(relationship({ 'p/goals/rust-basics.md': GOAL }));
-      expectOne(problems('p/goals/rust-basics.md'), { code: 'goal/duplicate-id', severity: 'error', range: [1, 1, 1, 4], message: [/`rust-basics`/, /already used/, /p\/agreement\.md/] });
+      expectOne(problems('p/goals/rust-basics.md'), { code: 'goal/duplicate-id', severity: 'error', range: [1, 1, 1, 4], message: [/^Goal id `rust-basics` is already used by another goal of this relationship \(agreement\.md\)\.$/] });
       expectNone(problems('p/agreement.md'), 'goal/duplicate-id');
     });
 
     it('reports an explicit id reused by another goal file at the id value', async () => {
       const { problems } = await check(relationship({ 'p/goals/other.md': GOAL.replace('type: goal', 'type: goal\nid: design-doc') }));
-      expectOne(problems('p/goals/other.md'), { code: 'goal/duplicate-id', severity: 'error', range: [3, 5, 3, 15], message: [/`design-doc`/, /p\/goals\/design-doc\.md/] });
+      expectOne(problems('p/goals/other.md'), { code: 'goal/duplicate-id', severity: 'error', range: [3, 5, 3, 15], message: [/^Goal id `design-doc` is already used by another goal of this relationship \(goals\/design-doc\.md\)\.$/] });
+    });
+
+    it('names the other file from the relationship\'s folder, the same whichever folder the journal is read from', async () => {
+      const files = { 'teams/t1/agreement.md': AGREEMENT, 'teams/t1/goals/rust-basics.md': GOAL };
+      const { problems } = await check(files);
+      expectOne(problems('teams/t1/goals/rust-basics.md'), { code: 'goal/duplicate-id', severity: 'error', range: [1, 1, 1, 4], message: [/^Goal id `rust-basics` is already used by another goal of this relationship \(agreement\.md\)\.$/] });
+      const fromInside = await check({ 'agreement.md': AGREEMENT, 'goals/rust-basics.md': GOAL });
+      assert.deepEqual(fromInside.problems('goals/rust-basics.md').map((p) => p.message), problems('teams/t1/goals/rust-basics.md').map((p) => p.message));
     });
 
     it('reports two inline goals with one id at the second, naming the line of the first', async () => {
@@ -113,6 +121,18 @@ describe('rules: goal/*', () => {
       assert.notEqual(session, SESSION);
       const { problems, all } = await check(relationship({ 'p/goals/learn_go.md': GOAL, 'p/sessions/2026-02-02.md': session }));
       expectOne(problems('p/goals/learn_go.md'), { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/rename the file to `learn-go\.md`/] });
+      assert.deepEqual([...all().values()].flat().filter((p) => p.code === 'goal/unknown-id'), []);
+    });
+
+    it('a name with accents (`présentation`, `Übung_Æsop`) is told the id to write, and defines the goal under it', async () => {
+      const file = parseFile('p/goals/présentation.md', GOAL);
+      expectOne(file.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/^The file name `présentation` is not a valid goal id \(lower-case kebab-case\): rename the file to `presentation\.md` or add `id:`\.$/] });
+      assert.deepEqual(file.goals.map((g) => [g.id, g.declaredId]), [['presentation', 'présentation']]);
+      assert.deepEqual(parseFile('p/goals/Übung_Æsop.md', GOAL).goals.map((g) => g.id), ['ubung-aesop']);
+      // Decomposed accents (NFD, as some file systems store names) alike.
+      assert.deepEqual(parseFile('p/goals/pre\u0301sentation.md', GOAL).goals.map((g) => g.id), ['presentation']);
+      const session = SESSION.replace('goals: [rust-basics]', 'goals: [rust-basics, presentation]');
+      const { all } = await check(relationship({ 'p/goals/présentation.md': GOAL, 'p/sessions/2026-02-02.md': session }));
       assert.deepEqual([...all().values()].flat().filter((p) => p.code === 'goal/unknown-id'), []);
     });
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AGREEMENT, expectCodes, expectNone, expectOne, GOAL, parseFile, problemsOf, REVIEW, SESSION } from './helpers';
+import { AGREEMENT, check, expectCodes, expectNone, expectOne, GOAL, parseFile, problemsOf, relationship, REVIEW, SESSION } from './helpers';
 
 const agreement = (text: string) => problemsOf('p/agreement.md', text);
 const goal = (text: string) => problemsOf('p/goals/design-doc.md', text);
@@ -103,6 +103,14 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: [Priya]')), { code: 'schema/invalid-type', severity: 'error', range: [3, 9, 3, 16], message: [/`mentor`/, /a name or \{name, handle, email\}/] });
     });
 
+    it('a person written as a map is told what is wrong inside it: a missing name at the key, an unknown key with "did you mean"', () => {
+      const noName = AGREEMENT.replace('mentee: Sam Okafor', 'mentee:\n  handle: cy\n  email: cy@example.org');
+      assert.notEqual(noName, AGREEMENT);
+      expectOne(agreement(noName), { code: 'schema/missing-key', severity: 'error', range: [4, 1, 4, 7], message: [/^Missing required key `mentee\.name`: expected a text\.$/] });
+      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: Priya Raman, emial: p@example.org}')), { code: 'keys/unknown', severity: 'warning', range: [3, 29, 3, 34], message: [/^Unknown key `mentor\.emial`: did you mean `email`\?$/] });
+      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: 5}')), { code: 'schema/invalid-type', severity: 'error', range: [3, 16, 3, 17], message: [/^`mentor\.name` must be a text\.$/] });
+    });
+
     it("reports a person's email that is not an email address at its value", () => {
       expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: Priya Raman, email: priya at home}')), { code: 'schema/invalid-value', severity: 'error', range: [3, 36, 3, 49], message: [/`mentor\.email`/, /must be an email address such as priya@example\.org/] });
       assert.deepEqual(parseFile('p/agreement.md', AGREEMENT.replace('mentor: Priya Raman', 'mentor:\n  name: Priya Raman\n  email: "priya.raman+mentoring@example.org"')).problems, []);
@@ -190,7 +198,7 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.equal(parseFile('p/agreement.md', AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: 42, phone: 1}')).agreement?.mentors.length ?? 0, 0);
     });
 
-    it('says that a YAML merge key `<<` merges nothing (YAML 1.2), at the `<<`, top-level and nested', () => {
+    it('says that a YAML merge key `<<` merges nothing (YAML 1.2), at the `<<`, top-level and nested', async () => {
       const nested = AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  <<: {mentor: 2026-01-05}\n  mentee: 2026-01-06');
       expectOne(agreement(nested), {
         code: 'keys/unknown',
@@ -201,6 +209,15 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.equal(parseFile('p/agreement.md', nested).agreement?.signed?.mentor, undefined, 'nothing is merged');
       const top = AGREEMENT.replace('mentee: Sam Okafor', 'mentee: Sam Okafor\n<<: {cadence: weekly}');
       expectOne(agreement(top), { code: 'keys/unknown', severity: 'warning', range: [lineOf(top, '<<:'), 1, lineOf(top, '<<:'), 3], message: [/^Unknown key `<<`: .* so the front matter gets no keys from it/] });
+      // In a map of goal ids (a session's `progress:`): the same warning, and nothing else (not an unknown goal `<<`, not a value of the wrong type).
+      const progress = SESSION.replace('progress:\n', 'progress:\n  <<: {design-doc: 10}\n');
+      assert.notEqual(progress, SESSION);
+      const found = session(progress);
+      assert.deepEqual(found.map((p) => p.code), ['keys/unknown']);
+      expectOne(found, { code: 'keys/unknown', severity: 'warning', range: [lineOf(progress, '  <<:'), 3, lineOf(progress, '  <<:'), 5], message: [/^Unknown key `progress\.<<`: a YAML merge key .* so `progress` gets no keys from it/] });
+      assert.equal(parseFile('p/sessions/2026-02-02.md', progress).session?.progress['<<'], undefined);
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': progress }));
+      assert.deepEqual(problems('p/sessions/2026-02-02.md').map((p) => p.code), ['keys/unknown']);
     });
 
     it('reports an unknown top-level key at the key with "did you mean"', () => {
