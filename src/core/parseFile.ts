@@ -3,7 +3,7 @@ import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from '
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText, scalarSpans } from './commentInText';
 import { itemsInText } from './itemInText';
-import { clip } from './words';
+import { clip, withArticle } from './words';
 import { conflictMessage, findConflicts } from './conflicts';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
@@ -280,7 +280,7 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   } else if (implied) {
     [type, typeSource] = [implied, 'folder'];
     // With broken YAML, `type` may be there but unreadable: the syntax error says what to fix.
-    if (!brokenYaml) reporter.report(head, 'type/missing', `Missing \`type\`: this file is read as a ${implied} because of where it is; add \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
+    if (!brokenYaml) reporter.report(head, 'type/missing', `Missing \`type\`: this file is read as ${withArticle(implied)} because of where it is; add \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
   }
   if (!type) return { ...base, typeSource };
 

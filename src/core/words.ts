@@ -9,6 +9,19 @@ export const noValidDue = (written: string): string => `no valid due date: ${wri
 /** A text cut to at most `max` characters for a message or a label, `…` at the cut. */
 export const clip = (text: string, max = 60): string => (text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`);
 
+/**
+ * A word with its indefinite article, chosen by how the word is said: `an agreement`, `an hour`,
+ * `a goal`, `a user`, `a one-off`. By its spelling, with the common exceptions: a `u` or `eu`
+ * said "you", a `one`, a silent `h`.
+ */
+export function withArticle(word: string): string {
+  const w = word.trim().toLowerCase();
+  // Said with a "you" or a "w" first: a unit, a user, a European, a one-off.
+  const consonantSound = /^(?:uni(?![dmn])|us[eu]|uti|ubi|ura(?!l)|eu|ewe|one(?![a-z])|once)/.test(w);
+  const silentH = /^(?:hour|honest|honou?r|heir)/.test(w);
+  return `${(/^[aeiou]/.test(w) && !consonantSound) || silentH ? 'an' : 'a'} ${word}`;
+}
+
 export const days = (n: number): string => plural(n, 'day');
 
 /** A day relative to today: `today`, `tomorrow`, `yesterday`, `in 3 days`, `3 days ago`. */

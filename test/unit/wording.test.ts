@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeRelationship, JournalIndex, MemoryFileSystem, parseJournalFile, renderReviewMarkdown } from '../../src/core';
-import { days, fromToday, plural } from '../../src/core/words';
+import { days, fromToday, plural, withArticle } from '../../src/core/words';
 import { cleanUp, runCli, tempJournal } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../..');
@@ -59,6 +59,12 @@ describe('wording', () => {
     await index.build();
     const stale = analyzeRelationship(index.relationship('m')!, '2026-02-03', { staleAfterSessions: 1 }).signals.find((s) => s.code === 'goal-stale');
     assert.match(stale!.message, /was not discussed in the last held session \(never discussed in a held session\)\./);
+  });
+
+  it('"an" before a vowel sound, "a" before a consonant sound', () => {
+    const said = ['agreement', 'goal', 'session', 'review', 'action item', 'hour', 'honest answer', 'unit', 'user', 'European', 'one-off', 'unindented line', 'umbrella', 'idea', 'Ola']
+      .map(withArticle);
+    assert.deepEqual(said, ['an agreement', 'a goal', 'a session', 'a review', 'an action item', 'an hour', 'an honest answer', 'a unit', 'a user', 'a European', 'a one-off', 'an unindented line', 'an umbrella', 'an idea', 'an Ola']);
   });
 
   it('today and tomorrow instead of "in 0 days" and "in 1 days"', async () => {

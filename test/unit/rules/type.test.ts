@@ -25,6 +25,13 @@ describe('rules: type/*', () => {
       expectOne(agreement, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4], message: [/`type: agreement`/] });
     });
 
+    it('says "an agreement" and "a session", also for a front matter with no keys at all', () => {
+      const empty = problemsOf('p/agreement.md', lines('---', '---', ''));
+      expectOne(empty, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4], message: [/^Missing `type`: this file is read as an agreement because of where it is; add `type: agreement`\.$/] });
+      const session = problemsOf('p/sessions/2026-02-02.md', SESSION.replace('type: session\n', ''));
+      expectOne(session, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4], message: [/^Missing `type`: this file is read as a session because of where it is; add `type: session`\.$/] });
+    });
+
     it('a wrong type value is an invalid enum, and the file is still read as what its folder implies', () => {
       const file = parseFile('p/sessions/2026-02-02.md', SESSION.replace('type: session', 'type: meeting'));
       assert.equal(file.type, 'session');
