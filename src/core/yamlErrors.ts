@@ -1,4 +1,5 @@
 import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
+import { FIELDS_BY_TYPE } from './fields';
 import { clip } from './words';
 import type { FrontMatterDocument } from './yamlParse';
 
@@ -22,8 +23,13 @@ export interface Explained {
 export function explainYamlError(source: string, doc: FrontMatterDocument, error: YAMLError): Explained | undefined {
   return (
     conflictMarker(source, error) ??
+    documentMarker(source, error) ??
+    directiveLine(source, error) ??
+    tabInIndent(source, error) ??
     flowOrQuote(source, doc, error) ??
     misalignedItem(source, error) ??
+    missingColon(source, error) ??
+    missingDash(source, error) ??
     indentedIntoValue(source, error) ??
     misalignedKey(source, error) ??
     noSpaceAfterColon(source, error) ??
@@ -34,8 +40,157 @@ export function explainYamlError(source: string, doc: FrontMatterDocument, error
     unindentedText(source, error) ??
     colonInItemText(source, error) ??
     reservedStart(source, error) ??
-    apostropheInFlow(source, error)
+    apostropheInFlow(source, error) ??
+    emptyFlowItem(source, error)
   );
+}
+
+/** Every key a journal file knows, at the top or nested (`pulse:`'s `mentor`, `closure:`'s `outcome`, a person's `email`). */
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  ...Object.values(FIELDS_BY_TYPE).flatMap((fields) => Object.keys(fields)),
+  ...['mentor', 'mentee', 'date', 'outcome', 'reflection', 'status', 'progress', 'name', 'handle', 'email'],
+]);
+
+/**
+ * `duration 60`, `type session`, `  mentor 4` under `pulse:`: a key written without its colon, among
+ * the keys of a map. YAML reads the line as text, then that text (with the lines after it) as a
+ * key, and gives up there or at the end; the advice for text not indented would break the key
+ * above. A word the journal knows as a key always counts; another word counts when the line holds
+ * one value (`color red`) and the line above cannot go on over lines (a key with a one-word
+ * value, a key alone on its line, or nothing).
+ */
+function missingColon(source: string, error: YAMLError): Explained | undefined {
+  const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY' && !missingValue) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const m = /^([ \t]*)([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(line.text.replace(/[ \t]+#.*$/, '').trimEnd());
+  if (!m || line.start + m[1]!.length !== error.pos[0]) return undefined;
+  const [, indent, key, value] = m as unknown as [string, string, string, string];
+  if (/:(?:[ \t]|$)/.test(value)) return undefined;
+  const column = indent.length;
+  const above = lineAbove(source, line);
+  const below = lineBelow(source, line);
+  const sibling = (other: Line | undefined) => other !== undefined && keyOf(other.text) !== undefined && keyColumn(other.text) === column;
+  const aboveValue = above && keyOf(above.text) !== undefined ? valueAfterKey(above.text) : undefined;
+  const parent = above !== undefined && aboveValue === '' && keyColumn(above.text) < column;
+  if (!(sibling(above) || sibling(below) || parent || (above === undefined && column === 0))) return undefined;
+  const known = KNOWN_KEYS.has(key);
+  const oneValue = !/\s/.test(value) && (above === undefined || (aboveValue !== undefined && !/\s/.test(aboveValue) && !/^[|>]/.test(aboveValue)));
+  if (!known && !oneValue) return undefined;
+  const start = line.start + column;
+  return {
+    start,
+    end: start + key.length,
+    through: line.end,
+    message: `YAML syntax error: \`${clip(`${key} ${value}`)}\` has no \`:\` after the key \`${key}\`, so YAML cannot read it as a key and its value: write \`${clip(`${key}: ${value}`)}\`.`,
+  };
+}
+
+/**
+ * `  - Ana` then `  Bo`: a line under the items of a list, not indented past their `-`, that
+ * is neither an item nor a key: another item without its `- `.
+ */
+function missingDash(source: string, error: YAMLError): Explained | undefined {
+  const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
+  const misaligned = error.code === 'BAD_INDENT' && /^All mapping items must start at the same column/.test(error.message);
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY' && !missingValue && !misaligned) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  if (!line.text.trim() || /^\s*(?:-(?:\s|$)|#)/.test(line.text) || keyOf(line.text) !== undefined || /:(?:[ \t]|$)/.test(line.text)) return undefined;
+  const above = lineAbove(source, line);
+  const item = above && /^([ \t]*)-[ \t]+\S/.exec(above.text);
+  if (!above || !item || keyOf(above.text) !== undefined) return undefined;
+  const dash = item[1]!;
+  if (indentOf(line.text) > dash.length) return undefined;
+  const start = line.start + indentOf(line.text);
+  const text = line.text.slice(indentOf(line.text)).replace(/[ \t]+#.*$/, '').trimEnd();
+  // Not a value of its own: a block scalar, an anchor, alias or tag, a reserved character.
+  if (/^[|>&*!%@`]/.test(text)) return undefined;
+  return {
+    start,
+    end: start + text.length,
+    through: line.end,
+    message: `YAML syntax error: \`${clip(text)}\` looks like another item of the list above, but it does not start with \`- \`: write it as \`${dash}- ${clip(text)}\`, its \`-\` in the same column as the \`-\` above.`,
+  };
+}
+
+/**
+ * `...` (or `--- more`) on a line inside the front matter: it ends the YAML document (or starts
+ * another), and the parser names the API that would read the next one.
+ */
+function documentMarker(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'MULTIPLE_DOCS') return undefined;
+  for (let line: Line | undefined = lineAt(source, error.pos[0]); line; line = line.start > 0 ? lineAt(source, line.start - 1) : undefined) {
+    const m = /^(\.\.\.|---)(?=[ \t]|$)/.exec(line.text);
+    if (!m) continue;
+    return {
+      start: line.start,
+      end: line.start + 3,
+      through: source.length,
+      message:
+        m[1] === '...'
+          ? 'YAML syntax error: `...` ends the YAML document, so the lines after it are not read: remove the `...` line.'
+          : `YAML syntax error: \`${clip(line.text.trim())}\` starts a second YAML document inside the front matter, so the lines after it are not read: remove the line (the front matter ends at a line that is \`---\` alone).`,
+    };
+  }
+  return undefined;
+}
+
+/** `%YAML 1.2` (or any line starting with `%`): a YAML directive, which front matter cannot have. */
+function directiveLine(source: string, error: YAMLError): Explained | undefined {
+  let line: Line | undefined;
+  if (error.code === 'MISSING_CHAR' && /^Missing directives-end/.test(error.message)) {
+    // The parser gives up after the directives: the first of them is the mistake.
+    for (let from = 0; from <= error.pos[0] && from < source.length; ) {
+      const next = lineAt(source, from);
+      if (next.text.startsWith('%')) {
+        line = next;
+        break;
+      }
+      from = next.end + 1;
+    }
+  } else {
+    const at = lineAt(source, error.pos[0]);
+    if (at.text.startsWith('%') && at.start === error.pos[0]) line = at;
+  }
+  if (!line) return undefined;
+  const text = line.text.replace(/[ \t]+#.*$/, '').trimEnd();
+  return {
+    start: line.start,
+    end: line.start + text.length,
+    through: Math.max(line.end, error.pos[0]),
+    message: `YAML syntax error: \`${clip(text)}\` is a YAML directive (a line starting with \`%\`), which is not allowed in front matter: remove the line. If it was meant as text, write it as the value of a key, in quotes (\`note: "${clip(text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"\`).`,
+  };
+}
+
+/**
+ * A tab in the indentation of a line that the parser reports as badly indented rather than as a
+ * tab (the lines of a block scalar: `success: >-` then a tab before the text).
+ */
+function tabInIndent(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BAD_INDENT') return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const indent = /^[ \t]*/.exec(line.text)![0];
+  const tab = indent.indexOf('\t');
+  if (tab === -1 || error.pos[0] > line.start + indent.length) return undefined;
+  return {
+    start: line.start + tab,
+    end: line.start + tab + 1,
+    through: line.end,
+    message: 'YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs.',
+  };
+}
+
+/** `goals: [, design-doc]`, `[a,, b]`: a comma with no item before it. */
+function emptyFlowItem(source: string, error: YAMLError): Explained | undefined {
+  const m = error.code === 'UNEXPECTED_TOKEN' ? /^Unexpected , in flow (sequence|map)/.exec(error.message) : null;
+  if (!m || source[error.pos[0]] !== ',') return undefined;
+  const [what, item] = m[1] === 'sequence' ? ['list', 'item'] : ['map', 'entry'];
+  return {
+    start: error.pos[0],
+    end: error.pos[0] + 1,
+    through: error.pos[0],
+    message: `YAML syntax error: a stray \`,\` with no ${item} before it, which would leave an empty ${item} in the ${what}: remove the \`,\`.`,
+  };
 }
 
 /** `['Zoë's talk', b]`: an apostrophe after a word ends the single quotes of an item too early. */
@@ -80,11 +235,11 @@ function colonInItemText(source: string, error: YAMLError): Explained | undefine
   return undefined;
 }
 
-/** A value that starts with `@` or a backtick, which YAML keeps for itself (`attendees: [@zoe, @li]`). */
+/** A value that starts with `@`, `%` or a backtick, which YAML keeps for itself (`attendees: [@zoe, @li]`, `title: %50 done`). */
 function reservedStart(source: string, error: YAMLError): Explained | undefined {
   if (error.code !== 'BAD_SCALAR_START') return undefined;
   const mark = source[error.pos[0]];
-  if (mark !== '@' && mark !== '`') return undefined;
+  if (mark !== '@' && mark !== '`' && mark !== '%') return undefined;
   // The whole value: in a list or map in brackets up to the next `,`, `]` or `}`; else up to a
   // comment or the end of the line.
   const before = source.slice(source.lastIndexOf('\n', error.pos[0] - 1) + 1, error.pos[0]).trimEnd();
@@ -99,7 +254,7 @@ function reservedStart(source: string, error: YAMLError): Explained | undefined 
     start: error.pos[0],
     end: error.pos[0] + value.length,
     through: error.pos[0],
-    message: `YAML syntax error: a value cannot start with ${mark === '@' ? '`@`' : 'a backtick'}, which YAML keeps for itself: put it in quotes (${shown})${mark === '@' ? ', or write the name without `@`' : ''}.`,
+    message: `YAML syntax error: a value cannot start with ${mark === '`' ? 'a backtick' : `\`${mark}\``}, which YAML keeps for itself: put it in quotes (${shown})${mark === '@' ? ', or write the name without `@`' : ''}.`,
   };
 }
 
@@ -387,6 +542,26 @@ function lineAbove(source: string, line: Line): Line | undefined {
     if (previous.text.trim() && !/^\s*#/.test(previous.text)) return previous;
   }
   return undefined;
+}
+
+/** The nearest line below `line` that is neither blank nor only a comment, if any. */
+function lineBelow(source: string, line: Line): Line | undefined {
+  for (let from = line.end + 1; from < source.length; ) {
+    const next = lineAt(source, from);
+    from = next.end + 1;
+    if (next.text.trim() && !/^\s*#/.test(next.text)) return next;
+  }
+  return undefined;
+}
+
+/** The column where the key of a key line starts: past its indentation and any `- `. */
+const keyColumn = (text: string): number => /^[ \t]*(?:-[ \t]+)*/.exec(text)![0].length;
+
+/** What a key line holds after its key's colon, without a comment: `''` for a key alone on its line. */
+function valueAfterKey(text: string): string {
+  const colon = /^[^:]*?:(?=\s|$)/.exec(text.slice(keyColumn(text)));
+  if (!colon) return '';
+  return text.slice(keyColumn(text) + colon[0].length).replace(/(?:^|[ \t])#.*$/, '').trim();
 }
 
 const indentOf = (text: string): number => /^[ \t]*/.exec(text)![0].length;

@@ -127,6 +127,94 @@ describe('rules: yaml/*', () => {
       assert.match(problemsOf('p/sessions/2026-02-02.md', half)[0]!.message, /`<<<<<<< HEAD` is a line left from a git merge conflict/);
     });
 
+    it('reports a key written without its colon at the key, saying to add the colon (not to indent the line)', () => {
+      const SYNTAX = { code: 'yaml/syntax', severity: 'error' } as const;
+      const duration = lines('---', 'type: session', 'date: 2026-03-04', 'duration 60', 'status: held', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-04.md', duration), { ...SYNTAX, range: [4, 1, 4, 9], message: [/^YAML syntax error: `duration 60` has no `:` after the key `duration`, so YAML cannot read it as a key and its value: write `duration: 60`\.$/] });
+      expectCodes(problemsOf('p/sessions/2026-03-04.md', duration), ['yaml/syntax@4:1-4:9']);
+      // The first line, where the parser's own words were "Implicit keys need to be on a single line".
+      const type = lines('---', 'type session', 'date: 2026-03-01', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-01.md', type), { ...SYNTAX, range: [2, 1, 2, 5], message: [/^YAML syntax error: `type session` has no `:` after the key `type`, so YAML cannot read it as a key and its value: write `type: session`\.$/] });
+      // Nested, under a key alone on its line; the last line (the parser: "Implicit map keys need to be followed by map values"); a comment; CRLF.
+      const nested = lines('---', 'type: session', 'date: 2026-03-02', 'pulse:', '  mentor 4', '  mentee: 3', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-02.md', nested), { ...SYNTAX, range: [5, 3, 5, 9], message: [/`mentor 4` has no `:` after the key `mentor`, .*: write `mentor: 4`\.$/] });
+      const last = lines('---', 'type: session', 'date: 2026-03-02', 'pulse:', '  mentor: 4', '  mentee 3 # felt rushed', '---', '').replace(/\n/g, '\r\n');
+      expectOne(problemsOf('p/sessions/2026-03-02.md', last), { ...SYNTAX, range: [6, 3, 6, 9], message: [/`mentee 3` has no `:` after the key `mentee`, .*: write `mentee: 3`\.$/] });
+      // In a map that is a list item, with a text value; a word the journal does not know, with one value after a one-word value.
+      const item = lines('---', 'type: agreement', 'goals:', '  - id: docs', '    title Write the docs', '    status: active', '---', '');
+      expectOne(problemsOf('p/agreement.md', item), { ...SYNTAX, range: [5, 5, 5, 10], message: [/`title Write the docs` has no `:` after the key `title`, .*: write `title: Write the docs`\.$/] });
+      const unknown = lines('---', 'type: goal', 'status: active', 'colour blue', 'title: Talk', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', unknown), { ...SYNTAX, range: [4, 1, 4, 7], message: [/write `colour: blue`\.$/] });
+    });
+
+    it('still reads words after a text value as text not indented, not as a key without its colon', () => {
+      const text = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: Give the talk', 'and get feedback', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', text), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 17], message: [/`and get feedback` is not indented/] });
+      const block = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: >-', 'feedback given', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', block), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 15], message: [/`feedback given` is not indented, so it is not part of the `>-` text of `success` above/] });
+    });
+
+    it('reports a list item written without its `- ` at the item, saying to start it with `- `', () => {
+      const SYNTAX = { code: 'yaml/syntax', severity: 'error' } as const;
+      const message = /^YAML syntax error: `Bo` looks like another item of the list above, but it does not start with `- `: write it as ` {2}- Bo`, its `-` in the same column as the `-` above\.$/;
+      // In the column of the items' `-` (the parser: "All mapping items must start at the same column", at the spaces).
+      const inColumn = lines('---', 'type: session', 'date: 2026-03-05', 'attendees:', '  - Ana', '  Bo', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', inColumn), { ...SYNTAX, range: [6, 3, 6, 5], message: [message] });
+      expectCodes(problemsOf('p/sessions/2026-03-05.md', inColumn), ['yaml/syntax@6:3-6:5']);
+      // At the start of the line (the parser: "Implicit map keys need to be followed by map values").
+      const atStart = lines('---', 'type: session', 'date: 2026-03-05', 'attendees:', '  - Ana', 'Bo', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', atStart), { ...SYNTAX, range: [6, 1, 6, 3], message: [message] });
+      // Between items, before another key, with a comment, CRLF; a list of goal ids.
+      const between = lines('---', 'type: session', 'date: 2026-03-05', 'attendees:', '  - Ana', '  Bo  # remote', '  - Cy', 'next: 2026-03-19', '---', '').replace(/\n/g, '\r\n');
+      expectCodes(problemsOf('p/sessions/2026-03-05.md', between), ['yaml/syntax@6:3-6:5']);
+      const goals = lines('---', 'type: session', 'date: 2026-03-05', 'goals:', '  - design-doc', '  design-doc', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', goals), { ...SYNTAX, range: [6, 3, 6, 13], message: [/^YAML syntax error: `design-doc` looks like another item of the list above, but it does not start with `- `: write it as ` {2}- design-doc`/] });
+      // A quoted item (the parser: "All mapping items must start at the same column", at the line's start).
+      const quoted = lines('---', 'type: session', 'date: 2026-03-05', 'attendees:', '  - Ana', '  "Bo"', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', quoted), { ...SYNTAX, range: [6, 3, 6, 7], message: [/`"Bo"` looks like another item of the list above, .*: write it as ` {2}- "Bo"`/] });
+      // A list flush with its key.
+      const flush = lines('---', 'type: session', 'date: 2026-03-05', 'attendees:', '- Ana', 'Bo Li', 'next: 2026-03-19', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', flush), { ...SYNTAX, range: [6, 1, 6, 6], message: [/`Bo Li` looks like another item of the list above, .*: write it as `- Bo Li`/] });
+    });
+
+    it('says `...` ends the document, at the `...`, instead of naming the parser\'s API', () => {
+      const text = lines('---', 'type: session', 'date: 2026-03-05', '...', 'status: held', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 1, 4, 4], message: [/^YAML syntax error: `\.\.\.` ends the YAML document, so the lines after it are not read: remove the `\.\.\.` line\.$/] });
+      const comment = lines('---', 'type: session', 'date: 2026-03-05', '... # end', '', 'status: held', 'goals: [a', '---', '');
+      expectCodes(problemsOf('p/sessions/2026-03-05.md', comment), ['yaml/syntax@4:1-4:4']);
+      const dashes = lines('---', 'type: session', '--- notes', 'date: 2026-03-05', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', dashes), { code: 'yaml/syntax', severity: 'error', range: [3, 1, 3, 4], message: [/^YAML syntax error: `--- notes` starts a second YAML document inside the front matter, so the lines after it are not read/] });
+    });
+
+    it('gives the tab advice for a tab before the text of a block scalar, at the tab', () => {
+      const first = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: >-', '\tfoo', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', first), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 2], message: [/^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs\.$/] });
+      expectCodes(problemsOf('p/goals/talk.md', first), ['yaml/syntax@6:1-6:2']);
+      const later = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: |', '  Give the talk', '\tand get feedback', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', later), { code: 'yaml/syntax', severity: 'error', range: [7, 1, 7, 2], message: [/^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs\.$/] });
+    });
+
+    it('reports a comma with no item before it at the comma, as a stray comma to remove', () => {
+      const list = lines('---', 'type: session', 'date: 2026-03-05', 'goals: [, design-doc]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', list), { code: 'yaml/syntax', severity: 'error', range: [4, 9, 4, 10], message: [/^YAML syntax error: a stray `,` with no item before it, which would leave an empty item in the list: remove the `,`\.$/] });
+      const twice = lines('---', 'type: session', 'date: 2026-03-05', 'goals: [a,, b]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', twice), { code: 'yaml/syntax', severity: 'error', range: [4, 11, 4, 12], message: [/a stray `,` with no item before it/] });
+      const map = lines('---', 'type: session', 'date: 2026-03-05', 'progress: {, a: 10}', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', map), { code: 'yaml/syntax', severity: 'error', range: [4, 12, 4, 13], message: [/^YAML syntax error: a stray `,` with no entry before it, which would leave an empty entry in the map: remove the `,`\.$/] });
+    });
+
+    it('reports a `%` directive line as not allowed in front matter, at the line; a value starting with `%` as to be quoted', () => {
+      const message = /^YAML syntax error: `%YAML 1\.2` is a YAML directive \(a line starting with `%`\), which is not allowed in front matter: remove the line\. If it was meant as text, write it as the value of a key, in quotes \(`note: "%YAML 1\.2"`\)\.$/;
+      const first = lines('---', '%YAML 1.2', 'type: session', 'date: 2026-03-05', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', first), { code: 'yaml/syntax', severity: 'error', range: [2, 1, 2, 10], message: [message] });
+      const middle = lines('---', 'type: session', '%YAML 1.2', 'date: 2026-03-05', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', middle), { code: 'yaml/syntax', severity: 'error', range: [3, 1, 3, 10], message: [message] });
+      const last = lines('---', 'type: session', 'date: 2026-03-05', '%YAML 1.2 # old', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', last), { code: 'yaml/syntax', severity: 'error', range: [4, 1, 4, 10], message: [message] });
+      const value = lines('---', 'type: goal', 'title: %50 done', 'status: active', '---', '');
+      expectOne(problemsOf('p/goals/half.md', value), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 16], message: [/^YAML syntax error: a value cannot start with `%`, which YAML keeps for itself: put it in quotes \(`"%50 done"`\)\.$/] });
+    });
+
     it('does not report type/missing when the YAML is broken (type may be there, unreadable)', () => {
       const problems = problemsOf('p/sessions/x.md', lines('---', 'date: [2026-02-02', '---', ''));
       expectNone(problems, 'type/missing');
