@@ -1,4 +1,4 @@
-import { isAlias, isNode, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isNode, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText, scalarSpans } from './commentInText';
@@ -12,6 +12,7 @@ import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
 import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { FrontMatterDocument } from './yamlParse';
+import { textForKeys } from './yamlErrors';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
@@ -258,7 +259,12 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   }
   if (raw === null || raw === undefined) raw = {};
   if (!isRecord(raw)) {
-    if (!brokenYaml) reporter.report(locator.rangeOf(doc.contents) ?? head, 'frontmatter/not-a-map', 'The front matter must be a map of keys to values, like `type: session`.');
+    if (!brokenYaml) {
+      // `type session` (and more lines like it): keys without their colons read as one text.
+      const text = typeof raw === 'string' && !(doc instanceof FastDocument) && isScalar(doc.contents) && doc.contents.range ? textForKeys(parsed.yaml.source, doc.contents.range[0]) : undefined;
+      if (text) reporter.report(parsed.lines.range(offset + text.start, offset + text.end), 'frontmatter/not-a-map', text.message);
+      else reporter.report(locator.rangeOf(doc.contents) ?? head, 'frontmatter/not-a-map', 'The front matter must be a map of keys to values, like `type: session`.');
+    }
     return { ...base, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
   }
 

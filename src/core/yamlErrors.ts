@@ -74,7 +74,7 @@ function missingColon(source: string, error: YAMLError): Explained | undefined {
   const aboveValue = above && keyOf(above.text) !== undefined ? valueAfterKey(above.text) : undefined;
   const parent = above !== undefined && aboveValue === '' && keyColumn(above.text) < column;
   if (!(sibling(above) || sibling(below) || parent || (above === undefined && column === 0))) return undefined;
-  const known = KNOWN_KEYS.has(key);
+  const known = isKnownKey(key);
   const oneValue = !/\s/.test(value) && (above === undefined || (aboveValue !== undefined && !/\s/.test(aboveValue) && !/^[|>]/.test(aboveValue)));
   if (!known && !oneValue) return undefined;
   const start = line.start + column;
@@ -82,7 +82,30 @@ function missingColon(source: string, error: YAMLError): Explained | undefined {
     start,
     end: start + key.length,
     through: line.end,
-    message: `YAML syntax error: \`${clip(`${key} ${value}`)}\` has no \`:\` after the key \`${key}\`, so YAML cannot read it as a key and its value: write \`${clip(`${key}: ${value}`)}\`.`,
+    message: `YAML syntax error: ${noColon(key, value)}, so YAML cannot read it as a key and its value: write \`${clip(`${key}: ${value}`)}\`.`,
+  };
+}
+
+/** Whether a word is a key some journal file has, at the top or nested. */
+export const isKnownKey = (word: string): boolean => KNOWN_KEYS.has(word);
+
+/** `` `duration 60` has no `:` after the key `duration` ``. */
+const noColon = (key: string, value: string): string => `\`${clip(`${key} ${value}`)}\` has no \`:\` after the key \`${key}\``;
+
+/**
+ * Front matter that YAML reads as one text because its first line is a key the journal knows
+ * written without its colon (`type session`, then maybe more such lines): where that key is in
+ * the source, and what to say.
+ */
+export function textForKeys(source: string, at: number): { start: number; end: number; message: string } | undefined {
+  const line = lineAt(source, at);
+  const m = /^([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(line.text.slice(at - line.start).replace(/[ \t]+#.*$/, '').trimEnd());
+  if (!m || !isKnownKey(m[1]!) || /:(?:[ \t]|$)/.test(m[2]!)) return undefined;
+  const [, key, value] = m as unknown as [string, string, string];
+  return {
+    start: at,
+    end: at + key.length,
+    message: `The front matter must be a map of keys to values, like \`type: session\`: ${noColon(key, value)}, so YAML reads the front matter as one text. Write \`${clip(`${key}: ${value}`)}\`, with a \`:\` after each key.`,
   };
 }
 

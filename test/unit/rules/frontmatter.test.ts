@@ -75,6 +75,14 @@ describe('rules: frontmatter/*', () => {
       });
     });
 
+    it('front matter that is one text because its keys have no colons: reported at the first key, saying to add the colon', () => {
+      const one = problemsOf('p/sessions/2026-02-02.md', lines('---', 'type session', '---', ''));
+      expectOne(one, { code: 'frontmatter/not-a-map', severity: 'error', range: [2, 1, 2, 5], message: [/^The front matter must be a map of keys to values, like `type: session`: `type session` has no `:` after the key `type`, so YAML reads the front matter as one text\. Write `type: session`, with a `:` after each key\.$/] });
+      assert.equal(one.length, 1);
+      const two = problemsOf('p/sessions/2026-02-02.md', lines('---', '# notes', '  date 2026-02-02', '  type session', '---', '').replace(/\n/g, '\r\n'));
+      expectOne(two, { code: 'frontmatter/not-a-map', severity: 'error', range: [3, 3, 3, 7], message: [/`date 2026-02-02` has no `:` after the key `date`, .* Write `date: 2026-02-02`, with a `:` after each key\.$/] });
+    });
+
     it('treats empty front matter as an empty map (missing keys are reported instead)', () => {
       const file = parseFile('p/sessions/2026-02-02.md', '---\n---\n');
       expectNone(file.problems, 'frontmatter/not-a-map');
