@@ -214,4 +214,65 @@ describe('git history: goals and who keeps the record', function () {
     assert.deepEqual(historyLines(talkGoal.fieldHistory), ['due moved twice: 2026-12-10 → 2027-01-10 → 2027-02-10']);
     assert.deepEqual(report!.signals.filter((s) => s.code === 'goal-due-slipped').map((s) => s.goalId).sort(), ['give-a-talk', 'write-rfc']);
   });
+  describe('a goal deleted and restored', () => {
+    const SAM_O = { name: 'Sam Okafor', email: 'sam@example.org' };
+    const rfcFile = (due: string, id = '') => `---\ntype: goal\n${id}title: Write an RFC\nstatus: active\ndue: ${due}\nsuccess: Accepted at the architecture review\n---\n`;
+    /** The tester's repository: the goal written, its due date moved twice, the goal file deleted. */
+    function deletedGoalRepo(): TempRepo {
+      const repo = new TempRepo();
+      repo.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': rfcFile('2026-06-30') }).commit(PRIYA, '2026-03-01');
+      repo.write({ 'p/goals/write-rfc.md': rfcFile('2026-08-31') }).commit(PRIYA, '2026-04-01');
+      repo.write({ 'p/goals/write-rfc.md': rfcFile('2026-10-31') }).commit(SAM_O, '2026-05-01');
+      return repo;
+    }
+    const rfcOf = async (repo: TempRepo, today: string) => (await reviewOf(repo.root, today))[0]!.goals.find((g) => g.id === 'write-rfc')!;
+    const slipped = async (repo: TempRepo, today: string) => (await reviewOf(repo.root, today))[0]!.signals.filter((s) => s.code === 'goal-due-slipped').map((s) => s.goalId);
+
+    it('keeps the history of a goal file deleted and restored at the same path (git revert), as of any day', async () => {
+      const repo = deletedGoalRepo();
+      const before = await rfcOf(repo, '2026-05-05');
+      assert.deepEqual(historyLines(before.fieldHistory), ['due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31']);
+      repo.git('rm', '-q', 'p/goals/write-rfc.md');
+      repo.commit(SAM_O, '2026-05-10', 'Delete the RFC goal');
+      const restored = repo.write({ 'p/goals/write-rfc.md': rfcFile('2026-10-31') }).commit(SAM_O, '2026-05-11', 'Revert the deletion');
+      assert.equal(repo.git('show', '--name-status', '--format=', restored).trim(), 'A\tp/goals/write-rfc.md', 'git sees the file added again');
+      const after = await rfcOf(repo, '2026-05-20');
+      // Restored as it was: nothing changed, so the history is the one before the deletion.
+      assert.deepEqual(after.fieldHistory, before.fieldHistory);
+      assert.deepEqual(await slipped(repo, '2026-05-20'), ['write-rfc']);
+      // A review as of a day before the deletion gives what it gave then.
+      assert.deepEqual((await rfcOf(repo, '2026-05-05')).fieldHistory, before.fieldHistory);
+      assert.deepEqual((await rfcOf(repo, '2026-04-15')).fieldHistory, before.fieldHistory!.filter((c) => c.date <= '2026-04-15'));
+    });
+
+    it('gives a goal restored at the same path the history it gets restored in another file with its id', async () => {
+      const same = deletedGoalRepo();
+      same.git('rm', '-q', 'p/goals/write-rfc.md');
+      same.commit(SAM_O, '2026-05-10');
+      same.write({ 'p/goals/write-rfc.md': rfcFile('2026-12-31') }).commit(SAM_O, '2026-05-11');
+      const other = deletedGoalRepo();
+      other.git('rm', '-q', 'p/goals/write-rfc.md');
+      other.commit(SAM_O, '2026-05-10');
+      other.write({ 'p/goals/rfc.md': rfcFile('2026-12-31', 'id: write-rfc\n') }).commit(SAM_O, '2026-05-11');
+      const [a, b] = [await rfcOf(same, '2026-05-20'), await rfcOf(other, '2026-05-20')];
+      // Restored with a later due date: the move counts, against the value before the deletion.
+      assert.deepEqual(historyLines(a.fieldHistory), ['due moved 3 times: 2026-06-30 → 2026-08-31 → 2026-10-31 → 2026-12-31']);
+      assert.deepEqual(a.fieldHistory!.at(-1)!.from, '2026-10-31');
+      assert.deepEqual(
+        a.fieldHistory!.map((c) => ({ ...c, commit: '' })),
+        b.fieldHistory!.map((c) => ({ ...c, commit: '' })),
+      );
+      assert.deepEqual(a.fieldHistory!.slice(0, -1), b.fieldHistory!.slice(0, -1), 'the same commits before the deletion');
+    });
+
+    it('credits a session file deleted and restored to whoever first committed it', async () => {
+      const repo = new TempRepo();
+      repo.write({ 'p/agreement.md': agreement(''), 'p/sessions/2026-02-01.md': session('2026-02-01') }).commit(SAM, '2026-02-01');
+      repo.git('rm', '-q', 'p/sessions/2026-02-01.md');
+      repo.commit(PRIYA, '2026-02-10');
+      repo.write({ 'p/sessions/2026-02-01.md': session('2026-02-01') }).commit(PRIYA, '2026-02-11');
+      const [report] = await reviewOf(repo.root, '2026-03-01');
+      assert.deepEqual(report!.records!.sessions.map((s) => [s.file, s.author.name, s.committed]), [['p/sessions/2026-02-01.md', 'Sam Lee', '2026-02-01']]);
+    });
+  });
 });

@@ -101,6 +101,8 @@ export function goalHistories(rel: Relationship, commits: readonly GitCommit[], 
   for (const list of versions.values()) {
     for (const version of list) {
       const at = byIndex.get(version.index) ?? [];
+      // A version two files' walks reach (a path's earlier life that a rename took elsewhere) counts once.
+      if (at.some((v) => v.path === version.path)) continue;
       at.push(version);
       byIndex.set(version.index, at);
     }

@@ -1,5 +1,5 @@
 import type { Person, Relationship } from '../types';
-import { fileVersions, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
+import { fileVersions, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
 /** Who first committed one held session's file. */
 export interface SessionRecord {
@@ -53,7 +53,9 @@ export function recordKeeping(rel: Relationship, commits: readonly GitCommit[], 
   let uncommitted = 0;
   for (const s of rel.sessions) {
     if (s.status !== 'held') continue;
-    const first = firstAddition(commits, fileVersions(commits, s.source.file, byPath).at(-1), byPath);
+    // The oldest version the walk back reaches: the file's first addition, past renames, a
+    // deletion reverted, and the later of two additions on two branches joined by a merge.
+    const first = fileVersions(commits, s.source.file, byPath).at(-1);
     if (!first) {
       uncommitted++;
       continue;
@@ -70,21 +72,4 @@ export function recordKeeping(rel: Relationship, commits: readonly GitCommit[], 
     }
   }
   return { partners, others: [...others.values()], uncommitted, sessions };
-}
-
-/**
- * The commit that first added a file, from the oldest version the walk back reached: when both
- * partners added the same file on their branches (the notes of one meeting) and a merge joined
- * them, the walk reaches the later addition only; the earlier one, on the other branch, is the
- * first (the first addition older than it, with no deletion of the file in between by date).
- */
-function firstAddition(commits: readonly GitCommit[], oldest: FileVersion | undefined, byPath: PathIndex): FileVersion | undefined {
-  if (!oldest) return undefined;
-  let first = oldest;
-  for (const entry of byPath.get(oldest.path) ?? []) {
-    if (entry.index <= oldest.index) continue;
-    if (entry.change.status === 'D') break;
-    if (entry.change.status === 'A' || entry.change.status === 'C') first = { index: entry.index, commit: commits[entry.index]!, path: oldest.path, change: entry.change };
-  }
-  return first;
 }

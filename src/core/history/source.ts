@@ -72,21 +72,27 @@ export function parentPath(version: FileVersion): { commit: string; path: string
 
 /**
  * Every version of the file now at `path`, newest first, following renames back to the commit
- * that added it. A file that was deleted and added again is followed back to that addition only.
+ * that added it. A path's earlier life counts too: a file deleted and added again (a deletion
+ * reverted, a goal file restored) is followed back past the addition to its versions before the
+ * deletion, and so is a file added on two branches at once, to both additions. A goal history
+ * thus does not depend on whether a goal came back at the same path or in another file.
  */
 export function fileVersions(commits: readonly GitCommit[], path: string, byPath: PathIndex = pathIndex(commits)): FileVersion[] {
   const versions: FileVersion[] = [];
-  let name = path;
-  let from = 0;
-  for (;;) {
-    const next = byPath.get(name)?.find((c) => c.index >= from && c.change.status !== 'D');
-    if (!next) break;
-    versions.push({ index: next.index, commit: commits[next.index]!, path: name, change: next.change });
-    from = next.index + 1;
-    if (next.change.status === 'A' || next.change.status === 'C') break;
-    if (next.change.status === 'R' && next.change.from) name = next.change.from;
+  const seen = new Set<string>();
+  // Each path to walk, from a commit index on: the path itself, and each path a rename came from.
+  const walks: Array<{ name: string; from: number }> = [{ name: path, from: 0 }];
+  for (let walk = walks.pop(); walk; walk = walks.pop()) {
+    for (const entry of byPath.get(walk.name) ?? []) {
+      if (entry.index < walk.from || entry.change.status === 'D') continue;
+      const id = `${entry.index}\u0000${walk.name}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      versions.push({ index: entry.index, commit: commits[entry.index]!, path: walk.name, change: entry.change });
+      if (entry.change.status === 'R' && entry.change.from) walks.push({ name: entry.change.from, from: entry.index + 1 });
+    }
   }
-  return versions;
+  return versions.sort((a, b) => a.index - b.index);
 }
 
 /**
