@@ -1,4 +1,5 @@
-import { agreementFileOf } from './conventions';
+import { agreementFileOf, GOAL_ID } from './conventions';
+import { caseFixedGoalId } from './fields';
 import type { RuleCode } from './rules';
 import { CROSS_FILE_RULES, type RelationshipFacts } from './crossFileRules';
 import type { Goal, JournalFile, Problem, Relationship } from './types';
@@ -59,6 +60,14 @@ const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
 /** Whether a file's front matter was not (or not fully) read: what it says is not to be trusted. */
 export const unread = (file: JournalFile): boolean => file.problems.some((p) => UNREAD.has(p.code as RuleCode));
 
+/** The goal an unread goal file stands for: its file name's id, status unknown, nothing else known. */
+function unreadGoal(file: JournalFile): Goal | undefined {
+  const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
+  const id = GOAL_ID.test(name) ? name : caseFixedGoalId(name);
+  if (!id) return undefined;
+  return { id, title: id, owner: 'mentee', status: 'unknown', skills: [], source: { file: file.path, range: file.headRange }, idRange: file.headRange, fields: {}, origin: 'file' };
+}
+
 /** What the rules look at: the files by path, the agreement, the goals (each id once), and the dated sessions and reviews. */
 function relationshipFacts(id: string, folder: string, files: JournalFile[], today: string | undefined): RelationshipFacts {
   const agreementFile = agreementFileOf(folder);
@@ -67,7 +76,18 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
   const goals: Goal[] = [];
   const goalsById = new Map<string, Goal>();
   const duplicateGoals: RelationshipFacts['duplicateGoals'] = [];
+  // A goal file that could not be read at all (a merge conflict, no or unclosed front matter,
+  // binary or too large) still defines a goal, as a goal file with broken YAML does: the
+  // relationship has it in its place, under the id its file name gives, with every field unknown,
+  // unless a goal read elsewhere has that id. It is not in goalsById: the references it may
+  // define are not checked meanwhile (goal/unknown-id).
+  const unreadGoals = new Set<Goal>();
   for (const f of [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')]) {
+    const placeholder = f.type === 'goal' && !f.goals.length && unread(f) ? unreadGoal(f) : undefined;
+    if (placeholder) {
+      unreadGoals.add(placeholder);
+      goals.push(placeholder);
+    }
     for (const goal of f.goals) {
       const first = goalsById.get(goal.id);
       if (first) {
@@ -78,6 +98,13 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
       goals.push(goal);
     }
   }
+  const taken = new Set(goalsById.keys());
+  const kept = goals.filter((g) => {
+    if (!unreadGoals.has(g)) return true;
+    if (taken.has(g.id)) return false;
+    taken.add(g.id);
+    return true;
+  });
   return {
     ...(today ? { today } : {}),
     id,
@@ -90,7 +117,7 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
     // (a line the parser rejected can put a date where a name was). Its goals are kept as the
     // goal files' are; the relationship says that its agreement is unreadable (agreementUnread).
     ...(primary?.agreement && !unread(primary) ? { agreement: primary.agreement } : {}),
-    goals,
+    goals: kept,
     goalsById,
     duplicateGoals,
     unreadGoalFiles: [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')].filter(unread),

@@ -197,3 +197,31 @@ describe('the example journal', () => {
     }
   });
 });
+
+describe('a goal file that cannot be read', () => {
+  const rfc = (middle: string) => `---\ntype: goal\ntitle: Write an RFC\nstatus: active\n${middle}success: Accepted at the architecture review\n---\n`;
+  const CONFLICT = rfc('<<<<<<< HEAD\ndue: 2026-10-31\n=======\ndue: 2026-12-31\n>>>>>>> other\n');
+
+  it('counts a goal file with a merge conflict as a goal that exists, status unknown, as one with broken YAML: never as no goals', async () => {
+    for (const [what, text] of [['a conflict', CONFLICT], ['no closing ---', '---\ntype: goal\ntitle: Write an RFC\nstatus: active\n\nNever closed.\n'], ['broken YAML', rfc('title: [broken\n')]] as const) {
+      const { rel } = await loadJournal({ files: { 'goals/write-rfc.md': text } });
+      assert.deepEqual(rel.goals.map((g) => g.id), ['write-rfc'], what);
+      const report = analyzeRelationship(rel, TODAY);
+      assert.equal(report.inferred.stage, 'building', what);
+      assert.equal(report.signals.some((s) => s.code === 'stage-mismatch'), false, what);
+      const md = renderReviewMarkdown(report);
+      assert.doesNotMatch(md, /No goals yet|No goals are defined/, what);
+      assert.match(md, /\| write-rfc \(/, what);
+    }
+    const report = analyzeRelationship((await loadJournal({ files: { 'goals/write-rfc.md': CONFLICT } })).rel, TODAY);
+    assert.deepEqual(report.goals.map((g) => [g.id, g.status, g.due ?? null]), [['write-rfc', 'unknown', null]]);
+    assert.deepEqual(report.inferred.reasons.at(-1), 'No goal is active right now; the status of write-rfc is unknown.');
+    assert.deepEqual(report.conflicted, ['p/goals/write-rfc.md']);
+  });
+
+  it('lets a goal read elsewhere with the id of an unreadable goal file stand, without a duplicate', async () => {
+    const { index, rel } = await loadJournal({ goals: [{ id: 'write-rfc', title: 'The RFC' }], files: { 'goals/Write-RFC.md': CONFLICT } });
+    assert.deepEqual(rel.goals.map((g) => [g.id, g.title, g.source.file]), [['write-rfc', 'The RFC', 'p/goals/write-rfc.md']]);
+    assert.equal(index.problems('p/goals/Write-RFC.md').some((p) => p.code === 'goal/duplicate-id'), false);
+  });
+});

@@ -107,6 +107,13 @@ export function inferStage(rel: Relationship, today: string): StageInference {
     reasons.push('Sessions keep their rhythm, so the work still looks like building.');
   }
   if (active.length) reasons.push(`${plural(active.length, 'goal is', 'goals are')} active (${ids(active)}).`);
-  else reasons.push(`No goal is active right now; the open ones are ${ids(goals.filter((g) => g.status === 'paused' || g.status === 'proposed'))}.`);
+  else {
+    // A goal whose status could not be read (an unreadable goal file) is neither active nor open.
+    const open = goals.filter((g) => g.status === 'paused' || g.status === 'proposed');
+    const unknown = goals.filter((g) => g.status === 'unknown');
+    const known = open.length ? `the open ones are ${ids(open)}` : '';
+    const unread = unknown.length ? `the status of ${ids(unknown)} is unknown` : '';
+    reasons.push(`No goal is active right now; ${[known, unread].filter(Boolean).join(', and ')}.`);
+  }
   return result('building');
 }

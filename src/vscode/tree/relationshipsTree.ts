@@ -219,7 +219,9 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
   }
 
   private goalNodes(group: GroupNode): GoalNode[] {
-    const goals = group.entry.report.goals;
+    // The goal an unreadable goal file stands for (every field unknown) is its unreadGoal node.
+    const unread = new Set(this.unreadGoalNodes(group).map((n) => n.file));
+    const goals = group.entry.report.goals.filter((g) => !unread.has(g.source.file));
     const keys = uniqueKeys(goals.map((g) => g.id));
     return goals.map((goal, i) => ({ kind: 'goal', id: `${group.id}::${keys[i]}`, parent: group, entry: group.entry, goal }));
   }
