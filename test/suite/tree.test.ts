@@ -138,6 +138,27 @@ describe('Mentoring view: the Relationships tree', () => {
     await waitFor('the file to leave the view', async () => !(await children(await child(await relationship('Priya Raman ↔ Sam Okafor'), 'Goals'))).some((n) => n.kind === 'unreadGoal'));
   });
 
+  it('lists a goal file with a merge conflict once, as an unreadable goal file, not also as a goal', async () => {
+    const path = 'journal/priya-and-sam/goals/short-video.md';
+    const text = '---\ntype: goal\ntitle: Short video\nstatus: active\n<<<<<<< HEAD\ndue: 2026-10-31\n=======\ndue: 2026-12-31\n>>>>>>> other\n---\n';
+    await vscode.workspace.fs.writeFile(file(path), new TextEncoder().encode(text));
+    await api.service.refreshFile(file(path));
+    try {
+      const goalsOfPriya = async () => child(await relationship('Priya Raman ↔ Sam Okafor'), 'Goals');
+      const unread = await waitFor('the conflicted goal file in the view', async () => (await children(await goalsOfPriya())).find((n) => n.kind === 'unreadGoal'));
+      assert.equal(label(unread), 'short-video.md');
+      const goals = await goalsOfPriya();
+      const nodes = await children(goals);
+      assert.equal(nodes.filter((n) => n.kind === 'unreadGoal').length, 1);
+      assert.equal(nodes.some((n) => n.kind === 'goal' && n.goal.source.file === path), false, 'its goal (status unknown) is the unreadGoal node');
+      assert.equal(item(goals).description, String(nodes.length));
+    } finally {
+      await vscode.workspace.fs.delete(file(path));
+      await api.service.refreshFile(file(path));
+    }
+    await waitFor('the file to leave the view', async () => !(await children(await child(await relationship('Priya Raman ↔ Sam Okafor'), 'Goals'))).some((n) => n.kind === 'unreadGoal'));
+  });
+
   it('lists sessions newest first, with the goals discussed and the open actions', async () => {
     const sessions = await child(await relationship('Priya Raman ↔ Sam Okafor'), 'Sessions');
     const nodes = await children(sessions);
