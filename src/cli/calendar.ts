@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { calendarEvents, renderCalendar } from '../core/model/calendar';
 import { analyzeJournal } from '../core/model/analyze';
@@ -33,7 +33,8 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   const relationships = selectRelationships(index.relationships(), only, given, 'calendar');
   // UIDs from each relationship's folder in its git repository: the same from the repository's
   // top, the journal's folder or a relationship's, so that importing again updates.
-  const { root } = opened;
+  // The folder as it really is: a journal given through a symbolic link is the same journal.
+  const root = realpathSync(opened.root);
   const top = gitTop(root);
   const keyOf = (id: string) => (top ? path.relative(top, path.join(root, id === '.' ? '' : id)).split(path.sep).join('/') || '.' : id);
   const events = calendarEvents(analyzeJournal(relationships, today, options).relationships, keyOf);

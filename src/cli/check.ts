@@ -4,7 +4,7 @@ import { isMarkdownPath } from '../core/conventions';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { plural } from '../core/words';
 import { flag, listOption, parseCommand, stringOption, todayOption, UsageError, type OptionSpecs } from './args';
-import { findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
+import { CONFIG_FILE, findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
 import { Ignorer, type IgnoreSpec } from './ignore';
 import { expandPatterns } from './patterns';
 import { CHECK_FORMATS, compareReported, formatCheck, summary, type CheckFormat, type CheckResult, type Reported } from './format';
@@ -186,12 +186,14 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
 /**
  * The report replaces an earlier report, never a journal file: `-o p/agreement.md` (a slip of the
  * fingers, or a path copied from the report itself) would empty the agreement. A Markdown file,
- * any file that starts with front matter, and a folder are refused (exit 2) and left as they are.
+ * the config file, any file that starts with front matter, and a folder are refused (exit 2) and
+ * left as they are.
  */
 async function refuseToReplaceJournalFile(target: string, given: string): Promise<void> {
   // Refused whether or not it exists yet: no format of the report is Markdown, and a report
   // written to a new .md file could not be written again once it existed.
   if (isMarkdownPath(target)) throw new PathError(`--output-file ${given} is a Markdown file, where journal files live; the report is never written to one: name another file, say journal-report.txt`);
+  if (path.basename(target) === CONFIG_FILE) throw new PathError(`--output-file ${given} is the journal's config file; the report is never written to it: name another file, say journal-report.txt`);
   let head: string;
   try {
     const handle = await fsp.open(target, 'r');

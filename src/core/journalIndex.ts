@@ -557,7 +557,8 @@ export class JournalIndex {
       }
       const folder = id === '.' ? '' : id;
       const members = [...memberPaths].flatMap((p) => this.files.get(p) ?? []);
-      const { relationship, problems } = assembleRelationship(id, folder, members, this.options.today);
+      const unreadFolders = [...this.unlisted.keys()].filter((f) => this.relationshipIdOf(`${f}/-`) === id).sort();
+      const { relationship, problems } = assembleRelationship(id, folder, members, this.options.today, unreadFolders);
       const byFile = new Map<string, Problem[]>();
       for (const p of problems) {
         // Cross-file findings about a stale file would point into text that is no longer there.

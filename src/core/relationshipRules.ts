@@ -1,6 +1,7 @@
 import { agreementFileOf, GOAL_ID } from './conventions';
 import { caseFixedGoalId } from './fields';
-import type { RuleCode } from './rules';
+import { problem, type RuleCode } from './rules';
+import { FILE_START } from './text';
 import { CROSS_FILE_RULES, type RelationshipFacts } from './crossFileRules';
 import type { Goal, JournalFile, Problem, Relationship } from './types';
 
@@ -18,8 +19,8 @@ const byDate = <T extends { date: string; source: { file: string } }>(a: T, b: T
  * (crossFileRules/, one file per rule): duplicate agreements and goal ids, unknown goal ids,
  * dates outside the partnership, goals due before the start, and progress that goes backwards.
  */
-export function assembleRelationship(id: string, folder: string, files: JournalFile[], today?: string): RelationshipResult {
-  const facts = relationshipFacts(id, folder, files, today);
+export function assembleRelationship(id: string, folder: string, files: JournalFile[], today?: string, unreadFolders: readonly string[] = []): RelationshipResult {
+  const facts = relationshipFacts(id, folder, files, today, unreadFolders);
   const problems = CROSS_FILE_RULES.flatMap((rule) => rule.check(facts));
   const { agreementFile, agreement, goals, sessions, reviews } = facts;
   const relationship: Relationship = {
@@ -32,6 +33,7 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
     reviews,
     files: facts.files.map((f) => f.path),
   };
+  if (unreadFolders.length) relationship.unreadFolders = [...unreadFolders];
   const conflicted = facts.files.filter((f) => f.problems.some((p) => p.code === 'git/conflict')).map((f) => f.path);
   if (conflicted.length) relationship.conflicted = conflicted;
   const unreadable = facts.primary?.problems.find((p) => UNREAD.has(p.code as RuleCode));
@@ -60,16 +62,24 @@ const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
 /** Whether a file's front matter was not (or not fully) read: what it says is not to be trusted. */
 export const unread = (file: JournalFile): boolean => file.problems.some((p) => UNREAD.has(p.code as RuleCode));
 
-/** The goal an unread goal file stands for: its file name's id, status unknown, nothing else known. */
+/**
+ * The goal an unread goal file stands for: its file name's id (the name itself when it gives
+ * none, `登壇`: the goal exists all the same), status unknown, nothing else known.
+ */
 function unreadGoal(file: JournalFile): Goal | undefined {
   const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
-  const id = GOAL_ID.test(name) ? name : caseFixedGoalId(name);
+  const id = GOAL_ID.test(name) ? name : caseFixedGoalId(name) ?? name;
   if (!id) return undefined;
   return { id, title: id, owner: 'mentee', status: 'unknown', skills: [], source: { file: file.path, range: file.headRange }, idRange: file.headRange, fields: {}, origin: 'file' };
 }
 
+/** A folder that could not be listed, as the unread file it may hold goals in. */
+function unlistedFolder(path: string): JournalFile {
+  return { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: [problem(path, FILE_START, 'file/unreadable', 'This folder could not be read.')] };
+}
+
 /** What the rules look at: the files by path, the agreement, the goals (each id once), and the dated sessions and reviews. */
-function relationshipFacts(id: string, folder: string, files: JournalFile[], today: string | undefined): RelationshipFacts {
+function relationshipFacts(id: string, folder: string, files: JournalFile[], today: string | undefined, unreadFolders: readonly string[]): RelationshipFacts {
   const agreementFile = agreementFileOf(folder);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const primary = sorted.find((f) => f.path === agreementFile && f.type === 'agreement');
@@ -120,9 +130,11 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
     goals: kept,
     goalsById,
     duplicateGoals,
-    unreadGoalFiles: [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')].filter(unread),
+    // A folder that could not be listed may hold goal files: references are not checked either.
+    unreadGoalFiles: [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')].filter(unread).concat(unreadFolders.map(unlistedFolder)),
     sessions: sorted.flatMap((f) => (f.type === 'session' && f.session && f.session.date ? [f.session] : [])).sort(byDate),
     referringSessions: sorted.flatMap((f) => (f.type === 'session' && f.session && !unread(f) ? [f.session] : [])),
-    reviews: sorted.flatMap((f) => (f.type === 'review' && f.review && f.review.date ? [f.review] : [])).sort(byDate),
+    // A review whose YAML is broken is no snapshot to compare with: the last readable one is.
+    reviews: sorted.flatMap((f) => (f.type === 'review' && f.review && f.review.date && !unread(f) ? [f.review] : [])).sort(byDate),
   };
 }

@@ -230,6 +230,8 @@ export interface Relationship {
    * where its first such problem is, and its rule. `agreement` is absent then.
    */
   agreementUnread?: SourceRef & { code: string };
+  /** Folders of the relationship that could not be listed (file/unreadable): the goals and sessions in them are unknown. Absent when none. */
+  unreadFolders?: string[];
 }
 
 /** File access, injected by the host: Node's fs for the CLI, `workspace.fs` in VS Code, memory in tests. */

@@ -195,6 +195,8 @@ function withoutUnknownKeys(value: unknown, issues: readonly z.core.$ZodIssue[],
  * name nor a map. The issue itself when no option or more than one matches the value's kind.
  */
 function matchingBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  // Each unknown key of a map is its own problem, at its own key.
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 1) return issue.keys.map((key) => ({ ...issue, keys: [key] }));
   if (issue.code !== 'invalid_union' || !issue.errors.length) return [issue];
   const matching = issue.errors.filter((branch) => branch.length > 0 && !branch.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
   if (matching.length !== 1) return [issue];

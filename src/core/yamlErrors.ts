@@ -82,9 +82,12 @@ function missingColon(source: string, error: YAMLError): Explained | undefined {
     start,
     end: start + key.length,
     through: line.end,
-    message: `YAML syntax error: ${noColon(key, value)}, so YAML cannot read it as a key and its value: write \`${clip(`${key}: ${value}`)}\`.`,
+    message: `YAML syntax error: ${noColon(key, value)}, so YAML cannot read it as a key and its value: write \`${clip(`${key}: ${asValue(value)}`)}\`.`,
   };
 }
+
+/** A value as it can be written after `key: `: in quotes when it starts with a character YAML keeps for itself (`@ale`, `%50`, `` ` ``). */
+const asValue = (value: string): string => (/^[@`%]/.test(value) ? JSON.stringify(value) : value);
 
 /** Whether a word is a key some journal file has, at the top or nested. */
 export const isKnownKey = (word: string): boolean => KNOWN_KEYS.has(word);
@@ -105,7 +108,7 @@ export function textForKeys(source: string, at: number): { start: number; end: n
   return {
     start: at,
     end: at + key.length,
-    message: `The front matter must be a map of keys to values, like \`type: session\`: ${noColon(key, value)}, so YAML reads the front matter as one text. Write \`${clip(`${key}: ${value}`)}\`, with a \`:\` after each key.`,
+    message: `The front matter must be a map of keys to values, like \`type: session\`: ${noColon(key, value)}, so YAML reads the front matter as one text. Write \`${clip(`${key}: ${asValue(value)}`)}\`, with a \`:\` after each key.`,
   };
 }
 
@@ -128,11 +131,14 @@ function missingDash(source: string, error: YAMLError): Explained | undefined {
   const text = line.text.slice(indentOf(line.text)).replace(/[ \t]+#.*$/, '').trimEnd();
   // Not a value of its own: a block scalar, an anchor, alias or tag, a reserved character.
   if (/^[|>&*!%@`]/.test(text)) return undefined;
+  // `-Bea`: the dash is there, the space after it is not.
+  const itemText = /^-[^\s-]/.test(text) ? text.slice(1) : text;
+  const advice = itemText === text ? 'it does not start with `- `' : 'its `-` has no space after it';
   return {
     start,
     end: start + text.length,
     through: line.end,
-    message: `YAML syntax error: \`${clip(text)}\` looks like another item of the list above, but it does not start with \`- \`: write it as \`${dash}- ${clip(text)}\`, its \`-\` in the same column as the \`-\` above.`,
+    message: `YAML syntax error: \`${clip(text)}\` looks like another item of the list above, but ${advice}: write it as \`${dash}- ${clip(itemText)}\`, its \`-\` in the same column as the \`-\` above.`,
   };
 }
 

@@ -187,6 +187,9 @@ describe('CLI: check conventions', function () {
     assert.equal(frontMatter.code, 2);
     assert.match(frontMatter.stderr, /notes\.txt starts with front matter, as a journal file does; the report never replaces one/);
     assert.equal(readFileSync(path.join(root, 'notes.txt'), 'utf8'), '\uFEFF---\ntype: session\n---\n');
+    writeFileSync(path.join(root, '.mentoring-journal.json'), '{"ignores": ["drafts/**"]}\n');
+    assert.match(runCli(['check', '-o', '.mentoring-journal.json'], root).stderr, /--output-file \.mentoring-journal\.json is the journal's config file; the report is never written to it/);
+    assert.equal(readFileSync(path.join(root, '.mentoring-journal.json'), 'utf8'), '{"ignores": ["drafts/**"]}\n');
     mkdirSync(path.join(root, 'reports'));
     assert.match(runCli(['check', '-o', 'reports'], root).stderr, /--output-file reports is a folder; name a file, say reports[/\\]journal-report\.txt/);
     // An earlier report is replaced.

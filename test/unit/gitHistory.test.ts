@@ -67,6 +67,23 @@ describe('git history: goals and who keeps the record', function () {
     }
   });
 
+  it('follows a goal file that the commit moving the journal also rewrote (git sees it deleted and added, not renamed)', async () => {
+    const { repo, hashes } = twoPartnerRepo();
+    mkdirSync(path.join(repo.root, 'j'), { recursive: true });
+    repo.git('mv', 'p', 'j/p');
+    // Rewritten past git's rename detection: comments, quotes, flow lists, a block scalar; the same id and due date.
+    repo.write({ 'j/p/goals/rfc.md': '---\n# rewritten while moving\ntype: goal\nid: write-rfc\ntitle: "Write the design RFC for billing"\nowner: both\nstatus: active\nprogress: 40\ndue: 2026-10-31\nsuccess: >-\n  Accepted at the architecture review,\n  with two reviewers from other teams\nskills: [writing, design, review]\n---\n\nA different body altogether, long enough to make the file another file for git.\n' });
+    repo.commit(SAM, '2026-06-20', 'Move the journal into j/ and rewrite the RFC goal');
+    assert.match(repo.git('show', '--name-status', '-M', '--format=', 'HEAD'), /^A\tj\/p\/goals\/rfc\.md$/m, 'git sees the goal file added, not renamed');
+    for (const folder of ['.', 'j', 'j/p']) {
+      const reports = await reviewOf(path.join(repo.root, ...folder.split('/')), '2026-07-01');
+      const rfc = reports.find((r) => r.id === (folder === '.' ? 'j/p' : folder === 'j' ? 'p' : '.'))!.goals.find((g) => g.id === 'write-rfc')!;
+      assert.deepEqual(historyLines(rfc.fieldHistory)[0], 'due moved twice: 2026-06-30 → 2026-08-31 → 2026-10-31', `from ${folder}`);
+      // Each change when it was made: the move to 2026-10-31 on 2026-06-01 by Priya, not by the commit that moved the journal.
+      assert.deepEqual(rfc.fieldHistory!.filter((c) => c.field === 'due').map((c) => [c.to, c.date, c.commit]), [['2026-06-30', '2026-01-05', hashes.start], ['2026-08-31', '2026-03-01', hashes.moved1], ['2026-10-31', '2026-06-01', hashes.moved2]], `from ${folder}`);
+    }
+  });
+
   it('raises goal-due-slipped once the due date moved later twice, not before', async () => {
     const { repo } = twoPartnerRepo();
     const [now] = await reviewOf(repo.root, '2026-07-01');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { JournalIndex, MemoryFileSystem } from '../../src/core';
+import { analyzeRelationship, JournalIndex, MemoryFileSystem, renderReviewMarkdown } from '../../src/core';
 
 const agreement = [
   '---',
@@ -244,6 +244,19 @@ describe('JournalIndex: a folder it cannot list', () => {
     assert.deepEqual([...index.allProblems().keys()], ['p/sessions']);
     assert.equal(index.file('p/sessions/2026-02-01.md'), undefined);
     assert.deepEqual(index.relationship('p')!.sessions, []);
+  });
+
+  it('an unreadable goals folder may hold the goals the sessions name: no unknown goal, the stage declared, the review says so', async () => {
+    const index = new JournalIndex(locked(new Set(['p/goals'])));
+    await index.build();
+    const rel = index.relationship('p')!;
+    assert.deepEqual(rel.unreadFolders, ['p/goals']);
+    assert.deepEqual(index.problems('p/sessions/2026-02-01.md'), []);
+    assert.deepEqual(index.problems('p/agreement.md').map((p) => [p.code, p.message]), [['goal/references-unchecked', 'Goal references not checked: `goals` could not be read and may define the goals that the 2 references in 1 session name. Fix it first; the references are checked again then.']]);
+    const report = analyzeRelationship({ ...rel, goals: [] }, '2026-03-01');
+    assert.equal(report.inferred.stage, 'building');
+    assert.deepEqual(report.inferred.reasons.at(-1), 'No goal could be read: `goals` could not be read, so the goals are unknown.');
+    assert.match(renderReviewMarkdown(report), /^No goal could be read: `goals` could not be read, so the goals are unknown/m);
   });
 
   it('reports the same folder from a progressive build, with its severity as configured', async () => {

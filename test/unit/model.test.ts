@@ -275,6 +275,45 @@ describe('statuses that are not valid, and sessions whose YAML is broken', () =>
   });
 });
 
+describe('goals and reviews a file stands for', () => {
+  const agreement = "---\ntype: agreement\nmentor: Élodie\nmentee: Jürgen\nformality: informal\nstarted: 2025-01-01\nstage: building\nsigned: {mentor: 2025-01-01, mentee: 2025-01-01}\n---\n";
+  const goal = (title: string) => `---\ntype: goal\ntitle: ${title}\nowner: mentee\nstatus: active\ncreated: 2025-01-02\ndue: 2025-06-01\nsuccess: ok\n---\n`;
+  const reportOf = async (files: Record<string, string>, today: string) => {
+    const index = new JournalIndex(new MemoryFileSystem({ 'p/agreement.md': agreement, ...files }));
+    await index.build();
+    return { index, report: analyzeRelationship(index.relationship('p')!, today) };
+  };
+
+  it('counts the progress and the mentions of a goal named as its file is (`Über_Python`), which check takes without an error', async () => {
+    const { index, report } = await reportOf({
+      'p/goals/Über_Python.md': goal('Python'),
+      'p/goals/learn-go.md': goal('Go').replace('type: goal', 'type: goal\nid: Learn-Go'),
+      'p/sessions/2025-01-10.md': '---\ntype: session\ndate: 2025-01-10\ngoals: [Über_Python]\nprogress: {Über_Python: 40, Learn-Go: 30}\n---\n',
+    }, '2025-01-20');
+    assert.deepEqual(report.goals.map((g) => [g.id, g.progress, g.lastDiscussed]), [['learn-go', 30, '2025-01-10'], ['uber-python', 40, '2025-01-10']]);
+    assert.deepEqual([...index.allProblems().values()].flat().filter((p) => p.code === 'goal/unknown-id'), []);
+  });
+
+  it('compares with the last review it can read, not with one whose YAML is broken', async () => {
+    const review = (date: string, status: string) => `---\ntype: review\ndate: ${date}\nstage: building\ngoals:\n  python:\n${status}\n---\n`;
+    const { report } = await reportOf({
+      'p/goals/python.md': goal('Python'),
+      'p/reviews/2025-01-15.md': review('2025-01-15', '    status: active'),
+      'p/reviews/2025-02-01.md': review('2025-02-01', '\tstatus: active'),
+    }, '2025-02-20');
+    assert.equal(report.changes?.previous?.date, '2025-01-15');
+  });
+
+  it('counts a goal file with a merge conflict whose name gives no id (`登壇.md`) as a goal of unknown status', async () => {
+    const { report } = await reportOf({
+      'p/goals/done.md': goal('Done').replace('status: active', 'status: achieved'),
+      'p/goals/登壇.md': '---\ntype: goal\nid: speaking\n<<<<<<< HEAD\nstatus: active\n=======\nstatus: paused\n>>>>>>> other\n---\n',
+    }, '2025-03-10');
+    assert.deepEqual(report.goals.map((g) => [g.id, g.status]), [['done', 'achieved'], ['登壇', 'unknown']]);
+    assert.notEqual(report.inferred.stage, 'moving-on');
+  });
+});
+
 describe('the cadence section before the first session and after the end', () => {
   const crlf = (t: string) => t.replace(/\n/g, '\r\n');
   const agreement = (extra: string) =>

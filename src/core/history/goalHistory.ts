@@ -64,11 +64,35 @@ function goalsOf(path: string, bytes: Uint8Array | undefined): Goals | undefined
 export function goalFiles(rel: Relationship, byPath?: PathIndex): string[] {
   const files = new Set([rel.agreementFile]);
   for (const g of rel.goals) if (g.origin === 'file') files.add(g.source.file);
-  const goalsFolder = rel.folder ? `${rel.folder}/goals/` : 'goals/';
-  for (const path of byPath?.keys() ?? []) {
-    if (path.startsWith(goalsFolder) && path.endsWith('.md') && !path.slice(goalsFolder.length).includes('/')) files.add(path);
+  const folders = byPath ? earlierFolders(rel.folder, byPath) : [rel.folder];
+  for (const folder of folders) {
+    const goalsFolder = folder ? `${folder}/goals/` : 'goals/';
+    if (folder !== rel.folder) files.add(folder ? `${folder}/agreement.md` : 'agreement.md');
+    for (const path of byPath?.keys() ?? []) {
+      if (path.startsWith(goalsFolder) && path.endsWith('.md') && !path.slice(goalsFolder.length).includes('/')) files.add(path);
+    }
   }
   return [...files];
+}
+
+/**
+ * The relationship's folder and the folders it was in before git saw it moved (`git mv zl j/`:
+ * its agreement renamed from `zl/agreement.md` to `j/zl/agreement.md`), each move followed
+ * back: a goal file that the same commit rewrote reads as deleted and added, and its earlier
+ * versions are in the old folder.
+ */
+function earlierFolders(folder: string, byPath: PathIndex): string[] {
+  const found = [folder];
+  for (let i = 0; i < found.length && i < 32; i++) {
+    const at = found[i]!;
+    for (const { change } of byPath.get(at ? `${at}/agreement.md` : 'agreement.md') ?? []) {
+      const from = change.status === 'R' ? change.from : undefined;
+      if (from === undefined || !(from === 'agreement.md' || from.endsWith('/agreement.md'))) continue;
+      const before = from.slice(0, -'agreement.md'.length).replace(/\/$/, '');
+      if (!found.includes(before)) found.push(before);
+    }
+  }
+  return found;
 }
 
 type Goals = Map<string, { snap: Snapshot; origin: Goal['origin'] }>;

@@ -226,12 +226,22 @@ export function rootedHistory(commits: readonly GitCommit[], prefix: string): Gi
     return [...Array<string>(up.length - same).fill('..'), ...parts.slice(same)].join('/');
   };
   // The paths outside the root that a file below it once had, gathered newest first: a commit's
-  // rename names the path its parents had the file at.
+  // rename names the path its parents had the file at. And the folders such a file was in: a
+  // folder moved in (`git mv zl j/`) may have files git saw as deleted and added, not renamed (a
+  // goal file rewritten in the same commit), whose earlier versions are kept too.
   const followed = new Set<string>();
+  const folders = new Set<string>();
+  const inFolder = (p: string) => folders.has('') || [...folders].some((f) => p.startsWith(`${f}/`));
   return commits.map((commit) => {
+    for (const change of commit.files) {
+      if (change.from !== undefined && inside(change.path) && !inside(change.from)) {
+        const folder = movedFolder(change.from, change.path);
+        if (folder !== undefined && !inside(`${folder}/`) && folder !== prefix) folders.add(folder);
+      }
+    }
     const files: GitFileChange[] = [];
     for (const change of commit.files) {
-      if (!inside(change.path) && !followed.has(change.path)) {
+      if (!inside(change.path) && !followed.has(change.path) && !inFolder(change.path)) {
         // Moved out of the root: gone from it, as git limited to the root's folder says.
         if (change.status === 'R' && change.from !== undefined && inside(change.from)) files.push({ status: 'D', path: fromRoot(change.from) });
         continue;
@@ -241,4 +251,19 @@ export function rootedHistory(commits: readonly GitCommit[], prefix: string): Gi
     }
     return { ...commit, files };
   });
+}
+
+/**
+ * The folder a file was in when a rename moved that folder (`zl/agreement.md` → `j/zl/agreement.md`
+ * gives `zl`; `agreement.md` → `j/agreement.md` gives `''`, the top): the part of `from` before
+ * the path both share at their ends. Undefined when the file's own name changed.
+ */
+export function movedFolder(from: string, to: string): string | undefined {
+  const a = from.split('/');
+  const b = to.split('/');
+  if (a[a.length - 1] !== b[b.length - 1]) return undefined;
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[a.length - 1 - shared] === b[b.length - 1 - shared]) shared++;
+  // What is left of `from` before the path both end with is the folder (`''`: the top).
+  return a.slice(0, a.length - shared).join('/');
 }

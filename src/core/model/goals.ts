@@ -54,10 +54,22 @@ export function progressHome(rel: Relationship, goalId: string, today: string): 
   return { kind: 'session', session, stale: !!period && daysBetween(session.date, today) > period };
 }
 
-/** Progress values sessions recorded for a goal, oldest first. */
-export function progressHistory(goalId: string, sessions: Session[]): ProgressPoint[] {
+/**
+ * The names sessions may use for a goal: its id and, for a goal whose id was written almost as
+ * one (`Über_Python.md`, `id: Learn-Go`), the name as written, which check takes without an error.
+ */
+export function goalNames(goal: Pick<Goal, 'id' | 'declaredId'>): string[] {
+  return goal.declaredId && goal.declaredId !== goal.id ? [goal.id, goal.declaredId] : [goal.id];
+}
+
+/** Whether a session names a goal (in `goals:`, `progress:` or the body), by any of its names. */
+export const namesGoal = (session: Session, names: readonly string[]): boolean => session.goals.some((id) => names.includes(id));
+
+/** Progress values sessions recorded for a goal (by its id, or any of `names`), oldest first. */
+export function progressHistory(goal: string | readonly string[], sessions: Session[]): ProgressPoint[] {
+  const names = typeof goal === 'string' ? [goal] : goal;
   return sessions.flatMap((s) => {
-    const value = s.progress[goalId];
+    const value = names.map((n) => (Object.hasOwn(s.progress, n) ? s.progress[n] : undefined)).find((v) => v !== undefined);
     return value === undefined ? [] : [{ date: s.date, progress: value, file: s.source.file }];
   });
 }
@@ -81,8 +93,9 @@ function latestProgress(goal: Goal, history: ProgressPoint[]): Pick<GoalReport, 
  */
 export function goalReports(rel: Relationship, actions: OpenAction[], today: string): GoalReport[] {
   return rel.goals.map((goal) => {
-    const history = progressHistory(goal.id, rel.sessions);
-    const discussedIn = rel.sessions.filter((s) => s.status === 'held' && s.goals.includes(goal.id)).map((s) => ({ date: s.date, file: s.source.file }));
+    const names = goalNames(goal);
+    const history = progressHistory(names, rel.sessions);
+    const discussedIn = rel.sessions.filter((s) => s.status === 'held' && namesGoal(s, names)).map((s) => ({ date: s.date, file: s.source.file }));
     const last = discussedIn[discussedIn.length - 1];
     return {
       id: goal.id,

@@ -36,8 +36,14 @@ function goalRow(g: GoalReport): string {
   return `| ${cells.map(escapeCell).join(' | ')} |`;
 }
 
+/** What the review says when it has no goal to list: none written yet, or none that could be read. */
+export function noGoalsText(r: Pick<RelationshipReport, 'unreadFolders'>): string {
+  if (r.unreadFolders?.length) return `No goal could be read: ${r.unreadFolders.map((f) => `\`${f}\``).join(', ')} could not be read, so the goals are unknown (its problem, \`file/unreadable\`, says why).`;
+  return 'No goals yet: agree on a few, each with success criteria and a date.';
+}
+
 function goals(r: RelationshipReport): string[] {
-  if (!r.goals.length) return ['## Goals', '', 'No goals yet: agree on a few, each with success criteria and a date.', ''];
+  if (!r.goals.length) return ['## Goals', '', noGoalsText(r), ''];
   return ['## Goals', '', '| Goal | Owner | Status | Progress | Due | Days left | Last discussed |', '| --- | --- | --- | ---: | --- | ---: | --- |', ...r.goals.map(goalRow), ''];
 }
 

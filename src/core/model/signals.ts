@@ -3,6 +3,7 @@ import type { EngineOptions, Relationship } from '../types';
 import { partnershipOver } from './cadence';
 import { missedInARow, noFirstSession, notReciprocal, pulseDropping, strengthsUnknown } from './relationshipSignals';
 import { signedByBoth } from './stage';
+import { goalNames, namesGoal } from './goals';
 import type { CadenceHealth, GoalReport, OpenAction, Signal, StageInference } from './types';
 
 /** `ends` this close (or closer) without a recorded closure raises `closure-due`. */
@@ -176,7 +177,8 @@ function goalStale({ rel, options }: SignalInput, goal: GoalReport): Signal[] {
   if (goal.status !== 'active') return [];
   const held = rel.sessions.filter((s) => s.status === 'held' && (!goal.created || s.date >= goal.created));
   if (held.length < n) return [];
-  if (held.slice(-n).some((s) => s.goals.includes(goal.id))) return [];
+  const names = goalNames(rel.goals.find((g) => g.id === goal.id) ?? goal);
+  if (held.slice(-n).some((s) => namesGoal(s, names))) return [];
   const last = goal.lastDiscussed ? `last discussed on ${goal.lastDiscussed}` : 'never discussed in a held session';
   return [{
     code: 'goal-stale',

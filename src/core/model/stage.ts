@@ -41,6 +41,7 @@ export function sessionsThinning(held: Session[]): { thinning: boolean; recent: 
  * 1. closure recorded, or `ends` before today: moving-on (the partnership is over, whatever else holds);
  * 2. agreement not signed by both (or no agreement at all): creating;
  * 3. no goals, or every goal still `proposed`: creating (agreeing on goals completes the agreement);
+ *    but with no goal read and a folder of the relationship unreadable, the declared stage;
  * 4. every goal achieved or dropped: moving-on;
  * 5. more than half of the goals that were not dropped are achieved, and held sessions are thinning
  *    out or one of the last three sessions was missed: mastery;
@@ -73,6 +74,12 @@ export function inferStage(rel: Relationship, today: string): StageInference {
     return result('creating');
   }
   reasons.push(`The agreement is signed by both partners (mentor ${agreement.signed.mentor}, mentee ${agreement.signed.mentee}).`);
+  if (goals.length === 0 && rel.unreadFolders?.length) {
+    // The goals may be in a folder that could not be read: nothing to infer from, so the declared stage stands.
+    const folders = rel.unreadFolders.map((f) => `\`${rel.folder && f.startsWith(`${rel.folder}/`) ? f.slice(rel.folder.length + 1) : f}\``).join(', ');
+    reasons.push(`No goal could be read: ${folders} could not be read, so the goals are unknown.`);
+    return result(agreement.stage ?? 'creating');
+  }
   if (goals.length === 0) {
     reasons.push('No goals are defined yet.');
     return result('creating');

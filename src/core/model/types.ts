@@ -198,6 +198,8 @@ export interface RelationshipReport {
   changes: ReviewChanges;
   /** Files left out of the review because of an unresolved merge conflict; absent when none. */
   conflicted?: string[];
+  /** Folders of the relationship that could not be read (from the relationship's folder): their goals and sessions are unknown. Absent when none. */
+  unreadFolders?: string[];
   /** Who first committed each held session's file, read from git; absent without git history. */
   records?: RecordKeeping;
 }

@@ -1,7 +1,7 @@
 import { relationshipLabel, STAGES } from '../../core';
 import { progressSeries, renderProgressSvg, type GoalReport, type OpenAction, type RelationshipReport, type Signal } from '../../core/model';
 import { historyItems } from '../../core/model/historyPart';
-import { cadenceItems, changeItems, conflictNote, type Markup } from '../../core/model/markdown';
+import { cadenceItems, changeItems, conflictNote, noGoalsText, type Markup } from '../../core/model/markdown';
 import { days, noValidDue } from '../../core/words';
 
 /**
@@ -110,8 +110,8 @@ function goalRow(goal: GoalReport): string {
 </tr>`;
 }
 
-function goalsTable(goals: GoalReport[]): string {
-  if (!goals.length) return '<p>No goals yet: agree on a few, each with success criteria and a date.</p>';
+function goalsTable(goals: GoalReport[], report: RelationshipReport): string {
+  if (!goals.length) return `<p>${esc(noGoalsText(report))}</p>`;
   return `<table id="goals-table">
 <thead><tr><th>Goal</th><th>Status</th><th>Owner</th><th>Progress</th><th>Due</th><th>Success criteria</th><th>Last discussed</th><th>Open actions</th></tr></thead>
 <tbody>
@@ -189,7 +189,7 @@ ${report.inferred.reasons.length ? `<ul class="reasons">${report.inferred.reason
 </section>
 <section id="goals">
 <h2>Goals</h2>
-${goalsTable(report.goals)}
+${goalsTable(report.goals, report)}
 </section>
 <section id="progress">
 <h2>Progress over time</h2>

@@ -140,6 +140,10 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/sessions/2026-03-02.md', nested), { ...SYNTAX, range: [5, 3, 5, 9], message: [/`mentor 4` has no `:` after the key `mentor`, .*: write `mentor: 4`\.$/] });
       const last = lines('---', 'type: session', 'date: 2026-03-02', 'pulse:', '  mentor: 4', '  mentee 3 # felt rushed', '---', '').replace(/\n/g, '\r\n');
       expectOne(problemsOf('p/sessions/2026-03-02.md', last), { ...SYNTAX, range: [6, 3, 6, 9], message: [/`mentee 3` has no `:` after the key `mentee`, .*: write `mentee: 3`\.$/] });
+      // A value YAML keeps a first character for is written in quotes, so that the advice followed is valid YAML.
+      const handle = lines('---', 'type: session', 'date: 2026-03-02', 'attendees @ale', 'status: held', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-02.md', handle), { ...SYNTAX, range: [4, 1, 4, 10], message: [/`attendees @ale` has no `:` after the key `attendees`, .*: write `attendees: "@ale"`\.$/] });
+      assert.deepEqual(problemsOf('p/sessions/2026-03-02.md', handle.replace('attendees @ale', 'attendees: "@ale"')).filter((p) => p.code.startsWith('yaml/')), []);
       // In a map that is a list item, with a text value; a word the journal does not know, with one value after a one-word value.
       const item = lines('---', 'type: agreement', 'goals:', '  - id: docs', '    title Write the docs', '    status: active', '---', '');
       expectOne(problemsOf('p/agreement.md', item), { ...SYNTAX, range: [5, 5, 5, 10], message: [/`title Write the docs` has no `:` after the key `title`, .*: write `title: Write the docs`\.$/] });
@@ -167,6 +171,9 @@ describe('rules: yaml/*', () => {
       // Between items, before another key, with a comment, CRLF; a list of goal ids.
       const between = lines('---', 'type: session', 'date: 2026-03-05', 'attendees:', '  - Ana', '  Bo  # remote', '  - Cy', 'next: 2026-03-19', '---', '').replace(/\n/g, '\r\n');
       expectCodes(problemsOf('p/sessions/2026-03-05.md', between), ['yaml/syntax@6:3-6:5']);
+      // A dash without its space (`-Bea`): the item is `Bea`, not `-Bea`.
+      const noSpace = lines('---', 'type: session', 'date: 2026-03-05', 'attendees:', '  - Ana', '  -Bea', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-05.md', noSpace), { ...SYNTAX, range: [6, 3, 6, 7], message: [/^YAML syntax error: `-Bea` looks like another item of the list above, but its `-` has no space after it: write it as ` {2}- Bea`, its `-` in the same column as the `-` above\.$/] });
       const goals = lines('---', 'type: session', 'date: 2026-03-05', 'goals:', '  - design-doc', '  design-doc', '---', '');
       expectOne(problemsOf('p/sessions/2026-03-05.md', goals), { ...SYNTAX, range: [6, 3, 6, 13], message: [/^YAML syntax error: `design-doc` looks like another item of the list above, but it does not start with `- `: write it as ` {2}- design-doc`/] });
       // A quoted item (the parser: "All mapping items must start at the same column", at the line's start).
