@@ -73,8 +73,9 @@ function missingColon(source: string, error: YAMLError): Explained | undefined {
   const sibling = (other: Line | undefined) => other !== undefined && keyOf(other.text) !== undefined && keyColumn(other.text) === column;
   const aboveValue = above && keyOf(above.text) !== undefined ? valueAfterKey(above.text) : undefined;
   const parent = above !== undefined && aboveValue === '' && keyColumn(above.text) < column;
-  if (!(sibling(above) || sibling(below) || parent || (above === undefined && column === 0))) return undefined;
   const known = isKnownKey(key);
+  // A key the journal knows at the start of a line is a top-level key, whatever the line above it is.
+  if (!(sibling(above) || sibling(below) || parent || (column === 0 && (above === undefined || known)))) return undefined;
   const oneValue = !/\s/.test(value) && (above === undefined || (aboveValue !== undefined && !/\s/.test(aboveValue) && !/^[|>]/.test(aboveValue)));
   if (!known && !oneValue) return undefined;
   const start = line.start + column;
@@ -193,10 +194,12 @@ function directiveLine(source: string, error: YAMLError): Explained | undefined 
 
 /**
  * A tab in the indentation of a line that the parser reports as badly indented rather than as a
- * tab (the lines of a block scalar: `success: >-` then a tab before the text).
+ * tab (the lines of a block scalar: `success: >-` then a tab before the text, at the top or nested).
  */
 function tabInIndent(source: string, error: YAMLError): Explained | undefined {
-  if (error.code !== 'BAD_INDENT') return undefined;
+  // Nested (`closure:` then `  reflection: |` then a tab), the parser speaks of "more-indented leading empty lines".
+  const nested = error.code === 'MISSING_CHAR' && /^Block scalars with more-indented leading empty lines/.test(error.message);
+  if (error.code !== 'BAD_INDENT' && !nested) return undefined;
   const line = lineAt(source, error.pos[0]);
   const indent = /^[ \t]*/.exec(line.text)![0];
   const tab = indent.indexOf('\t');
@@ -659,7 +662,9 @@ function extraClosing(source: string, error: YAMLError): Explained | undefined {
   return {
     start: error.pos[0],
     end: error.pos[0] + 1,
-    through: lineAt(source, error.pos[0]).end,
+    // The parser reads nothing after it as YAML ("Unexpected scalar token in YAML stream" on each
+    // line that follows): one mistake, one problem.
+    through: source.length,
     message: `YAML syntax error: an extra \`${bracket}\`: it closes nothing, since the ${m[1] === 'seq' ? 'list' : 'map'} before it is closed already. Remove it (or, if it belongs to a value, put the whole value in quotes).`,
   };
 }

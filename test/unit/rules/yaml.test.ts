@@ -118,6 +118,8 @@ describe('rules: yaml/*', () => {
     it('reports an extra closing bracket at it, text after a comment at that text, and each leftover conflict marker at its line', () => {
       expectOne(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', 'goals: [a, b]]', '---', '')), { code: 'yaml/syntax', severity: 'error', range: [4, 14, 4, 15], message: [/an extra `\]`: it closes nothing/] });
       expectOne(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', 'progress: {a: 1}}', '---', '')), { code: 'yaml/syntax', severity: 'error', range: [4, 17, 4, 18], message: [/an extra `\}`: it closes nothing, since the map before it/] });
+      // With keys after it, which the parser no longer reads ("Unexpected scalar token in YAML stream" on each): still one problem.
+      expectCodes(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', 'goals: [a]]', 'status: held', 'duration: 30', '---', '')), ['yaml/syntax@4:11-4:12']);
       const comment = lines('---', 'type: session', 'date: 2026-02-02', 'next: 2026-02-10 # planned', '  at the office', '---', '');
       expectOne(problemsOf('p/sessions/2026-02-02.md', comment), { code: 'yaml/syntax', severity: 'error', range: [5, 3, 5, 16], message: [/`at the office` cannot go on the value of `next` above: the comment on that line ends the value/] });
       const inBrackets = lines('---', 'type: goal', 'title: Talk', 'status: proposed', 'skills: [time,', '   - weekly slot]', '---', '');
@@ -140,6 +142,10 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/sessions/2026-03-02.md', nested), { ...SYNTAX, range: [5, 3, 5, 9], message: [/`mentor 4` has no `:` after the key `mentor`, .*: write `mentor: 4`\.$/] });
       const last = lines('---', 'type: session', 'date: 2026-03-02', 'pulse:', '  mentor: 4', '  mentee 3 # felt rushed', '---', '').replace(/\n/g, '\r\n');
       expectOne(problemsOf('p/sessions/2026-03-02.md', last), { ...SYNTAX, range: [6, 3, 6, 9], message: [/`mentee 3` has no `:` after the key `mentee`, .*: write `mentee: 3`\.$/] });
+      // A known key at the start of a line after a line that is no key (an item without its `- `): its own mistake, said as such.
+      const afterItem = lines('---', 'type: session', 'date: 2025-02-01', 'attendees:', '  - Ale', '  Bea', 'duration 60', '---', '');
+      expectCodes(problemsOf('p/sessions/2025-02-01.md', afterItem), ['yaml/syntax@6:3-6:6', 'yaml/syntax@7:1-7:9']);
+      assert.match(problemsOf('p/sessions/2025-02-01.md', afterItem)[1]!.message, /`duration 60` has no `:` after the key `duration`/);
       // A value YAML keeps a first character for is written in quotes, so that the advice followed is valid YAML.
       const handle = lines('---', 'type: session', 'date: 2026-03-02', 'attendees @ale', 'status: held', '---', '');
       expectOne(problemsOf('p/sessions/2026-03-02.md', handle), { ...SYNTAX, range: [4, 1, 4, 10], message: [/`attendees @ale` has no `:` after the key `attendees`, .*: write `attendees: "@ale"`\.$/] });
@@ -199,6 +205,12 @@ describe('rules: yaml/*', () => {
       expectCodes(problemsOf('p/goals/talk.md', first), ['yaml/syntax@6:1-6:2']);
       const later = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: |', '  Give the talk', '\tand get feedback', '---', '');
       expectOne(problemsOf('p/goals/talk.md', later), { code: 'yaml/syntax', severity: 'error', range: [7, 1, 7, 2], message: [/^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs\.$/] });
+      // Nested in a map and in an inline goal of a list: the parser's words differ ("more-indented leading empty lines"), the advice does not.
+      const nested = lines('---', 'type: agreement', 'mentor: A', 'mentee: B', 'formality: informal', 'started: 2025-01-01', 'stage: 1', 'closure:', '  date: 2025-02-01', '  reflection: |', '\twe learned a lot', '---', '');
+      expectCodes(problemsOf('p/agreement.md', nested), ['yaml/syntax@11:1-11:2']);
+      expectOne(problemsOf('p/agreement.md', nested), { code: 'yaml/syntax', severity: 'error', range: [11, 1, 11, 2], message: [/^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs\.$/] });
+      const inList = lines('---', 'type: agreement', 'mentor: A', 'mentee: B', 'formality: informal', 'started: 2025-01-01', 'stage: 1', 'goals:', '  - id: a', '    title: A', '    status: active', '    success: >-', '\tship it', '---', '');
+      expectCodes(problemsOf('p/agreement.md', inList), ['yaml/syntax@13:1-13:2']);
     });
 
     it('reports a comma with no item before it at the comma, as a stray comma to remove', () => {
