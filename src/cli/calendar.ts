@@ -5,7 +5,7 @@ import { analyzeJournal } from '../core/model/analyze';
 import { journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { CALENDAR_HELP } from './help';
 import { gitTop } from './ignore';
-import { ioReason, type Io } from './io';
+import { fileHead, ioReason, type Io } from './io';
 import { errorsNote, openJournal, selectRelationships } from './journal';
 import { displayPath, PathError } from './targets';
 
@@ -62,14 +62,7 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
 async function refuseToReplaceOtherFiles(file: string, given: string): Promise<void> {
   let head: string;
   try {
-    const handle = await fsp.open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(15);
-      const { bytesRead } = await handle.read(buffer, 0, 15, 0);
-      head = buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
+    head = await fileHead(file, 15);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return; // written above, or refused there with a reason

@@ -12,7 +12,7 @@ import { fixFile } from './fix';
 import { formatSarif } from './sarif';
 import { VERSION } from './run';
 import { CHECK_HELP } from './help';
-import { ioReason, type Io } from './io';
+import { fileHead, ioReason, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs } from './parallel';
 import { partition } from './partition';
@@ -196,14 +196,7 @@ async function refuseToReplaceJournalFile(target: string, given: string): Promis
   if (path.basename(target) === CONFIG_FILE) throw new PathError(`--output-file ${given} is the journal's config file; the report is never written to it: name another file, say journal-report.txt`);
   let head: string;
   try {
-    const handle = await fsp.open(target, 'r');
-    try {
-      const buffer = Buffer.alloc(6); // a byte-order mark and `---`
-      const { bytesRead } = await handle.read(buffer, 0, 6, 0);
-      head = buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
+    head = await fileHead(target, 6); // a byte-order mark and `---`
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new PathError(`--output-file ${given} is a folder; name a file, say ${path.join(given, 'journal-report.txt')}`);

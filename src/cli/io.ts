@@ -1,3 +1,4 @@
+import { promises as fsp } from 'node:fs';
 import { isRealDate } from '../core/dates';
 import { IO_REASONS, ioReason } from '../core/ioReason';
 import { UsageError } from './args';
@@ -37,4 +38,19 @@ export function environmentToday(env: Record<string, string | undefined>): strin
 export function isIoError(error: unknown): error is { code: string; path?: string } {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' && Object.hasOwn(IO_REASONS, code);
+}
+
+/**
+ * The first `bytes` bytes of a file as text (fewer when it is shorter): what a command looks at
+ * before it replaces a file. Rejects with the file system's error (ENOENT, EISDIR...).
+ */
+export async function fileHead(file: string, bytes: number): Promise<string> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
