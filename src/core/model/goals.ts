@@ -68,10 +68,13 @@ export const namesGoal = (session: Session, names: readonly string[]): boolean =
 /** Progress values sessions recorded for a goal (by its id, or any of `names`), oldest first. */
 export function progressHistory(goal: string | readonly string[], sessions: Session[]): ProgressPoint[] {
   const names = typeof goal === 'string' ? [goal] : goal;
-  return sessions.flatMap((s) => {
-    const value = names.map((n) => (Object.hasOwn(s.progress, n) ? s.progress[n] : undefined)).find((v) => v !== undefined);
-    return value === undefined ? [] : [{ date: s.date, progress: value, file: s.source.file }];
-  });
+  const points: ProgressPoint[] = [];
+  for (const s of sessions) {
+    let value: number | undefined;
+    for (const n of names) if (value === undefined && Object.hasOwn(s.progress, n)) value = s.progress[n];
+    if (value !== undefined) points.push({ date: s.date, progress: value, file: s.source.file });
+  }
+  return points;
 }
 
 /**
