@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { JournalIndex } from '../core/journalIndex';
 import { nearest } from '../core/suggest';
@@ -28,8 +28,10 @@ export interface OpenedJournal {
  * .gitignore files and the config's `ignores` leave out (actions, like check).
  */
 export async function openJournal(given: string, io: Io, command: string, configOption?: string, honourIgnores = false): Promise<OpenedJournal> {
-  const start = path.resolve(io.cwd, given);
-  await requireFolder(start, given, command);
+  await requireFolder(path.resolve(io.cwd, given), given, command);
+  // The folder as it really is: a relationship given through a symbolic link (`review mine`) is
+  // found where it lies, in its journal, as it is when the command runs inside it.
+  const start = realpathSync(path.resolve(io.cwd, given));
   const owner = relationshipFolder(start);
   const top = owner ? gitTop(owner) : undefined;
   const root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;

@@ -1,6 +1,6 @@
 import { ioReason } from './ioReason';
 import { BodyPieceCache } from './bodyPieces';
-import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf } from './conventions';
+import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf, typeFromPath } from './conventions';
 import { parseJournalFile, tooLargeFile } from './parseFile';
 import { assembleRelationship } from './relationshipRules';
 import { applySeverities, problem } from './rules';
@@ -466,9 +466,12 @@ export class JournalIndex {
     } catch (error) {
       if (isNotFound(error)) return undefined;
       const message = ioReason(error);
+      // What its folder makes it (a goal file under goals/): a goal file nobody can read still
+      // stands for a goal, as one with a merge conflict does (relationshipRules.ts).
+      const implied = typeFromPath(path);
       return {
         path,
-        typeSource: 'none',
+        ...(implied ? { type: implied, typeSource: 'folder' as const } : { typeSource: 'none' as const }),
         hasFrontMatter: false,
         headRange: FILE_START,
         goals: [],

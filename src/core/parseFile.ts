@@ -520,13 +520,16 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
     if (GOAL_ID.test(name)) id = name;
     else {
       // A name almost an id (`learn_go`, `Learn-Go`): the goal is still defined under the id to
-      // write, so the sessions that name it as the file is named are not errors too.
-      id = caseFixedGoalId(name);
+      // write, so the sessions that name it as the file is named are not errors too. A name no
+      // id can be made of (`登壇`) defines it under the name itself: the goal exists all the same
+      // (the relationship is not "without goals"), and the sessions that name it so still find it.
+      const fixed = caseFixedGoalId(name);
+      id = fixed ?? (name || undefined);
       if (!ctx.quiet) {
-        ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file${id ? ` to \`${id}.md\`` : ''} or add \`id:\`.`, {
+        ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file${fixed ? ` to \`${fixed}.md\`` : ''} or add \`id:\`.`, {
           kind: 'missing-key',
           key: 'id',
-          placeholder: id ?? (slug(name) || 'goal-id'),
+          placeholder: fixed ?? (slug(name) || 'goal-id'),
         });
       }
     }

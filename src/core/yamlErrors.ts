@@ -29,6 +29,7 @@ export function explainYamlError(source: string, doc: FrontMatterDocument, error
     flowOrQuote(source, doc, error) ??
     misalignedItem(source, error) ??
     missingColon(source, error) ??
+    keyAloneWithoutColon(source, error) ??
     missingDash(source, error) ??
     indentedIntoValue(source, error) ??
     misalignedKey(source, error) ??
@@ -74,8 +75,9 @@ function missingColon(source: string, error: YAMLError): Explained | undefined {
   const aboveValue = above && keyOf(above.text) !== undefined ? valueAfterKey(above.text) : undefined;
   const parent = above !== undefined && aboveValue === '' && keyColumn(above.text) < column;
   const known = isKnownKey(key);
-  // A key the journal knows at the start of a line is a top-level key, whatever the line above it is.
-  if (!(sibling(above) || sibling(below) || parent || (column === 0 && (above === undefined || known)))) return undefined;
+  // A key the journal knows at the start of a line is a top-level key, whatever the line above it
+  // is; and one in the column of a key further up the same map (past a list under that key).
+  if (!(sibling(above) || sibling(below) || parent || (column === 0 && (above === undefined || known)) || (known && keyAboveInColumn(source, line, column)))) return undefined;
   const oneValue = !/\s/.test(value) && (above === undefined || (aboveValue !== undefined && !/\s/.test(aboveValue) && !/^[|>]/.test(aboveValue)));
   if (!known && !oneValue) return undefined;
   const start = line.start + column;
@@ -87,8 +89,50 @@ function missingColon(source: string, error: YAMLError): Explained | undefined {
   };
 }
 
-/** A value as it can be written after `key: `: in quotes when it starts with a character YAML keeps for itself (`@ale`, `%50`, `` ` ``). */
-const asValue = (value: string): string => (/^[@`%]/.test(value) ? JSON.stringify(value) : value);
+/**
+ * A value as it can be written after `key: `: in quotes when it starts with a character YAML
+ * keeps for itself (`@ale`, `%50`, `` ` ``), and so is each such item of a flow list
+ * (`[@ale, Bo]` gives `["@ale", Bo]`).
+ */
+const asValue = (value: string): string => {
+  if (/^[[{]/.test(value)) return value.replace(/(^[[{]|,)([ \t]*)([@`%][^,\]}]*?)([ \t]*)(?=[,\]}])/g, (_, open: string, before: string, item: string, after: string) => `${open}${before}${JSON.stringify(item)}${after}`);
+  return /^[@`%]/.test(value) ? JSON.stringify(value) : value;
+};
+
+/**
+ * Whether a key line stands in `column` further up the map `line` is in: lines indented deeper
+ * (the items of a list under that key, a value over lines) are passed over; a line indented less
+ * ends the map.
+ */
+function keyAboveInColumn(source: string, line: Line, column: number): boolean {
+  for (let above = lineAbove(source, line); above; above = lineAbove(source, above)) {
+    const indent = indentOf(above.text);
+    if (indent > column) continue;
+    return indent === column && keyOf(above.text) !== undefined && keyColumn(above.text) === column;
+  }
+  return false;
+}
+
+/**
+ * `progress` alone on its line, with the keys of its map indented under it: a key whose colon is
+ * missing, which YAML reads as text going on over the lines below.
+ */
+function keyAloneWithoutColon(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const m = /^([ \t]*)([A-Za-z_][\w-]*)[ \t]*(?:#.*)?$/.exec(line.text);
+  if (!m || line.start + m[1]!.length !== error.pos[0] || !isKnownKey(m[2]!)) return undefined;
+  const below = lineBelow(source, line);
+  if (!below || indentOf(below.text) <= m[1]!.length || !(keyOf(below.text) !== undefined || /^\s*-(?:\s|$)/.test(below.text))) return undefined;
+  const key = m[2]!;
+  const start = line.start + m[1]!.length;
+  return {
+    start,
+    end: start + key.length,
+    through: below.end,
+    message: `YAML syntax error: \`${key}\` has no \`:\` after it, so YAML reads it and the lines under it as one text, not as a key and its value: write \`${key}:\`.`,
+  };
+}
 
 /** Whether a word is a key some journal file has, at the top or nested. */
 export const isKnownKey = (word: string): boolean => KNOWN_KEYS.has(word);

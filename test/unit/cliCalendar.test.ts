@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ICAL from 'ical.js';
 import type { Io } from '../../src/cli/io';
@@ -99,6 +99,13 @@ describe('CLI: calendar', function () {
     assert.equal(fromTop.length, 2);
     assert.deepEqual(await uids(path.join(root, 'team')), fromTop);
     assert.deepEqual(await uids(path.join(root, 'team', 'ana-and-li')), fromTop);
+    // Through symbolic links: to the journal's folder, and to a relationship's (`calendar mine`).
+    symlinkSync(path.join(root, 'team'), path.join(root, 'team-link'));
+    symlinkSync(path.join(root, 'team', 'ana-and-li'), path.join(root, 'mine'));
+    assert.deepEqual(await uids(path.join(root, 'team-link')), fromTop);
+    const viaLink = await inProcess(['calendar', 'mine'], root, now);
+    assert.equal(viaLink.code, 0, viaLink.err);
+    assert.deepEqual(events(viaLink.out).map((e) => e.uid).sort(), fromTop);
   });
 
   it('never replaces a file that is not an iCalendar file, and checks its arguments', () => {

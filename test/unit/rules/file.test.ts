@@ -74,6 +74,14 @@ describe('rules: file/*', () => {
       const { problems } = await check(failing(relationship() as Record<string, string>, 'p/sessions/2026-02-02.md'));
       expectOne(problems('p/sessions/2026-02-02.md'), { code: 'file/unreadable', severity: 'error', range: [1, 1, 1, 1], message: [/^This file could not be read: permission denied\.?$/] });
     });
+
+    it('a goal file it cannot read still stands for its goal (status unknown): references to it are unchecked, not unknown', async () => {
+      const { problems, index } = await check(failing(relationship() as Record<string, string>, 'p/goals/design-doc.md'));
+      expectOne(problems('p/goals/design-doc.md'), { code: 'file/unreadable', severity: 'error', range: [1, 1, 1, 1], message: [/permission denied/] });
+      assert.deepEqual([...index.allProblems().values()].flat().filter((p) => p.code === 'goal/unknown-id'), []);
+      expectOne(problems('p/agreement.md'), { code: 'goal/references-unchecked', severity: 'info', range: [1, 1, 1, 4], message: [/^Goal references not checked: `goals\/design-doc\.md` could not be read/] });
+      assert.deepEqual(index.relationship('p')!.goals.filter((g) => g.id === 'design-doc').map((g) => g.status), ['unknown']);
+    });
   });
 
   describe('file/outside-relationship', () => {

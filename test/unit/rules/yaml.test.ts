@@ -146,6 +146,16 @@ describe('rules: yaml/*', () => {
       const afterItem = lines('---', 'type: session', 'date: 2025-02-01', 'attendees:', '  - Ale', '  Bea', 'duration 60', '---', '');
       expectCodes(problemsOf('p/sessions/2025-02-01.md', afterItem), ['yaml/syntax@6:3-6:6', 'yaml/syntax@7:1-7:9']);
       assert.match(problemsOf('p/sessions/2025-02-01.md', afterItem)[1]!.message, /`duration 60` has no `:` after the key `duration`/);
+      // A known key in the column of a key further up its map, past a list under that key (not "another item of the list").
+      const strengths = lines('---', 'type: agreement', 'mentor: Priya', 'mentee: Sam', 'started: 2026-06-01', 'ends: 2027-05-31', 'stage: creating', 'strengths:', '  mentor:', '    - design', '  mentee code', '---', '');
+      expectOne(problemsOf('p/agreement.md', strengths), { ...SYNTAX, range: [11, 3, 11, 9], message: [/^YAML syntax error: `mentee code` has no `:` after the key `mentee`, .*: write `mentee: code`\.$/] });
+      // A key alone on its line with its map under it.
+      const alone = lines('---', 'type: session', 'date: 2026-11-18', 'progress', '  write-rfc: 60', '---', '');
+      expectOne(problemsOf('p/sessions/2026-11-18.md', alone), { ...SYNTAX, range: [4, 1, 4, 9], message: [/^YAML syntax error: `progress` has no `:` after it, so YAML reads it and the lines under it as one text, not as a key and its value: write `progress:`\.$/] });
+      // The items of a flow list that start with `@` are quoted in the advice too.
+      const flow = lines('---', 'type: session', 'date: 2026-11-18', 'attendees [@ale, Bo]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-11-18.md', flow), { ...SYNTAX, range: [4, 1, 4, 10], message: [/write `attendees: \["@ale", Bo\]`\.$/] });
+      assert.deepEqual(problemsOf('p/sessions/2026-11-18.md', flow.replace('attendees [@ale, Bo]', 'attendees: ["@ale", Bo]')).filter((p) => p.code.startsWith('yaml/')), []);
       // A value YAML keeps a first character for is written in quotes, so that the advice followed is valid YAML.
       const handle = lines('---', 'type: session', 'date: 2026-03-02', 'attendees @ale', 'status: held', '---', '');
       expectOne(problemsOf('p/sessions/2026-03-02.md', handle), { ...SYNTAX, range: [4, 1, 4, 10], message: [/`attendees @ale` has no `:` after the key `attendees`, .*: write `attendees: "@ale"`\.$/] });
