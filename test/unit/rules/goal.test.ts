@@ -71,15 +71,16 @@ describe('rules: goal/*', () => {
       expectNone(problems('p/goals/design-doc.md'), 'goal/duplicate-id');
     });
 
-    it('reports a goal file reusing an inline id at the goal file (its id comes from the file name)', async () => {
+    it('reports a goal file reusing an inline id at the goal file (its id comes from the file name), and the inline goal at its id', async () => {
       const { problems } = await check(relationship({ 'p/goals/rust-basics.md': GOAL }));
       expectOne(problems('p/goals/rust-basics.md'), { code: 'goal/duplicate-id', severity: 'error', range: [1, 1, 1, 4], message: [/^Goal id `rust-basics` is already used by another goal of this relationship \(agreement\.md\)\.$/] });
-      expectNone(problems('p/agreement.md'), 'goal/duplicate-id');
+      expectOne(problems('p/agreement.md'), { code: 'goal/duplicate-id', severity: 'error', range: [11, 9, 11, 20], message: [/^Goal id `rust-basics` is used again by another goal of this relationship \(goals\/rust-basics\.md\): give each goal its own id\.$/] });
     });
 
-    it('reports an explicit id reused by another goal file at the id value', async () => {
+    it('reports an explicit id reused by another goal file at the id value, and the first at its own, so that checking either file alone finds it', async () => {
       const { problems } = await check(relationship({ 'p/goals/other.md': GOAL.replace('type: goal', 'type: goal\nid: design-doc') }));
       expectOne(problems('p/goals/other.md'), { code: 'goal/duplicate-id', severity: 'error', range: [3, 5, 3, 15], message: [/^Goal id `design-doc` is already used by another goal of this relationship \(goals\/design-doc\.md\)\.$/] });
+      expectOne(problems('p/goals/design-doc.md'), { code: 'goal/duplicate-id', severity: 'error', range: [1, 1, 1, 4], message: [/^Goal id `design-doc` is used again by another goal of this relationship \(goals\/other\.md\): give each goal its own id\.$/] });
     });
 
     it('names the other file from the relationship\'s folder, the same whichever folder the journal is read from', async () => {
@@ -93,7 +94,11 @@ describe('rules: goal/*', () => {
     it('reports two inline goals with one id at the second, naming the line of the first', async () => {
       const agreement = AGREEMENT.replace('---\n\n#', '  - {id: rust-basics, title: Again, status: proposed}\n---\n\n#');
       const { problems } = await check(relationship({ 'p/agreement.md': agreement }));
-      expectOne(problems('p/agreement.md'), { code: 'goal/duplicate-id', severity: 'error', range: [16, 10, 16, 21], message: [/`rust-basics`/, /line 11/] });
+      const found = problems('p/agreement.md').filter((p) => p.code === 'goal/duplicate-id');
+      assert.deepEqual(found.map((p) => [p.range.start.line, p.range.start.column, p.range.end.line, p.range.end.column, p.message]), [
+        [11, 9, 11, 20, 'Goal id `rust-basics` is used again by another goal of this relationship (line 16): give each goal its own id.'],
+        [16, 10, 16, 21, 'Goal id `rust-basics` is already used by another goal of this relationship (line 11).'],
+      ]);
     });
   });
 
