@@ -1,4 +1,5 @@
 import { isAgreementFile, isExcludedName, isMarkdownPath } from '../core/conventions';
+import { isNotFound } from '../core/ioReason';
 import type { FileSystem } from '../core/types';
 
 /**
@@ -31,8 +32,7 @@ export async function partition(fs: FileSystem, exclude: readonly string[], maxD
     } catch (error) {
       // Gone since its parent was listed: nothing to check. Unreadable: a part of its own, whose
       // index meets the same error and reports the folder (file/unreadable), so the check fails.
-      const code = (error as { code?: unknown } | null)?.code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') parts.push({ kind: 'files', folder });
+      if (!isNotFound(error)) parts.push({ kind: 'files', folder });
       return;
     }
     if (entries.some(([name, kind]) => isAgreementFile(name) && kind === 'file')) {

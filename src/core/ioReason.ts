@@ -16,6 +16,17 @@ export const IO_REASONS: Record<string, string> = {
   EIO: 'the disk could not be read',
 };
 
+/**
+ * Whether an error says the path is not there (any more): Node's ENOENT or ENOTDIR (a folder on
+ * its way is a file now), VS Code's FileNotFound, an in-memory file system's "no such file".
+ */
+export function isNotFound(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'FileNotFound' || code === 'EntryNotFound') return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /^ENOENT\b|\(FileNotFound\)|EntryNotFound/.test(message);
+}
+
 /** Why a file operation failed, in plain words (`permission denied`); the error's own message for other errors. */
 export function ioReason(error: unknown): string {
   const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };

@@ -1,4 +1,4 @@
-import { ioReason } from './ioReason';
+import { ioReason, isNotFound } from './ioReason';
 import { BodyPieceCache } from './bodyPieces';
 import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf, typeFromPath } from './conventions';
 import { parseJournalFile, tooLargeFile } from './parseFile';
@@ -400,7 +400,7 @@ export class JournalIndex {
     } catch (error) {
       // Nothing below an unreadable folder can be indexed; it is reported (`problems`), so that a
       // check that could not look does not pass. One gone since its parent was listed is not.
-      if (!isNotFound(error) && (error as { code?: unknown } | null)?.code !== 'ENOTDIR') walk.unlisted.set(folder, ioReason(error));
+      if (!isNotFound(error)) walk.unlisted.set(folder, ioReason(error));
       return [];
     }
     const out: string[] = [];
@@ -585,13 +585,6 @@ export class JournalIndex {
   }
 }
 
-/** Node's ENOENT, VS Code's FileNotFound, or an in-memory file system's "no such file". */
-function isNotFound(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT' || code === 'FileNotFound' || code === 'EntryNotFound') return true;
-  const message = error instanceof Error ? error.message : String(error);
-  return /^ENOENT\b|\(FileNotFound\)|EntryNotFound/.test(message);
-}
 
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -33,7 +33,7 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
     reviews,
     files: facts.files.map((f) => f.path),
   };
-  if (unreadFolders.length) relationship.unreadFolders = [...unreadFolders];
+  if (unreadFolders.length) relationship.unreadFolders = unreadFolders.map(facts.local);
   const conflicted = facts.files.filter((f) => f.problems.some((p) => p.code === 'git/conflict')).map((f) => f.path);
   if (conflicted.length) relationship.conflicted = conflicted;
   const unreadable = facts.primary?.problems.find((p) => UNREAD.has(p.code as RuleCode));

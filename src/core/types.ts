@@ -230,7 +230,7 @@ export interface Relationship {
    * where its first such problem is, and its rule. `agreement` is absent then.
    */
   agreementUnread?: SourceRef & { code: string };
-  /** Folders of the relationship that could not be listed (file/unreadable): the goals and sessions in them are unknown. Absent when none. */
+  /** Folders of the relationship that could not be listed (file/unreadable), from its folder (`goals`): the goals and sessions in them are unknown. Absent when none. */
   unreadFolders?: string[];
 }
 

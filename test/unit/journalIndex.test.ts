@@ -250,7 +250,7 @@ describe('JournalIndex: a folder it cannot list', () => {
     const index = new JournalIndex(locked(new Set(['p/goals'])));
     await index.build();
     const rel = index.relationship('p')!;
-    assert.deepEqual(rel.unreadFolders, ['p/goals']);
+    assert.deepEqual(rel.unreadFolders, ['goals']);
     assert.deepEqual(index.problems('p/sessions/2026-02-01.md'), []);
     assert.deepEqual(index.problems('p/agreement.md').map((p) => [p.code, p.message]), [['goal/references-unchecked', 'Goal references not checked: `goals` could not be read and may define the goals that the 2 references in 1 session name. Fix it first; the references are checked again then.']]);
     const report = analyzeRelationship({ ...rel, goals: [] }, '2026-03-01');

@@ -70,7 +70,7 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
   };
   report.changes = changesSince(latestReview(rel, today), report);
   if (rel.conflicted?.length) report.conflicted = [...rel.conflicted];
-  if (rel.unreadFolders?.length) report.unreadFolders = rel.unreadFolders.map((f) => (rel.folder && f.startsWith(`${rel.folder}/`) ? f.slice(rel.folder.length + 1) : f));
+  if (rel.unreadFolders?.length) report.unreadFolders = [...rel.unreadFolders];
   if (records) report.records = records;
   return report;
 }

@@ -76,7 +76,7 @@ export function inferStage(rel: Relationship, today: string): StageInference {
   reasons.push(`The agreement is signed by both partners (mentor ${agreement.signed.mentor}, mentee ${agreement.signed.mentee}).`);
   if (goals.length === 0 && rel.unreadFolders?.length) {
     // The goals may be in a folder that could not be read: nothing to infer from, so the declared stage stands.
-    const folders = rel.unreadFolders.map((f) => `\`${rel.folder && f.startsWith(`${rel.folder}/`) ? f.slice(rel.folder.length + 1) : f}\``).join(', ');
+    const folders = rel.unreadFolders.map((f) => `\`${f}\``).join(', ');
     reasons.push(`No goal could be read: ${folders} could not be read, so the goals are unknown.`);
     return result(agreement.stage ?? 'creating');
   }
