@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { RULES } from '../core/rules';
+import { isRuleCode, RULES } from '../core/rules';
 import { nearest } from '../core/suggest';
 import type { EngineOptions, RuleSeverity } from '../core/types';
 import { UsageError } from './args';
@@ -44,7 +44,7 @@ export function loadIgnores(file: string): string[] {
 export function loadConfig(file: string): Partial<EngineOptions> {
   const config = readConfig(file);
   const options: Partial<EngineOptions> = {};
-  if (config.rules) options.severities = checkRuleCodes(config.rules, file);
+  if (config.rules) options.severities = config.rules;
   if (config.unknownKeys !== undefined) options.unknownKeys = config.unknownKeys;
   if (config.exclude) options.exclude = config.exclude;
   if (config.maxFileSize !== undefined) options.maxFileBytes = config.maxFileSize;
@@ -80,6 +80,9 @@ function readConfig(file: string): z.output<typeof configSchema> {
     throw new UsageError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${file}: the file must hold one JSON object, like {"graceDays": 3}`);
+  // The codes first, as JSON wrote them: a map would not keep a `__proto__` key as one.
+  const rules = (raw as Record<string, unknown>).rules;
+  if (typeof rules === 'object' && rules !== null && !Array.isArray(rules)) checkRuleCodes(Object.keys(rules), file);
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -105,17 +108,19 @@ export function parseRuleOptions(values: readonly string[]): Record<string, Rule
     if (eq <= 0 || !(RULE_SEVERITIES as readonly string[]).includes(severity)) {
       throw new UsageError(`--rule takes CODE=${RULE_SEVERITIES.join('|')}, like --rule keys/unknown=off; got '${value}'`, 'check');
     }
+    // Checked before it is set: `out['__proto__'] = ...` would set no key at all.
+    checkRuleCodes([code], '--rule');
     out[code] = severity as RuleSeverity;
   }
-  return checkRuleCodes(out, '--rule');
+  return out;
 }
 
-function checkRuleCodes(rules: Record<string, RuleSeverity>, where: string): Record<string, RuleSeverity> {
+/** A usage error for the first code that is no rule's (`__proto__` included). */
+function checkRuleCodes(codes: readonly string[], where: string): void {
   const known = Object.keys(RULES);
-  for (const code of Object.keys(rules)) {
-    if (known.includes(code)) continue;
+  for (const code of codes) {
+    if (isRuleCode(code)) continue;
     const suggestion = nearest(code, known);
     throw new UsageError(`${where}: unknown rule ${code}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`, 'check');
   }
-  return rules;
 }

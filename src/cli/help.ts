@@ -101,8 +101,9 @@ a session) of the journal at PATH (default: the current folder), grouped as
 Overdue, This week (due within 7 days), Later and No date, sorted by due date with
 undated items last. An item carried over from session to session is listed once,
 at its newest session. Inside a relationship it lists that relationship's
-actions. Relationships whose closure is recorded are left out. Files that
-.gitignore or the config's "ignores" globs leave out are not read.
+actions. Relationships whose closure is in force (dated today or earlier) are
+left out. Files that .gitignore or the config's "ignores" globs leave out are
+not read.
 
 Options:
   --owner NAME           only the actions of NAME (repeatable): @owner equal to

@@ -46,9 +46,29 @@ export function summaryText(reports: readonly RelationshipReport[], today: strin
   return `Relationships on ${today}\n\n${columns([SUMMARY_HEADER, ...summaryRows(reports)])}`;
 }
 
+/**
+ * Columns a text takes in a terminal: two for a wide character (CJK, Hangul, full-width forms,
+ * most emoji), none for a combining mark, a zero-width character or a variation selector, one
+ * for the rest (Unicode's East Asian Width, as terminals apply it).
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const c = char.codePointAt(0)!;
+    if (/\p{Mn}|\p{Me}|\p{Cf}/u.test(char) || (c >= 0xfe00 && c <= 0xfe0f)) continue;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
+      (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 export function columns(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - [...c].length))).join('  ')).join('\n') + '\n';
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - displayWidth(c)))).join('  ')).join('\n') + '\n';
 }
 
 /**
@@ -72,7 +92,7 @@ export function markdownToText(markdown: string): string {
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       const text = inline(heading[2]!);
-      out.push(text, (heading[1]!.length === 1 ? '=' : '-').repeat([...text].length));
+      out.push(text, (heading[1]!.length === 1 ? '=' : '-').repeat(displayWidth(text)));
     } else out.push(inline(line));
   }
   flush();

@@ -64,3 +64,21 @@ export function conflictMessage(block: ConflictBlock): string {
   const sides = block.ours && block.theirs ? ` between ${block.ours} and ${block.theirs}` : block.ours || block.theirs ? ` with ${block.ours || block.theirs}` : '';
   return `Unresolved merge conflict${sides}: keep one side (or merge them) and delete the conflict markers.`;
 }
+
+/**
+ * The `id:` a goal file with conflict blocks writes at the top level of its front matter,
+ * outside those blocks (so both sides agree on it): as written when it is a valid id. Undefined
+ * when there is none, or more than one.
+ */
+export function idOutsideConflicts(text: string, blocks: readonly ConflictBlock[], isId: (value: string) => boolean): string | undefined {
+  const lines = text.split(/\r\n?|\n/);
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined;
+  const inBlock = (line: number) => blocks.some((b) => b.range.start.line <= line && line <= b.range.end.line);
+  const found = new Set<string>();
+  for (let i = 1; i < lines.length && !/^---[ \t]*$/.test(lines[i]!); i++) {
+    const m = /^id:[ \t]*(["']?)([^"'\s#]+)\1[ \t]*(?:#.*)?$/.exec(lines[i]!);
+    if (m && !inBlock(i + 1)) found.add(m[2]!);
+  }
+  const [id] = found;
+  return found.size === 1 && isId(id!) ? id : undefined;
+}

@@ -80,13 +80,12 @@ export const GOAL_ID_RULE = 'must be lower-case kebab-case, like `write-design-d
 /** Latin letters with no decomposition into a base letter and an accent, as they are usually written in ASCII. */
 const LATIN_LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', œ: 'oe', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
 
+/** A lower-case text with the Latin letters that have no decomposition (`ø`, `ł`, `ß`) as ASCII writes them. */
+export const asciiLetters = (lower: string): string => lower.replace(/[æøßœđłþðı]/g, (c) => LATIN_LETTERS[c]!);
+
 /** A text in lower case with its Latin letters as ASCII writes them (`Présentation` gives `presentation`); other characters are kept. */
 export function asciiLatin(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[æøßœđłþðı]/g, (c) => LATIN_LETTERS[c]!);
+  return asciiLetters(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
 }
 
 /** Lower-case ASCII words of a text (accents dropped): `Ünal's RFC!` gives `unal`, `s`, `rfc`. */

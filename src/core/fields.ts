@@ -86,6 +86,14 @@ export const caseFixedGoalId = (value: unknown): string | undefined => {
   const fixed = asciiLatin(value).replace(/[_\s.]+/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
   return fixed !== value && GOAL_ID.test(fixed) ? fixed : undefined;
 };
+/** A goal file's name without its folder and `.md`. */
+export const goalFileName = (path: string): string => (path.split('/').pop() ?? '').replace(/\.md$/i, '');
+/**
+ * The id a goal file's name gives: the name when it is one, else the id it is almost
+ * (caseFixedGoalId), else the name itself (`登壇`: the goal exists all the same); undefined for
+ * an empty name.
+ */
+export const goalIdOfFileName = (name: string): string | undefined => (GOAL_ID.test(name) ? name : caseFixedGoalId(name) ?? (name || undefined));
 const goalId = z.string().regex(GOAL_ID, {
   error: (issue) => {
     const fixed = caseFixedGoalId(issue.input);

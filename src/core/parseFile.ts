@@ -4,9 +4,9 @@ import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './con
 import { commentsInText, scalarSpans } from './commentInText';
 import { itemsInText } from './itemInText';
 import { clip, withArticle } from './words';
-import { conflictMessage, findConflicts } from './conflicts';
+import { conflictMessage, findConflicts, idOutsideConflicts } from './conflicts';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
-import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
+import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, goalFileName, goalIdOfFileName, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
 import { FastDocument } from './simpleYaml';
@@ -110,7 +110,8 @@ export function parseJournalFile(path: string, content: Uint8Array | string, opt
     if (conflicts.length) {
       // Until the conflict is resolved, the file is neither YAML nor Markdown: one problem per block, no facts.
       for (const block of conflicts) reporter.report(block.range, 'git/conflict', conflictMessage(block));
-      return { ...empty, hasFrontMatter: /^---[ \t]*(?:\r\n?|\n)/.test(text), ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
+      const id = implied === 'goal' ? idOutsideConflicts(text, conflicts, (v) => GOAL_ID.test(v)) : undefined;
+      return { ...empty, hasFrontMatter: /^---[ \t]*(?:\r\n?|\n)/.test(text), ...(implied ? { type: implied, typeSource: 'folder' } : {}), ...(id ? { conflictedGoalId: id } : {}) };
     }
     const parsed = parseMarkdown(path, text, pieces ? { pieces } : {});
     return readParsed(path, parsed, implied, reporter, options);
@@ -415,10 +416,16 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
   const unsigned = (['mentor', 'mentee'] as const).filter((who) => !signed[who] && locator.lacksValue(['signed', who]));
   if (stage && stage !== 'creating' && unsigned.length > 0) {
     const missing = unsigned.join(' and ');
+    // Advice that, followed, gives no duplicate key: into the `signed` map when there is one.
+    const advice = locator.isMapAt(['signed'])
+      ? `Add ${unsigned.map((who) => `\`${who}: YYYY-MM-DD\``).join(' and ')} under \`signed:\`, with the day of signing.`
+      : raw.signed !== undefined
+        ? 'Give `signed` the days of signing: `signed: {mentor: YYYY-MM-DD, mentee: YYYY-MM-DD}`.'
+        : 'Add `signed: {mentor: YYYY-MM-DD, mentee: YYYY-MM-DD}` with the days of signing.';
     report(
       locator.valueRange(['stage']),
       'agreement/unsigned',
-      `The stage is ${stage}, but the agreement is not signed by the ${missing}: completing the agreement is the critical task of the creating stage. Add \`signed: {mentor: date, mentee: date}\`.`,
+      `The stage is ${stage}, but the agreement is not signed by the ${missing}: completing the agreement is the critical task of the creating stage. ${advice}`,
     );
   }
   const cadenceText = data.cadence;
@@ -514,17 +521,16 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
   const data = validateFields(raw, FIELDS_BY_TYPE.goal, [], ctx);
   let id = data.id ?? caseFixedGoalId(raw.id);
   let idRange = ctx.locator.valueRange(['id']);
-  const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
+  const name = goalFileName(file.path);
   if (raw.id === undefined) {
     idRange = ctx.locator.head;
-    if (GOAL_ID.test(name)) id = name;
-    else {
+    id = goalIdOfFileName(name);
+    if (!GOAL_ID.test(name)) {
       // A name almost an id (`learn_go`, `Learn-Go`): the goal is still defined under the id to
       // write, so the sessions that name it as the file is named are not errors too. A name no
       // id can be made of (`登壇`) defines it under the name itself: the goal exists all the same
       // (the relationship is not "without goals"), and the sessions that name it so still find it.
       const fixed = caseFixedGoalId(name);
-      id = fixed ?? (name || undefined);
       if (!ctx.quiet) {
         ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file${fixed ? ` to \`${fixed}.md\`` : ''} or add \`id:\`.`, {
           kind: 'missing-key',
@@ -546,7 +552,9 @@ function frontMatterRefs(ctx: ValidationContext, key: string, via: GoalReference
   if (items) return items.map(({ text, range }) => ({ id: text, range, via }));
   if (!ctx.locator.isMapAt([key])) return [];
   // `<<` is a merge key, which merges nothing (keys/unknown says so), not a goal id.
-  return ctx.locator.keysOf([key], (id) => id !== '<<').map(({ key: id, range }) => ({ id, range, via, valueRange: ctx.locator.valueRange([key, id]) }));
+  // A goal written twice in the map (yaml/duplicate-key) is one reference: the later, whose value is read.
+  const keys = new Map(ctx.locator.keysOf([key], (id) => id !== '<<').map((k) => [k.key, k.range]));
+  return [...keys].map(([id, range]) => ({ id, range, via, valueRange: ctx.locator.valueRange([key, id]) }));
 }
 
 /** What the cross-file rules may ask of a session or review without parsing its body. */

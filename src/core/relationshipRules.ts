@@ -1,5 +1,5 @@
-import { agreementFileOf, GOAL_ID } from './conventions';
-import { caseFixedGoalId } from './fields';
+import { agreementFileOf } from './conventions';
+import { goalFileName, goalIdOfFileName } from './fields';
 import { problem, type RuleCode } from './rules';
 import { FILE_START } from './text';
 import { CROSS_FILE_RULES, type RelationshipFacts } from './crossFileRules';
@@ -63,14 +63,14 @@ const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
 export const unread = (file: JournalFile): boolean => file.problems.some((p) => UNREAD.has(p.code as RuleCode));
 
 /**
- * The goal an unread goal file stands for: its file name's id (the name itself when it gives
+ * The goal an unread goal file stands for: the `id:` a conflicted one writes outside its
+ * conflicts, else its file name's id (the name itself when it gives
  * none, `登壇`: the goal exists all the same), status unknown, nothing else known.
  */
 function unreadGoal(file: JournalFile): Goal | undefined {
-  const name = (file.path.split('/').pop() ?? '').replace(/\.md$/i, '');
-  const id = GOAL_ID.test(name) ? name : caseFixedGoalId(name) ?? name;
+  const id = file.conflictedGoalId ?? goalIdOfFileName(goalFileName(file.path));
   if (!id) return undefined;
-  return { id, title: id, owner: 'mentee', status: 'unknown', skills: [], source: { file: file.path, range: file.headRange }, idRange: file.headRange, fields: {}, origin: 'file' };
+  return { id, title: id, owner: 'mentee', status: 'unknown', skills: [], source: { file: file.path, range: file.headRange }, idRange: file.headRange, fields: {}, origin: 'file', unread: true };
 }
 
 /** A folder that could not be listed, as the unread file it may hold goals in. */
@@ -82,6 +82,8 @@ function unlistedFolder(path: string): JournalFile {
 function relationshipFacts(id: string, folder: string, files: JournalFile[], today: string | undefined, unreadFolders: readonly string[]): RelationshipFacts {
   const agreementFile = agreementFileOf(folder);
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const unreadFiles = new Set(sorted.filter(unread));
+  const isUnread = (f: JournalFile) => unreadFiles.has(f);
   const primary = sorted.find((f) => f.path === agreementFile && f.type === 'agreement');
   const goals: Goal[] = [];
   const goalsById = new Map<string, Goal>();
@@ -93,7 +95,7 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
   // define are not checked meanwhile (goal/unknown-id).
   const unreadGoals = new Set<Goal>();
   for (const f of [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')]) {
-    const placeholder = f.type === 'goal' && !f.goals.length && unread(f) ? unreadGoal(f) : undefined;
+    const placeholder = f.type === 'goal' && !f.goals.length && isUnread(f) ? unreadGoal(f) : undefined;
     if (placeholder) {
       unreadGoals.add(placeholder);
       goals.push(placeholder);
@@ -121,20 +123,20 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
     agreementFile,
     local: (path) => (folder && path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : path),
     files: sorted,
-    unread: new Set(sorted.filter(unread).map((f) => f.path)),
+    unread: new Set([...unreadFiles].map((f) => f.path)),
     ...(primary ? { primary } : {}),
     // An agreement whose front matter was not read says nothing to trust: not even the partners
     // (a line the parser rejected can put a date where a name was). Its goals are kept as the
     // goal files' are; the relationship says that its agreement is unreadable (agreementUnread).
-    ...(primary?.agreement && !unread(primary) ? { agreement: primary.agreement } : {}),
+    ...(primary?.agreement && !isUnread(primary) ? { agreement: primary.agreement } : {}),
     goals: kept,
     goalsById,
     duplicateGoals,
     // A folder that could not be listed may hold goal files: references are not checked either.
-    unreadGoalFiles: [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')].filter(unread).concat(unreadFolders.map(unlistedFolder)),
+    unreadGoalFiles: [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')].filter(isUnread).concat(unreadFolders.map(unlistedFolder)),
     sessions: sorted.flatMap((f) => (f.type === 'session' && f.session && f.session.date ? [f.session] : [])).sort(byDate),
-    referringSessions: sorted.flatMap((f) => (f.type === 'session' && f.session && !unread(f) ? [f.session] : [])),
+    referringSessions: sorted.flatMap((f) => (f.type === 'session' && f.session && !isUnread(f) ? [f.session] : [])),
     // A review whose YAML is broken is no snapshot to compare with: the last readable one is.
-    reviews: sorted.flatMap((f) => (f.type === 'review' && f.review && f.review.date && !unread(f) ? [f.review] : [])).sort(byDate),
+    reviews: sorted.flatMap((f) => (f.type === 'review' && f.review && f.review.date && !isUnread(f) ? [f.review] : [])).sort(byDate),
   };
 }

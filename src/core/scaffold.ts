@@ -1,4 +1,4 @@
-import { AGREEMENT_FILE, oneLine } from './conventions';
+import { AGREEMENT_FILE, asciiLetters, oneLine } from './conventions';
 import { cadenceDays, isRealDate } from './dates';
 import { stageHint } from './templates';
 import { yamlScalar } from './yamlWrite';
@@ -52,7 +52,7 @@ export function addMonths(date: string, months: number): string {
 
 /**
  * A folder name for a new relationship from the first names: `Priya Raman` and `Sam Okafor` give
- * `priya-and-sam`, `Zoë` gives `zoe` (Latin accents dropped), and names in other scripts stay as
+ * `priya-and-sam`, `Zoë` gives `zoe` and `Øyvind` `oyvind` (Latin accents dropped), and names in other scripts stay as
  * they are (`李明` and `Йоханна` give `李明-and-йоханна`): a folder name may hold any letter.
  */
 export function suggestFolderName(mentor: string, mentee: string): string {
@@ -63,6 +63,7 @@ export function suggestFolderName(mentor: string, mentee: string): string {
       .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
       .normalize('NFC')
       .toLowerCase()
+      .replace(/[æøßœđłþðı]/g, asciiLetters)
       .split(/[^\p{L}\p{M}\p{N}]+/u)
       .filter(Boolean)
       .join('-') || 'someone';

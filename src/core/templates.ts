@@ -119,8 +119,9 @@ const DEFAULT_PERIOD_DAYS = 14;
 
 /**
  * The date the partners planned for their next meeting (the `next` of the latest session held or
- * missed by `today`), when it lies within one cadence period of today, before or after: the
- * session New session should prepare. Undefined when nothing is planned that close.
+ * missed by `today`), when it lies within one cadence period of today, before or after, and not
+ * after the partnership's last day: the session New session should prepare. Undefined when
+ * nothing is planned that close.
  */
 export function plannedSessionDate(relationship: Relationship, today: string): string | undefined {
   // Once the partnership is over, no meeting is planned any more.
@@ -128,6 +129,9 @@ export function plannedSessionDate(relationship: Relationship, today: string): s
   const past = relationship.sessions.filter((s) => s.date <= today);
   const next = past[past.length - 1]?.next;
   if (!next) return undefined;
+  // Nor a meeting planned after the partnership's last day (`ends`, or a closure recorded ahead).
+  const last = relationship.agreement?.closure?.date ?? relationship.agreement?.ends;
+  if (last !== undefined && next > last) return undefined;
   const period = relationship.agreement?.cadence?.days || DEFAULT_PERIOD_DAYS;
   return Math.abs(daysBetween(today, next)) <= period ? next : undefined;
 }

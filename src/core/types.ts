@@ -124,6 +124,8 @@ export interface Goal {
   /** Spans of the values of the keys written for this goal, by key. */
   fields: Record<string, Range>;
   origin: 'agreement' | 'file';
+  /** Set when the goal stands for a goal file that could not be read (a merge conflict, no front matter, binary): only its id, from the file's name, is known. */
+  unread?: true;
 }
 
 export interface ActionItem {
@@ -203,6 +205,11 @@ export interface JournalFile {
   session?: Session;
   review?: Review;
   problems: Problem[];
+  /**
+   * A goal file with a merge conflict: the `id:` it writes outside its conflict blocks, which
+   * its goal keeps until the conflict is resolved (else the goal goes by its file name).
+   */
+  conflictedGoalId?: string;
   /**
    * Set by the index when this text has errors and the facts above (agreement, goals, session,
    * review) are those of the file's last version without errors: half-typed text does not shake

@@ -288,7 +288,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       return { code: isRuleCode(rule) ? rule : 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
     }
     case 'invalid_type':
-      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected)}${issue.expected === 'string' ? colonAdvice(written) : ''}.` };
+      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected)}${issue.expected === 'string' ? colonAdvice(written) : mapColonAdvice(written, schema, issue.path as Array<string | number>)}.` };
     case 'invalid_union':
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : 'a valid value'}.` };
     default:
@@ -315,21 +315,41 @@ function describeExpected(expected: string): string {
   return words[expected] ?? expected;
 }
 
-/** The keys a (strict) object schema accepts at `path` inside `schema`, for "did you mean". */
-function knownKeys(schema: z.ZodType, path: ReadonlyArray<string | number>): string[] {
+/** The definition of the schema at `path` inside `schema`, past optional, nullable, default and pipe. */
+function defAt(schema: z.ZodType, path: ReadonlyArray<string | number>): { type?: string; shape?: Record<string, unknown> } | undefined {
   let node: unknown = schema;
   for (const step of [...path, undefined]) {
     node = unwrap(node);
     const def = (node as { def?: Record<string, unknown> })?.def;
-    if (!def) return [];
+    if (!def) return undefined;
     if (step === undefined) break;
     if (def.type === 'object') node = (def.shape as Record<string, unknown>)[String(step)];
     else if (def.type === 'array') node = def.element;
     else if (def.type === 'record') node = def.valueType;
-    else return [];
+    else return undefined;
   }
-  const def = (unwrap(node) as { def?: { type?: string; shape?: Record<string, unknown> } })?.def;
+  return (unwrap(node) as { def?: { type?: string; shape?: Record<string, unknown> } })?.def;
+}
+
+/** The keys a (strict) object schema accepts at `path` inside `schema`, for "did you mean". */
+function knownKeys(schema: z.ZodType, path: ReadonlyArray<string | number>): string[] {
+  const def = defAt(schema, path);
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/**
+ * For a map written with its keys' colons left out (`pulse:` then `  mentor 4`), which YAML reads
+ * as one text: what to write. Only where the text starts with a key the map takes (`mentor`), or
+ * with a word and a number where any key goes (`progress:` then `  write-rfc 40`).
+ */
+function mapColonAdvice(written: unknown, schema: z.ZodType, path: ReadonlyArray<string | number>): string {
+  if (typeof written !== 'string') return '';
+  const m = /^([A-Za-z_][\w-]*)[ \t]+([^\s:]+)/.exec(written.trim());
+  if (!m) return '';
+  const [, key, value] = m as unknown as [string, string, string];
+  const def = defAt(schema, path);
+  const fits = def?.type === 'object' ? knownKeys(schema, path).includes(key) : def?.type === 'record' && /^-?\d+(?:\.\d+)?$/.test(value);
+  return fits ? `: \`${key} ${value}\` has no \`:\` after the key \`${key}\`, so YAML reads what is under it as one text; write \`${key}: ${value}\`` : '';
 }
 
 function unwrap(node: unknown): unknown {

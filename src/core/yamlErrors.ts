@@ -81,11 +81,20 @@ function missingColon(source: string, error: YAMLError): Explained | undefined {
   const oneValue = !/\s/.test(value) && (above === undefined || (aboveValue !== undefined && !/\s/.test(aboveValue) && !/^[|>]/.test(aboveValue)));
   if (!known && !oneValue) return undefined;
   const start = line.start + column;
+  // The parser makes one error of such lines in a row (`duration 60`, then `status held`): the
+  // others are named in the same message, so that one fix mends them all.
+  const next: string[] = [];
+  for (let other = lineBelow(source, line); other; other = lineBelow(source, other)) {
+    const o = /^([ \t]*)([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(other.text.replace(/[ \t]+#.*$/, '').trimEnd());
+    if (!o || o[1]!.length !== column || !isKnownKey(o[2]!) || /:(?:[ \t]|$)/.test(o[3]!)) break;
+    next.push(`\`${clip(`${o[2]!}: ${asValue(o[3]!)}`)}\``);
+  }
+  const also = next.length === 0 ? '' : ` The ${next.length === 1 ? 'next line has' : `next ${next.length} lines have`} no \`:\` either: write ${next.join(', ')}.`;
   return {
     start,
     end: start + key.length,
     through: line.end,
-    message: `YAML syntax error: ${noColon(key, value)}, so YAML cannot read it as a key and its value: write \`${clip(`${key}: ${asValue(value)}`)}\`.`,
+    message: `YAML syntax error: ${noColon(key, value)}, so YAML cannot read it as a key and its value: write \`${clip(`${key}: ${asValue(value)}`)}\`.${also}`,
   };
 }
 
@@ -744,13 +753,20 @@ function unindentedText(source: string, error: YAMLError): Explained | undefined
   if (!above || key === undefined || indentOf(line.text) > indentOf(above.text)) return undefined;
   const { start, end, text } = trimmed(line);
   const block = /:\s*([|>][+-]?\d*)\s*(?:#.*)?$/.exec(above.text)?.[1];
+  // `date: 2026-02-02` then `mood very good`: a date, a number or true/false goes on over no
+  // line, so the line is a key without its colon; after a text it may be either.
+  const word = block ? undefined : /^([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(text.replace(/[ \t]+#.*$/, ''));
+  const colon = word && `\`${clip(`${word[1]!}: ${asValue(word[2]!)}`)}\``;
+  if (word && /^(?:\d{4}-\d{2}-\d{2}|[-+]?\d+(?:\.\d+)?|true|false)$/.test(valueAfterKey(above.text))) {
+    return { start, end: start + word[1]!.length, through: line.end, message: `YAML syntax error: ${noColon(word[1]!, word[2]!)}, so YAML cannot read it as a key and its value: write ${colon}.` };
+  }
   return {
     start,
     end,
     through: line.end,
     message: block
       ? `YAML syntax error: \`${clip(text)}\` is not indented, so it is not part of the \`${block}\` text of \`${key}\` above, and YAML reads it as a key without a value: indent the text's lines past \`${key}:\`.`
-      : `YAML syntax error: \`${clip(text)}\` is not indented, so YAML reads it as a key without a value, not as more of the value of \`${key}\` above: to go on with that value, indent the line past \`${key}:\`.`,
+      : `YAML syntax error: \`${clip(text)}\` is not indented, so YAML reads it as a key without a value, not as more of the value of \`${key}\` above: to go on with that value, indent the line past \`${key}:\`${colon ? `; if \`${word![1]!}\` is a key, write ${colon}` : ''}.`,
   };
 }
 

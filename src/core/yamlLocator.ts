@@ -52,7 +52,10 @@ function nodeAt(root: unknown, path: YamlPath): unknown {
   for (const step of path) {
     const pairs = pairsOf(node);
     if (pairs) {
-      node = pairs.find((p) => p.key === step || scalarOf(p.key)?.value === step)?.value;
+      // A key written twice (yaml/duplicate-key): the later one, whose value is the one read.
+      let i = pairs.length - 1;
+      while (i >= 0 && !(pairs[i]!.key === step || scalarOf(pairs[i]!.key)?.value === step)) i--;
+      node = i >= 0 ? pairs[i]!.value : undefined;
       continue;
     }
     const items = itemsOfSeq(node);
@@ -88,7 +91,9 @@ export class YamlLocator {
     const pairs = pairsOf(nodeAt(this.doc.contents, path.slice(0, -1)));
     if (!pairs) return undefined;
     const key = String(path[path.length - 1]);
-    return pairs.find((p) => keyText(p.key) === key);
+    // A key written twice (yaml/duplicate-key): the later one, whose value is the one read.
+    for (let i = pairs.length - 1; i >= 0; i--) if (keyText(pairs[i]!.key) === key) return pairs[i];
+    return undefined;
   }
 
   /** Whether the key at `path` is not written, or written with no value (`success:`, `due:   # TODO`, `~`, `null`). */

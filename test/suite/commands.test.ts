@@ -259,6 +259,26 @@ describe('Commands that write the journal', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('offers no goal whose file could not be read in the goal pickers: there is nothing to edit until it is mended', async () => {
+    const lone = `${SCRATCH}/lone`;
+    const agreement = '---\ntype: agreement\nmentor: Priya\nmentee: Sam\nstarted: 2026-01-01\nends: 2026-12-31\ncadence: biweekly\nstage: building\n---\n';
+    const conflicted = '---\ntype: goal\ntitle: Short video\nstatus: active\n<<<<<<< HEAD\ndue: 2026-10-31\n=======\ndue: 2026-12-31\n>>>>>>> other\n---\n';
+    await vscode.workspace.fs.writeFile(uri(`${lone}/agreement.md`), new TextEncoder().encode(agreement));
+    await vscode.workspace.fs.writeFile(uri(`${lone}/goals/short-video.md`), new TextEncoder().encode(conflicted));
+    await api.service.refreshFile(uri(`${lone}/agreement.md`));
+    await api.service.refreshFile(uri(`${lone}/goals/short-video.md`));
+    await waitFor('the stand-in goal', () => relationship(lone)?.goals.some((g) => g.id === 'short-video' && g.unread));
+    for (const command of ['markGoalAchieved', 'setGoalProgress']) {
+      // Before, the picker offered the goal: the command would wait on it (closed after 3 s here).
+      const picked = Promise.resolve(run(command, { relationship: lone }));
+      const timer = setTimeout(() => void vscode.commands.executeCommand('workbench.action.closeQuickOpen'), 3000);
+      assert.equal(await picked, undefined);
+      clearTimeout(timer);
+      assert.match(lastMessage()?.text ?? '', /has no goal this applies to\.$/, command);
+    }
+    await removeFixture(lone);
+  });
+
   it('Open agreement opens the agreement, also through the quick pick of the palette', async () => {
     const opened = await run('openAgreement', { relationship: REVERSE });
     assert.equal(opened?.toString(), uri(`${REVERSE}/agreement.md`).toString());

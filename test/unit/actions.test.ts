@@ -121,6 +121,58 @@ describe('journal actions', () => {
     assert.match(renderReviewMarkdown(report), /closed on 2026-06-01[^(]/);
   });
 
+  it('a closure written ahead ends the partnership on its day, not before: actions, stage, sessions due and calendar until then', async () => {
+    const rels = await relationships({
+      'p/agreement.md': agreement('signed: {mentor: 2026-01-02, mentee: 2026-01-02}\nclosure: {date: 2026-08-20, outcome: friends}'),
+      'p/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @sam send the packet (due 2026-05-01)\n', 'next: 2026-03-22\n'),
+    });
+    // Before its day: the partnership goes on.
+    assert.deepEqual(journalActions(rels, '2026-04-01').map((a) => a.text), ['send the packet']);
+    const before = analyzeRelationship(rels[0]!, '2026-04-01');
+    assert.equal(before.closure, undefined);
+    assert.deepEqual(before.plannedClosure, { date: '2026-08-20', outcome: 'friends' });
+    assert.notEqual(before.inferred.stage, 'moving-on');
+    assert.equal(before.cadence.ended, undefined);
+    assert.deepEqual([before.cadence.overdue, before.cadence.overdueDays], [true, 10]);
+    assert.deepEqual(reviewToJson(before).closure, null);
+    assert.deepEqual(reviewToJson(before).plannedClosure, { date: '2026-08-20', outcome: 'friends' });
+    assert.match(renderReviewMarkdown(before), /; closing on 2026-08-20 \(friends\)\./);
+    assert.deepEqual(calendarEvents([before]).map((e) => [e.kind, e.date, e.summary]), [
+      ['next-session', '2026-04-01', 'Mentoring session overdue since 2026-03-22: Alex Kim ↔ Sam Okafor'],
+      ['action-due', '2026-05-01', 'Action due: @sam send the packet (Alex Kim ↔ Sam Okafor)'],
+      ['partnership-ends', '2026-08-20', 'Partnership closes: Alex Kim ↔ Sam Okafor'],
+    ]);
+    // From its day on: over, and the calendar's end keeps its UID.
+    assert.deepEqual(journalActions(rels, '2026-08-20'), []);
+    const on = analyzeRelationship(rels[0]!, '2026-08-20');
+    assert.deepEqual([on.closure, on.plannedClosure, on.inferred.stage, on.cadence.ended], [{ date: '2026-08-20', outcome: 'friends' }, undefined, 'moving-on', '2026-08-20']);
+    const [closed] = calendarEvents([on]);
+    assert.deepEqual([closed?.kind, closed?.summary, closed?.uid], ['partnership-ends', 'Partnership closed: Alex Kim ↔ Sam Okafor', calendarEvents([before])[2]!.uid]);
+  });
+
+  it('the cadence makes no session due after the partnership ends; a next: the partners wrote stays their plan', async () => {
+    const rels = await relationships({
+      'p/agreement.md': agreement().replace('ends: 2026-12-31', 'ends: 2026-12-18').replace('cadence: biweekly', 'cadence: monthly'),
+      'p/sessions/2026-12-10.md': session('2026-12-10', ''),
+    });
+    const report = analyzeRelationship(rels[0]!, '2026-12-12');
+    assert.equal(report.cadence.nextSession, undefined);
+    assert.equal(report.cadence.endsFirst, '2026-12-18');
+    assert.match(renderReviewMarkdown(report), /^- Next meeting: not planned; the partnership ends on 2026-12-18, before the cadence makes another session due$/m);
+    assert.deepEqual(calendarEvents([report]).map((e) => e.kind), ['partnership-ends']);
+    // Within the partnership, the cadence's day is due as before.
+    const longer = await relationships({
+      'p/agreement.md': agreement().replace('ends: 2026-12-31', 'ends: 2027-03-31').replace('cadence: biweekly', 'cadence: monthly'),
+      'p/sessions/2026-12-10.md': session('2026-12-10', ''),
+    });
+    assert.equal(analyzeRelationship(longer[0]!, '2026-12-12').cadence.nextSession?.date, '2027-01-09');
+    const planned = await relationships({
+      'p/agreement.md': agreement().replace('ends: 2026-12-31', 'ends: 2026-12-18'),
+      'p/sessions/2026-12-10.md': session('2026-12-10', '', 'next: 2026-12-24\n'),
+    });
+    assert.deepEqual(analyzeRelationship(planned[0]!, '2026-12-12').cadence.nextSession, { date: '2026-12-24', from: 'next', daysTo: 12 });
+  });
+
   it('reads an @owner in any script whole, and matches it to the agreement\'s names however they are written', async () => {
     const rels = await relationships({
       'p/agreement.md': agreement().replace('Sam Okafor', 'Jürgen Müller'),

@@ -255,6 +255,14 @@ describe('CLI: check', function () {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown rule goal\/unknown \(did you mean goal\/unknown-id\?\)/);
     assert.equal(runCli(['check', '--rule', 'keys/unknown'], root).code, 2);
+    // Names of an object's own machinery are no rules either, also in the config file (where JSON keeps `__proto__` as a key).
+    for (const code of ['__proto__', 'constructor', 'toString']) {
+      const result = runCli(['check', '--rule', `${code}=off`], root);
+      assert.deepEqual([result.code, result.stderr.split('\n')[0]], [2, `mentoring-journal: --rule: unknown rule ${code}`]);
+    }
+    writeFileSync(path.join(root, '.mentoring-journal.json'), '{"rules": {"__proto__": "bogus"}}');
+    const config = runCli(['check'], root);
+    assert.deepEqual([config.code, config.stderr.split('\n')[0]], [2, `mentoring-journal: ${path.join(root, '.mentoring-journal.json')}: unknown rule __proto__`]);
   });
 
   it('reads .mentoring-journal.json at the root or above; the command line wins', () => {

@@ -15,6 +15,8 @@ let built: string | undefined;
 export function buildCli(): string {
   if (built) return built;
   const folder = mkdtempSync(path.join(tmpdir(), 'mj-cli-'));
+  // Removed when the test run ends, however it ends.
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   const file = path.join(folder, 'cli.js');
   execFileSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--cli-out', file], { cwd: repo, stdio: 'pipe' });
   built = file;

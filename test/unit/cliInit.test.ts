@@ -57,6 +57,8 @@ describe('scaffold', () => {
     assert.equal(addMonths('2026-01-15', 12), '2027-01-15');
     assert.equal(suggestFolderName('Priya Raman', 'Sam Okafor'), 'priya-and-sam');
     assert.equal(suggestFolderName('Zoë', '  Élodie Martin'), 'zoe-and-elodie');
+    assert.equal(suggestFolderName('Øyvind Ås', 'Łukasz'), 'oyvind-and-lukasz', 'Latin letters with no accent to drop are written as ASCII writes them');
+    assert.equal(suggestFolderName('Ægir', 'Þóra'), 'aegir-and-thora');
     assert.equal(suggestFolderName('李明', 'Sam'), '李明-and-sam');
     assert.equal(suggestFolderName('Иван Петров', 'Ольга Смирнова'), 'иван-and-ольга');
     assert.equal(suggestFolderName('Йоханна', 'Ёжик'), 'йоханна-and-ёжик', 'й and ё are letters of their own, not и and е with an accent');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, session, tempJournal } from './cliHarness';
+import { columns, displayWidth, markdownToText } from '../../src/cli/summary';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -207,5 +208,15 @@ describe('CLI: review conventions (issue 12)', function () {
     const result = runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-10'], journal());
     assert.match(result.stdout, /^> Note: 1 session dated after today was left out of this review: `priya-and-sam\/sessions\/2026-11-18\.md`\.$/m);
     assert.doesNotMatch(runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-23'], journal()).stdout, /dated after today/);
+  });
+});
+
+describe('text columns in a terminal', () => {
+  it('pads by the columns a terminal gives each character: two for CJK and full-width, none for combining marks', () => {
+    assert.deepEqual(['abc', '日本語', 'Zoe\u0308', '🙂', 'ｆｕｌｌ'].map(displayWidth), [3, 6, 3, 2, 8]);
+    const text = columns([['Goal', 'Owner'], ['日本語のタイトル (cjk)', 'mentee'], ['Zoë (a-b)', 'mentor']]);
+    const at = text.split('\n').slice(0, 3).map((line) => displayWidth(line.slice(0, line.lastIndexOf(' ') + 1)));
+    assert.deepEqual(at, [24, 24, 24], text);
+    assert.equal(markdownToText('# 日本語\n'), '日本語\n======\n');
   });
 });

@@ -252,7 +252,10 @@ describe('New session prepares the planned meeting', () => {
     assert.match(earlier, new RegExp(`^next: ${ends}$`, 'm'), 'a next meeting on the last day is still planned');
     const closed = { ...rel, agreement: { ...rel.agreement!, closure: { date: '2026-12-01', outcome: 'ended' as const } } };
     assert.doesNotMatch(renderSessionFile({ relationship: closed, date: '2026-11-25' }), /^next:/m, 'nor after a recorded closure');
-    assert.equal(plannedSessionDate(closed, TODAY), undefined);
+    assert.equal(plannedSessionDate(closed, TODAY), undefined, 'the planned meeting (2026-12-02) is after the closure recorded ahead');
+    const closing = (date: string) => ({ ...rel, agreement: { ...rel.agreement!, closure: { date, outcome: 'ended' as const } } });
+    assert.equal(plannedSessionDate(closing('2026-12-10'), TODAY), '2026-12-02', 'a closure recorded for a later day leaves the meeting before it');
+    assert.equal(plannedSessionDate(closing('2026-11-20'), '2026-11-30'), undefined, 'a closure in force: over');
     assert.equal(plannedSessionDate(rel, addDays(ends, 1)), undefined);
   });
 

@@ -3,7 +3,7 @@
 // an invalid status, an uncommitted latest session).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { JournalIndex } from '../../src/core/journalIndex';
@@ -199,15 +199,20 @@ describe('git history across branches, days and clones', function () {
 
   it('reads no history from a shallow clone (its oldest commit looks as if it added every file), and the review says so', async () => {
     const { repo } = branchRepo();
-    const clone = path.join(mkdtempSync(path.join(tmpdir(), 'mj-shallow-')), 'journal');
-    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, clone], { env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
-    assert.equal(await gitHistorySource(clone), 'shallow');
-    const result = runCli(['review', '--today', '2026-03-10', '--format', 'json'], clone);
-    assert.equal(result.code, 0);
-    assert.match(result.stderr, /shallow git clone, so the review reads no history from git/);
-    const json = JSON.parse(result.stdout);
-    assert.equal(json.relationships[0].records, null);
-    assert.equal(json.relationships[0].signals.some((s: { code: string }) => s.code === 'notes-one-sided'), false);
+    const outer = mkdtempSync(path.join(tmpdir(), 'mj-shallow-'));
+    try {
+      const clone = path.join(outer, 'journal');
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, clone], { env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' } });
+      assert.equal(await gitHistorySource(clone), 'shallow');
+      const result = runCli(['review', '--today', '2026-03-10', '--format', 'json'], clone);
+      assert.equal(result.code, 0);
+      assert.match(result.stderr, /shallow git clone, so the review reads no history from git/);
+      const json = JSON.parse(result.stdout);
+      assert.equal(json.relationships[0].records, null);
+      assert.equal(json.relationships[0].signals.some((s: { code: string }) => s.code === 'notes-one-sided'), false);
+    } finally {
+      rmSync(outer, { recursive: true, force: true });
+    }
   });
 });
 

@@ -307,10 +307,22 @@ describe('goals and reviews a file stands for', () => {
   it('counts a goal file with a merge conflict whose name gives no id (`登壇.md`) as a goal of unknown status', async () => {
     const { report } = await reportOf({
       'p/goals/done.md': goal('Done').replace('status: active', 'status: achieved'),
-      'p/goals/登壇.md': '---\ntype: goal\nid: speaking\n<<<<<<< HEAD\nstatus: active\n=======\nstatus: paused\n>>>>>>> other\n---\n',
+      'p/goals/登壇.md': '---\ntype: goal\n<<<<<<< HEAD\nstatus: active\n=======\nstatus: paused\n>>>>>>> other\n---\n',
     }, '2025-03-10');
     assert.deepEqual(report.goals.map((g) => [g.id, g.status]), [['done', 'achieved'], ['登壇', 'unknown']]);
     assert.notEqual(report.inferred.stage, 'moving-on');
+  });
+
+  it('keeps the id a conflicted goal file writes outside its conflict blocks; an id the two sides disagree on leaves the file name', async () => {
+    const conflicted = (id: string, inside = '') => `---\ntype: goal\n${id}<<<<<<< HEAD\nstatus: active\n${inside}=======\nstatus: paused\n>>>>>>> other\n---\n`;
+    const { index, report } = await reportOf({
+      'p/goals/talk.md': conflicted('id: speaking # the talk\n'),
+      'p/goals/video.md': conflicted('', 'id: short-video\n'),
+      'p/sessions/2025-03-01.md': '---\ntype: session\ndate: 2025-03-01\ngoals: [speaking]\n---\n',
+    }, '2025-03-10');
+    assert.deepEqual(report.goals.map((g) => [g.id, g.status, g.source.file]), [['speaking', 'unknown', 'p/goals/talk.md'], ['video', 'unknown', 'p/goals/video.md']]);
+    assert.equal(index.relationship('p')!.goals.find((g) => g.id === 'speaking')?.unread, true);
+    assert.deepEqual([...index.allProblems().values()].flat().filter((p) => p.code === 'goal/unknown-id'), []);
   });
 });
 

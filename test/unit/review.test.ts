@@ -59,6 +59,18 @@ describe('changesSince', () => {
     assert.deepEqual(changes.added.map((g) => g.id), ['talk']);
   });
 
+  it('gives every key of the changes in JSON, null where a field did not change or was not known', async () => {
+    const files = { 'reviews/2026-05-01.md': reviewMd('2026-05-01', 'stage: building\ngoals:\n  rfc: {status: active}\n  gone: {progress: 40}') };
+    const json = reviewToJson(analyzeRelationship(await load({ ...SPEC, files }), TODAY)).changes;
+    assert.deepEqual(json, {
+      previous: { date: '2026-05-01', file: 'p/reviews/2026-05-01.md' },
+      stage: null,
+      added: [{ id: 'talk', title: 'Give a talk', status: 'achieved', progress: 100 }],
+      removed: [{ id: 'gone', status: null, progress: 40 }],
+      changed: [{ id: 'rfc', title: 'Write an RFC', status: null, progress: { from: null, to: 30 } }],
+    });
+  });
+
   it('compares with the latest review saved before today, not one saved today', async () => {
     const files = { 'reviews/2026-03-01.md': reviewMd('2026-03-01', 'stage: creating'), 'reviews/2026-05-01.md': reviewMd('2026-05-01', 'stage: building'), 'reviews/2026-06-01.md': reviewMd('2026-06-01', 'stage: mastery') };
     const rel = await load({ ...SPEC, files });

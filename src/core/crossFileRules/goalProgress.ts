@@ -25,7 +25,7 @@ export const goalProgressDecreased: CrossFileRule = {
     for (const { session: s, ref, value } of recordedProgress(sessions)) {
       const top = best.get(ref.id);
       if (top && value < top.value) {
-        problems.push(problem(s.source.file, ref.valueRange ?? ref.range, 'goal/progress-decreased', `Progress of \`${ref.id}\` went down from ${top.value} (session of ${top.date}) to ${value}: was the goal redefined? Say why in the notes.`));
+        problems.push(problem(s.source.file, ref.valueRange ?? ref.range, 'goal/progress-decreased', `Progress of \`${ref.id}\` went down from ${top.value} (session of ${top.date}) to ${value}: was the goal redefined? If so, say why in the notes, and mark the drop as explained with \`# mentoring-journal-disable goal/progress-decreased\` in this file's front matter.`));
       }
       if (!top || value > top.value) best.set(ref.id, { value, date: s.date });
     }

@@ -3,6 +3,7 @@ import { OWNER } from '../body';
 import { daysBetween } from '../dates';
 import type { EditResult } from '../edits';
 import type { Agreement, Person, Relationship, SourceRef } from '../types';
+import { closureInForce } from './cadence';
 import { openActions } from './goals';
 
 /**
@@ -10,7 +11,8 @@ import { openActions } from './goals';
  *
  * An action is open when its newest occurrence (by session date, agendas written ahead included)
  * is unchecked, so an item carried over from session to session is one action, at its newest
- * session: that is the line a tick goes to. Relationships whose closure is recorded are left out.
+ * session: that is the line a tick goes to. Relationships whose closure is in force (dated today or
+ * earlier) are left out.
  */
 export interface JournalAction {
   /** The relationship's id (its folder, relative to the journal root; `.` for the root). */
@@ -61,7 +63,7 @@ export function compareActions(a: JournalAction, b: JournalAction): number {
 export function journalActions(relationships: readonly Relationship[], today: string): JournalAction[] {
   const out: JournalAction[] = [];
   for (const rel of relationships) {
-    if (rel.agreement?.closure) continue;
+    if (closureInForce(rel.agreement, today)) continue;
     const label = relationshipLabel(rel.agreement?.mentors.map((p) => p.name) ?? [], rel.agreement?.mentees.map((p) => p.name) ?? [], rel.id);
     for (const action of openActions(rel.sessions, today)) {
       out.push({

@@ -1,7 +1,7 @@
 import { daysBetween } from '../dates';
 import type { RelationshipHistory } from '../history';
-import { DEFAULT_OPTIONS, type EngineOptions, type Relationship } from '../types';
-import { cadenceHealth } from './cadence';
+import { DEFAULT_OPTIONS, type Agreement, type EngineOptions, type Relationship } from '../types';
+import { cadenceHealth, closureInForce, plannedClosure } from './cadence';
 import { changesSince, latestReview } from './changes';
 import { goalReports, openActions } from './goals';
 import { gitSignals } from './gitSignals';
@@ -56,7 +56,7 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
     ...(agreement?.started ? { started: agreement.started } : {}),
     ...(agreement?.ends ? { ends: agreement.ends, daysLeft: daysBetween(today, agreement.ends) } : {}),
     ...(elapsed !== undefined ? { elapsed } : {}),
-    ...(agreement?.closure ? { closure: { date: agreement.closure.date, ...(agreement.closure.outcome ? { outcome: agreement.closure.outcome } : {}) } } : {}),
+    ...closureFacts(agreement, today),
     agreementFile: rel.agreementFile,
     ...(agreement?.stage ? { declaredStage: agreement.stage } : {}),
     inferred,
@@ -96,4 +96,13 @@ function withHistory(rel: Relationship, goals: GoalReport[], history: Relationsh
 /** Analyzes every relationship of a journal as of `today`, in the order given. */
 export function analyzeJournal(rels: Relationship[], today: string, options: Partial<EngineOptions> = {}, history?: ReadonlyMap<string, RelationshipHistory>): JournalReport {
   return { today, relationships: rels.map((rel) => analyzeRelationship(rel, today, options, history?.get(rel.id))) };
+}
+
+/** The report's `closure` (in force) or `plannedClosure` (dated after today), with the outcome where it is valid. */
+function closureFacts(agreement: Agreement | undefined, today: string): Pick<RelationshipReport, 'closure' | 'plannedClosure'> {
+  const fact = (c: NonNullable<Agreement['closure']>) => ({ date: c.date, ...(c.outcome ? { outcome: c.outcome } : {}) });
+  const closure = closureInForce(agreement, today);
+  if (closure) return { closure: fact(closure) };
+  const planned = plannedClosure(agreement, today);
+  return planned ? { plannedClosure: fact(planned) } : {};
 }

@@ -1,11 +1,26 @@
 import { addDays, daysBetween } from '../dates';
-import type { Relationship } from '../types';
+import type { Agreement, Relationship } from '../types';
 import type { CadenceHealth } from './types';
 
-/** Whether the partnership is over: closure recorded, or `ends` before today. */
+/**
+ * The agreement's closure once it is in force: from its date on. A closure written ahead of its
+ * day (when the closing session is planned) does not end the partnership before that day.
+ */
+export function closureInForce(agreement: Agreement | undefined, today: string): Agreement['closure'] {
+  const closure = agreement?.closure;
+  return closure && closure.date <= today ? closure : undefined;
+}
+
+/** The closure recorded for a day after today: the partnership ends then. */
+export function plannedClosure(agreement: Agreement | undefined, today: string): Agreement['closure'] {
+  const closure = agreement?.closure;
+  return closure && closure.date > today ? closure : undefined;
+}
+
+/** Whether the partnership is over: a closure in force, or `ends` before today. */
 export function partnershipOver(rel: Relationship, today: string): boolean {
   const agreement = rel.agreement;
-  return !!agreement?.closure || (!!agreement?.ends && daysBetween(agreement.ends, today) > 0);
+  return !!closureInForce(agreement, today) || (!!agreement?.ends && daysBetween(agreement.ends, today) > 0);
 }
 
 /**
@@ -18,9 +33,10 @@ export function partnershipOver(rel: Relationship, today: string): boolean {
  *   when none was held yet) exceed the cadence plus `graceDays` (`overdueBy: 'cadence'`);
  *   `overdueDays` then counts from the end of the cadence interval, grace not deducted.
  * - `nextSession` is the day the next session is due: `nextMeeting`, else the last held session
- *   (or `started`) plus the cadence; absent once the partnership is over.
+ *   (or `started`) plus the cadence, unless that falls after `ends` or a planned closure; absent
+ *   once the partnership is over.
  * - A `next` today or later is a plan, so never overdue. Without a cadence, only `next` can make
- *   it overdue. Once the partnership is over (closure recorded or `ends` passed) it is never overdue.
+ *   it overdue. Once the partnership is over (a closure dated today or earlier, or `ends` passed) it is never overdue.
  */
 export function cadenceHealth(rel: Relationship, today: string, graceDays: number): CadenceHealth {
   const sessions = rel.sessions;
@@ -39,13 +55,17 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
     overdueDays: 0,
   };
   if (partnershipOver(rel, today)) {
-    const ended = rel.agreement?.closure?.date ?? rel.agreement?.ends;
+    const ended = closureInForce(rel.agreement, today)?.date ?? rel.agreement?.ends;
     if (ended) health.ended = ended;
     return health;
   }
   const since = lastHeld ?? rel.agreement?.started;
   const due = nextMeeting ? { date: nextMeeting, from: 'next' as const } : cadence && since ? { date: addDays(since, cadence.days), from: 'cadence' as const } : undefined;
-  if (due) health.nextSession = { ...due, daysTo: daysBetween(today, due.date) };
+  // The cadence does not make a session due after the partnership ends (`ends`, or a closure
+  // planned for a later day); a `next:` the partners wrote stays their plan.
+  const last = plannedClosure(rel.agreement, today)?.date ?? rel.agreement?.ends;
+  if (due?.from === 'cadence' && last !== undefined && due.date > last) health.endsFirst = last;
+  else if (due) health.nextSession = { ...due, daysTo: daysBetween(today, due.date) };
 
   if (nextMeeting) {
     const late = daysBetween(nextMeeting, today);

@@ -56,8 +56,9 @@ const actionIdentity = (owner: string | undefined, text: string) => `${(owner ??
  * The events of one relationship's report: the next session (the review's `nextSession`: the latest
  * `next:`, else the last held session plus the cadence; none once the partnership is over; on the
  * day of the export, as overdue, when that day has passed), each open action with a
- * due date, each active goal with a due date, and the partnership's end (`ends`). Once a closure
- * is recorded, only the closure's day.
+ * due date, each active goal with a due date, and the partnership's end (`ends`, or a closure
+ * recorded ahead for an earlier day). Once a closure is in force (dated today or earlier), only
+ * the closure's day.
  */
 export function relationshipEvents(report: RelationshipReport, key = report.id): CalendarEvent[] {
   const people = relationshipLabel(report.mentors, report.mentees, report.id);
@@ -85,7 +86,7 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
       add('next-session', '', next.date, `Mentoring session: ${people}`, why);
     }
   }
-  // A recorded closure ends the partnership: no goal or action of it is due any more (the review,
+  // A closure in force ends the partnership: no goal or action of it is due any more (the review,
   // the Actions view and `actions` leave them out too), and its end is the day it was closed.
   if (report.closure) {
     const outcome = report.closure.outcome ? ` (outcome: ${report.closure.outcome})` : '';
@@ -102,7 +103,12 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
     const what = `${action.owner ? `@${action.owner} ` : ''}${withGoalNames(action.text, report)}`;
     add('action-due', actionIdentity(action.owner, action.text), action.due, `Action due: ${what} (${people})`, `Open action from the session of ${action.sessionDate} (${action.source.file}, line ${action.source.range.start.line}).`);
   }
-  if (report.ends) add('partnership-ends', '', report.ends, `Partnership ends: ${people}`, `The end date in ${report.agreementFile}.`);
+  // A closure recorded ahead ends the partnership on its day: that is its end, under the same UID.
+  const planned = report.plannedClosure;
+  if (planned && (!report.ends || planned.date <= report.ends)) {
+    const outcome = planned.outcome ? ` (outcome: ${planned.outcome})` : '';
+    add('partnership-ends', '', planned.date, `Partnership closes: ${people}`, `The closure recorded ahead in ${report.agreementFile}${outcome}.`);
+  } else if (report.ends) add('partnership-ends', '', report.ends, `Partnership ends: ${people}`, `The end date in ${report.agreementFile}.`);
   return events;
 }
 

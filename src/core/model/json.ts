@@ -1,5 +1,5 @@
 import type { RecordKeeping } from '../history';
-import type { GoalStatusRead, Severity, SourceRef, Stage } from '../types';
+import type { GoalStatus, GoalStatusRead, Severity, SourceRef, Stage } from '../types';
 import type { CadenceHealth, GoalReport, JournalReport, OpenAction, ProgressPoint, RelationshipReport, ReviewChanges, SessionRef, Signal } from './types';
 
 /** An open action item in JSON; absent values are `null` so every key is always present. */
@@ -55,6 +55,17 @@ export interface RecordsJson {
   sessions: Array<{ file: string; date: string; commit: string; committed: string; author: string; email: string; partner: string | null }>;
 }
 
+/** What changed since the previous saved review, in JSON (see {@link ReviewChanges}); every key present, `null` where nothing is known or nothing changed. */
+export interface ChangesJson {
+  previous: { date: string; file: string } | null;
+  /** null when the declared stage did not change. */
+  stage: { from: Stage | null; to: Stage | null } | null;
+  added: Array<{ id: string; title: string; status: GoalStatusRead; progress: number | null }>;
+  removed: Array<{ id: string; status: GoalStatus | null; progress: number | null }>;
+  /** `status`/`progress` null when that field did not change; `from` null when it was not known before. */
+  changed: Array<{ id: string; title: string; status: { from: GoalStatus | null; to: GoalStatusRead } | null; progress: { from: number | null; to: number } | null }>;
+}
+
 /** Cadence health in JSON (see {@link CadenceHealth}). */
 export interface CadenceJson {
   cadence: string | null;
@@ -106,7 +117,10 @@ export interface RelationshipJson {
   daysLeft: number | null;
   /** Share of the partnership's time gone by, 0-1, to three decimals. */
   elapsed: number | null;
+  /** The closure once in force (dated on or before `today`). */
   closure: { date: string; outcome: string | null } | null;
+  /** A closure recorded for a day after `today`: the partnership goes on until then. */
+  plannedClosure: { date: string; outcome: string | null } | null;
   agreement: string;
   stage: { declared: Stage | null; inferred: Stage; reasons: string[] };
   goals: GoalJson[];
@@ -115,7 +129,7 @@ export interface RelationshipJson {
   /** The pulse of each held session that records one, oldest first. */
   pulse: PulseJson[];
   signals: SignalJson[];
-  changes: Omit<ReviewChanges, 'previous'> & { previous: { date: string; file: string } | null };
+  changes: ChangesJson;
   /** Files left out of the review because of an unresolved merge conflict; empty when none. */
   conflicted: string[];
   /** Who keeps the record, read from git; null without git history. */
@@ -182,6 +196,21 @@ function cadenceJson(c: CadenceHealth): CadenceJson {
   };
 }
 
+function changesJson(c: ReviewChanges): ChangesJson {
+  return {
+    previous: c.previous ? { date: c.previous.date, file: c.previous.file } : null,
+    stage: c.stage ? { from: nil(c.stage.from), to: nil(c.stage.to) } : null,
+    added: c.added.map((g) => ({ id: g.id, title: g.title, status: g.status, progress: nil(g.progress) })),
+    removed: c.removed.map((g) => ({ id: g.id, status: nil(g.status), progress: nil(g.progress) })),
+    changed: c.changed.map((g) => ({
+      id: g.id,
+      title: g.title,
+      status: g.status ? { from: nil(g.status.from), to: g.status.to } : null,
+      progress: g.progress ? { from: nil(g.progress.from), to: g.progress.to } : null,
+    })),
+  };
+}
+
 function signalJson(s: Signal): SignalJson {
   return { code: s.code, severity: s.severity, message: s.message, advice: s.advice, goal: nil(s.goalId), source: s.source ? copy(s.source) : null };
 }
@@ -200,6 +229,7 @@ function relationshipJson(r: RelationshipReport): RelationshipJson {
     daysLeft: nil(r.daysLeft),
     elapsed: r.elapsed === undefined ? null : Math.round(r.elapsed * 1000) / 1000,
     closure: r.closure ? { date: r.closure.date, outcome: r.closure.outcome ?? null } : null,
+    plannedClosure: r.plannedClosure ? { date: r.plannedClosure.date, outcome: r.plannedClosure.outcome ?? null } : null,
     agreement: r.agreementFile,
     stage: { declared: nil(r.declaredStage), inferred: r.inferred.stage, reasons: [...r.inferred.reasons] },
     goals: r.goals.map(goalJson),
@@ -207,7 +237,7 @@ function relationshipJson(r: RelationshipReport): RelationshipJson {
     actions: r.actions.map(actionJson),
     pulse: r.pulse.map((p) => ({ date: p.date, mentor: nil(p.mentor), mentee: nil(p.mentee), session: p.file })),
     signals: r.signals.map(signalJson),
-    changes: { ...copy(r.changes), previous: r.changes.previous ? { ...r.changes.previous } : null },
+    changes: changesJson(r.changes),
     conflicted: [...(r.conflicted ?? [])],
     records: r.records ? recordsJson(r.records) : null,
   };

@@ -18,6 +18,7 @@ function header(r: RelationshipReport): string[] {
   if (r.started) facts.push(r.ends ? `from ${r.started} to ${r.ends}` : `since ${r.started}`);
   if (r.elapsed !== undefined && r.daysLeft !== undefined) facts.push(`${Math.round(r.elapsed * 100)}% of its time gone, ${r.daysLeft >= 0 ? `${days(r.daysLeft)} left` : `ended ${days(-r.daysLeft)} ago`}`);
   if (r.closure) facts.push(`closed on ${r.closure.date}${r.closure.outcome ? ` (${r.closure.outcome})` : ''}`);
+  else if (r.plannedClosure) facts.push(`closing on ${r.plannedClosure.date}${r.plannedClosure.outcome ? ` (${r.plannedClosure.outcome})` : ''}`);
   return [`# Review of ${code(r.id === '.' ? '(journal root)' : r.id)} on ${r.today}`, '', facts.length ? `${capital(facts.join('; '))}.` : 'No readable agreement yet.', ''];
 }
 
@@ -77,6 +78,7 @@ function nextMeetingWords(c: CadenceHealth, m: Markup): string {
   const next = c.nextSession;
   if (next?.from === 'cadence') return `not planned; by the cadence it ${next.daysTo < 0 ? 'was' : 'is'} due ${m.date(next.date)}, ${relative(next.daysTo)}`;
   if (c.nextMeeting) return `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}`;
+  if (c.endsFirst) return `not planned; the partnership ends on ${m.date(c.endsFirst)}, before the cadence makes another session due`;
   return 'not planned';
 }
 

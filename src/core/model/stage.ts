@@ -1,5 +1,6 @@
 import { daysBetween } from '../dates';
 import type { Goal, Relationship, Session, Stage } from '../types';
+import { closureInForce } from './cadence';
 import type { StageInference } from './types';
 
 /** How much longer the recent gaps between held sessions must be than the earlier ones to count as thinning. */
@@ -38,7 +39,7 @@ export function sessionsThinning(held: Session[]): { thinning: boolean; recent: 
 /**
  * Infers the stage from the journal, checking in this order (first match wins):
  *
- * 1. closure recorded, or `ends` before today: moving-on (the partnership is over, whatever else holds);
+ * 1. a closure dated today or earlier, or `ends` before today: moving-on (the partnership is over, whatever else holds);
  * 2. agreement not signed by both (or no agreement at all): creating;
  * 3. no goals, or every goal still `proposed`: creating (agreeing on goals completes the agreement);
  *    but with no goal read and a folder of the relationship unreadable, the declared stage;
@@ -56,8 +57,9 @@ export function inferStage(rel: Relationship, today: string): StageInference {
   const reasons: string[] = [];
   const result = (stage: Stage) => ({ stage, reasons });
 
-  if (agreement?.closure) {
-    reasons.push(`Closure was recorded on ${agreement.closure.date}${agreement.closure.outcome ? ` (${agreement.closure.outcome})` : ''}.`);
+  const closure = closureInForce(agreement, today);
+  if (closure) {
+    reasons.push(`Closure was recorded on ${closure.date}${closure.outcome ? ` (${closure.outcome})` : ''}.`);
     return result('moving-on');
   }
   if (agreement?.ends && daysBetween(agreement.ends, today) > 0) {

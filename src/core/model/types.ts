@@ -99,6 +99,8 @@ export interface CadenceHealth {
   overdueBy?: 'next' | 'cadence';
   /** The day the partnership ended (the closure's date, else `ends`), once it is over: no meeting is expected. */
   ended?: string;
+  /** The day the partnership ends (`ends`, or a closure recorded ahead), when nothing is planned and the cadence would make the next session due after it. */
+  endsFirst?: string;
 }
 
 /** Stable signal codes: settings, docs and tools refer to them. */
@@ -182,7 +184,10 @@ export interface RelationshipReport {
   daysLeft?: number;
   /** Share of the partnership's time gone by, 0-1 (clamped); needs `started` and `ends`. */
   elapsed?: number;
+  /** The closure, once in force (dated today or earlier). */
   closure?: { date: string; outcome?: string };
+  /** A closure recorded ahead, for a day after today: the partnership goes on until then. */
+  plannedClosure?: { date: string; outcome?: string };
   agreementFile: string;
   declaredStage?: Stage;
   inferred: StageInference;

@@ -95,7 +95,8 @@ export async function resolveGoal(
     if (!goal) void notify(ctx, 'error', `${action}: ${labelOf(target.relationship)} has no goal \`${id}\`.`);
     return goal;
   }
-  const candidates = goals.filter(eligible);
+  // A goal whose file could not be read cannot be edited until it is mended: not offered.
+  const candidates = goals.filter((g) => !g.unread && eligible(g));
   if (candidates.length === 0) {
     void notify(ctx, 'info', `${action}: ${labelOf(target.relationship)} has no goal this applies to.`);
     return undefined;

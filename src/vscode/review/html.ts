@@ -157,7 +157,7 @@ export function renderReviewPage(report: RelationshipReport, options: ReviewPage
   const { nonce, cspSource } = options;
   const who = relationshipLabel(report.mentors, report.mentees, report.id);
   const span = report.started && (report.ends ? `${date(report.started)} to ${date(report.ends)}` : `since ${date(report.started)}`);
-  const facts = [report.format && esc(report.format), report.formality && esc(report.formality), span, report.closure && `closed ${date(report.closure.date)}`].filter(Boolean).join(' · ');
+  const facts = [report.format && esc(report.format), report.formality && esc(report.formality), span, report.closure ? `closed ${date(report.closure.date)}` : report.plannedClosure && `closing ${date(report.plannedClosure.date)}`].filter(Boolean).join(' · ');
   const mismatch = report.declaredStage && report.declaredStage !== report.inferred.stage;
   // The chart is the model's SVG: its own <style> needs the nonce to pass the policy.
   const svg = renderProgressSvg(progressSeries(report), { width: 720, height: 320 }).replace('<style>', `<style nonce="${nonce}">`);

@@ -83,7 +83,7 @@ function openCommand(entry: RelationshipEntry, source: SourceRef): vscode.Comman
   return { command: OPEN_ITEM, title: 'Open', arguments: [uri, toVsRange(source.range)] };
 }
 
-/** Whether the partners recorded the closure of their partnership. */
+/** Whether the closure the partners recorded is in force (dated today or earlier). */
 export function isClosed(report: RelationshipReport): boolean {
   return !!report.closure;
 }

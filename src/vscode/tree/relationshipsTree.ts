@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { frontMatterUnread } from '../../core';
+import { closureInForce } from '../../core/model';
 import { setContextKey } from '../contextKeys';
 import { eventWithin } from '../events';
 import type { Feature, FeatureContext } from '../feature';
@@ -154,9 +155,10 @@ export class RelationshipsProvider extends BaseTreeProvider<ViewNode> {
     // the rows are drawn at once even when the build read the journal before the view first
     // asked. Later, every report is computed here as needed.
     const eager = !this.service.reading && this.warmQueue.length === 0;
+    const today = this.service.today();
     for (const { root, relationship } of this.service.relationships()) {
-      // The closure is the agreement's: known before the report.
-      if (this.hideClosed && relationship.agreement?.closure) continue;
+      // The closure is the agreement's: known before the report (a closure dated after today is not in force yet).
+      if (this.hideClosed && closureInForce(relationship.agreement, today)) continue;
       const complete = root.index.isComplete(relationship.id);
       const entry = !complete ? undefined : this.reports.peek(root, relationship.id) ?? (eager ? this.reports.get(root, relationship.id) : undefined);
       if (!entry) {

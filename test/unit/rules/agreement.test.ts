@@ -52,7 +52,7 @@ describe('rules: agreement/*', () => {
         code: 'agreement/unsigned',
         severity: 'warning',
         range: [8, 8, 8, 16],
-        message: [/stage is building/, /mentor and mentee/, /`signed: \{mentor: date, mentee: date\}`/],
+        message: [/stage is building/, /mentor and mentee/, /Add `signed: \{mentor: YYYY-MM-DD, mentee: YYYY-MM-DD\}` with the days of signing\.$/],
       });
       expectOne(problemsOf('p/agreement.md', unsigned.replace('stage: building', 'stage: 3')), { code: 'agreement/unsigned', severity: 'warning', range: [8, 8, 8, 9], message: [/stage is mastery/] });
     });
@@ -62,6 +62,16 @@ describe('rules: agreement/*', () => {
       const typo = parseFile('p/agreement.md', AGREEMENT.replace('mentee: 2026-01-06}', 'mentie: 2026-01-06}'));
       expectOne(typo.problems, { code: 'agreement/unsigned', severity: 'warning', range: [8, 8, 8, 16], message: [/not signed by the mentee:/] });
       assert.deepEqual(typo.agreement?.signed, { mentor: '2026-01-05' });
+    });
+
+    it('advice that, followed, adds to the `signed` map the agreement has, rather than a second `signed` key', () => {
+      const half = AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  mentor: 2026-01-05');
+      const [found] = problemsOf('p/agreement.md', half).filter((p) => p.code === 'agreement/unsigned');
+      assert.match(found!.message, /not signed by the mentee: .* Add `mentee: YYYY-MM-DD` under `signed:`, with the day of signing\.$/);
+      const followed = half.replace('  mentor: 2026-01-05', '  mentor: 2026-01-05\n  mentee: 2026-01-06');
+      assert.deepEqual(problemsOf('p/agreement.md', followed), []);
+      const empty = problemsOf('p/agreement.md', AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:')).find((p) => p.code === 'agreement/unsigned');
+      assert.match(empty!.message, /Give `signed` the days of signing: `signed: \{mentor: YYYY-MM-DD, mentee: YYYY-MM-DD\}`\.$/);
     });
 
     it('a signature written with a date that is not valid is reported at that date, not as missing too; an empty one is missing', () => {

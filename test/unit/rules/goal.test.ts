@@ -153,6 +153,11 @@ describe('rules: goal/*', () => {
       expectOne(problems('p/goals/design-doc.md'), { code: 'goal/due-before-start', severity: 'warning', range: [6, 6, 6, 16], message: [/`design-doc` is due 2025-12-01/, /started \(2026-01-05\)/] });
     });
 
+    it('reports a goal whose id another goal took as well (its date is wrong all the same)', async () => {
+      const { problems } = await check(relationship({ 'p/goals/rust-basics.md': GOAL.replace('due: 2026-05-29', 'due: 2025-12-01') }));
+      assert.deepEqual(problems('p/goals/rust-basics.md').map((p) => p.code).sort(), ['goal/due-before-start', 'goal/duplicate-id']);
+    });
+
     it('reports an inline goal due before started at its due value', async () => {
       const { problems } = await check(relationship({ 'p/agreement.md': AGREEMENT.replace('due: 2026-06-30', 'due: 2026-01-04') }));
       expectOne(problems('p/agreement.md'), { code: 'goal/due-before-start', severity: 'warning', range: [15, 10, 15, 20], message: [/`rust-basics`/] });

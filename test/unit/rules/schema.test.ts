@@ -126,6 +126,25 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.match(session(text.replace('- Sam: joined late', '- {a: 1, b: 2}')).find((p) => p.code === 'schema/invalid-type')!.message, /^`attendees\[1\]` must be a text\.$/);
     });
 
+    it('says when a map reads as one text because its keys have no colon, and what to write', () => {
+      // `pulse:` then `  mentor 4`: valid YAML, a text where a map belongs.
+      expectOne(session(SESSION.replace('next: 2026-02-16\n', 'next: 2026-02-16\npulse:\n  mentor 4\n')), {
+        code: 'schema/invalid-type',
+        severity: 'error',
+        range: [11, 3, 11, 11],
+        message: [/^`pulse` must be \{mentor: 1-5, mentee: 1-5\}: `mentor 4` has no `:` after the key `mentor`, so YAML reads what is under it as one text; write `mentor: 4`\.$/],
+      });
+      // Two such lines are one text (`mentor 4 mentee 5`): the first is named.
+      assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse:\n  mentor 4\n  mentee 5\nnext: 2026-02-16\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 4` has no `:`.*write `mentor: 4`\.$/);
+      // A goal id and a number under `progress:`, whose keys are any goal id.
+      expectOne(session(SESSION.replace('  design-doc: 40', '  design-doc 40')), { code: 'schema/invalid-type', severity: 'error', range: [8, 3, 8, 16], message: [/^`progress` must be a map of goal id to 0-100: `design-doc 40` has no `:` after the key `design-doc`, so YAML reads what is under it as one text; write `design-doc: 40`\.$/] });
+      // Nested: the agreement's `signed` map.
+      assert.match(agreement(AGREEMENT.replace(/signed: .*\n/, 'signed:\n  mentor 2026-01-06\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 2026-01-06` has no `:` after the key `mentor`.*write `mentor: 2026-01-06`\.$/);
+      // Text that is not a key of the map, or not a number under `progress:`, gets no such advice.
+      assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse: felt good\n')).find((p) => p.code === 'schema/invalid-type')!.message, /^`pulse` must be \{mentor: 1-5, mentee: 1-5\}\.$/);
+      assert.match(session(SESSION.replace('progress:\n  design-doc: 40', 'progress: good progress')).find((p) => p.code === 'schema/invalid-type')!.message, /^`progress` must be a map of goal id to 0-100\.$/);
+    });
+
     it('reports an inline goal that is not a map at the item', () => {
       expectOne(agreement(AGREEMENT.replace('---\n\n#', '  - just a sentence\n---\n\n#')), { code: 'schema/invalid-type', severity: 'error', range: [16, 5, 16, 20], message: [/`goals\[1\]`/, /a map with id, title and status/] });
     });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { expectCodes, expectNone, expectOne, GOAL, lines, problemsOf, SESSION } from './helpers';
+import { check, expectCodes, expectNone, expectOne, GOAL, lines, problemsOf, relationship, SESSION } from './helpers';
 
 describe('rules: yaml/*', () => {
   describe('yaml/syntax', () => {
@@ -105,7 +105,13 @@ describe('rules: yaml/*', () => {
       const block = lines('---', 'type: goal', 'title: Retro', 'status: active', 'success: >-', 'Bo leads a retro alone.', '---', '');
       expectOne(problemsOf('p/goals/retro.md', block), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 24], message: [/^YAML syntax error: `Bo leads a retro alone\.` is not indented, so it is not part of the `>-` text of `success` above/, /indent the text's lines past `success:`/] });
       const plain = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: Give the talk', 'and get feedback', '---', '').replace(/\n/g, '\r\n');
-      expectOne(problemsOf('p/goals/talk.md', plain), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 17], message: [/`and get feedback` is not indented, so YAML reads it as a key without a value, not as more of the value of `success` above/] });
+      expectOne(problemsOf('p/goals/talk.md', plain), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 17], message: [/`and get feedback` is not indented, so YAML reads it as a key without a value, not as more of the value of `success` above: to go on with that value, indent the line past `success:`; if `and` is a key, write `and: get feedback`\.$/] });
+    });
+
+    it('after a date, a number or true/false, which go on over no line: the line is a key without its colon', () => {
+      const text = lines('---', 'type: session', 'date: 2026-02-02', 'mood very good', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 1, 4, 5], message: [/^YAML syntax error: `mood very good` has no `:` after the key `mood`, so YAML cannot read it as a key and its value: write `mood: very good`\.$/] });
+      assert.deepEqual(problemsOf('p/sessions/2026-02-02.md', text.replace('mood very good', 'mood: very good')).map((p) => p.code), ['keys/unknown']);
     });
 
     it('reports a list item out of line with the items above, or among the keys of a map, at the item', () => {
@@ -134,6 +140,11 @@ describe('rules: yaml/*', () => {
       const duration = lines('---', 'type: session', 'date: 2026-03-04', 'duration 60', 'status: held', '---', '');
       expectOne(problemsOf('p/sessions/2026-03-04.md', duration), { ...SYNTAX, range: [4, 1, 4, 9], message: [/^YAML syntax error: `duration 60` has no `:` after the key `duration`, so YAML cannot read it as a key and its value: write `duration: 60`\.$/] });
       expectCodes(problemsOf('p/sessions/2026-03-04.md', duration), ['yaml/syntax@4:1-4:9']);
+      // Such lines in a row are one error of the parser's: one problem, at the first, that names each.
+      const two = lines('---', 'type: session', 'date: 2026-03-04', 'duration 60', 'status held', 'goals [a, b]', 'attendees: [Ale]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-03-04.md', two), { ...SYNTAX, range: [4, 1, 4, 9], message: [/^YAML syntax error: `duration 60` has no `:` after the key `duration`, .*: write `duration: 60`\. The next 2 lines have no `:` either: write `status: held`, `goals: \[a, b\]`\.$/] });
+      const fixed = two.replace('duration 60', 'duration: 60').replace('status held', 'status: held').replace('goals [a, b]', 'goals: [a, b]');
+      assert.deepEqual(problemsOf('p/sessions/2026-03-04.md', fixed).filter((p) => p.code.startsWith('yaml/')), []);
       // The first line, where the parser's own words were "Implicit keys need to be on a single line".
       const type = lines('---', 'type session', 'date: 2026-03-01', '---', '');
       expectOne(problemsOf('p/sessions/2026-03-01.md', type), { ...SYNTAX, range: [2, 1, 2, 5], message: [/^YAML syntax error: `type session` has no `:` after the key `type`, so YAML cannot read it as a key and its value: write `type: session`\.$/] });
@@ -391,6 +402,25 @@ describe('rules: yaml/*', () => {
       // On another line, the line is enough.
       const block = ['---', 'type: session', 'date: 2026-04-15', 'duration: 45', 'duration: 60', '---', ''].join('\r\n');
       assert.match(problemsOf('p/sessions/2026-04-15.md', block).find((p) => p.code === 'yaml/duplicate-key')!.message, /already set on line 4; keep only one/);
+    });
+  });
+
+  describe('a key written twice: the later value is read, and problems about it point at it', () => {
+    it('a value of the wrong type in the later key is reported there, not at the first', () => {
+      const text = lines('---', 'type: session', 'date: 2026-04-15', 'duration: 45', 'duration: 6.5', '---', '');
+      expectCodes(problemsOf('p/sessions/2026-04-15.md', text), ['yaml/duplicate-key@5:1-5:9', 'schema/invalid-type@5:11-5:14']);
+    });
+
+    it('a goal written twice in progress is one reference, at the later key and value (block and flow)', async () => {
+      for (const progress of ['progress:\n  design-doc: 50\n  design-doc: 30', 'progress: {design-doc: 50, design-doc: 30}']) {
+        const { problems } = await check(relationship({ 'p/sessions/2026-02-09.md': `---\ntype: session\ndate: 2026-02-09\n${progress}\n---\n` }));
+        const found = problems('p/sessions/2026-02-09.md');
+        const decreased = found.filter((p) => p.code === 'goal/progress-decreased');
+        assert.equal(decreased.length, 1, progress);
+        assert.match(decreased[0]!.message, /went down from 40 .* to 30:/);
+        const value = progress.startsWith('progress: {') ? [4, 40, 4, 42] : [6, 15, 6, 17];
+        assert.deepEqual([decreased[0]!.range.start.line, decreased[0]!.range.start.column, decreased[0]!.range.end.line, decreased[0]!.range.end.column], value);
+      }
     });
   });
 
