@@ -46,22 +46,28 @@ export function summaryText(reports: readonly RelationshipReport[], today: strin
   return `Relationships on ${today}\n\n${columns([SUMMARY_HEADER, ...summaryRows(reports)])}`;
 }
 
+/** East Asian Wide and Fullwidth ranges (CJK, Hangul syllables and leading jamo, kana, full-width forms). */
+const isWide = (c: number): boolean =>
+  (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xac00 && c <= 0xd7a3) ||
+  (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ||
+  (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd);
+
+/** One character as the terminal draws it: an emoji (with the joiners, modifiers and selectors that make one), a syllable of jamo, a letter and its accents. */
+const graphemes: ((text: string) => Iterable<string>) =
+  typeof Intl.Segmenter === 'function' ? ((segmenter) => (text: string) => [...segmenter.segment(text)].map((s) => s.segment))(new Intl.Segmenter(undefined, { granularity: 'grapheme' })) : (text: string) => [...text];
+
 /**
- * Columns a text takes in a terminal: two for a wide character (CJK, Hangul, full-width forms,
- * most emoji), none for a combining mark, a zero-width character or a variation selector, one
- * for the rest (Unicode's East Asian Width, as terminals apply it).
+ * Columns a text takes in a terminal, one grapheme at a time: two for a wide character (CJK,
+ * Hangul, kana, full-width forms) and for an emoji (`✅`, `👩‍💻`, `❤️`, a flag), none for a mark
+ * or a format character alone, one for the rest (Unicode's East Asian Width and emoji presentation,
+ * as terminals apply them).
  */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) {
-    const c = char.codePointAt(0)!;
-    if (/\p{Mn}|\p{Me}|\p{Cf}/u.test(char) || (c >= 0xfe00 && c <= 0xfe0f)) continue;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) || (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
-      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
-      (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd);
-    width += wide ? 2 : 1;
+  for (const g of graphemes(text)) {
+    if (/\p{Emoji_Presentation}|\uFE0F/u.test(g) || isWide(g.codePointAt(0)!)) width += 2;
+    else if (!/^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]+$/u.test(g)) width += 1;
   }
   return width;
 }

@@ -78,10 +78,14 @@ export const GOAL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const GOAL_ID_RULE = 'must be lower-case kebab-case, like `write-design-doc`';
 
 /** Latin letters with no decomposition into a base letter and an accent, as they are usually written in ASCII. */
-const LATIN_LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', œ: 'oe', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i' };
+const LATIN_LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', œ: 'oe', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i', ħ: 'h', ŧ: 't', ŋ: 'ng', ĸ: 'k' };
 
 /** A lower-case text with the Latin letters that have no decomposition (`ø`, `ł`, `ß`) as ASCII writes them. */
-export const asciiLetters = (lower: string): string => lower.replace(/[æøßœđłþðı]/g, (c) => LATIN_LETTERS[c]!);
+export const asciiLetters = (lower: string): string =>
+  lower
+    .replace(/[æøßœđłþðıħŧŋĸ]/g, (c) => LATIN_LETTERS[c]!)
+    // Catalan's `l·l` (`ŀl`, `col·lega`) is `ll`.
+    .replace(/l\u00b7(?=l)/g, 'l');
 
 /** A text in lower case with its Latin letters as ASCII writes them (`Présentation` gives `presentation`); other characters are kept. */
 export function asciiLatin(text: string): string {

@@ -416,12 +416,7 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
   const unsigned = (['mentor', 'mentee'] as const).filter((who) => !signed[who] && locator.lacksValue(['signed', who]));
   if (stage && stage !== 'creating' && unsigned.length > 0) {
     const missing = unsigned.join(' and ');
-    // Advice that, followed, gives no duplicate key: into the `signed` map when there is one.
-    const advice = locator.isMapAt(['signed'])
-      ? `Add ${unsigned.map((who) => `\`${who}: YYYY-MM-DD\``).join(' and ')} under \`signed:\`, with the day of signing.`
-      : raw.signed !== undefined
-        ? 'Give `signed` the days of signing: `signed: {mentor: YYYY-MM-DD, mentee: YYYY-MM-DD}`.'
-        : 'Add `signed: {mentor: YYYY-MM-DD, mentee: YYYY-MM-DD}` with the days of signing.';
+    const advice = signedAdvice(locator, raw.signed, signed, unsigned);
     report(
       locator.valueRange(['stage']),
       'agreement/unsigned',
@@ -544,6 +539,23 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
   const declared = typeof raw.id === 'string' ? raw.id : raw.id === undefined ? name : undefined;
   if (goal && declared !== undefined && declared !== goal.id) goal.declaredId = declared;
   if (goal) file.goals.push(goal);
+}
+
+/**
+ * What to write for the partners who have not signed, so that the advice followed is valid YAML
+ * with no key twice: a `signed` map written as a block gets the missing keys under it (or a value
+ * for a key written empty); one written as a flow map is written again whole; no `signed` at all
+ * (or not a map) gets the whole key.
+ */
+function signedAdvice(locator: YamlLocator, written: unknown, signed: Partial<Record<'mentor' | 'mentee', string>>, unsigned: ReadonlyArray<'mentor' | 'mentee'>): string {
+  const whole = (['mentor', 'mentee'] as const).map((who) => `${who}: ${signed[who] ?? 'YYYY-MM-DD'}`).join(', ');
+  if (!locator.isMapAt(['signed'])) {
+    return written === undefined ? `Add \`signed: {${whole}}\` with the days of signing.` : `Give \`signed\` the days of signing: \`signed: {${whole}}\`.`;
+  }
+  if (locator.isFlowMapAt(['signed'])) return `Write \`signed: {${whole}}\` with the days of signing.`;
+  const parts = unsigned.map((who) => (locator.pair(['signed', who]) ? `write the day of signing after \`${who}:\` under \`signed:\` (\`${who}: YYYY-MM-DD\`)` : `add \`${who}: YYYY-MM-DD\` under \`signed:\` (the day of signing)`));
+  const sentence = parts.join(', and ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
 /** Goal ids named in `goals:` (a list) and as keys of a map at `key`, with their spans. */

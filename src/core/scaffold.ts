@@ -57,13 +57,14 @@ export function addMonths(date: string, months: number): string {
  */
 export function suggestFolderName(mentor: string, mentee: string): string {
   const first = (name: string) =>
-    (name.trim().split(/\s+/)[0] ?? '')
-      .normalize('NFKD')
-      // Accents of Latin letters only: in other scripts a mark can make another letter (й, ё).
-      .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/[æøßœđłþðı]/g, asciiLetters)
+    asciiLetters(
+      (name.trim().split(/\s+/)[0] ?? '')
+        .normalize('NFKD')
+        // Accents of Latin letters only: in other scripts a mark can make another letter (й, ё).
+        .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
+        .normalize('NFC')
+        .toLowerCase(),
+    )
       .split(/[^\p{L}\p{M}\p{N}]+/u)
       .filter(Boolean)
       .join('-') || 'someone';

@@ -134,7 +134,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     const path = [...base, key];
     const seen = new Set<string>();
     for (const issue of result.error.issues.flatMap(matchingBranch)) {
-      const problem = missingInside(value, issue, path) ?? describeIssue(issue, path, spec.expects, spec.schema, valueAt(value, issue.path));
+      const problem = missingInside(value, issue, path, spec.schema) ?? describeIssue(issue, path, spec.expects, spec.schema, valueAt(value, issue.path));
       const id = `${problem.code}:${pathText(problem.path)}`;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -203,7 +203,7 @@ function matchingBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return matching[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue).flatMap(matchingBranch);
 }
 
-function missingInside(value: unknown, issue: z.core.$ZodIssue, fieldPath: YamlPath): DescribedIssue | undefined {
+function missingInside(value: unknown, issue: z.core.$ZodIssue, fieldPath: YamlPath, schema: z.ZodType): DescribedIssue | undefined {
   if (issue.path.length === 0 || (issue.code !== 'invalid_type' && issue.code !== 'invalid_value' && issue.code !== 'invalid_union')) return undefined;
   let parent: unknown = value;
   for (const step of issue.path.slice(0, -1)) {
@@ -213,7 +213,7 @@ function missingInside(value: unknown, issue: z.core.$ZodIssue, fieldPath: YamlP
   const key = issue.path[issue.path.length - 1];
   if (!isRecord(parent) || typeof key !== 'string' || Object.hasOwn(parent, key)) return undefined;
   const path = [...fieldPath, ...(issue.path as Array<string | number>)];
-  const expected = issue.code === 'invalid_value' ? `one of ${issue.values.map(String).join(', ')}` : issue.code === 'invalid_type' ? describeExpected(issue.expected) : 'a value';
+  const expected = issue.code === 'invalid_value' ? `one of ${issue.values.map(String).join(', ')}` : issue.code === 'invalid_type' ? describeExpected(issue.expected, schema, issue.path) : 'a value';
   return { code: 'schema/missing-key', path, message: `Missing required key \`${pathText(path)}\`: expected ${expected}.`, data: { kind: 'missing-key', key, placeholder: issue.code === 'invalid_value' ? String(issue.values[0] ?? '') : '' } };
 }
 
@@ -288,7 +288,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       return { code: isRuleCode(rule) ? rule : 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
     }
     case 'invalid_type':
-      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected)}${issue.expected === 'string' ? colonAdvice(written) : mapColonAdvice(written, schema, issue.path as Array<string | number>)}.` };
+      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${issue.expected === 'string' ? colonAdvice(written) : mapColonAdvice(written, schema, issue.path as Array<string | number>)}.` };
     case 'invalid_union':
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : 'a valid value'}.` };
     default:
@@ -310,13 +310,15 @@ function colonAdvice(written: unknown): string {
   return `: \`${text}\` reads as a key and its value because of the \`:\`; put the text in quotes, \`${JSON.stringify(text)}\``;
 }
 
-function describeExpected(expected: string): string {
+function describeExpected(expected: string, schema?: z.ZodType, path: ReadonlyArray<PropertyKey> = []): string {
+  // A date is a text to YAML's reader, but a date to the person writing it.
+  if (expected === 'string' && schema && isDateSchema(defAt(schema, path as Array<string | number>))) return 'a date written YYYY-MM-DD';
   const words: Record<string, string> = { string: 'a text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a map', int: 'a whole number' };
   return words[expected] ?? expected;
 }
 
 /** The definition of the schema at `path` inside `schema`, past optional, nullable, default and pipe. */
-function defAt(schema: z.ZodType, path: ReadonlyArray<string | number>): { type?: string; shape?: Record<string, unknown> } | undefined {
+function defAt(schema: z.ZodType, path: ReadonlyArray<string | number>): { type?: string; shape?: Record<string, unknown>; checks?: unknown[] } | undefined {
   let node: unknown = schema;
   for (const step of [...path, undefined]) {
     node = unwrap(node);
@@ -328,7 +330,12 @@ function defAt(schema: z.ZodType, path: ReadonlyArray<string | number>): { type?
     else if (def.type === 'record') node = def.valueType;
     else return undefined;
   }
-  return (unwrap(node) as { def?: { type?: string; shape?: Record<string, unknown> } })?.def;
+  return (unwrap(node) as { def?: { type?: string; shape?: Record<string, unknown>; checks?: unknown[] } })?.def;
+}
+
+/** Whether a schema definition is a journal date's (its checks are marked `date/format`). */
+function isDateSchema(def: { checks?: unknown[] } | undefined): boolean {
+  return !!def?.checks?.some((c) => (c as { _zod?: { def?: { params?: { rule?: unknown } } } })._zod?.def?.params?.rule === 'date/format');
 }
 
 /** The keys a (strict) object schema accepts at `path` inside `schema`, for "did you mean". */
@@ -344,11 +351,17 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<string | number>): str
  */
 function mapColonAdvice(written: unknown, schema: z.ZodType, path: ReadonlyArray<string | number>): string {
   if (typeof written !== 'string') return '';
-  const m = /^([A-Za-z_][\w-]*)[ \t]+([^\s:]+)/.exec(written.trim());
+  const m = /^([A-Za-z_][\w-]*)[ \t]+(\S.*)$/.exec(written.trim());
   if (!m) return '';
-  const [, key, value] = m as unknown as [string, string, string];
+  const [, key, rest] = m as unknown as [string, string, string];
   const def = defAt(schema, path);
-  const fits = def?.type === 'object' ? knownKeys(schema, path).includes(key) : def?.type === 'record' && /^-?\d+(?:\.\d+)?$/.test(value);
+  const keys = def?.type === 'object' ? knownKeys(schema, path) : [];
+  // YAML folds the lines under the key into one text (`mentor 4 mentee 3`): the value ends
+  // where the next key of the map starts.
+  const words = rest.split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && keys.includes(w));
+  const value = (cut < 0 ? words : words.slice(0, cut)).join(' ');
+  const fits = def?.type === 'object' ? keys.includes(key) && !/:(?:\s|$)/.test(value) : def?.type === 'record' && /^-?\d+(?:\.\d+)?$/.test(value);
   return fits ? `: \`${key} ${value}\` has no \`:\` after the key \`${key}\`, so YAML reads what is under it as one text; write \`${key}: ${value}\`` : '';
 }
 

@@ -62,10 +62,22 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
  */
 function missingColon(source: string, error: YAMLError): Explained | undefined {
   const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
-  if (error.code !== 'MULTILINE_IMPLICIT_KEY' && !missingValue) return undefined;
+  if (error.code === 'MULTILINE_IMPLICIT_KEY' || missingValue) return keyWithoutColon(source, lineAt(source, error.pos[0]), error.pos[0]);
+  // `  mentor 4   # good day` then `  mentee: 3`: with the comment, the parser takes the line for
+  // a text and finds the key below out of column. The line above is the mistake.
+  if (error.code !== 'BAD_INDENT' || !/^All mapping items must start at the same column/.test(error.message)) return undefined;
   const line = lineAt(source, error.pos[0]);
+  let above = lineAbove(source, line);
+  while (above && /^\s*(?:#.*)?$/.test(above.text)) above = lineAbove(source, above);
+  if (!above || !/[ \t]#/.test(above.text) || keyOf(line.text) === undefined || keyColumn(line.text) !== indentOf(above.text)) return undefined;
+  const found = keyWithoutColon(source, above, above.start + indentOf(above.text));
+  return found && { ...found, through: Math.max(found.through, line.end) };
+}
+
+/** A line among the keys of a map that is a word and a value (`duration 60`): the key, told to add its colon, with such lines after it. */
+function keyWithoutColon(source: string, line: Line, at: number): Explained | undefined {
   const m = /^([ \t]*)([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(line.text.replace(/[ \t]+#.*$/, '').trimEnd());
-  if (!m || line.start + m[1]!.length !== error.pos[0]) return undefined;
+  if (!m || line.start + m[1]!.length !== at) return undefined;
   const [, indent, key, value] = m as unknown as [string, string, string, string];
   if (/:(?:[ \t]|$)/.test(value)) return undefined;
   const column = indent.length;
@@ -81,19 +93,23 @@ function missingColon(source: string, error: YAMLError): Explained | undefined {
   const oneValue = !/\s/.test(value) && (above === undefined || (aboveValue !== undefined && !/\s/.test(aboveValue) && !/^[|>]/.test(aboveValue)));
   if (!known && !oneValue) return undefined;
   const start = line.start + column;
-  // The parser makes one error of such lines in a row (`duration 60`, then `status held`): the
-  // others are named in the same message, so that one fix mends them all.
+  // The parser makes one error of such lines in a row (`duration 60`, then `status held`; blank
+  // and comment lines between): the others are named in the same message, and their errors left
+  // out, so that one fix mends them all.
   const next: string[] = [];
+  let through = line.end;
   for (let other = lineBelow(source, line); other; other = lineBelow(source, other)) {
+    if (/^\s*(?:#.*)?$/.test(other.text)) continue;
     const o = /^([ \t]*)([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(other.text.replace(/[ \t]+#.*$/, '').trimEnd());
     if (!o || o[1]!.length !== column || !isKnownKey(o[2]!) || /:(?:[ \t]|$)/.test(o[3]!)) break;
     next.push(`\`${clip(`${o[2]!}: ${asValue(o[3]!)}`)}\``);
+    through = other.end;
   }
   const also = next.length === 0 ? '' : ` The ${next.length === 1 ? 'next line has' : `next ${next.length} lines have`} no \`:\` either: write ${next.join(', ')}.`;
   return {
     start,
     end: start + key.length,
-    through: line.end,
+    through,
     message: `YAML syntax error: ${noColon(key, value)}, so YAML cannot read it as a key and its value: write \`${clip(`${key}: ${asValue(value)}`)}\`.${also}`,
   };
 }
@@ -141,6 +157,21 @@ function keyAloneWithoutColon(source: string, error: YAMLError): Explained | und
     through: below.end,
     message: `YAML syntax error: \`${key}\` has no \`:\` after it, so YAML reads it and the lines under it as one text, not as a key and its value: write \`${key}:\`.`,
   };
+}
+
+/** Keys whose value is a free text (or a name), which may go on over lines. */
+const TEXT_KEYS: ReadonlySet<string> = new Set(
+  Object.values(FIELDS_BY_TYPE).flatMap((fields) => Object.entries(fields).filter(([, spec]) => /\b(?:text|name)\b/.test(spec.expects)).map(([key]) => key)),
+);
+
+/**
+ * Whether the plain value of `key` may go on over the next lines: not a quoted or bracketed
+ * value, a date, a number or true/false, nor the value of a key the journal knows that is no
+ * text (`status: held`, `stage: building`).
+ */
+function canGoOn(key: string, value: string): boolean {
+  if (/^(?:"[^"]*"|'[^']*'|\[.*\]|\{.*\}|\d{4}-\d{2}-\d{2}|[-+]?\d+(?:\.\d+)?|true|false)$/.test(value)) return false;
+  return !isKnownKey(key) || TEXT_KEYS.has(key);
 }
 
 /** Whether a word is a key some journal file has, at the top or nested. */
@@ -757,7 +788,7 @@ function unindentedText(source: string, error: YAMLError): Explained | undefined
   // line, so the line is a key without its colon; after a text it may be either.
   const word = block ? undefined : /^([A-Za-z_][\w-]*)[ \t]+([^\s#].*)$/.exec(text.replace(/[ \t]+#.*$/, ''));
   const colon = word && `\`${clip(`${word[1]!}: ${asValue(word[2]!)}`)}\``;
-  if (word && /^(?:\d{4}-\d{2}-\d{2}|[-+]?\d+(?:\.\d+)?|true|false)$/.test(valueAfterKey(above.text))) {
+  if (word && !canGoOn(key, valueAfterKey(above.text))) {
     return { start, end: start + word[1]!.length, through: line.end, message: `YAML syntax error: ${noColon(word[1]!, word[2]!)}, so YAML cannot read it as a key and its value: write ${colon}.` };
   }
   return {

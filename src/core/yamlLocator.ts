@@ -163,6 +163,13 @@ export class YamlLocator {
   isMapAt(path: YamlPath): boolean {
     return pairsOf(nodeAt(this.doc.contents, path)) !== undefined;
   }
+
+  /** Whether the map at `path` is written in flow style, between `{` and `}`. */
+  isFlowMapAt(path: YamlPath): boolean {
+    const node = nodeAt(this.doc.contents, path);
+    const span = pairsOf(node) && spanOf(node);
+    return !!span && this.lines.text.charAt(this.offset + span.start) === '{';
+  }
 }
 
 /** Whether a character is white space as `\s` has it: ASCII ones told apart by code, the rest by the pattern. */

@@ -117,25 +117,25 @@ describe('journal actions', () => {
     const report = analyzeRelationship(rels[0]!, '2026-07-01');
     assert.equal(report.inferred.stage, 'moving-on');
     assert.equal(report.inferred.reasons[0], 'Closure was recorded on 2026-06-01.');
-    assert.deepEqual(reviewToJson(report).closure, { date: '2026-06-01', outcome: null });
+    assert.deepEqual(reviewToJson(report).closure, { date: '2026-06-01', outcome: null, reflection: null });
     assert.match(renderReviewMarkdown(report), /closed on 2026-06-01[^(]/);
   });
 
   it('a closure written ahead ends the partnership on its day, not before: actions, stage, sessions due and calendar until then', async () => {
     const rels = await relationships({
-      'p/agreement.md': agreement('signed: {mentor: 2026-01-02, mentee: 2026-01-02}\nclosure: {date: 2026-08-20, outcome: friends}'),
+      'p/agreement.md': agreement('signed: {mentor: 2026-01-02, mentee: 2026-01-02}\nclosure: {date: 2026-08-20, outcome: friends, reflection: We learned a lot.}'),
       'p/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @sam send the packet (due 2026-05-01)\n', 'next: 2026-03-22\n'),
     });
     // Before its day: the partnership goes on.
     assert.deepEqual(journalActions(rels, '2026-04-01').map((a) => a.text), ['send the packet']);
     const before = analyzeRelationship(rels[0]!, '2026-04-01');
     assert.equal(before.closure, undefined);
-    assert.deepEqual(before.plannedClosure, { date: '2026-08-20', outcome: 'friends' });
+    assert.deepEqual(before.plannedClosure, { date: '2026-08-20', outcome: 'friends', reflection: 'We learned a lot.' });
     assert.notEqual(before.inferred.stage, 'moving-on');
     assert.equal(before.cadence.ended, undefined);
     assert.deepEqual([before.cadence.overdue, before.cadence.overdueDays], [true, 10]);
     assert.deepEqual(reviewToJson(before).closure, null);
-    assert.deepEqual(reviewToJson(before).plannedClosure, { date: '2026-08-20', outcome: 'friends' });
+    assert.deepEqual(reviewToJson(before).plannedClosure, { date: '2026-08-20', outcome: 'friends', reflection: 'We learned a lot.' });
     assert.match(renderReviewMarkdown(before), /; closing on 2026-08-20 \(friends\)\./);
     assert.deepEqual(calendarEvents([before]).map((e) => [e.kind, e.date, e.summary]), [
       ['next-session', '2026-04-01', 'Mentoring session overdue since 2026-03-22: Alex Kim ↔ Sam Okafor'],
@@ -145,9 +145,27 @@ describe('journal actions', () => {
     // From its day on: over, and the calendar's end keeps its UID.
     assert.deepEqual(journalActions(rels, '2026-08-20'), []);
     const on = analyzeRelationship(rels[0]!, '2026-08-20');
-    assert.deepEqual([on.closure, on.plannedClosure, on.inferred.stage, on.cadence.ended], [{ date: '2026-08-20', outcome: 'friends' }, undefined, 'moving-on', '2026-08-20']);
+    assert.deepEqual([on.closure, on.plannedClosure, on.inferred.stage, on.cadence.ended], [{ date: '2026-08-20', outcome: 'friends', reflection: 'We learned a lot.' }, undefined, 'moving-on', '2026-08-20']);
     const [closed] = calendarEvents([on]);
     assert.deepEqual([closed?.kind, closed?.summary, closed?.uid], ['partnership-ends', 'Partnership closed: Alex Kim ↔ Sam Okafor', calendarEvents([before])[2]!.uid]);
+  });
+
+  it('an item carried over into an agenda and ticked there is done for the review, the calendar and actions alike', async () => {
+    const rels = await relationships({
+      'p/agreement.md': agreement('signed: {mentor: 2026-01-02, mentee: 2026-01-02}'),
+      'p/sessions/2026-01-04.md': session('2026-01-04', '- [ ] @sam send the notes (due 2026-01-08)\n- [ ] @sam book the room (due 2026-01-09)\n', 'next: 2026-01-18\n'),
+      'p/sessions/2026-01-18.md': session('2026-01-18', '- [x] @sam send the notes\n- [ ] @sam book the room (due 2026-01-09)\n- [ ] @alexk bring the slides (due 2026-01-15)\n'),
+    });
+    const today = '2026-01-11';
+    const report = analyzeRelationship(rels[0]!, today);
+    const open = (list: Array<{ text: string }>) => list.map((a) => a.text).sort();
+    assert.deepEqual(open(report.actions), ['book the room', 'bring the slides']);
+    assert.deepEqual(open(journalActions(rels, today)), open(report.actions));
+    assert.deepEqual(calendarEvents([report]).filter((e) => e.kind === 'action-due').map((e) => e.summary), ['Action due: @sam book the room (Alex Kim ↔ Sam Okafor)', 'Action due: @alexk bring the slides (Alex Kim ↔ Sam Okafor)']);
+    const overdue = report.signals.find((s) => s.code === 'actions-overdue');
+    assert.match(overdue!.message, /^1 open action item is past due/);
+    // Still an agenda: not held.
+    assert.equal(report.cadence.held, 1);
   });
 
   it('the cadence makes no session due after the partnership ends; a next: the partners wrote stays their plan', async () => {

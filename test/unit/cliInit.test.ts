@@ -59,6 +59,8 @@ describe('scaffold', () => {
     assert.equal(suggestFolderName('Zoë', '  Élodie Martin'), 'zoe-and-elodie');
     assert.equal(suggestFolderName('Øyvind Ås', 'Łukasz'), 'oyvind-and-lukasz', 'Latin letters with no accent to drop are written as ASCII writes them');
     assert.equal(suggestFolderName('Ægir', 'Þóra'), 'aegir-and-thora');
+    assert.equal(suggestFolderName('Ħanna Borg', 'Ŋora'), 'hanna-and-ngora');
+    assert.equal(suggestFolderName('Ŧove', 'ŀlum'), 'tove-and-llum', 'Catalan l·l is ll, as in goal ids');
     assert.equal(suggestFolderName('李明', 'Sam'), '李明-and-sam');
     assert.equal(suggestFolderName('Иван Петров', 'Ольга Смирнова'), 'иван-and-ольга');
     assert.equal(suggestFolderName('Йоханна', 'Ёжик'), 'йоханна-and-ёжик', 'й and ё are letters of their own, not и and е with an accent');

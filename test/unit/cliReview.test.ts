@@ -214,6 +214,8 @@ describe('CLI: review conventions (issue 12)', function () {
 describe('text columns in a terminal', () => {
   it('pads by the columns a terminal gives each character: two for CJK and full-width, none for combining marks', () => {
     assert.deepEqual(['abc', '日本語', 'Zoe\u0308', '🙂', 'ｆｕｌｌ'].map(displayWidth), [3, 6, 3, 2, 8]);
+    // Emoji of the first plane, sequences that draw as one emoji, and Hangul written as jamo (NFD).
+    assert.deepEqual(['✅ ⭐ ☕ ⏰', '❤️', '👩\u200d💻', '👍🏽', '🇯🇵', '민수'.normalize('NFD'), '1️⃣'].map(displayWidth), [11, 2, 2, 2, 2, 4, 2]);
     const text = columns([['Goal', 'Owner'], ['日本語のタイトル (cjk)', 'mentee'], ['Zoë (a-b)', 'mentor']]);
     const at = text.split('\n').slice(0, 3).map((line) => displayWidth(line.slice(0, line.lastIndexOf(' ') + 1)));
     assert.deepEqual(at, [24, 24, 24], text);

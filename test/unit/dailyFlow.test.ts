@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { JournalIndex, MemoryFileSystem, type Relationship } from '../../src/core';
 import { addDays } from '../../src/core/dates';
 import { advanceStageTo, applyEdits, chainEdits, setFrontMatterValue } from '../../src/core/edits';
-import { analyzeRelationship, openActions, progressHome } from '../../src/core/model';
+import { analyzeRelationship, journalActions, openActions, progressHome } from '../../src/core/model';
 import { plannedSessionDate, renderSessionFile, stageHint } from '../../src/core/templates';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'journal');
@@ -269,7 +269,11 @@ describe('New session prepares the planned meeting', () => {
     assert.equal(after.cadence.held, before.cadence.held);
     assert.deepEqual(after.goals.map((g) => [g.lastDiscussed, g.progress]), before.goals.map((g) => [g.lastDiscussed, g.progress]));
     assert.deepEqual(after.sessions, before.sessions);
-    assert.deepEqual(after.actions.map((a) => a.source.file), before.actions.map((a) => a.source.file));
+    // Its action items are the journal's to-do list as it stands, as in `actions` and the Actions
+    // view: the same open actions, now at the agenda's lines (where a tick goes).
+    assert.deepEqual(after.actions.map((a) => a.text), before.actions.map((a) => a.text));
+    assert.deepEqual(after.actions.map((a) => a.source.file), before.actions.map(() => `${PRIYA}/sessions/2026-12-02.md`));
+    assert.deepEqual(after.actions.map((a) => a.text).sort(), journalActions([index.relationship(PRIYA)!], TODAY).map((a) => a.text).sort());
     // On its day it counts.
     const onTheDay = analyzeRelationship(index.relationship(PRIYA)!, '2026-12-02');
     assert.equal(onTheDay.cadence.held, before.cadence.held + 1);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeRelationship, JournalIndex, MemoryFileSystem, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
+import { analyzeRelationship, JournalIndex, MemoryFileSystem, renderReviewMarkdown, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
 import { load, TODAY, type JournalSpec } from './model.journal.test';
 
 async function signals(spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
@@ -322,6 +322,9 @@ describe('signals', () => {
       assert.equal(s!.severity, 'info');
       assert.equal(s!.message, "The agreement sets up co-mentoring, but the only goal is the mentee's: none is owned by the mentor or by both.");
       assert.equal((await only('not-reciprocal', { agreement: { format: 'peer' } }))[0]!.message, 'The agreement sets up peer mentoring, but no goal is set yet: none is owned by the mentor or by both.');
+      // Its advice's code spans stay code in the Markdown review (they are the tool's words, not journal text).
+      const report = analyzeRelationship(await load({ ...HEALTHY, agreement: { ...HEALTHY.agreement, format: 'peer' } }), TODAY);
+      assert.match(renderReviewMarkdown(report), /^ {2}Advice: In a two-way partnership .* \(`owner: mentor`\), or a shared one \(`owner: both`\)\.$/m);
     });
 
     it('stays quiet with a goal owned by the mentor or both, and for one-to-one', async () => {

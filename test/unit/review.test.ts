@@ -85,6 +85,9 @@ describe('renderReviewMarkdown', () => {
     const headings = text.split('\n').filter((l) => l.startsWith('#'));
     assert.deepEqual(headings, ['# Review of `p` on 2026-06-01', '## Stage', '## Goals', '## Cadence', '## Signals', '## Open actions', '## Changes since the last review']);
     assert.match(text, /^Priya \(mentor\) and Sam \(mentee\); one-to-one, formal partnership; from 2026-01-01 to 2026-12-31; 41% of its time gone, 213 days left\.$/m);
+    // Rounded down: never 100% while a day is left.
+    assert.match(renderReviewMarkdown(analyzeRelationship(await load(SPEC), '2026-12-30')), /; 99% of its time gone, 1 day left\.$/m);
+    assert.match(renderReviewMarkdown(analyzeRelationship(await load(SPEC), '2026-12-31')), /; 100% of its time gone, 0 days left\.$/m);
     assert.match(text, /^- Declared in the agreement: \*\*building\*\*$/m);
     assert.match(text, /^\| Write an RFC \(rfc\) \| mentee \| active \| 30% \| 2026-06-20 \| 19 \| 2026-05-18 \|$/m);
     // Past its due date, in the Review panel's words.

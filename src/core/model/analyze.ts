@@ -30,7 +30,8 @@ function signedAsOf(relationship: Relationship, today: string): Pick<Relationshi
  * Analyzes one relationship as of `today` (`YYYY-MM-DD`): stage declared and inferred, goals,
  * cadence health, open actions, signals and the changes since the latest review saved before
  * today. Pure and deterministic: the same relationship, date and options give the same report.
- * Sessions and signatures dated after `today` are left out. A relationship without a readable
+ * Sessions and signatures dated after `today` are left out, except for the action items of
+ * agendas (sessions written ahead): the open actions are the journal's as they stand. A relationship without a readable
  * agreement still gets a report (no partners, stage creating). With `history` (read from git by the host), goals
  * carry their field history, the report who keeps the record, and the git signals are raised.
  */
@@ -41,7 +42,10 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
   // So had signatures dated after `today`: the agreement is signed as of the day each was given.
   const rel: Relationship = { ...relationship, ...signedAsOf(relationship, today), sessions: relationship.sessions.filter((s) => s.date <= today) };
   const agreement = rel.agreement;
-  const actions = openActions(rel.sessions, today);
+  // The to-do list is the journal's as it stands, agendas included, as `actions`, the Actions
+  // view and the calendar have it: an item carried over into an agenda and ticked there is done
+  // (the Actions view's checkbox ticks it there), and an item written in an agenda is open.
+  const actions = openActions(relationship.sessions, today);
   const goals = goalReports(rel, actions, today);
   const records = history ? withHistory(rel, goals, history, today) : undefined;
   const cadence = cadenceHealth(rel, today, opts.graceDays);
@@ -100,7 +104,7 @@ export function analyzeJournal(rels: Relationship[], today: string, options: Par
 
 /** The report's `closure` (in force) or `plannedClosure` (dated after today), with the outcome where it is valid. */
 function closureFacts(agreement: Agreement | undefined, today: string): Pick<RelationshipReport, 'closure' | 'plannedClosure'> {
-  const fact = (c: NonNullable<Agreement['closure']>) => ({ date: c.date, ...(c.outcome ? { outcome: c.outcome } : {}) });
+  const fact = (c: NonNullable<Agreement['closure']>) => ({ date: c.date, ...(c.outcome ? { outcome: c.outcome } : {}), ...(c.reflection ? { reflection: c.reflection } : {}) });
   const closure = closureInForce(agreement, today);
   if (closure) return { closure: fact(closure) };
   const planned = plannedClosure(agreement, today);

@@ -19,13 +19,14 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
- * The tool's own sentence that names ids in code spans (`` `write-rfc` ``) around journal text:
+ * The tool's own sentence that names ids in code spans (`` `write-rfc` ``, `` `owner: mentor` ``) around journal text:
  * the code spans stay code, everything else is escaped as journal text.
  */
 export function escapeMessage(text: string): string {
   const out: string[] = [];
   let last = 0;
-  for (const m of text.matchAll(/`([a-z0-9]+(?:[-/][a-z0-9]+)*)`/g)) {
+  // An id or a path (`write-rfc`, `goals/rfc`), or a key and a word (`owner: mentor`).
+  for (const m of text.matchAll(/`([a-z0-9]+(?:[-/][a-z0-9]+)*(?:: [a-z0-9]+(?:-[a-z0-9]+)*)?)`/g)) {
     out.push(escapeMarkdown(text.slice(last, m.index)), m[0]);
     last = m.index + m[0].length;
   }

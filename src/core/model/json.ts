@@ -55,6 +55,13 @@ export interface RecordsJson {
   sessions: Array<{ file: string; date: string; commit: string; committed: string; author: string; email: string; partner: string | null }>;
 }
 
+/** A closure in JSON: its date, outcome and reflection as the agreement writes them (`null` where not written or not valid). */
+export interface ClosureJson {
+  date: string;
+  outcome: string | null;
+  reflection: string | null;
+}
+
 /** What changed since the previous saved review, in JSON (see {@link ReviewChanges}); every key present, `null` where nothing is known or nothing changed. */
 export interface ChangesJson {
   previous: { date: string; file: string } | null;
@@ -118,9 +125,9 @@ export interface RelationshipJson {
   /** Share of the partnership's time gone by, 0-1, to three decimals. */
   elapsed: number | null;
   /** The closure once in force (dated on or before `today`). */
-  closure: { date: string; outcome: string | null } | null;
+  closure: ClosureJson | null;
   /** A closure recorded for a day after `today`: the partnership goes on until then. */
-  plannedClosure: { date: string; outcome: string | null } | null;
+  plannedClosure: ClosureJson | null;
   agreement: string;
   stage: { declared: Stage | null; inferred: Stage; reasons: string[] };
   goals: GoalJson[];
@@ -196,6 +203,10 @@ function cadenceJson(c: CadenceHealth): CadenceJson {
   };
 }
 
+function closureJson(c: RelationshipReport['closure']): ClosureJson | null {
+  return c ? { date: c.date, outcome: c.outcome ?? null, reflection: c.reflection ?? null } : null;
+}
+
 function changesJson(c: ReviewChanges): ChangesJson {
   return {
     previous: c.previous ? { date: c.previous.date, file: c.previous.file } : null,
@@ -228,8 +239,8 @@ function relationshipJson(r: RelationshipReport): RelationshipJson {
     ends: nil(r.ends),
     daysLeft: nil(r.daysLeft),
     elapsed: r.elapsed === undefined ? null : Math.round(r.elapsed * 1000) / 1000,
-    closure: r.closure ? { date: r.closure.date, outcome: r.closure.outcome ?? null } : null,
-    plannedClosure: r.plannedClosure ? { date: r.plannedClosure.date, outcome: r.plannedClosure.outcome ?? null } : null,
+    closure: closureJson(r.closure),
+    plannedClosure: closureJson(r.plannedClosure),
     agreement: r.agreementFile,
     stage: { declared: nil(r.declaredStage), inferred: r.inferred.stage, reasons: [...r.inferred.reasons] },
     goals: r.goals.map(goalJson),

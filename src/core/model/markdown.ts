@@ -16,7 +16,8 @@ function header(r: RelationshipReport): string[] {
   if (who.length) facts.push(who.join(' and '));
   if (kind) facts.push(`${kind} partnership`);
   if (r.started) facts.push(r.ends ? `from ${r.started} to ${r.ends}` : `since ${r.started}`);
-  if (r.elapsed !== undefined && r.daysLeft !== undefined) facts.push(`${Math.round(r.elapsed * 100)}% of its time gone, ${r.daysLeft >= 0 ? `${days(r.daysLeft)} left` : `ended ${days(-r.daysLeft)} ago`}`);
+  // Rounded down: 100% only once no day is left.
+  if (r.elapsed !== undefined && r.daysLeft !== undefined) facts.push(`${Math.floor(r.elapsed * 100)}% of its time gone, ${r.daysLeft >= 0 ? `${days(r.daysLeft)} left` : `ended ${days(-r.daysLeft)} ago`}`);
   if (r.closure) facts.push(`closed on ${r.closure.date}${r.closure.outcome ? ` (${r.closure.outcome})` : ''}`);
   else if (r.plannedClosure) facts.push(`closing on ${r.plannedClosure.date}${r.plannedClosure.outcome ? ` (${r.plannedClosure.outcome})` : ''}`);
   return [`# Review of ${code(r.id === '.' ? '(journal root)' : r.id)} on ${r.today}`, '', facts.length ? `${capital(facts.join('; '))}.` : 'No readable agreement yet.', ''];

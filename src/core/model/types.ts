@@ -185,9 +185,9 @@ export interface RelationshipReport {
   /** Share of the partnership's time gone by, 0-1 (clamped); needs `started` and `ends`. */
   elapsed?: number;
   /** The closure, once in force (dated today or earlier). */
-  closure?: { date: string; outcome?: string };
+  closure?: { date: string; outcome?: string; reflection?: string };
   /** A closure recorded ahead, for a day after today: the partnership goes on until then. */
-  plannedClosure?: { date: string; outcome?: string };
+  plannedClosure?: { date: string; outcome?: string; reflection?: string };
   agreementFile: string;
   declaredStage?: Stage;
   inferred: StageInference;

@@ -67,11 +67,19 @@ describe('rules: agreement/*', () => {
     it('advice that, followed, adds to the `signed` map the agreement has, rather than a second `signed` key', () => {
       const half = AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  mentor: 2026-01-05');
       const [found] = problemsOf('p/agreement.md', half).filter((p) => p.code === 'agreement/unsigned');
-      assert.match(found!.message, /not signed by the mentee: .* Add `mentee: YYYY-MM-DD` under `signed:`, with the day of signing\.$/);
+      assert.match(found!.message, /not signed by the mentee: .* Add `mentee: YYYY-MM-DD` under `signed:` \(the day of signing\)\.$/);
       const followed = half.replace('  mentor: 2026-01-05', '  mentor: 2026-01-05\n  mentee: 2026-01-06');
       assert.deepEqual(problemsOf('p/agreement.md', followed), []);
       const empty = problemsOf('p/agreement.md', AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:')).find((p) => p.code === 'agreement/unsigned');
       assert.match(empty!.message, /Give `signed` the days of signing: `signed: \{mentor: YYYY-MM-DD, mentee: YYYY-MM-DD\}`\.$/);
+      // A flow map is written again whole, with the dates it has; a key written empty is given its day.
+      const flow = problemsOf('p/agreement.md', AGREEMENT.replace(', mentee: 2026-01-06}', '}')).find((p) => p.code === 'agreement/unsigned');
+      assert.match(flow!.message, /Write `signed: \{mentor: 2026-01-05, mentee: YYYY-MM-DD\}` with the days of signing\.$/);
+      const followedFlow = AGREEMENT.replace(', mentee: 2026-01-06}', '}').replace('signed: {mentor: 2026-01-05}', 'signed: {mentor: 2026-01-05, mentee: 2026-01-06}');
+      assert.deepEqual(problemsOf('p/agreement.md', followedFlow), []);
+      const emptyKey = AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  mentor: 2026-01-05\n  mentee:');
+      assert.match(problemsOf('p/agreement.md', emptyKey).find((p) => p.code === 'agreement/unsigned')!.message, /Write the day of signing after `mentee:` under `signed:` \(`mentee: YYYY-MM-DD`\)\.$/);
+      assert.deepEqual(problemsOf('p/agreement.md', emptyKey.replace('  mentee:', '  mentee: 2026-01-06')), []);
     });
 
     it('a signature written with a date that is not valid is reported at that date, not as missing too; an empty one is missing', () => {

@@ -136,6 +136,8 @@ describe('rules: goal/*', () => {
       assert.deepEqual(parseFile('p/goals/Übung_Æsop.md', GOAL).goals.map((g) => g.id), ['ubung-aesop']);
       // Decomposed accents (NFD, as some file systems store names) alike.
       assert.deepEqual(parseFile('p/goals/pre\u0301sentation.md', GOAL).goals.map((g) => g.id), ['presentation']);
+      // Latin letters with no accent to drop, and Catalan's l·l, as ASCII writes them.
+      assert.deepEqual(['Ħal_Far', 'ŀlum', 'col·lega'].map((name) => parseFile(`p/goals/${name}.md`, GOAL).goals[0]?.id), ['hal-far', 'llum', 'collega']);
       const session = SESSION.replace('goals: [rust-basics]', 'goals: [rust-basics, presentation]');
       const { all } = await check(relationship({ 'p/goals/présentation.md': GOAL, 'p/sessions/2026-02-02.md': session }));
       assert.deepEqual([...all().values()].flat().filter((p) => p.code === 'goal/unknown-id'), []);

@@ -111,6 +111,13 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: 5}')), { code: 'schema/invalid-type', severity: 'error', range: [3, 16, 3, 17], message: [/^`mentor\.name` must be a text\.$/] });
     });
 
+    it('calls a date a date, not a text, when it is missing or written empty inside a map', () => {
+      const empty = agreement(AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  mentor: 2026-01-05\n  mentee:'));
+      assert.equal(empty.find((p) => p.code === 'schema/invalid-type')!.message, '`signed.mentee` must be a date written YYYY-MM-DD.');
+      const closure = agreement(AGREEMENT.replace('---\n\n#', 'closure:\n  outcome: ended\n---\n\n#'));
+      assert.equal(closure.find((p) => p.code === 'schema/missing-key')!.message, 'Missing required key `closure.date`: expected a date written YYYY-MM-DD.');
+    });
+
     it("reports a person's email that is not an email address at its value", () => {
       expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: Priya Raman, email: priya at home}')), { code: 'schema/invalid-value', severity: 'error', range: [3, 36, 3, 49], message: [/`mentor\.email`/, /must be an email address such as priya@example\.org/] });
       assert.deepEqual(parseFile('p/agreement.md', AGREEMENT.replace('mentor: Priya Raman', 'mentor:\n  name: Priya Raman\n  email: "priya.raman+mentoring@example.org"')).problems, []);
@@ -140,6 +147,9 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       expectOne(session(SESSION.replace('  design-doc: 40', '  design-doc 40')), { code: 'schema/invalid-type', severity: 'error', range: [8, 3, 8, 16], message: [/^`progress` must be a map of goal id to 0-100: `design-doc 40` has no `:` after the key `design-doc`, so YAML reads what is under it as one text; write `design-doc: 40`\.$/] });
       // Nested: the agreement's `signed` map.
       assert.match(agreement(AGREEMENT.replace(/signed: .*\n/, 'signed:\n  mentor 2026-01-06\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 2026-01-06` has no `:` after the key `mentor`.*write `mentor: 2026-01-06`\.$/);
+      // The whole value, over words and brackets, up to the next key of the map.
+      assert.match(agreement(AGREEMENT.replace('---\n\n#', 'expectations:\n  mentee [honest feedback, time]\n---\n\n#')).find((p) => p.code === 'schema/invalid-type')!.message, /write `mentee: \[honest feedback, time\]`\.$/);
+      assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse:\n  mentor 4\n  mentee 5\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 4` has no `:`.*write `mentor: 4`\.$/);
       // Text that is not a key of the map, or not a number under `progress:`, gets no such advice.
       assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse: felt good\n')).find((p) => p.code === 'schema/invalid-type')!.message, /^`pulse` must be \{mentor: 1-5, mentee: 1-5\}\.$/);
       assert.match(session(SESSION.replace('progress:\n  design-doc: 40', 'progress: good progress')).find((p) => p.code === 'schema/invalid-type')!.message, /^`progress` must be a map of goal id to 0-100\.$/);

@@ -112,6 +112,11 @@ describe('rules: yaml/*', () => {
       const text = lines('---', 'type: session', 'date: 2026-02-02', 'mood very good', '---', '');
       expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 1, 4, 5], message: [/^YAML syntax error: `mood very good` has no `:` after the key `mood`, so YAML cannot read it as a key and its value: write `mood: very good`\.$/] });
       assert.deepEqual(problemsOf('p/sessions/2026-02-02.md', text.replace('mood very good', 'mood: very good')).map((p) => p.code), ['keys/unknown']);
+      // Nor does a quoted or bracketed value, or one of a key that takes no text (`status: held`).
+      for (const above of ['date: "2026-02-02"', 'attendees: [Ko, Lu]', "next: '2026-02-16'", 'status: held']) {
+        const after = lines('---', 'type: session', 'date: 2026-02-02', above, 'mood very good', '---', '').replace('date: 2026-02-02\ndate:', 'date:');
+        assert.match(problemsOf('p/sessions/2026-02-02.md', after).find((p) => p.code === 'yaml/syntax')!.message, /^YAML syntax error: `mood very good` has no `:` after the key `mood`, .*: write `mood: very good`\.$/, above);
+      }
     });
 
     it('reports a list item out of line with the items above, or among the keys of a map, at the item', () => {
@@ -145,6 +150,13 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/sessions/2026-03-04.md', two), { ...SYNTAX, range: [4, 1, 4, 9], message: [/^YAML syntax error: `duration 60` has no `:` after the key `duration`, .*: write `duration: 60`\. The next 2 lines have no `:` either: write `status: held`, `goals: \[a, b\]`\.$/] });
       const fixed = two.replace('duration 60', 'duration: 60').replace('status held', 'status: held').replace('goals [a, b]', 'goals: [a, b]');
       assert.deepEqual(problemsOf('p/sessions/2026-03-04.md', fixed).filter((p) => p.code.startsWith('yaml/')), []);
+      // With comments on the lines, or a comment or blank line between them: still one problem.
+      const commented = lines('---', 'type: session', 'date: 2026-10-01', 'duration 60   # minutes', '# a comment', '', 'status held', '---', '');
+      expectOne(problemsOf('p/sessions/2026-10-01.md', commented), { ...SYNTAX, range: [4, 1, 4, 9], message: [/write `duration: 60`\. The next line has no `:` either: write `status: held`\.$/] });
+      // A comment on a nested line without its colon, with a key after it (the parser then finds that key out of column).
+      const pulse = lines('---', 'type: session', 'date: 2026-10-01', 'pulse:', '  mentor 4   # good day', '  mentee: 3', '---', '');
+      expectOne(problemsOf('p/sessions/2026-10-01.md', pulse), { ...SYNTAX, range: [5, 3, 5, 9], message: [/^YAML syntax error: `mentor 4` has no `:` after the key `mentor`, .*: write `mentor: 4`\.$/] });
+      assert.deepEqual(problemsOf('p/sessions/2026-10-01.md', pulse.replace('  mentor 4', '  mentor: 4')), []);
       // The first line, where the parser's own words were "Implicit keys need to be on a single line".
       const type = lines('---', 'type session', 'date: 2026-03-01', '---', '');
       expectOne(problemsOf('p/sessions/2026-03-01.md', type), { ...SYNTAX, range: [2, 1, 2, 5], message: [/^YAML syntax error: `type session` has no `:` after the key `type`, so YAML cannot read it as a key and its value: write `type: session`\.$/] });
