@@ -1,6 +1,6 @@
 import { oneLine } from './conventions';
 import { addDays, daysBetween } from './dates';
-import { partnershipOver } from './model/cadence';
+import { lastDay, partnershipOver } from './model/cadence';
 import { openActions } from './model/goals';
 import type { GoalOwner, Relationship, Stage } from './types';
 import { yamlScalar } from './yamlWrite';
@@ -130,7 +130,7 @@ export function plannedSessionDate(relationship: Relationship, today: string): s
   const next = past[past.length - 1]?.next;
   if (!next) return undefined;
   // Nor a meeting planned after the partnership's last day (`ends`, or a closure recorded ahead).
-  const last = relationship.agreement?.closure?.date ?? relationship.agreement?.ends;
+  const last = lastDay(relationship.agreement);
   if (last !== undefined && next > last) return undefined;
   const period = relationship.agreement?.cadence?.days || DEFAULT_PERIOD_DAYS;
   return Math.abs(daysBetween(today, next)) <= period ? next : undefined;
@@ -169,7 +169,7 @@ export function renderSessionFile({ relationship, date, stage }: SessionTemplate
   }
   // The next meeting by the cadence, unless it falls after the partnership's end (or its closure).
   const next = agreement?.cadence?.days ? addDays(date, agreement.cadence.days) : undefined;
-  const last = agreement?.closure?.date ?? agreement?.ends;
+  const last = lastDay(agreement);
   if (next && (!last || next <= last)) front.push(`next: ${next}`);
   front.push('# How each of you felt the relationship went today, 1-5 (5 best):', '# pulse: {mentor: 4, mentee: 4}');
   front.push('---');

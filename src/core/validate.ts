@@ -357,9 +357,9 @@ function mapColonAdvice(written: unknown, schema: z.ZodType, path: ReadonlyArray
   const def = defAt(schema, path);
   const keys = def?.type === 'object' ? knownKeys(schema, path) : [];
   // YAML folds the lines under the key into one text (`mentor 4 mentee 3`): the value ends
-  // where the next key of the map starts.
+  // where the next key of the map starts; under `progress:` (any key) after the number.
   const words = rest.split(/\s+/);
-  const cut = words.findIndex((w, i) => i > 0 && keys.includes(w));
+  const cut = def?.type === 'record' ? 1 : words.findIndex((w, i) => i > 0 && keys.includes(w));
   const value = (cut < 0 ? words : words.slice(0, cut)).join(' ');
   const fits = def?.type === 'object' ? keys.includes(key) && !/:(?:\s|$)/.test(value) : def?.type === 'record' && /^-?\d+(?:\.\d+)?$/.test(value);
   return fits ? `: \`${key} ${value}\` has no \`:\` after the key \`${key}\`, so YAML reads what is under it as one text; write \`${key}: ${value}\`` : '';

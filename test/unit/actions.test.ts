@@ -178,6 +178,12 @@ describe('journal actions', () => {
     assert.equal(report.cadence.endsFirst, '2026-12-18');
     assert.match(renderReviewMarkdown(report), /^- Next meeting: not planned; the partnership ends on 2026-12-18, before the cadence makes another session due$/m);
     assert.deepEqual(calendarEvents([report]).map((e) => e.kind), ['partnership-ends']);
+    // A closure planned after `ends` does not move the end later.
+    const late = await relationships({
+      'p/agreement.md': agreement('closure: {date: 2027-02-01, outcome: ended}').replace('ends: 2026-12-31', 'ends: 2026-12-18').replace('cadence: biweekly', 'cadence: monthly'),
+      'p/sessions/2026-12-10.md': session('2026-12-10', ''),
+    });
+    assert.equal(analyzeRelationship(late[0]!, '2026-12-12').cadence.endsFirst, '2026-12-18');
     // Within the partnership, the cadence's day is due as before.
     const longer = await relationships({
       'p/agreement.md': agreement().replace('ends: 2026-12-31', 'ends: 2027-03-31').replace('cadence: biweekly', 'cadence: monthly'),

@@ -11,6 +11,13 @@ export function closureInForce(agreement: Agreement | undefined, today: string):
   return closure && closure.date <= today ? closure : undefined;
 }
 
+/** The partnership's last day: the earlier of its closure's date and `ends`; undefined when neither is written. */
+export function lastDay(agreement: Agreement | undefined): string | undefined {
+  const close = agreement?.closure?.date;
+  const ends = agreement?.ends;
+  return close && ends ? (close < ends ? close : ends) : close ?? ends;
+}
+
 /** The closure recorded for a day after today: the partnership ends then. */
 export function plannedClosure(agreement: Agreement | undefined, today: string): Agreement['closure'] {
   const closure = agreement?.closure;
@@ -63,7 +70,7 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
   const due = nextMeeting ? { date: nextMeeting, from: 'next' as const } : cadence && since ? { date: addDays(since, cadence.days), from: 'cadence' as const } : undefined;
   // The cadence does not make a session due after the partnership ends (`ends`, or a closure
   // planned for a later day); a `next:` the partners wrote stays their plan.
-  const last = plannedClosure(rel.agreement, today)?.date ?? rel.agreement?.ends;
+  const last = lastDay(rel.agreement);
   if (due?.from === 'cadence' && last !== undefined && due.date > last) health.endsFirst = last;
   else if (due) health.nextSession = { ...due, daysTo: daysBetween(today, due.date) };
 

@@ -145,6 +145,8 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse:\n  mentor 4\n  mentee 5\nnext: 2026-02-16\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 4` has no `:`.*write `mentor: 4`\.$/);
       // A goal id and a number under `progress:`, whose keys are any goal id.
       expectOne(session(SESSION.replace('  design-doc: 40', '  design-doc 40')), { code: 'schema/invalid-type', severity: 'error', range: [8, 3, 8, 16], message: [/^`progress` must be a map of goal id to 0-100: `design-doc 40` has no `:` after the key `design-doc`, so YAML reads what is under it as one text; write `design-doc: 40`\.$/] });
+      // Two goals, folded into one text: the first is named.
+      assert.match(session(SESSION.replace('  design-doc: 40', '  design-doc 40\n  rust-basics 20')).find((p) => p.code === 'schema/invalid-type')!.message, /write `design-doc: 40`\.$/);
       // Nested: the agreement's `signed` map.
       assert.match(agreement(AGREEMENT.replace(/signed: .*\n/, 'signed:\n  mentor 2026-01-06\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 2026-01-06` has no `:` after the key `mentor`.*write `mentor: 2026-01-06`\.$/);
       // The whole value, over words and brackets, up to the next key of the map.
