@@ -158,6 +158,12 @@ describe('Review page: numbers and dates read right', () => {
     assert.doesNotMatch(html, /\b1 days\b/);
   });
 
+  it('says when a closure written ahead will close the partnership, and when one closed it', () => {
+    const withClosure = (date: string): RelationshipReport => ({ ...report, closure: undefined, plannedClosure: undefined, ...(date > TODAY ? { plannedClosure: { date, outcome: 'friends' } } : { closure: { date, outcome: 'friends' } }) });
+    assert.match(renderReviewPage(withClosure('2026-08-20'), OPTIONS), / · closing <span class="date">2026-08-20<\/span><\/p>/);
+    assert.match(renderReviewPage(withClosure('2026-05-20'), OPTIONS), / · closed <span class="date">2026-05-20<\/span><\/p>/);
+  });
+
   it('keeps dates and ids on one line', () => {
     const style = /<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec(html)![1]!;
     assert.ok(style.includes('.date, code { white-space: nowrap; }'));
