@@ -58,16 +58,25 @@ const graphemes: ((text: string) => Iterable<string>) =
   typeof Intl.Segmenter === 'function' ? ((segmenter) => (text: string) => [...segmenter.segment(text)].map((s) => s.segment))(new Intl.Segmenter(undefined, { granularity: 'grapheme' })) : (text: string) => [...text];
 
 /**
- * Columns a text takes in a terminal, one grapheme at a time: two for a wide character (CJK,
- * Hangul, kana, full-width forms) and for an emoji (`✅`, `👩‍💻`, `❤️`, a flag), none for a mark
- * or a format character alone, one for the rest (Unicode's East Asian Width and emoji presentation,
- * as terminals apply them).
+ * Columns a text takes in a terminal, as terminals draw it (Unicode's East Asian Width, emoji
+ * presentation, and the rules of wcwidth): an emoji takes two, also when it is a sequence (`👩‍💻`,
+ * `❤️`, a flag, `👍🏽`), and so does a Hangul syllable, also written as jamo; otherwise each character
+ * counts on its own: two for a wide one (CJK, kana, full-width forms), none for a combining mark or
+ * a format character (a soft hyphen is drawn), one for the rest (`हिन्दी` takes 5: its vowel signs
+ * are drawn, its virama is not).
  */
 export function displayWidth(text: string): number {
   let width = 0;
   for (const g of graphemes(text)) {
-    if (/\p{Emoji_Presentation}|\uFE0F/u.test(g) || isWide(g.codePointAt(0)!)) width += 2;
-    else if (!/^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]+$/u.test(g)) width += 1;
+    if (/\p{Emoji_Presentation}|\uFE0F/u.test(g) || /^[\u1100-\u115f]/.test(g)) {
+      width += 2;
+      continue;
+    }
+    for (const char of g) {
+      const c = char.codePointAt(0)!;
+      if (isWide(c)) width += 2;
+      else if (c === 0xad || !/[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]/u.test(char)) width += 1;
+    }
   }
   return width;
 }

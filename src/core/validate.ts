@@ -73,7 +73,16 @@ function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known
     const parent = path.length > 1 ? `\`${pathText(path.slice(0, -1))}\`` : 'the front matter';
     return `Unknown key ${name}: a YAML merge key (\`<<: *anchor\`) is not part of the YAML the journal is read as (1.2), so ${parent} gets no keys from it: write the keys out.`;
   }
+  // `{mentor 4, mentee: 3}`: in a flow map a key without its colon is a key of its own, with no value.
+  const glued = /^([A-Za-z_][\w-]*)[ \t]+([^\s:#].*)$/.exec(String(path[path.length - 1]));
+  if (glued && known.includes(glued[1]!)) return `Unknown key ${name}: \`${glued[0]}\` has no \`:\` after the key \`${glued[1]}\`, so YAML reads it as a key without a value: write \`${glued[1]}: ${glued[2]}\`.`;
   return `Unknown key ${name}${suggestion ? `: did you mean \`${suggestion}\`?` : known.length ? `: expected one of ${known.join(', ')}.` : '.'}`;
+}
+
+/** For a goal id and a number written as one key under `progress:` (`{g1 40}`): what to write. */
+function gluedEntryAdvice(key: unknown, written: unknown): string {
+  const m = written === null && typeof key === 'string' ? /^([A-Za-z_][\w-]*)[ \t]+(-?\d+(?:\.\d+)?)$/.exec(key) : null;
+  return m ? `: \`${m[0]}\` has no \`:\` after the key \`${m[1]}\`, so YAML reads it as a key without a value; write \`${m[1]}: ${m[2]}\`` : '';
 }
 
 /**
@@ -259,7 +268,8 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
       const known = knownKeys(schema, issue.path as Array<string | number>);
-      const suggestion = nearest(key, known);
+      // A key glued to its value (`{mentor 4}`) is told to add its colon, not to be renamed (a quick fix would drop the value).
+      const suggestion = /^[A-Za-z_][\w-]*[ \t]+[^\s:#]/.test(key) && known.includes(key.split(/[ \t]/)[0]!) ? undefined : nearest(key, known);
       return {
         code: 'keys/unknown',
         path: [...path, key],
@@ -288,7 +298,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       return { code: isRuleCode(rule) ? rule : 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
     }
     case 'invalid_type':
-      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${issue.expected === 'string' ? colonAdvice(written) : mapColonAdvice(written, schema, issue.path as Array<string | number>)}.` };
+      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${issue.expected === 'string' ? colonAdvice(written) : mapColonAdvice(written, schema, issue.path as Array<string | number>) || gluedEntryAdvice(issue.path[issue.path.length - 1], written)}.` };
     case 'invalid_union':
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : 'a valid value'}.` };
     default:
@@ -312,7 +322,7 @@ function colonAdvice(written: unknown): string {
 
 function describeExpected(expected: string, schema?: z.ZodType, path: ReadonlyArray<PropertyKey> = []): string {
   // A date is a text to YAML's reader, but a date to the person writing it.
-  if (expected === 'string' && schema && isDateSchema(defAt(schema, path as Array<string | number>))) return 'a date written YYYY-MM-DD';
+  if (expected === 'string' && schema && isDateSchema(defAt(schema, path as Array<string | number>))) return 'a date YYYY-MM-DD';
   const words: Record<string, string> = { string: 'a text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a map', int: 'a whole number' };
   return words[expected] ?? expected;
 }
@@ -347,22 +357,37 @@ function knownKeys(schema: z.ZodType, path: ReadonlyArray<string | number>): str
 /**
  * For a map written with its keys' colons left out (`pulse:` then `  mentor 4`), which YAML reads
  * as one text: what to write. Only where the text starts with a key the map takes (`mentor`), or
- * with a word and a number where any key goes (`progress:` then `  write-rfc 40`).
+ * with a word and a number where any key goes (`progress:` then `  write-rfc 40`). YAML folds
+ * the lines under the key into one text (`mentor 4 mentee 3`): each key of the map in it starts
+ * the next entry, and each entry is named; under `progress:` a word and a number make one.
  */
 function mapColonAdvice(written: unknown, schema: z.ZodType, path: ReadonlyArray<string | number>): string {
   if (typeof written !== 'string') return '';
-  const m = /^([A-Za-z_][\w-]*)[ \t]+(\S.*)$/.exec(written.trim());
-  if (!m) return '';
-  const [, key, rest] = m as unknown as [string, string, string];
+  const words = written.trim().split(/\s+/);
   const def = defAt(schema, path);
   const keys = def?.type === 'object' ? knownKeys(schema, path) : [];
-  // YAML folds the lines under the key into one text (`mentor 4 mentee 3`): the value ends
-  // where the next key of the map starts; under `progress:` (any key) after the number.
-  const words = rest.split(/\s+/);
-  const cut = def?.type === 'record' ? 1 : words.findIndex((w, i) => i > 0 && keys.includes(w));
-  const value = (cut < 0 ? words : words.slice(0, cut)).join(' ');
-  const fits = def?.type === 'object' ? keys.includes(key) && !/:(?:\s|$)/.test(value) : def?.type === 'record' && /^-?\d+(?:\.\d+)?$/.test(value);
-  return fits ? `: \`${key} ${value}\` has no \`:\` after the key \`${key}\`, so YAML reads what is under it as one text; write \`${key}: ${value}\`` : '';
+  const entries: Array<[string, string]> = [];
+  if (def?.type === 'record') {
+    for (let i = 0; i + 1 < words.length && /^[A-Za-z_][\w-]*$/.test(words[i]!) && /^-?\d+(?:\.\d+)?$/.test(words[i + 1]!); i += 2) entries.push([words[i]!, words[i + 1]!]);
+    if (entries.length * 2 !== words.length) entries.splice(1);
+  } else {
+    for (let i = 0; i < words.length; ) {
+      if (!keys.includes(words[i]!)) break;
+      let j = i + 1;
+      while (j < words.length && !keys.includes(words[j]!)) j++;
+      if (j === i + 1) break;
+      const value = words.slice(i + 1, j).join(' ');
+      if (/:(?:\s|$)/.test(value)) break;
+      // A key whose value is a list (`expectations:`'s `mentor`) is told to write one.
+      entries.push([words[i]!, defAt(schema, [...path, words[i]!])?.type === 'array' && !/^\[/.test(value) ? `[${value}]` : value]);
+      i = j;
+    }
+  }
+  if (!entries.length) return '';
+  const [first] = entries as [[string, string]];
+  const written1 = words.slice(0, 1 + first[1].replace(/^\[|\]$/g, '').split(/\s+/).length).join(' ');
+  const nor = entries.length > 1 ? ', nor have the lines after it' : '';
+  return `: \`${written1}\` has no \`:\` after the key \`${first[0]}\`${nor}, so YAML reads what is under it as one text; write ${entries.map(([k, v]) => `\`${k}: ${v}\``).join(', ')}`;
 }
 
 function unwrap(node: unknown): unknown {

@@ -63,13 +63,17 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
 function missingColon(source: string, error: YAMLError): Explained | undefined {
   const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
   if (error.code === 'MULTILINE_IMPLICIT_KEY' || missingValue) return keyWithoutColon(source, lineAt(source, error.pos[0]), error.pos[0]);
-  // `  mentor 4   # good day` then `  mentee: 3`: with the comment, the parser takes the line for
-  // a text and finds the key below out of column. The line above is the mistake.
+  // `  mentor 4   # good day` (or a comment line after it) then `  mentee: 3` or `  mentee 3`:
+  // with the comment, the parser takes the line for a text and finds the line below out of
+  // column. The line above is the mistake.
   if (error.code !== 'BAD_INDENT' || !/^All mapping items must start at the same column/.test(error.message)) return undefined;
   const line = lineAt(source, error.pos[0]);
   let above = lineAbove(source, line);
   while (above && /^\s*(?:#.*)?$/.test(above.text)) above = lineAbove(source, above);
-  if (!above || !/[ \t]#/.test(above.text) || keyOf(line.text) === undefined || keyColumn(line.text) !== indentOf(above.text)) return undefined;
+  // (Without a comment on or between the lines the parser makes another error of this: see above.)
+  const column = above ? indentOf(above.text) : -1;
+  const keyBelow = keyOf(line.text) !== undefined ? keyColumn(line.text) === column : indentOf(line.text) === column && /^[ \t]*[A-Za-z_][\w-]*[ \t]+\S/.test(line.text);
+  if (!above || !keyBelow) return undefined;
   const found = keyWithoutColon(source, above, above.start + indentOf(above.text));
   return found && { ...found, through: Math.max(found.through, line.end) };
 }

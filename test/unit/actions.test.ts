@@ -194,7 +194,11 @@ describe('journal actions', () => {
       'p/agreement.md': agreement().replace('ends: 2026-12-31', 'ends: 2026-12-18'),
       'p/sessions/2026-12-10.md': session('2026-12-10', '', 'next: 2026-12-24\n'),
     });
-    assert.deepEqual(analyzeRelationship(planned[0]!, '2026-12-12').cadence.nextSession, { date: '2026-12-24', from: 'next', daysTo: 12 });
+    const plannedReport = analyzeRelationship(planned[0]!, '2026-12-12');
+    assert.deepEqual(plannedReport.cadence.nextSession, { date: '2026-12-24', from: 'next', daysTo: 12 });
+    // ...and the review and the calendar say that it is after the end.
+    assert.match(renderReviewMarkdown(plannedReport), /^- Next meeting: 2026-12-24, in 12 days, after the partnership ends on 2026-12-18: extend `ends`, or meet before then$/m);
+    assert.match(calendarEvents([plannedReport]).find((e) => e.kind === 'next-session')!.description, /The partnership ends on 2026-12-18, before this day\.$/);
   });
 
   it('reads an @owner in any script whole, and matches it to the agreement\'s names however they are written', async () => {

@@ -159,7 +159,10 @@ describe('Review page: numbers and dates read right', () => {
   });
 
   it('says when a closure written ahead will close the partnership, and when one closed it', () => {
-    const withClosure = (date: string): RelationshipReport => ({ ...report, closure: undefined, plannedClosure: undefined, ...(date > TODAY ? { plannedClosure: { date, outcome: 'friends' } } : { closure: { date, outcome: 'friends' } }) });
+    const withClosure = (date: string): RelationshipReport => {
+      const { closure: _closure, plannedClosure: _planned, ...rest } = report;
+      return { ...rest, ...(date > TODAY ? { plannedClosure: { date, outcome: 'friends' } } : { closure: { date, outcome: 'friends' } }) };
+    };
     assert.match(renderReviewPage(withClosure('2026-08-20'), OPTIONS), / · closing <span class="date">2026-08-20<\/span><\/p>/);
     assert.match(renderReviewPage(withClosure('2026-05-20'), OPTIONS), / · closed <span class="date">2026-05-20<\/span><\/p>/);
   });

@@ -73,6 +73,8 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
   const last = lastDay(rel.agreement);
   if (due?.from === 'cadence' && last !== undefined && due.date > last) health.endsFirst = last;
   else if (due) health.nextSession = { ...due, daysTo: daysBetween(today, due.date) };
+  // A `next:` the partners wrote after the end stays their plan, and the review says so.
+  if (due?.from === 'next' && last !== undefined && due.date > last) health.endsFirst = last;
 
   if (nextMeeting) {
     const late = daysBetween(nextMeeting, today);

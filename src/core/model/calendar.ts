@@ -72,7 +72,7 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
     let why: string;
     if (next.from === 'next') {
       const latest = report.sessions[report.sessions.length - 1];
-      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.`;
+      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.${c.endsFirst ? ` The partnership ends on ${c.endsFirst}, before this day.` : ''}`;
     } else {
       const held = [...report.sessions].reverse().find((s) => s.status === 'held');
       const after = c.lastHeld ? `the session of ${c.lastHeld}${held ? ` (${held.file})` : ''}` : `the start of the partnership`;

@@ -99,7 +99,7 @@ export interface CadenceHealth {
   overdueBy?: 'next' | 'cadence';
   /** The day the partnership ended (the closure's date, else `ends`), once it is over: no meeting is expected. */
   ended?: string;
-  /** The day the partnership ends (`ends`, or a closure recorded ahead), when nothing is planned and the cadence would make the next session due after it. */
+  /** The day the partnership ends (`ends`, or a closure recorded ahead), when nothing is planned and the cadence would make the next session due after it, or when the planned `next:` is after it. */
   endsFirst?: string;
 }
 

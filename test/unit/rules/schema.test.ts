@@ -113,9 +113,9 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
 
     it('calls a date a date, not a text, when it is missing or written empty inside a map', () => {
       const empty = agreement(AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  mentor: 2026-01-05\n  mentee:'));
-      assert.equal(empty.find((p) => p.code === 'schema/invalid-type')!.message, '`signed.mentee` must be a date written YYYY-MM-DD.');
+      assert.equal(empty.find((p) => p.code === 'schema/invalid-type')!.message, '`signed.mentee` must be a date YYYY-MM-DD.');
       const closure = agreement(AGREEMENT.replace('---\n\n#', 'closure:\n  outcome: ended\n---\n\n#'));
-      assert.equal(closure.find((p) => p.code === 'schema/missing-key')!.message, 'Missing required key `closure.date`: expected a date written YYYY-MM-DD.');
+      assert.equal(closure.find((p) => p.code === 'schema/missing-key')!.message, 'Missing required key `closure.date`: expected a date YYYY-MM-DD.');
     });
 
     it("reports a person's email that is not an email address at its value", () => {
@@ -141,17 +141,27 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
         range: [11, 3, 11, 11],
         message: [/^`pulse` must be \{mentor: 1-5, mentee: 1-5\}: `mentor 4` has no `:` after the key `mentor`, so YAML reads what is under it as one text; write `mentor: 4`\.$/],
       });
-      // Two such lines are one text (`mentor 4 mentee 5`): the first is named.
-      assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse:\n  mentor 4\n  mentee 5\nnext: 2026-02-16\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 4` has no `:`.*write `mentor: 4`\.$/);
+      // Two such lines are one text (`mentor 4 mentee 5`), a blank line between or not: each is named.
+      for (const lines of ['  mentor 4\n  mentee 5\n', '  mentor 4\n\n  mentee 5\n']) {
+        assert.match(session(SESSION.replace('next: 2026-02-16\n', `pulse:\n${lines}next: 2026-02-16\n`)).find((p) => p.code === 'schema/invalid-type')!.message, /: `mentor 4` has no `:` after the key `mentor`, nor have the lines after it, so YAML reads what is under it as one text; write `mentor: 4`, `mentee: 5`\.$/);
+      }
       // A goal id and a number under `progress:`, whose keys are any goal id.
       expectOne(session(SESSION.replace('  design-doc: 40', '  design-doc 40')), { code: 'schema/invalid-type', severity: 'error', range: [8, 3, 8, 16], message: [/^`progress` must be a map of goal id to 0-100: `design-doc 40` has no `:` after the key `design-doc`, so YAML reads what is under it as one text; write `design-doc: 40`\.$/] });
-      // Two goals, folded into one text: the first is named.
-      assert.match(session(SESSION.replace('  design-doc: 40', '  design-doc 40\n  rust-basics 20')).find((p) => p.code === 'schema/invalid-type')!.message, /write `design-doc: 40`\.$/);
+      // Two goals, folded into one text: each is named.
+      assert.match(session(SESSION.replace('  design-doc: 40', '  design-doc 40\n  rust-basics 20')).find((p) => p.code === 'schema/invalid-type')!.message, /: `design-doc 40` has no `:` after the key `design-doc`, nor have the lines after it, .*; write `design-doc: 40`, `rust-basics: 20`\.$/);
       // Nested: the agreement's `signed` map.
       assert.match(agreement(AGREEMENT.replace(/signed: .*\n/, 'signed:\n  mentor 2026-01-06\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 2026-01-06` has no `:` after the key `mentor`.*write `mentor: 2026-01-06`\.$/);
       // The whole value, over words and brackets, up to the next key of the map.
       assert.match(agreement(AGREEMENT.replace('---\n\n#', 'expectations:\n  mentee [honest feedback, time]\n---\n\n#')).find((p) => p.code === 'schema/invalid-type')!.message, /write `mentee: \[honest feedback, time\]`\.$/);
-      assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse:\n  mentor 4\n  mentee 5\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 4` has no `:`.*write `mentor: 4`\.$/);
+      assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse:\n  mentor 4\n  mentee 5\n')).find((p) => p.code === 'schema/invalid-type')!.message, /`mentor 4` has no `:`.*write `mentor: 4`, `mentee: 5`\.$/);
+      // A key whose value is a list is told to write a list.
+      assert.match(agreement(AGREEMENT.replace('---\n\n#', 'expectations:\n  mentor come prepared\n---\n\n#')).find((p) => p.code === 'schema/invalid-type')!.message, /write `mentor: \[come prepared\]`\.$/);
+      // In a flow map, a key glued to its value is a key of its own: told to add the colon, with no "did you mean" to rename it.
+      const flowPulse = session(SESSION.replace('next: 2026-02-16\n', 'next: 2026-02-16\npulse: {mentor 4, mentee: 3}\n'));
+      expectOne(flowPulse, { code: 'keys/unknown', severity: 'warning', range: [10, 9, 10, 17], message: [/^Unknown key `pulse\.mentor 4`: `mentor 4` has no `:` after the key `mentor`, so YAML reads it as a key without a value: write `mentor: 4`\.$/] });
+      assert.deepEqual(flowPulse[0]!.data, { kind: 'unknown-key', key: 'mentor 4' });
+      const glued = session(SESSION.replace('  design-doc: 40', '  design-doc: 40\n  rust-basics 20: ')).filter((p) => p.code === 'schema/invalid-type');
+      assert.deepEqual(glued.map((p) => p.message), ['`progress.rust-basics 20` must be a number: `rust-basics 20` has no `:` after the key `rust-basics`, so YAML reads it as a key without a value; write `rust-basics: 20`.']);
       // Text that is not a key of the map, or not a number under `progress:`, gets no such advice.
       assert.match(session(SESSION.replace('next: 2026-02-16\n', 'pulse: felt good\n')).find((p) => p.code === 'schema/invalid-type')!.message, /^`pulse` must be \{mentor: 1-5, mentee: 1-5\}\.$/);
       assert.match(session(SESSION.replace('progress:\n  design-doc: 40', 'progress: good progress')).find((p) => p.code === 'schema/invalid-type')!.message, /^`progress` must be a map of goal id to 0-100\.$/);

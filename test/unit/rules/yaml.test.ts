@@ -157,6 +157,12 @@ describe('rules: yaml/*', () => {
       const pulse = lines('---', 'type: session', 'date: 2026-10-01', 'pulse:', '  mentor 4   # good day', '  mentee: 3', '---', '');
       expectOne(problemsOf('p/sessions/2026-10-01.md', pulse), { ...SYNTAX, range: [5, 3, 5, 9], message: [/^YAML syntax error: `mentor 4` has no `:` after the key `mentor`, .*: write `mentor: 4`\.$/] });
       assert.deepEqual(problemsOf('p/sessions/2026-10-01.md', pulse.replace('  mentor 4', '  mentor: 4')), []);
+      // A comment line between, or a second line without its colon after the comment.
+      const between = lines('---', 'type: session', 'date: 2026-10-01', 'pulse:', '  mentor 4', '  # c', '  mentee: 3', '---', '');
+      expectOne(problemsOf('p/sessions/2026-10-01.md', between), { ...SYNTAX, range: [5, 3, 5, 9], message: [/write `mentor: 4`\.$/] });
+      const both = lines('---', 'type: session', 'date: 2026-10-01', 'pulse:', '  mentor 4   # good', '  mentee 3', '---', '');
+      expectOne(problemsOf('p/sessions/2026-10-01.md', both), { ...SYNTAX, range: [5, 3, 5, 9], message: [/write `mentor: 4`\. The next line has no `:` either: write `mentee: 3`\.$/] });
+      assert.deepEqual(problemsOf('p/sessions/2026-10-01.md', both.replace('  mentor 4', '  mentor: 4').replace('  mentee 3', '  mentee: 3')), []);
       // The first line, where the parser's own words were "Implicit keys need to be on a single line".
       const type = lines('---', 'type session', 'date: 2026-03-01', '---', '');
       expectOne(problemsOf('p/sessions/2026-03-01.md', type), { ...SYNTAX, range: [2, 1, 2, 5], message: [/^YAML syntax error: `type session` has no `:` after the key `type`, so YAML cannot read it as a key and its value: write `type: session`\.$/] });
