@@ -1,11 +1,11 @@
 import { promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { calendarEvents, renderCalendar } from '../core/model/calendar';
+import { calendarEvents, isCalendarExport, renderCalendar } from '../core/model/calendar';
 import { analyzeJournal } from '../core/model/analyze';
 import { journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { CALENDAR_HELP } from './help';
 import { gitTop } from './ignore';
-import { fileHead, ioReason, type Io } from './io';
+import { fileHead, ioReason, makeFolders, type Io } from './io';
 import { errorsNote, openJournal, selectRelationships } from './journal';
 import { displayPath, PathError } from './targets';
 
@@ -49,7 +49,7 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   await refuseToReplaceOtherFiles(file, out);
   try {
     // Missing folders are made, as `check --output-file` makes them.
-    await fsp.mkdir(path.dirname(file), { recursive: true });
+    await makeFolders(path.dirname(file));
     await fsp.writeFile(file, text);
   } catch (error) {
     throw new PathError(`cannot write ${out}: ${ioReason(error)}`);
@@ -62,12 +62,13 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
 async function refuseToReplaceOtherFiles(file: string, given: string): Promise<void> {
   let head: string;
   try {
-    head = await fileHead(file, 15);
+    head = await fileHead(file, 200);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return; // written above, or refused there with a reason
     if (code === 'EISDIR') throw new PathError(`--out ${given} is a folder; name a file, say ${path.join(given, 'mentoring.ics')}`);
     throw new PathError(`cannot read ${given}: ${ioReason(error)}`);
   }
-  if (head !== 'BEGIN:VCALENDAR' && head.length > 0) throw new PathError(`${given} exists and is not an iCalendar file; it is left as it is (name a new file or an earlier export)`);
+  // Only an earlier export is replaced.
+  if (head.length > 0 && !isCalendarExport(head)) throw new PathError(`${given} exists and is not an iCalendar file; it is left as it is (name a new file or an earlier export)`);
 }

@@ -12,7 +12,7 @@ import { fixFile } from './fix';
 import { formatSarif } from './sarif';
 import { VERSION } from './run';
 import { CHECK_HELP } from './help';
-import { fileHead, ioReason, type Io } from './io';
+import { fileHead, ioReason, makeFolders, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs } from './parallel';
 import { partition } from './partition';
@@ -81,11 +81,21 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   }
   const paths = stdinName !== undefined ? [stdinName] : await expandPatterns(args.positionals.length ? args.positionals : ['.'], io.cwd, (root) => ({ ...DEFAULT_OPTIONS, ...optionsFor(root, configFile, cli) }).exclude, ignoreFor);
   let full = await check(paths, io.cwd, (root) => optionsFor(root, configFile, cli), run);
+  // Files --fix could not write: an I/O error (exit 2) unless errors in the journal say 1 anyway.
+  let unwritable = 0;
   if (flag(args, 'fix')) {
     if (run.overlay) throw new UsageError('--fix writes files, and --stdin has none to write', 'check');
     let fixed = 0;
     for (const file of [...new Set(full.problems.map((r) => r.file))]) {
-      const changes = fixFile(path.resolve(io.cwd, file), file, { ...DEFAULT_OPTIONS, ...optionsFor(path.dirname(path.resolve(io.cwd, file)), configFile, cli) });
+      let changes: string[] | undefined;
+      try {
+        changes = fixFile(path.resolve(io.cwd, file), file, { ...DEFAULT_OPTIONS, ...optionsFor(path.dirname(path.resolve(io.cwd, file)), configFile, cli) });
+      } catch (error) {
+        // One file that cannot be written does not stop the others: it is named, left as it was, and its problems stay in the report.
+        unwritable++;
+        io.err(`mentoring-journal: cannot write ${file}: ${ioReason(error)}; it was not fixed\n`);
+        continue;
+      }
       if (!changes) continue;
       fixed++;
       io.err(`fixed ${file}: ${changes.join('; ')}\n`);
@@ -98,12 +108,13 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
 
   const report = format === 'sarif' ? formatSarif(result, io.cwd, VERSION, rulesDoc()) : formatCheck(result, format);
   const outputFile = stringOption(args, 'output-file');
-  if (outputFile === undefined) io.out(report);
+  // `-o -` is the standard output, as `calendar --out -` is.
+  if (outputFile === undefined || outputFile === '-') io.out(report);
   else {
     const target = path.resolve(io.cwd, outputFile);
-    await refuseToReplaceJournalFile(target, outputFile);
+    await refuseToReplaceJournalFile(target, outputFile, configFile);
     try {
-      await fsp.mkdir(path.dirname(target), { recursive: true });
+      await makeFolders(path.dirname(target));
       await fsp.writeFile(target, report);
     } catch (error) {
       throw new PathError(`cannot write ${outputFile}: ${ioReason(error)}`);
@@ -116,7 +127,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     io.err(`mentoring-journal: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
-  return errors > 0 ? 1 : 0;
+  return errors > 0 ? 1 : unwritable ? 2 : 0;
 }
 
 /** docs/rules.md as the package ships it: next to dist/ in the bundle, two folders up from src/cli when run from source. */
@@ -189,11 +200,11 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
  * the config file, any file that starts with front matter, and a folder are refused (exit 2) and
  * left as they are.
  */
-async function refuseToReplaceJournalFile(target: string, given: string): Promise<void> {
+async function refuseToReplaceJournalFile(target: string, given: string, configFile: string | undefined): Promise<void> {
   // Refused whether or not it exists yet: no format of the report is Markdown, and a report
   // written to a new .md file could not be written again once it existed.
-  if (isMarkdownPath(target)) throw new PathError(`--output-file ${given} is a Markdown file, where journal files live; the report is never written to one: name another file, say journal-report.txt`);
-  if (path.basename(target) === CONFIG_FILE) throw new PathError(`--output-file ${given} is the journal's config file; the report is never written to it: name another file, say journal-report.txt`);
+  if (isMarkdownPath(target) || /\.(?:markdown|mdown|mkd|mdwn)$/i.test(target)) throw new PathError(`--output-file ${given} is a Markdown file, where journal files live; the report is never written to one: name another file, say journal-report.txt`);
+  if (path.basename(target) === CONFIG_FILE || (configFile !== undefined && (await sameFile(target, configFile)))) throw new PathError(`--output-file ${given} is the journal's config file; the report is never written to it: name another file, say journal-report.txt`);
   let head: string;
   try {
     head = await fileHead(target, 6); // a byte-order mark and `---`
@@ -203,4 +214,11 @@ async function refuseToReplaceJournalFile(target: string, given: string): Promis
     return; // a new file, or one the write below refuses with its reason
   }
   if (/^\uFEFF?---/.test(head)) throw new PathError(`--output-file ${given} starts with front matter, as a journal file does; the report never replaces one: name another file, say journal-report.txt`);
+}
+
+/** Whether two paths name the same file (through links too); false when either is missing. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [x, y] = await Promise.all([fsp.stat(a).catch(() => undefined), fsp.stat(b).catch(() => undefined)]);
+  return !!x && !!y && x.dev === y.dev && x.ino === y.ino;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { isRuleCode, RULES } from '../core/rules';
@@ -67,11 +67,15 @@ const EXPECTED: Record<keyof typeof configSchema.shape, string> = {
 
 function readConfig(file: string): z.output<typeof configSchema> {
   let text: string;
+  let isFile: boolean;
   try {
-    text = readFileSync(file, 'utf8');
+    isFile = statSync(file).isFile();
+    // Only a file is read: a device (`/dev/zero`) or a pipe could be read for ever.
+    text = isFile ? readFileSync(file, 'utf8') : '';
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${ioReason(error)}`);
   }
+  if (!isFile) throw new UsageError(`${file} is not a file: a config file is a JSON file, like .mentoring-journal.json`);
   let raw: unknown;
   try {
     // A byte order mark (which some Windows editors write) is not part of the JSON.

@@ -1,9 +1,21 @@
+/** A compiled glob: whether a relative, `/`-separated path matches it. */
+export interface Glob {
+  test(path: string): boolean;
+}
+
+/** At most this many alternatives from `{a,b}` groups: more are matched as the text they are. */
+const MAX_ALTERNATIVES = 256;
+
 /**
  * Globs as linters take them: `*` and `?` within one path segment, `**` across segments,
- * `[abc]`, `[!abc]` and `{a,b}`. Paths are `/`-separated and relative.
+ * `[abc]`, `[!abc]` and `{a,b}`. Paths are `/`-separated and relative. Matched without
+ * backtracking regular expressions, segment by segment, so that no pattern (`*a*a*a*a*a*a*a*b`
+ * in a `.gitignore` someone committed, `**` written 1,000 times) can make a check take long: the
+ * work is at most the pattern's length times the path's, for each alternative.
  */
-export function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${globSource(glob)}$`);
+export function globToRegExp(glob: string): Glob {
+  const alternatives = expandBraces(glob).map(compileAlternative);
+  return { test: (path) => alternatives.some((match) => match(path)) };
 }
 
 /** Whether a text holds glob syntax (and so is a pattern, not a path). */
@@ -11,53 +23,120 @@ export function isGlob(text: string): boolean {
   return /[*?[\]{}]/.test(text);
 }
 
-function globSource(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*') {
-      if (glob[i + 1] === '*' && (i === 0 || glob[i - 1] === '/')) {
-        if (glob[i + 2] === '/') {
-          out += '(?:[^/]*/)*';
-          i += 2;
-          continue;
-        }
-        if (i + 2 === glob.length) {
-          out += '.*';
-          break;
-        }
+/** `a{b,c}d` as `abd` and `acd`; nested groups too, up to MAX_ALTERNATIVES. An unclosed `{` is text. */
+function expandBraces(glob: string): string[] {
+  const open = glob.indexOf('{');
+  if (open < 0) return [glob];
+  let depth = 0;
+  let close = -1;
+  const commas: number[] = [];
+  for (let i = open; i < glob.length; i++) {
+    if (glob[i] === '{') depth++;
+    else if (glob[i] === '}' && --depth === 0) {
+      close = i;
+      break;
+    } else if (glob[i] === ',' && depth === 1) commas.push(i);
+  }
+  if (close < 0) return [glob];
+  const bounds = [open, ...commas, close];
+  const options = bounds.slice(0, -1).map((b, k) => glob.slice(b + 1, bounds[k + 1]));
+  const before = glob.slice(0, open);
+  const rest = expandBraces(glob.slice(close + 1));
+  const out: string[] = [];
+  for (const option of options) {
+    for (const head of expandBraces(before + option)) {
+      for (const tail of rest) {
+        if (out.length >= MAX_ALTERNATIVES) return out;
+        out.push(head + tail);
       }
-      while (glob[i + 1] === '*') i++;
-      out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 2);
-      if (end < 0) {
-        out += '\\[';
-        continue;
-      }
-      const body = glob.slice(i + 1, end);
-      out += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`;
-      i = end;
-    } else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      if (end < 0) {
-        out += '\\{';
-        continue;
-      }
-      out += `(?:${glob.slice(i + 1, end).split(',').map(globSource).join('|')})`;
-      i = end;
-    } else out += c.replace(/[.+^$()|\\]/g, '\\$&');
+    }
   }
   return out;
 }
 
-function escapeClass(body: string): string {
-  return body.replace(/[\\\]^]/g, '\\$&');
+type Token = { kind: 'star' } | { kind: 'one' } | { kind: 'char'; char: string } | { kind: 'class'; negate: boolean; test: (c: string) => boolean };
+
+/** One segment's pattern (`*.md`, `2026-??-*`, `[!_]*`) as tokens. */
+function segmentTokens(segment: string): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (c === '*') {
+      if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (c === '?') tokens.push({ kind: 'one' });
+    else if (c === '[') {
+      const end = segment.indexOf(']', i + 2);
+      if (end < 0) {
+        tokens.push({ kind: 'char', char: c });
+        continue;
+      }
+      const body = segment.slice(i + 1, end);
+      const negate = body.startsWith('!') || body.startsWith('^');
+      const chars = negate ? body.slice(1) : body;
+      const ranges: Array<[string, string]> = [];
+      for (let k = 0; k < chars.length; k++) {
+        if (chars[k + 1] === '-' && k + 2 < chars.length) {
+          ranges.push([chars[k]!, chars[k + 2]!]);
+          k += 2;
+        } else ranges.push([chars[k]!, chars[k]!]);
+      }
+      tokens.push({ kind: 'class', negate, test: (x) => ranges.some(([a, b]) => x >= a && x <= b) !== negate });
+      i = end;
+    } else tokens.push({ kind: 'char', char: c });
+  }
+  return tokens;
 }
 
+/** Whether one path segment matches a segment's tokens: wildcard matching that goes back only to the last `*` (linear in practice, at most tokens × text). */
+function matchSegment(tokens: readonly Token[], text: string): boolean {
+  let t = 0;
+  let p = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    const token = tokens[p];
+    if (token && token.kind !== 'star' && (token.kind === 'one' || (token.kind === 'char' ? token.char === text[t] : token.test(text[t]!)))) {
+      t++;
+      p++;
+    } else if (token?.kind === 'star') {
+      star = p++;
+      resume = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (tokens[p]?.kind === 'star') p++;
+  return p === tokens.length;
+}
+
+/** One alternative (no braces left) as a matcher of whole paths, `**` segments matching any number of segments. */
+function compileAlternative(glob: string): (path: string) => boolean {
+  const parts = glob.split('/');
+  // `**` alone in its segment crosses segments; `**` within a segment (`a**b`) is `*`. A trailing `x/**` matches `x/` and anything below.
+  const segments = parts.map((part) => (part === '**' ? undefined : segmentTokens(part)));
+  return (path) => {
+    const names = path.split('/');
+    // memo[i][j]: whether segments i.. match names j..
+    const memo = new Map<number, boolean>();
+    const match = (i: number, j: number): boolean => {
+      const key = i * (names.length + 1) + j;
+      const known = memo.get(key);
+      if (known !== undefined) return known;
+      let result: boolean;
+      if (i === segments.length) result = j === names.length;
+      else if (segments[i] === undefined) result = match(i + 1, j) || (j < names.length && match(i, j + 1));
+      else result = j < names.length && matchSegment(segments[i]!, names[j]!) && match(i + 1, j + 1);
+      memo.set(key, result);
+      return result;
+    };
+    return match(0, 0);
+  };
+}
+
+
 interface IgnoreRule {
-  regex: RegExp;
+  regex: Glob;
   negate: boolean;
   dirOnly: boolean;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { globToRegExp, matchIgnore, parseGitignore } from './glob';
+import { globToRegExp, matchIgnore, parseGitignore, type Glob } from './glob';
 
 /**
  * What a check leaves out besides the engine's own exclusions: paths the git work tree's
@@ -54,7 +54,7 @@ interface FolderContext {
 
 /** Answers "is this absolute path ignored?", reading each folder's .gitignore once. */
 export class Ignorer {
-  private readonly globs: RegExp[];
+  private readonly globs: Glob[];
   private readonly top: string | undefined;
   private readonly rulesByFolder = new Map<string, ReturnType<typeof parseGitignore>>();
   private readonly folders = new Map<string, FolderContext>();

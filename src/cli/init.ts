@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { scaffoldProblem, scaffoldRelationship, suggestFolderName, type ScaffoldOptions } from '../core/scaffold';
 import { parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { INIT_HELP } from './help';
-import type { Io } from './io';
-import { displayPath, relationshipFolder } from './targets';
+import { makeFolders, type Io } from './io';
+import { displayPath, PathError, relationshipFolder } from './targets';
 import { pathExists } from './nodeFileSystem';
 
 export const INIT_OPTIONS: OptionSpecs = {
@@ -61,8 +61,18 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
       return 1;
     }
   }
+  // Every folder the files go in must be a folder (or missing), before anything is written: a
+  // relationship is made whole or not at all.
   for (const file of files) {
-    await fsp.mkdir(path.dirname(file.absolute), { recursive: true });
+    for (let at = path.dirname(file.absolute); at !== path.dirname(at); at = path.dirname(at)) {
+      const stat = await fsp.stat(at).catch(() => undefined);
+      if (!stat) continue;
+      if (stat.isDirectory()) break;
+      throw new PathError(`cannot create ${displayPath(io.cwd, file.absolute)}: ${displayPath(io.cwd, at)} is a file, not a folder; nothing was written`);
+    }
+  }
+  for (const file of files) {
+    await makeFolders(path.dirname(file.absolute));
     // `wx` fails instead of overwriting, should the file appear after the check above.
     try {
       await fsp.writeFile(file.absolute, file.content, { flag: 'wx' });

@@ -1,4 +1,5 @@
 import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
 import { isRealDate } from '../core/dates';
 import { IO_REASONS, ioReason } from '../core/ioReason';
 import { UsageError } from './args';
@@ -52,5 +53,31 @@ export async function fileHead(file: string, bytes: number): Promise<string> {
     return buffer.subarray(0, bytesRead).toString('utf8');
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Makes the folder `dir` and the folders above it that are missing, one at a time from the
+ * nearest one that exists. (Node's `mkdir` with `recursive` loops for ever where the system
+ * says a folder is missing while its parent is there, as under `/proc`.) Fails with the
+ * system's error, as `mkdir` does.
+ */
+export async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    try {
+      if ((await fsp.stat(at)).isDirectory()) break;
+      throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${at}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: at });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(at) === at) throw error;
+      missing.unshift(at);
+    }
+  }
+  for (const at of missing) {
+    try {
+      await fsp.mkdir(at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }

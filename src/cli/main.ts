@@ -5,9 +5,22 @@ import { localToday } from '../core/dates';
 import { environmentToday, type Io } from './io';
 import { main } from './run';
 
-if (isMainThread) {
+/** The current folder; undefined when it no longer exists (deleted or moved away under the shell). */
+function currentFolder(): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
+const cwd = isMainThread ? currentFolder() : undefined;
+if (isMainThread && cwd === undefined) {
+  process.stderr.write('mentoring-journal: the current folder no longer exists (it was deleted or moved): cd to a folder that exists and run the command again\n');
+  process.exitCode = 2;
+} else if (isMainThread) {
   const io: Io = {
-    cwd: process.cwd(),
+    cwd: cwd!,
     out: (text) => void (text && process.stdout.write(text)),
     err: (text) => void (text && process.stderr.write(text)),
     today: () => environmentToday(process.env) ?? localToday(),

@@ -21,8 +21,10 @@ export async function expandPatterns(
   ignoreFor: (root: string) => IgnoreSpec | undefined,
 ): Promise<string[]> {
   const negative = args.filter((a) => a.startsWith('!')).map((a) => globToRegExp(clean(a.slice(1))));
-  const globs = args.filter((a) => !a.startsWith('!') && isGlob(a));
-  const plain = args.filter((a) => !a.startsWith('!') && !isGlob(a));
+  // A path that exists is that path, even with `[`, `]`, `{` or `}` in its name (`2026-11-20 [draft].md`).
+  const literal = (a: string) => !isGlob(a) || existsSync(path.resolve(cwd, a));
+  const globs = args.filter((a) => !a.startsWith('!') && !literal(a));
+  const plain = args.filter((a) => !a.startsWith('!') && literal(a));
   if (!negative.length && !globs.length) return [...args];
 
   const all = markdownFiles(cwd, excludeFor(cwd), ignoreFor(cwd));
@@ -63,7 +65,19 @@ function markdownFiles(root: string, exclude: readonly string[], ignore: IgnoreS
     for (const entry of entries) {
       if (isExcludedName(entry.name, exclude)) continue;
       const absolute = path.join(folder, entry.name);
-      const directory = entry.isDirectory();
+      // A symbolic link is what it leads to; one that leads nowhere is passed over, as `check .` does.
+      let directory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = (() => {
+          try {
+            return statSync(absolute);
+          } catch {
+            return undefined;
+          }
+        })();
+        if (!target) continue;
+        directory = target.isDirectory();
+      }
       if (ignorer?.ignored(absolute, directory)) continue;
       if (directory) walk(absolute, depth + 1);
       else if (isMarkdownPath(entry.name)) out.push(toPosix(path.relative(root, absolute)));

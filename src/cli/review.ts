@@ -4,7 +4,7 @@ import { analyzeJournal, renderReviewFile, renderReviewMarkdown, reviewToJson } 
 import type { RelationshipReport } from '../core/model';
 import { flag, journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { REVIEW_HELP } from './help';
-import { ioReason, type Io } from './io';
+import { ioReason, makeFolders, type Io } from './io';
 import { errorsNote, openJournal, selectRelationships } from './journal';
 import { pathExists } from './nodeFileSystem';
 import { gitHistorySource } from './gitSource';
@@ -89,7 +89,7 @@ async function save(reports: RelationshipReport[], root: string, io: Io): Promis
   }
   for (const { report, absolute } of files) {
     try {
-      await fsp.mkdir(path.dirname(absolute), { recursive: true });
+      await makeFolders(path.dirname(absolute));
       await fsp.writeFile(absolute, renderReviewFile(report), { flag: 'wx' });
     } catch (error) {
       throw new PathError(`cannot save ${displayPath(io.cwd, absolute)}: ${ioReason(error)}`);

@@ -14,6 +14,7 @@ export const IO_REASONS: Record<string, string> = {
   ELOOP: 'too many symbolic links (a link that leads back to itself)',
   EMFILE: 'too many files open at once',
   EIO: 'the disk could not be read',
+  ENAMETOOLONG: 'the name is too long',
 };
 
 /**

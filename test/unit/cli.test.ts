@@ -95,6 +95,26 @@ describe('CLI: check', function () {
     assert.equal(result.stderr, '');
   });
 
+  it('--fix goes on past a file it cannot write, naming it, and leaves it as it was', function () {
+    if (process.platform === 'win32' || !process.getuid) this.skip();
+    const untyped = (date: string) => `---\ndate: ${date}\ngoals: [write-rfc]\n---\n`;
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-01.md': untyped('2026-02-01'), 'p/sessions/2026-02-02.md': untyped('2026-02-02') });
+    const asRoot = process.getuid() === 0;
+    if (asRoot) for (const folder of [root, path.dirname(buildCli()), path.join(root, 'p'), path.join(root, 'p', 'sessions'), path.join(root, 'p', 'goals')]) chmodSync(folder, 0o755);
+    for (const file of ['p/agreement.md', 'p/goals/write-rfc.md']) chmodSync(path.join(root, file), 0o644);
+    // Only the second session may be written (root writes any file: the command then runs as `nobody`).
+    chmodSync(path.join(root, 'p/sessions/2026-02-01.md'), asRoot ? 0o644 : 0o444);
+    chmodSync(path.join(root, 'p/sessions/2026-02-02.md'), 0o666);
+    const result = runCli(['check', '--fix'], root, undefined, {}, asRoot ? { uid: 65534, gid: 65534 } : undefined);
+    assert.match(result.stderr, /^mentoring-journal: cannot write p\/sessions\/2026-02-01\.md: permission denied; it was not fixed$/m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-02\.md: added `type: session`$/m);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-01.md'), 'utf8'), untyped('2026-02-01'));
+    assert.match(readFileSync(path.join(root, 'p/sessions/2026-02-02.md'), 'utf8'), /^---\ntype: session\n/);
+    // Its problem is still reported; the run is an I/O error when nothing else is.
+    assert.match(result.stdout, /^p\/sessions\/2026-02-01\.md:1:1 warning type\/missing /m);
+    assert.equal(result.code, 2);
+  });
+
   it('fails on a folder it cannot read, naming it, instead of passing what it could not look at', function () {
     if (process.platform === 'win32') this.skip();
     const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-01.md': session('2026-02-01') });

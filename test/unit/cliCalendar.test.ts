@@ -115,6 +115,14 @@ describe('CLI: calendar', function () {
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /notes\.md exists and is not an iCalendar file; it is left as it is/);
     assert.equal(readFileSync(path.join(root, 'notes.md'), 'utf8'), '# my notes\n');
+    // Only an earlier export is replaced: not a note that starts with the same word, nor another calendar's file.
+    for (const [name, text] of [['notes.txt', 'BEGIN:VCALENDARS is how I title my notes\n'], ['other.ics', 'BEGIN:VCALENDAR\r\nPRODID:-//Other//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n']] as const) {
+      writeFileSync(path.join(root, name), text);
+      assert.equal(runCli(['calendar', '--out', name], root).code, 2, name);
+      assert.equal(readFileSync(path.join(root, name), 'utf8'), text);
+    }
+    assert.equal(runCli(['calendar', '--out', 'mine.ics'], root).code, 0);
+    assert.equal(runCli(['calendar', '--out', 'mine.ics'], root).code, 0, 'an earlier export is replaced');
     mkdirSync(path.join(root, 'out'));
     assert.match(runCli(['calendar', '--out', 'out'], root).stderr, /--out out is a folder/);
     assert.equal(runCli(['calendar', '--today', '2026-02-30'], root).code, 2);

@@ -2,10 +2,10 @@
 // .gitignore and `ignores`, a comment that turns a rule off, SARIF, --output-file, --stdin.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { localToday } from '../../src/core/dates';
-import { AGREEMENT, cleanUp, GOAL, runCli, tempJournal } from './cliHarness';
+import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, tempJournal } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -94,6 +94,16 @@ describe('CLI: check conventions', function () {
     const none = runCli(['check', '**/*.markdown'], root);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /no Markdown files match \*\*\/\*\.markdown/);
+    // A file named with brackets or braces is that file, as a pre-commit hook names it; a link that leads nowhere is passed over.
+    writeFileSync(path.join(root, 'p/sessions/2026-02-11 [draft].md'), '---\ntype: session\ndate: 2026-02-11\ngoals: [nope]\n---\n');
+    writeFileSync(path.join(root, 'p/sessions/2026-02-12 {copy}.md'), '---\ntype: session\ndate: 2026-02-12\n---\n');
+    const bracketed = runCli(['check', 'p/sessions/2026-02-11 [draft].md', 'p/sessions/2026-02-12 {copy}.md'], root);
+    assert.equal(bracketed.code, 1, bracketed.stderr);
+    assert.match(bracketed.stdout, /^p\/sessions\/2026-02-11 \[draft\]\.md:4:9 error goal\/unknown-id /m);
+    symlinkSync('/nonexistent/old.md', path.join(root, 'p/sessions/old.md'));
+    const dangling = runCli(['check', '.', '!p/goals/**'], root);
+    assert.equal(dangling.code, 1, dangling.stderr);
+    assert.equal(runCli(['check', '**/*.md'], root).code, 1);
   });
 
   it('respects .gitignore (nested, negated) and the `ignores` globs of .mentoring-journal.json', () => {
@@ -190,12 +200,46 @@ describe('CLI: check conventions', function () {
     writeFileSync(path.join(root, '.mentoring-journal.json'), '{"ignores": ["drafts/**"]}\n');
     assert.match(runCli(['check', '-o', '.mentoring-journal.json'], root).stderr, /--output-file \.mentoring-journal\.json is the journal's config file; the report is never written to it/);
     assert.equal(readFileSync(path.join(root, '.mentoring-journal.json'), 'utf8'), '{"ignores": ["drafts/**"]}\n');
+    // `-o -` is the standard output; a report is not written to any Markdown file (`.markdown` neither); a config file must be a file.
+    const dash = runCli(['check', '-o', '-'], root);
+    assert.equal(dash.stdout, runCli(['check'], root).stdout);
+    assert.ok(!existsSync(path.join(root, '-')));
+    assert.equal(runCli(['check', '-o', 'notes.markdown'], root).code, 2);
+    if (existsSync('/dev/zero')) assert.match(runCli(['check', '--config', '/dev/zero'], root).stderr, /^mentoring-journal: \/dev\/zero is not a file: a config file is a JSON file/);
+    // Nor the config file that --config named, whatever its name.
+    writeFileSync(path.join(root, 'team-config.json'), '{"graceDays": 5}\n');
+    assert.match(runCli(['check', '--config', 'team-config.json', '-o', 'team-config.json'], root).stderr, /--output-file team-config\.json is the journal's config file/);
+    assert.equal(readFileSync(path.join(root, 'team-config.json'), 'utf8'), '{"graceDays": 5}\n');
     mkdirSync(path.join(root, 'reports'));
     assert.match(runCli(['check', '-o', 'reports'], root).stderr, /--output-file reports is a folder; name a file, say reports[/\\]journal-report\.txt/);
     // An earlier report is replaced.
     writeFileSync(path.join(root, 'reports/check.txt'), 'an earlier report\n');
     assert.equal(runCli(['check', '-o', 'reports/check.txt'], root).code, 0);
     assert.equal(readFileSync(path.join(root, 'reports/check.txt'), 'utf8'), '');
+  });
+
+  it('says in plain words, with exit 2, when the current folder is gone, a folder cannot be made, or a name is too long', () => {
+    const root = journal();
+    const gone = path.join(root, 'gone');
+    mkdirSync(gone);
+    const child = spawnSync('sh', ['-c', `cd "${gone}" && rmdir "${gone}" && "${process.execPath}" "${buildCli()}" check "${root}"`], { encoding: 'utf8' });
+    assert.deepEqual([child.status, child.stderr], [2, 'mentoring-journal: the current folder no longer exists (it was deleted or moved): cd to a folder that exists and run the command again\n']);
+    // A folder the system will not make, though its parent is there (Node's own recursive mkdir loops for ever on it).
+    if (existsSync('/proc/self')) {
+      const proc = runCli(['check', '-o', '/proc/mj-test/r.txt'], root);
+      assert.equal(proc.code, 2);
+      assert.match(proc.stderr, /^mentoring-journal: cannot write \/proc\/mj-test\/r\.txt: /);
+    }
+    const long = runCli(['init', 'x'.repeat(300), '--mentor', 'A', '--mentee', 'B'], root);
+    assert.equal(long.code, 2);
+    assert.match(long.stderr, /the name is too long/);
+    // init checks every folder before writing anything: a relationship is made whole or not at all.
+    mkdirSync(path.join(root, 'half'));
+    writeFileSync(path.join(root, 'half', 'sessions'), 'x');
+    const half = runCli(['init', 'half', '--mentor', 'A', '--mentee', 'B'], root);
+    assert.equal(half.code, 2);
+    assert.match(half.stderr, /cannot create half[/\\]sessions[/\\]\.gitkeep: half[/\\]sessions is a file, not a folder; nothing was written/);
+    assert.ok(!existsSync(path.join(root, 'half', 'agreement.md')));
   });
 
   describe('--format sarif', () => {

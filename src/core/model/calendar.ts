@@ -29,6 +29,13 @@ export interface CalendarEvent {
 
 /** The calendar's `PRODID`: fixed, so that a new version of the tool changes nothing in the file. */
 export const CALENDAR_PRODID = '-//Mentoring Journal//Calendar export//EN';
+
+/**
+ * Whether the start of a file (its first 200 characters or more) is an earlier export of this
+ * tool's, which an export may replace: `BEGIN:VCALENDAR` on a line of its own, then this
+ * tool's PRODID. Another calendar's file, or a note that starts with those words, is not.
+ */
+export const isCalendarExport = (head: string): boolean => /^BEGIN:VCALENDAR\r?\n/.test(head) && head.includes(`\nPRODID:${CALENDAR_PRODID}\r`);
 /** The domain part of every UID. */
 const UID_DOMAIN = 'mentoring-journal';
 

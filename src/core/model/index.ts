@@ -14,4 +14,4 @@ export { progressSeries, type ProgressSeries } from './series';
 export { renderProgressSvg, type SvgOptions } from './svg';
 export { ACTION_GROUP_LABELS, ACTION_GROUPS, actionGroup, compareActions, isMine, journalActions, myActions, tickAction, WEEK_DAYS, type ActionGroup, type JournalAction } from './actions';
 export { REMINDER_LIMIT, reminderFor, reminderText, type Reminder, type ReminderItem } from './reminders';
-export { calendarEvents, CALENDAR_PRODID, escapeText, foldLine, journalCalendar, relationshipEvents, renderCalendar, reportsToCalendar, stableHash, type CalendarEvent, type CalendarEventKind } from './calendar';
+export { calendarEvents, CALENDAR_PRODID, escapeText, isCalendarExport, foldLine, journalCalendar, relationshipEvents, renderCalendar, reportsToCalendar, stableHash, type CalendarEvent, type CalendarEventKind } from './calendar';

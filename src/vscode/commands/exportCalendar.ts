@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Relationship } from '../../core';
-import { analyzeRelationship, calendarEvents, renderCalendar } from '../../core/model';
+import { analyzeRelationship, calendarEvents, isCalendarExport, renderCalendar } from '../../core/model';
 import { notify } from '../editing';
 import type { FeatureContext } from '../feature';
 import type { PlainCommand } from './registry';
@@ -23,7 +23,7 @@ async function replaceable(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return true;
   }
-  return bytes.length === 0 || new TextDecoder().decode(bytes.subarray(0, 15)) === 'BEGIN:VCALENDAR';
+  return bytes.length === 0 || isCalendarExport(new TextDecoder().decode(bytes.subarray(0, 200)));
 }
 
 /**

@@ -1,0 +1,41 @@
+// The command line's globs (quoted globs, `!globs`, the config's `ignores`) and `.gitignore` rules.
+import assert from 'node:assert/strict';
+import { globToRegExp, matchIgnore, parseGitignore } from '../../src/cli/glob';
+
+describe('globs', () => {
+  it('match as linters do: * and ? within a segment, ** across, classes, braces', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['**/*.md', 'a/b/c.md', true],
+      ['**/*.md', 'c.md', true],
+      ['p/sessions/*.md', 'p/sessions/x.md', true],
+      ['p/sessions/*.md', 'p/sessions/a/x.md', false],
+      ['**/goals/**', 'p/goals/x.md', true],
+      ['**/goals/**', 'goals/x.md', true],
+      ['drafts/**', 'drafts/a/b.md', true],
+      ['drafts/**', 'draftsx/a.md', false],
+      ['{a,b}/*.md', 'b/x.md', true],
+      ['{a,b}/*.md', 'c/x.md', false],
+      ['{a,{b,c}}/x.md', 'c/x.md', true],
+      ['[!_]*.md', '_x.md', false],
+      ['[!_]*.md', 'x.md', true],
+      ['202?-*.md', '2026-01.md', true],
+      ['p/sessions/2026-02-1[0-2].md', 'p/sessions/2026-02-11.md', true],
+      ['p/sessions/2026-02-1[0-2].md', 'p/sessions/2026-02-13.md', false],
+      ['a**b', 'axxb', true],
+      ['a**b', 'ax/xb', false],
+      ['*', 'a/b', false],
+      ['notes (old).md', 'notes (old).md', true],
+      ['a{b', 'a{b', true],
+    ];
+    for (const [glob, path, expected] of cases) assert.equal(globToRegExp(glob).test(path), expected, `${glob} ${path}`);
+  });
+
+  it('finish on patterns that make a backtracking regular expression take exponential time', () => {
+    // Before, `*a*a*a*a*a*a*a*a*b` in a .gitignore someone committed stalled `check` for minutes on one long name.
+    const rules = parseGitignore('*a*a*a*a*a*a*a*a*a*a*b\n');
+    assert.equal(matchIgnore(rules, `pa/sessions/${'a'.repeat(60)}.md`, false), undefined);
+    assert.equal(matchIgnore(rules, `pa/sessions/${'a'.repeat(60)}b`, false), true);
+    assert.equal(globToRegExp(`${'**/'.repeat(1500)}x`).test('a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/y'), false);
+    assert.equal(globToRegExp(`${'**/'.repeat(1500)}x`).test('a/b/x'), true);
+  });
+});
