@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { scaffoldProblem, scaffoldRelationship, suggestFolderName, type ScaffoldOptions } from '../core/scaffold';
 import { parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
 import { INIT_HELP } from './help';
-import { makeFolders, type Io } from './io';
+import { makeFolders, missingFolders, type Io } from './io';
 import { displayPath, PathError, relationshipFolder } from './targets';
 import { pathExists } from './nodeFileSystem';
 
@@ -64,12 +64,10 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   // Every folder the files go in must be a folder (or missing), before anything is written: a
   // relationship is made whole or not at all.
   for (const file of files) {
-    for (let at = path.dirname(file.absolute); at !== path.dirname(at); at = path.dirname(at)) {
-      const stat = await fsp.stat(at).catch(() => undefined);
-      if (!stat) continue;
-      if (stat.isDirectory()) break;
-      throw new PathError(`cannot create ${displayPath(io.cwd, file.absolute)}: ${displayPath(io.cwd, at)} is a file, not a folder; nothing was written`);
-    }
+    await missingFolders(path.dirname(file.absolute)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTDIR' || !error.path) throw error;
+      throw new PathError(`cannot create ${displayPath(io.cwd, file.absolute)}: ${displayPath(io.cwd, error.path)} is a file, not a folder; nothing was written`);
+    });
   }
   for (const file of files) {
     await makeFolders(path.dirname(file.absolute));

@@ -63,6 +63,20 @@ export async function fileHead(file: string, bytes: number): Promise<string> {
  * system's error, as `mkdir` does.
  */
 export async function makeFolders(dir: string): Promise<void> {
+  for (const at of await missingFolders(dir)) {
+    try {
+      await fsp.mkdir(at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/**
+ * The folders `makeFolders(dir)` would make, outermost first; fails with ENOTDIR (its `path` the
+ * file) when the nearest path on the way that exists is a file, before anything is made.
+ */
+export async function missingFolders(dir: string): Promise<string[]> {
   const missing: string[] = [];
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     try {
@@ -73,11 +87,5 @@ export async function makeFolders(dir: string): Promise<void> {
       missing.unshift(at);
     }
   }
-  for (const at of missing) {
-    try {
-      await fsp.mkdir(at);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
+  return missing;
 }
