@@ -77,7 +77,13 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs, command?:
     let value = inline;
     if (value === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-\d/.test(next))) throw new UsageError(`option --${name} needs a value`, command);
+      // The next word is taken for an option when it looks like one: `-x` or `--x`, not `-` (standard
+      // input or output), a negative number, or a text with a space in it (`--mentor "- Sam"`).
+      if (next === undefined) throw new UsageError(`option --${name} needs a value`, command);
+      if (next.startsWith('-') && next !== '-' && !/^-\d/.test(next) && !/\s/.test(next)) {
+        const option = next.startsWith('--') ? Object.hasOwn(specs, next.slice(2).split('=')[0]!) : shorts.has(next[1]!);
+        throw new UsageError(`option --${name} needs a value${option ? '' : `; for a value that starts with -, write --${name}=${next}`}`, command);
+      }
       value = next;
       i++;
     }

@@ -1,5 +1,5 @@
 import type { ListItem, Nodes, Root, Text } from 'mdast';
-import { isRealDate } from './dates';
+import { isBeforeYear100, isRealDate } from './dates';
 import type { RuleCode } from './rules';
 import type { LineIndex } from './text';
 import type { ActionItem, GoalReference, Range } from './types';
@@ -160,7 +160,8 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     return lines.range(at, at + (m[1]?.length ?? 0));
   };
   if (markers[0] && written !== undefined && !due) {
-    problems.push({ range: dateSpan(markers[0]), code: 'date/impossible', message: `${written} is not a day in the calendar, so this action item has no due date: write a date that exists.` });
+    const why = isBeforeYear100(written) ? `${written} is in the year ${Number(written.slice(0, 4))}, before the year 100 the journal takes dates from, so this action item has no due date: write the year in full.` : `${written} is not a day in the calendar, so this action item has no due date: write a date that exists.`;
+    problems.push({ range: dateSpan(markers[0]), code: 'date/impossible', message: why });
   }
   for (const extra of markers.slice(1)) {
     const m0 = markers[0]!;

@@ -7,6 +7,15 @@ export function isDateShaped(text: string): boolean {
   return DATE_SHAPE.test(text);
 }
 
+/**
+ * Whether a `YYYY-MM-DD` text names a year before 100 (`0026-11-05`): a day that exists, but one the
+ * journal does not take (see isRealDate), so its problem says to check the year rather than that
+ * the day does not exist.
+ */
+export function isBeforeYear100(text: string): boolean {
+  return text.length === 10 && text.startsWith('00') && isRealDate(`01${text.slice(2)}`);
+}
+
 /** Whether the text is a real calendar date: `2026-02-30` is not. Years 0000 to 0099 are not either (JavaScript's Date reads them as 1900 to 1999). */
 export function isRealDate(text: string): boolean {
   // Read digit by digit: a regular expression and a Date per call were a few % of a check (docs/performance.md).

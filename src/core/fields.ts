@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { asciiLatin, GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
-import { cadenceDays, isDateShaped, isRealDate } from './dates';
+import { cadenceDays, isBeforeYear100, isDateShaped, isRealDate } from './dates';
 import type { RuleCode } from './rules';
 import { isInheritedName } from './validate';
 import {
@@ -57,7 +57,13 @@ const rule = (code: RuleCode, message: string) => ({ message, params: { rule: co
 export const dateSchema = z
   .string()
   .refine(isDateShaped, rule('date/format', 'must be a date written YYYY-MM-DD'))
-  .refine((s) => !isDateShaped(s) || isRealDate(s), rule('date/impossible', 'is not a real calendar date: expected a date YYYY-MM-DD that exists'));
+  .refine((s) => !isDateShaped(s) || isRealDate(s), {
+    params: { rule: 'date/impossible' satisfies RuleCode },
+    error: (issue) =>
+      typeof issue.input === 'string' && isBeforeYear100(issue.input)
+        ? `is in the year ${Number(issue.input.slice(0, 4))}: the journal takes dates from the year 100 on; write the year in full (YYYY)`
+        : 'is not a real calendar date: expected a date YYYY-MM-DD that exists',
+  });
 
 const text = z.string().trim().min(1, 'must not be empty');
 /** A text `text` keeps as it is: not empty, nothing to trim. */

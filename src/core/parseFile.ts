@@ -667,6 +667,7 @@ class ReadSession extends BodyReader implements Session {
   declare pulse?: { mentor?: number; mentee?: number };
   declare statusRange?: Range;
   declare pulseRange?: Range;
+  declare nextRange?: Range;
   #goals: string[] | undefined;
 
   constructor(fields: Pick<Session, 'date' | 'attendees' | 'status' | 'progress' | 'source' | 'dateRange'>, hints: ReferenceHints, body: () => BodyFacts) {
@@ -750,7 +751,10 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (broken) return;
   if (typeof data.duration === 'number') session.duration = data.duration;
   if (data.stage) session.stage = data.stage;
-  if (typeof data.next === 'string') session.next = data.next;
+  if (typeof data.next === 'string') {
+    session.next = data.next;
+    session.nextRange = ctx.locator.valueRange(['next']);
+  }
   if (ctx.locator.pair(['status'])) session.statusRange = ctx.locator.valueRange(['status']);
   if (ctx.locator.pair(['pulse'])) session.pulseRange = ctx.locator.valueRange(['pulse']);
   if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };

@@ -173,6 +173,8 @@ export interface Session {
   statusRange?: Range;
   /** Span of the `pulse` value, when it is written. */
   pulseRange?: Range;
+  /** Span of the `next` value, when it is read. */
+  nextRange?: Range;
 }
 
 export interface Review {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs, UsageError } from '../../src/cli/args';
 import { escapeData, escapeProperty, formatGithub } from '../../src/cli/format';
 import { partition, PartFileSystem } from '../../src/cli/partition';
 import { JournalIndex, MemoryFileSystem } from '../../src/core';
@@ -71,6 +72,26 @@ describe('CLI: global options', function () {
     const result = runCli(['chek'], repo);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /unknown command 'chek' \(did you mean 'check'\?\)/);
+  });
+
+  it('a value that starts with - is taken when it has a space in it, and otherwise the error says to write --name=value', () => {
+    const specs = { mentor: { kind: 'string' }, mentee: { kind: 'string' }, json: { kind: 'boolean', short: 'j' } } as const;
+    assert.deepEqual(parseArgs(['--mentor', '- Sam', '--mentee', '-', 'x'], specs).options, { mentor: '- Sam', mentee: '-' });
+    assert.deepEqual(parseArgs(['--mentor=-Sam'], specs).options, { mentor: '-Sam' });
+    const error = (argv: string[]) => {
+      try {
+        parseArgs(argv, specs, 'init');
+      } catch (e) {
+        assert.ok(e instanceof UsageError);
+        return e.message;
+      }
+      return assert.fail('no usage error');
+    };
+    assert.equal(error(['--mentor', '-Sam']), 'option --mentor needs a value; for a value that starts with -, write --mentor=-Sam');
+    // A forgotten value before the next option is just that.
+    assert.equal(error(['--mentor', '--mentee', 'Lee']), 'option --mentor needs a value');
+    assert.equal(error(['--mentor', '-j']), 'option --mentor needs a value');
+    assert.equal(error(['--mentor']), 'option --mentor needs a value');
   });
 
   it('a bad option value is a usage error', () => {

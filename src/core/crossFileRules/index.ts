@@ -4,6 +4,7 @@ import { goalDueBeforeStart } from './goalDueBeforeStart';
 import { goalDuplicateId } from './goalDuplicateId';
 import { goalAchievedIncomplete, goalProgressDecreased } from './goalProgress';
 import { goalReferencesUnchecked, goalUnknownId } from './goalUnknownId';
+import { sessionNextBeforeDate } from './sessionNextBeforeDate';
 import { sessionOutsidePartnership } from './sessionOutsidePartnership';
 import { typeUnknown } from './typeUnknown';
 
@@ -17,6 +18,7 @@ export const CROSS_FILE_RULES: readonly CrossFileRule[] = [
   goalUnknownId,
   goalReferencesUnchecked,
   sessionOutsidePartnership,
+  sessionNextBeforeDate,
   goalDueBeforeStart,
   goalProgressDecreased,
   goalAchievedIncomplete,

@@ -3,7 +3,13 @@ import { problem } from '../rules';
 import type { Problem } from '../types';
 import type { CrossFileRule } from './facts';
 
-/** `session/outside-partnership`: a session dated before `started` or after `ends`, at its `date`; not one whose YAML is broken. */
+/**
+ * `session/outside-partnership`: a session dated before `started` or after `ends`, at its `date`;
+ * and the latest session's `next` after `ends`, at that `next` (the plan the review, the view and
+ * the calendar show; an earlier session's `next` was replaced by the sessions after it). Not a
+ * session whose YAML is broken, and no `next` once a closure is recorded (the partners decided how
+ * the partnership ends).
+ */
 export const sessionOutsidePartnership: CrossFileRule = {
   code: 'session/outside-partnership',
   check({ agreement, sessions, unread }) {
@@ -20,6 +26,15 @@ export const sessionOutsidePartnership: CrossFileRule = {
       const day = toDayNumber(s.date);
       if (day < start) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated before the partnership started (${agreement.started}).`));
       else if (end !== undefined && day > end) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership ends (${agreement.ends}): extend \`ends\` in the agreement, or record closure.`));
+    }
+    const latest = sessions[sessions.length - 1];
+    if (end !== undefined && !agreement.closure && latest?.next && latest.nextRange && !unread.has(latest.source.file)) {
+      const day = toDayNumber(latest.date);
+      const next = toDayNumber(latest.next);
+      // A session after the end is reported above; its plan is part of the same mistake.
+      if (day <= end && next > end) {
+        problems.push(problem(latest.source.file, latest.nextRange, 'session/outside-partnership', `The next session (${latest.next}) is planned after the partnership ends (${agreement.ends}): meet on or before ${agreement.ends}, extend \`ends\` in the agreement, or record closure.`));
+      }
     }
     return problems;
   },

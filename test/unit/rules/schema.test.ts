@@ -346,5 +346,13 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       expectOne(agreement(AGREEMENT.replace('mentee: 2026-01-06', 'mentee: 2027-02-29')), { code: 'date/impossible', severity: 'error', range: [9, 38, 9, 48], message: [/`signed\.mentee`/] });
       expectOne(agreement(AGREEMENT.replace('due: 2026-06-30', 'due: 2026-06-31')), { code: 'date/impossible', severity: 'error', range: [15, 10, 15, 20], message: [/`goals\[0\]\.due`/] });
     });
+
+    it('says a date before the year 100 is in that year, and to write the year in full, not that the day does not exist', () => {
+      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 0026-05-29')), { code: 'date/impossible', severity: 'error', range: [6, 6, 6, 16], message: [/^`due` is in the year 26: the journal takes dates from the year 100 on; write the year in full \(YYYY\)/] });
+      expectOne(session(SESSION.replace('date: 2026-02-02', 'date: "0099-12-31"')), { code: 'date/impossible', severity: 'error', range: [3, 7, 3, 19], message: [/`date` is in the year 99:/] });
+      // A day that does not exist in such a year is still said not to exist.
+      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 0026-02-30')), { code: 'date/impossible', severity: 'error', range: [6, 6, 6, 16], message: [/not a real calendar date/] });
+      expectNone(goal(GOAL.replace('due: 2026-05-29', 'due: 0100-05-29')), 'date/impossible');
+    });
   });
 });

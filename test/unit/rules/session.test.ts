@@ -42,6 +42,61 @@ describe('rules: session/*', () => {
     });
   });
 
+  describe('session/outside-partnership: the next session planned after ends', () => {
+    const at = (text: string): [number, number, number, number] => {
+      const line = lineOf(text, 'next:');
+      return [line, 7, line, 17];
+    };
+
+    it("reports the latest session's next after ends at the next value, with what to do", async () => {
+      const session = SESSION.replace('date: 2026-02-02', 'date: 2026-12-10').replace('next: 2026-02-16', 'next: 2027-01-07');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': session }));
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: at(session), message: [/^The next session \(2027-01-07\) is planned after the partnership ends \(2026-12-18\)/, /meet on or before 2026-12-18/, /extend `ends`/, /record closure/] });
+    });
+
+    it('reports nothing for a next on the last day, an earlier session whose plan a later one replaced, or once a closure is recorded', async () => {
+      const onLastDay = SESSION.replace('date: 2026-02-02', 'date: 2026-12-10').replace('next: 2026-02-16', 'next: 2026-12-18');
+      expectNone((await check(relationship({ 'p/sessions/2026-02-02.md': onLastDay }))).problems('p/sessions/2026-02-02.md'), 'session/outside-partnership');
+      const replaced = SESSION.replace('date: 2026-02-02', 'date: 2026-12-01').replace('next: 2026-02-16', 'next: 2027-01-07');
+      const later = SESSION.replace('date: 2026-02-02', 'date: 2026-12-15').replace('next: 2026-02-16', 'next: 2026-12-18');
+      const both = await check(relationship({ 'p/sessions/2026-02-02.md': replaced, 'p/sessions/2026-12-15.md': later }));
+      for (const f of ['p/sessions/2026-02-02.md', 'p/sessions/2026-12-15.md']) expectNone(both.problems(f), 'session/outside-partnership');
+      const closed = AGREEMENT.replace('stage: building', 'stage: moving-on\nclosure: {date: 2026-12-10, outcome: friendship}');
+      const afterEnd = SESSION.replace('date: 2026-02-02', 'date: 2026-12-10').replace('next: 2026-02-16', 'next: 2027-01-07');
+      expectNone((await check(relationship({ 'p/agreement.md': closed, 'p/sessions/2026-02-02.md': afterEnd }))).problems('p/sessions/2026-02-02.md'), 'session/outside-partnership');
+    });
+
+    it('reports a session after ends once, at its date, not again at its next', async () => {
+      const session = SESSION.replace('date: 2026-02-02', 'date: 2026-12-20').replace('next: 2026-02-16', 'next: 2027-01-07');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': session }));
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/This session \(2026-12-20\) is dated after the partnership ends/] });
+    });
+
+    it('followed, its advice clears it: extending ends', async () => {
+      const session = SESSION.replace('date: 2026-02-02', 'date: 2026-12-10').replace('next: 2026-02-16', 'next: 2027-01-07');
+      const { problems } = await check(relationship({ 'p/agreement.md': AGREEMENT.replace('ends: 2026-12-18', 'ends: 2027-03-31'), 'p/sessions/2026-02-02.md': session }));
+      expectNone(problems('p/sessions/2026-02-02.md'), 'session/outside-partnership');
+    });
+  });
+
+  describe('session/next-before-date', () => {
+    it('reports a next before the session, or on its day, at the next value (block and flow styles)', async () => {
+      const before = SESSION.replace('next: 2026-02-16', 'next: 2026-01-26');
+      const line = lineOf(before, 'next:');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': before }));
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/next-before-date', severity: 'warning', range: [line, 7, line, 17], message: [/^`next` \(2026-01-26\) is before this session \(2026-02-02\): write the day the partners plan to meet next, after 2026-02-02\.$/] });
+      const same = lines('---', '{type: session, date: 2026-02-02, next: "2026-02-02"}', '---', '');
+      const flow = await check(relationship({ 'p/sessions/2026-02-02.md': same }));
+      expectOne(flow.problems('p/sessions/2026-02-02.md'), { code: 'session/next-before-date', severity: 'warning', range: [2, 41, 2, 53], message: [/is the same day as this session/] });
+    });
+
+    it('reports nothing for a next after the session, and nothing for a session whose YAML is broken', async () => {
+      expectNone((await check(relationship({}))).problems('p/sessions/2026-02-02.md'), 'session/next-before-date');
+      const broken = SESSION.replace('next: 2026-02-16', 'next: 2026-01-26').replace('duration: 60', 'duration: [60');
+      expectNone((await check(relationship({ 'p/sessions/2026-02-02.md': broken }))).problems('p/sessions/2026-02-02.md'), 'session/next-before-date');
+    });
+  });
+
   describe('session body', () => {
     const body = lines(
       '---', //                                                                1
@@ -163,6 +218,11 @@ describe('rules: session/*', () => {
           ['fine', '2026-11-30', undefined],
         ],
       );
+    });
+
+    it('says a due date before the year 100 is in that year, at the date', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @ben item (due 0026-12-01)', '');
+      expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'date/impossible', severity: 'error', range: [6, 22, 6, 32], message: [/^0026-12-01 is in the year 26, before the year 100 the journal takes dates from, so this action item has no due date: write the year in full\.$/] });
     });
 
     it('reports a second (due ...) marker of one item at that marker (action/due-repeated), naming the column of the first', () => {
