@@ -45,7 +45,7 @@ export const RULES = {
   'goal/progress-decreased': { severity: 'info', description: "A session records lower progress for a goal than an earlier session." },
   'action/due-repeated': { severity: 'warning', description: 'An action item has more than one `(due YYYY-MM-DD)` marker; only the first counts.' },
   'session/after-today': { severity: 'info', description: 'A session is dated after today, so the review leaves it out until then (reported by the command line).' },
-  'session/outside-partnership': { severity: 'warning', description: 'A session is dated before `started` or after `ends`, or the latest session plans the next one after `ends`.' },
+  'session/outside-partnership': { severity: 'warning', description: 'A session is dated before `started`, after `ends` or after a recorded closure, or the latest session plans the next one after `ends`.' },
   'session/next-before-date': { severity: 'warning', description: "A session's `next` is on or before its own `date`." },
 } satisfies Record<string, RuleInfo>;
 

@@ -49,6 +49,20 @@ describe('signals', () => {
       assert.deepEqual(rest.filter((r) => r.code === 'agreement-unreadable'), []);
     });
 
+    it('makes the review say the goals, the cadence and the stage are unknown, not absent or not agreed yet', async () => {
+      const rel = await build('---\ntype: agreement\nmentor: Ana Lima\nmentee: Ben Ode\nstarted: 2026-09-01\ncadence: weekly\nsigned:\n\tmentor: 2026-09-01\n---\n');
+      const report = analyzeRelationship(rel, TODAY);
+      assert.deepEqual(report.agreementUnread, { file: 'ana-and-ben/agreement.md', line: 8 });
+      assert.equal(report.cadence.agreementUnread, true);
+      assert.equal(report.inferred.stage, 'creating');
+      assert.deepEqual(report.inferred.reasons, ['The agreement could not be read (line 8), so whether it is signed, and the goals it holds, are unknown: the journal is read as creating until it is fixed.']);
+      const text = renderReviewMarkdown(report);
+      assert.match(text, /^The agreement could not be read \(line 8\): the partners, dates and goals it holds are unknown until it is fixed\.$/m);
+      assert.match(text, /^No goal could be read: the agreement, where goals may be written, could not be read \(line 8 of `ana-and-ben\/agreement\.md`\), so the goals are unknown until it is fixed\.$/m);
+      assert.match(text, /^- Agreed cadence: unknown, the agreement could not be read$/m);
+      assert.doesNotMatch(text, /No goals yet|No readable agreement yet|Agreed cadence: none/);
+    });
+
     it('fires for an agreement.md whose type says it is something else', async () => {
       const rel = await build('---\ntype: session\ndate: 2026-09-01\n---\n');
       assert.equal(rel.agreement, undefined);

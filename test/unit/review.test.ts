@@ -88,6 +88,11 @@ describe('renderReviewMarkdown', () => {
     // Rounded down: never 100% while a day is left.
     assert.match(renderReviewMarkdown(analyzeRelationship(await load(SPEC), '2026-12-30')), /; 99% of its time gone, 1 day left\.$/m);
     assert.match(renderReviewMarkdown(analyzeRelationship(await load(SPEC), '2026-12-31')), /; 100% of its time gone, 0 days left\.$/m);
+    // A closure in force is the one end the header gives, counted from its date, not from `ends`.
+    const closed: JournalSpec = { ...SPEC, agreement: { ...SPEC.agreement, closure: '{date: 2026-09-30, outcome: friends}' } };
+    assert.match(renderReviewMarkdown(analyzeRelationship(await load(closed), '2027-01-05')), /; from 2026-01-01 to 2026-12-31; closed on 2026-09-30 \(friends\), 97 days ago\.$/m);
+    assert.match(renderReviewMarkdown(analyzeRelationship(await load(closed), '2026-09-30')), /; closed on 2026-09-30 \(friends\), today\.$/m);
+    assert.match(renderReviewMarkdown(analyzeRelationship(await load(closed), '2026-06-01')), /; 41% of its time gone, 213 days left; closing on 2026-09-30 \(friends\)\.$/m);
     assert.match(text, /^- Declared in the agreement: \*\*building\*\*$/m);
     assert.match(text, /^\| Write an RFC \(rfc\) \| mentee \| active \| 30% \| 2026-06-20 \| 19 \| 2026-05-18 \|$/m);
     // Past its due date, in the Review panel's words.

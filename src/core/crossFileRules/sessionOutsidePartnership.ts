@@ -6,9 +6,9 @@ import type { CrossFileRule } from './facts';
 /**
  * `session/outside-partnership`: a session dated before `started` or after `ends`, at its `date`;
  * and the latest session's `next` after `ends`, at that `next` (the plan the review, the view and
- * the calendar show; an earlier session's `next` was replaced by the sessions after it). Not a
- * session whose YAML is broken, and no `next` once a closure is recorded (the partners decided how
- * the partnership ends).
+ * the calendar show; an earlier session's `next` was replaced by the sessions after it). A session
+ * after a recorded closure's date is after the end too. Not a session whose YAML is broken, and no
+ * `next` once a closure is recorded (the partners decided how the partnership ends).
  */
 export const sessionOutsidePartnership: CrossFileRule = {
   code: 'session/outside-partnership',
@@ -19,13 +19,18 @@ export const sessionOutsidePartnership: CrossFileRule = {
     // with it no end is checked, or every session after the start would be reported too.
     const written = agreement.ends ? toDayNumber(agreement.ends) : undefined;
     const end = written !== undefined && written > start ? written : undefined;
+    // A recorded closure ends the partnership from its date (docs/format.md, Closure): a session after
+    // it is after the end, whatever `ends` says, and recording a closure is no longer the advice.
+    const closure = agreement.closure?.date;
+    const closed = closure !== undefined && closure >= agreement.started ? toDayNumber(closure) : undefined;
     const problems: Problem[] = [];
     for (const s of sessions) {
       // A date the parser guessed from broken YAML is not reported on (yaml/syntax says what to fix).
       if (unread.has(s.source.file)) continue;
       const day = toDayNumber(s.date);
       if (day < start) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated before the partnership started (${agreement.started}).`));
-      else if (end !== undefined && day > end) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership ends (${agreement.ends}): extend \`ends\` in the agreement, or record closure.`));
+      else if (closed !== undefined && day > closed) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership closed (${closure}): keep later meetings outside the formal journal, or correct the closure's date if the partnership went on.`));
+      else if (end !== undefined && day > end) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership ends (${agreement.ends}): extend \`ends\` in the agreement${closure === undefined ? ', or record closure' : ''}.`));
     }
     const latest = sessions[sessions.length - 1];
     if (end !== undefined && !agreement.closure && latest?.next && latest.nextRange && !unread.has(latest.source.file)) {

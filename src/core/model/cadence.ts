@@ -60,6 +60,7 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
     ...(nextMeeting ? { nextMeeting, daysToNext: daysBetween(today, nextMeeting) } : {}),
     overdue: false,
     overdueDays: 0,
+    ...(rel.agreementUnread ? { agreementUnread: true as const } : {}),
   };
   if (partnershipOver(rel, today)) {
     const ended = closureInForce(rel.agreement, today)?.date ?? rel.agreement?.ends;

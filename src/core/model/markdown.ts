@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { code, escapeCell, escapeMarkdown as md, escapeMessage } from './escape';
 import type { CadenceHealth, GoalReport, OpenAction, RelationshipReport, ReviewChanges, Signal } from './types';
 
+import { daysBetween } from '../dates';
 import { days, fromToday as relative, noValidDue } from '../words';
 import { historyMarkdown } from './historyPart';
 
@@ -16,11 +17,16 @@ function header(r: RelationshipReport): string[] {
   if (who.length) facts.push(who.join(' and '));
   if (kind) facts.push(`${kind} partnership`);
   if (r.started) facts.push(r.ends ? `from ${r.started} to ${r.ends}` : `since ${r.started}`);
-  // Rounded down: 100% only once no day is left.
-  if (r.elapsed !== undefined && r.daysLeft !== undefined) facts.push(`${Math.floor(r.elapsed * 100)}% of its time gone, ${r.daysLeft >= 0 ? `${days(r.daysLeft)} left` : `ended ${days(-r.daysLeft)} ago`}`);
-  if (r.closure) facts.push(`closed on ${r.closure.date}${r.closure.outcome ? ` (${r.closure.outcome})` : ''}`);
-  else if (r.plannedClosure) facts.push(`closing on ${r.plannedClosure.date}${r.plannedClosure.outcome ? ` (${r.plannedClosure.outcome})` : ''}`);
-  return [`# Review of ${code(r.id === '.' ? '(journal root)' : r.id)} on ${r.today}`, '', facts.length ? `${capital(facts.join('; '))}.` : 'No readable agreement yet.', ''];
+  // A closure in force ended the partnership on its date, whatever `ends` says: one end per review.
+  if (r.closure) {
+    const since = daysBetween(r.closure.date, r.today);
+    facts.push(`closed on ${r.closure.date}${r.closure.outcome ? ` (${r.closure.outcome})` : ''}${since > 0 ? `, ${days(since)} ago` : ', today'}`);
+  } else if (r.elapsed !== undefined && r.daysLeft !== undefined) {
+    // Rounded down: 100% only once no day is left.
+    facts.push(`${Math.floor(r.elapsed * 100)}% of its time gone, ${r.daysLeft >= 0 ? `${days(r.daysLeft)} left` : `ended ${days(-r.daysLeft)} ago`}`);
+  }
+  if (!r.closure && r.plannedClosure) facts.push(`closing on ${r.plannedClosure.date}${r.plannedClosure.outcome ? ` (${r.plannedClosure.outcome})` : ''}`);
+  return [`# Review of ${code(r.id === '.' ? '(journal root)' : r.id)} on ${r.today}`, '', facts.length ? `${capital(facts.join('; '))}.` : r.agreementUnread ? `The agreement could not be read (line ${r.agreementUnread.line}): the partners, dates and goals it holds are unknown until it is fixed.` : 'No readable agreement yet.', ''];
 }
 
 function stage(r: RelationshipReport): string[] {
@@ -39,7 +45,8 @@ function goalRow(g: GoalReport): string {
 }
 
 /** What the review says when it has no goal to list: none written yet, or none that could be read. */
-export function noGoalsText(r: Pick<RelationshipReport, 'unreadFolders'>): string {
+export function noGoalsText(r: Pick<RelationshipReport, 'unreadFolders' | 'agreementUnread'>): string {
+  if (r.agreementUnread) return `No goal could be read: the agreement, where goals may be written, could not be read (line ${r.agreementUnread.line} of \`${r.agreementUnread.file}\`), so the goals are unknown until it is fixed.`;
   if (r.unreadFolders?.length) return `No goal could be read: ${r.unreadFolders.map((f) => `\`${f}\``).join(', ')} could not be read, so the goals are unknown (its problem, \`file/unreadable\`, says why).`;
   return 'No goals yet: agree on a few, each with success criteria and a date.';
 }
@@ -97,7 +104,7 @@ export function cadenceItems(c: CadenceHealth, m: Markup): string[] {
   // Once the partnership is over, a `next:` written before its end is no plan any more.
   const next = c.ended ? `none, the partnership ended on ${m.date(c.ended)}` : nextMeetingWords(c, m);
   return [
-    `Agreed cadence: ${c.cadence ? `${m.text(c.cadence.label)} (every ${days(c.cadence.days)})` : 'none'}`,
+    `Agreed cadence: ${c.cadence ? `${m.text(c.cadence.label)} (every ${days(c.cadence.days)})` : c.agreementUnread ? 'unknown, the agreement could not be read' : 'none'}`,
     `Last held session: ${c.lastHeld ? `${m.date(c.lastHeld)}, ${relative(-(c.daysSinceLastHeld ?? 0))}` : 'none yet'}`,
     `Sessions so far: ${c.held} held, ${c.missed} missed, ${c.cancelled} cancelled`,
     `Next meeting: ${next}`,

@@ -66,6 +66,10 @@ export function inferStage(rel: Relationship, today: string): StageInference {
     reasons.push(`The partnership ended on ${agreement.ends}, ${plural(daysBetween(agreement.ends, today), 'day')} ago.`);
     return result('moving-on');
   }
+  if (!agreement && rel.agreementUnread) {
+    reasons.push(`The agreement could not be read (line ${rel.agreementUnread.range.start.line}), so whether it is signed, and the goals it holds, are unknown: the journal is read as creating until it is fixed.`);
+    return result('creating');
+  }
   if (!agreement) {
     reasons.push('There is no readable agreement yet; writing and signing it is the first task.');
     return result('creating');

@@ -101,6 +101,8 @@ export interface CadenceHealth {
   ended?: string;
   /** The day the partnership ends (`ends`, or a closure recorded ahead), when nothing is planned and the cadence would make the next session due after it, or when the planned `next:` is after it. */
   endsFirst?: string;
+  /** The agreement could not be read (a merge conflict, broken YAML): the agreed cadence is unknown, not absent. */
+  agreementUnread?: true;
 }
 
 /** Stable signal codes: settings, docs and tools refer to them. */
@@ -205,6 +207,8 @@ export interface RelationshipReport {
   conflicted?: string[];
   /** Folders of the relationship that could not be read (from the relationship's folder): their goals and sessions are unknown. Absent when none. */
   unreadFolders?: string[];
+  /** Where the agreement could not be read (its file and the problem's line): the goals it may hold are unknown. Absent when it was read. */
+  agreementUnread?: { file: string; line: number };
   /** Who first committed each held session's file, read from git; absent without git history. */
   records?: RecordKeeping;
 }

@@ -28,6 +28,25 @@ describe('rules: session/*', () => {
       expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/after the partnership ends \(2026-12-18\)/, /extend `ends`/, /closure/] });
     });
 
+    it('reports a session after a recorded closure, which ends the partnership from its date, and no longer advises recording one', async () => {
+      const closed = AGREEMENT.replace('stage: building', 'stage: moving-on\nclosure: {date: 2026-09-30, outcome: friendship}');
+      const { problems } = await check(
+        relationship({
+          'p/agreement.md': closed,
+          'p/sessions/2026-02-02.md': SESSION.replace('date: 2026-02-02', 'date: 2026-09-30'),
+          'p/sessions/after.md': SESSION.replace('date: 2026-02-02', 'date: 2026-11-20'),
+          'p/sessions/after-ends.md': SESSION.replace('date: 2026-02-02', 'date: 2026-12-20'),
+        }),
+      );
+      expectNone(problems('p/sessions/2026-02-02.md'), 'session/outside-partnership');
+      expectOne(problems('p/sessions/after.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/^This session \(2026-11-20\) is dated after the partnership closed \(2026-09-30\): keep later meetings outside the formal journal, or correct the closure's date/] });
+      expectOne(problems('p/sessions/after-ends.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/after the partnership closed \(2026-09-30\)/] });
+      // A closure after `ends`: a session between the two is told to extend `ends`, not to record the closure it has.
+      const late = AGREEMENT.replace('stage: building', 'stage: moving-on\nclosure: {date: 2027-01-10, outcome: friendship}');
+      const between = await check(relationship({ 'p/agreement.md': late, 'p/sessions/2026-02-02.md': SESSION.replace('date: 2026-02-02', 'date: 2026-12-20') }));
+      expectOne(between.problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/^This session \(2026-12-20\) is dated after the partnership ends \(2026-12-18\): extend `ends` in the agreement\.$/] });
+    });
+
     it('checks no end when ends is not after started (one problem of the agreement, not of every session), and still the start', async () => {
       const { problems } = await check(relationship({ 'p/agreement.md': AGREEMENT.replace('ends: 2026-12-18', 'ends: 2025-12-18'), 'p/sessions/early.md': SESSION.replace('date: 2026-02-02', 'date: 2025-03-02') }));
       expectNone(problems('p/sessions/2026-02-02.md'), 'session/outside-partnership');
