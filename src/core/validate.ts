@@ -79,6 +79,12 @@ function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known
   return `Unknown key ${name}${suggestion ? `: did you mean \`${suggestion}\`?` : known.length ? `: expected one of ${known.join(', ')}.` : '.'}`;
 }
 
+/** An unknown key whose nearest known key is in the same map already: not to be renamed, but merged into it or removed. */
+function alsoWrittenMessage(path: YamlPath, written: string): string {
+  const where = path.length > 1 ? `\`${pathText(path.slice(0, -1))}\`` : 'this front matter';
+  return `Unknown key \`${pathText(path)}\`: ${where} already has \`${written}\`, the key it is nearest to; move what it holds into \`${written}\` and delete it.`;
+}
+
 /** For a goal id and a number written as one key under `progress:` (`{g1 40}`): what to write. */
 function gluedEntryAdvice(key: unknown, written: unknown): string {
   const m = written === null && typeof key === 'string' ? /^([A-Za-z_][\w-]*)[ \t]+(-?\d+(?:\.\d+)?)$/.exec(key) : null;
@@ -99,8 +105,11 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
   if (ctx.unknownKeys) {
     // Only an unknown key needs its span: most files have none, and a span per key is garbage.
     for (const { key, range } of locator.keysOf(base, (key) => !Object.hasOwn(specs, key))) {
-      const suggestion = nearest(key, Object.keys(specs));
-      quietReport(range, 'keys/unknown', unknownKeyMessage([...base, key], suggestion), {
+      const nearestKey = nearest(key, Object.keys(specs));
+      // The key it is nearest to is written too (`goal:` beside `goals:`): renaming would write it twice.
+      const written = nearestKey !== undefined && Object.hasOwn(raw, nearestKey) ? nearestKey : undefined;
+      const suggestion = written ? undefined : nearestKey;
+      quietReport(range, 'keys/unknown', written ? alsoWrittenMessage([...base, key], written) : unknownKeyMessage([...base, key], suggestion), {
         kind: 'unknown-key',
         key,
         ...(suggestion ? { suggestion } : {}),
@@ -269,11 +278,15 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       const key = issue.keys[0] ?? '';
       const known = knownKeys(schema, issue.path as Array<string | number>);
       // A key glued to its value (`{mentor 4}`) is told to add its colon, not to be renamed (a quick fix would drop the value).
-      const suggestion = /^[A-Za-z_][\w-]*[ \t]+[^\s:#]/.test(key) && known.includes(key.split(/[ \t]/)[0]!) ? undefined : nearest(key, known);
+      const nearestKey = /^[A-Za-z_][\w-]*[ \t]+[^\s:#]/.test(key) && known.includes(key.split(/[ \t]/)[0]!) ? undefined : nearest(key, known);
+      // As at the top level: a nearest key the map already has is not suggested.
+      // (`written` is the map the key is in: the value at the issue's path.)
+      const also = nearestKey !== undefined && isRecord(written) && Object.hasOwn(written, nearestKey) ? nearestKey : undefined;
+      const suggestion = also ? undefined : nearestKey;
       return {
         code: 'keys/unknown',
         path: [...path, key],
-        message: unknownKeyMessage([...path, key], suggestion, known),
+        message: also ? alsoWrittenMessage([...path, key], also) : unknownKeyMessage([...path, key], suggestion, known),
         data: { kind: 'unknown-key', key, ...(suggestion ? { suggestion } : {}) },
       };
     }

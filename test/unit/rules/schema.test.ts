@@ -224,6 +224,20 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
   });
 
   describe('keys/unknown', () => {
+    it('does not suggest a key the map already has (renaming would write it twice), at the top level and nested', () => {
+      const top = SESSION.replace('goals: [rust-basics]', 'goal: [rust-basics]\ngoals: [rust-basics]');
+      const problems = session(top).filter((p) => p.code === 'keys/unknown');
+      expectOne(problems, { code: 'keys/unknown', severity: 'warning', range: [6, 1, 6, 5], message: [/^Unknown key `goal`: this front matter already has `goals`, the key it is nearest to; move what it holds into `goals` and delete it\.$/] });
+      assert.deepEqual(problems[0]!.data, { kind: 'unknown-key', key: 'goal' }, 'no suggestion for a quick fix or --fix to rename into a duplicate');
+      const nested = AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed: {mentor: 2026-01-05, mentee: 2026-01-06, mentr: 2026-01-05}');
+      const inside = agreement(nested).filter((p) => p.code === 'keys/unknown');
+      expectOne(inside, { code: 'keys/unknown', severity: 'warning', range: [9, 50, 9, 55], message: [/^Unknown key `signed\.mentr`: `signed` already has `mentor`, the key it is nearest to; move what it holds into `mentor` and delete it\.$/] });
+      assert.equal(inside[0]!.data?.kind, 'unknown-key');
+      assert.equal((inside[0]!.data as { suggestion?: string }).suggestion, undefined);
+      // Without `goals:`, `goal:` is still told its name.
+      expectOne(session(SESSION.replace('goals: [rust-basics]', 'goal: [rust-basics]')), { code: 'keys/unknown', severity: 'warning', range: [6, 1, 6, 5], message: [/did you mean `goals`\?$/] });
+    });
+
     it('reads a map with a key of its own without that key: the person, the closure are still there, with or without the warning', () => {
       const block = AGREEMENT.replace('mentor: Priya Raman', 'mentor:\n  name: Max Mustermann\n  handel: max');
       expectOne(agreement(block), { code: 'keys/unknown', severity: 'warning', range: [5, 3, 5, 9], message: [/^Unknown key `mentor\.handel`: did you mean `handle`\?$/] });
