@@ -11,8 +11,29 @@ export interface RelationshipResult {
   problems: Problem[];
 }
 
+/**
+ * Two files of one day in the order they were written: `2026-11-23.md`, then `2026-11-23-2.md`,
+ * ..., `2026-11-23-10.md` (the names `review --save` and New session give a second and later one
+ * that day). Names are compared without `.md`, runs of digits as numbers; plain text order would
+ * put `-2.md` before `.md` (`-` sorts before `.`) and `-10` before `-2`.
+ */
+export function compareFileNames(a: string, b: string): number {
+  const chunks = (path: string) => path.replace(/\.md$/i, '').match(/\d+|\D+/g) ?? [];
+  const x = chunks(a);
+  const y = chunks(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    const numbers = /^\d/.test(p) && /^\d/.test(q);
+    if (numbers && Number(p) !== Number(q)) return Number(p) - Number(q);
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 const byDate = <T extends { date: string; source: { file: string } }>(a: T, b: T) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0;
+  a.date < b.date ? -1 : a.date > b.date ? 1 : compareFileNames(a.source.file, b.source.file);
 
 /**
  * Assembles one relationship from its parsed files and runs the cross-file rules

@@ -48,6 +48,10 @@ describe('calendar (iCalendar export)', () => {
     );
     for (const v of cal.getAllSubcomponents('vevent')) assert.equal(v.getFirstPropertyValue('dtstamp')!.toString(), '2026-06-01T09:30:00Z');
     assert.match(events[2]!.description, /^Goal rfc, owned by the mentee\.\nSuccess: Both partners agree it is done\nDefined in p\/goals\/rfc\.md\.$/);
+    // A goal both partners own, in plain words.
+    const both = parse(journalCalendar([await load({ ...SPEC, goals: SPEC.goals!.map((g) => ({ ...g, owner: 'both' })) })], '2026-06-01', NOW));
+    const goalEvent = both.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.summary.startsWith('Goal due'))!;
+    assert.match(goalEvent.description, /^Goal rfc, owned by both partners\./);
   });
 
   it('without a planned next, the next session is the last held one plus the cadence; none once the partnership is over', async () => {

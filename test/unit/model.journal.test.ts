@@ -57,6 +57,7 @@ export interface GoalSpec {
   progress?: number;
   created?: string;
   success?: string;
+  owner?: string;
 }
 
 export function goalMd(spec: GoalSpec): string {
@@ -69,6 +70,7 @@ export function goalMd(spec: GoalSpec): string {
     `due: ${spec.due ?? '2026-10-01'}`,
     ...(spec.progress !== undefined ? [`progress: ${spec.progress}`] : []),
     ...(spec.created ? [`created: ${spec.created}`] : []),
+    ...(spec.owner ? [`owner: ${spec.owner}`] : []),
     '---',
     '',
   ].join('\n');

@@ -229,6 +229,7 @@ describe('statuses that are not valid, and sessions whose YAML is broken', () =>
     assert.deepEqual(index.problems('p/goals/broken.md').map((p) => p.code), ['yaml/syntax']);
     const markdown = renderReviewMarkdown(report);
     assert.match(markdown, /^\| Learn D3 \(learn-d3\) \| mentee \| unknown \|/m);
+
     assert.doesNotMatch(markdown, /\| proposed \|/);
     assert.deepEqual(reviewToJson(report).goals.find((g) => g.id === 'learn-d3')?.status, 'unknown');
     const saved = renderReviewFile(report);
@@ -311,6 +312,10 @@ describe('goals and reviews a file stands for', () => {
     }, '2025-03-10');
     assert.deepEqual(report.goals.map((g) => [g.id, g.status]), [['done', 'achieved'], ['登壇', 'unknown']]);
     assert.notEqual(report.inferred.stage, 'moving-on');
+    // Its owner is as unknown as its status, in the review's table and its JSON.
+    assert.equal(report.goals[1]!.owner, 'unknown');
+    assert.match(renderReviewMarkdown(report), /^\| 登壇 \(登壇\) \| unknown \| unknown \|/m);
+    assert.equal(reviewToJson(report).goals[1]!.owner, 'unknown');
   });
 
   it('keeps the id a conflicted goal file writes outside its conflict blocks; an id the two sides disagree on leaves the file name', async () => {

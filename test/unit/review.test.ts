@@ -49,6 +49,18 @@ describe('changesSince', () => {
     });
   });
 
+  it('reports no status change for a goal whose status is unknown now and was not recorded then', async () => {
+    const rel = await load(SPEC);
+    const report = analyzeRelationship(rel, TODAY);
+    const rfc = report.goals.find((g) => g.id === 'rfc')!;
+    const unknown = { ...report, goals: report.goals.map((g) => (g.id === 'rfc' ? { ...g, status: 'unknown' as const } : g)) };
+    const previous = { date: '2026-05-01', stage: 'building' as const, goals: { rfc: { progress: rfc.progress } }, references: [], source: { file: 'p/reviews/x.md', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } } } };
+    assert.deepEqual(changesSince(previous, unknown).changed, []);
+    // Known then, unknown now: that is a change.
+    const known = { ...previous, goals: { rfc: { status: 'active' as const, progress: rfc.progress } } };
+    assert.deepEqual(changesSince(known, unknown).changed, [{ id: 'rfc', title: 'Write an RFC', status: { from: 'active', to: 'unknown' } }]);
+  });
+
   it('reports goals that disappeared since the review', async () => {
     const rel = await load(SPEC);
     const previous = { date: '2026-05-01', stage: 'building' as const, goals: { gone: { status: 'active' as const, progress: 40 }, rfc: { status: 'active' as const, progress: 30 } }, references: [], source: { file: 'p/reviews/x.md', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 4 } } } };
@@ -76,6 +88,20 @@ describe('changesSince', () => {
     const rel = await load({ ...SPEC, files });
     assert.equal(latestReview(rel, TODAY)?.date, '2026-05-01');
     assert.equal(analyzeRelationship(rel, TODAY).changes.previous?.date, '2026-05-01');
+  });
+
+  it('of several reviews saved one day, compares with the last saved: DATE.md, then DATE-2.md, ..., DATE-10.md', async () => {
+    const files = {
+      'reviews/2026-05-01.md': reviewMd('2026-05-01', 'stage: creating'),
+      'reviews/2026-05-01-2.md': reviewMd('2026-05-01', 'stage: building'),
+      'reviews/2026-05-01-10.md': reviewMd('2026-05-01', 'stage: mastery'),
+      'reviews/2026-05-01-3.md': reviewMd('2026-05-01', 'stage: moving-on'),
+    };
+    const rel = await load({ ...SPEC, files });
+    assert.deepEqual(rel.reviews.map((r) => r.source.file), ['p/reviews/2026-05-01.md', 'p/reviews/2026-05-01-2.md', 'p/reviews/2026-05-01-3.md', 'p/reviews/2026-05-01-10.md']);
+    assert.equal(analyzeRelationship(rel, TODAY).changes.previous?.file, 'p/reviews/2026-05-01-10.md');
+    const two = await load({ ...SPEC, files: { 'reviews/2026-05-01.md': files['reviews/2026-05-01.md'], 'reviews/2026-05-01-2.md': files['reviews/2026-05-01-2.md'] } });
+    assert.equal(latestReview(two, TODAY)?.source.file, 'p/reviews/2026-05-01-2.md');
   });
 });
 

@@ -103,7 +103,7 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
   for (const goal of report.goals) {
     if (goal.status !== 'active' || !goal.due) continue;
     const success = goal.success ? `\nSuccess: ${goal.success}` : '';
-    add('goal-due', goal.id, goal.due, `Goal due: ${goal.title} (${people})`, `Goal ${goal.id}, owned by the ${goal.owner}.${success}\nDefined in ${goal.source.file}.`);
+    add('goal-due', goal.id, goal.due, `Goal due: ${goal.title} (${people})`, `Goal ${goal.id}, ${goal.owner === 'both' ? 'owned by both partners' : goal.owner === 'unknown' ? 'its owner unknown' : `owned by the ${goal.owner}`}.${success}\nDefined in ${goal.source.file}.`);
   }
   for (const action of report.actions) {
     if (!action.due) continue;

@@ -31,7 +31,9 @@ export function changesSince(previous: Review | undefined, report: RelationshipR
       continue;
     }
     const entry: ReviewChanges['changed'][number] = { id: goal.id, title: goal.title };
-    if (before.status !== goal.status) entry.status = { ...(before.status ? { from: before.status } : {}), to: goal.status };
+    // A status unknown now that the saved review did not record either (it was unknown then too) is no change.
+    const unknownBoth = goal.status === 'unknown' && (before.status === undefined || (before.status as string) === 'unknown');
+    if (before.status !== goal.status && !unknownBoth) entry.status = { ...(before.status ? { from: before.status } : {}), to: goal.status };
     if (before.progress !== goal.progress && goal.progress !== undefined) {
       entry.progress = { ...(before.progress !== undefined ? { from: before.progress } : {}), to: goal.progress };
     }

@@ -103,7 +103,8 @@ export function goalReports(rel: Relationship, actions: OpenAction[], today: str
     return {
       id: goal.id,
       title: goal.title,
-      owner: goal.owner,
+      // A goal whose file could not be read: only its id is known (docs/review.md, Goals).
+      owner: goal.unread ? 'unknown' : goal.owner,
       status: goal.status,
       ...(goal.success ? { success: goal.success } : {}),
       ...(goal.due ? { due: goal.due, daysLeft: daysBetween(today, goal.due) } : {}),

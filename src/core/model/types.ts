@@ -48,7 +48,8 @@ export interface OpenAction {
 export interface GoalReport {
   id: string;
   title: string;
-  owner: GoalOwner;
+  /** `unknown` for a goal whose file could not be read. */
+  owner: GoalOwner | 'unknown';
   status: GoalStatusRead;
   success?: string;
   due?: string;
