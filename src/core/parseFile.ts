@@ -517,7 +517,15 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
   let id = data.id ?? caseFixedGoalId(raw.id);
   let idRange = ctx.locator.valueRange(['id']);
   const name = goalFileName(file.path);
-  if (raw.id === undefined) {
+  // `id:` written with no value (`id:`, `id: ~`, `id: ""`): said at the key, and the goal keeps the
+  // id its file name gives, as without the line, rather than vanishing with no problem of its own.
+  const empty = raw.id === null || (typeof raw.id === 'string' && raw.id.trim() === '');
+  // (An empty text is already reported by the id's own schema.)
+  if (raw.id === null && !ctx.quiet) {
+    const fromName = GOAL_ID.test(name) ? name : undefined;
+    ctx.reporter.report(ctx.locator.keyRange(['id']), 'schema/invalid-value', `\`id\` has no value: write the goal's id${fromName ? ` (\`${fromName}\`, as the file is named)` : ''}, or delete the line to take the id from the file name.`);
+  }
+  if (raw.id === undefined || empty) {
     idRange = ctx.locator.head;
     id = goalIdOfFileName(name);
     if (!GOAL_ID.test(name)) {
@@ -536,7 +544,7 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
     }
   }
   const goal = toGoal(data, id, file.path, ctx.locator.head, idRange, 'file', ctx, []);
-  const declared = typeof raw.id === 'string' ? raw.id : raw.id === undefined ? name : undefined;
+  const declared = typeof raw.id === 'string' && !empty ? raw.id : raw.id === undefined || empty ? name : undefined;
   if (goal && declared !== undefined && declared !== goal.id) goal.declaredId = declared;
   if (goal) file.goals.push(goal);
 }

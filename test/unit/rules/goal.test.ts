@@ -121,6 +121,17 @@ describe('rules: goal/*', () => {
       assert.deepEqual(none.goals.map((g) => [g.id, g.declaredId]), [['写设计文档', undefined]]);
     });
 
+    it('an id written with no value is said at the key, and the goal keeps the id its file name gives, not vanishing', async () => {
+      for (const empty of ['id:', 'id: ~', 'id: null']) {
+        const text = GOAL.replace('type: goal', `type: goal\n${empty}`);
+        const file = parseFile('p/goals/design-doc.md', text);
+        expectOne(file.problems, { code: 'schema/invalid-value', severity: 'error', range: [3, 1, 3, 3], message: [/^`id` has no value: write the goal's id \(`design-doc`, as the file is named\), or delete the line to take the id from the file name\.$/] });
+        assert.deepEqual(file.goals.map((g) => g.id), ['design-doc']);
+        const { problems } = await check(relationship({ 'p/goals/design-doc.md': text, 'p/sessions/2026-02-02.md': SESSION.replace('goals: [rust-basics]', 'goals: [rust-basics, design-doc]') }));
+        expectNone(problems('p/sessions/2026-02-02.md'), 'goal/unknown-id');
+      }
+    });
+
     it('sessions naming a goal as its file is named (`learn_go`) are not errors too: the file name is the one mistake', async () => {
       const session = SESSION.replace('goals: [rust-basics]', 'goals: [rust-basics, learn_go]');
       assert.notEqual(session, SESSION);
