@@ -104,12 +104,16 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
 
   if (ctx.unknownKeys) {
     // Only an unknown key needs its span: most files have none, and a span per key is garbage.
-    for (const { key, range } of locator.keysOf(base, (key) => !Object.hasOwn(specs, key))) {
-      const nearestKey = nearest(key, Object.keys(specs));
+    const unknown = locator.keysOf(base, (key) => !Object.hasOwn(specs, key)).map((entry) => ({ ...entry, nearestKey: nearest(entry.key, Object.keys(specs)) }));
+    for (const { key, range, nearestKey } of unknown) {
       // The key it is nearest to is written too (`goal:` beside `goals:`): renaming would write it twice.
       const written = nearestKey !== undefined && Object.hasOwn(raw, nearestKey) ? nearestKey : undefined;
-      const suggestion = written ? undefined : nearestKey;
-      quietReport(range, 'keys/unknown', written ? alsoWrittenMessage([...base, key], written) : unknownKeyMessage([...base, key], suggestion), {
+      // Two misspellings of one key (`statsu: proposed`, `staus: active`): which value stands is the
+      // writer's choice, so neither is renamed (the quick fix and --fix would pick the first).
+      const rivals = nearestKey === undefined || written ? [] : unknown.filter((other) => other.key !== key && other.nearestKey === nearestKey).map((other) => other.key);
+      const suggestion = written || rivals.length ? undefined : nearestKey;
+      const message = written ? alsoWrittenMessage([...base, key], written) : rivals.length ? `${unknownKeyMessage([...base, key], undefined)} It and ${rivals.map((r) => `\`${r}\``).join(', ')} both look like \`${nearestKey}\`: keep the one with the right value, as \`${nearestKey}\`, and delete the other.` : unknownKeyMessage([...base, key], suggestion);
+      quietReport(range, 'keys/unknown', message, {
         kind: 'unknown-key',
         key,
         ...(suggestion ? { suggestion } : {}),

@@ -234,6 +234,13 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       expectOne(inside, { code: 'keys/unknown', severity: 'warning', range: [9, 50, 9, 55], message: [/^Unknown key `signed\.mentr`: `signed` already has `mentor`, the key it is nearest to; move what it holds into `mentor` and delete it\.$/] });
       assert.equal(inside[0]!.data?.kind, 'unknown-key');
       assert.equal((inside[0]!.data as { suggestion?: string }).suggestion, undefined);
+      // Two misspellings of one key: neither is renamed, the writer picks the value.
+      const two = GOAL.replace('status: active', 'statsu: proposed\nstaus: active');
+      const rivals = problemsOf('p/goals/design-doc.md', two).filter((p) => p.code === 'keys/unknown');
+      assert.deepEqual(rivals.map((p) => [p.range.start.line, p.message, p.data]), [
+        [4, 'Unknown key `statsu`. It and `staus` both look like `status`: keep the one with the right value, as `status`, and delete the other.', { kind: 'unknown-key', key: 'statsu' }],
+        [5, 'Unknown key `staus`. It and `statsu` both look like `status`: keep the one with the right value, as `status`, and delete the other.', { kind: 'unknown-key', key: 'staus' }],
+      ]);
       // Without `goals:`, `goal:` is still told its name.
       expectOne(session(SESSION.replace('goals: [rust-basics]', 'goal: [rust-basics]')), { code: 'keys/unknown', severity: 'warning', range: [6, 1, 6, 5], message: [/did you mean `goals`\?$/] });
     });
