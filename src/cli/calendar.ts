@@ -19,8 +19,9 @@ export const CALENDAR_OPTIONS: OptionSpecs = {
 
 /**
  * `mentoring-journal calendar [PATH] [--out FILE] [--today DATE] [--relationship ID]`: the journal's
- * dates as an iCalendar file, on standard output or in FILE. FILE is replaced only when it is an
- * iCalendar file already (an earlier export), so a mistyped name never overwrites someone's notes.
+ * dates as an iCalendar file, on standard output or in FILE. FILE is replaced only when it is empty
+ * or an earlier export of this command, so a mistyped name never overwrites someone's notes or
+ * another calendar.
  */
 export async function runCalendar(argv: readonly string[], io: Io): Promise<number> {
   const args = parseCommand(argv, CALENDAR_OPTIONS, 'calendar', CALENDAR_HELP, io);
@@ -70,5 +71,5 @@ async function refuseToReplaceOtherFiles(file: string, given: string): Promise<v
     throw new PathError(`cannot read ${given}: ${ioReason(error)}`);
   }
   // Only an earlier export is replaced.
-  if (head.length > 0 && !isCalendarExport(head)) throw new PathError(`${given} exists and is not an iCalendar file; it is left as it is (name a new file or an earlier export)`);
+  if (head.length > 0 && !isCalendarExport(head)) throw new PathError(`${given} exists and is not an earlier export of this command; it is left as it is (name a new file or an earlier export)`);
 }

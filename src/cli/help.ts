@@ -154,7 +154,8 @@ Inside a relationship (say in its sessions/ folder) it exports that relationship
 
 Options:
   -o, --out FILE         write to FILE instead of standard output; an existing
-                         FILE is replaced only when it is an iCalendar file
+                         FILE is replaced only when it is empty or an earlier
+                         export of this command
   --today DATE           as of DATE, YYYY-MM-DD (default: today): which actions
                          are open and which sessions count
   -r, --relationship ID  only this relationship: its folder relative to the

@@ -57,7 +57,7 @@ describe('Export calendar', () => {
     await vscode.workspace.fs.writeFile(uri(`${SCRATCH}/notes.ics`), new TextEncoder().encode('my notes\n'));
     assert.equal(await exportCalendar({ uri: uri(`${SCRATCH}/notes.ics`) }), undefined);
     assert.equal(await read(`${SCRATCH}/notes.ics`), 'my notes\n');
-    assert.match(lastMessage()!.text, /notes\.ics exists and is not an iCalendar file; it was left as it is/);
+    assert.match(lastMessage()!.text, /notes\.ics exists and is not an earlier export of this command; it was left as it is/);
   });
 
   it('writes nothing in Restricted Mode', async () => {

@@ -113,7 +113,7 @@ describe('CLI: calendar', function () {
     writeFileSync(path.join(root, 'notes.md'), '# my notes\n');
     const refused = runCli(['calendar', '--out', 'notes.md'], root);
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /notes\.md exists and is not an iCalendar file; it is left as it is/);
+    assert.match(refused.stderr, /notes\.md exists and is not an earlier export of this command; it is left as it is/);
     assert.equal(readFileSync(path.join(root, 'notes.md'), 'utf8'), '# my notes\n');
     // Only an earlier export is replaced: not a note that starts with the same word, nor another calendar's file.
     for (const [name, text] of [['notes.txt', 'BEGIN:VCALENDARS is how I title my notes\n'], ['other.ics', 'BEGIN:VCALENDAR\r\nPRODID:-//Other//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n']] as const) {
@@ -123,6 +123,9 @@ describe('CLI: calendar', function () {
     }
     assert.equal(runCli(['calendar', '--out', 'mine.ics'], root).code, 0);
     assert.equal(runCli(['calendar', '--out', 'mine.ics'], root).code, 0, 'an earlier export is replaced');
+    writeFileSync(path.join(root, 'empty.ics'), '');
+    assert.equal(runCli(['calendar', '--out', 'empty.ics'], root).code, 0, 'an empty file is replaced: nothing in it is lost');
+    assert.match(readFileSync(path.join(root, 'empty.ics'), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
     mkdirSync(path.join(root, 'out'));
     assert.match(runCli(['calendar', '--out', 'out'], root).stderr, /--out out is a folder/);
     assert.equal(runCli(['calendar', '--today', '2026-02-30'], root).code, 2);

@@ -91,7 +91,7 @@ export const exportCalendar: PlainCommand = {
     if (!uri) return undefined;
     const name = vscode.workspace.asRelativePath(uri);
     if (!(await replaceable(uri))) {
-      void notify(ctx, 'error', `${ACTION}: ${name} exists and is not an iCalendar file; it was left as it is. Pick a new name or an earlier export.`);
+      void notify(ctx, 'error', `${ACTION}: ${name} exists and is not an earlier export of this command; it was left as it is. Pick a new name or an earlier export.`);
       return undefined;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(renderCalendar(events, new Date())));
