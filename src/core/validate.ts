@@ -107,7 +107,8 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     const unknown = locator.keysOf(base, (key) => !Object.hasOwn(specs, key)).map((entry) => ({ ...entry, nearestKey: nearest(entry.key, Object.keys(specs)) }));
     for (const { key, range, nearestKey } of unknown) {
       // The key it is nearest to is written too (`goal:` beside `goals:`): renaming would write it twice.
-      const written = nearestKey !== undefined && Object.hasOwn(raw, nearestKey) ? nearestKey : undefined;
+      // (Asked of the text, not of `raw`: a `type` the folder implies is in `raw` without being written.)
+      const written = nearestKey !== undefined && locator.pair([...base, nearestKey]) ? nearestKey : undefined;
       // Two misspellings of one key (`statsu: proposed`, `staus: active`): which value stands is the
       // writer's choice, so neither is renamed (the quick fix and --fix would pick the first).
       const rivals = nearestKey === undefined || written ? [] : unknown.filter((other) => other.key !== key && other.nearestKey === nearestKey).map((other) => other.key);
