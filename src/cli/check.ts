@@ -16,7 +16,7 @@ import { fileHead, ioReason, makeFolders, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs } from './parallel';
 import { partition } from './partition';
-import { displayPath, inScope, PathError, resolveTargets } from './targets';
+import { coversScope, displayPath, inScope, PathError, resolveTargets } from './targets';
 
 export const CHECK_OPTIONS: OptionSpecs = {
   format: { kind: 'string', values: CHECK_FORMATS, short: 'f' },
@@ -174,14 +174,16 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
         // The count is of the files checked, not of those read around them for the rules across files.
         files += target.scopes.has('') ? result.paths.length : result.paths.filter((relative) => inScope(target, relative)).length;
         for (const [relative, found] of byPath) {
-          if (!inScope(target, relative)) continue;
+          if (!inScope(target, relative) && !coversScope(target, relative)) continue;
           const file = displayPath(cwd, fs.resolve(relative));
           for (const problem of found) problems.push({ file, problem });
         }
         return;
       }
-      for (const relative of result.paths) {
-        if (!inScope(target, relative)) continue;
+      const listed = new Set(result.paths);
+      const covering = [...byPath.keys()].filter((relative) => !listed.has(relative) && coversScope(target, relative));
+      for (const relative of [...result.paths, ...covering]) {
+        if (!inScope(target, relative) && !coversScope(target, relative)) continue;
         const absolute = fs.resolve(relative);
         if (reported?.has(absolute)) continue;
         files++;

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { LINKED_FOLDER } from '../core/ioReason';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileSystem } from '../core/types';
@@ -18,8 +19,8 @@ export interface Overlay {
 /**
  * The engine's `FileSystem` over `node:fs/promises`, rooted at an absolute folder.
  * Paths in are root-relative POSIX. A symbolic link to a file is read as that file;
- * a symbolic link to a folder is reported as `other`, so it is never entered: links
- * cannot make the walk loop or leave the root.
+ * a symbolic link to a folder is listed as a folder that cannot be read (linkedFolderError), so
+ * it is never entered but reported: links cannot make the walk loop or leave the root.
  *
  * The calls are synchronous behind the async interface: a command-line check has nothing
  * else to do meanwhile, and on 10,000 small files sync calls take a fraction of the time
@@ -94,6 +95,8 @@ export class NodeFileSystem implements FileSystem {
     const folder = this.resolve(relative);
     const overlaid = this.overlay && overlayEntry(folder, this.overlay.absolute);
     let entries: Array<[string, EntryKind]>;
+    // The root itself may be a link (`check ~/journal`); a folder below it that is one is not entered.
+    if (relative !== '' && lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw linkedFolderError(folder);
     try {
       entries = readdirSync(folder, { withFileTypes: true }).map((entry): [string, EntryKind] => [entry.name, kind(folder, entry)]);
     } catch (error) {
@@ -125,10 +128,21 @@ function kind(folder: string, entry: Dirent): EntryKind {
   if (entry.isDirectory()) return 'directory';
   if (!entry.isSymbolicLink()) return 'other';
   try {
-    return statSync(path.join(folder, entry.name)).isFile() ? 'file' : 'other';
+    const target = statSync(path.join(folder, entry.name));
+    // A link to a folder is listed as a folder, so that listing it says it is not followed (below).
+    return target.isFile() ? 'file' : target.isDirectory() ? 'directory' : 'other';
   } catch {
     return 'other'; // a dangling link
   }
+}
+
+/**
+ * The error for listing a folder that is a symbolic link: the walk does not follow it (it could
+ * loop, or leave the journal, and git keeps the link, not the files it leads to), and says so, as
+ * `file/unreadable` at the folder, rather than pass over what it never looked at.
+ */
+export function linkedFolderError(folder: string): Error {
+  return Object.assign(new Error(`${folder} is a symbolic link to a folder`), { code: LINKED_FOLDER });
 }
 
 /** Whether anything (a file, a folder, even a dangling link) is at an absolute path: commands that write never replace it. */

@@ -74,6 +74,16 @@ export function inScope(target: Target, relative: string): boolean {
   return false;
 }
 
+/**
+ * Whether a folder's problem concerns a file asked for below it: a folder that could not be
+ * listed (a symbolic link, no permission) holds the file named on the command line, which was
+ * then never read, so the check must not pass without a word.
+ */
+export function coversScope(target: Target, relative: string): boolean {
+  for (const scope of target.scopes) if (scope.startsWith(`${relative}/`)) return true;
+  return false;
+}
+
 /** A path for output: relative to the current folder, `/`-separated on every platform. */
 export function displayPath(cwd: string, absolute: string): string {
   return toPosix(path.relative(cwd, absolute)) || '.';

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type * as vscode from 'vscode';
+import { LINKED_FOLDER } from '../core/ioReason';
 import type { EntryKind, UriReader } from './workspaceFileSystem';
 
 /** Whether Node says the file or folder is not there: the index forgets it, no fallback needed. */
@@ -8,22 +9,31 @@ function isNotFound(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
+/** A folder that is a symbolic link: not entered, and said so (as the command line does), not left to `fallback`, which would follow it. */
+function isLinkedFolder(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === LINKED_FOLDER;
+}
+
 /**
  * Reads `file:` URIs with Node's `fs`, in the extension host's own process: no round trip to the
  * window's file service. Only for an extension host that runs on Node, and loaded only then
  * (workspaceFileSystem.ts imports it on demand): nothing a web-worker bundle needs imports it.
  * A file or folder that is not there fails as with `vscode.workspace.fs`; any other error
  * (permissions, an unusual file system) is left to `fallback`, so the result, or the error the
- * user sees, is the one `vscode.workspace.fs` gives. Folder entries are typed as `fallback`
- * types them: a symbolic link counts as a file only when it points to one (links to folders are
- * not followed).
+ * user sees, is the one `vscode.workspace.fs` gives. A symbolic link to a file counts as that
+ * file; one to a folder is listed as a folder whose listing fails with LINKED_FOLDER, so that the
+ * journal reports it (`file/unreadable`) instead of passing over it, as the command line does.
+ * (`vscode.workspace.fs` alone, for other schemes, passes over links to folders: it cannot tell
+ * whether one loops.)
  */
-export function nodeReader(fallback: UriReader): UriReader {
+export function nodeReader(fallback: UriReader, root?: vscode.Uri): UriReader {
+  // The root itself may be a link (a workspace folder opened through one); a folder below it that is one is not entered.
+  const isBelowRoot = (uri: vscode.Uri) => !root || uri.toString() !== root.toString();
   const orFallback = async <T>(uri: vscode.Uri, fast: (path: string) => Promise<T>, slow: () => Promise<T>): Promise<T> => {
     try {
       return await fast(uri.fsPath);
     } catch (error) {
-      if (isNotFound(error)) throw error;
+      if (isNotFound(error) || isLinkedFolder(error)) throw error;
       return slow();
     }
   };
@@ -33,12 +43,14 @@ export function nodeReader(fallback: UriReader): UriReader {
       orFallback(
         uri,
         async (path) => {
+          if (isBelowRoot(uri) && (await fs.promises.lstat(path)).isSymbolicLink()) throw Object.assign(new Error(`${path} is a symbolic link to a folder`), { code: LINKED_FOLDER });
           const entries = await fs.promises.readdir(path, { withFileTypes: true });
           return Promise.all(
             entries.map(async (entry): Promise<[string, EntryKind]> => {
               if (entry.isSymbolicLink()) {
+                // A link to a folder is listed as a folder, so that listing it says it is not followed (above).
                 const target = await fs.promises.stat(`${path}/${entry.name}`).catch(() => undefined);
-                return [entry.name, target?.isFile() ? 'file' : 'other'];
+                return [entry.name, target?.isFile() ? 'file' : target?.isDirectory() ? 'directory' : 'other'];
               }
               return [entry.name, entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other'];
             }),

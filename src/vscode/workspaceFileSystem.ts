@@ -44,7 +44,7 @@ export async function defaultReader(root: vscode.Uri): Promise<UriReader> {
   if (root.scheme !== 'file' || !hasNode) return workspaceReader;
   try {
     const { nodeReader } = await import('./nodeFileSystem');
-    return nodeReader(workspaceReader);
+    return nodeReader(workspaceReader, root);
   } catch {
     return workspaceReader;
   }

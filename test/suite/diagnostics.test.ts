@@ -4,6 +4,7 @@
  * and live updates while the user types.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { ruleAnchor } from '../../src/core';
 import type { MentoringJournalApi } from '../../src/vscode/feature';
@@ -120,6 +121,26 @@ describe('Diagnostics: the journal problems in the Problems panel', () => {
       await vscode.workspace.fs.delete(uri);
     }
     await waitFor('the deleted file to lose its diagnostics', () => ours(uri).length === 0);
+  });
+
+  it('reports a folder that is a symbolic link at the folder, instead of passing over it (the journal does not follow it)', async function () {
+    const link = file('journal/priya-and-sam/notes');
+    const target = file('journal/priya-and-sam/sessions');
+    try {
+      fs.symlinkSync(target.fsPath, link.fsPath, 'dir');
+    } catch {
+      this.skip(); // no permission to create links here
+    }
+    try {
+      await vscode.commands.executeCommand('mentoringJournal.refresh');
+      await waitFor('the linked folder to be reported', () => ours(link).length > 0);
+      assert.deepEqual(summary('journal/priya-and-sam/notes'), ['file/unreadable error 0:0-0:0']);
+      assert.match(ours(link)[0]!.message, /^This folder could not be read: it is a symbolic link to a folder, which the journal does not follow/);
+    } finally {
+      fs.unlinkSync(link.fsPath);
+      await vscode.commands.executeCommand('mentoringJournal.refresh');
+    }
+    await waitFor('the removed link to lose its diagnostics', () => ours(link).length === 0);
   });
 
   it('reports a merge conflict left in a session as one error over the whole block, and nothing else for it', async () => {

@@ -364,7 +364,31 @@ describe('CLI: check', function () {
     }
     const result = runCli(['check', '--format', 'json'], root);
     assert.equal(result.code, 1);
-    assert.equal((JSON.parse(result.stdout) as { files: number }).files, 4);
+    const report = JSON.parse(result.stdout) as { files: number; problems: Array<{ file: string; code: string; message: string }> };
+    assert.equal(report.files, 4);
+    // Not entered, but said: a check that passed would claim what it never looked at.
+    assert.deepEqual(report.problems.filter((p) => p.file === 'p/loop').map((p) => p.code), ['file/unreadable']);
+  });
+
+  it('reports a folder that is a symbolic link (sessions/ -> elsewhere) at the folder, also for a file named through it, and follows a link to a file', function () {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'elsewhere/2026-02-15.md': '---\ntype: session\ndate: 2026-2-15\n---\n', 'kept/linked.md': '---\ntype: goal\ntitle: Linked\nstatus: done\n---\n' });
+    try {
+      symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'p/sessions'), 'dir');
+      mkdirSync(path.join(root, 'p/reviews'));
+      symlinkSync(path.join(root, 'kept/linked.md'), path.join(root, 'p/goals/linked.md'));
+    } catch {
+      this.skip(); // no permission to create links here
+    }
+    const line = 'p/sessions:1:1 error file/unreadable This folder could not be read: it is a symbolic link to a folder, which the journal does not follow (git keeps the link, not the files it leads to): move the files into the journal. Nothing in it was checked.';
+    const whole = runCli(['check', 'p'], root);
+    assert.equal(whole.code, 1);
+    assert.ok(whole.stdout.split('\n').includes(line), whole.stdout);
+    // A pre-commit hook names the staged file: it was never read, so the check does not pass.
+    const named = runCli(['check', 'p/sessions/2026-02-15.md'], root);
+    assert.equal(named.code, 1);
+    assert.equal(named.stdout, `${line}\n`);
+    // A link to a file is read as that file.
+    assert.match(whole.stdout, /^p\/goals\/linked\.md:4:9 error schema\/invalid-enum /m);
   });
 });
 
