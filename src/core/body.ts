@@ -27,6 +27,31 @@ const TASK = /^\[([ xX])\]\s+/;
 export const OWNER = /^@([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
 const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
 const DUES = /\(due\s+(\d{4}-\d{2}-\d{2})\)/gi;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/**
+ * A due marker with a date written another way (`(due 2026-1-5)`, `(due 5.1.2026)`, `(due:
+ * 2026-11-30)`, `(due 2026/11/30)`, `(due Nov 30)`): numbers around `-`, `/` or `.`, or a month's
+ * name with a day. Only what is shaped like a date: `(due to the holidays)` is text.
+ */
+const LOOSE_DUES = new RegExp(`\\(due(?::\\s*|\\s+)(\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH}(?:,?\\s+\\d{4})?)\\s*\\)`, 'gi');
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The loose due markers of a text that are not also well written (`(due 2026-11-30)` is both). */
+function looseDues(text: string): RegExpMatchArray[] {
+  if (!/\(due/i.test(text)) return [];
+  return [...text.matchAll(LOOSE_DUES)].filter((m) => !/^\(due\s+\d{4}-\d{2}-\d{2}\)$/i.test(m[0]));
+}
+
+/** The date a loosely written one means, where it can only mean one (year first, or day.month.year); else undefined. */
+export function dateWrittenLoosely(written: string): string | undefined {
+  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(written);
+  const dmy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(written);
+  const [y, m, d] = ymd ? [ymd[1]!, ymd[2]!, ymd[3]!] : dmy ? [dmy[3]!, dmy[2]!, dmy[1]!] : [];
+  if (!y) return undefined;
+  const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  return isRealDate(date) ? date : undefined;
+}
 
 /** Text between two due markers that ends the first one's item: a new list item or a blank line. */
 const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
@@ -39,6 +64,7 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  */
 export function mayHaveDueProblems(text: string): boolean {
   if (!/\(due/i.test(text)) return false;
+  if (looseDues(text).length) return true;
   let previousEnd = -1;
   for (const m of text.matchAll(DUES)) {
     if (!isRealDate(m[1] ?? '')) return true;
@@ -153,8 +179,18 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
   if (owner) rest = rest.slice(owner[0].length);
   const restStart = end - rest.length;
   const markers = [...rest.matchAll(DUES)];
-  const written = markers[0]?.[1];
-  const due = written !== undefined && isRealDate(written) ? written : undefined;
+  // Without a well-written marker, the first one written another way: no due date, and said so.
+  const loose = markers.length ? undefined : looseDues(rest)[0];
+  if (loose) {
+    const written = loose[1]!;
+    const at = restStart + (loose.index ?? 0) + loose[0].indexOf(written);
+    const meant = dateWrittenLoosely(written);
+    const why = meant === written ? `this due marker has a \`:\` after \`due\`` : `\`${written}\` in this due marker is not a date written YYYY-MM-DD`;
+    problems.push({ range: lines.range(at, at + written.length), code: 'date/format', message: `${capitalize(why)}, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`.` });
+  }
+  const written = markers[0]?.[1] ?? loose?.[1];
+  // A date written another way is no due date, even where it is a real day (`(due: 2026-11-30)`).
+  const due = markers[0] && written !== undefined && isRealDate(written) ? written : undefined;
   const dateSpan = (m: RegExpExecArray | RegExpMatchArray) => {
     const at = restStart + (m.index ?? 0) + m[0].lastIndexOf(m[1] ?? '');
     return lines.range(at, at + (m[1]?.length ?? 0));
@@ -174,7 +210,7 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     });
   }
   const goalRefs = [...rest.matchAll(GOAL_REF)].map((m) => (m[1] ?? '').trim());
-  const text = rest.replace(DUE, '').replace(/\s+/g, ' ').trim();
+  const text = (loose ? rest.replace(loose[0], '') : rest.replace(DUE, '')).replace(/\s+/g, ' ').trim();
   const itemStart = item.position?.start.offset ?? start;
   return {
     text,

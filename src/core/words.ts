@@ -1,10 +1,12 @@
 /** The few words the tool writes about numbers and days, in one place so that every message agrees. */
+import { isDateShaped, isRealDate } from './dates';
 
 /** `1 day`, `2 days`, `0 days`; `many` for irregular plurals (`1 goal is`, `2 goals are`). */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${Math.abs(n) === 1 ? one : many}`;
 
 /** How an action item whose `(due ...)` names no real day is shown: it has no due date, and says why. */
-export const noValidDue = (written: string): string => `no valid due date: ${written} is not a day in the calendar`;
+export const noValidDue = (written: string): string =>
+  !isDateShaped(written) ? `no valid due date: ${written} is not written YYYY-MM-DD` : isRealDate(written) ? `no valid due date: write (due ${written}), without a colon` : `no valid due date: ${written} is not a day in the calendar`;
 
 /** A text cut to at most `max` characters for a message or a label, `…` at the cut. */
 export const clip = (text: string, max = 60): string => (text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { noValidDue } from '../../../src/core/words';
 import { AGREEMENT, check, expectNone, expectOne, lines, parseFile, problemsOf, relationship, SESSION } from './helpers';
 
 /** The 1-based line of the first line of `text` that starts with `prefix`. */
@@ -237,6 +238,49 @@ describe('rules: session/*', () => {
           ['fine', '2026-11-30', undefined],
         ],
       );
+    });
+
+    it('reports a due date written another way (date/format, at the date), with the date to write where it can mean only one; the item has no due date', () => {
+      const text = lines(
+        '---', 'type: session', 'date: 2026-11-20', '---', '',
+        '- [ ] @bo one (due 2026-1-5)', //          6
+        '- [ ] @bo two (due 5.1.2026)', //          7
+        '- [ ] @bo three (due: 2026-11-30)', //     8
+        '- [ ] @bo four (due 2026/11/30)', //       9
+        '- [ ] @bo five (due Nov 30)', //           10
+        '- [ ] @bo six (due 11/30/2026)', //        11
+        '- [ ] @bo seven (due to the holidays) later', // 12
+        '- [ ] @bo eight (due 2026-12-02) (due: 2026-12-09)', // 13
+        '',
+      );
+      const parsed = parseFile('p/sessions/2026-11-20.md', text);
+      assert.deepEqual(
+        parsed.problems.map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.column, p.message]),
+        [
+          ['date/format', 6, 20, 28, '`2026-1-5` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-01-05)`.'],
+          ['date/format', 7, 20, 28, '`5.1.2026` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-01-05)`.'],
+          ['date/format', 8, 23, 33, 'This due marker has a `:` after `due`, so this action item has no due date: write `(due 2026-11-30)`.'],
+          ['date/format', 9, 21, 31, '`2026/11/30` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-11-30)`.'],
+          ['date/format', 10, 21, 27, '`Nov 30` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due YYYY-MM-DD)`.'],
+          ['date/format', 11, 20, 30, '`11/30/2026` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due YYYY-MM-DD)`.'],
+        ],
+      );
+      assert.deepEqual(
+        parsed.session!.actions.map((a) => [a.text, a.due, a.invalidDue]),
+        [
+          ['one', undefined, '2026-1-5'],
+          ['two', undefined, '5.1.2026'],
+          ['three', undefined, '2026-11-30'],
+          ['four', undefined, '2026/11/30'],
+          ['five', undefined, 'Nov 30'],
+          ['six', undefined, '11/30/2026'],
+          ['seven (due to the holidays) later', undefined, undefined],
+          ['eight (due: 2026-12-09)', '2026-12-02', undefined],
+        ],
+      );
+      assert.equal(noValidDue('2026-1-5'), 'no valid due date: 2026-1-5 is not written YYYY-MM-DD');
+      assert.equal(noValidDue('2026-11-30'), 'no valid due date: write (due 2026-11-30), without a colon');
+      assert.equal(noValidDue('2026-02-30'), 'no valid due date: 2026-02-30 is not a day in the calendar');
     });
 
     it('says a due date before the year 100 is in that year, at the date', () => {
