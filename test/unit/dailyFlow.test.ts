@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { JournalIndex, MemoryFileSystem, type Relationship } from '../../src/core';
-import { addDays } from '../../src/core/dates';
+import { addDays, daysBetween } from '../../src/core/dates';
 import { advanceStageTo, applyEdits, chainEdits, setFrontMatterValue } from '../../src/core/edits';
-import { analyzeRelationship, journalActions, openActions, progressHome } from '../../src/core/model';
+import { analyzeRelationship, calendarEvents, journalActions, openActions, progressHome, renderReviewMarkdown } from '../../src/core/model';
 import { plannedSessionDate, renderSessionFile, stageHint } from '../../src/core/templates';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples', 'journal');
@@ -274,6 +274,14 @@ describe('New session prepares the planned meeting', () => {
     assert.deepEqual(after.actions.map((a) => a.text), before.actions.map((a) => a.text));
     assert.deepEqual(after.actions.map((a) => a.source.file), before.actions.map(() => `${PRIYA}/sessions/2026-12-02.md`));
     assert.deepEqual(after.actions.map((a) => a.text).sort(), journalActions([index.relationship(PRIYA)!], TODAY).map((a) => a.text).sort());
+    // It is the plan: the next session is on its day, whatever `next:` or the cadence said, and
+    // nothing is overdue meanwhile, in the review, the calendar and the view alike.
+    assert.deepEqual(after.cadence.nextSession, { date: '2026-12-02', from: 'agenda', daysTo: daysBetween(TODAY, '2026-12-02') });
+    assert.equal(after.cadence.agendaFile, `${PRIYA}/sessions/2026-12-02.md`);
+    assert.equal(after.cadence.overdue, false);
+    assert.match(renderReviewMarkdown(after), /^- Next meeting: 2026-12-02, in \d+ days?, with an agenda written ahead$/m);
+    const event = calendarEvents([after]).find((e) => e.kind === 'next-session')!;
+    assert.deepEqual([event.date, event.summary.startsWith('Mentoring session: '), event.description], ['2026-12-02', true, `Prepared in the agenda ${PRIYA}/sessions/2026-12-02.md.`]);
     // On its day it counts.
     const onTheDay = analyzeRelationship(index.relationship(PRIYA)!, '2026-12-02');
     assert.equal(onTheDay.cadence.held, before.cadence.held + 1);

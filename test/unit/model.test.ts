@@ -349,6 +349,27 @@ describe('the cadence section before the first session and after the end', () =>
     assert.doesNotMatch(markdown, /since the last held session/);
   });
 
+  it('an agenda written ahead is the plan: the next session on its day, nothing overdue, past a next: or the cadence', async () => {
+    const files = {
+      'p/agreement.md': agreement(''),
+      'p/sessions/2026-11-04.md': crlf("---\ntype: session\ndate: 2026-11-04\nnext: '2026-11-18'\n---\n"),
+      'p/sessions/2026-12-05.md': '---\ntype: session\ndate: 2026-12-05\n---\n\n## Agenda\n',
+    };
+    const report = await reportOf(files, '2026-12-01');
+    assert.deepEqual(report.cadence.nextSession, { date: '2026-12-05', from: 'agenda', daysTo: 4 });
+    assert.deepEqual([report.cadence.overdue, report.cadence.nextMeeting], [false, '2026-11-18']);
+    const markdown = renderReviewMarkdown(report);
+    assert.match(markdown, /^- Next meeting: 2026-12-05, in 4 days, with an agenda written ahead$/m);
+    assert.match(markdown, /^- On track\.$/m);
+    assert.equal(reviewToJson(report).cadence.nextSession?.from, 'agenda');
+    // Without the agenda, the passed next: is overdue.
+    const without = await reportOf({ 'p/agreement.md': files['p/agreement.md'], 'p/sessions/2026-11-04.md': files['p/sessions/2026-11-04.md'] }, '2026-12-01');
+    assert.deepEqual([without.cadence.overdue, without.cadence.overdueDays], [true, 13]);
+    // An agenda after the end is still the plan, said to be after the end.
+    const afterEnd = await reportOf({ ...files, 'p/sessions/2026-12-05.md': '---\ntype: session\ndate: 2027-01-08\n---\n' }, '2026-12-01');
+    assert.match(renderReviewMarkdown(afterEnd), /^- Next meeting: 2027-01-08, in 38 days, with an agenda written ahead, after the partnership ends on 2026-12-31: extend `ends`, or meet before then$/m);
+  });
+
   it('once the partnership has ended, a next: written before the end is no plan, and it is not "on track"', async () => {
     const files = {
       'p/agreement.md': agreement(''),

@@ -48,7 +48,9 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
   const actions = openActions(relationship.sessions, today);
   const goals = goalReports(rel, actions, today);
   const records = history ? withHistory(rel, goals, history, today) : undefined;
-  const cadence = cadenceHealth(rel, today, opts.graceDays);
+  // The earliest session written ahead: the next meeting is prepared for its day.
+  const ahead = relationship.sessions.find((s) => s.date > today);
+  const cadence = cadenceHealth(rel, today, opts.graceDays, ahead && { date: ahead.date, file: ahead.source.file });
   const inferred = inferStage(rel, today);
   const elapsed = elapsedShare(agreement?.started, agreement?.ends, today);
   const report: RelationshipReport = {

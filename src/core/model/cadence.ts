@@ -44,8 +44,11 @@ export function partnershipOver(rel: Relationship, today: string): boolean {
  *   once the partnership is over.
  * - A `next` today or later is a plan, so never overdue. Without a cadence, only `next` can make
  *   it overdue. Once the partnership is over (a closure dated today or earlier, or `ends` passed) it is never overdue.
+ * - An agenda (`agenda`: the earliest session written ahead, dated after today; `rel.sessions`
+ *   holds only those up to today) is the plan the partners prepared: the next session is on its
+ *   day (`from: 'agenda'`), whatever `next:` or the cadence say, and nothing is overdue.
  */
-export function cadenceHealth(rel: Relationship, today: string, graceDays: number): CadenceHealth {
+export function cadenceHealth(rel: Relationship, today: string, graceDays: number, agenda?: { date: string; file: string }): CadenceHealth {
   const sessions = rel.sessions;
   const held = sessions.filter((s) => s.status === 'held');
   const lastHeld = held[held.length - 1]?.date;
@@ -68,10 +71,16 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
     return health;
   }
   const since = lastHeld ?? rel.agreement?.started;
+  const last = lastDay(rel.agreement);
+  if (agenda) {
+    health.nextSession = { date: agenda.date, from: 'agenda', daysTo: daysBetween(today, agenda.date) };
+    health.agendaFile = agenda.file;
+    if (last !== undefined && agenda.date > last) health.endsFirst = last;
+    return health;
+  }
   const due = nextMeeting ? { date: nextMeeting, from: 'next' as const } : cadence && since ? { date: addDays(since, cadence.days), from: 'cadence' as const } : undefined;
   // The cadence does not make a session due after the partnership ends (`ends`, or a closure
   // planned for a later day); a `next:` the partners wrote stays their plan.
-  const last = lastDay(rel.agreement);
   if (due?.from === 'cadence' && last !== undefined && due.date > last) health.endsFirst = last;
   else if (due) health.nextSession = { ...due, daysTo: daysBetween(today, due.date) };
   // A `next:` the partners wrote after the end stays their plan, and the review says so.

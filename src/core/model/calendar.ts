@@ -77,7 +77,9 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
   const next = c.nextSession;
   if (next) {
     let why: string;
-    if (next.from === 'next') {
+    if (next.from === 'agenda') {
+      why = `Prepared in the agenda ${c.agendaFile ?? ''}.${c.endsFirst ? ` The partnership ends on ${c.endsFirst}, before this day.` : ''}`;
+    } else if (next.from === 'next') {
       const latest = report.sessions[report.sessions.length - 1];
       why = `Planned as next: in ${latest?.file ?? 'the latest session'}.${c.endsFirst ? ` The partnership ends on ${c.endsFirst}, before this day.` : ''}`;
     } else {

@@ -85,7 +85,7 @@ export interface CadenceJson {
   nextMeeting: string | null;
   daysToNext: number | null;
   /** When the next session is due: `next:`, else the last held session plus the cadence (see `CadenceHealth.nextSession`). */
-  nextSession: { date: string; from: 'next' | 'cadence'; daysTo: number } | null;
+  nextSession: { date: string; from: 'next' | 'cadence' | 'agenda'; daysTo: number } | null;
   overdue: boolean;
   overdueDays: number;
   overdueBy: CadenceHealth['overdueBy'] | null;

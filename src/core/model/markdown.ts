@@ -84,6 +84,7 @@ export function conflictNote(r: RelationshipReport, m: Markup): string | undefin
  */
 function nextMeetingWords(c: CadenceHealth, m: Markup): string {
   const next = c.nextSession;
+  if (next?.from === 'agenda') return `${m.date(next.date)}, ${relative(next.daysTo)}, with an agenda written ahead${c.endsFirst ? `, after the partnership ends on ${m.date(c.endsFirst)}: extend ${m.code('ends')}, or meet before then` : ''}`;
   if (next?.from === 'cadence') return `not planned; by the cadence it ${next.daysTo < 0 ? 'was' : 'is'} due ${m.date(next.date)}, ${relative(next.daysTo)}`;
   if (c.nextMeeting) return `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}${c.endsFirst ? `, after the partnership ends on ${m.date(c.endsFirst)}: extend ${m.code('ends')}, or meet before then` : ''}`;
   if (c.endsFirst) return `not planned; the partnership ends on ${m.date(c.endsFirst)}, before the cadence makes another session due`;

@@ -88,11 +88,14 @@ export interface CadenceHealth {
   daysToNext?: number;
   /**
    * When the next session is due, the one idea the review, the summary and the calendar share: the
-   * latest session's `next` (`from: 'next'`), else the last held session (or `started`, before the
-   * first) plus the cadence (`from: 'cadence'`). Absent once the partnership is over, or when
+   * earliest agenda's day (`from: 'agenda'`: a session written ahead), else the latest session's
+   * `next` (`from: 'next'`), else the last held session (or `started`, before the first) plus the
+   * cadence (`from: 'cadence'`). Absent once the partnership is over, or when
    * neither is known. `daysTo` is negative when that day has passed.
    */
-  nextSession?: { date: string; from: 'next' | 'cadence'; daysTo: number };
+  nextSession?: { date: string; from: 'next' | 'cadence' | 'agenda'; daysTo: number };
+  /** The file of the agenda (a session written ahead) the next session is prepared in, when `nextSession.from` is `agenda`. */
+  agendaFile?: string;
   overdue: boolean;
   /** Days past the planned meeting, or past the cadence interval; 0 when not overdue. */
   overdueDays: number;

@@ -112,11 +112,11 @@ export function nextSessionLabel(report: RelationshipReport): string | undefined
   if (overdue) return `overdue ${plural(overdueDays, 'day')}`;
   if (!nextSession) return undefined;
   const { daysTo, from } = nextSession;
-  const what = from === 'next' ? 'next session' : 'session due';
+  const what = from === 'cadence' ? 'session due' : 'next session';
   if (daysTo === 0) return `${what} today`;
   if (daysTo === 1) return `${what} tomorrow`;
   if (daysTo > 0) return `${what} in ${plural(daysTo, 'day')}`;
-  return `${from === 'next' ? 'next session was' : 'session was'} due ${plural(-daysTo, 'day')} ago`;
+  return `${from === 'cadence' ? 'session was' : 'next session was'} due ${plural(-daysTo, 'day')} ago`;
 }
 
 /**
@@ -194,7 +194,7 @@ function relationshipItem(node: RelationshipNode): vscode.TreeItem {
   for (const reason of report.inferred.reasons) tip.appendMarkdown(`\n- ${escapeMarkdown(reason)}`);
   if (report.cadence.cadence) tip.appendMarkdown(`\n\nCadence: ${report.cadence.cadence.label}`);
   const next = report.cadence.nextSession;
-  if (next) tip.appendMarkdown(`\n\nNext session: ${next.date}${next.from === 'cadence' ? ' (due by the cadence; none planned with `next:`)' : ''}`);
+  if (next) tip.appendMarkdown(`\n\nNext session: ${next.date}${next.from === 'cadence' ? ' (due by the cadence; none planned with `next:`)' : next.from === 'agenda' ? ' (an agenda is written for it)' : ''}`);
   item.tooltip = tip;
   return item;
 }
