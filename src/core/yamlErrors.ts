@@ -26,6 +26,7 @@ export function explainYamlError(source: string, doc: FrontMatterDocument, error
     documentMarker(source, error) ??
     directiveLine(source, error) ??
     tabInIndent(source, error) ??
+    dedentedBlockText(source, error) ??
     flowOrQuote(source, doc, error) ??
     misalignedItem(source, error) ??
     missingColon(source, error) ??
@@ -757,6 +758,34 @@ function extraClosing(source: string, error: YAMLError): Explained | undefined {
   };
 }
 
+/**
+ * `success: >-`, then a line indented 4, then one indented 2: the first line of a block text sets
+ * how far the whole text is indented, so a line indented less ends the text, and YAML reads it as
+ * a key out of its column (or a key without a value).
+ */
+function dedentedBlockText(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BAD_INDENT' && error.code !== 'MISSING_CHAR' && error.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const line = lineAt(source, error.pos[0]);
+  if (!line.text.trim() || keyOf(line.text) !== undefined || /^\s*-(?:\s|$)/.test(line.text)) return undefined;
+  const indent = indentOf(line.text);
+  let first: Line | undefined;
+  let above = lineAbove(source, line);
+  while (above && indentOf(above.text) > indent) {
+    first = above;
+    above = lineAbove(source, above);
+  }
+  const block = above && /:\s*([|>][+-]?\d*)\s*(?:#.*)?$/.exec(above.text)?.[1];
+  const key = above && keyOf(above.text);
+  if (!first || !above || !block || key === undefined || indentOf(above.text) >= indent) return undefined;
+  const { start, end, text } = trimmed(line);
+  return {
+    start,
+    end,
+    through: line.end,
+    message: `YAML syntax error: \`${clip(text)}\` is indented less than the first line of the \`${block}\` text of \`${key}\` (\`${clip(first.text.trim(), 30)}\`), which sets how far the whole text is indented, so YAML does not read it as more of that text: indent every line of the text alike.`,
+  };
+}
+
 /** `next: 2026-02-10 # planned` then `  at the office`: a comment ends the value, so no line after it continues it. */
 function textAfterComment(source: string, error: YAMLError): Explained | undefined {
   if (error.code !== 'BAD_INDENT' && error.code !== 'MISSING_CHAR') return undefined;
@@ -766,6 +795,16 @@ function textAfterComment(source: string, error: YAMLError): Explained | undefin
   const key = above && keyOf(above.text);
   if (!above || key === undefined || !/[ \t]#/.test(above.text.slice(above.text.indexOf(':') + 1))) return undefined;
   const { start, end, text } = trimmed(line);
+  // A date, a number, a quoted or bracketed value, `held`: no text goes on it, before the comment or after.
+  const value = valueAfterKey(above.text);
+  if (value && !canGoOn(key, value)) {
+    return {
+      start,
+      end,
+      through: line.end,
+      message: `YAML syntax error: \`${text}\` cannot go on the value of \`${key}\` above (\`${clip(value)}\`), which is not a text that goes on over lines: put it in the comment on that line, or delete the line.`,
+    };
+  }
   return {
     start,
     end,

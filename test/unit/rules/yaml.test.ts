@@ -132,7 +132,16 @@ describe('rules: yaml/*', () => {
       // With keys after it, which the parser no longer reads ("Unexpected scalar token in YAML stream" on each): still one problem.
       expectCodes(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', 'goals: [a]]', 'status: held', 'duration: 30', '---', '')), ['yaml/syntax@4:11-4:12']);
       const comment = lines('---', 'type: session', 'date: 2026-02-02', 'next: 2026-02-10 # planned', '  at the office', '---', '');
-      expectOne(problemsOf('p/sessions/2026-02-02.md', comment), { code: 'yaml/syntax', severity: 'error', range: [5, 3, 5, 16], message: [/`at the office` cannot go on the value of `next` above: the comment on that line ends the value/] });
+      // A date goes on over no line: the text belongs in the comment (followed, that is valid).
+      expectOne(problemsOf('p/sessions/2026-02-02.md', comment), { code: 'yaml/syntax', severity: 'error', range: [5, 3, 5, 16], message: [/^YAML syntax error: `at the office` cannot go on the value of `next` above \(`2026-02-10`\), which is not a text that goes on over lines: put it in the comment on that line, or delete the line\.$/] });
+      assert.deepEqual(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', 'next: 2026-02-10 # planned at the office', '---', '')), []);
+      // A block text whose first line is indented more than the next: said at the next, with what to do (followed, valid).
+      const deeper = lines('---', 'type: goal', 'title: Talk', 'status: proposed', 'success: >-', '    Ben gives the talk', '  and everyone claps.', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', deeper), { code: 'yaml/syntax', severity: 'error', range: [7, 3, 7, 22], message: [/^YAML syntax error: `and everyone claps\.` is indented less than the first line of the `>-` text of `success` \(`Ben gives the talk`\), which sets how far the whole text is indented, so YAML does not read it as more of that text: indent every line of the text alike\.$/] });
+      assert.deepEqual(problemsOf('p/goals/talk.md', deeper.replace('    Ben', '  Ben')), []);
+      // A text may: the whole value goes before the comment.
+      const text = lines('---', 'type: goal', 'title: Talk', 'status: proposed', 'success: Give the talk # soon', '  at the office', '---', '');
+      expectOne(problemsOf('p/goals/talk.md', text), { code: 'yaml/syntax', severity: 'error', range: [6, 3, 6, 16], message: [/`at the office` cannot go on the value of `success` above: the comment on that line ends the value/] });
       const inBrackets = lines('---', 'type: goal', 'title: Talk', 'status: proposed', 'skills: [time,', '   - weekly slot]', '---', '');
       expectOne(problemsOf('p/goals/talk.md', inBrackets), { code: 'yaml/syntax', severity: 'error', range: [6, 4, 6, 17], message: [/`- weekly slot` is a `- ` item inside brackets/, /write it as `weekly slot` after a comma/] });
       const half = lines('---', 'type: session', '<<<<<<< HEAD', 'date: 2026-02-02', '>>>>>>> other', '---', '');
