@@ -271,7 +271,10 @@ export function closestValue(written: string, allowed: readonly string[]): strin
     const d = editDistance(lower, candidate);
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return bestDistance <= Math.max(2, Math.floor(lower.length / 2)) ? best : undefined;
+  if (bestDistance <= Math.max(2, Math.floor(lower.length / 2))) return best;
+  // A value written short or long (`periodic` for `periodic-contact`): the one allowed value it starts or ends.
+  const prefixed = lower.length >= 3 ? allowed.filter((candidate) => candidate.startsWith(lower) || lower.startsWith(candidate)) : [];
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: string, schema: z.ZodType, written?: unknown): DescribedIssue {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { closestValue } from '../../../src/core/validate';
 import { AGREEMENT, check, expectCodes, expectNone, expectOne, GOAL, parseFile, problemsOf, relationship, REVIEW, SESSION } from './helpers';
 
 const agreement = (text: string) => problemsOf('p/agreement.md', text);
@@ -70,6 +71,11 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.deepEqual(p.data, { kind: 'invalid-enum', key: 'status', allowed: ['proposed', 'active', 'achieved', 'dropped', 'paused'] });
       expectOne(session(SESSION.replace('duration: 60', 'status: postponed')), { code: 'schema/invalid-enum', severity: 'error', range: [5, 9, 5, 18], message: [/`status`/, /held, cancelled, missed/] });
       expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'format: one-on-one')), { code: 'schema/invalid-enum', severity: 'error', range: [7, 9, 7, 19], message: [/`format`/, /one-to-one/] });
+      // A value written short: the one allowed value it starts.
+      const outcome = AGREEMENT.replace('stage: building', 'stage: moving-on\nclosure: {date: 2026-10-01, outcome: periodic}');
+      expectOne(agreement(outcome), { code: 'schema/invalid-enum', severity: 'error', range: [9, 38, 9, 46], message: [/`closure\.outcome` is `periodic`/, /did you mean `periodic-contact`\?/] });
+      assert.equal(closestValue('end', ['informal', 'friends', 'periodic-contact', 'ended']), 'ended');
+      assert.equal(closestValue('fri', ['informal', 'friends', 'friendship']), undefined, 'two values start so: none is suggested');
     });
 
     it('accepts the stage aliases 1-4 and rejects 5', () => {
