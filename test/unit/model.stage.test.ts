@@ -45,6 +45,12 @@ describe('stage inference', () => {
     assert.ok(inferred.reasons.includes('Sessions keep their rhythm, so the work still looks like building.'));
   });
 
+  it('building: most goals achieved with too few held sessions to judge the rhythm says so, not that they keep it', async () => {
+    const inferred = inferStage(await load({ goals: MOSTLY_DONE, sessions: held('2026-04-06', '2026-04-20', '2026-05-04') }), TODAY);
+    assert.equal(inferred.stage, 'building');
+    assert.ok(inferred.reasons.includes('With 3 held sessions, too few to tell whether sessions are thinning out (it takes 4), and none of the latest missed, the work still looks like building.'), inferred.reasons.join(' | '));
+  });
+
   it('mastery: most goals achieved and held sessions thinning out', async () => {
     const inferred = inferStage(await load({ goals: MOSTLY_DONE, sessions: THINNING }), TODAY);
     assert.equal(inferred.stage, 'mastery');

@@ -117,7 +117,11 @@ export function inferStage(rel: Relationship, today: string): StageInference {
       reasons.push(...slowing);
       return result('mastery');
     }
-    reasons.push('Sessions keep their rhythm, so the work still looks like building.');
+    reasons.push(
+      thinning
+        ? 'Sessions keep their rhythm, so the work still looks like building.'
+        : `With ${plural(held.length, 'held session')}, too few to tell whether sessions are thinning out (it takes ${MIN_HELD_FOR_THINNING}), and none of the latest missed, the work still looks like building.`,
+    );
   }
   if (active.length) reasons.push(`${plural(active.length, 'goal is', 'goals are')} active (${ids(active)}).`);
   else {
