@@ -95,5 +95,10 @@ export function errorsNote(index: JournalIndex, only: readonly Relationship[] | 
     ...(errors ? [`${errors} journal file${errors === 1 ? ' has' : 's have'} errors`] : []),
     ...(folders ? [`${folders} folder${folders === 1 ? '' : 's'} could not be read`] : []),
   ].join(' and ');
-  return `note: ${found}, which ${what} skips in part; run mentoring-journal check ${given === '.' ? '' : given}`.trimEnd() + '\n';
+  return `note: ${found}, which ${what} skips in part; run mentoring-journal check ${given === '.' ? '' : shellWord(given)}`.trimEnd() + '\n';
+}
+
+/** A path as one word of a shell command, to paste as it is: quoted when it holds a space or another character the shell reads. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

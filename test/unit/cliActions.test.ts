@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { cpSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { shellWord } from '../../src/cli/journal';
 import { AGREEMENT, buildCli, cleanUp, runCli, tempJournal } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../..');
@@ -108,6 +110,12 @@ describe('CLI: actions', function () {
     assert.match(actions.stdout, /@sam read the RFC/);
     assert.equal(actions.stderr, 'note: 1 journal file has errors, which this list of actions skips in part; run mentoring-journal check\n');
     assert.equal(runCli(['calendar', '--today', '2026-11-01'], root).stderr, 'note: 1 journal file has errors, which the calendar skips in part; run mentoring-journal check\n');
+    // The command to run is pasted as it is: a path with a space or a quote is quoted for the shell.
+    mkdirSync(path.join(root, "Sam's journal"));
+    cpSync(path.join(root, 'p'), path.join(root, "Sam's journal", 'p'), { recursive: true });
+    assert.equal(runCli(['actions', "Sam's journal", '--today', '2026-11-01'], root).stderr, "note: 1 journal file has errors, which this list of actions skips in part; run mentoring-journal check 'Sam'\\''s journal'\n");
+    assert.equal(shellWord('team/ana-and-li'), 'team/ana-and-li');
+    assert.equal(shellWord('my journal'), "'my journal'");
     // Inside another relationship, this one's errors are not its business.
     const other = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/sessions/2026-10-15.md': session('15/10/2026', ''), 'q/agreement.md': AGREEMENT, 'q/sessions/2026-10-22.md': session('2026-10-22', '') });
     assert.equal(runCli(['actions', 'q', '--today', '2026-11-01'], other).stderr, '');

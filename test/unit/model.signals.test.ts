@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeRelationship, JournalIndex, MemoryFileSystem, renderReviewMarkdown, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
+import { analyzeRelationship, JournalIndex, MemoryFileSystem, renderReviewMarkdown, reviewToJson, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
 import { load, TODAY, type JournalSpec } from './model.journal.test';
 
 async function signals(spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
@@ -61,6 +61,8 @@ describe('signals', () => {
       assert.match(text, /^No goal could be read: the agreement, where goals may be written, could not be read \(line 8 of `ana-and-ben\/agreement\.md`\), so the goals are unknown until it is fixed\.$/m);
       assert.match(text, /^- Agreed cadence: unknown, the agreement could not be read$/m);
       assert.doesNotMatch(text, /No goals yet|No readable agreement yet|Agreed cadence: none/);
+      // In the JSON, the partners that could not be read are null, as every value that does not exist.
+      assert.deepEqual([reviewToJson(report).mentor, reviewToJson(report).mentee, reviewToJson(report).mentors], [null, null, []]);
     });
 
     it('fires for an agreement.md whose type says it is something else', async () => {

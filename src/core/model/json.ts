@@ -112,9 +112,9 @@ export interface SignalJson {
 /** One relationship's review as printed by `mentoring-journal review --format json`. */
 export interface RelationshipJson {
   id: string;
-  /** Mentor names joined with `, ` (several for group mentoring). */
-  mentor: string;
-  mentee: string;
+  /** Mentor names joined with `, ` (several for group mentoring); null when the agreement names none or could not be read. */
+  mentor: string | null;
+  mentee: string | null;
   mentors: string[];
   mentees: string[];
   format: string | null;
@@ -229,8 +229,8 @@ function signalJson(s: Signal): SignalJson {
 function relationshipJson(r: RelationshipReport): RelationshipJson {
   return {
     id: r.id,
-    mentor: r.mentors.join(', '),
-    mentee: r.mentees.join(', '),
+    mentor: r.mentors.length ? r.mentors.join(', ') : null,
+    mentee: r.mentees.length ? r.mentees.join(', ') : null,
     mentors: [...r.mentors],
     mentees: [...r.mentees],
     format: nil(r.format),
