@@ -18,6 +18,12 @@ export function lastDay(agreement: Agreement | undefined): string | undefined {
   return close && ends ? (close < ends ? close : ends) : close ?? ends;
 }
 
+/** Records that the partnership's last day comes first, and whether a closure recorded ahead or `ends` makes it so. */
+function endsFirst(health: CadenceHealth, agreement: Agreement | undefined, last: string): void {
+  health.endsFirst = last;
+  health.endsFirstBy = agreement?.closure?.date === last ? 'closure' : 'ends';
+}
+
 /** The closure recorded for a day after today: the partnership ends then. */
 export function plannedClosure(agreement: Agreement | undefined, today: string): Agreement['closure'] {
   const closure = agreement?.closure;
@@ -75,16 +81,16 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
   if (agenda) {
     health.nextSession = { date: agenda.date, from: 'agenda', daysTo: daysBetween(today, agenda.date) };
     health.agendaFile = agenda.file;
-    if (last !== undefined && agenda.date > last) health.endsFirst = last;
+    if (last !== undefined && agenda.date > last) endsFirst(health, rel.agreement, last);
     return health;
   }
   const due = nextMeeting ? { date: nextMeeting, from: 'next' as const } : cadence && since ? { date: addDays(since, cadence.days), from: 'cadence' as const } : undefined;
   // The cadence does not make a session due after the partnership ends (`ends`, or a closure
   // planned for a later day); a `next:` the partners wrote stays their plan.
-  if (due?.from === 'cadence' && last !== undefined && due.date > last) health.endsFirst = last;
+  if (due?.from === 'cadence' && last !== undefined && due.date > last) endsFirst(health, rel.agreement, last);
   else if (due) health.nextSession = { ...due, daysTo: daysBetween(today, due.date) };
   // A `next:` the partners wrote after the end stays their plan, and the review says so.
-  if (due?.from === 'next' && last !== undefined && due.date > last) health.endsFirst = last;
+  if (due?.from === 'next' && last !== undefined && due.date > last) endsFirst(health, rel.agreement, last);
 
   if (nextMeeting) {
     const late = daysBetween(nextMeeting, today);

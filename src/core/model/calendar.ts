@@ -78,10 +78,10 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
   if (next) {
     let why: string;
     if (next.from === 'agenda') {
-      why = `Prepared in the agenda ${c.agendaFile ?? ''}.${c.endsFirst ? ` The partnership ends on ${c.endsFirst}, before this day.` : ''}`;
+      why = `Prepared in the agenda ${c.agendaFile ?? ''}.${c.endsFirst ? ` The partnership ${c.endsFirstBy === 'closure' ? 'closes' : 'ends'} on ${c.endsFirst}, before this day.` : ''}`;
     } else if (next.from === 'next') {
       const latest = report.sessions[report.sessions.length - 1];
-      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.${c.endsFirst ? ` The partnership ends on ${c.endsFirst}, before this day.` : ''}`;
+      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.${c.endsFirst ? ` The partnership ${c.endsFirstBy === 'closure' ? 'closes' : 'ends'} on ${c.endsFirst}, before this day.` : ''}`;
     } else {
       const held = [...report.sessions].reverse().find((s) => s.status === 'held');
       const after = c.lastHeld ? `the session of ${c.lastHeld}${held ? ` (${held.file})` : ''}` : `the start of the partnership`;

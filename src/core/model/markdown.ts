@@ -82,12 +82,20 @@ export function conflictNote(r: RelationshipReport, m: Markup): string | undefin
  * When the next meeting is: the planned `next:`, or (none planned) the day the cadence makes it due,
  * the same day the calendar exports (see `CadenceHealth.nextSession`).
  */
+/** `, after the partnership ends on …: extend `ends`, or meet before then`, when the planned day is after the last one; else nothing. */
+function afterTheEnd(c: CadenceHealth, m: Markup): string {
+  if (!c.endsFirst) return '';
+  return c.endsFirstBy === 'closure'
+    ? `, after the partnership closes on ${m.date(c.endsFirst)}: move the closure's date, or meet before then`
+    : `, after the partnership ends on ${m.date(c.endsFirst)}: extend ${m.code('ends')}, or meet before then`;
+}
+
 function nextMeetingWords(c: CadenceHealth, m: Markup): string {
   const next = c.nextSession;
-  if (next?.from === 'agenda') return `${m.date(next.date)}, ${relative(next.daysTo)}, with an agenda written ahead${c.endsFirst ? `, after the partnership ends on ${m.date(c.endsFirst)}: extend ${m.code('ends')}, or meet before then` : ''}`;
+  if (next?.from === 'agenda') return `${m.date(next.date)}, ${relative(next.daysTo)}, with an agenda written ahead${afterTheEnd(c, m)}`;
   if (next?.from === 'cadence') return `not planned; by the cadence it ${next.daysTo < 0 ? 'was' : 'is'} due ${m.date(next.date)}, ${relative(next.daysTo)}`;
-  if (c.nextMeeting) return `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}${c.endsFirst ? `, after the partnership ends on ${m.date(c.endsFirst)}: extend ${m.code('ends')}, or meet before then` : ''}`;
-  if (c.endsFirst) return `not planned; the partnership ends on ${m.date(c.endsFirst)}, before the cadence makes another session due`;
+  if (c.nextMeeting) return `${m.date(c.nextMeeting)}, ${relative(c.daysToNext ?? 0)}${afterTheEnd(c, m)}`;
+  if (c.endsFirst) return `not planned; the partnership ${c.endsFirstBy === 'closure' ? 'closes' : 'ends'} on ${m.date(c.endsFirst)}, before the cadence makes another session due`;
   return 'not planned';
 }
 

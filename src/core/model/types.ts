@@ -105,6 +105,8 @@ export interface CadenceHealth {
   ended?: string;
   /** The day the partnership ends (`ends`, or a closure recorded ahead), when nothing is planned and the cadence would make the next session due after it, or when the planned `next:` is after it. */
   endsFirst?: string;
+  /** What makes `endsFirst` the last day: a closure recorded ahead, or `ends`. */
+  endsFirstBy?: 'closure' | 'ends';
   /** The agreement could not be read (a merge conflict, broken YAML): the agreed cadence is unknown, not absent. */
   agreementUnread?: true;
 }
