@@ -105,10 +105,12 @@ export function markdownToText(markdown: string): string {
     }
     flush();
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    // A quoted note (`> Note: …`) is a line of its own in plain text.
+    const quoted = /^>[ \t]?(.*)$/.exec(line);
     if (heading) {
       const text = inline(heading[2]!);
       out.push(text, (heading[1]!.length === 1 ? '=' : '-').repeat(displayWidth(text)));
-    } else out.push(inline(line));
+    } else out.push(inline(quoted ? quoted[1]! : line));
   }
   flush();
   return out.join('\n');

@@ -221,4 +221,8 @@ describe('text columns in a terminal', () => {
     assert.deepEqual(at, [24, 24, 24], text);
     assert.equal(markdownToText('# 日本語\n'), '日本語\n======\n');
   });
+
+  it('keeps no Markdown mark in plain text: a quoted note is a plain line', () => {
+    assert.equal(markdownToText('> Note: 1 session dated after today was left out of this review: `p/sessions/2026-12-05.md`.\n'), 'Note: 1 session dated after today was left out of this review: p/sessions/2026-12-05.md.\n');
+  });
 });
