@@ -399,7 +399,11 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
     reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key].placeholder } : undefined);
   };
   for (const [one, many] of [['mentor', 'mentors'], ['mentee', 'mentees']] as const) {
-    if (raw[one] == null && raw[many] == null) report(locator.head, 'schema/missing-key', `Missing required key \`${one}\` (or \`${many}\` for group mentoring): who is the ${one}?`, one);
+    if (raw[one] == null && raw[many] == null) {
+      // Written with no value (`mentor:`, `mentee: ~`): said at the key, as any required key written empty.
+      const range = raw[one] === null ? locator.keyRange([one]) : raw[many] === null ? locator.keyRange([many]) : locator.head;
+      report(range, 'schema/missing-key', `Missing required key \`${one}\` (or \`${many}\` for group mentoring): who is the ${one}?`, one);
+    }
   }
   const formality = data.formality ?? 'formal';
   if (formality === 'formal' && raw.ends == null) {

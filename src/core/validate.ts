@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { FieldSpecs, FieldValues } from './fields';
 import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
+import { isRealDate } from './dates';
 import { editDistance, nearest } from './suggest';
 import { STAGES, type Problem, type ProblemData, type Range } from './types';
 
@@ -318,13 +319,51 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
       return { code: isRuleCode(rule) ? rule : 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
     }
-    case 'invalid_type':
-      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${issue.expected === 'string' ? colonAdvice(written) : mapColonAdvice(written, schema, issue.path as Array<string | number>) || gluedEntryAdvice(issue.path[issue.path.length - 1], written)}.` };
+    case 'invalid_type': {
+      const key = path[path.length - 1];
+      const isDate = issue.expected === 'string' && isDateSchema(defAt(schema, issue.path as Array<string | number>));
+      const advice =
+        issue.expected === 'string'
+          ? colonAdvice(written) || (isDate ? '' : quoteAdvice(key, written))
+          : (issue.expected === 'array' ? listAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) : '') ||
+            mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
+            gluedEntryAdvice(issue.path[issue.path.length - 1], written);
+      // A date written as a number (`due: 20261105`) is a date not written YYYY-MM-DD.
+      if (isDate && (typeof written === 'number' || typeof written === 'boolean')) {
+        const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(String(written));
+        const meant = digits && isRealDate(`${digits[1]}-${digits[2]}-${digits[3]}`) ? `${digits[1]}-${digits[2]}-${digits[3]}` : undefined;
+        return { code: 'date/format', path, message: `${name} must be a date written YYYY-MM-DD${meant ? `: write \`${typeof key === 'string' ? `${key}: ` : ''}${meant}\`` : ''}.` };
+      }
+      return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${advice}.` };
+    }
     case 'invalid_union':
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : 'a valid value'}.` };
     default:
       return { code: 'schema/invalid-value', path, message: `${name} ${issue.message.replace(/^Invalid input: /, '')}${atField ? ` (expected ${expects})` : ''}.` };
   }
+}
+
+/** `key: value` as the advice writes it: `key: value` for a key of a map, the value alone for a list item. */
+const written = (key: string | number | undefined, value: string) => (typeof key === 'string' ? `${key}: ${value}` : value);
+
+/** A number or true/false where a text goes (`title: 2026`, `name: yes`): the quotes that keep it a text. */
+function quoteAdvice(key: string | number | undefined, value: unknown): string {
+  if (typeof value !== 'number' && typeof value !== 'boolean') return '';
+  return `: YAML reads \`${String(value)}\` as ${typeof value === 'number' ? 'a number' : 'true or false'}; put it in quotes, \`${written(key, JSON.stringify(String(value)))}\``;
+}
+
+/** A text where a list goes (`attendees: Ana Lopes, Bo Li`, `goals: design-doc`): the same in brackets. */
+function listAdvice(key: string | number | undefined, value: unknown): string {
+  if (typeof value !== 'string' || !value.trim() || /[[\]{}]/.test(value)) return '';
+  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  if (!items.length) return '';
+  return `: write it in brackets, \`${written(key, `[${items.map((item) => (/^[@`'"&*!|>%?#-]|[:#]/.test(item) ? JSON.stringify(item) : item)).join(', ')}]`)}\``;
+}
+
+/** A percentage where a number goes (`design-doc: 40%`): the number alone. */
+function percentAdvice(key: string | number | undefined, value: unknown): string {
+  const m = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
+  return m ? `: write the number without \`%\`, \`${written(key, m[1]!)}\`` : '';
 }
 
 /**

@@ -21,6 +21,15 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
   });
 
   describe('schema/missing-key', () => {
+    it('reports mentor or mentee written with no value at the key, and left out at the opening ---', () => {
+      for (const empty of ['mentee:', 'mentee: ~', 'mentee: null']) {
+        const p = expectOne(agreement(AGREEMENT.replace('mentee: Sam Okafor', empty)), { code: 'schema/missing-key', severity: 'error', range: [4, 1, 4, 7], message: [/^Missing required key `mentee` \(or `mentees` for group mentoring\): who is the mentee\?$/] });
+        assert.equal(p.data?.kind, 'missing-key');
+      }
+      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman\n', '')), { code: 'schema/missing-key', severity: 'error', range: [1, 1, 1, 4], message: [/`mentor` \(or `mentors`/] });
+      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentors:')), { code: 'schema/missing-key', severity: 'error', range: [3, 1, 3, 8], message: [/`mentor` \(or `mentors`/] });
+    });
+
     it('reports a missing top-level key at the opening ---, naming it and what it expects', () => {
       const p = expectOne(agreement(AGREEMENT.replace('started: 2026-01-05\n', '')), {
         code: 'schema/missing-key',
@@ -96,6 +105,21 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
   });
 
   describe('schema/invalid-type', () => {
+    it('says how to write it: a list in brackets, a number without %, a number or true/false in quotes where a text goes, a date as a date', () => {
+      const s = SESSION.replace('attendees: [Priya Raman, Sam Okafor]', 'attendees: Priya Raman, Sam Okafor').replace('goals: [rust-basics]', 'goals: rust-basics').replace('  design-doc: 40', '  design-doc: 40%');
+      assert.deepEqual(session(s).map((p) => [p.code, p.range.start.line, p.range.start.column, p.message]), [
+        ['schema/invalid-type', 4, 12, '`attendees` must be a list of names: write it in brackets, `attendees: [Priya Raman, Sam Okafor]`.'],
+        ['schema/invalid-type', 6, 8, '`goals` must be a list of goal ids: write it in brackets, `goals: [rust-basics]`.'],
+        ['schema/invalid-type', 8, 15, '`progress.design-doc` must be a number: write the number without `%`, `design-doc: 40`.'],
+      ]);
+      expectOne(goal(GOAL.replace('title: Write a design doc', 'title: 2026')), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 12], message: [/^`title` must be a short text: YAML reads `2026` as a number; put it in quotes, `title: "2026"`\.$/] });
+      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 20260529')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 14], message: [/^`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`\.$/] });
+      // Followed, each is valid.
+      const fixed = s.replace('attendees: Priya Raman, Sam Okafor', 'attendees: [Priya Raman, Sam Okafor]').replace('goals: rust-basics', 'goals: [rust-basics]').replace('design-doc: 40%', 'design-doc: 40');
+      assert.deepEqual(session(fixed), []);
+      assert.deepEqual(goal(GOAL.replace('title: Write a design doc', 'title: "2026"')), []);
+    });
+
     it('reports a value of the wrong type at the value, saying what is expected', () => {
       expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'confidential: yes')), { code: 'schema/invalid-type', severity: 'error', range: [7, 15, 7, 18], message: [/`confidential`/, /true or false/] });
       expectOne(session(SESSION.replace('duration: 60', 'duration: 1.5')), { code: 'schema/invalid-type', severity: 'error', range: [5, 11, 5, 14], message: [/`duration`/, /whole number of minutes/] });
@@ -114,7 +138,7 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.notEqual(noName, AGREEMENT);
       expectOne(agreement(noName), { code: 'schema/missing-key', severity: 'error', range: [4, 1, 4, 7], message: [/^Missing required key `mentee\.name`: expected a text\.$/] });
       expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: Priya Raman, emial: p@example.org}')), { code: 'keys/unknown', severity: 'warning', range: [3, 29, 3, 34], message: [/^Unknown key `mentor\.emial`: did you mean `email`\?$/] });
-      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: 5}')), { code: 'schema/invalid-type', severity: 'error', range: [3, 16, 3, 17], message: [/^`mentor\.name` must be a text\.$/] });
+      expectOne(agreement(AGREEMENT.replace('mentor: Priya Raman', 'mentor: {name: 5}')), { code: 'schema/invalid-type', severity: 'error', range: [3, 16, 3, 17], message: [/^`mentor\.name` must be a text: YAML reads `5` as a number; put it in quotes, `name: "5"`\.$/] });
     });
 
     it('calls a date a date, not a text, when it is missing or written empty inside a map', () => {
