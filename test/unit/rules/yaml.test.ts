@@ -244,7 +244,11 @@ describe('rules: yaml/*', () => {
       const comment = lines('---', 'type: session', 'date: 2026-03-05', '... # end', '', 'status: held', 'goals: [a', '---', '');
       expectCodes(problemsOf('p/sessions/2026-03-05.md', comment), ['yaml/syntax@4:1-4:4']);
       const dashes = lines('---', 'type: session', '--- notes', 'date: 2026-03-05', '---', '');
-      expectOne(problemsOf('p/sessions/2026-03-05.md', dashes), { code: 'yaml/syntax', severity: 'error', range: [3, 1, 3, 4], message: [/^YAML syntax error: `--- notes` starts a second YAML document inside the front matter, so the lines after it are not read/] });
+      expectOne(problemsOf('p/sessions/2026-03-05.md', dashes), { code: 'yaml/syntax', severity: 'error', range: [3, 1, 3, 4], message: [/^YAML syntax error: `--- notes` starts a second YAML document inside the front matter, so the lines after it are not read: remove the line/] });
+      // A key after the marker is kept: the advice removes only the `---` (followed, valid).
+      const keyAfter = lines('---', 'type: session', '--- date: 2026-11-19', '---', '');
+      expectOne(problemsOf('p/sessions/2026-11-19.md', keyAfter), { code: 'yaml/syntax', severity: 'error', range: [3, 1, 3, 4], message: [/: remove the `---` and keep `date: 2026-11-19` on its line \(the front matter ends at a line that is `---` alone\)\.$/] });
+      assert.deepEqual(problemsOf('p/sessions/2026-11-19.md', keyAfter.replace('--- date', 'date')), []);
     });
 
     it('gives the tab advice for a tab before the text of a block scalar, at the tab', () => {
