@@ -92,6 +92,11 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
       if (++reported > MAX_YAML_ERRORS) break;
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
+    const cut = reported ? undefined : textCutByClosing(source, text, endOffset);
+    if (cut) {
+      const closing = lines.range(closingStart, closingStart + 3);
+      report(closing, 'frontmatter/closed-in-text', `This \`---\` ends the front matter inside the \`${cut.indicator}\` text of \`${cut.key}\`, so the indented lines after it are read as the body, not as that text: indent the \`---\` to keep it in the text, or, if those lines belong to the body, write them without indentation.`);
+    }
     const parsed = new ParsedText(text, lines, problems, options.pieces);
     parsed.yaml = { doc, offset: contentStart, head, source };
     return parsed;
@@ -102,6 +107,47 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
     report(lines.range(0, 3), 'frontmatter/unclosed', 'The front matter opened with --- is never closed: add a line with --- after the last key.');
   }
   return new ParsedText(text, lines, problems, options.pieces);
+}
+
+/**
+ * Whether the front matter ends inside a block text (`success: >-` and its lines) while the body
+ * goes on with lines indented as that text: a `---` the writer meant as text (a rule in a
+ * reflection, say) ended the front matter there, and the rest of the text went to the body
+ * unread. The key of that text and its indicator, or undefined. `closingEnd` is where the
+ * closing `---` ends in `text`.
+ */
+function textCutByClosing(source: string, text: string, closingEnd: number): { key: string; indicator: string } | undefined {
+  // Most front matters end with a key at the margin: nothing to look at (this runs for every file).
+  const front = source.trimEnd().split(/\r?\n/);
+  const last = front[front.length - 1] ?? '';
+  if (!/^[ \t]/.test(last) && !/:[ \t]*[|>][+-]?\d*[ \t]*(?:#.*)?$/.test(last)) return undefined;
+  // The body's first line that is not blank, after the closing `---` line.
+  let at = text.indexOf('\n', closingEnd);
+  let next: string | undefined;
+  while (at !== -1 && at < text.length) {
+    const end = text.indexOf('\n', at + 1);
+    const line = text.slice(at + 1, end === -1 ? text.length : end).replace(/\r$/, '');
+    if (line.trim()) {
+      next = line;
+      break;
+    }
+    at = end;
+  }
+  if (next === undefined || !/^[ \t]/.test(next)) return undefined;
+  for (let i = front.length - 1; i >= 0; i--) {
+    const line = front[i]!;
+    if (!line.trim()) continue;
+    const header = /^([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w-]*):[ \t]*([|>][+-]?\d*)[ \t]*(?:#.*)?$/.exec(line);
+    if (header) {
+      const indent = header[1]!.length;
+      // Every line after the header is the text's (indented past the key) and so is the body's first line.
+      const past = (l: string) => /^[ \t]*/.exec(l)![0].length > indent;
+      return front.slice(i + 1).every((l) => !l.trim() || past(l)) && past(next) ? { key: header[2]!, indicator: header[3]! } : undefined;
+    }
+    // A line of the text: indented, and not a key of a map (`  mentor: 4`) or a list item.
+    if (!/^[ \t]/.test(line)) return undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -44,6 +44,28 @@ describe('rules: frontmatter/*', () => {
     });
   });
 
+  describe('frontmatter/closed-in-text', () => {
+    const cut = lines('---', 'type: goal', 'title: Write a design doc', 'status: active', 'due: 2026-12-18', 'success: >-', '  Reviewers accept the doc.', '---', '  Then the team adopts it: all of it.', '---', '');
+
+    it('reports a --- that closes the front matter inside a block text the body goes on with, at that ---', () => {
+      expectOne(problemsOf('p/goals/design-doc.md', cut), { code: 'frontmatter/closed-in-text', severity: 'warning', range: [8, 1, 8, 4], message: [/^This `---` ends the front matter inside the `>-` text of `success`, so the indented lines after it are read as the body, not as that text: indent the `---` to keep it in the text, or, if those lines belong to the body, write them without indentation\.$/] });
+      // In a list item of the agreement, with a literal block, CRLF.
+      const inList = lines('---', 'type: agreement', 'mentor: A', 'mentee: B', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', '  - id: a', '    title: A', '    status: proposed', '    success: |', '      first part', '---', '      second part', '---', '').replace(/\n/g, '\r\n');
+      expectOne(problemsOf('p/agreement.md', inList), { code: 'frontmatter/closed-in-text', severity: 'warning', range: [14, 1, 14, 4], message: [/inside the `\|` text of `success`/] });
+    });
+
+    it('followed, the text is whole; nothing is reported for a body that is not indented, or a front matter that does not end in a text', () => {
+      const fixed = parseFile('p/goals/design-doc.md', cut.replace('doc.\n---\n', 'doc.\n  ---\n'));
+      expectNone(fixed.problems, 'frontmatter/closed-in-text');
+      assert.equal(fixed.goals[0]?.success, 'Reviewers accept the doc. --- Then the team adopts it: all of it.');
+      expectNone(problemsOf('p/goals/design-doc.md', cut.replace('---\n  Then', '---\nThen')), 'frontmatter/closed-in-text');
+      const codeBlock = lines('---', 'type: goal', 'title: T', 'status: active', 'due: 2026-12-18', 'success: done', '---', '', '    an indented code block', '');
+      expectNone(problemsOf('p/goals/t.md', codeBlock), 'frontmatter/closed-in-text');
+      const nested = lines('---', 'type: session', 'date: 2026-02-02', 'pulse:', '  mentor: 4', '---', '  indented note', '');
+      expectNone(problemsOf('p/sessions/2026-02-02.md', nested), 'frontmatter/closed-in-text');
+    });
+  });
+
   describe('frontmatter/toml', () => {
     it('valid: YAML front matter', () => {
       expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'frontmatter/toml');
