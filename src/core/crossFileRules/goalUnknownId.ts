@@ -65,7 +65,10 @@ export const goalReferencesUnchecked: CrossFileRule = {
     if (!facts.unreadGoalFiles.length) return [];
     // A merge conflict is its own error (git/conflict) and says what to fix: no second problem about it.
     if (facts.unreadGoalFiles.every((f) => f.problems.some((p) => p.code === 'git/conflict'))) return [];
-    const unknown = unknownReferences(facts);
+    // A reference to the id an unread goal file's name gives (`goals/design-doc.md`) names that goal:
+    // the review lists it already, so such a reference is not one the unread files leave in doubt.
+    const standIns = new Set(facts.goals.filter((g) => g.unread).map((g) => g.id));
+    const unknown = unknownReferences(facts).filter((u) => !standIns.has(u.ref.id));
     if (!unknown.length) return [];
     const files = new Set(unknown.map((u) => u.session.source.file)).size;
     const unread = facts.unreadGoalFiles.map((f) => `\`${facts.local(f.path)}\``);
