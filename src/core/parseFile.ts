@@ -200,7 +200,7 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     if (!implied) return base; // plain notes and READMEs are not journal files
     reporter.problems.push(...parsed.problems);
     if (parsed.problems.length === 0) {
-      reporter.report(FILE_START, 'frontmatter/missing', `This ${implied} file has no front matter: start it with --- and \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
+      reporter.report(FILE_START, 'frontmatter/missing', `This ${implied} file has no front matter: start it with a line \`---\`, then \`type: ${implied}\` and the keys ${withArticle(implied)} file takes, then a line \`---\` that closes it.`, { kind: 'missing-type', type: implied });
     }
     return { ...base, type: implied, typeSource: 'folder' };
   }

@@ -7,5 +7,5 @@ export const agreementDuplicate: CrossFileRule = {
   check: ({ files, primary, agreementFile, local }) =>
     files
       .filter((f) => f.type === 'agreement' && f !== primary)
-      .map((f) => problem(f.path, f.headRange, 'agreement/duplicate', `This relationship already has an agreement (${local(agreementFile)}); a relationship has exactly one. Move this file to its own folder or merge it.`)),
+      .map((f) => problem(f.path, f.headRange, 'agreement/duplicate', `This relationship already has an agreement (${local(agreementFile)}); a relationship has exactly one. Merge it into that one, or move it to a folder of its own as \`agreement.md\` (with that relationship's goals and sessions).`)),
 };

@@ -10,7 +10,7 @@ describe('rules: agreement/*', () => {
 
     it('reports a second agreement in the same relationship at its opening ---, naming the first', async () => {
       const { problems, index } = await check(relationship({ 'p/notes/agreement-v2.md': AGREEMENT }));
-      expectOne(problems('p/notes/agreement-v2.md'), { code: 'agreement/duplicate', severity: 'error', range: [1, 1, 1, 4], message: [/^This relationship already has an agreement \(agreement\.md\); a relationship has exactly one\./] });
+      expectOne(problems('p/notes/agreement-v2.md'), { code: 'agreement/duplicate', severity: 'error', range: [1, 1, 1, 4], message: [/^This relationship already has an agreement \(agreement\.md\); a relationship has exactly one\. Merge it into that one, or move it to a folder of its own as `agreement\.md` \(with that relationship's goals and sessions\)\.$/] });
       expectNone(problems('p/agreement.md'), 'agreement/duplicate');
       assert.equal(index.relationship('p')?.agreementFile, 'p/agreement.md');
     });

@@ -12,8 +12,10 @@ describe('rules: frontmatter/*', () => {
         code: 'frontmatter/missing',
         severity: 'error',
         range: [1, 1, 1, 1],
-        message: [/session/, /---/, /`type: session`/],
+        message: [/^This session file has no front matter: start it with a line `---`, then `type: session` and the keys a session file takes, then a line `---` that closes it\.$/],
       });
+      // Followed (with the keys a session takes), the file is valid: the front matter is closed.
+      assert.deepEqual(problemsOf('p/sessions/2026-02-02.md', '---\ntype: session\ndate: 2026-02-02\n---\n# Notes from today\n'), []);
     });
 
     it('reports an empty goal file', () => {
