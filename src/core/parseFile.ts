@@ -460,7 +460,9 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
     }
     const goalData = validateFields(item, INLINE_GOAL_FIELDS, path, ctx);
     // An id in the wrong case is reported once, at the id; the goal is still defined, so its references are not errors too.
-    const goal = toGoal(goalData, goalData.id ?? caseFixedGoalId(item.id), file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
+    // One no id can be made of (`登壇`) defines it as written, as a goal file's name does: one mistake, one problem.
+    const written = typeof item.id === 'string' && item.id.trim() ? item.id : undefined;
+    const goal = toGoal(goalData, goalData.id ?? caseFixedGoalId(item.id) ?? written, file.path, range, locator.valueRange([...path, 'id']), 'agreement', ctx, path);
     if (goal && typeof item.id === 'string' && item.id !== goal.id) goal.declaredId = item.id;
     if (goal) file.goals.push(goal);
   });

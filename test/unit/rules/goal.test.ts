@@ -121,6 +121,15 @@ describe('rules: goal/*', () => {
       assert.deepEqual(none.goals.map((g) => [g.id, g.declaredId]), [['写设计文档', undefined]]);
     });
 
+    it("an inline goal whose id no id can be made of (`登壇`) is still defined as written, as a goal file's name is: the id's problem only", async () => {
+      const agreementText = AGREEMENT.replace('  - id: rust-basics', '  - id: 登壇');
+      const session = SESSION.replaceAll('rust-basics', '登壇');
+      const { problems, index } = await check(relationship({ 'p/agreement.md': agreementText, 'p/sessions/2026-02-02.md': session }));
+      expectOne(problems('p/agreement.md'), { code: 'schema/invalid-value', severity: 'error', range: [11, 9, 11, 11], message: [/^`goals\[0\]\.id` must be lower-case kebab-case/] });
+      expectNone(problems('p/sessions/2026-02-02.md'), 'goal/unknown-id');
+      assert.ok(index.relationship('p')!.goals.some((g) => g.id === '登壇'));
+    });
+
     it('an id written with no value is said at the key, and the goal keeps the id its file name gives, not vanishing', async () => {
       for (const empty of ['id:', 'id: ~', 'id: null']) {
         const text = GOAL.replace('type: goal', `type: goal\n${empty}`);
