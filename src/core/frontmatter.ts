@@ -95,7 +95,7 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
     const cut = reported ? undefined : textCutByClosing(source, text, endOffset);
     if (cut) {
       const closing = lines.range(closingStart, closingStart + 3);
-      report(closing, 'frontmatter/closed-in-text', `This \`---\` ends the front matter inside the \`${cut.indicator}\` text of \`${cut.key}\`, so the indented lines after it are read as the body, not as that text: indent the \`---\` to keep it in the text, or, if those lines belong to the body, write them without indentation.`);
+      report(closing, 'frontmatter/closed-in-text', `This \`---\` ends the front matter inside the \`${cut.indicator}\` text of \`${cut.key}\`, so the indented lines after it, up to the next \`---\`, are read as the body, not as that text: indent this \`---\` as far as the text's lines (${cut.indent} spaces) to keep it in the text, or, if those lines belong to the body, write them without indentation.`);
     }
     const parsed = new ParsedText(text, lines, problems, options.pieces);
     parsed.yaml = { doc, offset: contentStart, head, source };
@@ -116,33 +116,32 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
  * unread. The key of that text and its indicator, or undefined. `closingEnd` is where the
  * closing `---` ends in `text`.
  */
-function textCutByClosing(source: string, text: string, closingEnd: number): { key: string; indicator: string } | undefined {
+function textCutByClosing(source: string, text: string, closingEnd: number): { key: string; indicator: string; indent: number } | undefined {
   // Most front matters end with a key at the margin: nothing to look at (this runs for every file).
   const front = source.trimEnd().split(/\r?\n/);
   const last = front[front.length - 1] ?? '';
   if (!/^[ \t]/.test(last) && !/:[ \t]*[|>][+-]?\d*[ \t]*(?:#.*)?$/.test(last)) return undefined;
-  // The body's first line that is not blank, after the closing `---` line.
-  let at = text.indexOf('\n', closingEnd);
-  let next: string | undefined;
-  while (at !== -1 && at < text.length) {
-    const end = text.indexOf('\n', at + 1);
-    const line = text.slice(at + 1, end === -1 ? text.length : end).replace(/\r$/, '');
-    if (line.trim()) {
-      next = line;
-      break;
-    }
-    at = end;
-  }
-  if (next === undefined || !/^[ \t]/.test(next)) return undefined;
+  // The body's first line must come right after the closing `---` (a blank line first is the
+  // start of a body: an indented code block, say), and a later line must be `---` alone: the
+  // one the writer meant to close the front matter with.
+  const lineEnd = text.indexOf('\n', closingEnd);
+  if (lineEnd === -1) return undefined;
+  const nextEnd = text.indexOf('\n', lineEnd + 1);
+  const next = text.slice(lineEnd + 1, nextEnd === -1 ? text.length : nextEnd).replace(/\r$/, '');
+  if (!next.trim() || !/^[ \t]/.test(next) || nextEnd === -1 || !/^---[ \t]*\r?$/m.test(text.slice(nextEnd + 1))) return undefined;
+  const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
   for (let i = front.length - 1; i >= 0; i--) {
     const line = front[i]!;
     if (!line.trim()) continue;
     const header = /^([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w-]*):[ \t]*([|>][+-]?\d*)[ \t]*(?:#.*)?$/.exec(line);
     if (header) {
-      const indent = header[1]!.length;
-      // Every line after the header is the text's (indented past the key) and so is the body's first line.
-      const past = (l: string) => /^[ \t]*/.exec(l)![0].length > indent;
-      return front.slice(i + 1).every((l) => !l.trim() || past(l)) && past(next) ? { key: header[2]!, indicator: header[3]! } : undefined;
+      // The key's column: after `- ` for the first key of a list item.
+      const keyIndent = /^[ \t]*-[ \t]+/.exec(line)?.[0].length ?? header[1]!.length;
+      const lines = front.slice(i + 1).filter((l) => l.trim());
+      // The text's lines are indented past the key; the body's first line as far as they are.
+      const indent = lines.length ? indentOf(lines[0]!) : keyIndent + 2;
+      const inText = lines.every((l) => indentOf(l) >= indent && indentOf(l) > keyIndent) && indent > keyIndent;
+      return inText && indentOf(next) >= indent ? { key: header[2]!, indicator: header[3]!, indent } : undefined;
     }
     // A line of the text: indented, and not a key of a map (`  mentor: 4`) or a list item.
     if (!/^[ \t]/.test(line)) return undefined;

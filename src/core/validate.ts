@@ -80,6 +80,11 @@ function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known
   return `Unknown key ${name}${suggestion ? `: did you mean \`${suggestion}\`?` : known.length ? `: expected one of ${known.join(', ')}.` : '.'}`;
 }
 
+/** Unknown keys of one map that all look like the same known key: which value stands is the writer's choice. */
+function rivalsMessage(path: YamlPath, rivals: readonly string[], nearestKey: string): string {
+  return `${unknownKeyMessage(path, undefined)} It and ${rivals.map((r) => `\`${r}\``).join(', ')} both look like \`${nearestKey}\`: keep the one with the right value, as \`${nearestKey}\`, and delete the other.`;
+}
+
 /** An unknown key whose nearest known key is in the same map already: not to be renamed, but merged into it or removed. */
 function alsoWrittenMessage(path: YamlPath, written: string): string {
   const where = path.length > 1 ? `\`${pathText(path.slice(0, -1))}\`` : 'this front matter';
@@ -114,7 +119,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       // writer's choice, so neither is renamed (the quick fix and --fix would pick the first).
       const rivals = nearestKey === undefined || written ? [] : unknown.filter((other) => other.key !== key && other.nearestKey === nearestKey).map((other) => other.key);
       const suggestion = written || rivals.length ? undefined : nearestKey;
-      const message = written ? alsoWrittenMessage([...base, key], written) : rivals.length ? `${unknownKeyMessage([...base, key], undefined)} It and ${rivals.map((r) => `\`${r}\``).join(', ')} both look like \`${nearestKey}\`: keep the one with the right value, as \`${nearestKey}\`, and delete the other.` : unknownKeyMessage([...base, key], suggestion);
+      const message = written ? alsoWrittenMessage([...base, key], written) : rivals.length ? rivalsMessage([...base, key], rivals, nearestKey!) : unknownKeyMessage([...base, key], suggestion);
       quietReport(range, 'keys/unknown', message, {
         kind: 'unknown-key',
         key,
@@ -158,7 +163,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     const path = [...base, key];
     const seen = new Set<string>();
     for (const issue of result.error.issues.flatMap(matchingBranch)) {
-      const problem = missingInside(value, issue, path, spec.schema) ?? describeIssue(issue, path, spec.expects, spec.schema, valueAt(value, issue.path));
+      const problem = missingInside(value, issue, path, spec.schema) ?? describeIssue(issue, path, spec.expects, spec.schema, valueAt(value, issue.path), (at) => locator.sourceOf(at));
       const id = `${problem.code}:${pathText(problem.path)}`;
       if (seen.has(id)) continue;
       seen.add(id);
@@ -278,7 +283,7 @@ export function closestValue(written: string, allowed: readonly string[]): strin
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: string, schema: z.ZodType, written?: unknown): DescribedIssue {
+function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: string, schema: z.ZodType, written?: unknown, sourceOf?: (path: YamlPath) => string | undefined): DescribedIssue {
   const path = [...fieldPath, ...(issue.path as Array<string | number>)];
   const name = `\`${pathText(path)}\``;
   const atField = issue.path.length === 0;
@@ -291,11 +296,13 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       // As at the top level: a nearest key the map already has is not suggested.
       // (`written` is the map the key is in: the value at the issue's path.)
       const also = nearestKey !== undefined && isRecord(written) && Object.hasOwn(written, nearestKey) ? nearestKey : undefined;
-      const suggestion = also ? undefined : nearestKey;
+      // As at the top level: two misspellings of one key are not renamed (the writer picks the value).
+      const rivals = nearestKey === undefined || also || !isRecord(written) ? [] : Object.keys(written).filter((other) => other !== key && !known.includes(other) && nearest(other, known) === nearestKey);
+      const suggestion = also || rivals.length ? undefined : nearestKey;
       return {
         code: 'keys/unknown',
         path: [...path, key],
-        message: also ? alsoWrittenMessage([...path, key], also) : unknownKeyMessage([...path, key], suggestion, known),
+        message: also ? alsoWrittenMessage([...path, key], also) : rivals.length ? rivalsMessage([...path, key], rivals, nearestKey!) : unknownKeyMessage([...path, key], suggestion, known),
         data: { kind: 'unknown-key', key, ...(suggestion ? { suggestion } : {}) },
       };
     }
@@ -324,7 +331,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       const isDate = issue.expected === 'string' && isDateSchema(defAt(schema, issue.path as Array<string | number>));
       const advice =
         issue.expected === 'string'
-          ? colonAdvice(written) || (isDate ? '' : quoteAdvice(key, written))
+          ? colonAdvice(written) || (isDate ? '' : quoteAdvice(key, written, sourceOf?.(path)))
           : (issue.expected === 'array' ? listAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
@@ -346,10 +353,16 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
 /** `key: value` as the advice writes it: `key: value` for a key of a map, the value alone for a list item. */
 const written = (key: string | number | undefined, value: string) => (typeof key === 'string' ? `${key}: ${value}` : value);
 
-/** A number or true/false where a text goes (`title: 2026`, `name: yes`): the quotes that keep it a text. */
-function quoteAdvice(key: string | number | undefined, value: unknown): string {
+/**
+ * A number or true/false where a text goes (`title: 2026`, `title: 2.0`): the quotes that keep it a
+ * text, around the value as written (YAML reads `2.0` as 2, `007` as 7), when the source gives it.
+ */
+function quoteAdvice(key: string | number | undefined, value: unknown, source: string | undefined): string {
   if (typeof value !== 'number' && typeof value !== 'boolean') return '';
-  return `: YAML reads \`${String(value)}\` as ${typeof value === 'number' ? 'a number' : 'true or false'}; put it in quotes, \`${written(key, JSON.stringify(String(value)))}\``;
+  const asWritten = source && !/^["']/.test(source) && !/[\r\n]/.test(source) ? source.trim() : undefined;
+  const what = `\`${asWritten ?? String(value)}\``;
+  const kind = typeof value === 'number' ? 'a number' : 'true or false';
+  return asWritten ? `: YAML reads ${what} as ${kind}; put it in quotes, \`${written(key, JSON.stringify(asWritten))}\`` : `: YAML reads it as ${kind}; put the value in quotes`;
 }
 
 /** A text where a list goes (`attendees: Ana Lopes, Bo Li`, `goals: design-doc`): the same in brackets. */

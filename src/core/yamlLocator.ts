@@ -114,6 +114,12 @@ export class YamlLocator {
     return this.head;
   }
 
+  /** The value at `path` as written in the source (`2.0`, `007`), when it is there. */
+  sourceOf(path: YamlPath): string | undefined {
+    const range = this.rangeOf(nodeAt(this.doc.contents, path));
+    return range && this.lines.text.slice(this.lines.offset(range.start), this.lines.offset(range.end));
+  }
+
   /** Span of the key at `path`, or the value when the path ends in a list index. */
   keyRange(path: YamlPath): Range {
     if (typeof path[path.length - 1] === 'number') return this.valueRange(path);

@@ -365,6 +365,9 @@ describe('the cadence section before the first session and after the end', () =>
     // Without the agenda, the passed next: is overdue.
     const without = await reportOf({ 'p/agreement.md': files['p/agreement.md'], 'p/sessions/2026-11-04.md': files['p/sessions/2026-11-04.md'] }, '2026-12-01');
     assert.deepEqual([without.cadence.overdue, without.cadence.overdueDays], [true, 13]);
+    // One called off in advance is no plan.
+    const calledOff = await reportOf({ ...files, 'p/sessions/2026-12-05.md': '---\ntype: session\ndate: 2026-12-05\nstatus: cancelled\n---\n' }, '2026-12-01');
+    assert.deepEqual([calledOff.cadence.nextSession?.from, calledOff.cadence.overdue], ['next', true]);
     // An agenda after the end is still the plan, said to be after the end.
     const afterEnd = await reportOf({ ...files, 'p/sessions/2026-12-05.md': '---\ntype: session\ndate: 2027-01-08\n---\n' }, '2026-12-01');
     assert.match(renderReviewMarkdown(afterEnd), /^- Next meeting: 2027-01-08, in 38 days, with an agenda written ahead, after the partnership ends on 2026-12-31: extend `ends`, or meet before then$/m);

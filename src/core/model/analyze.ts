@@ -49,7 +49,8 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
   const goals = goalReports(rel, actions, today);
   const records = history ? withHistory(rel, goals, history, today) : undefined;
   // The earliest session written ahead: the next meeting is prepared for its day.
-  const ahead = relationship.sessions.find((s) => s.date > today);
+  // (One already called off, `status: cancelled` or `missed`, is no plan.)
+  const ahead = relationship.sessions.find((s) => s.date > today && s.status === 'held');
   const cadence = cadenceHealth(rel, today, opts.graceDays, ahead && { date: ahead.date, file: ahead.source.file });
   const inferred = inferStage(rel, today);
   const elapsed = elapsedShare(agreement?.started, agreement?.ends, today);

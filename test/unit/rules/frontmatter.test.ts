@@ -50,10 +50,17 @@ describe('rules: frontmatter/*', () => {
     const cut = lines('---', 'type: goal', 'title: Write a design doc', 'status: active', 'due: 2026-12-18', 'success: >-', '  Reviewers accept the doc.', '---', '  Then the team adopts it: all of it.', '---', '');
 
     it('reports a --- that closes the front matter inside a block text the body goes on with, at that ---', () => {
-      expectOne(problemsOf('p/goals/design-doc.md', cut), { code: 'frontmatter/closed-in-text', severity: 'warning', range: [8, 1, 8, 4], message: [/^This `---` ends the front matter inside the `>-` text of `success`, so the indented lines after it are read as the body, not as that text: indent the `---` to keep it in the text, or, if those lines belong to the body, write them without indentation\.$/] });
+      expectOne(problemsOf('p/goals/design-doc.md', cut), { code: 'frontmatter/closed-in-text', severity: 'warning', range: [8, 1, 8, 4], message: [/^This `---` ends the front matter inside the `>-` text of `success`, so the indented lines after it, up to the next `---`, are read as the body, not as that text: indent this `---` as far as the text's lines \(2 spaces\) to keep it in the text, or, if those lines belong to the body, write them without indentation\.$/] });
       // In a list item of the agreement, with a literal block, CRLF.
       const inList = lines('---', 'type: agreement', 'mentor: A', 'mentee: B', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', '  - id: a', '    title: A', '    status: proposed', '    success: |', '      first part', '---', '      second part', '---', '').replace(/\n/g, '\r\n');
-      expectOne(problemsOf('p/agreement.md', inList), { code: 'frontmatter/closed-in-text', severity: 'warning', range: [14, 1, 14, 4], message: [/inside the `\|` text of `success`/] });
+      expectOne(problemsOf('p/agreement.md', inList), { code: 'frontmatter/closed-in-text', severity: 'warning', range: [14, 1, 14, 4], message: [/inside the `\|` text of `success`/, /\(6 spaces\)/] });
+      // Followed (indented as far as the text's lines), nested texts are whole and valid too.
+      const fixedList = parseFile('p/agreement.md', inList.replace('\r\n---\r\n      second', '\r\n      ---\r\n      second'));
+      assert.deepEqual(fixedList.problems, []);
+      assert.equal(fixedList.goals[0]?.success, 'first part\n---\nsecond part');
+      const reflection = lines('---', 'type: agreement', 'mentor: A', 'mentee: B', 'formality: informal', 'started: 2026-01-05', 'stage: moving-on', 'signed: {mentor: 2026-01-05, mentee: 2026-01-05}', 'closure:', '  date: 2026-06-01', '  outcome: friends', '  reflection: |', '    We met twelve times.', '---', '    Then we kept in touch.', '---', '');
+      expectOne(problemsOf('p/agreement.md', reflection), { code: 'frontmatter/closed-in-text', severity: 'warning', range: [14, 1, 14, 4], message: [/inside the `\|` text of `reflection`/, /\(4 spaces\)/] });
+      assert.deepEqual(problemsOf('p/agreement.md', reflection.replace('times.\n---\n', 'times.\n    ---\n')), []);
     });
 
     it('followed, the text is whole; nothing is reported for a body that is not indented, or a front matter that does not end in a text', () => {
@@ -65,6 +72,12 @@ describe('rules: frontmatter/*', () => {
       expectNone(problemsOf('p/goals/t.md', codeBlock), 'frontmatter/closed-in-text');
       const nested = lines('---', 'type: session', 'date: 2026-02-02', 'pulse:', '  mentor: 4', '---', '  indented note', '');
       expectNone(problemsOf('p/sessions/2026-02-02.md', nested), 'frontmatter/closed-in-text');
+      // A complete block text, then a blank line and an indented code block (with a thematic break later): a body.
+      const code = lines('---', 'type: goal', 'title: T', 'status: active', 'due: 2026-12-18', 'success: |', '  Ship it.', '---', '', '    npm run build', '', '---', '');
+      expectNone(problemsOf('p/goals/t.md', code), 'frontmatter/closed-in-text');
+      // A body line indented less than the text's lines could never be part of it; nor is a text with no `---` after it to close at.
+      expectNone(problemsOf('p/goals/t.md', lines('---', 'type: goal', 'title: T', 'status: active', 'due: 2026-12-18', 'success: |', '    Ship it.', '---', '  note', '---', '')), 'frontmatter/closed-in-text');
+      expectNone(problemsOf('p/goals/t.md', lines('---', 'type: goal', 'title: T', 'status: active', 'due: 2026-12-18', 'success: |', '  Ship it.', '---', '  more', '')), 'frontmatter/closed-in-text');
     });
   });
 
