@@ -7,8 +7,8 @@ import type { CrossFileRule } from './facts';
  * `session/outside-partnership`: a session dated before `started` or after `ends`, at its `date`;
  * and the latest session's `next` after `ends`, at that `next` (the plan the review, the view and
  * the calendar show; an earlier session's `next` was replaced by the sessions after it). A session
- * after a recorded closure's date is after the end too. Not a session whose YAML is broken, and no
- * `next` once a closure is recorded (the partners decided how the partnership ends).
+ * after a recorded closure's date is after the end too, and the plan is checked against the end
+ * that comes first. Not a session whose YAML is broken.
  */
 export const sessionOutsidePartnership: CrossFileRule = {
   code: 'session/outside-partnership',
@@ -33,12 +33,18 @@ export const sessionOutsidePartnership: CrossFileRule = {
       else if (end !== undefined && day > end) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership ends (${agreement.ends}): extend \`ends\` in the agreement${closure === undefined ? ', or record closure' : ''}.`));
     }
     const latest = sessions[sessions.length - 1];
-    if (end !== undefined && !agreement.closure && latest?.next && latest.nextRange && !unread.has(latest.source.file)) {
+    // The plan is checked against the end that comes first: a recorded closure, else `ends`.
+    const last = closed !== undefined && (end === undefined || closed <= end) ? closed : end;
+    if (last !== undefined && latest?.next && latest.nextRange && !unread.has(latest.source.file)) {
       const day = toDayNumber(latest.date);
       const next = toDayNumber(latest.next);
       // A session after the end is reported above; its plan is part of the same mistake.
-      if (day <= end && next > end) {
-        problems.push(problem(latest.source.file, latest.nextRange, 'session/outside-partnership', `The next session (${latest.next}) is planned after the partnership ends (${agreement.ends}): meet on or before ${agreement.ends}, extend \`ends\` in the agreement, or record closure.`));
+      if (day <= last && next > last) {
+        const message =
+          last === closed
+            ? `The next session (${latest.next}) is planned after the partnership closes (${closure}): meet on or before ${closure}, or move the closure's date.`
+            : `The next session (${latest.next}) is planned after the partnership ends (${agreement.ends}): meet on or before ${agreement.ends}, extend \`ends\` in the agreement${closure === undefined ? ', or record closure' : ''}.`;
+        problems.push(problem(latest.source.file, latest.nextRange, 'session/outside-partnership', message));
       }
     }
     return problems;

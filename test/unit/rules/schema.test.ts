@@ -113,6 +113,8 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
         ['schema/invalid-type', 8, 15, '`progress.design-doc` must be a number: write the number without `%`, `design-doc: 40`.'],
       ]);
       expectOne(goal(GOAL.replace('title: Write a design doc', 'title: 2026')), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 12], message: [/^`title` must be a short text: YAML reads `2026` as a number; put it in quotes, `title: "2026"`\.$/] });
+      // The value as written, not as YAML read it (2.0 is 2, 007 is 7).
+      for (const v of ['2.0', '007', '1e3']) expectOne(goal(GOAL.replace('title: Write a design doc', `title: ${v}`)), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 8 + v.length], message: [new RegExp(`YAML reads \`${v.replace('.', '\\.')}\` as a number; put it in quotes, \`title: "${v.replace('.', '\\.')}"\`\\.$`)] });
       expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 20260529')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 14], message: [/^`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`\.$/] });
       // Followed, each is valid.
       const fixed = s.replace('attendees: Priya Raman, Sam Okafor', 'attendees: [Priya Raman, Sam Okafor]').replace('goals: rust-basics', 'goals: [rust-basics]').replace('design-doc: 40%', 'design-doc: 40');
@@ -270,6 +272,12 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.deepEqual(rivals.map((p) => [p.range.start.line, p.message, p.data]), [
         [4, 'Unknown key `statsu`. It and `staus` both look like `status`: keep the one with the right value, as `status`, and delete the other.', { kind: 'unknown-key', key: 'statsu' }],
         [5, 'Unknown key `staus`. It and `statsu` both look like `status`: keep the one with the right value, as `status`, and delete the other.', { kind: 'unknown-key', key: 'staus' }],
+      ]);
+      // And inside a map: `signed`, `closure`, `pulse`.
+      const signed = agreement(AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed: {mentor: 2026-01-05, mentie: 2026-01-06, mentey: 2026-01-07}')).filter((p) => p.code === 'keys/unknown');
+      assert.deepEqual(signed.map((p) => [p.message, (p.data as { suggestion?: string }).suggestion]), [
+        ['Unknown key `signed.mentie`. It and `mentey` both look like `mentee`: keep the one with the right value, as `mentee`, and delete the other.', undefined],
+        ['Unknown key `signed.mentey`. It and `mentie` both look like `mentee`: keep the one with the right value, as `mentee`, and delete the other.', undefined],
       ]);
       // Without `goals:`, `goal:` is still told its name.
       expectOne(session(SESSION.replace('goals: [rust-basics]', 'goal: [rust-basics]')), { code: 'keys/unknown', severity: 'warning', range: [6, 1, 6, 5], message: [/did you mean `goals`\?$/] });
