@@ -29,11 +29,16 @@ const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
 const DUES = /\(due\s+(\d{4}-\d{2}-\d{2})\)/gi;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /**
- * A due marker with a date written another way (`(due 2026-1-5)`, `(due 5.1.2026)`, `(due:
- * 2026-11-30)`, `(due 2026/11/30)`, `(due Nov 30)`): numbers around `-`, `/` or `.`, or a month's
- * name with a day. Only what is shaped like a date: `(due to the holidays)` is text.
+ * A due marker written another way: a date not written YYYY-MM-DD (`(due 2026-1-5)`, `(due
+ * 5.1.2026)`, `(due 2026/11/30)`, `(due 12/1)`, `(due 2026-12)`, `(due Nov 30)`), or a date with
+ * more around it (`(due: 2026-11-30)`, `(due by 2026-12-01)`, `(due 2026-12-01 10:00)`, `(due
+ * 2026-12-01, maybe)`). Only what is shaped like a date: `(due to the holidays)` is text. The date
+ * is the first group.
  */
-const LOOSE_DUES = new RegExp(`\\(due(?::\\s*|\\s+)(\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+${MONTH}(?:,?\\s+\\d{4})?)\\s*\\)`, 'gi');
+const LOOSE_DUES = new RegExp(
+  `\\(due(?::[ \\t]*|[ \\t]+)(?:(?:by|on|before)[ \\t]+)?(\\d{1,4}[-/.]\\d{1,2}(?:[-/.]\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:[ \\t]+\\d{1,2}[:.]\\d{2}(?:[ \\t]*[ap]\\.?m\\.?)?|[ \\t]*,[^)\\n]*)?[ \\t]*\\)`,
+  'gi',
+);
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -181,11 +186,13 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
   const markers = [...rest.matchAll(DUES)];
   // Without a well-written marker, the first one written another way: no due date, and said so.
   const loose = markers.length ? undefined : looseDues(rest)[0];
-  if (loose) {
+  // (A ticked item's due date no longer matters: its marker is not reported, as a pre-commit hook
+  // would otherwise fail on old, done items.)
+  if (loose && task[1] === ' ') {
     const written = loose[1]!;
     const at = restStart + (loose.index ?? 0) + loose[0].indexOf(written);
     const meant = dateWrittenLoosely(written);
-    const why = meant === written ? `this due marker has a \`:\` after \`due\`` : `\`${written}\` in this due marker is not a date written YYYY-MM-DD`;
+    const why = meant === written ? 'this due marker is not written `(due YYYY-MM-DD)`' : `\`${written}\` in this due marker is not a date written YYYY-MM-DD`;
     problems.push({ range: lines.range(at, at + written.length), code: 'date/format', message: `${capitalize(why)}, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`.` });
   }
   const written = markers[0]?.[1] ?? loose?.[1];

@@ -6,7 +6,7 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 
 /** How an action item whose `(due ...)` names no real day is shown: it has no due date, and says why. */
 export const noValidDue = (written: string): string =>
-  !isDateShaped(written) ? `no valid due date: ${written} is not written YYYY-MM-DD` : isRealDate(written) ? `no valid due date: write (due ${written}), without a colon` : `no valid due date: ${written} is not a day in the calendar`;
+  !isDateShaped(written) ? `no valid due date: ${written} is not written YYYY-MM-DD` : isRealDate(written) ? `no valid due date: write it (due ${written})` : `no valid due date: ${written} is not a day in the calendar`;
 
 /** A text cut to at most `max` characters for a message or a label, `…` at the cut. */
 export const clip = (text: string, max = 60): string => (text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`);

@@ -258,6 +258,12 @@ describe('rules: session/*', () => {
         '- [ ] @bo six (due 11/30/2026)', //        11
         '- [ ] @bo seven (due to the holidays) later', // 12
         '- [ ] @bo eight (due 2026-12-02) (due: 2026-12-09)', // 13
+        '- [ ] @bo nine (due by 2026-12-01)', // 14
+        '- [ ] @bo ten (due 2026-12-01 10:00)', // 15
+        '- [ ] @bo eleven (due 2026-12-01, maybe)', // 16
+        '- [ ] @bo twelve (due 12/1)', // 17
+        '- [x] @bo done long ago (due 2026-1-5)', // 18
+        '- [ ] @bo thirteen (due 3 people said so)', // 19
         '',
       );
       const parsed = parseFile('p/sessions/2026-11-20.md', text);
@@ -266,10 +272,14 @@ describe('rules: session/*', () => {
         [
           ['date/format', 6, 20, 28, '`2026-1-5` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-01-05)`.'],
           ['date/format', 7, 20, 28, '`5.1.2026` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-01-05)`.'],
-          ['date/format', 8, 23, 33, 'This due marker has a `:` after `due`, so this action item has no due date: write `(due 2026-11-30)`.'],
+          ['date/format', 8, 23, 33, 'This due marker is not written `(due YYYY-MM-DD)`, so this action item has no due date: write `(due 2026-11-30)`.'],
           ['date/format', 9, 21, 31, '`2026/11/30` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-11-30)`.'],
           ['date/format', 10, 21, 27, '`Nov 30` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due YYYY-MM-DD)`.'],
           ['date/format', 11, 20, 30, '`11/30/2026` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due YYYY-MM-DD)`.'],
+          ['date/format', 14, 24, 34, 'This due marker is not written `(due YYYY-MM-DD)`, so this action item has no due date: write `(due 2026-12-01)`.'],
+          ['date/format', 15, 20, 30, 'This due marker is not written `(due YYYY-MM-DD)`, so this action item has no due date: write `(due 2026-12-01)`.'],
+          ['date/format', 16, 23, 33, 'This due marker is not written `(due YYYY-MM-DD)`, so this action item has no due date: write `(due 2026-12-01)`.'],
+          ['date/format', 17, 23, 27, '`12/1` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due YYYY-MM-DD)`.'],
         ],
       );
       assert.deepEqual(
@@ -283,10 +293,16 @@ describe('rules: session/*', () => {
           ['six', undefined, '11/30/2026'],
           ['seven (due to the holidays) later', undefined, undefined],
           ['eight (due: 2026-12-09)', '2026-12-02', undefined],
+          ['nine', undefined, '2026-12-01'],
+          ['ten', undefined, '2026-12-01'],
+          ['eleven', undefined, '2026-12-01'],
+          ['twelve', undefined, '12/1'],
+          ['done long ago', undefined, '2026-1-5'],
+          ['thirteen (due 3 people said so)', undefined, undefined],
         ],
       );
       assert.equal(noValidDue('2026-1-5'), 'no valid due date: 2026-1-5 is not written YYYY-MM-DD');
-      assert.equal(noValidDue('2026-11-30'), 'no valid due date: write (due 2026-11-30), without a colon');
+      assert.equal(noValidDue('2026-11-30'), 'no valid due date: write it (due 2026-11-30)');
       assert.equal(noValidDue('2026-02-30'), 'no valid due date: 2026-02-30 is not a day in the calendar');
     });
 
