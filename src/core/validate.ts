@@ -171,7 +171,8 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
         problem.code === 'keys/unknown'
           ? locator.keyRange(problem.path)
           : problem.code === 'schema/missing-key'
-            ? locator.missingKeyRange(problem.path.slice(0, -1))
+            ? // A key written with no value (`  name:`) is said at the key; one left out at its map's key.
+              locator.pair(problem.path) ? locator.keyRange(problem.path) : locator.missingKeyRange(problem.path.slice(0, -1))
             : locator.valueRange(problem.path);
       if (problem.code === 'keys/unknown' && !ctx.unknownKeys) continue;
       quietReport(range, problem.code, problem.message, problem.data);
@@ -335,6 +336,10 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
           : (issue.expected === 'array' ? listAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
+      // A key written with no value inside a map (`mentee:` then `  name:`): it is missing, said at the key.
+      if (written === null && !atField && typeof key === 'string' && !gluedEntryAdvice(key, written) && isRequiredAt(schema, issue.path as Array<string | number>)) {
+        return { code: 'schema/missing-key', path, message: `Missing required key \`${pathText(path)}\`: expected ${describeExpected(issue.expected, schema, issue.path)}.`, data: { kind: 'missing-key', key, placeholder: '' } };
+      }
       // A date written as a number (`due: 20261105`) is a date not written YYYY-MM-DD.
       if (isDate && (typeof written === 'number' || typeof written === 'boolean')) {
         const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(String(written));
@@ -401,6 +406,14 @@ function describeExpected(expected: string, schema?: z.ZodType, path: ReadonlyAr
 }
 
 /** The definition of the schema at `path` inside `schema`, past optional, nullable, default and pipe. */
+/** Whether the key at the end of `path` is required in its map (not optional, nullable or defaulted). */
+function isRequiredAt(schema: z.ZodType, path: ReadonlyArray<string | number>): boolean {
+  const parent = defAt(schema, path.slice(0, -1));
+  const child = parent?.type === 'object' ? (parent.shape?.[String(path[path.length - 1])] as { def?: { type?: string } } | undefined) : undefined;
+  const type = child?.def?.type;
+  return type !== undefined && type !== 'optional' && type !== 'nullable' && type !== 'default';
+}
+
 function defAt(schema: z.ZodType, path: ReadonlyArray<string | number>): { type?: string; shape?: Record<string, unknown>; checks?: unknown[] } | undefined {
   let node: unknown = schema;
   for (const step of [...path, undefined]) {

@@ -21,6 +21,19 @@ export interface Explained {
 
 /** The explanation of a parser error, when it is one of the mistakes this knows. */
 export function explainYamlError(source: string, doc: FrontMatterDocument, error: YAMLError): Explained | undefined {
+  const explained = explainAt(source, doc, error);
+  if (explained) return explained;
+  // The parser stops at a blank line before the line at fault (`next: 2026-12-02 # planned`, a
+  // blank line, then `  at the office`): the mistake is the next line that is not blank.
+  const line = lineAt(source, error.pos[0]);
+  if (line.text.trim() || line.end >= source.length) return undefined;
+  const below = lineBelow(source, line);
+  if (!below) return undefined;
+  const at = below.start + indentOf(below.text);
+  return explainAt(source, doc, { ...error, pos: [at, at + 1] } as YAMLError);
+}
+
+function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): Explained | undefined {
   return (
     conflictMarker(source, error) ??
     documentMarker(source, error) ??

@@ -21,6 +21,12 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
   });
 
   describe('schema/missing-key', () => {
+    it('reports a key written with no value inside a map as missing, at the key (not past the end of the line)', () => {
+      const nested = AGREEMENT.replace('mentee: Sam Okafor', 'mentee:\n  name:\n  handle: sam');
+      const p = expectOne(agreement(nested), { code: 'schema/missing-key', severity: 'error', range: [5, 3, 5, 7], message: [/^Missing required key `mentee\.name`: expected a text\.$/] });
+      assert.equal(p.data?.kind, 'missing-key');
+    });
+
     it('reports mentor or mentee written with no value at the key, and left out at the opening ---', () => {
       for (const empty of ['mentee:', 'mentee: ~', 'mentee: null']) {
         const p = expectOne(agreement(AGREEMENT.replace('mentee: Sam Okafor', empty)), { code: 'schema/missing-key', severity: 'error', range: [4, 1, 4, 7], message: [/^Missing required key `mentee` \(or `mentees` for group mentoring\): who is the mentee\?$/] });

@@ -139,6 +139,9 @@ describe('rules: yaml/*', () => {
       const deeper = lines('---', 'type: goal', 'title: Talk', 'status: proposed', 'success: >-', '    Ben gives the talk', '  and everyone claps.', '---', '');
       expectOne(problemsOf('p/goals/talk.md', deeper), { code: 'yaml/syntax', severity: 'error', range: [7, 3, 7, 22], message: [/^YAML syntax error: `and everyone claps\.` is indented less than the first line of the `>-` text of `success` \(`Ben gives the talk`\), which sets how far the whole text is indented, so YAML does not read it as more of that text: indent every line of the text alike\.$/] });
       assert.deepEqual(problemsOf('p/goals/talk.md', deeper.replace('    Ben', '  Ben')), []);
+      // With a blank line before it: the same one problem, not the parser's own at the blank line too.
+      const blank = lines('---', 'type: session', 'date: 2026-02-02', 'next: 2026-02-10 # planned', '', '  at the office', '---', '');
+      expectCodes(problemsOf('p/sessions/2026-02-02.md', blank), ['yaml/syntax@6:3-6:16']);
       // A text may: the whole value goes before the comment.
       const text = lines('---', 'type: goal', 'title: Talk', 'status: proposed', 'success: Give the talk # soon', '  at the office', '---', '');
       expectOne(problemsOf('p/goals/talk.md', text), { code: 'yaml/syntax', severity: 'error', range: [6, 3, 6, 16], message: [/`at the office` cannot go on the value of `success` above: the comment on that line ends the value/] });
