@@ -14,11 +14,12 @@ export function summaryRows(reports: readonly RelationshipReport[]): string[][] 
       const signals = [by('error') && count(by('error'), 'error'), by('warning') && count(by('warning'), 'warning'), by('info') && count(by('info'), 'info')].filter(Boolean).join(', ');
       return [
         r.id === '.' ? '(journal root)' : r.id,
-        r.declaredStage ?? 'not set',
+        r.declaredStage ?? (r.agreementUnread ? 'unknown' : 'not set'),
         r.inferred.stage,
         nextSessionCell(r),
-        String(r.goals.filter((g) => g.status === 'active').length),
-        String(r.goals.filter((g) => g.status === 'achieved').length),
+        // With the agreement unread, the goals it may hold are unknown: no count is given for them.
+        r.agreementUnread ? 'unknown' : String(r.goals.filter((g) => g.status === 'active').length),
+        r.agreementUnread ? 'unknown' : String(r.goals.filter((g) => g.status === 'achieved').length),
         signals || 'none',
       ];
     });

@@ -56,7 +56,15 @@ const rule = (code: RuleCode, message: string) => ({ message, params: { rule: co
 
 export const dateSchema = z
   .string()
-  .refine(isDateShaped, rule('date/format', 'must be a date written YYYY-MM-DD'))
+  .refine(isDateShaped, {
+    params: { rule: 'date/format' satisfies RuleCode },
+    // `"20261105"`: the date it means, where it is one.
+    error: (issue) => {
+      const digits = typeof issue.input === 'string' ? /^(\d{4})(\d{2})(\d{2})$/.exec(issue.input.trim()) : null;
+      const meant = digits ? `${digits[1]}-${digits[2]}-${digits[3]}` : undefined;
+      return meant && isRealDate(meant) ? `must be a date written YYYY-MM-DD: write \`${meant}\`` : 'must be a date written YYYY-MM-DD';
+    },
+  })
   .refine((s) => !isDateShaped(s) || isRealDate(s), {
     params: { rule: 'date/impossible' satisfies RuleCode },
     error: (issue) =>

@@ -91,7 +91,10 @@ export const unread = (file: JournalFile): boolean => file.problems.some((p) => 
 function unreadGoal(file: JournalFile): Goal | undefined {
   const id = file.conflictedGoalId ?? goalIdOfFileName(goalFileName(file.path));
   if (!id) return undefined;
-  return { id, title: id, owner: 'mentee', status: 'unknown', skills: [], source: { file: file.path, range: file.headRange }, idRange: file.headRange, fields: {}, origin: 'file', unread: true };
+  const name = goalFileName(file.path);
+  // `goals/Design Doc.md` stands for `design-doc`, named `Design Doc` where it is written so, as when it is readable.
+  const declared = file.conflictedGoalId === undefined && name !== id ? { declaredId: name } : {};
+  return { id, title: id, owner: 'mentee', status: 'unknown', skills: [], source: { file: file.path, range: file.headRange }, idRange: file.headRange, fields: {}, origin: 'file', unread: true, ...declared };
 }
 
 /** A folder that could not be listed, as the unread file it may hold goals in. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyzeRelationship, JournalIndex, MemoryFileSystem, renderReviewMarkdown, reviewToJson, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
 import { load, TODAY, type JournalSpec } from './model.journal.test';
+import { summaryRows } from '../../src/cli/summary';
 
 async function signals(spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
   return analyzeRelationship(await load(spec), today, options).signals;
@@ -63,6 +64,8 @@ describe('signals', () => {
       assert.doesNotMatch(text, /No goals yet|No readable agreement yet|Agreed cadence: none/);
       // In the JSON, the partners that could not be read are null, as every value that does not exist.
       assert.deepEqual([reviewToJson(report).mentor, reviewToJson(report).mentee, reviewToJson(report).mentors], [null, null, []]);
+      assert.match(text, /^- Declared in the agreement: unknown, the agreement could not be read$/m);
+      assert.deepEqual(summaryRows([report])[0]!.slice(1, 6), ['unknown', 'creating', report.cadence.nextSession ? report.cadence.nextSession.date : 'not planned', 'unknown', 'unknown']);
     });
 
     it('fires for an agreement.md whose type says it is something else', async () => {

@@ -318,6 +318,15 @@ describe('goals and reviews a file stands for', () => {
     assert.equal(reviewToJson(report).goals[1]!.owner, 'unknown');
   });
 
+  it('a goal file that cannot be read, named almost as an id (`Design Doc.md`), answers to its name as a readable one does', async () => {
+    const { index, report } = await reportOf({
+      'p/goals/Design Doc.md': '---\ntype: goal\ntitle: Design\nstatus: active\n',
+      'p/sessions/2025-03-01.md': '---\ntype: session\ndate: 2025-03-01\ngoals: [Design Doc]\n---\n',
+    }, '2025-03-10');
+    assert.deepEqual(report.goals.map((g) => [g.id, g.status, g.lastDiscussed]), [['design-doc', 'unknown', '2025-03-01']]);
+    assert.deepEqual([...index.allProblems().values()].flat().filter((p) => p.code === 'goal/references-unchecked' || p.code === 'goal/unknown-id'), []);
+  });
+
   it('keeps the id a conflicted goal file writes outside its conflict blocks; an id the two sides disagree on leaves the file name', async () => {
     const conflicted = (id: string, inside = '') => `---\ntype: goal\n${id}<<<<<<< HEAD\nstatus: active\n${inside}=======\nstatus: paused\n>>>>>>> other\n---\n`;
     const { index, report } = await reportOf({

@@ -67,7 +67,7 @@ export const goalReferencesUnchecked: CrossFileRule = {
     if (facts.unreadGoalFiles.every((f) => f.problems.some((p) => p.code === 'git/conflict'))) return [];
     // A reference to the id an unread goal file's name gives (`goals/design-doc.md`) names that goal:
     // the review lists it already, so such a reference is not one the unread files leave in doubt.
-    const standIns = new Set(facts.goals.filter((g) => g.unread).map((g) => g.id));
+    const standIns = new Set(facts.goals.filter((g) => g.unread).flatMap((g) => (g.declaredId ? [g.id, g.declaredId] : [g.id])));
     const unknown = unknownReferences(facts).filter((u) => !standIns.has(u.ref.id));
     if (!unknown.length) return [];
     const files = new Set(unknown.map((u) => u.session.source.file)).size;

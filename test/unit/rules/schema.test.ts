@@ -122,6 +122,7 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       // The value as written, not as YAML read it (2.0 is 2, 007 is 7).
       for (const v of ['2.0', '007', '1e3']) expectOne(goal(GOAL.replace('title: Write a design doc', `title: ${v}`)), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 8 + v.length], message: [new RegExp(`YAML reads \`${v.replace('.', '\\.')}\` as a number; put it in quotes, \`title: "${v.replace('.', '\\.')}"\`\\.$`)] });
       expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 20260529')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 14], message: [/^`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`\.$/] });
+      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: "20260529"')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 16], message: [/^`due` must be a date written YYYY-MM-DD: write `2026-05-29`\.$/] });
       // Followed, each is valid.
       const fixed = s.replace('attendees: Priya Raman, Sam Okafor', 'attendees: [Priya Raman, Sam Okafor]').replace('goals: rust-basics', 'goals: [rust-basics]').replace('design-doc: 40%', 'design-doc: 40');
       assert.deepEqual(session(fixed), []);
