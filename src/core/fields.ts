@@ -51,9 +51,6 @@ export type FieldValues<T extends FieldSpecs> = { [K in keyof T]?: z.output<T[K]
 const zodJitless = z.config().jitless;
 z.config({ jitless: true });
 
-/** Marks an issue with the rule code it should be reported under. */
-const rule = (code: RuleCode, message: string) => ({ message, params: { rule: code } });
-
 export const dateSchema = z
   .string()
   .refine(isDateShaped, {
