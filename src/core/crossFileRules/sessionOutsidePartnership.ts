@@ -12,7 +12,7 @@ import type { CrossFileRule } from './facts';
  */
 export const sessionOutsidePartnership: CrossFileRule = {
   code: 'session/outside-partnership',
-  check({ agreement, sessions, unread }) {
+  check({ agreement, sessions, unread, today }) {
     if (!agreement?.started) return [];
     const start = toDayNumber(agreement.started);
     // An `ends` on or before `started` is the agreement's own problem (agreement/ends-before-start):
@@ -40,10 +40,13 @@ export const sessionOutsidePartnership: CrossFileRule = {
       const next = toDayNumber(latest.next);
       // A session after the end is reported above; its plan is part of the same mistake.
       if (day <= last && next > last) {
+        // Once that day has passed, meeting by then is no advice any more.
+        const lastText = last === closed ? closure! : agreement.ends!;
+        const meet = today !== undefined && today > lastText ? '' : `meet on or before ${lastText}, `;
         const message =
           last === closed
-            ? `The next session (${latest.next}) is planned after the partnership closes (${closure}): meet on or before ${closure}, or move the closure's date.`
-            : `The next session (${latest.next}) is planned after the partnership ends (${agreement.ends}): meet on or before ${agreement.ends}, extend \`ends\` in the agreement${closure === undefined ? ', or record closure' : ''}.`;
+            ? `The next session (${latest.next}) is planned after the partnership closes (${closure}): ${meet}${meet ? 'or ' : ''}move the closure's date.`
+            : `The next session (${latest.next}) is planned after the partnership ends (${agreement.ends}): ${meet}extend \`ends\` in the agreement${closure === undefined ? ', or record closure' : ''}.`;
         problems.push(problem(latest.source.file, latest.nextRange, 'session/outside-partnership', message));
       }
     }

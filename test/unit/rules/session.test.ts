@@ -99,6 +99,12 @@ describe('rules: session/*', () => {
       expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [3, 7, 3, 17], message: [/This session \(2026-12-20\) is dated after the partnership ends/] });
     });
 
+    it('once the end has passed, does not advise meeting by then', async () => {
+      const session = SESSION.replace('date: 2026-02-02', 'date: 2026-12-10').replace('next: 2026-02-16', 'next: 2027-01-07');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': session }), { today: '2027-02-01' });
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'session/outside-partnership', severity: 'warning', range: [lineOf(session, 'next:'), 7, lineOf(session, 'next:'), 17], message: [/^The next session \(2027-01-07\) is planned after the partnership ends \(2026-12-18\): extend `ends` in the agreement, or record closure\.$/] });
+    });
+
     it('followed, its advice clears it: extending ends', async () => {
       const session = SESSION.replace('date: 2026-02-02', 'date: 2026-12-10').replace('next: 2026-02-16', 'next: 2027-01-07');
       const { problems } = await check(relationship({ 'p/agreement.md': AGREEMENT.replace('ends: 2026-12-18', 'ends: 2027-03-31'), 'p/sessions/2026-02-02.md': session }));
