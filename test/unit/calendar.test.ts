@@ -102,6 +102,15 @@ describe('calendar (iCalendar export)', () => {
     const [late] = calendarEvents(planned).filter((e) => e.kind === 'next-session');
     assert.deepEqual([late!.date, late!.summary], ['2026-11-29', 'Mentoring session overdue since 2026-11-20: Carla Diaz ↔ Dev Patel']);
     assert.match(renderReviewMarkdown(planned[0]!), /- Next meeting: 2026-11-20, 9 days ago\n[\s\S]*\*\*Overdue by 9 days\*\*/);
+    // Within the grace days after the cadence's day it is due, not overdue, as the review's "On track" says.
+    const inGrace = (await (async () => {
+      const index = new JournalIndex(new MemoryFileSystem(files()));
+      await index.build();
+      return analyzeJournal(index.relationships(), '2026-06-06').relationships;
+    })());
+    assert.equal(inGrace[0]!.cadence.overdue, false);
+    const [due] = calendarEvents(inGrace).filter((e) => e.kind === 'next-session');
+    assert.deepEqual([due!.date, due!.summary], ['2026-06-06', 'Mentoring session due since 2026-06-05: Carla Diaz ↔ Dev Patel']);
     // A plan ahead stays on its day.
     const [ahead] = calendarEvents(await build('2026-12-02')).filter((e) => e.kind === 'next-session');
     assert.deepEqual([ahead!.date, ahead!.summary], ['2026-12-02', 'Mentoring session: Carla Diaz ↔ Dev Patel']);

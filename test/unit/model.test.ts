@@ -382,9 +382,9 @@ describe('the cadence section before the first session and after the end', () =>
     assert.match(renderReviewMarkdown(afterEnd), /^- Next meeting: 2027-01-08, in 38 days, with an agenda written ahead, after the partnership ends on 2026-12-31: extend `ends`, or meet before then$/m);
     // A closure recorded ahead is the end that comes first: the advice is about it, not about `ends`.
     const closing = await reportOf({ 'p/agreement.md': agreement(', closure: {date: 2026-12-20}'), 'p/sessions/2026-11-04.md': crlf("---\ntype: session\ndate: 2026-11-04\nnext: '2026-12-24'\n---\n") }, '2026-12-14');
-    assert.match(renderReviewMarkdown(closing), /^- Next meeting: 2026-12-24, in 10 days, after the partnership closes on 2026-12-20: move the closure's date, or meet before then$/m);
+    assert.match(renderReviewMarkdown(closing), /^- Next meeting: 2026-12-24, in 10 days, after the partnership closes on 2026-12-20: a meeting outside the formal partnership$/m);
     const event = calendarEvents([closing]).find((e) => e.kind === 'next-session')!;
-    assert.match(event.description, /The partnership closes on 2026-12-20, before this day\.$/);
+    assert.match(event.description, /The partnership closes on 2026-12-20, before this day: a meeting outside the formal partnership\.$/);
   });
 
   it('once the partnership has ended, a next: written before the end is no plan, and it is not "on track"', async () => {

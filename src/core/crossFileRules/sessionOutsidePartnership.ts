@@ -7,8 +7,9 @@ import type { CrossFileRule } from './facts';
  * `session/outside-partnership`: a session dated before `started` or after `ends`, at its `date`;
  * and the latest session's `next` after `ends`, at that `next` (the plan the review, the view and
  * the calendar show; an earlier session's `next` was replaced by the sessions after it). A session
- * after a recorded closure's date is after the end too, and the plan is checked against the end
- * that comes first. Not a session whose YAML is broken.
+ * after a recorded closure's date is after the end too. No `next` is checked once a closure is
+ * recorded: a meeting planned after it is outside the formal journal. Not a session whose YAML is
+ * broken.
  */
 export const sessionOutsidePartnership: CrossFileRule = {
   code: 'session/outside-partnership',
@@ -33,21 +34,16 @@ export const sessionOutsidePartnership: CrossFileRule = {
       else if (end !== undefined && day > end) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership ends (${agreement.ends}): extend \`ends\` in the agreement${closure === undefined ? ', or record closure' : ''}.`));
     }
     const latest = sessions[sessions.length - 1];
-    // The plan is checked against the end that comes first: a recorded closure, else `ends`.
-    const last = closed !== undefined && (end === undefined || closed <= end) ? closed : end;
-    if (last !== undefined && latest?.next && latest.nextRange && !unread.has(latest.source.file)) {
+    // With a closure recorded the partners decided how the partnership ends: a meeting they plan
+    // after it is outside the formal journal (the review and the calendar say so), not a mistake.
+    if (end !== undefined && closure === undefined && latest?.next && latest.nextRange && !unread.has(latest.source.file)) {
       const day = toDayNumber(latest.date);
       const next = toDayNumber(latest.next);
       // A session after the end is reported above; its plan is part of the same mistake.
-      if (day <= last && next > last) {
+      if (day <= end && next > end) {
         // Once that day has passed, meeting by then is no advice any more.
-        const lastText = last === closed ? closure! : agreement.ends!;
-        const meet = today !== undefined && today > lastText ? '' : `meet on or before ${lastText}, `;
-        const message =
-          last === closed
-            ? `The next session (${latest.next}) is planned after the partnership closes (${closure}): ${meet}${meet ? 'or ' : ''}move the closure's date.`
-            : `The next session (${latest.next}) is planned after the partnership ends (${agreement.ends}): ${meet}extend \`ends\` in the agreement${closure === undefined ? ', or record closure' : ''}.`;
-        problems.push(problem(latest.source.file, latest.nextRange, 'session/outside-partnership', message));
+        const meet = today !== undefined && today > agreement.ends! ? '' : `meet on or before ${agreement.ends}, `;
+        problems.push(problem(latest.source.file, latest.nextRange, 'session/outside-partnership', `The next session (${latest.next}) is planned after the partnership ends (${agreement.ends}): ${meet}extend \`ends\` in the agreement, or record closure.`));
       }
     }
     return problems;

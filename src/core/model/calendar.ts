@@ -78,10 +78,10 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
   if (next) {
     let why: string;
     if (next.from === 'agenda') {
-      why = `Prepared in the agenda ${c.agendaFile ?? ''}.${c.endsFirst ? ` The partnership ${c.endsFirstBy === 'closure' ? 'closes' : 'ends'} on ${c.endsFirst}, before this day.` : ''}`;
+      why = `Prepared in the agenda ${c.agendaFile ?? ''}.${c.endsFirst ? (c.endsFirstBy === 'closure' ? ` The partnership closes on ${c.endsFirst}, before this day: a meeting outside the formal partnership.` : ` The partnership ends on ${c.endsFirst}, before this day.`) : ''}`;
     } else if (next.from === 'next') {
       const latest = report.sessions[report.sessions.length - 1];
-      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.${c.endsFirst ? ` The partnership ${c.endsFirstBy === 'closure' ? 'closes' : 'ends'} on ${c.endsFirst}, before this day.` : ''}`;
+      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.${c.endsFirst ? (c.endsFirstBy === 'closure' ? ` The partnership closes on ${c.endsFirst}, before this day: a meeting outside the formal partnership.` : ` The partnership ends on ${c.endsFirst}, before this day.`) : ''}`;
     } else {
       const held = [...report.sessions].reverse().find((s) => s.status === 'held');
       const after = c.lastHeld ? `the session of ${c.lastHeld}${held ? ` (${held.file})` : ''}` : `the start of the partnership`;
@@ -90,7 +90,8 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
     if (next.daysTo < 0) {
       // A day that has passed is no use in a calendar: the overdue session goes on the day of the export.
       const today = addDays(next.date, -next.daysTo);
-      add('next-session', '', today, `Mentoring session overdue since ${next.date}: ${people}`, `${why} That day passed ${days(-next.daysTo)} before this export (${today}) with no later session recorded, so it is shown on the day of the export.`);
+      // Within the grace days it is due, not yet overdue: the review says "On track" then.
+      add('next-session', '', today, `Mentoring session ${c.overdue ? 'overdue' : 'due'} since ${next.date}: ${people}`, `${why} That day passed ${days(-next.daysTo)} before this export (${today}) with no later session recorded, so it is shown on the day of the export.`);
     } else {
       add('next-session', '', next.date, `Mentoring session: ${people}`, why);
     }

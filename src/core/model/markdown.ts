@@ -86,7 +86,7 @@ export function conflictNote(r: RelationshipReport, m: Markup): string | undefin
 function afterTheEnd(c: CadenceHealth, m: Markup): string {
   if (!c.endsFirst) return '';
   return c.endsFirstBy === 'closure'
-    ? `, after the partnership closes on ${m.date(c.endsFirst)}: move the closure's date, or meet before then`
+    ? `, after the partnership closes on ${m.date(c.endsFirst)}: a meeting outside the formal partnership`
     : `, after the partnership ends on ${m.date(c.endsFirst)}: extend ${m.code('ends')}, or meet before then`;
 }
 
