@@ -452,7 +452,15 @@ function flowOrQuote(source: string, doc: FrontMatterDocument, error: YAMLError)
         found = hidden
           ? { start: hidden.start, end: hidden.end, through: error.pos[0], message: `YAML syntax error: \`${hidden.word}\` starts a YAML comment (a \`#\` after a space), which hides the \`${close}\` after it, so the ${what} opened with \`${open}\` is never closed: put the item with \`#\` in quotes, or write the comment after the \`${close}\`.` }
           : closed === -1
-            ? { start: at, end: at + 1, through: error.pos[0], message: `YAML syntax error: the ${what} opened with \`${open}\` here is never closed: end it with \`${close}\`; it may go on over lines, each indented past its key.` }
+            ? {
+                start: at,
+                end: at + 1,
+                through: error.pos[0],
+                // A text that starts with `[` (`success: [The CI fails …`): closing it would make it a list, which a text key does not take.
+                message: TEXT_KEYS.has(keyOf(lineAt(source, at).text) ?? '')
+                  ? `YAML syntax error: a value that starts with \`${open}\` is a ${what}, and this one is never closed: for a text, put the whole value in quotes, or leave the \`${open}\` out.`
+                  : `YAML syntax error: the ${what} opened with \`${open}\` here is never closed: end it with \`${close}\`; it may go on over lines, each indented past its key.`,
+              }
             : { start: at, end: at + 1, through: source.length, message: `YAML syntax error: the ${what} opened with \`${open}\` here goes on over lines that are not indented past its key: indent each of them, up to the closing \`${close}\`.` };
       } else if (quote && isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
         const mark = node.type === 'QUOTE_DOUBLE' ? '"' : "'";

@@ -17,7 +17,12 @@ describe('rules: yaml/*', () => {
 
     it('reports an unclosed flow sequence at its [, not on the next key where the parser gives up', () => {
       const text = lines('---', 'type: goal', 'title: [Write, a doc', 'status: active', '---', '');
-      expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 9], message: [/the list opened with `\[` here is never closed: end it with `\]`/] });
+      // A text key: closing the list would make it a list, which a text does not take.
+      expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 9], message: [/^YAML syntax error: a value that starts with `\[` is a list, and this one is never closed: for a text, put the whole value in quotes, or leave the `\[` out\.$/] });
+      assert.deepEqual(problemsOf('p/goals/design-doc.md', text.replace('title: [Write, a doc', 'title: "[Write, a doc"')).filter((p) => p.code.startsWith('yaml/') || p.code.startsWith('schema/')), []);
+      // A list key: close it.
+      const list = lines('---', 'type: goal', 'title: Doc', 'status: active', 'skills: [writing, reviews', '---', '');
+      expectOne(problemsOf('p/goals/design-doc.md', list), { code: 'yaml/syntax', severity: 'error', range: [5, 9, 5, 10], message: [/the list opened with `\[` here is never closed: end it with `\]`/] });
     });
 
     it('reports an unclosed flow map at its {, also over lines, with CRLF, and an inner unclosed list once, at the outer {', () => {
