@@ -203,6 +203,11 @@ describe('signals', () => {
       assert.equal(s!.source?.range.start.line, 11); // the line of `ask Mei`
     });
 
+    it('after the partnership ended, does not send them to a next session', async () => {
+      const [s] = await only('actions-overdue', { sessions: [{ date: '2026-05-10', actions: ['[ ] ask Mei (due 2026-05-15)'] }] }, '2027-02-01');
+      assert.equal(s!.advice, 'The partnership is over: finish each one, or tick or cross it off in the journal, so the record says what became of it.');
+    });
+
     it('stays quiet when the late items were ticked off in a later session', async () => {
       const spec = { sessions: [{ date: '2026-05-10', actions: ['[ ] @sam outline (due 2026-05-20)'] }, { date: '2026-05-24', actions: ['[x] @sam outline'] }] };
       assert.deepEqual(await only('actions-overdue', spec), []);

@@ -190,7 +190,7 @@ function goalStale({ rel, options }: SignalInput, goal: GoalReport): Signal[] {
   }];
 }
 
-function actionsOverdue({ actions }: SignalInput): Signal[] {
+function actionsOverdue({ actions, cadence }: SignalInput): Signal[] {
   const late = actions.filter((a) => a.overdue).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
   const oldest = late[0];
   if (!oldest) return [];
@@ -199,7 +199,10 @@ function actionsOverdue({ actions }: SignalInput): Signal[] {
     code: 'actions-overdue',
     severity: 'warning',
     message: late.length === 1 ? `1 open action item is past due: it was due on ${oldest.due} (${what}).` : `${late.length} open action items are past due; the oldest was due on ${oldest.due} (${what}).`,
-    advice: 'Go through them together at the next session: finish each one, give it a date you both believe in, or cross it off, so the list stays a record of real commitments.',
+    // Once the partnership is over there is no next session to go through them at.
+    advice: cadence.ended
+      ? 'The partnership is over: finish each one, or tick or cross it off in the journal, so the record says what became of it.'
+      : 'Go through them together at the next session: finish each one, give it a date you both believe in, or cross it off, so the list stays a record of real commitments.',
     source: oldest.source,
   }];
 }
