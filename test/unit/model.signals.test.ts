@@ -141,13 +141,20 @@ describe('signals', () => {
     it('fires when every goal is achieved with more than a quarter of the time left', async () => {
       const [s] = await only('goals-too-broad', done);
       assert.equal(s!.severity, 'info');
-      assert.equal(s!.message, 'Every goal that was not dropped is achieved (1 dropped) with 213 days of the partnership left, 59% of its time.');
+      assert.equal(s!.message, 'Every goal that was not dropped is achieved (1 dropped) with 213 days of the partnership left, 58% of its time.');
+      // Just past the threshold, the share says so (not "25%").
+      const [near] = await only('goals-too-broad', done, '2026-09-30');
+      assert.match(near!.message, /with 92 days of the partnership left, 25\.2% of its time\.$/);
       assert.match(s!.advice, /revisit them together and set new ones/);
     });
 
     it('stays quiet near the end, or while a goal is open', async () => {
       assert.deepEqual(await only('goals-too-broad', done, '2026-11-01'), []);
       assert.deepEqual(await only('goals-too-broad', { goals: [{ id: 'rfc', status: 'achieved' }, { id: 'talk' }] }), []);
+    });
+
+    it('stays quiet once a closure is recorded, even ahead: the partners decided to end', async () => {
+      assert.deepEqual(await only('goals-too-broad', { ...done, agreement: { closure: '{date: 2026-12-15, outcome: friends}' } }), []);
     });
   });
 

@@ -142,17 +142,24 @@ function closureDue({ rel, today }: SignalInput): Signal[] {
   }];
 }
 
+/** A share as a percentage, rounded down, with a tenth where the whole number would be the threshold itself (`25.4%`, not `25%`). */
+function share(part: number): string {
+  const whole = Math.floor(part * 100);
+  return whole === Math.round(TOO_BROAD_SHARE * 100) ? `${(Math.floor(part * 1000) / 10).toFixed(1)}%` : `${whole}%`;
+}
+
 function goalsTooBroad({ rel, today, goals }: SignalInput): Signal[] {
-  const { started, ends } = rel.agreement ?? {};
+  const { started, ends, closure } = rel.agreement ?? {};
   const kept = goals.filter((g) => g.status !== 'dropped');
-  if (!started || !ends || kept.length === 0 || !kept.every((g) => g.status === 'achieved')) return [];
+  // A closure recorded (ahead or not) is the partners' decision to end: no advice to set new goals then.
+  if (!started || !ends || closure || kept.length === 0 || !kept.every((g) => g.status === 'achieved')) return [];
   const total = daysBetween(started, ends);
   const left = daysBetween(today, ends);
   if (total <= 0 || left <= total * TOO_BROAD_SHARE) return [];
   return [{
     code: 'goals-too-broad',
     severity: 'info',
-    message: `${kept.length === goals.length ? 'Every goal is achieved' : `Every goal that was not dropped is achieved (${goals.length - kept.length} dropped)`} with ${days(left)} of the partnership left, ${Math.round((left / total) * 100)}% of its time.`,
+    message: `${kept.length === goals.length ? 'Every goal is achieved' : `Every goal that was not dropped is achieved (${goals.length - kept.length} dropped)`} with ${days(left)} of the partnership left, ${share(left / total)} of its time.`,
     advice: 'Finishing this early suggests the goals were broad or modest: revisit them together and set new ones that build on the skills just gained.',
     source: rel.agreement!.source,
   }];
