@@ -77,7 +77,7 @@ async function requireFolder(folder: string, given: string, command: string): Pr
 }
 
 /**
- * `note: 2 journal files have errors, which the review skips in part; run mentoring-journal check`
+ * `note: 2 journal files have errors, so the review may leave out what cannot be read; run mentoring-journal check`
  * (on stderr), when journal files (of the relationships in `only`, when given) have errors: a session whose date or
  * front matter cannot be read is left out of the review, the actions and the calendar alike,
  * and without the note its actions would vanish without a word. Nothing when there are none.
@@ -95,7 +95,7 @@ export function errorsNote(index: JournalIndex, only: readonly Relationship[] | 
     ...(errors ? [`${errors} journal file${errors === 1 ? ' has' : 's have'} errors`] : []),
     ...(folders ? [`${folders} folder${folders === 1 ? '' : 's'} could not be read`] : []),
   ].join(' and ');
-  return `note: ${found}, which ${what} skips in part; run mentoring-journal check ${given === '.' ? '' : shellWord(given)}`.trimEnd() + '\n';
+  return `note: ${found}, so ${what} may leave out what cannot be read; run mentoring-journal check ${given === '.' ? '' : shellWord(given)}`.trimEnd() + '\n';
 }
 
 /** A path as one word of a shell command, to paste as it is: quoted when it holds a space or another character the shell reads. */

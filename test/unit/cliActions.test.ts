@@ -108,12 +108,12 @@ describe('CLI: actions', function () {
     const actions = runCli(['actions', '--today', '2026-11-01'], root);
     assert.equal(actions.code, 0);
     assert.match(actions.stdout, /@sam read the RFC/);
-    assert.equal(actions.stderr, 'note: 1 journal file has errors, which this list of actions skips in part; run mentoring-journal check\n');
-    assert.equal(runCli(['calendar', '--today', '2026-11-01'], root).stderr, 'note: 1 journal file has errors, which the calendar skips in part; run mentoring-journal check\n');
+    assert.equal(actions.stderr, 'note: 1 journal file has errors, so this list of actions may leave out what cannot be read; run mentoring-journal check\n');
+    assert.equal(runCli(['calendar', '--today', '2026-11-01'], root).stderr, 'note: 1 journal file has errors, so the calendar may leave out what cannot be read; run mentoring-journal check\n');
     // The command to run is pasted as it is: a path with a space or a quote is quoted for the shell.
     mkdirSync(path.join(root, "Sam's journal"));
     cpSync(path.join(root, 'p'), path.join(root, "Sam's journal", 'p'), { recursive: true });
-    assert.equal(runCli(['actions', "Sam's journal", '--today', '2026-11-01'], root).stderr, "note: 1 journal file has errors, which this list of actions skips in part; run mentoring-journal check 'Sam'\\''s journal'\n");
+    assert.equal(runCli(['actions', "Sam's journal", '--today', '2026-11-01'], root).stderr, "note: 1 journal file has errors, so this list of actions may leave out what cannot be read; run mentoring-journal check 'Sam'\\''s journal'\n");
     assert.equal(shellWord('team/ana-and-li'), 'team/ana-and-li');
     assert.equal(shellWord('my journal'), "'my journal'");
     // Inside another relationship, this one's errors are not its business.

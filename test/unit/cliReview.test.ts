@@ -121,11 +121,11 @@ describe('CLI: review', function () {
     writeFileSync(path.join(other, 'sessions/2026-02-01.md'), crlf("---\n{type: session, date: '2026-02-30'}\n---\n"));
     const one = runCli(['review', '--today', '2026-03-01', '-r', 'p'], root);
     assert.equal(one.code, 0, one.stderr);
-    assert.equal(one.stderr, 'note: 1 journal file has errors, which the review skips in part; run mentoring-journal check\n');
+    assert.equal(one.stderr, 'note: 1 journal file has errors, so the review may leave out what cannot be read; run mentoring-journal check\n');
     const ana = runCli(['review', '--today', '2026-03-01', '-r', 'ana and ben'], root);
-    assert.equal(ana.stderr, 'note: 2 journal files have errors, which the review skips in part; run mentoring-journal check\n');
+    assert.equal(ana.stderr, 'note: 2 journal files have errors, so the review may leave out what cannot be read; run mentoring-journal check\n');
     const all = runCli(['review', '--today', '2026-03-01'], root);
-    assert.equal(all.stderr, 'note: 3 journal files have errors, which the review skips in part; run mentoring-journal check\n');
+    assert.equal(all.stderr, 'note: 3 journal files have errors, so the review may leave out what cannot be read; run mentoring-journal check\n');
   });
 
   it('--save writes a valid review file, never overwrites it (a second one that day gets -2), and the next review compares with it', () => {
