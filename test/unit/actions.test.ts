@@ -215,6 +215,9 @@ describe('journal actions', () => {
     // Accents do not count: `@jurgen` is Jürgen's, and Jürgen's `me` finds it.
     assert.equal(isMine('jurgen', rels[0]!.agreement, ['Jürgen Müller']), true);
     assert.equal(isMine('jürgen', rels[0]!.agreement, ['Jurgen']), true);
+    // Nor do the Latin letters ASCII writes with two: `ß` is `ss`, `ø` is `o`.
+    assert.equal(isMine('weiß', undefined, ['Weiss']), true);
+    assert.equal(isMine('soren', undefined, ['Søren']), true);
   });
 
   it('reads task items in every list style, indented, in a quote, with CRLF line ends', async () => {
