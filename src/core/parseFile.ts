@@ -379,6 +379,12 @@ function validDates<K extends string>(value: unknown, keys: readonly K[]): Parti
   return out;
 }
 
+/** People once each, by name (`mentor: Ana` beside `mentors: [Ana, Cy]` is Ana and Cy). */
+function distinctPeople(people: Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((p) => !seen.has(p.name) && !!seen.add(p.name));
+}
+
 /** The closure's date, and its outcome and reflection where valid, from a closure that is not valid as a whole. */
 function recoveredClosure(value: unknown): NonNullable<Agreement['closure']> | undefined {
   const { date } = validDates(value, ['date']);
@@ -399,6 +405,10 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
     reporter.report(range, code, message, key ? { kind: 'missing-key', key, placeholder: AGREEMENT_FIELDS[key].placeholder } : undefined);
   };
   for (const [one, many] of [['mentor', 'mentors'], ['mentee', 'mentees']] as const) {
+    // Both written: every name counts (none is dropped), and the duplication is said at `one`.
+    if (raw[one] != null && raw[many] != null) {
+      report(locator.keyRange([one]), 'schema/invalid-value', `Both \`${one}\` and \`${many}\` are written; the ${one}s are read from both: write them all under \`${many}\` and delete \`${one}\`.`);
+    }
     if (raw[one] == null && raw[many] == null) {
       // Written with no value (`mentor:`, `mentee: ~`): said at the key, as any required key written empty.
       const range = raw[one] === null ? locator.keyRange([one]) : raw[many] === null ? locator.keyRange([many]) : locator.head;
@@ -434,8 +444,8 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
   const closure = data.closure ?? recoveredClosure(raw.closure);
   file.agreement = {
     source: { file: file.path, range: wholeRange(ctx) },
-    mentors: (data.mentors ?? (data.mentor !== undefined ? [data.mentor] : [])).map(toPerson),
-    mentees: (data.mentees ?? (data.mentee !== undefined ? [data.mentee] : [])).map(toPerson),
+    mentors: distinctPeople([...(data.mentor !== undefined ? [data.mentor] : []), ...(data.mentors ?? [])].map(toPerson)),
+    mentees: distinctPeople([...(data.mentee !== undefined ? [data.mentee] : []), ...(data.mentees ?? [])].map(toPerson)),
     format: data.format ?? 'one-to-one',
     formality,
     ...(started ? { started, startedRange: locator.valueRange(['started']) } : {}),

@@ -27,6 +27,14 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.equal(p.data?.kind, 'missing-key');
     });
 
+    it('reads mentor and mentors written together as one list of mentors, and says to keep one key, at mentor', () => {
+      const both = AGREEMENT.replace('mentor: Priya Raman', 'mentor: Priya Raman\nmentors: [Cy Kim, Priya Raman]');
+      expectOne(agreement(both), { code: 'schema/invalid-value', severity: 'error', range: [3, 1, 3, 7], message: [/^Both `mentor` and `mentors` are written; the mentors are read from both: write them all under `mentors` and delete `mentor`\.$/] });
+      assert.deepEqual(parseFile('p/agreement.md', both).agreement?.mentors.map((p) => p.name), ['Priya Raman', 'Cy Kim']);
+      // Followed, valid.
+      assert.deepEqual(agreement(both.replace('mentor: Priya Raman\n', '')), []);
+    });
+
     it('reports mentor or mentee written with no value at the key, and left out at the opening ---', () => {
       for (const empty of ['mentee:', 'mentee: ~', 'mentee: null']) {
         const p = expectOne(agreement(AGREEMENT.replace('mentee: Sam Okafor', empty)), { code: 'schema/missing-key', severity: 'error', range: [4, 1, 4, 7], message: [/^Missing required key `mentee` \(or `mentees` for group mentoring\): who is the mentee\?$/] });
