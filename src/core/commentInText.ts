@@ -76,3 +76,47 @@ export function scalarSpans(doc: FrontMatterDocument): Array<[number, number]> {
   });
   return spans;
 }
+
+/** `&word` or `!word` before a plain value: a YAML anchor or a local tag, which YAML does not keep as text. */
+const PROPERTY = /([&!][^\s,[\]{}]*)[ \t]*$/;
+
+/** A text that starts with `&word` or `!word` (`title: &Co growth plan`): its span in `source` and the word. */
+export interface PropertyInText {
+  start: number;
+  end: number;
+  word: string;
+  kind: 'anchor' | 'tag';
+}
+
+/**
+ * `yaml/anchor-in-text`: a plain value written after `&word` or `!word` loses that word, which YAML
+ * reads as an anchor (a name for the value, for `*word` to repeat it) or a tag (a type name). In
+ * a journal neither is meant: `title: &Co growth plan` is "growth plan", `success: !Important the
+ * board approves it` is "the board approves it". Not reported: an anchor an alias uses, a tag of
+ * YAML's own (`!!str`), and anything in a front matter read by the fast path (which has neither).
+ */
+export function propertiesInText(source: string, doc: FrontMatterDocument): PropertyInText[] {
+  if (doc instanceof FastDocument || !/[&!][^\s!]/.test(source)) return [];
+  const used = new Set<string>();
+  visit(doc as Document.Parsed, {
+    Alias(_, node) {
+      used.add(node.source);
+    },
+  });
+  const out: PropertyInText[] = [];
+  visit(doc as Document.Parsed, {
+    Scalar(_, node) {
+      const start = node.range?.[0];
+      if (start === undefined || typeof node.value !== 'string') return;
+      const anchor = node.anchor !== undefined && !used.has(node.anchor);
+      const tag = node.tag !== undefined && node.tag.startsWith('!') && !node.tag.startsWith('!!');
+      if (!anchor && !tag) return;
+      const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+      const m = PROPERTY.exec(source.slice(lineStart, start));
+      if (!m) return;
+      const at = lineStart + m.index;
+      out.push({ start: at, end: at + m[1]!.length, word: m[1]!, kind: m[1]!.startsWith('&') ? 'anchor' : 'tag' });
+    },
+  });
+  return out;
+}

@@ -1,7 +1,7 @@
 import { isAlias, isNode, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
-import { commentsInText, scalarSpans } from './commentInText';
+import { commentsInText, propertiesInText, scalarSpans } from './commentInText';
 import { itemsInText } from './itemInText';
 import { clip, withArticle } from './words';
 import { conflictMessage, findConflicts, idOutsideConflicts } from './conflicts';
@@ -210,6 +210,13 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   if (!brokenYaml) {
     const source = parsed.yaml.source;
+    for (const { start, end, word, kind } of propertiesInText(source, doc)) {
+      reporter.report(
+        parsed.lines.range(offset + start, offset + end),
+        'yaml/anchor-in-text',
+        `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so it is not part of the value after it: put the whole value in quotes to keep it.`,
+      );
+    }
     for (const { start, end, word } of commentsInText(source, doc)) {
       // After a closing bracket the value is complete: quoting it would make a list or map text.
       // Inside an open bracket (the list goes on below), only the item is quoted.

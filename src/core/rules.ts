@@ -10,6 +10,7 @@ export interface RuleInfo {
 export const RULES = {
   'yaml/syntax': { severity: 'error', description: 'The front matter is not valid YAML.' },
   'yaml/duplicate-key': { severity: 'error', description: 'A key appears twice in the same map.' },
+  'yaml/anchor-in-text': { severity: 'warning', description: 'A value starts with `&word` or `!word`, which YAML reads as an anchor or a tag, not as text, so the word is lost (`title: &Co growth plan`).' },
   'yaml/comment-in-text': { severity: 'warning', description: 'A `#` right after a space on a value\'s line starts a YAML comment, which cuts the value short (`announced in #eng-blog`).' },
   'yaml/item-in-text': { severity: 'warning', description: 'A line starting with `- ` that YAML reads as more of the text above, not as a list item (indented past the items of its list).' },
   'yaml/too-many-aliases': { severity: 'error', description: 'The front matter expands too many YAML aliases (a resource-exhaustion pattern).' },

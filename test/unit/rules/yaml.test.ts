@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { check, expectCodes, expectNone, expectOne, GOAL, lines, problemsOf, relationship, SESSION } from './helpers';
+import { check, expectCodes, expectNone, expectOne, GOAL, lines, problemsOf, relationship, SESSION, parseFile } from './helpers';
 
 describe('rules: yaml/*', () => {
   describe('yaml/syntax', () => {
@@ -298,6 +298,26 @@ describe('rules: yaml/*', () => {
       const problems = problemsOf('p/sessions/x.md', lines('---', 'date: [2026-02-02', '---', ''));
       expectNone(problems, 'type/missing');
       assert.ok(problems.some((p) => p.code === 'yaml/syntax'));
+    });
+  });
+
+  describe('yaml/anchor-in-text', () => {
+    it('reports a value that starts with &word or !word at that word, and quoting it keeps the text', () => {
+      const text = lines('---', 'type: goal', 'title: &Co growth plan', 'status: active', 'success: !Important the board approves it', 'due: 2026-12-01', 'skills: [&x writing]', '---', '');
+      const problems = problemsOf('p/goals/t.md', text).filter((p) => p.code === 'yaml/anchor-in-text');
+      assert.deepEqual(problems.map((p) => [p.severity, p.range.start.line, p.range.start.column, p.range.end.column, p.message]), [
+        ['warning', 3, 8, 11, '`&Co` is read by YAML as an anchor (a name for the value), not as text, so it is not part of the value after it: put the whole value in quotes to keep it.'],
+        ['warning', 5, 10, 20, '`!Important` is read by YAML as a tag (a type name), not as text, so it is not part of the value after it: put the whole value in quotes to keep it.'],
+        ['warning', 7, 10, 12, '`&x` is read by YAML as an anchor (a name for the value), not as text, so it is not part of the value after it: put the whole value in quotes to keep it.'],
+      ]);
+      const quoted = text.replace('title: &Co growth plan', 'title: "&Co growth plan"').replace('success: !Important the board approves it', "success: '!Important the board approves it'").replace('[&x writing]', '["&x writing"]');
+      assert.deepEqual(problemsOf('p/goals/t.md', quoted), []);
+      assert.equal(parseFile('p/goals/t.md', quoted).goals[0]?.title, '&Co growth plan');
+    });
+
+    it('leaves alone an anchor an alias repeats, and YAML\'s own tags', () => {
+      const used = lines('---', 'type: goal', 'title: Base', 'status: &s active', 'success: *s', 'due: 2026-12-01', 'skills: [!!str 42]', '---', '');
+      expectNone(problemsOf('p/goals/t.md', used), 'yaml/anchor-in-text');
     });
   });
 
