@@ -35,8 +35,9 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
  * 2026-12-01, maybe)`). Only what is shaped like a date: `(due to the holidays)` is text. The date
  * is the first group.
  */
+const SEP = '[-/.\\u2010-\\u2015\\u2212]';
 const LOOSE_DUES = new RegExp(
-  `\\(due(?::[ \\t]*|[ \\t]+)(?:(?:by|on|before)[ \\t]+)?(\\d{1,4}[-/.]\\d{1,2}(?:[-/.]\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:[ \\t]+\\d{1,2}[:.]\\d{2}(?:[ \\t]*[ap]\\.?m\\.?)?|[ \\t]*,[^)\\n]*)?[ \\t]*\\)`,
+  `\\(due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+)?(\\d{1,4}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:(?:[ \\t,;!?~]|T\\d)[^)\\n]*)?\\)`,
   'gi',
 );
 
@@ -50,8 +51,10 @@ function looseDues(text: string): RegExpMatchArray[] {
 
 /** The date a loosely written one means, where it can only mean one (year first, or day.month.year); else undefined. */
 export function dateWrittenLoosely(written: string): string | undefined {
-  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(written);
-  const dmy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(written);
+  // Dashes other than `-` (`‐`, `–`, `−`) are read as `-`.
+  const plain = written.replace(/[\u2010-\u2015\u2212]/g, '-');
+  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(plain);
+  const dmy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(plain);
   const [y, m, d] = ymd ? [ymd[1]!, ymd[2]!, ymd[3]!] : dmy ? [dmy[3]!, dmy[2]!, dmy[1]!] : [];
   if (!y) return undefined;
   const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;

@@ -309,6 +309,21 @@ describe('rules: session/*', () => {
       assert.equal(noValidDue('2026-02-30'), 'no valid due date: 2026-02-30 is not a day in the calendar');
     });
 
+    it('reports more ways of writing a due date: a weekday before it, a time or a range after it, other dashes', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-20', '---', '', '- [ ] @bo a (due Wed 2026-12-02)', '- [ ] @bo b (due 2026-12-01T10:00)', '- [ ] @bo c (due 2026-12-01 to 2026-12-05)', '- [ ] @bo d (due ~2026-12-01)', '- [ ] @bo e (due 2026-12-01!)', '- [ ] @bo f (due 2026\u201112\u201101)', '');
+      const parsed = parseFile('p/sessions/2026-11-20.md', text);
+      assert.deepEqual(parsed.problems.map((p) => [p.code, p.range.start.line, p.message.replace(/, so this.*$/, '')]), [
+        ['date/format', 6, 'This due marker is not written `(due YYYY-MM-DD)`'],
+        ['date/format', 7, 'This due marker is not written `(due YYYY-MM-DD)`'],
+        ['date/format', 8, 'This due marker is not written `(due YYYY-MM-DD)`'],
+        ['date/format', 9, 'This due marker is not written `(due YYYY-MM-DD)`'],
+        ['date/format', 10, 'This due marker is not written `(due YYYY-MM-DD)`'],
+        ['date/format', 11, '`2026\u201112\u201101` in this due marker is not a date written YYYY-MM-DD'],
+      ]);
+      assert.match(parsed.problems[5]!.message, /write `\(due 2026-12-01\)`\.$/);
+      assert.deepEqual(parsed.session!.actions.map((a) => [a.due, a.invalidDue]), [[undefined, '2026-12-02'], [undefined, '2026-12-01'], [undefined, '2026-12-01'], [undefined, '2026-12-01'], [undefined, '2026-12-01'], [undefined, '2026\u201112\u201101']]);
+    });
+
     it('says a due date before the year 100 is in that year, at the date', () => {
       const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @ben item (due 0026-12-01)', '');
       expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'date/impossible', severity: 'error', range: [6, 22, 6, 32], message: [/^0026-12-01 is in the year 26, before the year 100 the journal takes dates from, so this action item has no due date: write the year in full\.$/] });
