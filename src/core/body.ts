@@ -23,6 +23,11 @@ export interface BodyFacts {
 
 const GOAL_REF = /\[\[([^\][\n]+)\]\]/g;
 const TASK = /^\[([ xX])\]\s+/;
+/** The box of a list item that starts like a task but is not one: `[]`, `[  ]`, `[x ]`, `[ x]`, `[-]`, `[✓]`, or `[ ]` with no space after it (`[ ]@sam`). */
+const ALMOST_BOX = '(?:\\[(?:|\\s{2,}|[xX]\\s+|\\s+[xX]|[-*~\u2713\u2714\u2717])\\](?=\\s|$)|\\[[ xX]\\](?=\\S))';
+const ALMOST_TASK = new RegExp(`^${ALMOST_BOX}`, 'u');
+/** A line of a text with such an item: the cheap test that says a body must be parsed to be checked. */
+const ALMOST_TASK_LINE = new RegExp(`^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALMOST_BOX}`, 'mu');
 /** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`). */
 export const OWNER = /^@([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
 const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
@@ -71,6 +76,7 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  * body without one need not be parsed to know that it has none.
  */
 export function mayHaveDueProblems(text: string): boolean {
+  if (text.includes('[') && ALMOST_TASK_LINE.test(text)) return true;
   if (!/\(due/i.test(text)) return false;
   if (looseDues(text).length) return true;
   let previousEnd = -1;
@@ -181,7 +187,17 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
   if (start === undefined || end === undefined) return undefined;
   const raw = lines.text.slice(start, end);
   const task = TASK.exec(raw);
-  if (!task) return undefined;
+  if (!task) {
+    const almost = ALMOST_TASK.exec(raw);
+    if (almost) {
+      problems.push({
+        range: lines.range(start, start + almost[0].length),
+        code: 'action/not-a-task',
+        message: `\`${almost[0]}\` is not a checkbox, so this item is not read as an action item: write \`[ ]\` (or \`[x]\` once it is done) and a space after it, as in \`- [ ] @sam draft the outline\`.`,
+      });
+    }
+    return undefined;
+  }
   let rest = raw.slice(task[0].length);
   const owner = OWNER.exec(rest);
   if (owner) rest = rest.slice(owner[0].length);

@@ -324,6 +324,22 @@ describe('rules: session/*', () => {
       assert.deepEqual(parsed.session!.actions.map((a) => [a.due, a.invalidDue]), [[undefined, '2026-12-02'], [undefined, '2026-12-01'], [undefined, '2026-12-01'], [undefined, '2026-12-01'], [undefined, '2026-12-01'], [undefined, '2026\u201112\u201101']]);
     });
 
+    it('reports a list item that starts like an action item but whose box is not a checkbox (action/not-a-task), at the box', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-20', '---', '', '- [] @bo a', '- [ ]@bo b', '- [x ] @bo c', '- [-] @bo d', '- [ ] @bo real', '- [link](https://example.org)', '- [x] done', '');
+      const problems = problemsOf('p/sessions/2026-11-20.md', text);
+      assert.deepEqual(problems.map((p) => [p.code, p.severity, p.range.start.line, p.range.start.column, p.range.end.column]), [
+        ['action/not-a-task', 'warning', 6, 3, 5],
+        ['action/not-a-task', 'warning', 7, 3, 6],
+        ['action/not-a-task', 'warning', 8, 3, 7],
+        ['action/not-a-task', 'warning', 9, 3, 6],
+      ]);
+      assert.equal(problems[0]!.message, '`[]` is not a checkbox, so this item is not read as an action item: write `[ ]` (or `[x]` once it is done) and a space after it, as in `- [ ] @sam draft the outline`.');
+      // Followed, each is an action item.
+      const fixed = parseFile('p/sessions/2026-11-20.md', text.replace('- [] @bo a', '- [ ] @bo a').replace('- [ ]@bo b', '- [ ] @bo b').replace('- [x ] @bo c', '- [x] @bo c').replace('- [-] @bo d', '- [ ] @bo d'));
+      assert.deepEqual(fixed.problems, []);
+      assert.deepEqual(fixed.session!.actions.map((a) => a.text), ['a', 'b', 'c', 'd', 'real', 'done']);
+    });
+
     it('says a due date before the year 100 is in that year, at the date', () => {
       const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @ben item (due 0026-12-01)', '');
       expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'date/impossible', severity: 'error', range: [6, 22, 6, 32], message: [/^0026-12-01 is in the year 26, before the year 100 the journal takes dates from, so this action item has no due date: write the year in full\.$/] });
