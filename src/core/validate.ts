@@ -332,7 +332,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       const isDate = issue.expected === 'string' && isDateSchema(defAt(schema, issue.path as Array<string | number>));
       const advice =
         issue.expected === 'string'
-          ? colonAdvice(written) || (isDate ? '' : quoteAdvice(key, written, sourceOf?.(path)))
+          ? colonAdvice(written) || (isDate ? '' : key === 'cadence' && typeof written === 'number' ? cadenceAdvice(written) : quoteAdvice(key, written, sourceOf?.(path)))
           : (issue.expected === 'array' ? listAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
@@ -368,6 +368,11 @@ function quoteAdvice(key: string | number | undefined, value: unknown, source: s
   const what = `\`${asWritten ?? String(value)}\``;
   const kind = typeof value === 'number' ? 'a number' : 'true or false';
   return asWritten ? `: YAML reads ${what} as ${kind}; put it in quotes, \`${written(key, JSON.stringify(asWritten))}\`` : `: YAML reads it as ${kind}; put the value in quotes`;
+}
+
+/** `cadence: 14`: a number of days is a duration (quoting it would give a text no cadence takes). */
+function cadenceAdvice(days: number): string {
+  return Number.isInteger(days) && days > 0 ? `: for every ${days} days, write \`cadence: P${days}D\`` : '';
 }
 
 /** A text where a list goes (`attendees: Ana Lopes, Bo Li`, `goals: design-doc`): the same in brackets. */
