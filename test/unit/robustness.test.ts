@@ -114,7 +114,7 @@ describe('robustness: hostile and odd files yield problems, never an exception',
       const text = lines('---', 'type: goal', `title: a${'['.repeat(70)}`, 'status: proposed', '---', '');
       assert.deepEqual(parse('p/goals/g.md', text).problems, []);
       // An anchor sends the file down the slow path.
-      assert.deepEqual(parse('p/goals/g.md', text.replace('status: proposed', 'status: &s proposed')).problems, []);
+      assert.deepEqual(parse('p/goals/g.md', text.replace('status: proposed', 'status: &s proposed\nsuccess: *s')).problems, []);
     });
 
     it('a disable comment in the body turns nothing off, with lone CR line ends too', () => {

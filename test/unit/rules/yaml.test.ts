@@ -304,6 +304,7 @@ describe('rules: yaml/*', () => {
   describe('yaml/anchor-in-text', () => {
     it('reports a value that starts with &word or !word at that word, and quoting it keeps the text', () => {
       const text = lines('---', 'type: goal', 'title: &Co growth plan', 'status: active', 'success: !Important the board approves it', 'due: 2026-12-01', 'skills: [&x writing]', '---', '');
+      expectOne(problemsOf('p/goals/t.md', lines('---', 'type: goal', 'title: &Co growth plan', 'status: active', 'success: x', 'due: 2026-12-01', '---', '')), { code: 'yaml/anchor-in-text', severity: 'warning', range: [3, 8, 3, 11], message: [/^`&Co` is read by YAML as an anchor/] });
       const problems = problemsOf('p/goals/t.md', text).filter((p) => p.code === 'yaml/anchor-in-text');
       assert.deepEqual(problems.map((p) => [p.severity, p.range.start.line, p.range.start.column, p.range.end.column, p.message]), [
         ['warning', 3, 8, 11, '`&Co` is read by YAML as an anchor (a name for the value), not as text, so it is not part of the value after it: put the whole value in quotes to keep it.'],
