@@ -117,9 +117,14 @@ const STAGE_ALIASES: Record<string, string> = { '1': 'creating', '2': 'building'
 /** `1`-`4` are accepted for the four stages. */
 export const stageSchema = z.preprocess((v) => (typeof v === 'number' || typeof v === 'string') && Object.hasOwn(STAGE_ALIASES, String(v)) ? STAGE_ALIASES[String(v)] : v, z.enum(STAGES));
 
-const cadence = z
-  .string()
-  .refine((s) => cadenceDays(s) !== undefined, 'must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W');
+const cadence = z.string().refine((s) => cadenceDays(s) !== undefined, {
+  // `Biweekly`, `Monthly`: the cadence meant, in the lower case the journal takes.
+  error: (issue) => {
+    const lower = typeof issue.input === 'string' ? issue.input.trim().toLowerCase() : undefined;
+    const hint = lower !== undefined && lower !== issue.input && cadenceDays(lower) !== undefined ? `: write \`${lower}\`` : '';
+    return `must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W${hint}`;
+  },
+});
 
 /** How one partner felt a session went, 1-5 (5 best). */
 const pulseScore = z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5');

@@ -34,7 +34,7 @@ import {
   type SourceRef,
   type Stage,
 } from './types';
-import { isRecord, Reporter, validateFields, type Raw, type ValidationContext } from './validate';
+import { closestValue, isRecord, Reporter, validateFields, type Raw, type ValidationContext } from './validate';
 
 const BINARY_PROBE = 8192;
 
@@ -284,7 +284,9 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     typeSource = 'declared';
   } else if (declared !== undefined && declared !== null) {
     if (!brokenYaml) {
-      reporter.report(locator.valueRange(['type']), 'schema/invalid-enum', `\`type\` must be one of ${JOURNAL_TYPES.join(', ')}.`, {
+      // `sesion`, `Session`: the type meant, as other values' messages give it (the quick fix offers it first).
+      const meant = typeof declared === 'string' || typeof declared === 'number' ? closestValue(String(declared), JOURNAL_TYPES) : undefined;
+      reporter.report(locator.valueRange(['type']), 'schema/invalid-enum', `\`type\` must be one of ${JOURNAL_TYPES.join(', ')}${meant ? `: did you mean \`${meant}\`?` : '.'}`, {
         kind: 'invalid-enum',
         key: 'type',
         allowed: [...JOURNAL_TYPES],

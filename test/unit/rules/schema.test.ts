@@ -127,6 +127,7 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
         ['schema/invalid-type', 8, 15, '`progress.design-doc` must be a number: write the number without `%`, `design-doc: 40`.'],
       ]);
       expectOne(goal(GOAL.replace('title: Write a design doc', 'title: 2026')), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 12], message: [/^`title` must be a short text: YAML reads `2026` as a number; put it in quotes, `title: "2026"`\.$/] });
+      expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: Biweekly')), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 18], message: [/: write `biweekly`\.$/] });
       // A cadence written as a number of days: the duration that means it, not quotes (a text no cadence takes).
       expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: 14')), { code: 'schema/invalid-type', severity: 'error', range: [7, 10, 7, 12], message: [/: for every 14 days, write `cadence: P14D`\.$/] });
       assert.deepEqual(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: P14D')), []);

@@ -36,7 +36,11 @@ describe('rules: type/*', () => {
       const file = parseFile('p/sessions/2026-02-02.md', SESSION.replace('type: session', 'type: meeting'));
       assert.equal(file.type, 'session');
       expectNone(file.problems, 'type/missing');
-      expectOne(file.problems, { code: 'schema/invalid-enum', severity: 'error', range: [2, 7, 2, 14], message: [/`type`/, /agreement, goal, session, review/] });
+      expectOne(file.problems, { code: 'schema/invalid-enum', severity: 'error', range: [2, 7, 2, 14], message: [/`type`/, /agreement, goal, session, review\.$/] });
+      // A misspelling or a capital gets the type meant.
+      for (const written of ['sesion', 'Session']) {
+        expectOne(parseFile('p/sessions/2026-02-02.md', SESSION.replace('type: session', `type: ${written}`)).problems, { code: 'schema/invalid-enum', severity: 'error', range: [2, 7, 2, 7 + written.length], message: [/^`type` must be one of agreement, goal, session, review: did you mean `session`\?$/] });
+      }
     });
   });
 
