@@ -34,8 +34,15 @@ export const goalUnknownId: CrossFileRule = {
     const ids = [...facts.goalsById.keys()];
     for (const { session, ref } of unknownReferences(facts)) {
       const sameButCase = ids.find((id) => id === ref.id.toLowerCase());
-      const suggestion = sameButCase ?? nearest(ref.id, ids);
-      const hint = sameButCase
+      // An invisible character (a right-to-left mark, a zero-width joiner) makes two ids that print alike differ.
+      const invisible = [...ref.id].filter((c) => /\p{Cf}/u.test(c));
+      const visible = invisible.length ? [...ref.id].filter((c) => !/\p{Cf}/u.test(c)).join('') : undefined;
+      const sameButInvisible = visible !== undefined ? ids.find((id) => id === visible || id === visible.toLowerCase()) : undefined;
+      const suggestion = sameButCase ?? sameButInvisible ?? nearest(ref.id, ids);
+      const codes = invisible.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+      const hint = sameButInvisible
+        ? `: it holds an invisible character (${codes}); delete it to name \`${sameButInvisible}\`.`
+        : sameButCase
         ? `: goal ids are lower-case, write \`${sameButCase}\`.`
         : suggestion
           ? `: did you mean \`${suggestion}\`?`

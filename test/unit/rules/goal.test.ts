@@ -4,6 +4,13 @@ import { AGREEMENT, check, expectCodes, expectNone, expectOne, GOAL, lines, pars
 
 describe('rules: goal/*', () => {
   describe('goal/unknown-id', () => {
+    it('says when an id differs from a goal only by an invisible character, and which', async () => {
+      const session = SESSION.replace('goals: [rust-basics]', 'goals: [rust-basics\u200f]');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': session }));
+      const p = expectOne(problems('p/sessions/2026-02-02.md'), { code: 'goal/unknown-id', severity: 'error', range: [6, 9, 6, 21], message: [/: it holds an invisible character \(U\+200F\); delete it to name `rust-basics`\.$/] });
+      assert.equal((p.data as { suggestion?: string }).suggestion, 'rust-basics');
+    });
+
     it('valid: references to goals defined inline and in files', async () => {
       const { problems } = await check(relationship());
       expectNone(problems('p/sessions/2026-02-02.md'), 'goal/unknown-id');
