@@ -24,7 +24,8 @@ export interface BodyFacts {
 const GOAL_REF = /\[\[([^\][\n]+)\]\]/g;
 const TASK = /^\[([ xX])\]\s+/;
 /** The box of a list item that starts like a task but is not one: `[]`, `[  ]`, `[x ]`, `[ x]`, `[-]`, `[✓]`, or `[ ]` with no space after it (`[ ]@sam`). */
-const ALMOST_BOX = '(?:\\[(?:|\\s{2,}|[xX]\\s+|\\s+[xX]|[-*~\u2713\u2714\u2717])\\](?=\\s|$)|\\[[ xX]\\](?=\\S))';
+// (Not a link or a reference: `[x](https://…)`, `[x]: https://…`, `[x][ref]`.)
+const ALMOST_BOX = '(?:\\[(?:|\\s{2,}|[xX]\\s+|\\s+[xX]|[-*~\u2713\u2714\u2717])\\](?=\\s|$)|\\[[ xX]\\](?=[^\\s(:[]))';
 const ALMOST_TASK = new RegExp(`^${ALMOST_BOX}`, 'u');
 /** A line of a text with such an item: the cheap test that says a body must be parsed to be checked. */
 const ALMOST_TASK_LINE = new RegExp(`^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALMOST_BOX}`, 'mu');
@@ -42,7 +43,7 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
  */
 const SEP = '[-/.\\u2010-\\u2015\\u2212]';
 const LOOSE_DUES = new RegExp(
-  `\\(due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+)?(\\d{1,4}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:(?:[ \\t,;!?~]|T\\d)[^)\\n]*)?\\)`,
+  `\\(due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+){0,3}(\\d{1,4}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:(?:[ \\t,;!?~./]|${SEP}|T\\d)[^)\\n]*)?\\)`,
   'gi',
 );
 
@@ -193,7 +194,9 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
       problems.push({
         range: lines.range(start, start + almost[0].length),
         code: 'action/not-a-task',
-        message: `\`${almost[0]}\` is not a checkbox, so this item is not read as an action item: write \`[ ]\` (or \`[x]\` once it is done) and a space after it, as in \`- [ ] @sam draft the outline\`.`,
+        message: /^\[[ xX]\]$/.test(almost[0])
+          ? `\`${almost[0]}\` needs a space after it to be a checkbox, so this item is not read as an action item: write \`${almost[0]} \`, as in \`- [ ] @sam draft the outline\`.`
+          : `\`${almost[0]}\` is not a checkbox, so this item is not read as an action item: write \`[ ]\` (or \`[x]\` once it is done) and a space after it, as in \`- [ ] @sam draft the outline\`.`,
       });
     }
     return undefined;

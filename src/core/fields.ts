@@ -121,7 +121,14 @@ const cadence = z.string().refine((s) => cadenceDays(s) !== undefined, {
   // `Biweekly`, `Monthly`: the cadence meant, in the lower case the journal takes.
   error: (issue) => {
     const lower = typeof issue.input === 'string' ? issue.input.trim().toLowerCase() : undefined;
-    const hint = lower !== undefined && lower !== issue.input && cadenceDays(lower) !== undefined ? `: write \`${lower}\`` : '';
+    // `"14"`, `14 days`: a number of days is a duration.
+    const days = lower !== undefined ? /^(\d+)(?:\s*days?)?$/.exec(lower)?.[1] : undefined;
+    const hint =
+      lower !== undefined && lower !== issue.input && cadenceDays(lower) !== undefined
+        ? `: write \`${lower}\``
+        : days !== undefined && Number(days) > 0
+          ? `: for ${Number(days) === 1 ? 'every day' : `every ${Number(days)} days`}, write \`P${Number(days)}D\``
+          : '';
     return `must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W${hint}`;
   },
 });

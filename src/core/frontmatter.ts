@@ -128,7 +128,12 @@ function textCutByClosing(source: string, text: string, closingEnd: number): { k
   if (lineEnd === -1) return undefined;
   const nextEnd = text.indexOf('\n', lineEnd + 1);
   const next = text.slice(lineEnd + 1, nextEnd === -1 ? text.length : nextEnd).replace(/\r$/, '');
-  if (!next.trim() || !/^[ \t]/.test(next) || nextEnd === -1 || !/^---[ \t]*\r?$/m.test(text.slice(nextEnd + 1))) return undefined;
+  if (!next.trim() || !/^[ \t]/.test(next) || nextEnd === -1) return undefined;
+  // Up to that later `---`, every line is indented (or blank), as the text's lines are: a line at
+  // the margin before it (`Plan` over a `---` that underlines it) is the body's own.
+  const after = text.slice(nextEnd + 1).split(/\r?\n|\r/);
+  const closing = after.findIndex((l) => /^---[ \t]*$/.test(l));
+  if (closing === -1 || after.slice(0, closing).some((l) => l.trim() !== '' && !/^[ \t]/.test(l))) return undefined;
   const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
   for (let i = front.length - 1; i >= 0; i--) {
     const line = front[i]!;

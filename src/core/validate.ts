@@ -173,7 +173,10 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
           : problem.code === 'schema/missing-key'
             ? // A key written with no value (`  name:`) is said at the key; one left out at its map's key.
               locator.pair(problem.path) ? locator.keyRange(problem.path) : locator.missingKeyRange(problem.path.slice(0, -1))
-            : locator.valueRange(problem.path);
+            : // A value written empty (`  mentee:` under `signed:`) has no span of its own: its key has.
+              typeof problem.path[problem.path.length - 1] === 'string' && locator.pair(problem.path) && locator.lacksValue(problem.path)
+              ? locator.keyRange(problem.path)
+              : locator.valueRange(problem.path);
       if (problem.code === 'keys/unknown' && !ctx.unknownKeys) continue;
       quietReport(range, problem.code, problem.message, problem.data);
     }
@@ -332,7 +335,9 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       const isDate = issue.expected === 'string' && isDateSchema(defAt(schema, issue.path as Array<string | number>));
       const advice =
         issue.expected === 'string'
-          ? colonAdvice(written) || (isDate ? '' : key === 'cadence' && typeof written === 'number' ? cadenceAdvice(written) : quoteAdvice(key, written, sourceOf?.(path)))
+          ? key === 'cadence'
+            ? cadenceAdvice(written)
+            : colonAdvice(written) || (isDate ? '' : quoteAdvice(key, written, sourceOf?.(path)))
           : (issue.expected === 'array' ? listAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
@@ -370,9 +375,14 @@ function quoteAdvice(key: string | number | undefined, value: unknown, source: s
   return asWritten ? `: YAML reads ${what} as ${kind}; put it in quotes, \`${written(key, JSON.stringify(asWritten))}\`` : `: YAML reads it as ${kind}; put the value in quotes`;
 }
 
-/** `cadence: 14`: a number of days is a duration (quoting it would give a text no cadence takes). */
-function cadenceAdvice(days: number): string {
-  return Number.isInteger(days) && days > 0 ? `: for every ${days} days, write \`cadence: P${days}D\`` : '';
+/**
+ * `cadence: 14` or `cadence: {days: 14}`: a number of days is a duration (quoting it would give a
+ * text no cadence takes).
+ */
+export function cadenceAdvice(written: unknown): string {
+  const days = typeof written === 'number' ? written : isRecord(written) && Object.keys(written).length === 1 && typeof written.days === 'number' ? written.days : undefined;
+  if (days === undefined || !Number.isInteger(days) || days <= 0) return '';
+  return `: for ${days === 1 ? 'every day' : `every ${days} days`}, write \`cadence: P${days}D\``;
 }
 
 /** A text where a list goes (`attendees: Ana Lopes, Bo Li`, `goals: design-doc`): the same in brackets. */

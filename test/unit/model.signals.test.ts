@@ -212,7 +212,7 @@ describe('signals', () => {
 
     it('after the partnership ended, does not send them to a next session', async () => {
       const [s] = await only('actions-overdue', { sessions: [{ date: '2026-05-10', actions: ['[ ] ask Mei (due 2026-05-15)'] }] }, '2027-02-01');
-      assert.equal(s!.advice, 'The partnership is over: finish each one, or tick or cross it off in the journal, so the record says what became of it.');
+      assert.equal(s!.advice, 'The partnership is over: tick each one that is done (`[x]`), and for one that was dropped note why in the session and tick it too, so the record says what became of it.');
     });
 
     it('stays quiet when the late items were ticked off in a later session', async () => {

@@ -208,7 +208,7 @@ function actionsOverdue({ actions, cadence }: SignalInput): Signal[] {
     message: late.length === 1 ? `1 open action item is past due: it was due on ${oldest.due} (${what}).` : `${late.length} open action items are past due; the oldest was due on ${oldest.due} (${what}).`,
     // Once the partnership is over there is no next session to go through them at.
     advice: cadence.ended
-      ? 'The partnership is over: finish each one, or tick or cross it off in the journal, so the record says what became of it.'
+      ? 'The partnership is over: tick each one that is done (`[x]`), and for one that was dropped note why in the session and tick it too, so the record says what became of it.'
       : 'Go through them together at the next session: finish each one, give it a date you both believe in, or cross it off, so the list stays a record of real commitments.',
     source: oldest.source,
   }];

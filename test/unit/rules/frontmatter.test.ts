@@ -75,6 +75,9 @@ describe('rules: frontmatter/*', () => {
       // A complete block text, then a blank line and an indented code block (with a thematic break later): a body.
       const code = lines('---', 'type: goal', 'title: T', 'status: active', 'due: 2026-12-18', 'success: |', '  Ship it.', '---', '', '    npm run build', '', '---', '');
       expectNone(problemsOf('p/goals/t.md', code), 'frontmatter/closed-in-text');
+      // A `---` under a line at the margin is a setext heading of the body, not the front matter's end.
+      const heading = lines('---', 'type: goal', 'title: T', 'status: active', 'due: 2026-12-18', 'success: |', '  Ship it.', '---', '  - a note', '', 'Plan', '---', '');
+      expectNone(problemsOf('p/goals/t.md', heading), 'frontmatter/closed-in-text');
       // A body line indented less than the text's lines could never be part of it; nor is a text with no `---` after it to close at.
       expectNone(problemsOf('p/goals/t.md', lines('---', 'type: goal', 'title: T', 'status: active', 'due: 2026-12-18', 'success: |', '    Ship it.', '---', '  note', '---', '')), 'frontmatter/closed-in-text');
       expectNone(problemsOf('p/goals/t.md', lines('---', 'type: goal', 'title: T', 'status: active', 'due: 2026-12-18', 'success: |', '  Ship it.', '---', '  more', '')), 'frontmatter/closed-in-text');

@@ -21,6 +21,13 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
   });
 
   describe('schema/missing-key', () => {
+    it('reports an optional value written empty inside a map at its key, not past the end of the line', () => {
+      const signed = AGREEMENT.replace('signed: {mentor: 2026-01-05, mentee: 2026-01-06}', 'signed:\n  mentor: 2026-01-05\n  mentee:');
+      expectOne(agreement(signed), { code: 'schema/invalid-type', severity: 'error', range: [11, 3, 11, 9], message: [/^`signed\.mentee` must be a date YYYY-MM-DD\.$/] });
+      const progress = SESSION.replace('  design-doc: 40', '  design-doc:');
+      expectOne(session(progress), { code: 'schema/invalid-type', severity: 'error', range: [8, 3, 8, 13], message: [/`progress\.design-doc` must be a number/] });
+    });
+
     it('reports a key written with no value inside a map as missing, at the key (not past the end of the line)', () => {
       const nested = AGREEMENT.replace('mentee: Sam Okafor', 'mentee:\n  name:\n  handle: sam');
       const p = expectOne(agreement(nested), { code: 'schema/missing-key', severity: 'error', range: [5, 3, 5, 7], message: [/^Missing required key `mentee\.name`: expected a text\.$/] });
@@ -128,6 +135,11 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       ]);
       expectOne(goal(GOAL.replace('title: Write a design doc', 'title: 2026')), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 12], message: [/^`title` must be a short text: YAML reads `2026` as a number; put it in quotes, `title: "2026"`\.$/] });
       expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: Biweekly')), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 18], message: [/: write `biweekly`\.$/] });
+      for (const [written, hint] of [['"14"', /: for every 14 days, write `P14D`\.$/], ['14 days', /: for every 14 days, write `P14D`\.$/], ['{days: 14}', /: for every 14 days, write `cadence: P14D`\.$/], ['1', /: for every day, write `cadence: P1D`\.$/]] as const) {
+        const found = agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${written}`)).filter((p) => p.code.startsWith('schema/'));
+        assert.equal(found.length, 1, written);
+        assert.match(found[0]!.message, hint);
+      }
       // A cadence written as a number of days: the duration that means it, not quotes (a text no cadence takes).
       expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: 14')), { code: 'schema/invalid-type', severity: 'error', range: [7, 10, 7, 12], message: [/: for every 14 days, write `cadence: P14D`\.$/] });
       assert.deepEqual(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: P14D')), []);

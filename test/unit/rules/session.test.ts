@@ -334,10 +334,21 @@ describe('rules: session/*', () => {
         ['action/not-a-task', 'warning', 9, 3, 6],
       ]);
       expectOne(problemsOf('p/sessions/2026-11-20.md', lines('---', 'type: session', 'date: 2026-11-20', '---', '', '- [] @bo a', '')), { code: 'action/not-a-task', severity: 'warning', range: [6, 3, 6, 5], message: [/^`\[\]` is not a checkbox, so this item is not read as an action item: write `\[ \]` \(or `\[x\]` once it is done\) and a space after it, as in `- \[ \] @sam draft the outline`\.$/] });
+      assert.match(problems[1]!.message, /^`\[ \]` needs a space after it to be a checkbox, so this item is not read as an action item: write `\[ \] `/);
+      // Links and references are not boxes.
+      const links = lines('---', 'type: session', 'date: 2026-11-20', '---', '', '- [x](https://x.com/ourteam) our account on X', '- [X][ref] a reference', '- [ ]: https://example.org', '');
+      expectNone(problemsOf('p/sessions/2026-11-20.md', links), 'action/not-a-task');
       // Followed, each is an action item.
       const fixed = parseFile('p/sessions/2026-11-20.md', text.replace('- [] @bo a', '- [ ] @bo a').replace('- [ ]@bo b', '- [ ] @bo b').replace('- [x ] @bo c', '- [x] @bo c').replace('- [-] @bo d', '- [ ] @bo d'));
       assert.deepEqual(fixed.problems, []);
       assert.deepEqual(fixed.session!.actions.map((a) => a.text), ['a', 'b', 'c', 'd', 'real', 'done']);
+    });
+
+    it('reports due markers with several words before the date, or a range written without spaces', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-20', '---', '', '- [ ] @bo a (due on Wed 2026-12-02)', '- [ ] @bo b (due by Wednesday, 2026-12-02)', '- [ ] @bo c (due by ~2026-12-01)', '- [ ] @bo d (due 2026-12-01\u201305)', '- [ ] @bo e (due 2026-12-01/05)', '- [ ] @bo f (due diligence)', '');
+      const parsed = parseFile('p/sessions/2026-11-20.md', text);
+      assert.deepEqual(parsed.problems.map((p) => [p.code, p.range.start.line]), [['date/format', 6], ['date/format', 7], ['date/format', 8], ['date/format', 9], ['date/format', 10]]);
+      assert.deepEqual(parsed.session!.actions.map((a) => a.invalidDue), ['2026-12-02', '2026-12-02', '2026-12-01', '2026-12-01', '2026-12-01', undefined]);
     });
 
     it('says a due date before the year 100 is in that year, at the date', () => {
