@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
-import { LINKED_FOLDER } from '../core/ioReason';
+import { linkedFolderError } from '../core/ioReason';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileSystem } from '../core/types';
@@ -136,14 +136,6 @@ function kind(folder: string, entry: Dirent): EntryKind {
   }
 }
 
-/**
- * The error for listing a folder that is a symbolic link: the walk does not follow it (it could
- * loop, or leave the journal, and git keeps the link, not the files it leads to), and says so, as
- * `file/unreadable` at the folder, rather than pass over what it never looked at.
- */
-export function linkedFolderError(folder: string): Error {
-  return Object.assign(new Error(`${folder} is a symbolic link to a folder`), { code: LINKED_FOLDER });
-}
 
 /** Whether anything (a file, a folder, even a dangling link) is at an absolute path: commands that write never replace it. */
 export async function pathExists(file: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { ListItem, Nodes, Root, Text } from 'mdast';
 import { isBeforeYear100, isRealDate } from './dates';
+import { capital } from './words';
 import type { RuleCode } from './rules';
 import type { LineIndex } from './text';
 import type { ActionItem, GoalReference, Range } from './types';
@@ -46,8 +47,6 @@ const LOOSE_DUES = new RegExp(
   `\\(due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+){0,3}(\\d{1,4}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:(?:[ \\t,;!?~./]|${SEP}|T\\d)[^)\\n]*)?\\)`,
   'gi',
 );
-
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The loose due markers of a text that are not also well written (`(due 2026-11-30)` is both). */
 function looseDues(text: string): RegExpMatchArray[] {
@@ -215,7 +214,7 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     const at = restStart + (loose.index ?? 0) + loose[0].indexOf(written);
     const meant = dateWrittenLoosely(written);
     const why = meant === written ? 'this due marker is not written `(due YYYY-MM-DD)`' : `\`${written}\` in this due marker is not a date written YYYY-MM-DD`;
-    problems.push({ range: lines.range(at, at + written.length), code: 'date/format', message: `${capitalize(why)}, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`.` });
+    problems.push({ range: lines.range(at, at + written.length), code: 'date/format', message: `${capital(why)}, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`.` });
   }
   const written = markers[0]?.[1] ?? loose?.[1];
   // A date written another way is no due date, even where it is a real day (`(due: 2026-11-30)`).

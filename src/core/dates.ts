@@ -16,6 +16,13 @@ export function isBeforeYear100(text: string): boolean {
   return text.length === 10 && text.startsWith('00') && isRealDate(`01${text.slice(2)}`);
 }
 
+/** The date eight digits mean (`20261105` is `2026-11-05`), when they name a real day; else undefined. */
+export function dateOfDigits(text: string): string | undefined {
+  const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(text.trim());
+  const date = digits ? `${digits[1]}-${digits[2]}-${digits[3]}` : undefined;
+  return date && isRealDate(date) ? date : undefined;
+}
+
 /** Whether the text is a real calendar date: `2026-02-30` is not. Years 0000 to 0099 are not either (JavaScript's Date reads them as 1900 to 1999). */
 export function isRealDate(text: string): boolean {
   // Read digit by digit: a regular expression and a Date per call were a few % of a check (docs/performance.md).

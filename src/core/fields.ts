@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { asciiLatin, GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
-import { cadenceDays, isBeforeYear100, isDateShaped, isRealDate } from './dates';
+import { cadenceDays, dateOfDigits, isBeforeYear100, isDateShaped, isRealDate } from './dates';
 import type { RuleCode } from './rules';
-import { isInheritedName } from './validate';
+import { everyDaysAdvice, isInheritedName } from './validate';
 import {
   CLOSURE_OUTCOMES,
   FORMALITIES,
@@ -57,9 +57,8 @@ export const dateSchema = z
     params: { rule: 'date/format' satisfies RuleCode },
     // `"20261105"`: the date it means, where it is one.
     error: (issue) => {
-      const digits = typeof issue.input === 'string' ? /^(\d{4})(\d{2})(\d{2})$/.exec(issue.input.trim()) : null;
-      const meant = digits ? `${digits[1]}-${digits[2]}-${digits[3]}` : undefined;
-      return meant && isRealDate(meant) ? `must be a date written YYYY-MM-DD: write \`${meant}\`` : 'must be a date written YYYY-MM-DD';
+      const meant = typeof issue.input === 'string' ? dateOfDigits(issue.input) : undefined;
+      return meant ? `must be a date written YYYY-MM-DD: write \`${meant}\`` : 'must be a date written YYYY-MM-DD';
     },
   })
   .refine((s) => !isDateShaped(s) || isRealDate(s), {
@@ -123,12 +122,7 @@ const cadence = z.string().refine((s) => cadenceDays(s) !== undefined, {
     const lower = typeof issue.input === 'string' ? issue.input.trim().toLowerCase() : undefined;
     // `"14"`, `14 days`: a number of days is a duration.
     const days = lower !== undefined ? /^(\d+)(?:\s*days?)?$/.exec(lower)?.[1] : undefined;
-    const hint =
-      lower !== undefined && lower !== issue.input && cadenceDays(lower) !== undefined
-        ? `: write \`${lower}\``
-        : days !== undefined && Number(days) > 0
-          ? `: for ${Number(days) === 1 ? 'every day' : `every ${Number(days)} days`}, write \`P${Number(days)}D\``
-          : '';
+    const hint = lower !== undefined && lower !== issue.input && cadenceDays(lower) !== undefined ? `: write \`${lower}\`` : days !== undefined ? everyDaysAdvice(Number(days)) : '';
     return `must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W${hint}`;
   },
 });

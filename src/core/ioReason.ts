@@ -1,9 +1,17 @@
 // Node's file-system errors in plain words, for the engine's problems (file/unreadable) and the
 // command line's messages alike. Only reads an error's `code`: nothing here touches a file.
 
-const LINKED_FOLDER_CODE = 'ELINKEDFOLDER';
 /** The error code of a folder the walk does not enter because it is a symbolic link (the Node file systems' readDirectory). */
-export const LINKED_FOLDER = LINKED_FOLDER_CODE;
+export const LINKED_FOLDER = 'ELINKEDFOLDER';
+
+/**
+ * The error for listing a folder that is a symbolic link: the walk does not follow it (it could
+ * loop, or leave the journal, and git keeps the link, not the files it leads to), and says so, as
+ * `file/unreadable` at the folder, rather than pass over what it never looked at.
+ */
+export function linkedFolderError(folder: string): Error {
+  return Object.assign(new Error(`${folder} is a symbolic link to a folder`), { code: LINKED_FOLDER });
+}
 
 /** The words for the errors of Node's file system people meet, instead of `ENOENT: no such file or directory, open ...`. */
 export const IO_REASONS: Record<string, string> = {
@@ -19,7 +27,7 @@ export const IO_REASONS: Record<string, string> = {
   EMFILE: 'too many files open at once',
   EIO: 'the disk could not be read',
   ENAMETOOLONG: 'the name is too long',
-  [LINKED_FOLDER_CODE]: 'it is a symbolic link to a folder, which the journal does not follow (git keeps the link, not the files it leads to): move the files into the journal',
+  [LINKED_FOLDER]: 'it is a symbolic link to a folder, which the journal does not follow (git keeps the link, not the files it leads to): move the files into the journal',
 };
 
 /**

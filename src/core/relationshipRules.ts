@@ -89,9 +89,9 @@ export const unread = (file: JournalFile): boolean => file.problems.some((p) => 
  * none, `登壇`: the goal exists all the same), status unknown, nothing else known.
  */
 function unreadGoal(file: JournalFile): Goal | undefined {
-  const id = file.conflictedGoalId ?? goalIdOfFileName(goalFileName(file.path));
-  if (!id) return undefined;
   const name = goalFileName(file.path);
+  const id = file.conflictedGoalId ?? goalIdOfFileName(name);
+  if (!id) return undefined;
   // `goals/Design Doc.md` stands for `design-doc`, named `Design Doc` where it is written so, as when it is readable.
   const declared = file.conflictedGoalId === undefined && name !== id ? { declaredId: name } : {};
   return { id, title: id, owner: 'mentee', status: 'unknown', skills: [], source: { file: file.path, range: file.headRange }, idRange: file.headRange, fields: {}, origin: 'file', unread: true, ...declared };

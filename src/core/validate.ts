@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FieldSpecs, FieldValues } from './fields';
 import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
-import { isRealDate } from './dates';
+import { dateOfDigits } from './dates';
 import { editDistance, nearest } from './suggest';
 import { STAGES, type Problem, type ProblemData, type Range } from './types';
 
@@ -80,6 +80,19 @@ function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known
   return `Unknown key ${name}${suggestion ? `: did you mean \`${suggestion}\`?` : known.length ? `: expected one of ${known.join(', ')}.` : '.'}`;
 }
 
+/**
+ * What to say of an unknown key, and the key to offer renaming it to. None is offered where its
+ * nearest known key is written already (`goal:` beside `goals:`: renaming would write it twice),
+ * or where other unknown keys of the map look like the same key (`statsu: proposed`, `staus:
+ * active`: which value stands is the writer's choice, and the quick fix and --fix would pick the
+ * first).
+ */
+function unknownKeyAdvice(path: YamlPath, nearestKey: string | undefined, alreadyWritten: boolean, rivals: readonly string[], known: readonly string[] = []): { message: string; suggestion?: string } {
+  if (nearestKey !== undefined && alreadyWritten) return { message: alsoWrittenMessage(path, nearestKey) };
+  if (nearestKey !== undefined && rivals.length) return { message: rivalsMessage(path, rivals, nearestKey) };
+  return { message: unknownKeyMessage(path, nearestKey, known), ...(nearestKey ? { suggestion: nearestKey } : {}) };
+}
+
 /** Unknown keys of one map that all look like the same known key: which value stands is the writer's choice. */
 function rivalsMessage(path: YamlPath, rivals: readonly string[], nearestKey: string): string {
   return `${unknownKeyMessage(path, undefined)} It and ${rivals.map((r) => `\`${r}\``).join(', ')} both look like \`${nearestKey}\`: keep the one with the right value, as \`${nearestKey}\`, and delete the other.`;
@@ -114,12 +127,9 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     for (const { key, range, nearestKey } of unknown) {
       // The key it is nearest to is written too (`goal:` beside `goals:`): renaming would write it twice.
       // (Asked of the text, not of `raw`: a `type` the folder implies is in `raw` without being written.)
-      const written = nearestKey !== undefined && locator.pair([...base, nearestKey]) ? nearestKey : undefined;
-      // Two misspellings of one key (`statsu: proposed`, `staus: active`): which value stands is the
-      // writer's choice, so neither is renamed (the quick fix and --fix would pick the first).
+      const written = nearestKey !== undefined && !!locator.pair([...base, nearestKey]);
       const rivals = nearestKey === undefined || written ? [] : unknown.filter((other) => other.key !== key && other.nearestKey === nearestKey).map((other) => other.key);
-      const suggestion = written || rivals.length ? undefined : nearestKey;
-      const message = written ? alsoWrittenMessage([...base, key], written) : rivals.length ? rivalsMessage([...base, key], rivals, nearestKey!) : unknownKeyMessage([...base, key], suggestion);
+      const { message, suggestion } = unknownKeyAdvice([...base, key], nearestKey, written, rivals);
       quietReport(range, 'keys/unknown', message, {
         kind: 'unknown-key',
         key,
@@ -297,16 +307,14 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       const known = knownKeys(schema, issue.path as Array<string | number>);
       // A key glued to its value (`{mentor 4}`) is told to add its colon, not to be renamed (a quick fix would drop the value).
       const nearestKey = /^[A-Za-z_][\w-]*[ \t]+[^\s:#]/.test(key) && known.includes(key.split(/[ \t]/)[0]!) ? undefined : nearest(key, known);
-      // As at the top level: a nearest key the map already has is not suggested.
-      // (`written` is the map the key is in: the value at the issue's path.)
-      const also = nearestKey !== undefined && isRecord(written) && Object.hasOwn(written, nearestKey) ? nearestKey : undefined;
-      // As at the top level: two misspellings of one key are not renamed (the writer picks the value).
+      // As at the top level (`written` is the map the key is in: the value at the issue's path).
+      const also = nearestKey !== undefined && isRecord(written) && Object.hasOwn(written, nearestKey);
       const rivals = nearestKey === undefined || also || !isRecord(written) ? [] : Object.keys(written).filter((other) => other !== key && !known.includes(other) && nearest(other, known) === nearestKey);
-      const suggestion = also || rivals.length ? undefined : nearestKey;
+      const { message, suggestion } = unknownKeyAdvice([...path, key], nearestKey, also, rivals, known);
       return {
         code: 'keys/unknown',
         path: [...path, key],
-        message: also ? alsoWrittenMessage([...path, key], also) : rivals.length ? rivalsMessage([...path, key], rivals, nearestKey!) : unknownKeyMessage([...path, key], suggestion, known),
+        message,
         data: { kind: 'unknown-key', key, ...(suggestion ? { suggestion } : {}) },
       };
     }
@@ -333,6 +341,15 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
     case 'invalid_type': {
       const key = path[path.length - 1];
       const isDate = issue.expected === 'string' && isDateSchema(defAt(schema, issue.path as Array<string | number>));
+      // A key written with no value inside a map (`mentee:` then `  name:`): it is missing, said at the key.
+      if (written === null && !atField && typeof key === 'string' && !gluedEntryAdvice(key, written) && isRequiredAt(schema, issue.path as Array<string | number>)) {
+        return { code: 'schema/missing-key', path, message: `Missing required key \`${pathText(path)}\`: expected ${describeExpected(issue.expected, schema, issue.path)}.`, data: { kind: 'missing-key', key, placeholder: '' } };
+      }
+      // A date written as a number (`due: 20261105`) is a date not written YYYY-MM-DD.
+      if (isDate && (typeof written === 'number' || typeof written === 'boolean')) {
+        const meant = dateOfDigits(String(written));
+        return { code: 'date/format', path, message: `${name} must be a date written YYYY-MM-DD${meant ? `: write \`${typeof key === 'string' ? `${key}: ` : ''}${meant}\`` : ''}.` };
+      }
       const advice =
         issue.expected === 'string'
           ? key === 'cadence'
@@ -341,16 +358,6 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
           : (issue.expected === 'array' ? listAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
-      // A key written with no value inside a map (`mentee:` then `  name:`): it is missing, said at the key.
-      if (written === null && !atField && typeof key === 'string' && !gluedEntryAdvice(key, written) && isRequiredAt(schema, issue.path as Array<string | number>)) {
-        return { code: 'schema/missing-key', path, message: `Missing required key \`${pathText(path)}\`: expected ${describeExpected(issue.expected, schema, issue.path)}.`, data: { kind: 'missing-key', key, placeholder: '' } };
-      }
-      // A date written as a number (`due: 20261105`) is a date not written YYYY-MM-DD.
-      if (isDate && (typeof written === 'number' || typeof written === 'boolean')) {
-        const digits = /^(\d{4})(\d{2})(\d{2})$/.exec(String(written));
-        const meant = digits && isRealDate(`${digits[1]}-${digits[2]}-${digits[3]}`) ? `${digits[1]}-${digits[2]}-${digits[3]}` : undefined;
-        return { code: 'date/format', path, message: `${name} must be a date written YYYY-MM-DD${meant ? `: write \`${typeof key === 'string' ? `${key}: ` : ''}${meant}\`` : ''}.` };
-      }
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${advice}.` };
     }
     case 'invalid_union':
@@ -361,7 +368,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
 }
 
 /** `key: value` as the advice writes it: `key: value` for a key of a map, the value alone for a list item. */
-const written = (key: string | number | undefined, value: string) => (typeof key === 'string' ? `${key}: ${value}` : value);
+const asKeyValue = (key: string | number | undefined, value: string) => (typeof key === 'string' ? `${key}: ${value}` : value);
 
 /**
  * A number or true/false where a text goes (`title: 2026`, `title: 2.0`): the quotes that keep it a
@@ -372,17 +379,22 @@ function quoteAdvice(key: string | number | undefined, value: unknown, source: s
   const asWritten = source && !/^["']/.test(source) && !/[\r\n]/.test(source) ? source.trim() : undefined;
   const what = `\`${asWritten ?? String(value)}\``;
   const kind = typeof value === 'number' ? 'a number' : 'true or false';
-  return asWritten ? `: YAML reads ${what} as ${kind}; put it in quotes, \`${written(key, JSON.stringify(asWritten))}\`` : `: YAML reads it as ${kind}; put the value in quotes`;
+  return asWritten ? `: YAML reads ${what} as ${kind}; put it in quotes, \`${asKeyValue(key, JSON.stringify(asWritten))}\`` : `: YAML reads it as ${kind}; put the value in quotes`;
 }
 
 /**
  * `cadence: 14` or `cadence: {days: 14}`: a number of days is a duration (quoting it would give a
  * text no cadence takes).
  */
-export function cadenceAdvice(written: unknown): string {
+function cadenceAdvice(written: unknown): string {
   const days = typeof written === 'number' ? written : isRecord(written) && Object.keys(written).length === 1 && typeof written.days === 'number' ? written.days : undefined;
-  if (days === undefined || !Number.isInteger(days) || days <= 0) return '';
-  return `: for ${days === 1 ? 'every day' : `every ${days} days`}, write \`cadence: P${days}D\``;
+  return days === undefined ? '' : everyDaysAdvice(days, 'cadence: ');
+}
+
+/** `: for every 14 days, write `P14D`` (after `prefix`, `cadence: ` where the key is to be written too); empty for no whole number of days. */
+export function everyDaysAdvice(days: number, prefix = ''): string {
+  if (!Number.isInteger(days) || days <= 0) return '';
+  return `: for ${days === 1 ? 'every day' : `every ${days} days`}, write \`${prefix}P${days}D\``;
 }
 
 /** A text where a list goes (`attendees: Ana Lopes, Bo Li`, `goals: design-doc`): the same in brackets. */
@@ -390,13 +402,13 @@ function listAdvice(key: string | number | undefined, value: unknown): string {
   if (typeof value !== 'string' || !value.trim() || /[[\]{}]/.test(value)) return '';
   const items = value.split(',').map((item) => item.trim()).filter(Boolean);
   if (!items.length) return '';
-  return `: write it in brackets, \`${written(key, `[${items.map((item) => (/^[@`'"&*!|>%?#-]|[:#]/.test(item) ? JSON.stringify(item) : item)).join(', ')}]`)}\``;
+  return `: write it in brackets, \`${asKeyValue(key, `[${items.map((item) => (/^[@`'"&*!|>%?#-]|[:#]/.test(item) ? JSON.stringify(item) : item)).join(', ')}]`)}\``;
 }
 
 /** A percentage where a number goes (`design-doc: 40%`): the number alone. */
 function percentAdvice(key: string | number | undefined, value: unknown): string {
   const m = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
-  return m ? `: write the number without \`%\`, \`${written(key, m[1]!)}\`` : '';
+  return m ? `: write the number without \`%\`, \`${asKeyValue(key, m[1]!)}\`` : '';
 }
 
 /**
@@ -420,7 +432,6 @@ function describeExpected(expected: string, schema?: z.ZodType, path: ReadonlyAr
   return words[expected] ?? expected;
 }
 
-/** The definition of the schema at `path` inside `schema`, past optional, nullable, default and pipe. */
 /** Whether the key at the end of `path` is required in its map (not optional, nullable or defaulted). */
 function isRequiredAt(schema: z.ZodType, path: ReadonlyArray<string | number>): boolean {
   const parent = defAt(schema, path.slice(0, -1));
@@ -429,6 +440,7 @@ function isRequiredAt(schema: z.ZodType, path: ReadonlyArray<string | number>): 
   return type !== undefined && type !== 'optional' && type !== 'nullable' && type !== 'default';
 }
 
+/** The definition of the schema at `path` inside `schema`, past optional, nullable, default and pipe. */
 function defAt(schema: z.ZodType, path: ReadonlyArray<string | number>): { type?: string; shape?: Record<string, unknown>; checks?: unknown[] } | undefined {
   let node: unknown = schema;
   for (const step of [...path, undefined]) {

@@ -8,6 +8,9 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 export const noValidDue = (written: string): string =>
   !isDateShaped(written) ? `no valid due date: ${written} is not written YYYY-MM-DD` : isRealDate(written) ? `no valid due date: write it (due ${written})` : `no valid due date: ${written} is not a day in the calendar`;
 
+/** The text with its first letter in upper case (`Closure was…`). */
+export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** A text cut to at most `max` characters for a message or a label, `…` at the cut. */
 export const clip = (text: string, max = 60): string => (text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`);
 

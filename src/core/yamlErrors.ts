@@ -261,10 +261,10 @@ function documentMarker(source: string, error: YAMLError): Explained | undefined
       message:
         m[1] === '...'
           ? 'YAML syntax error: `...` ends the YAML document, so the lines after it are not read: remove the `...` line.'
-          : /^---[ \t]+[A-Za-z_][\w-]*:(?:[ \t]|$)/.test(line.text)
-            ? // `--- date: 2026-11-19`: what follows the marker is front matter the writer meant to keep.
-              `YAML syntax error: \`${clip(line.text.trim())}\` starts a second YAML document inside the front matter, so the lines after it are not read: remove the \`---\` and keep \`${clip(line.text.replace(/^---[ \t]+/, '').trim())}\` on its line (the front matter ends at a line that is \`---\` alone).`
-            : `YAML syntax error: \`${clip(line.text.trim())}\` starts a second YAML document inside the front matter, so the lines after it are not read: remove the line (the front matter ends at a line that is \`---\` alone).`,
+          : `YAML syntax error: \`${clip(line.text.trim())}\` starts a second YAML document inside the front matter, so the lines after it are not read: ${
+              // `--- date: 2026-11-19`: what follows the marker is front matter the writer meant to keep.
+              /^---[ \t]+[A-Za-z_][\w-]*:(?:[ \t]|$)/.test(line.text) ? `remove the \`---\` and keep \`${clip(line.text.replace(/^---[ \t]+/, '').trim())}\` on its line` : 'remove the line'
+            } (the front matter ends at a line that is \`---\` alone).`,
     };
   }
   return undefined;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type * as vscode from 'vscode';
-import { LINKED_FOLDER } from '../core/ioReason';
+import { LINKED_FOLDER, linkedFolderError } from '../core/ioReason';
 import type { EntryKind, UriReader } from './workspaceFileSystem';
 
 /** Whether Node says the file or folder is not there: the index forgets it, no fallback needed. */
@@ -43,7 +43,7 @@ export function nodeReader(fallback: UriReader, root?: vscode.Uri): UriReader {
       orFallback(
         uri,
         async (path) => {
-          if (isBelowRoot(uri) && (await fs.promises.lstat(path)).isSymbolicLink()) throw Object.assign(new Error(`${path} is a symbolic link to a folder`), { code: LINKED_FOLDER });
+          if (isBelowRoot(uri) && (await fs.promises.lstat(path)).isSymbolicLink()) throw linkedFolderError(path);
           const entries = await fs.promises.readdir(path, { withFileTypes: true });
           return Promise.all(
             entries.map(async (entry): Promise<[string, EntryKind]> => {

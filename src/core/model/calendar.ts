@@ -77,11 +77,12 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
   const next = c.nextSession;
   if (next) {
     let why: string;
+    const afterTheEnd = !c.endsFirst ? '' : c.endsFirstBy === 'closure' ? ` The partnership closes on ${c.endsFirst}, before this day: a meeting outside the formal partnership.` : ` The partnership ends on ${c.endsFirst}, before this day.`;
     if (next.from === 'agenda') {
-      why = `Prepared in the agenda ${c.agendaFile ?? ''}.${c.endsFirst ? (c.endsFirstBy === 'closure' ? ` The partnership closes on ${c.endsFirst}, before this day: a meeting outside the formal partnership.` : ` The partnership ends on ${c.endsFirst}, before this day.`) : ''}`;
+      why = `Prepared in the agenda ${c.agendaFile ?? ''}.${afterTheEnd}`;
     } else if (next.from === 'next') {
       const latest = report.sessions[report.sessions.length - 1];
-      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.${c.endsFirst ? (c.endsFirstBy === 'closure' ? ` The partnership closes on ${c.endsFirst}, before this day: a meeting outside the formal partnership.` : ` The partnership ends on ${c.endsFirst}, before this day.`) : ''}`;
+      why = `Planned as next: in ${latest?.file ?? 'the latest session'}.${afterTheEnd}`;
     } else {
       const held = [...report.sessions].reverse().find((s) => s.status === 'held');
       const after = c.lastHeld ? `the session of ${c.lastHeld}${held ? ` (${held.file})` : ''}` : `the start of the partnership`;

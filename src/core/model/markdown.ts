@@ -3,12 +3,11 @@ import { code, escapeCell, escapeMarkdown as md, escapeMessage } from './escape'
 import type { CadenceHealth, GoalReport, OpenAction, RelationshipReport, ReviewChanges, Signal } from './types';
 
 import { daysBetween } from '../dates';
-import { days, fromToday as relative, noValidDue } from '../words';
+import { capital, days, fromToday as relative, noValidDue } from '../words';
 import { historyMarkdown } from './historyPart';
 
 const pct = (n: number | undefined) => (n === undefined ? '–' : `${n}%`);
 const names = (list: string[]) => list.map(md).join(', ');
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function header(r: RelationshipReport): string[] {
   const who = [r.mentors.length && `${names(r.mentors)} (mentor${r.mentors.length > 1 ? 's' : ''})`, r.mentees.length && `${names(r.mentees)} (mentee${r.mentees.length > 1 ? 's' : ''})`].filter(Boolean);
