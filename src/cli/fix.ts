@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isRealDate } from '../core/dates';
-import { addMissingKey, addType, replaceToken, type EditResult } from '../core/edits';
+import { addMissingKey, addType, repairFrontMatterStart, replaceToken, type EditResult } from '../core/edits';
 import { AGREEMENT_FIELDS, GOAL_FIELDS, INLINE_GOAL_FIELDS, REVIEW_FIELDS, SESSION_FIELDS } from '../core/fields';
 import { parseJournalFile } from '../core/parseFile';
 import { editDistance } from '../core/suggest';
@@ -26,6 +26,7 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   const data = p.data;
   const start = lines.offset(p.range.start);
   const end = lines.offset(p.range.end);
+  if (data?.kind === 'front-matter-start') return { description: 'put the front matter\'s `---` lines right', result: repairFrontMatterStart(text) };
   if (data?.kind === 'missing-type') return { description: `added \`type: ${data.type}\``, result: addType(text, data.type) };
   if (data?.kind === 'unknown-key' && data.suggestion) {
     // Exactly one candidate: no other known key is as close to the typo.
@@ -71,7 +72,7 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
   let withoutFrontMatter = false;
   for (let round = 0; round < 20; round++) {
     const problems = parseJournalFile(relative, text, options).problems;
-    if (round === 0) withoutFrontMatter = problems.some((p) => p.code === 'frontmatter/missing');
+    if (round === 0) withoutFrontMatter = problems.some((p) => p.code === 'frontmatter/missing' && p.data?.kind === 'missing-type');
     if (problems.some((p) => UNTOUCHABLE.test(p.code))) break;
     const lines = new LineIndex(text);
     let applied = false;

@@ -30,6 +30,12 @@ const ALMOST_BOX = '(?:\\[(?:|\\s{2,}|[xX]\\s+|\\s+[xX]|[-*~\u2713\u2714\u2717])
 const ALMOST_TASK = new RegExp(`^${ALMOST_BOX}`, 'u');
 /** A line of a text with such an item: the cheap test that says a body must be parsed to be checked. */
 const ALMOST_TASK_LINE = new RegExp(`^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALMOST_BOX}`, 'mu');
+/**
+ * A line that starts like an action item with no space after its marker (`-[ ] @sam draft`,
+ * `+[x] done`, `*[ ] x` with no other `*` on the line, which would make it emphasis): a
+ * paragraph, not a list item. The marker and the box are the groups.
+ */
+const UNSPACED_TASK_LINE = /^[ \t>]*(?:([-+])|(\*)(?=[^*\n]*$))(\[[ xX]\])(?=[ \t]+\S)/gmu;
 /** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`). */
 export const OWNER = /^@([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
 const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
@@ -76,7 +82,7 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  * body without one need not be parsed to know that it has none.
  */
 export function mayHaveDueProblems(text: string): boolean {
-  if (text.includes('[') && ALMOST_TASK_LINE.test(text)) return true;
+  if (text.includes('[') && (ALMOST_TASK_LINE.test(text) || new RegExp(UNSPACED_TASK_LINE.source, 'mu').test(text))) return true;
   if (!/\(due/i.test(text)) return false;
   if (looseDues(text).length) return true;
   let previousEnd = -1;
@@ -136,6 +142,7 @@ export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts 
         const action = readTask(file, n, lines, problems);
         if (action) actions.push(action);
       }
+      if (n.type === 'paragraph') problems.push(...unspacedTasks(n, lines));
     });
   }
   flush();
@@ -171,6 +178,25 @@ function goalRefsIn(node: Text, lines: LineIndex): GoalReference[] {
     out.push({ id, range: lines.range(at + 2, at + 2 + (m[1]?.length ?? 0)), via: 'body' });
   }
   return out;
+}
+
+/** The lines of a paragraph written like an action item without the space after the `-` (UNSPACED_TASK_LINE). */
+function unspacedTasks(paragraph: Nodes, lines: LineIndex): BodyProblem[] {
+  const start = paragraph.position?.start.offset;
+  const end = paragraph.position?.end.offset;
+  if (start === undefined || end === undefined) return [];
+  const raw = lines.text.slice(start, end);
+  if (!raw.includes('[')) return [];
+  return [...raw.matchAll(UNSPACED_TASK_LINE)].map((m) => {
+    const marker = m[1] ?? m[2] ?? '-';
+    const at = start + (m.index ?? 0) + m[0].length - marker.length - (m[3] ?? '').length;
+    const written = `${marker}${m[3] ?? ''}`;
+    return {
+      range: lines.range(at, at + written.length),
+      code: 'action/not-a-task',
+      message: `\`${written}\` needs a space after the \`${marker}\` to be a list item, so this line is not read as an action item: write \`${marker} ${m[3] ?? ''}\`, as in \`- [ ] @sam draft the outline\`.`,
+    };
+  });
 }
 
 /**

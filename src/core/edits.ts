@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { parseMarkdown } from './frontmatter';
+import { almostFrontMatter } from './frontMatterStart';
 import { yamlScalar } from './yamlWrite';
 import { STAGES, type JournalFileType, type Stage } from './types';
 
@@ -578,4 +579,17 @@ export function addType(text: string, type: JournalFileType): EditResult {
     return { ok: true, edits, text: applyEdits(text, edits) };
   }
   return setFrontMatterValue(text, ['type'], type);
+}
+
+/**
+ * Puts right front matter written almost right (frontMatterStart.ts): removes the blank lines
+ * before its `---` and writes its fence lines as `---`. Touches no key or value.
+ */
+export function repairFrontMatterStart(text: string): EditResult {
+  const almost = almostFrontMatter(text);
+  if (!almost?.repair) return fail('This file does not start with front matter that can be put right: write its first line `---` by hand.');
+  const after = applyEdits(text, almost.repair);
+  const bom = after.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!parseMarkdown('', after.slice(bom), { exact: true }).yaml) return fail('The front matter would still not be read: write its first line `---` by hand.');
+  return { ok: true, edits: almost.repair, text: after };
 }

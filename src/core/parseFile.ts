@@ -9,6 +9,7 @@ import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, goalFileName, goalIdOfFileName, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
+import { almostFrontMatter } from './frontMatterStart';
 import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { FrontMatterDocument } from './yamlParse';
@@ -199,7 +200,10 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   if (!parsed.yaml) {
     if (!implied) return base; // plain notes and READMEs are not journal files
     reporter.problems.push(...parsed.problems);
-    if (parsed.problems.length === 0) {
+    const almost = parsed.problems.length === 0 ? almostFrontMatter(parsed.text) : undefined;
+    if (almost) {
+      reporter.report(parsed.lines.range(almost.start, almost.end), 'frontmatter/missing', almost.message, almost.repair ? { kind: 'front-matter-start' } : undefined);
+    } else if (parsed.problems.length === 0) {
       reporter.report(FILE_START, 'frontmatter/missing', `This ${implied} file has no front matter: start it with a line \`---\`, then \`type: ${implied}\` and the keys ${withArticle(implied)} file takes, then a line \`---\` that closes it.`, { kind: 'missing-type', type: implied });
     }
     return { ...base, type: implied, typeSource: 'folder' };

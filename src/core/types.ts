@@ -30,7 +30,9 @@ export type ProblemData =
   | { kind: 'invalid-enum'; key: string; allowed: string[] }
   | { kind: 'unknown-key'; key: string; suggestion?: string }
   | { kind: 'unknown-goal'; id: string; suggestion?: string; relationship: string }
-  | { kind: 'missing-type'; type: JournalFileType };
+  | { kind: 'missing-type'; type: JournalFileType }
+  /** Front matter written almost right (frontMatterStart.ts): its fence lines can be put right. */
+  | { kind: 'front-matter-start' };
 
 export interface Problem {
   /** Root-relative POSIX path. */

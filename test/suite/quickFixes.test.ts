@@ -153,6 +153,15 @@ describe('Quick fixes', () => {
     assert.equal(await apply(bare, front), '---\ntype: session\n---\n\nWe met and talked.\n');
   });
 
+  it('puts right front matter written almost right, rather than adding a second one', async () => {
+    const path = `${SCRATCH}/lee-and-noor/sessions/2026-05-27.md`;
+    await write(path, '\n ----\ntype: session\ndate: 2026-05-27\n----\n\nWe met.\n');
+    await waitFor('the session to be indexed', () => api.service.allRoots().some((r) => r.index.file(path)));
+    const fixes = await fixesAt(path, 2, 2);
+    assert.deepEqual(titles(fixes), ['Put the front matter\'s `---` lines right']);
+    assert.equal(await apply(path, fixes[0]), '---\ntype: session\ndate: 2026-05-27\n---\n\nWe met.\n');
+  });
+
   it('offers no fix that would have to guess in broken YAML', async () => {
     const path = `${SCRATCH}/lee-and-noor/sessions/2026-04-01.md`;
     const doc = await vscode.workspace.openTextDocument(uri(path));

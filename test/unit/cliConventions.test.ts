@@ -42,6 +42,24 @@ describe('CLI: check conventions', function () {
     assert.equal(runCli(['check', '--fix'], root).stderr.includes('fixed'), false, 'a second --fix has nothing left to do');
   });
 
+  it('--fix puts right front matter written almost right, rather than adding a second one above it', () => {
+    const directive = '%YAML 1.2\n---\ntype: session\ndate: 2026-02-23\n---\n';
+    const root = journal({
+      'p/sessions/2026-02-16.md': '\uFEFF ---\r\ntype: session # first\r\n---\r\nNotes.\r\n',
+      'p/sessions/2026-02-17.md': '\n----\ntype: session\ndate: 2026-02-17\n----\n\n## Notes\n',
+      'p/sessions/2026-02-23.md': directive,
+    });
+    const result = runCli(['check', '--fix'], root);
+    const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+    assert.equal(read('p/sessions/2026-02-16.md'), '\uFEFF---\r\ntype: session # first\r\ndate: 2026-02-16\r\n---\r\nNotes.\r\n');
+    assert.equal(read('p/sessions/2026-02-17.md'), '---\ntype: session\ndate: 2026-02-17\n---\n\n## Notes\n');
+    assert.equal(read('p/sessions/2026-02-23.md'), directive, 'a directive is the person\'s to remove');
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-16\.md: put the front matter's `---` lines right; added `date: 2026-02-16` from the file name$/m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-17\.md: put the front matter's `---` lines right$/m);
+    assert.match(result.stdout, /^p\/sessions\/2026-02-23\.md:1:1 error frontmatter\/missing The front matter is not read: it must start with `---`/m);
+    assert.equal(result.code, 1);
+  });
+
   it('--fix keeps a UTF-8 byte order mark, and renames a misspelt `type` rather than adding another', () => {
     const root = journal({
       'p/sessions/2026-02-16.md': '\uFEFF---\ndate: 2026-02-16\n---\nNotes.\n',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { repairFrontMatterStart } from '../../../src/core/edits';
 import { expectCodes, expectNone, expectOne, GOAL, lines, parseFile, problemsOf, SESSION } from './helpers';
 
 describe('rules: frontmatter/*', () => {
@@ -21,6 +22,32 @@ describe('rules: frontmatter/*', () => {
     it('reports an empty goal file', () => {
       const p = expectOne(problemsOf('p/goals/design-doc.md', ''), { code: 'frontmatter/missing', severity: 'error', range: [1, 1, 1, 1], message: [/goal/] });
       assert.deepEqual(p.data, { kind: 'missing-type', type: 'goal' });
+    });
+
+    it('says what keeps front matter written almost right from being read, at that line, and puts it right', () => {
+      const body = 'type: session\ndate: 2026-02-02\n';
+      const cases: Array<[string, [number, number, number, number], RegExp, string | undefined]> = [
+        [` ---\n${body}---\n`, [1, 2, 1, 5], /^The front matter is not read: the line that opens it must be `---` at the start of the line, and `---` has a space before it\. Write `---`\.$/, `---\n${body}---\n`],
+        [`----\n${body}----\n`, [1, 1, 1, 5], /`----` has 4 hyphens, not 3\. Write `---`\. The line that closes it, line 4, likewise: write `---` there too\.$/, `---\n${body}---\n`],
+        [`\u2014\u2014\u2014\r\n${body.replace(/\n/g, '\r\n')}---\r\n`, [1, 1, 1, 4], /`———` is not written with hyphens/, `---\r\n${body.replace(/\n/g, '\r\n')}---\r\n`],
+        [`\n\n---\n${body}---\n# Notes\n`, [3, 1, 3, 4], /^The front matter is not read: its `---` must be the file's first line, and 2 blank lines come before it\. Remove the blank lines\.$/, `---\n${body}---\n# Notes\n`],
+        [`%YAML 1.2\n---\n${body}---\n`, [1, 1, 1, 10], /^The front matter is not read: it must start with `---` on the file's first line, and a YAML directive \(`%YAML 1\.2`\) is not taken before it\. Remove the directive, so that the file starts with `---`\.$/, undefined],
+      ];
+      for (const [text, range, message, repaired] of cases) {
+        const p = expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'frontmatter/missing', severity: 'error', range, message: [message] });
+        const edit = repairFrontMatterStart(text);
+        if (repaired === undefined) {
+          assert.equal(p.data, undefined);
+          assert.equal(edit.ok, false);
+          continue;
+        }
+        assert.deepEqual(p.data, { kind: 'front-matter-start' });
+        assert.ok(edit.ok);
+        assert.equal(edit.text, repaired);
+        assert.deepEqual(problemsOf('p/sessions/2026-02-02.md', edit.text), []);
+      }
+      // A note that only starts with a rule is not front matter written wrong.
+      expectOne(problemsOf('p/sessions/2026-02-02.md', '----\nJust notes, no keys.\n----\n'), { code: 'frontmatter/missing', severity: 'error', range: [1, 1, 1, 1], message: [/has no front matter/] });
     });
 
     it('ignores a note without front matter outside journal folders', () => {

@@ -344,6 +344,22 @@ describe('rules: session/*', () => {
       assert.deepEqual(fixed.session!.actions.map((a) => a.text), ['a', 'b', 'c', 'd', 'real', 'done']);
     });
 
+    it('reports a line written like an action item with no space after the dash (action/not-a-task), at the dash and the box', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-20', '---', '', '-[ ] @bo a (due 2026-12-01)', '+[x] @bo b', '> -[ ] @bo quoted', '*[ ] @bo c', '', '*[ ] is *emphasis* here', '-[x]', 'text -[ ] not at the start', '');
+      const problems = problemsOf('p/sessions/2026-11-20.md', text);
+      assert.deepEqual(problems.map((p) => [p.code, p.severity, p.range.start.line, p.range.start.column, p.range.end.line, p.range.end.column]), [
+        ['action/not-a-task', 'warning', 6, 1, 6, 5],
+        ['action/not-a-task', 'warning', 7, 1, 7, 5],
+        ['action/not-a-task', 'warning', 8, 3, 8, 7],
+        ['action/not-a-task', 'warning', 9, 1, 9, 5],
+      ]);
+      assert.equal(problems[0]!.message, '`-[ ]` needs a space after the `-` to be a list item, so this line is not read as an action item: write `- [ ]`, as in `- [ ] @sam draft the outline`.');
+      // Followed, each is an action item, and nothing else is said.
+      const fixed = parseFile('p/sessions/2026-11-20.md', text.replace('-[ ] @bo a', '- [ ] @bo a').replace('+[x]', '+ [x]').replace('> -[ ]', '> - [ ]').replace('*[ ] @bo c', '* [ ] @bo c'));
+      assert.deepEqual(fixed.problems, []);
+      assert.deepEqual(fixed.session!.actions.map((a) => [a.text, a.due]), [['a', '2026-12-01'], ['b', undefined], ['quoted', undefined], ['c', undefined]]);
+    });
+
     it('reports due markers with several words before the date, or a range written without spaces', () => {
       const text = lines('---', 'type: session', 'date: 2026-11-20', '---', '', '- [ ] @bo a (due on Wed 2026-12-02)', '- [ ] @bo b (due by Wednesday, 2026-12-02)', '- [ ] @bo c (due by ~2026-12-01)', '- [ ] @bo d (due 2026-12-01\u201305)', '- [ ] @bo e (due 2026-12-01/05)', '- [ ] @bo f (due diligence)', '');
       const parsed = parseFile('p/sessions/2026-11-20.md', text);

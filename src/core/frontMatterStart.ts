@@ -1,0 +1,123 @@
+import type { TextEdit } from './edits';
+
+/**
+ * Front matter written almost right, so that it is not read as front matter at all: blank lines
+ * before the opening `---`, a space before it, four dashes, dashes a word processor made long
+ * (`———`), or a YAML directive (`%YAML 1.2`) first. Said at the line that keeps the front matter
+ * from being read, with the repair where it only removes blank lines and spaces or replaces the
+ * fence lines themselves (never a key or a value).
+ */
+export interface AlmostFrontMatter {
+  /** The span to report: the offending line's text. */
+  start: number;
+  end: number;
+  message: string;
+  /** Edits that make it front matter, when they touch only fence lines and the blank lines before them. */
+  repair?: TextEdit[];
+}
+
+/** A line of dashes only, maybe indented: hyphens, or the dashes and minus signs text editors substitute. */
+const DASH_LINE = /^([ \t]*)([-\u2010-\u2015\u2212]+)[ \t]*$/;
+const LONG_DASHES = /[\u2010-\u2015\u2212]/;
+/** A line of YAML that sets a key: what the lines between two fences must hold for them to be front matter. */
+const KEY_LINE = /^[ \t]*["']?[\p{L}_][\p{L}\p{N}_ -]*["']?[ \t]*:(?:[ \t]|$)/u;
+
+interface Line {
+  start: number;
+  /** Before the line break. */
+  end: number;
+  text: string;
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const out: Line[] = [];
+  let start = from;
+  while (start <= text.length) {
+    const br = /\r\n|\r|\n/g;
+    br.lastIndex = start;
+    const m = br.exec(text);
+    const end = m ? m.index : text.length;
+    out.push({ start, end, text: text.slice(start, end) });
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** Whether a dash line is a fence as written: `---` at the start of the line. */
+function isFence(line: Line): boolean {
+  return /^---[ \t]*$/.test(line.text);
+}
+
+/** What is wrong with a dash line as a fence, in words; undefined for a fence as written. */
+function fenceFault(line: Line): string | undefined {
+  const m = DASH_LINE.exec(line.text);
+  if (!m || isFence(line)) return undefined;
+  const [, indent = '', dashes = ''] = m;
+  if (LONG_DASHES.test(dashes)) return `\`${dashes}\` is not written with hyphens (a text editor may have turned them into long dashes)`;
+  if (dashes.length !== 3) return `\`${dashes}\` has ${dashes.length} hyphens, not 3`;
+  return `\`---\` has ${indent.length === 1 ? 'a space' : `${indent.length} spaces or tabs`} before it`;
+}
+
+/**
+ * The front matter this text was meant to open with, when it does not, because of its first
+ * lines; undefined when the text does not start like front matter (a plain note).
+ */
+export function almostFrontMatter(text: string): AlmostFrontMatter | undefined {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.slice(from, from + 400).match(/[-\u2010-\u2015\u2212%]/)) return undefined;
+  const lines = splitLines(text, from).slice(0, 200);
+  let first = 0;
+  while (first < lines.length && /^[ \t]*$/.test(lines[first]!.text)) first++;
+  const opening = lines[first];
+  if (!opening) return undefined;
+  const directive = /^%\S/.test(opening.text);
+  let open = first;
+  if (directive) {
+    while (open < lines.length && /^(?:%\S|[ \t]*#|[ \t]*$)/.test(lines[open]!.text)) open++;
+  }
+  const fenceLine = lines[open];
+  if (!fenceLine || !DASH_LINE.test(fenceLine.text)) return undefined;
+  // The closing fence: the first dash line (or `...`) after the opening one, with a key between.
+  let close = -1;
+  for (let i = open + 1; i < lines.length; i++) {
+    if (DASH_LINE.test(lines[i]!.text) || /^\.\.\.[ \t]*$/.test(lines[i]!.text)) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0 || !lines.slice(open + 1, close).some((l) => KEY_LINE.test(l.text))) return undefined;
+  const closing = lines[close]!;
+  const closeFault = /^\.\.\.[ \t]*$/.test(closing.text) ? undefined : fenceFault(closing);
+  const closeWords = closeFault ? ` The line that closes it, line ${close + 1}, likewise: write \`---\` there too.` : '';
+  const span = (line: Line) => {
+    const lead = /^[ \t]*/.exec(line.text)![0].length;
+    return { start: line.start + lead, end: line.end - (/[ \t]*$/.exec(line.text)![0].length) };
+  };
+  const fenceEdits = (): TextEdit[] => [
+    ...(isFence(fenceLine) ? [] : [{ start: fenceLine.start, end: fenceLine.end, text: '---' }]),
+    ...(closeFault ? [{ start: closing.start, end: closing.end, text: '---' }] : []),
+  ];
+  if (directive) {
+    return {
+      ...span(opening),
+      message: `The front matter is not read: it must start with \`---\` on the file's first line, and a YAML directive (\`${opening.text.trim()}\`) is not taken before it. Remove the directive${open - first > 1 ? 's' : ''}, so that the file starts with \`---\`.`,
+    };
+  }
+  if (first > 0) {
+    const blank = first === 1 ? 'a blank line' : `${first} blank lines`;
+    const fault = fenceFault(fenceLine);
+    return {
+      ...span(fenceLine),
+      message: `The front matter is not read: its \`---\` must be the file's first line, and ${blank} come${first === 1 ? 's' : ''} before it. Remove ${first === 1 ? 'the blank line' : 'the blank lines'}${fault ? `; and ${fault}: write \`---\`` : ''}.${closeWords}`,
+      repair: [{ start: from, end: fenceLine.start, text: '' }, ...fenceEdits()],
+    };
+  }
+  const fault = fenceFault(fenceLine);
+  if (!fault) return undefined; // `---` as written: front matter, or not closed (said elsewhere)
+  return {
+    ...span(fenceLine),
+    message: `The front matter is not read: the line that opens it must be \`---\` at the start of the line, and ${fault}. Write \`---\`.${closeWords}`,
+    repair: fenceEdits(),
+  };
+}
