@@ -31,7 +31,7 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   if (data?.kind === 'unknown-key' && data.suggestion) {
     // Exactly one candidate: no other known key is as close to the typo.
     const distance = editDistance(data.key.toLowerCase(), data.suggestion.toLowerCase());
-    const rivals = KNOWN_KEYS.filter((k) => k !== data.suggestion && editDistance(data.key.toLowerCase(), k.toLowerCase()) <= distance);
+    const rivals = data.byValue ? [] : KNOWN_KEYS.filter((k) => k !== data.suggestion && editDistance(data.key.toLowerCase(), k.toLowerCase()) <= distance);
     if (rivals.length) return undefined;
     return { description: `renamed \`${data.key}\` to \`${data.suggestion}\``, result: replaceToken(text, start, end, data.suggestion) };
   }

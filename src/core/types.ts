@@ -28,7 +28,8 @@ export interface SourceRef {
 export type ProblemData =
   | { kind: 'missing-key'; key: string; placeholder: string }
   | { kind: 'invalid-enum'; key: string; allowed: string[] }
-  | { kind: 'unknown-key'; key: string; suggestion?: string }
+  /** `byValue`: the suggestion is the required key the value stands in for (`when: 2026-11-16` for `date`), not a spelling. */
+  | { kind: 'unknown-key'; key: string; suggestion?: string; byValue?: boolean }
   | { kind: 'unknown-goal'; id: string; suggestion?: string; relationship: string }
   | { kind: 'missing-type'; type: JournalFileType }
   /** Front matter written almost right (frontMatterStart.ts): its fence lines can be put right. */

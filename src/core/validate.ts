@@ -111,6 +111,22 @@ function gluedEntryAdvice(key: unknown, written: unknown): string {
 }
 
 /**
+ * The unknown key that stands in for a required date left out (`when: 2026-11-16` in a session
+ * without `date`): the only unknown key, not a misspelling of a known one, whose value is written
+ * like a date, where exactly one required date is missing. Undefined when it is not that clear.
+ */
+function dateStandIn(raw: Raw, specs: FieldSpecs, unknown: ReadonlyArray<{ key: string; nearestKey: string | undefined }>): { key: string; meant: string } | undefined {
+  const missing = Object.entries(specs).filter(([key, spec]) => spec.required && spec.placeholder === 'YYYY-MM-DD' && (raw[key] === undefined || raw[key] === null));
+  if (missing.length !== 1) return undefined;
+  const holders = unknown.filter(({ key, nearestKey }) => nearestKey === undefined && writtenLikeDate(raw[key]));
+  return holders.length === 1 ? { key: holders[0]!.key, meant: missing[0]![0] } : undefined;
+}
+
+function writtenLikeDate(value: unknown): boolean {
+  return value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{1,2}-\d{1,2}(?:$|[T ])/.test(value.trim()));
+}
+
+/**
  * Validates the map `raw` (found at `base` in the front matter) key by key against `specs`.
  * Returns the parsed values of the keys that are valid; every other key is reported.
  */
@@ -121,19 +137,25 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     if (!ctx.quiet) reporter.report(...args);
   };
 
+  let meant: { key: string; meant: string } | undefined;
   if (ctx.unknownKeys) {
     // Only an unknown key needs its span: most files have none, and a span per key is garbage.
-    const unknown = locator.keysOf(base, (key) => !Object.hasOwn(specs, key)).map((entry) => ({ ...entry, nearestKey: nearest(entry.key, Object.keys(specs)) }));
-    for (const { key, range, nearestKey } of unknown) {
+    const spelt = locator.keysOf(base, (key) => !Object.hasOwn(specs, key)).map((entry) => ({ ...entry, nearestKey: nearest(entry.key, Object.keys(specs)), byValue: false }));
+    meant = dateStandIn(raw, specs, spelt);
+    const unknown = spelt.map((entry) => (entry.key === meant?.key ? { ...entry, nearestKey: meant.meant, byValue: true } : entry));
+    for (const { key, range, nearestKey, byValue } of unknown) {
       // The key it is nearest to is written too (`goal:` beside `goals:`): renaming would write it twice.
       // (Asked of the text, not of `raw`: a `type` the folder implies is in `raw` without being written.)
       const written = nearestKey !== undefined && !!locator.pair([...base, nearestKey]);
       const rivals = nearestKey === undefined || written ? [] : unknown.filter((other) => other.key !== key && other.nearestKey === nearestKey).map((other) => other.key);
-      const { message, suggestion } = unknownKeyAdvice([...base, key], nearestKey, written, rivals);
+      const { message, suggestion } = byValue
+        ? { message: `Unknown key \`${pathText([...base, key])}\`: it holds a date, and the required \`${nearestKey}\` is missing; if this is that date, rename \`${key}\` to \`${nearestKey}\`.`, suggestion: nearestKey }
+        : unknownKeyAdvice([...base, key], nearestKey, written, rivals);
       quietReport(range, 'keys/unknown', message, {
         kind: 'unknown-key',
         key,
         ...(suggestion ? { suggestion } : {}),
+        ...(suggestion && byValue ? { byValue } : {}),
       });
     }
   }
@@ -153,7 +175,8 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       if (spec.required) {
         const path = [...base, key];
         const range = value === null ? locator.keyRange(path) : locator.missingKeyRange(base);
-        quietReport(range, 'schema/missing-key', `Missing required key \`${pathText(path)}\`: expected ${spec.expects}.`, {
+        const standIn = meant?.meant === key ? ` \`${meant.key}\` holds a date: if it is this one, rename it to \`${key}\`.` : '';
+        quietReport(range, 'schema/missing-key', `Missing required key \`${pathText(path)}\`: expected ${spec.expects}.${standIn}`, {
           kind: 'missing-key',
           key,
           placeholder: spec.placeholder,

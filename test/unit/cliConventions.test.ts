@@ -60,6 +60,14 @@ describe('CLI: check conventions', function () {
     assert.equal(result.code, 1);
   });
 
+  it('--fix renames the key a session wrote its date under, rather than adding `date` from the file name', () => {
+    const root = journal({ 'p/sessions/2026-02-16.md': '---\ntype: session\nwhen: 2026-02-17 # moved a day\n---\n' });
+    const result = runCli(['check', '--fix'], root);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-16.md'), 'utf8'), '---\ntype: session\ndate: 2026-02-17 # moved a day\n---\n');
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-16\.md: renamed `when` to `date`$/m);
+    assert.equal(result.code, 0, result.stdout);
+  });
+
   it('--fix keeps a UTF-8 byte order mark, and renames a misspelt `type` rather than adding another', () => {
     const root = journal({
       'p/sessions/2026-02-16.md': '\uFEFF---\ndate: 2026-02-16\n---\nNotes.\n',
