@@ -86,6 +86,8 @@ export interface PropertyInText {
   end: number;
   word: string;
   kind: 'anchor' | 'tag';
+  /** Nothing follows it: the value is empty (`title: &Co`). */
+  empty: boolean;
 }
 
 /**
@@ -96,7 +98,7 @@ export interface PropertyInText {
  * YAML's own (`!!str`), and anything in a front matter read by the fast path (which has neither).
  */
 export function propertiesInText(source: string, doc: FrontMatterDocument): PropertyInText[] {
-  if (doc instanceof FastDocument || !/[&!][^\s!]/.test(source)) return [];
+  if (doc instanceof FastDocument || !/[&!](?:[^\s!]|[ \t]+[^\s#])/.test(source)) return [];
   const used = new Set<string>();
   visit(doc as Document.Parsed, {
     Alias(_, node) {
@@ -107,7 +109,7 @@ export function propertiesInText(source: string, doc: FrontMatterDocument): Prop
   visit(doc as Document.Parsed, {
     Scalar(_, node) {
       const start = node.range?.[0];
-      if (start === undefined || typeof node.value !== 'string') return;
+      if (start === undefined || (typeof node.value !== 'string' && node.value !== null)) return;
       const anchor = node.anchor !== undefined && !used.has(node.anchor);
       const tag = node.tag !== undefined && node.tag.startsWith('!') && !node.tag.startsWith('!!');
       if (!anchor && !tag) return;
@@ -115,7 +117,7 @@ export function propertiesInText(source: string, doc: FrontMatterDocument): Prop
       const m = PROPERTY.exec(source.slice(lineStart, start));
       if (!m) return;
       const at = lineStart + m.index;
-      out.push({ start: at, end: at + m[1]!.length, word: m[1]!, kind: m[1]!.startsWith('&') ? 'anchor' : 'tag' });
+      out.push({ start: at, end: at + m[1]!.length, word: m[1]!, kind: m[1]!.startsWith('&') ? 'anchor' : 'tag', empty: node.value === null || node.value === '' });
     },
   });
   return out;

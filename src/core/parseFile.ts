@@ -214,11 +214,11 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
   if (!brokenYaml) {
     const source = parsed.yaml.source;
-    for (const { start, end, word, kind } of propertiesInText(source, doc)) {
+    for (const { start, end, word, kind, empty } of propertiesInText(source, doc)) {
       reporter.report(
         parsed.lines.range(offset + start, offset + end),
         'yaml/anchor-in-text',
-        `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so it is not part of the value after it: put the whole value in quotes to keep it.`,
+        `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so ${empty ? 'the value is empty: put it in quotes to keep it' : 'it is not part of the value after it: put the whole value in quotes to keep it'}.`,
       );
     }
     for (const { start, end, word } of commentsInText(source, doc)) {
@@ -248,7 +248,10 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   // Aliases the yaml package would loop on, fail on or spend minutes on, found before it reads them.
   const alias = doc instanceof FastDocument ? undefined : aliasMistake(doc);
   if (alias) {
-    reporter.report(locator.rangeOf(alias.node) ?? head, alias.code, alias.message);
+    const range = locator.rangeOf(alias.node) ?? head;
+    // Said already where a syntax error starts at the alias (`title: *starred goal`).
+    const said = reporter.problems.some((p) => p.code === 'yaml/syntax' && p.range.start.line === range.start.line && p.range.start.column === range.start.column);
+    if (!said) reporter.report(range, alias.code, alias.message);
     return { ...base, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
   }
   let raw: unknown;
@@ -361,7 +364,7 @@ function aliasMistake(doc: Document.Parsed): { node: YamlNode; code: RuleCode; m
         first ??= node;
         const name = node.source;
         if (!anchors.has(name)) {
-          found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` repeats the value named \`&${name}\`, but no value before it has that name: write the value out, or name it with \`&${name}\` before this line.` };
+          found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` repeats the value named \`&${name}\`, but no value before it has that name: write the value out, or name it with \`&${name}\` before this line; if \`*${name}\` is text, put it in quotes.` };
         } else if (path.some((p) => isNode(p) && p.anchor === name)) {
           found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` is inside the value named \`&${name}\` that it repeats, so that value would contain itself: write the values out instead.` };
         } else if (++count > MAX_ALIASES) {

@@ -55,6 +55,7 @@ function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): 
     unindentedText(source, error) ??
     colonInItemText(source, error) ??
     reservedStart(source, error) ??
+    emptyAnchor(source, error) ??
     apostropheInFlow(source, error) ??
     emptyFlowItem(source, error)
   );
@@ -661,12 +662,39 @@ function noSpaceAfterColon(source: string, error: YAMLError): Explained | undefi
   };
 }
 
+/** `title: & Co growth`: `&` and a space, an anchor with no name. */
+function emptyAnchor(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BAD_ALIAS' || !/^Anchor cannot be an empty string/.test(error.message) || source[error.pos[0]] !== '&') return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const inFlow = /[[{,][ \t]*$/.test(source.slice(line.start, error.pos[0]));
+  const rest = source.slice(error.pos[0], line.end).replace(/\r$/, '');
+  const value = (inFlow ? /^[^,\]}]*/.exec(rest)![0] : rest.replace(/[ \t]+#.*$/, '')).trimEnd();
+  return {
+    start: error.pos[0],
+    end: error.pos[0] + value.length,
+    through: error.pos[1],
+    message: `YAML syntax error: \`&\` before a space is read by YAML as an anchor (a name for the value) with no name, not as text. If \`${clip(value)}\` is text, put it in quotes (\`${clip(JSON.stringify(value))}\`).`,
+  };
+}
+
 /** `title: "Write" a doc`, `goals: [a] b`: text after a quoted or bracketed value's end. */
 function textAfterValue(source: string, error: YAMLError): Explained | undefined {
   if (error.code !== 'UNEXPECTED_TOKEN' || !/^Unexpected scalar at node end/.test(error.message)) return undefined;
   const line = lineAt(source, error.pos[0]);
   const key = keyOf(line.text);
   const of = key === undefined ? '' : ` of \`${key}\``;
+  // `title: *starred goal`: an alias (`*starred`), after which nothing may follow.
+  const alias = /(?:^|[:,[{-])[ \t]*(\*([^\s,[\]{}]+)[ \t]+)$/.exec(source.slice(line.start, error.pos[0]));
+  if (alias) {
+    const start = error.pos[0] - alias[1]!.length;
+    const value = source.slice(start, line.end).replace(/[ \t]+#.*$/, '').replace(/\r$/, '').trimEnd();
+    return {
+      start,
+      end: start + value.length,
+      through: error.pos[0],
+      message: `YAML syntax error: YAML reads \`*${alias[2]}\` as an alias (a repeat of the value named \`&${alias[2]}\`), and no text may follow an alias. If \`${clip(value)}\` is text, put it in quotes (\`${clip(JSON.stringify(value))}\`).`,
+    };
+  }
   // `'Zoë's talk'`: an apostrophe right after a word ends single quotes too early.
   const apostrophe = source[error.pos[0] - 1] === "'" && /[\p{L}\p{N}]/u.test(source[error.pos[0] - 2] ?? '') && /^[\p{L}\p{N}]/u.test(source.slice(error.pos[0]));
   return {

@@ -316,6 +316,22 @@ describe('rules: yaml/*', () => {
       assert.equal(parseFile('p/goals/t.md', quoted).goals[0]?.title, '&Co growth plan');
     });
 
+    it('reports an anchor or tag that leaves the value empty, a lone `!`, and `&` or `*word` before text, each once at the value', () => {
+      const goal = (title: string) => problemsOf('p/goals/t.md', lines('---', 'type: goal', `title: ${title}`, 'status: active', 'success: x', 'due: 2026-12-01', '---', ''));
+      expectOne(goal('&Co').filter((p) => p.code.startsWith('yaml/')), { code: 'yaml/anchor-in-text', severity: 'warning', range: [3, 8, 3, 11], message: [/^`&Co` is read by YAML as an anchor \(a name for the value\), not as text, so the value is empty: put it in quotes to keep it\.$/] });
+      expectOne(goal('! urgent growth plan'), { code: 'yaml/anchor-in-text', severity: 'warning', range: [3, 8, 3, 9], message: [/^`!` is read by YAML as a tag \(a type name\), not as text, so it is not part of the value after it/] });
+      expectOne(goal('& Co growth'), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 19], message: [/^YAML syntax error: `&` before a space is read by YAML as an anchor \(a name for the value\) with no name, not as text\. If `& Co growth` is text, put it in quotes \(`"& Co growth"`\)\.$/] });
+      expectOne(goal('*starred goal # the one'), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 21], message: [/^YAML syntax error: YAML reads `\*starred` as an alias \(a repeat of the value named `&starred`\), and no text may follow an alias\. If `\*starred goal` is text, put it in quotes \(`"\*starred goal"`\)\.$/] });
+      // Followed, each is the text written.
+      for (const title of ['&Co', '! urgent growth plan', '& Co growth', '*starred goal']) {
+        const quoted = lines('---', 'type: goal', `title: ${JSON.stringify(title)}`, 'status: active', 'success: x', 'due: 2026-12-01', '---', '');
+        assert.deepEqual(problemsOf('p/goals/t.md', quoted), []);
+        assert.equal(parseFile('p/goals/t.md', quoted).goals[0]?.title, title);
+      }
+      // A `!` in text is no tag.
+      expectNone(goal('Ship it! Then rest'), 'yaml/anchor-in-text');
+    });
+
     it('leaves alone an anchor an alias repeats, and YAML\'s own tags', () => {
       const used = lines('---', 'type: goal', 'title: Base', 'status: &s active', 'success: *s', 'due: 2026-12-01', 'skills: [!!str 42]', '---', '');
       expectNone(problemsOf('p/goals/t.md', used), 'yaml/anchor-in-text');
