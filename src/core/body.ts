@@ -50,13 +50,13 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
  */
 const SEP = '[-/.\\u2010-\\u2015\\u2212]';
 const LOOSE_DUES = new RegExp(
-  `\\(due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+){0,3}(\\d{1,4}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:(?:[ \\t,;!?~./]|${SEP}|T\\d)[^)\\n]*)?\\)`,
+  `[(\\uFF08]due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+){0,3}(\\d{1,4}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:(?:[ \\t,;!?~./]|${SEP}|T\\d)[^)\\uFF09\\n]*)?[)\\uFF09]`,
   'gi',
 );
 
 /** The loose due markers of a text that are not also well written (`(due 2026-11-30)` is both). */
 function looseDues(text: string): RegExpMatchArray[] {
-  if (!/\(due/i.test(text)) return [];
+  if (!/[(\uFF08]due/i.test(text)) return [];
   return [...text.matchAll(LOOSE_DUES)].filter((m) => !/^\(due\s+\d{4}-\d{2}-\d{2}\)$/i.test(m[0]));
 }
 
@@ -83,7 +83,7 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  */
 export function mayHaveDueProblems(text: string): boolean {
   if (text.includes('[') && (ALMOST_TASK_LINE.test(text) || new RegExp(UNSPACED_TASK_LINE.source, 'mu').test(text))) return true;
-  if (!/\(due/i.test(text)) return false;
+  if (!/[(\uFF08]due/i.test(text)) return false;
   if (looseDues(text).length) return true;
   let previousEnd = -1;
   for (const m of text.matchAll(DUES)) {
@@ -232,14 +232,17 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
   const restStart = end - rest.length;
   const markers = [...rest.matchAll(DUES)];
   // Without a well-written marker, the first one written another way: no due date, and said so.
-  const loose = markers.length ? undefined : looseDues(rest)[0];
+  const looseOnes = looseDues(rest);
+  const loose = markers.length ? undefined : looseOnes[0];
+  // Every marker after the one that counts, written well or not.
+  const extras = [...markers.slice(1), ...(markers.length ? looseOnes : looseOnes.slice(1))];
   // (A ticked item's due date no longer matters: its marker is not reported, as a pre-commit hook
   // would otherwise fail on old, done items.)
   if (loose && task[1] === ' ') {
     const written = loose[1]!;
     const at = restStart + (loose.index ?? 0) + loose[0].indexOf(written);
     const meant = dateWrittenLoosely(written);
-    const why = meant === written ? 'this due marker is not written `(due YYYY-MM-DD)`' : `\`${written}\` in this due marker is not a date written YYYY-MM-DD`;
+    const why = /[\uFF08\uFF09]/.test(loose[0]) && meant === written ? 'this due marker is written with full-width parentheses `（ ）`, not `( )`' : meant === written ? 'this due marker is not written `(due YYYY-MM-DD)`' : `\`${written}\` in this due marker is not a date written YYYY-MM-DD`;
     problems.push({ range: lines.range(at, at + written.length), code: 'date/format', message: `${capital(why)}, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`.` });
   }
   const written = markers[0]?.[1] ?? loose?.[1];
@@ -253,14 +256,18 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     const why = isBeforeYear100(written) ? `${written} is in the year ${Number(written.slice(0, 4))}, before the year 100 the journal takes dates from, so this action item has no due date: write the year in full.` : `${written} is not a day in the calendar, so this action item has no due date: write a date that exists.`;
     problems.push({ range: dateSpan(markers[0]), code: 'date/impossible', message: why });
   }
-  for (const extra of markers.slice(1)) {
-    const m0 = markers[0]!;
+  for (const extra of extras) {
+    const m0 = markers[0] ?? loose!;
     const first = lines.range(restStart + (m0.index ?? 0), restStart + (m0.index ?? 0) + m0[0].length).start;
     const where = first.line === dateSpan(extra).start.line ? `column ${first.column}` : `line ${first.line}, column ${first.column}`;
+    // A marker written another way before the well-written one that counts.
+    const before = (extra.index ?? 0) < (m0.index ?? 0);
     problems.push({
       range: lines.range(restStart + (extra.index ?? 0), restStart + (extra.index ?? 0) + extra[0].length),
       code: 'action/due-repeated',
-      message: `This action item already has a due marker, at ${where}; only the first one counts, and this one is read as text. Keep one \`(due YYYY-MM-DD)\`.`,
+      message: before
+        ? `This action item has another due marker, at ${where}, and that one counts, as it is written \`(due YYYY-MM-DD)\`; this one is read as text. Keep one \`(due YYYY-MM-DD)\`.`
+        : `This action item already has a due marker, at ${where}; only the first one counts, and this one is read as text. Keep one \`(due YYYY-MM-DD)\`.`,
     });
   }
   const goalRefs = [...rest.matchAll(GOAL_REF)].map((m) => (m[1] ?? '').trim());

@@ -279,6 +279,7 @@ describe('rules: session/*', () => {
           ['date/format', 9, 21, 31, '`2026/11/30` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-11-30)`.'],
           ['date/format', 10, 21, 27, '`Nov 30` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due YYYY-MM-DD)`.'],
           ['date/format', 11, 20, 30, '`11/30/2026` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due YYYY-MM-DD)`.'],
+          ['action/due-repeated', 13, 34, 51, 'This action item already has a due marker, at column 17; only the first one counts, and this one is read as text. Keep one `(due YYYY-MM-DD)`.'],
           ['date/format', 14, 24, 34, 'This due marker is not written `(due YYYY-MM-DD)`, so this action item has no due date: write `(due 2026-12-01)`.'],
           ['date/format', 15, 20, 30, 'This due marker is not written `(due YYYY-MM-DD)`, so this action item has no due date: write `(due 2026-12-01)`.'],
           ['date/format', 16, 23, 33, 'This due marker is not written `(due YYYY-MM-DD)`, so this action item has no due date: write `(due 2026-12-01)`.'],
@@ -358,6 +359,21 @@ describe('rules: session/*', () => {
       const fixed = parseFile('p/sessions/2026-11-20.md', text.replace('-[ ] @bo a', '- [ ] @bo a').replace('+[x]', '+ [x]').replace('> -[ ]', '> - [ ]').replace('*[ ] @bo c', '* [ ] @bo c'));
       assert.deepEqual(fixed.problems, []);
       assert.deepEqual(fixed.session!.actions.map((a) => [a.text, a.due]), [['a', '2026-12-01'], ['b', undefined], ['quoted', undefined], ['c', undefined]]);
+    });
+
+    it('reports a due marker in full-width parentheses, and a marker written another way beside another, at each', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-20', '---', '', '- [ ] @bo a (due 2026-12-01) (due 2026-1-5)', '- [ ] @bo b \uFF08due 2026-12-02\uFF09', '- [ ] @bo c (due 2026-1-5) (due 5.1.2026)', '- [ ] @bo d (due 2026-1-5) (due 2026-01-06)', '');
+      const parsed = parseFile('p/sessions/2026-11-20.md', text);
+      assert.deepEqual(parsed.problems.map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.column]), [
+        ['action/due-repeated', 6, 30, 44],
+        ['date/format', 7, 18, 28],
+        ['date/format', 8, 18, 26],
+        ['action/due-repeated', 8, 28, 42],
+        ['action/due-repeated', 9, 13, 27],
+      ]);
+      assert.equal(parsed.problems[1]!.message, 'This due marker is written with full-width parentheses `\uFF08 \uFF09`, not `( )`, so this action item has no due date: write `(due 2026-12-02)`.');
+      assert.equal(parsed.problems[4]!.message, 'This action item has another due marker, at column 28, and that one counts, as it is written `(due YYYY-MM-DD)`; this one is read as text. Keep one `(due YYYY-MM-DD)`.');
+      assert.deepEqual(parsed.session!.actions.map((a) => [a.due, a.invalidDue]), [['2026-12-01', undefined], [undefined, '2026-12-02'], [undefined, '2026-1-5'], ['2026-01-06', undefined]]);
     });
 
     it('reports due markers with several words before the date, or a range written without spaces', () => {
