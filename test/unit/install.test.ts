@@ -169,6 +169,28 @@ describe('installing the package into a journal repository', function () {
     const failing = sh(runs[1]!, runner);
     assert.equal(failing.status, 1);
     assert.match(failing.stdout, /^::error file=priya-and-sam\/sessions\/2026-11-20\.md,line=4,/m);
+
+    // The README's hook for the staged files stops a commit of a broken session, in the
+    // repository and in a worktree of it (whose .git is a file).
+    const hook = blocks('sh').find((b) => b.includes('mentoring-journal-staged'));
+    assert.ok(hook, 'the README has a hook for the staged files');
+    const hooks = path.join(dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hooks, hook, { mode: 0o755 });
+    const worktree = path.join(tmp, 'journal-worktree');
+    git(dir, 'worktree', 'add', '-q', worktree);
+    symlinkSync(path.join(dir, 'node_modules'), path.join(worktree, 'node_modules'), 'dir');
+    for (const where of [dir, worktree]) {
+      writeFileSync(path.join(where, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION);
+      git(where, 'add', 'priya-and-sam/sessions/2026-11-20.md');
+      const commit = spawnSync('git', ['-c', 'user.email=test@example.invalid', '-c', 'user.name=Test', 'commit', '-q', '-m', 'broken'], { cwd: where, encoding: 'utf8', env });
+      assert.equal(commit.status, 1, `${where}: ${commit.stdout}${commit.stderr}`);
+      assert.match(commit.stderr, /priya-and-sam\/sessions\/2026-11-20\.md:4:\d+ error goal\/unknown-id/);
+      writeFileSync(path.join(where, 'priya-and-sam/sessions/2026-11-20.md'), BROKEN_SESSION.replace('no-such-goal', 'write-design-rfc'));
+      git(where, 'add', 'priya-and-sam/sessions/2026-11-20.md');
+      git(where, 'commit', '-q', '-m', 'fixed');
+      git(where, 'rm', '-q', 'priya-and-sam/sessions/2026-11-20.md');
+      git(where, 'commit', '-q', '-m', 'removed');
+    }
   });
 
   it('installs from a git URL (npm clones it and runs prepare)', () => {
