@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isRealDate } from '../core/dates';
-import { addMissingKey, addType, repairFrontMatterStart, replaceToken, type EditResult } from '../core/edits';
+import { addMissingKey, addType, removeEarlyClosing, repairFrontMatterStart, replaceToken, type EditResult } from '../core/edits';
 import { AGREEMENT_FIELDS, GOAL_FIELDS, INLINE_GOAL_FIELDS, REVIEW_FIELDS, SESSION_FIELDS } from '../core/fields';
 import { parseJournalFile } from '../core/parseFile';
 import { editDistance } from '../core/suggest';
@@ -26,6 +26,7 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   const data = p.data;
   const start = lines.offset(p.range.start);
   const end = lines.offset(p.range.end);
+  if (data?.kind === 'closed-early') return { description: 'removed the `---` that closed the front matter at once', result: removeEarlyClosing(text) };
   if (data?.kind === 'front-matter-start') return { description: 'put the front matter\'s `---` lines right', result: repairFrontMatterStart(text) };
   if (data?.kind === 'missing-type') return { description: `added \`type: ${data.type}\``, result: addType(text, data.type) };
   if (data?.kind === 'unknown-key' && data.suggestion) {
@@ -48,8 +49,8 @@ export interface FixedFile {
   changes: string[];
 }
 
-/** Renames first: a misspelt `tpye:` is renamed to `type`, not left beside an added `type:`. */
-const fixOrder = (p: Problem): number => (p.data?.kind === 'unknown-key' ? 0 : 1);
+/** The front matter first (closed at once: the keys below are it), then renames: a misspelt `tpye:` is renamed to `type`, not left beside an added `type:`. */
+const fixOrder = (p: Problem): number => (p.data?.kind === 'closed-early' ? -1 : p.data?.kind === 'unknown-key' ? 0 : 1);
 
 /**
  * Applies the safe fixes to one file on disk, one at a time (each re-reads the file, since

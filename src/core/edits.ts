@@ -593,3 +593,15 @@ export function repairFrontMatterStart(text: string): EditResult {
   if (!parseMarkdown('', after.slice(bom), { exact: true }).yaml) return fail('The front matter would still not be read: write its first line `---` by hand.');
   return { ok: true, edits: almost.repair, text: after };
 }
+
+/** Removes the `---` that closed an empty front matter at once (frontmatter/closed-early), so that the keys below it are the front matter. */
+export function removeEarlyClosing(text: string): EditResult {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const problem = parseMarkdown('', text.slice(bom)).problems.find((p) => p.code === 'frontmatter/closed-early');
+  if (!problem) return fail('The front matter is not closed right after it opens. Nothing was changed.');
+  const lines = text.slice(bom).split(/(?<=\n)/);
+  const line = problem.range.start.line;
+  const start = bom + lines.slice(0, line - 1).join('').length;
+  const edits = [{ start, end: start + (lines[line - 1]?.length ?? 0), text: '' }];
+  return { ok: true, edits, text: applyEdits(text, edits) };
+}

@@ -92,7 +92,15 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
       if (++reported > MAX_YAML_ERRORS) break;
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
-    const cut = reported ? undefined : textCutByClosing(source, text, endOffset);
+    const early = !source.trim() ? keysAfterEarlyClosing(text, endOffset) : undefined;
+    if (early) {
+      const closing = lines.range(closingStart, closingStart + 3);
+      problems.push({
+        ...problem(file, closing, 'frontmatter/closed-early', `This \`---\` closes the front matter right after it opens, so the keys below it, up to the \`---\` on line ${lines.position(early).line}, are read as the body, not as front matter: remove this line.`),
+        data: { kind: 'closed-early' },
+      });
+    }
+    const cut = reported || early ? undefined : textCutByClosing(source, text, endOffset);
     if (cut) {
       const closing = lines.range(closingStart, closingStart + 3);
       report(closing, 'frontmatter/closed-in-text', `This \`---\` ends the front matter inside the \`${cut.indicator}\` text of \`${cut.key}\`, so the indented lines after it, up to the next \`---\`, are read as the body, not as that text: indent this \`---\` as far as the text's lines (${cut.indent} spaces) to keep it in the text, or, if those lines belong to the body, write them without indentation.`);
@@ -107,6 +115,26 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
     report(lines.range(0, 3), 'frontmatter/unclosed', 'The front matter opened with --- is never closed: add a line with --- after the last key.');
   }
   return new ParsedText(text, lines, problems, options.pieces);
+}
+
+/**
+ * Where the `---` that the writer meant to close the front matter with starts, when the front
+ * matter is empty because a second `---` closed it at once (`---`, `---`, then the keys): the
+ * lines after the closing fence, up to a later `---`, are keys (at least one), comments, list
+ * items or indented lines, with no blank line before the first. Undefined otherwise.
+ */
+function keysAfterEarlyClosing(text: string, closingEnd: number): number | undefined {
+  const rest = text.slice(closingEnd).replace(/^[ \t]*(?:\r\n?|\n)/, '');
+  let at = text.length - rest.length;
+  let keys = 0;
+  for (const line of rest.split(/(?<=\n)/).slice(0, 200)) {
+    const bare = line.replace(/\r?\n$/, '');
+    if (/^---[ \t]*$/.test(bare)) return keys > 0 ? at : undefined;
+    if (/^["']?[\p{L}_][\p{L}\p{N}_-]*["']?[ \t]*:(?:[ \t]|$)/u.test(bare)) keys++;
+    else if (!(keys > 0 && (/^[ \t]+\S/.test(bare) || /^-(?:[ \t]|$)/.test(bare) || !bare.trim())) && !/^#/.test(bare)) return undefined;
+    at += line.length;
+  }
+  return undefined;
 }
 
 /**

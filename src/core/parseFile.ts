@@ -211,7 +211,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   reporter.problems.push(...parsed.problems);
   const { doc, offset, head } = parsed.yaml;
   const locator = new YamlLocator(doc, offset, parsed.lines, head);
-  const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+  // A front matter closed at once (frontmatter/closed-early) is not the one written: what it lacks is not reported.
+  const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') || parsed.problems.some((p) => p.code === 'frontmatter/closed-early');
   if (!brokenYaml) {
     const source = parsed.yaml.source;
     for (const { start, end, word, kind, empty } of propertiesInText(source, doc)) {

@@ -33,7 +33,9 @@ export type ProblemData =
   | { kind: 'unknown-goal'; id: string; suggestion?: string; relationship: string }
   | { kind: 'missing-type'; type: JournalFileType }
   /** Front matter written almost right (frontMatterStart.ts): its fence lines can be put right. */
-  | { kind: 'front-matter-start' };
+  | { kind: 'front-matter-start' }
+  /** An empty front matter closed by a second `---` right after the first (frontmatter/closed-early): that line can go. */
+  | { kind: 'closed-early' };
 
 export interface Problem {
   /** Root-relative POSIX path. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { applySeverities, assembleRelationship, type JournalFile, type Problem } from '../core';
 import { closestValue } from '../core/validate';
 import { dateFromFileName, GOAL_ID, titleFromId } from '../core/conventions';
-import { addMissingKey, addType, repairFrontMatterStart, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
+import { addMissingKey, addType, removeEarlyClosing, repairFrontMatterStart, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
 import { newGoal } from './commands/newGoal';
 import { toVsRange } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -91,6 +91,8 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
         };
         out.push(action);
       }
+    } else if (data?.kind === 'closed-early') {
+      add('Remove the `---` that closes the front matter at once', removeEarlyClosing(text), true);
     } else if (data?.kind === 'front-matter-start') {
       add('Put the front matter\'s `---` lines right', repairFrontMatterStart(text), true);
     } else if (data?.kind === 'missing-type') {

@@ -48,12 +48,15 @@ describe('CLI: check conventions', function () {
       'p/sessions/2026-02-16.md': '\uFEFF ---\r\ntype: session # first\r\n---\r\nNotes.\r\n',
       'p/sessions/2026-02-17.md': '\n----\ntype: session\ndate: 2026-02-17\n----\n\n## Notes\n',
       'p/sessions/2026-02-23.md': directive,
+      'p/sessions/2026-02-24.md': '---\n---\ngoals: [write-rfc]\n---\n',
     });
     const result = runCli(['check', '--fix'], root);
     const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
     assert.equal(read('p/sessions/2026-02-16.md'), '\uFEFF---\r\ntype: session # first\r\ndate: 2026-02-16\r\n---\r\nNotes.\r\n');
     assert.equal(read('p/sessions/2026-02-17.md'), '---\ntype: session\ndate: 2026-02-17\n---\n\n## Notes\n');
     assert.equal(read('p/sessions/2026-02-23.md'), directive, 'a directive is the person\'s to remove');
+    assert.equal(read('p/sessions/2026-02-24.md'), '---\ntype: session\ndate: 2026-02-24\ngoals: [write-rfc]\n---\n', 'the keys written are the front matter; none is added above them');
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-24\.md: removed the `---` that closed the front matter at once; added `type: session`; added `date: 2026-02-24` from the file name$/m);
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-16\.md: put the front matter's `---` lines right; added `date: 2026-02-16` from the file name$/m);
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-17\.md: put the front matter's `---` lines right$/m);
     assert.match(result.stdout, /^p\/sessions\/2026-02-23\.md:1:1 error frontmatter\/missing The front matter is not read: it must start with `---`/m);

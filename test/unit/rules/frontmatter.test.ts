@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { repairFrontMatterStart } from '../../../src/core/edits';
+import { removeEarlyClosing, repairFrontMatterStart } from '../../../src/core/edits';
 import { expectCodes, expectNone, expectOne, GOAL, lines, parseFile, problemsOf, SESSION } from './helpers';
 
 describe('rules: frontmatter/*', () => {
@@ -53,6 +53,29 @@ describe('rules: frontmatter/*', () => {
     it('ignores a note without front matter outside journal folders', () => {
       assert.deepEqual(problemsOf('p/README.md', '# About us\n'), []);
       assert.deepEqual(problemsOf('README.md', ''), []);
+    });
+  });
+
+  describe('frontmatter/closed-early', () => {
+    it('reports a second `---` that closes the front matter at once, at it, and nothing the empty front matter lacks; removing it is the fix', () => {
+      const text = lines('---', '---', 'type: session # first', 'date: 2026-02-02', 'progress:', '  design-doc: 40', 'goals:', '- design-doc', '---', '', 'Notes.', '');
+      const p = expectOne(problemsOf('p/sessions/2026-02-02.md', text), {
+        code: 'frontmatter/closed-early',
+        severity: 'error',
+        range: [2, 1, 2, 4],
+        message: [/^This `---` closes the front matter right after it opens, so the keys below it, up to the `---` on line 9, are read as the body, not as front matter: remove this line\.$/],
+      });
+      assert.deepEqual(p.data, { kind: 'closed-early' });
+      const fixed = removeEarlyClosing(text);
+      assert.ok(fixed.ok);
+      assert.equal(fixed.text, text.replace('---\n---\n', '---\n'));
+      assert.deepEqual(parseFile('p/sessions/2026-02-02.md', fixed.text).problems, []);
+    });
+
+    it('leaves alone an empty front matter followed by a body, and a rule under a heading', () => {
+      expectNone(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', '---', '', 'Notes: none.', '---', '')), 'frontmatter/closed-early');
+      expectNone(problemsOf('p/README.md', lines('---', '---', '', 'Title: x', '---', '')), 'frontmatter/closed-early');
+      expectNone(problemsOf('p/notes.md', lines('---', '---', '# Notes', 'text', '---', '')), 'frontmatter/closed-early');
     });
   });
 
