@@ -13,7 +13,7 @@ import { almostFrontMatter } from './frontMatterStart';
 import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { FrontMatterDocument } from './yamlParse';
-import { textForKeys } from './yamlErrors';
+import { headingAboveKey, textForKeys } from './yamlErrors';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
@@ -28,6 +28,7 @@ import {
   type JournalFile,
   type JournalFileType,
   type Person,
+  type Problem,
   type Range,
   type Review,
   type Session,
@@ -330,7 +331,24 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
       buildReview(file, body, ctx, parsed);
       break;
   }
+  if (/\n[ \t]*\r?\n#{1,6}[ \t]+\S/.test(parsed.yaml.source)) sayRunOn(problems, parsed, offset);
   return file;
+}
+
+/**
+ * An unknown key at the margin after a Markdown heading in the front matter (`# Talk outline`,
+ * a comment to YAML, then `Summary: …`): the front matter was left open and runs into the body.
+ * Its message says so, and where the `---` goes.
+ */
+function sayRunOn(problems: Problem[], parsed: ParsedMarkdown, offset: number): void {
+  const source = parsed.yaml!.source;
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
+    if (p.code !== 'keys/unknown' || p.range.start.column !== 1) continue;
+    const found = headingAboveKey(source, parsed.lines.lineStart(p.range.start.line) - offset);
+    if (!found) continue;
+    problems[i] = { ...p, message: `${p.message.replace(/\.$/, '')}: it comes after \`${clip(found.heading)}\`, a Markdown heading that YAML reads as a comment, so the front matter seems to run on into the body. If so, add a line \`---\` after \`${clip(found.lastKey)}\`.` };
+  }
 }
 
 /** Aliases (`*name`) in one front matter: more are refused unread, and so is data that expands past as many. */

@@ -36,6 +36,7 @@ export function explainYamlError(source: string, doc: FrontMatterDocument, error
 function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): Explained | undefined {
   return (
     conflictMarker(source, error) ??
+    runsIntoBody(source, error) ??
     documentMarker(source, error) ??
     directiveLine(source, error) ??
     tabInIndent(source, error) ??
@@ -862,6 +863,55 @@ function textAfterComment(source: string, error: YAMLError): Explained | undefin
     end,
     through: line.end,
     message: `YAML syntax error: \`${text}\` cannot go on the value of \`${key}\` above: the comment on that line ends the value. Write the whole value before the comment (in quotes if it holds \`: \` or \` #\`), or move the comment.`,
+  };
+}
+
+/**
+ * The line of the body that a front matter left open runs into: the writer forgot the closing
+ * `---`, and a later `---` (a rule in the body) closed it instead. Known by what stands between
+ * the last key and the line: a Markdown heading (`# Talk outline`, a comment to YAML) after a
+ * blank line, or a blank line before a sentence. The last key above it, after which the `---`
+ * belongs, and what to say; undefined for a line that may be a key without its colon.
+ */
+function bodyAfterKeys(source: string, line: Line): { lastKey: Line; heading?: string } | undefined {
+  const above = lineAbove(source, line);
+  if (!above) return undefined;
+  // The lines strictly between: the text from the end of `above` to the start of `line`, less its first and last line break.
+  const gap = source.slice(above.end, line.start).replace(/^\r?\n/, '').replace(/\r?\n$/, '');
+  const between = gap === '' && source.slice(above.end, line.start).split('\n').length <= 2 ? [] : gap.split(/\r?\n/);
+  const headingAt = between.findIndex((l) => /^#{1,6}[ \t]+\S/.test(l));
+  const heading = headingAt > 0 && !between[headingAt - 1]!.trim() ? between[headingAt]!.trim() : undefined;
+  const blank = between.some((l) => !l.trim());
+  if (!heading && !blank) return undefined;
+  return { lastKey: above, ...(heading ? { heading } : {}) };
+}
+
+/**
+ * For a key at `at` in `source`: the heading and the last key above it, when the key comes after
+ * a Markdown heading that follows a blank line (the body's, in a front matter left open).
+ */
+export function headingAboveKey(source: string, at: number): { heading: string; lastKey: string } | undefined {
+  const found = bodyAfterKeys(source, lineAt(source, at));
+  return found?.heading ? { heading: found.heading, lastKey: found.lastKey.text.trim() } : undefined;
+}
+
+function runsIntoBody(source: string, error: YAMLError): Explained | undefined {
+  const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
+  if (error.code !== 'MULTILINE_IMPLICIT_KEY' && !missingValue) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  // A sentence at the margin: words, no `key:`, not a list item.
+  if (!/^[^\s#:\-[{|>"'][^:]*?\s\S/.test(line.text) || /:(?:[ \t]|$)/.test(line.text)) return undefined;
+  const found = bodyAfterKeys(source, line);
+  if (!found) return undefined;
+  const words = line.text.trim().split(/\s+/).length;
+  if (!found.heading && words < 3 && !/[.!?]$/.test(line.text.trim())) return undefined;
+  const { start, end, text } = trimmed(line);
+  const after = `after \`${clip(found.lastKey.text.trim())}\``;
+  return {
+    start,
+    end,
+    through: source.length,
+    message: `YAML syntax error: \`${clip(text)}\` reads as the body's text, not as front matter: the front matter was not closed after its keys, so it runs on${found.heading ? ` past the heading \`${clip(found.heading)}\` (a comment to YAML)` : ''} to a later \`---\`. Add a line \`---\` ${after}.`,
   };
 }
 

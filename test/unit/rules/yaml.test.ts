@@ -3,6 +3,29 @@ import { check, expectCodes, expectNone, expectOne, GOAL, lines, problemsOf, rel
 
 describe('rules: yaml/*', () => {
   describe('yaml/syntax', () => {
+    it('says a front matter left open runs into the body, at the body\'s first sentence, and where the `---` goes', () => {
+      const open = (...body: string[]) => lines('---', 'type: session', 'date: 2026-03-02', 'next: 2026-03-16', '', ...body, '', '---', '', '- [ ] @zoe send the outline (due 2026-03-10)', '');
+      expectOne(problemsOf('p/sessions/2026-03-02.md', open('# Talk outline', '', 'Long gap. Zoe drafted the outline.')), {
+        code: 'yaml/syntax',
+        severity: 'error',
+        range: [8, 1, 8, 35],
+        message: [/^YAML syntax error: `Long gap\. Zoe drafted the outline\.` reads as the body's text, not as front matter: the front matter was not closed after its keys, so it runs on past the heading `# Talk outline` \(a comment to YAML\) to a later `---`\. Add a line `---` after `next: 2026-03-16`\.$/],
+      });
+      expectOne(problemsOf('p/sessions/2026-03-02.md', open('We met and talked about the plan.')), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 34], message: [/reads as the body's text/, /Add a line `---` after `next: 2026-03-16`\.$/] });
+      // With a colon in the sentence, no syntax error: the unknown key says it.
+      expectOne(problemsOf('p/sessions/2026-03-02.md', open('# Talk outline', '', 'Summary: Zoe ran the review.')), {
+        code: 'keys/unknown',
+        severity: 'warning',
+        range: [8, 1, 8, 8],
+        message: [/^Unknown key `Summary`: it comes after `# Talk outline`, a Markdown heading that YAML reads as a comment, so the front matter seems to run on into the body\. If so, add a line `---` after `next: 2026-03-16`\.$/],
+      });
+      // Followed, the file is whole: front matter, then the body.
+      const fixed = lines('---', 'type: session', 'date: 2026-03-02', 'next: 2026-03-16', '---', '', '# Talk outline', '', 'Long gap. Zoe drafted the outline.', '', '---', '', '- [ ] @zoe send the outline (due 2026-03-10)', '');
+      assert.deepEqual(problemsOf('p/sessions/2026-03-02.md', fixed), []);
+      // A key written without its colon right under the others is still that.
+      expectOne(problemsOf('p/sessions/2026-03-02.md', lines('---', 'type: session', 'date: 2026-03-02', 'duration 60', '---', '')), { code: 'yaml/syntax', severity: 'error', range: [4, 1, 4, 9], message: [/has no `:` after the key `duration`/] });
+    });
+
     it('valid: a session with well-formed YAML has none', () => {
       expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'yaml/syntax');
     });
