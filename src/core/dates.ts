@@ -59,7 +59,17 @@ export function toDayNumber(date: string): number {
   return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
 }
 
+/** The day numbers of 0001-01-01 and 9999-12-31: the days a date YYYY-MM-DD can name. */
+const FIRST_DAY_NUMBER = Math.round(Date.parse('0001-01-01T00:00:00Z') / 86_400_000);
+const LAST_DAY_NUMBER = Math.round(Date.parse('9999-12-31T00:00:00Z') / 86_400_000);
+
+/**
+ * The date of a day number, `YYYY-MM-DD`. A day worked out past 9999-12-31 (or before year 1),
+ * which no such date can name, is held at that end: no arithmetic on dates throws.
+ */
 export function fromDayNumber(day: number): string {
+  if (!(day <= LAST_DAY_NUMBER)) return '9999-12-31';
+  if (day < FIRST_DAY_NUMBER) return '0001-01-01';
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -83,10 +93,19 @@ const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 
 /** Length in days of a cadence (`weekly`, `P10D`, `P3W`, `P1M`), or undefined when it is not one. */
 export function cadenceDays(text: string): number | undefined {
+  const days = durationDays(text);
+  return days !== undefined && days <= MAX_CADENCE_DAYS ? days : undefined;
+}
+
+/** The longest cadence taken: a meeting once a year (longer, and the dates the review works out run past any calendar). */
+export const MAX_CADENCE_DAYS = 366;
+
+/** The days a named cadence or an ISO-8601 duration stands for, however long; undefined when it is neither. */
+export function durationDays(text: string): number | undefined {
   if (Object.hasOwn(NAMED_CADENCES, text)) return NAMED_CADENCES[text];
   const m = DURATION.exec(text);
   if (!m || text === 'P') return undefined;
   const [years, months, weeks, days] = [m[1], m[2], m[3], m[4]].map((v) => Number(v ?? 0)) as [number, number, number, number];
   const total = years * 365 + months * 30 + weeks * 7 + days;
-  return total > 0 ? total : undefined;
+  return total > 0 && Number.isFinite(total) ? total : undefined;
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { asciiLatin, GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
-import { cadenceDays, dateOfDigits, isBeforeYear100, isDateShaped, isRealDate } from './dates';
+import { cadenceDays, dateOfDigits, durationDays, isBeforeYear100, isDateShaped, isRealDate, MAX_CADENCE_DAYS } from './dates';
+import { clip } from './words';
 import type { RuleCode } from './rules';
 import { everyDaysAdvice, isInheritedName } from './validate';
 import {
@@ -122,6 +123,8 @@ const cadence = z.string().refine((s) => cadenceDays(s) !== undefined, {
     const lower = typeof issue.input === 'string' ? issue.input.trim().toLowerCase() : undefined;
     // `"14"`, `14 days`: a number of days is a duration.
     const days = lower !== undefined ? /^(\d+)(?:\s*days?)?$/.exec(lower)?.[1] : undefined;
+    const long = typeof issue.input === 'string' ? durationDays(issue.input) : undefined;
+    if (long !== undefined && long > MAX_CADENCE_DAYS) return `must be at most a year (P1Y, ${MAX_CADENCE_DAYS} days): \`${clip(String(issue.input))}\` is ${long.toLocaleString('en-US')} days between meetings`;
     const hint = lower !== undefined && lower !== issue.input && cadenceDays(lower) !== undefined ? `: write \`${lower}\`` : days !== undefined ? everyDaysAdvice(Number(days)) : '';
     return `must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W${hint}`;
   },

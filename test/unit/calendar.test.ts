@@ -158,6 +158,16 @@ describe('calendar (iCalendar export)', () => {
     assert.notEqual(events[0]!.uid, events[1]!.uid);
   });
 
+  it('writes an event on 9999-12-31, the last day a calendar date names, with a duration, and a review of such a journal does not fail', async () => {
+    const journal = await load({ agreement: { ends: '9999-12-31', cadence: 'P1Y' }, sessions: [{ date: '2026-05-18', next: '9999-12-31' }] });
+    const text = journalCalendar([journal], '2026-06-01', NOW);
+    const events = parse(text).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    assert.deepEqual(events.map((e) => [e.startDate.toString(), e.endDate.toString()]), [['9999-12-31', '10000-01-01'], ['9999-12-31', '10000-01-01']]);
+    assert.doesNotMatch(text, /DTEND;VALUE=DATE:\+/);
+    assert.equal(text.match(/^DURATION:P1D\r$/gm)?.length, 2);
+    assert.match(renderReviewMarkdown(analyzeJournal([journal], '2026-06-01').relationships[0]!), /to 9999-12-31/);
+  });
+
   it('escapes TEXT: backslash, semicolon, comma and line breaks', () => {
     assert.equal(escapeText('a,b;c\\d\ne\r\nf'), 'a\\,b\\;c\\\\d\\ne\\nf');
   });

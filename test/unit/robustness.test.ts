@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_OPTIONS, JournalIndex, MemoryFileSystem, parseJournalFile, type FileSystem, type JournalFile } from '../../src/core';
 import { AGREEMENT, expectCodes, expectOne, lines, relationship, SESSION } from './rules/helpers';
 import { assertRangesInside } from './rules/invariants';
+import { addDays, fromDayNumber } from '../../src/core/dates';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -46,6 +47,16 @@ async function build(fs: FileSystem, options = {}) {
   assert.equal(await index.build(), true);
   return index;
 }
+
+describe('robustness: dates worked out past the calendar', () => {
+  it('hold at 9999-12-31 (and 0001-01-01) instead of throwing or writing a year of five digits', () => {
+    assert.equal(addDays('9999-12-25', 14), '9999-12-31');
+    assert.equal(addDays('2026-01-01', 100_000_000), '9999-12-31');
+    assert.equal(fromDayNumber(-1e12), '0001-01-01');
+    assert.equal(fromDayNumber(Number.NaN), '9999-12-31');
+    assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+  });
+});
 
 describe('robustness: hostile and odd files yield problems, never an exception', function () {
   // Thousands of generated cases: CPU-bound, so a busy machine makes them slower, never wrong

@@ -38,6 +38,8 @@ export const CALENDAR_PRODID = '-//Mentoring Journal//Calendar export//EN';
 export const isCalendarExport = (head: string): boolean => /^BEGIN:VCALENDAR\r?\n/.test(head) && head.includes(`\nPRODID:${CALENDAR_PRODID}\r`);
 /** The domain part of every UID. */
 const UID_DOMAIN = 'mentoring-journal';
+/** The last day a calendar date can be written (`YYYYMMDD`); an event worked out past it is left out. */
+const LAST_DAY = '9999-12-31';
 
 /**
  * A 64-bit FNV-1a hash of `text` (its UTF-16 code units), as 16 hex digits: the same text gives
@@ -195,12 +197,14 @@ export function renderCalendar(events: readonly CalendarEvent[], now: Date): str
   const stamp = icsStamp(now);
   const lines = ['BEGIN:VCALENDAR', `PRODID:${CALENDAR_PRODID}`, 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Mentoring journal'];
   for (const e of events) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) continue;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${e.uid}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${icsDate(e.date)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(e.date, 1))}`,
+      // The day after 9999-12-31 has no iCalendar date: a day's length says the same there.
+      e.date === LAST_DAY ? 'DURATION:P1D' : `DTEND;VALUE=DATE:${icsDate(addDays(e.date, 1))}`,
       `SUMMARY:${escapeText(e.summary)}`,
       `DESCRIPTION:${escapeText(e.description)}`,
       `CATEGORIES:Mentoring,${e.kind}`,

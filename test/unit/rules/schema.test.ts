@@ -143,6 +143,11 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       // A cadence written as a number of days: the duration that means it, not quotes (a text no cadence takes).
       expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: 14')), { code: 'schema/invalid-type', severity: 'error', range: [7, 10, 7, 12], message: [/: for every 14 days, write `cadence: P14D`\.$/] });
       assert.deepEqual(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: P14D')), []);
+      // At most a year between meetings: longer, and the dates worked out from it run past any calendar.
+      assert.deepEqual(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: P1Y')), []);
+      for (const [written, days] of [['P100000000D', '100,000,000'], ['P53W', '371']] as const) {
+        expectOne(agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${written}`)), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 10 + written.length], message: [new RegExp(`^\`cadence\` must be at most a year \\(P1Y, 366 days\\): \`${written}\` is ${days} days between meetings\\.$`)] });
+      }
       // The value as written, not as YAML read it (2.0 is 2, 007 is 7).
       for (const v of ['2.0', '007', '1e3']) expectOne(goal(GOAL.replace('title: Write a design doc', `title: ${v}`)), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 8 + v.length], message: [new RegExp(`YAML reads \`${v.replace('.', '\\.')}\` as a number; put it in quotes, \`title: "${v.replace('.', '\\.')}"\`\\.$`)] });
       expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 20260529')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 14], message: [/^`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`\.$/] });
