@@ -2,7 +2,7 @@
 // The same bundle runs the worker threads of a large check (see parallel.ts).
 import { isMainThread } from 'node:worker_threads';
 import { localToday } from '../core/dates';
-import { environmentToday, type Io } from './io';
+import { environmentToday, ioReason, type Io } from './io';
 import { main } from './run';
 
 /** The current folder; undefined when it no longer exists (deleted or moved away under the shell). */
@@ -33,9 +33,12 @@ if (isMainThread && cwd === undefined) {
     },
   };
 
-  // A reader that goes away early (`mentoring-journal check | head`) is not an error.
+  // A reader that goes away early (`mentoring-journal check | head`) is not an error. Any other
+  // failure to write the output (a full disk, `> /dev/full`) is an I/O error, exit 2, said in words.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`mentoring-journal: cannot write the standard output: ${ioReason(error)}\n`);
+    process.exit(2);
   });
 
   // exitCode, not exit(): a large report piped to another program must be written out in full.

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { escapeData, escapeProperty, formatGithub } from '../../src/cli/format';
 import { partition, PartFileSystem } from '../../src/cli/partition';
 import { JournalIndex, MemoryFileSystem } from '../../src/core';
-import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, session, tempJournal } from './cliHarness';
+import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, session, tempJournal, TEST_TODAY } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../..');
 const version = (JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string }).version;
@@ -107,6 +108,22 @@ describe('CLI: check', function () {
   this.timeout(60_000);
   before(() => buildCli());
   after(cleanUp);
+
+  it('says in words that the output cannot be written (a full disk), exit 2; a reader that stops early is no error', function () {
+    if (!existsSync('/dev/full')) this.skip();
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-01.md': session('2026-02-01').replace('goals: [write-rfc]', 'goals: [nope]') });
+    for (const args of [['check'], ['review', '--no-git']]) {
+      const full = openSync('/dev/full', 'w');
+      const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', full, 'pipe'], env: { ...process.env, NO_COLOR: '1', MENTORING_JOURNAL_TODAY: TEST_TODAY } });
+      closeSync(full);
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /^mentoring-journal: cannot write the standard output: no space left on the device$/m);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    }
+    const early = spawnSync('sh', ['-c', `"${process.execPath}" "${buildCli()}" review --no-git | head -c 1`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', MENTORING_JOURNAL_TODAY: TEST_TODAY } });
+    assert.equal(early.stdout, '#');
+    assert.doesNotMatch(early.stderr, /cannot write|\n\s+at /);
+  });
 
   it('exits 0 and prints nothing for a valid journal', () => {
     const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-02-01.md': session('2026-02-01'), 'README.md': '# Notes\n' });
