@@ -29,7 +29,8 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   if (data?.kind === 'closed-early') return { description: 'removed the `---` that closed the front matter at once', result: removeEarlyClosing(text) };
   if (data?.kind === 'front-matter-start') return { description: 'put the front matter\'s `---` lines right', result: repairFrontMatterStart(text) };
   if (data?.kind === 'missing-type') return { description: `added \`type: ${data.type}\``, result: addType(text, data.type) };
-  if (data?.kind === 'unknown-key' && data.suggestion) {
+  // A key whose value the key it is renamed to does not take is not renamed: the value is the writer's to change.
+  if (data?.kind === 'unknown-key' && data.suggestion && !data.misfit) {
     // Exactly one candidate: no other known key is as close to the typo.
     const distance = editDistance(data.key.toLowerCase(), data.suggestion.toLowerCase());
     const rivals = data.byValue ? [] : KNOWN_KEYS.filter((k) => k !== data.suggestion && editDistance(data.key.toLowerCase(), k.toLowerCase()) <= distance);
@@ -43,6 +44,8 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   }
   return undefined;
 }
+
+const errorCount = (problems: readonly Problem[]): number => problems.filter((p) => p.severity === 'error').length;
 
 export interface FixedFile {
   file: string;
@@ -80,6 +83,8 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
     for (const p of [...problems].sort((a, b) => fixOrder(a) - fixOrder(b))) {
       const fix = safeFix(relative, text, lines, p);
       if (!fix?.result.ok || fix.result.text === text) continue;
+      // A rename never leaves the file with more errors than before (a value the key does not take).
+      if (p.data?.kind === 'unknown-key' && errorCount(parseJournalFile(relative, fix.result.text, options).problems) > errorCount(problems)) continue;
       text = fix.result.text;
       changes.push(fix.description);
       applied = true;

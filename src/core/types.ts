@@ -28,8 +28,12 @@ export interface SourceRef {
 export type ProblemData =
   | { kind: 'missing-key'; key: string; placeholder: string }
   | { kind: 'invalid-enum'; key: string; allowed: string[] }
-  /** `byValue`: the suggestion is the required key the value stands in for (`when: 2026-11-16` for `date`), not a spelling. */
-  | { kind: 'unknown-key'; key: string; suggestion?: string; byValue?: boolean }
+  /**
+   * `byValue`: the suggestion is the required key the value stands in for (`when: 2026-11-16` for
+   * `date`), not a spelling. `misfit`: the value is not one the suggested key takes (`progres: 40`),
+   * so renaming alone would not do.
+   */
+  | { kind: 'unknown-key'; key: string; suggestion?: string; byValue?: boolean; misfit?: boolean }
   | { kind: 'unknown-goal'; id: string; suggestion?: string; relationship: string }
   | { kind: 'missing-type'; type: JournalFileType }
   /** Front matter written almost right (frontMatterStart.ts): its fence lines can be put right. */

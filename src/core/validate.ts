@@ -148,14 +148,21 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       // (Asked of the text, not of `raw`: a `type` the folder implies is in `raw` without being written.)
       const written = nearestKey !== undefined && !!locator.pair([...base, nearestKey]);
       const rivals = nearestKey === undefined || written ? [] : unknown.filter((other) => other.key !== key && other.nearestKey === nearestKey).map((other) => other.key);
-      const { message, suggestion } = byValue
+      const advice = byValue
         ? { message: `Unknown key \`${pathText([...base, key])}\`: it holds a date, and the required \`${nearestKey}\` is missing; if this is that date, rename \`${key}\` to \`${nearestKey}\`.`, suggestion: nearestKey }
         : unknownKeyAdvice([...base, key], nearestKey, written, rivals);
+      // Renamed, would its value do? (`progres: 40` for `progress`, which takes a map.)
+      const target = advice.suggestion !== undefined ? specs[advice.suggestion] : undefined;
+      const value = raw[key];
+      const misfit = target !== undefined && value !== undefined && value !== null && !(target.accepts?.(value) ?? target.schema.safeParse(value).success);
+      const message = misfit ? `${advice.message} It takes ${target.expects}, which this value is not: write the value that way too.` : advice.message;
+      const suggestion = advice.suggestion;
       quietReport(range, 'keys/unknown', message, {
         kind: 'unknown-key',
         key,
         ...(suggestion ? { suggestion } : {}),
         ...(suggestion && byValue ? { byValue } : {}),
+        ...(misfit ? { misfit } : {}),
       });
     }
   }

@@ -63,6 +63,17 @@ describe('CLI: check conventions', function () {
     assert.equal(result.code, 1);
   });
 
+  it('--fix does not rename a key whose value the key it looks like does not take, and the message says what that key takes', () => {
+    const text = '---\ntype: session\ndate: 2026-02-16\natendees: Ana Lopes\ngoal: write-rfc\nprogres: 40\nnxt: next week\nduraton: 1h\n---\n';
+    const root = journal({ 'p/sessions/2026-02-16.md': text });
+    const result = runCli(['check', '--fix'], root);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-16.md'), 'utf8'), text);
+    assert.doesNotMatch(result.stderr, /fixed/);
+    assert.equal(result.code, 0, 'warnings only, as before');
+    assert.match(result.stdout, /^p\/sessions\/2026-02-16\.md:6:1 warning keys\/unknown Unknown key `progres`: did you mean `progress`\? It takes a map of goal id to 0-100, which this value is not: write the value that way too\.$/m);
+    assert.equal(result.stdout.trim().split('\n').length, 5);
+  });
+
   it('--fix renames the key a session wrote its date under, rather than adding `date` from the file name', () => {
     const root = journal({ 'p/sessions/2026-02-16.md': '---\ntype: session\nwhen: 2026-02-17 # moved a day\n---\n' });
     const result = runCli(['check', '--fix'], root);
