@@ -59,6 +59,32 @@ function fenceFault(line: Line): string | undefined {
   return `\`---\` has ${indent.length === 1 ? 'a space' : `${indent.length} spaces or tabs`} before it`;
 }
 
+/** How far down a front matter after other lines (`# Title`, then `---`) is still looked for. */
+const FURTHER_DOWN_LINES = 30;
+
+/**
+ * A front matter that starts further down, after other lines (a heading, a note): a `---` line
+ * with keys after it and another `---` that closes them. Said at that `---`; no repair, since the
+ * lines before it are the writer's to move.
+ */
+function frontMatterFurtherDown(lines: readonly Line[], first: number): AlmostFrontMatter | undefined {
+  for (let open = first + 1; open < Math.min(lines.length, FURTHER_DOWN_LINES); open++) {
+    if (!isFence(lines[open]!)) continue;
+    let close = open + 1;
+    while (close < lines.length && !isFence(lines[close]!)) close++;
+    if (close >= lines.length || !lines.slice(open + 1, close).some((l) => KEY_LINE.test(l.text))) return undefined;
+    // Each line between is a key, a comment, a list item, indented or blank: YAML, not prose.
+    if (!lines.slice(open + 1, close).every((l) => KEY_LINE.test(l.text) || /^(?:[ \t]+\S|[ \t]*#|-(?:[ \t]|$)|[ \t]*$)/.test(l.text))) return undefined;
+    const before = lines[first]!.text.trim();
+    return {
+      start: lines[open]!.start,
+      end: lines[open]!.start + 3,
+      message: `The front matter is not read: it must start on the file's first line, and it starts on line ${open + 1}, after \`${before.length > 40 ? `${before.slice(0, 39)}…` : before}\`. Move the lines before it below its closing \`---\` (line ${close + 1}).`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * The front matter this text was meant to open with, when it does not, because of its first
  * lines; undefined when the text does not start like front matter (a plain note).
@@ -76,6 +102,7 @@ export function almostFrontMatter(text: string): AlmostFrontMatter | undefined {
   if (directive) {
     while (open < lines.length && /^(?:%\S|[ \t]*#|[ \t]*$)/.test(lines[open]!.text)) open++;
   }
+  if (!directive && lines[open] && !DASH_LINE.test(lines[open]!.text)) return frontMatterFurtherDown(lines, first);
   const fenceLine = lines[open];
   if (!fenceLine || !DASH_LINE.test(fenceLine.text)) return undefined;
   // The closing fence: the first dash line (or `...`) after the opening one, with a key between.

@@ -32,6 +32,7 @@ describe('rules: frontmatter/*', () => {
         [`\u2014\u2014\u2014\r\n${body.replace(/\n/g, '\r\n')}---\r\n`, [1, 1, 1, 4], /`———` is not written with hyphens/, `---\r\n${body.replace(/\n/g, '\r\n')}---\r\n`],
         [`\n\n---\n${body}---\n# Notes\n`, [3, 1, 3, 4], /^The front matter is not read: its `---` must be the file's first line, and 2 blank lines come before it\. Remove the blank lines\.$/, `---\n${body}---\n# Notes\n`],
         [`%YAML 1.2\n---\n${body}---\n`, [1, 1, 1, 10], /^The front matter is not read: it must start with `---` on the file's first line, and a YAML directive \(`%YAML 1\.2`\) is not taken before it\. Remove the directive, so that the file starts with `---`\.$/, undefined],
+        [`# Session with Zoë\n\n---\n${body}goals: [talk]\n---\n\nNotes.\n`, [3, 1, 3, 4], /^The front matter is not read: it must start on the file's first line, and it starts on line 3, after `# Session with Zoë`\. Move the lines before it below its closing `---` \(line 7\)\.$/, undefined],
       ];
       for (const [text, range, message, repaired] of cases) {
         const p = expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'frontmatter/missing', severity: 'error', range, message: [message] });
