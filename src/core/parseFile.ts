@@ -116,12 +116,25 @@ export function parseJournalFile(path: string, content: Uint8Array | string, opt
       return { ...empty, hasFrontMatter: /^---[ \t]*(?:\r\n?|\n)/.test(text), ...(implied ? { type: implied, typeSource: 'folder' } : {}), ...(id ? { conflictedGoalId: id } : {}) };
     }
     const parsed = parseMarkdown(path, text, pieces ? { pieces } : {});
+    markInvalidBytes(reporter.problems, parsed);
     return readParsed(path, parsed, implied, reporter, options);
   } catch (error) {
     // A defect of ours must not take the editor down: report it on the file instead.
     reporter.report(FILE_START, 'file/unreadable', `This file could not be read: ${error instanceof Error ? error.message : String(error)}`);
     return empty;
   }
+}
+
+/**
+ * Says of `file/encoding` whether the bytes that are not UTF-8 are in the front matter: only then
+ * is what the front matter says in doubt (a name or a goal id garbled). In the body they garble
+ * notes, and the file's keys are read and checked as usual.
+ */
+function markInvalidBytes(problems: Problem[], parsed: ParsedMarkdown): void {
+  const at = problems.findIndex((p) => p.code === 'file/encoding');
+  if (at < 0) return;
+  const inFrontMatter = parsed.yaml ? parsed.yaml.source.includes('\uFFFD') : true;
+  problems[at] = { ...problems[at]!, data: { kind: 'invalid-bytes', inFrontMatter } };
 }
 
 /** UTF-8 length of a text; counting stops once it passes `limit` (an editor buffer can be huge). */

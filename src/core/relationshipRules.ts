@@ -57,7 +57,7 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
   if (unreadFolders.length) relationship.unreadFolders = unreadFolders.map(facts.local);
   const conflicted = facts.files.filter((f) => f.problems.some((p) => p.code === 'git/conflict')).map((f) => f.path);
   if (conflicted.length) relationship.conflicted = conflicted;
-  const unreadable = facts.primary?.problems.find((p) => UNREAD.has(p.code as RuleCode));
+  const unreadable = facts.primary?.problems.find(isUnreadProblem);
   if (unreadable) relationship.agreementUnread = { file: facts.primary!.path, range: unreadable.range, code: unreadable.code as RuleCode };
   // An agreement.md whose `type` says it is something else (`type: session`): no agreement is read from it either.
   const other = facts.primary ? undefined : facts.files.find((f) => f.path === agreementFile && f.type !== undefined && f.type !== 'agreement');
@@ -81,7 +81,10 @@ const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
 ]);
 
 /** Whether a file's front matter was not (or not fully) read: what it says is not to be trusted. */
-export const unread = (file: JournalFile): boolean => file.problems.some((p) => UNREAD.has(p.code as RuleCode));
+export const unread = (file: JournalFile): boolean => file.problems.some(isUnreadProblem);
+
+/** A problem after which the front matter is in doubt: bytes that are not UTF-8 only when they are in it. */
+const isUnreadProblem = (p: Problem): boolean => UNREAD.has(p.code as RuleCode) && !(p.data?.kind === 'invalid-bytes' && !p.data.inFrontMatter);
 
 /**
  * The goal an unread goal file stands for: the `id:` a conflicted one writes outside its

@@ -39,7 +39,9 @@ export type ProblemData =
   /** Front matter written almost right (frontMatterStart.ts): its fence lines can be put right. */
   | { kind: 'front-matter-start' }
   /** An empty front matter closed by a second `---` right after the first (frontmatter/closed-early): that line can go. */
-  | { kind: 'closed-early' };
+  | { kind: 'closed-early' }
+  /** file/encoding: whether a byte that is not UTF-8 is in the front matter (what it says is then in doubt). */
+  | { kind: 'invalid-bytes'; inFrontMatter: boolean };
 
 export interface Problem {
   /** Root-relative POSIX path. */

@@ -45,6 +45,14 @@ describe('rules: file/*', () => {
       expectOne(file, { code: 'file/encoding', severity: 'warning', range: [1, 1, 1, 1], message: [/not valid UTF-8/, /Save it as UTF-8/] });
       assert.equal(file.length, 1);
     });
+
+    it('checks the goals a session names when the bytes that are not UTF-8 are in its body, not when they are in its front matter', async () => {
+      const body = new Uint8Array([...encode(SESSION.replace('goals: [rust-basics]', 'goals: [design-dox]')), ...encode('Talked with Zo'), 0xeb, ...encode(' about [[nope]].\n')]);
+      const inBody = await check(relationship({ 'p/sessions/2026-02-02.md': body }));
+      assert.deepEqual(inBody.problems('p/sessions/2026-02-02.md').map((p) => p.code).sort(), ['file/encoding', 'goal/unknown-id', 'goal/unknown-id']);
+      const inHead = await check(relationship({ 'p/sessions/2026-02-02.md': new Uint8Array([...encode('---\ntype: session\ndate: 2026-02-02\nattendees: [Zo'), 0xeb, ...encode(']\ngoals: [design-dox]\n---\n')]) }));
+      assert.deepEqual(inHead.problems('p/sessions/2026-02-02.md').map((p) => p.code), ['file/encoding']);
+    });
   });
 
   describe('file/unreadable', () => {
