@@ -17,12 +17,19 @@ export function summaryRows(reports: readonly RelationshipReport[]): string[][] 
         r.declaredStage ?? (r.agreementUnread ? 'unknown' : 'not set'),
         r.inferred.stage,
         nextSessionCell(r),
-        // With the agreement unread, the goals it may hold are unknown: no count is given for them.
-        r.agreementUnread ? 'unknown' : String(r.goals.filter((g) => g.status === 'active').length),
-        r.agreementUnread ? 'unknown' : String(r.goals.filter((g) => g.status === 'achieved').length),
+        // With the agreement unread, the goals it may hold are unknown: the goal files' are counted, and the rest said unknown.
+        goalCount(r, 'active'),
+        goalCount(r, 'achieved'),
         signals || 'none',
       ];
     });
+}
+
+/** How many goals have a status: with the agreement unread, those known from goal files, `+ unknown` for the agreement's. */
+function goalCount(r: RelationshipReport, status: 'active' | 'achieved'): string {
+  const known = r.goals.filter((g) => g.status === status).length;
+  if (!r.agreementUnread) return String(known);
+  return known ? `${known} + unknown` : 'unknown';
 }
 
 /** The day the next session is due, as the review and the calendar have it; `by cadence` when no `next:` planned it. */

@@ -100,6 +100,11 @@ function unreadGoal(file: JournalFile): Goal | undefined {
   return { id, title: id, owner: 'mentee', status: 'unknown', skills: [], source: { file: file.path, range: file.headRange }, idRange: file.headRange, fields: {}, origin: 'file', unread: true, ...declared };
 }
 
+/** A goal read from a file that could not be read whole: its id and where it is, every other field unknown. */
+function unknownGoal(goal: Goal): Goal {
+  return { id: goal.id, title: goal.id, owner: 'mentee', status: 'unknown', skills: [], source: goal.source, idRange: goal.idRange, fields: {}, origin: goal.origin, unread: true };
+}
+
 /** A folder that could not be listed, as the unread file it may hold goals in. */
 function unlistedFolder(path: string): JournalFile {
   return { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: [problem(path, FILE_START, 'file/unreadable', 'This folder could not be read.')] };
@@ -127,7 +132,9 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
       unreadGoals.add(placeholder);
       goals.push(placeholder);
     }
-    for (const goal of f.goals) {
+    // An unread agreement's goals keep their ids (a session naming one is not told it is unknown),
+    // and nothing else: what the parser guessed of their status or due date is not shown as known.
+    for (const goal of f === primary && isUnread(f) ? f.goals.map(unknownGoal) : f.goals) {
       const first = goalsById.get(goal.id);
       if (first) {
         duplicateGoals.push({ goal, first });

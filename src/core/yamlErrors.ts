@@ -1,5 +1,5 @@
 import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
-import { FIELDS_BY_TYPE } from './fields';
+import { FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
 import { clip } from './words';
 import type { FrontMatterDocument } from './yamlParse';
 
@@ -47,6 +47,7 @@ function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): 
     keyAloneWithoutColon(source, error) ??
     missingDash(source, error) ??
     indentedIntoValue(source, error) ??
+    keyInListItem(source, error) ??
     misalignedKey(source, error) ??
     noSpaceAfterColon(source, error) ??
     textAfterValue(source, error) ??
@@ -178,6 +179,9 @@ function keyAloneWithoutColon(source: string, error: YAMLError): Explained | und
     message: `YAML syntax error: \`${key}\` has no \`:\` after it, so YAML reads it and the lines under it as one text, not as a key and its value: write \`${key}:\`.`,
   };
 }
+
+/** The keys of an inline goal, which a new item of `goals:` starts with. */
+const GOAL_FIELD_WORDS: ReadonlySet<string> = new Set(Object.keys(INLINE_GOAL_FIELDS));
 
 /** Keys whose value is a free text (or a name), which may go on over lines. */
 const TEXT_KEYS: ReadonlySet<string> = new Set(
@@ -624,6 +628,60 @@ function indentedIntoValue(source: string, error: YAMLError): Explained | undefi
 }
 
 /** A key that does not line up with the keys of its map (`duration: 30 # minutes` then `  goals: [x]`). */
+/**
+ * A key line under an item of a list of maps that is not in the column of the item's keys:
+ * between the item's `-` and its keys (`   owner:` under `  - id: …` and `    title: …`), or in
+ * the column of the `-` itself (`  id: write-guide` after an item: a new item written without its
+ * `- `). Said at the key, once for the lines that follow from it.
+ */
+function keyInListItem(source: string, error: YAMLError): Explained | undefined {
+  const sequenceItem = error.code === 'MISSING_CHAR' && /^Sequence item without - indicator/.test(error.message);
+  const mapItem = error.code === 'BAD_INDENT' && /^All mapping items must start at the same column/.test(error.message);
+  if (!sequenceItem && !mapItem) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const m = /^([ \t]*)([^\s#:-][^:#]*?):(?:[ \t]|$)/.exec(line.text);
+  if (!m || /\t/.test(m[1]!)) return undefined;
+  const column = m[1]!.length;
+  // The nearest list item above, with the key written after its `-`.
+  let item: Line | undefined;
+  for (let above = lineAbove(source, line); above; above = lineAbove(source, above)) {
+    const indent = indentOf(above.text);
+    if (/^[ \t]*-[ \t]+[^\s#]/.test(above.text) && indent <= column) {
+      item = above;
+      break;
+    }
+    if (indent < column) return undefined;
+  }
+  const head = item && /^([ \t]*)-([ \t]+)([^\s:#][^:#]*?):(?:[ \t]|$)/.exec(item.text);
+  if (!item || !head) return undefined;
+  const dash = head[1]!.length;
+  const keys = dash + 1 + head[2]!.length;
+  if (column > keys || (column > dash && column === keys)) return undefined;
+  const key = m[2]!;
+  const start = line.start + column;
+  // What follows from it: the lines after it, as far as they are indented past the `-` (in its
+  // column too, for a new item written without it), up to the next item.
+  let through = line.end;
+  for (let below = lineBelow(source, line); below; below = lineBelow(source, below)) {
+    const indent = indentOf(below.text);
+    if (indent < column || (indent === dash && /^[ \t]*-(?:[ \t]|$)/.test(below.text))) break;
+    through = below.end;
+  }
+  const flow = head[3]!.startsWith('{');
+  const keyColumn = `column ${keys + 1}, where \`${head[3]}:\` is`;
+  if (column > dash) {
+    return { start, end: start + key.length, through, message: `YAML syntax error: \`${key}:\` does not start in the column of the keys of the list item above (${keyColumn}): start it in that column.` };
+  }
+  const asItem = GOAL_FIELD_WORDS.has(key) ? `- ${line.text.trim()}` : `- id: ${key}`;
+  const first = GOAL_FIELD_WORDS.has(key) ? key : 'id';
+  return {
+    start,
+    end: start + key.length,
+    through,
+    message: `YAML syntax error: \`${key}:\` starts in the column of the \`-\` of the list item above, so YAML reads it as neither a new item nor a key of that item. ${flow ? 'To start a new item' : 'If it starts a new item'}, write \`${clip(asItem)}\` and indent the item's other keys under \`${first}:\`${flow ? '' : `; if it belongs to the item above, start it in ${keyColumn}`}.`,
+  };
+}
+
 function misalignedKey(source: string, error: YAMLError): Explained | undefined {
   if (error.code !== 'BAD_INDENT' || !/^All mapping items must start at the same column/.test(error.message)) return undefined;
   const line = lineAt(source, error.pos[0]);

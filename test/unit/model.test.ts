@@ -31,6 +31,20 @@ describe('analyzeRelationship', () => {
     assert.deepEqual(report.signals.map((s) => [s.code, s.severity, s.source?.file]), [['agreement-unreadable', 'error', 'p/agreement.md']]);
   });
 
+  it('with the agreement unreadable, shows its goals by id only, unknown, as the calendar and the summary do; the goal files\' as read', async () => {
+    const agreement = ['---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'started: 2026-01-05', 'stage: building', 'goals:', '  - id: give-talk', '    title: Give a talk', '    status: active', '    due: 2026-12-15', '  - id: code-review', '   owner: mentee', '    status: active', '---', ''].join('\n');
+    const goal = '---\ntype: goal\ntitle: Write\nstatus: active\ndue: 2026-12-20\nsuccess: x\n---\n';
+    const session = '---\ntype: session\ndate: 2026-05-01\ngoals: [give-talk, write]\n---\n';
+    const index = new JournalIndex(new MemoryFileSystem({ 'p/agreement.md': agreement, 'p/goals/write.md': goal, 'p/sessions/2026-05-01.md': session }));
+    await index.build();
+    const report = analyzeRelationship(index.relationship('p')!, TODAY);
+    assert.deepEqual(report.goals.map((g) => [g.id, g.status, g.due]), [['give-talk', 'unknown', undefined], ['code-review', 'unknown', undefined], ['write', 'active', '2026-12-20']]);
+    assert.deepEqual(calendarEvents([report]).filter((e) => e.kind === 'goal-due').map((e) => e.date), ['2026-12-20']);
+    assert.deepEqual(summaryRows([report])[0]!.slice(4, 6), ['1 + unknown', 'unknown']);
+    // A session naming one of its goals is not told the goal is unknown.
+    assert.deepEqual([...index.allProblems().values()].flat().map((p) => p.code), ['yaml/syntax']);
+  });
+
   it('reviews as of today: sessions dated later are left out', async () => {
     const rel = await load({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-20', progress: { rfc: 30 } }, { date: '2026-06-10', progress: { rfc: 60 } }] });
     const report = analyzeRelationship(rel, TODAY);

@@ -3,6 +3,26 @@ import { check, expectCodes, expectNone, expectOne, GOAL, lines, problemsOf, rel
 
 describe('rules: yaml/*', () => {
   describe('yaml/syntax', () => {
+    it('says a key under an item of a list of maps that is not in the column of its keys, once, at the key', () => {
+      const agreement = (...goals: string[]) => problemsOf('p/agreement.md', lines('---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', ...goals, '---', ''));
+      // One space short of the item's keys.
+      expectOne(agreement('  - id: give-talk', '    title: Give a talk', '  - id: code-review', '    title: Give useful code reviews', '   owner: mentee', '    status: active', '    due: 2026-08-31'), {
+        code: 'yaml/syntax',
+        severity: 'error',
+        range: [13, 4, 13, 9],
+        message: [/^YAML syntax error: `owner:` does not start in the column of the keys of the list item above \(column 5, where `id:` is\): start it in that column\.$/],
+      });
+      // A second item written without its `- `, as keys or as one key.
+      const asKeys = agreement('  - id: give-talk', '    title: Give a talk', '    status: proposed', '  id: write-guide', '  title: Write a guide', '  status: proposed');
+      expectOne(asKeys, { code: 'yaml/syntax', severity: 'error', range: [12, 3, 12, 5], message: [/^YAML syntax error: `id:` starts in the column of the `-` of the list item above, so YAML reads it as neither a new item nor a key of that item\. If it starts a new item, write `- id: write-guide` and indent the item's other keys under `id:`; if it belongs to the item above, start it in column 5, where `id:` is\.$/] });
+      expectOne(agreement('  - id: give-talk', '    status: proposed', '  write-guide:', '    title: Write a guide', '    status: proposed'), { code: 'yaml/syntax', severity: 'error', range: [11, 3, 11, 14], message: [/write `- id: write-guide` and indent the item's other keys under `id:`/] });
+      expectOne(agreement('  - {id: give-talk, title: Give a talk, status: proposed}', '  id: write-guide', '  title: Write a guide'), { code: 'yaml/syntax', severity: 'error', range: [10, 3, 10, 5], message: [/To start a new item, write `- id: write-guide` and indent the item's other keys under `id:`\.$/] });
+      // Followed, each is two goals.
+      const followed = parseFile('p/agreement.md', lines('---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', '  - id: give-talk', '    title: Give a talk', '    status: proposed', '  - id: write-guide', '    title: Write a guide', '    status: proposed', '---', ''));
+      assert.deepEqual(followed.problems, []);
+      assert.deepEqual(followed.goals.map((g) => g.id), ['give-talk', 'write-guide']);
+    });
+
     it('says a front matter left open runs into the body, at the body\'s first sentence, and where the `---` goes', () => {
       const open = (...body: string[]) => lines('---', 'type: session', 'date: 2026-03-02', 'next: 2026-03-16', '', ...body, '', '---', '', '- [ ] @zoe send the outline (due 2026-03-10)', '');
       expectOne(problemsOf('p/sessions/2026-03-02.md', open('# Talk outline', '', 'Long gap. Zoe drafted the outline.')), {
