@@ -29,6 +29,8 @@ describe('analyzeRelationship', () => {
     assert.deepEqual([report.mentors, report.declaredStage, report.inferred.stage], [[], undefined, 'creating']);
     // It says why: the one signal is that the agreement could not be read.
     assert.deepEqual(report.signals.map((s) => [s.code, s.severity, s.source?.file]), [['agreement-unreadable', 'error', 'p/agreement.md']]);
+    // Its advice names the command as code, in the Markdown review as in the text.
+    assert.match(renderReviewMarkdown(report), /^ {2}Advice: Fix the problem the Problems panel \(or `mentoring-journal check`\) shows in agreement\.md;/m);
   });
 
   it('with the agreement unreadable, shows its goals by id only, unknown, as the calendar and the summary do; the goal files\' as read', async () => {

@@ -26,7 +26,7 @@ export function escapeMessage(text: string): string {
   const out: string[] = [];
   let last = 0;
   // An id or a path (`write-rfc`, `goals/rfc`), or a key and a word (`owner: mentor`).
-  for (const m of text.matchAll(/`([a-z0-9]+(?:[-/][a-z0-9]+)*(?:: [a-z0-9]+(?:-[a-z0-9]+)*)?)`/g)) {
+  for (const m of text.matchAll(/`([a-z0-9]+(?:[-/ ][a-z0-9]+)*(?:: [a-z0-9]+(?:-[a-z0-9]+)*)?)`/g)) {
     out.push(escapeMarkdown(text.slice(last, m.index)), m[0]);
     last = m.index + m[0].length;
   }
