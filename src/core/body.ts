@@ -1,5 +1,5 @@
 import type { ListItem, Nodes, Root, Text } from 'mdast';
-import { isBeforeYear100, isRealDate } from './dates';
+import { dateOfDigits, isBeforeYear100, isRealDate } from './dates';
 import { capital } from './words';
 import type { RuleCode } from './rules';
 import type { LineIndex } from './text';
@@ -50,13 +50,19 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
  */
 const SEP = '[-/.\\u2010-\\u2015\\u2212]';
 const LOOSE_DUES = new RegExp(
-  `[(\\uFF08]due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+){0,3}(\\d{1,4}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)(?:(?:[ \\t,;!?~./]|${SEP}|T\\d)[^)\\uFF09\\n]*)?[)\\uFF09]`,
+  `[(\\uFF08][ \\t]*due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+){0,3}["'*_+\`]*(\\d{8}|\\d{1,5}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)["'*_\`]*(?:(?:[ \\t,;!?~./A-Za-z]|${SEP}|T\\d)[^)\\uFF09\\n]*)?[)\\uFF09]`,
   'gi',
 );
 
+/**
+ * A due date written without the marker's parentheses: `due 2026-11-05` at the end of an item,
+ * `[due 2026-11-05]`, `due: 2026-11-05`. The date is the first group.
+ */
+const BARE_DUE = /(?:^|[\s,;[{])due:?[ \t]+(\d{4}-\d{1,2}-\d{1,2})(?=[\]}]|[ \t]*$|[ \t]*[,;.][ \t]|[ \t]*\.?$)/im;
+
 /** The loose due markers of a text that are not also well written (`(due 2026-11-30)` is both). */
 function looseDues(text: string): RegExpMatchArray[] {
-  if (!/[(\uFF08]due/i.test(text)) return [];
+  if (!/[(\uFF08][ \t]*due/i.test(text)) return [];
   return [...text.matchAll(LOOSE_DUES)].filter((m) => !/^\(due\s+\d{4}-\d{2}-\d{2}\)$/i.test(m[0]));
 }
 
@@ -64,6 +70,7 @@ function looseDues(text: string): RegExpMatchArray[] {
 export function dateWrittenLoosely(written: string): string | undefined {
   // Dashes other than `-` (`‐`, `–`, `−`) are read as `-`.
   const plain = written.replace(/[\u2010-\u2015\u2212]/g, '-');
+  if (/^\d{8}$/.test(plain)) return dateOfDigits(plain);
   const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(plain);
   const dmy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(plain);
   const [y, m, d] = ymd ? [ymd[1]!, ymd[2]!, ymd[3]!] : dmy ? [dmy[3]!, dmy[2]!, dmy[1]!] : [];
@@ -83,7 +90,7 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  */
 export function mayHaveDueProblems(text: string): boolean {
   if (text.includes('[') && (ALMOST_TASK_LINE.test(text) || new RegExp(UNSPACED_TASK_LINE.source, 'mu').test(text))) return true;
-  if (!/[(\uFF08]due/i.test(text)) return false;
+  if (!/[(\uFF08][ \t]*due/i.test(text)) return /\bdue\b/i.test(text) && BARE_DUE.test(text);
   if (looseDues(text).length) return true;
   let previousEnd = -1;
   for (const m of text.matchAll(DUES)) {
@@ -244,6 +251,14 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     const meant = dateWrittenLoosely(written);
     const why = /[\uFF08\uFF09]/.test(loose[0]) && meant === written ? 'this due marker is written with full-width parentheses `（ ）`, not `( )`' : meant === written ? 'this due marker is not written `(due YYYY-MM-DD)`' : `\`${written}\` in this due marker is not a date written YYYY-MM-DD`;
     problems.push({ range: lines.range(at, at + written.length), code: 'date/format', message: `${capital(why)}, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`.` });
+  }
+  // No marker at all, but a due date written without its parentheses (`due 2026-11-05`).
+  const bare = !markers.length && !loose && task[1] === ' ' && /due/i.test(rest) ? BARE_DUE.exec(rest) : null;
+  if (bare) {
+    const date = bare[1]!;
+    const at = restStart + bare.index + bare[0].lastIndexOf(date);
+    const meant = dateWrittenLoosely(date);
+    problems.push({ range: lines.range(at, at + date.length), code: 'date/format', message: `This due date is not in a due marker, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`, in parentheses.` });
   }
   const written = markers[0]?.[1] ?? loose?.[1];
   // A date written another way is no due date, even where it is a real day (`(due: 2026-11-30)`).

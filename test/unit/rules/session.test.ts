@@ -361,6 +361,22 @@ describe('rules: session/*', () => {
       assert.deepEqual(fixed.session!.actions.map((a) => [a.text, a.due]), [['a', '2026-12-01'], ['b', undefined], ['quoted', undefined], ['c', undefined]]);
     });
 
+    it('reports due dates in markers written with quotes, stars, eight digits, a space or a letter more, and without the parentheses, at the date', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-20', '---', '',
+        '- [ ] @z a (due 20260105)', '- [ ] @z b (due "2026-01-05")', '- [ ] @z c (due 10000-01-05)', '- [ ] @z d (due +2026-01-05)', '- [ ] @z e ( due 2026-01-05)', '- [ ] @z f (due **2026-01-05**)', '- [ ] @z g (due 2026-01-05Z)',
+        '- [ ] @z h due 2026-11-05', '- [ ] @z i [due 2026-11-05]', '- [ ] @z j due: 2026-11-05.', '- [ ] @z k it was due 2026-11-05 but we moved it', '- [x] @z l done, due 2026-11-05', '');
+      const parsed = parseFile('p/sessions/2026-11-20.md', text);
+      assert.deepEqual(parsed.problems.map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.column]), [
+        ['date/format', 6, 17, 25], ['date/format', 7, 18, 28], ['date/format', 8, 17, 28], ['date/format', 9, 18, 28], ['date/format', 10, 18, 28], ['date/format', 11, 19, 29], ['date/format', 12, 17, 27],
+        ['date/format', 13, 16, 26], ['date/format', 14, 17, 27], ['date/format', 15, 17, 27],
+      ]);
+      assert.equal(parsed.problems[0]!.message, '`20260105` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-01-05)`.');
+      assert.equal(parsed.problems[7]!.message, 'This due date is not in a due marker, so this action item has no due date: write `(due 2026-11-05)`, in parentheses.');
+      // Followed, each has its due date.
+      const fixed = text.replace(/\(due [^)]*\)|\( due [^)]*\)|\[due [^\]]*\]|due:? 2026-11-05\.?$/gm, '(due 2026-01-05)').replace('(due 2026-01-05) but we moved it', 'due 2026-11-05 but we moved it');
+      assert.deepEqual(parseFile('p/sessions/2026-11-20.md', fixed).problems, []);
+    });
+
     it('reports a due marker in full-width parentheses, and a marker written another way beside another, at each', () => {
       const text = lines('---', 'type: session', 'date: 2026-11-20', '---', '', '- [ ] @bo a (due 2026-12-01) (due 2026-1-5)', '- [ ] @bo b \uFF08due 2026-12-02\uFF09', '- [ ] @bo c (due 2026-1-5) (due 5.1.2026)', '- [ ] @bo d (due 2026-1-5) (due 2026-01-06)', '');
       const parsed = parseFile('p/sessions/2026-11-20.md', text);
