@@ -78,7 +78,7 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
           ? lines.range(contentStart + explained.start, contentStart + explained.end)
           : lines.range(contentStart + start, contentStart + Math.max(end, start + 1));
       const message = duplicate
-        ? `Duplicate key \`${duplicate.key}\`: it is already set ${whereFirst(lines.position(contentStart + duplicate.firstAt), range.start)}; keep only one.`
+        ? `Duplicate key \`${duplicate.key}\`: it is already set ${whereFirst(lines.position(contentStart + duplicate.firstAt), range.start)}; ${duplicate.mergeable ? `both hold ${duplicate.mergeable === 'list' ? 'items' : 'entries'}, and only one would be read: move this one's ${duplicate.mergeable === 'list' ? 'items' : 'entries'} into the first and delete this key.` : 'keep only one.'}`
         : explained
           ? explained.message
           : error.code === 'DUPLICATE_KEY'

@@ -1,4 +1,4 @@
-import { Document, isScalar, parseDocument, visit, YAMLParseError } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, YAMLParseError } from 'yaml';
 import { parseSimpleYaml, type FastDocument } from './simpleYaml';
 import { MAX_YAML_DEPTH, nestingLimitOffset } from './yamlGuards';
 
@@ -13,6 +13,8 @@ export interface Duplicate {
   start: number;
   end: number;
   firstAt: number;
+  /** Both values are lists, or both maps: their entries can be merged into one, where keeping one would lose the other's. */
+  mergeable?: 'list' | 'map';
 }
 
 /** logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console. */
@@ -45,17 +47,18 @@ export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDoc
     const doc = parseDocument(source, options);
     visit(doc, {
       Map(_, map) {
-        const first = new Map<string, number>();
+        const first = new Map<string, { at: number; value: unknown }>();
         for (const pair of map.items) {
           if (!isScalar(pair.key) || !pair.key.range) continue;
           const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
           const at = pair.key.range[0];
           const earlier = first.get(id);
           if (earlier === undefined) {
-            first.set(id, at);
+            first.set(id, { at, value: pair.value });
             continue;
           }
-          duplicates.set(at, { key: String(pair.key.value), start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier });
+          const mergeable = isSeq(earlier.value) && isSeq(pair.value) ? 'list' : isMap(earlier.value) && isMap(pair.value) ? 'map' : undefined;
+          duplicates.set(at, { key: String(pair.key.value), start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier.at, ...(mergeable ? { mergeable } : {}) });
           doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         }
         return undefined;

@@ -495,6 +495,15 @@ describe('rules: yaml/*', () => {
       expectNone(problemsOf('p/goals/design-doc.md', GOAL), 'yaml/duplicate-key');
     });
 
+    it('says to merge two maps or two lists written under one key, not to keep one', () => {
+      const text = lines('---', 'type: session', 'date: 2026-04-15', 'progress:', '  design-doc: 40', 'next: 2026-04-29', 'progress: {rfc: 10}', 'goals: [design-doc]', 'goals:', '  - rfc', '---', '');
+      const problems = problemsOf('p/sessions/2026-04-15.md', text).filter((p) => p.code === 'yaml/duplicate-key');
+      assert.deepEqual(problems.map((p) => [p.range.start.line, p.range.start.column, p.message]), [
+        [7, 1, "Duplicate key `progress`: it is already set on line 4; both hold entries, and only one would be read: move this one's entries into the first and delete this key."],
+        [9, 1, "Duplicate key `goals`: it is already set on line 8; both hold items, and only one would be read: move this one's items into the first and delete this key."],
+      ]);
+    });
+
     it('reports the second key, names it and the line of the first', () => {
       const text = lines('---', 'type: session', 'date: 2026-04-15', 'duration: 45', 'goals: [design-doc]', 'duration: 60', '---', '');
       expectOne(problemsOf('p/sessions/2026-04-15.md', text), {
