@@ -37,6 +37,8 @@ function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): 
   return (
     conflictMarker(source, error) ??
     runsIntoBody(source, error) ??
+    itemOnKeyLine(source, error) ??
+    commentLineInValue(source, error) ??
     documentMarker(source, error) ??
     directiveLine(source, error) ??
     tabInIndent(source, error) ??
@@ -182,6 +184,11 @@ function keyAloneWithoutColon(source: string, error: YAMLError): Explained | und
 
 /** The keys of an inline goal, which a new item of `goals:` starts with. */
 const GOAL_FIELD_WORDS: ReadonlySet<string> = new Set(Object.keys(INLINE_GOAL_FIELDS));
+
+/** Keys whose value is a list (`skills`, `attendees`, `goals`). */
+const LIST_KEYS: ReadonlySet<string> = new Set(
+  Object.values(FIELDS_BY_TYPE).flatMap((fields) => Object.entries(fields).filter(([, spec]) => /\blist\b/.test(spec.expects)).map(([key]) => key)),
+);
 
 /** Keys whose value is a free text (or a name), which may go on over lines. */
 const TEXT_KEYS: ReadonlySet<string> = new Set(
@@ -718,6 +725,60 @@ function noSpaceAfterColon(source: string, error: YAMLError): Explained | undefi
     end: start + key!.length + 1 + value!.length,
     through: line.end,
     message: `YAML syntax error: \`${key}:${value}\` needs a space after the colon to be a key and its value: \`${key}: ${value}\`.`,
+  };
+}
+
+/** `skills: - writing`: a list item on its key's line, which YAML does not take. */
+function itemOnKeyLine(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'UNEXPECTED_TOKEN' || !/^Unexpected block-seq-ind on same line with key/.test(error.message)) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const key = keyOf(line.text);
+  if (key === undefined) return undefined;
+  const value = source.slice(error.pos[0], line.end).replace(/\r$/, '').replace(/[ \t]+#.*$/, '').trimEnd();
+  const item = value.replace(/^-[ \t]*/, '');
+  const indent = ' '.repeat(indentOf(line.text) + 2);
+  const text = TEXT_KEYS.has(key) && !LIST_KEYS.has(key);
+  return {
+    start: error.pos[0],
+    end: error.pos[0] + value.length,
+    through: line.end,
+    message: text
+      ? `YAML syntax error: \`${clip(value)}\` starts with \`- \`, which YAML reads as a list item, and a list cannot start on the line of its key: if it is text, put it in quotes, \`${key}: ${clip(JSON.stringify(value))}\`.`
+      : `YAML syntax error: \`${clip(value)}\` is a list item on the line of its key, which YAML does not take: write \`${key}: [${clip(asValue(item))}]\`, or put \`- ${clip(item)}\` on a line of its own under \`${key}:\`, indented (\`${indent}- ${clip(item)}\`).`,
+  };
+}
+
+/**
+ * A line of a plain value going on over lines that starts with `#` (`success: … in the`, then
+ * `  #eng-blog channel, and two`): YAML reads it as a comment, which ends the value, and the
+ * parser fails at the next line. Said at the `#` line.
+ */
+function commentLineInValue(source: string, error: YAMLError): Explained | undefined {
+  const misaligned = error.code === 'BAD_INDENT' && /^All mapping items must start at the same column/.test(error.message);
+  const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
+  if (!misaligned && !missingValue) return undefined;
+  const line = lineAt(source, error.pos[0]);
+  if (line.start === 0) return undefined;
+  const comment = lineAt(source, line.start - 1);
+  if (!/^[ \t]+#\S/.test(comment.text) || comment.start === 0) return undefined;
+  // The value it cut: a key with a plain value above, maybe over indented lines.
+  let key: string | undefined;
+  for (let above = lineAt(source, comment.start - 1); ; above = lineAt(source, above.start - 1)) {
+    key = keyOf(above.text);
+    if (key !== undefined) {
+      const value = valueAfterKey(above.text);
+      if (!value || /^[|>"'[{&*!]/.test(value)) return undefined;
+      break;
+    }
+    if (!/^[ \t]+\S/.test(above.text) || /^[ \t]*#/.test(above.text) || above.start === 0) return undefined;
+  }
+  const start = comment.start + indentOf(comment.text);
+  const word = /^#\S*/.exec(comment.text.slice(indentOf(comment.text)))![0];
+  return {
+    start,
+    end: start + word.length,
+    through: line.end,
+    message: `YAML syntax error: this line starts with \`${clip(word)}\`, which YAML reads as a comment, so the value of \`${key}\` ends on the line above and the lines after it are not read: put the whole value in quotes, or write it as a \`>-\` text (\`${key}: >-\`, then its lines indented).`,
   };
 }
 

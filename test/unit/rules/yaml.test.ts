@@ -495,6 +495,18 @@ describe('rules: yaml/*', () => {
       expectNone(problemsOf('p/goals/design-doc.md', GOAL), 'yaml/duplicate-key');
     });
 
+    it('says a list item written on its key\'s line, and a `#word` line inside a value, at each, with what to write', () => {
+      const goal = (...keys: string[]) => problemsOf('p/goals/guide.md', lines('---', 'type: goal', ...keys, '---', ''));
+      expectOne(goal('title: Guide', 'status: proposed', 'skills: - writing'), { code: 'yaml/syntax', severity: 'error', range: [5, 9, 5, 18], message: [/^YAML syntax error: `- writing` is a list item on the line of its key, which YAML does not take: write `skills: \[writing\]`, or put `- writing` on a line of its own under `skills:`, indented \(` {2}- writing`\)\.$/] });
+      expectOne(goal('title: - talk', 'status: proposed'), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 14], message: [/if it is text, put it in quotes, `title: "- talk"`\.$/] });
+      const cut = goal('title: Guide', 'status: proposed', 'success: The guide is on the wiki and announced in the', '  #eng-blog channel, and two', '  teams use it.');
+      expectOne(cut, { code: 'yaml/syntax', severity: 'error', range: [6, 3, 6, 12], message: [/^YAML syntax error: this line starts with `#eng-blog`, which YAML reads as a comment, so the value of `success` ends on the line above and the lines after it are not read: put the whole value in quotes, or write it as a `>-` text/] });
+      // Followed, each is read whole.
+      assert.deepEqual(goal('title: Guide', 'status: proposed', 'skills: [writing]').filter((p) => p.code.startsWith('yaml/')), []);
+      const followed = parseFile('p/goals/guide.md', lines('---', 'type: goal', 'title: Guide', 'status: proposed', 'success: >-', '  The guide is on the wiki and announced in the', '  #eng-blog channel, and two', '  teams use it.', '---', ''));
+      assert.equal(followed.goals[0]?.success, 'The guide is on the wiki and announced in the #eng-blog channel, and two teams use it.');
+    });
+
     it('says to merge two maps or two lists written under one key, not to keep one', () => {
       const text = lines('---', 'type: session', 'date: 2026-04-15', 'progress:', '  design-doc: 40', 'next: 2026-04-29', 'progress: {rfc: 10}', 'goals: [design-doc]', 'goals:', '  - rfc', '---', '');
       const problems = problemsOf('p/sessions/2026-04-15.md', text).filter((p) => p.code === 'yaml/duplicate-key');
