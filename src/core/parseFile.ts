@@ -1,4 +1,4 @@
-import { isAlias, isNode, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isNode, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText, propertiesInText, scalarSpans } from './commentInText';
@@ -13,7 +13,7 @@ import { almostFrontMatter } from './frontMatterStart';
 import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { FrontMatterDocument } from './yamlParse';
-import { headingAboveKey, textForKeys } from './yamlErrors';
+import { emphasisAsAlias, headingAboveKey, textForKeys } from './yamlErrors';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
@@ -395,7 +395,11 @@ function aliasMistake(doc: Document.Parsed): { node: YamlNode; code: RuleCode; m
       if (isAlias(node)) {
         first ??= node;
         const name = node.source;
-        if (!anchors.has(name)) {
+        if (!anchors.has(name) && name.endsWith('*')) {
+          const pair = path[path.length - 1];
+          const key = isPair(pair) && isScalar(pair.key) ? String(pair.key.value) : undefined;
+          found = { node, code: 'yaml/syntax', message: emphasisAsAlias(`*${name}`, `*${name}`, key) };
+        } else if (!anchors.has(name)) {
           found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` repeats the value named \`&${name}\`, but no value before it has that name: write the value out, or name it with \`&${name}\` before this line; if \`*${name}\` is text, put it in quotes.` };
         } else if (path.some((p) => isNode(p) && p.anchor === name)) {
           found = { node, code: 'yaml/syntax', message: `YAML syntax error: \`*${name}\` is inside the value named \`&${name}\` that it repeats, so that value would contain itself: write the values out instead.` };

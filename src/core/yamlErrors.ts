@@ -782,6 +782,15 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
   };
 }
 
+/**
+ * `*Really*` at the start of a value: Markdown emphasis to the writer, an alias to YAML. What to
+ * say, with the value to write in quotes (the front matter is not Markdown: the stars stay).
+ */
+export function emphasisAsAlias(word: string, value: string, key: string | undefined): string {
+  const quoted = clip(JSON.stringify(value));
+  return `YAML syntax error: \`${clip(word)}\` looks like Markdown emphasis, but YAML reads a value that starts with \`*\` as an alias (a repeat of a value named with \`&\`): put the whole value in quotes, ${key ? `\`${key}: ${quoted}\`` : `\`${quoted}\``}; the front matter is not Markdown, so the stars stay as written.`;
+}
+
 /** `title: & Co growth`: `&` and a space, an anchor with no name. */
 function emptyAnchor(source: string, error: YAMLError): Explained | undefined {
   if (error.code !== 'BAD_ALIAS' || !/^Anchor cannot be an empty string/.test(error.message) || source[error.pos[0]] !== '&') return undefined;
@@ -812,7 +821,9 @@ function textAfterValue(source: string, error: YAMLError): Explained | undefined
       start,
       end: start + value.length,
       through: error.pos[0],
-      message: `YAML syntax error: YAML reads \`*${alias[2]}\` as an alias (a repeat of the value named \`&${alias[2]}\`), and no text may follow an alias. If \`${clip(value)}\` is text, put it in quotes (\`${clip(JSON.stringify(value))}\`).`,
+      message: alias[2]!.endsWith('*')
+        ? emphasisAsAlias(`*${alias[2]}`, value, keyOf(line.text))
+        : `YAML syntax error: YAML reads \`*${alias[2]}\` as an alias (a repeat of the value named \`&${alias[2]}\`), and no text may follow an alias. If \`${clip(value)}\` is text, put it in quotes (\`${clip(JSON.stringify(value))}\`).`,
     };
   }
   // `'Zoë's talk'`: an apostrophe right after a word ends single quotes too early.

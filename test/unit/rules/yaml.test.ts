@@ -365,8 +365,12 @@ describe('rules: yaml/*', () => {
       expectOne(goal('! urgent growth plan'), { code: 'yaml/anchor-in-text', severity: 'warning', range: [3, 8, 3, 9], message: [/^`!` is read by YAML as a tag \(a type name\), not as text, so it is not part of the value after it/] });
       expectOne(goal('& Co growth'), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 19], message: [/^YAML syntax error: `&` before a space is read by YAML as an anchor \(a name for the value\) with no name, not as text\. If `& Co growth` is text, put it in quotes \(`"& Co growth"`\)\.$/] });
       expectOne(goal('*starred goal # the one'), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, 21], message: [/^YAML syntax error: YAML reads `\*starred` as an alias \(a repeat of the value named `&starred`\), and no text may follow an alias\. If `\*starred goal` is text, put it in quotes \(`"\*starred goal"`\)\.$/] });
+      // Markdown emphasis: said as such, once.
+      for (const [title, end, quoted] of [['*Really* write a guide', 30, '"\\*Really\\* write a guide"'], ['*Really*', 16, '"\\*Really\\*"']] as const) {
+        expectOne(goal(title), { code: 'yaml/syntax', severity: 'error', range: [3, 8, 3, end], message: [new RegExp(`^YAML syntax error: \`\\*Really\\*\` looks like Markdown emphasis, but YAML reads a value that starts with \`\\*\` as an alias \\(a repeat of a value named with \`&\`\\): put the whole value in quotes, \`title: ${quoted}\`; the front matter is not Markdown, so the stars stay as written\\.$`)] });
+      }
       // Followed, each is the text written.
-      for (const title of ['&Co', '! urgent growth plan', '& Co growth', '*starred goal']) {
+      for (const title of ['&Co', '! urgent growth plan', '& Co growth', '*starred goal', '*Really* write a guide']) {
         const quoted = lines('---', 'type: goal', `title: ${JSON.stringify(title)}`, 'status: active', 'success: x', 'due: 2026-12-01', '---', '');
         assert.deepEqual(problemsOf('p/goals/t.md', quoted), []);
         assert.equal(parseFile('p/goals/t.md', quoted).goals[0]?.title, title);
