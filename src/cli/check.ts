@@ -75,6 +75,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   if (stdinName !== undefined) {
     if (args.positionals.length) throw new UsageError('with --stdin, name the file with --stdin-filename only, not as a path', 'check');
     const absolute = path.resolve(io.cwd, stdinName);
+    // The text is checked as that file: a name that is no Markdown file would check nothing and pass.
+    if (stdinName.trim() && (await fsp.stat(absolute).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--stdin-filename ${stdinName} is a folder: name the Markdown file the text belongs to, like ${stdinName.replace(/\/+$/, '')}/2026-11-20.md`, 'check');
+    if (!stdinName.trim() || !isMarkdownPath(absolute)) throw new UsageError(`--stdin-filename names the Markdown file the text belongs to, like sessions/2026-11-20.md, not '${stdinName}'`, 'check');
     if (!io.readStdin) throw new UsageError('standard input cannot be read here', 'check');
     run.overlay = { absolute, content: await io.readStdin() };
     run.jobs = 1;
