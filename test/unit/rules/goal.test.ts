@@ -90,6 +90,15 @@ describe('rules: goal/*', () => {
       expectOne(problems('p/goals/design-doc.md'), { code: 'goal/duplicate-id', severity: 'error', range: [1, 1, 1, 4], message: [/^Goal id `design-doc` is used again by another goal of this relationship \(goals\/other\.md\): give each goal its own id\.$/] });
     });
 
+    it('tells a goal whose id its file name gives (`Design Doc.md`) not to take the other goal\'s name, but an `id:` of its own', async () => {
+      const { problems } = await check(relationship({ 'p/goals/Design Doc.md': GOAL.replace('title: Write a design doc', 'title: Other doc') }));
+      const said = problems('p/goals/Design Doc.md').filter((p) => p.code === 'goal/duplicate-id');
+      expectOne(said, { code: 'goal/duplicate-id', severity: 'error', range: [1, 1, 1, 4], message: [/^Goal id `design-doc` is used again by another goal of this relationship \(goals\/design-doc\.md\): the file name `Design Doc` gives it that id\. Do not rename the file to `design-doc\.md`, the name of the other goal's file; add `id:` with an id of its own\.$/] });
+      // Two files told to take one name.
+      const two = await check(relationship({ 'p/goals/public_speaking.md': GOAL, 'p/goals/Public Speaking.md': GOAL }));
+      assert.match(two.problems('p/goals/Public Speaking.md').find((p) => p.code === 'goal/duplicate-id')!.message, /Do not rename the file to `public-speaking\.md`, a name the other goal's file is told to take as well; add `id:` with an id of its own\.$/);
+    });
+
     it('names the other file from the relationship\'s folder, the same whichever folder the journal is read from', async () => {
       const files = { 'teams/t1/agreement.md': AGREEMENT, 'teams/t1/goals/rust-basics.md': GOAL };
       const { problems } = await check(files);
