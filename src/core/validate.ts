@@ -432,8 +432,11 @@ function listAdvice(key: string | number | undefined, value: unknown): string {
   if (typeof value !== 'string' || !value.trim() || /[[\]{}]/.test(value)) return '';
   const items = value.split(',').map((item) => item.trim()).filter(Boolean);
   if (!items.length) return '';
-  return `: write it in brackets, \`${asKeyValue(key, `[${items.map((item) => (/^[@`'"&*!|>%?#-]|[:#]/.test(item) ? JSON.stringify(item) : item)).join(', ')}]`)}\``;
+  return `: write it in brackets, \`${asKeyValue(key, `[${items.map((item) => (/^[@`'"&*!|>%?#-]|[:#]/.test(item) || NOT_TEXT.test(item) ? JSON.stringify(item) : item)).join(', ')}]`)}\``;
 }
+
+/** A plain item YAML reads as no text (a number, true or false, null): written in quotes in a list of texts. */
+const NOT_TEXT = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|[-+]?\.inf|\.nan|true|false|null|~)$/i;
 
 /** A percentage where a number goes (`design-doc: 40%`): the number alone. */
 function percentAdvice(key: string | number | undefined, value: unknown): string {

@@ -133,6 +133,9 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
         ['schema/invalid-type', 6, 8, '`goals` must be a list of goal ids: write it in brackets, `goals: [rust-basics]`.'],
         ['schema/invalid-type', 8, 15, '`progress.design-doc` must be a number: write the number without `%`, `design-doc: 40`.'],
       ]);
+      // Items YAML would read as a number or null are quoted, so that the advice, followed, holds texts.
+      const quotedItems = session(SESSION.replace('attendees: [Priya Raman, Sam Okafor]', 'attendees: Sam, 2026').replace('goals: [rust-basics]', 'goals: rust-basics, null'));
+      assert.deepEqual(quotedItems.map((p) => p.message), ['`attendees` must be a list of names: write it in brackets, `attendees: [Sam, "2026"]`.', '`goals` must be a list of goal ids: write it in brackets, `goals: [rust-basics, "null"]`.']);
       expectOne(goal(GOAL.replace('title: Write a design doc', 'title: 2026')), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 12], message: [/^`title` must be a short text: YAML reads `2026` as a number; put it in quotes, `title: "2026"`\.$/] });
       expectOne(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: Biweekly')), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 18], message: [/: write `biweekly`\.$/] });
       for (const [written, hint] of [['"14"', /: for every 14 days, write `P14D`\.$/], ['14 days', /: for every 14 days, write `P14D`\.$/], ['{days: 14}', /: for every 14 days, write `cadence: P14D`\.$/], ['1', /: for every day, write `cadence: P1D`\.$/]] as const) {
