@@ -56,7 +56,8 @@ function readFrontMatter(text: string): FrontMatter | string {
     return `The front matter is not valid YAML${where}. Fix it first: nothing was changed.`;
   }
   if (doc.contents !== null && !isMap(doc.contents)) return 'The front matter is not a map of keys to values. Nothing was changed.';
-  const eol = /^\uFEFF?---[ \t]*\r\n/.test(text) ? '\r\n' : '\n';
+  // The file's own line break: CRLF, LF, or a lone CR (old Mac files, which editors and remark honour).
+  const eol = /^\uFEFF?---[ \t]*(\r\n|\r|\n)/.exec(text)?.[1] ?? '\n';
   return { text, doc, offset: offset + bom, eol };
 }
 
@@ -85,13 +86,16 @@ const INSERT_AFTER: Record<string, readonly string[]> = {
 
 /** Offset of the start of the line after the one holding `offset` (or `offset` itself at a line start). */
 function nextLineStart(src: string, offset: number): number {
-  if (offset > 0 && src[offset - 1] === '\n') return offset;
-  const nl = src.indexOf('\n', offset);
-  return nl === -1 ? src.length : nl + 1;
+  // A line break is LF, CRLF or a lone CR (old Mac files).
+  if (offset > 0 && (src[offset - 1] === '\n' || (src[offset - 1] === '\r' && src[offset] !== '\n'))) return offset;
+  const br = /\r\n|\r|\n/g;
+  br.lastIndex = offset;
+  const m = br.exec(src);
+  return m ? m.index + m[0].length : src.length;
 }
 
 function lineStart(src: string, offset: number): number {
-  return src.lastIndexOf('\n', offset - 1) + 1;
+  return Math.max(src.lastIndexOf('\n', offset - 1), src.lastIndexOf('\r', offset - 1)) + 1;
 }
 
 /** The indentation step of nested block maps in this front matter (two spaces when there are none). */
@@ -146,7 +150,7 @@ function insertIntoMap(fm: FrontMatter, map: YAMLMap | null, key: string, lines:
   const value = anchor.value as YamlNode | null;
   const end = offset + (value?.range?.[1] ?? (anchor.key as YamlNode).range![1]);
   const at = nextLineStart(text, end);
-  const prefix = at === text.length && !text.endsWith('\n') ? eol : '';
+  const prefix = at === text.length && !/[\r\n]$/.test(text) ? eol : '';
   return { start: at, end: at, text: `${prefix}${block(indent)}${eol}` };
 }
 
@@ -217,12 +221,11 @@ function placeholderLine(fm: FrontMatter, indent: number, key: string, from = fm
   const pad = ' '.repeat(indent);
   const pattern = new RegExp(String.raw`^(?:# ?${pad}|${pad}# ?)${escapeRegExp(key)}:(?:[ \t]+(?:-?\d+(?:\.\d+)?|YYYY-MM-DD(?:[ \t].*)?))?[ \t]*$`);
   for (let at = from; at < text.length;) {
-    const nl = text.indexOf('\n', at);
-    const end = nl === -1 ? text.length : nl;
-    const line = text.slice(at, end).replace(/\r$/, '');
+    const end = nextLineStart(text, at + 1);
+    const line = text.slice(at, end).replace(/\r?\n$|\r$/, '');
     if (/^(---|\.\.\.)[ \t]*$/.test(line)) return undefined;
     if (pattern.test(line)) return { start: at, end: at + line.length };
-    at = end + 1;
+    at = end;
   }
   return undefined;
 }
@@ -301,7 +304,7 @@ function plan(fm: FrontMatter, target: Target, format: Formatter, label: string)
     const keyAt = fm.offset + (parentPair.key as YamlNode).range![0];
     const at = nextLineStart(fm.text, fm.offset + (parentPair.key as YamlNode).range![1]);
     const indent = ' '.repeat(keyAt - lineStart(fm.text, keyAt)) + indentUnit(fm);
-    const prefix = at === fm.text.length && !fm.text.endsWith('\n') ? fm.eol : '';
+    const prefix = at === fm.text.length && !/[\r\n]$/.test(fm.text) ? fm.eol : '';
     return [{ start: at, end: at, text: `${prefix}${indent}${entry}${fm.eol}` }];
   }
   const pair = map ? findPair(map, key) : undefined;
@@ -573,7 +576,7 @@ export function addType(text: string, type: JournalFileType): EditResult {
   const fm = readFrontMatter(text);
   if (typeof fm === 'string') {
     if (/^\uFEFF?(---|\+\+\+)/.test(text)) return fail(fm);
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
     const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const edits = [{ start: at, end: at, text: `---${eol}type: ${type}${eol}---${eol}${text.length > at ? eol : ''}` }];
     return { ok: true, edits, text: applyEdits(text, edits) };

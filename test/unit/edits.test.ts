@@ -171,6 +171,17 @@ describe('edits: minimal front-matter edits', () => {
     assert.equal(inserted, text.replace('# still going\r\n', '# still going\r\nprogress: 80\r\n'));
   });
 
+  it('keeps lone CR line endings (old Mac files): adds `type` first and a key after the others with CR', () => {
+    const text = '---\rdate: 2026-05-01\rstatus: held\r---\rNotes.\r';
+    const typed = addType(text, 'session');
+    assert.ok(typed.ok, !typed.ok ? typed.error : '');
+    assert.equal(typed.text, '---\rtype: session\rdate: 2026-05-01\rstatus: held\r---\rNotes.\r');
+    const added = setFrontMatterValue(text, ['duration'], 45);
+    assert.ok(added.ok, !added.ok ? added.error : '');
+    assert.doesNotMatch(added.text, /\n/);
+    assert.deepEqual(parseJournalFile('p/sessions/2026-05-01.md', added.text).session?.duration, 45);
+  });
+
   it('writes a stage given as a number as a number', () => {
     const text = '---\ntype: agreement\nstage: 2\n---\n';
     assert.equal(assertTargeted(text, setStage(text, 'mastery'), ['stage'], 3), '---\ntype: agreement\nstage: 3\n---\n');
