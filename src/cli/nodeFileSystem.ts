@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
-import { linkedFolderError } from '../core/ioReason';
+import { danglingLinkError, isNotFound, linkedFolderError } from '../core/ioReason';
+import { isMarkdownPath } from '../core/conventions';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileSystem } from '../core/types';
@@ -53,7 +54,11 @@ export class NodeFileSystem implements FileSystem {
   async readFile(relative: string): Promise<Uint8Array> {
     const absolute = this.resolve(relative);
     if (this.overlay && absolute === this.overlay.absolute) return this.overlay.content;
-    return readFileSync(absolute);
+    try {
+      return readFileSync(absolute);
+    } catch (error) {
+      throw danglingOr(absolute, error);
+    }
   }
 
   /**
@@ -67,7 +72,12 @@ export class NodeFileSystem implements FileSystem {
       const content = this.overlay.content;
       return content.byteLength > maxBytes ? { size: content.byteLength } : content;
     }
-    const fd = openSync(absolute, 'r');
+    let fd: number;
+    try {
+      fd = openSync(absolute, 'r');
+    } catch (error) {
+      throw danglingOr(absolute, error);
+    }
     try {
       const stats = fstatSync(fd);
       const size = stats.size;
@@ -132,8 +142,14 @@ function kind(folder: string, entry: Dirent): EntryKind {
     // A link to a folder is listed as a folder, so that listing it says it is not followed (below).
     return target.isFile() ? 'file' : target.isDirectory() ? 'directory' : 'other';
   } catch {
-    return 'other'; // a dangling link
+    // A link to nothing, or to itself: a Markdown one is listed as a file, whose reading says why it cannot be read.
+    return isMarkdownPath(entry.name) ? 'file' : 'other';
   }
+}
+
+/** A read that found nothing at a symbolic link: the link leads nowhere (danglingLinkError), not a file that vanished. */
+function danglingOr(absolute: string, error: unknown): unknown {
+  return isNotFound(error) && lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink() ? danglingLinkError(absolute) : error;
 }
 
 

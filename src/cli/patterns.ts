@@ -65,8 +65,10 @@ function markdownFiles(root: string, exclude: readonly string[], ignore: IgnoreS
     for (const entry of entries) {
       if (isExcludedName(entry.name, exclude)) continue;
       const absolute = path.join(folder, entry.name);
-      // A symbolic link is what it leads to; one that leads nowhere is passed over, as `check .` does.
+      // A symbolic link is what it leads to; one that leads nowhere is passed over here (`check .` reports it, at the link).
+      // A pipe, a socket or a device named `.md` is no file to read either: passed over, as `check .` does.
       let directory = entry.isDirectory();
+      let file = entry.isFile();
       if (entry.isSymbolicLink()) {
         const target = (() => {
           try {
@@ -77,10 +79,11 @@ function markdownFiles(root: string, exclude: readonly string[], ignore: IgnoreS
         })();
         if (!target) continue;
         directory = target.isDirectory();
+        file = target.isFile();
       }
       if (ignorer?.ignored(absolute, directory)) continue;
       if (directory) walk(absolute, depth + 1);
-      else if (isMarkdownPath(entry.name)) out.push(toPosix(path.relative(root, absolute)));
+      else if (file && isMarkdownPath(entry.name)) out.push(toPosix(path.relative(root, absolute)));
     }
   };
   walk(root, 0);

@@ -1,6 +1,7 @@
-import { existsSync, promises as fsp } from 'node:fs';
+import { existsSync, lstatSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { AGREEMENT_FILE, isMarkdownPath } from '../core/conventions';
+import { danglingLinkError } from '../core/ioReason';
 import { ioReason } from './io';
 
 /** An I/O failure on a path the user named (exit code 2). */
@@ -48,7 +49,8 @@ export async function resolveTargets(paths: readonly string[], cwd: string, virt
       stat = absolute === virtualFile ? { isDirectory: () => false, isFile: () => true } : await fsp.stat(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new PathError(code === 'ENOENT' ? `no such file or folder: ${given}` : `cannot read ${given}: ${ioReason(error)}`);
+      const link = code === 'ENOENT' && lstatSync(absolute, { throwIfNoEntry: false })?.isSymbolicLink();
+      throw new PathError(code === 'ENOENT' && !link ? `no such file or folder: ${given}` : `cannot read ${given}: ${ioReason(link ? danglingLinkError(absolute) : error)}`);
     }
     if (stat.isDirectory()) {
       const owner = relationshipFolder(path.dirname(absolute));

@@ -13,6 +13,14 @@ export function linkedFolderError(folder: string): Error {
   return Object.assign(new Error(`${folder} is a symbolic link to a folder`), { code: LINKED_FOLDER });
 }
 
+/** The error code of a file that is a symbolic link to nothing (its target was moved or deleted). */
+export const DANGLING_LINK = 'EDANGLINGLINK';
+
+/** The error for reading a file that is a symbolic link to something that is not there: said, not passed over as a file that vanished. */
+export function danglingLinkError(file: string): Error {
+  return Object.assign(new Error(`${file} is a symbolic link to something that is not there`), { code: DANGLING_LINK });
+}
+
 /** The words for the errors of Node's file system people meet, instead of `ENOENT: no such file or directory, open ...`. */
 export const IO_REASONS: Record<string, string> = {
   ENOENT: 'no such file or folder',
@@ -27,6 +35,7 @@ export const IO_REASONS: Record<string, string> = {
   EMFILE: 'too many files open at once',
   EIO: 'the disk could not be read',
   ENAMETOOLONG: 'the name is too long',
+  [DANGLING_LINK]: 'it is a symbolic link to a file that is not there (moved or deleted): point the link at the file, or remove it',
   [LINKED_FOLDER]: 'it is a symbolic link to a folder, which the journal does not follow (git keeps the link, not the files it leads to): move the files into the journal',
 };
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type * as vscode from 'vscode';
-import { LINKED_FOLDER, linkedFolderError } from '../core/ioReason';
+import { DANGLING_LINK, danglingLinkError, LINKED_FOLDER, linkedFolderError } from '../core/ioReason';
+import { isMarkdownPath } from '../core/conventions';
 import type { EntryKind, UriReader } from './workspaceFileSystem';
 
 /** Whether Node says the file or folder is not there: the index forgets it, no fallback needed. */
@@ -9,9 +10,13 @@ function isNotFound(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-/** A folder that is a symbolic link: not entered, and said so (as the command line does), not left to `fallback`, which would follow it. */
+/**
+ * A folder that is a symbolic link, or a file that is one to nothing: not entered or read, and said
+ * so (as the command line does), not left to `fallback`, which would follow the one or lose the other.
+ */
 function isLinkedFolder(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === LINKED_FOLDER;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === LINKED_FOLDER || code === DANGLING_LINK;
 }
 
 /**
@@ -38,7 +43,15 @@ export function nodeReader(fallback: UriReader, root?: vscode.Uri): UriReader {
     }
   };
   return {
-    readFile: (uri) => orFallback(uri, (path) => fs.promises.readFile(path), () => fallback.readFile(uri)),
+    readFile: (uri) =>
+      orFallback(
+        uri,
+        // A link that leads nowhere is said (DANGLING_LINK), not passed over as a file that vanished.
+        (path) => fs.promises.readFile(path).catch(async (error: unknown) => {
+          throw isNotFound(error) && (await fs.promises.lstat(path).catch(() => undefined))?.isSymbolicLink() ? danglingLinkError(path) : error;
+        }),
+        () => fallback.readFile(uri),
+      ),
     readDirectory: (uri) =>
       orFallback(
         uri,
@@ -50,7 +63,8 @@ export function nodeReader(fallback: UriReader, root?: vscode.Uri): UriReader {
               if (entry.isSymbolicLink()) {
                 // A link to a folder is listed as a folder, so that listing it says it is not followed (above).
                 const target = await fs.promises.stat(`${path}/${entry.name}`).catch(() => undefined);
-                return [entry.name, target?.isFile() ? 'file' : target?.isDirectory() ? 'directory' : 'other'];
+                // A link to nothing, or to itself: a Markdown one is a file whose reading says why it cannot be read.
+                return [entry.name, target?.isFile() || (!target && isMarkdownPath(entry.name)) ? 'file' : target?.isDirectory() ? 'directory' : 'other'];
               }
               return [entry.name, entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other'];
             }),

@@ -143,6 +143,25 @@ describe('Diagnostics: the journal problems in the Problems panel', () => {
     await waitFor('the removed link to lose its diagnostics', () => ours(link).length === 0);
   });
 
+  it('reports a session that is a symbolic link to nothing at the link, instead of passing over it', async function () {
+    const link = file('journal/priya-and-sam/sessions/2026-11-21.md');
+    try {
+      fs.symlinkSync('/nonexistent/2026-11-21.md', link.fsPath, 'file');
+    } catch {
+      this.skip(); // no permission to create links here
+    }
+    try {
+      await vscode.commands.executeCommand('mentoringJournal.refresh');
+      await waitFor('the dangling link to be reported', () => ours(link).length > 0);
+      assert.deepEqual(summary('journal/priya-and-sam/sessions/2026-11-21.md'), ['file/unreadable error 0:0-0:0']);
+      assert.match(ours(link)[0]!.message, /^This file could not be read: it is a symbolic link to a file that is not there \(moved or deleted\)/);
+    } finally {
+      fs.unlinkSync(link.fsPath);
+      await vscode.commands.executeCommand('mentoringJournal.refresh');
+    }
+    await waitFor('the removed link to lose its diagnostics', () => ours(link).length === 0);
+  });
+
   it('reports a merge conflict left in a session as one error over the whole block, and nothing else for it', async () => {
     const uri = file('journal/priya-and-sam/sessions/2026-11-20.md');
     const text = ['---', 'type: session', 'date: 2026-11-20', '<<<<<<< HEAD', 'attendees: [Priya Raman]', '=======', 'attendees: [Priya Raman, Sam Okafor]', '>>>>>>> sam/notes', 'goals: [write-design-rfc]', '---', '', '## Notes', ''].join('\n');

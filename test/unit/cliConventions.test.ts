@@ -134,16 +134,26 @@ describe('CLI: check conventions', function () {
     const none = runCli(['check', '**/*.markdown'], root);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /no Markdown files match \*\*\/\*\.markdown/);
-    // A file named with brackets or braces is that file, as a pre-commit hook names it; a link that leads nowhere is passed over.
+    // A file named with brackets or braces is that file, as a pre-commit hook names it.
     writeFileSync(path.join(root, 'p/sessions/2026-02-11 [draft].md'), '---\ntype: session\ndate: 2026-02-11\ngoals: [nope]\n---\n');
     writeFileSync(path.join(root, 'p/sessions/2026-02-12 {copy}.md'), '---\ntype: session\ndate: 2026-02-12\n---\n');
     const bracketed = runCli(['check', 'p/sessions/2026-02-11 [draft].md', 'p/sessions/2026-02-12 {copy}.md'], root);
     assert.equal(bracketed.code, 1, bracketed.stderr);
     assert.match(bracketed.stdout, /^p\/sessions\/2026-02-11 \[draft\]\.md:4:9 error goal\/unknown-id /m);
+    // A link that leads nowhere, or to itself, is said where a folder is checked; a glob passes over it, and over a pipe named .md.
     symlinkSync('/nonexistent/old.md', path.join(root, 'p/sessions/old.md'));
-    const dangling = runCli(['check', '.', '!p/goals/**'], root);
-    assert.equal(dangling.code, 1, dangling.stderr);
-    assert.equal(runCli(['check', '**/*.md'], root).code, 1);
+    symlinkSync('loop.md', path.join(root, 'p/sessions/loop.md'));
+    if (spawnSync('mkfifo', [path.join(root, 'p/sessions/pipe.md')]).status !== 0) writeFileSync(path.join(root, 'p/sessions/pipe.md'), '');
+    const walked = runCli(['check', 'p/sessions'], root);
+    assert.equal(walked.code, 1, walked.stderr);
+    assert.match(walked.stdout, /^p\/sessions\/old\.md:1:1 error file\/unreadable This file could not be read: it is a symbolic link to a file that is not there \(moved or deleted\): point the link at the file, or remove it$/m);
+    assert.match(walked.stdout, /^p\/sessions\/loop\.md:1:1 error file\/unreadable This file could not be read: too many symbolic links \(a link that leads back to itself\)$/m);
+    const globbed = runCli(['check', '**/*.md'], root);
+    assert.equal(globbed.code, 1, globbed.stderr);
+    assert.doesNotMatch(globbed.stdout + globbed.stderr, /old\.md|loop\.md|pipe\.md/);
+    const named = runCli(['check', 'p/sessions/old.md'], root);
+    assert.equal(named.code, 2);
+    assert.equal(named.stderr, 'mentoring-journal: cannot read p/sessions/old.md: it is a symbolic link to a file that is not there (moved or deleted): point the link at the file, or remove it\n');
   });
 
   it('respects .gitignore (nested, negated) and the `ignores` globs of .mentoring-journal.json', () => {
