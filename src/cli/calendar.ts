@@ -30,8 +30,8 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   const today = todayOption(args, io, 'calendar');
   const opened = await openJournal(given, io, 'calendar', stringOption(args, 'config'), true);
   const { index, options, ownId } = opened;
-  const only = stringOption(args, 'relationship') ?? ownId;
-  const relationships = selectRelationships(index.relationships(), only, given, 'calendar');
+  const only = stringOption(args, 'relationship');
+  const relationships = selectRelationships(index.relationships(), only, given, 'calendar', ownId);
   // UIDs from each relationship's folder in its git repository: the same from the repository's
   // top, the journal's folder or a relationship's, so that importing again updates.
   // The folder as it really is: a journal given through a symbolic link is the same journal.
@@ -40,7 +40,7 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   const keyOf = (id: string) => (top ? path.relative(top, path.join(root, id === '.' ? '' : id)).split(path.sep).join('/') || '.' : id);
   const events = calendarEvents(analyzeJournal(relationships, today, options).relationships, keyOf);
   const text = renderCalendar(events, io.now?.() ?? new Date());
-  io.err(errorsNote(index, only === undefined ? undefined : relationships, given, 'the calendar'));
+  io.err(errorsNote(index, only === undefined && ownId === undefined ? undefined : relationships, given, 'the calendar'));
   const out = stringOption(args, 'out');
   if (out === undefined || out === '-') {
     io.out(text);

@@ -48,9 +48,17 @@ export async function openJournal(given: string, io: Io, command: string, config
 /**
  * The relationships `only` names: a relationship's id (its folder relative to the journal root,
  * `./` and trailing slashes ignored) or, when no id matches, its folder's name if exactly one
- * relationship has it. A name that matches none is a `UsageError` with the nearest id.
+ * relationship has it. A name that matches none is a `UsageError` with the nearest id. When PATH
+ * is inside a relationship (`ownId`), only that one: `only` may name it (or be empty), nothing else.
  */
-export function selectRelationships(relationships: Relationship[], only: string | undefined, given: string, command: string): Relationship[] {
+export function selectRelationships(relationships: Relationship[], only: string | undefined, given: string, command: string, ownId?: string): Relationship[] {
+  if (ownId !== undefined) {
+    // PATH is (inside) one relationship: that one is all there is to choose from.
+    const own = relationships.filter((r) => r.id === ownId);
+    const asked = only?.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    if (asked === undefined || asked === '' || asked === '.' || asked === ownId || asked === ownId.split('/').pop()) return own;
+    throw new UsageError(`${given} is the relationship '${ownId}', so --relationship '${only}' is not in it: give the journal's folder as PATH to choose another relationship`, command);
+  }
   if (only === undefined) return relationships;
   const id = only.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';
   const ids = relationships.map((r) => r.id);

@@ -31,8 +31,8 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   const given = journalFolder(args, 'review');
   const today = todayOption(args, io, 'review');
   const { root, index, options, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'), true);
-  const only = stringOption(args, 'relationship') ?? ownId;
-  const relationships = selectRelationships(index.relationships(), only, given, 'review');
+  const only = stringOption(args, 'relationship');
+  const relationships = selectRelationships(index.relationships(), only, given, 'review', ownId);
   const report = analyzeJournal(relationships, today, options, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships, io));
   const format = stringOption(args, 'format') ?? 'md';
   if (flag(args, 'save')) {
@@ -63,7 +63,7 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
       .join('\n');
     io.out(format === 'text' ? markdownToText(markdown) : markdown);
   }
-  io.err(errorsNote(index, only === undefined ? undefined : relationships, given, 'the review'));
+  io.err(errorsNote(index, only === undefined && ownId === undefined ? undefined : relationships, given, 'the review'));
   const failOn = stringOption(args, 'fail-on');
   if (failOn) {
     const raised = report.relationships.flatMap((r) => r.signals.filter((s) => s.severity === 'error' || (failOn === 'warning' && s.severity === 'warning')).map((s) => `${r.id}: ${s.code}`));

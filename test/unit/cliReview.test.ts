@@ -51,6 +51,20 @@ describe('CLI: review', function () {
     assert.match(result.stderr, /no relationship 'priya-and-sem' in examples\/journal \(did you mean 'priya-and-sam'\?\)/);
   });
 
+  it('with PATH inside a relationship, --relationship may only name that one: another is a usage error, not a review of a folder outside PATH', () => {
+    for (const command of ['review', 'calendar']) {
+      const outside = runCli([command, 'examples/journal/priya-and-sam', '--today', '2026-11-23', '--relationship', 'reverse-mentoring'], repo);
+      assert.equal(outside.code, 2, command);
+      assert.match(outside.stderr, /^mentoring-journal: examples\/journal\/priya-and-sam is the relationship '[^']*priya-and-sam', so --relationship 'reverse-mentoring' is not in it: give the journal's folder as PATH to choose another relationship$/m);
+      assert.equal(outside.stdout, '');
+    }
+    for (const named of ['priya-and-sam', '', '.']) {
+      const own = runCli(['review', 'examples/journal/priya-and-sam', '--no-git', '--today', '2026-11-23', '--relationship', named], repo);
+      assert.equal(own.code, 0, own.stderr);
+      assert.match(own.stdout, /^# Review of `[^`]*priya-and-sam` on 2026-11-23\n/);
+    }
+  });
+
   it('--format json: per relationship, partners, stages with reasons, goals, cadence and signals', () => {
     const result = runCli(['review', '--format', 'json', '--today', '2026-02-10'], smallJournal());
     assert.equal(result.code, 0, result.stderr);
