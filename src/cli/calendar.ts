@@ -29,7 +29,7 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   const given = journalFolder(args, 'calendar');
   const today = todayOption(args, io, 'calendar');
   const opened = await openJournal(given, io, 'calendar', stringOption(args, 'config'), true);
-  const { index, options, ownId } = opened;
+  const { index, optionsOf, ownId } = opened;
   const only = stringOption(args, 'relationship');
   const relationships = selectRelationships(index.relationships(), only, given, 'calendar', ownId);
   // UIDs from each relationship's folder in its git repository: the same from the repository's
@@ -38,7 +38,7 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   const root = realpathSync(opened.root);
   const top = gitTop(root);
   const keyOf = (id: string) => (top ? path.relative(top, path.join(root, id === '.' ? '' : id)).split(path.sep).join('/') || '.' : id);
-  const events = calendarEvents(analyzeJournal(relationships, today, options).relationships, keyOf);
+  const events = calendarEvents(analyzeJournal(relationships, today, optionsOf).relationships, keyOf);
   const text = renderCalendar(events, io.now?.() ?? new Date());
   io.err(errorsNote(index, only === undefined && ownId === undefined ? undefined : relationships, given, 'the calendar'));
   const out = stringOption(args, 'out');

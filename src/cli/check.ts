@@ -14,7 +14,7 @@ import { VERSION } from './run';
 import { CHECK_HELP } from './help';
 import { fileHead, ioReason, makeFolders, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
-import { checkParts, defaultJobs } from './parallel';
+import { checkParts, defaultJobs, type NestedConfigs } from './parallel';
 import { partition } from './partition';
 import { coversScope, displayPath, inScope, PathError, resolveTargets } from './targets';
 
@@ -66,10 +66,12 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   if (jobsText !== undefined && !/^[1-9]\d*$/.test(jobsText)) throw new UsageError(`--jobs takes a number of threads (1 or more), not '${jobsText}'`, 'check');
   const ignoreFor = (root: string): IgnoreSpec => {
     const file = configFile ?? findConfig(root);
-    return { globs: file ? loadIgnores(file) : [], base: file ? path.dirname(file) : root, gitignore: true };
+    // Without --config, a config file below the root applies there, with its own `ignores`.
+    return { globs: file ? loadIgnores(file) : [], base: file ? path.dirname(file) : root, gitignore: true, ...(configFile === undefined ? { nested: { config: file } } : {}) };
   };
   const today = todayOption(args, io, 'check');
-  const run: RunOptions = { jobs: jobsText === undefined ? defaultJobs() : Number(jobsText), entry: io.entry, ignoreFor, today };
+  const nestedFor = (root: string): NestedConfigs | undefined => (configFile === undefined ? { config: findConfig(root), cli } : undefined);
+  const run: RunOptions = { jobs: jobsText === undefined ? defaultJobs() : Number(jobsText), entry: io.entry, ignoreFor, nestedFor, today };
   const stdinName = stringOption(args, 'stdin-filename');
   if (flag(args, 'stdin') !== (stdinName !== undefined)) throw new UsageError('--stdin and --stdin-filename PATH go together: PATH says where the text belongs, for its relationship', 'check');
   if (stdinName !== undefined) {
@@ -152,6 +154,8 @@ export interface RunOptions {
   overlay?: Overlay;
   /** Today's date, for `session/after-today`. */
   today?: string;
+  /** Config files below a root that take over there (config.ts `nestedOptions`); none with `--config`. */
+  nestedFor?: (root: string) => NestedConfigs | undefined;
 }
 
 /**
@@ -194,7 +198,7 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
         const file = displayPath(cwd, absolute);
         for (const problem of byPath.get(relative) ?? []) problems.push({ file, problem });
       }
-    }, ignore, run.overlay, run.today);
+    }, ignore, run.overlay, run.today, run.nestedFor?.(target.root));
   }
   return { files, problems: problems.sort(compareReported) };
 }

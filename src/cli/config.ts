@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { isRuleCode, RULES } from '../core/rules';
 import { nearest } from '../core/suggest';
-import type { EngineOptions, RuleSeverity } from '../core/types';
+import { DEFAULT_OPTIONS, type EngineOptions, type RuleSeverity } from '../core/types';
 import { UsageError } from './args';
 import { ioReason } from './io';
 
@@ -33,6 +33,38 @@ export function findConfig(folder: string): string | undefined {
     if (existsSync(candidate)) return candidate;
     if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
   }
+}
+
+/**
+ * A config file applies to the folder it is in and everything below it, and the nearest one
+ * wins: a cohort's `.mentoring-journal.json` applies to its relationships whether the whole
+ * journal is checked from the top, the cohort's folder, or one staged file (a pre-commit hook),
+ * and `review` reads it the same way. `--config FILE` applies to everything instead.
+ *
+ * `nestedOptions(root, base, cli)`: the options for a file (root-relative path) whose nearest
+ * config is not `base` (the root's own, whose options the caller has): that config's, with the
+ * command line's on top; undefined where `base` applies. Found on disk, once per folder.
+ */
+export function nestedOptions(root: string, base: string | undefined, cli: Partial<EngineOptions>): (relative: string) => EngineOptions | undefined {
+  const byFolder = new Map<string, EngineOptions | undefined>();
+  const byFile = new Map<string, EngineOptions>();
+  return (relative) => {
+    const slash = relative.lastIndexOf('/');
+    const folder = slash < 0 ? '' : relative.slice(0, slash);
+    if (byFolder.has(folder)) return byFolder.get(folder);
+    const found = findConfig(folder ? path.join(root, ...folder.split('/')) : root);
+    let options: EngineOptions | undefined;
+    if (found !== undefined && found !== base) {
+      options = byFile.get(found);
+      if (!options) {
+        const fromFile = loadConfig(found);
+        options = { ...DEFAULT_OPTIONS, ...fromFile, ...cli, severities: { ...(fromFile.severities ?? {}), ...(cli.severities ?? {}) } };
+        byFile.set(found, options);
+      }
+    }
+    byFolder.set(folder, options);
+    return options;
+  };
 }
 
 /** The `ignores` globs of a config file (relative to its folder). */

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { findConfig, loadIgnores } from './config';
 import { globToRegExp, matchIgnore, parseGitignore, type Glob } from './glob';
 
 /**
@@ -14,6 +15,12 @@ export interface IgnoreSpec {
   base: string;
   /** Whether to read `.gitignore` files (git's own rules: nested files, `!` negation, `dir/`). */
   gitignore: boolean;
+  /**
+   * The config file the globs come from, when a config file in a folder below may take over there
+   * (the nearest one applies, config.ts `nestedOptions`): its own `ignores`, relative to its folder.
+   * Absent for `--config FILE`, which applies everywhere, and where there is no config file at all.
+   */
+  nested?: { config: string | undefined };
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
@@ -44,13 +51,18 @@ function relativePath(from: string, to: string): string {
 
 /** What `Ignorer` works out once per folder, for every entry in it. */
 interface FolderContext {
-  /** The folder relative to the globs' base (POSIX; `''` when it is the base). */
+  /** The `ignores` globs that apply to the folder's entries: the root's config's, or a nearer config's. */
+  globs: Glob[];
+  /** The folder relative to those globs' base (POSIX; `''` when it is the base). */
   fromBase: string;
   /** The folder relative to the git work tree's top (POSIX), or undefined without one. */
   fromTop: string | undefined;
   /** The .gitignore rules that can decide for an entry, top down: each with the entry's path relative to its folder, less the entry's name. */
   rules: Array<{ rules: ReturnType<typeof parseGitignore>; prefix: string }>;
 }
+
+/** `ignores` globs as written in a config file (`./drafts/` is everything in drafts). */
+const compileGlobs = (globs: readonly string[]): Glob[] => globs.map((g) => globToRegExp(g.replace(/^\.\//, '').replace(/\/$/, '/**')));
 
 /** Answers "is this absolute path ignored?", reading each folder's .gitignore once. */
 export class Ignorer {
@@ -60,25 +72,12 @@ export class Ignorer {
   private readonly folders = new Map<string, FolderContext>();
 
   constructor(private readonly spec: IgnoreSpec) {
-    this.globs = spec.globs.map((g) => globToRegExp(g.replace(/^\.\//, '').replace(/\/$/, '/**')));
+    this.globs = compileGlobs(spec.globs);
     this.top = spec.gitignore ? gitTop(spec.base) : undefined;
   }
 
   ignored(absolute: string, isDirectory: boolean): boolean {
-    const fromBase = toPosix(path.relative(this.spec.base, absolute));
-    if (!fromBase.startsWith('..') && this.globs.some((g) => g.test(fromBase) || (isDirectory && g.test(`${fromBase}/`)))) return true;
-    if (!this.top) return false;
-    const relative = toPosix(path.relative(this.top, absolute));
-    if (!relative || relative.startsWith('..')) return false;
-    // Folders from the top down to the path's parent: a deeper .gitignore overrides a higher one.
-    const parts = relative.split('/');
-    let result: boolean | undefined;
-    for (let depth = 0; depth < parts.length; depth++) {
-      const folder = path.join(this.top, ...parts.slice(0, depth));
-      const decided = matchIgnore(this.rules(folder), parts.slice(depth).join('/'), isDirectory);
-      if (decided !== undefined) result = decided;
-    }
-    return result === true;
+    return this.ignoredIn(path.dirname(absolute), path.basename(absolute), isDirectory);
   }
 
   /**
@@ -90,7 +89,7 @@ export class Ignorer {
   ignoredIn(folder: string, name: string, isDirectory: boolean): boolean {
     const context = this.context(folder);
     const fromBase = context.fromBase ? `${context.fromBase}/${name}` : name;
-    if (this.globs.length && !fromBase.startsWith('..') && this.globs.some((g) => g.test(fromBase) || (isDirectory && g.test(`${fromBase}/`)))) return true;
+    if (context.globs.length && !fromBase.startsWith('..') && context.globs.some((g) => g.test(fromBase) || (isDirectory && g.test(`${fromBase}/`)))) return true;
     if (context.fromTop === undefined) return false;
     const relative = context.fromTop ? `${context.fromTop}/${name}` : name;
     if (relative.startsWith('..')) return false;
@@ -106,7 +105,10 @@ export class Ignorer {
   private context(folder: string): FolderContext {
     let context = this.folders.get(folder);
     if (context) return context;
-    const fromBase = relativePath(this.spec.base, folder);
+    // A config file nearer than the root's takes over for its folder and below, with its own `ignores`.
+    const nearer = this.spec.nested ? this.nearerConfig(folder) : undefined;
+    const globs = nearer ? nearer.globs : this.globs;
+    const fromBase = relativePath(nearer ? nearer.base : this.spec.base, folder);
     const fromTop = this.top === undefined ? undefined : relativePath(this.top, folder);
     const rules: FolderContext['rules'] = [];
     if (this.top !== undefined && fromTop !== undefined && !fromTop.startsWith('..')) {
@@ -119,9 +121,19 @@ export class Ignorer {
         if (found.length) rules.push({ rules: found, prefix: parts.slice(depth).map((p) => `${p}/`).join('') });
       }
     }
-    context = { fromBase, fromTop, rules };
+    context = { globs, fromBase, fromTop, rules };
     this.folders.set(folder, context);
     return context;
+  }
+
+  private readonly nearer = new Map<string, { globs: Glob[]; base: string } | undefined>();
+
+  /** The nearest config file at or above `folder`, when it is not the root's: its globs and folder. */
+  private nearerConfig(folder: string): { globs: Glob[]; base: string } | undefined {
+    const found = findConfig(folder);
+    if (found === undefined || found === this.spec.nested?.config) return undefined;
+    if (!this.nearer.has(found)) this.nearer.set(found, { globs: compileGlobs(loadIgnores(found)), base: path.dirname(found) });
+    return this.nearer.get(found);
   }
 
   private rules(folder: string): ReturnType<typeof parseGitignore> {

@@ -5,7 +5,7 @@ import { nearest } from '../core/suggest';
 import type { EngineOptions, Relationship } from '../core/types';
 import { UsageError } from './args';
 import { commandLineOptions } from './check';
-import { findConfig, loadConfig, loadIgnores } from './config';
+import { findConfig, loadConfig, loadIgnores, nestedOptions } from './config';
 import { gitTop, Ignorer } from './ignore';
 import type { Io } from './io';
 import { NodeFileSystem } from './nodeFileSystem';
@@ -19,6 +19,8 @@ export interface OpenedJournal {
   options: Partial<EngineOptions>;
   /** When PATH lies inside a relationship (say its sessions/ folder), that relationship's id. */
   ownId?: string;
+  /** The options a relationship is reviewed with: its nearest config file's (config.ts `nestedOptions`), else `options`. */
+  optionsOf: (relationship: Relationship) => Partial<EngineOptions>;
 }
 
 /**
@@ -39,10 +41,14 @@ export async function openJournal(given: string, io: Io, command: string, config
   const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
   const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
   // With `honourIgnores`, what .gitignore files and the config's `ignores` leave out is left out, as check does.
-  const ignorer = honourIgnores ? new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : root, gitignore: true }) : undefined;
-  const index = new JournalIndex(new NodeFileSystem(root, ignorer), options);
+  // Without --config, a config file in a folder below the root applies there (the nearest one), as for check.
+  const nested = configOption === undefined ? { config: configFile } : undefined;
+  const ignorer = honourIgnores ? new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : root, gitignore: true, ...(nested ? { nested } : {}) }) : undefined;
+  const scoped = nested ? nestedOptions(root, configFile, {}) : undefined;
+  const index = new JournalIndex(new NodeFileSystem(root, ignorer), options, scoped ? { scoped } : {});
   await index.build();
-  return { root, index, options, ...(ownId !== undefined ? { ownId } : {}) };
+  const optionsOf = (relationship: Relationship): Partial<EngineOptions> => scoped?.(relationship.agreementFile) ?? options;
+  return { root, index, options, optionsOf, ...(ownId !== undefined ? { ownId } : {}) };
 }
 
 /**

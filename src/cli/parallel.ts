@@ -4,6 +4,7 @@ import { JournalIndex } from '../core/journalIndex';
 import { unread } from '../core/relationshipRules';
 import { applySeverities, problem } from '../core/rules';
 import type { EngineOptions, Problem } from '../core/types';
+import { nestedOptions } from './config';
 import { Ignorer, type IgnoreSpec } from './ignore';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { PartFileSystem, type Part } from './partition';
@@ -28,16 +29,24 @@ interface WorkerInput {
   ignore?: IgnoreSpec;
   overlay?: Overlay;
   today?: string;
+  /** Config files below the root take over there (config.ts `nestedOptions`): the root's own, and the command line's options. */
+  nested?: NestedConfigs;
   /** Index of the next unclaimed part, shared by every thread. */
   next: Int32Array;
 }
 
-export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineOptions, today?: string): Promise<PartResult> {
+/** What a thread needs to find the options of the config files below the root: plain data, for worker threads. */
+export interface NestedConfigs {
+  config: string | undefined;
+  cli: Partial<EngineOptions>;
+}
+
+export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineOptions, today?: string, scoped?: (path: string) => EngineOptions | undefined): Promise<PartResult> {
   // As of the day checked: goal/achieved-incomplete leaves out sessions dated later, as the review does.
-  const index = new JournalIndex(new PartFileSystem(fs, part), today ? { ...options, today } : options);
+  const index = new JournalIndex(new PartFileSystem(fs, part), today ? { ...options, today } : options, scoped ? { scoped } : {});
   await index.build();
   const paths = index.paths();
-  const later = today ? afterToday(index, today, options) : new Map<string, Problem[]>();
+  const later = today ? afterToday(index, today, options, scoped) : new Map<string, Problem[]>();
   const problems: PartResult['problems'] = [];
   for (const path of [...paths, ...index.unlistedFolders()]) {
     const found = [...index.problems(path), ...(later.get(path) ?? [])];
@@ -51,7 +60,7 @@ export async function checkPart(fs: NodeFileSystem, part: Part, options: EngineO
  * not for a session whose front matter does not parse.
  * Only the command line knows today's date when it checks, so the rule is reported here.
  */
-function afterToday(index: JournalIndex, today: string, options: EngineOptions): Map<string, Problem[]> {
+function afterToday(index: JournalIndex, today: string, options: EngineOptions, scoped?: (path: string) => EngineOptions | undefined): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();
   for (const rel of index.relationships()) {
     for (const session of rel.sessions) {
@@ -62,7 +71,7 @@ function afterToday(index: JournalIndex, today: string, options: EngineOptions):
       if (read && unread(read)) continue;
       const off = read?.disabledRules;
       if (off?.includes('*') || off?.includes('session/after-today')) continue;
-      const found = applySeverities([problem(file, session.dateRange, 'session/after-today', `This session is dated ${session.date}, after today (${today}): the review leaves it out until then. If it is an agenda written ahead, that is fine.`)], options.severities);
+      const found = applySeverities([problem(file, session.dateRange, 'session/after-today', `This session is dated ${session.date}, after today (${today}): the review leaves it out until then. If it is an agenda written ahead, that is fine.`)], (scoped?.(file) ?? options).severities);
       if (found.length) out.set(file, found);
     }
   }
@@ -72,8 +81,9 @@ function afterToday(index: JournalIndex, today: string, options: EngineOptions):
 /** Claims parts one at a time from the shared counter until none is left. */
 async function drain(input: Omit<WorkerInput, 'kind'>, onResult: (result: PartResult) => void): Promise<void> {
   const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore), input.overlay);
+  const scoped = input.nested && nestedOptions(input.root, input.nested.config, input.nested.cli);
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
-    onResult(await checkPart(fs, input.parts[i]!, input.options, input.today));
+    onResult(await checkPart(fs, input.parts[i]!, input.options, input.today, scoped));
   }
 }
 
@@ -103,10 +113,11 @@ export async function checkParts(
   ignore?: IgnoreSpec,
   overlay?: Overlay,
   today?: string,
+  nested?: NestedConfigs,
 ): Promise<void> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workers = entry ? Math.min(jobs - 1, Math.floor(parts.length / MIN_PARTS_PER_WORKER)) : 0;
-  const input: WorkerInput = { kind: 'mentoring-journal/check-parts', root, parts, options, next, ...(ignore ? { ignore } : {}), ...(overlay ? { overlay } : {}), ...(today ? { today } : {}) };
+  const input: WorkerInput = { kind: 'mentoring-journal/check-parts', root, parts, options, next, ...(ignore ? { ignore } : {}), ...(overlay ? { overlay } : {}), ...(today ? { today } : {}), ...(nested ? { nested } : {}) };
   const running = Array.from({ length: Math.max(0, overlay ? 0 : workers) }, () => runWorker(entry!, input, onResult));
   await drain(input, onResult);
   await Promise.all(running);
@@ -130,7 +141,8 @@ export function isCheckWorker(): boolean {
 export async function serveCheckWorker(): Promise<void> {
   const input = workerData as WorkerInput;
   const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore));
+  const scoped = input.nested && nestedOptions(input.root, input.nested.config, input.nested.cli);
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
-    parentPort!.postMessage(await checkPart(fs, input.parts[i]!, input.options, input.today));
+    parentPort!.postMessage(await checkPart(fs, input.parts[i]!, input.options, input.today, scoped));
   }
 }

@@ -30,10 +30,10 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   if (!args) return 0;
   const given = journalFolder(args, 'review');
   const today = todayOption(args, io, 'review');
-  const { root, index, options, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'), true);
+  const { root, index, optionsOf, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'), true);
   const only = stringOption(args, 'relationship');
   const relationships = selectRelationships(index.relationships(), only, given, 'review', ownId);
-  const report = analyzeJournal(relationships, today, options, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships, io));
+  const report = analyzeJournal(relationships, today, optionsOf, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships, io));
   const format = stringOption(args, 'format') ?? 'md';
   if (flag(args, 'save')) {
     const code = await save(report.relationships, root, io);

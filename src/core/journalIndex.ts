@@ -101,9 +101,23 @@ export class JournalIndex {
   constructor(
     private readonly fs: FileSystem,
     options: Partial<EngineOptions> = {},
-    private readonly behaviour: { keepLastGood?: boolean } = {},
+    private readonly behaviour: {
+      keepLastGood?: boolean;
+      /**
+       * Options of their own for some files (root-relative path): a config file in a folder below
+       * the root (the command line's `.mentoring-journal.json` of a cohort). Undefined for the rest.
+       */
+      scoped?: (path: string) => EngineOptions | undefined;
+    } = {},
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
+  }
+
+  /** The options a file is read and reported with: its own (`scoped`), as of the index's day, else the index's. */
+  private optionsOf(path: string): EngineOptions {
+    const own = this.behaviour.scoped?.(path);
+    if (!own) return this.options;
+    return this.options.today === undefined || own.today === this.options.today ? own : { ...own, today: this.options.today };
   }
 
   /**
@@ -297,7 +311,7 @@ export class JournalIndex {
     if (!isMarkdownPath(path) || this.excluded(path)) return { files: [], relationships: [] };
     this.supersede(path);
     this.stamps.delete(path); // the buffer, not the disk, is what the index holds now
-    return this.apply(path, parseJournalFile(path, text, this.options, this.pieces), settled);
+    return this.apply(path, parseJournalFile(path, text, this.optionsOf(path), this.pieces), settled);
   }
 
   /** Forgets a deleted file, or every file under a deleted folder. */
@@ -330,7 +344,7 @@ export class JournalIndex {
     if (!file) {
       const reason = this.unlisted.get(path);
       if (reason === undefined) return [];
-      return applySeverities([problem(path, FILE_START, 'file/unreadable', `This folder could not be read: ${reason}. Nothing in it was checked.`)], this.options.severities);
+      return applySeverities([problem(path, FILE_START, 'file/unreadable', `This folder could not be read: ${reason}. Nothing in it was checked.`)], this.optionsOf(path).severities);
     }
     const id = this.relationshipIdOf(path);
     const cross = id !== undefined ? this.relations.get(id)?.problems.get(path) ?? [] : [];
@@ -338,7 +352,7 @@ export class JournalIndex {
     let all = [...file.problems, ...cross, ...(stray ? [stray] : [])];
     const off = file.disabledRules;
     if (off) all = off.includes('*') ? [] : all.filter((p) => !off.includes(p.code));
-    return sortProblems(applySeverities(all, this.options.severities));
+    return sortProblems(applySeverities(all, this.optionsOf(path).severities));
   }
 
   /** Every file with at least one problem, and its problems. */
@@ -381,7 +395,7 @@ export class JournalIndex {
   }
 
   private excluded(path: string): boolean {
-    return isExcludedPath(path, this.options.exclude);
+    return isExcludedPath(path, this.optionsOf(path).exclude);
   }
 
   /**
@@ -444,10 +458,11 @@ export class JournalIndex {
   /** Reads and parses one file; undefined when it no longer exists. */
   private async read(path: string): Promise<JournalFile | undefined> {
     try {
+      const options = this.optionsOf(path);
       if (this.fs.readFileUpTo && !this.fs.stat) {
-        const read = await this.fs.readFileUpTo(path, this.options.maxFileBytes);
-        if (!(read instanceof Uint8Array)) return tooLargeFile(path, read.size, this.options);
-        return parseJournalFile(path, read, this.options, this.pieces);
+        const read = await this.fs.readFileUpTo(path, options.maxFileBytes);
+        if (!(read instanceof Uint8Array)) return tooLargeFile(path, read.size, options);
+        return parseJournalFile(path, read, options, this.pieces);
       }
       // The size is only a shortcut: when it cannot be had, the bytes read decide.
       const size = await Promise.resolve()
@@ -461,8 +476,8 @@ export class JournalIndex {
           if (isNotFound(error)) throw error;
           return undefined;
         });
-      if (typeof size === 'number' && size > this.options.maxFileBytes) return tooLargeFile(path, size, this.options);
-      return parseJournalFile(path, await this.fs.readFile(path), this.options, this.pieces);
+      if (typeof size === 'number' && size > options.maxFileBytes) return tooLargeFile(path, size, options);
+      return parseJournalFile(path, await this.fs.readFile(path), options, this.pieces);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       const message = ioReason(error);
@@ -494,7 +509,7 @@ export class JournalIndex {
     let good: JournalFile | undefined;
     if (this.behaviour.keepLastGood) {
       const errors = new Map<string, number>();
-      for (const p of applySeverities(parsed.problems, this.options.severities)) if (p.severity === 'error') errors.set(p.code, (errors.get(p.code) ?? 0) + 1);
+      for (const p of applySeverities(parsed.problems, this.optionsOf(parsed.path).severities)) if (p.severity === 'error') errors.set(p.code, (errors.get(p.code) ?? 0) + 1);
       const last = this.lastGood.get(parsed.path);
       // Only while it is still the same kind of file: a changed `type:` is a new file. A merge
       // conflict is not half-typed text: the file is left out (and the review says so) until it is resolved.

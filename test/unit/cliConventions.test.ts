@@ -171,6 +171,42 @@ describe('CLI: check conventions', function () {
     assert.deepEqual([...new Set(result.stdout.trim().split('\n').map((l) => l.split(':')[0]))], ['p/sessions/keep.tmp.md']);
   });
 
+  it('a config file in a cohort folder applies to the relationships below it, whether the journal, the cohort or one staged file is checked, and in review', () => {
+    const cohort = (name: string) => ({
+      [`cohort/${name}/agreement.md`]: AGREEMENT,
+      [`cohort/${name}/sessions/2026-02-10.md`]: '---\ntype: session\ndate: 2026-02-10\nmood: fine\n---\n',
+    });
+    // Twelve relationships in the cohort, so that the whole check spreads them over threads with -j.
+    const files: Record<string, string> = {
+      'cohort/.mentoring-journal.json': '{ "rules": { "keys/unknown": "error" }, "graceDays": 400, "ignores": ["r0/drafts/**"] }',
+      'cohort/r0/drafts/x.md': '---\ntype: session\n---\n',
+      'solo/agreement.md': AGREEMENT,
+      'solo/sessions/2026-02-10.md': '---\ntype: session\ndate: 2026-02-10\nmood: fine\n---\n',
+    };
+    for (let i = 0; i < 12; i++) Object.assign(files, cohort(`r${i}`));
+    const root = tempJournal(files);
+    const severityOf = (stdout: string, file: string) => new RegExp(`^${file.replace(/[./]/g, '\\$&')}:4:1 (\\w+) keys/unknown`, 'm').exec(stdout)?.[1];
+    for (const args of [['check'], ['check', '-j', '2'], ['check', 'cohort'], ['check', 'cohort/r3/sessions/2026-02-10.md', 'solo/sessions/2026-02-10.md']]) {
+      const result = runCli([...args, '--today', '2026-02-20'], root);
+      assert.equal(severityOf(result.stdout, 'cohort/r3/sessions/2026-02-10.md'), 'error', args.join(' '));
+      if (args[1] !== 'cohort') assert.equal(severityOf(result.stdout, 'solo/sessions/2026-02-10.md'), 'warning', args.join(' '));
+      assert.doesNotMatch(result.stdout, /drafts/, args.join(' '));
+      assert.equal(result.code, 1);
+    }
+    // The same from inside the cohort, and the cohort's graceDays in the review of its relationship, from anywhere.
+    assert.equal(severityOf(runCli(['check', '--today', '2026-02-20'], path.join(root, 'cohort')).stdout, 'r3/sessions/2026-02-10.md'), 'error');
+    for (const cwd of [root, path.join(root, 'cohort'), path.join(root, 'cohort/r3')]) {
+      const review = JSON.parse(runCli(['review', '--no-git', '--format', 'json', '--today', '2026-12-01'], cwd).stdout) as { relationships: Array<{ id: string; signals: Array<{ code: string }> }> };
+      for (const rel of review.relationships) {
+        const overdue = rel.signals.some((sig) => sig.code === 'cadence-overdue');
+        assert.equal(overdue, rel.id.endsWith('solo'), `${cwd}: ${rel.id}`);
+      }
+    }
+    // --config applies to everything instead.
+    writeFileSync(path.join(root, 'all.json'), '{ "rules": { "keys/unknown": "off" }, "ignores": ["**/drafts/**"] }');
+    assert.equal(runCli(['check', '--config', 'all.json', '--today', '2026-02-20'], root).stdout, '');
+  });
+
   it('review, calendar and actions leave out what check leaves out: .gitignore and the `ignores` globs', () => {
     const drafts = { 'drafts/old/agreement.md': AGREEMENT.replace('Priya', 'Cy').replace('Sam', 'Di'), 'drafts/old/sessions/2026-02-02.md': '---\ntype: session\ndate: 2026-02-02\nduration: sixty\n---\n- [ ] @cy send notes (due 2026-12-05)\n' };
     for (const ignore of [{ '.mentoring-journal.json': '{ "ignores": ["drafts/**"] }' }, { '.gitignore': 'drafts/\n' }] as Array<Record<string, string>>) {

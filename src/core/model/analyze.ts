@@ -102,8 +102,10 @@ function withHistory(rel: Relationship, goals: GoalReport[], history: Relationsh
 }
 
 /** Analyzes every relationship of a journal as of `today`, in the order given. */
-export function analyzeJournal(rels: Relationship[], today: string, options: Partial<EngineOptions> = {}, history?: ReadonlyMap<string, RelationshipHistory>): JournalReport {
-  return { today, relationships: rels.map((rel) => analyzeRelationship(rel, today, options, history?.get(rel.id))) };
+export function analyzeJournal(rels: Relationship[], today: string, options: Partial<EngineOptions> | ((rel: Relationship) => Partial<EngineOptions>) = {}, history?: ReadonlyMap<string, RelationshipHistory>): JournalReport {
+  // One set of options for all, or each relationship's own (a config file of its cohort, say).
+  const of = typeof options === 'function' ? options : () => options;
+  return { today, relationships: rels.map((rel) => analyzeRelationship(rel, today, of(rel), history?.get(rel.id))) };
 }
 
 /** The report's `closure` (in force) or `plannedClosure` (dated after today), with the outcome where it is valid. */
