@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isRealDate } from '../core/dates';
 import { addMissingKey, addType, removeEarlyClosing, repairFrontMatterStart, replaceToken, type EditResult } from '../core/edits';
-import { AGREEMENT_FIELDS, GOAL_FIELDS, INLINE_GOAL_FIELDS, REVIEW_FIELDS, SESSION_FIELDS } from '../core/fields';
+import { AGREEMENT_FIELDS, GOAL_FIELDS, INLINE_GOAL_FIELDS, MEANING_KEYS, REVIEW_FIELDS, SESSION_FIELDS } from '../core/fields';
 import { parseJournalFile } from '../core/parseFile';
 import { editDistance } from '../core/suggest';
 import { LineIndex } from '../core/text';
@@ -30,7 +30,8 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   if (data?.kind === 'front-matter-start') return { description: 'put the front matter\'s `---` lines right', result: repairFrontMatterStart(text) };
   if (data?.kind === 'missing-type') return { description: `added \`type: ${data.type}\``, result: addType(text, data.type) };
   // A key whose value the key it is renamed to does not take is not renamed: the value is the writer's to change.
-  if (data?.kind === 'unknown-key' && data.suggestion && !data.misfit) {
+  // Nor into a key whose value other files depend on or that ends the partnership (MEANING_KEYS).
+  if (data?.kind === 'unknown-key' && data.suggestion && !data.misfit && !MEANING_KEYS.has(data.suggestion)) {
     // Exactly one candidate: no other known key is as close to the typo.
     const distance = editDistance(data.key.toLowerCase(), data.suggestion.toLowerCase());
     const rivals = data.byValue ? [] : KNOWN_KEYS.filter((k) => k !== data.suggestion && editDistance(data.key.toLowerCase(), k.toLowerCase()) <= distance);

@@ -261,3 +261,12 @@ export const FIELDS_BY_TYPE = {
 
 // Every schema is built: zod's setting goes back as it was for anyone else in this process.
 z.config({ jitless: zodJitless });
+
+/**
+ * Keys a misspelling is never renamed into without asking (`--fix`, and the quick fix is not the
+ * preferred one), though the warning names them: a goal's `id` (the sessions that name the goal
+ * by its file name would no longer find it), `goals` and `progress` (ids of goals, checked against
+ * the relationship's), and `closure` (it would end the partnership). What they hold changes what
+ * other files mean: the writer decides.
+ */
+export const MEANING_KEYS: ReadonlySet<string> = new Set(['id', 'goals', 'progress', 'closure']);

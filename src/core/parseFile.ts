@@ -603,7 +603,7 @@ function buildGoalFile(file: JournalFile, raw: Raw, ctx: ValidationContext): voi
       // (the relationship is not "without goals"), and the sessions that name it so still find it.
       const fixed = caseFixedGoalId(name);
       if (!ctx.quiet) {
-        ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file${fixed ? ` to \`${fixed}.md\`` : ''} or add \`id:\`.`, {
+        ctx.reporter.report(ctx.locator.head, 'goal/id-from-file-name', `The file name \`${name}\` is not a valid goal id (lower-case kebab-case): rename the file${fixed ? ` to \`${fixed}.md\` (unless another goal file has that name)` : ''} or add \`id:\`.`, {
           kind: 'missing-key',
           key: 'id',
           placeholder: fixed ?? (slug(name) || 'goal-id'),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { applySeverities, assembleRelationship, type JournalFile, type Problem } from '../core';
 import { closestValue } from '../core/validate';
 import { dateFromFileName, GOAL_ID, titleFromId } from '../core/conventions';
+import { MEANING_KEYS } from '../core/fields';
 import { addMissingKey, addType, removeEarlyClosing, repairFrontMatterStart, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
 import { newGoal } from './commands/newGoal';
 import { toVsRange } from './convert';
@@ -78,7 +79,8 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
       const ordered = best ? [best, ...data.allowed.filter((v) => v !== best)] : data.allowed;
       for (const value of ordered) add(`Change to \`${value}\``, replaceToken(text, start, end, value), value === best);
     } else if (data?.kind === 'unknown-key' && data.suggestion) {
-      add(`Did you mean \`${data.suggestion}\`? Rename the key`, replaceToken(text, start, end, data.suggestion), true);
+      // Offered, but not preferred (no "auto fix") where renaming alone would not do, or would change what other files mean.
+      add(`Did you mean \`${data.suggestion}\`? Rename the key`, replaceToken(text, start, end, data.suggestion), !data.misfit && !MEANING_KEYS.has(data.suggestion));
     } else if (data?.kind === 'unknown-goal') {
       if (data.suggestion) add(`Did you mean \`${data.suggestion}\`? Change the goal id`, replaceToken(text, start, end, data.suggestion), true);
       // Creating the goal file writes: not offered in Restricted Mode, where New goal refuses.

@@ -74,6 +74,19 @@ describe('CLI: check conventions', function () {
     assert.equal(result.stdout.trim().split('\n').length, 5);
   });
 
+  it('--fix does not rename a key into `id`, `goals`, `progress` or `closure`, whose value other files depend on or that ends the partnership', () => {
+    const goalText = '---\ntype: goal\nidd: other-goal\ntitle: Write an RFC\nstatus: active\n---\n';
+    const sessionText = '---\ntype: session\ndate: 2026-02-16\ngoals: [write-rfc]\nprogres: {nope: 40}\n---\n';
+    const root = journal({ 'p/goals/write-rfc.md': goalText, 'p/sessions/2026-02-16.md': sessionText });
+    const before = runCli(['check'], root);
+    const result = runCli(['check', '--fix'], root);
+    assert.equal(readFileSync(path.join(root, 'p/goals/write-rfc.md'), 'utf8'), goalText);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-16.md'), 'utf8'), sessionText);
+    assert.doesNotMatch(result.stderr, /fixed/);
+    assert.equal(result.code, before.code);
+    assert.match(result.stdout, /Unknown key `idd`: did you mean `id`\?/);
+  });
+
   it('--fix renames the key a session wrote its date under, rather than adding `date` from the file name', () => {
     const root = journal({ 'p/sessions/2026-02-16.md': '---\ntype: session\nwhen: 2026-02-17 # moved a day\n---\n' });
     const result = runCli(['check', '--fix'], root);

@@ -128,7 +128,7 @@ describe('rules: goal/*', () => {
 
     it('reports a goal file whose name is not a goal id and that has no id, at the opening ---; a name almost an id still defines the goal', () => {
       const file = parseFile('p/goals/Design Doc.md', GOAL);
-      const p = expectOne(file.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/^The file name `Design Doc` is not a valid goal id \(lower-case kebab-case\): rename the file to `design-doc\.md` or add `id:`\.$/] });
+      const p = expectOne(file.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/^The file name `Design Doc` is not a valid goal id \(lower-case kebab-case\): rename the file to `design-doc\.md` \(unless another goal file has that name\) or add `id:`\.$/] });
       assert.deepEqual(p.data, { kind: 'missing-key', key: 'id', placeholder: 'design-doc' });
       assert.deepEqual(file.goals.map((g) => [g.id, g.declaredId]), [['design-doc', 'Design Doc']]);
       // A name no id can be made of defines the goal under the name itself: it exists all the same.
@@ -167,7 +167,7 @@ describe('rules: goal/*', () => {
 
     it('a name with accents (`présentation`, `Übung_Æsop`) is told the id to write, and defines the goal under it', async () => {
       const file = parseFile('p/goals/présentation.md', GOAL);
-      expectOne(file.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/^The file name `présentation` is not a valid goal id \(lower-case kebab-case\): rename the file to `presentation\.md` or add `id:`\.$/] });
+      expectOne(file.problems, { code: 'goal/id-from-file-name', severity: 'warning', range: [1, 1, 1, 4], message: [/^The file name `présentation` is not a valid goal id \(lower-case kebab-case\): rename the file to `presentation\.md` \(unless another goal file has that name\) or add `id:`\.$/] });
       assert.deepEqual(file.goals.map((g) => [g.id, g.declaredId]), [['presentation', 'présentation']]);
       assert.deepEqual(parseFile('p/goals/Übung_Æsop.md', GOAL).goals.map((g) => g.id), ['ubung-aesop']);
       // Decomposed accents (NFD, as some file systems store names) alike.
