@@ -95,7 +95,12 @@ function nextLineStart(src: string, offset: number): number {
 }
 
 function lineStart(src: string, offset: number): number {
-  return Math.max(src.lastIndexOf('\n', offset - 1), src.lastIndexOf('\r', offset - 1)) + 1;
+  // After the last LF before `offset`, or a lone CR (not the CR of a CRLF).
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = src[i];
+    if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) return i + 1;
+  }
+  return 0;
 }
 
 /** The indentation step of nested block maps in this front matter (two spaces when there are none). */
