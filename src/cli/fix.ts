@@ -26,7 +26,7 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   const data = p.data;
   const start = lines.offset(p.range.start);
   const end = lines.offset(p.range.end);
-  if (data?.kind === 'closed-early') return { description: 'removed the `---` that closed the front matter at once', result: removeEarlyClosing(text) };
+  if (data?.kind === 'closed-early') return { description: 'removed the `---` that closed the front matter before its keys', result: removeEarlyClosing(text) };
   if (data?.kind === 'front-matter-start') return { description: 'put the front matter\'s `---` lines right', result: repairFrontMatterStart(text) };
   if (data?.kind === 'missing-type') return { description: `added \`type: ${data.type}\``, result: addType(text, data.type) };
   // A key whose value the key it is renamed to does not take is not renamed: the value is the writer's to change.
@@ -53,7 +53,7 @@ export interface FixedFile {
   changes: string[];
 }
 
-/** The front matter first (closed at once: the keys below are it), then renames: a misspelt `tpye:` is renamed to `type`, not left beside an added `type:`. */
+/** The front matter first (closed before its keys: the keys below are it), then renames: a misspelt `tpye:` is renamed to `type`, not left beside an added `type:`. */
 const fixOrder = (p: Problem): number => (p.data?.kind === 'closed-early' ? -1 : p.data?.kind === 'unknown-key' ? 0 : 1);
 
 /**

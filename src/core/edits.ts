@@ -605,11 +605,13 @@ export function repairFrontMatterStart(text: string): EditResult {
 /** Removes the `---` that closed an empty front matter at once (frontmatter/closed-early), so that the keys below it are the front matter. */
 export function removeEarlyClosing(text: string): EditResult {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const problem = parseMarkdown('', text.slice(bom)).problems.find((p) => p.code === 'frontmatter/closed-early');
-  if (!problem) return fail('The front matter is not closed right after it opens. Nothing was changed.');
-  const lines = text.slice(bom).split(/(?<=\n)/);
+  const parsed = parseMarkdown('', text.slice(bom));
+  const problem = parsed.problems.find((p) => p.code === 'frontmatter/closed-early');
+  if (!problem) return fail('The front matter is not closed before its keys. Nothing was changed.');
+  // The whole line, with its line break (LF, CRLF or a lone CR).
   const line = problem.range.start.line;
-  const start = bom + lines.slice(0, line - 1).join('').length;
-  const edits = [{ start, end: start + (lines[line - 1]?.length ?? 0), text: '' }];
+  const start = bom + parsed.lines.lineStart(line);
+  const end = line < parsed.lines.lineCount ? bom + parsed.lines.lineStart(line + 1) : text.length;
+  const edits = [{ start, end, text: '' }];
   return { ok: true, edits, text: applyEdits(text, edits) };
 }

@@ -4,7 +4,7 @@ import { problem, type RuleCode } from './rules';
 import { LineIndex } from './text';
 import type { Position, Problem, Range } from './types';
 import type { Document } from 'yaml';
-import { explainYamlError, syntaxHint } from './yamlErrors';
+import { explainYamlError, isKnownKey, syntaxHint } from './yamlErrors';
 import { parseYaml, type FrontMatterDocument } from './yamlParse';
 
 /**
@@ -92,11 +92,15 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
       if (++reported > MAX_YAML_ERRORS) break;
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
-    const early = !source.trim() ? keysAfterEarlyClosing(text, endOffset) : undefined;
+    // A front matter that is empty (or only comments) may be closed by a doubled `---`; one with keys, only when known keys follow.
+    const empty = !/^[ \t]*[^\s#]/m.test(source);
+    const early = !reported ? keysAfterEarlyClosing(text, endOffset, empty) : undefined;
     if (early) {
       const closing = lines.range(closingStart, closingStart + 3);
+      const upTo = early.end === undefined ? '' : `, up to the \`---\` on line ${lines.position(early.end).line},`;
+      const what = empty ? 'closes the front matter right after it opens' : 'closes the front matter before its last keys';
       problems.push({
-        ...problem(file, closing, 'frontmatter/closed-early', `This \`---\` closes the front matter right after it opens, so the keys below it, up to the \`---\` on line ${lines.position(early).line}, are read as the body, not as front matter: remove this line.`),
+        ...problem(file, closing, 'frontmatter/closed-early', `This \`---\` ${what}, so the keys below it${upTo} are read as the body, not as front matter: remove this line${early.end === undefined ? ', and close the front matter with a line `---` after its last key' : ''}.`),
         data: { kind: 'closed-early' },
       });
     }
@@ -118,23 +122,32 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
 }
 
 /**
- * Where the `---` that the writer meant to close the front matter with starts, when the front
- * matter is empty because a second `---` closed it at once (`---`, `---`, then the keys): the
- * lines after the closing fence, up to a later `---`, are keys (at least one), comments, list
- * items or indented lines, with no blank line before the first. Undefined otherwise.
+ * The keys a second `---` cut off from the front matter: the lines after the closing fence, up
+ * to a later `---` (`end`, where it starts), are keys, comments, list items or indented lines,
+ * with no blank line before the first. For an `empty` front matter (a doubled `---`), any keys,
+ * and the keys may also run to the end of the file (the writer did not close them); for one with
+ * keys, only keys a journal file knows (`date:`, `goals:`), closed by a `---`. Undefined otherwise.
  */
-function keysAfterEarlyClosing(text: string, closingEnd: number): number | undefined {
-  const rest = text.slice(closingEnd).replace(/^[ \t]*(?:\r\n?|\n)/, '');
-  let at = text.length - rest.length;
+function keysAfterEarlyClosing(text: string, closingEnd: number, empty: boolean): { end?: number } | undefined {
+  // Line by line from the one after the closing fence; most bodies stop this at their first line.
+  const line = /([^\r\n]*)(\r\n|\r|\n|$)/gy;
+  line.lastIndex = closingEnd;
+  line.exec(text); // the rest of the closing fence's line
   let keys = 0;
-  for (const line of rest.split(/(?<=\n)/).slice(0, 200)) {
-    const bare = line.replace(/\r?\n$/, '');
-    if (/^---[ \t]*$/.test(bare)) return keys > 0 ? at : undefined;
-    if (/^["']?[\p{L}_][\p{L}\p{N}_-]*["']?[ \t]*:(?:[ \t]|$)/u.test(bare)) keys++;
+  for (let count = 0; count < 200 && line.lastIndex < text.length; count++) {
+    const at = line.lastIndex;
+    const m = line.exec(text);
+    if (!m) break;
+    const bare = m[1]!;
+    if (/^---[ \t]*$/.test(bare)) return keys > 0 ? { end: at } : undefined;
+    const key = /^["']?([\p{L}_][\p{L}\p{N}_-]*)["']?[ \t]*:(?:[ \t]|$)/u.exec(bare)?.[1];
+    // After keys, a heading first is the body's (`# Agenda`); only a doubled `---` may have comments before its keys.
+    if (!empty && keys === 0 && key === undefined) return undefined;
+    if (key !== undefined && (empty || isKnownKey(key))) keys++;
     else if (!(keys > 0 && (/^[ \t]+\S/.test(bare) || /^-(?:[ \t]|$)/.test(bare) || !bare.trim())) && !/^#/.test(bare)) return undefined;
-    at += line.length;
+    if (!m[2]) break;
   }
-  return undefined;
+  return empty && keys > 0 && line.lastIndex >= text.length ? {} : undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ export const RULES = {
   'frontmatter/missing': { severity: 'error', description: 'A file that must be a journal file has no front matter.' },
   'frontmatter/unclosed': { severity: 'error', description: 'The front matter opened with --- is never closed.' },
   'frontmatter/closed-in-text': { severity: 'warning', description: 'A `---` line inside a `|` or `>` text ends the front matter, and the indented lines after it go to the body.' },
-  'frontmatter/closed-early': { severity: 'error', description: 'A second `---` right after the first closes the front matter at once, and the keys below it are read as the body.' },
+  'frontmatter/closed-early': { severity: 'error', description: 'A `---` closes the front matter before keys written below it (a doubled `---`, or one between keys), and those keys are read as the body.' },
   'frontmatter/toml': { severity: 'error', description: 'TOML (+++) front matter is not supported.' },
   'frontmatter/not-a-map': { severity: 'error', description: 'The front matter is not a map of keys to values.' },
   'file/too-large': { severity: 'warning', description: 'The file is larger than the configured limit and was skipped.' },

@@ -94,7 +94,7 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
         out.push(action);
       }
     } else if (data?.kind === 'closed-early') {
-      add('Remove the `---` that closes the front matter at once', removeEarlyClosing(text), true);
+      add('Remove the `---` that closes the front matter before its keys', removeEarlyClosing(text), true);
     } else if (data?.kind === 'front-matter-start') {
       add('Put the front matter\'s `---` lines right', repairFrontMatterStart(text), true);
     } else if (data?.kind === 'missing-type') {

@@ -56,7 +56,7 @@ describe('CLI: check conventions', function () {
     assert.equal(read('p/sessions/2026-02-17.md'), '---\ntype: session\ndate: 2026-02-17\n---\n\n## Notes\n');
     assert.equal(read('p/sessions/2026-02-23.md'), directive, 'a directive is the person\'s to remove');
     assert.equal(read('p/sessions/2026-02-24.md'), '---\ntype: session\ndate: 2026-02-24\ngoals: [write-rfc]\n---\n', 'the keys written are the front matter; none is added above them');
-    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-24\.md: removed the `---` that closed the front matter at once; added `type: session`; added `date: 2026-02-24` from the file name$/m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-24\.md: removed the `---` that closed the front matter before its keys; added `type: session`; added `date: 2026-02-24` from the file name$/m);
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-16\.md: put the front matter's `---` lines right; added `date: 2026-02-16` from the file name$/m);
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-17\.md: put the front matter's `---` lines right$/m);
     assert.match(result.stdout, /^p\/sessions\/2026-02-23\.md:1:1 error frontmatter\/missing The front matter is not read: it must start with `---`/m);

@@ -73,6 +73,25 @@ describe('rules: frontmatter/*', () => {
       assert.deepEqual(parseFile('p/sessions/2026-02-02.md', fixed.text).problems, []);
     });
 
+    it('also with a comment between the two `---`, lone CR line breaks, keys running to the end, or known keys after a front matter closed too soon', () => {
+      const cases: Array<[string, [number, number, number, number], RegExp, string]> = [
+        ['---\n# a comment\n---\ntype: session\ndate: 2026-02-02\n---\n\nNotes.\n', [3, 1, 3, 4], /right after it opens, so the keys below it, up to the `---` on line 6,/, '---\n# a comment\ntype: session\ndate: 2026-02-02\n---\n\nNotes.\n'],
+        ['---\r---\rtype: session\rdate: 2026-02-02\r---\rNotes.\r', [2, 1, 2, 4], /right after it opens/, '---\rtype: session\rdate: 2026-02-02\r---\rNotes.\r'],
+        ['---\ntype: session\n---\ndate: 2026-02-02\ngoals: [design-doc]\n---\n\nNotes.\n', [3, 1, 3, 4], /^This `---` closes the front matter before its last keys, so the keys below it, up to the `---` on line 6, are read as the body, not as front matter: remove this line\.$/, '---\ntype: session\ndate: 2026-02-02\ngoals: [design-doc]\n---\n\nNotes.\n'],
+        ['---\n---\ntype: session\ndate: 2026-02-02\n', [2, 1, 2, 4], /are read as the body, not as front matter: remove this line, and close the front matter with a line `---` after its last key\.$/, '---\ntype: session\ndate: 2026-02-02\n'],
+      ];
+      for (const [text, range, message, fixed] of cases) {
+        expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'frontmatter/closed-early', severity: 'error', range, message: [message] });
+        const edit = removeEarlyClosing(text);
+        assert.ok(edit.ok);
+        assert.equal(edit.text, fixed);
+      }
+      // A body that starts with a heading, or whose lines are no keys a journal file knows, after a front matter with keys.
+      for (const text of ['---\ntype: session\ndate: 2026-02-02\n---\n# Agenda\nnext: 2026-02-16\n---\n', '---\ntype: session\ndate: 2026-02-02\n---\nWhere: the office\n---\n']) {
+        expectNone(problemsOf('p/sessions/2026-02-02.md', text), 'frontmatter/closed-early');
+      }
+    });
+
     it('leaves alone an empty front matter followed by a body, and a rule under a heading', () => {
       expectNone(problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', '---', '', 'Notes: none.', '---', '')), 'frontmatter/closed-early');
       expectNone(problemsOf('p/README.md', lines('---', '---', '', 'Title: x', '---', '')), 'frontmatter/closed-early');
