@@ -13,7 +13,7 @@ import { almostFrontMatter } from './frontMatterStart';
 import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { FrontMatterDocument } from './yamlParse';
-import { emphasisAsAlias, headingAboveKey, textForKeys } from './yamlErrors';
+import { emphasisAsAlias, goalAtMargin, headingAboveKey, textForKeys } from './yamlErrors';
 import type { RuleCode } from './rules';
 import { FILE_START } from './text';
 import {
@@ -345,7 +345,23 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
       break;
   }
   if (/\n[ \t]*\r?\n#{1,6}[ \t]+\S/.test(parsed.yaml.source)) sayRunOn(problems, parsed, offset);
+  if (type === 'agreement' && /^goals:[ \t]*(?:#.*)?\r?\n-/m.test(parsed.yaml.source)) sayGoalAtMargin(problems, parsed, offset);
   return file;
+}
+
+/**
+ * An unknown key at the margin right after a `goals:` list written at the margin (`- id: a`, then
+ * `id: speak-meetup`): a new goal without its `- `, which YAML reads as a key of the agreement.
+ * Its message says so, with the item to write.
+ */
+function sayGoalAtMargin(problems: Problem[], parsed: ParsedMarkdown, offset: number): void {
+  const source = parsed.yaml!.source;
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
+    if (p.code !== 'keys/unknown' || p.range.start.column !== 1) continue;
+    const advice = goalAtMargin(source, parsed.lines.lineStart(p.range.start.line) - offset);
+    if (advice) problems[i] = { ...p, message: `${p.message.replace(/\.$/, '').replace(/: did you mean .*$/, '')}: ${advice}.` };
+  }
 }
 
 /**

@@ -37,6 +37,7 @@ function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): 
   return (
     conflictMarker(source, error) ??
     runsIntoBody(source, error) ??
+    goalWithoutDash(source, error) ??
     itemOnKeyLine(source, error) ??
     commentLineInValue(source, error) ??
     documentMarker(source, error) ??
@@ -635,6 +636,45 @@ function indentedIntoValue(source: string, error: YAMLError): Explained | undefi
 }
 
 /** A key that does not line up with the keys of its map (`duration: 30 # minutes` then `  goals: [x]`). */
+/**
+ * For a key at the start of a line (`id: speak-meetup`) right after a `goals:` list whose items
+ * start with `- ` at the start of the line too: YAML reads it as a key of the front matter, not
+ * of a goal. The advice, or undefined when the key does not follow such a list.
+ */
+export function goalAtMargin(source: string, at: number): string | undefined {
+  const line = lineAt(source, at);
+  const m = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*(?:#.*)?$/.exec(line.text);
+  if (!m) return undefined;
+  // Up the lines: items at the margin (`- …`) and their indented lines, up to `goals:` itself.
+  let items = 0;
+  // The key that starts the run of keys at the margin this one is in (`id:` above `title:`).
+  let runStart: string | undefined;
+  for (let above = lineAbove(source, line); above; above = lineAbove(source, above)) {
+    const aboveKey = keyOf(above.text);
+    if (/^-(?:[ \t]|$)/.test(above.text)) items++;
+    else if (/^goals:[ \t]*(?:#.*)?$/.test(above.text)) break;
+    else if (items === 0 && aboveKey !== undefined && /^[^\s-]/.test(above.text) && GOAL_FIELD_WORDS.has(aboveKey)) runStart = aboveKey;
+    else if (!/^[ \t]+\S/.test(above.text)) return undefined;
+    if (above.start === 0) return undefined;
+  }
+  if (!items) return undefined;
+  const key = m[1]!;
+  if (runStart !== undefined) return `\`${key}:\` belongs with \`${runStart}:\` above, a goal written at the margin without its \`- \`, which YAML reads as keys of the front matter: once that line starts with \`- \`, indent this one under \`${runStart}:\``;
+  const item = GOAL_FIELD_WORDS.has(key) ? `- ${line.text.trim()}` : `- id: ${key}`;
+  return `\`${key}:\` starts at the margin right after the \`goals:\` list, whose items start with \`- \` there too, so YAML reads it as a key of the front matter, not of a goal: if it starts a new goal, write \`${clip(item)}\` and indent the goal's other keys under \`${GOAL_FIELD_WORDS.has(key) ? key : 'id'}:\`, as in the goal above`;
+}
+
+function goalWithoutDash(source: string, error: YAMLError): Explained | undefined {
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' && error.code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const line = lineAt(source, error.pos[0]);
+  const advice = goalAtMargin(source, line.start);
+  if (!advice) return undefined;
+  const key = keyOf(line.text)!;
+  let through = line.end;
+  for (let below = lineBelow(source, line); below && (/^[ \t]+\S/.test(below.text) || !below.text.trim()); below = lineBelow(source, below)) through = below.end;
+  return { start: line.start, end: line.start + key.length, through, message: `YAML syntax error: ${advice}.` };
+}
+
 /**
  * A key line under an item of a list of maps that is not in the column of the item's keys:
  * between the item's `-` and its keys (`   owner:` under `  - id: …` and `    title: …`), or in

@@ -499,6 +499,20 @@ describe('rules: yaml/*', () => {
       expectNone(problemsOf('p/goals/design-doc.md', GOAL), 'yaml/duplicate-key');
     });
 
+    it('says a goal written at the margin after a `goals:` list at the margin is a goal without its `- `, as an error or at the unknown keys', () => {
+      const agreement = (...goals: string[]) => problemsOf('p/agreement.md', lines('---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', '- id: give-talk', '  title: Give a talk', '  status: proposed', ...goals, '---', ''));
+      expectOne(agreement('id: speak-meetup', '  title: Speak', '  status: proposed'), { code: 'yaml/syntax', severity: 'error', range: [12, 1, 12, 3], message: [/^YAML syntax error: `id:` starts at the margin right after the `goals:` list, whose items start with `- ` there too, so YAML reads it as a key of the front matter, not of a goal: if it starts a new goal, write `- id: speak-meetup` and indent the goal's other keys under `id:`, as in the goal above\.$/] });
+      const asKeys = agreement('id: speak-meetup', 'title: Speak', 'status: proposed');
+      assert.deepEqual(asKeys.map((p) => [p.code, p.range.start.line]), [['keys/unknown', 12], ['keys/unknown', 13], ['keys/unknown', 14]]);
+      assert.match(asKeys[0]!.message, /^Unknown key `id`: `id:` starts at the margin right after the `goals:` list/);
+      assert.match(asKeys[1]!.message, /^Unknown key `title`: `title:` belongs with `id:` above, a goal written at the margin without its `- `/);
+      expectOne(agreement('speak-meetup:', '  title: Speak'), { code: 'keys/unknown', severity: 'warning', range: [12, 1, 12, 13], message: [/write `- id: speak-meetup` and indent the goal's other keys under `id:`/] });
+      // Followed, two goals.
+      const followed = parseFile('p/agreement.md', lines('---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', '- id: give-talk', '  title: Give a talk', '  status: proposed', '- id: speak-meetup', '  title: Speak', '  status: proposed', '---', ''));
+      assert.deepEqual(followed.problems, []);
+      assert.deepEqual(followed.goals.map((g) => g.id), ['give-talk', 'speak-meetup']);
+    });
+
     it('says a list item written on its key\'s line, and a `#word` line inside a value, at each, with what to write', () => {
       const goal = (...keys: string[]) => problemsOf('p/goals/guide.md', lines('---', 'type: goal', ...keys, '---', ''));
       expectOne(goal('title: Guide', 'status: proposed', 'skills: - writing'), { code: 'yaml/syntax', severity: 'error', range: [5, 9, 5, 18], message: [/^YAML syntax error: `- writing` is a list item on the line of its key, which YAML does not take: write `skills: \[writing\]`, or put `- writing` on a line of its own under `skills:`, indented \(` {2}- writing`\)\.$/] });
