@@ -1,6 +1,7 @@
 import { visit, type Document } from 'yaml';
 import { FastDocument, FastMap, FastSeq, type FastNode } from './simpleYaml';
 import type { FrontMatterDocument } from './yamlParse';
+import { isTextKey } from './yamlErrors';
 
 /**
  * `yaml/comment-in-text`: a `#` after a space on a line that holds a value starts a YAML
@@ -21,6 +22,8 @@ export interface CommentInText {
   start: number;
   end: number;
   word: string;
+  /** The `#word` starts an indented line under a plain value going on over lines (`success: … in the`, then `  #eng-blog`). */
+  lineOfValue?: string;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface CommentInText {
  * (outside every scalar), when text is before it on its line and a word right after it.
  */
 export function commentsInText(source: string, doc: FrontMatterDocument): CommentInText[] {
-  if (!CANDIDATE.test(source)) return [];
+  if (!CANDIDATE.test(source) && !/\n[ \t]+#[^\s#]/.test(source)) return [];
   const literal = scalarSpans(doc);
   const out: CommentInText[] = [];
   let commentLine = -1;
@@ -40,13 +43,43 @@ export function commentsInText(source: string, doc: FrontMatterDocument): Commen
     // A comment started on this line already: this `#` is inside it.
     if (lineStart === commentLine) continue;
     commentLine = lineStart;
-    // A line that is only a comment, or a comment written `# text`: what someone meant.
-    if (source.slice(lineStart, hash).trim() === '' || /[\s#]/.test(source[hash + 1] ?? ' ')) continue;
+    // A line that is only a comment, or a comment written `# text`: what someone meant; unless the
+    // line is indented under a plain value going on over lines, whose next line it was meant as.
+    if (/[\s#]/.test(source[hash + 1] ?? ' ')) continue;
+    if (source.slice(lineStart, hash).trim() === '') {
+      const key = hash > lineStart ? plainValueAbove(source, lineStart, hash - lineStart) : undefined;
+      if (key === undefined) continue;
+      let end = hash + 1;
+      while (end < source.length && !/\s/.test(source[end]!)) end++;
+      out.push({ start: hash, end, word: source.slice(hash, end), lineOfValue: key });
+      continue;
+    }
     let end = hash + 1;
     while (end < source.length && !/\s/.test(source[end]!)) end++;
     out.push({ start: hash, end, word: source.slice(hash, end) });
   }
   return out;
+}
+
+/**
+ * The key of the plain value the line at `lineStart` (indented by `indent`) would go on, when the
+ * lines right above it are that value: its key's line (`success: … in the`, a plain value, no
+ * quote, bracket or block indicator) and maybe more lines of it, each indented past the key, with
+ * no blank line between. Undefined otherwise.
+ */
+function plainValueAbove(source: string, lineStart: number, indent: number): string | undefined {
+  for (let end = lineStart - 1; end > 0; ) {
+    const start = source.lastIndexOf('\n', end - 1) + 1;
+    const line = source.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (!line.trim() || /^[ \t]*#/.test(line)) return undefined;
+    const key = /^([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w-]*):[ \t]+([^\s"'[{|>&*!#][^#]*)$/.exec(line);
+    // A text's (`success`), not a status's or a date's: `#todo` under `status: active` is a comment.
+    if (key) return indent > key[1]!.length && isTextKey(key[2]!) ? key[2] : undefined;
+    // A line of the value itself: indented, and no key.
+    if (!/^[ \t]+\S/.test(line) || /^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?:[ \t]|$)/.test(line)) return undefined;
+  }
+  return undefined;
 }
 
 /**

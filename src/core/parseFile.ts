@@ -236,7 +236,7 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
         `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so ${empty ? 'the value is empty: put it in quotes to keep it' : 'it is not part of the value after it: put the whole value in quotes to keep it'}.`,
       );
     }
-    for (const { start, end, word } of commentsInText(source, doc)) {
+    for (const { start, end, word, lineOfValue } of commentsInText(source, doc)) {
       // After a closing bracket the value is complete: quoting it would make a list or map text.
       // Inside an open bracket (the list goes on below), only the item is quoted.
       const closed = /[\]}]$/.exec(source.slice(source.lastIndexOf('\n', start - 1) + 1, start).trimEnd())?.[0];
@@ -244,7 +244,9 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
       reporter.report(
         parsed.lines.range(offset + start, offset + end),
         'yaml/comment-in-text',
-        closed
+        lineOfValue !== undefined
+          ? `\`${word}\` at the start of this line is read by YAML as a comment, so the value of \`${lineOfValue}\` above ends before it. If it belongs to the value, put the whole value in quotes, or write it as a \`>-\` text (\`${lineOfValue}: >-\`, then its lines indented); if it is a comment, write a space after \`#\`.`
+          : closed
           ? `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the ${what} before it. If it is a comment, write a space after \`#\`; if it belongs in the ${what}, move it inside the \`${closed}\`, in quotes.`
           : insideBrackets(source, start)
             ? `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the item before it. If it belongs to the item, put the item in quotes; if it is a comment, write a space after \`#\`.`

@@ -206,6 +206,9 @@ function canGoOn(key: string, value: string): boolean {
   return !isKnownKey(key) || TEXT_KEYS.has(key);
 }
 
+/** Whether a key's value is a free text (or a name), which may go on over lines; unknown keys count, whatever they hold. */
+export const isTextKey = (key: string): boolean => TEXT_KEYS.has(key) || !KNOWN_KEYS.has(key);
+
 /** Whether a word is a key some journal file has, at the top or nested. */
 export const isKnownKey = (word: string): boolean => KNOWN_KEYS.has(word);
 

@@ -386,6 +386,16 @@ describe('rules: yaml/*', () => {
   });
 
   describe('yaml/comment-in-text', () => {
+    it('reports a `#word` that starts the last line of a text going on over lines, at it; not under a status, nor `# a comment`', () => {
+      const goal = (...keys: string[]) => problemsOf('p/goals/guide.md', lines('---', 'type: goal', 'title: Guide', 'status: proposed', ...keys, '---', ''));
+      expectOne(goal('success: Post the write-up in', '  the channel', '  #eng-blog'), { code: 'yaml/comment-in-text', severity: 'warning', range: [7, 3, 7, 12], message: [/^`#eng-blog` at the start of this line is read by YAML as a comment, so the value of `success` above ends before it\. If it belongs to the value, put the whole value in quotes, or write it as a `>-` text \(`success: >-`, then its lines indented\); if it is a comment, write a space after `#`\.$/] });
+      for (const keys of [['success: Post the write-up', '  # a comment'], ['success: Post it', '#eng-blog at the margin'], ['success: Post it', '', '  #after-a-blank'], ['due: 2026-12-01', '  #todo later']]) {
+        expectNone(goal(...keys).concat(problemsOf('p/goals/guide.md', lines('---', 'type: goal', 'title: Guide', 'status: proposed', '  #todo later', 'success: x', '---', ''))), 'yaml/comment-in-text');
+      }
+      const followed = parseFile('p/goals/guide.md', lines('---', 'type: goal', 'title: Guide', 'status: proposed', 'success: >-', '  Post the write-up in', '  the channel', '  #eng-blog', '---', ''));
+      assert.equal(followed.goals[0]?.success, 'Post the write-up in the channel #eng-blog');
+    });
+
     it('valid: comments written `# text`, a # in quotes, in block scalars and without a space before it, a line that is only a comment', () => {
       const text = lines(
         '---',
