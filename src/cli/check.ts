@@ -86,6 +86,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   }
   const paths = stdinName !== undefined ? [stdinName] : await expandPatterns(args.positionals.length ? args.positionals : ['.'], io.cwd, (root) => ({ ...DEFAULT_OPTIONS, ...optionsFor(root, configFile, cli) }).exclude, ignoreFor);
   let full = await check(paths, io.cwd, (root) => optionsFor(root, configFile, cli), run);
+  // The text of --stdin is always one file: none checked means its name is one the check leaves out.
+  if (run.overlay && full.files === 0) throw new UsageError(`--stdin-filename ${stdinName} names a file the check leaves out (a dot file or folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out), so the text would not be checked: name the file it belongs to`, 'check');
   // Files --fix could not write: an I/O error (exit 2) unless errors in the journal say 1 anyway.
   let unwritable = 0;
   if (flag(args, 'fix')) {

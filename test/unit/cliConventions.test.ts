@@ -279,7 +279,7 @@ describe('CLI: check conventions', function () {
     assert.deepEqual(newPair.problems.map((p: { code: string }) => p.code), ['file/outside-relationship', 'date/impossible']);
     assert.ok(!existsSync(path.join(root, 'p/notes')) && !existsSync(path.join(root, 'new-pair')), 'nothing is written');
     // A name that is no Markdown file would check nothing and pass: a usage error instead.
-    for (const [name, said] of [['', /not ''$/m], ['p/sessions', /^mentoring-journal: --stdin-filename p\/sessions is a folder: name the Markdown file the text belongs to, like p\/sessions\/2026-11-20\.md$/m], ['p/sessions/new.txt', /not 'p\/sessions\/new\.txt'$/m]] as const) {
+    for (const [name, said] of [['', /not ''$/m], ['p/sessions', /^mentoring-journal: --stdin-filename p\/sessions is a folder: name the Markdown file the text belongs to, like p\/sessions\/2026-11-20\.md$/m], ['p/sessions/new.txt', /not 'p\/sessions\/new\.txt'$/m], ['p/.drafts/2026-03-01.md', /^mentoring-journal: --stdin-filename p\/\.drafts\/2026-03-01\.md names a file the check leaves out/m]] as const) {
       const refused = runCli(['check', '--stdin', '--stdin-filename', name], root, text);
       assert.equal(refused.code, 2, name);
       assert.match(refused.stderr, said);
