@@ -36,6 +36,7 @@ export function explainYamlError(source: string, doc: FrontMatterDocument, error
 function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): Explained | undefined {
   return (
     conflictMarker(source, error) ??
+    almostClosingFence(source, error) ??
     runsIntoBody(source, error) ??
     goalWithoutDash(source, error) ??
     itemOnKeyLine(source, error) ??
@@ -1066,6 +1067,29 @@ function bodyAfterKeys(source: string, line: Line): { lastKey: Line; heading?: s
 export function headingAboveKey(source: string, at: number): { heading: string; lastKey: string } | undefined {
   const found = bodyAfterKeys(source, lineAt(source, at));
   return found?.heading ? { heading: found.heading, lastKey: found.lastKey.text.trim() } : undefined;
+}
+
+/**
+ * A line of dashes inside the front matter that is not `---` (`----`, `———`, ` ---`): meant to
+ * close it, it is text to YAML, and the front matter runs on to a later `---` (a rule in the
+ * body). Said at that line, once: everything YAML says after it follows from it.
+ */
+function almostClosingFence(source: string, error: YAMLError): Explained | undefined {
+  const dashes = /^( ?)([-\u2010-\u2015\u2212]{3,})[ \t]*\r?$/gm;
+  for (const m of source.matchAll(dashes)) {
+    if (m.index! > error.pos[0]) break;
+    if (m[1] === '' && m[2] === '---') continue;
+    const start = m.index! + m[1]!.length;
+    const written = m[2]!;
+    const why = /[\u2010-\u2015\u2212]/.test(written) ? 'is not written with hyphens (a text editor may have turned them into long dashes)' : m[1] ? 'has a space before it' : `has ${written.length} hyphens, not 3`;
+    return {
+      start,
+      end: start + written.length,
+      through: source.length,
+      message: `YAML syntax error: \`${written}\` ${why}, so it does not close the front matter, which runs on to a later \`---\` and takes in what is between as YAML: write \`---\` here, at the start of the line.`,
+    };
+  }
+  return undefined;
 }
 
 function runsIntoBody(source: string, error: YAMLError): Explained | undefined {

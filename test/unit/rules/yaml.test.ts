@@ -23,6 +23,19 @@ describe('rules: yaml/*', () => {
       assert.deepEqual(followed.goals.map((g) => g.id), ['give-talk', 'write-guide']);
     });
 
+    it('says a closing line of dashes that is not `---` (`----`, `———`, ` ---`) at it, once, when the front matter runs on to a rule in the body', () => {
+      const cases: Array<[string, [number, number, number, number], RegExp]> = [
+        ['----', [5, 1, 5, 5], /^YAML syntax error: `----` has 4 hyphens, not 3, so it does not close the front matter, which runs on to a later `---` and takes in what is between as YAML: write `---` here, at the start of the line\.$/],
+        ['\u2014\u2014\u2014', [5, 1, 5, 4], /is not written with hyphens/],
+        [' ---', [5, 2, 5, 5], /has a space before it/],
+      ];
+      for (const [fence, range, message] of cases) {
+        const text = lines('---', 'type: session', 'date: 2026-03-02', 'next: 2026-03-16', fence, '', 'We met and talked.', '', '---', '');
+        expectOne(problemsOf('p/sessions/2026-03-02.md', text), { code: 'yaml/syntax', severity: 'error', range, message: [message] });
+        assert.deepEqual(problemsOf('p/sessions/2026-03-02.md', text.replace(`${fence}\n`, '---\n')), []);
+      }
+    });
+
     it('says a front matter left open runs into the body, at the body\'s first sentence, and where the `---` goes', () => {
       const open = (...body: string[]) => lines('---', 'type: session', 'date: 2026-03-02', 'next: 2026-03-16', '', ...body, '', '---', '', '- [ ] @zoe send the outline (due 2026-03-10)', '');
       expectOne(problemsOf('p/sessions/2026-03-02.md', open('# Talk outline', '', 'Long gap. Zoe drafted the outline.')), {
