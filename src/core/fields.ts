@@ -124,7 +124,7 @@ const cadence = z.string().refine((s) => cadenceDays(s) !== undefined, {
     // `"14"`, `14 days`: a number of days is a duration.
     const days = lower !== undefined ? /^(\d+)(?:\s*days?)?$/.exec(lower)?.[1] : undefined;
     const long = typeof issue.input === 'string' ? durationDays(issue.input) : undefined;
-    if (long !== undefined && long > MAX_CADENCE_DAYS) return `must be at most a year (P1Y, ${MAX_CADENCE_DAYS} days): \`${clip(String(issue.input))}\` is ${long.toLocaleString('en-US')} days between meetings`;
+    if (long !== undefined && long > MAX_CADENCE_DAYS) return `must be at most a year between meetings (P1Y, or ${MAX_CADENCE_DAYS} days): \`${clip(String(issue.input))}\` is ${long.toLocaleString('en-US')} days`;
     const hint = lower !== undefined && lower !== issue.input && cadenceDays(lower) !== undefined ? `: write \`${lower}\`` : days !== undefined ? everyDaysAdvice(Number(days)) : '';
     return `must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W${hint}`;
   },

@@ -781,14 +781,22 @@ function itemOnKeyLine(source: string, error: YAMLError): Explained | undefined 
   const value = source.slice(error.pos[0], line.end).replace(/\r$/, '').replace(/[ \t]+#.*$/, '').trimEnd();
   const item = value.replace(/^-[ \t]*/, '');
   const indent = ' '.repeat(indentOf(line.text) + 2);
-  const text = TEXT_KEYS.has(key) && !LIST_KEYS.has(key);
+  // A text only at the top (`title: - talk`); nested (`strengths:` then `mentor: - writing`), a list.
+  const text = TEXT_KEYS.has(key) && !LIST_KEYS.has(key) && indentOf(line.text) === 0;
+  const below = lineBelow(source, line);
+  const more = below !== undefined && /^[ \t]*-(?:[ \t]|$)/.test(below.text) && indentOf(below.text) > indentOf(line.text);
+  // An item that is a map (`- id: x`), or more items below: only a line of its own will do.
+  const ownLine = more || /:(?:[ \t]|$)/.test(item);
+  const under = `put \`- ${clip(item)}\` on a line of its own under \`${key}:\`, indented (\`${more ? ' '.repeat(indentOf(below!.text)) : indent}- ${clip(item)}\`)${more ? ', as the items below are' : /:(?:[ \t]|$)/.test(item) ? ", with the item's other keys under it" : ''}`;
   return {
     start: error.pos[0],
     end: error.pos[0] + value.length,
-    through: line.end,
+    through: more ? below!.end : line.end,
     message: text
       ? `YAML syntax error: \`${clip(value)}\` starts with \`- \`, which YAML reads as a list item, and a list cannot start on the line of its key: if it is text, put it in quotes, \`${key}: ${clip(JSON.stringify(value))}\`.`
-      : `YAML syntax error: \`${clip(value)}\` is a list item on the line of its key, which YAML does not take: write \`${key}: [${clip(asValue(item))}]\`, or put \`- ${clip(item)}\` on a line of its own under \`${key}:\`, indented (\`${indent}- ${clip(item)}\`).`,
+      : ownLine
+        ? `YAML syntax error: \`${clip(value)}\` is a list item on the line of its key, which YAML does not take: ${under}.`
+        : `YAML syntax error: \`${clip(value)}\` is a list item on the line of its key, which YAML does not take: write \`${key}: [${clip(asValue(item))}]\`, or ${under}.`,
   };
 }
 

@@ -72,6 +72,8 @@ describe('fast paths agree with remark', function () {
     fc.assert(
       fc.property(text, (body) => {
         const file = parseJournalFile('p/sessions/2026-02-01.md', session(body));
+        // A body that starts with keys a journal file knows and a `---` reads as front matter closed too soon: not trusted as a body.
+        fc.pre(!file.problems.some((p) => p.code === 'frontmatter/closed-early'));
         const s = file.session!;
         const tree = parseBody(session(body));
         const facts = readBody(file.path, tree, parseMarkdown(file.path, session(body)).lines);

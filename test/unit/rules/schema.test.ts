@@ -149,7 +149,7 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       // At most a year between meetings: longer, and the dates worked out from it run past any calendar.
       assert.deepEqual(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: P1Y')), []);
       for (const [written, days] of [['P100000000D', '100,000,000'], ['P53W', '371']] as const) {
-        expectOne(agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${written}`)), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 10 + written.length], message: [new RegExp(`^\`cadence\` must be at most a year \\(P1Y, 366 days\\): \`${written}\` is ${days} days between meetings\\.$`)] });
+        expectOne(agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${written}`)), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 10 + written.length], message: [new RegExp(`^\`cadence\` must be at most a year between meetings \\(P1Y, or 366 days\\): \`${written}\` is ${days} days\\.$`)] });
       }
       // The value as written, not as YAML read it (2.0 is 2, 007 is 7).
       for (const v of ['2.0', '007', '1e3']) expectOne(goal(GOAL.replace('title: Write a design doc', `title: ${v}`)), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 8 + v.length], message: [new RegExp(`YAML reads \`${v.replace('.', '\\.')}\` as a number; put it in quotes, \`title: "${v.replace('.', '\\.')}"\`\\.$`)] });
