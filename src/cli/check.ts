@@ -12,7 +12,7 @@ import { fixFile } from './fix';
 import { formatSarif } from './sarif';
 import { VERSION } from './run';
 import { CHECK_HELP } from './help';
-import { fileHead, ioReason, makeFolders, type Io } from './io';
+import { fileHead, ioReason, makeFolders, shellWord, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs, type NestedConfigs } from './parallel';
 import { partition } from './partition';
@@ -130,6 +130,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const warnings = full.problems.filter((r) => r.problem.severity === 'warning').length;
   const errors = full.problems.filter((r) => r.problem.severity === 'error').length;
   if (format === 'text' && result.problems.length) io.err(`${summary(full, flag(args, 'quiet'))}\n`);
+  // A file named that the check leaves out (added with `git add -f`, say): said, or a hook would pass it unread.
+  for (const file of full.leftOut ?? []) io.err(`note: ${shellWord(file)} is left out of the check (a dot folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out); it was not checked\n`);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.err(`mentoring-journal: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
@@ -171,12 +173,17 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
   const reported = targets.length > 1 ? new Set<string>() : undefined;
   let files = 0;
   const problems: Reported[] = [];
+  const leftOut: string[] = [];
   for (const target of targets) {
+    // The Markdown files named as such: each is either read or said to be left out.
+    const named = [...target.scopes].filter((scope) => scope !== '' && isMarkdownPath(scope));
+    const read = new Set<string>();
     const ignore = run.ignoreFor?.(target.root);
     const fs = new NodeFileSystem(target.root, ignore && new Ignorer(ignore), run.overlay);
     const options = { ...DEFAULT_OPTIONS, ...optionsFor(target.root) };
     const parts = await partition(fs, options.exclude);
     await checkParts(target.root, parts, options, run.jobs, run.entry, (result) => {
+      if (named.length) for (const relative of result.paths) read.add(relative);
       const byPath = new Map(result.problems);
       if (!reported) {
         // One target: every file counts once, and only those with problems need a path for output.
@@ -201,8 +208,9 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
         for (const problem of byPath.get(relative) ?? []) problems.push({ file, problem });
       }
     }, ignore, run.overlay, run.today, run.nestedFor?.(target.root));
+    for (const scope of named) if (!read.has(scope) && !run.overlay) leftOut.push(displayPath(cwd, fs.resolve(scope)));
   }
-  return { files, problems: problems.sort(compareReported) };
+  return { files, problems: problems.sort(compareReported), ...(leftOut.length ? { leftOut } : {}) };
 }
 
 /**

@@ -89,3 +89,8 @@ export async function missingFolders(dir: string): Promise<string[]> {
   }
   return missing;
 }
+
+/** A path as one word of a shell command, to paste as it is: quoted when it holds a space or another character the shell reads. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -7,7 +7,7 @@ import { UsageError } from './args';
 import { commandLineOptions } from './check';
 import { findConfig, loadConfig, loadIgnores, nestedOptions } from './config';
 import { gitTop, Ignorer } from './ignore';
-import type { Io } from './io';
+import { shellWord, type Io } from './io';
 import { NodeFileSystem } from './nodeFileSystem';
 import { PathError, relationshipFolder } from './targets';
 
@@ -112,7 +112,3 @@ export function errorsNote(index: JournalIndex, only: readonly Relationship[] | 
   return `note: ${found}, so ${what} may leave out what cannot be read; run mentoring-journal check ${given === '.' ? '' : shellWord(given)}`.trimEnd() + '\n';
 }
 
-/** A path as one word of a shell command, to paste as it is: quoted when it holds a space or another character the shell reads. */
-export function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { shellWord } from '../../src/cli/journal';
+import { shellWord } from '../../src/cli/io';
 import { AGREEMENT, buildCli, cleanUp, runCli, tempJournal } from './cliHarness';
 
 const repo = path.resolve(__dirname, '../..');

@@ -182,6 +182,11 @@ describe('CLI: check conventions', function () {
     });
     const result = runCli(['check'], root);
     assert.deepEqual([...new Set(result.stdout.trim().split('\n').map((l) => l.split(':')[0]))], ['p/sessions/keep.tmp.md']);
+    // Named (a pre-commit hook names a file added with `git add -f`), an ignored file is said to be left out, not passed in silence.
+    const named = runCli(['check', 'p/drafts/2026-02-10.md', 'p/sessions/2026-02-13.md'], root);
+    assert.equal(named.code, 0);
+    assert.equal(named.stdout, '');
+    assert.equal(named.stderr, ['p/drafts/2026-02-10.md', 'p/sessions/2026-02-13.md'].map((f) => `note: ${f} is left out of the check (a dot folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out); it was not checked\n`).join(''));
   });
 
   it('a config file in a cohort folder applies to the relationships below it, whether the journal, the cohort or one staged file is checked, and in review', () => {
