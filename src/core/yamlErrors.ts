@@ -1100,16 +1100,48 @@ function almostClosingFence(source: string, error: YAMLError): Explained | undef
   return undefined;
 }
 
+/**
+ * The Markdown heading (`# Notes`, after a blank line) above `line`, with no key a journal file
+ * knows at the margin between them: where the body of a front matter left open starts. The
+ * heading, and the last line above it that is not blank or a comment (where the `---` goes).
+ */
+function bodyHeadingAbove(source: string, line: Line): { heading: Line; lastKey: Line } | undefined {
+  for (let above = line.start > 0 ? lineAt(source, line.start - 1) : undefined; above; above = above.start > 0 ? lineAt(source, above.start - 1) : undefined) {
+    if (/^#{1,6}[ \t]+\S/.test(above.text)) {
+      const before = above.start > 0 ? lineAt(source, above.start - 1) : undefined;
+      const lastKey = before && !before.text.trim() ? lineAbove(source, above) : undefined;
+      // And the body's kind of line after it, up to `line`: a sentence or an action item (not a key written wrong).
+      const after = source.slice(above.end, line.end).split(/\r?\n/);
+      if (lastKey && after.some((l) => /^[ \t]*[-*+][ \t]+\[[ xX]?\]/.test(l) || l.trim().split(/\s+/).length >= 3 || /[.!?]$/.test(l.trim()))) return { heading: above, lastKey };
+      continue;
+    }
+    const key = keyOf(above.text);
+    if (key !== undefined && indentOf(above.text) === 0 && isKnownKey(key)) return undefined;
+  }
+  return undefined;
+}
+
 function runsIntoBody(source: string, error: YAMLError): Explained | undefined {
+  const line = lineAt(source, error.pos[0]);
+  // After a heading, whatever YAML stumbles on is the body's: said at the heading, where the `---` goes.
+  const body = error.code === 'DUPLICATE_KEY' ? undefined : bodyHeadingAbove(source, line);
+  if (body) {
+    const { start, end, text } = trimmed(body.heading);
+    return {
+      start,
+      end,
+      through: source.length,
+      message: `YAML syntax error: \`${clip(text)}\` is a Markdown heading, which YAML reads as a comment: the front matter was not closed before it, so it runs on into the body, to a later \`---\`, and YAML cannot read what follows. Add a line \`---\` after \`${clip(body.lastKey.text.trim())}\`.`,
+    };
+  }
   const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
   if (error.code !== 'MULTILINE_IMPLICIT_KEY' && !missingValue) return undefined;
-  const line = lineAt(source, error.pos[0]);
   // A sentence at the margin: words, no `key:`, not a list item.
   if (!/^[^\s#:\-[{|>"'][^:]*?\s\S/.test(line.text) || /:(?:[ \t]|$)/.test(line.text)) return undefined;
   const found = bodyAfterKeys(source, line);
   if (!found) return undefined;
   const words = line.text.trim().split(/\s+/).length;
-  if (!found.heading && words < 3 && !/[.!?]$/.test(line.text.trim())) return undefined;
+  if (words < 3 && !/[.!?]$/.test(line.text.trim())) return undefined;
   const { start, end, text } = trimmed(line);
   const after = `after \`${clip(found.lastKey.text.trim())}\``;
   return {

@@ -19,6 +19,13 @@ function isLinkedFolder(error: unknown): boolean {
   return code === LINKED_FOLDER || code === DANGLING_LINK;
 }
 
+/** A read or stat at a symbolic link that leads nowhere fails with DANGLING_LINK (said), not as a file that vanished (passed over). */
+function danglingOr<T>(path: string, read: Promise<T>): Promise<T> {
+  return read.catch(async (error: unknown) => {
+    throw isNotFound(error) && (await fs.promises.lstat(path).catch(() => undefined))?.isSymbolicLink() ? danglingLinkError(path) : error;
+  });
+}
+
 /**
  * Reads `file:` URIs with Node's `fs`, in the extension host's own process: no round trip to the
  * window's file service. Only for an extension host that runs on Node, and loaded only then
@@ -46,10 +53,7 @@ export function nodeReader(fallback: UriReader, root?: vscode.Uri): UriReader {
     readFile: (uri) =>
       orFallback(
         uri,
-        // A link that leads nowhere is said (DANGLING_LINK), not passed over as a file that vanished.
-        (path) => fs.promises.readFile(path).catch(async (error: unknown) => {
-          throw isNotFound(error) && (await fs.promises.lstat(path).catch(() => undefined))?.isSymbolicLink() ? danglingLinkError(path) : error;
-        }),
+        (path) => danglingOr(path, fs.promises.readFile(path)),
         () => fallback.readFile(uri),
       ),
     readDirectory: (uri) =>
@@ -76,7 +80,7 @@ export function nodeReader(fallback: UriReader, root?: vscode.Uri): UriReader {
       orFallback(
         uri,
         async (path) => {
-          const stat = await fs.promises.stat(path);
+          const stat = await danglingOr(path, fs.promises.stat(path));
           return { size: stat.size, mtime: stat.mtime.getTime() };
         },
         () => fallback.stat(uri),

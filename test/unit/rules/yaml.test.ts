@@ -41,9 +41,13 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/sessions/2026-03-02.md', open('# Talk outline', '', 'Long gap. Zoe drafted the outline.')), {
         code: 'yaml/syntax',
         severity: 'error',
-        range: [8, 1, 8, 35],
-        message: [/^YAML syntax error: `Long gap\. Zoe drafted the outline\.` reads as the body's text, not as front matter: the front matter was not closed after its keys, so it runs on past the heading `# Talk outline` \(a comment to YAML\) to a later `---`\. Add a line `---` after `next: 2026-03-16`\.$/],
+        range: [6, 1, 6, 15],
+        message: [/^YAML syntax error: `# Talk outline` is a Markdown heading, which YAML reads as a comment: the front matter was not closed before it, so it runs on into the body, to a later `---`, and YAML cannot read what follows\. Add a line `---` after `next: 2026-03-16`\.$/],
       });
+      // Whatever YAML stumbles on after the heading: a key and a sentence, an action item.
+      for (const body of [['Summary: Zoe ran the review.', 'We agreed next steps.'], ['- [ ] @zoe send the outline (due 2026-03-10)']]) {
+        expectOne(problemsOf('p/sessions/2026-03-02.md', open('# Notes', '', ...body)), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 8], message: [/^YAML syntax error: `# Notes` is a Markdown heading/] });
+      }
       expectOne(problemsOf('p/sessions/2026-03-02.md', open('We met and talked about the plan.')), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 34], message: [/reads as the body's text/, /Add a line `---` after `next: 2026-03-16`\.$/] });
       // With a colon in the sentence, no syntax error: the unknown key says it.
       expectOne(problemsOf('p/sessions/2026-03-02.md', open('# Talk outline', '', 'Summary: Zoe ran the review.')), {
