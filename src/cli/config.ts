@@ -36,6 +36,23 @@ export function findConfig(folder: string): string | undefined {
 }
 
 /**
+ * `findConfig` for many folders of one walk: each folder is looked at once, and a folder without
+ * a config file of its own has its parent's answer (up to the top of the git work tree).
+ */
+export function configFinder(): (folder: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  const find = (dir: string): string | undefined => {
+    if (known.has(dir)) return known.get(dir);
+    const candidate = path.join(dir, CONFIG_FILE);
+    const parent = path.dirname(dir);
+    const found = existsSync(candidate) ? candidate : existsSync(path.join(dir, '.git')) || parent === dir ? undefined : find(parent);
+    known.set(dir, found);
+    return found;
+  };
+  return (folder) => find(path.resolve(folder));
+}
+
+/**
  * A config file applies to the folder it is in and everything below it, and the nearest one
  * wins: a cohort's `.mentoring-journal.json` applies to its relationships whether the whole
  * journal is checked from the top, the cohort's folder, or one staged file (a pre-commit hook),
@@ -48,11 +65,12 @@ export function findConfig(folder: string): string | undefined {
 export function nestedOptions(root: string, base: string | undefined, cli: Partial<EngineOptions>): (relative: string) => EngineOptions | undefined {
   const byFolder = new Map<string, EngineOptions | undefined>();
   const byFile = new Map<string, EngineOptions>();
+  const configOf = configFinder();
   return (relative) => {
     const slash = relative.lastIndexOf('/');
     const folder = slash < 0 ? '' : relative.slice(0, slash);
     if (byFolder.has(folder)) return byFolder.get(folder);
-    const found = findConfig(folder ? path.join(root, ...folder.split('/')) : root);
+    const found = configOf(folder ? path.join(root, ...folder.split('/')) : root);
     let options: EngineOptions | undefined;
     if (found !== undefined && found !== base) {
       options = byFile.get(found);

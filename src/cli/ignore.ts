@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { findConfig, loadIgnores } from './config';
+import { configFinder, loadIgnores } from './config';
 import { globToRegExp, matchIgnore, parseGitignore, type Glob } from './glob';
 
 /**
@@ -127,10 +127,11 @@ export class Ignorer {
   }
 
   private readonly nearer = new Map<string, { globs: Glob[]; base: string } | undefined>();
+  private readonly configOf = configFinder();
 
   /** The nearest config file at or above `folder`, when it is not the root's: its globs and folder. */
   private nearerConfig(folder: string): { globs: Glob[]; base: string } | undefined {
-    const found = findConfig(folder);
+    const found = this.configOf(folder);
     if (found === undefined || found === this.spec.nested?.config) return undefined;
     if (!this.nearer.has(found)) this.nearer.set(found, { globs: compileGlobs(loadIgnores(found)), base: path.dirname(found) });
     return this.nearer.get(found);

@@ -28,6 +28,8 @@ const TASK = /^\[([ xX])\]\s+/;
 // (Not a link or a reference: `[x](https://…)`, `[x]: https://…`, `[x][ref]`.)
 const ALMOST_BOX = '(?:\\[(?:|\\s{2,}|[xX]\\s+|\\s+[xX]|[-*~\u2713\u2714\u2717])\\](?=\\s|$)|\\[[ xX]\\](?=[^\\s(:[]))';
 const ALMOST_TASK = new RegExp(`^${ALMOST_BOX}`, 'u');
+/** Such a box anywhere, not only after a list marker: a quicker first test, false for the boxes of well-written items. */
+const ALMOST_BOX_ANYWHERE = /\[(?:\]|\s{2}|[xX]\s|\s[xX]|[-*~\u2713\u2714\u2717]\])|\[[ xX]\][^\s(:[]/;
 /** A line of a text with such an item: the cheap test that says a body must be parsed to be checked. */
 const ALMOST_TASK_LINE = new RegExp(`^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALMOST_BOX}`, 'mu');
 /**
@@ -36,6 +38,8 @@ const ALMOST_TASK_LINE = new RegExp(`^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALM
  * paragraph, not a list item. The marker and the box are the groups.
  */
 const UNSPACED_TASK_LINE = /^[ \t>]*(?:([-+])|(\*)(?=[^*\n]*$))(\[[ xX]\])(?=[ \t]+\S)/gmu;
+/** The same as a test, without the global flag (whose `lastIndex` a test would move). */
+const UNSPACED_TASK_TEST = new RegExp(UNSPACED_TASK_LINE.source, 'mu');
 /** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`). */
 export const OWNER = /^@([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
 const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
@@ -62,9 +66,14 @@ const BARE_DUE = /(?:^|[\s,;[{])due:?[ \t]+(\d{4}-\d{1,2}-\d{1,2})(?=[\]}]|[ \t]
 
 /** The loose due markers of a text that are not also well written (`(due 2026-11-30)` is both). */
 function looseDues(text: string): RegExpMatchArray[] {
-  if (!/[(\uFF08][ \t]*due/i.test(text)) return [];
+  // Every `(due` of the text starting a well-written marker (most texts): none written another way,
+  // and the costly pattern need not run.
+  if (!OTHER_OPENING.test(text)) return [];
   return [...text.matchAll(LOOSE_DUES)].filter((m) => !/^\(due\s+\d{4}-\d{2}-\d{2}\)$/i.test(m[0]));
 }
+
+/** The opening of a due marker (`(due`, `( due`, `（due`) that does not start a well-written one. */
+const OTHER_OPENING = /[(\uFF08][ \t]*due(?!\s+\d{4}-\d{2}-\d{2}\))/i;
 
 /** The date a loosely written one means, where it can only mean one (year first, or day.month.year); else undefined. */
 export function dateWrittenLoosely(written: string): string | undefined {
@@ -89,8 +98,9 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  * body without one need not be parsed to know that it has none.
  */
 export function mayHaveDueProblems(text: string): boolean {
-  if (text.includes('[') && (ALMOST_TASK_LINE.test(text) || new RegExp(UNSPACED_TASK_LINE.source, 'mu').test(text))) return true;
-  if (!/[(\uFF08][ \t]*due/i.test(text)) return /\bdue\b/i.test(text) && BARE_DUE.test(text);
+  if (text.includes('[') && ((ALMOST_BOX_ANYWHERE.test(text) && ALMOST_TASK_LINE.test(text)) || (/[-+*]\[/.test(text) && UNSPACED_TASK_TEST.test(text)))) return true;
+  if (!/due/i.test(text)) return false;
+  if (!/[(\uFF08][ \t]*due/i.test(text)) return BARE_DUE.test(text);
   if (looseDues(text).length) return true;
   let previousEnd = -1;
   for (const m of text.matchAll(DUES)) {
@@ -193,7 +203,7 @@ function unspacedTasks(paragraph: Nodes, lines: LineIndex): BodyProblem[] {
   const end = paragraph.position?.end.offset;
   if (start === undefined || end === undefined) return [];
   const raw = lines.text.slice(start, end);
-  if (!raw.includes('[')) return [];
+  if (!/[-+*]\[/.test(raw)) return [];
   return [...raw.matchAll(UNSPACED_TASK_LINE)].map((m) => {
     const marker = m[1] ?? m[2] ?? '-';
     const at = start + (m.index ?? 0) + m[0].length - marker.length - (m[3] ?? '').length;

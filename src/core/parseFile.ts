@@ -520,7 +520,7 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
     formality,
     ...(started ? { started, startedRange: locator.valueRange(['started']) } : {}),
     ...(ends ? { ends } : {}),
-    ...(cadenceText ? { cadence: { label: cadenceText, days: cadenceDays(cadenceText) ?? 0 } } : {}),
+    ...(cadenceText ? { cadence: { label: cadenceText, days: cadenceDays(cadenceText) ?? 0 } } : raw.cadence !== undefined && raw.cadence !== null ? { cadenceInvalid: true as const } : {}),
     ...(stage ? { stage } : {}),
     confidential: data.confidential ?? true,
     signed,

@@ -105,6 +105,8 @@ export interface Agreement {
   startedRange?: Range;
   ends?: string;
   cadence?: Cadence;
+  /** `cadence` is written with a value that is no cadence (its error is reported at the value): not "none". */
+  cadenceInvalid?: true;
   stage?: Stage;
   confidential: boolean;
   signed: { mentor?: string; mentee?: string };

@@ -116,6 +116,8 @@ function gluedEntryAdvice(key: unknown, written: unknown): string {
  * like a date, where exactly one required date is missing. Undefined when it is not that clear.
  */
 function dateStandIn(raw: Raw, specs: FieldSpecs, unknown: ReadonlyArray<{ key: string; nearestKey: string | undefined }>): { key: string; meant: string } | undefined {
+  // Most maps have no unknown key: nothing to look at (this runs for every map of every file).
+  if (!unknown.some(({ nearestKey }) => nearestKey === undefined)) return undefined;
   const missing = Object.entries(specs).filter(([key, spec]) => spec.required && spec.placeholder === 'YYYY-MM-DD' && (raw[key] === undefined || raw[key] === null));
   if (missing.length !== 1) return undefined;
   const holders = unknown.filter(({ key, nearestKey }) => nearestKey === undefined && writtenLikeDate(raw[key]));

@@ -433,7 +433,8 @@ interface Line {
 }
 
 function lineAt(source: string, offset: number): Line {
-  const start = source.lastIndexOf('\n', offset - 1) + 1;
+  // (`lastIndexOf` from -1 looks at index 0: the first line starts at 0 even when the source starts with a line break.)
+  const start = offset <= 0 ? 0 : source.lastIndexOf('\n', offset - 1) + 1;
   const newline = source.indexOf('\n', offset);
   const end = newline === -1 ? source.length : newline;
   const text = source.slice(start, end).replace(/\r$/, '');

@@ -47,6 +47,13 @@ describe('analyzeRelationship', () => {
     assert.deepEqual([...index.allProblems().values()].flat().map((p) => p.code), ['yaml/syntax']);
   });
 
+  it('says an agreed cadence written with a value that is no cadence is not valid, not "none"', async () => {
+    const report = analyzeRelationship(await load({ agreement: { cadence: 'P100000000D' } }), TODAY);
+    assert.equal(report.cadence.cadenceInvalid, true);
+    assert.match(renderReviewMarkdown(report), /^- Agreed cadence: not valid as written, so unknown \(check says why\)$/m);
+    assert.match(renderReviewMarkdown(analyzeRelationship(await load({ agreement: { cadence: null } }), TODAY)), /^- Agreed cadence: none$/m);
+  });
+
   it('reviews as of today: sessions dated later are left out', async () => {
     const rel = await load({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-20', progress: { rfc: 30 } }, { date: '2026-06-10', progress: { rfc: 60 } }] });
     const report = analyzeRelationship(rel, TODAY);

@@ -58,6 +58,13 @@ describe('robustness: dates worked out past the calendar', () => {
   });
 });
 
+describe('robustness: front matter that starts with a blank line', () => {
+  it('is explained, not looped on (a line above the first was the first again)', () => {
+    const text = '---\t\r\n\r```\r\n---\n\\[[escaped]]\r> [[quoted]]\r--- \r> [[quoted]]\n';
+    assert.deepEqual(parseJournalFile('p/notes.md', text).problems.map((p) => [p.code, p.range.start.line]), [['yaml/syntax', 3]]);
+  });
+});
+
 describe('robustness: hostile and odd files yield problems, never an exception', function () {
   // Thousands of generated cases: CPU-bound, so a busy machine makes them slower, never wrong
   // (one took more than mocha's 20 s on 2 cores at a load average of 14). The time-out only

@@ -70,6 +70,7 @@ export function cadenceHealth(rel: Relationship, today: string, graceDays: numbe
     overdue: false,
     overdueDays: 0,
     ...(rel.agreementUnread ? { agreementUnread: true as const } : {}),
+    ...(rel.agreement?.cadenceInvalid ? { cadenceInvalid: true as const } : {}),
   };
   if (partnershipOver(rel, today)) {
     const ended = closureInForce(rel.agreement, today)?.date ?? rel.agreement?.ends;

@@ -112,7 +112,7 @@ export function cadenceItems(c: CadenceHealth, m: Markup): string[] {
   // Once the partnership is over, a `next:` written before its end is no plan any more.
   const next = c.ended ? `none, the partnership ended on ${m.date(c.ended)}` : nextMeetingWords(c, m);
   return [
-    `Agreed cadence: ${c.cadence ? `${m.text(c.cadence.label)} (every ${days(c.cadence.days)})` : c.agreementUnread ? 'unknown, the agreement could not be read' : 'none'}`,
+    `Agreed cadence: ${c.cadence ? `${m.text(c.cadence.label)} (every ${days(c.cadence.days)})` : c.agreementUnread ? 'unknown, the agreement could not be read' : c.cadenceInvalid ? 'not valid as written, so unknown (check says why)' : 'none'}`,
     `Last held session: ${c.lastHeld ? `${m.date(c.lastHeld)}, ${relative(-(c.daysSinceLastHeld ?? 0))}` : 'none yet'}`,
     `Sessions so far: ${c.held} held, ${c.missed} missed, ${c.cancelled} cancelled`,
     `Next meeting: ${next}`,

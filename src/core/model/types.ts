@@ -109,6 +109,8 @@ export interface CadenceHealth {
   endsFirstBy?: 'closure' | 'ends';
   /** The agreement could not be read (a merge conflict, broken YAML): the agreed cadence is unknown, not absent. */
   agreementUnread?: true;
+  /** `cadence` is written, but with a value that is no cadence: not valid, not absent. */
+  cadenceInvalid?: true;
 }
 
 /** Stable signal codes: settings, docs and tools refer to them. */
