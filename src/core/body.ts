@@ -73,7 +73,7 @@ function looseDues(text: string): RegExpMatchArray[] {
 }
 
 /** The opening of a due marker (`(due`, `( due`, `（due`) that does not start a well-written one. */
-const OTHER_OPENING = /[(\uFF08][ \t]*due(?!\s+\d{4}-\d{2}-\d{2}\))/i;
+const OTHER_OPENING = /\uFF08[ \t]*due|\([ \t]+due|\(due(?!\s+\d{4}-\d{2}-\d{2}\))/i;
 
 /** The date a loosely written one means, where it can only mean one (year first, or day.month.year); else undefined. */
 export function dateWrittenLoosely(written: string): string | undefined {
