@@ -346,39 +346,33 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
       buildReview(file, body, ctx, parsed);
       break;
   }
-  if (/\n[ \t]*\r?\n#{1,6}[ \t]+\S/.test(parsed.yaml.source)) sayRunOn(problems, parsed, offset);
-  if (type === 'agreement' && /^goals:[ \t]*(?:#.*)?\r?\n-/m.test(parsed.yaml.source)) sayGoalAtMargin(problems, parsed, offset);
+  // An unknown key at the margin can say more of where it stands: after a Markdown heading (the
+  // front matter left open runs into the body), or after a `goals:` list at the margin (a goal
+  // without its `- `).
+  const source = parsed.yaml.source;
+  if (/\n[ \t]*\r?\n#{1,6}[ \t]+\S/.test(source)) {
+    retellUnknownKeys(problems, parsed, offset, (at) => {
+      const found = headingAboveKey(source, at);
+      return found && `it comes after \`${clip(found.heading)}\`, a Markdown heading that YAML reads as a comment, so the front matter seems to run on into the body. If so, add a line \`---\` after \`${clip(found.lastKey)}\``;
+    });
+  }
+  if (type === 'agreement' && /^goals:[ \t]*(?:#.*)?\r?\n-/m.test(source)) retellUnknownKeys(problems, parsed, offset, (at) => goalAtMargin(source, at), true);
   return file;
 }
 
 /**
- * An unknown key at the margin right after a `goals:` list written at the margin (`- id: a`, then
- * `id: speak-meetup`): a new goal without its `- `, which YAML reads as a key of the agreement.
- * Its message says so, with the item to write.
+ * Gives each unknown key at the margin whose line `say` has something to add (given the line's
+ * offset in the YAML source) that as the rest of its message, in place of its suggestion too
+ * when `instead` (a key meant for a goal is no misspelling of the agreement's).
  */
-function sayGoalAtMargin(problems: Problem[], parsed: ParsedMarkdown, offset: number): void {
-  const source = parsed.yaml!.source;
+function retellUnknownKeys(problems: Problem[], parsed: ParsedMarkdown, offset: number, say: (at: number) => string | undefined, instead = false): void {
   for (let i = 0; i < problems.length; i++) {
     const p = problems[i]!;
     if (p.code !== 'keys/unknown' || p.range.start.column !== 1) continue;
-    const advice = goalAtMargin(source, parsed.lines.lineStart(p.range.start.line) - offset);
-    if (advice) problems[i] = { ...p, message: `${p.message.replace(/\.$/, '').replace(/: did you mean .*$/, '')}: ${advice}.` };
-  }
-}
-
-/**
- * An unknown key at the margin after a Markdown heading in the front matter (`# Talk outline`,
- * a comment to YAML, then `Summary: …`): the front matter was left open and runs into the body.
- * Its message says so, and where the `---` goes.
- */
-function sayRunOn(problems: Problem[], parsed: ParsedMarkdown, offset: number): void {
-  const source = parsed.yaml!.source;
-  for (let i = 0; i < problems.length; i++) {
-    const p = problems[i]!;
-    if (p.code !== 'keys/unknown' || p.range.start.column !== 1) continue;
-    const found = headingAboveKey(source, parsed.lines.lineStart(p.range.start.line) - offset);
-    if (!found) continue;
-    problems[i] = { ...p, message: `${p.message.replace(/\.$/, '')}: it comes after \`${clip(found.heading)}\`, a Markdown heading that YAML reads as a comment, so the front matter seems to run on into the body. If so, add a line \`---\` after \`${clip(found.lastKey)}\`.` };
+    const more = say(parsed.lines.lineStart(p.range.start.line) - offset);
+    if (!more) continue;
+    const said = p.message.replace(/\.$/, '');
+    problems[i] = { ...p, message: `${instead ? said.replace(/: did you mean .*$/, '') : said}: ${more}.` };
   }
 }
 
