@@ -270,7 +270,7 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     const meant = dateWrittenLoosely(date);
     problems.push({ range: lines.range(at, at + date.length), code: 'date/format', message: `This due date is not in a due marker, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`, in parentheses.` });
   }
-  const written = markers[0]?.[1] ?? loose?.[1];
+  const written = markers[0]?.[1] ?? loose?.[1] ?? bare?.[1];
   // A date written another way is no due date, even where it is a real day (`(due: 2026-11-30)`).
   const due = markers[0] && written !== undefined && isRealDate(written) ? written : undefined;
   const dateSpan = (m: RegExpExecArray | RegExpMatchArray) => {

@@ -372,6 +372,8 @@ describe('rules: session/*', () => {
       ]);
       assert.equal(parsed.problems[0]!.message, '`20260105` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-01-05)`.');
       assert.equal(parsed.problems[7]!.message, 'This due date is not in a due marker, so this action item has no due date: write `(due 2026-11-05)`, in parentheses.');
+      // The items keep the date as written, so that `actions`, the view and the review say why they have none.
+      assert.deepEqual(parsed.session!.actions.slice(7).map((a) => [a.due, a.invalidDue]), [[undefined, '2026-11-05'], [undefined, '2026-11-05'], [undefined, '2026-11-05'], [undefined, undefined], [undefined, undefined]]);
       // Followed, each has its due date.
       const fixed = text.replace(/\(due [^)]*\)|\( due [^)]*\)|\[due [^\]]*\]|due:? 2026-11-05\.?$/gm, '(due 2026-01-05)').replace('(due 2026-01-05) but we moved it', 'due 2026-11-05 but we moved it');
       assert.deepEqual(parseFile('p/sessions/2026-11-20.md', fixed).problems, []);
