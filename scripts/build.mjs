@@ -5,7 +5,14 @@
 // builds the extension as the .vsix ships it this way, beside the development build the other tests use);
 // `--cli` only the CLI, to dist/cli.js: npm's `prepare` runs `--cli --production`, so that an install
 // from a git URL, a folder or a tarball (`npm pack`) holds the bundle. The bundle needs no package at run time.
-import { readFileSync } from 'node:fs';
+//
+// The CLI is three files: FILE (dist/cli.js, src/cli/loader.ts), which runs the bundle FILE's name
+// with `.bundle.js` (dist/cli.bundle.js) with V8's code cache beside it (`.bundle.js.cache`). The
+// cache is made here, by running the built CLI once on examples/ (src/cli/codeCache.ts).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -31,7 +38,11 @@ const common = {
 };
 
 // `mentoring-journal --version` prints the version inlined here, without reading package.json at run time.
-const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliOut ?? `${dist}/cli.js`, define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version), MENTORING_JOURNAL_DOCS: JSON.stringify(homepage ? `${homepage.replace(/#.*$/, '')}/blob/main/docs/rules.md` : '') } };
+const cliFile = cliOut ?? `${dist}/cli.js`;
+const cliBundle = cliFile.replace(/(\.[cm]?js)?$/, '.bundle.js');
+const cli = { ...common, entryPoints: ['src/cli/main.ts'], outfile: cliBundle, define: { MENTORING_JOURNAL_VERSION: JSON.stringify(version), MENTORING_JOURNAL_DOCS: JSON.stringify(homepage ? `${homepage.replace(/#.*$/, '')}/blob/main/docs/rules.md` : '') } };
+
+const cliLoader = { ...common, sourcemap: false, entryPoints: ['src/cli/loader.ts'], outfile: cliFile, define: { MENTORING_JOURNAL_BUNDLE: JSON.stringify(path.basename(cliBundle)) } };
 
 const extension = { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: `${dist}/main.js`, external: ['vscode'], plugins: [oneVscodeNamespace(), markdownApart()] };
 
@@ -115,7 +126,7 @@ function workerSafe() {
   };
 }
 
-const builds = cliOut || cliOnly ? [cli] : [entry, extension, markdown, web, cli];
+const builds = cliOut || cliOnly ? [cli, cliLoader] : [entry, extension, markdown, web, cli, cliLoader];
 
 if (watch) {
   for (const options of builds) {
@@ -124,4 +135,21 @@ if (watch) {
   }
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  makeCodeCache();
+}
+
+/**
+ * Runs the built CLI once, on the examples when this checkout has them (`check`, both journals,
+ * problems and all), so that the loader writes the cache of every function the run compiled. A
+ * cache left from an earlier build would be refused (its digest), but it is removed first. Made
+ * by the Node that builds, which is the one that runs it after `npm install`; another Node refuses
+ * it, and the CLI then compiles as it runs.
+ */
+function makeCodeCache() {
+  rmSync(`${cliBundle}.cache`, { force: true });
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const examples = path.join(root, 'examples');
+  const args = existsSync(examples) ? ['check', examples, '--format', 'json'] : ['--help'];
+  const run = spawnSync(process.execPath, [path.resolve(cliFile), ...args], { cwd: root, env: { ...process.env, MENTORING_JOURNAL_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
+  if (run.status === null || run.status > 1) throw new Error(`the built command line failed while making its code cache (${run.error?.message ?? `exit ${run.status ?? run.signal}`})`);
 }

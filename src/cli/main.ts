@@ -1,4 +1,4 @@
-// The `mentoring-journal` executable: bundled into dist/cli.js, which bin/mentoring-journal.js loads.
+// The `mentoring-journal` executable: bundled into dist/cli.bundle.js, which dist/cli.js (loader.ts) runs.
 // The same bundle runs the worker threads of a large check (see parallel.ts).
 import { isMainThread } from 'node:worker_threads';
 import { localToday } from '../core/dates';

@@ -49,14 +49,22 @@ function isFence(line: Line): boolean {
   return /^---[ \t]*$/.test(line.text);
 }
 
-/** What is wrong with a dash line as a fence, in words; undefined for a fence as written. */
+/** What is wrong with a dash line as a fence, in words (`\`----\` has 4 hyphens, not 3`); undefined for a fence as written. */
 function fenceFault(line: Line): string | undefined {
   const m = DASH_LINE.exec(line.text);
   if (!m || isFence(line)) return undefined;
   const [, indent = '', dashes = ''] = m;
-  if (LONG_DASHES.test(dashes)) return `\`${dashes}\` is not written with hyphens (a text editor may have turned them into long dashes)`;
-  if (dashes.length !== 3) return `\`${dashes}\` has ${dashes.length} hyphens, not 3`;
-  return `\`---\` has ${indent.length === 1 ? 'a space' : `${indent.length} spaces or tabs`} before it`;
+  return `\`${dashes}\` ${dashLineFault(indent, dashes)}`;
+}
+
+/**
+ * What keeps a line of dashes (`dashes`, after `indent`) from being a fence, said after the
+ * dashes as written: the one wording of the front matter's opening and closing lines.
+ */
+export function dashLineFault(indent: string, dashes: string): string {
+  if (LONG_DASHES.test(dashes)) return 'is not written with hyphens (a text editor may have turned them into long dashes)';
+  if (dashes.length !== 3) return `has ${dashes.length} hyphens, not 3`;
+  return `has ${indent.length === 1 ? 'a space' : `${indent.length} spaces or tabs`} before it`;
 }
 
 /** How far down a front matter after other lines (`# Title`, then `---`) is still looked for. */

@@ -116,9 +116,17 @@ export class JournalIndex {
   /** The options a file is read and reported with: its own (`scoped`), as of the index's day, else the index's. */
   private optionsOf(path: string): EngineOptions {
     const own = this.behaviour.scoped?.(path);
+    const today = this.options.today;
     if (!own) return this.options;
-    return this.options.today === undefined || own.today === this.options.today ? own : { ...own, today: this.options.today };
+    if (today === undefined || own.today === today) return own;
+    // Made once per config and day, not per file.
+    let dated = this.datedOptions.get(own);
+    if (dated?.today !== today) this.datedOptions.set(own, (dated = { ...own, today }));
+    return dated;
   }
+
+  /** A scoped config's options as of the index's day (optionsOf). */
+  private readonly datedOptions = new WeakMap<EngineOptions, EngineOptions>();
 
   /**
    * Walks the root and reads every Markdown file. Returns false when cancelled part-way.

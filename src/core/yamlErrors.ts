@@ -1,5 +1,6 @@
 import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
 import { FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
+import { dashLineFault } from './frontMatterStart';
 import { clip } from './words';
 import type { FrontMatterDocument } from './yamlParse';
 
@@ -1090,7 +1091,7 @@ function almostClosingFence(source: string, error: YAMLError): Explained | undef
     if (m[1] === '' && m[2] === '---') continue;
     const start = m.index! + m[1]!.length;
     const written = m[2]!;
-    const why = /[\u2010-\u2015\u2212]/.test(written) ? 'is not written with hyphens (a text editor may have turned them into long dashes)' : m[1] ? 'has a space before it' : `has ${written.length} hyphens, not 3`;
+    const why = dashLineFault(m[1]!, written);
     return {
       start,
       end: start + written.length,

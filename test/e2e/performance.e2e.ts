@@ -63,7 +63,7 @@ function shippedProduct(): string {
   fs.rmSync(dir, { recursive: true, force: true });
   const built = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs'), '--production', '--out-dir', dir], { cwd: repoRoot, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building the extension failed: ${built.stderr}`);
-  fs.rmSync(path.join(dir, 'dist', 'cli.js'), { force: true });
+  for (const name of ['cli.js', 'cli.bundle.js', 'cli.bundle.js.cache']) fs.rmSync(path.join(dir, 'dist', name), { force: true });
   for (const name of ['package.json', 'syntaxes', 'schemas', 'snippets', 'media', 'docs/format.md', 'docs/rules.md', 'docs/review.md', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
     fs.cpSync(path.join(repoRoot, name), path.join(dir, name), { recursive: true });
   }

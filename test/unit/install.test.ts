@@ -133,9 +133,9 @@ describe('installing the package into a journal repository', function () {
     assert.equal(manifest.private, true);
   });
 
-  it('packs bin/ and the built dist/cli.js, with no runtime dependencies', () => {
+  it('packs bin/ and the built command line (dist/cli.js, its bundle and code cache), with no runtime dependencies', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
-    assert.deepEqual(listing, ['package/LICENSE', 'package/README.md', 'package/bin/mentoring-journal.js', 'package/dist/cli.js', 'package/docs/rules.md', 'package/package.json', ...listing.filter((f) => f.startsWith('package/schemas/'))].sort());
+    assert.deepEqual(listing, ['package/LICENSE', 'package/README.md', 'package/bin/mentoring-journal.js', 'package/dist/cli.bundle.js', 'package/dist/cli.bundle.js.cache', 'package/dist/cli.js', 'package/docs/rules.md', 'package/package.json', ...listing.filter((f) => f.startsWith('package/schemas/'))].sort());
     const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8'));
     assert.equal(manifest.dependencies, undefined, 'the CLI bundle needs no package at run time');
     assert.equal(manifest.private, undefined);
