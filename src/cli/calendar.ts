@@ -1,10 +1,9 @@
-import { promises as fsp, realpathSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { calendarEvents, isCalendarExport, renderCalendar } from '../core/model/calendar';
 import { analyzeJournal } from '../core/model/analyze';
 import { journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { CALENDAR_HELP } from './help';
-import { gitTop } from './ignore';
 import { fileHead, ioReason, makeFolders, type Io } from './io';
 import { errorsNote, openJournal, selectRelationships } from './journal';
 import { displayPath, PathError } from './targets';
@@ -29,16 +28,12 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   const given = journalFolder(args, 'calendar');
   const today = todayOption(args, io, 'calendar');
   const opened = await openJournal(given, io, 'calendar', stringOption(args, 'config'), true);
-  const { index, optionsOf, ownId } = opened;
+  const { index, optionsOf, ownId, stableId } = opened;
   const only = stringOption(args, 'relationship');
   const relationships = selectRelationships(index.relationships(), only, given, 'calendar', ownId);
   // UIDs from each relationship's folder in its git repository: the same from the repository's
   // top, the journal's folder or a relationship's, so that importing again updates.
-  // The folder as it really is: a journal given through a symbolic link is the same journal.
-  const root = realpathSync(opened.root);
-  const top = gitTop(root);
-  const keyOf = (id: string) => (top ? path.relative(top, path.join(root, id === '.' ? '' : id)).split(path.sep).join('/') || '.' : id);
-  const events = calendarEvents(analyzeJournal(relationships, today, optionsOf).relationships, keyOf);
+  const events = calendarEvents(analyzeJournal(relationships, today, optionsOf).relationships, stableId);
   const text = renderCalendar(events, io.now?.() ?? new Date());
   io.err(errorsNote(index, only === undefined && ownId === undefined ? undefined : relationships, given, 'the calendar'));
   const out = stringOption(args, 'out');

@@ -21,6 +21,13 @@ export interface OpenedJournal {
   ownId?: string;
   /** The options a relationship is reviewed with: its nearest config file's (config.ts `nestedOptions`), else `options`. */
   optionsOf: (relationship: Relationship) => Partial<EngineOptions>;
+  /**
+   * A relationship's id as the top of its git work tree sees it (`cohort/ana-and-bo`, whether
+   * PATH is the repository, the cohort or the relationship): what is written into the journal (a
+   * saved review's `relationship:`) or exported (calendar UIDs). Outside git, the id. Printed ids
+   * stay relative to PATH, as printed paths are relative to the current folder.
+   */
+  stableId: (id: string) => string;
 }
 
 /**
@@ -35,9 +42,11 @@ export async function openJournal(given: string, io: Io, command: string, config
   // found where it lies, in its journal, as it is when the command runs inside it.
   const start = realpathSync(path.resolve(io.cwd, given));
   const owner = relationshipFolder(start);
-  const top = owner ? gitTop(owner) : undefined;
+  const top = gitTop(owner ?? start);
   const root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;
-  const ownId = owner ? path.relative(root, owner).split(path.sep).join('/') || '.' : undefined;
+  const ownId = owner ? posixRelative(root, owner) || '.' : undefined;
+  // Inside a relationship, only its folder is read.
+  const within = owner && posixRelative(root, owner);
   const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
   const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
   // With `honourIgnores`, what .gitignore files and the config's `ignores` leave out is left out, as check does.
@@ -45,11 +54,14 @@ export async function openJournal(given: string, io: Io, command: string, config
   const nested = configOption === undefined ? { config: configFile } : undefined;
   const ignorer = honourIgnores ? new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : root, gitignore: true, ...(nested ? { nested } : {}) }) : undefined;
   const scoped = nested ? nestedOptions(root, configFile, {}) : undefined;
-  const index = new JournalIndex(new NodeFileSystem(root, ignorer), options, scoped ? { scoped } : {});
+  const index = new JournalIndex(new NodeFileSystem(root, ignorer, undefined, within), options, scoped ? { scoped } : {});
   await index.build();
   const optionsOf = (relationship: Relationship): Partial<EngineOptions> => scoped?.(relationship.agreementFile) ?? options;
-  return { root, index, options, optionsOf, ...(ownId !== undefined ? { ownId } : {}) };
+  const stableId = (id: string) => (top ? posixRelative(top, path.join(root, id === '.' ? '' : id)) || '.' : id);
+  return { root, index, options, optionsOf, stableId, ...(ownId !== undefined ? { ownId } : {}) };
 }
+
+const posixRelative = (from: string, to: string) => path.relative(from, to).split(path.sep).join('/');
 
 /**
  * The relationships `only` names: a relationship's id (its folder relative to the journal root,

@@ -34,6 +34,12 @@ export class NodeFileSystem implements FileSystem {
     private readonly ignorer?: Ignorer,
     /** A file whose content comes from elsewhere (standard input): read as if it were on disk, even when it is not. */
     private readonly overlay?: Overlay,
+    /**
+     * A root-relative folder (POSIX) outside which nothing is listed: the folders on the way to
+     * it list only the next one down. Paths stay relative to the root (a cohort's relationships
+     * keep the ids they have from the top of the repository).
+     */
+    private readonly within?: string,
   ) {
     this.plainJoin = path.sep === '/' && path.isAbsolute(root) && !root.endsWith('/') && path.normalize(root) === root;
   }
@@ -114,7 +120,13 @@ export class NodeFileSystem implements FileSystem {
       entries = [];
     }
     const ignorer = this.ignorer;
-    const shown = ignorer ? entries.filter(([name, k]) => !ignorer.ignoredIn(folder, name, k === 'directory')) : entries;
+    let shown = ignorer ? entries.filter(([name, k]) => !ignorer.ignoredIn(folder, name, k === 'directory')) : entries;
+    const within = this.within;
+    if (within && relative !== within && !relative.startsWith(`${within}/`)) {
+      const onTheWay = relative === '' || within.startsWith(`${relative}/`);
+      const next = onTheWay ? within.slice(relative ? relative.length + 1 : 0).split('/')[0] : undefined;
+      shown = shown.filter(([name, k]) => name === next && k === 'directory');
+    }
     if (overlaid && !shown.some(([n]) => n === overlaid[0])) shown.push(overlaid);
     return shown;
   }

@@ -30,13 +30,13 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   if (!args) return 0;
   const given = journalFolder(args, 'review');
   const today = todayOption(args, io, 'review');
-  const { root, index, optionsOf, ownId } = await openJournal(given, io, 'review', stringOption(args, 'config'), true);
+  const { root, index, optionsOf, ownId, stableId } = await openJournal(given, io, 'review', stringOption(args, 'config'), true);
   const only = stringOption(args, 'relationship');
   const relationships = selectRelationships(index.relationships(), only, given, 'review', ownId);
   const report = analyzeJournal(relationships, today, optionsOf, flag(args, 'no-git') ? undefined : await gitHistory(root, relationships, io));
   const format = stringOption(args, 'format') ?? 'md';
   if (flag(args, 'save')) {
-    const code = await save(report.relationships, root, io);
+    const code = await save(report.relationships, root, stableId, io);
     if (code) return code;
   } else if (format === 'json') {
     io.out(`${JSON.stringify(reviewToJson(report), null, 2)}\n`);
@@ -78,8 +78,9 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
 /**
  * Writes each review as `reviews/<today>.md` in its relationship. A second review on the same day
  * becomes `<today>-2.md`, then `-3`, as in the extension: a saved review is never overwritten.
+ * The file names its relationship by `stableId`, the same from whatever folder it is saved.
  */
-async function save(reports: RelationshipReport[], root: string, io: Io): Promise<number> {
+async function save(reports: RelationshipReport[], root: string, stableId: (id: string) => string, io: Io): Promise<number> {
   const files: Array<{ report: RelationshipReport; absolute: string }> = [];
   for (const r of reports) {
     const folder = path.join(root, ...(r.id === '.' ? [] : r.id.split('/')), 'reviews');
@@ -90,7 +91,7 @@ async function save(reports: RelationshipReport[], root: string, io: Io): Promis
   for (const { report, absolute } of files) {
     try {
       await makeFolders(path.dirname(absolute));
-      await fsp.writeFile(absolute, renderReviewFile(report), { flag: 'wx' });
+      await fsp.writeFile(absolute, renderReviewFile({ ...report, id: stableId(report.id) }), { flag: 'wx' });
     } catch (error) {
       throw new PathError(`cannot save ${displayPath(io.cwd, absolute)}: ${ioReason(error)}`);
     }

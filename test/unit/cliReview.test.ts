@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, session, tempJournal } from './cliHarness';
@@ -187,6 +188,44 @@ describe('CLI: review conventions (issue 12)', function () {
     const saved = runCli(['review', '--today', '2026-11-23', '--save'], path.join(root, 'priya-and-sam'));
     assert.equal(saved.stdout, 'saved reviews/2026-11-23.md\n');
     assert.match(readFileSync(path.join(root, 'priya-and-sam/reviews/2026-11-23.md'), 'utf8'), /^relationship: priya-and-sam$/m);
+  });
+
+  it('a saved review names its relationship from the top of the repository, whatever folder it is saved from; inside a relationship only it is read', () => {
+    const root = tempJournal({
+      'cohort/ana-and-bo/agreement.md': AGREEMENT,
+      'cohort/ana-and-bo/goals/write-rfc.md': GOAL,
+      'cohort/ana-and-bo/sessions/2026-02-01.md': session('2026-02-01', 'progress: {write-rfc: 40}\n'),
+      'other/cy-and-di/agreement.md': AGREEMENT,
+      'other/cy-and-di/sessions/2026-02-01.md': '---\ntype: session\ndate: [\n---\n',
+    });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    const review = (cwd: string, args: string[] = []) => {
+      const result = runCli(['review', '--today', '2026-11-23', '--no-git', ...args], cwd);
+      assert.equal(result.code, 0, result.stderr);
+      return { headings: result.stdout.split('\n').filter((l) => l.startsWith('# Review of') || l.startsWith('saved ')), stderr: result.stderr };
+    };
+    // Printed, ids are relative to PATH, as paths are to the current folder.
+    assert.deepEqual(review(root).headings, ['# Review of `cohort/ana-and-bo` on 2026-11-23', '# Review of `other/cy-and-di` on 2026-11-23']);
+    assert.deepEqual(review(path.join(root, 'cohort')), { headings: ['# Review of `ana-and-bo` on 2026-11-23'], stderr: '' });
+    // Inside a relationship nothing else is read: no note about other/'s broken session.
+    assert.deepEqual(review(path.join(root, 'cohort/ana-and-bo/sessions')), { headings: ['# Review of `cohort/ana-and-bo` on 2026-11-23'], stderr: '' });
+    const saved = [
+      review(path.join(root, 'cohort'), ['--save']),
+      review(root, ['-r', 'cohort/ana-and-bo', '--save']),
+      review(path.join(root, 'cohort/ana-and-bo'), ['--save']),
+    ].map((r) => r.headings);
+    assert.deepEqual(saved, [['saved ana-and-bo/reviews/2026-11-23.md'], ['saved cohort/ana-and-bo/reviews/2026-11-23-2.md'], ['saved reviews/2026-11-23-3.md']]);
+    for (const name of ['2026-11-23', '2026-11-23-2', '2026-11-23-3']) {
+      const text = readFileSync(path.join(root, `cohort/ana-and-bo/reviews/${name}.md`), 'utf8');
+      assert.match(text, /^relationship: cohort\/ana-and-bo$/m, name);
+      assert.match(text, /^# Review of `cohort\/ana-and-bo` on 2026-11-23$/m, name);
+    }
+    // The calendar's UIDs are the same from any of the three folders.
+    const uids = (cwd: string) => runCli(['calendar', '--today', '2026-11-23', '-r', 'ana-and-bo'], cwd).stdout.split('\r\n').filter((l) => l.startsWith('UID:'));
+    const fromTop = uids(root);
+    assert.ok(fromTop.length > 0);
+    assert.deepEqual(uids(path.join(root, 'cohort')), fromTop);
+    assert.deepEqual(uids(path.join(root, 'cohort/ana-and-bo')), fromTop);
   });
 
   it('--summary prints one table of all relationships, sorted naturally (pair-2 before pair-10)', () => {
