@@ -38,7 +38,8 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
     if (rivals.length) return undefined;
     return { description: `renamed \`${data.key}\` to \`${data.suggestion}\``, result: replaceToken(text, start, end, data.suggestion) };
   }
-  if (data?.kind === 'missing-key' && data.key === 'date' && p.code === 'schema/missing-key') {
+  // A date written under another key (`when: 2026-02-30`) is the writer's: the file name's does not replace it.
+  if (data?.kind === 'missing-key' && data.key === 'date' && p.code === 'schema/missing-key' && !data.standIn) {
     const date = /(?:^|\/)(\d{4}-\d{2}-\d{2})(?:-\d+)?\.md$/i.exec(path)?.[1];
     if (!date || !isRealDate(date)) return undefined;
     return { description: `added \`date: ${date}\` from the file name`, result: addMissingKey(text, start, 'date', date) };

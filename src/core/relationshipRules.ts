@@ -1,4 +1,4 @@
-import { agreementFileOf } from './conventions';
+import { agreementFileOf, typeFromPath } from './conventions';
 import { goalFileName, goalIdOfFileName } from './fields';
 import { problem, type RuleCode } from './rules';
 import { FILE_START } from './text';
@@ -57,6 +57,10 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
   if (unreadFolders.length) relationship.unreadFolders = unreadFolders.map(facts.local);
   const conflicted = facts.files.filter((f) => f.problems.some((p) => p.code === 'git/conflict')).map((f) => f.path);
   if (conflicted.length) relationship.conflicted = conflicted;
+  // A session file that gives no session is counted nowhere else: the review says so.
+  const read = new Set(sessions.map((s) => s.source.file));
+  const unreadSessions = facts.files.filter((f) => (f.type ?? typeFromPath(f.path)) === 'session' && !read.has(f.path) && !conflicted.includes(f.path)).map((f) => f.path);
+  if (unreadSessions.length) relationship.unreadSessions = unreadSessions;
   const unreadable = facts.primary?.problems.find(isUnreadProblem);
   if (unreadable) relationship.agreementUnread = { file: facts.primary!.path, range: unreadable.range, code: unreadable.code as RuleCode };
   // An agreement.md whose `type` says it is something else (`type: session`): no agreement is read from it either.

@@ -26,7 +26,8 @@ export interface SourceRef {
 
 /** Extra facts a problem carries so that hosts can offer fixes without re-parsing. */
 export type ProblemData =
-  | { kind: 'missing-key'; key: string; placeholder: string }
+  /** `standIn`: the unknown key that seems to hold this missing date (`when: 2026-11-16`). */
+  | { kind: 'missing-key'; key: string; placeholder: string; standIn?: string }
   | { kind: 'invalid-enum'; key: string; allowed: string[] }
   /**
    * `byValue`: the suggestion is the required key the value stands in for (`when: 2026-11-16` for
@@ -247,6 +248,11 @@ export interface Relationship {
   files: string[];
   /** Files left out of the facts above because of an unresolved merge conflict (`git/conflict`); absent when none. */
   conflicted?: string[];
+  /**
+   * Session files (by `type` or by their `sessions/` folder) that give no session: their front
+   * matter or their `date` could not be read. Merge conflicts are in `conflicted`. Absent when none.
+   */
+  unreadSessions?: string[];
   /**
    * When the agreement's front matter could not be read (broken YAML, too large, a conflict...):
    * where its first such problem is, and its rule. `agreement` is absent then.

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FieldSpecs, FieldValues } from './fields';
 import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
-import { dateOfDigits } from './dates';
+import { dateOfDigits, isDateShaped, isRealDate } from './dates';
 import { editDistance, nearest } from './suggest';
 import { STAGES, type Problem, type ProblemData, type Range } from './types';
 
@@ -124,6 +124,14 @@ function dateStandIn(raw: Raw, specs: FieldSpecs, unknown: ReadonlyArray<{ key: 
   return holders.length === 1 ? { key: holders[0]!.key, meant: missing[0]![0] } : undefined;
 }
 
+/** Why a value would not do under the key an unknown key is renamed to, and what to write. */
+function misfitAdvice(target: FieldSpecs[string], value: unknown): string {
+  if (target.placeholder === 'YYYY-MM-DD' && typeof value === 'string' && isDateShaped(value.trim()) && !isRealDate(value.trim())) {
+    return `It takes a date, and \`${value.trim()}\` is not a day in the calendar: write the day meant.`;
+  }
+  return `It takes ${target.expects}, which this value is not: write the value that way too.`;
+}
+
 function writtenLikeDate(value: unknown): boolean {
   return value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{1,2}-\d{1,2}(?:$|[T ])/.test(value.trim()));
 }
@@ -157,7 +165,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       const target = advice.suggestion !== undefined ? specs[advice.suggestion] : undefined;
       const value = raw[key];
       const misfit = target !== undefined && value !== undefined && value !== null && !(target.accepts?.(value) ?? target.schema.safeParse(value).success);
-      const message = misfit ? `${advice.message} It takes ${target.expects}, which this value is not: write the value that way too.` : advice.message;
+      const message = misfit ? `${advice.message} ${misfitAdvice(target, value)}` : advice.message;
       const suggestion = advice.suggestion;
       quietReport(range, 'keys/unknown', message, {
         kind: 'unknown-key',
@@ -189,6 +197,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
           kind: 'missing-key',
           key,
           placeholder: spec.placeholder,
+          ...(standIn ? { standIn: meant!.key } : {}),
         });
       }
       continue;

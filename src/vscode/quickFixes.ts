@@ -72,7 +72,8 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
       // A session's or review's date is the one its file is named after, when it is; otherwise today.
       const date = (data.key === 'date' ? dateFromFileName(facts.path) : undefined) ?? this.service.today();
       const value = data.placeholder.replace(/YYYY-MM-DD/g, date);
-      add(`Add \`${data.key}: ${value}\``, addMissingKey(text, start, data.key, value), true);
+      // Not preferred when another key seems to hold the date: which one is meant is the writer's to say.
+      add(`Add \`${data.key}: ${value}\``, addMissingKey(text, start, data.key, value), !data.standIn);
     } else if (data?.kind === 'invalid-enum') {
       // The value the message suggests (a synonym such as `done` for `achieved`, or the nearest spelling), first and preferred.
       const best = closestValue(current.replace(/^["']|["']$/g, ''), data.allowed);

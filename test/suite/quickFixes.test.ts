@@ -84,6 +84,19 @@ describe('Quick fixes', () => {
     assert.equal(await apply(path, add), '---\ntype: session\ndate: 2026-05-06\nattendees: [Lee Hamilton, Noor Haddad] # both\n---\n\nNotes.\n');
   });
 
+  it('offers the file name\'s date, not preferred, beside a key that holds a date which is no day; the rename is not preferred either', async () => {
+    const path = `${SCRATCH}/lee-and-noor/sessions/2026-05-13.md`;
+    await write(path, '---\ntype: session\nwhen: 2026-02-30\n---\n\nNotes.\n');
+    await waitFor('the new session to be indexed', () => api.service.allRoots().some((r) => r.index.file(path)));
+    const add = (await fixesAt(path, 1, 1)).find((a) => a.title === 'Add `date: 2026-05-13`');
+    assert.ok(add);
+    assert.equal(add.isPreferred, false);
+    const rename = (await fixesAt(path, 3, 1)).find((a) => a.title.startsWith('Did you mean `date`?'));
+    assert.ok(rename);
+    assert.equal(rename.isPreferred, false);
+    assert.equal(await apply(path, add), '---\ntype: session\ndate: 2026-05-13\nwhen: 2026-02-30\n---\n\nNotes.\n');
+  });
+
   it('adds a missing date key with today when the file name holds no date', async () => {
     const path = `${SCRATCH}/lee-and-noor/sessions/kick-off.md`;
     await write(path, '---\ntype: session\n---\n\nNotes.\n');

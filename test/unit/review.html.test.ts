@@ -77,6 +77,18 @@ describe('Review page: what the saved review has', () => {
     );
   });
 
+  it('says which files were left out, in the saved review\'s words, before the toolbar', async () => {
+    const files = { ...SPEC.files, 'sessions/2026-05-25.md': '---\ntype: session\ndate: 2026-05-25\n\nNever closed.\n', 'sessions/2026-05-26.md': '---\ntype: session\n<<<<<<< HEAD\ndate: 2026-05-26\n=======\ndate: 2026-05-27\n>>>>>>> other\n---\n' };
+    const page = renderReviewPage(analyzeRelationship(await load({ ...SPEC, files }), TODAY), OPTIONS);
+    assert.ok(
+      page.includes(
+        '<p class="note">This file was left out of this review because of an unresolved merge conflict: <code>p/sessions/2026-05-26.md</code>. Resolve it and review again.</p>\n<p class="note">This session file was left out of this review, and of its counts, because its front matter or date could not be read: <code>p/sessions/2026-05-25.md</code>. Fix it (its problems say how) and review again.</p>\n<div class="toolbar">',
+      ),
+      page,
+    );
+    assert.doesNotMatch(html, /class="note"/);
+  });
+
   it('says so when there is no earlier review, as the saved review does', async () => {
     const page = renderReviewPage(analyzeRelationship(await load({ ...SPEC, files: {} }), TODAY), OPTIONS);
     assert.ok(page.includes('<section id="changes">\n<h2>Changes since the last review</h2>\n<p>No earlier review to compare with.</p>\n</section>'));

@@ -77,6 +77,7 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
   };
   report.changes = changesSince(latestReview(rel, today), report);
   if (rel.conflicted?.length) report.conflicted = [...rel.conflicted];
+  if (rel.unreadSessions?.length) report.unreadSessions = [...rel.unreadSessions];
   if (rel.unreadFolders?.length) report.unreadFolders = [...rel.unreadFolders];
   if (rel.agreementUnread) report.agreementUnread = { file: rel.agreementUnread.file, line: rel.agreementUnread.range.start.line };
   if (records) report.records = records;

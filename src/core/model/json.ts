@@ -139,6 +139,8 @@ export interface RelationshipJson {
   changes: ChangesJson;
   /** Files left out of the review because of an unresolved merge conflict; empty when none. */
   conflicted: string[];
+  /** Session files whose front matter or date could not be read, so not counted; empty when none. */
+  unreadSessions: string[];
   /** Who keeps the record, read from git; null without git history. */
   records: RecordsJson | null;
 }
@@ -250,6 +252,7 @@ function relationshipJson(r: RelationshipReport): RelationshipJson {
     signals: r.signals.map(signalJson),
     changes: changesJson(r.changes),
     conflicted: [...(r.conflicted ?? [])],
+    unreadSessions: [...(r.unreadSessions ?? [])],
     records: r.records ? recordsJson(r.records) : null,
   };
 }

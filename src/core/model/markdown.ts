@@ -69,12 +69,22 @@ export interface Markup {
 
 const MARKDOWN: Markup = { text: md, code, strong: (s) => `**${s}**`, date: (s) => s };
 
-/** The note on files left out because of a merge conflict, in the saved review's and the panel's words; undefined when none. */
-export function conflictNote(r: RelationshipReport, m: Markup): string | undefined {
-  const files = r.conflicted ?? [];
-  if (!files.length) return undefined;
-  const list = files.map((f) => m.code(f)).join(', ');
-  return `${files.length === 1 ? 'This file was' : 'These files were'} left out of this review because of an unresolved merge conflict: ${list}. Resolve ${files.length === 1 ? 'it' : 'them'} and review again.`;
+/**
+ * The notes on files left out of the review, in the saved review's and the panel's words: those
+ * with a merge conflict, and session files whose front matter or date could not be read.
+ */
+export function leftOutNotes(r: RelationshipReport, m: Markup): string[] {
+  const notes: string[] = [];
+  const list = (files: readonly string[]) => files.map((f) => m.code(f)).join(', ');
+  const conflicted = r.conflicted ?? [];
+  if (conflicted.length) notes.push(`${conflicted.length === 1 ? 'This file was' : 'These files were'} left out of this review because of an unresolved merge conflict: ${list(conflicted)}. Resolve ${conflicted.length === 1 ? 'it' : 'them'} and review again.`);
+  const unread = r.unreadSessions ?? [];
+  if (unread.length) {
+    const one = unread.length === 1;
+    const [file, its, it] = one ? ['This session file was', 'its', 'it'] : [`These ${unread.length} session files were`, 'their', 'them'];
+    notes.push(`${file} left out of this review, and of its counts, because ${its} front matter or date could not be read: ${list(unread)}. Fix ${it} (${its} problems say how) and review again.`);
+  }
+  return notes;
 }
 
 /**
@@ -165,8 +175,8 @@ function changeLines(c: ReviewChanges | undefined): string[] {
  * since the previous review (`changes` defaults to the report's own). Journal text is escaped.
  */
 export function renderReviewMarkdown(report: RelationshipReport, changes: ReviewChanges | undefined = report.changes): string {
-  const note = conflictNote(report, MARKDOWN);
-  return [...header(report), ...(note ? [`> Note: ${note}`, ''] : []), ...stage(report), ...goals(report), ...cadenceLines(report.cadence), ...signalLines(report.signals), ...actions(report.actions), ...changeLines(changes), ...historyMarkdown(report, MARKDOWN)].join('\n');
+  const notes = leftOutNotes(report, MARKDOWN).flatMap((note) => [`> Note: ${note}`, '']);
+  return [...header(report), ...notes, ...stage(report), ...goals(report), ...cadenceLines(report.cadence), ...signalLines(report.signals), ...actions(report.actions), ...changeLines(changes), ...historyMarkdown(report, MARKDOWN)].join('\n');
 }
 
 /**

@@ -213,6 +213,8 @@ export interface RelationshipReport {
   changes: ReviewChanges;
   /** Files left out of the review because of an unresolved merge conflict; absent when none. */
   conflicted?: string[];
+  /** Session files whose front matter or date could not be read, so not counted in the review; absent when none. */
+  unreadSessions?: string[];
   /** Folders of the relationship that could not be read (from the relationship's folder): their goals and sessions are unknown. Absent when none. */
   unreadFolders?: string[];
   /** Where the agreement could not be read (its file and the problem's line): the goals it may hold are unknown. Absent when it was read. */

@@ -1,7 +1,7 @@
 import { relationshipLabel, STAGES } from '../../core';
 import { progressSeries, renderProgressSvg, type GoalReport, type OpenAction, type RelationshipReport, type Signal } from '../../core/model';
 import { historyItems } from '../../core/model/historyPart';
-import { cadenceItems, changeItems, conflictNote, noGoalsText, type Markup } from '../../core/model/markdown';
+import { cadenceItems, changeItems, leftOutNotes, noGoalsText, type Markup } from '../../core/model/markdown';
 import { days, noValidDue } from '../../core/words';
 
 /**
@@ -162,7 +162,7 @@ export function renderReviewPage(report: RelationshipReport, options: ReviewPage
   // The chart is the model's SVG: its own <style> needs the nonce to pass the policy.
   const svg = renderProgressSvg(progressSeries(report), { width: 720, height: 320 }).replace('<style>', `<style nonce="${nonce}">`);
   const csp = [`default-src 'none'`, `img-src ${cspSource} data:`, `style-src ${cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `font-src ${cspSource}`].join('; ');
-  const conflicts = conflictNote(report, HTML);
+  const notes = leftOutNotes(report, HTML);
   const status = !options.canSave ? 'Saving is disabled in an untrusted workspace.' : options.savedName ? savedText(options.savedName) : '';
   return `<!DOCTYPE html>
 <html lang="en">
@@ -177,7 +177,7 @@ export function renderReviewPage(report: RelationshipReport, options: ReviewPage
 <header>
 <h1>Review: ${esc(who)}</h1>
 <p class="meta"><code>${esc(report.id)}</code> · ${date(report.today)}${facts ? ` · ${facts}` : ''}</p>
-${conflicts ? `<p class="note" id="conflicts">${conflicts}</p>\n` : ''}<div class="toolbar">
+${notes.map((note) => `<p class="note">${note}</p>\n`).join('')}<div class="toolbar">
 <button id="save" type="button"${options.canSave ? '' : ' disabled title="Saving needs a trusted workspace"'}>${esc(saveLabel(options.saveName, options.savedName))}</button>
 <span id="saved" role="status" aria-live="polite">${esc(status)}</span>
 </div>

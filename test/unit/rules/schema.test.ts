@@ -300,6 +300,7 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       expectOne(problems.filter((p) => p.code === 'keys/unknown'), { code: 'keys/unknown', severity: 'warning', range: [3, 1, 3, 5], message: [/^Unknown key `when`: it holds a date, and the required `date` is missing; if this is that date, rename `when` to `date`\.$/] });
       assert.deepEqual(problems.find((p) => p.code === 'keys/unknown')!.data, { kind: 'unknown-key', key: 'when', suggestion: 'date', byValue: true });
       expectOne(problems.filter((p) => p.code === 'schema/missing-key'), { code: 'schema/missing-key', severity: 'error', range: [1, 1, 1, 4], message: [/^Missing required key `date`: expected a date YYYY-MM-DD\. `when` holds a date: if it is this one, rename it to `date`\.$/] });
+      assert.deepEqual(problems.find((p) => p.code === 'schema/missing-key')!.data, { kind: 'missing-key', key: 'date', placeholder: 'YYYY-MM-DD', standIn: 'when' });
       // Not when two unknown keys hold dates, or the date is written, or the key is a misspelling of another.
       for (const text of [SESSION.replace('date: 2026-02-02', 'when: 2026-02-03\nheld: 2026-02-03'), SESSION.replace('next: 2026-02-16', 'next: 2026-02-16\nwhen: 2026-02-03'), SESSION.replace('date: 2026-02-02', 'when: soon')]) {
         for (const p of session(text).filter((q) => q.code === 'keys/unknown')) assert.equal((p.data as { byValue?: boolean }).byValue, undefined, p.message);
