@@ -87,6 +87,13 @@ export const asciiLetters = (lower: string): string =>
     // Catalan's `l·l` (`ŀl`, `col·lega`) is `ll`.
     .replace(/l\u00b7(?=l)/g, 'l');
 
+/**
+ * A person's name or handle as it is compared: case, accents however they are encoded (`Inês`
+ * is `ines`), Latin letters ASCII writes otherwise (`Weiß` is `weiss`), spacing and a leading `@`
+ * do not count.
+ */
+export const comparableName = (name: string): string => asciiLetters(name.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase());
+
 /** A text in lower case with its Latin letters as ASCII writes them (`Présentation` gives `presentation`); other characters are kept. */
 export function asciiLatin(text: string): string {
   return asciiLetters(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());

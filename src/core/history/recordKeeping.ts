@@ -1,3 +1,4 @@
+import { comparableName } from '../conventions';
 import type { Person, Relationship } from '../types';
 import { fileVersions, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
@@ -28,17 +29,20 @@ export interface RecordKeeping {
   sessions: SessionRecord[];
 }
 
-/** A name or email compared as people read it: any case, and accents however they are encoded (`ë` as one code point or as `e` and a combining mark). */
+/** An email compared as people read it: any case, and accents however they are encoded (`ë` as one code point or as `e` and a combining mark). */
 const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
 
-/** The agreement's person a git author is: the same email (any case), else the same name. */
+/**
+ * The agreement's person a git author is: the same email (any case), else the same name as
+ * names are compared (comparableName: a git configured as `Ines Souza` is `Inês Souza`).
+ */
 export function matchPartner(rel: Relationship, author: GitAuthor): SessionRecord['partner'] {
   const people: Array<{ person: Person; role: 'mentor' | 'mentee' }> = [
     ...(rel.agreement?.mentors ?? []).map((person) => ({ person, role: 'mentor' as const })),
     ...(rel.agreement?.mentees ?? []).map((person) => ({ person, role: 'mentee' as const })),
   ];
   const byEmail = author.email ? people.find((p) => p.person.email !== undefined && norm(p.person.email) === norm(author.email)) : undefined;
-  const found = byEmail ?? (author.name ? people.find((p) => norm(p.person.name) === norm(author.name)) : undefined);
+  const found = byEmail ?? (author.name ? people.find((p) => comparableName(p.person.name) === comparableName(author.name)) : undefined);
   return found ? { name: found.person.name, role: found.role } : undefined;
 }
 

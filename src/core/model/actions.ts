@@ -1,4 +1,4 @@
-import { asciiLetters, relationshipLabel } from '../conventions';
+import { comparableName, relationshipLabel } from '../conventions';
 import { OWNER } from '../body';
 import { daysBetween } from '../dates';
 import type { EditResult } from '../edits';
@@ -85,9 +85,8 @@ export function journalActions(relationships: readonly Relationship[], today: st
   return out.sort(compareActions);
 }
 
-/** A name as it is compared: case, accents (`Inês` is `ines`), spacing and a leading `@` do not count. */
-// Accents dropped and Latin letters without a decomposition as ASCII writes them: `Jürgen Weiß` is `jurgen weiss`.
-const norm = (s: string) => asciiLetters(s.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase());
+/** A name as it is compared (`Jürgen Weiß` is `jurgen weiss`). */
+const norm = comparableName;
 const firstName = (p: Person) => norm(p.name).split(' ')[0] ?? '';
 
 /** The words a person goes by: full name, first name, handle, and the name without spaces (`@alexkim`). */
