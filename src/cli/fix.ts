@@ -8,7 +8,12 @@ import { LineIndex } from '../core/text';
 import type { EngineOptions, Problem } from '../core/types';
 
 /** Problems after which a file is not touched: its YAML does not parse, or its bytes are not plain UTF-8 text. */
-const UNTOUCHABLE = /^(yaml\/|frontmatter\/(unclosed|toml|not-a-map)|file\/(binary|encoding|too-large|unreadable))/;
+/**
+ * Problems after which a file is not fixed: YAML that does not parse (or loses a value to a second
+ * key), front matter that is not a map, bytes that are not text. The YAML warnings about a value
+ * read otherwise than meant (`yaml/item-in-text` and the like) leave the keys as they are: not these.
+ */
+const UNTOUCHABLE = /^(yaml\/(syntax|duplicate-key|too-many-aliases)$|frontmatter\/(unclosed|toml|not-a-map)|file\/(binary|encoding|too-large|unreadable))/;
 
 const KNOWN_KEYS = [...new Set([AGREEMENT_FIELDS, GOAL_FIELDS, INLINE_GOAL_FIELDS, SESSION_FIELDS, REVIEW_FIELDS].flatMap((f) => Object.keys(f)))];
 

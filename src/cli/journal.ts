@@ -75,7 +75,8 @@ export function selectRelationships(relationships: Relationship[], only: string 
     const own = relationships.filter((r) => r.id === ownId);
     const asked = only?.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
     if (asked === undefined || asked === '' || asked === '.' || asked === ownId || asked === ownId.split('/').pop()) return own;
-    throw new UsageError(`${given} is the relationship '${ownId}', so --relationship '${only}' is not in it: give the journal's folder as PATH to choose another relationship`, command);
+    const where = given === '.' ? 'the current folder is in' : `${given} is in`;
+    throw new UsageError(`${where} the relationship '${ownId}', so --relationship '${only}' is not in it: give the journal's folder as PATH to choose another relationship`, command);
   }
   if (only === undefined) return relationships;
   const id = only.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '') || '.';

@@ -259,6 +259,15 @@ export const FIELDS_BY_TYPE = {
   review: REVIEW_FIELDS,
 } satisfies Record<JournalFileType, FieldSpecs>;
 
+/** Every key a journal file knows, at the top or nested (`pulse:`'s `mentor`, `closure:`'s `outcome`, a person's `email`). */
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  ...Object.values(FIELDS_BY_TYPE).flatMap((fields) => Object.keys(fields)),
+  ...['mentor', 'mentee', 'date', 'outcome', 'reflection', 'status', 'progress', 'name', 'handle', 'email'],
+]);
+
+/** Whether a word is a key some journal file has, at the top or nested. */
+export const isKnownKey = (word: string): boolean => KNOWN_KEYS.has(word);
+
 // Every schema is built: zod's setting goes back as it was for anyone else in this process.
 z.config({ jitless: zodJitless });
 

@@ -1,4 +1,5 @@
 import type { TextEdit } from './edits';
+import { isKnownKey } from './fields';
 
 /**
  * Front matter written almost right, so that it is not read as front matter at all: blank lines
@@ -67,6 +68,40 @@ export function dashLineFault(indent: string, dashes: string): string {
   return `has ${indent.length === 1 ? 'a space' : `${indent.length} spaces or tabs`} before it`;
 }
 
+/** A line of YAML that is not a key at the margin: indented, a comment, a list item or blank. */
+const YAML_LINE = /^(?:[ \t]+\S|[ \t]*#|-(?:[ \t]|$)|[ \t]*$)/;
+
+/**
+ * Front matter without its opening `---`: the file starts with keys a journal file knows
+ * (`type: session`, `date: …`), and a `---` below them closes what was never opened. Said at the
+ * first key; the repair adds the `---` line above it (the keys are left as written).
+ */
+function noOpeningFence(text: string, lines: readonly Line[], first: number, from: number): AlmostFrontMatter | undefined {
+  const key = (line: Line) => /^["']?([\p{L}_][\p{L}\p{N}_-]*)["']?[ \t]*:(?:[ \t]|$)/u.exec(line.text)?.[1];
+  const firstKey = key(lines[first]!);
+  if (firstKey === undefined) return undefined;
+  let close = first + 1;
+  while (close < lines.length && !isFence(lines[close]!)) close++;
+  if (close >= lines.length) return undefined;
+  const between = lines.slice(first, close);
+  // YAML only, and a key a journal file knows: not prose that happens to start `Note: …`.
+  if (!between.every((l) => key(l) !== undefined || YAML_LINE.test(l.text)) || !between.some((l) => isKnownKey(key(l) ?? ''))) return undefined;
+  const line = lines[first]!;
+  // The file's own line break; blank lines before the keys go (the `---` must be the first line).
+  const lineBreak = /\r\n|\r|\n/.exec(text.slice(line.end, line.end + 2))?.[0] ?? '\n';
+  return {
+    start: line.start,
+    end: line.end,
+    message: `The front matter is not read: it has no opening \`---\`, so its keys are text and the \`---\` on line ${close + 1} closes nothing. Add a line \`---\` before \`${clipLine(line.text)}\`, as the file's first line${first > 0 ? ` (the blank line${first > 1 ? 's' : ''} above ${first > 1 ? 'go' : 'goes'})` : ''}.`,
+    repair: [{ start: from, end: line.start, text: `---${lineBreak}` }],
+  };
+}
+
+const clipLine = (text: string) => {
+  const trimmed = text.trim();
+  return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
+};
+
 /** How far down a front matter after other lines (`# Title`, then `---`) is still looked for. */
 const FURTHER_DOWN_LINES = 30;
 
@@ -110,7 +145,7 @@ export function almostFrontMatter(text: string): AlmostFrontMatter | undefined {
   if (directive) {
     while (open < lines.length && /^(?:%\S|[ \t]*#|[ \t]*$)/.test(lines[open]!.text)) open++;
   }
-  if (!directive && lines[open] && !DASH_LINE.test(lines[open]!.text)) return frontMatterFurtherDown(lines, first);
+  if (!directive && lines[open] && !DASH_LINE.test(lines[open]!.text)) return noOpeningFence(text, lines, first, from) ?? frontMatterFurtherDown(lines, first);
   const fenceLine = lines[open];
   if (!fenceLine || !DASH_LINE.test(fenceLine.text)) return undefined;
   // The closing fence: the first dash line (or `...`) after the opening one, with a key between.

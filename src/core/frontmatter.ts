@@ -4,7 +4,8 @@ import { problem, type RuleCode } from './rules';
 import { LineIndex } from './text';
 import type { Position, Problem, Range } from './types';
 import type { Document } from 'yaml';
-import { explainYamlError, isKnownKey, syntaxHint } from './yamlErrors';
+import { isKnownKey } from './fields';
+import { explainYamlError, syntaxHint } from './yamlErrors';
 import { parseYaml, type FrontMatterDocument } from './yamlParse';
 
 /**
@@ -123,10 +124,11 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
 
 /**
  * The keys a second `---` cut off from the front matter: the lines after the closing fence, up
- * to a later `---` (`end`, where it starts), are keys, comments, list items or indented lines,
- * with no blank line before the first. For an `empty` front matter (a doubled `---`), any keys,
- * and the keys may also run to the end of the file (the writer did not close them); for one with
- * keys, only keys a journal file knows (`date:`, `goals:`), closed by a `---`. Undefined otherwise.
+ * to a later `---` (`end`, where it starts), are keys, comments, list items or indented lines.
+ * For an `empty` front matter (a doubled `---`), any keys, and the keys may also run to the end
+ * of the file (the writer did not close them); for one with keys, only keys a journal file knows
+ * (`date:`, `goals:`), closed by a `---`. Blank lines may come first (the usual layout after a
+ * `---`), and then every key at the margin must be one a journal file knows. Undefined otherwise.
  */
 function keysAfterEarlyClosing(text: string, closingEnd: number, empty: boolean): { end?: number } | undefined {
   // Line by line from the one after the closing fence; most bodies stop this at their first line.
@@ -134,13 +136,20 @@ function keysAfterEarlyClosing(text: string, closingEnd: number, empty: boolean)
   line.lastIndex = closingEnd;
   line.exec(text); // the rest of the closing fence's line
   let keys = 0;
+  let blankFirst = false;
   for (let count = 0; count < 200 && line.lastIndex < text.length; count++) {
     const at = line.lastIndex;
     const m = line.exec(text);
     if (!m) break;
     const bare = m[1]!;
     if (/^---[ \t]*$/.test(bare)) return keys > 0 ? { end: at } : undefined;
+    if (keys === 0 && !bare.trim()) {
+      blankFirst = true;
+      if (!m[2]) break;
+      continue;
+    }
     const key = /^["']?([\p{L}_][\p{L}\p{N}_-]*)["']?[ \t]*:(?:[ \t]|$)/u.exec(bare)?.[1];
+    if (blankFirst && key !== undefined && !isKnownKey(key)) return undefined;
     // After keys, a heading first is the body's (`# Agenda`); only a doubled `---` may have comments before its keys.
     if (!empty && keys === 0 && key === undefined) return undefined;
     if (key !== undefined && (empty || isKnownKey(key))) keys++;

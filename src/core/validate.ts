@@ -164,7 +164,8 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       // Renamed, would its value do? (`progres: 40` for `progress`, which takes a map.)
       const target = advice.suggestion !== undefined ? specs[advice.suggestion] : undefined;
       const value = raw[key];
-      const misfit = target !== undefined && value !== undefined && value !== null && !(target.accepts?.(value) ?? target.schema.safeParse(value).success);
+      // `accepts` is a quick yes (a `|` text, with its line breaks, is not one): the schema decides the rest.
+      const misfit = target !== undefined && value !== undefined && value !== null && !(target.accepts?.(value) || target.schema.safeParse(value).success);
       const message = misfit ? `${advice.message} ${misfitAdvice(target, value)}` : advice.message;
       const suggestion = advice.suggestion;
       quietReport(range, 'keys/unknown', message, {

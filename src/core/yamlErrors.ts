@@ -1,5 +1,5 @@
 import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
-import { FIELDS_BY_TYPE, INLINE_GOAL_FIELDS } from './fields';
+import { FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, isKnownKey } from './fields';
 import { dashLineFault } from './frontMatterStart';
 import { clip } from './words';
 import type { FrontMatterDocument } from './yamlParse';
@@ -68,11 +68,6 @@ function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): 
   );
 }
 
-/** Every key a journal file knows, at the top or nested (`pulse:`'s `mentor`, `closure:`'s `outcome`, a person's `email`). */
-const KNOWN_KEYS: ReadonlySet<string> = new Set([
-  ...Object.values(FIELDS_BY_TYPE).flatMap((fields) => Object.keys(fields)),
-  ...['mentor', 'mentee', 'date', 'outcome', 'reflection', 'status', 'progress', 'name', 'handle', 'email'],
-]);
 
 /**
  * `duration 60`, `type session`, `  mentor 4` under `pulse:`: a key written without its colon, among
@@ -209,10 +204,7 @@ function canGoOn(key: string, value: string): boolean {
 }
 
 /** Whether a key's value is a free text (or a name), which may go on over lines; unknown keys count, whatever they hold. */
-export const isTextKey = (key: string): boolean => TEXT_KEYS.has(key) || !KNOWN_KEYS.has(key);
-
-/** Whether a word is a key some journal file has, at the top or nested. */
-export const isKnownKey = (word: string): boolean => KNOWN_KEYS.has(word);
+export const isTextKey = (key: string): boolean => TEXT_KEYS.has(key) || !isKnownKey(key);
 
 /** `` `duration 60` has no `:` after the key `duration` ``. */
 const noColon = (key: string, value: string): string => `\`${clip(`${key} ${value}`)}\` has no \`:\` after the key \`${key}\``;

@@ -106,6 +106,22 @@ describe('CLI: check conventions', function () {
     assert.equal(result.code, 1);
   });
 
+  it('--fix makes its fixes beside a YAML warning about a value (`yaml/item-in-text`), and adds the opening `---` left out before the keys', () => {
+    const root = journal({
+      'p/sessions/2026-02-01.md': '---\ndate: 2026-02-01\nattendees:\n  - A B\n   - C D\n---\n',
+      'p/sessions/2026-02-08.md': 'type: session\ndate: 2026-02-08\nstatus: missed\n---\n\nIll.\n',
+    });
+    const result = runCli(['check', '--fix'], root);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-01\.md: added `type: session`$/m);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-01.md'), 'utf8'), '---\ntype: session\ndate: 2026-02-01\nattendees:\n  - A B\n   - C D\n---\n');
+    assert.match(result.stdout, /^p\/sessions\/2026-02-01\.md:6:4 warning yaml\/item-in-text /m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-08\.md: put the front matter's `---` lines right$/m);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-08.md'), 'utf8'), '---\ntype: session\ndate: 2026-02-08\nstatus: missed\n---\n\nIll.\n');
+    // Not a file whose YAML does not parse.
+    const broken = journal({ 'p/sessions/2026-02-01.md': '---\ndate: [2026-02-01\n---\n' });
+    assert.doesNotMatch(runCli(['check', '--fix'], broken).stderr, /^fixed/m);
+  });
+
   it('--fix keeps a UTF-8 byte order mark, and renames a misspelt `type` rather than adding another', () => {
     const root = journal({
       'p/sessions/2026-02-16.md': '\uFEFF---\ndate: 2026-02-16\n---\nNotes.\n',

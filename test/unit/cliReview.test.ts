@@ -56,8 +56,10 @@ describe('CLI: review', function () {
     for (const command of ['review', 'calendar']) {
       const outside = runCli([command, 'examples/journal/priya-and-sam', '--today', '2026-11-23', '--relationship', 'reverse-mentoring'], repo);
       assert.equal(outside.code, 2, command);
-      assert.match(outside.stderr, /^mentoring-journal: examples\/journal\/priya-and-sam is the relationship '[^']*priya-and-sam', so --relationship 'reverse-mentoring' is not in it: give the journal's folder as PATH to choose another relationship$/m);
+      assert.match(outside.stderr, /^mentoring-journal: examples\/journal\/priya-and-sam is in the relationship '[^']*priya-and-sam', so --relationship 'reverse-mentoring' is not in it: give the journal's folder as PATH to choose another relationship$/m);
       assert.equal(outside.stdout, '');
+      const inside = runCli([command, '--today', '2026-11-23', '-r', 'reverse-mentoring'], path.join(repo, 'examples/journal/priya-and-sam/sessions'));
+      assert.match(inside.stderr, /^mentoring-journal: the current folder is in the relationship '[^']*priya-and-sam', so --relationship 'reverse-mentoring' is not in it/m);
     }
     for (const named of ['priya-and-sam', '', '.']) {
       const own = runCli(['review', 'examples/journal/priya-and-sam', '--no-git', '--today', '2026-11-23', '--relationship', named], repo);

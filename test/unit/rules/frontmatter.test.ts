@@ -32,6 +32,9 @@ describe('rules: frontmatter/*', () => {
         [`\u2014\u2014\u2014\r\n${body.replace(/\n/g, '\r\n')}---\r\n`, [1, 1, 1, 4], /`———` is not written with hyphens/, `---\r\n${body.replace(/\n/g, '\r\n')}---\r\n`],
         [`\n\n---\n${body}---\n# Notes\n`, [3, 1, 3, 4], /^The front matter is not read: its `---` must be the file's first line, and 2 blank lines come before it\. Remove the blank lines\.$/, `---\n${body}---\n# Notes\n`],
         [`%YAML 1.2\n---\n${body}---\n`, [1, 1, 1, 10], /^The front matter is not read: it must start with `---` on the file's first line, and a YAML directive \(`%YAML 1\.2`\) is not taken before it\. Remove the directive, so that the file starts with `---`\.$/, undefined],
+        // No opening `---`: the keys first, then a `---` that closes nothing. With blank lines before the keys, or CRLF.
+        [`${body}goals: [talk]\nprogress: {talk: 60}\n---\n\nRehearsed.\n`, [1, 1, 1, 14], /^The front matter is not read: it has no opening `---`, so its keys are text and the `---` on line 5 closes nothing\. Add a line `---` before `type: session`, as the file's first line\.$/, `---\n${body}goals: [talk]\nprogress: {talk: 60}\n---\n\nRehearsed.\n`],
+        [`\r\n${body.replace(/\n/g, '\r\n')}status: missed # ill\r\n---\r\n`, [2, 1, 2, 14], /^The front matter is not read: it has no opening `---`, so its keys are text and the `---` on line 5 closes nothing\. Add a line `---` before `type: session`, as the file's first line \(the blank line above goes\)\.$/, `---\r\n${body.replace(/\n/g, '\r\n')}status: missed # ill\r\n---\r\n`],
         [`# Session with Zoë\n\n---\n${body}goals: [talk]\n---\n\nNotes.\n`, [3, 1, 3, 4], /^The front matter is not read: it must start on the file's first line, and it starts on line 3, after `# Session with Zoë`\. Move the lines before it below its closing `---` \(line 7\)\.$/, undefined],
       ];
       for (const [text, range, message, repaired] of cases) {
@@ -47,8 +50,11 @@ describe('rules: frontmatter/*', () => {
         assert.equal(edit.text, repaired);
         assert.deepEqual(problemsOf('p/sessions/2026-02-02.md', edit.text), []);
       }
-      // A note that only starts with a rule is not front matter written wrong.
+      // A note that only starts with a rule is not front matter written wrong; nor prose that starts `Note: ...`, or keys no journal file knows.
       expectOne(problemsOf('p/sessions/2026-02-02.md', '----\nJust notes, no keys.\n----\n'), { code: 'frontmatter/missing', severity: 'error', range: [1, 1, 1, 1], message: [/has no front matter/] });
+      for (const text of ['Note: we met today\nand talked.\n---\n', 'Where: office\nWho: us\n---\n', 'type: session\ndate: 2026-02-02\n']) {
+        expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'frontmatter/missing', severity: 'error', range: [1, 1, 1, 1], message: [/has no front matter/] });
+      }
     });
 
     it('ignores a note without front matter outside journal folders', () => {
@@ -79,6 +85,8 @@ describe('rules: frontmatter/*', () => {
         ['---\r---\rtype: session\rdate: 2026-02-02\r---\rNotes.\r', [2, 1, 2, 4], /right after it opens/, '---\rtype: session\rdate: 2026-02-02\r---\rNotes.\r'],
         ['---\ntype: session\n---\ndate: 2026-02-02\ngoals: [design-doc]\n---\n\nNotes.\n', [3, 1, 3, 4], /^This `---` closes the front matter before its last keys, so the keys below it, up to the `---` on line 6, are read as the body, not as front matter: remove this line\.$/, '---\ntype: session\ndate: 2026-02-02\ngoals: [design-doc]\n---\n\nNotes.\n'],
         ['---\n---\ntype: session\ndate: 2026-02-02\n', [2, 1, 2, 4], /are read as the body, not as front matter: remove this line, and close the front matter with a line `---` after its last key\.$/, '---\ntype: session\ndate: 2026-02-02\n'],
+        // The usual blank line after a `---`, then known keys up to another `---`.
+        ['---\ntype: session\ndate: 2026-11-13\n---\n\ngoals: [give-talk]\nprogress: {give-talk: 60}\n---\n', [4, 1, 4, 4], /^This `---` closes the front matter before its last keys, so the keys below it, up to the `---` on line 8,/, '---\ntype: session\ndate: 2026-11-13\n\ngoals: [give-talk]\nprogress: {give-talk: 60}\n---\n'],
       ];
       for (const [text, range, message, fixed] of cases) {
         expectOne(problemsOf('p/sessions/2026-02-02.md', text), { code: 'frontmatter/closed-early', severity: 'error', range, message: [message] });
@@ -87,7 +95,7 @@ describe('rules: frontmatter/*', () => {
         assert.equal(edit.text, fixed);
       }
       // A body that starts with a heading, or whose lines are no keys a journal file knows, after a front matter with keys.
-      for (const text of ['---\ntype: session\ndate: 2026-02-02\n---\n# Agenda\nnext: 2026-02-16\n---\n', '---\ntype: session\ndate: 2026-02-02\n---\nWhere: the office\n---\n']) {
+      for (const text of ['---\ntype: session\ndate: 2026-02-02\n---\n# Agenda\nnext: 2026-02-16\n---\n', '---\ntype: session\ndate: 2026-02-02\n---\nWhere: the office\n---\n', '---\ntype: session\ndate: 2026-02-02\n---\n\nstatus: fine, Sam said\nmood: ok\n---\n']) {
         expectNone(problemsOf('p/sessions/2026-02-02.md', text), 'frontmatter/closed-early');
       }
     });

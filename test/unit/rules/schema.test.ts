@@ -307,6 +307,13 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       }
     });
 
+    it('suggests renaming a misspelt key whose value is a `|` text with its line breaks, which the key takes: no "not a text"', () => {
+      const text = GOAL.replace('success: A design doc approved by the team', 'sucess: |\n  A design doc\n  approved by the team.');
+      const p = expectOne(goal(text).filter((q) => q.code === 'keys/unknown'), { code: 'keys/unknown', severity: 'warning', range: [5, 1, 5, 7], message: [/^Unknown key `sucess`: did you mean `success`\?$/] });
+      assert.deepEqual(p.data, { kind: 'unknown-key', key: 'sucess', suggestion: 'success' });
+      assert.deepEqual(goal(text.replace('sucess:', 'success:')), []);
+    });
+
     it('does not suggest a key the map already has (renaming would write it twice), at the top level and nested', () => {
       const top = SESSION.replace('goals: [rust-basics]', 'goal: [rust-basics]\ngoals: [rust-basics]');
       const problems = session(top).filter((p) => p.code === 'keys/unknown');
