@@ -15,6 +15,12 @@ export interface Duplicate {
   firstAt: number;
   /** Both values are lists, or both maps: their entries can be merged into one, where keeping one would lose the other's. */
   mergeable?: 'list' | 'map';
+  /**
+   * A second `id` in a map that is a list's item: a new item (a goal) written without its `- `,
+   * whose keys YAML reads into the item above. The keys after it are that new item's, not
+   * duplicates of their own. `dash` is the column of the item's `-` above, in the source.
+   */
+  newItem?: { dash: number };
 }
 
 /** logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console. */
@@ -46,8 +52,9 @@ export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDoc
   try {
     const doc = parseDocument(source, options);
     visit(doc, {
-      Map(_, map) {
-        const first = new Map<string, { at: number; value: unknown }>();
+      Map(_, map, path) {
+        let first = new Map<string, { at: number; value: unknown }>();
+        const inList = isSeq(path[path.length - 1]);
         for (const pair of map.items) {
           if (!isScalar(pair.key) || !pair.key.range) continue;
           const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
@@ -55,6 +62,15 @@ export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDoc
           const earlier = first.get(id);
           if (earlier === undefined) {
             first.set(id, { at, value: pair.value });
+            continue;
+          }
+          if (inList && pair.key.value === 'id' && map.range) {
+            // A new item from here: its keys are compared among themselves.
+            first = new Map([[id, { at, value: pair.value }]]);
+            const itemStart = map.range[0];
+            const dash = source.lastIndexOf('-', itemStart);
+            duplicates.set(at, { key: 'id', start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier.at, newItem: { dash: dash - (source.lastIndexOf('\n', dash) + 1) } });
+            doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
             continue;
           }
           const mergeable = isSeq(earlier.value) && isSeq(pair.value) ? 'list' : isMap(earlier.value) && isMap(pair.value) ? 'map' : undefined;

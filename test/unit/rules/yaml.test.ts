@@ -540,6 +540,27 @@ describe('rules: yaml/*', () => {
       assert.deepEqual(followed.goals.map((g) => g.id), ['give-talk', 'speak-meetup']);
     });
 
+    it('says a second `id` in a goal is a new goal written without its `- `, once, not each of its keys as a duplicate to delete', () => {
+      const agreement = (...goals: string[]) => problemsOf('p/agreement.md', lines('---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', ...goals, '---', ''));
+      const margin = agreement('- id: give-talk', '  title: Give a talk', '  status: proposed', '  id: write-blog', '  title: Write a blog post', '  status: proposed');
+      expectOne(margin, {
+        code: 'yaml/duplicate-key',
+        severity: 'error',
+        range: [12, 3, 12, 5],
+        message: [/^Duplicate key `id`: a second item starts here without its `- `, so YAML reads its keys into the item above \(its `id` is on line 9\), and each of the two items loses what the other sets\. Write `- ` before `id`, with the `-` in column 1 as in the item above, and indent its other keys as that item's\.$/],
+      });
+      expectOne(agreement('  - id: give-talk', '    title: Give a talk', '    id: write-blog', '    title: Write a blog post'), { code: 'yaml/duplicate-key', severity: 'error', range: [11, 5, 11, 7], message: [/with the `-` in column 3 as in the item above/] });
+      // The new item's own duplicate is still one.
+      const twice = agreement('  - id: give-talk', '    title: Give a talk', '    id: write-blog', '    title: Write a blog post', '    title: Again');
+      assert.deepEqual(twice.filter((p) => p.code === 'yaml/duplicate-key').map((p) => [p.range.start.line, p.message.slice(0, 24)]), [[11, 'Duplicate key `id`: a se'], [13, 'Duplicate key `title`: i']]);
+      // Followed, two goals.
+      const followed = parseFile('p/agreement.md', lines('---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', '- id: give-talk', '  title: Give a talk', '  status: proposed', '- id: write-blog', '  title: Write a blog post', '  status: proposed', '---', ''));
+      assert.deepEqual(followed.problems, []);
+      assert.deepEqual(followed.goals.map((g) => g.id), ['give-talk', 'write-blog']);
+      // A map that is no list's item keeps the plain message.
+      expectOne(problemsOf('p/goals/design-doc.md', GOAL.replace('status: active', 'status: active\nid: x\nid: y')), { code: 'yaml/duplicate-key', severity: 'error', range: [6, 1, 6, 3], message: [/keep only one\.$/] });
+    });
+
     it('says a list item written on its key\'s line, and a `#word` line inside a value, at each, with what to write', () => {
       const goal = (...keys: string[]) => problemsOf('p/goals/guide.md', lines('---', 'type: goal', ...keys, '---', ''));
       expectOne(goal('title: Guide', 'status: proposed', 'skills: - writing'), { code: 'yaml/syntax', severity: 'error', range: [5, 9, 5, 18], message: [/^YAML syntax error: `- writing` is a list item on the line of its key, which YAML does not take: write `skills: \[writing\]`, or put `- writing` on a line of its own under `skills:`, indented \(` {2}- writing`\)\.$/] });
