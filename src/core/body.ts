@@ -23,6 +23,39 @@ export interface BodyFacts {
 }
 
 const GOAL_REF = /\[\[([^\][\n]+)\]\]/g;
+
+/** The spans of a text's inline code, as CommonMark reads them: a run of backticks up to the next run of as many (`` `x` ``, ``` `` a ` b `` ```). */
+function codeSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const open = /`+/g;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    const close = new RegExp(`(?<!\`)\`{${m[0].length}}(?!\`)`, 'g');
+    close.lastIndex = open.lastIndex;
+    const end = close.exec(text);
+    // A run that nothing closes is literal backticks: the next run may still open a span.
+    if (!end) continue;
+    spans.push([m.index, end.index + m[0].length]);
+    open.lastIndex = end.index + m[0].length;
+  }
+  return spans;
+}
+
+/**
+ * The `[[id]]` references of a line of text outside its inline code (`` `[[id]]` `` shows the
+ * syntax, as in the body, where code is no reference): each with its id (trimmed), and where its
+ * `[[` starts and its `]]` ends in the text.
+ */
+export function goalRefsOutsideCode(text: string): Array<{ id: string; start: number; end: number }> {
+  if (!text.includes('[[')) return [];
+  const code = text.includes('`') ? codeSpans(text) : [];
+  const out: Array<{ id: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(GOAL_REF)) {
+    const start = m.index ?? 0;
+    if (code.some(([from, to]) => start >= from && start < to)) continue;
+    out.push({ id: (m[1] ?? '').trim(), start, end: start + m[0].length });
+  }
+  return out;
+}
 const TASK = /^\[([ xX])\]\s+/;
 /** The box of a list item that starts like a task but is not one: `[]`, `[  ]`, `[x ]`, `[ x]`, `[-]`, `[✓]`, or `[ ]` with no space after it (`[ ]@sam`). */
 // (Not a link or a reference: `[x](https://…)`, `[x]: https://…`, `[x][ref]`.)
@@ -191,8 +224,9 @@ function goalRefsIn(node: Text, lines: LineIndex): GoalReference[] {
   const out: GoalReference[] = [];
   for (const m of source.matchAll(GOAL_REF)) {
     const id = (m[1] ?? '').trim();
-    const at = start + (m.index ?? 0);
-    out.push({ id, range: lines.range(at + 2, at + 2 + (m[1]?.length ?? 0)), via: 'body' });
+    // The id alone, without the spaces around it (`[[ nope ]]`).
+    const at = start + (m.index ?? 0) + 2 + (m[1] ?? '').search(/\S|$/);
+    out.push({ id, range: lines.range(at, at + id.length), via: 'body' });
   }
   return out;
 }
@@ -295,7 +329,7 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
         : `This action item already has a due marker, at ${where}; only the first one counts, and this one is read as text. Keep one \`(due YYYY-MM-DD)\`.`,
     });
   }
-  const goalRefs = [...rest.matchAll(GOAL_REF)].map((m) => (m[1] ?? '').trim());
+  const goalRefs = goalRefsOutsideCode(rest).map((r) => r.id);
   const text = (loose ? rest.replace(loose[0], '') : rest.replace(DUE, '')).replace(/\s+/g, ' ').trim();
   const itemStart = item.position?.start.offset ?? start;
   return {

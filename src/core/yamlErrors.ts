@@ -803,10 +803,16 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
   const misaligned = error.code === 'BAD_INDENT' && /^All mapping items must start at the same column/.test(error.message);
   const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
   if (!misaligned && !missingValue) return undefined;
-  const line = lineAt(source, error.pos[0]);
-  if (line.start === 0) return undefined;
-  const comment = lineAt(source, line.start - 1);
-  if (!/^[ \t]+#\S/.test(comment.text) || comment.start === 0) return undefined;
+  const at = lineAt(source, error.pos[0]);
+  // The parser stops at the comment line (one at the margin) or at the line after it.
+  const isComment = (l: Line) => /^[ \t]*#/.test(l.text);
+  const atComment = isComment(at);
+  if (!atComment && at.start === 0) return undefined;
+  const comment = atComment ? at : lineAt(source, at.start - 1);
+  const line = atComment ? (comment.end < source.length ? lineAt(source, comment.end + 1) : undefined) : at;
+  if (!line || !isComment(comment) || comment.start === 0 || !/^[ \t]+\S/.test(line.text) || isComment(line)) return undefined;
+  // A `#word` (an indented line starting `#eng-blog`) was meant as text; `# note` is a comment the writer wrote.
+  const hashWord = /^[ \t]+#\S/.test(comment.text);
   // The value it cut: a key with a plain value above, maybe over indented lines.
   let key: string | undefined;
   for (let above = lineAt(source, comment.start - 1); ; above = lineAt(source, above.start - 1)) {
@@ -819,11 +825,27 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
     if (!/^[ \t]+\S/.test(above.text) || /^[ \t]*#/.test(above.text) || above.start === 0) return undefined;
   }
   const start = comment.start + indentOf(comment.text);
+  // The indented lines after it: the rest of the value, each of which the parser stumbles on.
+  let last = line;
+  while (last.end < source.length) {
+    const next = lineAt(source, last.end + 1);
+    if (!/^[ \t]+\S/.test(next.text) || isComment(next)) break;
+    last = next;
+  }
+  if (!hashWord) {
+    const written = comment.text.trim();
+    return {
+      start,
+      end: start + written.length,
+      through: last.end,
+      message: `YAML syntax error: the comment \`${clip(written)}\` ends the value of \`${key}\` above it, so the indented line${last === line ? '' : 's'} after it (\`${clip(line.text.trim())}\`${last === line ? '' : ', …'}) cannot go on the value and YAML cannot read ${last === line ? 'it' : 'them'}: move the comment below the value's last line (or delete it).`,
+    };
+  }
   const word = /^#\S*/.exec(comment.text.slice(indentOf(comment.text)))![0];
   return {
     start,
     end: start + word.length,
-    through: line.end,
+    through: last.end,
     message: `YAML syntax error: this line starts with \`${clip(word)}\`, which YAML reads as a comment, so the value of \`${key}\` ends on the line above and the lines after it are not read: put the whole value in quotes, or write it as a \`>-\` text (\`${key}: >-\`, then its lines indented).`,
   };
 }

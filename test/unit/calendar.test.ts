@@ -126,6 +126,19 @@ describe('calendar (iCalendar export)', () => {
     assert.equal(list[0]!.uid, `${stableHash('p\u0000action-due\u0000ben\u0000write the release notes for [[ship-cli]]')}@mentoring-journal`);
   });
 
+  it('keeps a [[...]] in inline code as written: code shows the syntax, it refers to no goal (as check reads it)', async () => {
+    const spec: JournalSpec = {
+      goals: [{ id: 'ship-cli', title: 'Ship the CLI', due: '2026-12-18' }],
+      sessions: [{ date: '2026-11-18', goals: ['ship-cli'], actions: ['[ ] @sam explain `[[nope]]` and ``a ` [[ship-cli]]`` then [[ship-cli]] (due 2026-11-30)'] }],
+    };
+    const rel = await load(spec);
+    assert.deepEqual(rel.sessions[0]!.actions[0]!.goalRefs, ['ship-cli']);
+    const [event] = calendarEvents(analyzeJournal([rel], '2026-11-19').relationships).filter((e) => e.kind === 'action-due');
+    assert.equal(event!.summary.replace(/ \(.*\)$/, ''), 'Action due: @sam explain `[[nope]]` and ``a ` [[ship-cli]]`` then Ship the CLI');
+    // An unclosed backtick is literal: the reference after it counts.
+    assert.deepEqual((await load({ ...spec, sessions: [{ date: '2026-11-18', actions: ['[ ] @sam a ` tick, then [[ship-cli]] (due 2026-11-30)'] }] })).sessions[0]!.actions[0]!.goalRefs, ['ship-cli']);
+  });
+
   it('only DTSTAMP differs between runs, and UIDs stay when today or an event\'s date moves', async () => {
     const rel = await load(SPEC);
     const a = journalCalendar([rel], '2026-06-01', NOW);

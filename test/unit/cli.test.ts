@@ -256,11 +256,14 @@ describe('CLI: check', function () {
   });
 
   it('reports [[id]] references to unknown goals in the body, but not those in code', () => {
-    const body = ['---', 'type: session', 'date: 2026-03-01', '---', '', '```', '[[in-fence]]', '```', '', 'Inline `[[in-code]]`, known [[write-rfc]] and unknown [[nope]].', ''].join('\n');
+    const body = ['---', 'type: session', 'date: 2026-03-01', '---', '', '```', '[[in-fence]]', '```', '', 'Inline `[[in-code]]`, known [[write-rfc]] and unknown [[nope]].', 'Spaced: [[ nop ]].', ''].join('\n');
     const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/2026-03-01.md': body, 'p/sessions/2026-03-08.md': session('2026-03-08') });
     const result = runCli(['check'], root);
     assert.equal(result.code, 1);
-    assert.equal(result.stdout, 'p/sessions/2026-03-01.md:10:57 error goal/unknown-id No goal `nope` in this relationship; its goals are write-rfc.\n');
+    // The span is the id alone, without the spaces inside the brackets.
+    assert.equal(result.stdout, 'p/sessions/2026-03-01.md:10:57 error goal/unknown-id No goal `nope` in this relationship; its goals are write-rfc.\np/sessions/2026-03-01.md:11:12 error goal/unknown-id No goal `nop` in this relationship; its goals are write-rfc.\n');
+    const json = JSON.parse(runCli(['check', '--format', 'json'], root).stdout) as { problems: Array<{ line: number; column: number; endColumn: number }> };
+    assert.deepEqual(json.problems.map((p) => [p.line, p.column, p.endColumn]), [[10, 57, 61], [11, 12, 15]]);
   });
 
   it('a path that does not exist is an I/O error (exit 2)', () => {

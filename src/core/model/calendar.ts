@@ -1,4 +1,5 @@
 import { addDays } from '../dates';
+import { goalRefsOutsideCode } from '../body';
 import { relationshipLabel } from '../conventions';
 import { days } from '../words';
 import type { EngineOptions, Relationship } from '../types';
@@ -130,10 +131,12 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
  * title, or its id (without brackets) when the relationship has no such goal.
  */
 function withGoalNames(text: string, report: RelationshipReport): string {
-  return text.replace(/\[\[([^\][\n]+)\]\]/g, (_, raw: string) => {
-    const id = raw.trim();
-    return report.goals.find((g) => g.id === id)?.title ?? id;
-  });
+  // Right to left, so that the offsets of the references still to replace stay put; one in inline code is text.
+  let out = text;
+  for (const ref of goalRefsOutsideCode(text).reverse()) {
+    out = `${out.slice(0, ref.start)}${report.goals.find((g) => g.id === ref.id)?.title ?? ref.id}${out.slice(ref.end)}`;
+  }
+  return out;
 }
 
 /**
