@@ -28,7 +28,7 @@ export function compareReported(a: Reported, b: Reported): number {
 /** `file:line:col severity code message`, one problem a line, as other linters print them. */
 export function formatText(result: CheckResult): string {
   return result.problems
-    .map(({ file, problem: p }) => `${file}:${p.range.start.line}:${p.range.start.column} ${p.severity} ${p.code} ${oneLine(p.message)}\n`)
+    .map(({ file, problem: p }) => `${printablePath(file)}:${p.range.start.line}:${p.range.start.column} ${p.severity} ${p.code} ${oneLine(p.message)}\n`)
     .join('');
 }
 
@@ -93,6 +93,17 @@ export function summary(result: CheckResult, quiet = false): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const hidden = quiet && count('warning') + count('info') > 0 ? ' (not shown: --quiet)' : '';
   return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')} and ${plural(count('info'), 'info')}${hidden} in ${plural(result.files, 'file')}`;
+}
+
+/**
+ * A path on one line of text output: a line break, tab or other control character in a file's
+ * name is written as an escape (`\\n`, `\\t`, `\\x1b`), so that a name cannot split a problem's
+ * line or reach the terminal as a control sequence.
+ */
+export function printablePath(file: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
+  return file.replace(/[\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function oneLine(text: string): string {

@@ -68,6 +68,30 @@ export function dashLineFault(indent: string, dashes: string): string {
   return `has ${indent.length === 1 ? 'a space' : `${indent.length} spaces or tabs`} before it`;
 }
 
+/** `--- # notes`: a fence with a comment after it, which opens no front matter. */
+const COMMENTED_FENCE = /^---[ \t]+(#.*?)[ \t]*$/;
+
+/**
+ * A first line `--- # notes` with keys below it and a `---` that closes them: said at the comment,
+ * and repaired by putting the comment on a line of its own below the `---` (it is kept, as a
+ * YAML comment of the front matter).
+ */
+function commentedOpening(text: string, lines: readonly Line[]): AlmostFrontMatter | undefined {
+  const line = lines[0]!;
+  let close = 1;
+  while (close < lines.length && !isFence(lines[close]!)) close++;
+  if (close >= lines.length || !lines.slice(1, close).some((l) => KEY_LINE.test(l.text))) return undefined;
+  const comment = COMMENTED_FENCE.exec(line.text)![1]!;
+  const at = line.start + line.text.indexOf(comment);
+  const lineBreak = /\r\n|\r|\n/.exec(text.slice(line.end, line.end + 2))?.[0] ?? '\n';
+  return {
+    start: at,
+    end: at + comment.length,
+    message: `The front matter is not read: its first line must be \`---\` alone, and \`${clipLine(comment)}\` follows it on that line. Put the comment on a line of its own below the \`---\`.`,
+    repair: [{ start: line.start, end: line.end, text: `---${lineBreak}${comment}` }],
+  };
+}
+
 /** A line of YAML that is not a key at the margin: indented, a comment, a list item or blank. */
 const YAML_LINE = /^(?:[ \t]+\S|[ \t]*#|-(?:[ \t]|$)|[ \t]*$)/;
 
@@ -145,6 +169,7 @@ export function almostFrontMatter(text: string): AlmostFrontMatter | undefined {
   if (directive) {
     while (open < lines.length && /^(?:%\S|[ \t]*#|[ \t]*$)/.test(lines[open]!.text)) open++;
   }
+  if (!directive && first === 0 && lines[0] && COMMENTED_FENCE.test(lines[0].text)) return commentedOpening(text, lines);
   if (!directive && lines[open] && !DASH_LINE.test(lines[open]!.text)) return noOpeningFence(text, lines, first, from) ?? frontMatterFurtherDown(lines, first);
   const fenceLine = lines[open];
   if (!fenceLine || !DASH_LINE.test(fenceLine.text)) return undefined;

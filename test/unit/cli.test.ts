@@ -266,6 +266,14 @@ describe('CLI: check', function () {
     assert.deepEqual(json.problems.map((p) => [p.line, p.column, p.endColumn]), [[10, 57, 61], [11, 12, 15]]);
   });
 
+  it('writes a control character in a file name as an escape in the text format: one problem, one line', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/nl\nname\t\u001b.md': session('2026-03-01').replace('goals: [write-rfc]', 'goals: [nope]') });
+    const result = runCli(['check'], root);
+    assert.equal(result.stdout, 'p/sessions/nl\\nname\\t\\x1b.md:4:9 error goal/unknown-id No goal `nope` in this relationship; its goals are write-rfc.\n');
+    // JSON keeps the name as it is.
+    assert.equal((JSON.parse(runCli(['check', '--format', 'json'], root).stdout) as { problems: Array<{ file: string }> }).problems[0]!.file, 'p/sessions/nl\nname\t\u001b.md');
+  });
+
   it('a path that does not exist is an I/O error (exit 2)', () => {
     const root = tempJournal({ 'p/agreement.md': AGREEMENT });
     const result = runCli(['check', 'p', 'nowhere'], root);
