@@ -28,6 +28,7 @@ import {
   type JournalFile,
   type JournalFileType,
   type Person,
+  type Position,
   type Problem,
   type Range,
   type Review,
@@ -227,6 +228,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const locator = new YamlLocator(doc, offset, parsed.lines, head);
   // A front matter closed at once (frontmatter/closed-early) is not the one written: what it lacks is not reported.
   const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') || parsed.problems.some((p) => p.code === 'frontmatter/closed-early');
+  // `&Co` alone as a value: its warning, to be said once with the error the empty value gets, if any (foldEmptyAnchors).
+  const emptyAnchors: Problem[] = [];
   if (!brokenYaml) {
     const source = parsed.yaml.source;
     for (const { start, end, word, kind, empty } of propertiesInText(source, doc)) {
@@ -235,6 +238,7 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
         'yaml/anchor-in-text',
         `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so ${empty ? 'the value is empty: put it in quotes to keep it' : 'it is not part of the value after it: put the whole value in quotes to keep it'}.`,
       );
+      if (empty) emptyAnchors.push(reporter.problems[reporter.problems.length - 1]!);
     }
     for (const { start, end, word, lineOfValue } of commentsInText(source, doc)) {
       // After a closing bracket the value is complete: quoting it would make a list or map text.
@@ -357,7 +361,36 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     });
   }
   if (type === 'agreement' && /^goals:[ \t]*(?:#.*)?\r?\n-/m.test(source)) retellUnknownKeys(problems, parsed, offset, (at) => goalAtMargin(source, at), true);
+  foldEmptyAnchors(problems, emptyAnchors);
   return file;
+}
+
+/**
+ * One mistake, one problem: a value written `&Co` (or `!urgent`) alone is empty to YAML, and a key
+ * that needs a value then has an error too, at the empty value right after the word (`must be a
+ * text`) or at the key (`Missing required key`). The two are said once: the error, at the word,
+ * saying why the value is empty. Its quick-fix data goes (a key to add is written already).
+ */
+function foldEmptyAnchors(problems: Problem[], anchors: readonly Problem[]): void {
+  for (const anchor of anchors) {
+    const { start, end } = anchor.range;
+    const same = (a: Position, b: Position) => a.line === b.line && a.column === b.column;
+    const at = problems.findIndex(
+      (p) =>
+        p.severity === 'error' &&
+        p.code.startsWith('schema/') &&
+        (same(p.range.start, end) || (p.code === 'schema/missing-key' && p.range.start.line === start.line && p.range.end.column <= start.column)),
+    );
+    if (at < 0) continue;
+    const error = problems[at]!;
+    const word = anchor.message.slice(1, anchor.message.indexOf('`', 1));
+    const key = error.code === 'schema/missing-key' ? /`([^`]+)`/.exec(error.message)?.[1] : undefined;
+    const why = `\`${word}\` is read by YAML as ${word.startsWith('&') ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so the value is empty: put it in quotes to keep it`;
+    const message = key !== undefined ? `\`${key}\` has no value: ${why}, as \`${key}: "${word}"\`.` : `${error.message.replace(/\.$/, '')}: ${why}.`;
+    const { data: _quickFix, ...rest } = error;
+    problems[at] = { ...rest, range: anchor.range, message };
+    problems.splice(problems.indexOf(anchor), 1);
+  }
 }
 
 /**
