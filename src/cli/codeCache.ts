@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
 
-/** What became of the cache: taken; none beside the bundle; made for another bundle; refused by V8 (another Node, other flags). */
+/** What became of the cache: taken; none beside the bundle; made for another bundle, or damaged; refused by V8 (another Node, other flags). */
 export type CacheUse = 'used' | 'none' | 'stale' | 'rejected';
 
 export interface LoadedBundle {
@@ -20,8 +20,12 @@ export interface LoadedBundle {
   save(): void;
 }
 
-/** Length of the header: the SHA-256 of the bundle the cache was made from. */
+/** Length of a digest of the header: SHA-256. */
 const DIGEST_BYTES = 32;
+/** The header: the SHA-256 of the bundle the cache was made from, then that of the cache's data. */
+const HEADER_BYTES = 2 * DIGEST_BYTES;
+
+const sha256 = (bytes: Uint8Array): Buffer => createHash('sha256').update(bytes).digest();
 
 /** The cache file of a bundle. */
 export function cacheFileOf(bundle: string): string {
@@ -38,18 +42,22 @@ export interface CompiledBundle {
 
 /**
  * Compiles a CommonJS bundle as Node's `require` would, with its code cache when the cache
- * beside it was made from these very bytes. V8 checks only the source's length, its own version
- * and its flags: a cache of another bundle of the same length would run that bundle's code, so
- * the header's digest is checked here first. Any cache that cannot be read is passed over.
+ * beside it was made from these very bytes and is whole. V8 checks only the source's length, its
+ * own version and its flags, not its data: a cache of another bundle of the same length would run
+ * that bundle's code, and a cache with one byte changed (a bad disk, a copy cut short) makes V8
+ * crash. So the header's two digests are checked here first. Any cache that cannot be read, or
+ * does not match, is passed over.
  */
 export function compileBundle(bundle: string): CompiledBundle {
   const bytes = readFileSync(bundle);
-  const digest = createHash('sha256').update(bytes).digest();
+  const digest = sha256(bytes);
   let cached: Buffer | undefined;
   let cache: CacheUse = 'none';
   try {
     const file = readFileSync(cacheFileOf(bundle));
-    if (file.length > DIGEST_BYTES && digest.equals(file.subarray(0, DIGEST_BYTES))) cached = file.subarray(DIGEST_BYTES);
+    const data = file.subarray(HEADER_BYTES);
+    const whole = file.length > HEADER_BYTES && digest.equals(file.subarray(0, DIGEST_BYTES)) && sha256(data).equals(file.subarray(DIGEST_BYTES, HEADER_BYTES));
+    if (whole) cached = data;
     else cache = 'stale';
   } catch {
     // No cache (a build without one, a read-only copy): compiled as it runs.
@@ -72,7 +80,8 @@ export function runBundle(bundle: string): LoadedBundle {
       const cacheFile = cacheFileOf(bundle);
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       try {
-        writeFileSync(temporary, Buffer.concat([digest, script.createCachedData()]));
+        const data = script.createCachedData();
+        writeFileSync(temporary, Buffer.concat([digest, sha256(data), data]));
         renameSync(temporary, cacheFile);
       } catch {
         rmSync(temporary, { force: true });

@@ -28,6 +28,8 @@ globalThis.mjCodeCacheTest = { value: twice(${JSON.stringify(value)}), filename:
 `;
 }
 
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
+
 /** A copy of a bundle and its cache under another name beside it. */
 function copied(bundle: string, name: string): string {
   const copy = path.join(path.dirname(bundle), name);
@@ -57,8 +59,9 @@ describe('the command line code cache', () => {
   it('saves the cache after the run, headed by the digest of the bundle, and the next run takes it', () => {
     runBundle(bundle).save();
     const file = readFileSync(cacheFileOf(bundle));
-    assert.deepEqual(file.subarray(0, 32), createHash('sha256').update(readFileSync(bundle)).digest());
-    assert.ok(file.length > 32);
+    assert.deepEqual(file.subarray(0, 32), sha256(readFileSync(bundle)));
+    assert.deepEqual(file.subarray(32, 64), sha256(file.subarray(64)));
+    assert.ok(file.length > 64);
     assert.deepEqual(readdirSync(dir).sort(), ['x.bundle.js', 'x.bundle.js.cache'], 'no temporary file is left');
     // Under another name, so that V8 cannot take the script this process compiled already.
     const copy = copied(bundle, 'y.bundle.js');
@@ -78,14 +81,25 @@ describe('the command line code cache', () => {
     assert.equal(lastRun()?.value, 'otherother');
   });
 
-  it('passes over a cache V8 refuses, or one too short to hold a digest', () => {
+  it('passes over a cache V8 refuses, a damaged one (V8 would crash on it), or one too short to hold its digests', () => {
     runBundle(bundle).save();
     const file = readFileSync(cacheFileOf(bundle));
-    writeFileSync(cacheFileOf(bundle), Buffer.concat([file.subarray(0, 32), Buffer.from('not a code cache at all')]));
+    const garbage = Buffer.from('not a code cache at all');
+    writeFileSync(cacheFileOf(bundle), Buffer.concat([file.subarray(0, 32), sha256(garbage), garbage]));
     const copy = copied(bundle, 'z.bundle.js');
     delete seen.mjCodeCacheTest;
     assert.equal(runBundle(copy).cache, 'rejected');
     assert.equal(lastRun()?.value, 'firstfirst');
+    // One byte of the data changed, the header kept: not given to V8.
+    for (const at of [64, Math.floor((file.length + 64) / 2), file.length - 1]) {
+      const damaged = Buffer.from(file);
+      damaged[at]! ^= 0xff;
+      writeFileSync(cacheFileOf(bundle), damaged);
+      const name = `d${at}.bundle.js`;
+      delete seen.mjCodeCacheTest;
+      assert.equal(runBundle(copied(bundle, name)).cache, 'stale', `byte ${at}`);
+      assert.equal(lastRun()?.value, 'firstfirst');
+    }
     writeFileSync(cacheFileOf(bundle), file.subarray(0, 10));
     assert.equal(runBundle(bundle).cache, 'stale');
     writeFileSync(cacheFileOf(bundle), '');
