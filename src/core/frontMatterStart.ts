@@ -101,25 +101,31 @@ const YAML_LINE = /^(?:[ \t]+\S|[ \t]*#|-(?:[ \t]|$)|[ \t]*$)/;
  * first key; the repair adds the `---` line above it (the keys are left as written).
  */
 function noOpeningFence(text: string, lines: readonly Line[], first: number, from: number): AlmostFrontMatter | undefined {
-  const key = (line: Line) => /^["']?([\p{L}_][\p{L}\p{N}_-]*)["']?[ \t]*:(?:[ \t]|$)/u.exec(line.text)?.[1];
-  const firstKey = key(lines[first]!);
-  if (firstKey === undefined) return undefined;
-  let close = first + 1;
+  // A key, maybe indented (the keys may all be).
+  const key = (line: Line) => /^[ \t]*["']?([\p{L}_][\p{L}\p{N}_-]*)["']?[ \t]*:(?:[ \t]|$)/u.exec(line.text)?.[1];
+  // Comment lines may come before the keys (`# moved to Friday`): they become the front matter's.
+  let keysFrom = first;
+  while (keysFrom < lines.length && key(lines[keysFrom]!) === undefined && /^[ \t]*(?:#|$)/.test(lines[keysFrom]!.text)) keysFrom++;
+  if (keysFrom >= lines.length || key(lines[keysFrom]!) === undefined) return undefined;
+  let close = keysFrom + 1;
   while (close < lines.length && !isFence(lines[close]!)) close++;
   if (close >= lines.length) return undefined;
-  const between = lines.slice(first, close);
+  const between = lines.slice(keysFrom, close);
   // YAML only, and a key a journal file knows: not prose that happens to start `Note: …`.
   if (!between.every((l) => key(l) !== undefined || YAML_LINE.test(l.text)) || !between.some((l) => isKnownKey(key(l) ?? ''))) return undefined;
-  const line = lines[first]!;
-  // The file's own line break; blank lines before the keys go (the `---` must be the first line).
+  const line = lines[keysFrom]!;
+  const top = lines[first]!;
+  // The file's own line break; blank lines before the first line written go (the `---` must be the first line).
   const lineBreak = /\r\n|\r|\n/.exec(text.slice(line.end, line.end + 2))?.[0] ?? '\n';
   return {
-    start: line.start,
+    start: line.start + indentOfLine(line),
     end: line.end,
-    message: `The front matter is not read: it has no opening \`---\`, so its keys are text and the \`---\` on line ${close + 1} closes nothing. Add a line \`---\` before \`${clipLine(line.text)}\`, as the file's first line${first > 0 ? ` (the blank line${first > 1 ? 's' : ''} above ${first > 1 ? 'go' : 'goes'})` : ''}.`,
-    repair: [{ start: from, end: line.start, text: `---${lineBreak}` }],
+    message: `The front matter is not read: it has no opening \`---\`, so its keys are text and the \`---\` on line ${close + 1} closes nothing. Add a line \`---\` before \`${clipLine(top.text)}\`, as the file's first line${first > 0 ? ` (the blank line${first > 1 ? 's' : ''} above ${first > 1 ? 'go' : 'goes'})` : ''}.`,
+    repair: [{ start: from, end: top.start, text: `---${lineBreak}` }],
   };
 }
+
+const indentOfLine = (line: Line) => /^[ \t]*/.exec(line.text)![0].length;
 
 const clipLine = (text: string) => {
   const trimmed = text.trim();

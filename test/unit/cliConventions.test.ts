@@ -117,6 +117,10 @@ describe('CLI: check conventions', function () {
     assert.match(result.stdout, /^p\/sessions\/2026-02-01\.md:6:4 warning yaml\/item-in-text /m);
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-08\.md: put the front matter's `---` lines right$/m);
     assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-08.md'), 'utf8'), '---\ntype: session\ndate: 2026-02-08\nstatus: missed\n---\n\nIll.\n');
+    // Nor a file without front matter whose lines hold keys a journal file knows in a way no rule reads: a front matter added above would make them body text.
+    const keys = journal({ 'p/sessions/2026-02-15.md': 'Some words first\ntype: session\ndate: 2026-02-15\nstatus: missed\n---\n' });
+    assert.doesNotMatch(runCli(['check', '--fix'], keys).stderr, /^fixed/m);
+    assert.equal(readFileSync(path.join(keys, 'p/sessions/2026-02-15.md'), 'utf8'), 'Some words first\ntype: session\ndate: 2026-02-15\nstatus: missed\n---\n');
     // Not a file whose YAML does not parse.
     const broken = journal({ 'p/sessions/2026-02-01.md': '---\ndate: [2026-02-01\n---\n' });
     assert.doesNotMatch(runCli(['check', '--fix'], broken).stderr, /^fixed/m);

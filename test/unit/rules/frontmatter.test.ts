@@ -32,6 +32,9 @@ describe('rules: frontmatter/*', () => {
         [`\u2014\u2014\u2014\r\n${body.replace(/\n/g, '\r\n')}---\r\n`, [1, 1, 1, 4], /`———` is not written with hyphens/, `---\r\n${body.replace(/\n/g, '\r\n')}---\r\n`],
         [`\n\n---\n${body}---\n# Notes\n`, [3, 1, 3, 4], /^The front matter is not read: its `---` must be the file's first line, and 2 blank lines come before it\. Remove the blank lines\.$/, `---\n${body}---\n# Notes\n`],
         [`%YAML 1.2\n---\n${body}---\n`, [1, 1, 1, 10], /^The front matter is not read: it must start with `---` on the file's first line, and a YAML directive \(`%YAML 1\.2`\) is not taken before it\. Remove the directive, so that the file starts with `---`\.$/, undefined],
+        // Comment lines before the keys (kept, in the front matter), or keys indented.
+        [`# moved to Friday\n${body}status: missed\n---\n`, [2, 1, 2, 14], /^The front matter is not read: it has no opening `---`, so its keys are text and the `---` on line 5 closes nothing\. Add a line `---` before `# moved to Friday`, as the file's first line\.$/, `---\n# moved to Friday\n${body}status: missed\n---\n`],
+        [`  type: session\n  date: 2026-02-02\n---\n\nNotes.\n`, [1, 3, 1, 16], /^The front matter is not read: it has no opening `---`, so its keys are text and the `---` on line 3 closes nothing\. Add a line `---` before `type: session`, as the file's first line\.$/, `---\n  type: session\n  date: 2026-02-02\n---\n\nNotes.\n`],
         // A comment on the opening line: kept, on a line of its own.
         [`--- # notes\r\n${body.replace(/\n/g, '\r\n')}---\r\n`, [1, 5, 1, 12], /^The front matter is not read: its first line must be `---` alone, and `# notes` follows it on that line\. Put the comment on a line of its own below the `---`\.$/, `---\r\n# notes\r\n${body.replace(/\n/g, '\r\n')}---\r\n`],
         // No opening `---`: the keys first, then a `---` that closes nothing. With blank lines before the keys, or CRLF.
