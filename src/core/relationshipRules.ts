@@ -57,9 +57,10 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
   if (unreadFolders.length) relationship.unreadFolders = unreadFolders.map(facts.local);
   const conflicted = facts.files.filter((f) => f.problems.some((p) => p.code === 'git/conflict')).map((f) => f.path);
   if (conflicted.length) relationship.conflicted = conflicted;
-  // A session file that gives no session is counted nowhere else: the review says so.
+  // A session file that gives no session, or one whose front matter was not read whole (its
+  // status unknown), is in none of the review's counts: the review says so.
   const read = new Set(sessions.map((s) => s.source.file));
-  const unreadSessions = facts.files.filter((f) => (f.type ?? typeFromPath(f.path)) === 'session' && !read.has(f.path) && !conflicted.includes(f.path)).map((f) => f.path);
+  const unreadSessions = facts.files.filter((f) => (f.type ?? typeFromPath(f.path)) === 'session' && (!read.has(f.path) || unread(f)) && !conflicted.includes(f.path)).map((f) => f.path);
   if (unreadSessions.length) relationship.unreadSessions = unreadSessions;
   const unreadable = facts.primary?.problems.find(isUnreadProblem);
   if (unreadable) relationship.agreementUnread = { file: facts.primary!.path, range: unreadable.range, code: unreadable.code as RuleCode };

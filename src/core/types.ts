@@ -249,8 +249,9 @@ export interface Relationship {
   /** Files left out of the facts above because of an unresolved merge conflict (`git/conflict`); absent when none. */
   conflicted?: string[];
   /**
-   * Session files (by `type` or by their `sessions/` folder) that give no session: their front
-   * matter or their `date` could not be read. Merge conflicts are in `conflicted`. Absent when none.
+   * Session files (by `type` or by their `sessions/` folder) that give no session, or one whose
+   * front matter was not read whole (broken YAML: its status is unknown), so in none of the
+   * review's counts. Merge conflicts are in `conflicted`. Absent when none.
    */
   unreadSessions?: string[];
   /**

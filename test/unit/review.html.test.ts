@@ -82,7 +82,7 @@ describe('Review page: what the saved review has', () => {
     const page = renderReviewPage(analyzeRelationship(await load({ ...SPEC, files }), TODAY), OPTIONS);
     assert.ok(
       page.includes(
-        '<p class="note">This file was left out of this review because of an unresolved merge conflict: <code>p/sessions/2026-05-26.md</code>. Resolve it and review again.</p>\n<p class="note">This session file was left out of this review, and of its counts, because its front matter or date could not be read: <code>p/sessions/2026-05-25.md</code>. Fix it (its problems say how) and review again.</p>\n<div class="toolbar">',
+        '<p class="note">This file was left out of this review because of an unresolved merge conflict: <code>p/sessions/2026-05-26.md</code>. Resolve it and review again.</p>\n<p class="note">This session file is in none of this review\'s counts, because its front matter or date could not be read: <code>p/sessions/2026-05-25.md</code>. Fix it (its problems say how) and review again.</p>\n<div class="toolbar">',
       ),
       page,
     );

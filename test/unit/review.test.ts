@@ -276,6 +276,8 @@ describe('a session file that cannot be read', () => {
   it('is named in a note of the review and in JSON, since none of the counts has it; a conflict and a file of another type are not', async () => {
     const files = {
       'sessions/2026-05-01.md': '---\ntype: session\ndate: [2026-05-01\n---\n\nNotes.\n',
+      // Its date read, its YAML broken further down: a session of unknown status, in no count.
+      'sessions/2026-05-02.md': '---\ntype: session\ndate: 2026-05-02\nfoo: "unterminated\n---\n',
       'sessions/2026-05-08.md': '---\ntype: session\nwhen: 2026-05-08\n---\n',
       'sessions/2026-05-15.md': '---\ntype: session\ndate: 2026-02-30\n---\n',
       'sessions/2026-05-22.md': '---\ndate: 2026-05-22\n\nNever closed.\n',
@@ -283,20 +285,21 @@ describe('a session file that cannot be read', () => {
       'sessions/old-goal.md': '---\ntype: goal\ntitle: Filed in the wrong folder\nstatus: active\nsuccess: Moved\n---\n',
     };
     const report = analyzeRelationship(await load({ sessions: [{ date: '2026-04-20' }], files }), TODAY);
-    assert.deepEqual(report.unreadSessions, ['p/sessions/2026-05-01.md', 'p/sessions/2026-05-08.md', 'p/sessions/2026-05-15.md', 'p/sessions/2026-05-22.md']);
+    assert.deepEqual(report.unreadSessions, ['p/sessions/2026-05-01.md', 'p/sessions/2026-05-02.md', 'p/sessions/2026-05-08.md', 'p/sessions/2026-05-15.md', 'p/sessions/2026-05-22.md']);
     assert.deepEqual(report.conflicted, ['p/sessions/2026-05-29.md']);
-    assert.deepEqual(report.sessions.map((s) => s.file), ['p/sessions/2026-04-20.md']);
+    assert.deepEqual(report.sessions.map((s) => [s.file, s.status]), [['p/sessions/2026-04-20.md', 'held'], ['p/sessions/2026-05-02.md', 'unknown']]);
+    assert.equal(report.cadence.held, 1);
     assert.deepEqual(reviewToJson({ today: TODAY, relationships: [report] }).relationships[0]!.unreadSessions, report.unreadSessions);
     const md = renderReviewMarkdown(report);
     assert.ok(
       md.includes(
-        '> Note: These 4 session files were left out of this review, and of its counts, because their front matter or date could not be read: `p/sessions/2026-05-01.md`, `p/sessions/2026-05-08.md`, `p/sessions/2026-05-15.md`, `p/sessions/2026-05-22.md`. Fix them (their problems say how) and review again.\n',
+        '> Note: These 5 session files are in none of this review\'s counts, because their front matter or date could not be read: `p/sessions/2026-05-01.md`, `p/sessions/2026-05-02.md`, `p/sessions/2026-05-08.md`, `p/sessions/2026-05-15.md`, `p/sessions/2026-05-22.md`. Fix them (their problems say how) and review again.\n',
       ),
       md,
     );
     assert.match(md, /^> Note: This file was left out of this review because of an unresolved merge conflict: `p\/sessions\/2026-05-29\.md`\./m);
     const one = analyzeRelationship(await load({ files: { 'sessions/2026-05-08.md': files['sessions/2026-05-08.md'] } }), TODAY);
-    assert.match(renderReviewMarkdown(one), /^> Note: This session file was left out of this review, and of its counts, because its front matter or date could not be read: `p\/sessions\/2026-05-08\.md`\. Fix it \(its problems say how\) and review again\.$/m);
+    assert.match(renderReviewMarkdown(one), /^> Note: This session file is in none of this review's counts, because its front matter or date could not be read: `p\/sessions\/2026-05-08\.md`\. Fix it \(its problems say how\) and review again\.$/m);
     const none = analyzeRelationship(await load({ sessions: [{ date: '2026-04-20' }] }), TODAY);
     assert.equal(none.unreadSessions, undefined);
     assert.deepEqual(reviewToJson({ today: TODAY, relationships: [none] }).relationships[0]!.unreadSessions, []);

@@ -81,8 +81,8 @@ export function leftOutNotes(r: RelationshipReport, m: Markup): string[] {
   const unread = r.unreadSessions ?? [];
   if (unread.length) {
     const one = unread.length === 1;
-    const [file, its, it] = one ? ['This session file was', 'its', 'it'] : [`These ${unread.length} session files were`, 'their', 'them'];
-    notes.push(`${file} left out of this review, and of its counts, because ${its} front matter or date could not be read: ${list(unread)}. Fix ${it} (${its} problems say how) and review again.`);
+    const [file, its, it] = one ? ['This session file is', 'its', 'it'] : [`These ${unread.length} session files are`, 'their', 'them'];
+    notes.push(`${file} in none of this review's counts, because ${its} front matter or date could not be read: ${list(unread)}. Fix ${it} (${its} problems say how) and review again.`);
   }
   return notes;
 }
