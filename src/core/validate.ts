@@ -148,10 +148,13 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
   };
 
   let meant: { key: string; meant: string } | undefined;
+  // Misspellings of required keys (`dat:` for `date`): a key so written is not missing, only misspelt.
+  let misspelt: ReadonlyMap<string, string> | undefined;
   if (ctx.unknownKeys) {
     // Only an unknown key needs its span: most files have none, and a span per key is garbage.
     const spelt = locator.keysOf(base, (key) => !Object.hasOwn(specs, key)).map((entry) => ({ ...entry, nearestKey: nearest(entry.key, Object.keys(specs)), byValue: false }));
     meant = dateStandIn(raw, specs, spelt);
+    misspelt = new Map(spelt.filter((e) => e.nearestKey !== undefined).map((e) => [e.nearestKey!, e.key]));
     const unknown = spelt.map((entry) => (entry.key === meant?.key ? { ...entry, nearestKey: meant.meant, byValue: true } : entry));
     for (const { key, range, nearestKey, byValue } of unknown) {
       // The key it is nearest to is written too (`goal:` beside `goals:`): renaming would write it twice.
@@ -198,7 +201,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
           kind: 'missing-key',
           key,
           placeholder: spec.placeholder,
-          ...(standIn ? { standIn: meant!.key } : {}),
+          ...(standIn ? { standIn: meant!.key } : misspelt?.has(key) ? { standIn: misspelt.get(key)! } : {}),
         });
       }
       continue;

@@ -97,9 +97,12 @@ describe('CLI: check conventions', function () {
 
   it('--fix adds no `date` from the file name beside a key that holds a date which is no day (`when: 2026-02-30`): which day is meant is the writer\'s to say', () => {
     const text = '---\ntype: session\nwhen: 2026-02-30\n---\n';
-    const root = journal({ 'p/sessions/2026-02-16.md': text });
+    // A misspelt `date` holding no day is the same: the writer's date, misspelt.
+    const misspelt = '---\ntype: session\nDat: 2026-02-30\n---\n';
+    const root = journal({ 'p/sessions/2026-02-16.md': text, 'p/sessions/2026-02-17.md': misspelt });
     const result = runCli(['check', '--fix'], root);
     assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-16.md'), 'utf8'), text);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-17.md'), 'utf8'), misspelt);
     assert.doesNotMatch(result.stderr, /^fixed/m);
     assert.match(result.stdout, /^p\/sessions\/2026-02-16\.md:3:1 warning keys\/unknown Unknown key `when`: it holds a date, and the required `date` is missing; if this is that date, rename `when` to `date`\. It takes a date, and `2026-02-30` is not a day in the calendar: write the day meant\.$/m);
     assert.match(result.stdout, /^p\/sessions\/2026-02-16\.md:1:1 error schema\/missing-key Missing required key `date`: expected a date YYYY-MM-DD\. `when` holds a date: if it is this one, rename it to `date`\.$/m);
