@@ -79,7 +79,7 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
           ? lines.range(contentStart + explained.start, contentStart + explained.end)
           : lines.range(contentStart + start, contentStart + Math.max(end, start + 1));
       const message = duplicate?.newItem
-        ? `Duplicate key \`id\`: a second item starts here without its \`- \`, so YAML reads its keys into the item above (its \`id\` is ${whereFirst(lines.position(contentStart + duplicate.firstAt), range.start)}), and each of the two items loses what the other sets. Write \`- \` before \`id\`, with the \`-\` in column ${duplicate.newItem.dash + 1} as in the item above, and indent its other keys as that item's.`
+        ? `Duplicate key \`${duplicate.key}\`: a second item starts here without its \`- \`, so YAML reads its keys into the item above (its \`${duplicate.key}\` is ${whereFirst(lines.position(contentStart + duplicate.firstAt), range.start)}), and each of the two items loses what the other sets. Write \`- \` before \`${duplicate.key}\`, with the \`-\` in column ${duplicate.newItem.dash + 1} as in the item above, and indent its other keys as that item's.`
         : duplicate
         ? `Duplicate key \`${duplicate.key}\`: it is already set ${whereFirst(lines.position(contentStart + duplicate.firstAt), range.start)}; ${duplicate.mergeable ? `both hold ${duplicate.mergeable === 'list' ? 'items' : 'entries'}, and only one would be read: move this one's ${duplicate.mergeable === 'list' ? 'items' : 'entries'} into the first and delete this key.` : 'keep only one.'}`
         : explained

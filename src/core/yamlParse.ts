@@ -16,11 +16,29 @@ export interface Duplicate {
   /** Both values are lists, or both maps: their entries can be merged into one, where keeping one would lose the other's. */
   mergeable?: 'list' | 'map';
   /**
-   * A second `id` in a map that is a list's item: a new item (a goal) written without its `- `,
-   * whose keys YAML reads into the item above. The keys after it are that new item's, not
+   * Where a new item (a goal) written without its `- ` starts in a list item's map, its keys read
+   * by YAML into the item above (secondItemStart). The keys after it are that new item's, not
    * duplicates of their own. `dash` is the column of the item's `-` above, in the source.
    */
   newItem?: { dash: number };
+}
+
+/**
+ * In a list item's map, where a second item written without its `- ` starts: the first key that
+ * repeats an earlier one, when `id` repeats too, at or after it (`- title: A`, `  id: a`,
+ * `  title: B`, `  id: b`: the second `title`). -1 when there is none.
+ */
+function secondItemStart(items: ReadonlyArray<{ key: unknown }>): number {
+  const seen = new Set<unknown>();
+  let start = -1;
+  let ids = 0;
+  for (const [index, { key }] of items.entries()) {
+    const name = isScalar(key) ? key.value : undefined;
+    if (name === 'id' && ++ids === 2) return start >= 0 ? start : index;
+    if (start < 0 && seen.has(name)) start = index;
+    seen.add(name);
+  }
+  return -1;
 }
 
 /** logLevel 'error': the yaml package would otherwise print warnings (say, for a map used as a key) on the host's console. */
@@ -54,8 +72,8 @@ export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDoc
     visit(doc, {
       Map(_, map, path) {
         let first = new Map<string, { at: number; value: unknown }>();
-        const inList = isSeq(path[path.length - 1]);
-        for (const pair of map.items) {
+        const newItemAt = isSeq(path[path.length - 1]) ? secondItemStart(map.items) : -1;
+        for (const [index, pair] of map.items.entries()) {
           if (!isScalar(pair.key) || !pair.key.range) continue;
           const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
           const at = pair.key.range[0];
@@ -64,12 +82,12 @@ export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDoc
             first.set(id, { at, value: pair.value });
             continue;
           }
-          if (inList && pair.key.value === 'id' && map.range) {
+          if (index === newItemAt && map.range) {
             // A new item from here: its keys are compared among themselves.
             first = new Map([[id, { at, value: pair.value }]]);
             const itemStart = map.range[0];
             const dash = source.lastIndexOf('-', itemStart);
-            duplicates.set(at, { key: 'id', start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier.at, newItem: { dash: dash - (source.lastIndexOf('\n', dash) + 1) } });
+            duplicates.set(at, { key: String(pair.key.value), start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier.at, newItem: { dash: dash - (source.lastIndexOf('\n', dash) + 1) } });
             doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
             continue;
           }

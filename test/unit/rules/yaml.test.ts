@@ -564,6 +564,11 @@ describe('rules: yaml/*', () => {
       const followed = parseFile('p/agreement.md', lines('---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', '- id: give-talk', '  title: Give a talk', '  status: proposed', '- id: write-blog', '  title: Write a blog post', '  status: proposed', '---', ''));
       assert.deepEqual(followed.problems, []);
       assert.deepEqual(followed.goals.map((g) => g.id), ['give-talk', 'write-blog']);
+      // A goal that does not start with `id`: the new one starts at the first key it repeats.
+      const titled = agreement('  - title: Give a talk', '    id: give-talk', '    status: proposed', '    title: Write a blog', '    id: write-blog', '    status: proposed');
+      expectOne(titled, { code: 'yaml/duplicate-key', severity: 'error', range: [12, 5, 12, 10], message: [/^Duplicate key `title`: a second item starts here without its `- `, so YAML reads its keys into the item above \(its `title` is on line 9\), and each of the two items loses what the other sets\. Write `- ` before `title`, with the `-` in column 3 as in the item above/] });
+      // A key repeated with no second `id` is a plain duplicate.
+      expectOne(agreement('  - id: give-talk', '    title: Give a talk', '    title: Again'), { code: 'yaml/duplicate-key', severity: 'error', range: [11, 5, 11, 10], message: [/keep only one\.$/] });
       // A map that is no list's item keeps the plain message.
       expectOne(problemsOf('p/goals/design-doc.md', GOAL.replace('status: active', 'status: active\nid: x\nid: y')), { code: 'yaml/duplicate-key', severity: 'error', range: [6, 1, 6, 3], message: [/keep only one\.$/] });
     });
