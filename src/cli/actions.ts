@@ -6,6 +6,7 @@ import { ACTIONS_HELP } from './help';
 import type { Io } from './io';
 import { errorsNote, openJournal } from './journal';
 import { displayPath } from './targets';
+import { printablePath } from './format';
 
 export const ACTIONS_OPTIONS: OptionSpecs = {
   owner: { kind: 'string', repeatable: true },
@@ -70,7 +71,7 @@ function actionsText(actions: readonly JournalAction[], today: string, file: (a:
     lines.push('', `${ACTION_GROUP_LABELS[group]} (${members.length})`);
     for (const a of members) {
       const when = a.due ? (a.daysOverdue > 0 ? `due ${a.due}, ${plural(a.daysOverdue, 'day')} late` : `due ${a.due}`) : a.invalidDue ? noValidDue(a.invalidDue) : 'no date';
-      lines.push(`  ${a.owner ? `@${a.owner} ` : ''}${a.text}`, `    ${when} · ${a.label} · ${file(a)}:${a.line}`);
+      lines.push(`  ${a.owner ? `@${a.owner} ` : ''}${a.text}`, `    ${when} · ${a.label} · ${printablePath(file(a))}:${a.line}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,7 @@ import { flag, listOption, parseCommand, stringOption, todayOption, UsageError, 
 import { CONFIG_FILE, findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
 import { Ignorer, type IgnoreSpec } from './ignore';
 import { expandPatterns } from './patterns';
-import { CHECK_FORMATS, compareReported, formatCheck, summary, type CheckFormat, type CheckResult, type Reported } from './format';
+import { CHECK_FORMATS, compareReported, formatCheck, printablePath, summary, type CheckFormat, type CheckResult, type Reported } from './format';
 import { fixFile } from './fix';
 import { formatSarif } from './sarif';
 import { VERSION } from './run';
@@ -105,7 +105,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
       }
       if (!changes) continue;
       fixed++;
-      io.err(`fixed ${file}: ${changes.join('; ')}\n`);
+      io.err(`fixed ${printablePath(file)}: ${changes.join('; ')}\n`);
     }
     // What is left after the fixes: checked again, since a fix can settle a rule across files too.
     if (fixed) full = await check(paths, io.cwd, (root) => optionsFor(root, configFile, cli), run);

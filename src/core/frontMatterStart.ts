@@ -79,16 +79,23 @@ const COMMENTED_FENCE = /^---[ \t]+(#.*?)[ \t]*$/;
 function commentedOpening(text: string, lines: readonly Line[]): AlmostFrontMatter | undefined {
   const line = lines[0]!;
   let close = 1;
-  while (close < lines.length && !isFence(lines[close]!)) close++;
+  // Closed by `---`, or by `--- # end`, commented the same way.
+  while (close < lines.length && !isFence(lines[close]!) && !COMMENTED_FENCE.test(lines[close]!.text)) close++;
   if (close >= lines.length || !lines.slice(1, close).some((l) => KEY_LINE.test(l.text))) return undefined;
   const comment = COMMENTED_FENCE.exec(line.text)![1]!;
   const at = line.start + line.text.indexOf(comment);
   const lineBreak = /\r\n|\r|\n/.exec(text.slice(line.end, line.end + 2))?.[0] ?? '\n';
+  const closing = lines[close]!;
+  // The closing line's comment goes above it, as the front matter's last line.
+  const closingComment = COMMENTED_FENCE.exec(closing.text)?.[1];
   return {
     start: at,
     end: at + comment.length,
-    message: `The front matter is not read: its first line must be \`---\` alone, and \`${clipLine(comment)}\` follows it on that line. Put the comment on a line of its own below the \`---\`.`,
-    repair: [{ start: line.start, end: line.end, text: `---${lineBreak}${comment}` }],
+    message: `The front matter is not read: its first line must be \`---\` alone, and \`${clipLine(comment)}\` follows it on that line. Put the comment on a line of its own below the \`---\`.${closingComment ? ` The line that closes it, line ${close + 1}, likewise: put its comment above it.` : ''}`,
+    repair: [
+      { start: line.start, end: line.end, text: `---${lineBreak}${comment}` },
+      ...(closingComment ? [{ start: closing.start, end: closing.end, text: `${closingComment}${lineBreak}---` }] : []),
+    ],
   };
 }
 

@@ -270,6 +270,10 @@ describe('CLI: check', function () {
     const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/goals/write-rfc.md': GOAL, 'p/sessions/nl\nname\t\u001b.md': session('2026-03-01').replace('goals: [write-rfc]', 'goals: [nope]') });
     const result = runCli(['check'], root);
     assert.equal(result.stdout, 'p/sessions/nl\\nname\\t\\x1b.md:4:9 error goal/unknown-id No goal `nope` in this relationship; its goals are write-rfc.\n');
+    // And in `--fix`'s report of what it changed, and in `actions`' text.
+    const fixable = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/sessions/2026-03-0\n1.md': '---\ndate: 2026-03-01\n---\n\n- [ ] @sam send it (due 2026-03-09)\n' });
+    assert.match(runCli(['check', '--fix'], fixable).stderr, /^fixed p\/sessions\/2026-03-0\\n1\.md: added `type: session`$/m);
+    assert.match(runCli(['actions', '--today', '2026-03-02'], fixable).stdout, /p\/sessions\/2026-03-0\\n1\.md:6$/m);
     // JSON keeps the name as it is.
     assert.equal((JSON.parse(runCli(['check', '--format', 'json'], root).stdout) as { problems: Array<{ file: string }> }).problems[0]!.file, 'p/sessions/nl\nname\t\u001b.md');
   });
