@@ -15,7 +15,7 @@ import { YamlLocator } from './yamlLocator';
 import type { FrontMatterDocument } from './yamlParse';
 import { emphasisAsAlias, goalAtMargin, headingAboveKey, textForKeys } from './yamlErrors';
 import type { RuleCode } from './rules';
-import { FILE_START } from './text';
+import { FILE_START, type LineIndex } from './text';
 import {
   CLOSURE_OUTCOMES,
   DEFAULT_OPTIONS,
@@ -361,7 +361,7 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     });
   }
   if (type === 'agreement' && /^goals:[ \t]*(?:#.*)?\r?\n-/m.test(source)) retellUnknownKeys(problems, parsed, offset, (at) => goalAtMargin(source, at), true);
-  foldEmptyAnchors(problems, emptyAnchors);
+  foldEmptyAnchors(problems, emptyAnchors, parsed.lines);
   return file;
 }
 
@@ -371,22 +371,26 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
  * text`) or at the key (`Missing required key`). The two are said once: the error, at the word,
  * saying why the value is empty. Its quick-fix data goes (a key to add is written already).
  */
-function foldEmptyAnchors(problems: Problem[], anchors: readonly Problem[]): void {
+function foldEmptyAnchors(problems: Problem[], anchors: readonly Problem[], lines: LineIndex): void {
   for (const anchor of anchors) {
     const { start, end } = anchor.range;
     const same = (a: Position, b: Position) => a.line === b.line && a.column === b.column;
+    const between = (a: Position, b: Position) => (a.line < b.line || (a.line === b.line && a.column <= b.column) ? lines.text.slice(lines.offset(a), lines.offset(b)) : '\0');
     const at = problems.findIndex(
       (p) =>
         p.severity === 'error' &&
         p.code.startsWith('schema/') &&
-        (same(p.range.start, end) || (p.code === 'schema/missing-key' && p.range.start.line === start.line && p.range.end.column <= start.column)),
+        // At the empty value right after the word, or at the key whose value it is (`title: &Co`, or `&Co` on the line below).
+        (same(p.range.start, end) || (p.code === 'schema/missing-key' && /^["']?[ \t]*:[ \t]*(?:\r?\n[ \t]*)?$/.test(between(p.range.end, start)))),
     );
     if (at < 0) continue;
     const error = problems[at]!;
     const word = anchor.message.slice(1, anchor.message.indexOf('`', 1));
     const key = error.code === 'schema/missing-key' ? /`([^`]+)`/.exec(error.message)?.[1] : undefined;
     const why = `\`${word}\` is read by YAML as ${word.startsWith('&') ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so the value is empty: put it in quotes to keep it`;
-    const message = key !== undefined ? `\`${key}\` has no value: ${why}, as \`${key}: "${word}"\`.` : `${error.message.replace(/\.$/, '')}: ${why}.`;
+    // The key as written on its line (`title`, not `goals[0].title`).
+    const written = key?.split('.').pop();
+    const message = key !== undefined ? `\`${key}\` has no value: ${why}, as \`${written}: "${word}"\`.` : `${error.message.replace(/\.$/, '')}: ${why}.`;
     const { data: _quickFix, ...rest } = error;
     problems[at] = { ...rest, range: anchor.range, message };
     problems.splice(problems.indexOf(anchor), 1);

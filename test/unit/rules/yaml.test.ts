@@ -384,6 +384,10 @@ describe('rules: yaml/*', () => {
       const session = (...keys: string[]) => problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', ...keys, '---', ''));
       expectOne(session('attendees:', '  - &Co', '  - Bo Chen'), { code: 'schema/invalid-type', severity: 'error', range: [5, 5, 5, 8], message: [/^`attendees\[0\]` must be a text: `&Co` is read by YAML as an anchor \(a name for the value\), not as text, so the value is empty: put it in quotes to keep it\.$/] });
       expectOne(session('attendees: [&Co, Bo Chen]'), { code: 'schema/invalid-type', severity: 'error', range: [4, 13, 4, 16], message: [/^`attendees\[0\]` must be a text: `&Co`/] });
+      const inline = problemsOf('p/agreement.md', lines('---', 'type: agreement', 'mentor: Jo', 'mentee: Ravi', 'formality: informal', 'started: 2026-01-05', 'stage: creating', 'goals:', '  - id: grow', '    title: &Inc', '    status: proposed', '---', ''));
+      expectOne(inline, { code: 'schema/missing-key', severity: 'error', range: [10, 12, 10, 16], message: [/^`goals\[0\]\.title` has no value: `&Inc` is read by YAML as an anchor .* as `title: "&Inc"`\.$/] });
+      // The word on the line below its key: the same.
+      expectOne(goal('\n  &Co'), { code: 'schema/missing-key', severity: 'error', range: [4, 3, 4, 6], message: [/^`title` has no value: `&Co`/] });
       // Where an empty value is no error, the warning alone.
       expectOne(session('next: &Co'), { code: 'yaml/anchor-in-text', severity: 'warning', range: [4, 7, 4, 10], message: [/^`&Co` is read by YAML as an anchor \(a name for the value\), not as text, so the value is empty: put it in quotes to keep it\.$/] });
       expectOne(goal('! urgent growth plan'), { code: 'yaml/anchor-in-text', severity: 'warning', range: [3, 8, 3, 9], message: [/^`!` is read by YAML as a tag \(a type name\), not as text, so it is not part of the value after it/] });
