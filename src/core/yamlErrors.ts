@@ -801,7 +801,7 @@ function itemOnKeyLine(source: string, error: YAMLError): Explained | undefined 
  */
 function commentLineInValue(source: string, error: YAMLError): Explained | undefined {
   const misaligned = error.code === 'BAD_INDENT' && /^All mapping items must start at the same column/.test(error.message);
-  const missingValue = error.code === 'MISSING_CHAR' && /^Implicit map keys need to be followed by map values/.test(error.message);
+  const missingValue = error.code === 'MISSING_CHAR' && /^(?:Implicit map keys need to be followed by map values|Sequence item without - indicator)/.test(error.message);
   if (!misaligned && !missingValue) return undefined;
   const at = lineAt(source, error.pos[0]);
   // The parser stops at the comment line (one at the margin) or at the line after it.
@@ -813,13 +813,21 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
   if (!line || !isComment(comment) || comment.start === 0 || !/^[ \t]+\S/.test(line.text) || isComment(line)) return undefined;
   // A `#word` (an indented line starting `#eng-blog`) was meant as text; `# note` is a comment the writer wrote.
   const hashWord = /^[ \t]+#\S/.test(comment.text);
-  // The value it cut: a key with a plain value above, maybe over indented lines.
+  // The value it cut: a key with a plain value above, or a list item's (`- Zoë`), maybe over indented lines.
   let key: string | undefined;
+  let holderIndent = 0;
   for (let above = lineAt(source, comment.start - 1); ; above = lineAt(source, above.start - 1)) {
     key = keyOf(above.text);
+    holderIndent = indentOf(above.text);
+    const item = key === undefined ? /^[ \t]*-[ \t]+([^\s#:[{|>"'&*!-][^#:]*?)[ \t]*$/.exec(above.text)?.[1] : undefined;
+    if (item !== undefined) {
+      key = `the item \`${clip(item)}\``;
+      break;
+    }
     if (key !== undefined) {
       const value = valueAfterKey(above.text);
       if (!value || /^[|>"'[{&*!]/.test(value)) return undefined;
+      key = `\`${key}\``;
       break;
     }
     if (!/^[ \t]+\S/.test(above.text) || /^[ \t]*#/.test(above.text) || above.start === 0) return undefined;
@@ -829,7 +837,8 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
   let last = line;
   while (last.end < source.length) {
     const next = lineAt(source, last.end + 1);
-    if (!/^[ \t]+\S/.test(next.text) || isComment(next)) break;
+    // Up to the next key or item of the holder's level, or the next item (`  - Kofi`).
+    if (!/^[ \t]+\S/.test(next.text) || isComment(next) || indentOf(next.text) <= holderIndent || /^[ \t]*-(?:[ \t]|$)/.test(next.text)) break;
     last = next;
   }
   if (!hashWord) {
@@ -838,7 +847,7 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
       start,
       end: start + written.length,
       through: last.end,
-      message: `YAML syntax error: the comment \`${clip(written)}\` ends the value of \`${key}\` above it, so the indented line${last === line ? '' : 's'} after it (\`${clip(line.text.trim())}\`${last === line ? '' : ', …'}) cannot go on the value and YAML cannot read ${last === line ? 'it' : 'them'}: move the comment below the value's last line (or delete it).`,
+      message: `YAML syntax error: the comment \`${clip(written)}\` ends the value of ${key} above it, so the indented line${last === line ? '' : 's'} after it (\`${clip(line.text.trim())}\`${last === line ? '' : ', …'}) cannot go on the value and YAML cannot read ${last === line ? 'it' : 'them'}: move the comment below the value's last line (or delete it).`,
     };
   }
   const word = /^#\S*/.exec(comment.text.slice(indentOf(comment.text)))![0];
@@ -846,7 +855,7 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
     start,
     end: start + word.length,
     through: last.end,
-    message: `YAML syntax error: this line starts with \`${clip(word)}\`, which YAML reads as a comment, so the value of \`${key}\` ends on the line above and the lines after it are not read: put the whole value in quotes, or write it as a \`>-\` text (\`${key}: >-\`, then its lines indented).`,
+    message: `YAML syntax error: this line starts with \`${clip(word)}\`, which YAML reads as a comment, so the value of ${key} ends on the line above and the lines after it are not read: put the whole value in quotes${key.startsWith('`') ? `, or write it as a \`>-\` text (${key.slice(0, -1)}: >-\`, then its lines indented)` : ''}.`,
   };
 }
 
