@@ -815,7 +815,7 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
   const hashWord = /^[ \t]+#\S/.test(comment.text);
   // The value it cut: a key with a plain value above, or a list item's (`- Zoë`), maybe over indented lines.
   let key: string | undefined;
-  let holderIndent = 0;
+  let holderIndent: number;
   for (let above = lineAt(source, comment.start - 1); ; above = lineAt(source, above.start - 1)) {
     key = keyOf(above.text);
     holderIndent = indentOf(above.text);
