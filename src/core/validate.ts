@@ -154,7 +154,8 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
     // Only an unknown key needs its span: most files have none, and a span per key is garbage.
     const spelt = locator.keysOf(base, (key) => !Object.hasOwn(specs, key)).map((entry) => ({ ...entry, nearestKey: nearest(entry.key, Object.keys(specs)), byValue: false }));
     meant = dateStandIn(raw, specs, spelt);
-    misspelt = new Map(spelt.filter((e) => e.nearestKey !== undefined).map((e) => [e.nearestKey!, e.key]));
+    // (Most maps have no unknown key: no map made for them, on every map of every file.)
+    if (spelt.length) misspelt = new Map(spelt.filter((e) => e.nearestKey !== undefined).map((e) => [e.nearestKey!, e.key]));
     const unknown = spelt.map((entry) => (entry.key === meant?.key ? { ...entry, nearestKey: meant.meant, byValue: true } : entry));
     for (const { key, range, nearestKey, byValue } of unknown) {
       // The key it is nearest to is written too (`goal:` beside `goals:`): renaming would write it twice.
