@@ -1,5 +1,6 @@
 import type { TextEdit } from './edits';
 import { isKnownKey } from './fields';
+import { clip } from './words';
 
 /**
  * Front matter written almost right, so that it is not read as front matter at all: blank lines
@@ -84,7 +85,7 @@ function commentedOpening(text: string, lines: readonly Line[]): AlmostFrontMatt
   if (close >= lines.length || !lines.slice(1, close).some((l) => KEY_LINE.test(l.text))) return undefined;
   const comment = COMMENTED_FENCE.exec(line.text)![1]!;
   const at = line.start + line.text.indexOf(comment);
-  const lineBreak = /\r\n|\r|\n/.exec(text.slice(line.end, line.end + 2))?.[0] ?? '\n';
+  const lineBreak = lineBreakAfter(text, line);
   const closing = lines[close]!;
   // The closing line's comment goes above it, as the front matter's last line.
   const closingComment = COMMENTED_FENCE.exec(closing.text)?.[1];
@@ -123,7 +124,7 @@ function noOpeningFence(text: string, lines: readonly Line[], first: number, fro
   const line = lines[keysFrom]!;
   const top = lines[first]!;
   // The file's own line break; blank lines before the first line written go (the `---` must be the first line).
-  const lineBreak = /\r\n|\r|\n/.exec(text.slice(line.end, line.end + 2))?.[0] ?? '\n';
+  const lineBreak = lineBreakAfter(text, line);
   return {
     start: line.start + indentOfLine(line),
     end: line.end,
@@ -134,10 +135,11 @@ function noOpeningFence(text: string, lines: readonly Line[], first: number, fro
 
 const indentOfLine = (line: Line) => /^[ \t]*/.exec(line.text)![0].length;
 
-const clipLine = (text: string) => {
-  const trimmed = text.trim();
-  return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
-};
+/** A line's text as quoted in a message: trimmed, at most 40 characters. */
+const clipLine = (text: string) => clip(text.trim(), 40);
+
+/** The line break that ends `line` in `text` (the file's own: LF, CRLF or a lone CR), for a line written after it. */
+const lineBreakAfter = (text: string, line: Line) => /\r\n|\r|\n/.exec(text.slice(line.end, line.end + 2))?.[0] ?? '\n';
 
 /** How far down a front matter after other lines (`# Title`, then `---`) is still looked for. */
 const FURTHER_DOWN_LINES = 30;
@@ -155,11 +157,10 @@ function frontMatterFurtherDown(lines: readonly Line[], first: number): AlmostFr
     if (close >= lines.length || !lines.slice(open + 1, close).some((l) => KEY_LINE.test(l.text))) return undefined;
     // Each line between is a key, a comment, a list item, indented or blank: YAML, not prose.
     if (!lines.slice(open + 1, close).every((l) => KEY_LINE.test(l.text) || /^(?:[ \t]+\S|[ \t]*#|-(?:[ \t]|$)|[ \t]*$)/.test(l.text))) return undefined;
-    const before = lines[first]!.text.trim();
     return {
       start: lines[open]!.start,
       end: lines[open]!.start + 3,
-      message: `The front matter is not read: it must start on the file's first line, and it starts on line ${open + 1}, after \`${before.length > 40 ? `${before.slice(0, 39)}…` : before}\`. Move the lines before it below its closing \`---\` (line ${close + 1}).`,
+      message: `The front matter is not read: it must start on the file's first line, and it starts on line ${open + 1}, after \`${clipLine(lines[first]!.text)}\`. Move the lines before it below its closing \`---\` (line ${close + 1}).`,
     };
   }
   return undefined;

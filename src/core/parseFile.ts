@@ -229,16 +229,12 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   // A front matter closed at once (frontmatter/closed-early) is not the one written: what it lacks is not reported.
   const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') || parsed.problems.some((p) => p.code === 'frontmatter/closed-early');
   // `&Co` alone as a value: its warning, to be said once with the error the empty value gets, if any (foldEmptyAnchors).
-  const emptyAnchors: Problem[] = [];
+  const emptyAnchors: EmptyAnchor[] = [];
   if (!brokenYaml) {
     const source = parsed.yaml.source;
     for (const { start, end, word, kind, empty } of propertiesInText(source, doc)) {
-      reporter.report(
-        parsed.lines.range(offset + start, offset + end),
-        'yaml/anchor-in-text',
-        `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so ${empty ? 'the value is empty: put it in quotes to keep it' : 'it is not part of the value after it: put the whole value in quotes to keep it'}.`,
-      );
-      if (empty) emptyAnchors.push(reporter.problems[reporter.problems.length - 1]!);
+      reporter.report(parsed.lines.range(offset + start, offset + end), 'yaml/anchor-in-text', `${propertyInText(word, kind, empty)}.`);
+      if (empty) emptyAnchors.push({ problem: reporter.problems[reporter.problems.length - 1]!, word, kind });
     }
     for (const { start, end, word, lineOfValue } of commentsInText(source, doc)) {
       // After a closing bracket the value is complete: quoting it would make a list or map text.
@@ -365,17 +361,29 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   return file;
 }
 
+/** A value's `&word` or `!word` that leaves it empty, reported as `yaml/anchor-in-text` (foldEmptyAnchors). */
+interface EmptyAnchor {
+  problem: Problem;
+  word: string;
+  kind: 'anchor' | 'tag';
+}
+
+/** What YAML makes of a `&word` or `!word` before a value (`yaml/anchor-in-text`), without the final stop. */
+function propertyInText(word: string, kind: 'anchor' | 'tag', empty: boolean): string {
+  return `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so ${empty ? 'the value is empty: put it in quotes to keep it' : 'it is not part of the value after it: put the whole value in quotes to keep it'}`;
+}
+
 /**
  * One mistake, one problem: a value written `&Co` (or `!urgent`) alone is empty to YAML, and a key
  * that needs a value then has an error too, at the empty value right after the word (`must be a
  * text`) or at the key (`Missing required key`). The two are said once: the error, at the word,
  * saying why the value is empty. Its quick-fix data goes (a key to add is written already).
  */
-function foldEmptyAnchors(problems: Problem[], anchors: readonly Problem[], lines: LineIndex): void {
-  for (const anchor of anchors) {
+function foldEmptyAnchors(problems: Problem[], anchors: readonly EmptyAnchor[], lines: LineIndex): void {
+  const same = (a: Position, b: Position) => a.line === b.line && a.column === b.column;
+  const between = (a: Position, b: Position) => (a.line < b.line || (a.line === b.line && a.column <= b.column) ? lines.text.slice(lines.offset(a), lines.offset(b)) : '\0');
+  for (const { problem: anchor, word, kind } of anchors) {
     const { start, end } = anchor.range;
-    const same = (a: Position, b: Position) => a.line === b.line && a.column === b.column;
-    const between = (a: Position, b: Position) => (a.line < b.line || (a.line === b.line && a.column <= b.column) ? lines.text.slice(lines.offset(a), lines.offset(b)) : '\0');
     const at = problems.findIndex(
       (p) =>
         p.severity === 'error' &&
@@ -385,9 +393,8 @@ function foldEmptyAnchors(problems: Problem[], anchors: readonly Problem[], line
     );
     if (at < 0) continue;
     const error = problems[at]!;
-    const word = anchor.message.slice(1, anchor.message.indexOf('`', 1));
     const key = error.code === 'schema/missing-key' ? /`([^`]+)`/.exec(error.message)?.[1] : undefined;
-    const why = `\`${word}\` is read by YAML as ${word.startsWith('&') ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so the value is empty: put it in quotes to keep it`;
+    const why = propertyInText(word, kind, true);
     // The key as written on its line (`title`, not `goals[0].title`).
     const written = key?.split('.').pop();
     const message = key !== undefined ? `\`${key}\` has no value: ${why}, as \`${written}: "${word}"\`.` : `${error.message.replace(/\.$/, '')}: ${why}.`;

@@ -815,23 +815,21 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
   const hashWord = /^[ \t]+#\S/.test(comment.text);
   // The value it cut: a key with a plain value above, or a list item's (`- Zoë`), maybe over indented lines.
   let key: string | undefined;
+  let item: string | undefined;
   let holderIndent: number;
   for (let above = lineAt(source, comment.start - 1); ; above = lineAt(source, above.start - 1)) {
     key = keyOf(above.text);
     holderIndent = indentOf(above.text);
-    const item = key === undefined ? /^[ \t]*-[ \t]+([^\s#:[{|>"'&*!-][^#:]*?)[ \t]*$/.exec(above.text)?.[1] : undefined;
-    if (item !== undefined) {
-      key = `the item \`${clip(item)}\``;
-      break;
-    }
+    item = key === undefined ? /^[ \t]*-[ \t]+([^\s#:[{|>"'&*!-][^#:]*?)[ \t]*$/.exec(above.text)?.[1] : undefined;
+    if (item !== undefined) break;
     if (key !== undefined) {
       const value = valueAfterKey(above.text);
       if (!value || /^[|>"'[{&*!]/.test(value)) return undefined;
-      key = `\`${key}\``;
       break;
     }
     if (!/^[ \t]+\S/.test(above.text) || /^[ \t]*#/.test(above.text) || above.start === 0) return undefined;
   }
+  const holder = key !== undefined ? `\`${key}\`` : `the item \`${clip(item!)}\``;
   const start = comment.start + indentOf(comment.text);
   // The indented lines after it: the rest of the value, each of which the parser stumbles on.
   let last = line;
@@ -847,7 +845,7 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
       start,
       end: start + written.length,
       through: last.end,
-      message: `YAML syntax error: the comment \`${clip(written)}\` ends the value of ${key} above it, so the indented line${last === line ? '' : 's'} after it (\`${clip(line.text.trim())}\`${last === line ? '' : ', …'}) cannot go on the value and YAML cannot read ${last === line ? 'it' : 'them'}: move the comment below the value's last line (or delete it).`,
+      message: `YAML syntax error: the comment \`${clip(written)}\` ends the value of ${holder} above it, so the indented line${last === line ? '' : 's'} after it (\`${clip(line.text.trim())}\`${last === line ? '' : ', …'}) cannot go on the value and YAML cannot read ${last === line ? 'it' : 'them'}: move the comment below the value's last line (or delete it).`,
     };
   }
   const word = /^#\S*/.exec(comment.text.slice(indentOf(comment.text)))![0];
@@ -855,7 +853,7 @@ function commentLineInValue(source: string, error: YAMLError): Explained | undef
     start,
     end: start + word.length,
     through: last.end,
-    message: `YAML syntax error: this line starts with \`${clip(word)}\`, which YAML reads as a comment, so the value of ${key} ends on the line above and the lines after it are not read: put the whole value in quotes${key.startsWith('`') ? `, or write it as a \`>-\` text (${key.slice(0, -1)}: >-\`, then its lines indented)` : ''}.`,
+    message: `YAML syntax error: this line starts with \`${clip(word)}\`, which YAML reads as a comment, so the value of ${holder} ends on the line above and the lines after it are not read: put the whole value in quotes${key !== undefined ? `, or write it as a \`>-\` text (\`${key}: >-\`, then its lines indented)` : ''}.`,
   };
 }
 

@@ -82,17 +82,17 @@ export function parseYaml(source: string, exact: boolean): { doc: FrontMatterDoc
             first.set(id, { at, value: pair.value });
             continue;
           }
+          let said: Pick<Duplicate, 'mergeable' | 'newItem'>;
           if (index === newItemAt && map.range) {
-            // A new item from here: its keys are compared among themselves.
+            // A new item from here: its keys are compared among themselves. Its `-` goes where the item above has its own.
             first = new Map([[id, { at, value: pair.value }]]);
-            const itemStart = map.range[0];
-            const dash = source.lastIndexOf('-', itemStart);
-            duplicates.set(at, { key: String(pair.key.value), start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier.at, newItem: { dash: dash - (source.lastIndexOf('\n', dash) + 1) } });
-            doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-            continue;
+            const dash = source.lastIndexOf('-', map.range[0]);
+            said = { newItem: { dash: dash - (source.lastIndexOf('\n', dash) + 1) } };
+          } else {
+            const mergeable = isSeq(earlier.value) && isSeq(pair.value) ? 'list' : isMap(earlier.value) && isMap(pair.value) ? 'map' : undefined;
+            said = mergeable ? { mergeable } : {};
           }
-          const mergeable = isSeq(earlier.value) && isSeq(pair.value) ? 'list' : isMap(earlier.value) && isMap(pair.value) ? 'map' : undefined;
-          duplicates.set(at, { key: String(pair.key.value), start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier.at, ...(mergeable ? { mergeable } : {}) });
+          duplicates.set(at, { key: String(pair.key.value), start: at, end: Math.max(at + 1, pair.key.range[1]), firstAt: earlier.at, ...said });
           doc.errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         }
         return undefined;
