@@ -94,7 +94,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     if (run.overlay) throw new UsageError('--fix writes files, and --stdin has none to write', 'check');
     let fixed = 0;
     for (const file of [...new Set(full.problems.map((r) => r.file))]) {
-      let changes: string[] | undefined;
+      let changes: ReturnType<typeof fixFile>;
       try {
         changes = fixFile(path.resolve(io.cwd, file), file, { ...DEFAULT_OPTIONS, ...optionsFor(path.dirname(path.resolve(io.cwd, file)), configFile, cli) });
       } catch (error) {
@@ -104,6 +104,10 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
         continue;
       }
       if (!changes) continue;
+      if (!Array.isArray(changes)) {
+        io.err(`not fixed ${printablePath(file)}: ${changes.left}\n`);
+        continue;
+      }
       fixed++;
       io.err(`fixed ${printablePath(file)}: ${changes.join('; ')}\n`);
     }

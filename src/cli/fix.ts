@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isRealDate } from '../core/dates';
-import { addMissingKey, addType, removeEarlyClosing, repairFrontMatterStart, replaceToken, type EditResult } from '../core/edits';
+import { addMissingKey, addType, removeEarlyClosing, repairFrontMatterClose, repairFrontMatterStart, replaceToken, type EditResult } from '../core/edits';
 import { AGREEMENT_FIELDS, GOAL_FIELDS, INLINE_GOAL_FIELDS, isKnownKey, MEANING_KEYS, REVIEW_FIELDS, SESSION_FIELDS } from '../core/fields';
 import { parseJournalFile } from '../core/parseFile';
-import { editDistance } from '../core/suggest';
+import { editDistance, isSlip } from '../core/suggest';
 import { LineIndex } from '../core/text';
 import type { EngineOptions, Problem } from '../core/types';
 
@@ -33,6 +33,7 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   const end = lines.offset(p.range.end);
   if (data?.kind === 'closed-early') return { description: 'removed the `---` that closed the front matter before its keys', result: removeEarlyClosing(text) };
   if (data?.kind === 'front-matter-start') return { description: 'put the front matter\'s `---` lines right', result: repairFrontMatterStart(text) };
+  if (data?.kind === 'front-matter-close') return { description: 'put the line that closes the front matter right', result: repairFrontMatterClose(text) };
   // A file without front matter whose lines hold keys a journal file knows (`status: missed`) has
   // its front matter written wrong in a way no rule recognised: one added above would make those
   // keys body text, and the file pass. Left to the writer.
@@ -40,7 +41,8 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   if (data?.kind === 'missing-type') return { description: `added \`type: ${data.type}\``, result: addType(text, data.type) };
   // A key whose value the key it is renamed to does not take is not renamed: the value is the writer's to change.
   // Nor into a key whose value other files depend on or that ends the partnership (MEANING_KEYS).
-  if (data?.kind === 'unknown-key' && data.suggestion && !data.misfit && !MEANING_KEYS.has(data.suggestion)) {
+  // And only a slip of the hand (`atendees`), not a key that holds a known one (`next-next`, `my-status`), which may be the writer's own.
+  if (data?.kind === 'unknown-key' && data.suggestion && !data.misfit && !MEANING_KEYS.has(data.suggestion) && (data.byValue || isSlip(data.key, data.suggestion))) {
     // Exactly one candidate: no other known key is as close to the typo.
     const distance = editDistance(data.key.toLowerCase(), data.suggestion.toLowerCase());
     const rivals = data.byValue ? [] : KNOWN_KEYS.filter((k) => k !== data.suggestion && editDistance(data.key.toLowerCase(), k.toLowerCase()) <= distance);
@@ -72,14 +74,15 @@ export interface FixedFile {
 }
 
 /** The front matter first (closed before its keys: the keys below are it), then renames: a misspelt `tpye:` is renamed to `type`, not left beside an added `type:`. */
-const fixOrder = (p: Problem): number => (p.data?.kind === 'closed-early' ? -1 : p.data?.kind === 'unknown-key' ? 0 : 1);
+const fixOrder = (p: Problem): number => (p.data?.kind === 'closed-early' || p.data?.kind === 'front-matter-close' ? -1 : p.data?.kind === 'unknown-key' ? 0 : 1);
 
 /**
  * Applies the safe fixes to one file on disk, one at a time (each re-reads the file, since
- * offsets move), with the extension's byte-preserving edits. Returns what changed, or undefined.
+ * offsets move), with the extension's byte-preserving edits. Returns what changed, or undefined;
+ * or, for a fix it would not make, why (a file without front matter that one would not complete).
  * A UTF-8 byte order mark stays where it was.
  */
-export function fixFile(absolute: string, relative: string, options: EngineOptions): string[] | undefined {
+export function fixFile(absolute: string, relative: string, options: EngineOptions): string[] | { left: string } | undefined {
   let text: string;
   let bom: boolean;
   try {
@@ -96,7 +99,8 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
   for (let round = 0; round < 20; round++) {
     const problems = parseJournalFile(relative, text, options).problems;
     if (round === 0) withoutFrontMatter = problems.some((p) => p.code === 'frontmatter/missing' && p.data?.kind === 'missing-type');
-    if (problems.some((p) => UNTOUCHABLE.test(p.code))) break;
+    // A closing line written almost right is put right first, whatever YAML made of what followed it.
+    if (problems.some((p) => UNTOUCHABLE.test(p.code) && p.data?.kind !== 'front-matter-close')) break;
     const lines = new LineIndex(text);
     let applied = false;
     for (const p of [...problems].sort((a, b) => fixOrder(a) - fixOrder(b))) {
@@ -115,7 +119,10 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
   // A file with no front matter gets one only when the fixes complete it (`sessions/2026-02-17.md`
   // gets its `date` from its name); `sessions/notes.md` would become a session without a date,
   // trading one error for another in a file that may not be meant as a session at all.
-  if (withoutFrontMatter && parseJournalFile(relative, text, options).problems.some((p) => p.code === 'schema/missing-key')) return undefined;
+  if (withoutFrontMatter) {
+    const missing = parseJournalFile(relative, text, options).problems.filter((p) => p.code === 'schema/missing-key').map((p) => (p.data?.kind === 'missing-key' ? p.data.key : undefined)).filter((k): k is string => !!k);
+    if (missing.length) return { left: `no front matter added: it would still need ${missing.map((k) => `\`${k}\``).join(' and ')}, which only you can write` };
+  }
   writeFileSync(absolute, bom ? `\uFEFF${text}` : text);
   return changes;
 }

@@ -1,5 +1,5 @@
 import type { ListItem, Nodes, Root, Text } from 'mdast';
-import { dateOfDigits, isBeforeYear100, isRealDate } from './dates';
+import { dateWrittenLoosely, isBeforeYear100, isRealDate } from './dates';
 import { capital } from './words';
 import type { RuleCode } from './rules';
 import type { LineIndex } from './text';
@@ -40,6 +40,13 @@ function codeSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/** `text` with its inline code blanked out, character for character, so that what is found in it is found where it is written. */
+function outsideCode(text: string): string {
+  let out = text;
+  for (const [from, to] of codeSpans(text)) out = out.slice(0, from) + out.slice(from, to).replace(/[^\n]/g, ' ') + out.slice(to);
+  return out;
+}
+
 /**
  * The `[[id]]` references of a line of text outside its inline code (`` `[[id]]` `` shows the
  * syntax, as in the body, where code is no reference): each with its id (trimmed), and where its
@@ -75,7 +82,6 @@ const UNSPACED_TASK_LINE = /^[ \t>]*(?:([-+])|(\*)(?=[^*\n]*$))(\[[ xX]\])(?=[ \
 const UNSPACED_TASK_TEST = new RegExp(UNSPACED_TASK_LINE.source, 'mu');
 /** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`). */
 export const OWNER = /^@([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
-const DUE = /\(due\s+(\d{4}-\d{2}-\d{2})\)/i;
 const DUES = /\(due\s+(\d{4}-\d{2}-\d{2})\)/gi;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 /**
@@ -107,19 +113,6 @@ function looseDues(text: string): RegExpMatchArray[] {
 
 /** The opening of a due marker (`(due`, `( due`, `（due`) that does not start a well-written one. */
 const OTHER_OPENING = /\uFF08[ \t]*due|\([ \t]+due|\(due(?!\s+\d{4}-\d{2}-\d{2}\))/i;
-
-/** The date a loosely written one means, where it can only mean one (year first, or day.month.year); else undefined. */
-export function dateWrittenLoosely(written: string): string | undefined {
-  // Dashes other than `-` (`‐`, `–`, `−`) are read as `-`.
-  const plain = written.replace(/[\u2010-\u2015\u2212]/g, '-');
-  if (/^\d{8}$/.test(plain)) return dateOfDigits(plain);
-  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(plain);
-  const dmy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(plain);
-  const [y, m, d] = ymd ? [ymd[1]!, ymd[2]!, ymd[3]!] : dmy ? [dmy[3]!, dmy[2]!, dmy[1]!] : [];
-  if (!y) return undefined;
-  const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  return isRealDate(date) ? date : undefined;
-}
 
 /** Text between two due markers that ends the first one's item: a new list item or a blank line. */
 const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
@@ -281,9 +274,11 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
   const owner = OWNER.exec(rest);
   if (owner) rest = rest.slice(owner[0].length);
   const restStart = end - rest.length;
-  const markers = [...rest.matchAll(DUES)];
+  // Markers are read outside inline code: `` `make (due 2027-01-01)` `` shows a command, not a due date (as `[[id]]` in code is no reference).
+  const scan = rest.includes('`') ? outsideCode(rest) : rest;
+  const markers = [...scan.matchAll(DUES)];
   // Without a well-written marker, the first one written another way: no due date, and said so.
-  const looseOnes = looseDues(rest);
+  const looseOnes = looseDues(scan);
   const loose = markers.length ? undefined : looseOnes[0];
   // Every marker after the one that counts, written well or not.
   const extras = [...markers.slice(1), ...(markers.length ? looseOnes : looseOnes.slice(1))];
@@ -297,7 +292,7 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     problems.push({ range: lines.range(at, at + written.length), code: 'date/format', message: `${capital(why)}, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`.` });
   }
   // No marker at all, but a due date written without its parentheses (`due 2026-11-05`).
-  const bare = !markers.length && !loose && task[1] === ' ' && /due/i.test(rest) ? BARE_DUE.exec(rest) : null;
+  const bare = !markers.length && !loose && task[1] === ' ' && /due/i.test(scan) ? BARE_DUE.exec(scan) : null;
   if (bare) {
     const date = bare[1]!;
     const at = restStart + bare.index + bare[0].lastIndexOf(date);
@@ -330,7 +325,9 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     });
   }
   const goalRefs = goalRefsOutsideCode(rest).map((r) => r.id);
-  const text = (loose ? rest.replace(loose[0], '') : rest.replace(DUE, '')).replace(/\s+/g, ' ').trim();
+  // The marker that counts (or, with none written well, the first written another way) is no part of the text.
+  const said = markers[0] ?? loose;
+  const text = (said ? rest.slice(0, said.index) + rest.slice((said.index ?? 0) + said[0].length) : rest).replace(/\s+/g, ' ').trim();
   const itemStart = item.position?.start.offset ?? start;
   return {
     text,

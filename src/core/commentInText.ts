@@ -1,4 +1,4 @@
-import { visit, type Document } from 'yaml';
+import { isScalar, visit, type Document } from 'yaml';
 import { FastDocument, FastMap, FastSeq, type FastNode } from './simpleYaml';
 import type { FrontMatterDocument } from './yamlParse';
 import { isTextKey } from './yamlErrors';
@@ -110,6 +110,8 @@ export function scalarSpans(doc: FrontMatterDocument): Array<[number, number]> {
   return spans;
 }
 
+const isScalarNode = (node: unknown): node is { value: unknown } => isScalar(node);
+
 /** `&word` or `!word` before a plain value: a YAML anchor or a local tag, which YAML does not keep as text. */
 const PROPERTY = /([&!][^\s,[\]{}]*)[ \t]*$/;
 
@@ -121,6 +123,8 @@ export interface PropertyInText {
   kind: 'anchor' | 'tag';
   /** Nothing follows it: the value is empty (`title: &Co`). */
   empty: boolean;
+  /** What quoting would do: `text` for a free text (or a name, or an unknown key's value), which keeps the word; `value` for a date, a number, a status (quoted, it would not be read); `key` for a word before a key (`&k atendees:`). */
+  place: 'text' | 'value' | 'key';
 }
 
 /**
@@ -140,7 +144,7 @@ export function propertiesInText(source: string, doc: FrontMatterDocument): Prop
   });
   const out: PropertyInText[] = [];
   visit(doc as Document.Parsed, {
-    Scalar(_, node) {
+    Scalar(_, node, path) {
       const start = node.range?.[0];
       if (start === undefined || (typeof node.value !== 'string' && node.value !== null)) return;
       const anchor = node.anchor !== undefined && !used.has(node.anchor);
@@ -150,8 +154,45 @@ export function propertiesInText(source: string, doc: FrontMatterDocument): Prop
       const m = PROPERTY.exec(source.slice(lineStart, start));
       if (!m) return;
       const at = lineStart + m.index;
-      out.push({ start: at, end: at + m[1]!.length, word: m[1]!, kind: m[1]!.startsWith('&') ? 'anchor' : 'tag', empty: node.value === null || node.value === '' });
+      const pair = path[path.length - 1];
+      const isPair = !!pair && typeof pair === 'object' && 'key' in pair && 'value' in pair;
+      const key = isPair && isScalarNode((pair as { key: unknown }).key) ? String((pair as { key: { value: unknown } }).key.value) : undefined;
+      const place = isPair && (pair as { key: unknown }).key === node ? 'key' : key === undefined || isTextKey(key) ? 'text' : 'value';
+      out.push({ start: at, end: at + m[1]!.length, word: m[1]!, kind: m[1]!.startsWith('&') ? 'anchor' : 'tag', empty: node.value === null || node.value === '', place });
     },
   });
   return out;
 }
+
+/** A text given a tag (`duration: !!float 45`, `progress: !!str 40`): the tag's span in `source`, the tag and where the value starts. */
+export interface TaggedText {
+  start: number;
+  end: number;
+  word: string;
+  valueStart: number;
+}
+
+/**
+ * Every non-empty text with a tag before it, of YAML's own (`!!str 45`, or `!!float 45`, which
+ * YAML cannot read as a number and keeps as the text `45`) or another (`!foo 45`). Where a number,
+ * a date or a list goes, it is the tag that made the value a text (foldTaggedValues, parseFile.ts).
+ */
+export function taggedTexts(source: string, doc: FrontMatterDocument): TaggedText[] {
+  if (doc instanceof FastDocument || !source.includes('!')) return [];
+  const out: TaggedText[] = [];
+  visit(doc as Document.Parsed, {
+    Scalar(_, node) {
+      const start = node.range?.[0];
+      if (start === undefined || node.tag === undefined || typeof node.value !== 'string' || node.value === '') return;
+      const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+      const m = TAG_BEFORE.exec(source.slice(lineStart, start));
+      if (!m) return;
+      const at = lineStart + m.index;
+      out.push({ start: at, end: at + m[1]!.length, word: m[1]!, valueStart: start });
+    },
+  });
+  return out;
+}
+
+/** A tag right before a value, after an anchor or not (`!!float 45`, `&d !!str 45`). */
+const TAG_BEFORE = /(![^\s,[\]{}]*)[ \t]+(?:&[^\s,[\]{}]+[ \t]+)?$/;

@@ -109,3 +109,21 @@ export function durationDays(text: string): number | undefined {
   const total = years * 365 + months * 30 + weeks * 7 + days;
   return total > 0 && Number.isFinite(total) ? total : undefined;
 }
+
+/**
+ * The date a loosely written one means, where it can only mean one (year first, or day.month.year;
+ * a day with a time after it, `2026-01-26T10:00`, is that day); else undefined.
+ */
+export function dateWrittenLoosely(written: string): string | undefined {
+  // Dashes other than `-` (`‐`, `–`, `−`) are read as `-`.
+  const plain = written.replace(/[\u2010-\u2015\u2212]/g, '-');
+  if (/^\d{8}$/.test(plain)) return dateOfDigits(plain);
+  const timed = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(plain)?.[1];
+  if (timed) return isRealDate(timed) ? timed : undefined;
+  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(plain);
+  const dmy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(plain);
+  const [y, m, d] = ymd ? [ymd[1]!, ymd[2]!, ymd[3]!] : dmy ? [dmy[3]!, dmy[2]!, dmy[1]!] : [];
+  if (!y) return undefined;
+  const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  return isRealDate(date) ? date : undefined;
+}

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { parseMarkdown } from './frontmatter';
-import { almostFrontMatter } from './frontMatterStart';
+import { almostClosing, almostFrontMatter } from './frontMatterStart';
 import { yamlScalar } from './yamlWrite';
 import { STAGES, type JournalFileType, type Stage } from './types';
 
@@ -600,6 +600,17 @@ export function repairFrontMatterStart(text: string): EditResult {
   const bom = after.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (!parseMarkdown('', after.slice(bom), { exact: true }).yaml) return fail('The front matter would still not be read: write its first line `---` by hand.');
   return { ok: true, edits: almost.repair, text: after };
+}
+
+/** Writes `---` where the line meant to close the front matter was written almost right (`----`, `--- # end`, `...`: frontMatterStart.ts `almostClosing`). */
+export function repairFrontMatterClose(text: string): EditResult {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const closing = almostClosing(text.slice(bom));
+  if (!closing?.repair) return fail('The front matter has no closing line that can be put right: write its `---` by hand.');
+  const edits = closing.repair.map((e) => ({ ...e, start: e.start + bom, end: e.end + bom }));
+  const after = applyEdits(text, edits);
+  if (!parseMarkdown('', after.slice(bom), { exact: true }).yaml) return fail('The front matter would still not be read: write its closing `---` by hand.');
+  return { ok: true, edits, text: after };
 }
 
 /** Removes the `---` that closed an empty front matter at once (frontmatter/closed-early), so that the keys below it are the front matter. */

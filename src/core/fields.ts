@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { asciiLatin, GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
-import { cadenceDays, dateOfDigits, durationDays, isBeforeYear100, isDateShaped, isRealDate, MAX_CADENCE_DAYS } from './dates';
+import { cadenceDays, dateWrittenLoosely, durationDays, isBeforeYear100, isDateShaped, isRealDate, MAX_CADENCE_DAYS } from './dates';
 import { clip } from './words';
 import type { RuleCode } from './rules';
 import { everyDaysAdvice, isInheritedName } from './validate';
@@ -58,7 +58,8 @@ export const dateSchema = z
     params: { rule: 'date/format' satisfies RuleCode },
     // `"20261105"`: the date it means, where it is one.
     error: (issue) => {
-      const meant = typeof issue.input === 'string' ? dateOfDigits(issue.input) : undefined;
+      // `2026/01/05`, `26.01.2026`, `2026-1-5`, `2026-01-26T10:00`: the day it can only mean.
+      const meant = typeof issue.input === 'string' ? dateWrittenLoosely(issue.input.trim()) : undefined;
       return meant ? `must be a date written YYYY-MM-DD: write \`${meant}\`` : 'must be a date written YYYY-MM-DD';
     },
   })
@@ -124,7 +125,7 @@ const cadence = z.string().refine((s) => cadenceDays(s) !== undefined, {
     // `"14"`, `14 days`: a number of days is a duration.
     const days = lower !== undefined ? /^(\d+)(?:\s*days?)?$/.exec(lower)?.[1] : undefined;
     const long = typeof issue.input === 'string' ? durationDays(issue.input) : undefined;
-    if (long !== undefined && long > MAX_CADENCE_DAYS) return `must be at most a year between meetings (P1Y, or ${MAX_CADENCE_DAYS} days): \`${clip(String(issue.input))}\` is ${long.toLocaleString('en-US')} days`;
+    if (long !== undefined && long > MAX_CADENCE_DAYS) return `must be at most a year between meetings (\`P${MAX_CADENCE_DAYS}D\` at most; \`P1Y\` counts as 365 days): \`${clip(String(issue.input))}\` is ${long.toLocaleString('en-US')} days`;
     const hint = lower !== undefined && lower !== issue.input && cadenceDays(lower) !== undefined ? `: write \`${lower}\`` : days !== undefined ? everyDaysAdvice(Number(days)) : '';
     return `must be weekly, biweekly (or fortnightly), monthly or an ISO-8601 duration such as P10D or P3W${hint}`;
   },

@@ -230,3 +230,53 @@ export function almostFrontMatter(text: string): AlmostFrontMatter | undefined {
     repair: fenceEdits(),
   };
 }
+
+/** Whether a line reads as YAML in a front matter: a key, an indented line, a list item, a comment or a blank line. */
+export function isYamlLine(line: string): boolean {
+  return KEY_LINE.test(line) || YAML_LINE.test(line);
+}
+
+/** How many lines below the opening `---` a closing line written almost right is looked for. */
+const CLOSING_LINES = 400;
+
+/**
+ * The line meant to close a front matter opened with `---`, written almost right, so that it
+ * does not: `----`, ` ---`, `———`, `--- # end`, `--- end` or `...` (which ends a YAML document,
+ * not a front matter). The front matter then runs on to a later `---` (a rule in the body, and
+ * YAML cannot read what lies between), or is never closed. Said at that line; repaired by
+ * writing `---` there, a comment after it kept on a line of its own above it (`--- end`, with
+ * text after it, is not: where the text goes is the writer's choice). Only where every line
+ * above it is YAML (keys, indented lines, list items, comments, blank lines), and not in the
+ * indented lines of a `|` or `>` text, which may hold a `---`.
+ */
+export function almostClosing(text: string): AlmostFrontMatter | undefined {
+  const lines = splitLines(text, 0).slice(0, CLOSING_LINES);
+  if (!lines[0] || !isFence(lines[0])) return undefined;
+  let blockIndent = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isFence(line)) return undefined;
+    const indent = indentOfLine(line);
+    if (blockIndent >= 0 && (indent > blockIndent || !line.text.trim())) continue;
+    blockIndent = /:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line.text) ? indent : -1;
+    const dashes = DASH_LINE.exec(line.text);
+    const fault = dashes && (dashes[2]!.length >= 3 || LONG_DASHES.test(dashes[2]!)) ? fenceFault(line) : undefined;
+    const comment = COMMENTED_FENCE.exec(line.text)?.[1];
+    const after = comment ? undefined : /^---[ \t]+(\S.*?)[ \t]*$/.exec(line.text)?.[1];
+    const documentEnd = /^\.\.\.[ \t]*$/.test(line.text);
+    if (fault || comment || after || documentEnd) {
+      if (!lines.slice(1, i).some((l) => KEY_LINE.test(l.text))) return undefined;
+      const start = line.start + indent;
+      const end = line.end - /[ \t]*$/.exec(line.text)![0].length;
+      const opened = 'The front matter opened with `---` on line 1 is not closed by this line';
+      if (comment) {
+        return { start, end, message: `${opened}: it must be \`---\` alone, and \`${clipLine(comment)}\` follows it. Put the comment on a line of its own above the \`---\`.`, repair: [{ start: line.start, end: line.end, text: `${comment}${lineBreakAfter(text, line)}---` }] };
+      }
+      if (after) return { start, end, message: `${opened}: it must be \`---\` alone, and \`${clipLine(after)}\` follows it. Write \`---\` alone, and the text on a line of its own.` };
+      const why = documentEnd ? '`...` ends a YAML document, not the front matter' : `${fault}`;
+      return { start, end, message: `${opened}: ${why}. Write \`---\` here, at the start of the line.`, repair: [{ start: line.start, end: line.end, text: '---' }] };
+    }
+    if (!isYamlLine(line.text)) return undefined;
+  }
+  return undefined;
+}

@@ -5,6 +5,7 @@ import { LineIndex } from './text';
 import type { Position, Problem, Range } from './types';
 import type { Document } from 'yaml';
 import { isKnownKey } from './fields';
+import { almostClosing, isYamlLine } from './frontMatterStart';
 import { explainYamlError, syntaxHint } from './yamlErrors';
 import { parseYaml, type FrontMatterDocument } from './yamlParse';
 
@@ -95,6 +96,19 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
       if (++reported > MAX_YAML_ERRORS) break;
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
+    // Its closing line written almost right (`----`, `--- # end`, `...`), so that it runs on to a `---` in the body: one
+    // problem, at that line, put right by --fix and the quick fix. (What YAML says of a dash line there says the same.)
+    const closing = reported ? almostClosing(text) : undefined;
+    const line = closing && closing.start < closingStart ? lines.position(closing.start).line : undefined;
+    const dashes = line !== undefined && /^[ \t]*[-\u2010-\u2015\u2212]{3,}[ \t]*$/.test(lines.text.slice(lines.lineStart(line), lines.lineEnd(line)));
+    // `...` or `--- # end` with only keys after it, up to the `---`, is not where the writer closed it: YAML's own words say that.
+    const bodyAfter = line !== undefined && text.slice(lines.lineEnd(line), closingStart).split(/\r\n|\r|\n/).some((l) => !isYamlLine(l));
+    if (closing && line !== undefined && (dashes || bodyAfter)) {
+      const said = dashes ? problems.find((p) => p.code === 'yaml/syntax' && p.range.start.line === line) : undefined;
+      const message = said?.message ?? `YAML syntax error: ${closing.message.charAt(0).toLowerCase()}${closing.message.slice(1)} The front matter runs on to the \`---\` on line ${lines.position(closingStart).line}, and YAML cannot read what is between.`;
+      for (let i = problems.length - 1; i >= 0; i--) if (problems[i]!.code === 'yaml/syntax' && problems[i]!.range.start.line >= line) problems.splice(i, 1);
+      problems.push({ ...problem(file, lines.range(closing.start, closing.end), 'yaml/syntax', message), ...(closing.repair ? { data: { kind: 'front-matter-close' } } : {}) });
+    }
     // A front matter that is empty (or only comments) may be closed by a doubled `---`; one with keys, only when known keys follow.
     const empty = !/^[ \t]*[^\s#]/m.test(source);
     const early = !reported ? keysAfterEarlyClosing(text, endOffset, empty) : undefined;
@@ -119,7 +133,10 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
   if (first?.type === 'toml') {
     report(lines.range(0, 3), 'frontmatter/toml', 'TOML front matter (+++) is not supported: write the front matter as YAML between --- lines.');
   } else if (/^---[ \t]*(?:\r\n?|\n|$)/.test(text)) {
-    report(lines.range(0, 3), 'frontmatter/unclosed', 'The front matter opened with --- is never closed: add a line with --- after the last key.');
+    // Its closing line written almost right (`----`, `--- # end`, `...`): said there, and put right.
+    const closing = almostClosing(text);
+    if (closing) problems.push({ ...problem(file, lines.range(closing.start, closing.end), 'frontmatter/unclosed', `${closing.message} Nothing closes the front matter before the end of the file.`), ...(closing.repair ? { data: { kind: 'front-matter-close' } } : {}) });
+    else report(lines.range(0, 3), 'frontmatter/unclosed', 'The front matter opened with --- is never closed: add a line with --- after the last key.');
   }
   return new ParsedText(text, lines, problems, options.pieces);
 }

@@ -31,8 +31,10 @@ export function itemsInText(source: string, doc: FrontMatterDocument): ItemInTex
   if (!DASH_LINE.test(source)) return [];
   const out: ItemInText[] = [];
   for (const [start, end, value] of plainSpans(source, doc)) {
+    // Items written without the space after their `-` (`-design-doc`, then `-talk`): the list's own error says so (dashAdvice, validate.ts).
+    if (/^-[^\s-]/.test(value)) continue;
     for (let nl = source.indexOf('\n', start); nl !== -1 && nl < end; nl = source.indexOf('\n', nl + 1)) {
-      const m = /^[ \t]*(-(?:[ \t][^\r\n]*)?)/.exec(source.slice(nl + 1, end));
+      const m = /^[ \t]*(-(?:[ \t][^\r\n]*)?)(?![^\s])/.exec(source.slice(nl + 1, end));
       if (!m || !/^-(?:[ \t]|$)/.test(m[1]!)) continue;
       const dash = nl + 1 + m[0].length - m[1]!.length;
       out.push({ start: dash, end: dash + m[1]!.trimEnd().length, item: m[1]!.trimEnd(), value });

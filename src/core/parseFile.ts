@@ -1,7 +1,7 @@
 import { isAlias, isNode, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
-import { commentsInText, propertiesInText, scalarSpans } from './commentInText';
+import { commentsInText, propertiesInText, scalarSpans, taggedTexts, type TaggedText } from './commentInText';
 import { itemsInText } from './itemInText';
 import { clip, withArticle } from './words';
 import { conflictMessage, findConflicts, idOutsideConflicts } from './conflicts';
@@ -13,7 +13,7 @@ import { almostFrontMatter } from './frontMatterStart';
 import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { FrontMatterDocument } from './yamlParse';
-import { emphasisAsAlias, goalAtMargin, headingAboveKey, textForKeys } from './yamlErrors';
+import { emphasisAsAlias, goalAtMargin, headingAboveKey, mapKeyAbove, textForKeys } from './yamlErrors';
 import type { RuleCode } from './rules';
 import { FILE_START, type LineIndex } from './text';
 import {
@@ -230,16 +230,19 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') || parsed.problems.some((p) => p.code === 'frontmatter/closed-early');
   // `&Co` alone as a value: its warning, to be said once with the error the empty value gets, if any (foldEmptyAnchors).
   const emptyAnchors: EmptyAnchor[] = [];
+  // Texts given a tag (`duration: !!float 45`): where the value is no text, the tag is what to say (foldTaggedValues).
+  const tagged = brokenYaml ? [] : taggedTexts(parsed.yaml.source, doc);
   if (!brokenYaml) {
     const source = parsed.yaml.source;
-    for (const { start, end, word, kind, empty } of propertiesInText(source, doc)) {
-      reporter.report(parsed.lines.range(offset + start, offset + end), 'yaml/anchor-in-text', `${propertyInText(word, kind, empty)}.`);
-      if (empty) emptyAnchors.push({ problem: reporter.problems[reporter.problems.length - 1]!, word, kind });
+    for (const { start, end, word, kind, empty, place } of propertiesInText(source, doc)) {
+      reporter.report(parsed.lines.range(offset + start, offset + end), 'yaml/anchor-in-text', `${propertyInText(word, kind, empty, place)}.`);
+      if (empty) emptyAnchors.push({ problem: reporter.problems[reporter.problems.length - 1]!, keep: word, why: propertyInText(word, kind, true) });
     }
     for (const { start, end, word, lineOfValue } of commentsInText(source, doc)) {
       // After a closing bracket the value is complete: quoting it would make a list or map text.
       // Inside an open bracket (the list goes on below), only the item is quoted.
-      const closed = /[\]}]$/.exec(source.slice(source.lastIndexOf('\n', start - 1) + 1, start).trimEnd())?.[0];
+      const before = source.slice(source.lastIndexOf('\n', start - 1) + 1, start);
+      const closed = /[\]}]$/.exec(before.trimEnd())?.[0];
       const what = closed === ']' ? 'list' : 'map';
       reporter.report(
         parsed.lines.range(offset + start, offset + end),
@@ -252,6 +255,11 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
             ? `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the item before it. If it belongs to the item, put the item in quotes; if it is a comment, write a space after \`#\`.`
             : `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the value before it. If it belongs to the value, put the whole value in quotes; if it is a comment, write a space after \`#\`.`,
       );
+      // `title: #eng-blog`: nothing before the comment, so the value is empty; with the error that gives, said once (foldEmptyAnchors).
+      if (lineOfValue === undefined && /^[ \t]*(?:-[ \t]+)?["']?[^\s"'#:][^"':]*["']?[ \t]*:[ \t]+$/.test(before)) {
+        const comment = source.slice(start, (source.indexOf('\n', start) + 1 || source.length + 1) - 1).trim();
+        emptyAnchors.push({ problem: reporter.problems[reporter.problems.length - 1]!, keep: comment, why: `\`${word}\` starts a YAML comment (a \`#\` after a space), so the value is empty: put it in quotes to keep it` });
+      }
     }
     for (const { start, end, item, value } of itemsInText(parsed.yaml.source, doc)) {
       reporter.report(
@@ -357,20 +365,50 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     });
   }
   if (type === 'agreement' && /^goals:[ \t]*(?:#.*)?\r?\n-/m.test(source)) retellUnknownKeys(problems, parsed, offset, (at) => goalAtMargin(source, at), true);
+  retellMapKeysAtMargin(problems, parsed, offset, type);
   foldEmptyAnchors(problems, emptyAnchors, parsed.lines);
+  if (tagged.length) foldTaggedValues(problems, tagged, offset, parsed.lines);
   return file;
+}
+
+/**
+ * One mistake, one problem: a tag before a value where a number, a date or a list goes
+ * (`duration: !!float 45`: YAML cannot read `45` as a float, and keeps it as the text `45`;
+ * `!!str 45`, `!minutes 45`) makes the value a text, and its type error did not say why. It is
+ * said at the tag, and a tag of another's (`!minutes`, `yaml/anchor-in-text`) is not said again.
+ * The type error's quick-fix data goes: quoting or rewriting the value would keep the tag.
+ */
+function foldTaggedValues(problems: Problem[], tagged: readonly TaggedText[], offset: number, lines: LineIndex): void {
+  for (const { start, end, word, valueStart } of tagged) {
+    const at = lines.position(offset + valueStart);
+    const i = problems.findIndex((p) => p.code === 'schema/invalid-type' && p.range.start.line === at.line && p.range.start.column === at.column);
+    if (i < 0) continue;
+    const error = problems[i]!;
+    const range = lines.range(offset + start, offset + end);
+    const value = lines.text.slice(offset + valueStart, lines.offset(error.range.end));
+    const { data: _quickFix, ...rest } = error;
+    problems[i] = { ...rest, range, message: `${error.message.replace(/\.$/, '')}: the tag \`${word}\` before \`${clip(value)}\` makes YAML read it as a text. Delete \`${word}\`.` };
+    const said = problems.findIndex((p) => p.code === 'yaml/anchor-in-text' && p.range.start.line === range.start.line && p.range.start.column === range.start.column);
+    if (said >= 0) problems.splice(said, 1);
+  }
 }
 
 /** A value's `&word` or `!word` that leaves it empty, reported as `yaml/anchor-in-text` (foldEmptyAnchors). */
 interface EmptyAnchor {
   problem: Problem;
-  word: string;
-  kind: 'anchor' | 'tag';
+  /** What to put in quotes: the word, or the comment that took the whole value. */
+  keep: string;
+  /** Why the value is empty, to say with the error the empty value gets. */
+  why: string;
 }
 
 /** What YAML makes of a `&word` or `!word` before a value (`yaml/anchor-in-text`), without the final stop. */
-function propertyInText(word: string, kind: 'anchor' | 'tag', empty: boolean): string {
-  return `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)'}, not as text, so ${empty ? 'the value is empty: put it in quotes to keep it' : 'it is not part of the value after it: put the whole value in quotes to keep it'}`;
+function propertyInText(word: string, kind: 'anchor' | 'tag', empty: boolean, place: 'text' | 'value' | 'key' = 'text'): string {
+  const what = kind === 'anchor' ? 'an anchor (a name for the value)' : 'a tag (a type name)';
+  // Before a key, or a date or a status (which quoted would not be read): the word is to go.
+  if (place === 'key') return `\`${word}\` is read by YAML as ${kind === 'anchor' ? 'an anchor (a name for the key)' : 'a tag (a type name)'}, not as part of the key after it: delete it`;
+  if (place === 'value' && !empty) return `\`${word}\` is read by YAML as ${what}, not as text, so it is not part of the value after it: delete it`;
+  return `\`${word}\` is read by YAML as ${what}, not as text, so ${empty ? 'the value is empty: put it in quotes to keep it' : 'it is not part of the value after it: put the whole value in quotes to keep it'}`;
 }
 
 /**
@@ -382,7 +420,7 @@ function propertyInText(word: string, kind: 'anchor' | 'tag', empty: boolean): s
 function foldEmptyAnchors(problems: Problem[], anchors: readonly EmptyAnchor[], lines: LineIndex): void {
   const same = (a: Position, b: Position) => a.line === b.line && a.column === b.column;
   const between = (a: Position, b: Position) => (a.line < b.line || (a.line === b.line && a.column <= b.column) ? lines.text.slice(lines.offset(a), lines.offset(b)) : '\0');
-  for (const { problem: anchor, word, kind } of anchors) {
+  for (const { problem: anchor, keep, why } of anchors) {
     const { start, end } = anchor.range;
     const at = problems.findIndex(
       (p) =>
@@ -394,10 +432,9 @@ function foldEmptyAnchors(problems: Problem[], anchors: readonly EmptyAnchor[], 
     if (at < 0) continue;
     const error = problems[at]!;
     const key = error.code === 'schema/missing-key' ? /`([^`]+)`/.exec(error.message)?.[1] : undefined;
-    const why = propertyInText(word, kind, true);
     // The key as written on its line (`title`, not `goals[0].title`).
     const written = key?.split('.').pop();
-    const message = key !== undefined ? `\`${key}\` has no value: ${why}, as \`${written}: "${word}"\`.` : `${error.message.replace(/\.$/, '')}: ${why}.`;
+    const message = key !== undefined ? `\`${key}\` has no value: ${why}, as \`${written}: ${JSON.stringify(keep)}\`.` : `${error.message.replace(/\.$/, '')}: ${why}.`;
     const { data: _quickFix, ...rest } = error;
     problems[at] = { ...rest, range: anchor.range, message };
     problems.splice(problems.indexOf(anchor), 1);
@@ -417,6 +454,34 @@ function retellUnknownKeys(problems: Problem[], parsed: ParsedMarkdown, offset: 
     if (!more) continue;
     const said = p.message.replace(/\.$/, '');
     problems[i] = { ...p, message: `${instead ? said.replace(/: did you mean .*$/, '') : said}: ${more}.` };
+  }
+}
+
+/**
+ * A map's keys written at the margin under their key (`signed:`, then `mentor: 2026-06-02` not
+ * indented; `progress:`, then `design-doc: 60`): YAML reads them as keys of the front matter, so
+ * they are unknown keys, or duplicates of the partners' names, whose advice (keep only one) would
+ * lose a name or a date. Each says to indent it under the map's key. A duplicate's quick fix goes.
+ */
+function retellMapKeysAtMargin(problems: Problem[], parsed: ParsedMarkdown, offset: number, type: JournalFileType): void {
+  const source = parsed.yaml!.source;
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
+    if ((p.code !== 'keys/unknown' && p.code !== 'yaml/duplicate-key') || p.range.start.column !== 1) continue;
+    if (!/^[A-Za-z_][\w-]*:[ \t]*(?:#.*)?\r?$/m.test(source)) return; // no key without a value on its line: no map to indent under
+    const at = parsed.lines.lineStart(p.range.start.line) - offset;
+    const found = mapKeyAbove(source, at, type);
+    if (!found) continue;
+    const { map, indented } = found;
+    const line = source.slice(at, (source.indexOf('\n', at) + 1 || source.length + 1) - 1).trim();
+    const where = indented ? `it comes after \`${map}:\` and the keys indented under it, but at the margin` : `it comes after \`${map}:\`, which has no value`;
+    const indent = `if it belongs to \`${map}\`, indent it under \`${map}:\` (\`  ${clip(line)}\`)`;
+    const message =
+      p.code === 'keys/unknown'
+        ? `${p.message.replace(/: did you mean .*$/, '').replace(/\.$/, '')}: ${where}, so YAML reads it as a key of the front matter: ${indent}.`
+        : `${p.message.replace(/; keep only one\.$/, '')}. ${where[0]!.toUpperCase()}${where.slice(1)}, so YAML reads it as a second key of the front matter, in the place of the first: ${indent}.`;
+    const { data: _fix, ...rest } = p;
+    problems[i] = { ...rest, message };
   }
 }
 

@@ -73,6 +73,9 @@ export function assembleRelationship(id: string, folder: string, files: JournalF
 /** Problems after which a file's front matter was not (or not fully) read. */
 const UNREAD: ReadonlySet<RuleCode> = new Set<RuleCode>([
   'yaml/syntax',
+  // A key written twice: which of the two was meant is not known (`signed:` with `mentor: 2026-06-02`
+  // not indented under it puts a date in the place of the mentor's name).
+  'yaml/duplicate-key',
   'yaml/too-many-aliases',
   'frontmatter/missing',
   'frontmatter/unclosed',

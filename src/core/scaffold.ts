@@ -29,6 +29,8 @@ export function scaffoldProblem(options: ScaffoldOptions): string | undefined {
   if (!options.mentor.trim()) return 'The mentor needs a name.';
   if (!options.mentee.trim()) return 'The mentee needs a name.';
   if (!isRealDate(options.started)) return `The start date must be a real date written YYYY-MM-DD, not \`${options.started}\`.`;
+  // Six months after the start (the default end) must still be a day a date can name.
+  if (options.ends === undefined && !isRealDate(addMonths(options.started, 6))) return `Six months after the start date (${options.started}), the default end date, is past 9999-12-31: give an end date.`;
   if (options.ends !== undefined) {
     if (!isRealDate(options.ends)) return `The end date must be a real date written YYYY-MM-DD, not \`${options.ends}\`.`;
     if (options.ends <= options.started) return `The end date (${options.ends}) must be after the start date (${options.started}).`;

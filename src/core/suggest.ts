@@ -46,3 +46,14 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   }
   return best;
 }
+
+/**
+ * Whether `key` is a slip of the hand for `known`, safe to rename without asking: letters only
+ * (no word added, `next-next`, `my-status`, no digit or symbol, `attendees2`, `🎉atendees`, which
+ * may be a key of the writer's own), and a letter or two away (a third of its length at most:
+ * `atendees`, `mentie`, `Date`). `nearest` suggests more than this (`design` for `design-doc`).
+ */
+export function isSlip(key: string, known: string): boolean {
+  if (!/^\p{L}+$/u.test(key)) return false;
+  return editDistance(key.toLowerCase(), known.toLowerCase()) <= Math.min(2, Math.max(1, Math.floor(key.length / 3)));
+}

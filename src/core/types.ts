@@ -39,6 +39,8 @@ export type ProblemData =
   | { kind: 'missing-type'; type: JournalFileType }
   /** Front matter written almost right (frontMatterStart.ts): its fence lines can be put right. */
   | { kind: 'front-matter-start' }
+  /** The line meant to close the front matter written almost right (`----`, `--- # end`, `...`): it can be put right. */
+  | { kind: 'front-matter-close' }
   /** An empty front matter closed by a second `---` right after the first (frontmatter/closed-early): that line can go. */
   | { kind: 'closed-early' }
   /** file/encoding: whether a byte that is not UTF-8 is in the front matter (what it says is then in doubt). */

@@ -4,6 +4,7 @@ import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
 import { dateOfDigits, isDateShaped, isRealDate } from './dates';
 import { editDistance, nearest } from './suggest';
+import { clip } from './words';
 import { STAGES, type Problem, type ProblemData, type Range } from './types';
 
 /** Collects problems of one file while its front matter is validated. */
@@ -74,6 +75,9 @@ function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known
     const parent = path.length > 1 ? `\`${pathText(path.slice(0, -1))}\`` : 'the front matter';
     return `Unknown key ${name}: a YAML merge key (\`<<: *anchor\`) is not part of the YAML the journal is read as (1.2), so ${parent} gets no keys from it: write the keys out.`;
   }
+  // `\u00a0\u00a0write-rfc: 40`: a space YAML does not take as one (typed with Option+Space, pasted from a page) starts the key.
+  const odd = /^[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/.exec(String(path[path.length - 1]))?.[0];
+  if (odd) return `Unknown key ${name}: it starts with ${odd === '\u00a0' ? 'a non-breaking space' : 'a space character'} (U+${odd.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}), which YAML reads as part of the key, not as indentation: write ordinary spaces instead.`;
   // `{mentor 4, mentee: 3}`: in a flow map a key without its colon is a key of its own, with no value.
   const glued = /^([A-Za-z_][\w-]*)[ \t]+([^\s:#].*)$/.exec(String(path[path.length - 1]));
   if (glued && known.includes(glued[1]!)) return `Unknown key ${name}: \`${glued[0]}\` has no \`:\` after the key \`${glued[1]}\`, so YAML reads it as a key without a value: write \`${glued[1]}: ${glued[2]}\`.`;
@@ -382,7 +386,10 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
     }
     case 'custom': {
       const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
-      return { code: isRuleCode(rule) ? rule : 'schema/invalid-value', path, message: `${name} ${issue.message}.` };
+      // The date to write, with its key, as for a date written as a number (`write \`due: 2026-05-29\``).
+      const key = path[path.length - 1];
+      const message = rule === 'date/format' && typeof key === 'string' ? issue.message.replace(/: write `(\d{4}-\d{2}-\d{2})`$/, `: write \`${key}: $1\``) : issue.message;
+      return { code: isRuleCode(rule) ? rule : 'schema/invalid-value', path, message: `${name} ${message}.` };
     }
     case 'invalid_type': {
       const key = path[path.length - 1];
@@ -401,7 +408,8 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
           ? key === 'cadence'
             ? cadenceAdvice(written)
             : colonAdvice(written) || (isDate ? '' : quoteAdvice(key, written, sourceOf?.(path)))
-          : (issue.expected === 'array' ? listAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) : '') ||
+          : fullWidthAdvice(key, written, issue.expected === 'array') ||
+            (issue.expected === 'array' ? dashAdvice(key, sourceOf?.(path)) || listAdvice(key, written) || goalMapAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) || quotedNumberAdvice(key, written, sourceOf?.(path)) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${advice}.` };
@@ -443,6 +451,47 @@ export function everyDaysAdvice(days: number, prefix = ''): string {
   return `: for ${days === 1 ? 'every day' : `every ${days} days`}, write \`${prefix}P${days}D\``;
 }
 
+/**
+ * `goals:` then `  -design-doc` and `  -talk`: items written without the space after their `-`,
+ * which YAML reads as one text (`-design-doc -talk`), not as a list. What to write: the items as
+ * written, each after `- `, or in brackets (never the one text in brackets).
+ */
+function dashAdvice(key: string | number | undefined, source: string | undefined): string {
+  const lines = source?.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean) ?? [];
+  if (!lines.length || !lines.every((l) => /^-[ \t]*[^\s-]/.test(l)) || !lines.some((l) => /^-[^\s-]/.test(l))) return '';
+  const items = lines.map((l) => l.replace(/^-[ \t]*/, ''));
+  const first = lines.find((l) => /^-[^\s-]/.test(l))!;
+  const listed = items.map((item) => (/^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item) ? JSON.stringify(item) : item)).join(', ');
+  return `: \`${clip(first)}\` is no list item, since YAML needs a space after the \`-\`, so ${lines.length > 1 ? 'the lines are read as one text' : 'it is read as a text'}: write \`- ${clip(first.slice(1))}\`${lines.length > 1 ? ', one item a line,' : ''} or \`${asKeyValue(key, `[${listed}]`)}\``;
+}
+
+/** Full-width punctuation a CJK input method writes, and the ASCII YAML reads. */
+const FULL_WIDTH: Record<string, [string]> = { '：': [':'], '［': ['['], '］': [']'], '｛': ['{'], '｝': ['}'], '，': [','] };
+
+/**
+ * A list or map written with full-width punctuation (`goals: ［write-rfc］`, `write-rfc：40` under
+ * `progress:`): one text to YAML. What to write: the same in ASCII (never the text in brackets).
+ */
+function fullWidthAdvice(key: string | number | undefined, value: unknown, list: boolean): string {
+  if (typeof value !== 'string' || !/[：［］｛｝，]/.test(value)) return '';
+  const used = [...new Set([...value].filter((c) => Object.hasOwn(FULL_WIDTH, c)))];
+  let ascii = value.replace(/[：［］｛｝，][ \t\u3000]*/g, (m) => `${FULL_WIDTH[m[0]!]![0]}${m[0] === '：' || m[0] === '，' ? ' ' : ''}`).trim();
+  if (list && !ascii.startsWith('[')) ascii = `[${ascii}]`;
+  const write = used.includes('：') && !/^[[{]/.test(ascii) ? ascii : asKeyValue(key, ascii);
+  return `: \`${clip(value)}\` is written with full-width punctuation (\`${used.join(' ')}\`), which YAML does not read as its own: write \`${clip(write, 60)}\``;
+}
+
+/**
+ * The agreement's goals written as a map of ids to goals (`goals:`, then `  give-talk:` and its keys
+ * indented under it): a list of goals, each with its `id`, is what the format takes.
+ */
+function goalMapAdvice(key: string | number | undefined, value: unknown): string {
+  if (key !== 'goals' || !isRecord(value)) return '';
+  const [first, goal] = Object.entries(value)[0] ?? [];
+  if (first === undefined || !isRecord(goal)) return '';
+  return `: write each goal as an item of a list, its id under \`id\`: \`- id: ${clip(first, 40)}\`, then its other keys indented under \`id:\``;
+}
+
 /** A text where a list goes (`attendees: Ana Lopes, Bo Li`, `goals: design-doc`): the same in brackets. */
 function listAdvice(key: string | number | undefined, value: unknown): string {
   if (typeof value !== 'string' || !value.trim() || /[[\]{}]/.test(value)) return '';
@@ -458,6 +507,12 @@ const NOT_TEXT = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]
 function percentAdvice(key: string | number | undefined, value: unknown): string {
   const m = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
   return m ? `: write the number without \`%\`, \`${asKeyValue(key, m[1]!)}\`` : '';
+}
+
+/** A number in quotes where a number goes (`design-doc: '40'`, `duration: "45"`): quoted, it is a text. */
+function quotedNumberAdvice(key: string | number | undefined, value: unknown, source: string | undefined): string {
+  if (typeof value !== 'string' || !/^-?\d+(?:\.\d+)?$/.test(value.trim()) || !source || !/^["']/.test(source.trim())) return '';
+  return `: \`${clip(source.trim())}\` is in quotes, which makes it a text: write \`${asKeyValue(key, value.trim())}\``;
 }
 
 /**

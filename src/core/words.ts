@@ -1,12 +1,18 @@
 /** The few words the tool writes about numbers and days, in one place so that every message agrees. */
-import { isDateShaped, isRealDate } from './dates';
+import { isBeforeYear100, isDateShaped, isRealDate } from './dates';
 
 /** `1 day`, `2 days`, `0 days`; `many` for irregular plurals (`1 goal is`, `2 goals are`). */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${Math.abs(n) === 1 ? one : many}`;
 
 /** How an action item whose `(due ...)` names no real day is shown: it has no due date, and says why. */
 export const noValidDue = (written: string): string =>
-  !isDateShaped(written) ? `no valid due date: ${written} is not written YYYY-MM-DD` : isRealDate(written) ? `no valid due date: write it (due ${written})` : `no valid due date: ${written} is not a day in the calendar`;
+  !isDateShaped(written)
+    ? `no valid due date: ${written} is not written YYYY-MM-DD`
+    : isRealDate(written)
+      ? `no valid due date: write it (due ${written})`
+      : isBeforeYear100(written)
+        ? `no valid due date: ${written} is in the year ${Number(written.slice(0, 4))}: write the year in full`
+        : `no valid due date: ${written} is not a day in the calendar`;
 
 /** The text with its first letter in upper case (`Closure was…`). */
 export const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -38,6 +38,8 @@ function explainAt(source: string, doc: FrontMatterDocument, error: YAMLError): 
   return (
     conflictMarker(source, error) ??
     almostClosingFence(source, error) ??
+    lookalikeCharacter(source, error) ??
+    dashWithoutSpace(source, error) ??
     runsIntoBody(source, error) ??
     goalWithoutDash(source, error) ??
     itemOnKeyLine(source, error) ??
@@ -315,7 +317,7 @@ function directiveLine(source: string, error: YAMLError): Explained | undefined 
 function tabInIndent(source: string, error: YAMLError): Explained | undefined {
   // Nested (`closure:` then `  reflection: |` then a tab), the parser speaks of "more-indented leading empty lines".
   const nested = error.code === 'MISSING_CHAR' && /^Block scalars with more-indented leading empty lines/.test(error.message);
-  if (error.code !== 'BAD_INDENT' && !nested) return undefined;
+  if (error.code !== 'BAD_INDENT' && error.code !== 'TAB_AS_INDENT' && !nested) return undefined;
   const line = lineAt(source, error.pos[0]);
   const indent = /^[ \t]*/.exec(line.text)![0];
   const tab = indent.indexOf('\t');
@@ -324,7 +326,7 @@ function tabInIndent(source: string, error: YAMLError): Explained | undefined {
     start: line.start + tab,
     end: line.start + tab + 1,
     through: line.end,
-    message: 'YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs.',
+    message: 'YAML syntax error: this line is indented with a tab, which YAML does not take as indentation: indent it with spaces.',
   };
 }
 
@@ -408,7 +410,7 @@ function reservedStart(source: string, error: YAMLError): Explained | undefined 
 
 /** What to add to the parser's own message for the other mistakes newcomers make: a tab for indentation, an unquoted `: ` inside a value. */
 export function syntaxHint(line: string, message: string): string {
-  if (/tab/i.test(message) && /^\s*\t/.test(line)) return ': indent with spaces, not tabs.';
+  if (/tab/i.test(message) && /^\s*\t/.test(line)) return ': indent with spaces.';
   const value = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):[ \t]+([^"'\s[{|>&*!#][^#]*?)\s*(?:#.*)?$/.exec(line);
   if (value && /:\s/.test(value[2]!)) {
     const quoted = `"${value[2]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -660,6 +662,51 @@ export function goalAtMargin(source: string, at: number): string | undefined {
   if (runStart !== undefined) return `\`${key}:\` belongs with \`${runStart}:\` above, a goal written at the margin without its \`- \`, which YAML reads as keys of the front matter: once that line starts with \`- \`, indent this one under \`${runStart}:\``;
   const item = GOAL_FIELD_WORDS.has(key) ? `- ${line.text.trim()}` : `- id: ${key}`;
   return `\`${key}:\` starts at the margin right after the \`goals:\` list, whose items start with \`- \` there too, so YAML reads it as a key of the front matter, not of a goal: if it starts a new goal, write \`${clip(item)}\` and indent the goal's other keys under \`${GOAL_FIELD_WORDS.has(key) ? key : 'id'}:\`, as in the goal above`;
+}
+
+/**
+ * The keys of the maps a file type holds, where a map is written as keys under its key (`signed:`
+ * then `  mentor: 2026-06-02`): a fixed set, or any key for a map of goal ids (a session's
+ * `progress`, a review's `goals`).
+ */
+const MAP_KEYS: Record<string, Record<string, readonly string[] | 'any'>> = {
+  agreement: { signed: ['mentor', 'mentee'], strengths: ['mentor', 'mentee'], expectations: ['mentor', 'mentee'], closure: ['date', 'outcome', 'reflection'], mentor: ['name', 'handle', 'email'], mentee: ['name', 'handle', 'email'] },
+  session: { progress: 'any', pulse: ['mentor', 'mentee'] },
+  review: { goals: 'any' },
+};
+
+/**
+ * For a key at the margin at `at` in `source` (said as unknown, or as a duplicate): the map key
+ * above it whose keys this one and those at the margin between them are, written at the margin
+ * instead of indented under it, so that YAML reads them as keys of the front matter
+ * (`mentor: 2026-06-02` in the place of the mentor's name). The map's key has no value on its
+ * line (`signed:`, `progress:`), and either nothing under it (`indented` false) or keys indented
+ * under it above this one (`progress:`, `  write-rfc: 50`, then `give-talk: 20`). Undefined when
+ * there is no such key above it.
+ */
+export function mapKeyAbove(source: string, at: number, type: string | undefined): { map: string; indented: boolean } | undefined {
+  const maps = type !== undefined && Object.hasOwn(MAP_KEYS, type) ? MAP_KEYS[type] : undefined;
+  if (!maps) return undefined;
+  const line = lineAt(source, at);
+  const own = /^([A-Za-z_][\w-]*):(?:[ \t]|$)/.exec(line.text)?.[1];
+  if (own === undefined) return undefined;
+  const keys = [own];
+  let indented = false;
+  for (let above = lineAbove(source, line), n = 0; above && n < 50; above = lineAbove(source, above), n++) {
+    if (/^[ \t]/.test(above.text)) {
+      indented = true;
+      continue;
+    }
+    const m = /^([A-Za-z_][\w-]*):[ \t]*(?:#.*)?$/.exec(above.text);
+    // Own keys only: a key written `constructor:` is no map of ours.
+    const takes = m && Object.hasOwn(maps, m[1]!) ? maps[m[1]!] : undefined;
+    if (m) return takes && keys.every((k) => (takes === 'any' ? !Object.hasOwn(FIELDS_BY_TYPE[type as keyof typeof FIELDS_BY_TYPE], k) : takes.includes(k))) ? { map: m[1]!, indented } : undefined;
+    const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(above.text)?.[1];
+    // A key with a value above the map's indented keys is no key of the map.
+    if (key === undefined || indented) return undefined;
+    keys.push(key);
+  }
+  return undefined;
 }
 
 function goalWithoutDash(source: string, error: YAMLError): Explained | undefined {
@@ -969,6 +1016,38 @@ function conflictMarker(source: string, error: YAMLError): Explained | undefined
   };
 }
 
+/** Spaces YAML does not take as spaces (a non-breaking space, from Option+Space or a web page; an ideographic space), and their names. */
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+const oddSpaceName = (c: string) => (c === '\u00a0' ? 'a non-breaking space' : c === '\u3000' ? 'an ideographic (full-width) space' : 'a space character');
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * A line YAML cannot read because a character in it only looks like the one YAML needs: a key
+ * written with a full-width colon (`date：2026-01-26`, from a CJK input method), a non-breaking
+ * space after the colon (`date:\u00a02026-01-26`) or as indentation. Said at the character, with
+ * the character to write; the writer cannot see the difference.
+ */
+function lookalikeCharacter(source: string, error: YAMLError): Explained | undefined {
+  const line = lineAt(source, error.pos[0]);
+  const full = /^([ \t]*["']?[\p{L}\p{N}_-]+["']?)[ \t]*：[ \t\u3000]*/u.exec(line.text);
+  if (full) {
+    const at = line.start + line.text.indexOf('：', full[1]!.length);
+    const rest = line.text.slice(full[0].length).trim();
+    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: \`：\` after \`${clip(full[1]!.trim())}\` is a full-width colon (U+FF1A), which YAML does not read as the \`:\` after a key: write \`${clip(`${full[1]!.trim()}: ${rest}`)}\`.` };
+  }
+  const indent = /^[ \t]*/.exec(line.text)![0].length;
+  const space = ODD_SPACE.exec(line.text);
+  if (!space) return undefined;
+  const c = space[0];
+  const at = line.start + space.index;
+  if (space.index === indent) {
+    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: this line is indented with ${oddSpaceName(c)} (${codePoint(c)}), which YAML does not take as indentation: indent it with ordinary spaces.` };
+  }
+  const key = /^[ \t]*(?:-[ \t]+)?["']?([\p{L}\p{N}_-]+)["']?:$/u.exec(line.text.slice(0, space.index));
+  if (key) return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: the space after \`${clip(key[1]!)}:\` is ${oddSpaceName(c)} (${codePoint(c)}), which YAML does not take as the space after a key's colon: write an ordinary space.` };
+  return undefined;
+}
+
 /**
  * A list item that does not line up with the items above it (`  - Ana` then ` - Bo`), or one
  * among the keys of a map (`attendees: [Ana]` then `- Bo`): YAML cannot read it as an item.
@@ -993,12 +1072,53 @@ function misalignedItem(source: string, error: YAMLError): Explained | undefined
   }
   const key = keyOf(above.text);
   if (aboveItem || key === undefined || indentOf(above.text) < column) return undefined;
+  // Among the keys of an item above (`- id: a`, `  title: …`, then `  - id: b`): the next item of that list, indented too far.
+  for (let up = lineAbove(source, line); up; up = lineAbove(source, up)) {
+    const dash = /^([ \t]*)-[ \t]+\S/.exec(up.text);
+    if (dash && dash[1]!.length < column) {
+      const keysAt = up.text.length - up.text.slice(dash[0].length - 1).length;
+      if (keysAt !== column) break;
+      return {
+        start,
+        end,
+        through: line.end,
+        message: `YAML syntax error: \`${clip(text)}\` starts in the column of the keys of the list item above (\`${clip(up.text.trim())}\`), where YAML cannot read a list item. If it is the next item of that list, start its \`-\` in column ${dash[1]!.length + 1}, as in the item above, and its other keys under it.`,
+      };
+    }
+    if (indentOf(up.text) < column) break;
+  }
   return {
     start,
     end,
     through: line.end,
     message: `YAML syntax error: \`${text}\` is a list item among the keys of a map, where YAML cannot read it. A list goes under its key: the key alone on its line (\`attendees:\`), then each item on a line of its own, indented under it and starting with \`- \`.`,
   };
+}
+
+/**
+ * `-id: feedback` (or `-design-doc`) where a list item starts: without the space after its `-`,
+ * YAML reads the line as a key (`-id`) or a text, not as an item, and the keys under it as
+ * misplaced. Said at the first such line at or above the parser's error, once for the item's lines.
+ */
+function dashWithoutSpace(source: string, error: YAMLError): Explained | undefined {
+  const at = lineAt(source, error.pos[0]);
+  for (let line: Line | undefined = at, n = 0; line && n < 12; line = lineAbove(source, line), n++) {
+    const m = /^([ \t]*)-([\p{L}_][\p{L}\p{N}_-]*)(:(?:[ \t]|$))/u.exec(line.text);
+    if (!m) continue;
+    const column = m[1]!.length;
+    // The item's lines: those below it indented past its `-`.
+    let through = line.end;
+    for (let next = lineBelow(source, line); next && indentOf(next.text) > column && next.text.trim(); next = lineBelow(source, next)) through = next.end;
+    if (through < error.pos[0] && at.start > through) return undefined;
+    const start = line.start + column;
+    return {
+      start,
+      end: start + 1 + m[2]!.length + 1,
+      through,
+      message: `YAML syntax error: \`-${clip(m[2]!)}:\` has no space after its \`-\`, so YAML does not read it as a list item: write \`- ${clip(m[2]!)}:\`, and indent the item's other keys under \`${clip(m[2]!)}:\`.`,
+    };
+  }
+  return undefined;
 }
 
 /** `goals: [a, b]]`: a closing bracket that closes nothing. */

@@ -3,7 +3,8 @@ import { applySeverities, assembleRelationship, type JournalFile, type Problem }
 import { closestValue } from '../core/validate';
 import { dateFromFileName, GOAL_ID, titleFromId } from '../core/conventions';
 import { MEANING_KEYS } from '../core/fields';
-import { addMissingKey, addType, removeEarlyClosing, repairFrontMatterStart, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
+import { isSlip } from '../core/suggest';
+import { addMissingKey, addType, removeEarlyClosing, repairFrontMatterClose, repairFrontMatterStart, replaceToken, setFrontMatterValue, type EditResult } from '../core/edits';
 import { newGoal } from './commands/newGoal';
 import { toVsRange } from './convert';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -81,7 +82,7 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
       for (const value of ordered) add(`Change to \`${value}\``, replaceToken(text, start, end, value), value === best);
     } else if (data?.kind === 'unknown-key' && data.suggestion) {
       // Offered, but not preferred (no "auto fix") where renaming alone would not do, or would change what other files mean.
-      add(`Did you mean \`${data.suggestion}\`? Rename the key`, replaceToken(text, start, end, data.suggestion), !data.misfit && !MEANING_KEYS.has(data.suggestion));
+      add(`Did you mean \`${data.suggestion}\`? Rename the key`, replaceToken(text, start, end, data.suggestion), !data.misfit && !MEANING_KEYS.has(data.suggestion) && (!!data.byValue || isSlip(data.key, data.suggestion)));
     } else if (data?.kind === 'unknown-goal') {
       if (data.suggestion) add(`Did you mean \`${data.suggestion}\`? Change the goal id`, replaceToken(text, start, end, data.suggestion), true);
       // Creating the goal file writes: not offered in Restricted Mode, where New goal refuses.
@@ -98,6 +99,8 @@ export class JournalQuickFixes implements vscode.CodeActionProvider {
       add('Remove the `---` that closes the front matter before its keys', removeEarlyClosing(text), true);
     } else if (data?.kind === 'front-matter-start') {
       add('Put the front matter\'s `---` lines right', repairFrontMatterStart(text), true);
+    } else if (data?.kind === 'front-matter-close') {
+      add('Put the line that closes the front matter right', repairFrontMatterClose(text), true);
     } else if (data?.kind === 'missing-type') {
       add(`Add \`type: ${data.type}\``, addType(text, data.type), true);
     } else if (problem.code === 'agreement/unsigned') {

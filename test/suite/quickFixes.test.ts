@@ -175,6 +175,15 @@ describe('Quick fixes', () => {
     assert.equal(await apply(path, fixes[0]), '---\ntype: session\ndate: 2026-05-27\n---\n\nWe met.\n');
   });
 
+  it('puts right the line meant to close the front matter, written almost right', async () => {
+    const path = `${SCRATCH}/lee-and-noor/sessions/2026-06-03.md`;
+    await write(path, '---\ntype: session\ndate: 2026-06-03\nstatus: missed\n--- # moved\n\nWe could not meet.\n');
+    await waitFor('the session to be indexed', () => api.service.allRoots().some((r) => r.index.file(path)));
+    const fixes = await fixesAt(path, 5, 1);
+    assert.deepEqual(titles(fixes), ['Put the line that closes the front matter right']);
+    assert.equal(await apply(path, fixes[0]), '---\ntype: session\ndate: 2026-06-03\nstatus: missed\n# moved\n---\n\nWe could not meet.\n');
+  });
+
   it('offers no fix that would have to guess in broken YAML', async () => {
     const path = `${SCRATCH}/lee-and-noor/sessions/2026-04-01.md`;
     const doc = await vscode.workspace.openTextDocument(uri(path));

@@ -147,14 +147,45 @@ describe('CLI: check conventions', function () {
     assert.equal(result.code, 0);
   });
 
+  it('--fix puts right a closing line written almost right, with or without a `---` further down, and leaves one with text after it', () => {
+    const session = (date: string, close: string, later: string) => `---\ntype: session\ndate: ${date}\nstatus: missed\n${close}\n\nWe could not meet.\n${later}`;
+    const root = journal({
+      'p/sessions/2026-11-10.md': session('2026-11-10', '----', ''),
+      'p/sessions/2026-11-11.md': session('2026-11-11', '--- # moved', '\n---\n\nMore.\n'),
+      'p/sessions/2026-11-12.md': session('2026-11-12', '--- end', ''),
+    });
+    const result = runCli(['check', '--fix'], root);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-11-10.md'), 'utf8'), session('2026-11-10', '---', ''));
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-11-11.md'), 'utf8'), session('2026-11-11', '# moved\n---', '\n---\n\nMore.\n'));
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-11-12.md'), 'utf8'), session('2026-11-12', '--- end', ''));
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-11-10\.md: put the line that closes the front matter right$/m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-11-11\.md: put the line that closes the front matter right$/m);
+    assert.match(result.stdout, /^p\/sessions\/2026-11-12\.md:5:1 error frontmatter\/unclosed The front matter opened with `---` on line 1 is not closed by this line: it must be `---` alone, and `end` follows it\./m);
+    assert.equal(result.stdout.trim().split('\n').length, 1);
+  });
+
+  it('--fix renames a slip of the hand, not a key of the writer\'s own that holds a known one', () => {
+    const own = '---\ntype: session\ndate: 2026-01-26\nnext-next: 2026-03-01\nmy-status: held\nattendees2: [Bo]\n🎉atendees: [Bo]\n---\n';
+    const root = journal({ 'p/sessions/2026-01-26.md': own, 'p/sessions/2026-02-02.md': '---\ntype: session\ndate: 2026-02-02\nnxet: 2026-02-16\n---\n' });
+    const result = runCli(['check', '--fix'], root);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-01-26.md'), 'utf8'), own, 'each is still said, with its suggestion, but left to the writer');
+    assert.match(result.stdout, /^p\/sessions\/2026-01-26\.md:4:1 warning keys\/unknown Unknown key `next-next`: did you mean `next`\?$/m);
+    assert.match(result.stdout, /^p\/sessions\/2026-01-26\.md:5:1 warning keys\/unknown Unknown key `my-status`: did you mean `status`\?$/m);
+    assert.match(result.stderr, /^fixed p\/sessions\/2026-02-02\.md: renamed `nxet` to `next`$/m);
+    assert.doesNotMatch(result.stderr, /2026-01-26/);
+  });
+
   it('--fix never replaces a YAML alias, and gives a file without front matter one only when that completes it', () => {
     const aliased = '---\ntype: session\ndate: 2026-04-20\nmy-usual: &usual {mentr: 4, mentee: 4}\npulse: *usual\n---\n';
-    const root = journal({ 'p/sessions/2026-04-20.md': aliased, 'p/sessions/notes.md': 'Just some notes.\n' });
+    const root = journal({ 'p/sessions/2026-04-20.md': aliased, 'p/sessions/notes.md': 'Just some notes.\n', 'p/goals/mentor-others.md': 'Dev wants to mentor a new joiner next year.\n' });
     const before = runCli(['check'], root);
     assert.match(before.stdout, /^p\/sessions\/2026-04-20\.md:5:8 warning keys\/unknown Unknown key `pulse\.mentr`/m);
     const result = runCli(['check', '--fix'], root);
     assert.equal(readFileSync(path.join(root, 'p/sessions/2026-04-20.md'), 'utf8'), aliased, 'the alias stays: the key it names is written on line 4');
     assert.equal(readFileSync(path.join(root, 'p/sessions/notes.md'), 'utf8'), 'Just some notes.\n', 'no session without a date is made of a note');
+    assert.match(result.stderr, /^not fixed p\/sessions\/notes\.md: no front matter added: it would still need `date`, which only you can write$/m);
+    assert.match(result.stderr, /^not fixed p\/goals\/mentor-others\.md: no front matter added: it would still need `title` and `status`, which only you can write$/m);
+    assert.equal(readFileSync(path.join(root, 'p/goals/mentor-others.md'), 'utf8'), 'Dev wants to mentor a new joiner next year.\n');
     assert.doesNotMatch(result.stderr, /^fixed /m);
     assert.equal(result.stdout, before.stdout);
     assert.equal(result.code, before.code);

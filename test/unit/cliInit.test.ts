@@ -49,6 +49,10 @@ describe('scaffold', () => {
     assert.match(scaffoldProblem({ ...base, ends: '2025-12-31' }) ?? '', /must be after the start date/);
     assert.match(scaffoldProblem({ ...base, cadence: 'sometimes' }) ?? '', /cadence/);
     assert.throws(() => scaffoldRelationship({ ...base, ends: '2026-01-01' }), /must be after/);
+    // The default end, six months on, must be a day a date can name (found on 9999-12-31: `ends: 10000-06-30`, which check refuses).
+    assert.equal(scaffoldProblem({ ...base, started: '9999-12-31' }), 'Six months after the start date (9999-12-31), the default end date, is past 9999-12-31: give an end date.');
+    assert.equal(scaffoldProblem({ ...base, started: '9999-06-30' }), undefined);
+    assert.equal(scaffoldProblem({ ...base, started: '9999-07-01', ends: '9999-12-31' }), undefined);
   });
 
   it('adds months clamped to the month end, and suggests a folder name from first names', () => {

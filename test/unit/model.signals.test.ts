@@ -68,6 +68,17 @@ describe('signals', () => {
       assert.deepEqual(summaryRows([report])[0]!.slice(1, 6), ['unknown', 'creating', report.cadence.nextSession ? report.cadence.nextSession.date : 'not planned', 'unknown', 'unknown']);
     });
 
+    it('fires for an agreement with a key written twice: the signing days at the margin under `signed:` are no partners\' names', async () => {
+      const rel = await build('---\ntype: agreement\nmentor: Carla Diaz\nmentee: Dev Patel\nstarted: 2026-06-01\nstage: building\nsigned:\nmentor: 2026-06-02\nmentee: 2026-06-03\n---\n');
+      assert.equal(rel.agreement, undefined);
+      assert.deepEqual(rel.agreementUnread, { file: 'ana-and-ben/agreement.md', range: rel.agreementUnread!.range, code: 'yaml/duplicate-key' });
+      assert.equal(rel.agreementUnread!.range.start.line, 8);
+      const report = analyzeRelationship(rel, TODAY);
+      assert.deepEqual([report.mentors, report.mentees], [[], []]);
+      assert.equal(report.signals[0]!.code, 'agreement-unreadable');
+      assert.doesNotMatch(renderReviewMarkdown(report), /2026-06-02 \(mentor\)/);
+    });
+
     it('fires for an agreement.md whose type says it is something else', async () => {
       const rel = await build('---\ntype: session\ndate: 2026-09-01\n---\n');
       assert.equal(rel.agreement, undefined);

@@ -28,7 +28,7 @@ function zipEntries(file: string): string[] {
 describe('npm run package', function () {
   this.timeout(180_000);
 
-  it('builds a .vsix of at most 500 KB holding only the Node bundles and their entry, the web-worker bundle, manifest, grammars, snippets, media, docs and notices', () => {
+  it('builds a .vsix of at most 550 KB holding only the Node bundles and their entry, the web-worker bundle, manifest, grammars, snippets, media, docs and notices', () => {
     // With stdin closed, as in a terminal where Enter answers No: vsce must have nothing to ask.
     const packaged = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, encoding: 'utf8', input: '\n' });
     assert.equal(packaged.status, 0, packaged.stdout + packaged.stderr);
@@ -36,7 +36,7 @@ describe('npm run package', function () {
     const vsix = join(root, 'mentoring-journal.vsix');
     const size = statSync(vsix).size;
     // A budget, not a target: the bundles and the docs shipped with them (rules, format, review, changelog) grow with the product.
-    assert.ok(size <= 500 * 1024, `the .vsix has ${size} bytes`);
+    assert.ok(size <= 550 * 1024, `the .vsix has ${size} bytes`);
     const listing = zipEntries(vsix);
     const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|dist\/extension\.js|dist\/main\.js|dist\/markdown\.js|dist\/web\/extension\.js|syntaxes\/[^/]+\.json|schemas\/[^/]+\.schema\.json|snippets\/[^/]+|media\/.+|docs\/[a-z]+\.md))$/;
     for (const entry of listing) assert.match(entry, allowed, `unexpected file in the .vsix: ${entry}`);

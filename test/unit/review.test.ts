@@ -113,7 +113,7 @@ describe('renderReviewMarkdown', () => {
     assert.match(text, /^Priya \(mentor\) and Sam \(mentee\); one-to-one, formal partnership; from 2026-01-01 to 2026-12-31; 41% of its time gone, 213 days left\.$/m);
     // Rounded down: never 100% while a day is left.
     assert.match(renderReviewMarkdown(analyzeRelationship(await load(SPEC), '2026-12-30')), /; 99% of its time gone, 1 day left\.$/m);
-    assert.match(renderReviewMarkdown(analyzeRelationship(await load(SPEC), '2026-12-31')), /; 100% of its time gone, 0 days left\.$/m);
+    assert.match(renderReviewMarkdown(analyzeRelationship(await load(SPEC), '2026-12-31')), /; 100% of its time gone, ending today\.$/m);
     // A closure in force is the one end the header gives, counted from its date, not from `ends`.
     const closed: JournalSpec = { ...SPEC, agreement: { ...SPEC.agreement, closure: '{date: 2026-09-30, outcome: friends}' } };
     assert.match(renderReviewMarkdown(analyzeRelationship(await load(closed), '2027-01-05')), /; from 2026-01-01 to 2026-12-31; closed on 2026-09-30 \(friends\), 97 days ago\.$/m);

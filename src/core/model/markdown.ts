@@ -19,10 +19,13 @@ function header(r: RelationshipReport): string[] {
   // A closure in force ended the partnership on its date, whatever `ends` says: one end per review.
   if (r.closure) {
     const since = daysBetween(r.closure.date, r.today);
-    facts.push(`closed on ${r.closure.date}${r.closure.outcome ? ` (${r.closure.outcome})` : ''}${since > 0 ? `, ${days(since)} ago` : ', today'}`);
+    facts.push(`closed on ${r.closure.date}${r.closure.outcome ? ` (${r.closure.outcome})` : ''}, ${relative(-Math.max(0, since))}`);
+  } else if (r.started && r.started > r.today) {
+    // Not started yet: no time of it is gone.
+    facts.push(`starting ${relative(daysBetween(r.today, r.started))}`);
   } else if (r.elapsed !== undefined && r.daysLeft !== undefined) {
-    // Rounded down: 100% only once no day is left.
-    facts.push(`${Math.floor(r.elapsed * 100)}% of its time gone, ${r.daysLeft >= 0 ? `${days(r.daysLeft)} left` : `ended ${days(-r.daysLeft)} ago`}`);
+    // Rounded down: 100% only once no day is left. Days as the signals say them: today, yesterday.
+    facts.push(`${Math.floor(r.elapsed * 100)}% of its time gone, ${r.daysLeft > 0 ? `${days(r.daysLeft)} left` : r.daysLeft === 0 ? 'ending today' : `ended ${relative(r.daysLeft)}`}`);
   }
   if (!r.closure && r.plannedClosure) facts.push(`closing on ${r.plannedClosure.date}${r.plannedClosure.outcome ? ` (${r.plannedClosure.outcome})` : ''}`);
   return [`# Review of ${code(r.id === '.' ? '(journal root)' : r.id)} on ${r.today}`, '', facts.length ? `${capital(facts.join('; '))}.` : r.agreementUnread ? `The agreement could not be read (line ${r.agreementUnread.line}): the partners, dates and goals it holds are unknown until it is fixed.` : 'No readable agreement yet.', ''];

@@ -2,7 +2,7 @@ import { addDays, daysBetween } from '../dates';
 import type { Session } from '../types';
 import type { SignalInput } from './signals';
 import type { Signal } from './types';
-import { days } from '../words';
+import { days, fromToday } from '../words';
 
 /*
  * Signals about the relationship itself rather than its goals: how each partner says it feels
@@ -78,7 +78,7 @@ export function noFirstSession({ rel, today, options }: SignalInput): Signal[] {
   return [{
     code: 'no-first-session',
     severity: 'warning',
-    message: `No session has been held since the partnership started on ${started}, ${days(since)} ago; ${expected}.`,
+    message: `No session has been held since the partnership started on ${started}, ${fromToday(-since)}; ${expected}.`,
     advice: 'Meet soon, even briefly: the first conversations are where you get to know each other and settle goals and ground rules, and a match that never starts tends to quietly end.',
     source: { file: rel.agreement!.source.file, range: rel.agreement!.startedRange ?? rel.agreement!.source.range },
   }];

@@ -92,7 +92,7 @@ function unsignedLong({ rel, today }: SignalInput): Signal[] {
   return [{
     code: 'agreement-unsigned-long',
     severity: 'warning',
-    message: `The partnership started on ${started}, ${days(since)} ago, and the agreement is still not signed by the ${missing}.`,
+    message: `The partnership started on ${started}, ${fromToday(-since)}, and the agreement is still not signed by the ${missing}.`,
     advice: 'Finishing the agreement is the work of the first stage: meet to settle goals and ground rules and both sign, or say openly that the match is not working.',
     source: rel.agreement.source,
   }];
@@ -116,7 +116,7 @@ function cadenceOverdue({ rel, cadence }: SignalInput): Signal[] {
   const last = rel.sessions[rel.sessions.length - 1];
   const message =
     cadence.overdueBy === 'next'
-      ? `The next meeting was planned for ${cadence.nextMeeting}, ${days(cadence.overdueDays)} ago, and no later session is recorded.`
+      ? `The next meeting was planned for ${cadence.nextMeeting}, ${fromToday(-(cadence.overdueDays ?? 0))}, and no later session is recorded.`
       : `The last held session was on ${cadence.lastHeld}, ${fromToday(-(cadence.daysSinceLastHeld ?? 0))}, ${days(cadence.overdueDays)} past the agreed ${cadence.cadence?.label} rhythm of ${days(cadence.cadence?.days ?? 0)}.`;
   return [{
     code: 'cadence-overdue',

@@ -3,7 +3,7 @@ import { relationshipLabel, STAGES, type Relationship, type Session, type Sessio
 import { escapeMarkdown } from '../../core/model/escape';
 import type { GoalReport, RelationshipReport, Signal } from '../../core/model';
 import { historyLines } from '../../core/history';
-import { plural } from '../../core/words';
+import { fromToday, plural } from '../../core/words';
 import { toVsRange } from '../convert';
 import type { JournalRoot } from '../journalService';
 import type { TreeNode } from './baseTreeProvider';
@@ -113,10 +113,7 @@ export function nextSessionLabel(report: RelationshipReport): string | undefined
   if (!nextSession) return undefined;
   const { daysTo, from } = nextSession;
   const what = from === 'cadence' ? 'session due' : 'next session';
-  if (daysTo === 0) return `${what} today`;
-  if (daysTo === 1) return `${what} tomorrow`;
-  if (daysTo > 0) return `${what} in ${plural(daysTo, 'day')}`;
-  return `${from === 'cadence' ? 'session was' : 'next session was'} due ${plural(-daysTo, 'day')} ago`;
+  return daysTo >= 0 ? `${what} ${fromToday(daysTo)}` : `${from === 'cadence' ? 'session was' : 'next session was'} due ${fromToday(daysTo)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { removeEarlyClosing, repairFrontMatterStart } from '../../../src/core/edits';
+import { removeEarlyClosing, repairFrontMatterClose, repairFrontMatterStart } from '../../../src/core/edits';
 import { expectCodes, expectNone, expectOne, GOAL, lines, parseFile, problemsOf, SESSION } from './helpers';
 
 describe('rules: frontmatter/*', () => {
@@ -121,6 +121,42 @@ describe('rules: frontmatter/*', () => {
     it('reports the opening --- when no closing line follows', () => {
       const text = lines('---', 'type: goal', 'title: Write a design doc', 'status: active', '', 'Body text.', '');
       expectOne(problemsOf('p/goals/design-doc.md', text), { code: 'frontmatter/unclosed', severity: 'error', range: [1, 1, 1, 4], message: [/never closed/, /---/] });
+    });
+
+    it('says a closing line written almost right at it, with or without a `---` further down, and puts it right', () => {
+      const session = (close: string, later = false) => lines('---', 'type: session', 'date: 2026-11-25', 'status: missed', close, '', 'We could not meet.', ...(later ? ['', '---', '', 'More.'] : []), '');
+      const cases: Array<[string, [number, number, number, number], RegExp, string | undefined]> = [
+        ['----', [5, 1, 5, 5], /: `----` has 4 hyphens, not 3\. Write `---` here, at the start of the line\./, '---'],
+        ['  ---', [5, 3, 5, 6], /: `---` has 2 spaces or tabs before it\./, '---'],
+        ['\u2014\u2014\u2014', [5, 1, 5, 4], /is not written with hyphens/, '---'],
+        ['--- # end', [5, 1, 5, 10], /: it must be `---` alone, and `# end` follows it\. Put the comment on a line of its own above the `---`\./, '# end\n---'],
+        ['...', [5, 1, 5, 4], /: `\.\.\.` ends a YAML document, not the front matter\. Write `---` here/, '---'],
+        ['--- end', [5, 1, 5, 8], /: it must be `---` alone, and `end` follows it\. Write `---` alone, and the text on a line of its own\./, undefined],
+      ];
+      for (const [close, range, said, fixed] of cases) {
+        const unclosed = session(close);
+        expectOne(problemsOf('p/sessions/2026-11-25.md', unclosed), { code: 'frontmatter/unclosed', severity: 'error', range, message: [/^The front matter opened with `---` on line 1 is not closed by this line/, said, /Nothing closes the front matter before the end of the file\.$/] });
+        // With a `---` further down, a rule in the body, the front matter runs on to it: one problem, at the same line.
+        const runsOn = session(close, true);
+        expectOne(problemsOf('p/sessions/2026-11-25.md', runsOn), { code: 'yaml/syntax', severity: 'error', range, message: [/^YAML syntax error: /] });
+        for (const text of [unclosed, runsOn]) {
+          const repaired = repairFrontMatterClose(text);
+          if (fixed === undefined) {
+            assert.equal(repaired.ok, false, `${close}: where the text after it goes is the writer's choice`);
+            continue;
+          }
+          assert.ok(repaired.ok && repaired.text === text.replace(`\n${close}\n`, `\n${fixed}\n`), close);
+          assert.deepEqual(problemsOf('p/sessions/2026-11-25.md', repaired.text), [], close);
+        }
+      }
+      // Not a dash line inside a `|` text, nor one under prose (a body never fenced), nor a list item.
+      for (const text of [lines('---', 'type: session', 'date: 2026-11-25', 'notes: |', '  ----', '  more', ''), lines('---', 'type: session', 'Some prose here.', '-----', ''), lines('---', 'type: session', 'goals:', '-', '')]) {
+        expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'frontmatter/unclosed', severity: 'error', range: [1, 1, 1, 4], message: [/never closed/] });
+      }
+      // CRLF and a byte order mark are kept.
+      const crlf = `\uFEFF${session('----').replace(/\n/g, '\r\n')}`;
+      const kept = repairFrontMatterClose(crlf);
+      assert.equal(kept.ok && kept.text, crlf.replace('\r\n----\r\n', '\r\n---\r\n'));
     });
 
     it('reports a file that is only ---, with or without a line break', () => {

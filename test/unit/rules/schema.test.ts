@@ -126,6 +126,30 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
   });
 
   describe('schema/invalid-type', () => {
+    it('says a number in quotes where a number goes is a text, with the number to write', () => {
+      const s = SESSION.replace('  design-doc: 40', "  design-doc: '40'").replace('duration: 60', 'duration: "45"');
+      assert.deepEqual(session(s).map((p) => [p.code, p.range.start.line, p.range.start.column, p.message]), [
+        ['schema/invalid-type', 5, 11, '`duration` must be a positive whole number of minutes: `"45"` is in quotes, which makes it a text: write `duration: 45`.'],
+        ['schema/invalid-type', 8, 15, "`progress.design-doc` must be a number: `'40'` is in quotes, which makes it a text: write `design-doc: 40`."],
+      ]);
+    });
+
+    it('says the agreement\'s goals written as a map of ids are to be a list, each with its `id`', () => {
+      const text = AGREEMENT.replace(/\ngoals:[\s\S]*?(?=\n---)/, '\ngoals:\n  give-talk:\n    title: Give a talk\n    status: proposed');
+      expectOne(agreement(text).filter((p) => p.code === 'schema/invalid-type'), { code: 'schema/invalid-type', severity: 'error', range: [lineOf(text, '  give-talk:'), 3, lineOf(text, '    status:'), 21], message: [/^`goals` must be a list of goals: write each goal as an item of a list, its id under `id`: `- id: give-talk`, then its other keys indented under `id:`\.$/] });
+    });
+
+    it('says list items written without the space after their `-` are no items, once, with the items to write (never the one text in brackets)', () => {
+      const s = ['---', 'type: session', 'date: 2026-02-02', 'goals:', '  -design-doc', '  -talk', 'attendees:', '  -Carla', '  - Dev', '---', ''].join('\n');
+      assert.deepEqual(session(s).map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.line, p.range.end.column, p.message]).sort((a, b) => (a[1] as number) - (b[1] as number)), [
+        ['schema/invalid-type', 5, 3, 6, 8, '`goals` must be a list of goal ids: `-design-doc` is no list item, since YAML needs a space after the `-`, so the lines are read as one text: write `- design-doc`, one item a line, or `goals: [design-doc, talk]`.'],
+        ['schema/invalid-type', 8, 3, 9, 8, '`attendees` must be a list of names: `-Carla` is no list item, since YAML needs a space after the `-`, so the lines are read as one text: write `- Carla`, one item a line, or `attendees: [Carla, Dev]`.'],
+      ]);
+      expectOne(session(SESSION.replace('goals: [rust-basics]', 'goals: -rust-basics')), { code: 'schema/invalid-type', severity: 'error', range: [6, 8, 6, 20], message: [/: `-rust-basics` is no list item, .* so it is read as a text: write `- rust-basics` or `goals: \[rust-basics\]`\.$/] });
+      // Followed, both are lists.
+      assert.deepEqual(session(s.replace('  -design-doc\n  -talk', '  - design-doc\n  - talk').replace('  -Carla', '  - Carla')).filter((p) => p.code.startsWith('schema/') || p.code.startsWith('yaml/')), []);
+    });
+
     it('says how to write it: a list in brackets, a number without %, a number or true/false in quotes where a text goes, a date as a date', () => {
       const s = SESSION.replace('attendees: [Priya Raman, Sam Okafor]', 'attendees: Priya Raman, Sam Okafor').replace('goals: [rust-basics]', 'goals: rust-basics').replace('  design-doc: 40', '  design-doc: 40%');
       assert.deepEqual(session(s).map((p) => [p.code, p.range.start.line, p.range.start.column, p.message]), [
@@ -149,12 +173,12 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       // At most a year between meetings: longer, and the dates worked out from it run past any calendar.
       assert.deepEqual(agreement(AGREEMENT.replace('cadence: biweekly', 'cadence: P1Y')), []);
       for (const [written, days] of [['P100000000D', '100,000,000'], ['P53W', '371']] as const) {
-        expectOne(agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${written}`)), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 10 + written.length], message: [new RegExp(`^\`cadence\` must be at most a year between meetings \\(P1Y, or 366 days\\): \`${written}\` is ${days} days\\.$`)] });
+        expectOne(agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${written}`)), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 10 + written.length], message: [new RegExp(`^\`cadence\` must be at most a year between meetings \\(\`P366D\` at most; \`P1Y\` counts as 365 days\\): \`${written}\` is ${days} days\\.$`)] });
       }
       // The value as written, not as YAML read it (2.0 is 2, 007 is 7).
       for (const v of ['2.0', '007', '1e3']) expectOne(goal(GOAL.replace('title: Write a design doc', `title: ${v}`)), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 8 + v.length], message: [new RegExp(`YAML reads \`${v.replace('.', '\\.')}\` as a number; put it in quotes, \`title: "${v.replace('.', '\\.')}"\`\\.$`)] });
       expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 20260529')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 14], message: [/^`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`\.$/] });
-      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: "20260529"')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 16], message: [/^`due` must be a date written YYYY-MM-DD: write `2026-05-29`\.$/] });
+      expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: "20260529"')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 16], message: [/^`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`\.$/] });
       // Followed, each is valid.
       const fixed = s.replace('attendees: Priya Raman, Sam Okafor', 'attendees: [Priya Raman, Sam Okafor]').replace('goals: rust-basics', 'goals: [rust-basics]').replace('design-doc: 40%', 'design-doc: 40');
       assert.deepEqual(session(fixed), []);
@@ -295,6 +319,27 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
   });
 
   describe('keys/unknown', () => {
+    it('says a map\'s key written at the margin under its key (`progress:`, `pulse:`) is to be indented there, with or without keys indented above it', () => {
+      const keys = (...lines: string[]) => session(['---', 'type: session', 'date: 2026-02-02', ...lines, '---', ''].join('\n')).filter((p) => p.code === 'keys/unknown');
+      const [progress, mentor] = keys('progress:', 'design-doc: 60', 'pulse:', 'mentor: 2');
+      assert.deepEqual([progress!.range, mentor!.range], [{ start: { line: 5, column: 1 }, end: { line: 5, column: 11 } }, { start: { line: 7, column: 1 }, end: { line: 7, column: 7 } }]);
+      assert.equal(progress!.message, 'Unknown key `design-doc`: it comes after `progress:`, which has no value, so YAML reads it as a key of the front matter: if it belongs to `progress`, indent it under `progress:` (`  design-doc: 60`).');
+      assert.match(mentor!.message, /^Unknown key `mentor`: it comes after `pulse:`, which has no value, .* indent it under `pulse:` \(` {2}mentor: 2`\)\.$/);
+      assert.equal(progress!.data, undefined, 'no rename offered');
+      // After keys indented under it, and past a comment line.
+      const [late] = keys('progress:', '  write-rfc: 50', '# and', 'give-talk: 20');
+      assert.equal(late!.message, 'Unknown key `give-talk`: it comes after `progress:` and the keys indented under it, but at the margin, so YAML reads it as a key of the front matter: if it belongs to `progress`, indent it under `progress:` (`  give-talk: 20`).');
+      // Not a key after a text over lines, nor one a map does not take (`pulse:` takes `mentor` and `mentee` only).
+      assert.doesNotMatch(keys('next: >-', '  soon', 'give-talk: 20')[0]!.message, /indent/);
+      assert.doesNotMatch(keys('pulse:', 'mood: 2')[0]!.message, /indent/);
+      // A key named as an object's own (found by the fuzzer: `constructor:` threw).
+      assert.deepEqual(keys('constructor:', 'toString: 2').map((p) => p.message), ['Unknown key `constructor`.', 'Unknown key `toString`.']);
+    });
+
+    it('names a key that starts with a non-breaking space, which YAML takes as part of the key', () => {
+      expectOne(session(SESSION.replace('date: 2026-02-02', 'date: 2026-02-02\nprogress:\n\u00a0\u00a0design-doc: 40')).filter((p) => p.code === 'keys/unknown'), { code: 'keys/unknown', severity: 'warning', range: [5, 1, 5, 13], message: [/^Unknown key `\u00a0\u00a0design-doc`: it starts with a non-breaking space \(U\+00A0\), which YAML reads as part of the key, not as indentation: write ordinary spaces instead\.$/] });
+    });
+
     it('takes an unknown key that holds a date for the required date left out (`when:` for `date`), and says so at both', () => {
       const problems = session(SESSION.replace('date: 2026-02-02', 'when: 2026-02-03'));
       expectOne(problems.filter((p) => p.code === 'keys/unknown'), { code: 'keys/unknown', severity: 'warning', range: [3, 1, 3, 5], message: [/^Unknown key `when`: it holds a date, and the required `date` is missing; if this is that date, rename `when` to `date`\.$/] });
@@ -445,6 +490,13 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
     it('reports a date not written YYYY-MM-DD at the value', () => {
       expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 2026-5-29')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 15], message: [/`due`/, /YYYY-MM-DD/] });
       expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 29.05.2026')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 16], message: [/`due`/, /YYYY-MM-DD/] });
+    });
+
+    it('gives the date to write where what is written can mean only one day', () => {
+      const said = (due: string) => goal(GOAL.replace('due: 2026-05-29', `due: ${due}`)).find((p) => p.code === 'date/format')?.message;
+      for (const due of ['2026/05/29', '2026-5-29', '29.05.2026', '2026-05-29T10:00:00Z', '2026-05-29 10:00', '20260529']) assert.equal(said(due), '`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`.', due);
+      // Not where it could mean more than one, or no day at all.
+      for (const due of ['05/29/2026', '29 May 2026', '2026-02-30T10:00']) assert.equal(said(due), '`due` must be a date written YYYY-MM-DD.', due);
     });
 
     it('reports a nested date (signed.mentor) at the value', () => {

@@ -229,6 +229,19 @@ describe('rules: session/*', () => {
       '',
     );
 
+    it('reads no due marker inside inline code: the one after it is the due date, and the code stays in the text', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @finn run `make (due 2027-01-01)` and fix the build (due 2027-01-20)', '- [ ] @finn try ``a ` (due: 2027-01-05)`` first', '');
+      const file = parseFile('p/sessions/2026-11-25.md', text);
+      assert.deepEqual(file.problems, []);
+      assert.deepEqual(
+        file.session!.actions.map((a) => [a.text, a.due, a.invalidDue]),
+        [
+          ['run `make (due 2027-01-01)` and fix the build', '2027-01-20', undefined],
+          ['try ``a ` (due: 2027-01-05)`` first', undefined, undefined],
+        ],
+      );
+    });
+
     it('reports an impossible date in a (due ...) marker at the date, and the item has no due date', () => {
       const parsed = parseFile('p/sessions/2026-11-25.md', file);
       const impossible = parsed.problems.filter((p) => p.code === 'date/impossible');
@@ -307,6 +320,7 @@ describe('rules: session/*', () => {
       );
       assert.equal(noValidDue('2026-1-5'), 'no valid due date: 2026-1-5 is not written YYYY-MM-DD');
       assert.equal(noValidDue('2026-11-30'), 'no valid due date: write it (due 2026-11-30)');
+      assert.equal(noValidDue('0026-11-05'), 'no valid due date: 0026-11-05 is in the year 26: write the year in full');
       assert.equal(noValidDue('2026-02-30'), 'no valid due date: 2026-02-30 is not a day in the calendar');
     });
 

@@ -70,7 +70,7 @@ describe('rules: yaml/*', () => {
     it('reports a tab used as indentation at the tab, and nothing else', () => {
       const text = lines('---', 'type: session', 'date: 2026-02-02', 'progress:', '\tdesign-doc: 40', '---', '');
       const problems = problemsOf('p/sessions/2026-02-02.md', text);
-      expectOne(problems, { code: 'yaml/syntax', severity: 'error', range: [5, 1, 5, 2], message: [/YAML syntax error/, /[Tt]abs/] });
+      expectOne(problems, { code: 'yaml/syntax', severity: 'error', range: [5, 1, 5, 2], message: [/YAML syntax error/, /indented with a tab, which YAML does not take as indentation: indent it with spaces/] });
       // Schema checks on front matter that does not parse would only add noise.
       expectCodes(problems, ['yaml/syntax@5:1-5:2']);
     });
@@ -306,6 +306,28 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/sessions/2026-03-05.md', flush), { ...SYNTAX, range: [6, 1, 6, 6], message: [/`Bo Li` looks like another item of the list above, .*: write it as `- Bo Li`/] });
     });
 
+    it('says a list item of maps written without the space after its `-`, or indented among the keys of the item above, once, at it', () => {
+      const agreement = (...goals: string[]) => problemsOf('p/agreement.md', lines('---', 'type: agreement', 'mentor: Ana Souza', 'mentee: Ben Lee', 'started: 2026-11-20', 'ends: 2027-05-20', 'stage: creating', 'goals:', ...goals, '---', ''));
+      expectOne(agreement('  - id: async-writing', '    title: Write clearer async updates', '    status: proposed', '  -id: feedback', '   title: Give feedback', '   status: proposed'), { code: 'yaml/syntax', severity: 'error', range: [12, 3, 12, 7], message: [/^YAML syntax error: `-id:` has no space after its `-`, so YAML does not read it as a list item: write `- id:`, and indent the item's other keys under `id:`\.$/] });
+      expectOne(agreement('-id: feedback', ' title: Give feedback'), { code: 'yaml/syntax', severity: 'error', range: [9, 1, 9, 5], message: [/`-id:` has no space after its `-`/] });
+      expectOne(agreement('- id: async-writing', '  title: Write clearer async updates', '  status: proposed', '  - id: feedback', '    title: Give feedback', '    status: proposed'), { code: 'yaml/syntax', severity: 'error', range: [12, 3, 12, 17], message: [/^YAML syntax error: `- id: feedback` starts in the column of the keys of the list item above \(`- id: async-writing`\), where YAML cannot read a list item\. If it is the next item of that list, start its `-` in column 1, as in the item above, and its other keys under it\.$/] });
+    });
+
+    it('says a character that only looks like the one YAML needs at it: a full-width colon, a non-breaking space', () => {
+      const session = (...keys: string[]) => problemsOf('p/sessions/2026-01-26.md', lines('---', 'type: session', ...keys, '---', ''));
+      expectOne(session('date：2026-01-26'), { code: 'yaml/syntax', severity: 'error', range: [3, 5, 3, 6], message: [/^YAML syntax error: `：` after `date` is a full-width colon \(U\+FF1A\), which YAML does not read as the `:` after a key: write `date: 2026-01-26`\.$/] });
+      expectOne(session('date:\u00a02026-01-26'), { code: 'yaml/syntax', severity: 'error', range: [3, 6, 3, 7], message: [/^YAML syntax error: the space after `date:` is a non-breaking space \(U\+00A0\), which YAML does not take as the space after a key's colon: write an ordinary space\.$/] });
+      expectOne(session('date: 2026-01-26', 'attendees:', '\u00a0\u00a0- Ana'), { code: 'yaml/syntax', severity: 'error', range: [5, 1, 5, 2], message: [/^YAML syntax error: this line is indented with a non-breaking space \(U\+00A0\), which YAML does not take as indentation: indent it with ordinary spaces\.$/] });
+      // Where YAML reads the line as one text, the type error says the same of full-width brackets, commas and colons.
+      const values = session('date: 2026-01-26', 'goals: ［write-rfc，talk］', 'attendees: Ana，Bo');
+      assert.deepEqual(values.map((p) => [p.code, p.range.start.line, p.message.replace(/^.*?: /, '')]).sort(), [
+        ['schema/invalid-type', 4, '`［write-rfc，talk］` is written with full-width punctuation (`［ ， ］`), which YAML does not read as its own: write `goals: [write-rfc, talk]`.'],
+        ['schema/invalid-type', 5, '`Ana，Bo` is written with full-width punctuation (`，`), which YAML does not read as its own: write `attendees: [Ana, Bo]`.'],
+      ]);
+      // Followed, each is read.
+      assert.deepEqual(session('date: 2026-01-26', 'goals: [write-rfc, talk]', 'attendees: [Ana, Bo]').filter((p) => p.code.startsWith('yaml/') || p.code.startsWith('schema/')), []);
+    });
+
     it('says `...` ends the document, at the `...`, instead of naming the parser\'s API', () => {
       const text = lines('---', 'type: session', 'date: 2026-03-05', '...', 'status: held', '---', '');
       expectOne(problemsOf('p/sessions/2026-03-05.md', text), { code: 'yaml/syntax', severity: 'error', range: [4, 1, 4, 4], message: [/^YAML syntax error: `\.\.\.` ends the YAML document, so the lines after it are not read: remove the `\.\.\.` line\.$/] });
@@ -321,14 +343,14 @@ describe('rules: yaml/*', () => {
 
     it('gives the tab advice for a tab before the text of a block scalar, at the tab', () => {
       const first = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: >-', '\tfoo', '---', '');
-      expectOne(problemsOf('p/goals/talk.md', first), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 2], message: [/^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs\.$/] });
+      expectOne(problemsOf('p/goals/talk.md', first), { code: 'yaml/syntax', severity: 'error', range: [6, 1, 6, 2], message: [/^YAML syntax error: this line is indented with a tab, which YAML does not take as indentation: indent it with spaces\.$/] });
       expectCodes(problemsOf('p/goals/talk.md', first), ['yaml/syntax@6:1-6:2']);
       const later = lines('---', 'type: goal', 'title: Talk', 'status: active', 'success: |', '  Give the talk', '\tand get feedback', '---', '');
-      expectOne(problemsOf('p/goals/talk.md', later), { code: 'yaml/syntax', severity: 'error', range: [7, 1, 7, 2], message: [/^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs\.$/] });
+      expectOne(problemsOf('p/goals/talk.md', later), { code: 'yaml/syntax', severity: 'error', range: [7, 1, 7, 2], message: [/^YAML syntax error: this line is indented with a tab, which YAML does not take as indentation: indent it with spaces\.$/] });
       // Nested in a map and in an inline goal of a list: the parser's words differ ("more-indented leading empty lines"), the advice does not.
       const nested = lines('---', 'type: agreement', 'mentor: A', 'mentee: B', 'formality: informal', 'started: 2025-01-01', 'stage: 1', 'closure:', '  date: 2025-02-01', '  reflection: |', '\twe learned a lot', '---', '');
       expectCodes(problemsOf('p/agreement.md', nested), ['yaml/syntax@11:1-11:2']);
-      expectOne(problemsOf('p/agreement.md', nested), { code: 'yaml/syntax', severity: 'error', range: [11, 1, 11, 2], message: [/^YAML syntax error: Tabs are not allowed as indentation: indent with spaces, not tabs\.$/] });
+      expectOne(problemsOf('p/agreement.md', nested), { code: 'yaml/syntax', severity: 'error', range: [11, 1, 11, 2], message: [/^YAML syntax error: this line is indented with a tab, which YAML does not take as indentation: indent it with spaces\.$/] });
       const inList = lines('---', 'type: agreement', 'mentor: A', 'mentee: B', 'formality: informal', 'started: 2025-01-01', 'stage: 1', 'goals:', '  - id: a', '    title: A', '    status: active', '    success: >-', '\tship it', '---', '');
       expectCodes(problemsOf('p/agreement.md', inList), ['yaml/syntax@13:1-13:2']);
     });
@@ -374,6 +396,30 @@ describe('rules: yaml/*', () => {
       const quoted = text.replace('title: &Co growth plan', 'title: "&Co growth plan"').replace('success: !Important the board approves it', "success: '!Important the board approves it'").replace('[&x writing]', '["&x writing"]');
       assert.deepEqual(problemsOf('p/goals/t.md', quoted), []);
       assert.equal(parseFile('p/goals/t.md', quoted).goals[0]?.title, '&Co growth plan');
+    });
+
+    it('says a tag that made a number a text at the tag, once, with the type error', () => {
+      const session = (...keys: string[]) => problemsOf('p/sessions/2026-02-02.md', lines('---', 'type: session', 'date: 2026-02-02', ...keys, '---', ''));
+      const minutes = '`duration` must be a positive whole number of minutes';
+      // `!!float 45`: YAML cannot read `45` as a float and keeps the text; `!!str` makes it a text; another's tag too (and its anchor-in-text warning is not said again).
+      expectOne(session('duration: !!float 45'), { code: 'schema/invalid-type', severity: 'error', range: [4, 11, 4, 18], message: [new RegExp(`^${minutes}: the tag \`!!float\` before \`45\` makes YAML read it as a text\\. Delete \`!!float\`\\.$`)] });
+      expectOne(session('duration: !!str 45'), { code: 'schema/invalid-type', severity: 'error', range: [4, 11, 4, 16], message: [/: the tag `!!str` before `45` makes YAML read it as a text\. Delete `!!str`\.$/] });
+      expectOne(session('duration: !minutes 45'), { code: 'schema/invalid-type', severity: 'error', range: [4, 11, 4, 19], message: [/: the tag `!minutes` before `45` makes YAML read it as a text\. Delete `!minutes`\.$/] });
+      expectOne(session('duration: &d !!str 45'), { code: 'schema/invalid-type', severity: 'error', range: [4, 14, 4, 19], message: [/the tag `!!str` before `45`/] });
+      expectOne(session('progress: {give-talk: !!str 40}', 'goals: [give-talk]'), { code: 'schema/invalid-type', severity: 'error', range: [4, 23, 4, 28], message: [/^`progress\.give-talk` must be a number: the tag `!!str` before `40`/] });
+      assert.equal(session('duration: !!str 45')[0]!.data, undefined, 'no quick fix that keeps the tag');
+      // A tag that gives the right type is no mistake; a number of the wrong kind is said as before, at the value.
+      assert.deepEqual(session('duration: !!int "45"'), []);
+      expectOne(session('duration: !!float 45.5'), { code: 'schema/invalid-type', severity: 'error', range: [4, 19, 4, 23], message: [new RegExp(`^${minutes}\\.$`)] });
+    });
+
+    it('says to delete an anchor before a date, a status or a key, which quoting would not keep readable', () => {
+      const session = (...keys: string[]) => problemsOf('p/sessions/2026-01-26.md', lines('---', 'type: session', ...keys, '---', ''));
+      expectOne(session('date: &d 2026-01-26'), { code: 'yaml/anchor-in-text', severity: 'warning', range: [3, 7, 3, 9], message: [/^`&d` is read by YAML as an anchor \(a name for the value\), not as text, so it is not part of the value after it: delete it\.$/] });
+      expectOne(session('date: 2026-01-26', 'status: !urgent held'), { code: 'yaml/anchor-in-text', severity: 'warning', range: [4, 9, 4, 16], message: [/: delete it\.$/] });
+      expectOne(session('date: 2026-01-26', '&k attendees: [Bo]'), { code: 'yaml/anchor-in-text', severity: 'warning', range: [4, 1, 4, 3], message: [/^`&k` is read by YAML as an anchor \(a name for the key\), not as part of the key after it: delete it\.$/] });
+      // Before a text or a name, quoting keeps the word.
+      expectOne(session('date: 2026-01-26', 'attendees: [&x Ana]'), { code: 'yaml/anchor-in-text', severity: 'warning', range: [4, 13, 4, 15], message: [/put the whole value in quotes to keep it\.$/] });
     });
 
     it('reports an anchor or tag that leaves the value empty, a lone `!`, and `&` or `*word` before text, each once at the value', () => {
@@ -454,8 +500,9 @@ describe('rules: yaml/*', () => {
       const quoted = lines('---', 'type: goal', 'title: "Ship C# #1" #launch', 'status: proposed', '---', '');
       expectCodes(problemsOf('p/goals/launch.md', quoted), ['yaml/comment-in-text@3:21-3:28']);
       const empty = lines('---', 'type: goal', 'title: #eng-blog', 'status: proposed', '---', '');
-      // The title is then empty: missing, as the schema says too.
-      expectCodes(problemsOf('p/goals/launch.md', empty), ['schema/missing-key@3:1-3:6', 'yaml/comment-in-text@3:8-3:17']);
+      // The title is then empty, which the schema says too: one problem, at the `#word`, saying why it is empty and what to write.
+      expectOne(problemsOf('p/goals/launch.md', empty), { code: 'schema/missing-key', severity: 'error', range: [3, 8, 3, 17], message: [/^`title` has no value: `#eng-blog` starts a YAML comment \(a `#` after a space\), so the value is empty: put it in quotes to keep it, as `title: "#eng-blog"`\.$/] });
+      expectOne(problemsOf('p/goals/launch.md', empty.replace('#eng-blog', '#1 priority: talks')), { code: 'schema/missing-key', severity: 'error', range: [3, 8, 3, 10], message: [/as `title: "#1 priority: talks"`\.$/] });
     });
 
     it('after a closed list or map, says the #word can only be a comment, and does not advise quoting the value', () => {
@@ -618,6 +665,17 @@ describe('rules: yaml/*', () => {
         range: [6, 1, 6, 9],
         message: [/`duration`/, /line 4/, /keep only one/],
       });
+    });
+
+    it('says the partners\' signing days written at the margin under `signed:` are to be indented there, not that one is to go', () => {
+      const text = lines('---', 'type: agreement', 'mentor: Carla Diaz', 'mentee: Dev Patel', 'started: 2026-06-01', 'ends: 2027-05-31', 'stage: building', 'signed:', 'mentor: 2026-06-02', 'mentee: 2026-06-03', '---', '');
+      const duplicates = problemsOf('p/agreement.md', text).filter((p) => p.code === 'yaml/duplicate-key');
+      assert.deepEqual(duplicates.map((p) => [p.range.start.line, p.range.start.column, p.range.end.column]), [[9, 1, 7], [10, 1, 7]]);
+      assert.equal(duplicates[0]!.message, 'Duplicate key `mentor`: it is already set on line 3. It comes after `signed:`, which has no value, so YAML reads it as a second key of the front matter, in the place of the first: if it belongs to `signed`, indent it under `signed:` (`  mentor: 2026-06-02`).');
+      assert.match(duplicates[1]!.message, /^Duplicate key `mentee`: it is already set on line 4\. It comes after `signed:`, .* \(` {2}mentee: 2026-06-03`\)\.$/);
+      // One indented and one not: the second is said so.
+      const one = problemsOf('p/agreement.md', text.replace('mentor: 2026-06-02', '  mentor: 2026-06-02')).filter((p) => p.code === 'yaml/duplicate-key');
+      expectOne(one, { code: 'yaml/duplicate-key', severity: 'error', range: [10, 1, 10, 7], message: [/It comes after `signed:` and the keys indented under it, but at the margin, .* indent it under `signed:`/] });
     });
 
     it('reports a duplicate inside a nested map at the nested key', () => {
