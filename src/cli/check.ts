@@ -57,8 +57,9 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   if (!args) return 0;
   const format = (stringOption(args, 'format') ?? 'text') as CheckFormat;
   const maxText = stringOption(args, 'max-warnings');
-  if (maxText !== undefined && !/^\d+$/.test(maxText)) throw new UsageError(`--max-warnings takes a whole number of warnings, not '${maxText}'`, 'check');
-  const maxWarnings = maxText === undefined ? undefined : Number(maxText);
+  // -1 is no limit, as ESLint takes it.
+  if (maxText !== undefined && !/^(?:\d+|-1)$/.test(maxText)) throw new UsageError(`--max-warnings takes a whole number of warnings (or -1 for no limit), not '${maxText}'`, 'check');
+  const maxWarnings = maxText === undefined || maxText === '-1' ? undefined : Number(maxText);
   const cli = commandLineOptions(flag(args, 'no-unknown-keys'), listOption(args, 'rule'));
   const configOption = stringOption(args, 'config');
   const configFile = configOption === undefined ? undefined : path.resolve(io.cwd, configOption);

@@ -41,7 +41,7 @@ Options:
                          sarif (SARIF 2.1.0, for code scanning)
   -o, --output-file FILE write the report to FILE instead of standard output
   -q, --quiet            report errors only (--max-warnings still counts warnings)
-  --max-warnings N       exit 1 when there are more than N warnings
+  --max-warnings N       exit 1 when there are more than N warnings (-1: no limit)
   --fix                  apply the fixes that have one safe outcome: the type a
                          folder implies, a misspelt key with one candidate, a
                          session's date from its file name; prints what changed

@@ -65,7 +65,7 @@ function markdownFiles(root: string, exclude: readonly string[], ignore: IgnoreS
     for (const entry of entries) {
       if (isExcludedName(entry.name, exclude)) continue;
       const absolute = path.join(folder, entry.name);
-      // A symbolic link is what it leads to; one that leads nowhere is passed over here (`check .` reports it, at the link).
+      // A symbolic link to a file is that file; one that leads nowhere is passed over here (`check .` reports it, at the link).
       // A pipe, a socket or a device named `.md` is no file to read either: passed over, as `check .` does.
       let directory = entry.isDirectory();
       let file = entry.isFile();
@@ -82,7 +82,9 @@ function markdownFiles(root: string, exclude: readonly string[], ignore: IgnoreS
         file = target.isFile();
       }
       if (ignorer?.ignored(absolute, directory)) continue;
-      if (directory) walk(absolute, depth + 1);
+      // A link to a folder is not followed, as the check's own walk does not follow it (`check .` reports it): a link
+      // to a folder above it (`ln -s . loop`) would otherwise list every file again, 64 levels deep.
+      if (directory && !entry.isSymbolicLink()) walk(absolute, depth + 1);
       else if (file && isMarkdownPath(entry.name)) out.push(toPosix(path.relative(root, absolute)));
     }
   };

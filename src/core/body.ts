@@ -64,12 +64,17 @@ export function goalRefsOutsideCode(text: string): Array<{ id: string; start: nu
   return out;
 }
 const TASK = /^\[([ xX])\]\s+/;
-/** The box of a list item that starts like a task but is not one: `[]`, `[  ]`, `[x ]`, `[ x]`, `[-]`, `[✓]`, or `[ ]` with no space after it (`[ ]@sam`). */
+/**
+ * The box of a list item that starts like a task but is not one: `[]`, `[  ]`, `[x ]`, `[ x]`, `[-]`, `[✓]`, or `[ ]` with
+ * no space after it (`[ ]@sam`); and as a Japanese input method writes it: an ideographic space or a non-breaking space
+ * inside (`[\u3000]`), a full-width `ｘ`, full-width brackets (`［ ］`), corner brackets (`「」`).
+ */
 // (Not a link or a reference: `[x](https://…)`, `[x]: https://…`, `[x][ref]`.)
-const ALMOST_BOX = '(?:\\[(?:|\\s{2,}|[xX]\\s+|\\s+[xX]|[-*~\u2713\u2714\u2717])\\](?=\\s|$)|\\[[ xX]\\](?=[^\\s(:[]))';
+const ALMOST_BOX =
+  '(?:\\[(?:|\\s{2,}|[xX]\\s+|\\s+[xX]|[-*~\u2713\u2714\u2717\u00a0\u3000\uff58\uff38])\\](?=\\s|$)|\\[[ xX]\\](?=[^\\s(:[])|\uff3b[ \u00a0\u3000xX\uff58\uff38]?\uff3d|\u300c[ \u3000]*\u300d)';
 const ALMOST_TASK = new RegExp(`^${ALMOST_BOX}`, 'u');
 /** Such a box anywhere, not only after a list marker: a quicker first test, false for the boxes of well-written items. */
-const ALMOST_BOX_ANYWHERE = /\[(?:\]|\s{2}|[xX]\s|\s[xX]|[-*~\u2713\u2714\u2717]\])|\[[ xX]\][^\s(:[]/;
+const ALMOST_BOX_ANYWHERE = /\[(?:\]|\s{2}|[xX]\s|\s[xX]|[-*~\u2713\u2714\u2717\u00a0\u3000\uff58\uff38]\])|\[[ xX]\][^\s(:[]|\uff3b|\u300c[ \u3000]*\u300d/;
 /** A line of a text with such an item: the cheap test that says a body must be parsed to be checked. */
 const ALMOST_TASK_LINE = new RegExp(`^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALMOST_BOX}`, 'mu');
 /**
@@ -80,10 +85,18 @@ const ALMOST_TASK_LINE = new RegExp(`^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALM
 const UNSPACED_TASK_LINE = /^[ \t>]*(?:([-+])|(\*)(?=[^*\n]*$))(\[[ xX]\])(?=[ \t]+\S)/gmu;
 /** The same as a test, without the global flag (whose `lastIndex` a test would move). */
 const UNSPACED_TASK_TEST = new RegExp(UNSPACED_TASK_LINE.source, 'mu');
-/** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`). */
-export const OWNER = /^@([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
+/**
+ * A line that starts like an action item with a bullet Markdown does not take as a list marker (`・ [ ]`, `－ [ ]`,
+ * `ー [ ]`, `• [ ]`, as a Japanese input method or a word processor writes them): a paragraph, or more of the item
+ * above, not an action item. The bullet and the box are the groups.
+ */
+const FOREIGN_BULLET_LINE = /^[ \t>]*([\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u2043])[ \t\u3000]*(\[[ xX\u3000]?\]|\uff3b[ \u3000xX\uff58\uff38]?\uff3d)/gmu;
+const FOREIGN_BULLET_TEST = new RegExp(FOREIGN_BULLET_LINE.source, 'mu');
+/** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`); a full-width `＠` (a Japanese input method's) counts as `@`. */
+export const OWNER = /^[@\uff20]([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
 const DUES = /\(due\s+(\d{4}-\d{2}-\d{2})\)/gi;
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+// English and German month names (`Nov 30`, `5. Dezember 2026`).
+const MONTH = '(?:jan|feb|m(?:a|\u00e4)r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z\u00e4]*\\.?';
 /**
  * A due marker written another way: a date not written YYYY-MM-DD (`(due 2026-1-5)`, `(due
  * 5.1.2026)`, `(due 2026/11/30)`, `(due 12/1)`, `(due 2026-12)`, `(due Nov 30)`), or a date with
@@ -93,7 +106,7 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
  */
 const SEP = '[-/.\\u2010-\\u2015\\u2212]';
 const LOOSE_DUES = new RegExp(
-  `[(\\uFF08][ \\t]*due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+){0,3}["'*_+\`]*(\\d{8}|\\d{1,5}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)["'*_\`]*(?:(?:[ \\t,;!?~./A-Za-z]|${SEP}|T\\d)[^)\\uFF09\\n]*)?[)\\uFF09]`,
+  `[(\\uFF08][ \\t]*due(?::[ \\t]*|[ \\t]+)(?:~[ \\t]*|[A-Za-z]{2,9}\\.?,?[ \\t]+){0,3}["'*_+\`]*(\\d{8}|(?:\\d{4}\u5e74)?\\d{1,2}\u6708\\d{1,2}\u65e5|\\d{1,5}${SEP}\\d{1,2}(?:${SEP}\\d{1,4})?|${MONTH}[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\.?[ \\t]+${MONTH}(?:,?[ \\t]+\\d{4})?)["'*_\`]*(?:(?:[ \\t,;!?~./A-Za-z]|${SEP}|T\\d)[^)\\uFF09\\n]*)?[)\\uFF09]`,
   'gi',
 );
 
@@ -108,8 +121,23 @@ function looseDues(text: string): RegExpMatchArray[] {
   // Every `(due` of the text starting a well-written marker (most texts): none written another way,
   // and the costly pattern need not run.
   if (!OTHER_OPENING.test(text)) return [];
+  // Full-width digits, colon and dashes (a Japanese input method's `(due ２０２６-１２-０５)`, `（due：2026-12-05）`) are
+  // matched as the ASCII they stand for, one character for one, and said as written.
+  if (WIDE.test(text)) {
+    const scan = text.replace(WIDE_ALL, (c) => (c === '\u30fc' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    return [...scan.matchAll(LOOSE_DUES)].map((m) => {
+      const at = m.index ?? 0;
+      const whole = text.slice(at, at + m[0].length);
+      const date = text.slice(at + m[0].indexOf(m[1]!), at + m[0].indexOf(m[1]!) + m[1]!.length);
+      return Object.assign([whole, date], { index: at }) as unknown as RegExpMatchArray;
+    }).filter((m) => !/^\(due\s+\d{4}-\d{2}-\d{2}\)$/i.test(m[0]));
+  }
   return [...text.matchAll(LOOSE_DUES)].filter((m) => !/^\(due\s+\d{4}-\d{2}-\d{2}\)$/i.test(m[0]));
 }
+
+/** Full-width digits, colon, hyphen-minus, slash and full stop, and the long vowel mark `ー` typed for a dash. */
+const WIDE = /[\uff10-\uff19\uff1a\uff0d\uff0f\uff0e\u30fc]/;
+const WIDE_ALL = new RegExp(WIDE.source, 'g');
 
 /** The opening of a due marker (`(due`, `( due`, `（due`) that does not start a well-written one. */
 const OTHER_OPENING = /\uFF08[ \t]*due|\([ \t]+due|\(due(?!\s+\d{4}-\d{2}-\d{2}\))/i;
@@ -125,6 +153,8 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  */
 export function mayHaveDueProblems(text: string): boolean {
   if (text.includes('[') && ((ALMOST_BOX_ANYWHERE.test(text) && ALMOST_TASK_LINE.test(text)) || (/[-+*]\[/.test(text) && UNSPACED_TASK_TEST.test(text)))) return true;
+  if (/[\uff3b\u300c]/.test(text) && ALMOST_TASK_LINE.test(text)) return true;
+  if (/[\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u2043]/.test(text) && FOREIGN_BULLET_TEST.test(text)) return true;
   if (!/due/i.test(text)) return false;
   if (!/[(\uFF08][ \t]*due/i.test(text)) return BARE_DUE.test(text);
   if (looseDues(text).length) return true;
@@ -230,8 +260,19 @@ function unspacedTasks(paragraph: Nodes, lines: LineIndex): BodyProblem[] {
   const end = paragraph.position?.end.offset;
   if (start === undefined || end === undefined) return [];
   const raw = lines.text.slice(start, end);
-  if (!/[-+*]\[/.test(raw)) return [];
-  return [...raw.matchAll(UNSPACED_TASK_LINE)].map((m) => {
+  const foreign = /[\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u2043]/.test(raw)
+    ? [...raw.matchAll(FOREIGN_BULLET_LINE)].map((m): BodyProblem => {
+        const bullet = m[1]!;
+        const at = start + (m.index ?? 0) + m[0].indexOf(bullet);
+        return {
+          range: lines.range(at, at + bullet.length),
+          code: 'action/not-a-task',
+          message: `\`${bullet}\` is not a list marker to Markdown, so this line is not read as an action item: write \`- [ ]\` (a hyphen and a space), as in \`- [ ] @sam draft the outline\`.`,
+        };
+      })
+    : [];
+  if (!/[-+*]\[/.test(raw)) return foreign;
+  return [...foreign, ...[...raw.matchAll(UNSPACED_TASK_LINE)].map((m): BodyProblem => {
     const marker = m[1] ?? m[2] ?? '-';
     const at = start + (m.index ?? 0) + m[0].length - marker.length - (m[3] ?? '').length;
     const written = `${marker}${m[3] ?? ''}`;
@@ -240,7 +281,7 @@ function unspacedTasks(paragraph: Nodes, lines: LineIndex): BodyProblem[] {
       code: 'action/not-a-task',
       message: `\`${written}\` needs a space after the \`${marker}\` to be a list item, so this line is not read as an action item: write \`${marker} ${m[3] ?? ''}\`, as in \`- [ ] @sam draft the outline\`.`,
     };
-  });
+  })];
 }
 
 /**

@@ -170,6 +170,8 @@ export interface TaggedText {
   end: number;
   word: string;
   valueStart: number;
+  /** What the tag makes of the value. */
+  as: 'a text' | 'a timestamp';
 }
 
 /**
@@ -183,12 +185,13 @@ export function taggedTexts(source: string, doc: FrontMatterDocument): TaggedTex
   visit(doc as Document.Parsed, {
     Scalar(_, node) {
       const start = node.range?.[0];
-      if (start === undefined || node.tag === undefined || typeof node.value !== 'string' || node.value === '') return;
+      // A text, or a timestamp (`!!timestamp 2026-01-26`, a date YAML reads as a point in time).
+      if (start === undefined || node.tag === undefined || !((typeof node.value === 'string' && node.value !== '') || node.value instanceof Date)) return;
       const lineStart = source.lastIndexOf('\n', start - 1) + 1;
       const m = TAG_BEFORE.exec(source.slice(lineStart, start));
       if (!m) return;
       const at = lineStart + m.index;
-      out.push({ start: at, end: at + m[1]!.length, word: m[1]!, valueStart: start });
+      out.push({ start: at, end: at + m[1]!.length, word: m[1]!, valueStart: start, as: typeof node.value === 'string' ? 'a text' : 'a timestamp' });
     },
   });
   return out;

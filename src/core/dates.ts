@@ -115,8 +115,23 @@ export function durationDays(text: string): number | undefined {
  * a day with a time after it, `2026-01-26T10:00`, is that day); else undefined.
  */
 export function dateWrittenLoosely(written: string): string | undefined {
-  // Dashes other than `-` (`‐`, `–`, `−`) are read as `-`.
-  const plain = written.replace(/[\u2010-\u2015\u2212]/g, '-');
+  // Dashes other than `-` (`‐`, `–`, `−`, `－`, `ー`) are read as `-`; full-width digits, `／` and `．` as theirs.
+  const plain = written
+    .replace(/[\uff10-\uff19\uff0f\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u2010-\u2015\u2212\uff0d\u30fc]/g, '-');
+  // `2026年11月20日`.
+  const kanji = /^(\d{4})\u5e74(\d{1,2})\u6708(\d{1,2})\u65e5$/.exec(plain);
+  if (kanji) {
+    const date = `${kanji[1]}-${kanji[2]!.padStart(2, '0')}-${kanji[3]!.padStart(2, '0')}`;
+    return isRealDate(date) ? date : undefined;
+  }
+  // `5. Dezember 2026`, `5 Dec 2026`: a day, a month name and a year.
+  const named = /^(\d{1,2})\.?[ \t]+([A-Za-z\u00e4]{3,9})\.?,?[ \t]+(\d{4})$/.exec(plain) ?? /^([A-Za-z\u00e4]{3,9})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})$/.exec(plain)?.slice(0, 4).map((v, i, a) => (i === 1 ? a[2]! : i === 2 ? a[1]! : v));
+  const month = named ? MONTH_NUMBERS.findIndex((names) => names.some((n) => named[2]!.toLowerCase().startsWith(n))) + 1 : 0;
+  if (named && month) {
+    const date = `${named[3]}-${String(month).padStart(2, '0')}-${named[1]!.padStart(2, '0')}`;
+    return isRealDate(date) ? date : undefined;
+  }
   if (/^\d{8}$/.test(plain)) return dateOfDigits(plain);
   const timed = /^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}/.exec(plain)?.[1];
   if (timed) return isRealDate(timed) ? timed : undefined;
@@ -127,3 +142,6 @@ export function dateWrittenLoosely(written: string): string | undefined {
   const date = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
   return isRealDate(date) ? date : undefined;
 }
+
+/** The first letters of each month's name, in English and German, January first. */
+const MONTH_NUMBERS: readonly string[][] = [['jan'], ['feb'], ['mar', 'mär'], ['apr'], ['may', 'mai'], ['jun'], ['jul'], ['aug'], ['sep'], ['oct', 'okt'], ['nov'], ['dec', 'dez']];

@@ -165,7 +165,10 @@ function fillNull(fm: FrontMatter, pair: Pair, valueText: string): TextEdit {
   const written = value?.range && value.range[1] > value.range[0] ? value.range : undefined;
   if (written) return { start: fm.offset + written[0], end: fm.offset + written[1], text: valueText };
   const colon = fm.text.indexOf(':', fm.offset + (pair.key as YamlNode).range![1]);
-  return { start: colon + 1, end: colon + 1, text: ` ${valueText}` };
+  // The spaces after the colon make way for the value (`date: ` left no trailing space behind it); one stays before a comment.
+  const spaces = /^[ \t]*/.exec(fm.text.slice(colon + 1))![0].length;
+  const comment = fm.text.charAt(colon + 1 + spaces) === '#';
+  return { start: colon + 1, end: colon + 1 + spaces, text: ` ${valueText}${comment ? ' ' : ''}` };
 }
 
 interface Target {

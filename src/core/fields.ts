@@ -59,6 +59,9 @@ export const dateSchema = z
     // `"20261105"`: the date it means, where it is one.
     error: (issue) => {
       // `2026/01/05`, `26.01.2026`, `2026-1-5`, `2026-01-26T10:00`: the day it can only mean.
+      // A space YAML keeps in the value (a non-breaking or an ideographic one, pasted or typed after the date): the date as written looks right.
+      const odd = typeof issue.input === 'string' ? /[\u00a0\u3000\u2000-\u200b\u202f\ufeff]/.exec(issue.input)?.[0] : undefined;
+      if (odd) return `must be a date written YYYY-MM-DD, and it holds ${odd === '\u00a0' ? 'a non-breaking space' : 'an invisible or full-width space'} (U+${odd.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): delete it`;
       const meant = typeof issue.input === 'string' ? dateWrittenLoosely(issue.input.trim()) : undefined;
       return meant ? `must be a date written YYYY-MM-DD: write \`${meant}\`` : 'must be a date written YYYY-MM-DD';
     },

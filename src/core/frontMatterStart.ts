@@ -19,8 +19,9 @@ export interface AlmostFrontMatter {
 }
 
 /** A line of dashes only, maybe indented: hyphens, or the dashes and minus signs text editors substitute. */
-const DASH_LINE = /^([ \t]*)([-\u2010-\u2015\u2212]+)[ \t]*$/;
-const LONG_DASHES = /[\u2010-\u2015\u2212]/;
+const DASH_LINE = /^([ \t]*)([-\u2010-\u2015\u2212\uff0d\u30fc]+)([ \t\u00a0\u3000]*)$/;
+/** Dashes that are not hyphens: long dashes and minus signs a text editor substitutes, and the full-width hyphen and long vowel mark a Japanese input method types. */
+const LONG_DASHES = /[\u2010-\u2015\u2212\uff0d\u30fc]/;
 /** A line of YAML that sets a key: what the lines between two fences must hold for them to be front matter. */
 const KEY_LINE = /^[ \t]*["']?[\p{L}_][\p{L}\p{N}_ -]*["']?[ \t]*:(?:[ \t]|$)/u;
 
@@ -55,7 +56,10 @@ function isFence(line: Line): boolean {
 function fenceFault(line: Line): string | undefined {
   const m = DASH_LINE.exec(line.text);
   if (!m || isFence(line)) return undefined;
-  const [, indent = '', dashes = ''] = m;
+  const [, indent = '', dashes = '', after = ''] = m;
+  // `---` and a non-breaking or an ideographic space after it, which does not end the line to YAML.
+  const odd = /[\u00a0\u3000]/.exec(after)?.[0];
+  if (odd && dashes === '---' && !indent) return `\`---\` has ${odd === '\u00a0' ? 'a non-breaking space' : 'an ideographic (full-width) space'} (U+${odd.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) after it`;
   return `\`${dashes}\` ${dashLineFault(indent, dashes)}`;
 }
 
@@ -64,6 +68,7 @@ function fenceFault(line: Line): string | undefined {
  * dashes as written: the one wording of the front matter's opening and closing lines.
  */
 export function dashLineFault(indent: string, dashes: string): string {
+  if (/[\uff0d\u30fc]/.test(dashes)) return 'is not written with hyphens (`－` and `ー` are the full-width dashes a Japanese input method types)';
   if (LONG_DASHES.test(dashes)) return 'is not written with hyphens (a text editor may have turned them into long dashes)';
   if (dashes.length !== 3) return `has ${dashes.length} hyphens, not 3`;
   return `has ${indent.length === 1 ? 'a space' : `${indent.length} spaces or tabs`} before it`;
@@ -172,7 +177,7 @@ function frontMatterFurtherDown(lines: readonly Line[], first: number): AlmostFr
  */
 export function almostFrontMatter(text: string): AlmostFrontMatter | undefined {
   const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.slice(from, from + 400).match(/[-\u2010-\u2015\u2212%]/)) return undefined;
+  if (!text.slice(from, from + 400).match(/[-\u2010-\u2015\u2212\uff0d\u30fc%]/)) return undefined;
   const lines = splitLines(text, from).slice(0, 200);
   let first = 0;
   while (first < lines.length && /^[ \t]*$/.test(lines[first]!.text)) first++;
@@ -253,14 +258,21 @@ export function almostClosing(text: string): AlmostFrontMatter | undefined {
   const lines = splitLines(text, 0).slice(0, CLOSING_LINES);
   if (!lines[0] || !isFence(lines[0])) return undefined;
   let blockIndent = -1;
+  let blank = false;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (isFence(line)) return undefined;
     const indent = indentOfLine(line);
     if (blockIndent >= 0 && (indent > blockIndent || !line.text.trim())) continue;
+    // After a blank line, a Markdown heading or an action item is the body's, not a YAML comment or item: the front
+    // matter was left open above it, and a dash line further down is a rule of the body (taking it for the closing
+    // line would make the heading a comment of the front matter).
+    if ((blank && /^#{1,6}(?:[ \t]|$)/.test(line.text)) || /^[ \t]*[-*+][ \t]+\[[ xX]?\][ \t]/.test(line.text)) return undefined;
+    blank = !line.text.trim();
     blockIndent = /:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line.text) ? indent : -1;
     const dashes = DASH_LINE.exec(line.text);
-    const fault = dashes && (dashes[2]!.length >= 3 || LONG_DASHES.test(dashes[2]!)) ? fenceFault(line) : undefined;
+    // (Indented four spaces or more, a dash line is a code block of the body, as Markdown reads it.)
+    const fault = dashes && dashes[1]!.length < 4 && (dashes[2]!.length >= 3 || LONG_DASHES.test(dashes[2]!)) ? fenceFault(line) : undefined;
     const comment = COMMENTED_FENCE.exec(line.text)?.[1];
     const after = comment ? undefined : /^---[ \t]+(\S.*?)[ \t]*$/.exec(line.text)?.[1];
     const documentEnd = /^\.\.\.[ \t]*$/.test(line.text);

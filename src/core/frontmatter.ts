@@ -93,18 +93,24 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
       seen ??= new Set<number>();
       if (seen.has(range.start.line)) continue;
       seen.add(range.start.line).add(gaveUp);
-      if (++reported > MAX_YAML_ERRORS) break;
+      if (++reported > MAX_YAML_ERRORS) {
+        // The list is cut: the last problem says so, rather than the file seeming to hold no more.
+        const last = problems[problems.length - 1]!;
+        problems[problems.length - 1] = { ...last, message: `${last.message} (The front matter has more YAML errors after this one, not listed: fix these first.)` };
+        break;
+      }
       report(range, error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax', message);
     }
     // Its closing line written almost right (`----`, `--- # end`, `...`), so that it runs on to a `---` in the body: one
     // problem, at that line, put right by --fix and the quick fix. (What YAML says of a dash line there says the same.)
     const closing = reported ? almostClosing(text) : undefined;
     const line = closing && closing.start < closingStart ? lines.position(closing.start).line : undefined;
-    const dashes = line !== undefined && /^[ \t]*[-\u2010-\u2015\u2212]{3,}[ \t]*$/.test(lines.text.slice(lines.lineStart(line), lines.lineEnd(line)));
+    const dashes = line !== undefined && /^[ \t]*[-\u2010-\u2015\u2212\uff0d\u30fc]{3,}[ \t\u00a0\u3000]*$/.test(lines.text.slice(lines.lineStart(line), lines.lineEnd(line)));
     // `...` or `--- # end` with only keys after it, up to the `---`, is not where the writer closed it: YAML's own words say that.
     const bodyAfter = line !== undefined && text.slice(lines.lineEnd(line), closingStart).split(/\r\n|\r|\n/).some((l) => !isYamlLine(l));
     if (closing && line !== undefined && (dashes || bodyAfter)) {
-      const said = dashes ? problems.find((p) => p.code === 'yaml/syntax' && p.range.start.line === line) : undefined;
+      // What YAML's explanation of a dash line there says already (almostClosingFence), in its words; not the parser's own.
+      const said = dashes ? problems.find((p) => p.code === 'yaml/syntax' && p.range.start.line === line && p.message.includes('so it does not close the front matter')) : undefined;
       const message = said?.message ?? `YAML syntax error: ${closing.message.charAt(0).toLowerCase()}${closing.message.slice(1)} The front matter runs on to the \`---\` on line ${lines.position(closingStart).line}, and YAML cannot read what is between.`;
       for (let i = problems.length - 1; i >= 0; i--) if (problems[i]!.code === 'yaml/syntax' && problems[i]!.range.start.line >= line) problems.splice(i, 1);
       problems.push({ ...problem(file, lines.range(closing.start, closing.end), 'yaml/syntax', message), ...(closing.repair ? { data: { kind: 'front-matter-close' } } : {}) });

@@ -498,7 +498,7 @@ export class JournalIndex {
         hasFrontMatter: false,
         headRange: FILE_START,
         goals: [],
-        problems: [problem(path, FILE_START, 'file/unreadable', `This file could not be read: ${message}`)],
+        problems: [problem(path, FILE_START, 'file/unreadable', `This file could not be read: ${message}. Nothing in it was checked, and nothing in it counts in the review${/permission/.test(message) ? ': give your user read access to it' : ''}.`)],
       };
     }
   }

@@ -13,7 +13,7 @@ import { almostFrontMatter } from './frontMatterStart';
 import { FastDocument } from './simpleYaml';
 import { YamlLocator } from './yamlLocator';
 import type { FrontMatterDocument } from './yamlParse';
-import { emphasisAsAlias, goalAtMargin, headingAboveKey, mapKeyAbove, textForKeys } from './yamlErrors';
+import { emphasisAsAlias, goalAtMargin, headingAboveKey, isTextKey, mapKeyAbove, textForKeys } from './yamlErrors';
 import type { RuleCode } from './rules';
 import { FILE_START, type LineIndex } from './text';
 import {
@@ -153,7 +153,7 @@ function utf8Length(text: string, limit: number): number {
 /** The result for a file over `options.maxFileBytes`: reported and skipped, without reading (or allocating) its content. */
 export function tooLargeFile(path: string, bytes: number, options: EngineOptions = DEFAULT_OPTIONS): JournalFile {
   const reporter = new Reporter(path);
-  reporter.report(FILE_START, 'file/too-large', `This file has ${bytes} bytes, more than the limit of ${options.maxFileBytes}; it was skipped.`);
+  reporter.report(FILE_START, 'file/too-large', `This file has ${bytes} bytes, more than the limit of ${options.maxFileBytes}; it was skipped, and nothing in it counts in the review. Split it, move what is not journal out of it, or raise \`maxFileSize\` (a setting, and a key of the command line's config file).`);
   const implied = typeFromPath(path);
   return { path, typeSource: 'none', hasFrontMatter: false, headRange: FILE_START, goals: [], problems: reporter.problems, ...(implied ? { type: implied, typeSource: 'folder' } : {}) };
 }
@@ -227,7 +227,10 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   const { doc, offset, head } = parsed.yaml;
   const locator = new YamlLocator(doc, offset, parsed.lines, head);
   // A front matter closed at once (frontmatter/closed-early) is not the one written: what it lacks is not reported.
-  const brokenYaml = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') || parsed.problems.some((p) => p.code === 'frontmatter/closed-early');
+  // So is one whose `type` is written twice: which kind of file it is, and so what it lacks, is in doubt.
+  const brokenYaml =
+    doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') ||
+    parsed.problems.some((p) => p.code === 'frontmatter/closed-early' || (p.code === 'yaml/duplicate-key' && p.range.start.column === 1 && p.message.startsWith('Duplicate key `type`:')));
   // `&Co` alone as a value: its warning, to be said once with the error the empty value gets, if any (foldEmptyAnchors).
   const emptyAnchors: EmptyAnchor[] = [];
   // Texts given a tag (`duration: !!float 45`): where the value is no text, the tag is what to say (foldTaggedValues).
@@ -255,10 +258,12 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
             ? `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the item before it. If it belongs to the item, put the item in quotes; if it is a comment, write a space after \`#\`.`
             : `\`${word}\` starts a YAML comment (a \`#\` after a space), so it is not part of the value before it. If it belongs to the value, put the whole value in quotes; if it is a comment, write a space after \`#\`.`,
       );
-      // `title: #eng-blog`: nothing before the comment, so the value is empty; with the error that gives, said once (foldEmptyAnchors).
-      if (lineOfValue === undefined && /^[ \t]*(?:-[ \t]+)?["']?[^\s"'#:][^"':]*["']?[ \t]*:[ \t]+$/.test(before)) {
-        const comment = source.slice(start, (source.indexOf('\n', start) + 1 || source.length + 1) - 1).trim();
-        emptyAnchors.push({ problem: reporter.problems[reporter.problems.length - 1]!, keep: comment, why: `\`${word}\` starts a YAML comment (a \`#\` after a space), so the value is empty: put it in quotes to keep it` });
+      // `title: #eng-blog`, `- #carla`: nothing before the comment, so the value is empty; with the error that gives, said once (foldEmptyAnchors).
+      if (lineOfValue === undefined && /^[ \t]*(?:-[ \t]+)?(?:["']?[^\s"'#:-][^"':]*["']?[ \t]*:[ \t]+)?$/.test(before) && /\S/.test(before)) {
+        // The comment up to a comment of the writer's own after it (`#1 talk # really`).
+        const comment = source.slice(start, (source.indexOf('\n', start) + 1 || source.length + 1) - 1).replace(/[ \t]+#.*$/, '').trim();
+        const empty = `\`${word}\` starts a YAML comment (a \`#\` after a space), so the value is empty`;
+        emptyAnchors.push({ problem: reporter.problems[reporter.problems.length - 1]!, keep: comment, why: `${empty}: put it in quotes to keep it`, plain: { why: `${empty}: delete the \`#\``, value: comment.slice(1) } });
       }
     }
     for (const { start, end, item, value } of itemsInText(parsed.yaml.source, doc)) {
@@ -335,6 +340,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   // With `type` missing or wrong, its problem is reported above; validate the rest as the implied type.
   const body: Raw = typeSource === 'declared' ? raw : { ...raw, type };
   const ctx: ValidationContext = { locator, reporter, unknownKeys: options.unknownKeys, quiet: brokenYaml };
+  // A key written twice: which value was meant is not known, so nothing the session or review says counts (as with broken YAML), though its problems are checked.
+  const duplicated = parsed.problems.some((p) => p.code === 'yaml/duplicate-key');
   // Written out rather than spread from `base`: this is on every file's path, and a spread costs more.
   const { hasFrontMatter, headRange, goals, problems } = base;
   const file: JournalFile = disabled
@@ -348,10 +355,10 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
       buildGoalFile(file, body, ctx);
       break;
     case 'session':
-      buildSession(file, body, ctx, parsed);
+      buildSession(file, body, ctx, parsed, duplicated);
       break;
     case 'review':
-      buildReview(file, body, ctx, parsed);
+      buildReview(file, body, ctx, parsed, duplicated);
       break;
   }
   // An unknown key at the margin can say more of where it stands: after a Markdown heading (the
@@ -379,15 +386,15 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
  * The type error's quick-fix data goes: quoting or rewriting the value would keep the tag.
  */
 function foldTaggedValues(problems: Problem[], tagged: readonly TaggedText[], offset: number, lines: LineIndex): void {
-  for (const { start, end, word, valueStart } of tagged) {
+  for (const { start, end, word, valueStart, as } of tagged) {
     const at = lines.position(offset + valueStart);
-    const i = problems.findIndex((p) => p.code === 'schema/invalid-type' && p.range.start.line === at.line && p.range.start.column === at.column);
+    const i = problems.findIndex((p) => (p.code === 'schema/invalid-type' || p.code === 'date/format') && p.range.start.line === at.line && p.range.start.column === at.column);
     if (i < 0) continue;
     const error = problems[i]!;
     const range = lines.range(offset + start, offset + end);
     const value = lines.text.slice(offset + valueStart, lines.offset(error.range.end));
     const { data: _quickFix, ...rest } = error;
-    problems[i] = { ...rest, range, message: `${error.message.replace(/\.$/, '')}: the tag \`${word}\` before \`${clip(value)}\` makes YAML read it as a text. Delete \`${word}\`.` };
+    problems[i] = { ...rest, range, message: `${error.message.replace(/\.$/, '')}: the tag \`${word}\` before \`${clip(value)}\` makes YAML read it as ${as}. Delete \`${word}\`.` };
     const said = problems.findIndex((p) => p.code === 'yaml/anchor-in-text' && p.range.start.line === range.start.line && p.range.start.column === range.start.column);
     if (said >= 0) problems.splice(said, 1);
   }
@@ -398,6 +405,8 @@ interface EmptyAnchor {
   problem: Problem;
   /** What to put in quotes: the word, or the comment that took the whole value. */
   keep: string;
+  /** For a key whose value is no text (`status: #active`, `date: #2026-01-26`), where quotes would not do: why, and the value to write instead. */
+  plain?: { why: string; value: string };
   /** Why the value is empty, to say with the error the empty value gets. */
   why: string;
 }
@@ -420,21 +429,25 @@ function propertyInText(word: string, kind: 'anchor' | 'tag', empty: boolean, pl
 function foldEmptyAnchors(problems: Problem[], anchors: readonly EmptyAnchor[], lines: LineIndex): void {
   const same = (a: Position, b: Position) => a.line === b.line && a.column === b.column;
   const between = (a: Position, b: Position) => (a.line < b.line || (a.line === b.line && a.column <= b.column) ? lines.text.slice(lines.offset(a), lines.offset(b)) : '\0');
-  for (const { problem: anchor, keep, why } of anchors) {
+  for (const { problem: anchor, keep, why: quoted, plain } of anchors) {
     const { start, end } = anchor.range;
     const at = problems.findIndex(
       (p) =>
         p.severity === 'error' &&
         p.code.startsWith('schema/') &&
         // At the empty value right after the word, or at the key whose value it is (`title: &Co`, or `&Co` on the line below).
-        (same(p.range.start, end) || (p.code === 'schema/missing-key' && /^["']?[ \t]*:[ \t]*(?:\r?\n[ \t]*)?$/.test(between(p.range.end, start)))),
+        // (Or, for an empty list item, at the word's start with no span: `- #carla`.)
+        (same(p.range.start, end) || (same(p.range.start, start) && same(p.range.end, start)) || (p.code === 'schema/missing-key' && /^["']?[ \t]*:[ \t]*(?:\r?\n[ \t]*)?$/.test(between(p.range.end, start)))),
     );
     if (at < 0) continue;
     const error = problems[at]!;
     const key = error.code === 'schema/missing-key' ? /`([^`]+)`/.exec(error.message)?.[1] : undefined;
     // The key as written on its line (`title`, not `goals[0].title`).
     const written = key?.split('.').pop();
-    const message = key !== undefined ? `\`${key}\` has no value: ${why}, as \`${written}: ${JSON.stringify(keep)}\`.` : `${error.message.replace(/\.$/, '')}: ${why}.`;
+    // Quotes keep a text; a status or a date in quotes would still be no status or date.
+    const asIs = plain && written !== undefined && !isTextKey(written) ? plain : undefined;
+    const why = asIs?.why ?? quoted;
+    const message = key !== undefined ? `\`${key}\` has no value: ${why}, as \`${written}: ${asIs ? asIs.value : JSON.stringify(keep)}\`.` : `${error.message.replace(/\.$/, '')}: ${why}.`;
     const { data: _quickFix, ...rest } = error;
     problems[at] = { ...rest, range: anchor.range, message };
     problems.splice(problems.indexOf(anchor), 1);
@@ -472,10 +485,10 @@ function retellMapKeysAtMargin(problems: Problem[], parsed: ParsedMarkdown, offs
     const at = parsed.lines.lineStart(p.range.start.line) - offset;
     const found = mapKeyAbove(source, at, type);
     if (!found) continue;
-    const { map, indented } = found;
+    const { map, indented, indent: under } = found;
     const line = source.slice(at, (source.indexOf('\n', at) + 1 || source.length + 1) - 1).trim();
     const where = indented ? `it comes after \`${map}:\` and the keys indented under it, but at the margin` : `it comes after \`${map}:\`, which has no value`;
-    const indent = `if it belongs to \`${map}\`, indent it under \`${map}:\` (\`  ${clip(line)}\`)`;
+    const indent = `if it belongs to \`${map}\`, indent it under \`${map}:\` (\`${under}${clip(line)}\`)`;
     const message =
       p.code === 'keys/unknown'
         ? `${p.message.replace(/: did you mean .*$/, '').replace(/\.$/, '')}: ${where}, so YAML reads it as a key of the front matter: ${indent}.`
@@ -923,12 +936,12 @@ class ReadReview extends BodyReader implements Review {
 /** The body of a session or review whose YAML is broken: nothing read from it counts. */
 const UNREAD_BODY: () => BodyFacts = () => ({ sections: {}, actions: [], references: [], problems: [] });
 
-function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
+function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown, duplicated = false): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.session, [], ctx);
-  // Broken YAML (`ctx.quiet`): the session is there, with the date the parser guessed and its
+  // Broken YAML (`ctx.quiet`), or a key written twice: the session is there, with the date the parser guessed and its
   // status unknown, but nothing it says counts (docs/rules.md, yaml/syntax): no progress, goals,
   // actions, pulse or next date that the review, the actions or the rules would take as written.
-  const broken = ctx.quiet === true;
+  const broken = ctx.quiet === true || duplicated;
   const frontMatter = broken ? [] : frontMatterRefs(ctx, 'goals', 'goals').concat(frontMatterRefs(ctx, 'progress', 'progress'));
   const body = broken ? UNREAD_BODY : lazyBody(file.path, parsed);
   const session = new ReadSession(
@@ -959,10 +972,10 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (mayHaveDueProblems(parsed.text)) for (const p of body().problems) ctx.reporter.report(p.range, p.code, p.message);
 }
 
-function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown): void {
+function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown, duplicated = false): void {
   const data = validateFields(raw, FIELDS_BY_TYPE.review, [], ctx);
-  // As for a session: a review whose YAML is broken says nothing that counts.
-  const broken = ctx.quiet === true;
+  // As for a session: a review whose YAML is broken, or with a key written twice, says nothing that counts.
+  const broken = ctx.quiet === true || duplicated;
   const review = new ReadReview(
     { date: data.date ?? '', goals: broken ? {} : data.goals ?? {}, source: { file: file.path, range: ctx.locator.head } },
     { frontMatter: broken ? [] : frontMatterRefs(ctx, 'goals', 'goals'), candidates: broken ? [] : goalIdCandidates(parsed.text) },

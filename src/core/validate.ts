@@ -3,7 +3,7 @@ import type { FieldSpecs, FieldValues } from './fields';
 import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
 import { dateOfDigits, isDateShaped, isRealDate } from './dates';
-import { editDistance, nearest } from './suggest';
+import { editDistance, isSlip, nearest } from './suggest';
 import { clip } from './words';
 import { STAGES, type Problem, type ProblemData, type Range } from './types';
 
@@ -165,6 +165,11 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       // The key it is nearest to is written too (`goal:` beside `goals:`): renaming would write it twice.
       // (Asked of the text, not of `raw`: a `type` the folder implies is in `raw` without being written.)
       const written = nearestKey !== undefined && !!locator.pair([...base, nearestKey]);
+      // Beside the key it holds (`next-steps` beside `next`), a key of the writer's own is no misspelling to merge.
+      if (written && !byValue && !isSlip(key, nearestKey)) {
+        quietReport(range, 'keys/unknown', unknownKeyMessage([...base, key], undefined), { kind: 'unknown-key', key });
+        continue;
+      }
       const rivals = nearestKey === undefined || written ? [] : unknown.filter((other) => other.key !== key && other.nearestKey === nearestKey).map((other) => other.key);
       const advice = byValue
         ? { message: `Unknown key \`${pathText([...base, key])}\`: it holds a date, and the required \`${nearestKey}\` is missing; if this is that date, rename \`${key}\` to \`${nearestKey}\`.`, suggestion: nearestKey }
@@ -174,8 +179,10 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       const value = raw[key];
       // `accepts` is a quick yes (a `|` text, with its line breaks, is not one): the schema decides the rest.
       const misfit = target !== undefined && value !== undefined && value !== null && !(target.accepts?.(value) || target.schema.safeParse(value).success);
-      const message = misfit ? `${advice.message} ${misfitAdvice(target, value)}` : advice.message;
-      const suggestion = advice.suggestion;
+      // A key of the writer's own that holds a known one (`next-steps: call Dev`), whose value that key does not take, is no misspelling of it.
+      const own = misfit && !byValue && advice.suggestion !== undefined && !isSlip(key, advice.suggestion);
+      const message = own ? unknownKeyMessage([...base, key], undefined) : misfit ? `${advice.message} ${misfitAdvice(target, value)}` : advice.message;
+      const suggestion = own ? undefined : advice.suggestion;
       quietReport(range, 'keys/unknown', message, {
         kind: 'unknown-key',
         key,
@@ -409,7 +416,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
             ? cadenceAdvice(written)
             : colonAdvice(written) || (isDate ? '' : quoteAdvice(key, written, sourceOf?.(path)))
           : fullWidthAdvice(key, written, issue.expected === 'array') ||
-            (issue.expected === 'array' ? dashAdvice(key, sourceOf?.(path)) || listAdvice(key, written) || goalMapAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) || quotedNumberAdvice(key, written, sourceOf?.(path)) : '') ||
+            (issue.expected === 'array' ? dashAdvice(key, sourceOf?.(path)) || listAdvice(key, written) || goalMapAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) || quotedNumberAdvice(path, written, sourceOf?.(path)) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${advice}.` };
@@ -487,6 +494,8 @@ function fullWidthAdvice(key: string | number | undefined, value: unknown, list:
  */
 function goalMapAdvice(key: string | number | undefined, value: unknown): string {
   if (key !== 'goals' || !isRecord(value)) return '';
+  // One goal's keys under `goals:`, without the `- ` that makes it an item.
+  if (typeof value.id === 'string') return `: write the goal as an item of the list, \`- id: ${clip(value.id, 40)}\`, its other keys indented under \`id:\``;
   const [first, goal] = Object.entries(value)[0] ?? [];
   if (first === undefined || !isRecord(goal)) return '';
   return `: write each goal as an item of a list, its id under \`id\`: \`- id: ${clip(first, 40)}\`, then its other keys indented under \`id:\``;
@@ -509,10 +518,23 @@ function percentAdvice(key: string | number | undefined, value: unknown): string
   return m ? `: write the number without \`%\`, \`${asKeyValue(key, m[1]!)}\`` : '';
 }
 
-/** A number in quotes where a number goes (`design-doc: '40'`, `duration: "45"`): quoted, it is a text. */
-function quotedNumberAdvice(key: string | number | undefined, value: unknown, source: string | undefined): string {
+/** The numbers each number the journal holds takes, by its top key: what may be written unquoted. */
+const NUMBER_RANGES: Record<string, (n: number) => boolean> = {
+  duration: (n) => Number.isSafeInteger(n) && n > 0,
+  progress: (n) => n >= 0 && n <= 100,
+  goals: (n) => n >= 0 && n <= 100,
+  pulse: (n) => Number.isInteger(n) && n >= 1 && n <= 5,
+};
+
+/**
+ * A number in quotes where a number goes (`design-doc: '40'`, `duration: "45"`): quoted, it is a
+ * text. The number to write where it is one the key takes; else only why it is no number.
+ */
+function quotedNumberAdvice(path: YamlPath, value: unknown, source: string | undefined): string {
   if (typeof value !== 'string' || !/^-?\d+(?:\.\d+)?$/.test(value.trim()) || !source || !/^["']/.test(source.trim())) return '';
-  return `: \`${clip(source.trim())}\` is in quotes, which makes it a text: write \`${asKeyValue(key, value.trim())}\``;
+  const key = path[path.length - 1];
+  const fits = NUMBER_RANGES[String(path[0])]?.(Number(value));
+  return `: \`${clip(source.trim())}\` is in quotes, which makes it a text${fits ? `: write \`${asKeyValue(key, value.trim())}\`` : ', not a number'}`;
 }
 
 /**

@@ -684,7 +684,7 @@ const MAP_KEYS: Record<string, Record<string, readonly string[] | 'any'>> = {
  * under it above this one (`progress:`, `  write-rfc: 50`, then `give-talk: 20`). Undefined when
  * there is no such key above it.
  */
-export function mapKeyAbove(source: string, at: number, type: string | undefined): { map: string; indented: boolean } | undefined {
+export function mapKeyAbove(source: string, at: number, type: string | undefined): { map: string; indented: boolean; indent: string } | undefined {
   const maps = type !== undefined && Object.hasOwn(MAP_KEYS, type) ? MAP_KEYS[type] : undefined;
   if (!maps) return undefined;
   const line = lineAt(source, at);
@@ -692,15 +692,18 @@ export function mapKeyAbove(source: string, at: number, type: string | undefined
   if (own === undefined) return undefined;
   const keys = [own];
   let indented = false;
+  // The indentation of the map's keys written under it: the nearest to the map's key wins.
+  let indent = '  ';
   for (let above = lineAbove(source, line), n = 0; above && n < 50; above = lineAbove(source, above), n++) {
     if (/^[ \t]/.test(above.text)) {
       indented = true;
+      indent = /^[ \t]*/.exec(above.text)![0];
       continue;
     }
     const m = /^([A-Za-z_][\w-]*):[ \t]*(?:#.*)?$/.exec(above.text);
     // Own keys only: a key written `constructor:` is no map of ours.
     const takes = m && Object.hasOwn(maps, m[1]!) ? maps[m[1]!] : undefined;
-    if (m) return takes && keys.every((k) => (takes === 'any' ? !Object.hasOwn(FIELDS_BY_TYPE[type as keyof typeof FIELDS_BY_TYPE], k) : takes.includes(k))) ? { map: m[1]!, indented } : undefined;
+    if (m) return takes && keys.every((k) => (takes === 'any' ? !Object.hasOwn(FIELDS_BY_TYPE[type as keyof typeof FIELDS_BY_TYPE], k) : takes.includes(k))) ? { map: m[1]!, indented, indent } : undefined;
     const key = /^([A-Za-z_][\w-]*):[ \t]/.exec(above.text)?.[1];
     // A key with a value above the map's indented keys is no key of the map.
     if (key === undefined || indented) return undefined;
@@ -1033,7 +1036,7 @@ function lookalikeCharacter(source: string, error: YAMLError): Explained | undef
   if (full) {
     const at = line.start + line.text.indexOf('：', full[1]!.length);
     const rest = line.text.slice(full[0].length).trim();
-    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: \`：\` after \`${clip(full[1]!.trim())}\` is a full-width colon (U+FF1A), which YAML does not read as the \`:\` after a key: write \`${clip(`${full[1]!.trim()}: ${rest}`)}\`.` };
+    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: \`：\` after \`${clip(full[1]!.trim())}\` is a full-width colon (U+FF1A), which YAML does not read as the \`:\` after a key: write \`${clip(rest ? `${full[1]!.trim()}: ${rest}` : `${full[1]!.trim()}:`)}\`.` };
   }
   const indent = /^[ \t]*/.exec(line.text)![0].length;
   const space = ODD_SPACE.exec(line.text);
@@ -1102,6 +1105,18 @@ function misalignedItem(source: string, error: YAMLError): Explained | undefined
  */
 function dashWithoutSpace(source: string, error: YAMLError): Explained | undefined {
   const at = lineAt(source, error.pos[0]);
+  // `-Carla Diaz` under `attendees:`: an item of texts without its space, right under its key (or such an item).
+  const text = /^([ \t]*)-([^\s\-:#][^:#]*?)[ \t]*$/.exec(at.text);
+  const above = text ? lineAbove(source, at) : undefined;
+  if (text && above && (/^[ \t]*[^\s#:-][^:#]*:[ \t]*(?:#.*)?$/.test(above.text) || /^[ \t]*-[^\s-]/.test(above.text))) {
+    const start = at.start + text[1]!.length;
+    return {
+      start,
+      end: at.end - /[ \t]*$/.exec(at.text)![0].length,
+      through: at.end,
+      message: `YAML syntax error: \`-${clip(text[2]!)}\` has no space after its \`-\`, so YAML does not read it as a list item: write \`- ${clip(text[2]!)}\`.`,
+    };
+  }
   for (let line: Line | undefined = at, n = 0; line && n < 12; line = lineAbove(source, line), n++) {
     const m = /^([ \t]*)-([\p{L}_][\p{L}\p{N}_-]*)(:(?:[ \t]|$))/u.exec(line.text);
     if (!m) continue;
@@ -1226,7 +1241,7 @@ export function headingAboveKey(source: string, at: number): { heading: string; 
  * body). Said at that line, once: everything YAML says after it follows from it.
  */
 function almostClosingFence(source: string, error: YAMLError): Explained | undefined {
-  const dashes = /^( ?)([-\u2010-\u2015\u2212]{3,})[ \t]*\r?$/gm;
+  const dashes = /^( ?)([-\u2010-\u2015\u2212\uff0d\u30fc]{3,})[ \t]*\r?$/gm;
   for (const m of source.matchAll(dashes)) {
     if (m.index! > error.pos[0]) break;
     if (m[1] === '' && m[2] === '---') continue;

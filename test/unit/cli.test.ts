@@ -253,6 +253,9 @@ describe('CLI: check', function () {
     assert.equal(over.code, 1);
     assert.match(over.stderr, /1 warning, more than --max-warnings 0/);
     assert.equal(runCli(['check', '--max-warnings=0', '--format', 'json'], root).code, 1);
+    // -1 is no limit, as ESLint takes it; another negative number is no count.
+    assert.equal(runCli(['check', '--max-warnings', '-1'], root).code, 0);
+    assert.equal(runCli(['check', '--max-warnings', '-2'], root).code, 2);
   });
 
   it('reports [[id]] references to unknown goals in the body, but not those in code', () => {
@@ -400,6 +403,10 @@ describe('CLI: check', function () {
     assert.equal(report.files, 4);
     // Not entered, but said: a check that passed would claim what it never looked at.
     assert.deepEqual(report.problems.filter((p) => p.file === 'p/loop').map((p) => p.code), ['file/unreadable']);
+    // Nor by a glob: the link's files were listed 64 levels deep, each "left out of the check" for a reason that was not the one.
+    const globbed = runCli(['check', '--format', 'json', '**/*.md'], root);
+    assert.doesNotMatch(globbed.stderr, /loop/);
+    assert.equal((JSON.parse(globbed.stdout) as { files: number }).files, 4);
   });
 
   it('reports a folder that is a symbolic link (sessions/ -> elsewhere) at the folder, also for a file named through it, and follows a link to a file', function () {

@@ -224,8 +224,8 @@ describe('CLI: check conventions', function () {
     if (spawnSync('mkfifo', [path.join(root, 'p/sessions/pipe.md')]).status !== 0) writeFileSync(path.join(root, 'p/sessions/pipe.md'), '');
     const walked = runCli(['check', 'p/sessions'], root);
     assert.equal(walked.code, 1, walked.stderr);
-    assert.match(walked.stdout, /^p\/sessions\/old\.md:1:1 error file\/unreadable This file could not be read: it is a symbolic link to a file that is not there \(moved or deleted\): point the link at the file, or remove it$/m);
-    assert.match(walked.stdout, /^p\/sessions\/loop\.md:1:1 error file\/unreadable This file could not be read: too many symbolic links \(a link that leads back to itself\)$/m);
+    assert.match(walked.stdout, /^p\/sessions\/old\.md:1:1 error file\/unreadable This file could not be read: it is a symbolic link to a file that is not there \(moved or deleted\): point the link at the file, or remove it\. Nothing in it was checked, and nothing in it counts in the review\.$/m);
+    assert.match(walked.stdout, /^p\/sessions\/loop\.md:1:1 error file\/unreadable This file could not be read: too many symbolic links \(a link that leads back to itself\)\. Nothing in it was checked, and nothing in it counts in the review\.$/m);
     const globbed = runCli(['check', '**/*.md'], root);
     assert.equal(globbed.code, 1, globbed.stderr);
     assert.doesNotMatch(globbed.stdout + globbed.stderr, /old\.md|loop\.md|pipe\.md/);

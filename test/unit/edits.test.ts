@@ -261,6 +261,12 @@ describe('edits: quick-fix edits', () => {
     assert.equal(item.text, '---\ngoals:\n  - id: go\n    title: Go\n    status: proposed\n---\n');
     const twice = addMissingKey(status.text, 0, 'status', 'active');
     assert.equal(twice.ok, false);
+    // A key written with spaces after its colon, or with a comment: no space is left after the value, one before the comment.
+    for (const [written, filled] of [['date: ', 'date: 2026-01-26'], ['date:\t ', 'date: 2026-01-26'], ['date:   # when', 'date: 2026-01-26 # when']] as const) {
+      const session = `---\ntype: session\n${written}\nstatus: held\n---\n`;
+      const result = addMissingKey(session, session.indexOf('date'), 'date', '2026-01-26');
+      assert.equal(result.ok && result.text, `---\ntype: session\n${filled}\nstatus: held\n---\n`, written);
+    }
   });
 
   it('adds a nested key under the key it is reported at', () => {

@@ -272,6 +272,18 @@ describe('a goal file that cannot be read', () => {
   });
 });
 
+describe('a session file with a key written twice', () => {
+  it('counts nowhere, as one whose YAML is broken: not held, no progress, no actions (found by the verifier)', async () => {
+    const files = { 'sessions/2026-05-09.md': '---\ntype: session\ndate: 2026-05-09\ngoals: [rfc]\nstatus: held\nstatus: missed\nprogress:\n  rfc: 50\n---\n\n- [ ] @sam second thing (due 2026-05-20)\n' };
+    const report = analyzeRelationship(await load({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-04-20', goals: ['rfc'], progress: { rfc: 10 } }], files }), TODAY);
+    assert.deepEqual(report.unreadSessions, ['p/sessions/2026-05-09.md']);
+    assert.deepEqual(report.sessions.map((s) => [s.file, s.status]), [['p/sessions/2026-04-20.md', 'held'], ['p/sessions/2026-05-09.md', 'unknown']]);
+    assert.deepEqual([report.cadence.held, report.cadence.missed], [1, 0]);
+    assert.equal(report.goals.find((g) => g.id === 'rfc')!.progress, 10);
+    assert.deepEqual(report.actions.map((a) => a.text), []);
+  });
+});
+
 describe('a session file that cannot be read', () => {
   it('is named in a note of the review and in JSON, since none of the counts has it; a conflict and a file of another type are not', async () => {
     const files = {

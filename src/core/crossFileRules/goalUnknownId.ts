@@ -38,9 +38,13 @@ export const goalUnknownId: CrossFileRule = {
       const invisible = [...ref.id].filter((c) => /\p{Cf}/u.test(c));
       const visible = invisible.length ? [...ref.id].filter((c) => !/\p{Cf}/u.test(c)).join('') : undefined;
       const sameButInvisible = visible !== undefined ? ids.find((id) => id === visible || id === visible.toLowerCase()) : undefined;
-      const suggestion = sameButCase ?? sameButInvisible ?? nearest(ref.id, ids);
+      const suggestion = /[\uff0c\u3001]/.test(ref.id) ? undefined : sameButCase ?? sameButInvisible ?? nearest(ref.id, ids);
       const codes = invisible.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
-      const hint = sameButInvisible
+      // `[design-doc，give-talk]`: ids joined by a full-width comma (a Japanese input method's), one id to YAML.
+      const wide = /[\uff0c\u3001]/.exec(ref.id)?.[0];
+      const hint = wide
+        ? `: it holds a full-width comma (\`${wide}\`, U+${wide.charCodeAt(0).toString(16).toUpperCase()}), which YAML does not read as \`,\`, so the ids are one: write \`${ref.id.split(/[\uff0c\u3001][ \u3000]*/).join(', ')}\`.`
+        : sameButInvisible
         ? `: it holds an invisible character (${codes}); delete it to name \`${sameButInvisible}\`.`
         : sameButCase
         ? `: goal ids are lower-case, write \`${sameButCase}\`.`

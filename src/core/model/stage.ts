@@ -10,7 +10,7 @@ const MIN_HELD_FOR_THINNING = 4;
 /** How many of the latest sessions are looked at for missed meetings. */
 const RECENT_SESSIONS = 3;
 
-import { plural } from '../words';
+import { fromToday, plural } from '../words';
 
 const ids = (goals: Goal[]) => goals.map((g) => g.id).join(', ');
 
@@ -63,7 +63,7 @@ export function inferStage(rel: Relationship, today: string): StageInference {
     return result('moving-on');
   }
   if (agreement?.ends && daysBetween(agreement.ends, today) > 0) {
-    reasons.push(`The partnership ended on ${agreement.ends}, ${plural(daysBetween(agreement.ends, today), 'day')} ago.`);
+    reasons.push(`The partnership ended on ${agreement.ends}, ${fromToday(-daysBetween(agreement.ends, today))}.`);
     return result('moving-on');
   }
   if (!agreement && rel.agreementUnread) {

@@ -80,7 +80,7 @@ describe('rules: file/*', () => {
 
     it('reports a file the host cannot read, with the reason in plain words (not the system\'s error code)', async () => {
       const { problems } = await check(failing(relationship() as Record<string, string>, 'p/sessions/2026-02-02.md'));
-      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'file/unreadable', severity: 'error', range: [1, 1, 1, 1], message: [/^This file could not be read: permission denied\.?$/] });
+      expectOne(problems('p/sessions/2026-02-02.md'), { code: 'file/unreadable', severity: 'error', range: [1, 1, 1, 1], message: [/^This file could not be read: permission denied\. Nothing in it was checked, and nothing in it counts in the review: give your user read access to it\.$/] });
     });
 
     it('a goal file it cannot read still stands for its goal (status unknown): references to it are not unknown, and other references are unchecked', async () => {

@@ -153,6 +153,32 @@ describe('rules: frontmatter/*', () => {
       for (const text of [lines('---', 'type: session', 'date: 2026-11-25', 'notes: |', '  ----', '  more', ''), lines('---', 'type: session', 'Some prose here.', '-----', ''), lines('---', 'type: session', 'goals:', '-', '')]) {
         expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'frontmatter/unclosed', severity: 'error', range: [1, 1, 1, 4], message: [/never closed/] });
       }
+      // After a flow list, an indented map or a list, `  ---` with a `---` further down: ours, not the parser's words or advice to indent it.
+      for (const keys of [['goals: [design-doc]'], ['progress:', '  design-doc: 30'], ['attendees:', '  - Carla']]) {
+        const text = lines('---', 'type: session', 'date: 2026-01-26', ...keys, '  ---', '', 'We met.', '', '---', '');
+        const at = 4 + keys.length;
+        expectOne(problemsOf('p/sessions/2026-01-26.md', text), { code: 'yaml/syntax', severity: 'error', range: [at, 3, at, 6], message: [/^YAML syntax error: the front matter opened with `---` on line 1 is not closed by this line: `---` has 2 spaces or tabs before it\./] });
+      }
+      // Never a rule of the body under a heading or an action item, nor a code block indented four spaces (found by the verifier: --fix made `## Notes` a YAML comment, and the file passed).
+      for (const text of [
+        lines('---', 'type: session', 'date: 2026-01-26', 'goals: [design-doc]', '', '## Notes', '', '----', '', '- [ ] @dev draft outline (due 2026-02-05)', ''),
+        lines('---', 'type: session', 'date: 2026-01-26', '- [ ] x', '', '  ---', ''),
+        lines('---', 'type: session', 'date: 2026-01-26', '', '    ---', ''),
+      ]) {
+        expectOne(problemsOf('p/sessions/2026-01-26.md', text), { code: 'frontmatter/unclosed', severity: 'error', range: [1, 1, 1, 4], message: [/never closed/] });
+        assert.equal(repairFrontMatterClose(text).ok, false);
+      }
+      // As a Japanese input method types them, and with a non-breaking space after the dashes: the opening and the closing line.
+      for (const [open, close, said] of [['ーーー', '---', /`ーーー` is not written with hyphens \(`－` and `ー` are the full-width dashes a Japanese input method types\)/], ['---\u00a0', '---', /`---` has a non-breaking space \(U\+00A0\) after it/]] as const) {
+        const text = lines(open, 'type: session', 'date: 2026-11-25', close, '', 'We met.', '');
+        expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'frontmatter/missing', severity: 'error', range: [1, 1, 1, open.length + 1], message: [said] });
+        const put = repairFrontMatterStart(text);
+        assert.equal(put.ok && put.text, lines('---', 'type: session', 'date: 2026-11-25', '---', '', 'We met.', ''));
+      }
+      const wide = lines('---', 'type: session', 'date: 2026-11-25', '－－－', '', 'We met.', '');
+      expectOne(problemsOf('p/sessions/2026-11-25.md', wide), { code: 'frontmatter/unclosed', severity: 'error', range: [4, 1, 4, 4], message: [/`－－－` is not written with hyphens/] });
+      const closed = repairFrontMatterClose(wide);
+      assert.equal(closed.ok && closed.text, lines('---', 'type: session', 'date: 2026-11-25', '---', '', 'We met.', ''));
       // CRLF and a byte order mark are kept.
       const crlf = `\uFEFF${session('----').replace(/\n/g, '\r\n')}`;
       const kept = repairFrontMatterClose(crlf);

@@ -11,6 +11,13 @@ describe('rules: goal/*', () => {
       assert.equal((p.data as { suggestion?: string }).suggestion, 'rust-basics');
     });
 
+    it('says ids joined by a full-width comma are one id to YAML, and offers no goal that would drop the other', async () => {
+      const session = SESSION.replace('goals: [rust-basics]', 'goals: [rust-basics，design-doc]');
+      const { problems } = await check(relationship({ 'p/sessions/2026-02-02.md': session }));
+      const p = expectOne(problems('p/sessions/2026-02-02.md'), { code: 'goal/unknown-id', severity: 'error', range: [6, 9, 6, 31], message: [/: it holds a full-width comma \(`，`, U\+FF0C\), which YAML does not read as `,`, so the ids are one: write `rust-basics, design-doc`\.$/] });
+      assert.equal((p.data as { suggestion?: string }).suggestion, undefined);
+    });
+
     it('valid: references to goals defined inline and in files', async () => {
       const { problems } = await check(relationship());
       expectNone(problems('p/sessions/2026-02-02.md'), 'goal/unknown-id');

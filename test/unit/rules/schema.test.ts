@@ -132,6 +132,18 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
         ['schema/invalid-type', 5, 11, '`duration` must be a positive whole number of minutes: `"45"` is in quotes, which makes it a text: write `duration: 45`.'],
         ['schema/invalid-type', 8, 15, "`progress.design-doc` must be a number: `'40'` is in quotes, which makes it a text: write `design-doc: 40`."],
       ]);
+      // A number the key does not take is not offered: only why it is no number.
+      expectOne(session(SESSION.replace('duration: 60', 'duration: "-5"')), { code: 'schema/invalid-type', severity: 'error', range: [5, 11, 5, 15], message: [/: `"-5"` is in quotes, which makes it a text, not a number\.$/] });
+      expectOne(session(SESSION.replace('  design-doc: 40', '  design-doc: "150"')), { code: 'schema/invalid-type', severity: 'error', range: [8, 15, 8, 20], message: [/: `"150"` is in quotes, which makes it a text, not a number\.$/] });
+    });
+
+    it('says more of what to write: one goal without its `- `, a date with a non-breaking space, a tag before a date, a key of one\'s own', () => {
+      const one = AGREEMENT.replace(/\ngoals:[\s\S]*?(?=\n---)/, '\ngoals:\n  id: give-talk\n  title: Give a talk');
+      expectOne(agreement(one).filter((p) => p.code === 'schema/invalid-type'), { code: 'schema/invalid-type', severity: 'error', range: [lineOf(one, '  id:'), 3, lineOf(one, '  title:'), 21], message: [/^`goals` must be a list of goals: write the goal as an item of the list, `- id: give-talk`, its other keys indented under `id:`\.$/] });
+      expectOne(session(SESSION.replace('date: 2026-02-02', 'date: 2026-02-02\u00a0')).filter((p) => p.code === 'date/format'), { code: 'date/format', severity: 'error', range: [3, 7, 3, 17], message: [/^`date` must be a date written YYYY-MM-DD, and it holds a non-breaking space \(U\+00A0\): delete it\.$/] });
+      expectOne(session(SESSION.replace('date: 2026-02-02', 'date: !!timestamp 2026-02-02')).filter((p) => p.range.start.line === 3), { code: 'schema/invalid-type', severity: 'error', range: [3, 7, 3, 18], message: [/: the tag `!!timestamp` before `2026-02-02` makes YAML read it as a timestamp\. Delete `!!timestamp`\.$/] });
+      // `next-steps: call Dev` holds `next`, which takes a date: no misspelling of it, so no suggestion (--fix left it, as it must).
+      expectOne(session(SESSION.replace('next: 2026-02-16', 'next: 2026-02-16\nnext-steps: call Dev')), { code: 'keys/unknown', severity: 'warning', range: [10, 1, 10, 11], message: [/^Unknown key `next-steps`\.$/] });
     });
 
     it('says the agreement\'s goals written as a map of ids are to be a list, each with its `id`', () => {
@@ -494,9 +506,9 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
 
     it('gives the date to write where what is written can mean only one day', () => {
       const said = (due: string) => goal(GOAL.replace('due: 2026-05-29', `due: ${due}`)).find((p) => p.code === 'date/format')?.message;
-      for (const due of ['2026/05/29', '2026-5-29', '29.05.2026', '2026-05-29T10:00:00Z', '2026-05-29 10:00', '20260529']) assert.equal(said(due), '`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`.', due);
+      for (const due of ['2026/05/29', '2026-5-29', '29.05.2026', '2026-05-29T10:00:00Z', '2026-05-29 10:00', '20260529', '29 May 2026', 'May 29, 2026', '29. Mai 2026', '2026年5月29日', '２０２６-０５-２９']) assert.equal(said(due), '`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`.', due);
       // Not where it could mean more than one, or no day at all.
-      for (const due of ['05/29/2026', '29 May 2026', '2026-02-30T10:00']) assert.equal(said(due), '`due` must be a date written YYYY-MM-DD.', due);
+      for (const due of ['05/29/2026', 'May 29', '2026-02-30T10:00']) assert.equal(said(due), '`due` must be a date written YYYY-MM-DD.', due);
     });
 
     it('reports a nested date (signed.mentor) at the value', () => {

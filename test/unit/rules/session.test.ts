@@ -229,6 +229,39 @@ describe('rules: session/*', () => {
       '',
     );
 
+    it('says action items and due dates as a Japanese input method or a German writer types them, at each, rather than dropping them', () => {
+      const body = [
+        '- ［ ］ @hanako 資料を送る', //                           6
+        '- [\u3000] @hanako 二つ目', //                          7
+        '- [ｘ] @hanako 三つ目', //                               8
+        '', //                                                   9
+        '・ [ ] @hanako 四つ目', //                               10
+        '', //                                                   11
+        '- [ ] @hanako 五つ目 (due 2026年11月20日)', //            12
+        '- [ ] @hanako 六つ目 (due ２０２６-１２-０５)', //        13
+        '- [ ] @jürgen sieben (due 5. Dezember 2026)', //        14
+        '- [ ] @jürgen acht (due to 3 people)', //                15
+      ];
+      const file = parseFile('p/sessions/2026-11-25.md', lines('---', 'type: session', 'date: 2026-11-25', '---', '', ...body, ''));
+      assert.deepEqual(
+        file.problems.map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.column, p.message.replace(/, so .*$/, '')]),
+        [
+          ['action/not-a-task', 6, 3, 6, '`［ ］` is not a checkbox'],
+          ['action/not-a-task', 7, 3, 6, '`[\u3000]` is not a checkbox'],
+          ['action/not-a-task', 8, 3, 6, '`[ｘ]` is not a checkbox'],
+          ['action/not-a-task', 10, 1, 2, '`・` is not a list marker to Markdown'],
+          ['date/format', 12, 24, 35, '`2026年11月20日` in this due marker is not a date written YYYY-MM-DD'],
+          ['date/format', 13, 24, 34, '`２０２６-１２-０５` in this due marker is not a date written YYYY-MM-DD'],
+          ['date/format', 14, 27, 43, '`5. Dezember 2026` in this due marker is not a date written YYYY-MM-DD'],
+        ],
+      );
+      // A full-width `＠` names the owner, as `@` does.
+      assert.equal(parseFile('p/sessions/2026-11-25.md', lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] ＠hanako 資料を送る (due 2026-12-01)', '')).session!.actions[0]!.owner, 'hanako');
+      assert.match(file.problems[4]!.message, /write `\(due 2026-11-20\)`\.$/);
+      assert.match(file.problems[5]!.message, /write `\(due 2026-12-05\)`\.$/);
+      assert.match(file.problems[6]!.message, /write `\(due 2026-12-05\)`\.$/);
+    });
+
     it('reads no due marker inside inline code: the one after it is the due date, and the code stays in the text', () => {
       const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @finn run `make (due 2027-01-01)` and fix the build (due 2027-01-20)', '- [ ] @finn try ``a ` (due: 2027-01-05)`` first', '');
       const file = parseFile('p/sessions/2026-11-25.md', text);
