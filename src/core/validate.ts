@@ -92,6 +92,10 @@ function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known
  * first).
  */
 function unknownKeyAdvice(path: YamlPath, nearestKey: string | undefined, alreadyWritten: boolean, rivals: readonly string[], known: readonly string[] = []): { message: string; suggestion?: string } {
+  // `{mentor：4, …}`: a key and its value joined by a full-width colon, one key to YAML (renamed, the value would be lost).
+  const written = String(path[path.length - 1]);
+  const colon = written.indexOf('\uff1a');
+  if (colon > 0) return { message: `Unknown key \`${pathText(path)}\`: \`：\` is a full-width colon (U+FF1A), which YAML does not read as the \`:\` after a key, so the key and its value are one key: write \`${clip(`${written.slice(0, colon).trim()}: ${written.slice(colon + 1).trim()}`)}\`.` };
   if (nearestKey !== undefined && alreadyWritten) return { message: alsoWrittenMessage(path, nearestKey) };
   if (nearestKey !== undefined && rivals.length) return { message: rivalsMessage(path, rivals, nearestKey) };
   return { message: unknownKeyMessage(path, nearestKey, known), ...(nearestKey ? { suggestion: nearestKey } : {}) };
@@ -415,7 +419,9 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
           ? key === 'cadence'
             ? cadenceAdvice(written)
             : colonAdvice(written) || (isDate ? '' : quoteAdvice(key, written, sourceOf?.(path)))
-          : fullWidthAdvice(key, written, issue.expected === 'array') ||
+          : issue.expected === 'boolean'
+            ? booleanAdvice(key, written)
+            : fullWidthAdvice(key, written, issue.expected === 'array') ||
             (issue.expected === 'array' ? dashAdvice(key, sourceOf?.(path)) || listAdvice(key, written) || goalMapAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) || quotedNumberAdvice(path, written, sourceOf?.(path)) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
@@ -516,6 +522,13 @@ const NOT_TEXT = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]
 function percentAdvice(key: string | number | undefined, value: unknown): string {
   const m = typeof value === 'string' ? /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
   return m ? `: write the number without \`%\`, \`${asKeyValue(key, m[1]!)}\`` : '';
+}
+
+/** `yes`, `no`, `on`, `off`: true or false in YAML 1.1, texts in YAML 1.2, which the journal is read as. */
+function booleanAdvice(key: string | number | undefined, value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const meant = /^(?:y|yes|on)$/i.test(value.trim()) ? 'true' : /^(?:n|no|off)$/i.test(value.trim()) ? 'false' : undefined;
+  return meant ? `: \`${clip(value.trim())}\` is a text in YAML 1.2, which the journal is read as (in YAML 1.1 it meant ${meant}): write \`${asKeyValue(key, meant)}\`` : '';
 }
 
 /** The numbers each number the journal holds takes, by its top key: what may be written unquoted. */

@@ -1032,6 +1032,12 @@ const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase()
  */
 function lookalikeCharacter(source: string, error: YAMLError): Explained | undefined {
   const line = lineAt(source, error.pos[0]);
+  // `{a: 60，b: 80}`: a full-width comma between the items of a list or map in brackets.
+  const comma = /[[{][^\]}]*?([\uff0c\u3001])/u.exec(line.text);
+  if (comma) {
+    const at = line.start + comma.index + comma[0].length - 1;
+    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: \`${comma[1]}\` is a full-width comma (U+${comma[1]!.charCodeAt(0).toString(16).toUpperCase()}), which YAML does not read as the \`,\` between items: write \`,\` and a space.` };
+  }
   const full = /^([ \t]*["']?[\p{L}\p{N}_-]+["']?)[ \t]*：[ \t\u3000]*/u.exec(line.text);
   if (full) {
     const at = line.start + line.text.indexOf('：', full[1]!.length);

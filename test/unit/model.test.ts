@@ -139,6 +139,16 @@ describe('open action items', () => {
     assert.equal(actions[0]!.source.file, 'p/sessions/2026-04-01.md');
   });
 
+  it('take an item carried over with its letters composed another way (`u` and a combining mark for `ü`) for the same item', async () => {
+    const rel = await load({
+      sessions: [
+        { date: '2026-04-01', actions: ['[ ] @j\u00fcrgen \u00fcbersetzen (due 2026-04-10)'] },
+        { date: '2026-05-01', actions: ['[x] @ju\u0308rgen u\u0308bersetzen (due 2026-04-10)'] },
+      ],
+    });
+    assert.deepEqual(analyzeRelationship(rel, TODAY).actions, []);
+  });
+
   it('mark an unchecked item past its due date as overdue', async () => {
     const rel = await load({ sessions: [{ date: '2026-05-01', actions: ['[ ] @sam outline (due 2026-05-20)'] }] });
     const [action] = analyzeRelationship(rel, TODAY).actions;

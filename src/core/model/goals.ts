@@ -3,7 +3,8 @@ import type { Goal, Relationship, Session } from '../types';
 import type { GoalReport, OpenAction, ProgressPoint } from './types';
 
 /** The identity of an action item across sessions: owner and text, case and spacing ignored. */
-const actionKey = (owner: string | undefined, text: string) => `${(owner ?? '').toLowerCase()}\u0000${text.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+// In Unicode's composed form: `ü` typed as `u` and a combining mark (as some editors and input methods write it) is the same action.
+const actionKey = (owner: string | undefined, text: string) => `${(owner ?? '').normalize('NFC').toLowerCase()}\u0000${text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
 
 /**
  * Open action items: an item is open when its latest occurrence, by session date, is unchecked.

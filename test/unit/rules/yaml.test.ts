@@ -327,6 +327,10 @@ describe('rules: yaml/*', () => {
       ]);
       // Followed, each is read.
       assert.deepEqual(session('date: 2026-01-26', 'goals: [write-rfc, talk]', 'attendees: [Ana, Bo]').filter((p) => p.code.startsWith('yaml/') || p.code.startsWith('schema/')), []);
+      // Inside brackets: a full-width comma the parser stops at, and a full-width colon that makes a key and its value one key (no rename offered, which would lose the value).
+      expectOne(session('date: 2026-01-26', 'progress: {a: 60，b: 80}'), { code: 'yaml/syntax', severity: 'error', range: [4, 17, 4, 18], message: [/^YAML syntax error: `，` is a full-width comma \(U\+FF0C\), which YAML does not read as the `,` between items: write `,` and a space\.$/] });
+      const key = expectOne(session('date: 2026-01-26', 'pulse: {mentor：4, mentee: 3}'), { code: 'keys/unknown', severity: 'warning', range: [4, 9, 4, 17], message: [/^Unknown key `pulse\.mentor：4`: `：` is a full-width colon \(U\+FF1A\), .* so the key and its value are one key: write `mentor: 4`\.$/] });
+      assert.equal((key.data as { suggestion?: string }).suggestion, undefined);
     });
 
     it('says `...` ends the document, at the `...`, instead of naming the parser\'s API', () => {
