@@ -1,5 +1,5 @@
 import type { ListItem, Nodes, Root, Text } from 'mdast';
-import { dateWrittenLoosely, isBeforeYear100, isRealDate } from './dates';
+import { dateWrittenLoosely, halfWidth, isBeforeYear100, isRealDate } from './dates';
 import { capital } from './words';
 import type { RuleCode } from './rules';
 import type { LineIndex } from './text';
@@ -124,7 +124,7 @@ function looseDues(text: string): RegExpMatchArray[] {
   // Full-width digits, colon and dashes (a Japanese input method's `(due ２０２６-１２-０５)`, `（due：2026-12-05）`) are
   // matched as the ASCII they stand for, one character for one, and said as written.
   if (WIDE.test(text)) {
-    const scan = text.replace(WIDE_ALL, (c) => (c === '\u30fc' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    const scan = halfWidth(text);
     return [...scan.matchAll(LOOSE_DUES)].map((m) => {
       const at = m.index ?? 0;
       const whole = text.slice(at, at + m[0].length);
@@ -135,9 +135,8 @@ function looseDues(text: string): RegExpMatchArray[] {
   return [...text.matchAll(LOOSE_DUES)].filter((m) => !/^\(due\s+\d{4}-\d{2}-\d{2}\)$/i.test(m[0]));
 }
 
-/** Full-width digits, colon, hyphen-minus, slash and full stop, and the long vowel mark `ー` typed for a dash. */
-const WIDE = /[\uff10-\uff19\uff1a\uff0d\uff0f\uff0e\u30fc]/;
-const WIDE_ALL = new RegExp(WIDE.source, 'g');
+/** Full-width ASCII, or the long vowel mark `ー` typed for a dash (`halfWidth`). */
+const WIDE = /[\uff01-\uff5e\u30fc]/;
 
 /** The opening of a due marker (`(due`, `( due`, `（due`) that does not start a well-written one. */
 const OTHER_OPENING = /\uFF08[ \t]*due|\([ \t]+due|\(due(?!\s+\d{4}-\d{2}-\d{2}\))/i;

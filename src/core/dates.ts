@@ -116,9 +116,7 @@ export function durationDays(text: string): number | undefined {
  */
 export function dateWrittenLoosely(written: string): string | undefined {
   // Dashes other than `-` (`‐`, `–`, `−`, `－`, `ー`) are read as `-`; full-width digits, `／` and `．` as theirs.
-  const plain = written
-    .replace(/[\uff10-\uff19\uff0f\uff0e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u2010-\u2015\u2212\uff0d\u30fc]/g, '-');
+  const plain = halfWidth(written).replace(/[\u2010-\u2015\u2212]/g, '-');
   // `2026年11月20日`.
   const kanji = /^(\d{4})\u5e74(\d{1,2})\u6708(\d{1,2})\u65e5$/.exec(plain);
   if (kanji) {
@@ -145,3 +143,11 @@ export function dateWrittenLoosely(written: string): string | undefined {
 
 /** The first letters of each month's name, in English and German, January first. */
 const MONTH_NUMBERS: readonly string[][] = [['jan'], ['feb'], ['mar', 'mär'], ['apr'], ['may', 'mai'], ['jun'], ['jul'], ['aug'], ['sep'], ['oct', 'okt'], ['nov'], ['dec', 'dez']];
+
+/**
+ * Full-width ASCII (`２０２６`, `：`, `（`, as a Japanese input method types them) as ASCII, and the
+ * long vowel mark `ー` typed for a dash as `-`: one UTF-16 unit for one, so that offsets stay.
+ */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u30fc]/g, (c) => (c === '\u30fc' ? '-' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { asciiLatin, GOAL_ID, GOAL_ID_RULE, JOURNAL_TYPES } from './conventions';
 import { cadenceDays, dateWrittenLoosely, durationDays, isBeforeYear100, isDateShaped, isRealDate, MAX_CADENCE_DAYS } from './dates';
-import { clip } from './words';
+import { clip, codePoint, spaceName } from './words';
 import type { RuleCode } from './rules';
 import { everyDaysAdvice, isInheritedName } from './validate';
 import {
@@ -61,7 +61,7 @@ export const dateSchema = z
       // `2026/01/05`, `26.01.2026`, `2026-1-5`, `2026-01-26T10:00`: the day it can only mean.
       // A space YAML keeps in the value (a non-breaking or an ideographic one, pasted or typed after the date): the date as written looks right.
       const odd = typeof issue.input === 'string' ? /[\u00a0\u3000\u2000-\u200b\u202f\ufeff]/.exec(issue.input)?.[0] : undefined;
-      if (odd) return `must be a date written YYYY-MM-DD, and it holds ${odd === '\u00a0' ? 'a non-breaking space' : 'an invisible or full-width space'} (U+${odd.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}): delete it`;
+      if (odd) return `must be a date written YYYY-MM-DD, and it holds ${spaceName(odd)} (${codePoint(odd)}): delete it`;
       const meant = typeof issue.input === 'string' ? dateWrittenLoosely(issue.input.trim()) : undefined;
       return meant ? `must be a date written YYYY-MM-DD: write \`${meant}\`` : 'must be a date written YYYY-MM-DD';
     },

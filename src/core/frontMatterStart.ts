@@ -1,6 +1,6 @@
 import type { TextEdit } from './edits';
 import { isKnownKey } from './fields';
-import { clip } from './words';
+import { clip, codePoint, spaceName } from './words';
 
 /**
  * Front matter written almost right, so that it is not read as front matter at all: blank lines
@@ -59,7 +59,7 @@ function fenceFault(line: Line): string | undefined {
   const [, indent = '', dashes = '', after = ''] = m;
   // `---` and a non-breaking or an ideographic space after it, which does not end the line to YAML.
   const odd = /[\u00a0\u3000]/.exec(after)?.[0];
-  if (odd && dashes === '---' && !indent) return `\`---\` has ${odd === '\u00a0' ? 'a non-breaking space' : 'an ideographic (full-width) space'} (U+${odd.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) after it`;
+  if (odd && dashes === '---' && !indent) return `\`---\` has ${spaceName(odd)} (${codePoint(odd)}) after it`;
   return `\`${dashes}\` ${dashLineFault(indent, dashes)}`;
 }
 

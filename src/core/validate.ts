@@ -4,7 +4,7 @@ import type { YamlLocator, YamlPath } from './yamlLocator';
 import { isRuleCode, problem, type RuleCode } from './rules';
 import { dateOfDigits, isDateShaped, isRealDate } from './dates';
 import { editDistance, isSlip, nearest } from './suggest';
-import { clip } from './words';
+import { clip, codePoint, spaceName } from './words';
 import { STAGES, type Problem, type ProblemData, type Range } from './types';
 
 /** Collects problems of one file while its front matter is validated. */
@@ -77,7 +77,7 @@ function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known
   }
   // `\u00a0\u00a0write-rfc: 40`: a space YAML does not take as one (typed with Option+Space, pasted from a page) starts the key.
   const odd = /^[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/.exec(String(path[path.length - 1]))?.[0];
-  if (odd) return `Unknown key ${name}: it starts with ${odd === '\u00a0' ? 'a non-breaking space' : 'a space character'} (U+${odd.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}), which YAML reads as part of the key, not as indentation: write ordinary spaces instead.`;
+  if (odd) return `Unknown key ${name}: it starts with ${spaceName(odd)} (${codePoint(odd)}), which YAML reads as part of the key, not as indentation: write ordinary spaces instead.`;
   // `{mentor 4, mentee: 3}`: in a flow map a key without its colon is a key of its own, with no value.
   const glued = /^([A-Za-z_][\w-]*)[ \t]+([^\s:#].*)$/.exec(String(path[path.length - 1]));
   if (glued && known.includes(glued[1]!)) return `Unknown key ${name}: \`${glued[0]}\` has no \`:\` after the key \`${glued[1]}\`, so YAML reads it as a key without a value: write \`${glued[1]}: ${glued[2]}\`.`;

@@ -42,3 +42,9 @@ export function fromToday(n: number): string {
   if (n === -1) return 'yesterday';
   return n > 0 ? `in ${days(n)}` : `${days(-n)} ago`;
 }
+
+/** A character's code point as Unicode writes it: `U+00A0`, `U+FF1A`. */
+export const codePoint = (c: string): string => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The name of a space YAML does not take as one: a non-breaking space (Option+Space, a web page), an ideographic one (a Japanese input method), another. */
+export const spaceName = (c: string): string => (c === '\u00a0' ? 'a non-breaking space' : c === '\u3000' ? 'an ideographic (full-width) space' : 'an invisible space character');

@@ -1,7 +1,7 @@
 import { isCollection, isMap, isScalar, visit, type Document, type YAMLError } from 'yaml';
 import { FIELDS_BY_TYPE, INLINE_GOAL_FIELDS, isKnownKey } from './fields';
 import { dashLineFault } from './frontMatterStart';
-import { clip } from './words';
+import { clip, codePoint, spaceName } from './words';
 import type { FrontMatterDocument } from './yamlParse';
 
 /**
@@ -1021,8 +1021,6 @@ function conflictMarker(source: string, error: YAMLError): Explained | undefined
 
 /** Spaces YAML does not take as spaces (a non-breaking space, from Option+Space or a web page; an ideographic space), and their names. */
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
-const oddSpaceName = (c: string) => (c === '\u00a0' ? 'a non-breaking space' : c === '\u3000' ? 'an ideographic (full-width) space' : 'a space character');
-const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * A line YAML cannot read because a character in it only looks like the one YAML needs: a key
@@ -1036,7 +1034,7 @@ function lookalikeCharacter(source: string, error: YAMLError): Explained | undef
   const comma = /[[{][^\]}]*?([\uff0c\u3001])/u.exec(line.text);
   if (comma) {
     const at = line.start + comma.index + comma[0].length - 1;
-    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: \`${comma[1]}\` is a full-width comma (U+${comma[1]!.charCodeAt(0).toString(16).toUpperCase()}), which YAML does not read as the \`,\` between items: write \`,\` and a space.` };
+    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: \`${comma[1]}\` is a full-width comma (${codePoint(comma[1]!)}), which YAML does not read as the \`,\` between items: write \`,\` and a space.` };
   }
   const full = /^([ \t]*["']?[\p{L}\p{N}_-]+["']?)[ \t]*：[ \t\u3000]*/u.exec(line.text);
   if (full) {
@@ -1050,10 +1048,10 @@ function lookalikeCharacter(source: string, error: YAMLError): Explained | undef
   const c = space[0];
   const at = line.start + space.index;
   if (space.index === indent) {
-    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: this line is indented with ${oddSpaceName(c)} (${codePoint(c)}), which YAML does not take as indentation: indent it with ordinary spaces.` };
+    return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: this line is indented with ${spaceName(c)} (${codePoint(c)}), which YAML does not take as indentation: indent it with ordinary spaces.` };
   }
   const key = /^[ \t]*(?:-[ \t]+)?["']?([\p{L}\p{N}_-]+)["']?:$/u.exec(line.text.slice(0, space.index));
-  if (key) return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: the space after \`${clip(key[1]!)}:\` is ${oddSpaceName(c)} (${codePoint(c)}), which YAML does not take as the space after a key's colon: write an ordinary space.` };
+  if (key) return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: the space after \`${clip(key[1]!)}:\` is ${spaceName(c)} (${codePoint(c)}), which YAML does not take as the space after a key's colon: write an ordinary space.` };
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { mayReferToUnknownGoal, referencesThatMayBeUnknown } from '../parseFile'
 import { problem } from '../rules';
 import { FILE_START } from '../text';
 import { nearest } from '../suggest';
+import { codePoint } from '../words';
 import type { GoalReference, Problem, Session } from '../types';
 import type { CrossFileRule, RelationshipFacts } from './facts';
 
@@ -39,11 +40,11 @@ export const goalUnknownId: CrossFileRule = {
       const visible = invisible.length ? [...ref.id].filter((c) => !/\p{Cf}/u.test(c)).join('') : undefined;
       const sameButInvisible = visible !== undefined ? ids.find((id) => id === visible || id === visible.toLowerCase()) : undefined;
       const suggestion = /[\uff0c\u3001]/.test(ref.id) ? undefined : sameButCase ?? sameButInvisible ?? nearest(ref.id, ids);
-      const codes = invisible.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+      const codes = invisible.map(codePoint).join(', ');
       // `[design-doc，give-talk]`: ids joined by a full-width comma (a Japanese input method's), one id to YAML.
       const wide = /[\uff0c\u3001]/.exec(ref.id)?.[0];
       const hint = wide
-        ? `: it holds a full-width comma (\`${wide}\`, U+${wide.charCodeAt(0).toString(16).toUpperCase()}), which YAML does not read as \`,\`, so the ids are one: write \`${ref.id.split(/[\uff0c\u3001][ \u3000]*/).join(', ')}\`.`
+        ? `: it holds a full-width comma (\`${wide}\`, ${codePoint(wide)}), which YAML does not read as \`,\`, so the ids are one: write \`${ref.id.split(/[\uff0c\u3001][ \u3000]*/).join(', ')}\`.`
         : sameButInvisible
         ? `: it holds an invisible character (${codes}); delete it to name \`${sameButInvisible}\`.`
         : sameButCase
