@@ -47,6 +47,12 @@ function splitLines(text: string, from: number): Line[] {
   return out;
 }
 
+/** Whether a line is three dashes or more of any kind (`----`, `  ---`, `———`, `ーーー`), maybe indented: a fence line written as one, or almost. */
+export function isDashesLine(text: string): boolean {
+  const m = DASH_LINE.exec(text);
+  return !!m && m[2]!.length >= 3;
+}
+
 /** Whether a dash line is a fence as written: `---` at the start of the line. */
 function isFence(line: Line): boolean {
   return /^---[ \t]*$/.test(line.text);

@@ -5,7 +5,7 @@ import { LineIndex } from './text';
 import type { Position, Problem, Range } from './types';
 import type { Document } from 'yaml';
 import { isKnownKey } from './fields';
-import { almostClosing, isYamlLine } from './frontMatterStart';
+import { almostClosing, isDashesLine, isYamlLine } from './frontMatterStart';
 import { explainYamlError, syntaxHint } from './yamlErrors';
 import { parseYaml, type FrontMatterDocument } from './yamlParse';
 
@@ -105,7 +105,7 @@ export function parseMarkdown(file: string, text: string, options: { exact?: boo
     // problem, at that line, put right by --fix and the quick fix. (What YAML says of a dash line there says the same.)
     const closing = reported ? almostClosing(text) : undefined;
     const line = closing && closing.start < closingStart ? lines.position(closing.start).line : undefined;
-    const dashes = line !== undefined && /^[ \t]*[-\u2010-\u2015\u2212\uff0d\u30fc]{3,}[ \t\u00a0\u3000]*$/.test(lines.text.slice(lines.lineStart(line), lines.lineEnd(line)));
+    const dashes = line !== undefined && isDashesLine(lines.text.slice(lines.lineStart(line), lines.lineEnd(line)));
     // `...` or `--- # end` with only keys after it, up to the `---`, is not where the writer closed it: YAML's own words say that.
     const bodyAfter = line !== undefined && text.slice(lines.lineEnd(line), closingStart).split(/\r\n|\r|\n/).some((l) => !isYamlLine(l));
     if (closing && line !== undefined && (dashes || bodyAfter)) {
