@@ -41,6 +41,8 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
     io.out(text);
     return 0;
   }
+  // `out/` names a folder, made or not (path.resolve would drop the `/` and write a file of its name).
+  if (/[\\/]$/.test(out)) throw new PathError(`--out ${out} names a folder; name a file, say ${path.join(out, 'mentoring.ics')}`);
   const file = path.resolve(io.cwd, out);
   await refuseToReplaceOtherFiles(file, out);
   try {

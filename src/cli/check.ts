@@ -1,6 +1,6 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { isMarkdownPath } from '../core/conventions';
+import { isExcludedPath, isMarkdownPath } from '../core/conventions';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { plural } from '../core/words';
 import { flag, listOption, parseCommand, stringOption, todayOption, UsageError, type OptionSpecs } from './args';
@@ -16,7 +16,7 @@ import { fileHead, ioReason, makeFolders, shellWord, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs, type NestedConfigs } from './parallel';
 import { partition } from './partition';
-import { coversScope, displayPath, inScope, PathError, resolveTargets } from './targets';
+import { coversScope, displayPath, inScope, journalBase, PathError, resolveTargets } from './targets';
 
 export const CHECK_OPTIONS: OptionSpecs = {
   format: { kind: 'string', values: CHECK_FORMATS, short: 'f' },
@@ -81,6 +81,10 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     // The text is checked as that file: a name that is no Markdown file would check nothing and pass.
     if (stdinName.trim() && (await fsp.stat(absolute).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--stdin-filename ${stdinName} is a folder: name the Markdown file the text belongs to, like ${stdinName.replace(/\/+$/, '')}/2026-11-20.md`, 'check');
     if (!stdinName.trim() || !isMarkdownPath(absolute)) throw new UsageError(`--stdin-filename names the Markdown file the text belongs to, like sessions/2026-11-20.md, not '${stdinName}'`, 'check');
+    // A dot folder or an excluded one (`node_modules`) on its way, from its relationship or the top of its work tree, or else from here.
+    const base = journalBase(path.dirname(absolute)) ?? io.cwd;
+    const below = path.relative(base, absolute);
+    if (!below.startsWith('..') && isExcludedPath(below.split(path.sep).join('/'), { ...DEFAULT_OPTIONS, ...optionsFor(base, configFile, cli) }.exclude)) throw new UsageError(leftOutOfCheck(stdinName), 'check');
     if (!io.readStdin) throw new UsageError('standard input cannot be read here', 'check');
     run.overlay = { absolute, content: await io.readStdin() };
     run.jobs = 1;
@@ -88,7 +92,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const paths = stdinName !== undefined ? [stdinName] : await expandPatterns(args.positionals.length ? args.positionals : ['.'], io.cwd, (root) => ({ ...DEFAULT_OPTIONS, ...optionsFor(root, configFile, cli) }).exclude, ignoreFor);
   let full = await check(paths, io.cwd, (root) => optionsFor(root, configFile, cli), run);
   // The text of --stdin is always one file: none checked means its name is one the check leaves out.
-  if (run.overlay && full.files === 0) throw new UsageError(`--stdin-filename ${stdinName} names a file the check leaves out (a dot file or folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out), so the text would not be checked: name the file it belongs to`, 'check');
+  if (run.overlay && full.files === 0) throw new UsageError(leftOutOfCheck(stdinName!), 'check');
   // Files --fix could not write: an I/O error (exit 2) unless errors in the journal say 1 anyway.
   let unwritable = 0;
   if (flag(args, 'fix')) {
@@ -123,6 +127,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   // `-o -` is the standard output, as `calendar --out -` is.
   if (outputFile === undefined || outputFile === '-') io.out(report);
   else {
+    // `reports/` names a folder, made or not (path.resolve would drop the `/` and write a file of its name).
+    if (/[\\/]$/.test(outputFile)) throw new PathError(`--output-file ${outputFile} names a folder; name a file, say ${path.join(outputFile, 'journal-report.txt')}`);
     const target = path.resolve(io.cwd, outputFile);
     await refuseToReplaceJournalFile(target, outputFile, configFile);
     try {
@@ -166,6 +172,10 @@ export interface RunOptions {
   /** Config files below a root that take over there (config.ts `nestedOptions`); none with `--config`. */
   nestedFor?: (root: string) => NestedConfigs | undefined;
 }
+
+/** The usage error for a --stdin-filename the check leaves out. */
+const leftOutOfCheck = (name: string) =>
+  `--stdin-filename ${name} names a file the check leaves out (a dot file or folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out), so the text would not be checked: name the file it belongs to`;
 
 /**
  * Checks each root part by part (a relationship at a time, see partition.ts), so that memory

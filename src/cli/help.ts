@@ -108,8 +108,9 @@ not read.
 Options:
   --owner NAME           only the actions of NAME (repeatable): @owner equal to
                          NAME, or a person of the agreement NAME names (by full
-                         name, first name or handle); case and accents do
-                         not matter
+                         name, handle, or a name of theirs no other person of
+                         the agreement has); case and accents do not matter,
+                         and juergen is jürgen
   --today DATE           as of DATE, YYYY-MM-DD (default: today)
   -f, --format FORMAT    text (default) or json: {"today", "actions": [{
                          "relationship", "file", "line", "owner", "text", "due",

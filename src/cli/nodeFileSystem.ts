@@ -127,7 +127,8 @@ export class NodeFileSystem implements FileSystem {
       const next = onTheWay ? within.slice(relative ? relative.length + 1 : 0).split('/')[0] : undefined;
       shown = shown.filter(([name, k]) => name === next && k === 'directory');
     }
-    if (overlaid && !shown.some(([n]) => n === overlaid[0])) shown.push(overlaid);
+    // Not where .gitignore or the config's `ignores` leave it out: the text is then a file the check leaves out, as on disk.
+    if (overlaid && !shown.some(([n]) => n === overlaid[0]) && !ignorer?.ignoredIn(folder, overlaid[0], overlaid[1] === 'directory')) shown.push(overlaid);
     return shown;
   }
 

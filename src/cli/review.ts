@@ -46,7 +46,8 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
     io.out(format === 'text' ? summaryText(report.relationships, today) : summaryMarkdown(report.relationships, today));
   } else {
     // Sessions dated after today are left out of the review (it is as of today): say so, not silently.
-    const later = new Map(relationships.map((r) => [r.id, r.sessions.filter((s) => s.date > today)]));
+    // (One whose front matter was not read whole is named in the note on unread sessions instead, once.)
+    const later = new Map(relationships.map((r) => [r.id, r.sessions.filter((s) => s.date > today && !r.unreadSessions?.includes(s.source.file))]));
     const note = (id: string) => {
       const left = later.get(id) ?? [];
       if (!left.length) return '';

@@ -27,6 +27,14 @@ export function relationshipFolder(folder: string): string | undefined {
   }
 }
 
+/** The folder a file's path is read from for the journal's exclusions: its relationship's, else the top of its git work tree; undefined outside both. */
+export function journalBase(folder: string): string | undefined {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, AGREEMENT_FILE)) || existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
 /**
  * Turns the paths named on the command line into roots to index. A folder that is not
  * inside a relationship is a journal root. A file, or a folder inside a relationship, is
@@ -53,7 +61,8 @@ export async function resolveTargets(paths: readonly string[], cwd: string, virt
       throw new PathError(code === 'ENOENT' && !link ? `no such file or folder: ${given}` : `cannot read ${given}: ${ioReason(link ? danglingLinkError(absolute) : error)}`);
     }
     if (stat.isDirectory()) {
-      const owner = relationshipFolder(path.dirname(absolute));
+      // The search upwards stops at the top of the git work tree: a folder that holds `.git` is in no relationship above it.
+      const owner = existsSync(path.join(absolute, '.git')) ? undefined : relationshipFolder(path.dirname(absolute));
       const holdsAgreement = existsSync(path.join(absolute, AGREEMENT_FILE));
       if (owner && !holdsAgreement) add(owner, toPosix(path.relative(owner, absolute)));
       else add(absolute, '');

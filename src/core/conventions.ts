@@ -94,6 +94,25 @@ export const asciiLetters = (lower: string): string =>
  */
 export const comparableName = (name: string): string => asciiLetters(name.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/^@/, '').replace(/\s+/g, ' ').toLowerCase());
 
+/** German's umlauts as its own ASCII spelling writes them: `ä` `ae`, `ö` `oe`, `ü` `ue` (however the dots are encoded). */
+const spellUmlauts = (name: string): string => name.normalize('NFD').replace(/([aouAOU])\u0308/g, (_, vowel: string) => `${vowel}e`);
+
+/**
+ * Every way a name is compared (comparableName), and the same with German's umlauts spelled out:
+ * `Jürgen` is both `jurgen` and `juergen`, so either spelling of a name finds the other.
+ */
+export function nameForms(name: string): string[] {
+  const plain = comparableName(name);
+  const spelled = comparableName(spellUmlauts(name));
+  return spelled === plain ? [plain] : [plain, spelled];
+}
+
+/** Whether two names are the same person's, as names are compared (nameForms). */
+export function sameName(a: string, b: string): boolean {
+  const forms = nameForms(b);
+  return nameForms(a).some((form) => forms.includes(form));
+}
+
 /** A text in lower case with its Latin letters as ASCII writes them (`Présentation` gives `presentation`); other characters are kept. */
 export function asciiLatin(text: string): string {
   return asciiLetters(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase());

@@ -278,7 +278,7 @@ export function almostClosing(text: string): AlmostFrontMatter | undefined {
     blockIndent = /:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line.text) ? indent : -1;
     const dashes = DASH_LINE.exec(line.text);
     // (Indented four spaces or more, a dash line is a code block of the body, as Markdown reads it.)
-    const fault = dashes && dashes[1]!.length < 4 && (dashes[2]!.length >= 3 || LONG_DASHES.test(dashes[2]!)) ? fenceFault(line) : undefined;
+    const fault = dashes && dashes[1]!.length < 4 && (dashes[2]!.length >= 2 || LONG_DASHES.test(dashes[2]!)) ? fenceFault(line) : undefined;
     const comment = COMMENTED_FENCE.exec(line.text)?.[1];
     const after = comment ? undefined : /^---[ \t]+(\S.*?)[ \t]*$/.exec(line.text)?.[1];
     const documentEnd = /^\.\.\.[ \t]*$/.test(line.text);

@@ -1,5 +1,5 @@
-import { isScalar, visit, type Document } from 'yaml';
-import { FastDocument, FastMap, FastSeq, type FastNode } from './simpleYaml';
+import { isPair, isScalar, visit, type Document } from 'yaml';
+import { FastDocument, FastMap, FastScalar, FastSeq, type FastNode } from './simpleYaml';
 import type { FrontMatterDocument } from './yamlParse';
 
 /**
@@ -66,4 +66,52 @@ function plainSpans(source: string, doc: FrontMatterDocument): Array<[number, nu
     },
   });
   return spans;
+}
+
+/** A comma an input method writes between the items of a list: full-width `，` (U+FF0C) or ideographic `、` (U+3001). */
+export const WIDE_COMMA = /[\uff0c\u3001]/;
+const WIDE_COMMA_BETWEEN = /\S[ \t\u3000]*([\uff0c\u3001])[ \t\u3000]*\S/u;
+
+/** A list item YAML reads as one text where a wide comma was meant to part two: where the comma is (offsets in the YAML source), and the item. */
+export interface JoinedItem {
+  start: number;
+  comma: string;
+  value: string;
+}
+
+/**
+ * The plain list items that hold a wide comma between words (`attendees: [佐藤 花子，Jürgen Groß]`):
+ * YAML parts items at `,` alone, so the two people are one attendee, and the file is valid. The
+ * session's goals are left out: an id with such a comma is an unknown goal, which says so itself.
+ */
+export function joinedItems(source: string, doc: FrontMatterDocument): JoinedItem[] {
+  if (!WIDE_COMMA.test(source)) return [];
+  const out: JoinedItem[] = [];
+  const add = (start: number, value: unknown, key: unknown) => {
+    if (key === 'goals' || typeof value !== 'string' || /["']/.test(source[start] ?? '"')) return;
+    const m = WIDE_COMMA_BETWEEN.exec(value);
+    const at = m ? source.indexOf(m[1]!, start) : -1;
+    if (at !== -1) out.push({ start: at, comma: m![1]!, value });
+  };
+  if (doc instanceof FastDocument) {
+    const walk = (node: FastNode, key: unknown): void => {
+      if (node instanceof FastMap) for (const pair of node.items) walk(pair.value, pair.key.value);
+      else if (node instanceof FastSeq) {
+        for (const item of node.items) {
+          if (item instanceof FastScalar) add(item.start, item.value, key);
+          else walk(item, key);
+        }
+      }
+    };
+    walk(doc.contents, undefined);
+    return out;
+  }
+  visit(doc as Document.Parsed, {
+    Seq(_, node, path) {
+      const parent = path[path.length - 1];
+      const key = isPair(parent) && isScalar(parent.key) ? parent.key.value : undefined;
+      for (const item of node.items) if (isScalar(item) && item.type === 'PLAIN' && item.range) add(item.range[0], item.value, key);
+    },
+  });
+  return out;
 }

@@ -2,8 +2,8 @@ import { isAlias, isNode, isPair, isScalar, visit, type Document, type Node as Y
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
 import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText, propertiesInText, scalarSpans, taggedTexts, type TaggedText } from './commentInText';
-import { itemsInText } from './itemInText';
-import { clip, withArticle } from './words';
+import { itemsInText, joinedItems, WIDE_COMMA } from './itemInText';
+import { clip, codePoint, withArticle } from './words';
 import { conflictMessage, findConflicts, idOutsideConflicts } from './conflicts';
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, goalFileName, goalIdOfFileName, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
@@ -37,6 +37,7 @@ import {
   type SourceRef,
   type Stage,
 } from './types';
+import { isSlip } from './suggest';
 import { closestValue, isRecord, Reporter, validateFields, type Raw, type ValidationContext } from './validate';
 
 const BINARY_PROBE = 8192;
@@ -266,6 +267,14 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
         emptyAnchors.push({ problem: reporter.problems[reporter.problems.length - 1]!, keep: comment, why: `${empty}: put it in quotes to keep it`, plain: { why: `${empty}: delete the \`#\``, value: comment.slice(1) } });
       }
     }
+    for (const { start, comma, value } of joinedItems(parsed.yaml.source, doc)) {
+      const parts = value.split(WIDE_COMMA).map((part) => part.trim()).filter(Boolean);
+      reporter.report(
+        parsed.lines.range(offset + start, offset + start + comma.length),
+        'yaml/item-in-text',
+        `\`${clip(value)}\` is one list item: \`${comma}\` is ${comma === '，' ? 'a full-width' : 'an ideographic'} comma (${codePoint(comma)}), and YAML parts the items of a list only at \`,\`. For ${parts.length} items, write \`[${clip(parts.join(', '), 60)}]\`, or each on a line of its own after \`- \`; if the comma belongs to the item, put the item in quotes.`,
+      );
+    }
     for (const { start, end, item, value } of itemsInText(parsed.yaml.source, doc)) {
       reporter.report(
         parsed.lines.range(offset + start, offset + end),
@@ -332,8 +341,10 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     if (implied) [type, typeSource] = [implied, 'folder'];
   } else if (implied) {
     [type, typeSource] = [implied, 'folder'];
-    // With broken YAML, `type` may be there but unreadable: the syntax error says what to fix.
-    if (!brokenYaml) reporter.report(head, 'type/missing', `Missing \`type\`: this file is read as ${withArticle(implied)} because of where it is; add \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
+    // With broken YAML, `type` may be there but unreadable: the syntax error says what to fix. With
+    // `typ:` or `Type:`, the unknown key's "did you mean `type`?" says it, at the key, with its rename.
+    const misspelt = Object.keys(raw).some((key) => key !== 'type' && isSlip(key, 'type'));
+    if (!brokenYaml && !misspelt) reporter.report(head, 'type/missing', `Missing \`type\`: this file is read as ${withArticle(implied)} because of where it is; add \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
   }
   if (!type) return { ...base, typeSource };
 

@@ -12,7 +12,7 @@ export const RULES = {
   'yaml/duplicate-key': { severity: 'error', description: 'A key appears twice in the same map.' },
   'yaml/anchor-in-text': { severity: 'warning', description: 'A value starts with `&word` or `!word`, which YAML reads as an anchor or a tag, not as text, so the word is lost (`title: &Co growth plan`).' },
   'yaml/comment-in-text': { severity: 'warning', description: 'A `#` right after a space on a value\'s line starts a YAML comment, which cuts the value short (`announced in #eng-blog`).' },
-  'yaml/item-in-text': { severity: 'warning', description: 'A line starting with `- ` that YAML reads as more of the text above, not as a list item (indented past the items of its list).' },
+  'yaml/item-in-text': { severity: 'warning', description: 'A line starting with `- ` that YAML reads as more of the text above, not as a list item (indented past the items of its list); or a list item holding a full-width or ideographic comma (`，`, `、`), which YAML does not part items at.' },
   'yaml/too-many-aliases': { severity: 'error', description: 'The front matter expands too many YAML aliases (a resource-exhaustion pattern).' },
   'frontmatter/missing': { severity: 'error', description: 'A file that must be a journal file has no front matter.' },
   'frontmatter/unclosed': { severity: 'error', description: 'The front matter opened with --- is never closed.' },

@@ -422,7 +422,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
           : issue.expected === 'boolean'
             ? booleanAdvice(key, written)
             : fullWidthAdvice(key, written, issue.expected === 'array') ||
-            (issue.expected === 'array' ? dashAdvice(key, sourceOf?.(path)) || listAdvice(key, written) || goalMapAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) || quotedNumberAdvice(path, written, sourceOf?.(path)) : '') ||
+            (issue.expected === 'array' ? dashAdvice(key, sourceOf?.(path)) || bulletAdvice(key, sourceOf?.(path)) || listAdvice(key, written) || goalMapAdvice(key, written) : issue.expected === 'number' ? percentAdvice(key, written) || quotedNumberAdvice(path, written, sourceOf?.(path)) : '') ||
             mapColonAdvice(written, schema, issue.path as Array<string | number>) ||
             gluedEntryAdvice(issue.path[issue.path.length - 1], written);
       return { code: 'schema/invalid-type', path, message: `${name} must be ${atField ? expects : describeExpected(issue.expected, schema, issue.path)}${advice}.` };
@@ -476,6 +476,24 @@ function dashAdvice(key: string | number | undefined, source: string | undefined
   const first = lines.find((l) => /^-[^\s-]/.test(l))!;
   const listed = items.map((item) => (/^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item) ? JSON.stringify(item) : item)).join(', ');
   return `: \`${clip(first)}\` is no list item, since YAML needs a space after the \`-\`, so ${lines.length > 1 ? 'the lines are read as one text' : 'it is read as a text'}: write \`- ${clip(first.slice(1))}\`${lines.length > 1 ? ', one item a line,' : ''} or \`${asKeyValue(key, `[${listed}]`)}\``;
+}
+
+/** Bullets that are not YAML's `-`: an input method's `－` `ー` `・`, a word processor's `–` `—` `−` `•`. */
+const LOOKALIKE_BULLET = /^([\uff0d\u30fc\u30fb\u2013\u2014\u2212\u2022\u2023\u25e6\u2043])[ \t\u3000]+(\S.*)$/u;
+
+/**
+ * `attendees:` then `  － 佐藤 花子` and `  － Jürgen Groß`: list items written with a bullet that
+ * is not YAML's `-`, which YAML reads as one text over the lines. What to write: the items with
+ * `- `, or in brackets (never the one text in brackets).
+ */
+function bulletAdvice(key: string | number | undefined, source: string | undefined): string {
+  const lines = source?.split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean) ?? [];
+  const items = lines.map((l) => LOOKALIKE_BULLET.exec(l));
+  if (!items.length || !items.every(Boolean)) return '';
+  const [first] = items as RegExpExecArray[];
+  const bullet = first![1]!;
+  const listed = (items as RegExpExecArray[]).map((m) => m[2]!.trim()).map((item) => (/^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item) ? JSON.stringify(item) : item));
+  return `: \`${clip(first![0])}\` is no list item, since \`${bullet}\` (${codePoint(bullet)}) is not the \`-\` YAML takes, so ${lines.length > 1 ? 'the lines are read as one text' : 'it is read as a text'}: write \`- ${clip(listed[0]!)}\`${lines.length > 1 ? ', one item a line,' : ''} or \`${asKeyValue(key, `[${listed.join(', ')}]`)}\``;
 }
 
 /** Full-width punctuation a CJK input method writes, and the ASCII YAML reads. */

@@ -1245,7 +1245,7 @@ export function headingAboveKey(source: string, at: number): { heading: string; 
  * body). Said at that line, once: everything YAML says after it follows from it.
  */
 function almostClosingFence(source: string, error: YAMLError): Explained | undefined {
-  const dashes = /^( ?)([-\u2010-\u2015\u2212\uff0d\u30fc]{3,})[ \t]*\r?$/gm;
+  const dashes = /^( ?)([-\u2010-\u2015\u2212\uff0d\u30fc]{2,})[ \t]*\r?$/gm;
   for (const m of source.matchAll(dashes)) {
     if (m.index! > error.pos[0]) break;
     if (m[1] === '' && m[2] === '---') continue;

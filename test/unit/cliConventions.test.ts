@@ -354,6 +354,35 @@ describe('CLI: check conventions', function () {
       assert.equal(refused.code, 2, name);
       assert.match(refused.stderr, said);
     }
+    // Nor a name .gitignore, the config's `ignores` or the exclusions leave out, inside a relationship or outside one.
+    writeFileSync(path.join(root, '.gitignore'), 'p/private/\n*draft*\n');
+    writeFileSync(path.join(root, '.mentoring-journal.json'), JSON.stringify({ ignores: ['p/old/**'] }));
+    for (const name of ['p/private/2026-03-01.md', 'p/sessions/draft-2026-03-01.md', 'p/old/2026-03-01.md', 'node_modules/x/2026-03-01.md', '.hidden/2026-03-01.md']) {
+      const refused = runCli(['check', '--stdin', '--stdin-filename', name], root, text);
+      assert.equal(refused.code, 2, name);
+      assert.match(refused.stderr, /names a file the check leaves out/, name);
+    }
+  });
+
+  it('looks for a relationship above a folder no further than the top of its git work tree, as for a file', () => {
+    const root = tempJournal({ 'agreement.md': AGREEMENT, 'repo/loose.md': '---\ntype: session\ndate: 2026-02-09\n---\n' });
+    mkdirSync(path.join(root, 'repo/.git'));
+    for (const args of [['check'], ['check', '.'], ['check', 'loose.md']]) {
+      const result = runCli([...args, '--today', '2026-03-01'], path.join(root, 'repo'));
+      assert.equal(result.code, 1, args.join(' '));
+      assert.match(result.stdout, /^loose\.md:1:1 error file\/outside-relationship /, args.join(' '));
+    }
+  });
+
+  it('a path ending in `/` for --output-file or calendar --out names a folder: refused (exit 2), nothing written', () => {
+    const root = journal();
+    const report = runCli(['check', '-o', 'reports/x/'], root);
+    assert.equal(report.code, 2);
+    assert.match(report.stderr, /^mentoring-journal: --output-file reports\/x\/ names a folder; name a file, say reports\/x\/journal-report\.txt$/m);
+    const calendar = runCli(['calendar', '--out', 'out/'], root);
+    assert.equal(calendar.code, 2);
+    assert.match(calendar.stderr, /^mentoring-journal: --out out\/ names a folder; name a file, say out\/mentoring\.ics$/m);
+    assert.ok(!existsSync(path.join(root, 'reports')) && !existsSync(path.join(root, 'out')));
   });
 
   it('--output-file replaces an earlier report, never a journal file: a Markdown file, a file with front matter or a folder is refused (exit 2) and left as it was', () => {

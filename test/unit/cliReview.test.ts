@@ -263,6 +263,12 @@ describe('CLI: review conventions (issue 12)', function () {
     const result = runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-10'], journal());
     assert.match(result.stdout, /^> Note: 1 session dated after today was left out of this review: `priya-and-sam\/sessions\/2026-11-18\.md`\.$/m);
     assert.doesNotMatch(runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-23'], journal()).stdout, /dated after today/);
+    // One whose YAML is broken below its date is named once, in the note on the files that could not be read.
+    const root = journal();
+    writeFileSync(path.join(root, 'priya-and-sam/sessions/2026-11-18.md'), '---\ntype: session\ndate: 2026-11-18\ngoals: [a]]\n---\n');
+    const broken = runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-10'], root).stdout;
+    assert.doesNotMatch(broken, /dated after today/);
+    assert.match(broken, /^> Note: This session file is in none of this review's counts, because its front matter or date could not be read: `priya-and-sam\/sessions\/2026-11-18\.md`\./m);
   });
 });
 

@@ -27,6 +27,9 @@ describe('git history: goals and who keeps the record', function () {
     assert.deepEqual(matchPartner(rel, { name: 'someone', email: 'j@example.org' }), { name: 'Jürgen Groß', role: 'mentee' });
     assert.deepEqual(matchPartner(rel, { name: 'Zoe  brandt', email: '' }), { name: 'Zoë Brandt', role: 'mentor' });
     assert.deepEqual(matchPartner(rel, { name: 'Jurgen Gross', email: 'jurgen@home.example' }), { name: 'Jürgen Groß', role: 'mentee' });
+    // German's own ASCII spelling of an umlaut, as git configs often have it.
+    assert.deepEqual(matchPartner(rel, { name: 'Juergen Gross', email: 'jg@home.example' }), { name: 'Jürgen Groß', role: 'mentee' });
+    assert.equal(matchPartner(rel, { name: 'Juergen Grosz', email: 'jg@home.example' }), undefined);
     assert.equal(matchPartner(rel, { name: 'Zoe Brand', email: '' }), undefined, 'another name is another person');
   });
 

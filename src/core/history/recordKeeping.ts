@@ -1,4 +1,4 @@
-import { comparableName } from '../conventions';
+import { sameName } from '../conventions';
 import type { Person, Relationship } from '../types';
 import { fileVersions, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
@@ -34,7 +34,8 @@ const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
 
 /**
  * The agreement's person a git author is: the same email (any case), else the same name as
- * names are compared (comparableName: a git configured as `Ines Souza` is `Inês Souza`).
+ * names are compared (sameName: a git configured as `Ines Souza` is `Inês Souza`, `Juergen Gross`
+ * is `Jürgen Groß`).
  */
 export function matchPartner(rel: Relationship, author: GitAuthor): SessionRecord['partner'] {
   const people: Array<{ person: Person; role: 'mentor' | 'mentee' }> = [
@@ -42,7 +43,8 @@ export function matchPartner(rel: Relationship, author: GitAuthor): SessionRecor
     ...(rel.agreement?.mentees ?? []).map((person) => ({ person, role: 'mentee' as const })),
   ];
   const byEmail = author.email ? people.find((p) => p.person.email !== undefined && norm(p.person.email) === norm(author.email)) : undefined;
-  const found = byEmail ?? (author.name ? people.find((p) => comparableName(p.person.name) === comparableName(author.name)) : undefined);
+  const name = author.name;
+  const found = byEmail ?? (name ? people.find((p) => sameName(p.person.name, name)) : undefined);
   return found ? { name: found.person.name, role: found.role } : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { comparableName, relationshipLabel } from '../conventions';
+import { nameForms, relationshipLabel, sameName } from '../conventions';
 import { OWNER } from '../body';
 import { daysBetween } from '../dates';
 import type { EditResult } from '../edits';
@@ -85,37 +85,42 @@ export function journalActions(relationships: readonly Relationship[], today: st
   return out.sort(compareActions);
 }
 
-/** A name as it is compared (`Jürgen Weiß` is `jurgen weiss`). */
-const norm = comparableName;
-const firstName = (p: Person) => norm(p.name).split(' ')[0] ?? '';
-
-/** The words a person goes by: full name, first name, handle, and the name without spaces (`@alexkim`). */
-function namesOf(p: Person): string[] {
-  return [norm(p.name), firstName(p), norm(p.name).replace(/ /g, ''), ...(p.handle ? [norm(p.handle)] : [])].filter(Boolean);
+/**
+ * The words a person of the agreement goes by, each in every form it is compared in (nameForms):
+ * full name, the name without spaces (`@alexkim`), handle, and each of its names that no other
+ * person of the agreement shares: the first (`@alex`), the family name (`@kim`), and so the given
+ * name of a name written family name first (`佐藤 花子` is `@花子`).
+ */
+function namesOf(p: Person, people: readonly Person[]): string[] {
+  const words = (name: string) => name.replace(/^\s*@/, '').split(/\s+/).filter(Boolean);
+  const shared = (part: string) => people.some((other) => other !== p && words(other.name).some((word) => sameName(word, part)));
+  const parts = words(p.name).filter((part) => !shared(part));
+  return [p.name, p.name.replace(/\s+/g, ''), ...(p.handle ? [p.handle] : []), ...parts].flatMap(nameForms).filter(Boolean);
 }
 
 /**
  * Whether an action is mine, for `me` (the `mentoringJournal.me` setting, `--owner`): a list of
- * names or handles, compared case-insensitively, a leading `@` ignored.
+ * names or handles, compared as names are (nameForms: case, accents and a leading `@` do not
+ * count, and `juergen` is `jürgen`).
  *
  * 1. `@owner` equals one of `me`: `@Alex` is mine for `me: ["alex"]`.
- * 2. Or `@owner` names a person of the agreement (their handle, first name, or full name without
- *    spaces) who is one of `me` (by full name, first name or handle): with "Alex Kim" (handle
- *    `alexk`) in the agreement, `@alexk`, `@alex` and `@alexkim` are all mine for `me` holding
- *    "Alex Kim", "alex" or "alexk".
+ * 2. Or `@owner` names a person of the agreement (their handle, full name with or without
+ *    spaces, or one of their names no other person of the agreement has) whom one of `me` names
+ *    the same ways: with "Alex Kim" (handle `alexk`) in the agreement, `@alexk`, `@alex`, `@kim`
+ *    and `@alexkim` are all mine for `me` holding "Alex Kim", "alex", "kim" or "alexk".
  *
  * An action without an owner is nobody's.
  */
 export function isMine(owner: string | undefined, agreement: Pick<Agreement, 'mentors' | 'mentees'> | undefined, me: readonly string[]): boolean {
   if (!owner) return false;
-  const mine = new Set(me.map(norm).filter(Boolean));
+  const mine = new Set(me.flatMap(nameForms).filter(Boolean));
   if (mine.size === 0) return false;
-  const who = norm(owner);
-  if (mine.has(who)) return true;
+  const who = nameForms(owner);
+  if (who.some((form) => mine.has(form))) return true;
   const people = [...(agreement?.mentors ?? []), ...(agreement?.mentees ?? [])];
   return people.some((p) => {
-    const names = namesOf(p);
-    return names.includes(who) && names.some((n) => mine.has(n));
+    const names = namesOf(p, people);
+    return who.some((form) => names.includes(form)) && names.some((n) => mine.has(n));
   });
 }
 

@@ -5,6 +5,7 @@ import { days } from '../words';
 import type { EngineOptions, Relationship } from '../types';
 import { analyzeJournal } from './analyze';
 import type { RelationshipReport } from './types';
+import { actionKey } from './goals';
 
 /**
  * The journal's dates as an iCalendar file (RFC 5545), for any calendar application to import.
@@ -59,8 +60,6 @@ export function stableHash(text: string): string {
 }
 
 const uid = (relationship: string, kind: CalendarEventKind, about = '') => `${stableHash(`${relationship}\u0000${kind}\u0000${about}`)}@${UID_DOMAIN}`;
-/** An action's identity, as the review matches actions across sessions: owner and text, case and spacing ignored. */
-const actionIdentity = (owner: string | undefined, text: string) => `${(owner ?? '').toLowerCase()}\u0000${text.toLowerCase().replace(/\s+/g, ' ').trim()}`;
 
 /**
  * The events of one relationship's report: the next session (the review's `nextSession`: the latest
@@ -115,7 +114,7 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
   for (const action of report.actions) {
     if (!action.due) continue;
     const what = `${action.owner ? `@${action.owner} ` : ''}${withGoalNames(action.text, report)}`;
-    add('action-due', actionIdentity(action.owner, action.text), action.due, `Action due: ${what} (${people})`, `Open action from the session of ${action.sessionDate} (${action.source.file}, line ${action.source.range.start.line}).`);
+    add('action-due', actionKey(action.owner, action.text), action.due, `Action due: ${what} (${people})`, `Open action from the session of ${action.sessionDate} (${action.source.file}, line ${action.source.range.start.line}).`);
   }
   // A closure recorded ahead ends the partnership on its day: that is its end, under the same UID.
   const planned = report.plannedClosure;

@@ -2,9 +2,15 @@ import { daysBetween } from '../dates';
 import type { Goal, Relationship, Session } from '../types';
 import type { GoalReport, OpenAction, ProgressPoint } from './types';
 
-/** The identity of an action item across sessions: owner and text, case and spacing ignored. */
-// In Unicode's composed form: `ü` typed as `u` and a combining mark (as some editors and input methods write it) is the same action.
-const actionKey = (owner: string | undefined, text: string) => `${(owner ?? '').normalize('NFC').toLowerCase()}\u0000${text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+/**
+ * The identity of an action item across sessions: owner and text, case and spacing ignored, and
+ * any due marker left in the text too (a second `(due …)` written to move the date, which
+ * `action/due-repeated` reports), so that a date moved either way keeps the action one. In
+ * Unicode's composed form: `ü` typed as `u` and a combining mark (as some editors and input
+ * methods write it) is the same action.
+ */
+export const actionKey = (owner: string | undefined, text: string): string =>
+  `${(owner ?? '').normalize('NFC').toLowerCase()}\u0000${text.normalize('NFC').replace(/\(due\s+\d{4}-\d{2}-\d{2}\)/gi, ' ').toLowerCase().replace(/\s+/g, ' ').trim()}`;
 
 /**
  * Open action items: an item is open when its latest occurrence, by session date, is unchecked.

@@ -127,6 +127,7 @@ describe('rules: frontmatter/*', () => {
       const session = (close: string, later = false) => lines('---', 'type: session', 'date: 2026-11-25', 'status: missed', close, '', 'We could not meet.', ...(later ? ['', '---', '', 'More.'] : []), '');
       const cases: Array<[string, [number, number, number, number], RegExp, string | undefined]> = [
         ['----', [5, 1, 5, 5], /: `----` has 4 hyphens, not 3\. Write `---` here, at the start of the line\./, '---'],
+        ['--', [5, 1, 5, 3], /: `--` has 2 hyphens, not 3\. Write `---` here, at the start of the line\./, '---'],
         ['  ---', [5, 3, 5, 6], /: `---` has 2 spaces or tabs before it\./, '---'],
         ['\u2014\u2014\u2014', [5, 1, 5, 4], /is not written with hyphens/, '---'],
         ['--- # end', [5, 1, 5, 10], /: it must be `---` alone, and `# end` follows it\. Put the comment on a line of its own above the `---`\./, '# end\n---'],

@@ -164,6 +164,16 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       assert.deepEqual(session(s.replace('  -design-doc\n  -talk', '  - design-doc\n  - talk').replace('  -Carla', '  - Carla')).filter((p) => p.code.startsWith('schema/') || p.code.startsWith('yaml/')), []);
     });
 
+    it('says list items written with a bullet that is not YAML\'s `-` (an input method\'s `－`, a word processor\'s `–`) are no items, with the items to write', () => {
+      const s = ['---', 'type: session', 'date: 2026-02-02', 'attendees:', '  － 佐藤 花子', '  － Jürgen Groß', 'goals:', '  – rust-basics', '---', ''].join('\n');
+      assert.deepEqual(session(s).map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.line, p.range.end.column, p.message]).sort((a, b) => (a[1] as number) - (b[1] as number)), [
+        ['schema/invalid-type', 5, 3, 6, 16, '`attendees` must be a list of names: `－ 佐藤 花子` is no list item, since `－` (U+FF0D) is not the `-` YAML takes, so the lines are read as one text: write `- 佐藤 花子`, one item a line, or `attendees: [佐藤 花子, Jürgen Groß]`.'],
+        ['schema/invalid-type', 8, 3, 8, 16, '`goals` must be a list of goal ids: `– rust-basics` is no list item, since `–` (U+2013) is not the `-` YAML takes, so it is read as a text: write `- rust-basics` or `goals: [rust-basics]`.'],
+      ]);
+      // Followed, both are lists.
+      assert.deepEqual(session(s.replace(/－/g, '-').replace('–', '-')).filter((p) => p.code.startsWith('schema/') || p.code.startsWith('yaml/')), []);
+    });
+
     it('says how to write it: a list in brackets, a number without %, a number or true/false in quotes where a text goes, a date as a date', () => {
       const s = SESSION.replace('attendees: [Priya Raman, Sam Okafor]', 'attendees: Priya Raman, Sam Okafor').replace('goals: [rust-basics]', 'goals: rust-basics').replace('  design-doc: 40', '  design-doc: 40%');
       assert.deepEqual(session(s).map((p) => [p.code, p.range.start.line, p.range.start.column, p.message]), [

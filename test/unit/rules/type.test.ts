@@ -25,6 +25,16 @@ describe('rules: type/*', () => {
       expectOne(agreement, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4], message: [/`type: agreement`/] });
     });
 
+    it('says nothing of a missing `type` when a key is `type` misspelt (`typ:`, `Type:`): the unknown key says it, at the key, once', () => {
+      for (const key of ['typ', 'Type', 'tpye']) {
+        const file = parseFile('p/sessions/2026-02-02.md', SESSION.replace('type: session', `${key}: session`));
+        assert.equal(file.type, 'session');
+        assert.deepEqual(file.problems.map((p) => [p.code, p.range.start.line, p.range.start.column, p.message]), [['keys/unknown', 2, 1, `Unknown key \`${key}\`: did you mean \`type\`?`]], key);
+      }
+      // A key that is no slip of it leaves `type` missing.
+      expectOne(problemsOf('p/sessions/2026-02-02.md', SESSION.replace('type: session', 'kind: session')), { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4] });
+    });
+
     it('says "an agreement" and "a session", also for a front matter with no keys at all', () => {
       const empty = problemsOf('p/agreement.md', lines('---', '---', ''));
       expectOne(empty, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4], message: [/^Missing `type`: this file is read as an agreement because of where it is; add `type: agreement`\.$/] });

@@ -28,11 +28,12 @@ describe('rules: yaml/*', () => {
         ['----', [5, 1, 5, 5], /^YAML syntax error: `----` has 4 hyphens, not 3, so it does not close the front matter, which runs on to a later `---` and takes in what is between as YAML: write `---` here, at the start of the line\.$/],
         ['\u2014\u2014\u2014', [5, 1, 5, 4], /is not written with hyphens/],
         [' ---', [5, 2, 5, 5], /has a space before it/],
+        ['--', [5, 1, 5, 3], /^YAML syntax error: the front matter opened with `---` on line 1 is not closed by this line: `--` has 2 hyphens, not 3\. Write `---` here, at the start of the line\. The front matter runs on to the `---` on line 9, and YAML cannot read what is between\.$/],
       ];
       for (const [fence, range, message] of cases) {
         const text = lines('---', 'type: session', 'date: 2026-03-02', 'next: 2026-03-16', fence, '', 'We met and talked.', '', '---', '');
         expectOne(problemsOf('p/sessions/2026-03-02.md', text), { code: 'yaml/syntax', severity: 'error', range, message: [message] });
-        assert.deepEqual(problemsOf('p/sessions/2026-03-02.md', text.replace(`${fence}\n`, '---\n')), []);
+        assert.deepEqual(problemsOf('p/sessions/2026-03-02.md', text.replace(`\n${fence}\n`, '\n---\n')), []);
       }
     });
 
@@ -580,6 +581,20 @@ describe('rules: yaml/*', () => {
       // An anchor sends the file to the yaml package: the same problem at the same place.
       const anchored = lines('---', 'type: session', 'date: &d 2026-02-02', 'attendees:', '  - Ana Lopes', '   - Bo Li', '---', '');
       expectCodes(problemsOf('p/sessions/2026-02-02.md', anchored).filter((p) => p.code === 'yaml/item-in-text'), ['yaml/item-in-text@6:4-6:11']);
+    });
+
+    it('reports a list item holding a full-width or ideographic comma between words, at the comma, on either path; quoted items, goals and a comma at an end are left alone', () => {
+      const flow = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: [佐藤 花子，Jürgen Groß]', '---', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', flow), {
+        code: 'yaml/item-in-text',
+        severity: 'warning',
+        range: [4, 18, 4, 19],
+        message: [/^`佐藤 花子，Jürgen Groß` is one list item: `，` is a full-width comma \(U\+FF0C\), and YAML parts the items of a list only at `,`\. For 2 items, write `\[佐藤 花子, Jürgen Groß\]`, or each on a line of its own after `- `; if the comma belongs to the item, put the item in quotes\.$/],
+      });
+      const block = lines('---', 'type: session', 'date: &d 2026-02-02', 'attendees:', '  - Ana Lopes', '  - 佐藤 花子 、 鈴木 一郎、Bo', '---', '').replace(/\n/g, '\r\n');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', block), { code: 'yaml/item-in-text', severity: 'warning', range: [6, 11, 6, 12], message: [/`、` is an ideographic comma \(U\+3001\)/, /For 3 items, write `\[佐藤 花子, 鈴木 一郎, Bo\]`/] });
+      const quiet = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: ["佐藤 花子，Jürgen", \'Ana、Bo\', 花子，]', 'title: 佐藤 花子，Jürgen', '---', '');
+      expectNone(problemsOf('p/sessions/2026-02-02.md', quiet), 'yaml/item-in-text');
     });
 
     it('stays quiet while the YAML is broken', () => {
