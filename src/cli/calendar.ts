@@ -4,7 +4,8 @@ import { calendarEvents, isCalendarExport, renderCalendar } from '../core/model/
 import { analyzeJournal } from '../core/model/analyze';
 import { journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
 import { CALENDAR_HELP } from './help';
-import { fileHead, ioReason, makeFolders, type Io } from './io';
+import { ioReason, makeFolders, type Io } from './io';
+import { refuseToReplace, type OutputKind } from './outputFile';
 import { errorsNote, openJournal, selectRelationships } from './journal';
 import { displayPath, PathError } from './targets';
 
@@ -41,10 +42,7 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
     io.out(text);
     return 0;
   }
-  // `out/` names a folder, made or not (path.resolve would drop the `/` and write a file of its name).
-  if (/[\\/]$/.test(out)) throw new PathError(`--out ${out} names a folder; name a file, say ${path.join(out, 'mentoring.ics')}`);
-  const file = path.resolve(io.cwd, out);
-  await refuseToReplaceOtherFiles(file, out);
+  const file = await refuseToReplace(EXPORT, out, io.cwd, stringOption(args, 'config'));
   try {
     // Missing folders are made, as `check --output-file` makes them.
     await makeFolders(path.dirname(file));
@@ -57,16 +55,5 @@ export async function runCalendar(argv: readonly string[], io: Io): Promise<numb
   return 0;
 }
 
-async function refuseToReplaceOtherFiles(file: string, given: string): Promise<void> {
-  let head: string;
-  try {
-    head = await fileHead(file, 200);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return; // written above, or refused there with a reason
-    if (code === 'EISDIR') throw new PathError(`--out ${given} is a folder; name a file, say ${path.join(given, 'mentoring.ics')}`);
-    throw new PathError(`cannot read ${given}: ${ioReason(error)}`);
-  }
-  // Only an earlier export is replaced.
-  if (head.length > 0 && !isCalendarExport(head)) throw new PathError(`${given} exists and is not an earlier export of this command; it is left as it is (name a new file or an earlier export)`);
-}
+/** The calendar replaces an earlier export, never a journal file or anything else (outputFile.ts). */
+const EXPORT: OutputKind = { option: '--out', what: 'the calendar', example: 'mentoring.ics', earlier: 'an earlier export', isEarlier: isCalendarExport };

@@ -4,15 +4,16 @@ import { isExcludedPath, isMarkdownPath } from '../core/conventions';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { plural } from '../core/words';
 import { flag, listOption, parseCommand, stringOption, todayOption, UsageError, type OptionSpecs } from './args';
-import { CONFIG_FILE, findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
+import { findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
 import { Ignorer, type IgnoreSpec } from './ignore';
 import { expandPatterns } from './patterns';
-import { CHECK_FORMATS, compareReported, formatCheck, printablePath, summary, type CheckFormat, type CheckResult, type Reported } from './format';
+import { CHECK_FORMATS, compareReported, formatCheck, isCheckReport, printablePath, summary, type CheckFormat, type CheckResult, type Reported } from './format';
+import { refuseToReplace, type OutputKind } from './outputFile';
 import { fixFile } from './fix';
 import { formatSarif } from './sarif';
 import { VERSION } from './run';
 import { CHECK_HELP } from './help';
-import { fileHead, ioReason, makeFolders, shellWord, type Io } from './io';
+import { ioReason, makeFolders, shellWord, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs, type NestedConfigs } from './parallel';
 import { partition } from './partition';
@@ -127,10 +128,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   // `-o -` is the standard output, as `calendar --out -` is.
   if (outputFile === undefined || outputFile === '-') io.out(report);
   else {
-    // `reports/` names a folder, made or not (path.resolve would drop the `/` and write a file of its name).
-    if (/[\\/]$/.test(outputFile)) throw new PathError(`--output-file ${outputFile} names a folder; name a file, say ${path.join(outputFile, 'journal-report.txt')}`);
-    const target = path.resolve(io.cwd, outputFile);
-    await refuseToReplaceJournalFile(target, outputFile, configFile);
+    const target = await refuseToReplace(REPORT, outputFile, io.cwd, configFile);
     try {
       await makeFolders(path.dirname(target));
       await fsp.writeFile(target, report);
@@ -228,31 +226,5 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
   return { files, problems: problems.sort(compareReported), ...(leftOut.length ? { leftOut } : {}) };
 }
 
-/**
- * The report replaces an earlier report, never a journal file: `-o p/agreement.md` (a slip of the
- * fingers, or a path copied from the report itself) would empty the agreement. A Markdown file,
- * the config file, any file that starts with front matter, and a folder are refused (exit 2) and
- * left as they are.
- */
-async function refuseToReplaceJournalFile(target: string, given: string, configFile: string | undefined): Promise<void> {
-  // Refused whether or not it exists yet: no format of the report is Markdown, and a report
-  // written to a new .md file could not be written again once it existed.
-  if (isMarkdownPath(target) || /\.(?:markdown|mdown|mkd|mdwn)$/i.test(target)) throw new PathError(`--output-file ${given} is a Markdown file, where journal files live; the report is never written to one: name another file, say journal-report.txt`);
-  if (path.basename(target) === CONFIG_FILE || (configFile !== undefined && (await sameFile(target, configFile)))) throw new PathError(`--output-file ${given} is the journal's config file; the report is never written to it: name another file, say journal-report.txt`);
-  let head: string;
-  try {
-    head = await fileHead(target, 6); // a byte-order mark and `---`
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new PathError(`--output-file ${given} is a folder; name a file, say ${path.join(given, 'journal-report.txt')}`);
-    return; // a new file, or one the write below refuses with its reason
-  }
-  if (/^\uFEFF?---/.test(head)) throw new PathError(`--output-file ${given} starts with front matter, as a journal file does; the report never replaces one: name another file, say journal-report.txt`);
-}
-
-/** Whether two paths name the same file (through links too); false when either is missing. */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  const [x, y] = await Promise.all([fsp.stat(a).catch(() => undefined), fsp.stat(b).catch(() => undefined)]);
-  return !!x && !!y && x.dev === y.dev && x.ino === y.ino;
-}
+/** The report replaces an earlier report, never a journal file or anything else (outputFile.ts). */
+const REPORT: OutputKind = { option: '--output-file', what: 'the report', example: 'journal-report.txt', earlier: 'an earlier report', isEarlier: isCheckReport };

@@ -15,7 +15,8 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   rules: z.record(z.string(), z.enum(RULE_SEVERITIES)).optional(),
   unknownKeys: z.boolean().optional(),
-  exclude: z.array(z.string()).optional(),
+  // Folder names, skipped wherever they are: a path or a glob would silently skip nothing (`ignores` takes those).
+  exclude: z.array(z.string().regex(/^[^/\\*?[\]{}]+$/)).optional(),
   ignores: z.array(z.string()).optional(),
   maxFileSize: z.number().int().min(1024).optional(),
   graceDays: z.number().int().min(0).optional(),
@@ -108,7 +109,7 @@ const EXPECTED: Record<keyof typeof configSchema.shape, string> = {
   $schema: 'a string (the address of the JSON schema)',
   rules: `a map of rule codes to ${RULE_SEVERITIES.join(', ')}`,
   unknownKeys: 'true or false',
-  exclude: 'a list of glob patterns, each in quotes',
+  exclude: 'a list of folder names, each in quotes (`archive`), skipped wherever they are; not paths or glob patterns, which `ignores` takes',
   ignores: 'a list of glob patterns, each in quotes',
   maxFileSize: 'a whole number of bytes, 1024 or more',
   graceDays: 'a whole number of days, 0 or more',
@@ -147,7 +148,8 @@ function readConfig(file: string): z.output<typeof configSchema> {
     }
     const key = String(issue.path[0] ?? '') as keyof typeof EXPECTED;
     const value = (raw as Record<string, unknown>)[key];
-    throw new UsageError(`${file}: \`${key}\` must be ${EXPECTED[key]}, not ${JSON.stringify(value)}`);
+    // (A number JSON cannot hold, `1e400`, is Infinity, which JSON.stringify would call null.)
+    throw new UsageError(`${file}: \`${key}\` must be ${EXPECTED[key]}, not ${typeof value === 'number' ? String(value) : JSON.stringify(value)}`);
   }
   return parsed.data;
 }

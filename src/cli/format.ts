@@ -75,6 +75,20 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/**
+ * Whether a file's first bytes are a report `check` wrote, in any format (so that `-o` replaces it):
+ * text lines, the JSON object, workflow commands, or SARIF naming this tool.
+ */
+export function isCheckReport(head: string): boolean {
+  const text = head.replace(/^\uFEFF/, '');
+  return (
+    /^\{\s*"files": \d+,\s*"problems": \[/.test(text) ||
+    (/^\{\s*"version": "2\.1\.0",\s*"\$schema": "[^"]*sarif/.test(text) && text.includes('"name": "mentoring-journal"')) ||
+    /^::(?:error|warning|notice) file=/.test(text) ||
+    /^[^\n]*:\d+:\d+ (?:error|warning|info) [a-z]+\/[a-z-]+ /.test(text)
+  );
+}
+
 export function formatCheck(result: CheckResult, format: CheckFormat): string {
   switch (format) {
     case 'json':

@@ -39,7 +39,9 @@ turns rules off for its file.
 Options:
   -f, --format FORMAT    text (default), json, github (workflow annotations) or
                          sarif (SARIF 2.1.0, for code scanning)
-  -o, --output-file FILE write the report to FILE instead of standard output
+  -o, --output-file FILE write the report to FILE instead of standard output;
+                         an existing FILE is replaced only when it is empty or
+                         an earlier report
   -q, --quiet            report errors only (--max-warnings still counts warnings)
   --max-warnings N       exit 1 when there are more than N warnings (-1: no limit)
   --fix                  apply the fixes that have one safe outcome: the type a
@@ -145,12 +147,13 @@ export const CALENDAR_HELP = `Usage: mentoring-journal calendar [PATH] [options]
 
 Writes the dates of the journal at PATH (default: the current folder) as an
 iCalendar file (RFC 5545) that calendar applications import: each relationship's
-next planned session (the latest session's next:, else the last held session
-plus the cadence), each open action item's due date, each active goal's due
-date, and the end of the partnership. Events are all-day. Each event's UID comes
-from the relationship's folder and what the event is about, never from its date,
-so importing a newer export moves events instead of adding them twice; only
-DTSTAMP (the time of the export) differs between two exports of the same journal.
+next planned session (the earliest agenda written ahead, else the latest
+session's next:, else the last held session plus the cadence), each open action
+item's due date, each active goal's due date, and the end of the partnership.
+Events are all-day. Each event's UID comes from the relationship's folder and
+what the event is about, never from its date, so importing a newer export moves
+events instead of adding them twice; only DTSTAMP (the time of the export)
+differs between two exports of the same journal.
 Inside a relationship (say in its sessions/ folder) it exports that relationship.
 
 Options:

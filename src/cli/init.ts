@@ -1,8 +1,12 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { isExcludedName } from '../core/conventions';
+import { DEFAULT_OPTIONS } from '../core/types';
 import { scaffoldProblem, scaffoldRelationship, suggestFolderName, type ScaffoldOptions } from '../core/scaffold';
 import { parseCommand, stringOption, UsageError, type OptionSpecs } from './args';
+import { findConfig, loadConfig } from './config';
 import { INIT_HELP } from './help';
+import { gitTop } from './ignore';
 import { makeFolders, missingFolders, type Io } from './io';
 import { displayPath, PathError, relationshipFolder } from './targets';
 import { pathExists } from './nodeFileSystem';
@@ -83,7 +87,26 @@ export async function runInit(argv: readonly string[], io: Io): Promise<number> 
   }
   const agreement = displayPath(io.cwd, path.join(folder, 'agreement.md'));
   io.out(`\nNext: agree on goals, cadence and confidentiality in ${agreement}, then both sign it.\n`);
+  const skipped = skippedFolderAbove(folder, io.cwd);
+  if (skipped) {
+    const shown = displayPath(io.cwd, folder);
+    io.err(`note: ${shown} is below ${skipped}, a folder the journal's readers leave out (a dot folder or an excluded one): check, review, actions and calendar read this relationship only when named (mentoring-journal review ${shown}) or run inside it, and the Mentoring view only in a window opened on it; not from the top of the journal\n`);
+  }
   return 0;
+}
+
+/**
+ * The folder on the way from the journal's top (the git work tree's, else the current folder) to
+ * `folder` that the readers skip: a dot folder, or one of the config's (or the default) `exclude`.
+ */
+function skippedFolderAbove(folder: string, cwd: string): string | undefined {
+  const top = gitTop(folder) ?? cwd;
+  const parts = path.relative(top, path.dirname(folder)).split(path.sep);
+  if (!parts[0] || parts[0] === '..') return undefined;
+  const config = findConfig(top);
+  const exclude = (config ? loadConfig(config).exclude : undefined) ?? DEFAULT_OPTIONS.exclude;
+  const at = parts.findIndex((part) => isExcludedName(part, exclude));
+  return at === -1 ? undefined : displayPath(cwd, path.join(top, ...parts.slice(0, at + 1)));
 }
 
 /**

@@ -1,8 +1,9 @@
 import { promises as fsp, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { JournalIndex } from '../core/journalIndex';
+import { isExcludedPath } from '../core/conventions';
 import { nearest } from '../core/suggest';
-import type { EngineOptions, Relationship } from '../core/types';
+import { DEFAULT_OPTIONS, type EngineOptions, type Relationship } from '../core/types';
 import { UsageError } from './args';
 import { commandLineOptions } from './check';
 import { findConfig, loadConfig, loadIgnores, nestedOptions } from './config';
@@ -43,12 +44,16 @@ export async function openJournal(given: string, io: Io, command: string, config
   const start = realpathSync(path.resolve(io.cwd, given));
   const owner = relationshipFolder(start);
   const top = gitTop(owner ?? start);
-  const root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;
+  let root = owner ? (top && (owner === top || owner.startsWith(top + path.sep)) ? top : path.dirname(owner)) : start;
+  const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
+  const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
+  // A relationship asked for by name or from inside it, below a dot folder or an excluded one
+  // (`.journal/ana-and-bo`, `archive/old-pair`): read from the folder above it, as `check` reads it,
+  // not skipped with the folder on the way from the top of the work tree.
+  if (owner && owner !== root && isExcludedPath(posixRelative(root, path.dirname(owner)), options.exclude ?? DEFAULT_OPTIONS.exclude)) root = path.dirname(owner);
   const ownId = owner ? posixRelative(root, owner) || '.' : undefined;
   // Inside a relationship, only its folder is read.
   const within = owner && posixRelative(root, owner);
-  const configFile = configOption === undefined ? findConfig(root) : path.resolve(io.cwd, configOption);
-  const options = { ...(configFile ? loadConfig(configFile) : {}), ...commandLineOptions(false, []) };
   // With `honourIgnores`, what .gitignore files and the config's `ignores` leave out is left out, as check does.
   // Without --config, a config file in a folder below the root applies there (the nearest one), as for check.
   const nested = configOption === undefined ? { config: configFile } : undefined;

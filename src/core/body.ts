@@ -94,6 +94,20 @@ const FOREIGN_BULLET_LINE = /^[ \t>]*([\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u204
 const FOREIGN_BULLET_TEST = new RegExp(FOREIGN_BULLET_LINE.source, 'mu');
 /** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`); a full-width `＠` (a Japanese input method's) counts as `@`. */
 export const OWNER = /^[@\uff20]([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
+
+/**
+ * An action's `@owner` and the rest of its text (what follows its checkbox): the owner right after
+ * the box, or right after a due marker written first (`- [ ] (due 2026-01-17) @sol send it`, the
+ * marker kept in the text). The owner and the blanks after it are not in `rest` (after a marker,
+ * blanks stand in their place).
+ */
+export function splitOwner(text: string): { owner?: string; rest: string } {
+  const lead = /^\(due\s+[^()]*\)[ \t]*/i.exec(text)?.[0] ?? '';
+  const owner = OWNER.exec(text.slice(lead.length));
+  if (!owner) return { rest: text };
+  // After a marker, the owner's place is kept as blanks, so that what follows stays at its offset from the text's end and the marker at its own.
+  return { owner: owner[1]!, rest: lead ? lead + ' '.repeat(owner[0].length) + text.slice(lead.length + owner[0].length) : text.slice(owner[0].length) };
+}
 const DUES = /\(due\s+(\d{4}-\d{2}-\d{2})\)/gi;
 // English and German month names (`Nov 30`, `5. Dezember 2026`).
 const MONTH = '(?:jan|feb|m(?:a|\u00e4)r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-z\u00e4]*\\.?';
@@ -310,9 +324,7 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     }
     return undefined;
   }
-  let rest = raw.slice(task[0].length);
-  const owner = OWNER.exec(rest);
-  if (owner) rest = rest.slice(owner[0].length);
+  const { owner, rest } = splitOwner(raw.slice(task[0].length));
   const restStart = end - rest.length;
   // Markers are read outside inline code: `` `make (due 2027-01-01)` `` shows a command, not a due date (as `[[id]]` in code is no reference).
   const scan = rest.includes('`') ? outsideCode(rest) : rest;
@@ -372,7 +384,7 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
   return {
     text,
     done: task[1] !== ' ',
-    ...(owner?.[1] ? { owner: owner[1] } : {}),
+    ...(owner ? { owner } : {}),
     ...(due ? { due } : written !== undefined ? { invalidDue: written } : {}),
     goalRefs,
     source: { file, range: lines.range(itemStart, end) },

@@ -719,9 +719,6 @@ function toGoal(
       { kind: 'missing-key', key: lacksSuccess ? 'success' : 'due', placeholder: lacksSuccess ? 'How we will know this goal is met' : 'YYYY-MM-DD' },
     );
   }
-  if (!ctx.quiet && status === 'achieved' && goal.progress !== undefined && goal.progress < 100) {
-    ctx.reporter.report(ctx.locator.valueRange([...base, 'progress']), 'goal/achieved-incomplete', `Goal \`${id}\` is achieved but its progress is ${goal.progress}: set it to 100, or the status back to active.`);
-  }
   return goal;
 }
 

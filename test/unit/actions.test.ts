@@ -232,6 +232,23 @@ describe('journal actions', () => {
     assert.deepEqual(journalActions(await relationships(ticked), '2026-01-20'), []);
   });
 
+  it('reads an @owner written after a due marker that comes first as the owner, with the marker\'s date at its place, and ticks it', async () => {
+    const files = {
+      'p/agreement.md': agreement(),
+      'p/sessions/2026-01-05.md': session('2026-01-05', '- [ ] (due 2026-01-17) @sam owner after due\n- [ ] (due 2026-02-30) ＠sam bad day\n'),
+    };
+    const rels = await relationships(files);
+    assert.deepEqual(journalActions(rels, '2026-01-20').map((a) => [a.owner, a.text, a.due ?? a.invalidDue]), [['sam', 'owner after due', '2026-01-17'], ['sam', 'bad day', '2026-02-30']]);
+    assert.deepEqual(myActions(journalActions(rels, '2026-01-20'), rels, ['sam']).length, 2);
+    const text = files['p/sessions/2026-01-05.md'];
+    const line = text.split('\n').findIndex((l) => l.includes('owner after due')) + 1;
+    const ticked = tickAction(text, line, { owner: 'sam', text: 'owner after due' });
+    assert.ok(ticked.ok && ticked.text === text.replace('- [ ] (due 2026-01-17)', '- [x] (due 2026-01-17)'));
+    // A tick in a later session, owner first, closes it.
+    const later = await relationships({ ...files, 'p/sessions/2026-01-12.md': session('2026-01-12', '- [x] @sam owner after due\n') });
+    assert.deepEqual(journalActions(later, '2026-01-20').map((a) => a.text), ['bad day']);
+  });
+
   it('reads task items in every list style, indented, in a quote, with CRLF line ends', async () => {
     const body = ['* [ ] star', '+ [ ] plus', '1. [ ] numbered', '2) [ ] paren', '- parent', '  - [ ] nested', '> - [ ] quoted', ''].join('\r\n');
     const rels = await relationships({ 'p/agreement.md': agreement(), 'p/sessions/2026-03-01.md': session('2026-03-01', body).replace(/\n/g, '\r\n').replace(/\r\r/g, '\r') });

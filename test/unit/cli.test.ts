@@ -368,6 +368,13 @@ describe('CLI: check', function () {
     assert.match(message('grace.json'), /grace\.json: `graceDays` must be a whole number of days, 0 or more, not -1/);
     assert.match(message('size.json'), /size\.json: `maxFileSize` must be a whole number of bytes, 1024 or more, not "1MB"/);
     assert.match(message('bad.json'), /bad\.json is not valid JSON: /);
+    // `exclude` takes folder names: a path or a glob would skip nothing, without a word.
+    for (const [name, value] of [['glob.json', '["arch*"]'], ['path.json', '["archive/old"]']] as const) {
+      writeFileSync(path.join(root, name), `{"exclude": ${value}}`);
+      assert.ok(message(name).includes(`${name}: \`exclude\` must be a list of folder names, each in quotes (\`archive\`), skipped wherever they are; not paths or glob patterns, which \`ignores\` takes, not ${JSON.stringify(JSON.parse(value))}\n`), name);
+    }
+    writeFileSync(path.join(root, 'huge.json'), '{"graceDays": 1e400}');
+    assert.match(message('huge.json'), /`graceDays` must be a whole number of days, 0 or more, not Infinity$/m);
     assert.match(message('list.json'), /list\.json: the file must hold one JSON object/);
     assert.equal(runCli(['check', '--config', 'grace.json'], root).code, 2);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ICAL from 'ical.js';
 import type { Io } from '../../src/cli/io';
@@ -110,11 +110,18 @@ describe('CLI: calendar', function () {
 
   it('never replaces a file that is not an iCalendar file, and checks its arguments', () => {
     const root = journal();
-    writeFileSync(path.join(root, 'notes.md'), '# my notes\n');
-    const refused = runCli(['calendar', '--out', 'notes.md'], root);
+    writeFileSync(path.join(root, 'notes.txt'), '# my notes\n');
+    const refused = runCli(['calendar', '--out', 'notes.txt'], root);
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /notes\.md exists and is not an earlier export of this command; it is left as it is/);
-    assert.equal(readFileSync(path.join(root, 'notes.md'), 'utf8'), '# my notes\n');
+    assert.match(refused.stderr, /^mentoring-journal: --out notes\.txt exists and is not an earlier export of this command; it is left as it is/m);
+    assert.equal(readFileSync(path.join(root, 'notes.txt'), 'utf8'), '# my notes\n');
+    // Nor a journal file or the config file, even one not written yet: every command would read it.
+    for (const [name, said] of [['p/sessions/calendar.md', /--out p\/sessions\/calendar\.md is a Markdown file, where journal files live; the calendar is never written to one/], ['.mentoring-journal.json', /--out \.mentoring-journal\.json is the journal's config file; the calendar is never written to it/]] as const) {
+      const journalFile = runCli(['calendar', '--out', name], root);
+      assert.equal(journalFile.code, 2, name);
+      assert.match(journalFile.stderr, said);
+      assert.ok(!existsSync(path.join(root, name)), name);
+    }
     // Only an earlier export is replaced: not a note that starts with the same word, nor another calendar's file.
     for (const [name, text] of [['notes.txt', 'BEGIN:VCALENDARS is how I title my notes\n'], ['other.ics', 'BEGIN:VCALENDAR\r\nPRODID:-//Other//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n']] as const) {
       writeFileSync(path.join(root, name), text);
@@ -123,6 +130,13 @@ describe('CLI: calendar', function () {
     }
     assert.equal(runCli(['calendar', '--out', 'mine.ics'], root).code, 0);
     assert.equal(runCli(['calendar', '--out', 'mine.ics'], root).code, 0, 'an earlier export is replaced');
+    // Also once a checkout made its line ends `\n` (git's `text=auto`), or an editor added a byte order mark.
+    const lf = readFileSync(path.join(root, 'mine.ics'), 'utf8').replace(/\r\n/g, '\n');
+    for (const text of [lf, `\uFEFF${lf}`]) {
+      writeFileSync(path.join(root, 'mine.ics'), text);
+      assert.equal(runCli(['calendar', '--out', 'mine.ics'], root).code, 0);
+      assert.match(readFileSync(path.join(root, 'mine.ics'), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
+    }
     writeFileSync(path.join(root, 'empty.ics'), '');
     assert.equal(runCli(['calendar', '--out', 'empty.ics'], root).code, 0, 'an empty file is replaced: nothing in it is lost');
     assert.match(readFileSync(path.join(root, 'empty.ics'), 'utf8'), /^BEGIN:VCALENDAR\r\n/);

@@ -417,9 +417,26 @@ describe('CLI: check conventions', function () {
     mkdirSync(path.join(root, 'reports'));
     assert.match(runCli(['check', '-o', 'reports'], root).stderr, /--output-file reports is a folder; name a file, say reports[/\\]journal-report\.txt/);
     // An earlier report is replaced.
-    writeFileSync(path.join(root, 'reports/check.txt'), 'an earlier report\n');
+    writeFileSync(path.join(root, 'reports/check.txt'), 'p/sessions/2026-02-03.md:4:9 error goal/unknown-id No goal `nope` in this relationship.\n');
     assert.equal(runCli(['check', '-o', 'reports/check.txt'], root).code, 0);
     assert.equal(readFileSync(path.join(root, 'reports/check.txt'), 'utf8'), '');
+    // In every format, and an empty file.
+    const broken = journal({ 'p/sessions/2026-03-03.md': '---\ntype: session\ndate: 2026-03-03\ngoals: [nope]\n---\n' });
+    for (const format of ['text', 'json', 'github', 'sarif']) {
+      assert.equal(runCli(['check', '-f', format, '-o', `report.${format}`], broken).code, 1, format);
+      assert.ok(readFileSync(path.join(broken, `report.${format}`), 'utf8').length > 0, format);
+      assert.equal(runCli(['check', '-f', format, '-o', `report.${format}`], broken).code, 1, `${format}, again`);
+    }
+    writeFileSync(path.join(broken, 'empty.txt'), '');
+    assert.equal(runCli(['check', '-o', 'empty.txt'], broken).code, 1);
+    // Anything else is left as it is: `-o package.json` emptied it.
+    for (const [name, text] of [['package.json', '{"name": "journal", "private": true}\n'], ['.gitignore', 'node_modules/\n'], ['notes.txt', 'my notes\n']] as const) {
+      writeFileSync(path.join(broken, name), text);
+      const kept = runCli(['check', '-o', name], broken);
+      assert.equal(kept.code, 2, name);
+      assert.equal(kept.stderr, `mentoring-journal: --output-file ${name} exists and is not an earlier report of this command; it is left as it is (name a new file or an earlier report)\n`);
+      assert.equal(readFileSync(path.join(broken, name), 'utf8'), text, name);
+    }
   });
 
   it('says in plain words, with exit 2, when the current folder is gone, a folder cannot be made, or a name is too long', () => {

@@ -115,6 +115,17 @@ describe('CLI: init', function () {
     assert.equal(runCli(['check', 'pairs'], root).code, 0);
   });
 
+  it('says so when DIR is below a folder the readers leave out (a dot folder, an excluded one), and not otherwise', () => {
+    const root = tempJournal();
+    for (const [dir, below] of [['.private/ada', '.private'], ['node_modules/x/ada', 'node_modules']] as const) {
+      const result = runCli(['init', dir, '--mentor=Ada', '--mentee=Grace', '--started', '2026-11-23'], root);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stderr, new RegExp(`^note: ${dir.replace('.', '\\.')} is below ${below.replace('.', '\\.')}, a folder the journal's readers leave out .*\\(mentoring-journal review ${dir.replace('.', '\\.')}\\) or run inside it`, 'm'));
+      assert.equal(runCli(['review', dir, '--today', '2026-11-23'], root).code, 0);
+    }
+    assert.equal(runCli(['init', 'pairs/ada', '--mentor=Ada', '--mentee=Grace'], root).stderr, '');
+  });
+
   it('never overwrites: an existing file stops it before anything is written (exit 1)', () => {
     const root = tempJournal();
     mkdirSync(path.join(root, 'p/sessions'), { recursive: true });

@@ -272,6 +272,33 @@ describe('CLI: review conventions (issue 12)', function () {
   });
 });
 
+describe('a relationship below a dot folder or an excluded one', () => {
+  after(cleanUp);
+
+  it('is read when named, or from inside it, by review, actions and calendar, as check reads it', () => {
+    const files = (folder: string) => ({
+      [`${folder}/ana-and-bo/agreement.md`]: AGREEMENT,
+      [`${folder}/ana-and-bo/goals/write-rfc.md`]: GOAL,
+      [`${folder}/ana-and-bo/sessions/2026-02-03.md`]: session('2026-02-03', '').replace('## Notes', '- [ ] @sam send the draft (due 2026-02-10)'),
+    });
+    for (const folder of ['.journal', 'node_modules/pairs']) {
+      const root = tempJournal(files(folder));
+      const inside = path.join(root, folder, 'ana-and-bo/sessions');
+      const named = `${folder}/ana-and-bo`;
+      for (const [args, cwd] of [[['actions', '--today', '2026-02-05'], inside], [['actions', named, '--today', '2026-02-05'], root]] as const) {
+        const result = runCli([...args], cwd);
+        assert.equal(result.code, 0, `${folder}: ${args.join(' ')}`);
+        assert.match(result.stdout, /^1 open action on 2026-02-05:/, `${folder}: ${args.join(' ')}`);
+      }
+      const review = runCli(['review', named, '--summary', '--today', '2026-02-05'], root);
+      assert.match(review.stdout, /^\| ana-and-bo \| building \|/m, folder);
+      assert.match(runCli(['calendar', '--today', '2026-02-05'], inside).stdout, /SUMMARY:Action due: @sam send the draft/, folder);
+      // From the top, the folder is still left out, as for check.
+      assert.match(runCli(['review', '--summary', '--today', '2026-02-05'], root).stdout, /^No relationships in \./m, folder);
+    }
+  });
+});
+
 describe('text columns in a terminal', () => {
   it('pads by the columns a terminal gives each character: two for CJK and full-width, none for combining marks', () => {
     assert.deepEqual(['abc', '日本語', 'Zoe\u0308', '🙂', 'ｆｕｌｌ'].map(displayWidth), [3, 6, 3, 2, 8]);

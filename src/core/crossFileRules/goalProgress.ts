@@ -34,9 +34,12 @@ export const goalProgressDecreased: CrossFileRule = {
 };
 
 /**
- * `goal/achieved-incomplete`: an achieved goal (without its own progress) whose latest session
- * puts it below 100, at its `status`. As of `today` when it is known: a session dated later (an
- * agenda) does not count yet, as in the review.
+ * `goal/achieved-incomplete`: an achieved goal whose progress is below 100, by the one rule of
+ * docs/format.md: the latest session that records it, else the goal's own `progress`. At the
+ * `status` when a session gives the figure; at the goal's own `progress` when that is the figure,
+ * or when a session puts the goal at 100 and the figure written in the goal says less (it is not
+ * read, and it contradicts what the review shows). As of `today` when it is known: a session
+ * dated later (an agenda) does not count yet, as in the review.
  */
 export const goalAchievedIncomplete: CrossFileRule = {
   code: 'goal/achieved-incomplete',
@@ -44,9 +47,18 @@ export const goalAchievedIncomplete: CrossFileRule = {
     const latest = new Map<string, number>();
     for (const { ref, value } of recordedProgress(today ? sessions.filter((s) => s.date <= today) : sessions)) latest.set(ref.id, value);
     return goals.flatMap((g) => {
+      if (g.status !== 'achieved') return [];
       const last = latest.get(g.id);
-      if (g.status !== 'achieved' || g.progress !== undefined || last === undefined || last >= 100) return [];
-      return [problem(g.source.file, g.fields.status ?? g.idRange, 'goal/achieved-incomplete', `Goal \`${g.id}\` is achieved, but the latest session puts its progress at ${last}.`)];
+      const own = g.progress;
+      const atOwn = g.fields.progress ?? g.idRange;
+      if (last === undefined) {
+        return own !== undefined && own < 100 ? [problem(g.source.file, atOwn, 'goal/achieved-incomplete', `Goal \`${g.id}\` is achieved but its progress is ${own}: set it to 100, or the status back to active.`)] : [];
+      }
+      if (last < 100) return [problem(g.source.file, g.fields.status ?? g.idRange, 'goal/achieved-incomplete', `Goal \`${g.id}\` is achieved, but the latest session puts its progress at ${last}.`)];
+      if (own !== undefined && own < 100) {
+        return [problem(g.source.file, atOwn, 'goal/achieved-incomplete', `Goal \`${g.id}\` is achieved, and the latest session puts its progress at ${last}, but its own \`progress\` here says ${own}, which is not read once a session records the goal's progress: write 100, or delete it.`)];
+      }
+      return [];
     });
   },
 };

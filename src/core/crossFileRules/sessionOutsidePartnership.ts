@@ -31,7 +31,7 @@ export const sessionOutsidePartnership: CrossFileRule = {
       const day = toDayNumber(s.date);
       if (day < start) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated before the partnership started (${agreement.started}).`));
       else if (closed !== undefined && day > closed) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership closed (${closure}): keep later meetings outside the formal journal, or correct the closure's date if the partnership went on.`));
-      else if (end !== undefined && day > end) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership ends (${agreement.ends}): extend \`ends\` in the agreement${closure === undefined ? ', or record closure' : ''}.`));
+      else if (end !== undefined && day > end) problems.push(problem(s.source.file, s.dateRange, 'session/outside-partnership', `This session (${s.date}) is dated after the partnership ends (${agreement.ends}): extend \`ends\` in the agreement${closure === undefined ? ', or record its closure and keep this meeting\'s notes outside the formal journal' : ''}.`));
     }
     const latest = sessions[sessions.length - 1];
     // With a closure recorded the partners decided how the partnership ends: a meeting they plan

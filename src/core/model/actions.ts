@@ -1,5 +1,5 @@
 import { nameForms, relationshipLabel, sameName } from '../conventions';
-import { OWNER } from '../body';
+import { splitOwner } from '../body';
 import { daysBetween } from '../dates';
 import type { EditResult } from '../edits';
 import type { Agreement, Person, Relationship, SourceRef } from '../types';
@@ -155,12 +155,10 @@ export function tickAction(text: string, line: number, expected: { owner?: strin
   const content = end === -1 ? text.slice(start) : text.slice(start, start + end);
   const box = OPEN_TASK.exec(content);
   if (!box) return { ok: false, error: `Line ${line} is no longer an open action (\`- [ ]\`): it may have been ticked or moved meanwhile. Nothing was changed.` };
-  let rest = content.slice(box[0].length).trim();
-  const owner = OWNER.exec(rest);
-  if (owner) rest = rest.slice(owner[0].length);
+  const { owner, rest } = splitOwner(content.slice(box[0].length).trim());
   const fromLine = simplify(rest);
   const whole = simplify(expected.text);
-  if ((owner?.[1] ?? '').toLowerCase() !== (expected.owner ?? '').toLowerCase() || !whole.startsWith(fromLine)) {
+  if ((owner ?? '').toLowerCase() !== (expected.owner ?? '').toLowerCase() || !whole.startsWith(fromLine)) {
     return { ok: false, error: `Line ${line} no longer holds the action "${expected.text}": the file changed meanwhile. Nothing was changed.` };
   }
   const at = start + box[1]!.length;

@@ -37,7 +37,9 @@ export const CALENDAR_PRODID = '-//Mentoring Journal//Calendar export//EN';
  * tool's, which an export may replace: `BEGIN:VCALENDAR` on a line of its own, then this
  * tool's PRODID. Another calendar's file, or a note that starts with those words, is not.
  */
-export const isCalendarExport = (head: string): boolean => /^BEGIN:VCALENDAR\r?\n/.test(head) && head.includes(`\nPRODID:${CALENDAR_PRODID}\r`);
+// With a byte order mark, and line ends a checkout made `\n` (git's `text=auto`), too.
+export const isCalendarExport = (head: string): boolean =>
+  /^\uFEFF?BEGIN:VCALENDAR\r?\n/.test(head) && (head.includes(`\nPRODID:${CALENDAR_PRODID}\r\n`) || head.includes(`\nPRODID:${CALENDAR_PRODID}\n`));
 /** The domain part of every UID. */
 const UID_DOMAIN = 'mentoring-journal';
 /** The last day a calendar date can be written (`YYYYMMDD`); an event worked out past it is left out. */

@@ -263,13 +263,27 @@ describe('rules: goal/*', () => {
       expectNone(problems('p/goals/design-doc.md'), 'goal/achieved-incomplete');
     });
 
-    it('reports achieved with its own progress below 100 at the progress value', () => {
-      expectOne(problemsOf('p/goals/design-doc.md', GOAL.replace('status: active', 'status: achieved')), {
+    it('reports achieved with its own progress below 100 at the progress value, when no session records the goal\'s progress', async () => {
+      const { problems } = await check(relationship({ 'p/goals/design-doc.md': GOAL.replace('status: active', 'status: achieved'), 'p/sessions/2026-02-02.md': SESSION.replace(/progress:\n {2}design-doc: 40\n/, '') }));
+      expectOne(problems('p/goals/design-doc.md'), {
         code: 'goal/achieved-incomplete',
         severity: 'info',
         range: [7, 11, 7, 13],
-        message: [/`design-doc` is achieved but its progress is 40/, /set it to 100/],
+        message: [/^Goal `design-doc` is achieved but its progress is 40: set it to 100, or the status back to active\.$/],
       });
+    });
+
+    it('with a session at 100, says the goal\'s own lower figure is not read, at it, and not to set the status back', async () => {
+      const { problems } = await check(relationship({ 'p/goals/design-doc.md': GOAL.replace('status: active', 'status: achieved').replace('progress: 40', 'progress: 0'), 'p/sessions/2026-02-02.md': SESSION.replace('design-doc: 40', 'design-doc: 100') }));
+      expectOne(problems('p/goals/design-doc.md'), {
+        code: 'goal/achieved-incomplete',
+        severity: 'info',
+        range: [7, 11, 7, 12],
+        message: [/^Goal `design-doc` is achieved, and the latest session puts its progress at 100, but its own `progress` here says 0, which is not read once a session records the goal's progress: write 100, or delete it\.$/],
+      });
+      // Below 100 in the session too: the session's figure is the goal's, said at the status.
+      const lower = await check(relationship({ 'p/goals/design-doc.md': GOAL.replace('status: active', 'status: achieved') }));
+      expectOne(lower.problems('p/goals/design-doc.md'), { code: 'goal/achieved-incomplete', severity: 'info', range: [4, 9, 4, 17], message: [/latest session puts its progress at 40\.$/] });
     });
 
     it('reports achieved when the latest session puts progress below 100, at the status value', async () => {

@@ -448,6 +448,11 @@ describe('rules: session/*', () => {
       assert.deepEqual(parsed.session!.actions.map((a) => a.invalidDue), ['2026-12-02', '2026-12-02', '2026-12-01', '2026-12-01', '2026-12-01', undefined]);
     });
 
+    it('puts a problem of a due marker written before the @owner at the marker\'s date, and one after it at its own', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] (due 2026-02-30) @ben item (due 2026-12-01)', '');
+      assert.deepEqual(problemsOf('p/sessions/2026-11-25.md', text).map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.column]), [['date/impossible', 6, 12, 22], ['action/due-repeated', 6, 34, 50]]);
+    });
+
     it('says a due date before the year 100 is in that year, at the date', () => {
       const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @ben item (due 0026-12-01)', '');
       expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'date/impossible', severity: 'error', range: [6, 22, 6, 32], message: [/^0026-12-01 is in the year 26, before the year 100 the journal takes dates from, so this action item has no due date: write the year in full\.$/] });
