@@ -4,12 +4,13 @@ import { noValidDue, plural } from '../core/words';
 import { listOption, journalFolder, parseCommand, stringOption, UsageError, todayOption, type OptionSpecs } from './args';
 import { ACTIONS_HELP } from './help';
 import type { Io } from './io';
-import { errorsNote, openJournal } from './journal';
+import { errorsNote, openJournal, selectRelationships } from './journal';
 import { displayPath } from './targets';
 import { printablePath } from './format';
 
 export const ACTIONS_OPTIONS: OptionSpecs = {
   owner: { kind: 'string', repeatable: true },
+  relationship: { kind: 'string', short: 'r' },
   today: { kind: 'string' },
   format: { kind: 'string', values: ['text', 'json'], short: 'f' },
   config: { kind: 'string' },
@@ -44,11 +45,12 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
   const owners = listOption(args, 'owner');
   if (owners.some((o) => !o.replace(/^@/, '').trim())) throw new UsageError('--owner needs a name or handle', 'actions');
   const { root, index, ownId } = await openJournal(given, io, 'actions', stringOption(args, 'config'), true);
-  const relationships = index.relationships().filter((r) => ownId === undefined || r.id === ownId);
+  const only = stringOption(args, 'relationship');
+  const relationships = selectRelationships(index.relationships(), only, given, 'actions', ownId);
   const all = journalActions(relationships, today);
   const actions = owners.length ? myActions(all, relationships, owners) : all;
   const file = (a: JournalAction) => displayPath(io.cwd, path.join(root, ...a.file.split('/')));
-  io.err(errorsNote(index, ownId === undefined ? undefined : relationships, given, 'this list of actions'));
+  io.err(errorsNote(index, only === undefined && ownId === undefined ? undefined : relationships, given, 'this list of actions'));
   if (stringOption(args, 'format') === 'json') {
     const json = actions.map((a): ActionJsonEntry => ({
       relationship: a.relationship, file: file(a), line: a.line, owner: a.owner ?? null, text: a.text, due: a.due ?? null, invalidDue: a.invalidDue ?? null, daysOverdue: a.daysOverdue, goals: a.goals,

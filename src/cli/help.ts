@@ -113,6 +113,9 @@ Options:
                          name, handle, or a name of theirs no other person of
                          the agreement has); case and accents do not matter,
                          and juergen is jürgen
+  -r, --relationship ID  only this relationship: its folder relative to the
+                         journal root (priya-and-sam, teams/ana-and-li), or the
+                         folder's name when only one relationship has it
   --today DATE           as of DATE, YYYY-MM-DD (default: today)
   -f, --format FORMAT    text (default) or json: {"today", "actions": [{
                          "relationship", "file", "line", "owner", "text", "due",

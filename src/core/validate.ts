@@ -91,19 +91,35 @@ function unknownKeyMessage(path: YamlPath, suggestion: string | undefined, known
  * active`: which value stands is the writer's choice, and the quick fix and --fix would pick the
  * first).
  */
-function unknownKeyAdvice(path: YamlPath, nearestKey: string | undefined, alreadyWritten: boolean, rivals: readonly string[], known: readonly string[] = []): { message: string; suggestion?: string } {
+function unknownKeyAdvice(path: YamlPath, nearestKey: string | undefined, alreadyWritten: boolean, rivals: readonly string[], known: readonly string[] = [], values: readonly unknown[] = []): { message: string; suggestion?: string } {
   // `{mentor：4, …}`: a key and its value joined by a full-width colon, one key to YAML (renamed, the value would be lost).
   const written = String(path[path.length - 1]);
   const colon = written.indexOf('\uff1a');
   if (colon > 0) return { message: `Unknown key \`${pathText(path)}\`: \`：\` is a full-width colon (U+FF1A), which YAML does not read as the \`:\` after a key, so the key and its value are one key: write \`${clip(`${written.slice(0, colon).trim()}: ${written.slice(colon + 1).trim()}`)}\`.` };
   if (nearestKey !== undefined && alreadyWritten) return { message: alsoWrittenMessage(path, nearestKey) };
-  if (nearestKey !== undefined && rivals.length) return { message: rivalsMessage(path, rivals, nearestKey) };
+  if (nearestKey !== undefined && rivals.length) return { message: rivalsMessage(path, rivals, nearestKey, values) };
   return { message: unknownKeyMessage(path, nearestKey, known), ...(nearestKey ? { suggestion: nearestKey } : {}) };
 }
 
-/** Unknown keys of one map that all look like the same known key: which value stands is the writer's choice. */
-function rivalsMessage(path: YamlPath, rivals: readonly string[], nearestKey: string): string {
-  return `${unknownKeyMessage(path, undefined)} It and ${rivals.map((r) => `\`${r}\``).join(', ')} both look like \`${nearestKey}\`: keep the one with the right value, as \`${nearestKey}\`, and delete the other.`;
+/**
+ * Unknown keys of one map that all look like the same known key: which value stands is the writer's
+ * choice; but lists (`atendees: [Rae Lin]`, `attendes: [Sol Park]`), or maps, are each a part of
+ * the one meant, and keeping one would lose the other's items: they are merged. `values` are the
+ * keys' values, this key's first, when known.
+ */
+function rivalsMessage(path: YamlPath, rivals: readonly string[], nearestKey: string, values: readonly unknown[]): string {
+  const others = `${rivals.map((r) => `\`${r}\``).join(', ')}`;
+  const both = rivals.length > 1 ? 'all' : 'both';
+  const rest = rivals.length > 1 ? 'others' : 'other';
+  const head = `${unknownKeyMessage(path, undefined)} It and ${others} ${both} look like \`${nearestKey}\``;
+  if (values.length === rivals.length + 1 && values.every(Array.isArray)) {
+    const items = (values as unknown[][]).flat();
+    const scalar = items.every((item) => typeof item === 'string' || typeof item === 'number');
+    const merged = scalar ? `: \`${clip(`${nearestKey}: [${items.map((item) => (typeof item === 'string' && (/^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item)) ? JSON.stringify(item) : String(item))).join(', ')}]`, 80)}\`` : '';
+    return `${head}, and each holds a part of the list: write one \`${nearestKey}\` with the items of ${both}${merged}, and delete the ${rest}.`;
+  }
+  if (values.length === rivals.length + 1 && values.every(isRecord)) return `${head}, and each holds a part of the map: write one \`${nearestKey}\` with the entries of ${both}, and delete the ${rest}.`;
+  return `${head}: keep the one with the right value, as \`${nearestKey}\`, and delete the other.`;
 }
 
 /** An unknown key whose nearest known key is in the same map already: not to be renamed, but merged into it or removed. */
@@ -177,7 +193,7 @@ export function validateFields<T extends FieldSpecs>(raw: Raw, specs: T, base: Y
       const rivals = nearestKey === undefined || written ? [] : unknown.filter((other) => other.key !== key && other.nearestKey === nearestKey).map((other) => other.key);
       const advice = byValue
         ? { message: `Unknown key \`${pathText([...base, key])}\`: it holds a date, and the required \`${nearestKey}\` is missing; if this is that date, rename \`${key}\` to \`${nearestKey}\`.`, suggestion: nearestKey }
-        : unknownKeyAdvice([...base, key], nearestKey, written, rivals);
+        : unknownKeyAdvice([...base, key], nearestKey, written, rivals, [], unknown.filter((o) => o.key === key || rivals.includes(o.key)).map((o) => raw[o.key]));
       // Renamed, would its value do? (`progres: 40` for `progress`, which takes a map.)
       const target = advice.suggestion !== undefined ? specs[advice.suggestion] : undefined;
       const value = raw[key];
@@ -371,7 +387,7 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
       // As at the top level (`written` is the map the key is in: the value at the issue's path).
       const also = nearestKey !== undefined && isRecord(written) && Object.hasOwn(written, nearestKey);
       const rivals = nearestKey === undefined || also || !isRecord(written) ? [] : Object.keys(written).filter((other) => other !== key && !known.includes(other) && nearest(other, known) === nearestKey);
-      const { message, suggestion } = unknownKeyAdvice([...path, key], nearestKey, also, rivals, known);
+      const { message, suggestion } = unknownKeyAdvice([...path, key], nearestKey, also, rivals, known, isRecord(written) ? Object.keys(written).filter((k) => k === key || rivals.includes(k)).map((k) => written[k]) : []);
       return {
         code: 'keys/unknown',
         path: [...path, key],

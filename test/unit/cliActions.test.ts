@@ -51,6 +51,16 @@ describe('CLI: actions', function () {
     assert.deepEqual(json(['--owner', 'nobody']), []);
   });
 
+  it('--relationship (-r) keeps one relationship\'s actions, by id or folder name, as review and calendar take it', () => {
+    const json = (args: string[]) => runCli(['actions', 'examples/journal', '--today', '2026-11-29', '--format', 'json', ...args], repo);
+    const lines = (args: string[]) => (JSON.parse(json(args).stdout) as ActionsJson).actions.map((a) => `${a.relationship}:${a.line}`);
+    assert.deepEqual(lines(['-r', 'reverse-mentoring']), ['reverse-mentoring:44', 'reverse-mentoring:45']);
+    assert.deepEqual(lines(['--relationship', 'priya-and-sam']), ['priya-and-sam:50', 'priya-and-sam:52', 'priya-and-sam:51']);
+    const unknown = json(['-r', 'priya-and-som']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no relationship 'priya-and-som' in examples\/journal \(did you mean 'priya-and-sam'\?\)/);
+  });
+
   it('text: the groups with each action\'s due date, days late, relationship and file:line relative to the current folder; undated last', () => {
     const root = tempJournal({
       'p/agreement.md': AGREEMENT,

@@ -241,6 +241,12 @@ describe('CLI: review conventions (issue 12)', function () {
     assert.match(text, /^priya-and-sam {6}building {8}building {8}2026-12-02 {4}1 {13}1 {15}none$/m);
   });
 
+  it('--summary shows a folder\'s name as written: Markdown in it escaped, a line break in it a space', () => {
+    const root = tempJournal({ '[link](x)/agreement.md': AGREEMENT, '*bold* <b>/agreement.md': AGREEMENT, 'two\nlines/agreement.md': AGREEMENT });
+    const rows = runCli(['review', '--summary', '--today', '2026-11-23'], root).stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+    assert.deepEqual(rows.slice(1).map((r) => r.split(' | ')[0]!.slice(2)).sort(), ['\\*bold\\* \\<b\\>', '\\[link\\](x)', 'two lines'].sort());
+  });
+
   it('--fail-on exits 1 when a signal of that severity (or above) is raised, for a scheduled CI job', () => {
     const root = journal();
     assert.equal(runCli(['review', '-r', 'priya-and-sam', '--today', '2026-11-23', '--fail-on', 'warning'], root).code, 0);
