@@ -1,4 +1,4 @@
-import { existsSync, promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isExcludedPath, isMarkdownPath } from '../core/conventions';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
@@ -189,7 +189,8 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
   const leftOut: string[] = [];
   for (const target of targets) {
     // The Markdown files named as such: each is either read or said to be left out.
-    const named = [...target.scopes].filter((scope) => scope !== '' && isMarkdownPath(scope));
+    // (A folder named like a Markdown file, `2026-11-21.md/`, is a folder: its files are reported, not it.)
+    const named = [...target.scopes].filter((scope) => scope !== '' && isMarkdownPath(scope) && !statSync(path.join(target.root, scope), { throwIfNoEntry: false })?.isDirectory());
     const read = new Set<string>();
     const ignore = run.ignoreFor?.(target.root);
     const fs = new NodeFileSystem(target.root, ignore && new Ignorer(ignore), run.overlay);

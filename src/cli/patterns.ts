@@ -32,7 +32,7 @@ export async function expandPatterns(
   for (const glob of globs) {
     const regex = globToRegExp(clean(glob));
     const matches = all.filter((f) => regex.test(f));
-    if (!matches.length) throw new PathError(`no Markdown files match ${glob}`);
+    if (!matches.length) throw new PathError(`no Markdown files the check reads match ${glob} (a glob matches no file in a dot folder or an excluded one, such as node_modules, nor what .gitignore or the config's \`ignores\` leave out)`);
     for (const f of matches) selected.add(f);
   }
   for (const given of plain.length || globs.length ? plain : ['.']) {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { analyzeJournal, renderReviewFile, renderReviewMarkdown, reviewToJson } from '../core/model';
 import type { RelationshipReport } from '../core/model';
-import { flag, journalFolder, parseCommand, stringOption, todayOption, type OptionSpecs } from './args';
+import { flag, journalFolder, parseCommand, stringOption, todayOption, UsageError, type OptionSpecs } from './args';
 import { REVIEW_HELP } from './help';
 import { ioReason, makeFolders, type Io } from './io';
 import { errorsNote, openJournal, selectRelationships } from './journal';
@@ -29,6 +29,7 @@ export async function runReview(argv: readonly string[], io: Io): Promise<number
   const args = parseCommand(argv, REVIEW_OPTIONS, 'review', REVIEW_HELP, io);
   if (!args) return 0;
   const given = journalFolder(args, 'review');
+  if (flag(args, 'save') && flag(args, 'summary')) throw new UsageError('--summary prints one table of all relationships and --save writes each relationship\'s review into its reviews/ folder: give one of them', 'review');
   const today = todayOption(args, io, 'review');
   const { root, index, optionsOf, ownId, stableId } = await openJournal(given, io, 'review', stringOption(args, 'config'), true);
   const only = stringOption(args, 'relationship');

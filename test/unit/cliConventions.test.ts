@@ -2,7 +2,7 @@
 // .gitignore and `ignores`, a comment that turns a rule off, SARIF, --output-file, --stdin.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { localToday } from '../../src/core/dates';
 import { AGREEMENT, buildCli, cleanUp, GOAL, runCli, tempJournal } from './cliHarness';
@@ -211,7 +211,15 @@ describe('CLI: check conventions', function () {
     assert.equal(runCli(['check', '.', '!p/sessions/2026-02-10.md', '!p/goals/*'], root).code, 0);
     const none = runCli(['check', '**/*.markdown'], root);
     assert.equal(none.code, 2);
-    assert.match(none.stderr, /no Markdown files match \*\*\/\*\.markdown/);
+    assert.match(none.stderr, /no Markdown files the check reads match \*\*\/\*\.markdown \(a glob matches no file in a dot folder or an excluded one/);
+    // A folder named like a Markdown file is a folder: its files are checked, and no note says it was left out.
+    mkdirSync(path.join(root, 'p/sessions/2026-02-20.md'));
+    writeFileSync(path.join(root, 'p/sessions/2026-02-20.md/inner.md'), '---\ntype: session\ndate: 2026-02-20\ngoals: [nope]\n---\n');
+    const folder = runCli(['check', 'p/sessions/2026-02-20.md'], root);
+    assert.equal(folder.code, 1);
+    assert.match(folder.stdout, /^p\/sessions\/2026-02-20\.md\/inner\.md:4:9 error goal\/unknown-id /m);
+    assert.doesNotMatch(folder.stderr, /left out/);
+    rmSync(path.join(root, 'p/sessions/2026-02-20.md'), { recursive: true });
     // A file named with brackets or braces is that file, as a pre-commit hook names it.
     writeFileSync(path.join(root, 'p/sessions/2026-02-11 [draft].md'), '---\ntype: session\ndate: 2026-02-11\ngoals: [nope]\n---\n');
     writeFileSync(path.join(root, 'p/sessions/2026-02-12 {copy}.md'), '---\ntype: session\ndate: 2026-02-12\n---\n');

@@ -145,6 +145,14 @@ describe('CLI: review', function () {
     assert.equal(all.stderr, 'note: 3 journal files have errors, so the review may leave out what cannot be read; run mentoring-journal check\n');
   });
 
+  it('--save with --summary is a usage error, and writes nothing', () => {
+    const root = smallJournal();
+    const result = runCli(['review', '--save', '--summary', '--today', '2026-11-23'], root);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^mentoring-journal: --summary prints one table of all relationships and --save writes each relationship's review into its reviews\/ folder: give one of them$/m);
+    assert.doesNotMatch(execFileSync('find', [root, '-name', '2026-11-23*.md'], { encoding: 'utf8' }), /reviews/);
+  });
+
   it('--save writes a valid review file, never overwrites it (a second one that day gets -2), and the next review compares with it', () => {
     const root = tempJournal();
     cpSync(path.join(repo, 'examples/journal'), root, { recursive: true });
