@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { posix } from 'node:path';
 import { mergeChanges, rootedHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from '../core/history';
 
 /** The output of one git command, or undefined when git is missing or the command failed. */
@@ -107,25 +108,32 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
   if (work !== 'true') return undefined;
   // A shallow clone's oldest commit looks as if it added every file: no history is read from it.
   if (shallow === 'true') return 'shallow';
+  // Renames staged but not committed (`git mv p ana-and-bo`): the history is read as if the files
+  // had always had their new paths, which are the ones the journal has now (the whole repository's,
+  // since a file may have come into the root's folder from outside it); their bytes are read at the
+  // paths the commits knew. (Paths from the repository's top: `git diff` gives those.)
+  const staged = parseStagedRenames((await git(root, ['diff', '--cached', '-M', '--name-status', '-z', 'HEAD']))?.toString('utf8') ?? '');
+  if (staged.size) {
+    const prefix = (await git(root, ['rev-parse', '--show-prefix']))?.toString('utf8').replace(/\/?\n?$/, '') ?? '';
+    const before = new Map([...staged].map(([from, to]) => [to, from]));
+    const renamed = (p: string) => staged.get(p) ?? p;
+    return {
+      async commits() {
+        const all = await git(root, ['log', ...LOG]);
+        const commits = all ? parseGitLog(all.toString('utf8')).map((c) => ({ ...c, files: c.files.map((f) => ({ ...f, path: renamed(f.path), ...(f.from !== undefined ? { from: renamed(f.from) } : {}) })) })) : [];
+        return rootedHistory(commits, prefix);
+      },
+      async read(requests: GitFileRequest[]) {
+        if (!requests.length) return [];
+        const top = (p: string) => posix.normalize(prefix ? `${prefix}/${p}` : p);
+        const out = await git(root, ['cat-file', '--batch'], requests.map((r) => `${r.commit}:${before.get(top(r.path)) ?? top(r.path)}\n`).join(''));
+        return out ? parseCatFile(out, requests.length) : requests.map(() => undefined);
+      },
+    };
+  }
   return {
     async commits() {
-      // Every branch merged (`--full-history`: no commit of a side branch is left out), merges
-      // against each parent (`-m`), children before parents, newest first by author date; days
-      // in this machine's time zone, as the extension reads them from the git extension's dates.
-      const out = await git(root, ['log', ...LOG, '--relative', '--', '.']);
-      const commits = out ? parseGitLog(out.toString('utf8')) : [];
-      // Limited to the root's folder, git sees a file moved in from outside it as added there:
-      // its history before the move would be lost. The commits that add files are looked at
-      // whole, and only when one moved a file in is the whole repository's history read.
-      const prefix = (await git(root, ['rev-parse', '--show-prefix']))?.toString('utf8').replace(/\/?\n?$/, '') ?? '';
-      const adding = commits.filter((c) => c.parents.length === 1 && c.files.some((f) => f.status === 'A'));
-      if (!prefix || !adding.length) return commits;
-      const whole = await git(root, ['log', '--no-walk=unsorted', '--stdin', '-z', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local'], adding.map((c) => `${c.hash}\n`).join(''));
-      const inside = (p: string | undefined) => p !== undefined && p.startsWith(`${prefix}/`);
-      const movedIn = whole && parseGitLog(whole.toString('utf8')).some((c) => c.files.some((f) => f.status === 'R' && inside(f.path) && !inside(f.from)));
-      if (!movedIn) return commits;
-      const all = await git(root, ['log', ...LOG]);
-      return all ? rootedHistory(parseGitLog(all.toString('utf8')), prefix) : commits;
+      return committed();
     },
     async read(requests: GitFileRequest[]) {
       if (!requests.length) return [];
@@ -134,4 +142,38 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
       return out ? parseCatFile(out, requests.length) : requests.map(() => undefined);
     },
   };
+
+  async function committed(): Promise<GitCommit[]> {
+    // Every branch merged (`--full-history`: no commit of a side branch is left out), merges
+    // against each parent (`-m`), children before parents, newest first by author date; days
+    // in this machine's time zone, as the extension reads them from the git extension's dates.
+    const out = await git(root, ['log', ...LOG, '--relative', '--', '.']);
+    const commits = out ? parseGitLog(out.toString('utf8')) : [];
+    // Limited to the root's folder, git sees a file moved in from outside it as added there:
+    // its history before the move would be lost. The commits that add files are looked at
+    // whole, and only when one moved a file in is the whole repository's history read.
+    const prefix = (await git(root, ['rev-parse', '--show-prefix']))?.toString('utf8').replace(/\/?\n?$/, '') ?? '';
+    const adding = commits.filter((c) => c.parents.length === 1 && c.files.some((f) => f.status === 'A'));
+    if (!prefix || !adding.length) return commits;
+    const whole = await git(root, ['log', '--no-walk=unsorted', '--stdin', '-z', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local'], adding.map((c) => `${c.hash}\n`).join(''));
+    const inside = (p: string | undefined) => p !== undefined && p.startsWith(`${prefix}/`);
+    const movedIn = whole && parseGitLog(whole.toString('utf8')).some((c) => c.files.some((f) => f.status === 'R' && inside(f.path) && !inside(f.from)));
+    if (!movedIn) return commits;
+    const all = await git(root, ['log', ...LOG]);
+    return all ? rootedHistory(parseGitLog(all.toString('utf8')), prefix) : commits;
+  }
+}
+
+/** `git diff --cached -M --name-status -z`: each staged rename, from its old path to its new one. */
+export function parseStagedRenames(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const tokens = text.split('\0');
+  for (let i = 0; i < tokens.length; ) {
+    const status = tokens[i]!.charAt(0);
+    if (status === 'R' || status === 'C') {
+      if (status === 'R' && tokens[i + 1] && tokens[i + 2]) out.set(tokens[i + 1]!, tokens[i + 2]!);
+      i += 3;
+    } else i += status ? 2 : 1;
+  }
+  return out;
 }

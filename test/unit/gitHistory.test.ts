@@ -72,6 +72,19 @@ describe('git history: goals and who keeps the record', function () {
     }
   });
 
+  it('follows a rename staged but not committed yet (`git mv p ana-and-bo`): the same history, and the sessions still count as committed', async () => {
+    const { repo } = twoPartnerRepo();
+    const [before] = await reviewOf(repo.root, '2026-07-01');
+    repo.git('mv', 'p', 'ana-and-bo');
+    for (const folder of ['.', 'ana-and-bo']) {
+      const reports = await reviewOf(path.join(repo.root, folder), '2026-07-01');
+      const report = reports.find((r) => r.id === (folder === '.' ? 'ana-and-bo' : '.'))!;
+      assert.deepEqual(report.goals.map((g) => g.fieldHistory), before!.goals.map((g) => g.fieldHistory), `from ${folder}`);
+      assert.equal(report.records?.uncommitted, 0, `from ${folder}`);
+      assert.deepEqual(report.records?.sessions.map((r) => r.commit), before!.records?.sessions.map((r) => r.commit), `from ${folder}`);
+    }
+  });
+
   it('follows a goal file that the commit moving the journal also rewrote (git sees it deleted and added, not renamed)', async () => {
     const { repo, hashes } = twoPartnerRepo();
     mkdirSync(path.join(repo.root, 'j'), { recursive: true });
