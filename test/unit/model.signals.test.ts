@@ -204,7 +204,16 @@ describe('signals', () => {
       assert.equal(s!.message, 'Goal `rfc` (Goal rfc) was due on 2026-05-01, 31 days ago, with no progress recorded.');
     });
 
-    it('stays quiet at 50% or more, further out, or once achieved', async () => {
+    it('fires for a goal past due however far along, below 100%, with advice for a goal nearly done', async () => {
+      const [s] = await only('goal-at-risk', soon(90, '2026-05-20'));
+      assert.equal(s!.message, 'Goal `rfc` (Goal rfc) was due on 2026-05-20, 12 days ago, with 90% progress.');
+      assert.equal(s!.advice, 'Its date has passed: if it is met, mark it achieved; if not, agree on a new date for what is left, or narrow the success criteria.');
+      assert.match((await only('goal-at-risk', soon(20, '2026-05-20')))[0]!.advice, /^Talk about whether it is still within reach/);
+      assert.deepEqual(await only('goal-at-risk', soon(100, '2026-05-20')), []);
+      assert.equal((await only('goal-at-risk', soon(90, '2026-05-20', 'paused'))).length, 1);
+    });
+
+    it('stays quiet at 50% or more before its date, further out, or once achieved', async () => {
       assert.deepEqual(await only('goal-at-risk', soon(50)), []);
       assert.deepEqual(await only('goal-at-risk', soon(10, '2026-07-15')), []);
       assert.deepEqual(await only('goal-at-risk', soon(10, '2026-06-20', 'achieved')), []);

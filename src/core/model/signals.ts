@@ -165,15 +165,24 @@ function goalsTooBroad({ rel, today, goals }: SignalInput): Signal[] {
   }];
 }
 
+/**
+ * `goal-at-risk`: an active or paused goal due within AT_RISK_WINDOW_DAYS below AT_RISK_PROGRESS,
+ * or past its due date at all (below 100%: a goal nearly done but past its date is still open, and
+ * the table's "overdue" alone would sit under "Nothing needs attention").
+ */
 function goalAtRisk(_input: SignalInput, goal: GoalReport): Signal[] {
   if ((goal.status !== 'active' && goal.status !== 'paused') || goal.daysLeft === undefined) return [];
-  if (goal.daysLeft > AT_RISK_WINDOW_DAYS || (goal.progress ?? 0) >= AT_RISK_PROGRESS) return [];
-  const when = goal.daysLeft >= 0 ? `is due on ${goal.due}, ${fromToday(goal.daysLeft)}` : `was due on ${goal.due}, ${fromToday(goal.daysLeft)}`;
+  const progress = goal.progress ?? 0;
+  const past = goal.daysLeft < 0;
+  if (goal.daysLeft > AT_RISK_WINDOW_DAYS || progress >= (past ? 100 : AT_RISK_PROGRESS)) return [];
+  const when = past ? `was due on ${goal.due}, ${fromToday(goal.daysLeft)}` : `is due on ${goal.due}, ${fromToday(goal.daysLeft)}`;
   return [{
     code: 'goal-at-risk',
     severity: 'warning',
     message: `Goal ${goalName(goal)} ${when}, with ${percent(goal)}.`,
-    advice: 'Talk about whether it is still within reach: narrow the success criteria, agree on a new date, or pick the one next step that matters most.',
+    advice: past && progress >= AT_RISK_PROGRESS
+      ? 'Its date has passed: if it is met, mark it achieved; if not, agree on a new date for what is left, or narrow the success criteria.'
+      : 'Talk about whether it is still within reach: narrow the success criteria, agree on a new date, or pick the one next step that matters most.',
     goalId: goal.id,
     source: goal.source,
   }];
