@@ -5,7 +5,7 @@ import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { plural } from '../core/words';
 import { flag, listOption, parseCommand, stringOption, todayOption, UsageError, type OptionSpecs } from './args';
 import { findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
-import { Ignorer, type IgnoreSpec } from './ignore';
+import { ignoredOnTheWay, Ignorer, type IgnoreSpec } from './ignore';
 import { expandPatterns } from './patterns';
 import { CHECK_FORMATS, compareReported, formatCheck, isCheckReport, printablePath, summary, type CheckFormat, type CheckResult, type Reported } from './format';
 import { refuseToReplace, type OutputKind } from './outputFile';
@@ -86,6 +86,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     const base = journalBase(path.dirname(absolute)) ?? io.cwd;
     const below = path.relative(base, absolute);
     if (!below.startsWith('..') && isExcludedPath(below.split(path.sep).join('/'), { ...DEFAULT_OPTIONS, ...optionsFor(base, configFile, cli) }.exclude)) throw new UsageError(leftOutOfCheck(stdinName), 'check');
+    // And no folder on its way (from there) that .gitignore or `ignores` leave out (`gone/` leaves out `gone/x.md`).
+    if (!below.startsWith('..') && ignoredOnTheWay(base, below, new Ignorer(ignoreFor(base)))) throw new UsageError(leftOutOfCheck(stdinName), 'check');
     if (!io.readStdin) throw new UsageError('standard input cannot be read here', 'check');
     run.overlay = { absolute, content: await io.readStdin() };
     run.jobs = 1;

@@ -51,8 +51,9 @@ Options:
   --stdin-filename PATH  path with --stdin-filename (it is checked within its
                          relationship there, in place of what is on disk)
   --today DATE           check as of DATE, YYYY-MM-DD (default: today, or
-                         MENTORING_JOURNAL_TODAY): sessions
-                         dated later get an info (session/after-today)
+                         MENTORING_JOURNAL_TODAY): sessions dated later get
+                         an info (session/after-today), and their progress
+                         does not count yet (goal/achieved-incomplete)
   --no-unknown-keys      do not report front-matter keys the format does not define
   --rule CODE=SEVERITY   set a rule to error, warning, info or off (repeatable)
   --config FILE          read options from FILE instead of the nearest

@@ -147,3 +147,14 @@ export class Ignorer {
     return rules;
   }
 }
+
+/** Whether `ignorer` leaves out a folder on the way from `base` to the entry at `relative` (a native relative path), or the entry itself (a file unless `folder`). */
+export function ignoredOnTheWay(base: string, relative: string, ignorer: Ignorer, folder = false): boolean {
+  const parts = relative.split(path.sep);
+  let at = base;
+  return parts.some((name, i) => {
+    const ignored = ignorer.ignoredIn(at, name, folder || i < parts.length - 1);
+    at = path.join(at, name);
+    return ignored;
+  });
+}

@@ -7,7 +7,7 @@ import { DEFAULT_OPTIONS, type EngineOptions, type Relationship } from '../core/
 import { UsageError } from './args';
 import { commandLineOptions } from './check';
 import { findConfig, loadConfig, loadIgnores, nestedOptions } from './config';
-import { gitTop, Ignorer } from './ignore';
+import { gitTop, ignoredOnTheWay, Ignorer } from './ignore';
 import { shellWord, type Io } from './io';
 import { NodeFileSystem } from './nodeFileSystem';
 import { PathError, relationshipFolder } from './targets';
@@ -50,14 +50,19 @@ export async function openJournal(given: string, io: Io, command: string, config
   // A relationship asked for by name or from inside it, below a dot folder or an excluded one
   // (`.journal/ana-and-bo`, `archive/old-pair`): read from the folder above it, as `check` reads it,
   // not skipped with the folder on the way from the top of the work tree.
-  if (owner && owner !== root && isExcludedPath(posixRelative(root, path.dirname(owner)), options.exclude ?? DEFAULT_OPTIONS.exclude)) root = path.dirname(owner);
+  const nested = configOption === undefined ? { config: configFile } : undefined;
+  const ignorerAt = (base: string) => new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : base, gitignore: true, ...(nested ? { nested } : {}) });
+  // And so for one below a folder .gitignore or `ignores` leave out (`gone/` for `gone/ana-and-bo`), when they are honoured.
+  if (owner && owner !== root) {
+    const excluded = isExcludedPath(posixRelative(root, path.dirname(owner)), options.exclude ?? DEFAULT_OPTIONS.exclude);
+    if (excluded || (honourIgnores && ignoredOnTheWay(root, path.relative(root, owner), ignorerAt(root), true))) root = path.dirname(owner);
+  }
   const ownId = owner ? posixRelative(root, owner) || '.' : undefined;
   // Inside a relationship, only its folder is read.
   const within = owner && posixRelative(root, owner);
   // With `honourIgnores`, what .gitignore files and the config's `ignores` leave out is left out, as check does.
   // Without --config, a config file in a folder below the root applies there (the nearest one), as for check.
-  const nested = configOption === undefined ? { config: configFile } : undefined;
-  const ignorer = honourIgnores ? new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : root, gitignore: true, ...(nested ? { nested } : {}) }) : undefined;
+  const ignorer = honourIgnores ? ignorerAt(root) : undefined;
   const scoped = nested ? nestedOptions(root, configFile, {}) : undefined;
   const index = new JournalIndex(new NodeFileSystem(root, ignorer, undefined, within), options, scoped ? { scoped } : {});
   await index.build();

@@ -44,11 +44,18 @@ export const SUMMARY_HEADER = ['Relationship', 'Declared stage', 'Inferred stage
 
 /**
  * The overview as a Markdown table (cells are relationship ids and the tool's words). A folder's
- * name is shown as written: `|` and what Markdown would read as markup or a link (`*`, `[`, `<`, a
- * backtick, `\`) are escaped, and a line break, which would end the row, is a space.
+ * name is shown as written: `|` and what Markdown would read as markup or a link (`*`, `_`, `~`,
+ * `[`, `<`, `&`, a backtick, `\`, an address) are escaped, and a line break, which would end the row,
+ * is a space.
  */
 export function summaryMarkdown(reports: readonly RelationshipReport[], today: string): string {
-  const cell = (s: string) => s.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\|*[\]<>`]/g, '\\$&');
+  const cell = (s: string) =>
+    s
+      .replace(/\r\n|[\r\n]/g, ' ')
+      .replace(/[\\|*_~&[\]<>`]/g, '\\$&')
+      // Nor a link GitHub would make of an address (`www.example.org`, `https://…`).
+      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/:\/\//g, '\\://');
   const rows = summaryRows(reports);
   return [`# Relationships on ${today}`, '', `| ${SUMMARY_HEADER.join(' | ')} |`, `| ${SUMMARY_HEADER.map((_, i) => (i === 4 || i === 5 ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''].join('\n');
 }

@@ -102,7 +102,7 @@ export const OWNER = /^[@\uff20]([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
  * blanks stand in their place).
  */
 export function splitOwner(text: string): { owner?: string; rest: string } {
-  const lead = /^\(due\s+[^()]*\)[ \t]*/i.exec(text)?.[0] ?? '';
+  const lead = /^(?:\(due\s+[^()]*\)[ \t]*)+/i.exec(text)?.[0] ?? '';
   const owner = OWNER.exec(text.slice(lead.length));
   if (!owner) return { rest: text };
   // After a marker, the owner's place is kept as blanks, so that what follows stays at its offset from the text's end and the marker at its own.

@@ -80,15 +80,16 @@ export interface JoinedItem {
 }
 
 /**
- * The plain list items that hold a wide comma between words (`attendees: [佐藤 花子，Jürgen Groß]`):
- * YAML parts items at `,` alone, so the two people are one attendee, and the file is valid. The
- * session's goals are left out: an id with such a comma is an unknown goal, which says so itself.
+ * The plain items of `attendees` that hold a wide comma between words (`attendees: [佐藤 花子，Jürgen
+ * Groß]`): YAML parts items at `,` alone, so the two people are one attendee, and the file is
+ * valid. A name has no such comma; other lists hold prose that may (`strengths: [熟悉计费代码，写作清楚]`),
+ * and a session's goal id with one is an unknown goal, which says so itself.
  */
 export function joinedItems(source: string, doc: FrontMatterDocument): JoinedItem[] {
   if (!WIDE_COMMA.test(source)) return [];
   const out: JoinedItem[] = [];
   const add = (start: number, value: unknown, key: unknown) => {
-    if (key === 'goals' || typeof value !== 'string' || /["']/.test(source[start] ?? '"')) return;
+    if (key !== 'attendees' || typeof value !== 'string' || /["']/.test(source[start] ?? '"')) return;
     const m = WIDE_COMMA_BETWEEN.exec(value);
     const at = m ? source.indexOf(m[1]!, start) : -1;
     if (at !== -1) out.push({ start: at, comma: m![1]!, value });

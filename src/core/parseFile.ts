@@ -343,7 +343,7 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     [type, typeSource] = [implied, 'folder'];
     // With broken YAML, `type` may be there but unreadable: the syntax error says what to fix. With
     // `typ:` or `Type:`, the unknown key's "did you mean `type`?" says it, at the key, with its rename.
-    const misspelt = Object.keys(raw).some((key) => key !== 'type' && isSlip(key, 'type'));
+    const misspelt = options.unknownKeys !== false && options.severities?.['keys/unknown'] !== 'off' && Object.keys(raw).some((key) => key !== 'type' && isSlip(key, 'type'));
     if (!brokenYaml && !misspelt) reporter.report(head, 'type/missing', `Missing \`type\`: this file is read as ${withArticle(implied)} because of where it is; add \`type: ${implied}\`.`, { kind: 'missing-type', type: implied });
   }
   if (!type) return { ...base, typeSource };

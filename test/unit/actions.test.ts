@@ -244,6 +244,9 @@ describe('journal actions', () => {
     const line = text.split('\n').findIndex((l) => l.includes('owner after due')) + 1;
     const ticked = tickAction(text, line, { owner: 'sam', text: 'owner after due' });
     assert.ok(ticked.ok && ticked.text === text.replace('- [ ] (due 2026-01-17)', '- [x] (due 2026-01-17)'));
+    // Carried over with a second marker before the owner: the same action, with its owner.
+    const twice = await relationships({ ...files, 'p/sessions/2026-01-12.md': session('2026-01-12', '- [ ] (due 2026-01-17) (due 2026-01-24) @sam owner after due\n') });
+    assert.deepEqual(journalActions(twice, '2026-01-20').filter((a) => a.text.includes('owner after due')).map((a) => [a.owner, a.file]), [['sam', 'p/sessions/2026-01-12.md']]);
     // A tick in a later session, owner first, closes it.
     const later = await relationships({ ...files, 'p/sessions/2026-01-12.md': session('2026-01-12', '- [x] @sam owner after due\n') });
     assert.deepEqual(journalActions(later, '2026-01-20').map((a) => a.text), ['bad day']);

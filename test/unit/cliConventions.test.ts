@@ -363,9 +363,9 @@ describe('CLI: check conventions', function () {
       assert.match(refused.stderr, said);
     }
     // Nor a name .gitignore, the config's `ignores` or the exclusions leave out, inside a relationship or outside one.
-    writeFileSync(path.join(root, '.gitignore'), 'p/private/\n*draft*\n');
+    writeFileSync(path.join(root, '.gitignore'), 'p/private/\n*draft*\ngone/\n');
     writeFileSync(path.join(root, '.mentoring-journal.json'), JSON.stringify({ ignores: ['p/old/**'] }));
-    for (const name of ['p/private/2026-03-01.md', 'p/sessions/draft-2026-03-01.md', 'p/old/2026-03-01.md', 'node_modules/x/2026-03-01.md', '.hidden/2026-03-01.md']) {
+    for (const name of ['p/private/2026-03-01.md', 'p/sessions/draft-2026-03-01.md', 'p/old/2026-03-01.md', 'node_modules/x/2026-03-01.md', '.hidden/2026-03-01.md', 'gone/2026-03-01.md', 'gone/deeper/2026-03-01.md']) {
       const refused = runCli(['check', '--stdin', '--stdin-filename', name], root, text);
       assert.equal(refused.code, 2, name);
       assert.match(refused.stderr, /names a file the check leaves out/, name);

@@ -250,9 +250,9 @@ describe('CLI: review conventions (issue 12)', function () {
   });
 
   it('--summary shows a folder\'s name as written: Markdown in it escaped, a line break in it a space', () => {
-    const root = tempJournal({ '[link](x)/agreement.md': AGREEMENT, '*bold* <b>/agreement.md': AGREEMENT, 'two\nlines/agreement.md': AGREEMENT });
+    const root = tempJournal({ '[link](x)/agreement.md': AGREEMENT, '*bold* <b>/agreement.md': AGREEMENT, 'two\nlines/agreement.md': AGREEMENT, '_draft_ ~~old~~ a&lt;b/agreement.md': AGREEMENT, 'www.example.org/agreement.md': AGREEMENT });
     const rows = runCli(['review', '--summary', '--today', '2026-11-23'], root).stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
-    assert.deepEqual(rows.slice(1).map((r) => r.split(' | ')[0]!.slice(2)).sort(), ['\\*bold\\* \\<b\\>', '\\[link\\](x)', 'two lines'].sort());
+    assert.deepEqual(rows.slice(1).map((r) => r.split(' | ')[0]!.slice(2)).sort(), ['\\*bold\\* \\<b\\>', '\\[link\\](x)', 'two lines', '\\_draft\\_ \\~\\~old\\~\\~ a\\&lt;b', 'www\\.example.org'].sort());
   });
 
   it('--fail-on exits 1 when a signal of that severity (or above) is raised, for a scheduled CI job', () => {
@@ -289,14 +289,15 @@ describe('CLI: review conventions (issue 12)', function () {
 describe('a relationship below a dot folder or an excluded one', () => {
   after(cleanUp);
 
-  it('is read when named, or from inside it, by review, actions and calendar, as check reads it', () => {
+  it('is read when named, or from inside it, by review, actions and calendar, as check reads it (and below a folder .gitignore leaves out)', () => {
     const files = (folder: string) => ({
       [`${folder}/ana-and-bo/agreement.md`]: AGREEMENT,
       [`${folder}/ana-and-bo/goals/write-rfc.md`]: GOAL,
       [`${folder}/ana-and-bo/sessions/2026-02-03.md`]: session('2026-02-03', '').replace('## Notes', '- [ ] @sam send the draft (due 2026-02-10)'),
     });
-    for (const folder of ['.journal', 'node_modules/pairs']) {
-      const root = tempJournal(files(folder));
+    for (const folder of ['.journal', 'node_modules/pairs', 'gone']) {
+      // (`gone/` is what .gitignore leaves out.)
+      const root = tempJournal({ ...files(folder), '.gitignore': 'gone/\n' });
       const inside = path.join(root, folder, 'ana-and-bo/sessions');
       const named = `${folder}/ana-and-bo`;
       for (const [args, cwd] of [[['actions', '--today', '2026-02-05'], inside], [['actions', named, '--today', '2026-02-05'], root]] as const) {

@@ -31,6 +31,10 @@ describe('rules: type/*', () => {
         assert.equal(file.type, 'session');
         assert.deepEqual(file.problems.map((p) => [p.code, p.range.start.line, p.range.start.column, p.message]), [['keys/unknown', 2, 1, `Unknown key \`${key}\`: did you mean \`type\`?`]], key);
       }
+      // With unknown keys not reported (the setting, or the rule off), `type/missing` says it, as before.
+      for (const options of [{ unknownKeys: false }, { severities: { 'keys/unknown': 'off' as const } }]) {
+        expectOne(parseFile('p/sessions/2026-02-02.md', SESSION.replace('type: session', 'typ: session'), options).problems, { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4] });
+      }
       // A key that is no slip of it leaves `type` missing.
       expectOne(problemsOf('p/sessions/2026-02-02.md', SESSION.replace('type: session', 'kind: session')), { code: 'type/missing', severity: 'warning', range: [1, 1, 1, 4] });
     });

@@ -595,6 +595,9 @@ describe('rules: yaml/*', () => {
       expectOne(problemsOf('p/sessions/2026-02-02.md', block), { code: 'yaml/item-in-text', severity: 'warning', range: [6, 11, 6, 12], message: [/`、` is an ideographic comma \(U\+3001\)/, /For 3 items, write `\[佐藤 花子, 鈴木 一郎, Bo\]`/] });
       const quiet = lines('---', 'type: session', 'date: 2026-02-02', 'attendees: ["佐藤 花子，Jürgen", \'Ana、Bo\', 花子，]', 'title: 佐藤 花子，Jürgen', '---', '');
       expectNone(problemsOf('p/sessions/2026-02-02.md', quiet), 'yaml/item-in-text');
+      // Prose in other lists may hold such a comma: a strength is one item however it is written.
+      const prose = lines('---', 'type: agreement', 'mentor: 佐藤 花子', 'mentee: Jürgen Groß', 'strengths:', '  mentor:', '    - 十年的系统设计经验，带过很多新人', '  mentee: [熟悉计费代码，写作清楚]', '---', '');
+      expectNone(problemsOf('p/agreement.md', prose), 'yaml/item-in-text');
     });
 
     it('stays quiet while the YAML is broken', () => {
