@@ -36,6 +36,8 @@ function goalCount(r: RelationshipReport, status: 'active' | 'achieved'): string
 function nextSessionCell(r: RelationshipReport): string {
   if (r.cadence.ended) return `none (ended ${r.cadence.ended})`;
   const next = r.cadence.nextSession;
+  // Past, as the review calls it overdue (after the grace days): said so, as the calendar says it, not shown like a plan ahead.
+  if (next && r.cadence.overdue) return `overdue since ${next.date}${next.from === 'cadence' ? ' (by cadence)' : ''}`;
   if (next) return next.from === 'cadence' ? `${next.date} (by cadence)` : next.date;
   return 'not planned';
 }

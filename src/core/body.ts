@@ -102,7 +102,8 @@ export const OWNER = /^[@\uff20]([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
  * blanks stand in their place).
  */
 export function splitOwner(text: string): { owner?: string; rest: string } {
-  const lead = /^(?:\(due\s+[^()]*\)[ \t]*)+/i.exec(text)?.[0] ?? '';
+  // (A marker written another way, `(due: 2026-01-18)`, too: its own problem says how to write it.)
+  const lead = /^(?:\(due\b[^()]*\)[ \t]*)+/i.exec(text)?.[0] ?? '';
   const owner = OWNER.exec(text.slice(lead.length));
   if (!owner) return { rest: text };
   // After a marker, the owner's place is kept as blanks, so that what follows stays at its offset from the text's end and the marker at its own.

@@ -1,5 +1,5 @@
 import { isRealDate } from './dates';
-import type { JournalFileType } from './types';
+import type { JournalFileType, Person } from './types';
 
 /**
  * The journal's conventions, each written once: where files live and what they are named,
@@ -191,4 +191,17 @@ export function oneLine(text: string): string {
 export function relationshipLabel(mentors: readonly string[], mentees: readonly string[], id: string): string {
   if (mentors.length === 0 && mentees.length === 0) return id === '.' || id === '' ? '(journal root)' : id;
   return `${mentors.join(', ') || '?'} ↔ ${mentees.join(', ') || '?'}`;
+}
+
+/**
+ * The words a person of the agreement goes by, each in every form it is compared in (nameForms):
+ * full name, the name without spaces (`@alexkim`), handle, and each of its names that no other
+ * person of the agreement shares: the first (`@alex`), the family name (`@kim`), and so the given
+ * name of a name written family name first (`佐藤 花子` is `@花子`).
+ */
+export function personNames(p: Person, people: readonly Person[]): string[] {
+  const words = (name: string) => name.replace(/^\s*@/, '').split(/\s+/).filter(Boolean);
+  const shared = (part: string) => people.some((other) => other !== p && words(other.name).some((word) => sameName(word, part)));
+  const parts = words(p.name).filter((part) => !shared(part));
+  return [p.name, p.name.replace(/\s+/g, ''), ...(p.handle ? [p.handle] : []), ...parts].flatMap(nameForms).filter(Boolean);
 }

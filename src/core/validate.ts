@@ -113,7 +113,8 @@ function rivalsMessage(path: YamlPath, rivals: readonly string[], nearestKey: st
   const rest = rivals.length > 1 ? 'others' : 'other';
   const head = `${unknownKeyMessage(path, undefined)} It and ${others} ${both} look like \`${nearestKey}\``;
   if (values.length === rivals.length + 1 && values.every(Array.isArray)) {
-    const items = (values as unknown[][]).flat();
+    // Each item once: both lists may name the same person.
+    const items = (values as unknown[][]).flat().filter((item, i, all) => all.findIndex((other) => String(other) === String(item)) === i);
     const scalar = items.every((item) => typeof item === 'string' || typeof item === 'number');
     const merged = scalar ? `: \`${clip(`${nearestKey}: [${items.map((item) => (typeof item === 'string' && (/^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item)) ? JSON.stringify(item) : String(item))).join(', ')}]`, 80)}\`` : '';
     return `${head}, and each holds a part of the list: write one \`${nearestKey}\` with the items of ${both}${merged}, and delete the ${rest}.`;

@@ -247,6 +247,9 @@ describe('journal actions', () => {
     // Carried over with a second marker before the owner: the same action, with its owner.
     const twice = await relationships({ ...files, 'p/sessions/2026-01-12.md': session('2026-01-12', '- [ ] (due 2026-01-17) (due 2026-01-24) @sam owner after due\n') });
     assert.deepEqual(journalActions(twice, '2026-01-20').filter((a) => a.text.includes('owner after due')).map((a) => [a.owner, a.file]), [['sam', 'p/sessions/2026-01-12.md']]);
+    // A marker written another way before the owner: still the owner (the marker's own problem says how to write it).
+    const colon = await relationships({ 'p/agreement.md': agreement(), 'p/sessions/2026-01-05.md': session('2026-01-05', '- [ ] (due: 2026-01-18) @sam colon marker\n') });
+    assert.deepEqual(journalActions(colon, '2026-01-20').map((a) => [a.owner, a.text, a.invalidDue]), [['sam', 'colon marker', '2026-01-18']]);
     // A tick in a later session, owner first, closes it.
     const later = await relationships({ ...files, 'p/sessions/2026-01-12.md': session('2026-01-12', '- [x] @sam owner after due\n') });
     assert.deepEqual(journalActions(later, '2026-01-20').map((a) => a.text), ['bad day']);

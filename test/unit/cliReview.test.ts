@@ -249,6 +249,14 @@ describe('CLI: review conventions (issue 12)', function () {
     assert.match(text, /^priya-and-sam {6}building {8}building {8}2026-12-02 {4}1 {13}1 {15}none$/m);
   });
 
+  it('--summary says a next session whose day has passed is overdue, as the review and the calendar do', () => {
+    const root = tempJournal({ 'p/agreement.md': AGREEMENT, 'p/sessions/2026-02-03.md': session('2026-02-03', 'next: 2026-02-17\n'), 'q/agreement.md': AGREEMENT, 'q/sessions/2026-02-03.md': session('2026-02-03') });
+    const cells = (today: string) => runCli(['review', '--summary', '--today', today], root).stdout.split('\n').filter((l) => /^\| [pq] \|/.test(l)).map((l) => l.split(' | ')[3]);
+    assert.deepEqual(cells('2026-02-16'), ['2026-02-17', '2026-02-17 (by cadence)']);
+    // Past the grace days (2), overdue.
+    assert.deepEqual(cells('2026-02-20'), ['overdue since 2026-02-17', 'overdue since 2026-02-17 (by cadence)']);
+  });
+
   it('--summary shows a folder\'s name as written: Markdown in it escaped, a line break in it a space', () => {
     const root = tempJournal({ '[link](x)/agreement.md': AGREEMENT, '*bold* <b>/agreement.md': AGREEMENT, 'two\nlines/agreement.md': AGREEMENT, '_draft_ ~~old~~ a&lt;b/agreement.md': AGREEMENT, 'www.example.org/agreement.md': AGREEMENT });
     const rows = runCli(['review', '--summary', '--today', '2026-11-23'], root).stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));

@@ -30,6 +30,12 @@ describe('git history: goals and who keeps the record', function () {
     // German's own ASCII spelling of an umlaut, as git configs often have it.
     assert.deepEqual(matchPartner(rel, { name: 'Juergen Gross', email: 'jg@home.example' }), { name: 'Jürgen Groß', role: 'mentee' });
     assert.equal(matchPartner(rel, { name: 'Juergen Grosz', email: 'jg@home.example' }), undefined);
+    // A git configured with one name alone, the person's own in the agreement (a given name, written first or last).
+    const pair = { agreement: { mentors: [{ name: '佐藤 花子' }], mentees: [{ name: 'Jürgen Groß' }] } } as unknown as Relationship;
+    assert.deepEqual(matchPartner(pair, { name: '花子', email: 'h@example.org' }), { name: '佐藤 花子', role: 'mentor' });
+    assert.deepEqual(matchPartner(pair, { name: 'Juergen', email: 'j@example.org' }), { name: 'Jürgen Groß', role: 'mentee' });
+    const shared = { agreement: { mentors: [{ name: 'Anna Schmidt' }], mentees: [{ name: 'Ben Schmidt' }] } } as unknown as Relationship;
+    assert.equal(matchPartner(shared, { name: 'Schmidt', email: 's@example.org' }), undefined, 'a name two people share names neither');
     assert.equal(matchPartner(rel, { name: 'Zoe Brand', email: '' }), undefined, 'another name is another person');
   });
 

@@ -141,6 +141,16 @@ describe('signals', () => {
       assert.deepEqual(await only('goal-stale', young), []);
     });
 
+    it('does not take an open to-do carried over from session to session for a discussion of its goal', async () => {
+      const todo = '- [ ] @sam submit a proposal for [[rfc]] (due 2026-07-01)';
+      const carried: JournalSpec = { goals: [{ id: 'rfc', created: '2026-01-05' }, { id: 'talk' }], sessions: ['2026-05-04', '2026-05-11', '2026-05-18', '2026-05-25'].map((date) => ({ date, goals: ['talk'], body: `## Actions\n\n${todo}\n` })) };
+      const [found] = await only('goal-stale', carried);
+      assert.equal(found?.message, 'Active goal `rfc` (Goal rfc) was not discussed in the last 3 held sessions (last discussed on 2026-05-04).');
+      // Written anew (another action, or the goal named in the notes), it is discussed.
+      const talked = { ...carried, sessions: carried.sessions!.map((s, i) => (i === 3 ? { ...s, body: `${s.body}\nWe went through [[rfc]] again.\n` } : s)) };
+      assert.deepEqual(await only('goal-stale', talked), []);
+    });
+
     it('ignores goals that are not active', async () => {
       assert.deepEqual(await only('goal-stale', { ...stale, goals: [{ id: 'rfc', status: 'paused' }, { id: 'talk' }] }), []);
     });
@@ -250,6 +260,15 @@ describe('signals', () => {
 
     it('stays quiet when they agree', async () => {
       assert.deepEqual(await only('stage-mismatch', HEALTHY), []);
+    });
+
+    it('advises new goals, not moving on, when the journal points to moving on only because every goal is met early', async () => {
+      const done: JournalSpec = { ...HEALTHY, agreement: { stage: 'building' }, goals: [{ id: 'rfc', status: 'achieved' }] };
+      const [s] = await only('stage-mismatch', done);
+      assert.equal(s!.message, "The agreement declares the building stage, but the journal's evidence points to moving-on.");
+      assert.match(s!.advice, /^Every goal is met, but much of the partnership's time is left: rather than moving on early, agree on new goals/);
+      // Near the end, the usual advice.
+      assert.match((await only('stage-mismatch', done, '2026-11-01'))[0]!.advice, /^Ask each other where you feel the relationship stands/);
     });
   });
 

@@ -1,4 +1,4 @@
-import { sameName } from '../conventions';
+import { nameForms, personNames, sameName } from '../conventions';
 import type { Person, Relationship } from '../types';
 import { fileVersions, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
@@ -44,7 +44,9 @@ export function matchPartner(rel: Relationship, author: GitAuthor): SessionRecor
   ];
   const byEmail = author.email ? people.find((p) => p.person.email !== undefined && norm(p.person.email) === norm(author.email)) : undefined;
   const name = author.name;
-  const found = byEmail ?? (name ? people.find((p) => sameName(p.person.name, name)) : undefined);
+  // Else by the whole name; else by one of the names only that person has (a git configured with a given name alone, `花子`, `Juergen`).
+  const persons = people.map((p) => p.person);
+  const found = byEmail ?? (name ? (people.find((p) => sameName(p.person.name, name)) ?? people.find((p) => nameForms(name).some((form) => personNames(p.person, persons).includes(form)))) : undefined);
   return found ? { name: found.person.name, role: found.role } : undefined;
 }
 

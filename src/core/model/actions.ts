@@ -1,8 +1,8 @@
-import { nameForms, relationshipLabel, sameName } from '../conventions';
+import { nameForms, personNames, relationshipLabel } from '../conventions';
 import { splitOwner } from '../body';
 import { daysBetween } from '../dates';
 import type { EditResult } from '../edits';
-import type { Agreement, Person, Relationship, SourceRef } from '../types';
+import type { Agreement, Relationship, SourceRef } from '../types';
 import { closureInForce } from './cadence';
 import { openActions } from './goals';
 
@@ -86,19 +86,6 @@ export function journalActions(relationships: readonly Relationship[], today: st
 }
 
 /**
- * The words a person of the agreement goes by, each in every form it is compared in (nameForms):
- * full name, the name without spaces (`@alexkim`), handle, and each of its names that no other
- * person of the agreement shares: the first (`@alex`), the family name (`@kim`), and so the given
- * name of a name written family name first (`佐藤 花子` is `@花子`).
- */
-function namesOf(p: Person, people: readonly Person[]): string[] {
-  const words = (name: string) => name.replace(/^\s*@/, '').split(/\s+/).filter(Boolean);
-  const shared = (part: string) => people.some((other) => other !== p && words(other.name).some((word) => sameName(word, part)));
-  const parts = words(p.name).filter((part) => !shared(part));
-  return [p.name, p.name.replace(/\s+/g, ''), ...(p.handle ? [p.handle] : []), ...parts].flatMap(nameForms).filter(Boolean);
-}
-
-/**
  * Whether an action is mine, for `me` (the `mentoringJournal.me` setting, `--owner`): a list of
  * names or handles, compared as names are (nameForms: case, accents and a leading `@` do not
  * count, and `juergen` is `jürgen`).
@@ -119,7 +106,7 @@ export function isMine(owner: string | undefined, agreement: Pick<Agreement, 'me
   if (who.some((form) => mine.has(form))) return true;
   const people = [...(agreement?.mentors ?? []), ...(agreement?.mentees ?? [])];
   return people.some((p) => {
-    const names = namesOf(p, people);
+    const names = personNames(p, people);
     return who.some((form) => names.includes(form)) && names.some((n) => mine.has(n));
   });
 }

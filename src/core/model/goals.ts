@@ -1,5 +1,5 @@
 import { daysBetween } from '../dates';
-import type { Goal, Relationship, Session } from '../types';
+import type { Goal, GoalReference, Position, Range, Relationship, Session } from '../types';
 import type { GoalReport, OpenAction, ProgressPoint } from './types';
 
 /**
@@ -69,8 +69,38 @@ export function goalNames(goal: Pick<Goal, 'id' | 'declaredId'>): string[] {
   return goal.declaredId && goal.declaredId !== goal.id ? [goal.id, goal.declaredId] : [goal.id];
 }
 
-/** Whether a session names a goal (in `goals:`, `progress:` or the body), by any of its names. */
-export const namesGoal = (session: Session, names: readonly string[]): boolean => session.goals.some((id) => names.includes(id));
+/**
+ * Whether a session of `rel` discusses a goal, by any of its names: lists it in `goals:`, records
+ * its `progress:`, or mentions `[[id]]` in the body, except in an open action item carried over
+ * from an earlier session (the same action, still open): a to-do copied along untouched is no
+ * discussion of its goal, and counting it would hide a goal that is going stale.
+ */
+export function namesGoal(rel: Relationship, session: Session, names: readonly string[]): boolean {
+  const ids = discussions(rel).get(session) ?? new Set(session.goals);
+  return names.some((name) => ids.has(name));
+}
+
+const discussed = new WeakMap<Relationship, Map<Session, Set<string>>>();
+
+/** The goal ids each session of `rel` discusses (namesGoal), worked out once per relationship. */
+function discussions(rel: Relationship): Map<Session, Set<string>> {
+  let out = discussed.get(rel);
+  if (out) return out;
+  out = new Map();
+  const open = new Set<string>();
+  for (const s of [...rel.sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    const bodyRefs = s.references.filter((r) => r.via === 'body');
+    const carried = bodyRefs.length ? s.actions.filter((a) => !a.done && open.has(actionKey(a.owner, a.text))) : [];
+    const inCarried = (r: GoalReference) => carried.some((a) => within(r.range, a.source.range));
+    out.set(s, new Set(s.references.filter((r) => r.via !== 'body' || !inCarried(r)).map((r) => r.id)));
+    for (const a of s.actions) if (!a.done) open.add(actionKey(a.owner, a.text));
+  }
+  discussed.set(rel, out);
+  return out;
+}
+
+const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.column <= q.column);
+const within = (inner: Range, outer: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
 
 /** Progress values sessions recorded for a goal (by its id, or any of `names`), oldest first. */
 export function progressHistory(goal: string | readonly string[], sessions: Session[]): ProgressPoint[] {
@@ -98,14 +128,14 @@ function latestProgress(goal: Goal, history: ProgressPoint[]): Pick<GoalReport, 
 
 /**
  * One report per goal. A goal counts as discussed by a held session that lists it in `goals:`,
- * records its `progress:` or mentions `[[id]]` in the body; cancelled and missed sessions did
+ * records its `progress:` or mentions `[[id]]` in the body (not in a to-do carried over; namesGoal); cancelled and missed sessions did
  * not take place, so they never count as a discussion (their recorded progress still does).
  */
 export function goalReports(rel: Relationship, actions: OpenAction[], today: string): GoalReport[] {
   return rel.goals.map((goal) => {
     const names = goalNames(goal);
     const history = progressHistory(names, rel.sessions);
-    const discussedIn = rel.sessions.filter((s) => s.status === 'held' && namesGoal(s, names)).map((s) => ({ date: s.date, file: s.source.file }));
+    const discussedIn = rel.sessions.filter((s) => s.status === 'held' && namesGoal(rel, s, names)).map((s) => ({ date: s.date, file: s.source.file }));
     const last = discussedIn[discussedIn.length - 1];
     return {
       id: goal.id,

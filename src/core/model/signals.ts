@@ -98,14 +98,19 @@ function unsignedLong({ rel, today }: SignalInput): Signal[] {
   }];
 }
 
-function stageMismatch({ rel, inferred }: SignalInput): Signal[] {
+function stageMismatch(input: SignalInput): Signal[] {
+  const { rel, inferred } = input;
   const declared = rel.agreement?.stage;
   if (!declared || declared === inferred.stage) return [];
+  // Every goal met with much of the partnership left (goals-too-broad): the evidence for moving on is the goals' alone.
+  const early = inferred.stage === 'moving-on' && goalsTooBroad(input).length > 0;
   return [{
     code: 'stage-mismatch',
     severity: 'info',
     message: `The agreement declares the ${declared} stage, but the journal's evidence points to ${inferred.stage}.`,
-    advice: 'Ask each other where you feel the relationship stands; if the journal is right, update the stage in the agreement, and if not, write down in the next session what it is missing.',
+    advice: early
+      ? 'Every goal is met, but much of the partnership\'s time is left: rather than moving on early, agree on new goals that build on what was learned (see goals-too-broad), and keep the stage; move on only if you both decide the partnership has done its work.'
+      : 'Ask each other where you feel the relationship stands; if the journal is right, update the stage in the agreement, and if not, write down in the next session what it is missing.',
     source: rel.agreement!.source,
   }];
 }
@@ -194,7 +199,7 @@ function goalStale({ rel, options }: SignalInput, goal: GoalReport): Signal[] {
   const held = rel.sessions.filter((s) => s.status === 'held' && (!goal.created || s.date >= goal.created));
   if (held.length < n) return [];
   const names = goalNames(rel.goals.find((g) => g.id === goal.id) ?? goal);
-  if (held.slice(-n).some((s) => namesGoal(s, names))) return [];
+  if (held.slice(-n).some((s) => namesGoal(rel, s, names))) return [];
   const last = goal.lastDiscussed ? `last discussed on ${goal.lastDiscussed}` : 'never discussed in a held session';
   return [{
     code: 'goal-stale',

@@ -407,7 +407,7 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
         ['Unknown key `signed.mentey`. It and `mentie` both look like `mentee`: keep the one with the right value, as `mentee`, and delete the other.', undefined],
       ]);
       // Two misspellings of a list, or of a map, each holding a part: merged, not one kept (which would lose the other's items).
-      const lists = session(SESSION.replace('attendees: [Priya Raman, Sam Okafor]', 'atendees: [Priya Raman]\nattendes: [Sam Okafor, "2026"]').replace('progress:\n  design-doc: 40', 'progres: {design-doc: 40}\nprogess: {rust-basics: 10}')).filter((p) => p.code === 'keys/unknown');
+      const lists = session(SESSION.replace('attendees: [Priya Raman, Sam Okafor]', 'atendees: [Priya Raman]\nattendes: [Sam Okafor, "2026", Priya Raman]').replace('progress:\n  design-doc: 40', 'progres: {design-doc: 40}\nprogess: {rust-basics: 10}')).filter((p) => p.code === 'keys/unknown');
       assert.deepEqual(lists.map((p) => p.message), [
         'Unknown key `atendees`. It and `attendes` both look like `attendees`, and each holds a part of the list: write one `attendees` with the items of both: `attendees: [Priya Raman, Sam Okafor, "2026"]`, and delete the other.',
         'Unknown key `attendes`. It and `atendees` both look like `attendees`, and each holds a part of the list: write one `attendees` with the items of both: `attendees: [Priya Raman, Sam Okafor, "2026"]`, and delete the other.',
