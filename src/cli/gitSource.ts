@@ -114,7 +114,7 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
   // paths the commits knew. (Paths from the repository's top: `git diff` gives those.)
   const staged = parseStagedRenames((await git(root, ['diff', '--cached', '-M', '--name-status', '-z', 'HEAD']))?.toString('utf8') ?? '');
   if (staged.size) {
-    const prefix = (await git(root, ['rev-parse', '--show-prefix']))?.toString('utf8').replace(/\/?\n?$/, '') ?? '';
+    const prefix = await showPrefix(root);
     const before = new Map([...staged].map(([from, to]) => [to, from]));
     const renamed = (p: string) => staged.get(p) ?? p;
     return {
@@ -152,7 +152,7 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
     // Limited to the root's folder, git sees a file moved in from outside it as added there:
     // its history before the move would be lost. The commits that add files are looked at
     // whole, and only when one moved a file in is the whole repository's history read.
-    const prefix = (await git(root, ['rev-parse', '--show-prefix']))?.toString('utf8').replace(/\/?\n?$/, '') ?? '';
+    const prefix = await showPrefix(root);
     const adding = commits.filter((c) => c.parents.length === 1 && c.files.some((f) => f.status === 'A'));
     if (!prefix || !adding.length) return commits;
     const whole = await git(root, ['log', '--no-walk=unsorted', '--stdin', '-z', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local'], adding.map((c) => `${c.hash}\n`).join(''));
@@ -162,6 +162,11 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
     const all = await git(root, ['log', ...LOG]);
     return all ? rootedHistory(parseGitLog(all.toString('utf8')), prefix) : commits;
   }
+}
+
+/** The root's folder in its repository, from the top (`journals/team`); empty at the top. */
+async function showPrefix(root: string): Promise<string> {
+  return (await git(root, ['rev-parse', '--show-prefix']))?.toString('utf8').replace(/\/?\n?$/, '') ?? '';
 }
 
 /** `git diff --cached -M --name-status -z`: each staged rename, from its old path to its new one. */

@@ -116,7 +116,7 @@ function rivalsMessage(path: YamlPath, rivals: readonly string[], nearestKey: st
     // Each item once: both lists may name the same person.
     const items = (values as unknown[][]).flat().filter((item, i, all) => all.findIndex((other) => String(other) === String(item)) === i);
     const scalar = items.every((item) => typeof item === 'string' || typeof item === 'number');
-    const merged = scalar ? `: \`${clip(`${nearestKey}: [${items.map((item) => (typeof item === 'string' && (/^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item)) ? JSON.stringify(item) : String(item))).join(', ')}]`, 80)}\`` : '';
+    const merged = scalar ? `: \`${clip(`${nearestKey}: [${items.map((item) => (typeof item === 'string' ? flowItem(item) : String(item))).join(', ')}]`, 80)}\`` : '';
     return `${head}, and each holds a part of the list: write one \`${nearestKey}\` with the items of ${both}${merged}, and delete the ${rest}.`;
   }
   if (values.length === rivals.length + 1 && values.every(isRecord)) return `${head}, and each holds a part of the map: write one \`${nearestKey}\` with the entries of ${both}, and delete the ${rest}.`;
@@ -491,7 +491,7 @@ function dashAdvice(key: string | number | undefined, source: string | undefined
   if (!lines.length || !lines.every((l) => /^-[ \t]*[^\s-]/.test(l)) || !lines.some((l) => /^-[^\s-]/.test(l))) return '';
   const items = lines.map((l) => l.replace(/^-[ \t]*/, ''));
   const first = lines.find((l) => /^-[^\s-]/.test(l))!;
-  const listed = items.map((item) => (/^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item) ? JSON.stringify(item) : item)).join(', ');
+  const listed = items.map(flowItem).join(', ');
   return `: \`${clip(first)}\` is no list item, since YAML needs a space after the \`-\`, so ${lines.length > 1 ? 'the lines are read as one text' : 'it is read as a text'}: write \`- ${clip(first.slice(1))}\`${lines.length > 1 ? ', one item a line,' : ''} or \`${asKeyValue(key, `[${listed}]`)}\``;
 }
 
@@ -509,7 +509,7 @@ function bulletAdvice(key: string | number | undefined, source: string | undefin
   if (!items.length || !items.every(Boolean)) return '';
   const [first] = items as RegExpExecArray[];
   const bullet = first![1]!;
-  const listed = (items as RegExpExecArray[]).map((m) => m[2]!.trim()).map((item) => (/^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item) ? JSON.stringify(item) : item));
+  const listed = (items as RegExpExecArray[]).map((m) => m[2]!.trim()).map(flowItem);
   return `: \`${clip(first![0])}\` is no list item, since \`${bullet}\` (${codePoint(bullet)}) is not the \`-\` YAML takes, so ${lines.length > 1 ? 'the lines are read as one text' : 'it is read as a text'}: write \`- ${clip(listed[0]!)}\`${lines.length > 1 ? ', one item a line,' : ''} or \`${asKeyValue(key, `[${listed.join(', ')}]`)}\``;
 }
 
@@ -547,7 +547,15 @@ function listAdvice(key: string | number | undefined, value: unknown): string {
   if (typeof value !== 'string' || !value.trim() || /[[\]{}]/.test(value)) return '';
   const items = value.split(',').map((item) => item.trim()).filter(Boolean);
   if (!items.length) return '';
-  return `: write it in brackets, \`${asKeyValue(key, `[${items.map((item) => (/^[@`'"&*!|>%?#-]|[:#]/.test(item) || NOT_TEXT.test(item) ? JSON.stringify(item) : item)).join(', ')}]`)}\``;
+  return `: write it in brackets, \`${asKeyValue(key, `[${items.map(flowItem).join(', ')}]`)}\``;
+}
+
+/**
+ * A text as an item of a list in brackets (`[Ana, "2026", "@zoe"]`): in quotes when YAML would read
+ * it otherwise, as a number, true or false, null, or with a character it keeps for itself.
+ */
+function flowItem(item: string): string {
+  return /^[@`'"&*!|>%?#-]|[:#,[\]{}]/.test(item) || NOT_TEXT.test(item) ? JSON.stringify(item) : item;
 }
 
 /** A plain item YAML reads as no text (a number, true or false, null): written in quotes in a list of texts. */
