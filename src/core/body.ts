@@ -25,7 +25,7 @@ export interface BodyFacts {
 const GOAL_REF = /\[\[([^\][\n]+)\]\]/g;
 
 /** The spans of a text's inline code, as CommonMark reads them: a run of backticks up to the next run of as many (`` `x` ``, ``` `` a ` b `` ```). */
-function codeSpans(text: string): Array<[number, number]> {
+export function codeSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   const open = /`+/g;
   for (let m = open.exec(text); m; m = open.exec(text)) {

@@ -8,6 +8,7 @@ import { conflictMessage, findConflicts, idOutsideConflicts } from './conflicts'
 import { cadenceDays, isRealDate, toDayNumber } from './dates';
 import { AGREEMENT_FIELDS, caseFixedGoalId, FIELDS_BY_TYPE, goalFileName, goalIdOfFileName, INLINE_GOAL_FIELDS, type FieldValues } from './fields';
 import { parseBody, type BodyPieceCache } from './bodyPieces';
+import { bodySkeleton } from './bodySkeleton';
 import { parseMarkdown, type ParsedMarkdown } from './frontmatter';
 import { almostFrontMatter } from './frontMatterStart';
 import { FastDocument } from './simpleYaml';
@@ -829,14 +830,15 @@ export function referencesThatMayBeUnknown(item: Session | Review, known: { has(
 }
 
 /**
- * The body facts of a file, parsed with remark on first use. Parsing the body is most of the
+ * The body facts of a file, read on first use: by a scan of its lines when it is written in
+ * plain Markdown (bodySkeleton.ts), else parsed with remark. Parsing the body is most of the
  * cost of reading a session, and checking needs it only for `[[id]]`s that are not known
  * goals (docs/performance.md). The closure keeps the text, not the front matter's Document.
  */
 function lazyBody(file: string, parsed: ParsedMarkdown): () => BodyFacts {
   const { text, lines, pieces } = parsed;
   let facts: BodyFacts | undefined;
-  return () => (facts ??= readBody(file, parseBody(text, undefined, pieces), lines));
+  return () => (facts ??= readBody(file, bodySkeleton(text, lines) ?? parseBody(text, undefined, pieces), lines));
 }
 
 /**

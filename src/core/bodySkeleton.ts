@@ -1,0 +1,196 @@
+import type { Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent, Text, Yaml } from 'mdast';
+import { codeSpans } from './body';
+import { frontMatterSpan } from './frontmatter';
+import type { LineIndex } from './text';
+
+/**
+ * The blocks of a journal body that `readBody` reads, found by a scan of its lines instead of
+ * remark, for bodies written in the plain Markdown a journal is mostly written in: ATX headings,
+ * paragraphs, lists whose items hold one paragraph each (`- [ ] @sam draft (due …) [[goal]]`) and
+ * quotes of one paragraph, with blank lines between them. Parsing bodies with remark was most of the cost of a
+ * relationship's report (docs/performance.md, "Bodies without remark").
+ *
+ * The tree has the nodes `readBody` walks, at the offsets remark gives them: the front matter,
+ * headings with their text, paragraphs, lists and their items, quotes, and each paragraph's text outside
+ * inline code as text nodes. Anything else a line may start (code fences or indented code, HTML,
+ * thematic breaks, setext underlines, nested lists or quotes, tabs in the indentation, an
+ * ordered item that could continue a paragraph), and inline HTML, autolinks and escaped
+ * backticks, make it return `undefined`, and the body is parsed with remark. A property test
+ * compares what `readBody` reads from this tree with what it reads from remark's, on generated
+ * bodies of every form (test/unit/bodySkeleton.test.ts).
+ */
+export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  const root: Root = { type: 'root', children: [] };
+  const point = (offset: number, line: number) => ({ line, column: offset - lines.lineStart(line) + 1, offset });
+  const node = <T extends { position?: unknown }>(value: T, start: number, startLine: number, end: number, endLine: number): T => {
+    value.position = { start: point(start, startLine), end: point(end, endLine) };
+    return value;
+  };
+  let first = 1;
+  const fence = /^(?:---|\+\+\+)/.exec(text);
+  if (fence) {
+    const span = frontMatterSpan(text, lines);
+    if (!span) return undefined; // an open fence is a thematic break or text to remark
+    const endLine = lines.position(span.end).line;
+    // The value is not read (readBody skips the front matter), so it is left empty.
+    root.children.push(node<Yaml>({ type: span.type === 'yaml' ? 'yaml' : ('toml' as 'yaml'), value: '' }, 0, 1, span.end, endLine));
+    first = endLine + 1;
+  }
+
+  let list: { node: List; marker: string } | undefined;
+  // The paragraph that a next line may continue (at the top level, in a list item or in a quote),
+  // and the blocks around it that end where it ends.
+  let open: { node: Paragraph; around: Array<ListItem | List | Blockquote>; quote?: Blockquote } | undefined;
+  let afterBlank = false;
+  const endAt = (end: number, line: number) => {
+    if (!open) return;
+    const at = point(end, line);
+    open.node.position!.end = at;
+    for (const block of open.around) block.position!.end = at;
+  };
+
+  for (let line = first; line <= lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const end = lines.lineEnd(line);
+    const content = text.slice(start, end);
+    if (BLANK.test(content)) {
+      open = undefined;
+      afterBlank = true;
+      continue;
+    }
+    const indent = LEADING.exec(content)![0];
+    if (indent.length > 0) {
+      // Only a paragraph's next line may be indented, and then it must not start a block of its own.
+      if (!open || afterBlank || indent.includes('\t') || MAY_START_BLOCK.test(content.slice(indent.length)) || !plainInline(content)) return undefined;
+      endAt(end, line);
+      continue;
+    }
+    afterBlank = false;
+    const heading = ATX.exec(content);
+    if (heading) {
+      open = undefined;
+      list = undefined;
+      const { from, to } = headingText(content, heading[0].length);
+      if (!plainHeading(content.slice(from, to))) return undefined;
+      const h = node<Heading>({ type: 'heading', depth: heading[0].length as Heading['depth'], children: [] }, start, line, end, line);
+      if (to > from) h.children.push(node<Text>({ type: 'text', value: content.slice(from, to) }, start + from, line, start + to, line));
+      root.children.push(h);
+      continue;
+    }
+    const quoted = QUOTE.exec(content);
+    if (quoted) {
+      // A quote of paragraphs: `> text`, its next lines with `>` or without (lazily).
+      const rest = content.slice(quoted[0].length);
+      if (MAY_START_BLOCK.test(rest) || BREAK_OR_UNDERLINE.test(rest) || !plainInline(rest)) return undefined;
+      if (open?.quote) {
+        endAt(end, line);
+        continue;
+      }
+      list = undefined;
+      const paragraph = node<Paragraph>({ type: 'paragraph', children: [] }, start + quoted[0].length, line, end, line);
+      const quote = node<Blockquote>({ type: 'blockquote', children: [paragraph] }, start, line, end, line);
+      root.children.push(quote);
+      open = { node: paragraph, around: [quote], quote };
+      continue;
+    }
+    if (BREAK_OR_UNDERLINE.test(content) || OTHER_BLOCK.test(content)) return undefined;
+    // A list marker without text after one to four spaces (an empty item, indented code in an item, a tab).
+    if (ITEMISH.test(content) && !BULLET.test(content) && !ORDERED.test(content)) return undefined;
+    const bullet = BULLET.exec(content);
+    const ordered = bullet ? null : ORDERED.exec(content);
+    if (bullet || ordered) {
+      const whole = (bullet ?? ordered)![0];
+      const kind = bullet ? bullet[1]! : ordered![2]!;
+      const rest = content.slice(whole.length);
+      if (MAY_START_BLOCK.test(rest) || BREAK_OR_UNDERLINE.test(rest) || !plainInline(rest)) return undefined;
+      const sibling = list !== undefined && list.marker === kind && list.node.ordered === Boolean(ordered);
+      // An ordered item that is not `1` after a paragraph's line may continue it (CommonMark's rule
+      // for interrupting a paragraph); only a next item of the same list is surely an item.
+      if (ordered && open && !sibling && ordered[1] !== '1') return undefined;
+      const current = sibling ? list! : { node: node<List>({ type: 'list', ordered: Boolean(ordered), spread: false, children: [] }, start, line, end, line), marker: kind };
+      if (!sibling) root.children.push(current.node);
+      list = current;
+      const paragraph = node<Paragraph>({ type: 'paragraph', children: [] }, start + whole.length, line, end, line);
+      const li = node<ListItem>({ type: 'listItem', spread: false, children: [paragraph] }, start, line, end, line);
+      current.node.children.push(li);
+      current.node.position!.end = li.position!.end;
+      open = { node: paragraph, around: [li, current.node] };
+      continue;
+    }
+    if (!plainInline(content)) return undefined;
+    if (open) {
+      endAt(end, line); // a lazy continuation line
+      continue;
+    }
+    list = undefined;
+    open = { node: node<Paragraph>({ type: 'paragraph', children: [] }, start, line, end, line), around: [] };
+    root.children.push(open.node);
+  }
+  for (const block of root.children) textOf(block, text, lines);
+  return root;
+}
+
+const BLANK = /^[ \t]*$/;
+const LEADING = /^[ \t]*/;
+/** An ATX heading's opening sequence: one to six `#` before a space, a tab or the line's end. */
+const ATX = /^#{1,6}(?=[ \t]|$)/;
+/** A thematic break (`***`, `- - -`, `___`) or a setext underline (`===`, `--`). */
+const BREAK_OR_UNDERLINE = /^(?:([-*_])(?:[ \t]*\1){2,}[ \t]*|=+[ \t]*|-+[ \t]*)$/;
+/** A quote's marker and the blanks after it before its text (five would start indented code). */
+const QUOTE = /^> {0,4}(?=[^ \t])/;
+/** Quotes (those this scan does not read), code fences and HTML. */
+const OTHER_BLOCK = /^(?:>|```|~~~|<)/;
+/** A bullet item with text after one to four spaces (five or more would start indented code). */
+const BULLET = /^([-*+]) {1,4}(?=[^ \t])/;
+const ORDERED = /^(\d{1,9})([.)]) {1,4}(?=[^ \t])/;
+const ITEMISH = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+/** What may start a block (or a container) at the start of a line's text, or not be text at all. */
+const MAY_START_BLOCK = /^(?:[-*+_=>#<]|`{3}|~{3}|\d{1,9}[.)])/;
+/** Inline HTML and autolinks (`<b>`, `<!-- -->`, `<https://…>`) and an escaped backtick split text in ways this scan does not follow. */
+const NOT_PLAIN = /<[A-Za-z/!?]|\\`/;
+const plainInline = (line: string) => !NOT_PLAIN.test(line);
+/** Heading text whose plain text is what is written: no inline code, escapes, character references or HTML. */
+const plainHeading = (written: string) => !/[`\\&<]/.test(written);
+
+/** Where an ATX heading's text starts and ends in its line: without the opening and closing `#`s and the blanks around them. */
+function headingText(line: string, opening: number): { from: number; to: number } {
+  let from = opening;
+  while (from < line.length && (line[from] === ' ' || line[from] === '\t')) from++;
+  let to = line.length;
+  while (to > from && (line[to - 1] === ' ' || line[to - 1] === '\t')) to--;
+  // A closing sequence: `#`s at the end, after a blank or making up the whole text.
+  let hashes = to;
+  while (hashes > from && line[hashes - 1] === '#') hashes--;
+  if (hashes < to && (hashes === from || line[hashes - 1] === ' ' || line[hashes - 1] === '\t')) {
+    to = hashes;
+    while (to > from && (line[to - 1] === ' ' || line[to - 1] === '\t')) to--;
+  }
+  return { from, to };
+}
+
+/** Fills each paragraph with its text outside inline code, as text nodes at their offsets. */
+function textOf(block: RootContent, text: string, lines: LineIndex): void {
+  if (block.type === 'list' || block.type === 'blockquote') {
+    for (const inner of block.children) textOf(inner.type === 'listItem' ? inner.children[0]! : inner, text, lines);
+    return;
+  }
+  if (block.type !== 'paragraph') return;
+  const start = block.position!.start.offset!;
+  const end = block.position!.end.offset!;
+  const source = text.slice(start, end);
+  const parts: Array<[number, number]> = [];
+  let from = 0;
+  if (source.includes('`')) {
+    for (const [open, close] of codeSpans(source)) {
+      if (open > from) parts.push([from, open]);
+      from = close;
+    }
+  }
+  if (from < source.length) parts.push([from, source.length]);
+  for (const [a, b] of parts) {
+    const at = lines.position(start + a);
+    const to = lines.position(start + b);
+    block.children.push({ type: 'text', value: source.slice(a, b), position: { start: { ...at, offset: start + a }, end: { ...to, offset: start + b } } });
+  }
+}

@@ -1,0 +1,117 @@
+// The scan of plain bodies (src/core/bodySkeleton.ts) must give readBody what remark gives it:
+// the same sections, actions, references and problems, and the same blocks at the same offsets.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { readBody } from '../../src/core/body';
+import { parseBody } from '../../src/core/bodyPieces';
+import { bodySkeleton } from '../../src/core/bodySkeleton';
+import { LineIndex } from '../../src/core/text';
+import { generateJournal as generateBench } from '../../scripts/bench/generate.mjs';
+import { bodyArb, structuredMarkdownArb } from '../../scripts/fuzz';
+import { generateJournal as generateE2e } from '../e2e/journalGenerator';
+
+/** Lines a journal's body is written in, which the scan reads itself. */
+const PLAIN = [
+  '# Notes', '## Actions ##', '### [[goal-a]] came up', '#', '## ', '####### seven hashes', '#tag', '## Next steps #', '## a#', '## # #',
+  'We talked about [[goal-a]] and [[ goal-b ]].', 'Plain text.', 'text with `code [[x]]` and [[y]]', 'a `` b ` c `` d [[goal-a]]', 'unclosed ` tick [[z]]',
+  'esc \\[[w]] here', 'amp &amp; [[goal-a]] &#91;[x]]', '*emph* [[goal-a]]', '_u_ __v__', '-foo', '+bar', '1.notlist', '| a | b |', '=foo', '3 < 4 and a->b',
+  '- [ ] @sam draft the outline (due 2026-01-05) [[goal-a]]', '- [x] done', '* [ ] star', '+ plus [[goal-b]]', '- [ ]no space', '-  [ ] two spaces', '-    [ ] four',
+  '1. first', '2. second', '3) third', '01. zero-one', '1. [ ] @kim ordered task (due 2026-03-01)',
+  '- [ ] a (due 2026-02-30)', '- [ ] a (due: 2026-01-01)', '- [ ] b (due 2026-01-01) (due 2026-02-01)', '- [ ] `cmd (due 2026-01-01)` x', '- [ ] (due 2026-01-17) @sol after the date',
+  '- [ ] due 2026-11-05 without parentheses', '- [ ] ＠花子 full-width owner', '- [] empty box', '- [X] capital', '-[ ] unspaced', '・[ ] foreign bullet', '- [ ] a  ', 'hard break  ', 'backslash break\\',
+  '  lazy indent [[goal-a]]', '    four spaces in', '     five spaces in', 'ends with spaces   ', 'ends with a tab\t', 'tab\tinside', '[[a]][[b]]', '[[[a]]]', '[[x]](http://e)',
+  '\u3000- [ ] ideographic space before', '－ [ ] full-width hyphen', '• [ ] bullet sign', 'nul \u0000 [[goal-a]]', '1234567890. ten digits', '# Ü [[goal-b]] 🎉',
+  '> quote [[r]]', '>no space', '>    four after the quote', '> `code [[c]]` and [[d]]', '> ends with spaces  ',
+];
+/** Lines that make the scan hand the body to remark. */
+const OTHER = [
+  '---', '***', '___', '- - -', '===', '--', '>', '> ', '>     five after the quote', '> > nested', '>\ttab', '> - [ ] quoted task', '> # quoted heading', '> -foo', '```', '```ts', '~~~', '    indented code [[s]]', '\tTab start', '  - nested [[t]]', '   - three',
+  '- - nested', '- > quoted', '- # heading', '-     five after the marker', '-\ttab', '- ', '-', '1.', '<b>html</b> [[q]]', 'auto <https://x.y> [[q]]', '<!-- [[c]] -->',
+  'escaped \\` tick', '## a `code`', '## Q&A', '  ## indented', ' # one space', '2. after a paragraph',
+];
+const line = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...OTHER) }, { weight: 3, arbitrary: fc.constantFrom('', '', ' ', '\t') });
+const frontMatter = fc.constantFrom('', '---\ntype: session\ndate: 2026-01-01\n---\n', '---\r\ntype: session\r\n---\r\n', '--- \ntype: session\n---\t\n', '---\ntype: session\n', '+++\na = 1\n+++\n', '---\n---\n');
+const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+const body = fc.tuple(frontMatter, fc.array(fc.tuple(line, eol), { maxLength: 24 }), fc.boolean()).map(([fm, lines, end]) => {
+  const joined = lines.map(([l, e]) => l + e).join('');
+  return fm + (end ? joined : joined.replace(/(\r\n|\r|\n)$/, ''));
+});
+
+/** The blocks readBody reads, with their offsets: the same from both trees. */
+function blocks(root: Root): unknown[] {
+  const at = (n: { position?: Root['position'] }) => [n.position?.start.offset, n.position?.end.offset];
+  return root.children.map((n) => {
+    if (n.type === 'list') return ['list', ...at(n), n.children.map((i) => ['item', ...at(i), ...at(i.children[0]!)])];
+    return [n.type, ...at(n)];
+  });
+}
+
+function agree(text: string): boolean {
+  const lines = new LineIndex(text);
+  const fast = bodySkeleton(text, lines);
+  if (!fast) return false;
+  // In one piece for the blocks (parseBody's pieces cut a long list in two); as the engine parses for the facts.
+  assert.deepEqual(blocks(fast), blocks(parseBody(text, Infinity)), JSON.stringify(text));
+  assert.deepEqual(readBody('p/sessions/s.md', fast, lines), readBody('p/sessions/s.md', parseBody(text), lines), JSON.stringify(text));
+  return true;
+}
+
+describe('bodies read without remark (bodySkeleton)', function () {
+  // Thousands of generated cases: CPU-bound, so a busy machine makes them slower, never wrong.
+  this.timeout(300_000);
+
+  it('reads what remark reads from generated bodies, or hands them to remark', () => {
+    let fast = 0;
+    fc.assert(fc.property(body, (t) => void (agree(t) && fast++)), { numRuns: 4000 });
+    // The scan is not trivially refusing: most of these bodies are plain enough for it.
+    assert.ok(fast > 1000, `${fast} of 4000 bodies read by the scan`);
+  });
+
+  it('reads every body written only in the plain lines itself', () => {
+    const plainBody = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PLAIN.filter((l) => !/^(?:[ \t]|[02-9]|\d\d)/.test(l))), fc.constant('')), eol), { maxLength: 24 }).map((ls) => `---\ntype: session\n---\n${ls.map(([l, e]) => l + e).join('')}`);
+    fc.assert(fc.property(plainBody, (t) => assert.ok(agree(t), JSON.stringify(t))), { numRuns: 2000 });
+  });
+
+  it('agrees with remark on the fuzzer\'s bodies', () => {
+    const text = fc.oneof(structuredMarkdownArb, bodyArb).map((b) => `---\ntype: session\n---\n${b}`);
+    fc.assert(fc.property(text, (t) => void agree(t)), { numRuns: 2000 });
+  });
+
+  it('hands each form it does not read to remark after a blank line, and agrees with remark after text', () => {
+    for (const other of OTHER) {
+      const afterBlank = `---\ntype: session\n---\nSome text.\n\n${other}\n`;
+      // A list item numbered 2 starts a list after a blank line, and is read then.
+      if (other === '2. after a paragraph') assert.ok(agree(afterBlank));
+      else assert.equal(bodySkeleton(afterBlank, new LineIndex(afterBlank)), undefined, JSON.stringify(afterBlank));
+      // After a line of text some of them continue its paragraph (`    indented`), and may be read.
+      agree(`---\ntype: session\n---\nSome text.\n${other}\nMore text.\n`);
+    }
+    for (const t of ['\uFEFF---\ntype: session\n---\ntext\n', '---\nopen front matter\n', '---', '- [ ] a\n> > nested quote']) assert.equal(bodySkeleton(t, new LineIndex(t)), undefined, JSON.stringify(t));
+  });
+
+  it('reads every session of the example journal and of the generated journals itself, as remark does', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mj-skeleton-'));
+    try {
+      for (const style of ['block', 'flow', 'mixed'] as const) generateBench(path.join(tmp, style), { relationships: 2, sessionsPer: 30, style });
+      generateE2e(path.join(tmp, 'e2e'), 2, 30, { unknownGoalEvery: 7 });
+      const sessions: string[] = [];
+      const walk = (dir: string): void => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+          const p = path.join(dir, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (e.name.endsWith('.md') && p.includes(`${path.sep}sessions${path.sep}`)) sessions.push(p);
+        }
+      };
+      walk(path.join(__dirname, '../../examples'));
+      walk(tmp);
+      assert.ok(sessions.length > 200, `${sessions.length} sessions`);
+      for (const f of sessions) assert.ok(agree(fs.readFileSync(f, 'utf8')), `${f} is read by the scan`);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
