@@ -67,6 +67,7 @@ function engineBundle() {
     "export { LineIndex } from './src/core/text';",
     "export { parseDocument, visit, isMap, isSeq, isScalar } from 'yaml';",
     "export { analyzeRelationship } from './src/core/model';",
+    "export { bodySkeleton } from './src/core/bodySkeleton';",
   ]);
 }
 
@@ -355,6 +356,20 @@ async function fullBlock(beforeBuild) {
   process.stderr.write(`\nraw figures: ${path.relative(repo, out)}\n`);
 }
 
+/** How many files' bodies the engine reads by its scan of plain Markdown (src/core/bodySkeleton.ts); the rest go to remark. */
+function bodyCounts(engine, files) {
+  const { bodySkeleton, LineIndex } = createRequire(import.meta.url)(engine);
+  let scanned = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    if (bodySkeleton(text, new LineIndex(text))) scanned++;
+  }
+  return { total: files.length, scanned };
+}
+
+/** The day `review` is run for in the bench: fixed, so that every run computes the same reports. */
+const REVIEW_DAY = '2026-01-01';
+
 /** Each journal of the YAML styles: fast-path counts per form, and check (before and now) against markdownlint-cli2. */
 function styles(engine, beforeBuild, names) {
   const out = {};
@@ -364,12 +379,16 @@ function styles(engine, beforeBuild, names) {
     files.forEach((f) => readFileSync(f));
     const check = sanity(j.dir, j.files);
     const forms = formCounts(engine, files);
+    const bodies = bodyCounts(engine, files);
     process.stderr.write(`measuring the ${name} journal: ${fmt.n(j.files)} files, ${runs} round(s) ...\n`);
     const results = compare(
       {
         check: { argv: [node, cli, 'check', j.dir, '--format', 'json'], cwd: repo },
         ...(beforeBuild ? { checkBefore: { argv: [node, beforeBuild.cli, 'check', j.dir, '--format', 'json'], cwd: repo } } : {}),
         markdownlint: { argv: [node, markdownlint, '**/*.md'], cwd: j.dir },
+        // Every relationship's report: the command that reads every session's body.
+        review: { argv: [node, cli, 'review', j.dir, '--today', REVIEW_DAY, '--format', 'json'], cwd: repo },
+        ...(beforeBuild ? { reviewBefore: { argv: [node, beforeBuild.cli, 'review', j.dir, '--today', REVIEW_DAY, '--format', 'json'], cwd: repo } } : {}),
         // The floor: starting Node, loading the CLI's bundle and nothing else, reading every file.
         nodeStart: { argv: [node, '-e', '0'], cwd: repo },
         bundleLoad: { argv: [node, cli, '--version'], cwd: repo },
@@ -377,7 +396,7 @@ function styles(engine, beforeBuild, names) {
       },
       runs,
     );
-    out[name] = { journal: j, check, forms, results };
+    out[name] = { journal: j, check, forms, bodies, results };
   }
   return out;
 }
@@ -399,7 +418,7 @@ async function main() {
   lines.push(`Machine: ${start.cpu}, ${start.cores} cores, ${start.memoryGB} GB, Node ${start.node}`);
   for (const [name, m] of Object.entries(measured)) {
     lines.push('');
-    lines.push(`${name} journal: ${fmt.n(m.journal.files)} files, ${(m.journal.bytes / 2 ** 20).toFixed(1)} MB; fast YAML path ${fmt.n(m.forms.fast)} of ${fmt.n(m.forms.total)} front matters; check found ${fmt.n(m.check.problems)} problems`);
+    lines.push(`${name} journal: ${fmt.n(m.journal.files)} files, ${(m.journal.bytes / 2 ** 20).toFixed(1)} MB; fast YAML path ${fmt.n(m.forms.fast)} of ${fmt.n(m.forms.total)} front matters; bodies read without remark ${fmt.n(m.bodies.scanned)} of ${fmt.n(m.bodies.total)}; check found ${fmt.n(m.check.problems)} problems`);
     lines.push(
       table([
         ['YAML form', 'files', 'fast path'],
@@ -411,6 +430,8 @@ async function main() {
     rows.push(['mentoring-journal check', fmt.s(r.check.wallMs), fmt.s(r.check.cpuMs), fmt.mb(r.check.rssMB), `${(r.markdownlint.wallMs / r.check.wallMs).toFixed(1)}x`]);
     if (r.checkBefore) rows.push([`check before (${beforeBuild.sha})`, fmt.s(r.checkBefore.wallMs), fmt.s(r.checkBefore.cpuMs), fmt.mb(r.checkBefore.rssMB), `${(r.markdownlint.wallMs / r.checkBefore.wallMs).toFixed(1)}x`]);
     rows.push(['markdownlint-cli2, default rules', fmt.s(r.markdownlint.wallMs), fmt.s(r.markdownlint.cpuMs), fmt.mb(r.markdownlint.rssMB), '']);
+    rows.push(['mentoring-journal review (every body read)', fmt.s(r.review.wallMs), fmt.s(r.review.cpuMs), fmt.mb(r.review.rssMB), '']);
+    if (r.reviewBefore) rows.push([`review before (${beforeBuild.sha})`, fmt.s(r.reviewBefore.wallMs), fmt.s(r.reviewBefore.cpuMs), fmt.mb(r.reviewBefore.rssMB), `this one ${(r.reviewBefore.wallMs / r.review.wallMs).toFixed(1)}x faster`]);
     const share = (m) => `${Math.round((100 * m.cpuMs) / r.check.cpuMs)}% of check's CPU`;
     rows.push(['floor: node -e 0', fmt.s(r.nodeStart.wallMs), fmt.s(r.nodeStart.cpuMs), fmt.mb(r.nodeStart.rssMB), share(r.nodeStart)]);
     rows.push(['floor: loading the bundle (--version)', fmt.s(r.bundleLoad.wallMs), fmt.s(r.bundleLoad.cpuMs), fmt.mb(r.bundleLoad.rssMB), share(r.bundleLoad)]);
