@@ -1,4 +1,5 @@
-import type { Blockquote, Heading, List, ListItem, Paragraph, Root, RootContent, Text, Yaml } from 'mdast';
+import type { Blockquote, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, ThematicBreak, Yaml } from 'mdast';
+import type { Point } from 'unist';
 import { codeSpans } from './body';
 import { frontMatterSpan } from './frontmatter';
 import type { LineIndex } from './text';
@@ -6,18 +7,20 @@ import type { LineIndex } from './text';
 /**
  * The blocks of a journal body that `readBody` reads, found by a scan of its lines instead of
  * remark, for bodies written in the plain Markdown a journal is mostly written in: ATX headings,
- * paragraphs, lists whose items hold one paragraph each (`- [ ] @sam draft (due …) [[goal]]`) and
- * quotes of one paragraph, with blank lines between them. Parsing bodies with remark was most of the cost of a
- * relationship's report (docs/performance.md, "Bodies without remark").
+ * paragraphs, lists whose items hold one paragraph each (`- [ ] @sam draft (due …) [[goal]]`),
+ * quotes of one paragraph and thematic breaks, with blank lines between them. Parsing bodies with
+ * remark was most of the cost of a relationship's report (docs/performance.md, "Bodies without
+ * remark").
  *
  * The tree has the nodes `readBody` walks, at the offsets remark gives them: the front matter,
- * headings with their text, paragraphs, lists and their items, quotes, and each paragraph's text outside
- * inline code as text nodes. Anything else a line may start (code fences or indented code, HTML,
- * thematic breaks, setext underlines, nested lists or quotes, tabs in the indentation, an
- * ordered item that could continue a paragraph), and inline HTML, autolinks and escaped
- * backticks, make it return `undefined`, and the body is parsed with remark. A property test
- * compares what `readBody` reads from this tree with what it reads from remark's, on generated
- * bodies of every form (test/unit/bodySkeleton.test.ts).
+ * headings with their text and inline code, paragraphs, lists and their items, quotes, thematic
+ * breaks, and each paragraph's text outside inline code as text nodes. Anything else a line may
+ * start (code fences or indented code, HTML, setext underlines, nested lists or quotes, tabs in
+ * the indentation, an ordered item that could continue a paragraph), and inline HTML, autolinks,
+ * escaped backticks, and escapes or character references in headings, make it return
+ * `undefined`, and the body is parsed with remark. A property test compares the blocks and what
+ * `readBody` reads from this tree with remark's, on generated bodies of every form
+ * (test/unit/bodySkeleton.test.ts).
  */
 export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
@@ -62,7 +65,8 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
     const indent = LEADING.exec(content)![0];
     if (indent.length > 0) {
       // Only a paragraph's next line may be indented, and then it must not start a block of its own.
-      if (!open || afterBlank || indent.includes('\t') || MAY_START_BLOCK.test(content.slice(indent.length)) || !plainInline(content)) return undefined;
+      const rest = content.slice(indent.length);
+      if (!open || afterBlank || indent.includes('\t') || MAY_START_BLOCK.test(rest) || BREAK_OR_UNDERLINE.test(rest) || !plainInline(content)) return undefined;
       endAt(end, line);
       continue;
     }
@@ -74,8 +78,16 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
       const { from, to } = headingText(content, heading[0].length);
       if (!plainHeading(content.slice(from, to))) return undefined;
       const h = node<Heading>({ type: 'heading', depth: heading[0].length as Heading['depth'], children: [] }, start, line, end, line);
-      if (to > from) h.children.push(node<Text>({ type: 'text', value: content.slice(from, to) }, start + from, line, start + to, line));
+      h.children.push(...headingInline(content.slice(from, to), start + from, line, point));
       root.children.push(h);
+      continue;
+    }
+    if (THEMATIC_BREAK.test(content)) {
+      // After a paragraph's line at the top level, `---` underlines it (a setext heading): left to remark.
+      if (open && open.around.length === 0 && /^-+[ \t]*$/.test(content)) return undefined;
+      open = undefined;
+      list = undefined;
+      root.children.push(node<ThematicBreak>({ type: 'thematicBreak' }, start, line, end, line));
       continue;
     }
     const quoted = QUOTE.exec(content);
@@ -135,6 +147,8 @@ const BLANK = /^[ \t]*$/;
 const LEADING = /^[ \t]*/;
 /** An ATX heading's opening sequence: one to six `#` before a space, a tab or the line's end. */
 const ATX = /^#{1,6}(?=[ \t]|$)/;
+/** A thematic break: three or more `-`, `*` or `_`, with blanks between them or not. */
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** A thematic break (`***`, `- - -`, `___`) or a setext underline (`===`, `--`). */
 const BREAK_OR_UNDERLINE = /^(?:([-*_])(?:[ \t]*\1){2,}[ \t]*|=+[ \t]*|-+[ \t]*)$/;
 /** A quote's marker and the blanks after it before its text (five would start indented code). */
@@ -145,13 +159,36 @@ const OTHER_BLOCK = /^(?:>|```|~~~|<)/;
 const BULLET = /^([-*+]) {1,4}(?=[^ \t])/;
 const ORDERED = /^(\d{1,9})([.)]) {1,4}(?=[^ \t])/;
 const ITEMISH = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-/** What may start a block (or a container) at the start of a line's text, or not be text at all. */
-const MAY_START_BLOCK = /^(?:[-*+_=>#<]|`{3}|~{3}|\d{1,9}[.)])/;
+/**
+ * What may start a block or a container at the start of a line's text: a list marker, a quote, an
+ * ATX heading, HTML, a code fence (thematic breaks and setext underlines: BREAK_OR_UNDERLINE).
+ */
+const MAY_START_BLOCK = /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|[>]|<|`{3}|~{3})/;
 /** Inline HTML and autolinks (`<b>`, `<!-- -->`, `<https://…>`) and an escaped backtick split text in ways this scan does not follow. */
 const NOT_PLAIN = /<[A-Za-z/!?]|\\`/;
 const plainInline = (line: string) => !NOT_PLAIN.test(line);
-/** Heading text whose plain text is what is written: no inline code, escapes, character references or HTML. */
-const plainHeading = (written: string) => !/[`\\&<]/.test(written);
+/** Heading text whose plain text is what is written, but for inline code: no escapes, character references or HTML. */
+const plainHeading = (written: string) => !/[\\&<]/.test(written);
+
+/**
+ * A heading's text and inline code as remark gives them: the code's value without its backticks,
+ * and without one space at each end when it has one at both and is not all spaces (CommonMark).
+ */
+function headingInline(written: string, offset: number, line: number, point: (offset: number, line: number) => Point): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  const at = (from: number, to: number) => ({ start: point(offset + from, line), end: point(offset + to, line) });
+  let from = 0;
+  for (const [open, close] of written.includes('`') ? codeSpans(written) : []) {
+    if (open > from) out.push({ type: 'text', value: written.slice(from, open), position: at(from, open) } satisfies Text);
+    const ticks = /^`+/.exec(written.slice(open))![0].length;
+    let value = written.slice(open + ticks, close - ticks);
+    if (value.length > 1 && value.startsWith(' ') && value.endsWith(' ') && /[^ ]/.test(value)) value = value.slice(1, -1);
+    out.push({ type: 'inlineCode', value, position: at(open, close) } satisfies InlineCode);
+    from = close;
+  }
+  if (from < written.length) out.push({ type: 'text', value: written.slice(from), position: at(from, written.length) } satisfies Text);
+  return out;
+}
 
 /** Where an ATX heading's text starts and ends in its line: without the opening and closing `#`s and the blanks around them. */
 function headingText(line: string, opening: number): { from: number; to: number } {

@@ -25,15 +25,21 @@ const PLAIN = [
   '- [ ] due 2026-11-05 without parentheses', '- [ ] ＠花子 full-width owner', '- [] empty box', '- [X] capital', '-[ ] unspaced', '・[ ] foreign bullet', '- [ ] a  ', 'hard break  ', 'backslash break\\',
   '  lazy indent [[goal-a]]', '    four spaces in', '     five spaces in', 'ends with spaces   ', 'ends with a tab\t', 'tab\tinside', '[[a]][[b]]', '[[[a]]]', '[[x]](http://e)',
   '\u3000- [ ] ideographic space before', '－ [ ] full-width hyphen', '• [ ] bullet sign', 'nul \u0000 [[goal-a]]', '1234567890. ten digits', '# Ü [[goal-b]] 🎉',
+  '## a `code`', '# Review of `journal/priya and kofi` on 2026-06-17', '## `` a ` b `` x', '## ` spaced `', '## `  `', '## unclosed ` tick', '## `[[goal-a]]` and [[goal-b]] #',
+  '***', '- - -', '___', '* * *  ', '_ _ _', '****',
+  '- **Overdue by 46 days**: the planned meeting has passed', '* *starred*', '- #tag in an item', '- _under_ [[goal-a]]', '- =equals', '- 2026 was a year', '> **bold** quote', '> #tag quote', '> -foo',
+  '  *emphasis* continued', '  #tag continued', '  _under_ continued', '  =equals continued',
   '> quote [[r]]', '>no space', '>    four after the quote', '> `code [[c]]` and [[d]]', '> ends with spaces  ',
 ];
+/** Lines the scan reads in some places only: `---` after a paragraph's line underlines it (a setext heading). */
+const SOMETIMES = ['---', '--- ', '-----'];
 /** Lines that make the scan hand the body to remark. */
 const OTHER = [
-  '---', '***', '___', '- - -', '===', '--', '>', '> ', '>     five after the quote', '> > nested', '>\ttab', '> - [ ] quoted task', '> # quoted heading', '> -foo', '```', '```ts', '~~~', '    indented code [[s]]', '\tTab start', '  - nested [[t]]', '   - three',
-  '- - nested', '- > quoted', '- # heading', '-     five after the marker', '-\ttab', '- ', '-', '1.', '<b>html</b> [[q]]', 'auto <https://x.y> [[q]]', '<!-- [[c]] -->',
-  'escaped \\` tick', '## a `code`', '## Q&A', '  ## indented', ' # one space', '2. after a paragraph',
+  '===', '--', '>', '> ', '>     five after the quote', '> > nested', '>\ttab', '> - [ ] quoted task', '> # quoted heading', '```', '```ts', '~~~', '    indented code [[s]]', '\tTab start', '  - nested [[t]]', '   - three',
+  '- - nested', '- > quoted', '- # heading', '- * star nested', '- + plus nested', '- 1. ordered nested', '- 1) ordered nested', '- ## heading two', '  ===', '  ---', '  ***', '  * nested star', '  # indented heading', '-     five after the marker', '-\ttab', '- ', '-', '1.', '<b>html</b> [[q]]', 'auto <https://x.y> [[q]]', '<!-- [[c]] -->',
+  'escaped \\` tick', '## Q&A', '  ## indented', ' # one space', '2. after a paragraph',
 ];
-const line = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...OTHER) }, { weight: 3, arbitrary: fc.constantFrom('', '', ' ', '\t') });
+const line = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...SOMETIMES, ...OTHER) }, { weight: 3, arbitrary: fc.constantFrom('', '', ' ', '\t') });
 const frontMatter = fc.constantFrom('', '---\ntype: session\ndate: 2026-01-01\n---\n', '---\r\ntype: session\r\n---\r\n', '--- \ntype: session\n---\t\n', '---\ntype: session\n', '+++\na = 1\n+++\n', '---\n---\n');
 const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
 const body = fc.tuple(frontMatter, fc.array(fc.tuple(line, eol), { maxLength: 24 }), fc.boolean()).map(([fm, lines, end]) => {
@@ -89,6 +95,11 @@ describe('bodies read without remark (bodySkeleton)', function () {
       else assert.equal(bodySkeleton(afterBlank, new LineIndex(afterBlank)), undefined, JSON.stringify(afterBlank));
       // After a line of text some of them continue its paragraph (`    indented`), and may be read.
       agree(`---\ntype: session\n---\nSome text.\n${other}\nMore text.\n`);
+    }
+    for (const dashes of SOMETIMES) {
+      const afterText = `---\ntype: session\n---\nA title\n${dashes}\n`;
+      assert.equal(bodySkeleton(afterText, new LineIndex(afterText)), undefined, 'a setext heading is left to remark');
+      assert.ok(agree(`---\ntype: session\n---\n- [ ] an item\n${dashes}\n\n${dashes}\n> a quote\n${dashes}\n`), 'a thematic break elsewhere is read');
     }
     for (const t of ['\uFEFF---\ntype: session\n---\ntext\n', '---\nopen front matter\n', '---', '- [ ] a\n> > nested quote']) assert.equal(bodySkeleton(t, new LineIndex(t)), undefined, JSON.stringify(t));
   });
