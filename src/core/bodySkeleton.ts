@@ -1,4 +1,4 @@
-import type { Blockquote, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, ThematicBreak, Yaml } from 'mdast';
+import type { Blockquote, Code, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, ThematicBreak, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import { codeSpans } from './body';
 import { frontMatterSpan } from './frontmatter';
@@ -8,22 +8,25 @@ import type { LineIndex } from './text';
  * The blocks of a journal body that `readBody` reads, found by a scan of its lines instead of
  * remark, for bodies written in the plain Markdown a journal is mostly written in: ATX headings,
  * paragraphs, lists whose items hold one paragraph each (`- [ ] @sam draft (due …) [[goal]]`),
- * quotes of one paragraph and thematic breaks, with blank lines between them. Parsing bodies with
- * remark was most of the cost of a relationship's report (docs/performance.md, "Bodies without
- * remark").
+ * quotes of one paragraph, fenced code and thematic breaks, with blank lines between them.
+ * Parsing bodies with remark was most of the cost of a relationship's report
+ * (docs/performance.md, "Bodies without remark").
  *
  * The tree has the nodes `readBody` walks, at the offsets remark gives them: the front matter,
  * headings with their text and inline code, paragraphs, lists and their items, quotes, thematic
- * breaks, and each paragraph's text outside inline code as text nodes. Anything else a line may
- * start (code fences or indented code, HTML, setext underlines, nested lists or quotes, tabs in
- * the indentation, an ordered item that could continue a paragraph), and inline HTML, autolinks,
- * escaped backticks, and escapes or character references in headings, make it return
- * `undefined`, and the body is parsed with remark. A property test compares the blocks and what
- * `readBody` reads from this tree with remark's, on generated bodies of every form
- * (test/unit/bodySkeleton.test.ts).
+ * breaks, fenced code (its lines unread), and each paragraph's text outside inline code as text
+ * nodes. Anything else a line may start (a code fence never closed, indented code, HTML, setext
+ * underlines, nested lists or quotes, tabs in the indentation, an ordered item that could
+ * continue a paragraph), lone CR line ends, and inline HTML, autolinks, escaped backticks, and
+ * escapes or character references in headings, make it return `undefined`, and the body is parsed with remark. A
+ * property test compares the blocks and what `readBody` reads from this tree with remark's, on
+ * generated bodies of every form (test/unit/bodySkeleton.test.ts).
  */
 export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
+  // Lone CR line ends (old Mac files): a `[[…]]` may run across one (the pattern stops only at
+  // `\n`), and remark's text nodes, cut at hard breaks, would not hold it: left to remark.
+  if (LONE_CR.test(text)) return undefined;
   const root: Root = { type: 'root', children: [] };
   const point = (offset: number, line: number) => ({ line, column: offset - lines.lineStart(line) + 1, offset });
   const node = <T extends { position?: unknown }>(value: T, start: number, startLine: number, end: number, endLine: number): T => {
@@ -80,6 +83,21 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
       const h = node<Heading>({ type: 'heading', depth: heading[0].length as Heading['depth'], children: [] }, start, line, end, line);
       h.children.push(...headingInline(content.slice(from, to), start + from, line, point));
       root.children.push(h);
+      continue;
+    }
+    const fence = FENCE.exec(content);
+    if (fence) {
+      // A fenced code block, read as one node up to its closing fence; its lines are not read.
+      const marker = fence[1]!;
+      if (marker[0] === '`' && content.slice(marker.length).includes('`')) return undefined; // not a fence: inline code
+      const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+      let last = line + 1;
+      while (last <= lines.lineCount && !closing.test(text.slice(lines.lineStart(last), lines.lineEnd(last)))) last++;
+      if (last > lines.lineCount) return undefined; // open to the end: left to remark
+      open = undefined;
+      list = undefined;
+      root.children.push(node<Code>({ type: 'code', value: '' }, start, line, lines.lineEnd(last), last));
+      line = last;
       continue;
     }
     if (THEMATIC_BREAK.test(content)) {
@@ -144,17 +162,20 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
 }
 
 const BLANK = /^[ \t]*$/;
+const LONE_CR = /\r(?!\n)/;
 const LEADING = /^[ \t]*/;
 /** An ATX heading's opening sequence: one to six `#` before a space, a tab or the line's end. */
 const ATX = /^#{1,6}(?=[ \t]|$)/;
+/** A code fence's opening line: three or more backticks or tildes at the line's start. */
+const FENCE = /^(`{3,}|~{3,})/;
 /** A thematic break: three or more `-`, `*` or `_`, with blanks between them or not. */
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 /** A thematic break (`***`, `- - -`, `___`) or a setext underline (`===`, `--`). */
 const BREAK_OR_UNDERLINE = /^(?:([-*_])(?:[ \t]*\1){2,}[ \t]*|=+[ \t]*|-+[ \t]*)$/;
 /** A quote's marker and the blanks after it before its text (five would start indented code). */
 const QUOTE = /^> {0,4}(?=[^ \t])/;
-/** Quotes (those this scan does not read), code fences and HTML. */
-const OTHER_BLOCK = /^(?:>|```|~~~|<)/;
+/** Quotes this scan does not read (`>` without text after it, `>` and five blanks) and HTML. */
+const OTHER_BLOCK = /^(?:>|<)/;
 /** A bullet item with text after one to four spaces (five or more would start indented code). */
 const BULLET = /^([-*+]) {1,4}(?=[^ \t])/;
 const ORDERED = /^(\d{1,9})([.)]) {1,4}(?=[^ \t])/;

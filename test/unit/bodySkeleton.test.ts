@@ -29,19 +29,22 @@ const PLAIN = [
   '***', '- - -', '___', '* * *  ', '_ _ _', '****',
   '- **Overdue by 46 days**: the planned meeting has passed', '* *starred*', '- #tag in an item', '- _under_ [[goal-a]]', '- =equals', '- 2026 was a year', '> **bold** quote', '> #tag quote', '> -foo',
   '  *emphasis* continued', '  #tag continued', '  _under_ continued', '  =equals continued',
+  '[[opens a reference', ']] closes it', '[[goal-a  ', '[[goal-a\\', 'hard  ', ']]',
   '> quote [[r]]', '>no space', '>    four after the quote', '> `code [[c]]` and [[d]]', '> ends with spaces  ',
 ];
 /** Lines the scan reads in some places only: `---` after a paragraph's line underlines it (a setext heading). */
 const SOMETIMES = ['---', '--- ', '-----'];
 /** Lines that make the scan hand the body to remark. */
 const OTHER = [
-  '===', '--', '>', '> ', '>     five after the quote', '> > nested', '>\ttab', '> - [ ] quoted task', '> # quoted heading', '```', '```ts', '~~~', '    indented code [[s]]', '\tTab start', '  - nested [[t]]', '   - three',
+  '===', '--', '>', '> ', '>     five after the quote', '> > nested', '>\ttab', '> - [ ] quoted task', '> # quoted heading', '```', '```ts', '~~~', '````', '~~~~~', '``` a`b', '  ```', '    indented code [[s]]', '\tTab start', '  - nested [[t]]', '   - three',
   '- - nested', '- > quoted', '- # heading', '- * star nested', '- + plus nested', '- 1. ordered nested', '- 1) ordered nested', '- ## heading two', '  ===', '  ---', '  ***', '  * nested star', '  # indented heading', '-     five after the marker', '-\ttab', '- ', '-', '1.', '<b>html</b> [[q]]', 'auto <https://x.y> [[q]]', '<!-- [[c]] -->',
   'escaped \\` tick', '## Q&A', '  ## indented', ' # one space', '2. after a paragraph',
 ];
 const line = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...SOMETIMES, ...OTHER) }, { weight: 3, arbitrary: fc.constantFrom('', '', ' ', '\t') });
 const frontMatter = fc.constantFrom('', '---\ntype: session\ndate: 2026-01-01\n---\n', '---\r\ntype: session\r\n---\r\n', '--- \ntype: session\n---\t\n', '---\ntype: session\n', '+++\na = 1\n+++\n', '---\n---\n');
 const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+/** Line ends the scan reads: a lone CR makes it hand the body to remark. */
+const readEol = fc.constantFrom('\n', '\n', '\r\n');
 const body = fc.tuple(frontMatter, fc.array(fc.tuple(line, eol), { maxLength: 24 }), fc.boolean()).map(([fm, lines, end]) => {
   const joined = lines.map(([l, e]) => l + e).join('');
   return fm + (end ? joined : joined.replace(/(\r\n|\r|\n)$/, ''));
@@ -74,17 +77,29 @@ describe('bodies read without remark (bodySkeleton)', function () {
     let fast = 0;
     fc.assert(fc.property(body, (t) => void (agree(t) && fast++)), { numRuns: 4000 });
     // The scan is not trivially refusing: most of these bodies are plain enough for it.
-    assert.ok(fast > 1000, `${fast} of 4000 bodies read by the scan`);
+    assert.ok(fast > 800, `${fast} of 4000 bodies read by the scan`);
   });
 
   it('reads every body written only in the plain lines itself', () => {
-    const plainBody = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PLAIN.filter((l) => !/^(?:[ \t]|[02-9]|\d\d)/.test(l))), fc.constant('')), eol), { maxLength: 24 }).map((ls) => `---\ntype: session\n---\n${ls.map(([l, e]) => l + e).join('')}`);
+    const plainBody = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...PLAIN.filter((l) => !/^(?:[ \t]|[02-9]|\d\d)/.test(l))), fc.constant('')), readEol), { maxLength: 24 }).map((ls) => `---\ntype: session\n---\n${ls.map(([l, e]) => l + e).join('')}`);
     fc.assert(fc.property(plainBody, (t) => assert.ok(agree(t), JSON.stringify(t))), { numRuns: 2000 });
   });
 
   it('agrees with remark on the fuzzer\'s bodies', () => {
     const text = fc.oneof(structuredMarkdownArb, bodyArb).map((b) => `---\ntype: session\n---\n${b}`);
     fc.assert(fc.property(text, (t) => void agree(t)), { numRuns: 2000 });
+  });
+
+  it('reads fenced code whatever its lines, and leaves a fence never closed to remark', () => {
+    const inside = fc.array(fc.constantFrom(...PLAIN, ...SOMETIMES, ...OTHER.filter((l) => !/^ {0,3}(?:`{3}|~{3})/.test(l)), ''), { maxLength: 8 });
+    const fenced = fc.tuple(fc.constantFrom('```', '```ts', '~~~', '````', '~~~ yaml'), inside, fc.constantFrom('', '  ', '   ', ' \t'), fc.constantFrom(0, 1, 2), fc.constantFrom('Some text.', '- [ ] an item [[goal-a]]', '> a quote', '', '## A heading')).map(([open, lines, pad, longer, before]) => {
+      const close = open[0]!.repeat(open.replace(/[^`~]/g, '').length + longer);
+      return `---\ntype: session\n---\n${before}\n${open}\n${lines.join('\n')}\n${pad.slice(0, 3)}${close}${pad}\nAfter [[goal-b]].\n`;
+    });
+    let read = 0;
+    fc.assert(fc.property(fenced, (t) => void (agree(t) && read++)), { numRuns: 2000 });
+    assert.ok(read > 1000, `${read} of 2000 fenced bodies read by the scan`);
+    for (const t of ['```\nnever closed\n\n', 'text\n~~~\n```\n', '````\nx\n```\n']) assert.equal(bodySkeleton(t, new LineIndex(t)), undefined, JSON.stringify(t));
   });
 
   it('hands each form it does not read to remark after a blank line, and agrees with remark after text', () => {
@@ -100,6 +115,10 @@ describe('bodies read without remark (bodySkeleton)', function () {
       const afterText = `---\ntype: session\n---\nA title\n${dashes}\n`;
       assert.equal(bodySkeleton(afterText, new LineIndex(afterText)), undefined, 'a setext heading is left to remark');
       assert.ok(agree(`---\ntype: session\n---\n- [ ] an item\n${dashes}\n\n${dashes}\n> a quote\n${dashes}\n`), 'a thematic break elsewhere is read');
+    }
+    // Found by a tester: with lone CR line ends a `[[…]]` ran across a hard break that remark cuts.
+    for (const t of ['---\ntype: session\n---\n[[a  \r]]', '---\ntype: session\n---\n[[a\\\r]]', '---\ntype: session\n---\n- [ ] x [[a \r]]']) {
+      assert.equal(bodySkeleton(t, new LineIndex(t)), undefined, JSON.stringify(t));
     }
     for (const t of ['\uFEFF---\ntype: session\n---\ntext\n', '---\nopen front matter\n', '---', '- [ ] a\n> > nested quote']) assert.equal(bodySkeleton(t, new LineIndex(t)), undefined, JSON.stringify(t));
   });
