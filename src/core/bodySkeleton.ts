@@ -34,8 +34,7 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
     return value;
   };
   let first = 1;
-  const fence = /^(?:---|\+\+\+)/.exec(text);
-  if (fence) {
+  if (/^(?:---|\+\+\+)/.test(text)) {
     const span = frontMatterSpan(text, lines);
     if (!span) return undefined; // an open fence is a thematic break or text to remark
     const endLine = lines.position(span.end).line;
@@ -68,8 +67,7 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
     const indent = LEADING.exec(content)![0];
     if (indent.length > 0) {
       // Only a paragraph's next line may be indented, and then it must not start a block of its own.
-      const rest = content.slice(indent.length);
-      if (!open || afterBlank || indent.includes('\t') || MAY_START_BLOCK.test(rest) || BREAK_OR_UNDERLINE.test(rest) || !plainInline(content)) return undefined;
+      if (!open || afterBlank || indent.includes('\t') || !plainRest(content.slice(indent.length))) return undefined;
       endAt(end, line);
       continue;
     }
@@ -111,8 +109,7 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
     const quoted = QUOTE.exec(content);
     if (quoted) {
       // A quote of paragraphs: `> text`, its next lines with `>` or without (lazily).
-      const rest = content.slice(quoted[0].length);
-      if (MAY_START_BLOCK.test(rest) || BREAK_OR_UNDERLINE.test(rest) || !plainInline(rest)) return undefined;
+      if (!plainRest(content.slice(quoted[0].length))) return undefined;
       if (open?.quote) {
         endAt(end, line);
         continue;
@@ -132,8 +129,7 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
     if (bullet || ordered) {
       const whole = (bullet ?? ordered)![0];
       const kind = bullet ? bullet[1]! : ordered![2]!;
-      const rest = content.slice(whole.length);
-      if (MAY_START_BLOCK.test(rest) || BREAK_OR_UNDERLINE.test(rest) || !plainInline(rest)) return undefined;
+      if (!plainRest(content.slice(whole.length))) return undefined;
       const sibling = list !== undefined && list.marker === kind && list.node.ordered === Boolean(ordered);
       // An ordered item that is not `1` after a paragraph's line may continue it (CommonMark's rule
       // for interrupting a paragraph); only a next item of the same list is surely an item.
@@ -188,6 +184,8 @@ const MAY_START_BLOCK = /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ 
 /** Inline HTML and autolinks (`<b>`, `<!-- -->`, `<https://…>`) and an escaped backtick split text in ways this scan does not follow. */
 const NOT_PLAIN = /<[A-Za-z/!?]|\\`/;
 const plainInline = (line: string) => !NOT_PLAIN.test(line);
+/** The text of a line after its indentation, quote or list marker, when it is a paragraph's text and nothing else: no block starts in it, and its inline content is plain. */
+const plainRest = (rest: string) => !MAY_START_BLOCK.test(rest) && !BREAK_OR_UNDERLINE.test(rest) && plainInline(rest);
 /** Heading text whose plain text is what is written, but for inline code: no escapes, character references or HTML. */
 const plainHeading = (written: string) => !/[\\&<]/.test(written);
 
