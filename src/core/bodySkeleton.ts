@@ -1,4 +1,4 @@
-import type { Blockquote, Code, Heading, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, ThematicBreak, Yaml } from 'mdast';
+import type { Blockquote, Code, Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text, ThematicBreak, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import { codeSpans } from './body';
 import { frontMatterSpan } from './frontmatter';
@@ -8,14 +8,15 @@ import type { LineIndex } from './text';
  * The blocks of a journal body that `readBody` reads, found by a scan of its lines instead of
  * remark, for bodies written in the plain Markdown a journal is mostly written in: ATX headings,
  * paragraphs, lists whose items hold one paragraph each (`- [ ] @sam draft (due …) [[goal]]`),
- * quotes of one paragraph, fenced code and thematic breaks, with blank lines between them.
+ * quotes of one paragraph, fenced code, thematic breaks and HTML comments (the session template's
+ * hints), with blank lines between them.
  * Parsing bodies with remark was most of the cost of a relationship's report
  * (docs/performance.md, "Bodies without remark").
  *
  * The tree has the nodes `readBody` walks, at the offsets remark gives them: the front matter,
  * headings with their text and inline code, paragraphs, lists and their items, quotes, thematic
- * breaks, fenced code (its lines unread), and each paragraph's text outside inline code as text
- * nodes. Anything else a line may start (a code fence never closed, indented code, HTML, setext
+ * breaks, fenced code and comments (their lines unread), and each paragraph's text outside inline
+ * code as text nodes. Anything else a line may start (a code fence or comment never closed, indented code, other HTML, setext
  * underlines, nested lists or quotes, tabs in the indentation, an ordered item that could
  * continue a paragraph), lone CR line ends, and inline HTML, autolinks, escaped backticks, and
  * escapes or character references in headings, make it return `undefined`, and the body is parsed with remark. A
@@ -95,6 +96,24 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
       open = undefined;
       list = undefined;
       root.children.push(node<Code>({ type: 'code', value: '' }, start, line, lines.lineEnd(last), last));
+      line = last;
+      continue;
+    }
+    if (content.startsWith('<!--')) {
+      // An HTML comment (the HTML block CommonMark starts with `<!--`), as the session template
+      // writes its hints: one node up to the line that holds `-->`, blank lines and all; its lines
+      // are not read. `<!-->` and `<!--->` are left to remark.
+      if (/^<!---?>/.test(content)) return undefined;
+      let last = line;
+      let from = 4;
+      while (last <= lines.lineCount && !text.slice(lines.lineStart(last) + from, lines.lineEnd(last)).includes('-->')) {
+        last++;
+        from = 0;
+      }
+      if (last > lines.lineCount) return undefined; // open to the end: left to remark
+      open = undefined;
+      list = undefined;
+      root.children.push(node<Html>({ type: 'html', value: '' }, start, line, lines.lineEnd(last), last));
       line = last;
       continue;
     }

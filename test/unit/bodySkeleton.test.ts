@@ -9,7 +9,10 @@ import type { Root } from 'mdast';
 import { readBody } from '../../src/core/body';
 import { parseBody } from '../../src/core/bodyPieces';
 import { bodySkeleton } from '../../src/core/bodySkeleton';
+import { JournalIndex } from '../../src/core/journalIndex';
+import { renderSessionFile } from '../../src/core/templates';
 import { LineIndex } from '../../src/core/text';
+import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { generateJournal as generateBench } from '../../scripts/bench/generate.mjs';
 import { bodyArb, structuredMarkdownArb } from '../../scripts/fuzz';
 import { generateJournal as generateE2e } from '../e2e/journalGenerator';
@@ -31,13 +34,17 @@ const PLAIN = [
   '  *emphasis* continued', '  #tag continued', '  _under_ continued', '  =equals continued',
   '[[opens a reference', ']] closes it', '[[goal-a  ', '[[goal-a\\', 'hard  ', ']]',
   '> quote [[r]]', '>no space', '>    four after the quote', '> `code [[c]]` and [[d]]', '> ends with spaces  ',
+  '<!-- [[c]] -->', '<!-- What you talked about, in your own words. -->', '<!-- - [ ] @owner what to do (due YYYY-MM-DD) -->', '<!---->', '<!-- a --> tail [[x]]',
+  '<!-- a --- b -->', '<!-- a ---> b', '<!--a-->', '--> closes [[p]]', 'a --> b', '-->',
 ];
-/** Lines the scan reads in some places only: `---` after a paragraph's line underlines it (a setext heading). */
-const SOMETIMES = ['---', '--- ', '-----'];
+/** `---` after a paragraph's line underlines it (a setext heading), which the scan leaves to remark. */
+const SETEXT = ['---', '--- ', '-----'];
+/** Lines the scan reads in some places only: SETEXT, and a comment it reads once a later line closes it. */
+const SOMETIMES = [...SETEXT, '<!-- opens [[o]]', '<!--', '<!-- --'];
 /** Lines that make the scan hand the body to remark. */
 const OTHER = [
   '===', '--', '>', '> ', '>     five after the quote', '> > nested', '>\ttab', '> - [ ] quoted task', '> # quoted heading', '```', '```ts', '~~~', '````', '~~~~~', '``` a`b', '  ```', '    indented code [[s]]', '\tTab start', '  - nested [[t]]', '   - three',
-  '- - nested', '- > quoted', '- # heading', '- * star nested', '- + plus nested', '- 1. ordered nested', '- 1) ordered nested', '- ## heading two', '  ===', '  ---', '  ***', '  * nested star', '  # indented heading', '-     five after the marker', '-\ttab', '- ', '-', '1.', '<b>html</b> [[q]]', 'auto <https://x.y> [[q]]', '<!-- [[c]] -->',
+  '- - nested', '- > quoted', '- # heading', '- * star nested', '- + plus nested', '- 1. ordered nested', '- 1) ordered nested', '- ## heading two', '  ===', '  ---', '  ***', '  * nested star', '  # indented heading', '-     five after the marker', '-\ttab', '- ', '-', '1.', '<b>html</b> [[q]]', 'auto <https://x.y> [[q]]', '<!-->', '<!--->', ' <!-- indented -->', 'text <!-- inline -->', '<!- not one', '<div>',
   'escaped \\` tick', '## Q&A', '  ## indented', ' # one space', '2. after a paragraph',
 ];
 const line = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...SOMETIMES, ...OTHER) }, { weight: 3, arbitrary: fc.constantFrom('', '', ' ', '\t') });
@@ -111,7 +118,7 @@ describe('bodies read without remark (bodySkeleton)', function () {
       // After a line of text some of them continue its paragraph (`    indented`), and may be read.
       agree(`---\ntype: session\n---\nSome text.\n${other}\nMore text.\n`);
     }
-    for (const dashes of SOMETIMES) {
+    for (const dashes of SETEXT) {
       const afterText = `---\ntype: session\n---\nA title\n${dashes}\n`;
       assert.equal(bodySkeleton(afterText, new LineIndex(afterText)), undefined, 'a setext heading is left to remark');
       assert.ok(agree(`---\ntype: session\n---\n- [ ] an item\n${dashes}\n\n${dashes}\n> a quote\n${dashes}\n`), 'a thematic break elsewhere is read');
@@ -120,10 +127,16 @@ describe('bodies read without remark (bodySkeleton)', function () {
     for (const t of ['---\ntype: session\n---\n[[a  \r]]', '---\ntype: session\n---\n[[a\\\r]]', '---\ntype: session\n---\n- [ ] x [[a \r]]']) {
       assert.equal(bodySkeleton(t, new LineIndex(t)), undefined, JSON.stringify(t));
     }
+    // A comment is one block up to the line that closes it, whatever the lines between; one never closed is left to remark.
+    for (const t of ['## Notes\n<!-- opens\n\n- [ ] @sam not an item [[nope]]\n```\n  indented\nclosed --> after\nText [[goal-a]].\n', '- [ ] an item\n<!-- a -->\n- [ ] another\n', '> quote\n<!--\n-->\n']) {
+      assert.ok(agree(`---\ntype: session\n---\n${t}`), JSON.stringify(t));
+    }
+    assert.deepEqual(readBody('s.md', bodySkeleton('## Notes\n<!--\n- [ ] hidden [[nope]]\n-->\n', new LineIndex('## Notes\n<!--\n- [ ] hidden [[nope]]\n-->\n'))!, new LineIndex('## Notes\n<!--\n- [ ] hidden [[nope]]\n-->\n')), { sections: { notes: '<!--\n- [ ] hidden [[nope]]\n-->' }, actions: [], references: [], problems: [] });
+    for (const t of ['<!-- never closed\n[[a]]\n', 'Text\n<!--\n\n', '<!--\n']) assert.equal(bodySkeleton(t, new LineIndex(t)), undefined, JSON.stringify(t));
     for (const t of ['\uFEFF---\ntype: session\n---\ntext\n', '---\nopen front matter\n', '---', '- [ ] a\n> > nested quote']) assert.equal(bodySkeleton(t, new LineIndex(t)), undefined, JSON.stringify(t));
   });
 
-  it('reads every session of the example journal and of the generated journals itself, as remark does', () => {
+  it('reads every session of the example journal, of the generated journals and of the template itself, as remark does', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mj-skeleton-'));
     try {
       for (const style of ['block', 'flow', 'mixed'] as const) generateBench(path.join(tmp, style), { relationships: 2, sessionsPer: 30, style });
@@ -140,6 +153,20 @@ describe('bodies read without remark (bodySkeleton)', function () {
       walk(tmp);
       assert.ok(sessions.length > 200, `${sessions.length} sessions`);
       for (const f of sessions) assert.ok(agree(fs.readFileSync(f, 'utf8')), `${f} is read by the scan`);
+      // And the sessions New session writes, hints in HTML comments and all, at every stage, carried actions or none.
+      const index = new JournalIndex(new NodeFileSystem(path.join(__dirname, '../../examples/journal')));
+      await index.build();
+      let written = 0;
+      for (const relationship of index.relationships()) {
+        for (const stage of ['creating', 'building', 'mastery', 'moving-on'] as const) {
+          for (const date of ['2026-01-01', '2026-12-02', '2027-06-01']) {
+            const text = renderSessionFile({ relationship, date, stage });
+            assert.ok(agree(text), `the template for ${relationship.id} on ${date} is read by the scan: ${JSON.stringify(text)}`);
+            written++;
+          }
+        }
+      }
+      assert.ok(written >= 24);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
