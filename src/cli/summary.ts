@@ -1,7 +1,7 @@
 import type { RelationshipReport } from '../core/model';
+import { naturalCompare } from '../core/text';
 
-/** `pair-2` before `pair-10`: numbers inside names compare as numbers. */
-export const naturalCompare = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+export { naturalCompare };
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -4,7 +4,7 @@ import { isAgreementFile, isExcludedPath, isMarkdownPath, parentOf, typeFromPath
 import { parseJournalFile, tooLargeFile } from './parseFile';
 import { assembleRelationship } from './relationshipRules';
 import { applySeverities, problem } from './rules';
-import { FILE_START } from './text';
+import { FILE_START, naturalCompare } from './text';
 import { DEFAULT_OPTIONS, type Cancellation, type EngineOptions, type FileSystem, type JournalFile, type Problem, type Relationship } from './types';
 
 /** What an update touched: files whose problems may differ now, and relationships whose model changed. */
@@ -374,7 +374,7 @@ export class JournalIndex {
   }
 
   relationships(): Relationship[] {
-    return [...this.relations.values()].map((r) => r.relationship).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.relations.values()].map((r) => r.relationship).sort((a, b) => naturalCompare(a.id, b.id));
   }
 
   relationship(id: string): Relationship | undefined {

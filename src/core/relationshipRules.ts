@@ -1,7 +1,7 @@
 import { agreementFileOf, typeFromPath } from './conventions';
 import { goalFileName, goalIdOfFileName } from './fields';
 import { problem, type RuleCode } from './rules';
-import { FILE_START } from './text';
+import { FILE_START, naturalCompare } from './text';
 import { CROSS_FILE_RULES, type RelationshipFacts } from './crossFileRules';
 import type { Goal, JournalFile, Problem, Relationship } from './types';
 
@@ -134,7 +134,10 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
   // unless a goal read elsewhere has that id. It is not in goalsById: the references it may
   // define are not checked meanwhile (goal/unknown-id).
   const unreadGoals = new Set<Goal>();
-  for (const f of [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')]) {
+  // The agreement's own goals first, in the order written; then the goal files as a file explorer
+  // lists them (goals/goal-2.md before goals/goal-10.md): the order of the view and the review.
+  const goalFiles = sorted.filter((f) => f.type === 'goal').sort((a, b) => naturalCompare(a.path, b.path));
+  for (const f of [...(primary ? [primary] : []), ...goalFiles]) {
     const placeholder = f.type === 'goal' && !f.goals.length && isUnread(f) ? unreadGoal(f) : undefined;
     if (placeholder) {
       unreadGoals.add(placeholder);
@@ -175,7 +178,7 @@ function relationshipFacts(id: string, folder: string, files: JournalFile[], tod
     goalsById,
     duplicateGoals,
     // A folder that could not be listed may hold goal files: references are not checked either.
-    unreadGoalFiles: [...(primary ? [primary] : []), ...sorted.filter((f) => f.type === 'goal')].filter(isUnread).concat(unreadFolders.map(unlistedFolder)),
+    unreadGoalFiles: [...(primary ? [primary] : []), ...goalFiles].filter(isUnread).concat(unreadFolders.map(unlistedFolder)),
     sessions: sorted.flatMap((f) => (f.type === 'session' && f.session && f.session.date ? [f.session] : [])).sort(byDate),
     referringSessions: sorted.flatMap((f) => (f.type === 'session' && f.session && !isUnread(f) ? [f.session] : [])),
     // A review whose YAML is broken is no snapshot to compare with: the last readable one is.

@@ -72,4 +72,14 @@ export class LineIndex {
   }
 }
 
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Names in the order a file explorer shows them: numbers inside names compare as numbers
+ * (`goal-2` before `goal-10`), case aside; names that still tie, by code unit, so that the order is total.
+ */
+export function naturalCompare(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };

@@ -52,6 +52,20 @@ describe('JournalIndex', () => {
     assert.equal(index.relationshipIdOf('README.md'), undefined);
   });
 
+  it('lists relationships and goal files as a file explorer does: numbers inside names as numbers', async () => {
+    const fs = new MemoryFileSystem({});
+    for (const pair of ['pair-10', 'pair-2', 'Pair-3', 'pair-1']) fs.write(`${pair}/agreement.md`, agreement);
+    for (const goal of ['goal-10', 'goal-2', 'Goal-3', 'goal-1', 'goal-02']) fs.write(`pair-2/goals/${goal}.md`, `---\ntype: goal\ntitle: ${goal}\nstatus: active\n---\n`);
+    const index = new JournalIndex(fs);
+    await index.build();
+    assert.deepEqual(index.relationships().map((r) => r.id), ['pair-1', 'pair-2', 'Pair-3', 'pair-10']);
+    // The agreement's own goals first, as written; `goal-02` and `goal-2` tie as numbers, and then go by code unit; `Goal-3.md` is goal `goal-3`.
+    assert.deepEqual(index.relationship('pair-2')!.goals.map((g) => g.id), ['rust', 'goal-1', 'goal-02', 'goal-2', 'goal-3', 'goal-10']);
+    const review = renderReviewMarkdown(analyzeRelationship(index.relationship('pair-2')!, '2026-03-01'));
+    const rows = review.split('\n').filter((line) => /^\| .*\((?:rust|[Gg]oal-\d+)\)/.test(line)).map((line) => /\(([^()]+)\) \|/.exec(line)![1]);
+    assert.deepEqual(rows, ['rust', 'goal-1', 'goal-02', 'goal-2', 'goal-3', 'goal-10']);
+  });
+
   it('reports a session file outside any relationship at its opening ---', async () => {
     const fs = journal();
     fs.write('stray.md', '---\ntype: session\ndate: 2026-01-01\n---\n');
