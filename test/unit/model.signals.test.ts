@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { analyzeRelationship, JournalIndex, MemoryFileSystem, renderReviewMarkdown, reviewToJson, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
 import { load, TODAY, type JournalSpec } from './model.journal.test';
 import { summaryRows } from '../../src/cli/summary';
+import { renderSessionFile } from '../../src/core/templates';
 
 async function signals(spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
   return analyzeRelationship(await load(spec), today, options).signals;
@@ -371,6 +372,51 @@ describe('signals', () => {
     });
   });
 
+  describe('notes-unwritten', () => {
+    /** The session New session writes for `date`, as HEALTHY stands. */
+    const template = async (date: string, edit: (text: string) => string = (t) => t) => edit(renderSessionFile({ relationship: await load(HEALTHY), date }));
+    const withSession = async (date: string, edit?: (text: string) => string, more: Record<string, string> = {}): Promise<JournalSpec> => ({ ...HEALTHY, files: { [`sessions/${date}.md`]: await template(date, edit), ...more } });
+    const written = (t: string) => t.replace('<!-- What you talked about, in your own words. -->', 'We went through the RFC\'s open questions.');
+
+    it('fires, as a warning at its date, when the latest held session passed with its Notes and Summary still the template\'s hints', async () => {
+      const spec = await withSession('2026-05-30');
+      const [s, ...rest] = await only('notes-unwritten', spec);
+      assert.deepEqual(rest, []);
+      assert.equal(s!.severity, 'warning');
+      assert.equal(s!.message, "The session of 2026-05-30 passed with nothing in its Notes and Summary but the template's hints; it counts as held, and the cadence counts from it.");
+      assert.match(s!.advice, /status: missed/);
+      assert.deepEqual(s!.source, { file: 'p/sessions/2026-05-30.md', range: { start: { line: 3, column: 7 }, end: { line: 3, column: 17 } } });
+      // In the review, among the relationship's signals.
+      assert.match(renderReviewMarkdown(analyzeRelationship(await load(spec), TODAY)), /`notes-unwritten`/);
+    });
+
+    it('stays quiet once anything is written in Notes, in Summary, or under a heading of the partners\' own', async () => {
+      assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', written)), []);
+      assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', (t) => t.replace('<!-- What you agreed and decided, in a few points. -->', '- Sam sends the draft on Friday.'))), []);
+      assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', (t) => `${t}
+## What we discussed
+
+The review process at Sam's team.
+`)), []);
+    });
+
+    it('stays quiet for a session marked missed or cancelled, one dated today or later (an agenda), and one without the template\'s sections', async () => {
+      for (const status of ['missed', 'cancelled']) assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', (t) => t.replace('date: 2026-05-30', `date: 2026-05-30\nstatus: ${status}`))), [], status);
+      assert.deepEqual(await only('notes-unwritten', await withSession(TODAY)), []);
+      assert.deepEqual(await only('notes-unwritten', await withSession('2026-06-04')), []);
+      // HEALTHY's sessions have no Notes or Summary heading: notes kept another way are not judged.
+      assert.deepEqual(await only('notes-unwritten', HEALTHY), []);
+    });
+
+    it('is info when a later held session was written, and counts the unwritten ones', async () => {
+      const spec = await withSession('2026-05-20', undefined, { 'sessions/2026-05-22.md': await template('2026-05-22'), 'sessions/2026-05-30.md': await template('2026-05-30', written) });
+      const [s] = await only('notes-unwritten', spec);
+      assert.equal(s!.severity, 'info');
+      assert.equal(s!.message, "2 held sessions passed with nothing in their Notes and Summary but the template's hints (2026-05-20 and 2026-05-22).");
+      assert.equal(s!.source?.file, 'p/sessions/2026-05-22.md');
+    });
+  });
+
   describe('strengths-unknown', () => {
     it('fires (info) past the creating stage when neither partner has strengths', async () => {
       const [s] = await only('strengths-unknown', { ...HEALTHY, agreement: {} });
@@ -412,6 +458,7 @@ describe('signals', () => {
       ...(await signals({ agreement: { format: 'peer' }, sessions: [{ date: '2026-05-10', status: 'missed' }, { date: '2026-05-20', status: 'cancelled', next: '2026-06-03' }] })),
       ...(await signals({ sessions: [{ date: '2026-05-10', pulse: '{mentor: 2, mentee: 4}', next: '2026-06-03' }] })),
       ...(await signals({ agreement: { cadence: '[weekly' } })),
+      ...(await signals({ ...HEALTHY, files: { 'sessions/2026-05-30.md': renderSessionFile({ relationship: await load(HEALTHY), date: '2026-05-30' }) } })),
     ];
     assert.deepEqual([...new Set(all.map((s) => s.code))].sort(), [...SIGNAL_CODES].sort());
     for (const s of all) {

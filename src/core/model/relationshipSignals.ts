@@ -105,6 +105,52 @@ export function missedInARow(input: SignalInput): Signal[] {
   }];
 }
 
+/** The sections the session template leaves for the partners to write after they meet. */
+const WRITTEN_AFTER = ['notes', 'summary'] as const;
+
+/** A section's text without HTML comments (the template's hints) and blank space. */
+const withoutHints = (text: string) => text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
+
+/**
+ * Whether a session's notes were never written: it has a `## Notes` or `## Summary` section, as
+ * the template writes them, and every one it has holds nothing but the template's hints, and no
+ * other section of its own holds text (notes written under another heading are notes).
+ */
+function notesUnwritten(session: Session): boolean {
+  const sections = session.sections;
+  if (!WRITTEN_AFTER.some((name) => Object.hasOwn(sections, name))) return false;
+  return Object.entries(sections).every(([name, text]) => TEMPLATE_SECTIONS.has(name) || !withoutHints(text));
+}
+
+/** The template's sections that hold what it wrote before the meeting: goals, questions and carried actions. */
+const TEMPLATE_SECTIONS = new Set(['goals', 'questions', 'actions']);
+
+/**
+ * `notes-unwritten`: held sessions dated before today whose Notes and Summary are still the
+ * template's hints. A session prepared ahead (an agenda) counts as held once its day comes, so a
+ * meeting that did not happen, and was never marked `missed` or `cancelled`, keeps the rhythm
+ * looking kept. A warning when the latest held session is one (the cadence counts from it), else info.
+ */
+export function notesUnwrittenSignal({ rel, today }: SignalInput): Signal[] {
+  const held = rel.sessions.filter((s) => s.status === 'held' && s.date < today);
+  const unwritten = held.filter(notesUnwritten);
+  const latest = unwritten[unwritten.length - 1];
+  if (!latest) return [];
+  const isLatestHeld = latest === held[held.length - 1];
+  const dates = unwritten.slice(-3).map((s) => s.date);
+  const listed = `${dates.slice(0, -1).join(', ')} and ${dates[dates.length - 1]}${unwritten.length > 3 ? ', the latest three' : ''}`;
+  const counted = isLatestHeld ? `; ${unwritten.length === 1 ? 'it counts' : `the one of ${latest.date} counts`} as held, and the cadence counts from it` : '';
+  return [{
+    code: 'notes-unwritten',
+    severity: isLatestHeld ? 'warning' : 'info',
+    message: unwritten.length === 1
+      ? `The session of ${latest.date} passed with nothing in its Notes and Summary but the template's hints${counted}.`
+      : `${unwritten.length} held sessions passed with nothing in their Notes and Summary but the template's hints (${listed})${counted}.`,
+    advice: 'If you met, write a few lines of what you talked about and what you agreed while you both remember; if you did not, set `status: missed` (or `cancelled`), so that the journal shows when you last met.',
+    source: { file: latest.source.file, range: latest.dateRange },
+  }];
+}
+
 /** `strengths-unknown` (info): past the creating stage, and `strengths` names nothing for either partner. */
 export function strengthsUnknown(input: SignalInput): Signal[] {
   const agreement = input.rel.agreement;

@@ -1,7 +1,7 @@
 import { daysBetween } from '../dates';
 import type { EngineOptions, Relationship } from '../types';
 import { partnershipOver } from './cadence';
-import { missedInARow, noFirstSession, notReciprocal, pulseDropping, strengthsUnknown } from './relationshipSignals';
+import { missedInARow, noFirstSession, notesUnwrittenSignal, notReciprocal, pulseDropping, strengthsUnknown } from './relationshipSignals';
 import { signedByBoth } from './stage';
 import { goalNames, namesGoal } from './goals';
 import type { CadenceHealth, GoalReport, OpenAction, Signal, StageInference } from './types';
@@ -46,7 +46,7 @@ export function computeSignals(input: SignalInput): Signal[] {
     ...stageMismatch(input),
     ...(over ? [] : cadenceOverdue(input)),
     // Signals about the relationship itself (relationshipSignals.ts).
-    ...(over ? [] : [...noFirstSession(input), ...missedInARow(input), ...pulseDropping(input), ...strengthsUnknown(input), ...notReciprocal(input)]),
+    ...(over ? [] : [...noFirstSession(input), ...missedInARow(input), ...notesUnwrittenSignal(input), ...pulseDropping(input), ...strengthsUnknown(input), ...notReciprocal(input)]),
     ...closureDue(input),
     ...(over ? [] : goalsTooBroad(input)),
     ...(over ? [] : input.goals.flatMap((g) => [...goalAtRisk(input, g), ...goalStale(input, g)])),

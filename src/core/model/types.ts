@@ -130,6 +130,7 @@ export const SIGNAL_CODES = [
   // The relationship itself (relationshipSignals.ts).
   'no-first-session',
   'missed-in-a-row',
+  'notes-unwritten',
   'pulse-dropping',
   'strengths-unknown',
   'not-reciprocal',
