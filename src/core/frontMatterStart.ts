@@ -80,6 +80,9 @@ export function dashLineFault(indent: string, dashes: string): string {
   return `has ${indent.length === 1 ? 'a space' : `${indent.length} spaces or tabs`} before it`;
 }
 
+/** Two dashes or more, written otherwise than `---` at the start of the line, and a comment after them (`-- # end`). */
+const DASHES_AND_COMMENT = /^([ \t]*)([-\u2010-\u2015\u2212\uff0d\u30fc]{2,})[ \t]+(#.*?)[ \t]*$/;
+
 /** `--- # notes`: a fence with a comment after it, which opens no front matter. */
 const COMMENTED_FENCE = /^---[ \t]+(#.*?)[ \t]*$/;
 
@@ -280,15 +283,22 @@ export function almostClosing(text: string): AlmostFrontMatter | undefined {
     // (Indented four spaces or more, a dash line is a code block of the body, as Markdown reads it.)
     const fault = dashes && dashes[1]!.length < 4 && (dashes[2]!.length >= 2 || LONG_DASHES.test(dashes[2]!)) ? fenceFault(line) : undefined;
     const comment = COMMENTED_FENCE.exec(line.text)?.[1];
-    const after = comment ? undefined : /^---[ \t]+(\S.*?)[ \t]*$/.exec(line.text)?.[1];
+    // `-- # end`, `---- # end`, `  --- # end`: dashes written almost right, and a comment after them.
+    const commented = comment ? undefined : DASHES_AND_COMMENT.exec(line.text);
+    const commentedFault = commented && commented[1]!.length < 4 ? `\`${commented[2]}\` ${dashLineFault(commented[1]!, commented[2]!)}` : undefined;
+    const after = comment || commentedFault ? undefined : /^---[ \t]+(\S.*?)[ \t]*$/.exec(line.text)?.[1];
     const documentEnd = /^\.\.\.[ \t]*$/.test(line.text);
-    if (fault || comment || after || documentEnd) {
+    if (fault || comment || commentedFault || after || documentEnd) {
       if (!lines.slice(1, i).some((l) => KEY_LINE.test(l.text))) return undefined;
       const start = line.start + indent;
       const end = line.end - /[ \t]*$/.exec(line.text)![0].length;
       const opened = 'The front matter opened with `---` on line 1 is not closed by this line';
       if (comment) {
         return { start, end, message: `${opened}: it must be \`---\` alone, and \`${clipLine(comment)}\` follows it. Put the comment on a line of its own above the \`---\`.`, repair: [{ start: line.start, end: line.end, text: `${comment}${lineBreakAfter(text, line)}---` }] };
+      }
+      if (commentedFault) {
+        const note = commented![3]!;
+        return { start, end, message: `${opened}: ${commentedFault}, and \`${clipLine(note)}\` follows it. Write \`---\` here, at the start of the line, and the comment on a line of its own above it.`, repair: [{ start: line.start, end: line.end, text: `${note}${lineBreakAfter(text, line)}---` }] };
       }
       if (after) return { start, end, message: `${opened}: it must be \`---\` alone, and \`${clipLine(after)}\` follows it. Write \`---\` alone, and the text on a line of its own.` };
       const why = documentEnd ? '`...` ends a YAML document, not the front matter' : `${fault}`;

@@ -131,6 +131,10 @@ describe('rules: frontmatter/*', () => {
         ['  ---', [5, 3, 5, 6], /: `---` has 2 spaces or tabs before it\./, '---'],
         ['\u2014\u2014\u2014', [5, 1, 5, 4], /is not written with hyphens/, '---'],
         ['--- # end', [5, 1, 5, 10], /: it must be `---` alone, and `# end` follows it\. Put the comment on a line of its own above the `---`\./, '# end\n---'],
+        ['-- # end', [5, 1, 5, 9], /: `--` has 2 hyphens, not 3, and `# end` follows it\. Write `---` here, at the start of the line, and the comment on a line of its own above it\./, '# end\n---'],
+        ['---- # end of the front matter', [5, 1, 5, 31], /: `----` has 4 hyphens, not 3, and `# end of the front matter` follows it\./, '# end of the front matter\n---'],
+        [' --- # end', [5, 2, 5, 11], /: `---` has a space before it, and `# end` follows it\./, '# end\n---'],
+        ['\u2014\u2014\u2014 # end', [5, 1, 5, 10], /: `\u2014\u2014\u2014` is not written with hyphens \(a text editor may have turned them into long dashes\), and `# end` follows it\./, '# end\n---'],
         ['...', [5, 1, 5, 4], /: `\.\.\.` ends a YAML document, not the front matter\. Write `---` here/, '---'],
         ['--- end', [5, 1, 5, 8], /: it must be `---` alone, and `end` follows it\. Write `---` alone, and the text on a line of its own\./, undefined],
       ];
