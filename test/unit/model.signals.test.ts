@@ -308,6 +308,16 @@ describe('signals', () => {
       assert.equal(s!.source?.file, 'p/sessions/2026-05-25.md');
     });
 
+    it('stays quiet while the pulse recovers: the latest above the one before, though the mean of the last two is down', async () => {
+      // 5, 5, then 2 and 4: the mean of the last two (3) is 2 below the two before, but the latest is up again.
+      assert.deepEqual(await only('pulse-dropping', rated(['{mentor: 5, mentee: 5}', '{mentor: 5, mentee: 5}', '{mentor: 3, mentee: 1}', '{mentor: 4, mentee: 4}'])), []);
+      // Level with the one before is no recovery.
+      const [s] = await only('pulse-dropping', rated(['{mentor: 5, mentee: 5}', '{mentor: 5, mentee: 5}', '{mentor: 3, mentee: 3}', '{mentor: 3, mentee: 3}']));
+      assert.equal(s!.message, 'The mean pulse of the last two held sessions is 3, down from 5 in the two before.');
+      // A partner's latest pulse at 2 or lower is said whatever the trend.
+      assert.equal((await only('pulse-dropping', rated(['{mentor: 5, mentee: 5}', '{mentor: 5, mentee: 5}', '{mentor: 1, mentee: 1}', '{mentor: 5, mentee: 2}'])))[0]!.message, "The mentee's latest pulse is 2 of 5 (2026-05-25).");
+    });
+
     it('stays quiet for a drop under 1, and with fewer than four rated sessions', async () => {
       assert.deepEqual(await only('pulse-dropping', rated(['{mentor: 5, mentee: 5}', '{mentor: 4, mentee: 5}', '{mentor: 4, mentee: 5}', '{mentor: 4, mentee: 4}'])), []);
       assert.deepEqual(await only('pulse-dropping', rated(['{mentor: 5, mentee: 5}', '{mentor: 3, mentee: 3}', '{mentor: 3, mentee: 3}'])), []);

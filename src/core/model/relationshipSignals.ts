@@ -32,8 +32,8 @@ const round1 = (n: number) => String(Math.round(n * 10) / 10);
 
 /**
  * `pulse-dropping`: over the held sessions that record a pulse, the mean of the last two is at
- * least `PULSE_DROP` below the mean of the two before; or either partner's latest pulse is at most
- * `PULSE_LOW`.
+ * least `PULSE_DROP` below the mean of the two before, and the latest is not above the one before
+ * it (recovering); or either partner's latest pulse is at most `PULSE_LOW`.
  */
 export function pulseDropping({ rel }: SignalInput): Signal[] {
   const rated = rel.sessions.filter((s) => s.status === 'held' && sessionPulse(s) !== undefined);
@@ -44,7 +44,9 @@ export function pulseDropping({ rel }: SignalInput): Signal[] {
     const mean = (list: Session[]) => list.reduce((sum, s) => sum + sessionPulse(s)!, 0) / list.length;
     const before = mean(rated.slice(-4, -2));
     const now = mean(rated.slice(-2));
-    if (before - now >= PULSE_DROP) reasons.push(`the mean pulse of the last two held sessions is ${round1(now)}, down from ${round1(before)} in the two before`);
+    // Up again since the session before: the drop is behind them, not going on.
+    const recovering = sessionPulse(last)! > sessionPulse(rated[rated.length - 2]!)!;
+    if (before - now >= PULSE_DROP && !recovering) reasons.push(`the mean pulse of the last two held sessions is ${round1(now)}, down from ${round1(before)} in the two before`);
   }
   for (const partner of ['mentor', 'mentee'] as const) {
     const latest = [...rated].reverse().find((s) => s.pulse?.[partner] !== undefined);
