@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyzeRelationship, JournalIndex, MemoryFileSystem, renderReviewMarkdown, reviewToJson, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
-import { load, TODAY, type JournalSpec } from './model.journal.test';
+import { journalFiles, load, TODAY, type JournalSpec } from './model.journal.test';
 import { summaryRows } from '../../src/cli/summary';
 import { renderSessionFile } from '../../src/core/templates';
 
@@ -382,6 +382,37 @@ describe('signals', () => {
     });
   });
 
+  describe('next-far-ahead', () => {
+    const planned = (next: string, extra: Partial<JournalSpec> = {}): JournalSpec => ({ ...HEALTHY, sessions: [...HEALTHY.sessions!.slice(0, 2), { ...HEALTHY.sessions![2]!, next }], ...extra });
+
+    it('fires (info) at the `next:` value when the plan is more than twice the cadence and the grace days after the last held session', async () => {
+      const spec = planned('2026-08-01');
+      const [s, ...rest] = await only('next-far-ahead', spec);
+      assert.deepEqual(rest, []);
+      assert.equal(s!.severity, 'info');
+      assert.equal(s!.message, 'The next session is planned for 2026-08-01 by the `next:` of the session of 2026-05-28, 65 days after the last held session (2026-05-28): more than twice the agreed biweekly rhythm of 14 days.');
+      const text = journalFiles(spec)['p/sessions/2026-05-28.md']!.split('\n');
+      const line = text.findIndex((l) => l.startsWith('next:')) + 1;
+      assert.deepEqual(s!.source, { file: 'p/sessions/2026-05-28.md', range: { start: { line, column: 7 }, end: { line, column: 17 } } });
+      assert.deepEqual(await only('cadence-overdue', spec), [], 'nothing is overdue meanwhile');
+    });
+
+    it('stays quiet within twice the cadence and the grace days, once the plan is overdue, and without a cadence', async () => {
+      // 14 × 2 + 2 = 30 days after 2026-05-28 is 2026-06-27.
+      assert.deepEqual(await only('next-far-ahead', planned('2026-06-27')), []);
+      assert.equal((await only('next-far-ahead', planned('2026-06-28'))).length, 1);
+      assert.deepEqual(await only('next-far-ahead', planned('2026-05-30')), [], 'a plan that has passed is cadence-overdue');
+      assert.deepEqual(await only('next-far-ahead', planned('2026-08-01', { agreement: { ...HEALTHY.agreement, cadence: null } })), []);
+    });
+
+    it('counts an agenda written ahead as the plan, at its date', async () => {
+      const spec: JournalSpec = { ...HEALTHY, files: { 'sessions/2026-09-01.md': '---\ntype: session\ndate: 2026-09-01\n---\n\n## Agenda\n' } };
+      const [s] = await only('next-far-ahead', spec);
+      assert.equal(s!.message, 'The next session is planned for 2026-09-01 by an agenda written ahead (p/sessions/2026-09-01.md), 96 days after the last held session (2026-05-28): more than twice the agreed biweekly rhythm of 14 days.');
+      assert.deepEqual(s!.source, { file: 'p/sessions/2026-09-01.md', range: { start: { line: 3, column: 7 }, end: { line: 3, column: 17 } } });
+    });
+  });
+
   describe('notes-unwritten', () => {
     /** The session New session writes for `date`, as HEALTHY stands. */
     const template = async (date: string, edit: (text: string) => string = (t) => t) => edit(renderSessionFile({ relationship: await load(HEALTHY), date }));
@@ -468,6 +499,7 @@ The review process at Sam's team.
       ...(await signals({ agreement: { format: 'peer' }, sessions: [{ date: '2026-05-10', status: 'missed' }, { date: '2026-05-20', status: 'cancelled', next: '2026-06-03' }] })),
       ...(await signals({ sessions: [{ date: '2026-05-10', pulse: '{mentor: 2, mentee: 4}', next: '2026-06-03' }] })),
       ...(await signals({ agreement: { cadence: '[weekly' } })),
+      ...(await signals({ ...HEALTHY, sessions: [...HEALTHY.sessions!.slice(0, 2), { ...HEALTHY.sessions![2]!, next: '2026-08-01' }] })),
       ...(await signals({ ...HEALTHY, files: { 'sessions/2026-05-30.md': renderSessionFile({ relationship: await load(HEALTHY), date: '2026-05-30' }) } })),
     ];
     assert.deepEqual([...new Set(all.map((s) => s.code))].sort(), [...SIGNAL_CODES].sort());

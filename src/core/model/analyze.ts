@@ -72,7 +72,7 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
     sessions: rel.sessions.map((s) => ({ date: s.date, status: s.status, file: s.source.file })),
     pulse: rel.sessions.flatMap((s) => (s.status === 'held' && s.pulse ? [{ date: s.date, ...s.pulse, file: s.source.file }] : [])),
     actions,
-    signals: [...computeSignals({ rel, today, options: opts, inferred, goals, cadence, actions }), ...gitSignals(rel, today, goals, records)],
+    signals: [...computeSignals({ rel, today, options: opts, inferred, goals, cadence, actions, ...(ahead ? { agenda: ahead } : {}) }), ...gitSignals(rel, today, goals, records)],
     changes: { added: [], removed: [], changed: [] },
   };
   report.changes = changesSince(latestReview(rel, today), report);

@@ -1,5 +1,5 @@
 import { daysBetween } from '../dates';
-import type { EngineOptions, Relationship } from '../types';
+import type { EngineOptions, Relationship, Session } from '../types';
 import { partnershipOver } from './cadence';
 import { missedInARow, noFirstSession, notesUnwrittenSignal, notReciprocal, pulseDropping, strengthsUnknown } from './relationshipSignals';
 import { signedByBoth } from './stage';
@@ -26,6 +26,8 @@ export interface SignalInput {
   goals: GoalReport[];
   cadence: CadenceHealth;
   actions: OpenAction[];
+  /** The earliest session written ahead (an agenda), dated after today: `rel.sessions` holds those up to today only. */
+  agenda?: Session;
 }
 
 import { days, fromToday } from '../words';
@@ -44,7 +46,7 @@ export function computeSignals(input: SignalInput): Signal[] {
     ...agreementUnreadable(input),
     ...(over ? [] : unsignedLong(input)),
     ...stageMismatch(input),
-    ...(over ? [] : cadenceOverdue(input)),
+    ...(over ? [] : [...cadenceOverdue(input), ...nextFarAhead(input)]),
     // Signals about the relationship itself (relationshipSignals.ts).
     ...(over ? [] : [...noFirstSession(input), ...missedInARow(input), ...notesUnwrittenSignal(input), ...pulseDropping(input), ...strengthsUnknown(input), ...notReciprocal(input)]),
     ...closureDue(input),
@@ -129,6 +131,31 @@ function cadenceOverdue({ rel, cadence }: SignalInput): Signal[] {
     message,
     advice: 'Put a date in both calendars now; a steady rhythm keeps the work moving, and a long silence often means one of you needs to say something about the relationship.',
     ...(last ? { source: last.source } : rel.agreement ? { source: rel.agreement.source } : {}),
+  }];
+}
+
+/**
+ * `next-far-ahead` (info): the next session is planned (a `next:`, or an agenda written ahead)
+ * more than twice the agreed cadence plus the grace days after the last held session (or
+ * `started`). Until that day nothing is overdue, so a rhythm that drifted away from the agreement
+ * would go unsaid.
+ */
+function nextFarAhead({ rel, today, cadence, options, agenda }: SignalInput): Signal[] {
+  const next = cadence.nextSession;
+  const agreed = cadence.cadence;
+  const since = cadence.lastHeld ?? rel.agreement?.started;
+  if (!next || next.from === 'cadence' || next.date <= today || !agreed || !since) return [];
+  const gap = daysBetween(since, next.date);
+  if (gap <= 2 * agreed.days + options.graceDays) return [];
+  const planned = next.from === 'agenda' ? agenda : rel.sessions[rel.sessions.length - 1];
+  const by = next.from === 'agenda' ? `an agenda written ahead (${cadence.agendaFile})` : `the \`next:\` of the session of ${planned?.date ?? since}`;
+  const after = cadence.lastHeld ? `the last held session (${cadence.lastHeld})` : `the start of the partnership (${since})`;
+  return [{
+    code: 'next-far-ahead',
+    severity: 'info',
+    message: `The next session is planned for ${next.date} by ${by}, ${days(gap)} after ${after}: more than twice the agreed ${agreed.label} rhythm of ${days(agreed.days)}.`,
+    advice: 'If it is a break you both chose, nothing needs doing; if not, agree on a nearer date, or write the rhythm you keep into the agreement’s `cadence`, so that the review can say when it slips.',
+    ...(planned ? { source: { file: planned.source.file, range: next.from === 'agenda' ? planned.dateRange : planned.nextRange ?? planned.source.range } } : {}),
   }];
 }
 

@@ -119,6 +119,7 @@ export const SIGNAL_CODES = [
   'agreement-unsigned-long',
   'stage-mismatch',
   'cadence-overdue',
+  'next-far-ahead',
   'closure-due',
   'goal-at-risk',
   'goal-stale',
