@@ -56,6 +56,19 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
     for (const block of open.around) block.position!.end = at;
   };
 
+  /** The first line from `from` on for which `closes` holds; undefined when none does (a block open to the end of the body, left to remark). */
+  const closingLine = (from: number, closes: (line: number) => boolean): number | undefined => {
+    for (let l = from; l <= lines.lineCount; l++) if (closes(l)) return l;
+    return undefined;
+  };
+  /** A fenced code block or a comment: one node from `start` to the end of line `last`, its lines not read; nothing open before it goes on after it. Returns `last`. */
+  const raw = (value: Code | Html, start: number, startLine: number, last: number): number => {
+    open = undefined;
+    list = undefined;
+    root.children.push(node(value, start, startLine, lines.lineEnd(last), last));
+    return last;
+  };
+
   for (let line = first; line <= lines.lineCount; line++) {
     const start = lines.lineStart(line);
     const end = lines.lineEnd(line);
@@ -90,13 +103,9 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
       const marker = fence[1]!;
       if (marker[0] === '`' && content.slice(marker.length).includes('`')) return undefined; // not a fence: inline code
       const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
-      let last = line + 1;
-      while (last <= lines.lineCount && !closing.test(text.slice(lines.lineStart(last), lines.lineEnd(last)))) last++;
-      if (last > lines.lineCount) return undefined; // open to the end: left to remark
-      open = undefined;
-      list = undefined;
-      root.children.push(node<Code>({ type: 'code', value: '' }, start, line, lines.lineEnd(last), last));
-      line = last;
+      const last = closingLine(line + 1, (l) => closing.test(text.slice(lines.lineStart(l), lines.lineEnd(l))));
+      if (last === undefined) return undefined;
+      line = raw({ type: 'code', value: '' }, start, line, last);
       continue;
     }
     if (content.startsWith('<!--')) {
@@ -104,17 +113,10 @@ export function bodySkeleton(text: string, lines: LineIndex): Root | undefined {
       // writes its hints: one node up to the line that holds `-->`, blank lines and all; its lines
       // are not read. `<!-->` and `<!--->` are left to remark.
       if (/^<!---?>/.test(content)) return undefined;
-      let last = line;
-      let from = 4;
-      while (last <= lines.lineCount && !text.slice(lines.lineStart(last) + from, lines.lineEnd(last)).includes('-->')) {
-        last++;
-        from = 0;
-      }
-      if (last > lines.lineCount) return undefined; // open to the end: left to remark
-      open = undefined;
-      list = undefined;
-      root.children.push(node<Html>({ type: 'html', value: '' }, start, line, lines.lineEnd(last), last));
-      line = last;
+      const opening = line;
+      const last = closingLine(line, (l) => text.slice(lines.lineStart(l) + (l === opening ? 4 : 0), lines.lineEnd(l)).includes('-->'));
+      if (last === undefined) return undefined;
+      line = raw({ type: 'html', value: '' }, start, line, last);
       continue;
     }
     if (THEMATIC_BREAK.test(content)) {
