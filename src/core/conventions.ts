@@ -40,6 +40,9 @@ export function isJournalType(value: unknown): value is JournalFileType {
 /** Folders whose files are of a type without saying so. */
 const FOLDER_TYPES: Readonly<Record<string, JournalFileType>> = { goals: 'goal', sessions: 'session', reviews: 'review' };
 
+/** The folder each type of file is kept in, inside its relationship (an agreement is `agreement.md` itself). */
+export const FOLDER_OF: Readonly<Record<Exclude<JournalFileType, 'agreement'>, string>> = { goal: 'goals', session: 'sessions', review: 'reviews' };
+
 /** The type a file's place implies: `agreement.md`, or a file under `goals/`, `sessions/` or `reviews/`. */
 export function typeFromPath(path: string): JournalFileType | undefined {
   if (isAgreementFile(path)) return 'agreement';

@@ -1,6 +1,6 @@
 import { isAlias, isNode, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
 import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
-import { GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
+import { FOLDER_OF, GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText, propertiesInText, scalarSpans, taggedTexts, type TaggedText } from './commentInText';
 import { itemsInText, joinedItems, WIDE_COMMA } from './itemInText';
 import { clip, codePoint, withArticle } from './words';
@@ -329,6 +329,10 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
   if (isJournalType(declared)) {
     type = declared;
     typeSource = 'declared';
+    // A goal under sessions/ (or any of goals/, sessions/, reviews/ under another): read as it says, and said, since it is not where it is looked for.
+    if (!brokenYaml && implied && implied !== declared && implied !== 'agreement' && declared !== 'agreement') {
+      reporter.report(locator.valueRange(['type']), 'type/other-folder', `This file is ${withArticle(declared)} kept under \`${FOLDER_OF[implied]}/\`, where ${implied}s go: it is read as ${withArticle(declared)}, as its \`type\` says. Move it to \`${FOLDER_OF[declared]}/\`, or correct \`type\` if it is ${withArticle(implied)}.`);
+    }
   } else if (declared !== undefined && declared !== null) {
     if (!brokenYaml) {
       // `sesion`, `Session`: the type meant, as other values' messages give it (the quick fix offers it first).

@@ -28,6 +28,7 @@ export const RULES = {
   'git/conflict': { severity: 'error', description: 'An unresolved git merge conflict (<<<<<<<, =======, >>>>>>>); the file is not read until it is resolved.' },
   'type/missing': { severity: 'warning', description: 'A file under goals/ or sessions/ (or an agreement.md) lacks `type`.' },
   'type/unknown': { severity: 'warning', description: 'A file with front matter inside a relationship has no `type` and its folder does not imply one.' },
+  'type/other-folder': { severity: 'info', description: 'A goal, session or review file is kept in the folder of another type (a goal under sessions/).' },
   'schema/missing-key': { severity: 'error', description: 'A required key is missing.' },
   'schema/invalid-enum': { severity: 'error', description: 'A value is not one of the allowed values.' },
   'schema/invalid-type': { severity: 'error', description: 'A value has the wrong type.' },

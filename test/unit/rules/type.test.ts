@@ -2,6 +2,28 @@ import assert from 'node:assert/strict';
 import { check, expectNone, expectOne, lines, parseFile, problemsOf, relationship, SESSION } from './helpers';
 
 describe('rules: type/*', () => {
+  describe('type/other-folder', () => {
+    const goal = lines('---', 'type: goal', 'id: speak-up', 'title: Speak up in design reviews', 'status: active', 'success: Three comments a month', 'due: 2026-12-20', '---', '');
+
+    it('says, at `type`, that a goal kept under sessions/ is read as a goal, and where it goes', () => {
+      const file = parseFile('p/sessions/speak-up.md', goal);
+      assert.equal(file.type, 'goal');
+      assert.equal(file.goals[0]?.id, 'speak-up');
+      expectOne(file.problems, { code: 'type/other-folder', severity: 'info', range: [2, 7, 2, 11], message: [/^This file is a goal kept under `sessions\/`, where sessions go: it is read as a goal, as its `type` says\. Move it to `goals\/`, or correct `type` if it is a session\.$/] });
+      // A session under goals/, a review under sessions/ (in a folder below it too), a session under reviews/.
+      expectOne(problemsOf('p/goals/2026-02-02.md', SESSION), { code: 'type/other-folder', severity: 'info', range: [2, 7, 2, 14], message: [/a session kept under `goals\/`.* Move it to `sessions\/`/] });
+      expectOne(problemsOf('p/sessions/old/2026-02-02.md', lines('---', 'type: review', 'date: 2026-02-02', '---', '')), { code: 'type/other-folder', severity: 'info', range: [2, 7, 2, 13], message: [/a review kept under `sessions\/`.* Move it to `reviews\/`/] });
+    });
+
+    it('stays quiet where a file is kept in its own folder, outside the typed folders, without `type`, and for agreements', () => {
+      expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'type/other-folder');
+      expectNone(problemsOf('p/goals/speak-up.md', goal), 'type/other-folder');
+      expectNone(problemsOf('p/notes/speak-up.md', goal), 'type/other-folder');
+      expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION.replace('type: session\n', '')), 'type/other-folder');
+      expectNone(problemsOf('p/sessions/agreement.md', SESSION), 'type/other-folder');
+    });
+  });
+
   describe('type/missing', () => {
     it('valid: a session that declares its type', () => {
       expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION), 'type/missing');
