@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyzeRelationship, JournalIndex, MemoryFileSystem, renderReviewMarkdown, reviewToJson, SIGNAL_CODES, type EngineOptions, type GoalFieldChange, type Relationship, type RelationshipHistory, type Signal, type SignalCode } from '../../src/core';
 import { journalFiles, load, TODAY, type JournalSpec } from './model.journal.test';
-import { summaryRows } from '../../src/cli/summary';
+import { markdownToText, summaryRows } from '../../src/cli/summary';
 import { renderSessionFile } from '../../src/core/templates';
 
 async function signals(spec: JournalSpec, today = TODAY, options: Partial<EngineOptions> = {}): Promise<Signal[]> {
@@ -390,7 +390,7 @@ describe('signals', () => {
       const [s, ...rest] = await only('next-far-ahead', spec);
       assert.deepEqual(rest, []);
       assert.equal(s!.severity, 'info');
-      assert.equal(s!.message, 'The next session is planned for 2026-08-01 by the `next:` of the session of 2026-05-28, 65 days after the last held session (2026-05-28): more than twice the agreed biweekly rhythm of 14 days.');
+      assert.equal(s!.message, 'The next session is planned for 2026-08-01 (the `next` of the session of 2026-05-28), 65 days after the last held session (2026-05-28): more than twice the agreed biweekly rhythm of 14 days.');
       const text = journalFiles(spec)['p/sessions/2026-05-28.md']!.split('\n');
       const line = text.findIndex((l) => l.startsWith('next:')) + 1;
       assert.deepEqual(s!.source, { file: 'p/sessions/2026-05-28.md', range: { start: { line, column: 7 }, end: { line, column: 17 } } });
@@ -403,12 +403,25 @@ describe('signals', () => {
       assert.equal((await only('next-far-ahead', planned('2026-06-28'))).length, 1);
       assert.deepEqual(await only('next-far-ahead', planned('2026-05-30')), [], 'a plan that has passed is cadence-overdue');
       assert.deepEqual(await only('next-far-ahead', planned('2026-08-01', { agreement: { ...HEALTHY.agreement, cadence: null } })), []);
+      // On the plan's day itself: due today, not far ahead.
+      assert.deepEqual(await only('next-far-ahead', planned('2026-08-01'), '2026-08-01'), []);
+    });
+
+    it('stays quiet for a plan after the partnership ends (the Cadence section says so), and before the first held session (no-first-session speaks)', async () => {
+      assert.deepEqual(await only('next-far-ahead', planned('2026-08-01', { agreement: { ...HEALTHY.agreement, ends: '2026-07-15' } })), []);
+      assert.deepEqual(await only('next-far-ahead', { agreement: HEALTHY.agreement, goals: HEALTHY.goals, sessions: [{ date: '2026-05-20', status: 'cancelled', next: '2026-08-01' }] }), []);
+    });
+
+    it('keeps `next` as code in the Markdown review, and drops the backticks in text', async () => {
+      const report = analyzeRelationship(await load(planned('2026-08-01')), TODAY);
+      assert.match(renderReviewMarkdown(report), /\(`next-far-ahead`\): The next session is planned for 2026-08-01 \(the `next` of the session of 2026-05-28\)/);
+      assert.match(markdownToText(renderReviewMarkdown(report)), /\(next-far-ahead\): The next session is planned for 2026-08-01 \(the next of the session of 2026-05-28\)/);
     });
 
     it('counts an agenda written ahead as the plan, at its date', async () => {
       const spec: JournalSpec = { ...HEALTHY, files: { 'sessions/2026-09-01.md': '---\ntype: session\ndate: 2026-09-01\n---\n\n## Agenda\n' } };
       const [s] = await only('next-far-ahead', spec);
-      assert.equal(s!.message, 'The next session is planned for 2026-09-01 by an agenda written ahead (p/sessions/2026-09-01.md), 96 days after the last held session (2026-05-28): more than twice the agreed biweekly rhythm of 14 days.');
+      assert.equal(s!.message, 'The next session is planned for 2026-09-01 (an agenda written ahead, p/sessions/2026-09-01.md), 96 days after the last held session (2026-05-28): more than twice the agreed biweekly rhythm of 14 days.');
       assert.deepEqual(s!.source, { file: 'p/sessions/2026-09-01.md', range: { start: { line: 3, column: 7 }, end: { line: 3, column: 17 } } });
     });
   });

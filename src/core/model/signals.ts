@@ -136,24 +136,24 @@ function cadenceOverdue({ rel, cadence }: SignalInput): Signal[] {
 
 /**
  * `next-far-ahead` (info): the next session is planned (a `next:`, or an agenda written ahead)
- * more than twice the agreed cadence plus the grace days after the last held session (or
- * `started`). Until that day nothing is overdue, so a rhythm that drifted away from the agreement
- * would go unsaid.
+ * more than twice the agreed cadence plus the grace days after the last held session. Until that
+ * day nothing is overdue, so a rhythm that drifted away from the agreement would go unsaid.
  */
 function nextFarAhead({ rel, today, cadence, options, agenda }: SignalInput): Signal[] {
   const next = cadence.nextSession;
   const agreed = cadence.cadence;
-  const since = cadence.lastHeld ?? rel.agreement?.started;
-  if (!next || next.from === 'cadence' || next.date <= today || !agreed || !since) return [];
+  const since = cadence.lastHeld;
+  // Before the first held session `no-first-session` speaks; a plan after the partnership's end is
+  // said in the Cadence section ("extend `ends`, or meet before then").
+  if (!next || next.from === 'cadence' || next.date <= today || !agreed || !since || cadence.endsFirst) return [];
   const gap = daysBetween(since, next.date);
   if (gap <= 2 * agreed.days + options.graceDays) return [];
   const planned = next.from === 'agenda' ? agenda : rel.sessions[rel.sessions.length - 1];
-  const by = next.from === 'agenda' ? `an agenda written ahead (${cadence.agendaFile})` : `the \`next:\` of the session of ${planned?.date ?? since}`;
-  const after = cadence.lastHeld ? `the last held session (${cadence.lastHeld})` : `the start of the partnership (${since})`;
+  const by = next.from === 'agenda' ? `an agenda written ahead, ${cadence.agendaFile}` : `the \`next\` of the session of ${planned?.date ?? since}`;
   return [{
     code: 'next-far-ahead',
     severity: 'info',
-    message: `The next session is planned for ${next.date} by ${by}, ${days(gap)} after ${after}: more than twice the agreed ${agreed.label} rhythm of ${days(agreed.days)}.`,
+    message: `The next session is planned for ${next.date} (${by}), ${days(gap)} after the last held session (${since}): more than twice the agreed ${agreed.label} rhythm of ${days(agreed.days)}.`,
     advice: 'If it is a break you both chose, nothing needs doing; if not, agree on a nearer date, or write the rhythm you keep into the agreement’s `cadence`, so that the review can say when it slips.',
     ...(planned ? { source: { file: planned.source.file, range: next.from === 'agenda' ? planned.dateRange : planned.nextRange ?? planned.source.range } } : {}),
   }];
