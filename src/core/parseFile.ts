@@ -330,7 +330,8 @@ function readParsed(path: string, parsed: ParsedMarkdown, implied: JournalFileTy
     type = declared;
     typeSource = 'declared';
     // A goal under sessions/ (or any of goals/, sessions/, reviews/ under another): read as it says, and said, since it is not where it is looked for.
-    if (!brokenYaml && implied && implied !== declared && implied !== 'agreement' && declared !== 'agreement') {
+    // (Not below its own folder: `goals/sessions/x.md` is under goals/ already.)
+    if (!brokenYaml && implied && implied !== declared && implied !== 'agreement' && declared !== 'agreement' && !path.split('/').slice(0, -1).includes(FOLDER_OF[declared])) {
       reporter.report(locator.valueRange(['type']), 'type/other-folder', `This file is ${withArticle(declared)} kept under \`${FOLDER_OF[implied]}/\`, where ${implied}s go: it is read as ${withArticle(declared)}, as its \`type\` says. Move it to \`${FOLDER_OF[declared]}/\`, or correct \`type\` if it is ${withArticle(implied)}.`);
     }
   } else if (declared !== undefined && declared !== null) {

@@ -1,3 +1,4 @@
+import { SESSION_HINTS } from './templateHints';
 import { oneLine } from './conventions';
 import { addDays, daysBetween } from './dates';
 import { lastDay, partnershipOver } from './model/cadence';
@@ -181,10 +182,10 @@ export function renderSessionFile({ relationship, date, stage }: SessionTemplate
     const facts = [progress !== undefined ? `${progress}%` : undefined, g.due ? `due ${g.due}` : undefined].filter(Boolean).join(', ');
     body.push(`- [[${g.id}]] ${oneLine(g.title)}${facts ? ` (${facts})` : ''}`);
   }
-  body.push('', '## Questions', '', `<!-- Open-ended questions for the ${currentStage} stage: keep the ones that fit, add your own. -->`, '');
+  body.push('', '## Questions', '', SESSION_HINTS.questions(currentStage), '');
   for (const q of STAGE_QUESTIONS[currentStage]) body.push(`- ${q}`);
-  body.push('', '## Notes', '', '<!-- What you talked about, in your own words. -->', '');
-  body.push('## Summary', '', '<!-- What you agreed and decided, in a few points. -->', '', '## Actions', '');
+  body.push('', '## Notes', '', SESSION_HINTS.notes, '');
+  body.push('## Summary', '', SESSION_HINTS.summary, '', '## Actions', '');
   if (carried.length) {
     for (const from of [...new Set(carried.map((a) => a.sessionDate))]) {
       body.push(`Carried over from the session of ${from}:`, '');
@@ -192,7 +193,7 @@ export function renderSessionFile({ relationship, date, stage }: SessionTemplate
       body.push('');
     }
   } else {
-    body.push('<!-- - [ ] @owner what to do (due YYYY-MM-DD) -->', '');
+    body.push(SESSION_HINTS.actions, '');
   }
   return [...front, ...body].join('\n');
 }

@@ -327,6 +327,10 @@ describe('signals', () => {
       const [s] = await only('pulse-dropping', rated(['{mentor: 4, mentee: 4}', '\n  mentee: 2']));
       assert.equal(s!.message, "The mentee's latest pulse is 2 of 5 (2026-05-11).");
       assert.deepEqual(await only('pulse-dropping', rated(['{mentor: 4, mentee: 4}', '\n  mentee: 3'])), []);
+      // At the low pulse, when a later session rated by the other partner only is the latest (found by a tester).
+      const [low] = await only('pulse-dropping', rated(['{mentor: 4, mentee: 2}', '{mentor: 4}']));
+      assert.equal(low!.message, "The mentee's latest pulse is 2 of 5 (2026-05-04).");
+      assert.equal(low!.source?.file, 'p/sessions/2026-05-04.md');
     });
 
     it('leaves out missed and cancelled sessions, and is quiet without any pulse', async () => {
@@ -437,7 +441,7 @@ describe('signals', () => {
       const [s, ...rest] = await only('notes-unwritten', spec);
       assert.deepEqual(rest, []);
       assert.equal(s!.severity, 'warning');
-      assert.equal(s!.message, "The session of 2026-05-30 passed with nothing in its Notes and Summary but the template's hints; it counts as held, and the cadence counts from it.");
+      assert.equal(s!.message, "The session of 2026-05-30 passed with nothing in its Notes and Summary but the template's hints, and nothing else recorded; it counts as held, and the cadence counts from it.");
       assert.match(s!.advice, /status: missed/);
       assert.deepEqual(s!.source, { file: 'p/sessions/2026-05-30.md', range: { start: { line: 3, column: 7 }, end: { line: 3, column: 17 } } });
       // In the review, among the relationship's signals.
@@ -454,6 +458,28 @@ The review process at Sam's team.
 `)), []);
     });
 
+    it('stays quiet when anything else says the partners met: a pulse, a duration, progress, a new action item, an answer under a question, a note under a goal', async () => {
+      const front = (key: string) => (t: string) => t.replace('date: 2026-05-30', `date: 2026-05-30\n${key}`);
+      for (const key of ['pulse: {mentor: 4, mentee: 5}', 'duration: 60', 'progress: {rfc: 50}']) assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', front(key))), [], key);
+      assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', (t) => `${t}- [ ] @sam split the slow suite (due 2026-06-20)\n`)), [], 'a new action item');
+      assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', (t) => t.replace(/(## Questions\n[\s\S]*?\n- [^\n]*\n)/, '$1  Sam wants to lead the next review.\n'))), [], 'an answer under a question');
+      assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', (t) => t.replace(/(- \[\[rfc\]\][^\n]*\n)/, '$1\nThe RFC is half written.\n'))), [], 'a note under the goals');
+      // An action carried over, ticked or not, is no sign: the Actions view ticks it in the newest session.
+      assert.equal((await only('notes-unwritten', await withSession('2026-05-30', (t) => t.replace('- [ ] @sam draft', '- [x] @sam draft')))).length, 1);
+    });
+
+    it('takes anything but the template\'s hints for writing: text typed into a hint, a hint never closed, a comment of the partners\' own', async () => {
+      const hint = '<!-- What you talked about, in your own words. -->';
+      for (const written of ['<!-- What you talked about, in your own words.\nWe went through the open questions.', '<!-- What you talked about: the RFC\'s open questions. -->', '<!-- TODO: Sam writes this up -->']) {
+        assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', (t) => t.replace(hint, written))), [], written);
+      }
+      // The hints as the template writes them for every stage, with blanks inside the comment or not.
+      for (const stage of ['creating', 'building', 'mastery', 'moving-on'] as const) {
+        const text = renderSessionFile({ relationship: await load(HEALTHY), date: '2026-05-30', stage }).replace(hint, '<!--What you talked about, in your own words.-->');
+        assert.equal((await only('notes-unwritten', { ...HEALTHY, files: { 'sessions/2026-05-30.md': text } })).length, 1, stage);
+      }
+    });
+
     it('stays quiet for a session marked missed or cancelled, one dated today or later (an agenda), and one without the template\'s sections', async () => {
       for (const status of ['missed', 'cancelled']) assert.deepEqual(await only('notes-unwritten', await withSession('2026-05-30', (t) => t.replace('date: 2026-05-30', `date: 2026-05-30\nstatus: ${status}`))), [], status);
       assert.deepEqual(await only('notes-unwritten', await withSession(TODAY)), []);
@@ -466,7 +492,7 @@ The review process at Sam's team.
       const spec = await withSession('2026-05-20', undefined, { 'sessions/2026-05-22.md': await template('2026-05-22'), 'sessions/2026-05-30.md': await template('2026-05-30', written) });
       const [s] = await only('notes-unwritten', spec);
       assert.equal(s!.severity, 'info');
-      assert.equal(s!.message, "2 held sessions passed with nothing in their Notes and Summary but the template's hints (2026-05-20 and 2026-05-22).");
+      assert.equal(s!.message, "2 held sessions passed with nothing in their Notes and Summary but the template's hints, and nothing else recorded (2026-05-20 and 2026-05-22).");
       assert.equal(s!.source?.file, 'p/sessions/2026-05-22.md');
     });
   });

@@ -1,6 +1,8 @@
 import { addDays, daysBetween } from '../dates';
 import type { Session } from '../types';
 import type { SignalInput } from './signals';
+import { SESSION_HINT } from '../templateHints';
+import { actionKey } from './goals';
 import type { Signal } from './types';
 import { days, fromToday } from '../words';
 
@@ -48,18 +50,23 @@ export function pulseDropping({ rel }: SignalInput): Signal[] {
     const recovering = sessionPulse(last)! > sessionPulse(rated[rated.length - 2]!)!;
     if (before - now >= PULSE_DROP && !recovering) reasons.push(`the mean pulse of the last two held sessions is ${round1(now)}, down from ${round1(before)} in the two before`);
   }
+  // The signal points at the pulse it speaks of first: the latest one for the mean, else the low one (which may be a session earlier).
+  let at = reasons.length ? last : undefined;
   for (const partner of ['mentor', 'mentee'] as const) {
     const latest = [...rated].reverse().find((s) => s.pulse?.[partner] !== undefined);
     const value = latest?.pulse?.[partner];
-    if (latest && value !== undefined && value <= PULSE_LOW) reasons.push(`the ${partner}'s latest pulse is ${value} of 5 (${latest.date})`);
+    if (latest && value !== undefined && value <= PULSE_LOW) {
+      reasons.push(`the ${partner}'s latest pulse is ${value} of 5 (${latest.date})`);
+      at ??= latest;
+    }
   }
-  if (!reasons.length) return [];
+  if (!reasons.length || !at) return [];
   return [{
     code: 'pulse-dropping',
     severity: 'warning',
     message: `${reasons.join('; and ').replace(/^t/, 'T')}.`,
     advice: 'Give the next session time for the relationship itself, not only the goals: ask each other what is working between you, what is not, and what you would change.',
-    source: { file: last.source.file, range: last.pulseRange ?? last.source.range },
+    source: { file: at.source.file, range: at.pulseRange ?? at.source.range },
   }];
 }
 
@@ -110,32 +117,54 @@ export function missedInARow(input: SignalInput): Signal[] {
 /** The sections the session template leaves for the partners to write after they meet. */
 const WRITTEN_AFTER = ['notes', 'summary'] as const;
 
-/** A section's text without HTML comments (the template's hints) and blank space. */
-const withoutHints = (text: string) => text.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
-
-/**
- * Whether a session's notes were never written: it has a `## Notes` or `## Summary` section, as
- * the template writes them, and every one it has holds nothing but the template's hints, and no
- * other section of its own holds text (notes written under another heading are notes).
- */
-function notesUnwritten(session: Session): boolean {
-  const sections = session.sections;
-  if (!WRITTEN_AFTER.some((name) => Object.hasOwn(sections, name))) return false;
-  return Object.entries(sections).every(([name, text]) => TEMPLATE_SECTIONS.has(name) || !withoutHints(text));
-}
-
 /** The template's sections that hold what it wrote before the meeting: goals, questions and carried actions. */
 const TEMPLATE_SECTIONS = new Set(['goals', 'questions', 'actions']);
 
+/** A line the template writes in those sections: a list item, the carried actions' lead-in, the note for a journal without goals. */
+const TEMPLATE_LINE = /^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|Carried over from the session of |No active goals yet)/;
+
+/** A section's text without the template's hints (SESSION_HINT). Any other comment, or text typed into a hint, is the partners' own. */
+const withoutComments = (text: string) => text.replace(SESSION_HINT, '');
+
+/** Whether a section holds anything the partners wrote: any text, or in the template's own sections a line it does not write (an answer, an indented note). */
+function sectionWritten(name: string, text: string): boolean {
+  const rest = withoutComments(text);
+  if (!TEMPLATE_SECTIONS.has(name)) return rest.trim() !== '';
+  return rest.split(/\r?\n/).some((line) => line.trim() !== '' && !TEMPLATE_LINE.test(line));
+}
+
 /**
- * `notes-unwritten`: held sessions dated before today whose Notes and Summary are still the
- * template's hints. A session prepared ahead (an agenda) counts as held once its day comes, so a
- * meeting that did not happen, and was never marked `missed` or `cancelled`, keeps the rhythm
- * looking kept. A warning when the latest held session is one (the cadence counts from it), else info.
+ * Whether a session's notes were never written: it has a `## Notes` or `## Summary` section, as
+ * the template writes them, nothing in any section but what the template writes (its lines and
+ * its hints), and nothing else that says the partners met: no `pulse`, `duration` or `progress`,
+ * and no action item that no earlier session holds (`earlier`: their keys).
+ */
+function notesUnwritten(session: Session, earlier: ReadonlySet<string>): boolean {
+  const sections = session.sections;
+  if (!WRITTEN_AFTER.some((name) => Object.hasOwn(sections, name))) return false;
+  if (session.pulse || session.duration !== undefined || Object.keys(session.progress).length) return false;
+  if (session.actions.some((a) => !earlier.has(actionKey(a.owner, a.text)))) return false;
+  return Object.entries(sections).every(([name, text]) => !sectionWritten(name, text));
+}
+
+/**
+ * `notes-unwritten`: held sessions dated before today whose Notes and Summary hold nothing but
+ * the template's hints, with nothing else to say the partners met. A session
+ * prepared ahead (an agenda) counts as held once its day comes, so a meeting that did not happen,
+ * and was never marked `missed` or `cancelled`, keeps the rhythm looking kept. A warning when the
+ * latest held session is one (the cadence counts from it), else info.
  */
 export function notesUnwrittenSignal({ rel, today }: SignalInput): Signal[] {
-  const held = rel.sessions.filter((s) => s.status === 'held' && s.date < today);
-  const unwritten = held.filter(notesUnwritten);
+  const earlier = new Set<string>();
+  const unwritten: Session[] = [];
+  const held: Session[] = [];
+  for (const s of rel.sessions) {
+    if (s.status === 'held' && s.date < today) {
+      held.push(s);
+      if (notesUnwritten(s, earlier)) unwritten.push(s);
+    }
+    for (const a of s.actions) earlier.add(actionKey(a.owner, a.text));
+  }
   const latest = unwritten[unwritten.length - 1];
   if (!latest) return [];
   const isLatestHeld = latest === held[held.length - 1];
@@ -146,8 +175,8 @@ export function notesUnwrittenSignal({ rel, today }: SignalInput): Signal[] {
     code: 'notes-unwritten',
     severity: isLatestHeld ? 'warning' : 'info',
     message: unwritten.length === 1
-      ? `The session of ${latest.date} passed with nothing in its Notes and Summary but the template's hints${counted}.`
-      : `${unwritten.length} held sessions passed with nothing in their Notes and Summary but the template's hints (${listed})${counted}.`,
+      ? `The session of ${latest.date} passed with nothing in its Notes and Summary but the template's hints, and nothing else recorded${counted}.`
+      : `${unwritten.length} held sessions passed with nothing in their Notes and Summary but the template's hints, and nothing else recorded (${listed})${counted}.`,
     advice: 'If you met, write a few lines of what you talked about and what you agreed while you both remember; if you did not, set `status: missed` (or `cancelled`), so that the journal shows when you last met.',
     source: { file: latest.source.file, range: latest.dateRange },
   }];

@@ -21,6 +21,9 @@ describe('rules: type/*', () => {
       expectNone(problemsOf('p/notes/speak-up.md', goal), 'type/other-folder');
       expectNone(problemsOf('p/sessions/2026-02-02.md', SESSION.replace('type: session\n', '')), 'type/other-folder');
       expectNone(problemsOf('p/sessions/agreement.md', SESSION), 'type/other-folder');
+      // Below its own folder already (found by a tester: "move it to goals/" for a file under goals/).
+      expectNone(problemsOf('p/goals/sessions/speak-up.md', goal), 'type/other-folder');
+      expectNone(problemsOf('p/sessions/goals/2026-02-02.md', SESSION), 'type/other-folder');
     });
   });
 
