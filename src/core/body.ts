@@ -182,6 +182,51 @@ export function mayHaveDueProblems(text: string): boolean {
   return false;
 }
 
+/** A heading line (`## Summary`) inside a comment's text. */
+const HEADING_LINE = /\n[ \t]{0,3}#{1,6}(?:[ \t][^\n]*|[ \t]*)(?=\r?\n|$)/;
+
+/**
+ * Whether a text may hold an HTML comment `readBody` reports (`session/hidden-by-comment`): a
+ * `<!--` with no `-->` after it, or with a heading line before its `-->`. A cheap test on the raw
+ * text, true for a superset of such texts (a `<!--` in code is no comment), so that a body without
+ * one need not be parsed to know it has none.
+ */
+export function mayHideText(text: string): boolean {
+  for (let at = text.indexOf('<!--'); at >= 0; ) {
+    const close = text.indexOf('-->', at + 4);
+    if (close < 0 || HEADING_LINE.test(text.slice(at, close))) return true;
+    at = text.indexOf('<!--', close + 3);
+  }
+  return false;
+}
+
+/**
+ * An HTML comment block that hides what the writer meant to show: never closed (it runs to the end
+ * of the body), or holding a heading line (a hint edited in place, its `-->` lost, runs on to the
+ * next hint's). Said at its `<!--`. A comment over action items alone is taken as meant: a way to
+ * put tasks aside.
+ */
+function hiddenByComment(node: Nodes, lines: LineIndex): BodyProblem[] {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return [];
+  // (An indented comment's node may start at its line's start.)
+  const lead = /^[ \t]*/.exec(lines.text.slice(start, end))![0].length;
+  const source = lines.text.slice(start + lead, end);
+  if (!source.startsWith('<!--')) return [];
+  const close = source.indexOf('-->', 4);
+  const inside = close < 0 ? source : source.slice(0, close);
+  const heading = HEADING_LINE.exec(inside)?.[0].trim();
+  if (close >= 0 && !heading) return [];
+  const range = lines.range(start + lead, start + lead + 4);
+  const last = lines.position(end).line;
+  const shown = ' is hidden when the note is shown, and the journal reads none of it: sections, action items, `[[goal]]` references';
+  const message = close < 0
+    ? `This comment is never closed: everything after it, to the end of the file,${shown}. Close it with \`-->\` where it should end.`
+    : `This comment runs from line ${range.start.line} to line ${last}, over the heading \`${heading!.length > 40 ? `${heading!.slice(0, 40)}…` : heading}\`: all of it${shown}. Close it with \`-->\` where it should end.`;
+  return [{ range, code: 'session/hidden-by-comment', message }];
+}
+
 /**
  * Every id written `[[id]]` anywhere in a text, code blocks included: a superset of the ids
  * `readBody` finds. Each reference it finds is a match of the same pattern in a slice of the
@@ -230,6 +275,7 @@ export function readBody(file: string, root: Root, lines: LineIndex): BodyFacts 
         if (action) actions.push(action);
       }
       if (n.type === 'paragraph') problems.push(...unspacedTasks(n, lines));
+      if (n.type === 'html') problems.push(...hiddenByComment(n, lines));
     });
   }
   flush();

@@ -1,5 +1,5 @@
 import { isAlias, isNode, isPair, isScalar, visit, type Document, type Node as YamlNode } from 'yaml';
-import { goalIdCandidates, mayHaveDueProblems, readBody, type BodyFacts } from './body';
+import { goalIdCandidates, mayHaveDueProblems, mayHideText, readBody, type BodyFacts } from './body';
 import { FOLDER_OF, GOAL_ID, isJournalType, JOURNAL_TYPES, slug, typeFromPath } from './conventions';
 import { commentsInText, propertiesInText, scalarSpans, taggedTexts, type TaggedText } from './commentInText';
 import { itemsInText, joinedItems, WIDE_COMMA } from './itemInText';
@@ -984,7 +984,7 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (ctx.locator.pair(['pulse'])) session.pulseRange = ctx.locator.valueRange(['pulse']);
   if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };
   // The body is parsed here only when a due marker may be wrong: most bodies are not parsed to be checked.
-  if (mayHaveDueProblems(parsed.text)) for (const p of body().problems) ctx.reporter.report(p.range, p.code, p.message);
+  if (mayHaveDueProblems(parsed.text) || mayHideText(parsed.text)) for (const p of body().problems) ctx.reporter.report(p.range, p.code, p.message);
 }
 
 function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown, duplicated = false): void {

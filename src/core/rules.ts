@@ -52,6 +52,7 @@ export const RULES = {
   'session/after-today': { severity: 'info', description: 'A session is dated after today, so the review leaves it out until then (reported by the command line).' },
   'session/outside-partnership': { severity: 'warning', description: 'A session is dated before `started`, after `ends` or after a recorded closure, or the latest session plans the next one after `ends`.' },
   'session/next-before-date': { severity: 'warning', description: "A session's `next` is on or before its own `date`." },
+  'session/hidden-by-comment': { severity: 'warning', description: 'An HTML comment in a session never closes, or runs over a heading: what it holds is hidden and not read.' },
 } satisfies Record<string, RuleInfo>;
 
 /** A rule's code: a typo in one is a type error. */

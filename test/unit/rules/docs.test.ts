@@ -8,11 +8,19 @@ const doc = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rules.md'), 
 /** The rule sections of docs/rules.md: `### code` headings and the text up to the next heading. */
 function sections(): Map<string, string> {
   const out = new Map<string, string>();
-  const parts = doc.split(/^(?=#{2,3} )/m);
-  for (const part of parts) {
-    const m = /^### (.+)\n/.exec(part);
-    if (m) out.set(m[1]!.trim(), part);
+  // Headings in fenced code (an example of a session's body) are the example's, not the document's.
+  let fenced = false;
+  let current: { code: string; lines: string[] } | undefined;
+  for (const line of doc.split('\n')) {
+    if (/^(```|~~~)/.test(line)) fenced = !fenced;
+    if (!fenced && /^#{2,3} /.test(line)) {
+      if (current) out.set(current.code, current.lines.join('\n'));
+      const m = /^### (.+)$/.exec(line);
+      current = m ? { code: m[1]!.trim(), lines: [] } : undefined;
+    }
+    current?.lines.push(line);
   }
+  if (current) out.set(current.code, current.lines.join('\n'));
   return out;
 }
 

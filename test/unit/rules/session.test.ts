@@ -109,6 +109,24 @@ describe('rules: session/*', () => {
     });
   });
 
+  describe('session/hidden-by-comment', () => {
+    const front = ['---', 'type: session', 'date: 2026-02-02', '---', ''];
+
+    it('reports a comment never closed at its `<!--`, and one that runs over a heading (a hint edited in place)', () => {
+      const open = lines(...front, '## Notes', '', '<!-- What you talked about, in your own words.', 'We went through the RFC.', '', '- [ ] @sam send the draft (due 2026-02-09)', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', open), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 1, 8, 5], message: [/^This comment is never closed: everything after it, to the end of the file, is hidden when the note is shown, and the journal reads none of it: sections, action items, `\[\[goal\]\]` references\. Close it with `-->` where it should end\.$/] });
+      const over = lines(...front, '## Notes', '', '  <!-- What you talked about, in your own words.', 'We went through the RFC.', '', '## Summary', '', '<!-- What you agreed and decided, in a few points. -->', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', over), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 3, 8, 7], message: [/^This comment runs from line 8 to line 13, over the heading `## Summary`: all of it is hidden/] });
+      // With CRLF line ends too.
+      expectOne(problemsOf('p/sessions/2026-02-02.md', over.replace(/\n/g, '\r\n')), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 3, 8, 7] });
+    });
+
+    it('says nothing of the template\'s hints, comments over action items (tasks put aside), comments in code, or inline', () => {
+      const ok = lines(...front, '## Notes', '', '<!-- What you talked about, in your own words. -->', '', '<!--', '- [ ] @sam an idea for later', '-->', '', '```', '<!-- not a comment', '## not a heading', '```', '', 'Text <!-- inline --> more.', '', '`<!--` in code', '');
+      expectNone(problemsOf('p/sessions/2026-02-02.md', ok), 'session/hidden-by-comment');
+    });
+  });
+
   describe('session/next-before-date', () => {
     it('reports a next before the session, or on its day, at the next value (block and flow styles)', async () => {
       const before = SESSION.replace('next: 2026-02-16', 'next: 2026-01-26');
