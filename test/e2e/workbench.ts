@@ -365,17 +365,27 @@ export class Workbench {
    * Fails when the palette offers no such entry.
    */
   async runCommand(label: string, timeoutMs = 15_000): Promise<void> {
-    await this.dismissQuickInput();
-    await this.page.keyboard.press('F1');
+    // The palette lists the commands whose `when` holds as it opens, and does not update while
+    // open: after a window reload, a context key the extension sets once it has read the journal
+    // (`mentoringJournal.hasJournal`) may come a moment later on a busy machine. So the palette
+    // is opened again, every few seconds, until the command is there or the time is up.
+    const deadline = Date.now() + timeoutMs;
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: timeoutMs });
-    await input.fill(`>${label}`, { timeout: timeoutMs });
     const row = this.quickInputRow(label);
-    await row.waitFor({ state: 'visible', timeout: timeoutMs }).catch(async (err: Error) => {
-      const offered = await this.quickInputLabels();
-      await this.page.keyboard.press('Escape');
-      throw new Error(`command palette has no "${label}" (offered: ${offered.join(' | ') || 'nothing'}): ${err.message}`);
-    });
+    for (;;) {
+      await this.dismissQuickInput();
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: timeoutMs });
+      await input.fill(`>${label}`, { timeout: timeoutMs });
+      const left = deadline - Date.now();
+      const found = await row.waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(3000, left)) }).then(() => undefined, (err: Error) => err);
+      if (!found) break;
+      if (Date.now() >= deadline) {
+        const offered = await this.quickInputLabels();
+        await this.page.keyboard.press('Escape');
+        throw new Error(`command palette has no "${label}" (offered: ${offered.join(' | ') || 'nothing'}): ${found.message}`);
+      }
+    }
     await row.click();
   }
 
