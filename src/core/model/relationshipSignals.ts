@@ -124,11 +124,11 @@ const TEMPLATE_SECTIONS = new Set(['goals', 'questions', 'actions']);
 const TEMPLATE_LINE = /^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|Carried over from the session of |No active goals yet)/;
 
 /** A section's text without the template's hints (SESSION_HINT). Any other comment, or text typed into a hint, is the partners' own. */
-const withoutComments = (text: string) => text.replace(SESSION_HINT, '');
+const withoutHints = (text: string) => text.replace(SESSION_HINT, '');
 
 /** Whether a section holds anything the partners wrote: any text, or in the template's own sections a line it does not write (an answer, an indented note). */
 function sectionWritten(name: string, text: string): boolean {
-  const rest = withoutComments(text);
+  const rest = withoutHints(text);
   if (!TEMPLATE_SECTIONS.has(name)) return rest.trim() !== '';
   return rest.split(/\r?\n/).some((line) => line.trim() !== '' && !TEMPLATE_LINE.test(line));
 }
