@@ -10,7 +10,8 @@ import { pathExists } from './nodeFileSystem';
 import { gitHistorySource } from './gitSource';
 import { nestedHistory, readJournalHistory, type RelationshipHistory } from '../core/history';
 import { gitTop } from './ignore';
-import { markdownToText, naturalCompare, summaryMarkdown, summaryText } from './summary';
+import { naturalCompare } from '../core/text';
+import { markdownToText, summaryMarkdown, summaryText } from './summary';
 import { displayPath, PathError } from './targets';
 
 export const REVIEW_OPTIONS: OptionSpecs = {

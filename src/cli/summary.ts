@@ -1,8 +1,6 @@
 import type { RelationshipReport } from '../core/model';
 import { naturalCompare } from '../core/text';
 
-export { naturalCompare };
-
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One row per relationship: stage declared and inferred, next session, goals active and achieved, signals by severity. */

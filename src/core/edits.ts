@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { parseMarkdown } from './frontmatter';
 import { almostClosing, almostFrontMatter } from './frontMatterStart';
+import { escapeRegExp } from './text';
 import { yamlScalar } from './yamlWrite';
 import { STAGES, type JournalFileType, type Stage } from './types';
 
@@ -238,7 +239,6 @@ function placeholderLine(fm: FrontMatter, indent: number, key: string, from = fm
   return undefined;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The column of a block map's keys (0 for the front matter's own), or undefined for a flow or empty map. */
 function keyColumn(fm: FrontMatter, map: YAMLMap | null): number | undefined {

@@ -1,3 +1,4 @@
+import { escapeRegExp } from './text';
 import type { Stage } from './types';
 
 /**
@@ -12,12 +13,10 @@ export const SESSION_HINTS = {
   actions: '<!-- - [ ] @owner what to do (due YYYY-MM-DD) -->',
 } as const;
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Any of SESSION_HINTS, as written (blanks inside the comment aside), for every stage. */
 export const SESSION_HINT = new RegExp(
   [SESSION_HINTS.questions('creating').replace('creating', '\u0000'), SESSION_HINTS.notes, SESSION_HINTS.summary, SESSION_HINTS.actions]
-    .map((hint) => escape(hint).replace('\u0000', '[a-z-]+').replace(/^<!-- /, '<!--[ \\t]*').replace(/ -->$/, '[ \\t]*-->'))
+    .map((hint) => escapeRegExp(hint).replace('\u0000', '[a-z-]+').replace(/^<!-- /, '<!--[ \\t]*').replace(/ -->$/, '[ \\t]*-->'))
     .join('|'),
   'g',
 );

@@ -72,6 +72,9 @@ export class LineIndex {
   }
 }
 
+/** `text` as a literal inside a regular expression. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
