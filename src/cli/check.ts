@@ -5,6 +5,7 @@ import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { plural } from '../core/words';
 import { flag, listOption, parseCommand, stringOption, todayOption, UsageError, type OptionSpecs } from './args';
 import { findConfig, loadConfig, loadIgnores, parseRuleOptions } from './config';
+import { FolderNames } from './folderNames';
 import { ignoredOnTheWay, Ignorer, type IgnoreSpec } from './ignore';
 import { expandPatterns } from './patterns';
 import { CHECK_FORMATS, compareReported, formatCheck, isCheckReport, printablePath, summary, type CheckFormat, type CheckResult, type Reported } from './format';
@@ -195,7 +196,8 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
     const named = [...target.scopes].filter((scope) => scope !== '' && isMarkdownPath(scope) && !statSync(path.join(target.root, scope), { throwIfNoEntry: false })?.isDirectory());
     const read = new Set<string>();
     const ignore = run.ignoreFor?.(target.root);
-    const fs = new NodeFileSystem(target.root, ignore && new Ignorer(ignore), run.overlay);
+    const names = new FolderNames();
+    const fs = new NodeFileSystem(target.root, ignore && new Ignorer(ignore, names), run.overlay, undefined, names);
     const options = { ...DEFAULT_OPTIONS, ...optionsFor(target.root) };
     const parts = await partition(fs, options.exclude);
     await checkParts(target.root, parts, options, run.jobs, run.entry, (result) => {

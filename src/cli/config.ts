@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { onDisk } from './folderNames';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { isRuleCode, RULES } from '../core/rules';
@@ -39,14 +40,14 @@ export function findConfig(folder: string): string | undefined {
 /**
  * `findConfig` for many folders of one walk: each folder is looked at once, and a folder without
  * a config file of its own has its parent's answer (up to the top of the git work tree).
+ * `exists(folder, name)` is existsSync's answer; a walk's FolderNames gives it from its listings.
  */
-export function configFinder(): (folder: string) => string | undefined {
+export function configFinder(exists: (folder: string, name: string) => boolean = onDisk): (folder: string) => string | undefined {
   const known = new Map<string, string | undefined>();
   const find = (dir: string): string | undefined => {
     if (known.has(dir)) return known.get(dir);
-    const candidate = path.join(dir, CONFIG_FILE);
     const parent = path.dirname(dir);
-    const found = existsSync(candidate) ? candidate : existsSync(path.join(dir, '.git')) || parent === dir ? undefined : find(parent);
+    const found = exists(dir, CONFIG_FILE) ? path.join(dir, CONFIG_FILE) : exists(dir, '.git') || parent === dir ? undefined : find(parent);
     known.set(dir, found);
     return found;
   };
@@ -61,12 +62,13 @@ export function configFinder(): (folder: string) => string | undefined {
  *
  * `nestedOptions(root, base, cli)`: the options for a file (root-relative path) whose nearest
  * config is not `base` (the root's own, whose options the caller has): that config's, with the
- * command line's on top; undefined where `base` applies. Found on disk, once per folder.
+ * command line's on top; undefined where `base` applies. Found on disk, once per folder
+ * (`exists`: as for configFinder).
  */
-export function nestedOptions(root: string, base: string | undefined, cli: Partial<EngineOptions>): (relative: string) => EngineOptions | undefined {
+export function nestedOptions(root: string, base: string | undefined, cli: Partial<EngineOptions>, exists?: (folder: string, name: string) => boolean): (relative: string) => EngineOptions | undefined {
   const byFolder = new Map<string, EngineOptions | undefined>();
   const byFile = new Map<string, EngineOptions>();
-  const configOf = configFinder();
+  const configOf = configFinder(exists);
   return (relative) => {
     const slash = relative.lastIndexOf('/');
     const folder = slash < 0 ? '' : relative.slice(0, slash);

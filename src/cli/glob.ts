@@ -14,7 +14,13 @@ const MAX_ALTERNATIVES = 256;
  * work is at most the pattern's length times the path's, for each alternative.
  */
 export function globToRegExp(glob: string): Glob {
-  const alternatives = expandBraces(glob).map(compileAlternative);
+  const alternatives = expandBraces(glob).map((alternative) => compileAlternative(alternative));
+  return { test: (path) => alternatives.some((match) => match(path)) };
+}
+
+/** `globToRegExp` by the general search alone, without the shortcuts for patterns with one `**` or none: what they must agree with (the unit tests compare them). */
+export function globBySearch(glob: string): Glob {
+  const alternatives = expandBraces(glob).map((alternative) => compileAlternative(alternative, true));
   return { test: (path) => alternatives.some((match) => match(path)) };
 }
 
@@ -110,11 +116,35 @@ function matchSegment(tokens: readonly Token[], text: string): boolean {
   return p === tokens.length;
 }
 
+/** Whether `count` segments from `from` match as many names from `at`, one for one (no `**` among them). */
+function matchFixed(segments: readonly Token[][], names: readonly string[], from: number, at: number, count: number): boolean {
+  for (let k = 0; k < count; k++) if (!matchSegment(segments[from + k]!, names[at + k]!)) return false;
+  return true;
+}
+
 /** One alternative (no braces left) as a matcher of whole paths, `**` segments matching any number of segments. */
-function compileAlternative(glob: string): (path: string) => boolean {
+function compileAlternative(glob: string, searchOnly = false): (path: string) => boolean {
   const parts = glob.split('/');
   // `**` alone in its segment crosses segments; `**` within a segment (`a**b`) is `*`. A trailing `x/**` matches `x/` and anything below.
   const segments = parts.map((part) => (part === '**' ? undefined : segmentTokens(part)));
+  const crossing = searchOnly ? -1 : segments.filter((s) => s === undefined).length;
+  // Most patterns have no `**` (`drafts/*.md`) or one (`**/*.tmp`, a `.gitignore`'s `*.tmp`,
+  // `archive/**`): their segments then fall on fixed names, counted from the start before the `**`
+  // and from the end after it, with no search (a `.gitignore` rule is asked of every entry listed).
+  if (crossing === 0) {
+    return (path) => {
+      const names = path.split('/');
+      return names.length === segments.length && matchFixed(segments as Token[][], names, 0, 0, segments.length);
+    };
+  }
+  if (crossing === 1) {
+    const at = segments.indexOf(undefined);
+    const after = segments.length - at - 1;
+    return (path) => {
+      const names = path.split('/');
+      return names.length >= segments.length - 1 && matchFixed(segments as Token[][], names, 0, 0, at) && matchFixed(segments as Token[][], names, at + 1, names.length - after, after);
+    };
+  }
   return (path) => {
     const names = path.split('/');
     // memo[i][j]: whether segments i.. match names j..

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { onDisk, type FolderNames } from './folderNames';
 import * as path from 'node:path';
 import { configFinder, loadIgnores } from './config';
 import { globToRegExp, matchIgnore, parseGitignore, type Glob } from './glob';
@@ -70,10 +71,18 @@ export class Ignorer {
   private readonly top: string | undefined;
   private readonly rulesByFolder = new Map<string, ReturnType<typeof parseGitignore>>();
   private readonly folders = new Map<string, FolderContext>();
+  /** existsSync's answer, from the walk's listings where it has them. */
+  private readonly exists: (folder: string, name: string) => boolean;
 
-  constructor(private readonly spec: IgnoreSpec) {
+  /** `names`: the listings of the walk this Ignorer serves, so that a folder it has listed is not asked again for a `.gitignore`. */
+  constructor(
+    private readonly spec: IgnoreSpec,
+    names?: FolderNames,
+  ) {
     this.globs = compileGlobs(spec.globs);
     this.top = spec.gitignore ? gitTop(spec.base) : undefined;
+    this.exists = names ? (folder, name) => names.exists(folder, name) : onDisk;
+    this.configOf = configFinder(this.exists);
   }
 
   ignored(absolute: string, isDirectory: boolean): boolean {
@@ -127,7 +136,7 @@ export class Ignorer {
   }
 
   private readonly nearer = new Map<string, { globs: Glob[]; base: string } | undefined>();
-  private readonly configOf = configFinder();
+  private readonly configOf: (folder: string) => string | undefined;
 
   /** The nearest config file at or above `folder`, when it is not the root's: its globs and folder. */
   private nearerConfig(folder: string): { globs: Glob[]; base: string } | undefined {
@@ -140,8 +149,7 @@ export class Ignorer {
   private rules(folder: string): ReturnType<typeof parseGitignore> {
     let rules = this.rulesByFolder.get(folder);
     if (!rules) {
-      const file = path.join(folder, '.gitignore');
-      rules = existsSync(file) ? parseGitignore(readFileSync(file, 'utf8')) : [];
+      rules = this.exists(folder, '.gitignore') ? parseGitignore(readFileSync(path.join(folder, '.gitignore'), 'utf8')) : [];
       this.rulesByFolder.set(folder, rules);
     }
     return rules;

@@ -7,6 +7,7 @@ import { DEFAULT_OPTIONS, type EngineOptions, type Relationship } from '../core/
 import { UsageError } from './args';
 import { commandLineOptions } from './check';
 import { findConfig, loadConfig, loadIgnores, nestedOptions } from './config';
+import { FolderNames } from './folderNames';
 import { gitTop, ignoredOnTheWay, Ignorer } from './ignore';
 import { shellWord, type Io } from './io';
 import { NodeFileSystem } from './nodeFileSystem';
@@ -51,7 +52,8 @@ export async function openJournal(given: string, io: Io, command: string, config
   // (`.journal/ana-and-bo`, `archive/old-pair`): read from the folder above it, as `check` reads it,
   // not skipped with the folder on the way from the top of the work tree.
   const nested = configOption === undefined ? { config: configFile } : undefined;
-  const ignorerAt = (base: string) => new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : base, gitignore: true, ...(nested ? { nested } : {}) });
+  const names = new FolderNames();
+  const ignorerAt = (base: string) => new Ignorer({ globs: configFile ? loadIgnores(configFile) : [], base: configFile ? path.dirname(configFile) : base, gitignore: true, ...(nested ? { nested } : {}) }, names);
   // And so for one below a folder .gitignore or `ignores` leave out (`gone/` for `gone/ana-and-bo`), when they are honoured.
   if (owner && owner !== root) {
     const excluded = isExcludedPath(posixRelative(root, path.dirname(owner)), options.exclude ?? DEFAULT_OPTIONS.exclude);
@@ -63,8 +65,8 @@ export async function openJournal(given: string, io: Io, command: string, config
   // With `honourIgnores`, what .gitignore files and the config's `ignores` leave out is left out, as check does.
   // Without --config, a config file in a folder below the root applies there (the nearest one), as for check.
   const ignorer = honourIgnores ? ignorerAt(root) : undefined;
-  const scoped = nested ? nestedOptions(root, configFile, {}) : undefined;
-  const index = new JournalIndex(new NodeFileSystem(root, ignorer, undefined, within), options, scoped ? { scoped } : {});
+  const scoped = nested ? nestedOptions(root, configFile, {}, (folder, name) => names.exists(folder, name)) : undefined;
+  const index = new JournalIndex(new NodeFileSystem(root, ignorer, undefined, within, names), options, scoped ? { scoped } : {});
   await index.build();
   const optionsOf = (relationship: Relationship): Partial<EngineOptions> => scoped?.(relationship.agreementFile) ?? options;
   const stableId = (id: string) => (top ? posixRelative(top, path.join(root, id === '.' ? '' : id)) || '.' : id);

@@ -4,6 +4,7 @@ import { isMarkdownPath } from '../core/conventions';
 import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FileSystem } from '../core/types';
+import type { FolderNames } from './folderNames';
 import type { Ignorer } from './ignore';
 
 type EntryKind = 'file' | 'directory' | 'other';
@@ -40,12 +41,17 @@ export class NodeFileSystem implements FileSystem {
      * keep the ids they have from the top of the repository).
      */
     private readonly within?: string,
+    /** Where the names of the folders listed are kept, for the Ignorer and the config files' lookup of the same walk. */
+    private readonly names?: FolderNames,
   ) {
     this.plainJoin = path.sep === '/' && path.isAbsolute(root) && !root.endsWith('/') && path.normalize(root) === root;
   }
 
   /** Whether `root/relative` is already the normal form of a plain relative path: POSIX separators, and a normal root that does not end in one. */
   private readonly plainJoin: boolean;
+
+  /** Folders a listing showed as folders, not links to one: listing them needs no look at whether they are links. */
+  private readonly realFolders = new Set<string>();
 
   /** The absolute path of a root-relative POSIX path. */
   resolve(relative: string): string {
@@ -112,9 +118,12 @@ export class NodeFileSystem implements FileSystem {
     const overlaid = this.overlay && overlayEntry(folder, this.overlay.absolute);
     let entries: Array<[string, EntryKind]>;
     // The root itself may be a link (`check ~/journal`); a folder below it that is one is not entered.
-    if (relative !== '' && lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw linkedFolderError(folder);
+    if (relative !== '' && !this.realFolders.has(folder) && lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) throw linkedFolderError(folder);
     try {
-      entries = readdirSync(folder, { withFileTypes: true }).map((entry): [string, EntryKind] => [entry.name, kind(folder, entry)]);
+      const dirents = readdirSync(folder, { withFileTypes: true });
+      entries = dirents.map((entry): [string, EntryKind] => [entry.name, kind(folder, entry)]);
+      this.names?.record(folder, entries.map(([name]) => name));
+      for (const entry of dirents) if (entry.isDirectory()) this.realFolders.add(this.resolve(relative ? `${relative}/${entry.name}` : entry.name));
     } catch (error) {
       if (!overlaid || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       entries = [];

@@ -5,6 +5,7 @@ import { unread } from '../core/relationshipRules';
 import { applySeverities, problem } from '../core/rules';
 import type { EngineOptions, Problem } from '../core/types';
 import { nestedOptions } from './config';
+import { FolderNames } from './folderNames';
 import { Ignorer, type IgnoreSpec } from './ignore';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { PartFileSystem, type Part } from './partition';
@@ -80,8 +81,9 @@ function afterToday(index: JournalIndex, today: string, options: EngineOptions, 
 
 /** Claims parts one at a time from the shared counter until none is left. */
 async function drain(input: Omit<WorkerInput, 'kind'>, onResult: (result: PartResult) => void): Promise<void> {
-  const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore), input.overlay);
-  const scoped = input.nested && nestedOptions(input.root, input.nested.config, input.nested.cli);
+  const names = new FolderNames();
+  const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore, names), input.overlay, undefined, names);
+  const scoped = input.nested && nestedOptions(input.root, input.nested.config, input.nested.cli, (folder, name) => names.exists(folder, name));
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
     onResult(await checkPart(fs, input.parts[i]!, input.options, input.today, scoped));
   }
@@ -140,8 +142,9 @@ export function isCheckWorker(): boolean {
 /** The worker side: checks parts until none is left, posting each result as it is done. */
 export async function serveCheckWorker(): Promise<void> {
   const input = workerData as WorkerInput;
-  const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore));
-  const scoped = input.nested && nestedOptions(input.root, input.nested.config, input.nested.cli);
+  const names = new FolderNames();
+  const fs = new NodeFileSystem(input.root, input.ignore && new Ignorer(input.ignore, names), undefined, undefined, names);
+  const scoped = input.nested && nestedOptions(input.root, input.nested.config, input.nested.cli, (folder, name) => names.exists(folder, name));
   for (let i = Atomics.add(input.next, 0, 1); i < input.parts.length; i = Atomics.add(input.next, 0, 1)) {
     parentPort!.postMessage(await checkPart(fs, input.parts[i]!, input.options, input.today, scoped));
   }

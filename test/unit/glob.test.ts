@@ -1,6 +1,6 @@
 // The command line's globs (quoted globs, `!globs`, the config's `ignores`) and `.gitignore` rules.
 import assert from 'node:assert/strict';
-import { globToRegExp, matchIgnore, parseGitignore } from '../../src/cli/glob';
+import { globBySearch, globToRegExp, matchIgnore, parseGitignore } from '../../src/cli/glob';
 
 describe('globs', () => {
   it('match as linters do: * and ? within a segment, ** across, classes, braces', () => {
@@ -28,6 +28,30 @@ describe('globs', () => {
       ['a{b', 'a{b', true],
     ];
     for (const [glob, path, expected] of cases) assert.equal(globToRegExp(glob).test(path), expected, `${glob} ${path}`);
+  });
+
+  it('answer as the general search does for patterns with one ** or none (random patterns and paths)', () => {
+    // The shortcuts match fixed segments from the start and from the end; the search tries every split.
+    const pieces = ['**', '*', 'a', 'b', 'a*', '*b', '?', '[ab]', '[!a]*', 'a**b', ''];
+    const names = ['a', 'b', 'ab', 'ba', 'aa', '', 'x'];
+    let seed = 13;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 4000; round++) {
+      const glob = Array.from({ length: 1 + next(4) }, () => pieces[next(pieces.length)]!).join('/');
+      const path = Array.from({ length: 1 + next(5) }, () => names[next(names.length)]!).join('/');
+      assert.equal(globToRegExp(glob).test(path), globBySearch(glob).test(path), `${glob} against ${path}`);
+    }
+    // And the cases that matter most: a .gitignore's `*.vsix` (as `**/*.vsix`) and `drafts/**`.
+    assert.equal(globToRegExp('**/*.vsix').test('a/b/c/x.vsix'), true);
+    assert.equal(globToRegExp('**/*.vsix').test('a/x.vsix/c'), false);
+    assert.equal(globToRegExp('drafts/**').test('drafts/'), true);
+    assert.equal(globToRegExp('drafts/**').test('drafts'), true);
+    assert.equal(globToRegExp('a/**/b').test('a/b'), true);
+    assert.equal(globToRegExp('a/**/b').test('a/x/y/b'), true);
+    assert.equal(globToRegExp('a/**/b/c').test('a/c'), false);
   });
 
   it('finish on patterns that make a backtracking regular expression take exponential time', () => {
