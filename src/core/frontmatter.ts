@@ -193,8 +193,8 @@ function keysAfterEarlyClosing(text: string, closingEnd: number, empty: boolean)
  */
 function textCutByClosing(source: string, text: string, closingEnd: number): { key: string; indicator: string; indent: number } | undefined {
   // Most front matters end with a key at the margin: nothing to look at (this runs for every file).
-  const front = source.trimEnd().split(/\r?\n/);
-  const last = front[front.length - 1] ?? '';
+  const trimmed = source.trimEnd();
+  const last = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
   if (!/^[ \t]/.test(last) && !/:[ \t]*[|>][+-]?\d*[ \t]*(?:#.*)?$/.test(last)) return undefined;
   // The body's first line must come right after the closing `---` (a blank line first is the
   // start of a body: an indented code block, say), and a later line must be `---` alone: the
@@ -210,6 +210,7 @@ function textCutByClosing(source: string, text: string, closingEnd: number): { k
   const closing = after.findIndex((l) => /^---[ \t]*$/.test(l));
   if (closing === -1 || after.slice(0, closing).some((l) => l.trim() !== '' && !/^[ \t]/.test(l))) return undefined;
   const indentOf = (l: string) => /^[ \t]*/.exec(l)![0].length;
+  const front = trimmed.split(/\r?\n/);
   for (let i = front.length - 1; i >= 0; i--) {
     const line = front[i]!;
     if (!line.trim()) continue;

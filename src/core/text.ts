@@ -75,14 +75,64 @@ export class LineIndex {
 /** `text` as a literal inside a regular expression. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+let collator: Intl.Collator | undefined;
 
 /**
  * Names in the order a file explorer shows them: numbers inside names compare as numbers
  * (`goal-2` before `goal-10`), case aside; names that still tie, by code unit, so that the order is total.
+ * The order is the `en` collator's (numeric, base strength). Names of letters, digits and
+ * ` _-./` alone, as goal files and relationship folders are named, are compared here in the
+ * collator's order without it: making one cost about 10 ms, a tenth of a check's start.
  */
 export function naturalCompare(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  const plain = plainCompare(a, b);
+  const primary = plain ?? (collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' })).compare(a, b);
+  return primary || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Where the collator puts the punctuation of plain names: before digits, digits before letters. */
+const PUNCTUATION_RANK: Record<string, number> = { ' ': 1, _: 2, '-': 3, '.': 4, '/': 5 };
+const DIGITS_RANK = 6;
+const PLAIN_NAME = /^[0-9A-Za-z _./-]{0,200}$/;
+
+/** The collator's answer for two plain names (sign only), or undefined for any other. */
+function plainCompare(a: string, b: string): number | undefined {
+  if (!PLAIN_NAME.test(a) || !PLAIN_NAME.test(b)) return undefined;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    const xDigit = x >= 48 && x <= 57;
+    const yDigit = y >= 48 && y <= 57;
+    if (xDigit && yDigit) {
+      // Numbers by value: leading zeros aside, the longer is larger, else the first digit that differs.
+      let xEnd = i;
+      while (xEnd < a.length && isDigit(a.charCodeAt(xEnd))) xEnd++;
+      let yEnd = j;
+      while (yEnd < b.length && isDigit(b.charCodeAt(yEnd))) yEnd++;
+      while (i < xEnd - 1 && a.charCodeAt(i) === 48) i++;
+      while (j < yEnd - 1 && b.charCodeAt(j) === 48) j++;
+      if (xEnd - i !== yEnd - j) return xEnd - i < yEnd - j ? -1 : 1;
+      for (; i < xEnd; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return a.charCodeAt(i) < b.charCodeAt(j) ? -1 : 1;
+      continue;
+    }
+    const xRank = xDigit ? DIGITS_RANK : rankOf(x);
+    const yRank = yDigit ? DIGITS_RANK : rankOf(y);
+    if (xRank !== yRank) return xRank < yRank ? -1 : 1;
+    i++;
+    j++;
+  }
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** A letter, case aside, after every digit; punctuation before them. */
+function rankOf(c: number): number {
+  if (c >= 65 && c <= 90) return 100 + c - 65;
+  if (c >= 97 && c <= 122) return 100 + c - 97;
+  return PUNCTUATION_RANK[String.fromCharCode(c)]!;
 }
 
 export const FILE_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
