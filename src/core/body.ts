@@ -202,7 +202,7 @@ export function mayHideText(text: string): boolean {
 
 /**
  * An HTML comment block that hides what the writer meant to show: never closed (it runs to the end
- * of the body), or holding a heading line (a hint edited in place, its `-->` lost, runs on to the
+ * of the body, or of the list item or quote it starts in), or holding a heading line (a hint edited in place, its `-->` lost, runs on to the
  * next hint's). Said at its `<!--`. A comment over action items alone is taken as meant: a way to
  * put tasks aside.
  */
@@ -221,8 +221,11 @@ function hiddenByComment(node: Nodes, lines: LineIndex): BodyProblem[] {
   const range = lines.range(start + lead, start + lead + 4);
   const last = lines.position(end).line;
   const shown = ' is hidden when the note is shown, and the journal reads none of it: sections, action items, `[[goal]]` references';
+  // Never closed, it runs to the end of what holds it: the file, or a list item or quote that ends before.
+  const held = lines.text.slice(start, end).trimEnd().length;
+  const toEnd = lines.text.slice(end).trim() === '' ? 'to the end of the file' : `to line ${lines.position(start + held).line}, where the list item or quote it is in ends`;
   const message = close < 0
-    ? `This comment is never closed: everything after it, to the end of the file,${shown}. Close it with \`-->\` where it should end.`
+    ? `This comment is never closed: everything after it, ${toEnd},${shown}. Close it with \`-->\` where it should end.`
     : `This comment runs from line ${range.start.line} to line ${last}, over the heading \`${heading!.length > 40 ? `${heading!.slice(0, 40)}…` : heading}\`: all of it${shown}. Close it with \`-->\` where it should end.`;
   return [{ range, code: 'session/hidden-by-comment', message }];
 }

@@ -121,6 +121,13 @@ describe('rules: session/*', () => {
       expectOne(problemsOf('p/sessions/2026-02-02.md', over.replace(/\n/g, '\r\n')), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 3, 8, 7] });
     });
 
+    it('says where a comment never closed ends when a list item or quote holds it: the notes after are read', () => {
+      const inItem = lines(...front, '## Actions', '', '- <!-- put aside for now', '  - [ ] @sam an idea', '', '## Notes', '', 'We went through the RFC.', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', inItem), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 3, 8, 7], message: [/^This comment is never closed: everything after it, to line 9, where the list item or quote it is in ends, is hidden/] });
+      const inQuote = lines(...front, '## Notes', '', '> <!-- a quote', '> still in it', '', 'We went through the RFC.', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', inQuote), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 3, 8, 7], message: [/everything after it, to line 9, where the list item or quote it is in ends,/] });
+    });
+
     it('says nothing of the template\'s hints, comments over action items (tasks put aside), comments in code, or inline', () => {
       const ok = lines(...front, '## Notes', '', '<!-- What you talked about, in your own words. -->', '', '<!--', '- [ ] @sam an idea for later', '-->', '', '```', '<!-- not a comment', '## not a heading', '```', '', 'Text <!-- inline --> more.', '', '`<!--` in code', '');
       expectNone(problemsOf('p/sessions/2026-02-02.md', ok), 'session/hidden-by-comment');
