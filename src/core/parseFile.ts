@@ -782,15 +782,58 @@ function signedAdvice(locator: YamlLocator, written: unknown, signed: Partial<Re
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
 
-/** Goal ids named in `goals:` (a list) and as keys of a map at `key`, with their spans. */
-function frontMatterRefs(ctx: ValidationContext, key: string, via: GoalReference['via']): GoalReference[] {
-  const items = ctx.locator.textItemsOf([key]);
-  if (items) return items.map(({ text, range }) => ({ id: text, range, via }));
-  if (!ctx.locator.isMapAt([key])) return [];
-  // `<<` is a merge key, which merges nothing (keys/unknown says so), not a goal id.
+/**
+ * A goal id written in the front matter (`goals: [id]`, `progress: {id: 40}`). Its spans are made
+ * when first asked for: most never are (only a reference to an unknown goal, a progress that went
+ * down, or a hover needs one), and making them for every session of a journal was a tenth of
+ * `check`'s work on small files, a third of it in garbage collection (docs/performance.md,
+ * "Session 26"). As JSON, and to the reader, it is the plain GoalReference it stands for.
+ */
+class FrontMatterReference implements GoalReference {
+  readonly id: string;
+  readonly via: 'goals' | 'progress';
+  readonly #lines: LineIndex;
+  readonly #start: number;
+  readonly #end: number;
+  /** A progress entry's value: its offsets, or the span taken for it (its map's) when it has none of its own. */
+  readonly #value: { start: number; end: number } | undefined;
+  #range: Range | undefined;
+  #valueRange: Range | undefined;
+
+  constructor(id: string, via: 'goals' | 'progress', lines: LineIndex, start: number, end: number, value?: { start: number; end: number }, valueRange?: Range) {
+    this.id = id;
+    this.via = via;
+    this.#lines = lines;
+    this.#start = start;
+    this.#end = end;
+    this.#value = value;
+    this.#range = undefined;
+    this.#valueRange = valueRange;
+  }
+
+  get range(): Range {
+    return (this.#range ??= this.#lines.range(this.#start, this.#end));
+  }
+
+  get valueRange(): Range | undefined {
+    const value = this.#value;
+    return value ? (this.#valueRange ??= this.#lines.range(value.start, value.end)) : this.#valueRange;
+  }
+
+  toJSON(): GoalReference {
+    const { id, range, via, valueRange } = this;
+    return valueRange ? { id, range, via, valueRange } : { id, range, via };
+  }
+}
+
+/** Goal ids named in `goals:` (a list) and as keys of a map at `key`, with their spans (made when asked for). */
+function frontMatterRefs(ctx: ValidationContext, key: string, via: 'goals' | 'progress'): GoalReference[] {
+  const lines = ctx.locator.lines;
+  const items = ctx.locator.textItemOffsetsOf([key]);
+  if (items) return items.map(({ text, start, end }) => new FrontMatterReference(text, via, lines, start, end));
+  // (No map there: none.) `<<` is a merge key, which merges nothing (keys/unknown says so), not a goal id.
   // A goal written twice in the map (yaml/duplicate-key) is one reference: the later, whose value is read.
-  const keys = new Map(ctx.locator.keysOf([key], (id) => id !== '<<').map((k) => [k.key, k.range]));
-  return [...keys].map(([id, range]) => ({ id, range, via, valueRange: ctx.locator.valueRange([key, id]) }));
+  return ctx.locator.keyOffsetsOf([key], (id) => id !== '<<').map(({ key: id, start, end, value, fallback }) => new FrontMatterReference(id, via, lines, start, end, value, fallback));
 }
 
 /** What the cross-file rules may ask of a session or review without parsing its body. */

@@ -12,6 +12,15 @@ import type { FrontMatterDocument } from './yamlParse';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
+/** A key of a map as `keyOffsetsOf` gives it: its offsets, and those of its value (or the span to take for it). */
+export interface KeyOffsets {
+  key: string;
+  start: number;
+  end: number;
+  value?: { start: number; end: number };
+  fallback?: Range;
+}
+
 /** A key and its value in a map, of either tree. */
 export interface KeyValue {
   key: unknown;
@@ -71,18 +80,69 @@ export class YamlLocator {
   constructor(
     private readonly doc: FrontMatterDocument,
     private readonly offset: number,
-    private readonly lines: LineIndex,
+    readonly lines: LineIndex,
     readonly head: Range,
   ) {}
 
   rangeOf(node: unknown): Range | undefined {
+    const span = this.offsetsOf(node);
+    return span && this.lines.range(span.start, span.end);
+  }
+
+  /** What `rangeOf` gives as offsets in the file's text, for a span to be made later (`lines.range`). */
+  offsetsOf(node: unknown): { start: number; end: number } | undefined {
     const span = spanOf(node);
     if (!span) return undefined;
     const start = this.offset + span.start;
     let end = this.offset + span.end;
     // Block collections end after their last line break; a span should end at the last character.
     while (end > start && isWhiteSpace(this.lines.text.charCodeAt(end - 1))) end--;
-    return this.lines.range(start, end);
+    return { start, end };
+  }
+
+  /**
+   * The text items of the sequence at `path` as `textItemsOf` finds them, with their offsets
+   * instead of their spans; undefined when there is no sequence there.
+   */
+  textItemOffsetsOf(path: YamlPath): Array<{ text: string; start: number; end: number }> | undefined {
+    const items = itemsOfSeq(nodeAt(this.doc.contents, path));
+    if (!items) return undefined;
+    const out: Array<{ text: string; start: number; end: number }> = [];
+    for (const item of items) {
+      const value = scalarOf(item)?.value;
+      const span = this.offsetsOf(item);
+      if (typeof value === 'string' && span) out.push({ text: value, start: span.start, end: span.end });
+    }
+    return out;
+  }
+
+  /**
+   * The keys of the map at `path` (those `only` accepts), each once and in the order first
+   * written, with the offsets of its key and of its value: what `keysOf(path, only)` and then
+   * `valueRange([...path, key])` for each give (a key written twice has the later one's, whose
+   * value is read). Where neither the value nor a key of that text has a span, `fallback` is the
+   * span valueRange falls back to (the map's, or the front matter's start).
+   */
+  keyOffsetsOf(path: YamlPath, only?: (key: string) => boolean): KeyOffsets[] {
+    const pairs = pairsOf(nodeAt(this.doc.contents, path));
+    if (!pairs) return [];
+    const out: KeyOffsets[] = [];
+    for (const pair of pairs) {
+      const key = keyText(pair.key);
+      if (only && !only(key)) continue;
+      const span = this.offsetsOf(pair.key);
+      if (!span) continue;
+      const seen = out.find((entry) => entry.key === key);
+      if (seen) {
+        seen.start = span.start;
+        seen.end = span.end;
+        continue;
+      }
+      // As valueRange finds it: the value of the last pair nodeAt takes, else the key of the last pair of that text, else the map's own span.
+      const value = this.offsetsOf(lastPair(pairs, (k) => k === key || scalarOf(k)?.value === key)?.value) ?? this.offsetsOf(lastPair(pairs, (k) => keyText(k) === key)?.key);
+      out.push(value ? { key, start: span.start, end: span.end, value } : { key, start: span.start, end: span.end, fallback: this.valueRange(path) });
+    }
+    return out;
   }
 
   /** The pair whose key is the last element of `path`, inside the map at the rest of the path. */
@@ -182,6 +242,12 @@ export class YamlLocator {
 function isWhiteSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return /\s/.test(String.fromCharCode(c));
+}
+
+/** The last pair whose key `matches`. */
+function lastPair(pairs: readonly KeyValue[], matches: (key: unknown) => boolean): KeyValue | undefined {
+  for (let i = pairs.length - 1; i >= 0; i--) if (matches(pairs[i]!.key)) return pairs[i];
+  return undefined;
 }
 
 function keyText(key: unknown): string {
