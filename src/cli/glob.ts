@@ -185,7 +185,9 @@ export function parseGitignore(text: string): IgnoreRule[] {
     if (!line) continue;
     // A pattern with a `/` before its end is anchored to the .gitignore's folder; otherwise it matches at any depth.
     const anchored = line.includes('/');
-    const pattern = anchored ? line.replace(/^\//, '') : `**/${line}`;
+    const glob = anchored ? line.replace(/^\//, '') : `**/${line}`;
+    // `x/**` is everything inside x, not x itself (git's rule): a file in it can be taken back with `!x/file`.
+    const pattern = /.\/\*\*$/.test(glob) ? `${glob}/*` : glob;
     rules.push({ regex: globToRegExp(pattern), negate, dirOnly });
   }
   return rules;

@@ -187,14 +187,16 @@ const HEADING_LINE = /\n[ \t]{0,3}#{1,6}(?:[ \t][^\n]*|[ \t]*)(?=\r?\n|$)/;
 
 /**
  * Whether a text may hold an HTML comment `readBody` reports (`session/hidden-by-comment`): a
- * `<!--` with no `-->` after it, or with a heading line before its `-->`. A cheap test on the raw
- * text, true for a superset of such texts (a `<!--` in code is no comment), so that a body without
- * one need not be parsed to know it has none.
+ * `<!--` with no `-->` after it, or with a heading line before its `-->`, or one that goes on over
+ * lines from after something else on its line (`- <!--`, `> <!--`: in a list item or a quote, which
+ * may end before the `-->`). A cheap test on the raw text, true for a superset of such texts (a
+ * `<!--` in code is no comment), so that a body without one need not be parsed to know it has none.
  */
 export function mayHideText(text: string): boolean {
   for (let at = text.indexOf('<!--'); at >= 0; ) {
     const close = text.indexOf('-->', at + 4);
     if (close < 0 || HEADING_LINE.test(text.slice(at, close))) return true;
+    if (text.slice(at, close).includes('\n') && !/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) return true;
     at = text.indexOf('<!--', close + 3);
   }
   return false;
@@ -222,10 +224,17 @@ function hiddenByComment(node: Nodes, lines: LineIndex): BodyProblem[] {
   const last = lines.position(end).line;
   const shown = ' is hidden when the note is shown, and the journal reads none of it: sections, action items, `[[goal]]` references';
   // Never closed, it runs to the end of what holds it: the file, or a list item or quote that ends before.
+  const inContainer = lines.text.slice(end).trim() !== '';
   const held = lines.text.slice(start, end).trimEnd().length;
-  const toEnd = lines.text.slice(end).trim() === '' ? 'to the end of the file' : `to line ${lines.position(start + held).line}, where the list item or quote it is in ends`;
+  const heldTo = lines.position(start + held).line;
+  // A `-->` after that item or quote (`- <!-- x` over `- y -->`) closes nothing: Markdown ended the comment with the item.
+  const later = lines.text.indexOf('-->', end);
+  const stray = later >= 0 && !lines.text.slice(end, later).includes('<!--') ? ` (the \`-->\` on line ${lines.position(later).line} is outside it, and closes nothing)` : '';
+  const toEnd = !inContainer
+    ? 'to the end of the file'
+    : `${heldTo === range.start.line ? 'to the end of its line' : `to line ${heldTo}`}, where the list item or quote it is in ends${stray}`;
   const message = close < 0
-    ? `This comment is never closed: everything after it, ${toEnd},${shown}. Close it with \`-->\` where it should end.`
+    ? `This comment is never closed: everything after it, ${toEnd},${shown}. Close it with \`-->\` where it should end${inContainer ? ', before its list item or quote ends' : ''}.`
     : `This comment runs from line ${range.start.line} to line ${last}, over the heading \`${heading!.length > 40 ? `${heading!.slice(0, 40)}…` : heading}\`: all of it${shown}. Close it with \`-->\` where it should end.`;
   return [{ range, code: 'session/hidden-by-comment', message }];
 }

@@ -54,6 +54,19 @@ describe('globs', () => {
     assert.equal(globToRegExp('a/**/b/c').test('a/c'), false);
   });
 
+  it('read `x/**` in a .gitignore as everything inside x, not x itself, as git does: a file in it can be taken back', () => {
+    // git check-ignore with this .gitignore: x kept, x/z.md kept, x/y.md ignored, x/sub ignored (so x/sub/w.md stays ignored).
+    const rules = parseGitignore('p1/sessions/x/**\n!p1/sessions/x/z.md\n!p1/sessions/x/sub/w.md\n');
+    assert.equal(matchIgnore(rules, 'p1/sessions/x', true), undefined);
+    assert.equal(matchIgnore(rules, 'p1/sessions/x/z.md', false), false);
+    assert.equal(matchIgnore(rules, 'p1/sessions/x/y.md', false), true);
+    assert.equal(matchIgnore(rules, 'p1/sessions/x/sub', true), true);
+    // Not anchored, and `**` alone: still everything.
+    assert.equal(matchIgnore(parseGitignore('drafts/**\n'), 'drafts', true), undefined);
+    assert.equal(matchIgnore(parseGitignore('drafts/**\n'), 'drafts/a.md', false), true);
+    assert.equal(matchIgnore(parseGitignore('**\n'), 'a', true), true);
+  });
+
   it('finish on patterns that make a backtracking regular expression take exponential time', () => {
     // Before, `*a*a*a*a*a*a*a*a*b` in a .gitignore someone committed stalled `check` for minutes on one long name.
     const rules = parseGitignore('*a*a*a*a*a*a*a*a*a*a*b\n');

@@ -124,6 +124,9 @@ describe('rules: session/*', () => {
     it('says where a comment never closed ends when a list item or quote holds it: the notes after are read', () => {
       const inItem = lines(...front, '## Actions', '', '- <!-- put aside for now', '  - [ ] @sam an idea', '', '## Notes', '', 'We went through the RFC.', '');
       expectOne(problemsOf('p/sessions/2026-02-02.md', inItem), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 3, 8, 7], message: [/^This comment is never closed: everything after it, to line 9, where the list item or quote it is in ends, is hidden/] });
+      // Two items meant to be put aside: the comment ends with the first one, and the `-->` in the second closes nothing.
+      const twoItems = lines(...front, '## Actions', '', '- <!-- [ ] @sam draft the RFC', '- [ ] @ana review it -->', '', '## Notes', '', 'Text.', '');
+      expectOne(problemsOf('p/sessions/2026-02-02.md', twoItems), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 3, 8, 7], message: [/^This comment is never closed: everything after it, to the end of its line, where the list item or quote it is in ends \(the `-->` on line 9 is outside it, and closes nothing\), is hidden .* Close it with `-->` where it should end, before its list item or quote ends\.$/] });
       const inQuote = lines(...front, '## Notes', '', '> <!-- a quote', '> still in it', '', 'We went through the RFC.', '');
       expectOne(problemsOf('p/sessions/2026-02-02.md', inQuote), { code: 'session/hidden-by-comment', severity: 'warning', range: [8, 3, 8, 7], message: [/everything after it, to line 9, where the list item or quote it is in ends,/] });
     });
