@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { onDisk } from './folderNames';
 import * as path from 'node:path';
 import { z } from 'zod';
 import { isRuleCode, RULES } from '../core/rules';
@@ -7,6 +6,7 @@ import { nearest } from '../core/suggest';
 import { DEFAULT_OPTIONS, type EngineOptions, type RuleSeverity } from '../core/types';
 import { UsageError } from './args';
 import { ioReason } from './io';
+import { onDisk } from './folderNames';
 
 export const CONFIG_FILE = '.mentoring-journal.json';
 export const RULE_SEVERITIES = ['error', 'warning', 'info', 'off'] as const;

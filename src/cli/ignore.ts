@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { onDisk, type FolderNames } from './folderNames';
 import * as path from 'node:path';
 import { configFinder, loadIgnores } from './config';
 import { globToRegExp, matchIgnore, parseGitignore, type Glob } from './glob';
+import { onDisk, type FolderNames } from './folderNames';
 
 /**
  * What a check leaves out besides the engine's own exclusions: paths the git work tree's

@@ -204,9 +204,9 @@ export function mayHideText(text: string): boolean {
 
 /**
  * An HTML comment block that hides what the writer meant to show: never closed (it runs to the end
- * of the body, or of the list item or quote it starts in), or holding a heading line (a hint edited in place, its `-->` lost, runs on to the
- * next hint's). Said at its `<!--`. A comment over action items alone is taken as meant: a way to
- * put tasks aside.
+ * of the body, or of the list item or quote it starts in), or holding a heading line (a hint edited
+ * in place, its `-->` lost, runs on to the next hint's). Said at its `<!--`. A comment over action
+ * items alone is taken as meant: a way to put tasks aside.
  */
 function hiddenByComment(node: Nodes, lines: LineIndex): BodyProblem[] {
   const start = node.position?.start.offset;
@@ -221,22 +221,20 @@ function hiddenByComment(node: Nodes, lines: LineIndex): BodyProblem[] {
   const heading = HEADING_LINE.exec(inside)?.[0].trim();
   if (close >= 0 && !heading) return [];
   const range = lines.range(start + lead, start + lead + 4);
-  const last = lines.position(end).line;
   const shown = ' is hidden when the note is shown, and the journal reads none of it: sections, action items, `[[goal]]` references';
-  // Never closed, it runs to the end of what holds it: the file, or a list item or quote that ends before.
-  const inContainer = lines.text.slice(end).trim() !== '';
-  const held = lines.text.slice(start, end).trimEnd().length;
-  const heldTo = lines.position(start + held).line;
+  const message = close < 0 ? neverClosed(start, end, range, lines, shown) : `This comment runs from line ${range.start.line} to line ${lines.position(end).line}, over the heading \`${heading!.length > 40 ? `${heading!.slice(0, 40)}…` : heading}\`: all of it${shown}. Close it with \`-->\` where it should end.`;
+  return [{ range, code: 'session/hidden-by-comment', message }];
+}
+
+/** What a comment never closed hides: up to the end of the file, or of the list item or quote that holds it. */
+function neverClosed(start: number, end: number, range: Range, lines: LineIndex, shown: string): string {
+  if (lines.text.slice(end).trim() === '') return `This comment is never closed: everything after it, to the end of the file,${shown}. Close it with \`-->\` where it should end.`;
+  const heldTo = lines.position(start + lines.text.slice(start, end).trimEnd().length).line;
   // A `-->` after that item or quote (`- <!-- x` over `- y -->`) closes nothing: Markdown ended the comment with the item.
   const later = lines.text.indexOf('-->', end);
   const stray = later >= 0 && !lines.text.slice(end, later).includes('<!--') ? ` (the \`-->\` on line ${lines.position(later).line} is outside it, and closes nothing)` : '';
-  const toEnd = !inContainer
-    ? 'to the end of the file'
-    : `${heldTo === range.start.line ? 'to the end of its line' : `to line ${heldTo}`}, where the list item or quote it is in ends${stray}`;
-  const message = close < 0
-    ? `This comment is never closed: everything after it, ${toEnd},${shown}. Close it with \`-->\` where it should end${inContainer ? ', before its list item or quote ends' : ''}.`
-    : `This comment runs from line ${range.start.line} to line ${last}, over the heading \`${heading!.length > 40 ? `${heading!.slice(0, 40)}…` : heading}\`: all of it${shown}. Close it with \`-->\` where it should end.`;
-  return [{ range, code: 'session/hidden-by-comment', message }];
+  const to = heldTo === range.start.line ? 'to the end of its line' : `to line ${heldTo}`;
+  return `This comment is never closed: everything after it, ${to}, where the list item or quote it is in ends${stray},${shown}. Close it with \`-->\` where it should end, before its list item or quote ends.`;
 }
 
 /**
