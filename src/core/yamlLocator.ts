@@ -62,9 +62,7 @@ function nodeAt(root: unknown, path: YamlPath): unknown {
     const pairs = pairsOf(node);
     if (pairs) {
       // A key written twice (yaml/duplicate-key): the later one, whose value is the one read.
-      let i = pairs.length - 1;
-      while (i >= 0 && !(pairs[i]!.key === step || scalarOf(pairs[i]!.key)?.value === step)) i--;
-      node = i >= 0 ? pairs[i]!.value : undefined;
+      node = lastPair(pairs, (key) => key === step || scalarOf(key)?.value === step)?.value;
       continue;
     }
     const items = itemsOfSeq(node);
@@ -152,8 +150,7 @@ export class YamlLocator {
     if (!pairs) return undefined;
     const key = String(path[path.length - 1]);
     // A key written twice (yaml/duplicate-key): the later one, whose value is the one read.
-    for (let i = pairs.length - 1; i >= 0; i--) if (keyText(pairs[i]!.key) === key) return pairs[i];
-    return undefined;
+    return lastPair(pairs, (k) => keyText(k) === key);
   }
 
   /** Whether the key at `path` is not written, or written with no value (`success:`, `due:   # TODO`, `~`, `null`). */
@@ -214,15 +211,7 @@ export class YamlLocator {
 
   /** The text items of the sequence at `path` with their spans; undefined when there is no sequence there. */
   textItemsOf(path: YamlPath): Array<{ text: string; range: Range }> | undefined {
-    const items = itemsOfSeq(nodeAt(this.doc.contents, path));
-    if (!items) return undefined;
-    const out: Array<{ text: string; range: Range }> = [];
-    for (const item of items) {
-      const value = scalarOf(item)?.value;
-      const range = this.rangeOf(item);
-      if (typeof value === 'string' && range) out.push({ text: value, range });
-    }
-    return out;
+    return this.textItemOffsetsOf(path)?.map(({ text, start, end }) => ({ text, range: this.lines.range(start, end) }));
   }
 
   /** Whether the value at `path` is a map. */
