@@ -103,8 +103,8 @@ function plainCompare(a: string, b: string): number | undefined {
   while (i < a.length && j < b.length) {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(j);
-    const xDigit = x >= 48 && x <= 57;
-    const yDigit = y >= 48 && y <= 57;
+    const xDigit = isDigit(x);
+    const yDigit = isDigit(y);
     if (xDigit && yDigit) {
       // Numbers by value: leading zeros aside, the longer is larger, else the first digit that differs.
       let xEnd = i;
