@@ -169,6 +169,8 @@ interface IgnoreRule {
   regex: Glob;
   negate: boolean;
   dirOnly: boolean;
+  /** A pattern with no `/` (`*.tmp`, `node_modules/`): it matches a name at any depth, so an entry's name alone decides. */
+  anyDepth: boolean;
 }
 
 /** One `.gitignore` file's rules, matched against paths relative to its folder (git's rules, without escapes of trailing spaces). */
@@ -188,7 +190,7 @@ export function parseGitignore(text: string): IgnoreRule[] {
     const glob = anchored ? line.replace(/^\//, '') : `**/${line}`;
     // `x/**` is everything inside x, not x itself (git's rule): a file in it can be taken back with `!x/file`.
     const pattern = /.\/\*\*$/.test(glob) ? `${glob}/*` : glob;
-    rules.push({ regex: globToRegExp(pattern), negate, dirOnly });
+    rules.push({ regex: globToRegExp(pattern), negate, dirOnly, anyDepth: !anchored });
   }
   return rules;
 }
@@ -199,6 +201,22 @@ export function matchIgnore(rules: readonly IgnoreRule[], relative: string, isDi
   for (const rule of rules) {
     if (rule.dirOnly && !isDirectory) continue;
     if (rule.regex.test(relative)) result = !rule.negate;
+  }
+  return result;
+}
+
+/**
+ * `matchIgnore(rules, prefix + name, isDirectory)`, for an entry `name` of a folder at `prefix`
+ * (`''` or ending in `/`) below the rules' folder. A rule that matches at any depth is asked of the
+ * name alone (a `*.tmp` rule matches a path just when its last name matches `*.tmp`), so that most
+ * entries never have their whole path made and split: every entry of every folder listed is asked.
+ */
+export function matchIgnoreEntry(rules: readonly IgnoreRule[], prefix: string, name: string, isDirectory: boolean): boolean | undefined {
+  let result: boolean | undefined;
+  let whole: string | undefined;
+  for (const rule of rules) {
+    if (rule.dirOnly && !isDirectory) continue;
+    if (rule.regex.test(rule.anyDepth || !prefix ? name : (whole ??= prefix + name))) result = !rule.negate;
   }
   return result;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { configFinder, loadIgnores } from './config';
-import { globToRegExp, matchIgnore, parseGitignore, type Glob } from './glob';
+import { globToRegExp, matchIgnoreEntry, parseGitignore, type Glob } from './glob';
 import { onDisk, type FolderNames } from './folderNames';
 
 /**
@@ -97,15 +97,15 @@ export class Ignorer {
    */
   ignoredIn(folder: string, name: string, isDirectory: boolean): boolean {
     const context = this.context(folder);
-    const fromBase = context.fromBase ? `${context.fromBase}/${name}` : name;
-    if (context.globs.length && !fromBase.startsWith('..') && context.globs.some((g) => g.test(fromBase) || (isDirectory && g.test(`${fromBase}/`)))) return true;
-    if (context.fromTop === undefined) return false;
-    const relative = context.fromTop ? `${context.fromTop}/${name}` : name;
-    if (relative.startsWith('..')) return false;
+    if (context.globs.length) {
+      const fromBase = context.fromBase ? `${context.fromBase}/${name}` : name;
+      if (!fromBase.startsWith('..') && context.globs.some((g) => g.test(fromBase) || (isDirectory && g.test(`${fromBase}/`)))) return true;
+    }
     // Folders from the top down to the entry's parent: a deeper .gitignore overrides a higher one.
+    // (None for a folder outside the work tree.)
     let result: boolean | undefined;
     for (const { rules, prefix } of context.rules) {
-      const decided = matchIgnore(rules, prefix + name, isDirectory);
+      const decided = matchIgnoreEntry(rules, prefix, name, isDirectory);
       if (decided !== undefined) result = decided;
     }
     return result === true;

@@ -86,7 +86,8 @@ const LATIN_LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', œ:
 /** A lower-case text with the Latin letters that have no decomposition (`ø`, `ł`, `ß`) as ASCII writes them. */
 export const asciiLetters = (lower: string): string =>
   lower
-    .replace(/[æøßœđłþðıħŧŋĸ]/g, (c) => LATIN_LETTERS[c]!)
+    // The keys of LATIN_LETTERS, as escapes: the bundles stay ASCII (scripts/build.mjs).
+    .replace(/[\u00e6\u00f8\u00df\u0153\u0111\u0142\u00fe\u00f0\u0131\u0127\u0167\u014b\u0138]/g, (c) => LATIN_LETTERS[c]!)
     // Catalan's `l·l` (`ŀl`, `col·lega`) is `ll`.
     .replace(/l\u00b7(?=l)/g, 'l');
 

@@ -521,9 +521,10 @@ const FULL_WIDTH: Record<string, [string]> = { '：': [':'], '［': ['['], '］'
  * `progress:`): one text to YAML. What to write: the same in ASCII (never the text in brackets).
  */
 function fullWidthAdvice(key: string | number | undefined, value: unknown, list: boolean): string {
-  if (typeof value !== 'string' || !/[：［］｛｝，]/.test(value)) return '';
+  // The keys of FULL_WIDTH (`：［］｛｝，`), as escapes: the bundles stay ASCII (scripts/build.mjs).
+  if (typeof value !== 'string' || !/[\uff1a\uff3b\uff3d\uff5b\uff5d\uff0c]/.test(value)) return '';
   const used = [...new Set([...value].filter((c) => Object.hasOwn(FULL_WIDTH, c)))];
-  let ascii = value.replace(/[：［］｛｝，][ \t\u3000]*/g, (m) => `${FULL_WIDTH[m[0]!]![0]}${m[0] === '：' || m[0] === '，' ? ' ' : ''}`).trim();
+  let ascii = value.replace(/[\uff1a\uff3b\uff3d\uff5b\uff5d\uff0c][ \t\u3000]*/g, (m) => `${FULL_WIDTH[m[0]!]![0]}${m[0] === '：' || m[0] === '，' ? ' ' : ''}`).trim();
   if (list && !ascii.startsWith('[')) ascii = `[${ascii}]`;
   const write = used.includes('：') && !/^[[{]/.test(ascii) ? ascii : asKeyValue(key, ascii);
   return `: \`${clip(value)}\` is written with full-width punctuation (\`${used.join(' ')}\`), which YAML does not read as its own: write \`${clip(write, 60)}\``;

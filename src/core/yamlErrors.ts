@@ -1036,7 +1036,8 @@ function lookalikeCharacter(source: string, error: YAMLError): Explained | undef
     const at = line.start + comma.index + comma[0].length - 1;
     return { start: at, end: at + 1, through: line.end, message: `YAML syntax error: \`${comma[1]}\` is a full-width comma (${codePoint(comma[1]!)}), which YAML does not read as the \`,\` between items: write \`,\` and a space.` };
   }
-  const full = /^([ \t]*["']?[\p{L}\p{N}_-]+["']?)[ \t]*：[ \t\u3000]*/u.exec(line.text);
+  // `\uff1a` is the full-width colon `：`, as an escape: the bundles stay ASCII (scripts/build.mjs).
+  const full = /^([ \t]*["']?[\p{L}\p{N}_-]+["']?)[ \t]*\uff1a[ \t\u3000]*/u.exec(line.text);
   if (full) {
     const at = line.start + line.text.indexOf('：', full[1]!.length);
     const rest = line.text.slice(full[0].length).trim();

@@ -81,7 +81,7 @@ describe('check fast paths agree with the plain way', function () {
         writeFileSync(path.join(top, file), text);
       }
       const folders = ['', 'j', 'j/p', 'j/p/sessions', 'j/p/drafts', 'j/local', 'j/notes/deep', 'notes/a', 'other'];
-      const names = ['drafts', 'local', 'keep.tmp.md', 'a.tmp.md', 'root-only.md', 'x.md', '2026-01-01.md', 'README.md', 'sessions', '..x.md', '.gitignore'];
+      const names = ['drafts', 'local', 'keep.tmp.md', 'a.tmp.md', 'root-only.md', 'x.md', '2026-01-01.md', 'README.md', 'sessions', '..x.md', '..a.tmp.md', '.gitignore'];
       for (const base of [top, path.join(top, 'j'), path.join(top, 'j/p')]) {
         for (const globs of [[], ['p/sessions/2026-01-0[1-5].md', 'p/drafts/', '**/README.md'], ['**']]) {
           for (const gitignore of [true, false]) {
@@ -148,7 +148,8 @@ function referenceIgnored(spec: IgnoreSpec, absolute: string, isDirectory: boole
   const top = spec.gitignore ? gitTop(spec.base) : undefined;
   if (!top) return false;
   const relative = posix(path.relative(top, absolute));
-  if (!relative || relative.startsWith('..')) return false;
+  // Outside the work tree; a name that only starts with two dots (`..a.tmp.md`) is inside it.
+  if (!relative || relative === '..' || relative.startsWith('../')) return false;
   const parts = relative.split('/');
   let result: boolean | undefined;
   for (let depth = 0; depth < parts.length; depth++) {
