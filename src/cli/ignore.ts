@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { configFinder, loadIgnores } from './config';
 import { globToRegExp, matchIgnoreEntry, parseGitignore, type Glob } from './glob';
@@ -149,10 +149,25 @@ export class Ignorer {
   private rules(folder: string): ReturnType<typeof parseGitignore> {
     let rules = this.rulesByFolder.get(folder);
     if (!rules) {
-      rules = this.exists(folder, '.gitignore') ? parseGitignore(readFileSync(path.join(folder, '.gitignore'), 'utf8')) : [];
+      rules = this.exists(folder, '.gitignore') ? readGitignore(path.join(folder, '.gitignore')) : [];
       this.rulesByFolder.set(folder, rules);
     }
     return rules;
+  }
+}
+
+/**
+ * The rules of a `.gitignore`, read as git reads it: only a regular file. Git passes over a
+ * `.gitignore` that is a folder, a symbolic link (since git 2.32, with a warning) or a file it
+ * cannot read, and checks that folder as if it had none; so does this. Before, such a
+ * `.gitignore` made its whole folder unreadable, and nothing in it was checked.
+ */
+function readGitignore(file: string): ReturnType<typeof parseGitignore> {
+  try {
+    if (!lstatSync(file).isFile()) return [];
+    return parseGitignore(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
   }
 }
 

@@ -262,6 +262,17 @@ describe('CLI: check conventions', function () {
     assert.equal(named.stderr, ['p/drafts/2026-02-10.md', 'p/sessions/2026-02-13.md'].map((f) => `note: ${f} is left out of the check (a dot folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out); it was not checked\n`).join(''));
   });
 
+  it('passes over a .gitignore that is a folder or a symbolic link, as git does, and checks its folder', () => {
+    const bad = '---\ntype: session\ndate: 2026-02-10\ngoals: [nope]\n---\n';
+    const root = journal({ 'p/sessions/2026-02-10.tmp.md': bad, 'q/rules.txt': '*.tmp.md\n', 'q/x.md': 'x\n' });
+    mkdirSync(path.join(root, '.gitignore'));
+    symlinkSync(path.join(root, 'q/rules.txt'), path.join(root, 'p/.gitignore'));
+    symlinkSync(path.join(root, 'q'), path.join(root, 'p/sessions/.gitignore'));
+    const result = runCli(['check', '--format', 'json'], root);
+    const found = (JSON.parse(result.stdout) as { problems: Array<{ file: string; code: string }> }).problems.map((p) => `${p.file} ${p.code}`);
+    assert.deepEqual(found, ['p/sessions/2026-02-10.tmp.md goal/unknown-id']);
+  });
+
   it('a config file in a cohort folder applies to the relationships below it, whether the journal, the cohort or one staged file is checked, and in review', () => {
     const cohort = (name: string) => ({
       [`cohort/${name}/agreement.md`]: AGREEMENT,
