@@ -12,7 +12,7 @@ export function summaryRows(reports: readonly RelationshipReport[]): string[][] 
       const signals = [by('error') && count(by('error'), 'error'), by('warning') && count(by('warning'), 'warning'), by('info') && count(by('info'), 'info')].filter(Boolean).join(', ');
       return [
         r.id === '.' ? '(journal root)' : r.id,
-        r.declaredStage ?? (r.agreementUnread ? 'unknown' : 'not set'),
+        r.declaredStage ?? (r.agreementUnread || r.declaredStageInvalid ? 'unknown' : 'not set'),
         r.inferred.stage,
         nextSessionCell(r),
         // With the agreement unread, the goals it may hold are unknown: the goal files' are counted, and the rest said unknown.

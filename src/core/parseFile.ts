@@ -654,7 +654,7 @@ function buildAgreement(file: JournalFile, raw: Raw, ctx: ValidationContext): vo
     ...(started ? { started, startedRange: locator.valueRange(['started']) } : {}),
     ...(ends ? { ends } : {}),
     ...(cadenceText ? { cadence: { label: cadenceText, days: cadenceDays(cadenceText) ?? 0 } } : raw.cadence !== undefined && raw.cadence !== null ? { cadenceInvalid: true as const } : {}),
-    ...(stage ? { stage } : {}),
+    ...(stage ? { stage } : raw.stage !== undefined && raw.stage !== null ? { stageInvalid: true as const } : {}),
     confidential: data.confidential ?? true,
     signed,
     strengths: { mentor: partners.mentor ?? [], mentee: partners.mentee ?? [] },

@@ -111,6 +111,8 @@ export interface Agreement {
   /** `cadence` is written with a value that is no cadence (its error is reported at the value): not "none". */
   cadenceInvalid?: true;
   stage?: Stage;
+  /** `stage` is written with a value that is no stage (its error is reported at the value): not "not set". */
+  stageInvalid?: true;
   confidential: boolean;
   signed: { mentor?: string; mentee?: string };
   strengths: { mentor: string[]; mentee: string[] };

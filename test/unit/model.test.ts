@@ -54,6 +54,18 @@ describe('analyzeRelationship', () => {
     assert.match(renderReviewMarkdown(analyzeRelationship(await load({ agreement: { cadence: null } }), TODAY)), /^- Agreed cadence: none$/m);
   });
 
+  it('says a declared stage written with a value that is no stage is not valid, not "not set"', async () => {
+    const invalid = analyzeRelationship(await load({ agreement: { stage: '5' } }), TODAY);
+    assert.equal(invalid.declaredStage, undefined);
+    assert.equal(invalid.declaredStageInvalid, true);
+    assert.match(renderReviewMarkdown(invalid), /^- Declared in the agreement: not valid as written, so unknown \(check says why\)$/m);
+    assert.equal(summaryRows([invalid])[0]![1], 'unknown');
+    const unset = analyzeRelationship(await load({ agreement: { stage: '~' } }), TODAY);
+    assert.equal(unset.declaredStageInvalid, undefined);
+    assert.match(renderReviewMarkdown(unset), /^- Declared in the agreement: not set$/m);
+    assert.equal(summaryRows([unset])[0]![1], 'not set');
+  });
+
   it('reviews as of today: sessions dated later are left out', async () => {
     const rel = await load({ goals: [{ id: 'rfc' }], sessions: [{ date: '2026-05-20', progress: { rfc: 30 } }, { date: '2026-06-10', progress: { rfc: 60 } }] });
     const report = analyzeRelationship(rel, TODAY);

@@ -65,7 +65,7 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
     ...(elapsed !== undefined ? { elapsed } : {}),
     ...closureFacts(agreement, today),
     agreementFile: rel.agreementFile,
-    ...(agreement?.stage ? { declaredStage: agreement.stage } : {}),
+    ...(agreement?.stage ? { declaredStage: agreement.stage } : agreement?.stageInvalid ? { declaredStageInvalid: true as const } : {}),
     inferred,
     goals,
     cadence,

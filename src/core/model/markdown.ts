@@ -32,7 +32,7 @@ function header(r: RelationshipReport): string[] {
 }
 
 function stage(r: RelationshipReport): string[] {
-  const out = ['## Stage', '', `- Declared in the agreement: ${r.declaredStage ? `**${r.declaredStage}**` : r.agreementUnread ? 'unknown, the agreement could not be read' : 'not set'}`, `- Inferred from the journal: **${r.inferred.stage}**`, ''];
+  const out = ['## Stage', '', `- Declared in the agreement: ${r.declaredStage ? `**${r.declaredStage}**` : r.agreementUnread ? 'unknown, the agreement could not be read' : r.declaredStageInvalid ? 'not valid as written, so unknown (check says why)' : 'not set'}`, `- Inferred from the journal: **${r.inferred.stage}**`, ''];
   if (r.inferred.reasons.length) out.push(`Why the journal points to ${r.inferred.stage}:`, '', ...r.inferred.reasons.map((x) => `- ${escapeMessage(x)}`), '');
   return out;
 }

@@ -202,6 +202,8 @@ export interface RelationshipReport {
   plannedClosure?: { date: string; outcome?: string; reflection?: string };
   agreementFile: string;
   declaredStage?: Stage;
+  /** The agreement's `stage` is written with a value that is no stage (`check` says why): unknown, not "not set". */
+  declaredStageInvalid?: true;
   inferred: StageInference;
   goals: GoalReport[];
   cadence: CadenceHealth;

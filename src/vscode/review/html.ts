@@ -184,7 +184,7 @@ ${notes.map((note) => `<p class="note">${note}</p>\n`).join('')}<div class="tool
 </header>
 <section id="stage">
 <h2>Stage</h2>
-<p>Declared in the agreement: <strong>${esc(report.declaredStage || !report.agreementUnread ? stageName(report.declaredStage) : 'unknown (the agreement could not be read)')}</strong>. Inferred from the journal: <strong class="${mismatch ? 'stage-mismatch' : ''}">${esc(stageName(report.inferred.stage))}</strong>.</p>
+<p>Declared in the agreement: <strong>${esc(report.declaredStage || !(report.agreementUnread || report.declaredStageInvalid) ? stageName(report.declaredStage) : report.agreementUnread ? 'unknown (the agreement could not be read)' : 'unknown (not valid as written: the problem says why)')}</strong>. Inferred from the journal: <strong class="${mismatch ? 'stage-mismatch' : ''}">${esc(stageName(report.inferred.stage))}</strong>.</p>
 ${report.inferred.reasons.length ? `<ul class="reasons">${report.inferred.reasons.map((r) => `<li>${sentence(r)}</li>`).join('')}</ul>` : ''}
 </section>
 <section id="goals">

@@ -187,7 +187,7 @@ function relationshipItem(node: RelationshipNode): vscode.TreeItem {
   const tip = new vscode.MarkdownString();
   tip.appendMarkdown(`**${escapeMarkdown(names)}**  \n`);
   tip.appendMarkdown(`Folder: \`${relationship.folder || '.'}\`  \n`);
-  tip.appendMarkdown(`Stage: ${report.declaredStage ?? 'not declared'}; the journal suggests **${report.inferred.stage}**`);
+  tip.appendMarkdown(`Stage: ${report.declaredStage ?? (report.declaredStageInvalid ? 'not valid as written' : 'not declared')}; the journal suggests **${report.inferred.stage}**`);
   for (const reason of report.inferred.reasons) tip.appendMarkdown(`\n- ${escapeMarkdown(reason)}`);
   if (report.cadence.cadence) tip.appendMarkdown(`\n\nCadence: ${report.cadence.cadence.label}`);
   const next = report.cadence.nextSession;
