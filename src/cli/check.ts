@@ -18,7 +18,7 @@ import { ioReason, makeFolders, shellWord, type Io } from './io';
 import { NodeFileSystem, type Overlay } from './nodeFileSystem';
 import { checkParts, defaultJobs, type NestedConfigs } from './parallel';
 import { partition } from './partition';
-import { coversScope, displayPath, inScope, journalBase, PathError, resolveTargets } from './targets';
+import { coversScope, displayPath, inScope, journalBase, PathError, relationshipFolder, resolveTargets } from './targets';
 
 export const CHECK_OPTIONS: OptionSpecs = {
   format: { kind: 'string', values: CHECK_FORMATS, short: 'f' },
@@ -83,12 +83,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     // The text is checked as that file: a name that is no Markdown file would check nothing and pass.
     if (stdinName.trim() && (await fsp.stat(absolute).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--stdin-filename ${stdinName} is a folder: name the Markdown file the text belongs to, like ${stdinName.replace(/\/+$/, '')}/2026-11-20.md`, 'check');
     if (!stdinName.trim() || !isMarkdownPath(absolute)) throw new UsageError(`--stdin-filename names the Markdown file the text belongs to, like sessions/2026-11-20.md, not '${stdinName}'`, 'check');
-    // A dot folder or an excluded one (`node_modules`) on its way, from its relationship or the top of its work tree, or else from here.
-    const base = journalBase(path.dirname(absolute)) ?? io.cwd;
-    const below = path.relative(base, absolute);
-    if (!below.startsWith('..') && isExcludedPath(below.split(path.sep).join('/'), { ...DEFAULT_OPTIONS, ...optionsFor(base, configFile, cli) }.exclude)) throw new UsageError(leftOutOfCheck(stdinName), 'check');
-    // And no folder on its way (from there) that .gitignore or `ignores` leave out (`gone/` leaves out `gone/x.md`).
-    if (!below.startsWith('..') && ignoredOnTheWay(base, below, new Ignorer(ignoreFor(base)))) throw new UsageError(leftOutOfCheck(stdinName), 'check');
+    if (leftOutWhenNamed(absolute, io.cwd, (root) => optionsFor(root, configFile, cli), ignoreFor)) throw new UsageError(leftOutOfCheck(stdinName), 'check');
     if (!io.readStdin) throw new UsageError('standard input cannot be read here', 'check');
     run.overlay = { absolute, content: await io.readStdin() };
     run.jobs = 1;
@@ -174,6 +169,22 @@ export interface RunOptions {
   nestedFor?: (root: string) => NestedConfigs | undefined;
 }
 
+/**
+ * Whether the check leaves out the file at `absolute` when it is named on its own (a staged file,
+ * `--stdin-filename`): a dot folder or an excluded one (`node_modules`) on its way, from its
+ * relationship or the top of its work tree, or else from `cwd`; or a folder on that way, or the
+ * file, that .gitignore or `ignores` leave out (`gone/` leaves out `gone/x.md`). The check of the
+ * whole journal leaves such a file out, so naming it alone must not check it either.
+ */
+function leftOutWhenNamed(absolute: string, cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, ignoreFor?: (root: string) => IgnoreSpec | undefined): boolean {
+  const base = journalBase(path.dirname(absolute)) ?? cwd;
+  const below = path.relative(base, absolute);
+  if (below.startsWith('..') || path.isAbsolute(below)) return false;
+  if (isExcludedPath(below.split(path.sep).join('/'), { ...DEFAULT_OPTIONS, ...optionsFor(base) }.exclude)) return true;
+  const ignore = ignoreFor?.(base);
+  return ignore !== undefined && ignoredOnTheWay(base, below, new Ignorer(ignore));
+}
+
 /** The usage error for a --stdin-filename the check leaves out. */
 const leftOutOfCheck = (name: string) =>
   `--stdin-filename ${name} names a file the check leaves out (a dot file or folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out), so the text would not be checked: name the file it belongs to`;
@@ -184,12 +195,22 @@ const leftOutOfCheck = (name: string) =>
  * collects the problems of the files in scope, with paths relative to `cwd`.
  */
 export async function check(paths: readonly string[], cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, run: RunOptions = { jobs: 1 }): Promise<CheckResult> {
-  const targets = await resolveTargets(paths, cwd, run.overlay?.absolute);
+  const leftOut: string[] = [];
+  // A file named outside every relationship is checked from its own folder, whose walk cannot see
+  // the dot folder, the excluded folder or the ignored one above it: it is left out here, as the
+  // check of the whole journal leaves it out. (Files in a relationship are walked from it.)
+  const kept = paths.filter((given) => {
+    const absolute = path.resolve(cwd, given);
+    if (absolute === run.overlay?.absolute || !isMarkdownPath(absolute) || relationshipFolder(path.dirname(absolute))) return true;
+    if (!statSync(absolute, { throwIfNoEntry: false })?.isFile() || !leftOutWhenNamed(absolute, cwd, optionsFor, run.ignoreFor)) return true;
+    leftOut.push(displayPath(cwd, absolute));
+    return false;
+  });
+  const targets = await resolveTargets(kept, cwd, run.overlay?.absolute);
   // Paths are remembered only when several targets may overlap: to count and report each file once.
   const reported = targets.length > 1 ? new Set<string>() : undefined;
   let files = 0;
   const problems: Reported[] = [];
-  const leftOut: string[] = [];
   for (const target of targets) {
     // The Markdown files named as such: each is either read or said to be left out.
     // (A folder named like a Markdown file, `2026-11-21.md/`, is a folder: its files are reported, not it.)

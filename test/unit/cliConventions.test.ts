@@ -380,6 +380,19 @@ describe('CLI: check conventions', function () {
       const refused = runCli(['check', '--stdin', '--stdin-filename', name], root, text);
       assert.equal(refused.code, 2, name);
       assert.match(refused.stderr, /names a file the check leaves out/, name);
+      // On disk and named (a staged file), it is left out as well, with a note: in a relationship or outside every one.
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+      const named = runCli(['check', name], root);
+      assert.deepEqual([named.code, named.stdout], [0, ''], name);
+      assert.equal(named.stderr, `note: ${name} is left out of the check (a dot folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out); it was not checked\n`, name);
+    }
+    // A stray file named beside them is checked, from here as from its own folder.
+    writeFileSync(path.join(root, 'loose.md'), text);
+    for (const [cwd, name] of [[root, 'loose.md'], [path.join(root, 'gone'), '../loose.md']] as const) {
+      const loose = runCli(['check', name], cwd);
+      assert.equal(loose.code, 1, name);
+      assert.match(loose.stdout, /^\S*loose\.md:1:1 error file\/outside-relationship /, name);
     }
   });
 
