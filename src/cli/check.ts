@@ -108,12 +108,11 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
         continue;
       }
       if (!changes) continue;
-      if (!Array.isArray(changes)) {
-        io.err(`not fixed ${printablePath(file)}: ${changes.left}\n`);
-        continue;
+      if (changes.changes.length) {
+        fixed++;
+        io.err(`fixed ${printablePath(file)}: ${changes.changes.join('; ')}\n`);
       }
-      fixed++;
-      io.err(`fixed ${printablePath(file)}: ${changes.join('; ')}\n`);
+      for (const why of changes.left) io.err(`not fixed ${printablePath(file)}: ${why}\n`);
     }
     // What is left after the fixes: checked again, since a fix can settle a rule across files too.
     if (fixed) full = await check(paths, io.cwd, (root) => optionsFor(root, configFile, cli), run);

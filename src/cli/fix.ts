@@ -27,7 +27,7 @@ interface Fix {
  * a misspelt key with exactly one candidate, a session's missing `date` from its file name
  * (`2026-11-02.md`). Anything the user must choose (a value, a goal) is left alone.
  */
-function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix | undefined {
+function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix | { left: string } | undefined {
   const data = p.data;
   const start = lines.offset(p.range.start);
   const end = lines.offset(p.range.end);
@@ -40,13 +40,14 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   if (data?.kind === 'missing-type' && p.code === 'frontmatter/missing' && holdsKnownKeys(text)) return undefined;
   if (data?.kind === 'missing-type') return { description: `added \`type: ${data.type}\``, result: addType(text, data.type) };
   // A key whose value the key it is renamed to does not take is not renamed: the value is the writer's to change.
-  // Nor into a key whose value other files depend on or that ends the partnership (MEANING_KEYS).
   // And only a slip of the hand (`atendees`), not a key that holds a known one (`next-next`, `my-status`), which may be the writer's own.
-  if (data?.kind === 'unknown-key' && data.suggestion && !data.misfit && !MEANING_KEYS.has(data.suggestion) && (data.byValue || isSlip(data.key, data.suggestion))) {
+  if (data?.kind === 'unknown-key' && data.suggestion && !data.misfit && (data.byValue || isSlip(data.key, data.suggestion))) {
     // Exactly one candidate: no other known key is as close to the typo.
     const distance = editDistance(data.key.toLowerCase(), data.suggestion.toLowerCase());
     const rivals = data.byValue ? [] : KNOWN_KEYS.filter((k) => k !== data.suggestion && editDistance(data.key.toLowerCase(), k.toLowerCase()) <= distance);
     if (rivals.length) return undefined;
+    // Nor into a key whose value other files depend on or that ends the partnership (MEANING_KEYS): said, not done.
+    if (MEANING_KEYS.has(data.suggestion)) return { left: `\`${data.key}\` not renamed to \`${data.suggestion}\`: ${MEANING_WHY[data.suggestion] ?? 'what it holds changes what other files mean'}, so the rename is yours to make` };
     return { description: `renamed \`${data.key}\` to \`${data.suggestion}\``, result: replaceToken(text, start, end, data.suggestion) };
   }
   // A date written under another key (`when: 2026-02-30`) is the writer's: the file name's does not replace it.
@@ -57,6 +58,14 @@ function safeFix(path: string, text: string, lines: LineIndex, p: Problem): Fix 
   }
   return undefined;
 }
+
+/** Why a misspelling is not renamed into one of MEANING_KEYS, for the note on stderr. */
+const MEANING_WHY: Readonly<Record<string, string>> = {
+  id: 'sessions name the goal by its id, and would no longer find it',
+  goals: 'the goals it names would count as worked on',
+  progress: 'the progress it records would move the goals it names',
+  closure: 'it would end the partnership',
+};
 
 /** Whether one of a text's first lines is a key a journal file knows (`type: session`, `  date: …`). */
 function holdsKnownKeys(text: string): boolean {
@@ -78,11 +87,12 @@ const fixOrder = (p: Problem): number => (p.data?.kind === 'closed-early' || p.d
 
 /**
  * Applies the safe fixes to one file on disk, one at a time (each re-reads the file, since
- * offsets move), with the extension's byte-preserving edits. Returns what changed, or undefined;
- * or, for a fix it would not make, why (a file without front matter that one would not complete).
+ * offsets move), with the extension's byte-preserving edits. Returns what changed and, for each
+ * fix it would not make, why (a file without front matter that one would not complete, a
+ * misspelling of `goals` or `progress`); undefined when there is neither.
  * A UTF-8 byte order mark stays where it was.
  */
-export function fixFile(absolute: string, relative: string, options: EngineOptions): string[] | { left: string } | undefined {
+export function fixFile(absolute: string, relative: string, options: EngineOptions): { changes: string[]; left: string[] } | undefined {
   let text: string;
   let bom: boolean;
   try {
@@ -95,6 +105,7 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
   }
   const original = text;
   const changes: string[] = [];
+  const left = new Set<string>();
   let withoutFrontMatter = false;
   for (let round = 0; round < 20; round++) {
     const problems = parseJournalFile(relative, text, options).problems;
@@ -105,6 +116,10 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
     let applied = false;
     for (const p of [...problems].sort((a, b) => fixOrder(a) - fixOrder(b))) {
       const fix = safeFix(relative, text, lines, p);
+      if (fix && 'left' in fix) {
+        left.add(fix.left);
+        continue;
+      }
       if (!fix?.result.ok || fix.result.text === text) continue;
       // A rename never leaves the file with more errors than before (a value the key does not take).
       if (p.data?.kind === 'unknown-key' && errorCount(parseJournalFile(relative, fix.result.text, options).problems) > errorCount(problems)) continue;
@@ -115,14 +130,14 @@ export function fixFile(absolute: string, relative: string, options: EngineOptio
     }
     if (!applied) break;
   }
-  if (text === original) return undefined;
+  if (text === original) return left.size ? { changes: [], left: [...left] } : undefined;
   // A file with no front matter gets one only when the fixes complete it (`sessions/2026-02-17.md`
   // gets its `date` from its name); `sessions/notes.md` would become a session without a date,
   // trading one error for another in a file that may not be meant as a session at all.
   if (withoutFrontMatter) {
     const missing = parseJournalFile(relative, text, options).problems.filter((p) => p.code === 'schema/missing-key').map((p) => (p.data?.kind === 'missing-key' ? p.data.key : undefined)).filter((k): k is string => !!k);
-    if (missing.length) return { left: `no front matter added: it would still need ${missing.map((k) => `\`${k}\``).join(' and ')}, which only you can write` };
+    if (missing.length) return { changes: [], left: [`no front matter added: it would still need ${missing.map((k) => `\`${k}\``).join(' and ')}, which only you can write`] };
   }
   writeFileSync(absolute, bom ? `\uFEFF${text}` : text);
-  return changes;
+  return { changes, left: [...left] };
 }

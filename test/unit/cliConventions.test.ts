@@ -82,7 +82,10 @@ describe('CLI: check conventions', function () {
     const result = runCli(['check', '--fix'], root);
     assert.equal(readFileSync(path.join(root, 'p/goals/write-rfc.md'), 'utf8'), goalText);
     assert.equal(readFileSync(path.join(root, 'p/sessions/2026-02-16.md'), 'utf8'), sessionText);
-    assert.doesNotMatch(result.stderr, /fixed/);
+    assert.doesNotMatch(result.stderr, /^fixed/m);
+    // Said, so that the writer knows the suggestion is theirs to take.
+    assert.match(result.stderr, /^not fixed p\/goals\/write-rfc\.md: `idd` not renamed to `id`: /m);
+    assert.match(result.stderr, /^not fixed p\/sessions\/2026-02-16\.md: `progres` not renamed to `progress`: /m);
     assert.equal(result.code, before.code);
     assert.match(result.stdout, /Unknown key `idd`: did you mean `id`\?/);
   });
@@ -173,6 +176,19 @@ describe('CLI: check conventions', function () {
     assert.match(result.stdout, /^p\/sessions\/2026-01-26\.md:5:1 warning keys\/unknown Unknown key `my-status`: did you mean `status`\?$/m);
     assert.match(result.stderr, /^fixed p\/sessions\/2026-02-02\.md: renamed `nxet` to `next`$/m);
     assert.doesNotMatch(result.stderr, /2026-01-26/);
+  });
+
+  it('--fix says which misspellings it leaves: never renamed into goals, progress, id or closure, even beside a fix it makes', () => {
+    const session = '---\ntype: session\ndate: 2026-04-20\natendees: [Priya, Sam]\ngols: [write-rfc]\nprogres: {write-rfc: 10}\n---\n';
+    const root = journal({ 'p/sessions/2026-04-20.md': session, 'p/goals/write-talk.md': '---\ntype: goal\nidd: write-talk\ntitle: Talk\nstatus: active\nsuccess: x\n---\n' });
+    const result = runCli(['check', '--fix'], root);
+    assert.equal(readFileSync(path.join(root, 'p/sessions/2026-04-20.md'), 'utf8'), session.replace('atendees', 'attendees'));
+    assert.deepEqual(result.stderr.split('\n').filter((l) => /^(not )?fixed /.test(l)), [
+      'not fixed p/goals/write-talk.md: `idd` not renamed to `id`: sessions name the goal by its id, and would no longer find it, so the rename is yours to make',
+      'fixed p/sessions/2026-04-20.md: renamed `atendees` to `attendees`',
+      'not fixed p/sessions/2026-04-20.md: `gols` not renamed to `goals`: the goals it names would count as worked on, so the rename is yours to make',
+      'not fixed p/sessions/2026-04-20.md: `progres` not renamed to `progress`: the progress it records would move the goals it names, so the rename is yours to make',
+    ]);
   });
 
   it('--fix never replaces a YAML alias, and gives a file without front matter one only when that completes it', () => {
