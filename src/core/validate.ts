@@ -455,10 +455,16 @@ function describeIssue(issue: z.core.$ZodIssue, fieldPath: YamlPath, expects: st
 const asKeyValue = (key: string | number | undefined, value: string) => (typeof key === 'string' ? `${key}: ${value}` : value);
 
 /**
- * A number or true/false where a text goes (`title: 2026`, `title: 2.0`): the quotes that keep it a
- * text, around the value as written (YAML reads `2.0` as 2, `007` as 7), when the source gives it.
+ * A number, true/false or the word `null` where a text goes (`title: 2026`, `title: 2.0`, `goals:
+ * [null]`): the quotes that keep it a text, around the value as written (YAML reads `2.0` as 2,
+ * `007` as 7), when the source gives it.
  */
 function quoteAdvice(key: string | number | undefined, value: unknown, source: string | undefined): string {
+  // `null` written as a word (`goals: [null]`, a goal named null): YAML reads it as no value.
+  if (value === null) {
+    const word = source?.trim();
+    return word === 'null' || word === 'Null' || word === 'NULL' ? `: YAML reads \`${word}\` as no value; put it in quotes, \`${asKeyValue(key, JSON.stringify(word))}\`` : '';
+  }
   if (typeof value !== 'number' && typeof value !== 'boolean') return '';
   const asWritten = source && !/^["']/.test(source) && !/[\r\n]/.test(source) ? source.trim() : undefined;
   const what = `\`${asWritten ?? String(value)}\``;

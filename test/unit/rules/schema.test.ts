@@ -199,6 +199,9 @@ describe('rules: schema/*, keys/unknown, date/*', () => {
       for (const [written, days] of [['P100000000D', '100,000,000'], ['P53W', '371']] as const) {
         expectOne(agreement(AGREEMENT.replace('cadence: biweekly', `cadence: ${written}`)), { code: 'schema/invalid-value', severity: 'error', range: [7, 10, 7, 10 + written.length], message: [new RegExp(`^\`cadence\` must be at most a year between meetings \\(\`P366D\` at most; \`P1Y\` counts as 365 days\\): \`${written}\` is ${days} days\\.$`)] });
       }
+      // The word null is no value to YAML: said so, with the quotes that keep it (a goal may be named null); an empty value is not.
+      expectOne(session('---\ntype: session\ndate: 2026-02-02\ngoals: [NULL]\n---\n'), { code: 'schema/invalid-type', severity: 'error', range: [4, 9, 4, 13], message: [/^`goals\[0\]` must be a text: YAML reads `NULL` as no value; put it in quotes, `"NULL"`\.$/] });
+      expectOne(session('---\ntype: session\ndate: 2026-02-02\ngoals:\n  - ~\n---\n'), { code: 'schema/invalid-type', severity: 'error', range: [5, 5, 5, 6], message: [/^`goals\[0\]` must be a text\.$/] });
       // The value as written, not as YAML read it (2.0 is 2, 007 is 7).
       for (const v of ['2.0', '007', '1e3']) expectOne(goal(GOAL.replace('title: Write a design doc', `title: ${v}`)), { code: 'schema/invalid-type', severity: 'error', range: [3, 8, 3, 8 + v.length], message: [new RegExp(`YAML reads \`${v.replace('.', '\\.')}\` as a number; put it in quotes, \`title: "${v.replace('.', '\\.')}"\`\\.$`)] });
       expectOne(goal(GOAL.replace('due: 2026-05-29', 'due: 20260529')), { code: 'date/format', severity: 'error', range: [6, 6, 6, 14], message: [/^`due` must be a date written YYYY-MM-DD: write `due: 2026-05-29`\.$/] });
