@@ -1,6 +1,6 @@
 import { existsSync, promises as fsp, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { isExcludedPath, isMarkdownPath } from '../core/conventions';
+import { isExcludedName, isMarkdownPath } from '../core/conventions';
 import { DEFAULT_OPTIONS, type EngineOptions } from '../core/types';
 import { plural } from '../core/words';
 import { flag, listOption, parseCommand, stringOption, todayOption, UsageError, type OptionSpecs } from './args';
@@ -83,7 +83,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     // The text is checked as that file: a name that is no Markdown file would check nothing and pass.
     if (stdinName.trim() && (await fsp.stat(absolute).then((s) => s.isDirectory(), () => false))) throw new UsageError(`--stdin-filename ${stdinName} is a folder: name the Markdown file the text belongs to, like ${stdinName.replace(/\/+$/, '')}/2026-11-20.md`, 'check');
     if (!stdinName.trim() || !isMarkdownPath(absolute)) throw new UsageError(`--stdin-filename names the Markdown file the text belongs to, like sessions/2026-11-20.md, not '${stdinName}'`, 'check');
-    if (leftOutWhenNamed(absolute, io.cwd, (root) => optionsFor(root, configFile, cli), ignoreFor)) throw new UsageError(leftOutOfCheck(stdinName), 'check');
+    const why = whyLeftOut(absolute, io.cwd, (root) => optionsFor(root, configFile, cli), ignoreFor);
+    if (why) throw new UsageError(leftOutOfCheck(stdinName, why), 'check');
     if (!io.readStdin) throw new UsageError('standard input cannot be read here', 'check');
     run.overlay = { absolute, content: await io.readStdin() };
     run.jobs = 1;
@@ -91,7 +92,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const paths = stdinName !== undefined ? [stdinName] : await expandPatterns(args.positionals.length ? args.positionals : ['.'], io.cwd, (root) => ({ ...DEFAULT_OPTIONS, ...optionsFor(root, configFile, cli) }).exclude, ignoreFor);
   let full = await check(paths, io.cwd, (root) => optionsFor(root, configFile, cli), run);
   // The text of --stdin is always one file: none checked means its name is one the check leaves out.
-  if (run.overlay && full.files === 0) throw new UsageError(leftOutOfCheck(stdinName!), 'check');
+  if (run.overlay && full.files === 0) throw new UsageError(leftOutOfCheck(stdinName!, GENERIC_LEFT_OUT), 'check');
   // Files --fix could not write: an I/O error (exit 2) unless errors in the journal say 1 anyway.
   let unwritable = 0;
   if (flag(args, 'fix')) {
@@ -137,7 +138,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   const errors = full.problems.filter((r) => r.problem.severity === 'error').length;
   if (format === 'text' && result.problems.length) io.err(`${summary(full, flag(args, 'quiet'))}\n`);
   // A file named that the check leaves out (added with `git add -f`, say): said, or a hook would pass it unread.
-  for (const file of full.leftOut ?? []) io.err(`note: ${shellWord(file)} is left out of the check (a dot folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out); it was not checked\n`);
+  for (const { file, why } of full.leftOut ?? []) io.err(`note: ${shellWord(file)} is left out of the check (${why}); it was not checked\n`);
   if (maxWarnings !== undefined && warnings > maxWarnings) {
     io.err(`mentoring-journal: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
@@ -169,24 +170,35 @@ export interface RunOptions {
 }
 
 /**
- * Whether the check leaves out the file at `absolute` when it is named on its own (a staged file,
- * `--stdin-filename`): a dot folder or an excluded one (`node_modules`) on its way, from its
- * relationship or the top of its work tree, or else from `cwd`; or a folder on that way, or the
- * file, that .gitignore or `ignores` leave out (`gone/` leaves out `gone/x.md`). The check of the
- * whole journal leaves such a file out, so naming it alone must not check it either.
+ * Why the check leaves out the file at `absolute` when it is named on its own (a staged file,
+ * `--stdin-filename`), or undefined when it does not: a dot folder or an excluded one
+ * (`node_modules`) on its way, from its relationship or the top of its work tree, or else from
+ * `cwd`; a dot file; or a folder on that way, or the file, that .gitignore or `ignores` leave out
+ * (`gone/` leaves out `gone/x.md`). The check of the whole journal leaves such a file out, so
+ * naming it alone must not check it either.
  */
-function leftOutWhenNamed(absolute: string, cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, ignoreFor?: (root: string) => IgnoreSpec | undefined): boolean {
+function whyLeftOut(absolute: string, cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, ignoreFor?: (root: string) => IgnoreSpec | undefined): string | undefined {
   const base = journalBase(path.dirname(absolute)) ?? cwd;
   const below = path.relative(base, absolute);
-  if (below.startsWith('..') || path.isAbsolute(below)) return false;
-  if (isExcludedPath(below.split(path.sep).join('/'), { ...DEFAULT_OPTIONS, ...optionsFor(base) }.exclude)) return true;
+  if (below.startsWith('..') || path.isAbsolute(below)) return undefined;
+  const parts = below.split(path.sep);
+  const exclude = { ...DEFAULT_OPTIONS, ...optionsFor(base) }.exclude;
+  const at = parts.findIndex((part) => isExcludedName(part, exclude));
+  if (at >= 0) {
+    const name = parts[at]!;
+    if (at === parts.length - 1) return name.startsWith('.') ? 'its name starts with a dot' : `\`${name}\` is an excluded name`;
+    return name.startsWith('.') ? `it is in the dot folder \`${name}\`` : `it is in the excluded folder \`${name}\``;
+  }
   const ignore = ignoreFor?.(base);
-  return ignore !== undefined && ignoredOnTheWay(base, below, new Ignorer(ignore));
+  return ignore !== undefined && ignoredOnTheWay(base, below, new Ignorer(ignore)) ? IGNORED : undefined;
 }
 
+const IGNORED = ".gitignore or the config's `ignores` leave it out";
+/** When the reason cannot be told apart: the file was not among those a walk of its relationship read. */
+const GENERIC_LEFT_OUT = "a dot file or folder, an excluded folder, or what .gitignore or the config's `ignores` leave out";
+
 /** The usage error for a --stdin-filename the check leaves out. */
-const leftOutOfCheck = (name: string) =>
-  `--stdin-filename ${name} names a file the check leaves out (a dot file or folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out), so the text would not be checked: name the file it belongs to`;
+const leftOutOfCheck = (name: string, why: string) => `--stdin-filename ${name} names a file the check leaves out (${why}), so the text would not be checked: name the file it belongs to`;
 
 /**
  * Checks each root part by part (a relationship at a time, see partition.ts), so that memory
@@ -194,15 +206,16 @@ const leftOutOfCheck = (name: string) =>
  * collects the problems of the files in scope, with paths relative to `cwd`.
  */
 export async function check(paths: readonly string[], cwd: string, optionsFor: (root: string) => Partial<EngineOptions>, run: RunOptions = { jobs: 1 }): Promise<CheckResult> {
-  const leftOut: string[] = [];
+  const leftOut: Array<{ file: string; why: string }> = [];
   // A file named outside every relationship is checked from its own folder, whose walk cannot see
   // the dot folder, the excluded folder or the ignored one above it: it is left out here, as the
   // check of the whole journal leaves it out. (Files in a relationship are walked from it.)
   const kept = paths.filter((given) => {
     const absolute = path.resolve(cwd, given);
     if (absolute === run.overlay?.absolute || !isMarkdownPath(absolute) || relationshipFolder(path.dirname(absolute))) return true;
-    if (!statSync(absolute, { throwIfNoEntry: false })?.isFile() || !leftOutWhenNamed(absolute, cwd, optionsFor, run.ignoreFor)) return true;
-    leftOut.push(displayPath(cwd, absolute));
+    const why = statSync(absolute, { throwIfNoEntry: false })?.isFile() ? whyLeftOut(absolute, cwd, optionsFor, run.ignoreFor) : undefined;
+    if (!why) return true;
+    leftOut.push({ file: displayPath(cwd, absolute), why });
     return false;
   });
   const targets = await resolveTargets(kept, cwd, run.overlay?.absolute);
@@ -246,7 +259,11 @@ export async function check(paths: readonly string[], cwd: string, optionsFor: (
         for (const problem of byPath.get(relative) ?? []) problems.push({ file, problem });
       }
     }, ignore, run.overlay, run.today, run.nestedFor?.(target.root));
-    for (const scope of named) if (!read.has(scope) && !run.overlay) leftOut.push(displayPath(cwd, fs.resolve(scope)));
+    for (const scope of named) {
+      if (read.has(scope) || run.overlay) continue;
+      const absolute = fs.resolve(scope);
+      leftOut.push({ file: displayPath(cwd, absolute), why: whyLeftOut(absolute, cwd, optionsFor, run.ignoreFor) ?? GENERIC_LEFT_OUT });
+    }
   }
   return { files, problems: problems.sort(compareReported), ...(leftOut.length ? { leftOut } : {}) };
 }

@@ -13,8 +13,8 @@ export interface CheckResult {
   /** Markdown files read. */
   files: number;
   problems: Reported[];
-  /** Markdown files named on the command line that the check leaves out (.gitignore, `ignores`, a dot folder): said, not passed in silence. */
-  leftOut?: string[];
+  /** Markdown files named on the command line that the check leaves out (.gitignore, `ignores`, a dot folder), and why: said, not passed in silence. */
+  leftOut?: Array<{ file: string; why: string }>;
 }
 
 /** Orders by file, then position, then rule code, so that output is stable across runs. */

@@ -275,7 +275,7 @@ describe('CLI: check conventions', function () {
     const named = runCli(['check', 'p/drafts/2026-02-10.md', 'p/sessions/2026-02-13.md'], root);
     assert.equal(named.code, 0);
     assert.equal(named.stdout, '');
-    assert.equal(named.stderr, ['p/drafts/2026-02-10.md', 'p/sessions/2026-02-13.md'].map((f) => `note: ${f} is left out of the check (a dot folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out); it was not checked\n`).join(''));
+    assert.equal(named.stderr, ['p/drafts/2026-02-10.md', 'p/sessions/2026-02-13.md'].map((f) => `note: ${f} is left out of the check (.gitignore or the config's \`ignores\` leave it out); it was not checked\n`).join(''));
   });
 
   it('passes over a .gitignore that is a folder or a symbolic link, as git does, and checks its folder', () => {
@@ -392,16 +392,18 @@ describe('CLI: check conventions', function () {
     // Nor a name .gitignore, the config's `ignores` or the exclusions leave out, inside a relationship or outside one.
     writeFileSync(path.join(root, '.gitignore'), 'p/private/\n*draft*\ngone/\n');
     writeFileSync(path.join(root, '.mentoring-journal.json'), JSON.stringify({ ignores: ['p/old/**'] }));
-    for (const name of ['p/private/2026-03-01.md', 'p/sessions/draft-2026-03-01.md', 'p/old/2026-03-01.md', 'node_modules/x/2026-03-01.md', '.hidden/2026-03-01.md', 'gone/2026-03-01.md', 'gone/deeper/2026-03-01.md']) {
+    const ignored = ".gitignore or the config's `ignores` leave it out";
+    const whys: Record<string, string> = { 'node_modules/x/2026-03-01.md': 'it is in the excluded folder `node_modules`', '.hidden/2026-03-01.md': 'it is in the dot folder `.hidden`', 'p/sessions/.2026-03-01.md': 'its name starts with a dot' };
+    for (const name of ['p/private/2026-03-01.md', 'p/sessions/draft-2026-03-01.md', 'p/old/2026-03-01.md', 'node_modules/x/2026-03-01.md', '.hidden/2026-03-01.md', 'gone/2026-03-01.md', 'gone/deeper/2026-03-01.md', 'p/sessions/.2026-03-01.md']) {
       const refused = runCli(['check', '--stdin', '--stdin-filename', name], root, text);
       assert.equal(refused.code, 2, name);
-      assert.match(refused.stderr, /names a file the check leaves out/, name);
+      assert.equal(refused.stderr, `mentoring-journal: --stdin-filename ${name} names a file the check leaves out (${whys[name] ?? ignored}), so the text would not be checked: name the file it belongs to\nRun 'mentoring-journal check --help' for usage.\n`, name);
       // On disk and named (a staged file), it is left out as well, with a note: in a relationship or outside every one.
       mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
       writeFileSync(path.join(root, name), text);
       const named = runCli(['check', name], root);
       assert.deepEqual([named.code, named.stdout], [0, ''], name);
-      assert.equal(named.stderr, `note: ${name} is left out of the check (a dot folder, an excluded folder, or what .gitignore or the config's \`ignores\` leave out); it was not checked\n`, name);
+      assert.equal(named.stderr, `note: ${name} is left out of the check (${whys[name] ?? ignored}); it was not checked\n`, name);
     }
     // A stray file named beside them is checked, from here as from its own folder.
     writeFileSync(path.join(root, 'loose.md'), text);
