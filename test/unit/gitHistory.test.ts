@@ -5,7 +5,7 @@ import { JournalIndex } from '../../src/core/journalIndex';
 import { analyzeRelationship, matchPartner, readJournalHistory, historyLines, reviewToJson, renderReviewMarkdown, type Relationship } from '../../src/core';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
 import { gitHistorySource } from '../../src/cli/gitSource';
-import { agreement, PRIYA, removeRepos, SAM, session, TempRepo, twoPartnerRepo } from './gitRepo';
+import { agreement, goalFile, PRIYA, removeRepos, SAM, session, TempRepo, twoPartnerRepo } from './gitRepo';
 
 async function reviewOf(root: string, today: string) {
   const index = new JournalIndex(new NodeFileSystem(root));
@@ -107,6 +107,31 @@ describe('git history: goals and who keeps the record', function () {
       assert.deepEqual(rfc.fieldHistory!.filter((c) => c.field === 'due').map((c) => [c.to, c.date, c.commit]), [['2026-06-30', '2026-01-05', hashes.start], ['2026-08-31', '2026-03-01', hashes.moved1], ['2026-10-31', '2026-06-01', hashes.moved2]], `from ${folder}`);
     }
   });
+
+  for (const rewritten of [false, true]) {
+  it(`keeps a relationship moved away and a new one started in its old folder apart: no commit of one in the other${rewritten ? ' (its goal file rewritten by the move: deleted and added to git)' : ''}`, async () => {
+    const { repo, hashes } = twoPartnerRepo();
+    mkdirSync(path.join(repo.root, 'archive'), { recursive: true });
+    repo.git('mv', 'p', 'archive/p');
+    if (rewritten) repo.write({ 'archive/p/goals/rfc.md': '---\n# archived\ntype: goal\nid: write-rfc\ntitle: "Write the design RFC for billing"\nowner: both\nstatus: active\nprogress: 40\ndue: 2026-10-31\nsuccess: >-\n  Accepted at the architecture review,\n  with two reviewers from other teams\n---\n\nA different body altogether, long enough to make the file another file for git.\n' });
+    const archived = repo.commit(PRIYA, '2026-06-10', 'Archive the pair');
+    if (rewritten) assert.match(repo.git('show', '--name-status', '-M', '--format=', 'HEAD'), /^A\tarchive\/p\/goals\/rfc\.md$/m, 'git sees the goal file added, not renamed');
+    // A new pair in the old folder, with a goal file and a session at the old paths.
+    const started = repo.write({ 'p/agreement.md': agreement(''), 'p/goals/rfc.md': goalFile('2026-12-31'), 'p/sessions/2026-02-01.md': session('2026-02-01') }).commit(SAM, '2026-06-15', 'A new pair');
+    const reports = await reviewOf(repo.root, '2026-07-01');
+    const old = reports.find((r) => r.id === 'archive/p')!;
+    const now = reports.find((r) => r.id === 'p')!;
+    const dues = (r: typeof old) => r.goals.find((g) => g.id === 'write-rfc')!.fieldHistory!.filter((c) => c.field === 'due').map((c) => [c.to, c.commit]);
+    assert.deepEqual(dues(old), [['2026-06-30', hashes.start], ['2026-08-31', hashes.moved1], ['2026-10-31', hashes.moved2]]);
+    assert.deepEqual(dues(now), [['2026-12-31', started]]);
+    assert.ok(old.signals.some((s) => s.code === 'goal-due-slipped'));
+    assert.ok(!now.signals.some((s) => s.code === 'goal-due-slipped'));
+    // Each session first committed where it was: the archived ones before the move, the new pair's by Sam now.
+    assert.deepEqual(old.records!.sessions.map((s) => [s.file, s.commit]), [['archive/p/sessions/2026-02-01.md', hashes.first], ['archive/p/sessions/2026-04-15.md', hashes.renamed], ['archive/p/sessions/2026-05-01.md', hashes.second]]);
+    assert.deepEqual(now.records!.sessions.map((s) => [s.file, s.commit, s.author.name]), [['p/sessions/2026-02-01.md', started, SAM.name]]);
+    assert.notEqual(archived, started);
+  });
+  }
 
   it('raises goal-due-slipped once the due date moved later twice, not before', async () => {
     const { repo } = twoPartnerRepo();

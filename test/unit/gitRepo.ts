@@ -88,7 +88,7 @@ const inlineRfc = (due: string, status: string) =>
   [`  - id: write-rfc`, `    title: Write an RFC`, `    status: ${status}`, `    success: Accepted at the architecture review`, `    due: ${due}`].join('\n');
 const inlineTalk = ['  - id: give-talk', '    title: Give a talk', '    status: proposed'].join('\n');
 
-const goalFile = (due: string, extra = '') =>
+export const goalFile = (due: string, extra = '') =>
   ['---', 'type: goal', 'id: write-rfc', 'title: Write an RFC', 'status: active', 'success: Accepted at the architecture review', `due: ${due}`, extra, '---', '', 'Why it matters.', ''].filter((l, i, a) => l !== '' || i >= a.length - 3).join('\n');
 
 export const session = (date: string) => `---\ntype: session\ndate: ${date}\ngoals: [write-rfc]\n---\n\n## Notes\n\nTalked about [[write-rfc]].\n`;

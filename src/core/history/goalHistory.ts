@@ -1,6 +1,6 @@
 import { parseJournalFile } from '../parseFile';
 import type { Goal, Relationship } from '../types';
-import { fileVersions, parentPath, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
+import { fileVersions, movedAway, parentPath, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
 /** The goal fields whose history is followed. */
 export const HISTORY_FIELDS = ['status', 'progress', 'due', 'success'] as const;
@@ -57,39 +57,63 @@ function goalsOf(path: string, bytes: Uint8Array | undefined): Goals | undefined
   return new Map(file.goals.map((g) => [g.id, { snap: snapshot(g), origin: g.origin }]));
 }
 
+/** A file whose versions hold the relationship's goals, and the commits (by index, newest first) whose versions count. */
+export interface GoalFile {
+  path: string;
+  from: number;
+  until: number;
+}
+
 /**
  * The files that hold the relationship's goals: the agreement, every goal file, and the goal
- * files git has that are gone now (a goal moved back into the agreement keeps its history).
+ * files git has that are gone now (a goal moved back into the agreement keeps its history); and
+ * those of the folders it was in before a move, for the time it was there.
  */
-export function goalFiles(rel: Relationship, byPath?: PathIndex): string[] {
-  const files = new Set([rel.agreementFile]);
-  for (const g of rel.goals) if (g.origin === 'file') files.add(g.source.file);
-  const folders = byPath ? earlierFolders(rel.folder, byPath) : [rel.folder];
-  for (const folder of folders) {
+export function goalFiles(rel: Relationship, byPath: PathIndex): GoalFile[] {
+  const files = new Map<string, GoalFile>();
+  const add = (file: GoalFile) => {
+    if (!files.has(`${file.path}\u0000${file.from}`)) files.set(`${file.path}\u0000${file.from}`, file);
+  };
+  const folders = earlierFolders(rel.folder, byPath);
+  const here = folders[0]!;
+  add({ path: rel.agreementFile, from: 0, until: here.until });
+  for (const g of rel.goals) if (g.origin === 'file') add({ path: g.source.file, from: 0, until: here.until });
+  for (const { folder, from, until } of folders) {
     const goalsFolder = folder ? `${folder}/goals/` : 'goals/';
-    if (folder !== rel.folder) files.add(folder ? `${folder}/agreement.md` : 'agreement.md');
-    for (const path of byPath?.keys() ?? []) {
-      if (path.startsWith(goalsFolder) && path.endsWith('.md') && !path.slice(goalsFolder.length).includes('/')) files.add(path);
+    if (from > 0) add({ path: folder ? `${folder}/agreement.md` : 'agreement.md', from, until });
+    for (const path of byPath.keys()) {
+      if (path.startsWith(goalsFolder) && path.endsWith('.md') && !path.slice(goalsFolder.length).includes('/')) add({ path, from, until });
     }
   }
-  return [...files];
+  return [...files.values()];
 }
 
 /**
  * The relationship's folder and the folders it was in before git saw it moved (`git mv zl j/`:
  * its agreement renamed from `zl/agreement.md` to `j/zl/agreement.md`), each move followed
  * back: a goal file that the same commit rewrote reads as deleted and added, and its earlier
- * versions are in the old folder.
+ * versions are in the old folder. Each folder counts from the move that left it (`from`, the
+ * commit before it) back to the move that brought the relationship there, or before that to a
+ * move that took another relationship's agreement away from it (`until`): the folder's life
+ * before then was another relationship's (one moved to `archive/`, and a new one started in its
+ * old folder).
  */
-function earlierFolders(folder: string, byPath: PathIndex): string[] {
-  const found = [folder];
+function earlierFolders(folder: string, byPath: PathIndex): Array<{ folder: string; from: number; until: number }> {
+  const found: Array<{ folder: string; from: number; until: number }> = [];
+  const visit = (at: string, from: number) => {
+    const file = at ? `${at}/agreement.md` : 'agreement.md';
+    const away = (byPath.get(file) ?? []).find((e) => e.index >= from && movedAway(e.change, file));
+    found.push({ folder: at, from, until: away ? away.index : Infinity });
+  };
+  visit(folder, 0);
   for (let i = 0; i < found.length && i < 32; i++) {
-    const at = found[i]!;
-    for (const { change } of byPath.get(at ? `${at}/agreement.md` : 'agreement.md') ?? []) {
-      const from = change.status === 'R' ? change.from : undefined;
-      if (from === undefined || !(from === 'agreement.md' || from.endsWith('/agreement.md'))) continue;
-      const before = from.slice(0, -'agreement.md'.length).replace(/\/$/, '');
-      if (!found.includes(before)) found.push(before);
+    const { folder: at, from, until } = found[i]!;
+    const file = at ? `${at}/agreement.md` : 'agreement.md';
+    for (const { index, change } of byPath.get(file) ?? []) {
+      if (index < from || index > until || change.status !== 'R' || change.path !== file || change.from === undefined) continue;
+      if (!(change.from === 'agreement.md' || change.from.endsWith('/agreement.md'))) continue;
+      const before = change.from.slice(0, -'agreement.md'.length).replace(/\/$/, '');
+      if (!found.some((f) => f.folder === before && f.from === index + 1)) visit(before, index + 1);
     }
   }
   return found;
@@ -189,7 +213,7 @@ export function goalHistories(rel: Relationship, commits: readonly GitCommit[], 
 
 export const key = (commit: string, path: string): string => `${commit}:${path}`;
 
-/** The versions of each file, by its current path. */
-export function versionsOf(commits: readonly GitCommit[], files: string[], byPath: PathIndex): Map<string, FileVersion[]> {
-  return new Map(files.map((f) => [f, fileVersions(commits, f, byPath)]));
+/** The versions of each file, by its path and the commits that count. */
+export function versionsOf(commits: readonly GitCommit[], files: readonly GoalFile[], byPath: PathIndex): Map<string, FileVersion[]> {
+  return new Map(files.map((f) => [`${f.path}\u0000${f.from}`, fileVersions(commits, f.path, byPath, f.from, f.until)]));
 }

@@ -75,21 +75,31 @@ export function parentPath(version: FileVersion): { commit: string; path: string
  * that added it. A path's earlier life counts too: a file deleted and added again (a deletion
  * reverted, a goal file restored) is followed back past the addition to its versions before the
  * deletion, and so is a file added on two branches at once, to both additions. A goal history
- * thus does not depend on whether a goal came back at the same path or in another file.
+ * thus does not depend on whether a goal came back at the same path or in another file. But a
+ * file that a rename took elsewhere lives on there: the versions a path had before it was renamed
+ * away are that file's, not those of a new file written at the path later (a relationship moved
+ * to `archive/`, and a new one started in its old folder).
+ *
+ * Only versions from the commit at index `from` back, and, for `path` itself, no older than
+ * `until` (a folder whose earlier life belongs to another relationship, goalFiles).
  */
-export function fileVersions(commits: readonly GitCommit[], path: string, byPath: PathIndex = pathIndex(commits)): FileVersion[] {
+export function fileVersions(commits: readonly GitCommit[], path: string, byPath: PathIndex = pathIndex(commits), from = 0, until = Infinity): FileVersion[] {
   const versions: FileVersion[] = [];
   const seen = new Set<string>();
   // Each path to walk, from a commit index on: the path itself, and each path a rename came from.
-  const walks: Array<{ name: string; from: number }> = [{ name: path, from: 0 }];
+  const walks: Array<{ name: string; from: number; until: number }> = [{ name: path, from, until }];
   for (let walk = walks.pop(); walk; walk = walks.pop()) {
-    for (const entry of byPath.get(walk.name) ?? []) {
-      if (entry.index < walk.from || entry.change.status === 'D') continue;
+    const entries = byPath.get(walk.name) ?? [];
+    // The newest rename away from the path at or before the walk's start: older versions went with it.
+    const away = entries.find((e) => e.index >= walk.from && movedAway(e.change, walk.name));
+    const oldest = Math.min(walk.until, away ? away.index : Infinity);
+    for (const entry of entries) {
+      if (entry.index < walk.from || entry.index > oldest || entry.change.status === 'D' || movedAway(entry.change, walk.name)) continue;
       const id = `${entry.index}\u0000${walk.name}`;
       if (seen.has(id)) continue;
       seen.add(id);
       versions.push({ index: entry.index, commit: commits[entry.index]!, path: walk.name, change: entry.change });
-      if (entry.change.status === 'R' && entry.change.from) walks.push({ name: entry.change.from, from: entry.index + 1 });
+      if (entry.change.status === 'R' && entry.change.from) walks.push({ name: entry.change.from, from: entry.index + 1, until: Infinity });
     }
   }
   return versions.sort((a, b) => a.index - b.index);
@@ -176,17 +186,27 @@ export function authorDateOrder(commits: readonly GitCommit[]): GitCommit[] {
   return out.length === commits.length ? out : [...commits];
 }
 
-/** Each path's changes, newest first, with the index of their commit. */
+/**
+ * Each path's changes, newest first, with the index of their commit; and under the path a rename
+ * took a file from, that rename too (`movedAway`): where the file at the path went elsewhere.
+ */
 export type PathIndex = ReadonlyMap<string, ReadonlyArray<{ index: number; change: GitFileChange }>>;
+
+/** Whether a change listed under `path` is a rename that took the file at `path` elsewhere. */
+export const movedAway = (change: GitFileChange, path: string): boolean => change.status === 'R' && change.from === path && change.path !== path;
 
 /** Indexes the commits' changes by path, so that following a file costs its own changes only. */
 export function pathIndex(commits: readonly GitCommit[]): PathIndex {
   const map = new Map<string, Array<{ index: number; change: GitFileChange }>>();
+  const add = (path: string, index: number, change: GitFileChange) => {
+    const list = map.get(path) ?? [];
+    list.push({ index, change });
+    map.set(path, list);
+  };
   commits.forEach((commit, index) => {
     for (const change of commit.files) {
-      const list = map.get(change.path) ?? [];
-      list.push({ index, change });
-      map.set(change.path, list);
+      add(change.path, index, change);
+      if (movedAway(change, change.from ?? '')) add(change.from!, index, change);
     }
   });
   return map;
