@@ -23,8 +23,16 @@ function git(cwd: string, args: string[], input?: string): Promise<Buffer | unde
 
 const STATUSES = new Set(['A', 'M', 'D', 'R', 'C', 'T']);
 
+/**
+ * How every `git log` here prints a commit, whatever the repository's settings: the first commit's
+ * files too (`log.showRoot=false` hid them, and its sessions were credited to whoever changed them
+ * next), names in UTF-8 (`i18n.logOutputEncoding` or `i18n.commitEncoding` gave them in Latin-1),
+ * and no signatures between the records (`log.showSignature`).
+ */
+const RECORD = ['-z', '--root', '--encoding=UTF-8', '--no-show-signature', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local'];
+
 /** What `git log` is asked for the history: see `commits` in gitHistorySource. */
-const LOG = ['-z', '--author-date-order', '--full-history', '-m', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local'];
+const LOG = ['--author-date-order', '--full-history', '-m', ...RECORD];
 
 /**
  * Parses `git log -z -m --name-status --format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad --date=short-local`:
@@ -155,7 +163,7 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
     const prefix = await showPrefix(root);
     const adding = commits.filter((c) => c.parents.length === 1 && c.files.some((f) => f.status === 'A'));
     if (!prefix || !adding.length) return commits;
-    const whole = await git(root, ['log', '--no-walk=unsorted', '--stdin', '-z', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%ad', '--date=short-local'], adding.map((c) => `${c.hash}\n`).join(''));
+    const whole = await git(root, ['log', '--no-walk=unsorted', '--stdin', ...RECORD], adding.map((c) => `${c.hash}\n`).join(''));
     const inside = (p: string | undefined) => p !== undefined && p.startsWith(`${prefix}/`);
     const movedIn = whole && parseGitLog(whole.toString('utf8')).some((c) => c.files.some((f) => f.status === 'R' && inside(f.path) && !inside(f.from)));
     if (!movedIn) return commits;

@@ -133,6 +133,18 @@ describe('git history: goals and who keeps the record', function () {
   });
   }
 
+  it("reads the history whatever the repository's git settings: the first commit's files with log.showRoot off, names in UTF-8 with a Latin-1 log encoding", async () => {
+    const repo = new TempRepo();
+    const zoe = { name: 'Zoë Brandt', email: 'zoe@example.org' };
+    const first = repo.write({ 'p/agreement.md': agreement(''), 'p/sessions/2026-02-01.md': session('2026-02-01') }).commit(zoe, '2026-02-01', 'Start');
+    repo.write({ 'p/sessions/2026-02-01.md': `${session('2026-02-01')}\nMore notes.\n` }).commit(SAM, '2026-02-02', 'Notes');
+    repo.git('config', 'i18n.logOutputEncoding', 'ISO-8859-1');
+    repo.git('config', 'log.showRoot', 'false');
+    repo.git('config', 'log.showSignature', 'true');
+    const [report] = await reviewOf(repo.root, '2026-03-01');
+    assert.deepEqual(report!.records!.sessions.map((s) => [s.commit, s.author.name]), [[first, 'Zoë Brandt']]);
+  });
+
   it('raises goal-due-slipped once the due date moved later twice, not before', async () => {
     const { repo } = twoPartnerRepo();
     const [now] = await reviewOf(repo.root, '2026-07-01');
