@@ -9,11 +9,15 @@ export interface ConflictBlock {
   theirs: string;
 }
 
-/** A marker line as git writes it (conflict-marker-size 7): seven characters, then nothing or a space and a label. */
-const marker = (char: string) => new RegExp(`^\\${char}{7}(?:[ \\t]+(.*?))?[ \\t]*$`);
+/**
+ * A marker line as git writes it: seven characters (more where `.gitattributes` sets
+ * `conflict-marker-size`, and for the markers of a conflict git resolved inside another one in a
+ * criss-cross merge), then nothing or a space and a label. The first group is the marker.
+ */
+const marker = (char: string) => new RegExp(`^(\\${char}{7,})(?:[ \\t]+(.*?))?[ \\t]*$`);
 const OURS = marker('<');
 const THEIRS = marker('>');
-const SEPARATOR = /^={7}[ \t]*$/;
+const SEPARATOR = /^(={7,})[ \t]*$/;
 /** A fenced code block's opening or closing line (CommonMark: up to three spaces, then ``` or ~~~). */
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -29,7 +33,8 @@ export function findConflicts(text: string): ConflictBlock[] {
   const lines = new LineIndex(text);
   const blocks: ConflictBlock[] = [];
   let fence: string | undefined;
-  let open: { line: number; ours: string; separated: boolean } | undefined;
+  /** The block being read: its first line, its label, the length of its markers, and whether its `=======` came. */
+  let open: { line: number; ours: string; size: number; separated: boolean } | undefined;
   for (let line = 1; line <= lines.lineCount; line++) {
     const content = text.slice(lines.lineStart(line), lines.lineEnd(line));
     if (fence) {
@@ -38,17 +43,19 @@ export function findConflicts(text: string): ConflictBlock[] {
       continue;
     }
     const ours = OURS.exec(content);
-    if (ours) {
-      open = { line, ours: ours[1] ?? '', separated: false }; // a second `<<<<<<<` before the end starts over
+    // A block's markers are all as long as its first: longer ones inside it are part of a side
+    // (a criss-cross merge's inner conflict); one as long before the end starts over.
+    if (ours && (!open || ours[1]!.length === open.size)) {
+      open = { line, ours: ours[2] ?? '', size: ours[1]!.length, separated: false };
       continue;
     }
     if (open) {
       // Lines before `=======` are ours (and, in diff3 style, the common ancestor's after `|||||||`).
-      if (!open.separated) open.separated = SEPARATOR.test(content);
+      if (!open.separated) open.separated = SEPARATOR.exec(content)?.[1]?.length === open.size;
       else {
         const theirs = THEIRS.exec(content);
-        if (theirs) {
-          blocks.push({ range: lines.range(lines.lineStart(open.line), lines.lineEnd(line)), ours: open.ours, theirs: theirs[1] ?? '' });
+        if (theirs?.[1]!.length === open.size) {
+          blocks.push({ range: lines.range(lines.lineStart(open.line), lines.lineEnd(line)), ours: open.ours, theirs: theirs[2] ?? '' });
           open = undefined;
         }
       }

@@ -1008,7 +1008,7 @@ function trimmed(line: Line): { start: number; end: number; text: string } {
  */
 function conflictMarker(source: string, error: YAMLError): Explained | undefined {
   const line = lineAt(source, error.pos[0]);
-  const m = /^(<{7}|>{7}|={7}|\|{7})(?:[ \t].*)?$/.exec(line.text);
+  const m = /^(<{7,}|>{7,}|={7,}|\|{7,})(?:[ \t].*)?$/.exec(line.text);
   if (!m) return undefined;
   const { start, end, text } = trimmed(line);
   return {

@@ -75,6 +75,16 @@ describe('rule git/conflict', () => {
     assert.equal(problems.length, 1);
   });
 
+  it('markers longer than seven (conflict-marker-size in .gitattributes): one block, in the front matter and in the body', () => {
+    const eight = MERGED.replace(/^(<{7}|={7}|>{7})/gm, (m) => m + m[0]);
+    expectCodes(problemsOf(FILE, eight), ['git/conflict@4:1-8:19', 'git/conflict@14:1-18:19']);
+    // The markers of a block are all as long as its first: a longer one inside is a side's text.
+    const nested = lines('---', 'type: session', 'date: 2026-02-01', '---', '', '<<<<<<< HEAD', 'a', '<<<<<<<<< inner', 'b', '=========', 'c', '>>>>>>>>> inner', '=======', 'd', '>>>>>>> feature/x', '');
+    expectCodes(problemsOf(FILE, nested), ['git/conflict@6:1-15:18']);
+    // Markers of another length do not end a block.
+    expectNone(problemsOf(FILE, lines('---', 'type: session', 'date: 2026-02-02', '---', '', '<<<<<<<< HEAD', 'a', '=======', 'b', '>>>>>>> x', '')), 'git/conflict');
+  });
+
   it('CRLF: the range ends before the line break', () => {
     expectCodes(problemsOf(FILE, MERGED.replace(/\n/g, '\r\n')), ['git/conflict@4:1-8:18', 'git/conflict@14:1-18:18']);
   });
