@@ -156,6 +156,22 @@ describe('git history: goals and who keeps the record', function () {
       file: 'p/goals/rfc.md',
     });
     assert.match(signal!.advice, /refine the goal or its success criteria together/);
+    // A time without a date between two does not hide a step: removed, then written again later.
+    const gap = new TempRepo();
+    gap.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goalFile('2026-06-30') }).commit(PRIYA, '2026-01-05');
+    gap.write({ 'p/goals/write-rfc.md': goalFile('2026-06-30').replace('due: 2026-06-30\n', '') }).commit(SAM, '2026-01-10');
+    gap.write({ 'p/goals/write-rfc.md': goalFile('2026-08-31') }).commit(PRIYA, '2026-01-15');
+    gap.write({ 'p/goals/write-rfc.md': goalFile('2026-09-30') }).commit(PRIYA, '2026-01-20');
+    const [after] = await reviewOf(gap.root, '2026-02-01');
+    assert.equal(after!.signals.find((s) => s.code === 'goal-due-slipped')?.message, 'The due date of `write-rfc` (Write an RFC) moved later twice: 2026-06-30 → (none) → 2026-08-31 → 2026-09-30.');
+    // A change dated after the review's day is left out, and the one made on top of it runs on from the value before it.
+    const ahead = new TempRepo();
+    const set = ahead.write({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goalFile('2026-06-30') }).commit(PRIYA, '2026-01-05');
+    ahead.write({ 'p/goals/write-rfc.md': goalFile('2026-07-31') }).commit(SAM, '2027-01-01');
+    const moved = ahead.write({ 'p/goals/write-rfc.md': goalFile('2026-08-31') }).commit(PRIYA, '2026-02-01');
+    const [asOf] = await reviewOf(ahead.root, '2026-03-01');
+    const rfc = asOf!.goals.find((g) => g.id === 'write-rfc')!;
+    assert.deepEqual(rfc.fieldHistory!.filter((c) => c.field === 'due').map((c) => [c.from, c.to, c.commit]), [[undefined, '2026-06-30', set], ['2026-06-30', '2026-08-31', moved]]);
     // On 2026-05-15 the date had moved once only.
     const [before] = await reviewOf(repo.root, '2026-05-15');
     assert.equal(before!.signals.some((s) => s.code === 'goal-due-slipped'), false);

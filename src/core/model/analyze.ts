@@ -1,5 +1,5 @@
 import { daysBetween } from '../dates';
-import type { RelationshipHistory } from '../history';
+import type { GoalFieldChange, RelationshipHistory } from '../history';
 import { DEFAULT_OPTIONS, type Agreement, type EngineOptions, type Relationship } from '../types';
 import { cadenceHealth, closureInForce, plannedClosure } from './cadence';
 import { changesSince, latestReview } from './changes';
@@ -84,9 +84,33 @@ export function analyzeRelationship(relationship: Relationship, today: string, o
   return report;
 }
 
+/**
+ * A goal's changes made up to `today` (oldest first). A change dated later (a commit with an author
+ * date ahead) is left out, and a change made on top of it reads as made on what it replaced: its
+ * `from` is the value before the one left out, so that the values run on from change to change
+ * as the review's chain of them does (`2026-06-30 → 2026-08-31`, not `from` a date it never shows).
+ */
+function changesAsOf(changes: readonly GoalFieldChange[], today: string): GoalFieldChange[] {
+  const out: GoalFieldChange[] = [];
+  /** By field, what the changes left out since the last one kept went from and to. */
+  const skipped = new Map<string, { from: GoalFieldChange['from']; to: GoalFieldChange['to'] }>();
+  for (const c of changes) {
+    const gap = skipped.get(c.field);
+    if (c.date > today) {
+      skipped.set(c.field, { from: gap && gap.to === c.from ? gap.from : c.from, to: c.to });
+      continue;
+    }
+    skipped.delete(c.field);
+    const { from: _from, ...rest } = c;
+    const from = gap && gap.to === c.from ? gap.from : c.from;
+    out.push({ ...rest, ...(from !== undefined ? { from } : {}), author: { ...c.author } });
+  }
+  return out;
+}
+
 /** Puts git's history on the goals (changes up to `today`) and returns the record keeping of sessions up to `today`. */
 function withHistory(rel: Relationship, goals: GoalReport[], history: RelationshipHistory, today: string): RecordKeeping {
-  for (const g of goals) g.fieldHistory = (history.goals[g.id] ?? []).filter((c) => c.date <= today).map((c) => ({ ...c, author: { ...c.author } }));
+  for (const g of goals) g.fieldHistory = changesAsOf(history.goals[g.id] ?? [], today);
   const held = new Set(rel.sessions.map((s) => s.source.file));
   // As of today: a session first committed after it was not committed yet on that day.
   const sessions = history.records.sessions.filter((s) => held.has(s.file) && s.committed <= today);

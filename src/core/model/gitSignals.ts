@@ -27,12 +27,15 @@ function goalDueSlipped(goal: GoalReport, dueRange: Range | undefined): Signal[]
   // Open goals only: not an achieved or dropped one, nor one whose status is not valid (`unknown`).
   if (goal.status !== 'active' && goal.status !== 'proposed' && goal.status !== 'paused') return [];
   // The dates the goal was due by, in order (a branch's change and main's both count, the merge's
-  // choice last): each step to a later date is a slip.
+  // choice last): each step to a later date is a slip. A time without a date between two (`due`
+  // removed, then written again later) does not hide the step.
   const chain = valueChain((goal.fieldHistory ?? []).filter((c) => c.field === 'due'));
   let later = 0;
-  for (let i = 1; i < chain.length; i++) {
-    const [a, b] = [chain[i - 1], chain[i]];
-    if (typeof a === 'string' && typeof b === 'string' && b > a) later++;
+  let before: string | undefined;
+  for (const date of chain) {
+    if (typeof date !== 'string') continue;
+    if (before !== undefined && date > before) later++;
+    before = date;
   }
   if (later < DUE_SLIPS) return [];
   return [{
