@@ -1,6 +1,6 @@
 import { parseJournalFile } from '../parseFile';
 import type { Goal, Relationship } from '../types';
-import { fileVersions, movedAway, parentPath, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
+import { fileVersions, movedAwayAt, parentPath, type FileVersion, type GitAuthor, type GitCommit, type PathIndex } from './source';
 
 /** The goal fields whose history is followed. */
 export const HISTORY_FIELDS = ['status', 'progress', 'due', 'success'] as const;
@@ -72,7 +72,8 @@ export interface GoalFile {
 export function goalFiles(rel: Relationship, byPath: PathIndex): GoalFile[] {
   const files = new Map<string, GoalFile>();
   const add = (file: GoalFile) => {
-    if (!files.has(`${file.path}\u0000${file.from}`)) files.set(`${file.path}\u0000${file.from}`, file);
+    const key = `${file.path}\u0000${file.from}`;
+    if (!files.has(key)) files.set(key, file);
   };
   const folders = earlierFolders(rel.folder, byPath);
   const here = folders[0]!;
@@ -100,11 +101,7 @@ export function goalFiles(rel: Relationship, byPath: PathIndex): GoalFile[] {
  */
 function earlierFolders(folder: string, byPath: PathIndex): Array<{ folder: string; from: number; until: number }> {
   const found: Array<{ folder: string; from: number; until: number }> = [];
-  const visit = (at: string, from: number) => {
-    const file = at ? `${at}/agreement.md` : 'agreement.md';
-    const away = (byPath.get(file) ?? []).find((e) => e.index >= from && movedAway(e.change, file));
-    found.push({ folder: at, from, until: away ? away.index : Infinity });
-  };
+  const visit = (at: string, from: number) => found.push({ folder: at, from, until: movedAwayAt(byPath, at ? `${at}/agreement.md` : 'agreement.md', from) });
   visit(folder, 0);
   for (let i = 0; i < found.length && i < 32; i++) {
     const { folder: at, from, until } = found[i]!;

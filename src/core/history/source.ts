@@ -89,11 +89,9 @@ export function fileVersions(commits: readonly GitCommit[], path: string, byPath
   // Each path to walk, from a commit index on: the path itself, and each path a rename came from.
   const walks: Array<{ name: string; from: number; until: number }> = [{ name: path, from, until }];
   for (let walk = walks.pop(); walk; walk = walks.pop()) {
-    const entries = byPath.get(walk.name) ?? [];
-    // The newest rename away from the path at or before the walk's start: older versions went with it.
-    const away = entries.find((e) => e.index >= walk.from && movedAway(e.change, walk.name));
-    const oldest = Math.min(walk.until, away ? away.index : Infinity);
-    for (const entry of entries) {
+    // Versions older than a rename away from the path went with it.
+    const oldest = Math.min(walk.until, movedAwayAt(byPath, walk.name, walk.from));
+    for (const entry of byPath.get(walk.name) ?? []) {
       if (entry.index < walk.from || entry.index > oldest || entry.change.status === 'D' || movedAway(entry.change, walk.name)) continue;
       const id = `${entry.index}\u0000${walk.name}`;
       if (seen.has(id)) continue;
@@ -194,6 +192,12 @@ export type PathIndex = ReadonlyMap<string, ReadonlyArray<{ index: number; chang
 
 /** Whether a change listed under `path` is a rename that took the file at `path` elsewhere. */
 export const movedAway = (change: GitFileChange, path: string): boolean => change.status === 'R' && change.from === path && change.path !== path;
+
+/** The index of the newest commit, from the one at `from` back, that renamed the file at `path` away (Infinity when none did). */
+export function movedAwayAt(byPath: PathIndex, path: string, from: number): number {
+  const away = (byPath.get(path) ?? []).find((e) => e.index >= from && movedAway(e.change, path));
+  return away ? away.index : Infinity;
+}
 
 /** Indexes the commits' changes by path, so that following a file costs its own changes only. */
 export function pathIndex(commits: readonly GitCommit[]): PathIndex {
