@@ -135,6 +135,9 @@ export class FastDocument {
 interface Schema {
   tags: Document['schema']['tags'];
   options: Document['options'];
+  /** Plain texts already typed by the tags (`plain`), as keys and as values: their value, or REFUSE. */
+  keys: Map<string, unknown>;
+  values: Map<string, unknown>;
 }
 
 /** The yaml package's schema and options for a set of parse options, made once. */
@@ -143,7 +146,7 @@ function schemaFor(options: DocumentOptions & SchemaOptions): Schema {
   let schema = schemas.get(options);
   if (!schema) {
     const doc = new Document(undefined, options);
-    schema = { tags: doc.schema.tags, options: doc.options };
+    schema = { tags: doc.schema.tags, options: doc.options, keys: new Map(), values: new Map() };
     schemas.set(options, schema);
   }
   return schema;
@@ -660,8 +663,10 @@ class SimpleParser {
   private quoted(from: number, end: number): FastScalar {
     const src = this.src;
     const double = src.charCodeAt(from) === 34;
+    // The text is taken in runs between escapes (most scalars have none: one slice).
     let value = '';
-    let i = from + 1;
+    let run = from + 1;
+    let i = run;
     for (;;) {
       if (i >= end) refuse(); // unclosed on this line: multi-line quoted scalars are refused
       const c = src.charCodeAt(i);
@@ -669,19 +674,19 @@ class SimpleParser {
         if (c === 34) break;
         if (c === 92 /* \ */) {
           const decoded = unescape(src, i + 1, end);
-          value += decoded.text;
-          i = decoded.next;
+          value += src.slice(run, i) + decoded.text;
+          i = run = decoded.next;
           continue;
         }
       } else if (c === 39) {
         if (src.charCodeAt(i + 1) !== 39) break;
-        value += "'";
-        i += 2;
+        value += src.slice(run, i + 1); // `''` is one quote
+        i = run = i + 2;
         continue;
       }
-      value += src[i] ?? "";
       i++;
     }
+    value += src.slice(run, i);
     return new FastScalar(value, from, i + 1);
   }
 
@@ -758,19 +763,39 @@ class SimpleParser {
     // this to parseDocument's typing.
     const quick = quickValue(text);
     if (quick !== undefined) return new FastScalar(quick, from, to);
-    const tag = MAY_BE_TYPED.test(text) ? schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && !t.collection && t.test?.test(text)) : undefined;
-    let value: unknown = text;
-    if (tag && 'resolve' in tag) {
-      let failed = false;
-      const res = (tag.resolve as (s: string, onError: (m: string) => void, o: unknown) => unknown)(text, () => (failed = true), schema.options);
-      if (failed) refuse();
-      value = isScalar(res) ? res.value : res;
-      // What toJS gives: a big integer as a number; anything that is not a plain value is left to the package.
-      if (typeof value === 'bigint') value = Number(value);
-      else if (value !== null && typeof value === 'object') refuse();
+    if (!MAY_BE_TYPED.test(text)) return new FastScalar(text, from, to);
+    // The same few texts come back in file after file (`type`, `next`, names starting with N or
+    // T): each is typed once by the schema's tags, then remembered.
+    const typed = atKey ? schema.keys : schema.values;
+    let value = typed.get(text);
+    if (value === undefined) {
+      value = typeByTags(text, atKey, schema);
+      if (typed.size >= MAX_TYPED) typed.clear();
+      typed.set(text, value);
     }
+    if (value === REFUSE) refuse();
     return new FastScalar(value, from, to);
   }
+}
+
+/** How many typed texts `plain` remembers for each schema and role (a key or a value). */
+const MAX_TYPED = 1024;
+
+/**
+ * A plain scalar's value as the yaml package types it (the first of the schema's default tags
+ * whose test matches), or REFUSE for a value the fast path leaves to the package.
+ */
+function typeByTags(text: string, atKey: boolean, schema: Schema): unknown {
+  const tag = schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && !t.collection && t.test?.test(text));
+  if (!tag || !('resolve' in tag)) return text;
+  let failed = false;
+  const res = (tag.resolve as (s: string, onError: (m: string) => void, o: unknown) => unknown)(text, () => (failed = true), schema.options);
+  if (failed) return REFUSE;
+  const value = isScalar(res) ? res.value : res;
+  // What toJS gives: a big integer as a number; anything that is not a plain value is left to the package.
+  if (typeof value === 'bigint') return Number(value);
+  if (value !== null && typeof value === 'object') return REFUSE;
+  return value;
 }
 
 /**

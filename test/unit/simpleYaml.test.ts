@@ -387,6 +387,17 @@ describe('simple front matter fast path', function () {
     }
   });
 
+  it('types a plain text the same each time it comes back, as a key and as a value, also past what it remembers', () => {
+    // The typed texts are remembered (1,024 of each role); these come back in every document, and the
+    // thousands of distinct ones between them fill and clear what is remembered.
+    const recurring = 'type: session\nTrue: true\nnull: Null\nnil: NULL\ntilde: ~\nfalse: FALSE\nnext: 0x1f\nn: 1e3\nt: .inf\nf: -.5\nx: Noor Haddad\n';
+    for (let i = 0; i < 2500; i++) {
+      assert.ok(agrees(`${recurring}n${i}: n${i}\nt${i}: 0o${i % 8}${i}\nf${i}: ${i}.5e${i % 30}\n`), String(i));
+      if (i % 500 === 0) assert.ok(agrees(recurring));
+    }
+    assert.deepStrictEqual(parseSimpleYaml(recurring, OPTIONS)!.toJS(), { type: 'session', true: true, '': null, nil: null, tilde: null, false: false, next: 31, n: 1000, t: Infinity, f: -0.5, x: 'Noor Haddad' });
+  });
+
   it('takes the fast path for typical sessions, and agrees', () => {
     const session = 'type: session\ndate: 2026-11-23\nattendees: [Priya Shah, Sam Okafor]\nduration: 45\nstatus: held\ngoals: [public-speaking, on-call]\nprogress:\n  public-speaking: 40\n  on-call: 10\nnext: 2026-11-30\n';
     assert.ok(agrees(session));
