@@ -161,7 +161,7 @@ describe('journal actions', () => {
     const open = (list: Array<{ text: string }>) => list.map((a) => a.text).sort();
     assert.deepEqual(open(report.actions), ['book the room', 'bring the slides']);
     assert.deepEqual(open(journalActions(rels, today)), open(report.actions));
-    assert.deepEqual(calendarEvents([report]).filter((e) => e.kind === 'action-due').map((e) => e.summary), ['Action due: @sam book the room (Alex Kim ↔ Sam Okafor)', 'Action due: @alexk bring the slides (Alex Kim ↔ Sam Okafor)']);
+    assert.deepEqual(calendarEvents([report]).filter((e) => e.kind === 'action-due').map((e) => e.summary), ['Action overdue since 2026-01-09: @sam book the room (Alex Kim ↔ Sam Okafor)', 'Action due: @alexk bring the slides (Alex Kim ↔ Sam Okafor)']);
     const overdue = report.signals.find((s) => s.code === 'actions-overdue');
     assert.match(overdue!.message, /^1 open action item is past due/);
     // Still an agenda: not held.

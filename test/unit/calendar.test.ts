@@ -40,7 +40,8 @@ describe('calendar (iCalendar export)', () => {
     assert.deepEqual(
       events.map((e) => [e.startDate.toString(), e.endDate.toString(), e.startDate.isDate, e.summary]),
       [
-        ['2026-05-25', '2026-05-26', true, `Action due: @sam outline the options, all of them Write an RFC; then, a talk \\ slides (${people})`],
+        // Due on 2026-05-25, a week before the export: on the export's day, as overdue.
+        ['2026-06-01', '2026-06-02', true, `Action overdue since 2026-05-25: @sam outline the options, all of them Write an RFC; then, a talk \\ slides (${people})`],
         ['2026-06-02', '2026-06-03', true, `Mentoring session: ${people}`],
         ['2026-06-20', '2026-06-21', true, `Goal due: Write an RFC; then, a talk \\ slides (${people})`],
         ['2026-12-31', '2027-01-01', true, `Partnership ends: ${people}`],
@@ -48,6 +49,7 @@ describe('calendar (iCalendar export)', () => {
     );
     for (const v of cal.getAllSubcomponents('vevent')) assert.equal(v.getFirstPropertyValue('dtstamp')!.toString(), '2026-06-01T09:30:00Z');
     assert.match(events[2]!.description, /^Goal rfc, owned by the mentee\.\nSuccess: Both partners agree it is done\nDefined in p\/goals\/rfc\.md\.$/);
+    assert.match(events[0]!.description, /\)\.\nIts day passed 7 days before this export \(2026-06-01\), so it is shown on the day of the export\.$/);
     // A goal both partners own, in plain words.
     const both = parse(journalCalendar([await load({ ...SPEC, goals: SPEC.goals!.map((g) => ({ ...g, owner: 'both' })) })], '2026-06-01', NOW));
     const goalEvent = both.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)).find((e) => e.summary.startsWith('Goal due'))!;
@@ -161,6 +163,25 @@ describe('calendar (iCalendar export)', () => {
     // The UID is a function of the journal, pinned so that a change of the hash (which would duplicate every imported event) fails here.
     assert.equal(stableHash('p\u0000next-session\u0000'), '5abea7537d5684e4');
     assert.match(a, /\r\nUID:5abea7537d5684e4@mentoring-journal\r\n/);
+  });
+
+  it('puts an active goal or an open action whose day has passed on the day of the export, as overdue, under the UID it had before', async () => {
+    const rel = await load(SPEC);
+    const event = (today: string, kind: string) => calendarEvents([analyzeJournal([rel], today).relationships[0]!]).find((e) => e.kind === kind)!;
+    const people = 'Zoë Ní Bhriain, PhD; Lead ↔ Sam';
+    // On its day the goal is due, not overdue; the next day it moves to the export's day.
+    const onDay = event('2026-06-20', 'goal-due');
+    assert.deepEqual([onDay.date, onDay.summary], ['2026-06-20', `Goal due: Write an RFC; then, a talk \\ slides (${people})`]);
+    assert.doesNotMatch(onDay.description, /passed/);
+    const after = event('2026-08-03', 'goal-due');
+    assert.deepEqual([after.date, after.summary, after.uid], ['2026-08-03', `Goal overdue since 2026-06-20: Write an RFC; then, a talk \\ slides (${people})`, onDay.uid]);
+    assert.match(after.description, /\nDefined in p\/goals\/rfc\.md\.\nIts day passed 44 days before this export \(2026-08-03\), so it is shown on the day of the export\.$/);
+    // The action, due 2026-05-25: one day later.
+    const action = event('2026-05-26', 'action-due');
+    assert.deepEqual([action.date, action.summary, action.uid], ['2026-05-26', `Action overdue since 2026-05-25: @sam outline the options, all of them Write an RFC; then, a talk \\ slides (${people})`, event('2026-05-25', 'action-due').uid]);
+    assert.match(action.description, /Its day passed 1 day before this export \(2026-05-26\)/);
+    // A goal achieved, or one only proposed, is not due at all, overdue or not.
+    assert.deepEqual(calendarEvents(analyzeJournal([rel], '2026-08-03').relationships).filter((e) => e.kind === 'goal-due').map((e) => e.uid), [onDay.uid]);
   });
 
   it('separates relationships: the same goal id in two folders gives two UIDs', async () => {

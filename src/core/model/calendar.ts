@@ -67,7 +67,8 @@ const uid = (relationship: string, kind: CalendarEventKind, about = '') => `${st
  * The events of one relationship's report: the next session (the review's `nextSession`: the latest
  * `next:`, else the last held session plus the cadence; none once the partnership is over; on the
  * day of the export, as overdue, when that day has passed), each open action with a
- * due date, each active goal with a due date, and the partnership's end (`ends`, or a closure
+ * due date, each active goal with a due date (both on the day of the export, as overdue, once
+ * their day has passed), and the partnership's end (`ends`, or a closure
  * recorded ahead for an earlier day). Once a closure is in force (dated today or earlier), only
  * the closure's day.
  */
@@ -108,15 +109,20 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
     add('partnership-ends', '', report.closure.date, `Partnership closed: ${people}`, `The closure recorded in ${report.agreementFile}${outcome}.`);
     return events;
   }
+  // A goal or an action whose day has passed goes on the day of the export, as an overdue session does.
+  const overdue = (due: string, daysLeft: number | undefined) =>
+    daysLeft !== undefined && daysLeft < 0 ? { date: report.today, since: ` overdue since ${due}`, why: `\nIts day passed ${days(-daysLeft)} before this export (${report.today}), so it is shown on the day of the export.` } : { date: due, since: ' due', why: '' };
   for (const goal of report.goals) {
     if (goal.status !== 'active' || !goal.due) continue;
     const success = goal.success ? `\nSuccess: ${goal.success}` : '';
-    add('goal-due', goal.id, goal.due, `Goal due: ${goal.title} (${people})`, `Goal ${goal.id}, ${goal.owner === 'both' ? 'owned by both partners' : goal.owner === 'unknown' ? 'its owner unknown' : `owned by the ${goal.owner}`}.${success}\nDefined in ${goal.source.file}.`);
+    const when = overdue(goal.due, goal.daysLeft);
+    add('goal-due', goal.id, when.date, `Goal${when.since}: ${goal.title} (${people})`, `Goal ${goal.id}, ${goal.owner === 'both' ? 'owned by both partners' : goal.owner === 'unknown' ? 'its owner unknown' : `owned by the ${goal.owner}`}.${success}\nDefined in ${goal.source.file}.${when.why}`);
   }
   for (const action of report.actions) {
     if (!action.due) continue;
     const what = `${action.owner ? `@${action.owner} ` : ''}${withGoalNames(action.text, report)}`;
-    add('action-due', actionKey(action.owner, action.text), action.due, `Action due: ${what} (${people})`, `Open action from the session of ${action.sessionDate} (${action.source.file}, line ${action.source.range.start.line}).`);
+    const when = overdue(action.due, action.daysLeft);
+    add('action-due', actionKey(action.owner, action.text), when.date, `Action${when.since}: ${what} (${people})`, `Open action from the session of ${action.sessionDate} (${action.source.file}, line ${action.source.range.start.line}).${when.why}`);
   }
   // A closure recorded ahead ends the partnership on its day: that is its end, under the same UID.
   const planned = report.plannedClosure;
