@@ -131,6 +131,7 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
         const commits = all ? parseGitLog(all.toString('utf8')).map((c) => ({ ...c, files: c.files.map((f) => ({ ...f, path: renamed(f.path), ...(f.from !== undefined ? { from: renamed(f.from) } : {}) })) })) : [];
         return rootedHistory(commits, prefix);
       },
+      noCommitsYet,
       async read(requests: GitFileRequest[]) {
         if (!requests.length) return [];
         const top = (p: string) => posix.normalize(prefix ? `${prefix}/${p}` : p);
@@ -143,6 +144,7 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
     async commits() {
       return committed();
     },
+    noCommitsYet,
     async read(requests: GitFileRequest[]) {
       if (!requests.length) return [];
       // Paths from the journal root: `./` makes git read them relative to the working folder.
@@ -150,6 +152,11 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
       return out ? parseCatFile(out, requests.length) : requests.map(() => undefined);
     },
   };
+
+  /** Whether HEAD names no commit: a new repository whose branch has none yet. */
+  async function noCommitsYet(): Promise<boolean> {
+    return (await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD'])) === undefined && (await git(root, ['symbolic-ref', '--quiet', 'HEAD'])) !== undefined;
+  }
 
   async function committed(): Promise<GitCommit[]> {
     // Every branch merged (`--full-history`: no commit of a side branch is left out), merges

@@ -21,7 +21,7 @@ interface GitApiCommit {
 }
 interface GitRepository {
   readonly rootUri: vscode.Uri;
-  readonly state: { readonly HEAD?: { readonly commit?: string }; readonly onDidChange: vscode.Event<void> };
+  readonly state: { readonly HEAD?: { readonly name?: string; readonly commit?: string }; readonly onDidChange: vscode.Event<void> };
   log(options?: { maxEntries?: number }): Promise<GitApiCommit[]>;
   buffer(ref: string, path: string): Promise<Uint8Array>;
   diffBetweenWithStats?(ref1: string, ref2: string, path?: string): Promise<GitChange[]>;
@@ -232,12 +232,15 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
     const nested = top.startsWith(`${base}/`) ? `${top.slice(base.length + 1)}/` : undefined;
     const prefix = base.startsWith(`${top}/`) ? base.slice(top.length + 1) : top === base || nested !== undefined ? '' : undefined;
     let commits: Promise<GitCommit[]> | undefined;
+    // A new repository: HEAD names a branch that has no commit yet (`git log` would fail).
+    const unborn = () => repository.state.HEAD?.name !== undefined && repository.state.HEAD.commit === undefined;
     return {
+      noCommitsYet: async () => prefix !== undefined && unborn(),
       commits: () =>
         (commits ??= (async () => {
           // A shallow clone's oldest commit looks as if it added every file: no history from it,
           // as on the command line.
-          if (prefix === undefined || (await isShallow(repository.rootUri))) return [];
+          if (prefix === undefined || unborn() || (await isShallow(repository.rootUri))) return [];
           this.stats.logs++;
           const log = childrenFirst(await repository.log({ maxEntries: 1_000_000 }));
           await this.changesOf(repository, log.filter((c) => !this.files.has(`${top}@${c.hash}`)), top);

@@ -151,6 +151,30 @@ describe('Git history through the git extension', function () {
     }
   });
 
+  it('a new repository with no commit yet says that no held session is committed, and no goal has changed', async () => {
+    const UNBORN = 'git-journal-unborn';
+    await vscode.workspace.fs.createDirectory(uri(UNBORN));
+    for (const [path, text] of Object.entries({ 'p/agreement.md': agreement(''), 'p/goals/write-rfc.md': goalFile('2026-10-31'), 'p/sessions/2026-06-10.md': session('2026-06-10'), 'p/sessions/2026-07-10.md': session('2026-07-10') })) {
+      await vscode.workspace.fs.writeFile(uri(`${UNBORN}/${path}`), new TextEncoder().encode(text));
+    }
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: uri(UNBORN).fsPath });
+    try {
+      await vscode.commands.executeCommand('git.openRepository', uri(UNBORN).fsPath);
+      const gitApi = (vscode.extensions.getExtension('vscode.git')!.exports as { getAPI(v: 1): { getRepository(u: vscode.Uri): { state: { HEAD?: { name?: string } } } | null } }).getAPI(1);
+      // Opened, and its HEAD read (the branch, with no commit): what follows is the product's answer, not a repository still loading.
+      await waitFor('the git extension to read the new repository', () => gitApi.getRepository(uri(`${UNBORN}/p/agreement.md`))?.state.HEAD?.name === 'main');
+      const entry = await waitFor('the new repository in the index', async () => {
+        for (const [name] of await vscode.workspace.fs.readDirectory(uri(`${UNBORN}/p/sessions`))) await api.service.refreshFile(uri(`${UNBORN}/p/sessions/${name}`));
+        await api.service.refreshFile(uri(`${UNBORN}/p/agreement.md`));
+        return api.service.relationships().find((r) => r.relationship.id === `${UNBORN}/p` && r.relationship.sessions.length === 2);
+      });
+      const history = await api.gitHistory.load(entry.root, entry.relationship);
+      assert.deepEqual(history, { goals: {}, records: { partners: [{ name: 'Priya Raman', role: 'mentor', sessions: 0 }, { name: 'Sam Lee', role: 'mentee', sessions: 0 }], others: [], uncommitted: 2, sessions: [] } });
+    } finally {
+      await removeFixture(UNBORN);
+    }
+  });
+
   it('a journal root inside the repository follows its files back past their move into that folder', async () => {
     const MOVED = 'git-journal-moved';
     execFileSync('git', ['clone', '-q', `file://${uri(FOLDER).fsPath}`, uri(MOVED).fsPath]);

@@ -54,6 +54,28 @@ describe('CLI: review reads the git history', function () {
     }
   });
 
+  it('a new repository with no commit yet says that no held session is committed, and no goal has changed', () => {
+    const { repo } = twoPartnerRepo();
+    const fresh = mkdtempSync(path.join(tmpdir(), 'mj-unborn-'));
+    try {
+      cpSync(path.join(repo.root, 'p'), path.join(fresh, 'p'), { recursive: true });
+      assert.equal(spawnSync('git', ['init', '-q', '-b', 'main'], { cwd: fresh }).status, 0);
+      // Staged, not committed: still nothing in the history.
+      assert.equal(spawnSync('git', ['add', '-A'], { cwd: fresh }).status, 0);
+      const result = runCli(['review', '--today', '2026-07-01'], fresh);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stderr, '');
+      assert.match(result.stdout, /\n## History \(from git\)\n\n- 3 held sessions are not committed yet\.\n/);
+      assert.doesNotMatch(result.stdout, /goal-due-slipped|notes-one-sided|moved/);
+      const json = JSON.parse(runCli(['review', '--today', '2026-07-01', '--format', 'json'], fresh).stdout) as { relationships: Array<{ records: { uncommitted: number; partners: Array<{ name: string; sessions: number }>; sessions: unknown[] } | null; goals: Array<{ changes: unknown }> }> };
+      const rel = json.relationships[0]!;
+      assert.deepEqual([rel.records?.uncommitted, rel.records?.partners.map((p) => [p.name, p.sessions]), rel.records?.sessions], [3, [['Priya Raman', 0], ['Sam Lee', 0]], []]);
+      assert.deepEqual(rel.goals.map((g) => g.changes), rel.goals.map(() => []));
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('--no-git, a folder outside git, and git missing all give the review without history, and say nothing about git', () => {
     const { repo } = twoPartnerRepo();
     const noGit = runCli(['review', '--today', '2026-07-01', '--no-git'], repo.root);

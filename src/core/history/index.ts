@@ -26,7 +26,11 @@ export interface RelationshipHistory {
 export async function readJournalHistory(source: GitHistorySource, rels: readonly Relationship[]): Promise<Map<string, RelationshipHistory>> {
   const commits = authorDateOrder(await source.commits());
   const result = new Map<string, RelationshipHistory>();
-  if (!commits.length) return result;
+  if (!commits.length) {
+    // A repository with no commit yet: no goal has changed, and every held session is still to commit.
+    if (await source.noCommitsYet?.()) for (const rel of rels) result.set(rel.id, { goals: {}, records: recordKeeping(rel, [], pathIndex([])) });
+    return result;
+  }
   const byPath = pathIndex(commits);
   const plans = rels.map((rel) => ({ rel, versions: versionsOf(commits, goalFiles(rel, byPath), byPath) }));
   const requests = new Map<string, { commit: string; path: string }>();

@@ -44,6 +44,12 @@ export interface GitHistorySource {
    * readJournalHistory puts them in authorDateOrder.
    */
   commits(): Promise<GitCommit[]>;
+  /**
+   * Whether the repository has no commit at all yet (a new repository, its branch unborn): then
+   * no file of the journal is committed, which is worth saying, where an empty list of commits
+   * otherwise only means that there is no history to read (a shallow clone, say).
+   */
+  noCommitsYet?(): Promise<boolean>;
   /** The files' bytes at those commits, in the order asked; `undefined` where a file is absent. */
   read(requests: GitFileRequest[]): Promise<Array<Uint8Array | undefined>>;
 }
@@ -227,6 +233,7 @@ export function nestedHistory(source: GitHistorySource, prefix: string): GitHist
   return {
     commits: async () => (await source.commits()).map((c) => ({ ...c, files: c.files.map((f) => ({ ...f, path: add(f.path), ...(f.from !== undefined ? { from: add(f.from) } : {}) })) })),
     read: (requests) => source.read(requests.map((r) => ({ commit: r.commit, path: cut(r.path) }))),
+    ...(source.noCommitsYet ? { noCommitsYet: () => source.noCommitsYet!() } : {}),
   };
 }
 
