@@ -28,7 +28,8 @@ export interface ItemInText {
 
 /** The `- ` lines that continue a plain value over lines, in the YAML source parsed as `doc`. */
 export function itemsInText(source: string, doc: FrontMatterDocument): ItemInText[] {
-  if (!DASH_LINE.test(source)) return [];
+  // Only a plain scalar over lines can hold such a line; the fast path's tree knows whether it has one.
+  if ((doc instanceof FastDocument && !doc.plainOverLines) || !DASH_LINE.test(source)) return [];
   const out: ItemInText[] = [];
   for (const [start, end, value] of plainSpans(source, doc)) {
     // Items written without the space after their `-` (`-design-doc`, then `-talk`): the list's own error says so (dashAdvice, validate.ts).

@@ -124,6 +124,8 @@ export class FastDocument {
   constructor(
     readonly contents: FastMap,
     readonly range: FastRange,
+    /** Whether a plain scalar goes on over lines (`success: Give the talk` then `  and get feedback`): the only scalars of this tree that span a line break. */
+    readonly plainOverLines = false,
   ) {}
 
   /** The plain value, as `Document.toJS()` gives it for the same text (built once, while reading: the same object on every call). */
@@ -313,7 +315,7 @@ class SimpleParser {
       const kind = this.kinds[this.li]!;
       if (kind === CONTENT || (kind === COMMENT && this.indents[this.li]! !== 0)) refuse();
     }
-    return new FastDocument(map, [start, map.valueEnd, this.endsEmpty ? map.nodeEnd : this.src.length]);
+    return new FastDocument(map, [start, map.valueEnd, this.endsEmpty ? map.nodeEnd : this.src.length], this.plainOverLines);
   }
 
   /**
@@ -393,6 +395,9 @@ class SimpleParser {
     this.li = line + 1;
     return node;
   }
+
+  /** Whether a plain scalar read so far went on over lines (`continued`). */
+  private plainOverLines = false;
 
   /** Whether the document ends with an empty value without a comment: the package ends the document at it. */
   private endsEmpty = false;
@@ -527,6 +532,7 @@ class SimpleParser {
       if (e < end) break; // a comment ends the scalar
     }
     if (value === undefined) return undefined;
+    this.plainOverLines = true;
     // Folded text holds a space or a line break, which no tag of the core schema matches; the check keeps it so.
     if (MAY_BE_TYPED.test(value) && this.schema.tags.some((t) => t.default === true && !t.collection && t.test?.test(value!))) refuse();
     return new FastScalar(value, first.start, valueEnd);

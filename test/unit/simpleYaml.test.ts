@@ -44,6 +44,10 @@ function agrees(source: string): boolean {
   // The plain value is what the package's toJS gives, own properties and prototype alike.
   assert.deepStrictEqual(fast.toJS(), slow.toJS(), JSON.stringify(source));
   assert.deepStrictEqual(ownDescriptors(fast.toJS()), ownDescriptors(slow.toJS()), JSON.stringify(source));
+  // What itemsInText skips on: whether a plain scalar spans a line break.
+  let plainOverLines = false;
+  visit(slow, { Scalar(_, node) { if (node.type === 'PLAIN' && source.slice(node.range![0], node.range![1]).includes('\n')) plainOverLines = true; } });
+  assert.equal(fast.plainOverLines, plainOverLines, JSON.stringify(source));
   return true;
 }
 
