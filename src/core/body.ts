@@ -167,10 +167,15 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  */
 export function mayHaveDueProblems(text: string): boolean {
   if (text.includes('[') && ((ALMOST_BOX_ANYWHERE.test(text) && ALMOST_TASK_LINE.test(text)) || (/[-+*]\[/.test(text) && UNSPACED_TASK_TEST.test(text)))) return true;
-  if (/[\uff3b\u300c]/.test(text) && ALMOST_TASK_LINE.test(text)) return true;
-  if (/[\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u2043]/.test(text) && FOREIGN_BULLET_TEST.test(text)) return true;
+  // Full-width brackets and foreign bullets, looked for together (most texts have neither).
+  if (/[\uff3b\u300c\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u2043]/.test(text)) {
+    if (/[\uff3b\u300c]/.test(text) && ALMOST_TASK_LINE.test(text)) return true;
+    if (/[\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u2043]/.test(text) && FOREIGN_BULLET_TEST.test(text)) return true;
+  }
   if (!/due/i.test(text)) return false;
-  if (!/[(\uFF08][ \t]*due/i.test(text)) return BARE_DUE.test(text);
+  // A bare `due 2026-11-05`, also beside well-written markers (which it never matches).
+  if (BARE_DUE.test(text)) return true;
+  if (!/[(\uFF08][ \t]*due/i.test(text)) return false;
   if (looseDues(text).length) return true;
   let previousEnd = -1;
   for (const m of text.matchAll(DUES)) {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { isRealDate, toDayNumber } from '../../src/core/dates';
 import { JournalIndex } from '../../src/core/journalIndex';
+import { MemoryFileSystem } from '../../src/core/memoryFileSystem';
 import { gitTop, Ignorer, type IgnoreSpec } from '../../src/cli/ignore';
 import { globToRegExp, matchIgnore, parseGitignore } from '../../src/cli/glob';
 import { NodeFileSystem } from '../../src/cli/nodeFileSystem';
@@ -103,6 +104,14 @@ describe('check fast paths agree with the plain way', function () {
     } finally {
       rmSync(top, { recursive: true, force: true });
     }
+  });
+
+  it('a due date written without its parentheses is reported beside a well-written marker too (the body is parsed for it)', async () => {
+    const session = '---\ntype: session\ndate: 2026-03-01\n---\n\n## Actions\n\n- [ ] x due 2026-05-01\n- [ ] @sam book it (due 2026-05-01)\n';
+    const agreement = '---\ntype: agreement\nmentor: Ann Lee\nmentee: Bo Chan\nstarted: 2026-01-01\ncadence: weekly\nstage: building\n---\n';
+    const index = new JournalIndex(new MemoryFileSystem({ 'p/agreement.md': agreement, 'p/sessions/2026-03-01.md': session }));
+    await index.build();
+    assert.deepEqual(index.problems('p/sessions/2026-03-01.md').filter((p) => p.code === 'date/format').map((p) => [p.range.start.line, p.range.start.column, p.range.end.column]), [[8, 13, 23]]);
   });
 
   it('NodeFileSystem.readFileUpTo gives the bytes readFileSync gives, or only the size above the limit; the index reports a too-large file from it', async () => {

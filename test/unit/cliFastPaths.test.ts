@@ -2,7 +2,7 @@
 // obviously right way: remark-frontmatter over the whole text, and remark over the whole body.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { goalIdCandidates, readBody } from '../../src/core/body';
+import { goalIdCandidates, mayHaveDueProblems, mayHideText, readBody } from '../../src/core/body';
 import { BodyPieceCache, parseBody } from '../../src/core/bodyPieces';
 import { frontMatterSpan, parseMarkdown } from '../../src/core/frontmatter';
 import { LineIndex } from '../../src/core/text';
@@ -46,6 +46,23 @@ describe('fast paths agree with remark', function () {
         for (const id of ids) assert.ok(candidates.has(id), `${id} in ${JSON.stringify(t)}`);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('the cheap tests on the raw text hold every body whose tree yields a problem (so that the others need no parse)', () => {
+    // Action items and due markers written right and wrong, in ASCII and full width, with other bullets.
+    const item = fc.constantFrom(
+      '- [ ] @sam book it (due 2026-05-01)', '- [ ] @sam book it (due 2026-02-30)', '- [ ] x (due 2026-05-01) (due 2026-05-02)', '- [ ] x (Due: 5 May)', '- [ ] x ( due 2026-05-01)',
+      '- [ ] x \uff08due 2026-05-01\uff09', '- [ ] x due 2026-05-01', '- [ ] x [due 2026-13-01]', '-[ ] x', '- [] x', '- [  ] x', '- [x]done', '- \uff3b \uff3d x', '\u30fb [ ] x', '\u2022 [ ] x',
+      '\uff0d [ ] x', '- \u300c\u300d x', '* [X] x (due 2026-05-01)', '1. [ ] x (due 2026-04-31)', 'Notes (due soon)', 'nothing due', '<!-- hint', '-->', '## Notes', '', '> - [ ] quoted (due 2026-02-29)',
+    );
+    const body = fc.array(fc.tuple(item, fc.constantFrom('\n', '\r\n')), { maxLength: 8 }).map((lines) => lines.map(([l, e]) => l + e).join(''));
+    fc.assert(
+      fc.property(body, (t) => {
+        const lines = new LineIndex(t);
+        if (readBody('s.md', parseBody(t), lines).problems.length) assert.ok(mayHaveDueProblems(t) || mayHideText(t), JSON.stringify(t));
+      }),
+      { numRuns: 4000 },
     );
   });
 
