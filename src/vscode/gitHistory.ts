@@ -21,7 +21,7 @@ interface GitApiCommit {
 }
 interface GitRepository {
   readonly rootUri: vscode.Uri;
-  readonly state: { readonly HEAD?: { readonly name?: string; readonly commit?: string }; readonly onDidChange: vscode.Event<void> };
+  readonly state: { readonly HEAD?: { readonly name?: string; readonly commit?: string }; readonly indexChanges?: readonly GitChange[]; readonly onDidChange: vscode.Event<void> };
   log(options?: { maxEntries?: number }): Promise<GitApiCommit[]>;
   buffer(ref: string, path: string): Promise<Uint8Array>;
   diffBetweenWithStats?(ref1: string, ref2: string, path?: string): Promise<GitChange[]>;
@@ -46,6 +46,29 @@ const STATUS: Record<number, GitFileChange['status']> = { 0: 'M', 1: 'A', 2: 'D'
 const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 /** How many `git diff` runs go at once while the files of new commits are read. */
 const PARALLEL = 4;
+
+/** The git extension's `Status.INDEX_RENAMED`: a rename staged in the index. */
+const INDEX_RENAMED = 3;
+
+/**
+ * The renames staged but not committed (`git mv p ana-and-bo`), from each old path to its new one,
+ * repository-relative: the history is read as if the files had always had their new paths, which
+ * are the ones the journal has now, as the command line reads it (gitSource.ts).
+ */
+export function stagedRenames(repository: Pick<GitRepository, 'rootUri' | 'state'>): Map<string, string> {
+  const top = repository.rootUri.path.replace(/\/$/, '');
+  const rel = (uri: vscode.Uri | undefined) => (uri?.path.startsWith(`${top}/`) ? uri.path.slice(top.length + 1) : undefined);
+  const out = new Map<string, string>();
+  for (const change of repository.state.indexChanges ?? []) {
+    if (change.status !== INDEX_RENAMED) continue;
+    const from = rel(change.originalUri);
+    const to = rel(change.renameUri ?? change.uri);
+    if (from !== undefined && to !== undefined && from !== to) out.set(from, to);
+  }
+  return out;
+}
+
+const renamesKey = (renames: Map<string, string>) => [...renames].map(([from, to]) => `${from}\0${to}`).sort().join('\0');
 
 /** Children before parents (what the engine expects), keeping the log's order otherwise. */
 export function childrenFirst<T extends { hash: string; parents: string[] }>(commits: readonly T[]): T[] {
@@ -196,10 +219,14 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
     if (!this.watched.has(repoKey)) {
       this.watched.add(repoKey);
       let head = repository.state.HEAD?.commit;
+      let renames = renamesKey(stagedRenames(repository));
       this.disposables.push(
         repository.state.onDidChange(() => {
-          if (repository.state.HEAD?.commit === head) return;
+          // A commit, or a rename staged or unstaged: the history reads differently.
+          const now = renamesKey(stagedRenames(repository));
+          if (repository.state.HEAD?.commit === head && now === renames) return;
           head = repository.state.HEAD?.commit;
+          renames = now;
           this.reset();
         }),
       );
@@ -232,6 +259,9 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
     const nested = top.startsWith(`${base}/`) ? `${top.slice(base.length + 1)}/` : undefined;
     const prefix = base.startsWith(`${top}/`) ? base.slice(top.length + 1) : top === base || nested !== undefined ? '' : undefined;
     let commits: Promise<GitCommit[]> | undefined;
+    const staged = stagedRenames(repository);
+    const before = new Map([...staged].map(([from, to]) => [to, from]));
+    const renamed = (p: string) => staged.get(p) ?? p;
     // A new repository: HEAD names a branch that has no commit yet (`git log` would fail).
     const unborn = () => repository.state.HEAD?.name !== undefined && repository.state.HEAD.commit === undefined;
     return {
@@ -250,9 +280,10 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
             author: { name: c.authorName ?? '', email: c.authorEmail ?? '' },
             // The author date's day where this machine is, as the command line gives it (`--date=short-local`).
             date: localToday(c.authorDate ?? new Date(0)),
-            files: (this.files.get(`${top}@${c.hash}`) ?? []).map((f) =>
-              nested === undefined ? f : { ...f, path: nested + f.path, ...(f.from !== undefined ? { from: nested + f.from } : {}) },
-            ),
+            files: (this.files.get(`${top}@${c.hash}`) ?? []).map((change) => {
+              const f = staged.size ? { ...change, path: renamed(change.path), ...(change.from !== undefined ? { from: renamed(change.from) } : {}) } : change;
+              return nested === undefined ? f : { ...f, path: nested + f.path, ...(f.from !== undefined ? { from: nested + f.from } : {}) };
+            }),
           }));
           return rootedHistory(fromTop, prefix);
         })()),
@@ -261,7 +292,11 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
           requests.map(async (r) => {
             this.stats.reads++;
             try {
-              return await repository.buffer(r.commit, vscode.Uri.joinPath(root.uri, ...r.path.split('/')).fsPath);
+              const file = vscode.Uri.joinPath(root.uri, ...r.path.split('/'));
+              // A file renamed in the index is read at the path the commits knew.
+              const fromTop = file.path.startsWith(`${top}/`) ? file.path.slice(top.length + 1) : undefined;
+              const old = fromTop === undefined ? undefined : before.get(fromTop);
+              return await repository.buffer(r.commit, old === undefined ? file.fsPath : vscode.Uri.joinPath(repository.rootUri, ...old.split('/')).fsPath);
             } catch {
               return undefined;
             }

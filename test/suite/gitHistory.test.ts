@@ -151,6 +151,33 @@ describe('Git history through the git extension', function () {
     }
   });
 
+  it('a relationship renamed in the index and not committed yet (git mv) keeps its history, as on the command line', async () => {
+    const MOVED = 'git-journal-moved';
+    execFileSync('git', ['clone', '-q', `file://${uri(FOLDER).fsPath}`, uri(MOVED).fsPath]);
+    try {
+      execFileSync('git', ['mv', 'p', 'ana-and-bo'], { cwd: uri(MOVED).fsPath });
+      await vscode.commands.executeCommand('git.openRepository', uri(MOVED).fsPath);
+      const gitApi = (vscode.extensions.getExtension('vscode.git')!.exports as { getAPI(v: 1): { getRepository(u: vscode.Uri): { state: { indexChanges: unknown[] } } | null } }).getAPI(1);
+      // The git extension has read the index (the staged rename): what follows is the product's answer.
+      await waitFor('the git extension to read the staged rename', () => (gitApi.getRepository(uri(`${MOVED}/ana-and-bo/agreement.md`))?.state.indexChanges.length ?? 0) > 0);
+      const entry = await waitFor('the moved relationship in the index', async () => {
+        for (const [name] of await vscode.workspace.fs.readDirectory(uri(`${MOVED}/ana-and-bo/sessions`))) await api.service.refreshFile(uri(`${MOVED}/ana-and-bo/sessions/${name}`));
+        await api.service.refreshFile(uri(`${MOVED}/ana-and-bo/agreement.md`));
+        await api.service.refreshFile(uri(`${MOVED}/ana-and-bo/goals/write-rfc.md`));
+        return api.service.relationships().find((r) => r.relationship.id === `${MOVED}/ana-and-bo` && r.relationship.sessions.length === 6);
+      });
+      const history = await waitFor('the history of the moved relationship', () => api.gitHistory.load(entry.root, entry.relationship));
+      assert.deepEqual(history.goals['write-rfc']?.filter((c) => c.field === 'due').map((c) => [c.from ?? null, c.to, c.date]), [
+        [null, '2026-06-30', '2026-01-05'],
+        ['2026-06-30', '2026-08-31', '2026-03-01'],
+        ['2026-08-31', '2026-10-31', '2026-06-01'],
+      ]);
+      assert.deepEqual([history.records.uncommitted, history.records.partners.map((p) => [p.name, p.sessions])], [0, [['Priya Raman', 6], ['Sam Lee', 0]]]);
+    } finally {
+      await removeFixture(MOVED);
+    }
+  });
+
   it('a new repository with no commit yet says that no held session is committed, and no goal has changed', async () => {
     const UNBORN = 'git-journal-unborn';
     await vscode.workspace.fs.createDirectory(uri(UNBORN));
