@@ -75,23 +75,29 @@ const ALMOST_BOX =
 const ALMOST_TASK = new RegExp(`^${ALMOST_BOX}`, 'u');
 /** Such a box anywhere, not only after a list marker: a quicker first test, false for the boxes of well-written items. */
 const ALMOST_BOX_ANYWHERE = /\[(?:\]|\s{2}|[xX]\s|\s[xX]|[-*~\u2713\u2714\u2717\u00a0\u3000\uff58\uff38]\])|\[[ xX]\][^\s(:[]|\uff3b|\u300c[ \u3000]*\u300d/;
+/**
+ * What may come before an item's text on its line, for the cheap tests on the raw text: indentation,
+ * quote markers and the markers of the list items it is nested in (`- - [] x`, `> 1. ・ [ ] x`). One
+ * character or one marker and its space a step, so that no text can be split two ways.
+ */
+const CONTAINERS = '(?:[ \\t>]|(?:[-*+]|\\d{1,9}[.)])[ \\t])*';
 /** A line of a text with such an item: the cheap test that says a body must be parsed to be checked. */
-const ALMOST_TASK_LINE = new RegExp(`^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALMOST_BOX}`, 'mu');
+const ALMOST_TASK_LINE = new RegExp(`^${CONTAINERS}(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALMOST_BOX}`, 'mu');
 /**
  * A line that starts like an action item with no space after its marker (`-[ ] @sam draft`,
  * `+[x] done`, `*[ ] x` with no other `*` on the line, which would make it emphasis): a
  * paragraph, not a list item. The marker and the box are the groups.
  */
 const UNSPACED_TASK_LINE = /^[ \t>]*(?:([-+])|(\*)(?=[^*\n]*$))(\[[ xX]\])(?=[ \t]+\S)/gmu;
-/** The same as a test, without the global flag (whose `lastIndex` a test would move). */
-const UNSPACED_TASK_TEST = new RegExp(UNSPACED_TASK_LINE.source, 'mu');
+/** The same as a cheap test on the raw text (no global flag, whose `lastIndex` a test would move), also inside list items. */
+const UNSPACED_TASK_TEST = new RegExp(UNSPACED_TASK_LINE.source.replace('^[ \\t>]*', `^${CONTAINERS}`), 'mu');
 /**
  * A line that starts like an action item with a bullet Markdown does not take as a list marker (`・ [ ]`, `－ [ ]`,
  * `ー [ ]`, `• [ ]`, as a Japanese input method or a word processor writes them): a paragraph, or more of the item
  * above, not an action item. The bullet and the box are the groups.
  */
 const FOREIGN_BULLET_LINE = /^[ \t>]*([\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u2043])[ \t\u3000]*(\[[ xX\u3000]?\]|\uff3b[ \u3000xX\uff58\uff38]?\uff3d)/gmu;
-const FOREIGN_BULLET_TEST = new RegExp(FOREIGN_BULLET_LINE.source, 'mu');
+const FOREIGN_BULLET_TEST = new RegExp(FOREIGN_BULLET_LINE.source.replace('^[ \\t>]*', `^${CONTAINERS}`), 'mu');
 /** `@owner` right after an action's checkbox: a handle or a first name, in any script (`@zoë`, `@jürgen`, `@sam.lee`); a full-width `＠` (a Japanese input method's) counts as `@`. */
 export const OWNER = /^[@\uff20]([\p{L}\p{N}_][\p{L}\p{M}\p{N}_.-]*)\s*/u;
 
@@ -187,6 +193,16 @@ export function mayHaveDueProblems(text: string): boolean {
   return false;
 }
 
+/**
+ * Where the `-->` that closes the HTML comment opened at `at` starts, or -1. `<!-->` and `<!--->`
+ * are whole comments, empty (CommonMark, as HTML): their own `-->` closes them.
+ */
+function commentClose(text: string, at: number): number {
+  if (text.startsWith('<!-->', at)) return at + 2;
+  if (text.startsWith('<!--->', at)) return at + 3;
+  return text.indexOf('-->', at + 4);
+}
+
 /** A heading line (`## Summary`) inside a comment's text. */
 const HEADING_LINE = /\n[ \t]{0,3}#{1,6}(?:[ \t][^\n]*|[ \t]*)(?=\r?\n|$)/;
 
@@ -199,7 +215,7 @@ const HEADING_LINE = /\n[ \t]{0,3}#{1,6}(?:[ \t][^\n]*|[ \t]*)(?=\r?\n|$)/;
  */
 export function mayHideText(text: string): boolean {
   for (let at = text.indexOf('<!--'); at >= 0; ) {
-    const close = text.indexOf('-->', at + 4);
+    const close = commentClose(text, at);
     if (close < 0 || HEADING_LINE.test(text.slice(at, close))) return true;
     if (text.slice(at, close).includes('\n') && !/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) return true;
     at = text.indexOf('<!--', close + 3);
@@ -221,7 +237,7 @@ function hiddenByComment(node: Nodes, lines: LineIndex): BodyProblem[] {
   const lead = /^[ \t]*/.exec(lines.text.slice(start, end))![0].length;
   const source = lines.text.slice(start + lead, end);
   if (!source.startsWith('<!--')) return [];
-  const close = source.indexOf('-->', 4);
+  const close = commentClose(source, 0);
   const inside = close < 0 ? source : source.slice(0, close);
   const heading = HEADING_LINE.exec(inside)?.[0].trim();
   if (close >= 0 && !heading) return [];

@@ -114,6 +114,18 @@ describe('check fast paths agree with the plain way', function () {
     assert.deepEqual(index.problems('p/sessions/2026-03-01.md').filter((p) => p.code === 'date/format').map((p) => [p.range.start.line, p.range.start.column, p.range.end.column]), [[8, 13, 23]]);
   });
 
+  it('an item that is no task inside a list item is reported, and an empty comment `<!-->` hides nothing (found by the property test of the cheap tests)', async () => {
+    const agreement = '---\ntype: agreement\nmentor: Ann Lee\nmentee: Bo Chan\nstarted: 2026-01-01\ncadence: weekly\nstage: building\n---\n';
+    const body = '## Actions\n\n- \uff0d [ ] @sam book it\n- - [] draft it\n> 1. -[ ] send it\n\n<!-->\n## Summary\n\n<!--->\nDone.\n';
+    const index = new JournalIndex(new MemoryFileSystem({ 'p/agreement.md': agreement, 'p/sessions/2026-03-01.md': `---\ntype: session\ndate: 2026-03-01\n---\n\n${body}` }));
+    await index.build();
+    assert.deepEqual(index.problems('p/sessions/2026-03-01.md').map((p) => [p.code, p.range.start.line, p.range.start.column]), [
+      ['action/not-a-task', 8, 3],
+      ['action/not-a-task', 9, 5],
+      ['action/not-a-task', 10, 6],
+    ]);
+  });
+
   it('NodeFileSystem.readFileUpTo gives the bytes readFileSync gives, or only the size above the limit; the index reports a too-large file from it', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'mj-read-'));
     try {

@@ -56,7 +56,13 @@ describe('fast paths agree with remark', function () {
       '- [ ] x \uff08due 2026-05-01\uff09', '- [ ] x due 2026-05-01', '- [ ] x [due 2026-13-01]', '-[ ] x', '- [] x', '- [  ] x', '- [x]done', '- \uff3b \uff3d x', '\u30fb [ ] x', '\u2022 [ ] x',
       '\uff0d [ ] x', '- \u300c\u300d x', '* [X] x (due 2026-05-01)', '1. [ ] x (due 2026-04-31)', 'Notes (due soon)', 'nothing due', '<!-- hint', '-->', '## Notes', '', '> - [ ] quoted (due 2026-02-29)',
     );
-    const body = fc.array(fc.tuple(item, fc.constantFrom('\n', '\r\n')), { maxLength: 8 }).map((lines) => lines.map(([l, e]) => l + e).join(''));
+    // And lines made of the pieces those are made of, in any order.
+    const token = fc.constantFrom(
+      '-', '*', '+', '1.', '2)', ' ', '  ', '\t', '[', ']', '[ ]', '[x]', '[X]', '[]', 'x', '\u00a0', '\u3000', '\uff3b', '\uff3d', '\u300c', '\u300d', '\u30fb', '\u2022', '\uff0d', '\u30fc',
+      '(due', '(Due', '\uff08due', '( due', 'due', 'due:', ' 2026-05-01', ' 2026-02-30', '2026-5-1', ' 20260501', ' May 5', ')', '\uff09', '\uff1a', '@sam ', 'task', '<!--', '-->', '## H', '> ', ',', ';',
+    );
+    const line = fc.oneof(item, fc.array(token, { minLength: 1, maxLength: 7 }).map((t) => t.join('')));
+    const body = fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n')), { maxLength: 8 }).map((lines) => lines.map(([l, e]) => l + e).join(''));
     fc.assert(
       fc.property(body, (t) => {
         const lines = new LineIndex(t);
