@@ -82,7 +82,8 @@ const ALMOST_BOX_ANYWHERE = /\[(?:\]|\s{2}|[xX]\s|\s[xX]|[-*~\u2713\u2714\u2717\
  */
 const CONTAINERS = '(?:[ \\t>]|(?:[-*+]|\\d{1,9}[.)])[ \\t])*';
 /** A line of a text with such an item: the cheap test that says a body must be parsed to be checked. */
-const ALMOST_TASK_LINE = new RegExp(`^${CONTAINERS}(?:[-*+]|\\d{1,9}[.)])[ \\t]+${ALMOST_BOX}`, 'mu');
+// (The box may be on the line after its marker: an item may start with a blank line.)
+const ALMOST_TASK_LINE = new RegExp(`^${CONTAINERS}(?:[-*+]|\\d{1,9}[.)])(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t>]*)${ALMOST_BOX}`, 'mu');
 /**
  * A line that starts like an action item with no space after its marker (`-[ ] @sam draft`,
  * `+[x] done`, `*[ ] x` with no other `*` on the line, which would make it emphasis): a
@@ -209,15 +210,16 @@ const HEADING_LINE = /\n[ \t]{0,3}#{1,6}(?:[ \t][^\n]*|[ \t]*)(?=\r?\n|$)/;
 /**
  * Whether a text may hold an HTML comment `readBody` reports (`session/hidden-by-comment`): a
  * `<!--` with no `-->` after it, or with a heading line before its `-->`, or one that goes on over
- * lines from after something else on its line (`- <!--`, `> <!--`: in a list item or a quote, which
- * may end before the `-->`). A cheap test on the raw text, true for a superset of such texts (a
+ * lines from after something else on its line (`- <!--`, `> <!--`, or only indentation under a list
+ * item: in a list item or a quote, which may end before the `-->`). A cheap test on the raw text, true for a superset of such texts (a
  * `<!--` in code is no comment), so that a body without one need not be parsed to know it has none.
  */
 export function mayHideText(text: string): boolean {
   for (let at = text.indexOf('<!--'); at >= 0; ) {
     const close = commentClose(text, at);
     if (close < 0 || HEADING_LINE.test(text.slice(at, close))) return true;
-    if (text.slice(at, close).includes('\n') && !/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) return true;
+    // Over lines, from after anything on its line, indentation too (which may put it inside a list item above, where it ends with the item).
+    if (/[\r\n]/.test(text.slice(at, close)) && at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') return true;
     at = text.indexOf('<!--', close + 3);
   }
   return false;

