@@ -134,9 +134,12 @@ const LOOSE_DUES = new RegExp(
 
 /**
  * A due date written without the marker's parentheses: `due 2026-11-05` at the end of an item,
- * `[due 2026-11-05]`, `due: 2026-11-05`. The date is the first group.
+ * `[due 2026-11-05]`, `due: 2026-11-05`, or right before a marker (`due 2026-11-05 (due 2026-11-06)`).
+ * The date is the first group.
  */
-const BARE_DUE = /(?:^|[\s,;[{])due:?[ \t]+(\d{4}-\d{1,2}-\d{1,2})(?=[\]}]|[ \t]*$|[ \t]*[,;.][ \t]|[ \t]*\.?$)/im;
+const BARE_DUE = /(?:^|[\s,;[{])due:?[ \t]+(\d{4}-\d{1,2}-\d{1,2})(?=[\]}]|[ \t]*$|[ \t]*[,;.][ \t]|[ \t]*\.?$|[ \t]*[(\uFF08][ \t]*due)/im;
+/** The same, every one of a text. */
+const BARE_DUES = new RegExp(BARE_DUE.source, 'gim');
 
 /** The loose due markers of a text that are not also well written (`(due 2026-11-30)` is both). */
 function looseDues(text: string): RegExpMatchArray[] {
@@ -378,6 +381,23 @@ function unspacedTasks(paragraph: Nodes, lines: LineIndex): BodyProblem[] {
 }
 
 /**
+ * Where a due date written without parentheses lies in its text, from `due` to the date's end, with
+ * the brackets around it when it is written `[due 2026-11-05]` or `{due 2026-11-05}`; with `stop`, also
+ * the full stop after it that ends the item (what is cut from the action's text).
+ */
+function bareSpan(text: string, bare: RegExpMatchArray, stop = false): { from: number; to: number } {
+  const at = bare.index ?? 0;
+  let from = at + bare[0].search(/due/i);
+  let to = at + bare[0].length;
+  const open = text[from - 1];
+  if ((open === '[' && text[to] === ']') || (open === '{' && text[to] === '}')) {
+    from--;
+    to++;
+  } else if (stop && text[to] === '.' && text.slice(to + 1).trim() === '') to++; // `due: 2026-11-05.` ending the item
+  return { from, to };
+}
+
+/**
  * A list item whose paragraph starts with `[ ]` or `[x]`: `- [ ] @owner text (due YYYY-MM-DD) [[goal]]`.
  * Its first `(due ...)` marker is its due date, unless that day does not exist (`2026-02-30`):
  * then the item has no due date, keeps the date as written in `invalidDue`, and `date/impossible`
@@ -423,11 +443,15 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     const why = /[\uFF08\uFF09]/.test(loose[0]) && meant === written ? 'this due marker is written with full-width parentheses `（ ）`, not `( )`' : meant === written ? 'this due marker is not written `(due YYYY-MM-DD)`' : `\`${written}\` in this due marker is not a date written YYYY-MM-DD`;
     problems.push({ range: lines.range(at, at + written.length), code: 'date/format', message: `${capital(why)}, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`.` });
   }
-  // No marker at all, but a due date written without its parentheses (`due 2026-11-05`).
-  const bare = !markers.length && !loose && task[1] === ' ' && /due/i.test(scan) ? BARE_DUE.exec(scan) : null;
-  if (bare) {
+  // Due dates written without their parentheses (`due 2026-11-05`): with no marker, the first is
+  // the item's marker, written another way; any other is one more marker (`action/due-repeated`).
+  const bares = /due/i.test(scan) ? [...scan.matchAll(BARE_DUES)] : [];
+  const bare = !markers.length && !loose ? bares[0] : undefined;
+  extras.push(...(bare ? bares.slice(1) : bares));
+  extras.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  if (bare && task[1] === ' ') {
     const date = bare[1]!;
-    const at = restStart + bare.index + bare[0].lastIndexOf(date);
+    const at = restStart + (bare.index ?? 0) + bare[0].lastIndexOf(date);
     const meant = dateWrittenLoosely(date);
     problems.push({ range: lines.range(at, at + date.length), code: 'date/format', message: `This due date is not in a due marker, so this action item has no due date: write \`(due ${meant ?? 'YYYY-MM-DD'})\`, in parentheses.` });
   }
@@ -438,18 +462,22 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
     const at = restStart + (m.index ?? 0) + m[0].lastIndexOf(m[1] ?? '');
     return lines.range(at, at + (m[1]?.length ?? 0));
   };
-  if (markers[0] && written !== undefined && !due) {
+  // (As above, a ticked item's markers are not reported: neither a day that does not exist nor a second marker.)
+  if (markers[0] && written !== undefined && !due && task[1] === ' ') {
     const why = isBeforeYear100(written) ? `${written} is in the year ${Number(written.slice(0, 4))}, before the year 100 the journal takes dates from, so this action item has no due date: write the year in full.` : `${written} is not a day in the calendar, so this action item has no due date: write a date that exists.`;
     problems.push({ range: dateSpan(markers[0]), code: 'date/impossible', message: why });
   }
-  for (const extra of extras) {
-    const m0 = markers[0] ?? loose!;
-    const first = lines.range(restStart + (m0.index ?? 0), restStart + (m0.index ?? 0) + m0[0].length).start;
+  // A marker's span in the text: a bare one from its `due` (its match starts at the character before).
+  const spanOf = (m: RegExpMatchArray) => ((bares as RegExpMatchArray[]).includes(m) ? bareSpan(scan, m) : { from: m.index ?? 0, to: (m.index ?? 0) + m[0].length });
+  for (const extra of task[1] === ' ' ? extras : []) {
+    const m0 = spanOf(markers[0] ?? loose ?? bare!);
+    const span = spanOf(extra);
+    const first = lines.range(restStart + m0.from, restStart + m0.to).start;
     const where = first.line === dateSpan(extra).start.line ? `column ${first.column}` : `line ${first.line}, column ${first.column}`;
     // A marker written another way before the well-written one that counts.
-    const before = (extra.index ?? 0) < (m0.index ?? 0);
+    const before = span.from < m0.from;
     problems.push({
-      range: lines.range(restStart + (extra.index ?? 0), restStart + (extra.index ?? 0) + extra[0].length),
+      range: lines.range(restStart + span.from, restStart + span.to),
       code: 'action/due-repeated',
       message: before
         ? `This action item has another due marker, at ${where}, and that one counts, as it is written \`(due YYYY-MM-DD)\`; this one is read as text. Keep one \`(due YYYY-MM-DD)\`.`
@@ -459,7 +487,8 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
   const goalRefs = goalRefsOutsideCode(rest).map((r) => r.id);
   // The marker that counts (or, with none written well, the first written another way) is no part of the text.
   const said = markers[0] ?? loose;
-  const text = (said ? rest.slice(0, said.index) + rest.slice((said.index ?? 0) + said[0].length) : rest).replace(/\s+/g, ' ').trim();
+  const cut = said ? { from: said.index ?? 0, to: (said.index ?? 0) + said[0].length } : bare ? bareSpan(scan, bare, true) : undefined;
+  const text = (cut ? rest.slice(0, cut.from) + rest.slice(cut.to) : rest).replace(/\s+/g, ' ').trim();
   const itemStart = item.position?.start.offset ?? start;
   return {
     text,

@@ -78,6 +78,15 @@ describe('journal actions', () => {
     );
   });
 
+  it('matches an item whose due date was written without parentheses with the same item written right in a later session, so a tick there closes it', async () => {
+    const rels = await relationships({
+      'p/agreement.md': agreement(),
+      'p/sessions/2026-03-01.md': session('2026-03-01', '- [ ] @sam send draft due 2026-05-01\n- [ ] @sam plan trip [due 2026-05-03]\n- [ ] @sam file notes due: 2026-05-04.\n- [ ] @sam still open due 2026-05-05\n'),
+      'p/sessions/2026-03-08.md': session('2026-03-08', '- [x] @sam send draft (due 2026-05-01)\n- [x] @sam Plan  trip (due 2026-05-03)\n- [x] @sam file notes (due 2026-05-04)\n'),
+    });
+    assert.deepEqual(journalActions(rels, '2026-03-10').map((a) => [a.text, a.due, a.invalidDue]), [['still open', undefined, '2026-05-05']]);
+  });
+
   it('counts an agenda written ahead as the newest session, so a tick there closes the action', async () => {
     const files = {
       'p/agreement.md': agreement(),

@@ -448,7 +448,8 @@ describe('rules: session/*', () => {
       assert.equal(parsed.problems[0]!.message, '`20260105` in this due marker is not a date written YYYY-MM-DD, so this action item has no due date: write `(due 2026-01-05)`.');
       assert.equal(parsed.problems[7]!.message, 'This due date is not in a due marker, so this action item has no due date: write `(due 2026-11-05)`, in parentheses.');
       // The items keep the date as written, so that `actions`, the view and the review say why they have none.
-      assert.deepEqual(parsed.session!.actions.slice(7).map((a) => [a.due, a.invalidDue]), [[undefined, '2026-11-05'], [undefined, '2026-11-05'], [undefined, '2026-11-05'], [undefined, undefined], [undefined, undefined]]);
+      // (A ticked one too, as one written `(due: ...)`; nothing is reported for it.) Their text is without the date, as with a marker.
+      assert.deepEqual(parsed.session!.actions.slice(7).map((a) => [a.due, a.invalidDue, a.text]), [[undefined, '2026-11-05', 'h'], [undefined, '2026-11-05', 'i'], [undefined, '2026-11-05', 'j'], [undefined, undefined, 'k it was due 2026-11-05 but we moved it'], [undefined, '2026-11-05', 'l done,']]);
       // Followed, each has its due date.
       const fixed = text.replace(/\(due [^)]*\)|\( due [^)]*\)|\[due [^\]]*\]|due:? 2026-11-05\.?$/gm, '(due 2026-01-05)').replace('(due 2026-01-05) but we moved it', 'due 2026-11-05 but we moved it');
       assert.deepEqual(parseFile('p/sessions/2026-11-20.md', fixed).problems, []);
@@ -489,6 +490,35 @@ describe('rules: session/*', () => {
     it('reports a second (due ...) marker of one item at that marker (action/due-repeated), naming the column of the first', () => {
       const problems = parseFile('p/sessions/2026-11-25.md', file).problems;
       expectOne(problems, { code: 'action/due-repeated', severity: 'warning', range: [11, 34, 11, 50], message: [/already has a due marker, at column 17/, /only the first one counts/] });
+    });
+
+    it('reports a due date written without parentheses beside a well-written marker as a second marker, wherever it stands; a ticked item\'s markers not at all', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '',
+        '- [ ] @sam a1 (due 2026-05-01) due 2026-06-01', '- [ ] @sam a4 (due 2026-05-01) [due 2026-06-01]', '- [ ] @sam a5 due 2026-06-01 (due 2026-05-01)', '- [ ] @sam a7 (due 2026-05-01) due: 2026-06-01.',
+        '- [ ] @sam a9 due 2026-06-01, due 2026-07-01', '- [x] @sam t1 (due 2026-02-30)', '- [x] @sam t2 (due 2026-05-01) (due 2026-06-01)', '- [x] @sam t3 due 2026-05-01', '- [X] @sam t4 (due 2026-5-1)', '');
+      const parsed = parseFile('p/sessions/2026-11-25.md', text);
+      assert.deepEqual(parsed.problems.map((p) => [p.code, p.range.start.line, p.range.start.column, p.range.end.column]), [
+        ['action/due-repeated', 6, 32, 46],
+        ['action/due-repeated', 7, 32, 48],
+        ['action/due-repeated', 8, 15, 29],
+        ['action/due-repeated', 9, 32, 47],
+        // Two without parentheses: the first is the item's marker, written another way; the second one more.
+        ['date/format', 10, 19, 29],
+        ['action/due-repeated', 10, 31, 45],
+      ]);
+      assert.match(parsed.problems[2]!.message, /has another due marker, at column 30, and that one counts/);
+      assert.match(parsed.problems[5]!.message, /already has a due marker, at column 15;/);
+      assert.deepEqual(parsed.session!.actions.map((a) => [a.text, a.due ?? a.invalidDue, a.done]), [
+        ['a1 due 2026-06-01', '2026-05-01', false],
+        ['a4 [due 2026-06-01]', '2026-05-01', false],
+        ['a5 due 2026-06-01', '2026-05-01', false],
+        ['a7 due: 2026-06-01.', '2026-05-01', false],
+        ['a9 , due 2026-07-01', '2026-06-01', false],
+        ['t1', '2026-02-30', true],
+        ['t2 (due 2026-06-01)', '2026-05-01', true],
+        ['t3', '2026-05-01', true],
+        ['t4', '2026-5-1', true],
+      ]);
     });
 
     it('names the line of the first marker when the item runs over two lines', () => {
