@@ -180,6 +180,9 @@ describe('calendar (iCalendar export)', () => {
     const action = event('2026-05-26', 'action-due');
     assert.deepEqual([action.date, action.summary, action.uid], ['2026-05-26', `Action overdue since 2026-05-25: @sam outline the options, all of them Write an RFC; then, a talk \\ slides (${people})`, event('2026-05-25', 'action-due').uid]);
     assert.match(action.description, /Its day passed 1 day before this export \(2026-05-26\)/);
+    // Once `ends` (2026-12-31) has passed, the goal no longer applies; the action still does, as the review's actions-overdue says.
+    const over = calendarEvents(analyzeJournal([rel], '2027-01-05').relationships);
+    assert.deepEqual(over.map((e) => [e.kind, e.date]), [['partnership-ends', '2026-12-31'], ['action-due', '2027-01-05']]);
     // A goal achieved, or one only proposed, is not due at all, overdue or not.
     assert.deepEqual(calendarEvents(analyzeJournal([rel], '2026-08-03').relationships).filter((e) => e.kind === 'goal-due').map((e) => e.uid), [onDay.uid]);
   });

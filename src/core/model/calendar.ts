@@ -112,7 +112,9 @@ export function relationshipEvents(report: RelationshipReport, key = report.id):
   // A goal or an action whose day has passed goes on the day of the export, as an overdue session does.
   const overdue = (due: string, daysLeft: number | undefined) =>
     daysLeft !== undefined && daysLeft < 0 ? { date: report.today, since: ` overdue since ${due}`, why: `\nIts day passed ${days(-daysLeft)} before this export (${report.today}), so it is shown on the day of the export.` } : { date: due, since: ' due', why: '' };
-  for (const goal of report.goals) {
+  // Once `ends` has passed, the goals no longer apply (the review raises no goal signal then); open
+  // actions still do (it still raises actions-overdue).
+  for (const goal of c.ended ? [] : report.goals) {
     if (goal.status !== 'active' || !goal.due) continue;
     const success = goal.success ? `\nSuccess: ${goal.success}` : '';
     const when = overdue(goal.due, goal.daysLeft);
