@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isRuleCode, RULES } from '../core/rules';
 import { nearest } from '../core/suggest';
 import { DEFAULT_OPTIONS, type EngineOptions, type RuleSeverity } from '../core/types';

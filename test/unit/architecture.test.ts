@@ -31,3 +31,13 @@ describe('docs/ARCHITECTURE.md', () => {
     assert.deepEqual(named.filter((name) => !names.has(name)), []);
   });
 });
+
+describe('bundles', () => {
+  it('import zod as a namespace, so that the bundler keeps only the schemas used', () => {
+    // `import { z } from 'zod'` takes zod's whole namespace object as a value: every locale and
+    // the JSON Schema converters came into the command line's bundle with it, 360 KB of its 1 MB,
+    // read, hashed and compiled at every start (docs/performance.md, "Session 28").
+    const whole = sourceFiles(join(root, 'src')).filter((file) => /^import\s+\{[^}]*\bz\b[^}]*\}\s+from\s+'zod'/m.test(readFileSync(join(root, file), 'utf8')));
+    assert.deepEqual(whole, [], "write `import * as z from 'zod'` (or `import type { z }`)");
+  });
+});
