@@ -175,8 +175,15 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  * A cheap test on the raw text, true for a superset of the texts with such a marker, so that a
  * body without one need not be parsed to know that it has none.
  */
+/**
+ * An open box with nothing after it on its line but an owner and due markers (written any way):
+ * the cheap test for `action/no-text`. Not tied to a list marker before it (which a search from the
+ * line's start cost four times as much), so a superset of such items, wherever they are nested.
+ */
+const EMPTY_TASK_LINE = /\[ \][ \t]*(?:[@\uff20]\S*[ \t]*)?(?:[(\[{\uff08][^)\]}\uff09\r\n]*[)\]}\uff09][ \t]*|due:?[ \t]+\S+[ \t]*)*\.?$/imu;
+
 export function mayHaveDueProblems(text: string): boolean {
-  if (text.includes('[') && ((ALMOST_BOX_ANYWHERE.test(text) && ALMOST_TASK_LINE.test(text)) || (/[-+*]\[/.test(text) && UNSPACED_TASK_TEST.test(text)))) return true;
+  if (text.includes('[') && ((ALMOST_BOX_ANYWHERE.test(text) && ALMOST_TASK_LINE.test(text)) || (/[-+*]\[/.test(text) && UNSPACED_TASK_TEST.test(text)) || EMPTY_TASK_LINE.test(text))) return true;
   // Full-width brackets and foreign bullets, looked for together (most texts have neither).
   if (/[\uff3b\u300c\u30fb\uff0d\u30fc\u2022\u2023\u25e6\u2043]/.test(text)) {
     if (/[\uff3b\u300c]/.test(text) && ALMOST_TASK_LINE.test(text)) return true;
@@ -489,6 +496,14 @@ function readTask(file: string, item: ListItem, lines: LineIndex, problems: Body
   const said = markers[0] ?? loose;
   const cut = said ? { from: said.index ?? 0, to: (said.index ?? 0) + said[0].length } : bare ? bareSpan(scan, bare, true) : undefined;
   const text = (cut ? rest.slice(0, cut.from) + rest.slice(cut.to) : rest).replace(/\s+/g, ' ').trim();
+  // Nothing to do written: `actions`, the review and the calendar would show an empty line.
+  if (text === '' && task[1] === ' ') {
+    problems.push({
+      range: lines.range(start, start + 3),
+      code: 'action/no-text',
+      message: `This action item says nothing to do${owner || written !== undefined ? ` (only ${[owner ? `its owner @${owner}` : '', written !== undefined ? 'a due date' : ''].filter(Boolean).join(' and ')})` : ''}: write what is to be done after the box, as in \`- [ ] @sam draft the outline (due 2026-12-04)\`, or delete the item.`,
+    });
+  }
   const itemStart = item.position?.start.offset ?? start;
   return {
     text,

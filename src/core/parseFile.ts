@@ -1027,7 +1027,9 @@ function buildSession(file: JournalFile, raw: Raw, ctx: ValidationContext, parse
   if (ctx.locator.pair(['pulse'])) session.pulseRange = ctx.locator.valueRange(['pulse']);
   if (data.pulse && (data.pulse.mentor !== undefined || data.pulse.mentee !== undefined)) session.pulse = { ...data.pulse };
   // The body is parsed here only when a due marker may be wrong: most bodies are not parsed to be checked.
-  if (mayHaveDueProblems(parsed.text) || mayHideText(parsed.text)) for (const p of body().problems) ctx.reporter.report(p.range, p.code, p.message);
+  // The cheap tests look at the text from the front matter's closing line on: the body's problems are all there.
+  const after = parsed.yaml ? parsed.text.slice(parsed.yaml.offset + parsed.yaml.source.length) : parsed.text;
+  if (mayHaveDueProblems(after) || mayHideText(after)) for (const p of body().problems) ctx.reporter.report(p.range, p.code, p.message);
 }
 
 function buildReview(file: JournalFile, raw: Raw, ctx: ValidationContext, parsed: ParsedMarkdown, duplicated = false): void {

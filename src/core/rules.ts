@@ -48,6 +48,7 @@ export const RULES = {
   'goal/achieved-incomplete': { severity: 'info', description: 'A goal is achieved but its progress is below 100.' },
   'goal/progress-decreased': { severity: 'info', description: "A session records lower progress for a goal than an earlier session." },
   'action/not-a-task': { severity: 'warning', description: 'A list item starts like an action item (`[]`, `[x ]`, `[ ]@sam`) but its box is not a checkbox, so it is not read as one.' },
+  'action/no-text': { severity: 'warning', description: 'An open action item says nothing to do: only its box, an `@owner` or a due marker.' },
   'action/due-repeated': { severity: 'warning', description: 'An action item has more than one `(due YYYY-MM-DD)` marker; only the first counts.' },
   'session/after-today': { severity: 'info', description: 'A session is dated after today, so the review leaves it out until then (reported by the command line).' },
   'session/outside-partnership': { severity: 'warning', description: 'A session is dated before `started`, after `ends` or after a recorded closure, or the latest session plans the next one after `ends`.' },

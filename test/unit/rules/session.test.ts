@@ -521,6 +521,21 @@ describe('rules: session/*', () => {
       ]);
     });
 
+    it('reports an open action item with nothing to do written, only an owner or a due marker (action/no-text), at its box', () => {
+      const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '## Actions', '',
+        '- [ ] (due 2026-12-04)', '- [ ] @sam', '- [ ] @sam (due 2026-12-04)', '- [ ] @sam due 2026-12-04', '  - [ ] [due 2026-12-05]', '- [ ] @sam (due: 4 Dec)', '- [x] @sam (due 2026-12-04)', '- [ ] @sam draft it (due 2026-12-04)', '- [ ] `(due 2026-12-04)`', '');
+      const parsed = parseFile('p/sessions/2026-11-25.md', text);
+      assert.deepEqual(parsed.problems.filter((p) => p.code === 'action/no-text').map((p) => [p.range.start.line, p.range.start.column, p.range.end.column, p.severity]), [
+        [8, 3, 6, 'warning'], [9, 3, 6, 'warning'], [10, 3, 6, 'warning'], [11, 3, 6, 'warning'], [12, 5, 8, 'warning'], [13, 3, 6, 'warning'],
+      ]);
+      assert.deepEqual(parsed.problems.filter((p) => p.code === 'action/no-text').map((p) => p.message.replace(/:.*/, '')), [
+        'This action item says nothing to do (only a due date)', 'This action item says nothing to do (only its owner @sam)', 'This action item says nothing to do (only its owner @sam and a due date)',
+        'This action item says nothing to do (only its owner @sam and a due date)', 'This action item says nothing to do (only a due date)', 'This action item says nothing to do (only its owner @sam and a due date)',
+      ]);
+      // (parseFile reads the file as check does: its body parsed for problems only when the cheap tests on its text say so.)
+      expectOne(problemsOf('p/sessions/2026-11-25.md', lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @sam', '')), { code: 'action/no-text', severity: 'warning', range: [6, 3, 6, 6], message: [/says nothing to do \(only its owner @sam\): write what is to be done after the box/] });
+    });
+
     it('names the line of the first marker when the item runs over two lines', () => {
       const text = lines('---', 'type: session', 'date: 2026-11-25', '---', '', '- [ ] @ben item (due 2026-11-28)', '  more text (due 2026-12-28)', '');
       expectOne(problemsOf('p/sessions/2026-11-25.md', text), { code: 'action/due-repeated', severity: 'warning', range: [7, 13, 7, 29], message: [/at line 6, column 17/] });
