@@ -180,7 +180,7 @@ const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
  * the cheap test for `action/no-text`. Not tied to a list marker before it (which a search from the
  * line's start cost four times as much), so a superset of such items, wherever they are nested.
  */
-const EMPTY_TASK_LINE = /\[ \][ \t]*(?:[@\uff20]\S*[ \t]*)?(?:[(\[{\uff08][^)\]}\uff09\r\n]*[)\]}\uff09][ \t]*|due:?[ \t]+\S+[ \t]*)*\.?$/imu;
+const EMPTY_TASK_LINE = /\[ \][ \t]*(?:[@\uff20]\S*[ \t]*)?(?:[([{\uff08][^)\]}\uff09\r\n]*[)\]}\uff09][ \t]*|due:?[ \t]+\S+[ \t]*)*\.?$/imu;
 
 export function mayHaveDueProblems(text: string): boolean {
   if (text.includes('[') && ((ALMOST_BOX_ANYWHERE.test(text) && ALMOST_TASK_LINE.test(text)) || (/[-+*]\[/.test(text) && UNSPACED_TASK_TEST.test(text)) || EMPTY_TASK_LINE.test(text))) return true;
