@@ -170,18 +170,19 @@ const OTHER_OPENING = /\uFF08[ \t]*due|\([ \t]+due|\(due(?!\s+\d{4}-\d{2}-\d{2}\
 const ITEM_BREAK = /\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|\n[ \t>]*\r?\n/;
 
 /**
- * Whether a text may hold a due marker `readBody` reports: one whose date does not exist, or a
- * second marker in one item (two markers with neither a new list item nor a blank line between).
- * A cheap test on the raw text, true for a superset of the texts with such a marker, so that a
- * body without one need not be parsed to know that it has none.
- */
-/**
  * An open box with nothing after it on its line but an owner and due markers (written any way):
  * the cheap test for `action/no-text`. Not tied to a list marker before it (which a search from the
  * line's start cost four times as much), so a superset of such items, wherever they are nested.
  */
 const EMPTY_TASK_LINE = /\[ \][ \t]*(?:[@\uff20]\S*[ \t]*)?(?:[([{\uff08][^)\]}\uff09\r\n]*[)\]}\uff09][ \t]*|due:?[ \t]+\S+[ \t]*)*\.?$/imu;
 
+/**
+ * Whether a text may hold a due marker `readBody` reports: one whose date does not exist, or a
+ * second marker in one item (two markers with neither a new list item nor a blank line between),
+ * or an action item that is no task (`action/not-a-task`) or says nothing (`action/no-text`).
+ * A cheap test on the raw text, true for a superset of the texts with such a marker, so that a
+ * body without one need not be parsed to know that it has none.
+ */
 export function mayHaveDueProblems(text: string): boolean {
   if (text.includes('[') && ((ALMOST_BOX_ANYWHERE.test(text) && ALMOST_TASK_LINE.test(text)) || (/[-+*]\[/.test(text) && UNSPACED_TASK_TEST.test(text)) || EMPTY_TASK_LINE.test(text))) return true;
   // Full-width brackets and foreign bullets, looked for together (most texts have neither).
