@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { posix } from 'node:path';
-import { mergeChanges, rootedHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from '../core/history';
+import { mergeChanges, rootedHistory, withPaths, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from '../core/history';
 
 /** The output of one git command, or undefined when git is missing or the command failed. */
 function git(cwd: string, args: string[], input?: string): Promise<Buffer | undefined> {
@@ -128,7 +128,7 @@ export async function gitHistorySource(root: string): Promise<GitHistorySource |
     return {
       async commits() {
         const all = await git(root, ['log', ...LOG]);
-        const commits = all ? parseGitLog(all.toString('utf8')).map((c) => ({ ...c, files: c.files.map((f) => ({ ...f, path: renamed(f.path), ...(f.from !== undefined ? { from: renamed(f.from) } : {}) })) })) : [];
+        const commits = all ? parseGitLog(all.toString('utf8')).map((c) => ({ ...c, files: c.files.map((f) => withPaths(f, renamed)) })) : [];
         return rootedHistory(commits, prefix);
       },
       noCommitsYet,

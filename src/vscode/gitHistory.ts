@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mergeChanges, readJournalHistory, rootedHistory, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
+import { mergeChanges, readJournalHistory, rootedHistory, withPaths, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource, type RelationshipHistory } from '../core/history';
 import { localToday } from '../core/dates';
 import type { Relationship } from '../core/types';
 import type { JournalRoot } from './journalService';
@@ -47,6 +47,9 @@ const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 /** How many `git diff` runs go at once while the files of new commits are read. */
 const PARALLEL = 4;
 
+/** A path relative to the repository's top (`top`, no trailing slash), or undefined outside it. */
+const underTop = (top: string, uri: vscode.Uri | undefined): string | undefined => (uri?.path.startsWith(`${top}/`) ? uri.path.slice(top.length + 1) : undefined);
+
 /** The git extension's `Status.INDEX_RENAMED`: a rename staged in the index. */
 const INDEX_RENAMED = 3;
 
@@ -57,7 +60,7 @@ const INDEX_RENAMED = 3;
  */
 export function stagedRenames(repository: Pick<GitRepository, 'rootUri' | 'state'>): Map<string, string> {
   const top = repository.rootUri.path.replace(/\/$/, '');
-  const rel = (uri: vscode.Uri | undefined) => (uri?.path.startsWith(`${top}/`) ? uri.path.slice(top.length + 1) : undefined);
+  const rel = (uri: vscode.Uri | undefined) => underTop(top, uri);
   const out = new Map<string, string>();
   for (const change of repository.state.indexChanges ?? []) {
     if (change.status !== INDEX_RENAMED) continue;
@@ -280,10 +283,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
             author: { name: c.authorName ?? '', email: c.authorEmail ?? '' },
             // The author date's day where this machine is, as the command line gives it (`--date=short-local`).
             date: localToday(c.authorDate ?? new Date(0)),
-            files: (this.files.get(`${top}@${c.hash}`) ?? []).map((change) => {
-              const f = staged.size ? { ...change, path: renamed(change.path), ...(change.from !== undefined ? { from: renamed(change.from) } : {}) } : change;
-              return nested === undefined ? f : { ...f, path: nested + f.path, ...(f.from !== undefined ? { from: nested + f.from } : {}) };
-            }),
+            files: (this.files.get(`${top}@${c.hash}`) ?? []).map((f) => (nested === undefined && !staged.size ? f : withPaths(f, (p) => (nested ?? '') + renamed(p)))),
           }));
           return rootedHistory(fromTop, prefix);
         })()),
@@ -294,7 +294,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
             try {
               const file = vscode.Uri.joinPath(root.uri, ...r.path.split('/'));
               // A file renamed in the index is read at the path the commits knew.
-              const fromTop = file.path.startsWith(`${top}/`) ? file.path.slice(top.length + 1) : undefined;
+              const fromTop = underTop(top, file);
               const old = fromTop === undefined ? undefined : before.get(fromTop);
               return await repository.buffer(r.commit, old === undefined ? file.fsPath : vscode.Uri.joinPath(repository.rootUri, ...old.split('/')).fsPath);
             } catch {
@@ -322,7 +322,7 @@ export class GitHistory implements GitHistoryApi, vscode.Disposable {
         return [];
       }
     };
-    const rel = (uri: vscode.Uri) => (uri.path.startsWith(`${top}/`) ? uri.path.slice(top.length + 1) : undefined);
+    const rel = (uri: vscode.Uri) => underTop(top, uri);
     const files = (changes: GitChange[]): GitFileChange[] =>
       changes.flatMap((ch) => {
         const status = STATUS[ch.status];

@@ -8,7 +8,7 @@ import { goalFiles, goalHistories, key, versionsOf, type GoalFieldChange } from 
 import { recordKeeping, type RecordKeeping } from './recordKeeping';
 import { authorDateOrder, parentPath, pathIndex, type GitHistorySource } from './source';
 
-export { authorDateOrder, fileVersions, mergeChanges, nestedHistory, rootedHistory, type GitAuthor, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from './source';
+export { authorDateOrder, fileVersions, mergeChanges, nestedHistory, rootedHistory, withPaths, type GitAuthor, type GitCommit, type GitFileChange, type GitFileRequest, type GitHistorySource } from './source';
 export { HISTORY_FIELDS, type GoalFieldChange, type HistoryField } from './goalHistory';
 export { matchPartner, type RecordKeeping, type SessionRecord } from './recordKeeping';
 

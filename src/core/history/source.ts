@@ -205,6 +205,9 @@ export function movedAwayAt(byPath: PathIndex, path: string, from: number): numb
   return away ? away.index : Infinity;
 }
 
+/** A change with its path, and the path a rename came from, rewritten by `to` (a prefix added, a staged rename applied). */
+export const withPaths = (change: GitFileChange, to: (path: string) => string): GitFileChange => ({ ...change, path: to(change.path), ...(change.from !== undefined ? { from: to(change.from) } : {}) });
+
 /** Indexes the commits' changes by path, so that following a file costs its own changes only. */
 export function pathIndex(commits: readonly GitCommit[]): PathIndex {
   const map = new Map<string, Array<{ index: number; change: GitFileChange }>>();
@@ -231,7 +234,7 @@ export function nestedHistory(source: GitHistorySource, prefix: string): GitHist
   const add = (p: string) => `${prefix}/${p}`;
   const cut = (p: string) => (p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : p);
   return {
-    commits: async () => (await source.commits()).map((c) => ({ ...c, files: c.files.map((f) => ({ ...f, path: add(f.path), ...(f.from !== undefined ? { from: add(f.from) } : {}) })) })),
+    commits: async () => (await source.commits()).map((c) => ({ ...c, files: c.files.map((f) => withPaths(f, add)) })),
     read: (requests) => source.read(requests.map((r) => ({ commit: r.commit, path: cut(r.path) }))),
     ...(source.noCommitsYet ? { noCommitsYet: () => source.noCommitsYet!() } : {}),
   };
